@@ -1,0 +1,135 @@
+/**
+ * The one place that reads the environment. Everything else receives a typed `Config`.
+ * `loadConfig` validates every variable at start-up and fails with one message that lists each
+ * bad variable and what it should look like, so an on-call engineer fixes them all in one go.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+import { LANGS } from '../i18n/languages';
+
+const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .optional()
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const number = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
+    .pipe(z.number().min(min).max(max));
+
+const url = optionalString.pipe(z.url().optional());
+
+const schema = z
+  .object({
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATA_DIR: optionalString,
+    MONGODB_URI: optionalString.pipe(
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+        .optional(),
+    ),
+    FAQ_SEED_FILE: optionalString,
+    DEFAULT_LANG: z.enum(LANGS).default('ru'),
+    MATCH_ANSWER_THRESHOLD: number(0.6, 0, 1),
+    MATCH_SUGGEST_THRESHOLD: number(0.3, 0, 1),
+    TELEGRAM_BOT_TOKEN: optionalString.pipe(
+      z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… (from @BotFather)').optional(),
+    ),
+    TELEGRAM_DRIVER: z.enum(['grammy', 'telegraf']).default('grammy'),
+    TELEGRAM_API_ROOT: url,
+    TELEGRAM_WEBHOOK_URL: url,
+    TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
+      z.string().regex(/^[A-Za-z0-9_-]{1,256}$/, 'only A-Z, a-z, 0-9, _ and -, up to 256 characters').optional(),
+    ),
+    TELEGRAM_WEBHOOK_PORT: number(8443, 1, 65535),
+    WHATSAPP_ENABLED: flag,
+    PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
+    WHATSAPP_GLOBAL_RATE_PER_MIN: number(30, 1, 6000),
+  })
+  .refine((c) => c.MATCH_SUGGEST_THRESHOLD <= c.MATCH_ANSWER_THRESHOLD, {
+    message: 'must not be above MATCH_ANSWER_THRESHOLD',
+    path: ['MATCH_SUGGEST_THRESHOLD'],
+  })
+  .refine((c) => !c.TELEGRAM_WEBHOOK_URL || c.TELEGRAM_WEBHOOK_SECRET, {
+    message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back in a header we check)',
+    path: ['TELEGRAM_WEBHOOK_SECRET'],
+  });
+
+export interface Config {
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the embedded database and other local state (absolute). */
+  dataDir: string;
+  /** Set: MongoDB is the store. Unset: embedded SQLite in dataDir. */
+  mongodbUri?: string;
+  /** FAQ loaded into an empty store at start (absolute). */
+  faqSeedFile: string;
+  defaultLang: (typeof LANGS)[number];
+  thresholds: { answer: number; suggest: number };
+  telegram: {
+    token?: string;
+    driver: 'grammy' | 'telegraf';
+    apiRoot?: string;
+    webhookUrl?: string;
+    webhookSecret?: string;
+    webhookPort: number;
+  };
+  whatsapp: {
+    enabled: boolean;
+    executablePath: string;
+    globalRatePerMin: number;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration (see .env.example):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the environment. Throws ConfigError listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = issue.path.join('.') || 'environment';
+        const value = env[name];
+        const shown = value === undefined || /TOKEN|SECRET|URI/.test(name) ? '' : ` (got "${value}")`;
+        return `${name}${shown}: ${issue.message}`;
+      }),
+    );
+  }
+  const e = parsed.data;
+  return {
+    logLevel: e.LOG_LEVEL,
+    dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR ?? 'data'),
+    mongodbUri: e.MONGODB_URI,
+    faqSeedFile: path.resolve(PROJECT_ROOT, e.FAQ_SEED_FILE ?? 'src/faq/demo-faq.yaml'),
+    defaultLang: e.DEFAULT_LANG,
+    thresholds: { answer: e.MATCH_ANSWER_THRESHOLD, suggest: e.MATCH_SUGGEST_THRESHOLD },
+    telegram: {
+      token: e.TELEGRAM_BOT_TOKEN,
+      driver: e.TELEGRAM_DRIVER,
+      apiRoot: e.TELEGRAM_API_ROOT,
+      webhookUrl: e.TELEGRAM_WEBHOOK_URL,
+      webhookSecret: e.TELEGRAM_WEBHOOK_SECRET,
+      webhookPort: e.TELEGRAM_WEBHOOK_PORT,
+    },
+    whatsapp: {
+      enabled: e.WHATSAPP_ENABLED,
+      executablePath: e.PUPPETEER_EXECUTABLE_PATH,
+      globalRatePerMin: e.WHATSAPP_GLOBAL_RATE_PER_MIN,
+    },
+  };
+}

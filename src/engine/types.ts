@@ -1,0 +1,66 @@
+import type { Lang } from '../i18n/languages';
+
+/**
+ * What a channel adapter hands to the engine. Plain data: no Telegram or WhatsApp types.
+ */
+export type MessageKind =
+  | 'text'
+  | 'photo'
+  | 'video'
+  | 'voice'
+  | 'audio'
+  | 'sticker'
+  | 'location'
+  | 'contact'
+  | 'document'
+  | 'other';
+
+export interface IncomingMessage {
+  /** Channel name, e.g. 'telegram', 'whatsapp', 'terminal'. Together with chatId it names a conversation. */
+  channel: string;
+  /** The channel's id of the chat the reply must go to (a WhatsApp number is personal data: never log it). */
+  chatId: string;
+  /** The channel's id of the sender, when it differs from the chat. */
+  userId?: string;
+  kind: MessageKind;
+  /** The text typed by the resident (or a media caption). */
+  text?: string;
+  /** Set when the resident pressed a button / picked a choice the engine offered earlier. */
+  choiceId?: string;
+  /** The channel's guess at the resident's language (Telegram's language_code); a tie-breaker only. */
+  langHint?: string;
+  /** When the channel received it; defaults to the engine's clock. */
+  receivedAt?: Date;
+}
+
+/** An option the resident can pick: a button on Telegram, a numbered line on WhatsApp. */
+export interface Choice {
+  /** Short, stable id (fits Telegram's 64-byte callback data), e.g. 'topic:curfew', 'faq:bank-hours'. */
+  id: string;
+  label: string;
+}
+
+/** One message the engine wants sent to the resident. Text is plain (no markup): adapters escape it. */
+export interface Reply {
+  text: string;
+  choices?: Choice[];
+}
+
+/** Where the engine decided a message belongs; useful for adapters, logs and the eval. */
+export type Outcome =
+  | { kind: 'answer'; faqId: string; score: number }
+  | { kind: 'suggest'; faqIds: string[]; score: number }
+  | { kind: 'escalate'; ticketId: string; reason: EscalationReason }
+  | { kind: 'queued'; ticketId: string }
+  | { kind: 'command'; name: string }
+  | { kind: 'feedback'; helpful: boolean }
+  | { kind: 'unsupported' };
+
+export type EscalationReason = 'requested' | 'no-match' | 'not-helpful';
+
+export interface EngineResult {
+  replies: Reply[];
+  /** The language the replies are written in. */
+  lang: Lang;
+  outcome: Outcome;
+}

@@ -1,0 +1,46 @@
+import type { Lang } from '../i18n/languages';
+
+/** Topics of the demo menu. Entries may use other topics; the menu shows these in this order. */
+export const MENU_TOPICS = [
+  'curfew',
+  'office-hours',
+  'internet',
+  'loans',
+  'health',
+  'utilities',
+  'transport',
+  'safety',
+] as const;
+
+/** Per-language texts; every language is optional but an entry needs at least one. */
+export type PerLang<T> = Partial<Record<Lang, T>>;
+
+/**
+ * One FAQ entry as staff write it: the shape of an entry in the import/export file
+ * (`../shared/eval/faq.yaml`).
+ */
+export interface FaqEntryInput {
+  id: string;
+  topic: string;
+  questions: PerLang<string[]>;
+  answer: PerLang<string>;
+  /** The entry is only answered from this moment on (scheduled publication). */
+  validFrom?: Date;
+  /** The entry stops being answered at this moment (expiry). */
+  validUntil?: Date;
+}
+
+/** A stored FAQ entry: the input plus bookkeeping. */
+export interface FaqEntry extends FaqEntryInput {
+  /** 1 for a new entry, +1 on every edit. */
+  version: number;
+  updatedBy: string;
+  updatedAt: Date;
+}
+
+/** True when the entry should be answered at `now` (inside its validity window). */
+export function isLive(entry: FaqEntryInput, now: Date): boolean {
+  if (entry.validFrom && entry.validFrom.getTime() > now.getTime()) return false;
+  if (entry.validUntil && entry.validUntil.getTime() <= now.getTime()) return false;
+  return true;
+}

@@ -1,0 +1,127 @@
+import type { Lang } from '../i18n/languages';
+import type { Choice } from '../engine/types';
+import type { FaqEntry, FaqEntryInput } from '../faq/types';
+
+/** A line of a conversation, kept for the ticket excerpt. */
+export interface TranscriptLine {
+  from: 'resident' | 'bot' | 'operator';
+  text: string;
+  at: Date;
+}
+
+/** Per-conversation state; one per (channel, chatId). */
+export interface Conversation {
+  channel: string;
+  chatId: string;
+  /** Reply language; undefined until known. */
+  lang?: Lang;
+  /** True once the resident picked the language explicitly (/lang): detection no longer overrides it. */
+  langChosen: boolean;
+  /** Who talks to the resident now. */
+  mode: 'bot' | 'operator';
+  /** The open ticket while mode is 'operator'. */
+  ticketId?: string;
+  /** What was offered last, so that '2' or the words of a choice select it. */
+  offered: Choice[];
+  /** The FAQ entry answered last, for the "did this help?" feedback. */
+  lastFaqId?: string;
+  /** The last question the bot could not settle, for the ticket. */
+  lastQuestion?: string;
+  /** The latest lines of the conversation (bounded), for the ticket excerpt. */
+  recent: TranscriptLine[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type TicketStatus = 'queued' | 'assigned' | 'waiting' | 'closed';
+
+export interface TicketInput {
+  channel: string;
+  chatId: string;
+  lang: Lang;
+  /** The question that could not be answered (or the request for a person). */
+  question: string;
+  reason: 'requested' | 'no-match' | 'not-helpful';
+  topic?: string;
+  /** The conversation so far, oldest first. */
+  excerpt: TranscriptLine[];
+}
+
+export interface Ticket extends TicketInput {
+  id: string;
+  status: TicketStatus;
+  /** Every message of the resident or an operator after the ticket opened, oldest first. */
+  messages: TranscriptLine[];
+  assignee?: string;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt?: Date;
+}
+
+export interface AuditInput {
+  actor: string;
+  action: string;
+  /** What the action was about, e.g. a FAQ id. */
+  target?: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRecord extends AuditInput {
+  id: string;
+  at: Date;
+}
+
+export interface ImportSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+  deleted: number;
+}
+
+/**
+ * The one storage interface of the project. Two implementations sit behind it (embedded SQLite,
+ * MongoDB through mongoose) and one contract test suite runs against both. Methods resolve once the
+ * write is durable: an acknowledged write survives a killed process.
+ */
+export interface Store {
+  /** Human-readable kind for logs and health, e.g. 'sqlite:/path/bot.db' (never with credentials). */
+  readonly description: string;
+  close(): Promise<void>;
+
+  // --- FAQ -------------------------------------------------------------------------------
+  listFaq(): Promise<FaqEntry[]>;
+  getFaq(id: string): Promise<FaqEntry | null>;
+  /**
+   * Creates the entry (version 1) or saves a new version of it; the previous version is kept in
+   * the history. Saving content identical to the current version changes nothing and returns it.
+   */
+  saveFaq(entry: FaqEntryInput, by: string): Promise<FaqEntry>;
+  /** Deletes the entry (its history stays). Resolves false when there was no such entry. */
+  deleteFaq(id: string, by: string): Promise<boolean>;
+  /** Every stored version of an entry, newest first (including the current one). */
+  faqHistory(id: string): Promise<FaqEntry[]>;
+  /**
+   * Saves all entries in one transaction: either every entry is saved or none is. With
+   * `replace`, entries missing from `entries` are deleted.
+   */
+  importFaq(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
+  /** A number that grows on every FAQ change: cheap polling for "did anything change?". */
+  faqRevision(): Promise<number>;
+
+  // --- Conversations ---------------------------------------------------------------------
+  getConversation(channel: string, chatId: string): Promise<Conversation | null>;
+  saveConversation(conversation: Conversation): Promise<void>;
+
+  // --- Tickets ---------------------------------------------------------------------------
+  createTicket(ticket: TicketInput): Promise<Ticket>;
+  getTicket(id: string): Promise<Ticket | null>;
+  /** Appends a message to a ticket atomically (concurrent appends are all kept). */
+  appendTicketMessage(id: string, line: TranscriptLine): Promise<void>;
+  listTickets(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
+  updateTicketStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null>;
+
+  // --- Audit -----------------------------------------------------------------------------
+  audit(entry: AuditInput): Promise<void>;
+  listAudit(limit?: number): Promise<AuditRecord[]>;
+}
