@@ -1,0 +1,167 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { FaqFileError, parseFaqFile, readFaqFile, serializeFaqFile } from '../../src/faq/file';
+import type { FaqEntryInput } from '../../src/faq/types';
+
+const SHARED_FAQ = path.resolve(__dirname, '../../../shared/eval/faq.yaml');
+const DEMO_FAQ = path.resolve(__dirname, '../../src/faq/demo-faq.yaml');
+
+/** The problems a text produces (fails the test when it parses). */
+function problemsOf(text: string, format: 'yaml' | 'json' = 'yaml'): string[] {
+  try {
+    parseFaqFile(text, format);
+  } catch (err) {
+    expect(err).toBeInstanceOf(FaqFileError);
+    return (err as FaqFileError).problems;
+  }
+  throw new Error('the file was accepted');
+}
+
+const good = `version: 1
+entries:
+  - id: bank-hours
+    topic: office-hours
+    questions:
+      ru: ["Когда работают банки?"]
+      kk: ["Банктер қашан жұмыс істейді?"]
+    answer:
+      ru: "С 10:00 до 17:00."
+      kk: "10:00-ден 17:00-ге дейін."
+`;
+
+describe('parseFaqFile', () => {
+  it.each([
+    ['the shared eval FAQ', SHARED_FAQ],
+    ['the demo FAQ', DEMO_FAQ],
+  ])('reads %s', async (_name, file) => {
+    const entries = await readFaqFile(file);
+    expect(entries).toHaveLength(30);
+    const ids = entries.map((e) => e.id);
+    expect(new Set(ids).size).toBe(30);
+    expect(entries[0]).toMatchObject({ id: 'curfew-hours', topic: 'curfew' });
+    expect(entries[0].questions.kk?.[0]).toBe('Коменданттық сағат нешеде басталады?');
+    expect(entries.every((e) => e.answer.ru && e.answer.kk && e.answer.en)).toBe(true);
+  });
+
+  it('reads a minimal entry and its validity window as Dates', () => {
+    const [entry] = parseFaqFile(
+      `${good}    validFrom: 2022-01-10T07:00:00+06:00\n    validUntil: "2022-01-20T00:00:00Z"\n`,
+      'yaml',
+    );
+    expect(entry).toEqual({
+      id: 'bank-hours',
+      topic: 'office-hours',
+      questions: { ru: ['Когда работают банки?'], kk: ['Банктер қашан жұмыс істейді?'] },
+      answer: { ru: 'С 10:00 до 17:00.', kk: '10:00-ден 17:00-ге дейін.' },
+      validFrom: new Date('2022-01-10T01:00:00Z'),
+      validUntil: new Date('2022-01-20T00:00:00Z'),
+    });
+  });
+
+  it('names the entry (position and id) and the field of a problem', () => {
+    const text = good.replace('kk: "10:00-ден 17:00-ге дейін."', 'kk: ""');
+    expect(problemsOf(text)).toEqual(['entry #1 "bank-hours": answer.kk must be a non-empty string']);
+  });
+
+  it('collects every problem of every entry, not just the first', () => {
+    const text = `version: 1
+entries:
+  - id: Bank Hours
+    topic: office-hours
+    questions: { ru: [""], de: ["Wann?"] }
+    answer: { ru: "x" }
+    validFrom: 2022-01-10
+  - id: ok
+    topic: curfew
+    questions: { ru: ["Вопрос?"], en: ["Question?"] }
+    answer: { ru: "Ответ." }
+  - id: ok
+    topic: curfew
+    questions: { en: ["Question?"] }
+    answer: { en: "Answer." }
+    validFrom: 2022-02-01T00:00:00Z
+    validUntil: 2022-01-01T00:00:00Z
+  - id: no-questions
+    topic: curfew
+    questions: {}
+    answers: { en: "typo in the field name" }
+  - just a line
+`;
+    expect(problemsOf(text)).toEqual([
+      'entry #1 "Bank Hours": id must be a slug: lower-case latin letters, digits and single - _ . between them',
+      'entry #1 "Bank Hours": questions.ru[0] must be a non-empty string',
+      'entry #1 "Bank Hours": questions has unknown field "de" (languages are ru, kk, en)',
+      'entry #1 "Bank Hours": validFrom must be an ISO date-time with a time zone, e.g. 2022-01-10T07:00:00+06:00 or 2022-01-10T01:00:00Z',
+      'entry #2 "ok": answer.en is missing: the entry has questions in en',
+      'entry #3 "ok": validUntil must be after validFrom',
+      'entry #3 "ok": id "ok" is already used by entry #2',
+      'entry #4 "no-questions": answer is required',
+      'entry #4 "no-questions" has unknown field "answers"',
+      'entry #4 "no-questions": questions must have at least one language (ru, kk or en)',
+      'entry #5 must be a map with id, topic, questions and answer',
+    ]);
+  });
+
+  it('checks the top of the file', () => {
+    expect(problemsOf('version: 2\nentries: {}\n')).toEqual([
+      'version must be 1 (the only version of the format)',
+      'entries must be a list of entries',
+    ]);
+    expect(problemsOf('- just\n- a list\n')).toEqual(['the file must be a map with "version: 1" and "entries"']);
+  });
+
+  it('reports YAML and JSON syntax errors with their position', () => {
+    expect(problemsOf('version: 1\nentries:\n  - id: a\n   topic: [\n')[0]).toMatch(/^not valid YAML: .*line 4/);
+    expect(problemsOf('{"version": 1,', 'json')[0]).toMatch(/^not valid JSON/);
+    expect(problemsOf('version: 1\nversion: 1\nentries: []\n')[0]).toMatch(/not valid YAML: .*unique/i);
+  });
+
+  it('rejects an unknown file extension with a clear message', async () => {
+    await expect(readFaqFile('faq.txt')).rejects.toThrow(/\.yaml, \.yml or \.json/);
+  });
+});
+
+describe('serializeFaqFile', () => {
+  let entries: FaqEntryInput[];
+  beforeAll(async () => {
+    entries = await readFaqFile(SHARED_FAQ);
+    entries[1] = { ...entries[1], validFrom: new Date('2022-01-10T01:00:00.500Z'), validUntil: new Date('2022-03-01T00:00:00Z') };
+  });
+
+  it.each(['yaml', 'json'] as const)('round-trips the whole FAQ exactly through %s', (format) => {
+    const text = serializeFaqFile(entries, format);
+    expect(parseFaqFile(text, format)).toEqual(entries);
+    // And a second export is byte-for-byte the first.
+    expect(serializeFaqFile(parseFaqFile(text, format), format)).toBe(text);
+  });
+
+  it('writes YAML that looks like the hand-written file', () => {
+    const text = serializeFaqFile(entries.slice(0, 2), 'yaml');
+    const source = fs.readFileSync(SHARED_FAQ, 'utf8');
+    // Each line of the first entry is written exactly as in the source file.
+    const firstEntry = source.slice(source.indexOf('  - id: curfew-hours'), source.indexOf('\n\n  - id: curfew-movement-pass'));
+    expect(text).toContain(firstEntry);
+    expect(text).toContain('\n\n  - id: curfew-movement-pass\n');
+    expect(text).toMatch(/^version: 1$/m);
+    expect(text).not.toMatch(/\\u04/); // no escaped Cyrillic
+    expect(text).toContain('    validFrom: 2022-01-10T01:00:00.500Z\n');
+  });
+
+  it('drops bookkeeping fields and empty question lists', () => {
+    const stored = { ...entries[0], version: 3, updatedBy: 'alice', updatedAt: new Date(), questions: { ...entries[0].questions, en: [] } };
+    const [back] = parseFaqFile(serializeFaqFile([stored], 'json'), 'json');
+    expect(back).toEqual({ ...entries[0], questions: { ru: entries[0].questions.ru, kk: entries[0].questions.kk } });
+  });
+
+  it('writes a file readFaqFile reads back', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-faqfile-'));
+    try {
+      const file = path.join(dir, 'faq.yml');
+      fs.writeFileSync(file, serializeFaqFile(entries, 'yaml'));
+      expect(await readFaqFile(file)).toEqual(entries);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
