@@ -1,0 +1,46 @@
+/**
+ * Choice ids: short, stable strings that travel through a channel (Telegram callback data is
+ * limited to 64 bytes) and come back when the resident picks a choice. Anything that does not
+ * parse is treated as a stale or forged choice by the engine.
+ */
+import { isLang, type Lang } from '../i18n/languages';
+import type { EscalationReason } from './types';
+
+export const CHOICE = {
+  menu: 'menu',
+  operator: 'op',
+  /** "Connect me to an operator" after an answer did not help. */
+  operatorNotHelpful: 'op:nh',
+  helpful: 'fb:yes',
+  notHelpful: 'fb:no',
+  topic: (topic: string) => `topic:${topic}`,
+  faq: (id: string) => `faq:${id}`,
+  lang: (lang: Lang) => `lang:${lang}`,
+} as const;
+
+export type ParsedChoice =
+  | { kind: 'menu' }
+  | { kind: 'operator'; reason: EscalationReason }
+  | { kind: 'feedback'; helpful: boolean }
+  | { kind: 'topic'; topic: string }
+  | { kind: 'faq'; id: string }
+  | { kind: 'lang'; lang: Lang };
+
+const SLUG = /^[a-z0-9][a-z0-9_-]{0,59}$/;
+
+export function parseChoice(id: string): ParsedChoice | null {
+  if (id === CHOICE.menu) return { kind: 'menu' };
+  if (id === CHOICE.operator) return { kind: 'operator', reason: 'requested' };
+  if (id === CHOICE.operatorNotHelpful) return { kind: 'operator', reason: 'not-helpful' };
+  if (id === CHOICE.helpful) return { kind: 'feedback', helpful: true };
+  if (id === CHOICE.notHelpful) return { kind: 'feedback', helpful: false };
+  const colon = id.indexOf(':');
+  if (colon < 0) return null;
+  const prefix = id.slice(0, colon);
+  const value = id.slice(colon + 1);
+  if (prefix === 'lang') return isLang(value) ? { kind: 'lang', lang: value } : null;
+  if (!SLUG.test(value)) return null;
+  if (prefix === 'topic') return { kind: 'topic', topic: value };
+  if (prefix === 'faq') return { kind: 'faq', id: value };
+  return null;
+}

@@ -1,0 +1,33 @@
+/** Cleaning and classifying what a resident typed, before any matching. */
+
+/** Longer questions are handed to an operator whole: they are rarely FAQ questions. */
+export const MAX_QUESTION_CHARS = 1000;
+
+// C0/C1 control characters except tab and newline, plus zero-width and bidi marks that
+// clipboard text carries along.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+/** Removes control characters, unifies Unicode forms and trims. */
+export function cleanText(raw: string | undefined): string {
+  if (!raw) return '';
+  return raw.normalize('NFC').replace(CONTROL, ' ').replace(/[ \t]+/g, ' ').trim();
+}
+
+export type TextKind = 'empty' | 'symbols' | 'long' | 'question';
+
+/** 'symbols' is text with no letter or digit at all: emoji, punctuation, stickers typed as text. */
+export function classifyText(clean: string): TextKind {
+  if (clean.length === 0) return 'empty';
+  if (!/[\p{L}\p{N}]/u.test(clean)) return 'symbols';
+  if (clean.length > MAX_QUESTION_CHARS) return 'long';
+  return 'question';
+}
+
+/** Lowercase words only, ё→е: for comparing typed commands and choice labels. */
+export function normalizePhrase(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

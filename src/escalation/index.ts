@@ -1,0 +1,39 @@
+/**
+ * The hand-off seam between the bot and human operators. The engine only starts a hand-off and
+ * appends what the resident writes; who picks it up (the console inbox, a Telegram operator
+ * group) listens to the desk's events. Tickets live in the store, so nothing is lost on restart.
+ */
+import { EventEmitter } from 'node:events';
+import type { Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
+
+export interface HandoffEvents {
+  /** A new ticket is waiting in the queue. */
+  opened: [ticket: Ticket];
+  /** A resident wrote more on an open ticket. */
+  message: [ticketId: string, line: TranscriptLine];
+}
+
+export class HandoffDesk extends EventEmitter<HandoffEvents> {
+  constructor(private readonly store: Store) {
+    super();
+  }
+
+  /** Creates a queued ticket and announces it. */
+  async start(input: TicketInput): Promise<Ticket> {
+    const ticket = await this.store.createTicket(input);
+    this.emit('opened', ticket);
+    return ticket;
+  }
+
+  /** Adds a resident's message to an open ticket. */
+  async append(ticketId: string, line: TranscriptLine): Promise<void> {
+    await this.store.appendTicketMessage(ticketId, line);
+    this.emit('message', ticketId, line);
+  }
+
+  /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */
+  async isOpen(ticketId: string): Promise<boolean> {
+    const ticket = await this.store.getTicket(ticketId);
+    return ticket !== null && ticket.status !== 'closed';
+  }
+}

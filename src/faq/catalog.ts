@@ -1,0 +1,83 @@
+/**
+ * The FAQ as the engine sees it: the current entries by id plus the matcher's in-memory index,
+ * kept in step with the store. `refresh()` is cheap when nothing changed (one revision read) and
+ * re-indexes only the entries whose version changed, so a staff edit reaches the bot at once.
+ */
+import type { Lang } from '../i18n/languages';
+import type { FaqMatcher, MatchCandidate } from '../matcher/types';
+import type { Store } from '../store/types';
+import { isLive, type FaqEntry, type FaqEntryInput } from './types';
+
+export interface CatalogMatch extends MatchCandidate {
+  entry: FaqEntryInput;
+}
+
+export class FaqCatalog {
+  private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
+  private revision = -1;
+  /** When the catalog last (re)loaded anything from the store; for health reports. */
+  lastReloadAt?: Date;
+
+  constructor(private readonly matcher: FaqMatcher) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Replaces everything with `entries` (used by the eval, which needs no store). */
+  load(entries: readonly FaqEntryInput[]): void {
+    this.entries.clear();
+    for (const e of entries) this.entries.set(e.id, e);
+    this.matcher.load(entries);
+    this.lastReloadAt = new Date();
+  }
+
+  /** Brings the catalog up to date with the store; returns the number of entries that changed. */
+  async refresh(store: Store): Promise<number> {
+    const revision = await store.faqRevision();
+    if (revision === this.revision) return 0;
+    const current: FaqEntry[] = await store.listFaq();
+    let changed = 0;
+    const seen = new Set<string>();
+    for (const entry of current) {
+      seen.add(entry.id);
+      const known = this.entries.get(entry.id);
+      if (known && known.version === entry.version) continue;
+      this.entries.set(entry.id, entry);
+      this.matcher.upsert(entry);
+      changed++;
+    }
+    for (const id of [...this.entries.keys()]) {
+      if (seen.has(id)) continue;
+      this.entries.delete(id);
+      this.matcher.remove(id);
+      changed++;
+    }
+    this.revision = revision;
+    this.lastReloadAt = new Date();
+    return changed;
+  }
+
+  get(id: string): FaqEntryInput | undefined {
+    return this.entries.get(id);
+  }
+
+  /** Entries answerable at `now`, in a stable order. */
+  live(now: Date): FaqEntryInput[] {
+    return [...this.entries.values()].filter((e) => isLive(e, now));
+  }
+
+  /** Ranked live candidates for a question. Entries outside their validity window are skipped. */
+  match(text: string, lang: Lang | undefined, now: Date, limit = 3): CatalogMatch[] {
+    // Ask for a few more than needed: scheduled or expired entries are filtered out afterwards.
+    const { candidates } = this.matcher.match(text, lang, limit + 3);
+    const out: CatalogMatch[] = [];
+    for (const c of candidates) {
+      const entry = this.entries.get(c.id);
+      if (!entry || !isLive(entry, now)) continue;
+      out.push({ ...c, entry });
+      if (out.length === limit) break;
+    }
+    return out;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The one i18next setup. Interface texts live in `locales/<lang>/translation.json`; FAQ content
+ * lives in the store. Resources are read synchronously at start so a missing or broken locale
+ * file fails at once, not on the first message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n } from 'i18next';
+import { FALLBACK_LANG, LANGS, type Lang } from './languages';
+
+export const LOCALES_DIR = path.resolve(__dirname, '..', '..', 'locales');
+
+export type Vars = Record<string, string | number>;
+
+export interface Translator {
+  /** The text for `key` in `lang`, with `{{name}}` placeholders filled from `vars`. */
+  t(lang: Lang, key: string, vars?: Vars): string;
+  /** A list of phrases (e.g. typed command words) stored under `key` in `lang`. */
+  list(lang: Lang, key: string): string[];
+}
+
+export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
+  const file = path.join(dir, lang, 'translation.json');
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+}
+
+export function createTranslator(dir = LOCALES_DIR): Translator {
+  const instance: i18n = i18next.createInstance();
+  const resources = Object.fromEntries(LANGS.map((lang) => [lang, { translation: readLocale(lang, dir) }]));
+  void instance.init({
+    resources,
+    lng: FALLBACK_LANG,
+    fallbackLng: FALLBACK_LANG,
+    supportedLngs: [...LANGS],
+    initAsync: false,
+    // Replies are plain text; each channel adapter escapes for its own parse mode.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return {
+    t: (lang, key, vars) => instance.t(key, { lng: lang, ...vars }),
+    list: (lang, key) => {
+      const value: unknown = instance.t(key, { lng: lang, returnObjects: true });
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Entry point (`npm start`, `npm run chat`): validate the configuration, assemble the app, serve
+ * the configured channels, and open a terminal chat when asked (--chat) or when no channel is
+ * configured and a terminal is attached. Stops gracefully on SIGINT/SIGTERM.
+ */
+import { createChannels } from '../bots';
+import { TerminalChat } from '../bots/terminal';
+import { createApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import type { Channel } from './engine/channel';
+import { createLogger } from './logging';
+
+async function main(argv: string[]): Promise<number> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  const wantChat = argv.includes('--chat');
+  // In a terminal chat, info logs would interleave with the conversation: keep them to warnings.
+  const level = wantChat && config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const logger = createLogger(level, process.stderr as never);
+  const app = await createApp(config, { logger });
+
+  const channels: Channel[] = createChannels(app);
+  const interactive = Boolean(process.stdin.isTTY);
+  let chat: TerminalChat | undefined;
+  if (wantChat || (channels.length === 0 && interactive)) {
+    chat = new TerminalChat({ engine: app.engine });
+    channels.push(chat);
+  }
+  if (channels.length === 0) {
+    logger.error(
+      'No channel configured and no terminal attached: set TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=1 ' +
+        '(see .env.example), or run `npm run chat` in a terminal.',
+    );
+    await app.close();
+    return 1;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const stop = (why: string) => {
+    stopping ??= (async () => {
+      logger.info({ why }, 'stopping');
+      await Promise.allSettled(channels.map((c) => c.stop()));
+      await app.close();
+    })();
+    return stopping;
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+
+  for (const channel of channels) await channel.start();
+  logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
+
+  if (chat) {
+    await chat.closed;
+    await stop('terminal chat closed');
+    return 0;
+  }
+  await new Promise<void>((resolve) => process.once('beforeExit', () => resolve()));
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`helpline bot failed to start: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

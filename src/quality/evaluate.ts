@@ -1,0 +1,136 @@
+/**
+ * Answer-quality measurement: every case goes to the real engine as a fresh conversation and the
+ * outcome is compared with what the case expects. Used by `npm run eval` and by the CI ratchet.
+ */
+import type { ConversationEngine } from '../engine/engine';
+import { isLang, LANGS, type Lang } from '../i18n/languages';
+
+export interface EvalCase {
+  text: string;
+  lang: Lang;
+  /** The FAQ id that answers it, or null when the bot must hand it to an operator. */
+  expect: string | null;
+}
+
+export interface EvalFigures {
+  cases: number;
+  in_scope: number;
+  top1_accuracy: number;
+  answered_or_suggested: number;
+  wrong_answer_rate: number;
+  oos: number;
+  oos_escalation_recall: number;
+  language_accuracy: number;
+}
+
+export interface EvalMiss {
+  text: string;
+  lang: Lang;
+  expect: string | null;
+  got: string;
+  replyLang: Lang;
+}
+
+export interface EvalReport {
+  overall: EvalFigures;
+  byLang: Record<Lang, EvalFigures>;
+  misses: EvalMiss[];
+}
+
+/** Parses JSON lines of cases; throws naming the line of a malformed case. */
+export function parseCases(text: string): EvalCase[] {
+  const cases: EvalCase[] = [];
+  text.split('\n').forEach((line, i) => {
+    if (!line.trim()) return;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(line);
+    } catch {
+      throw new Error(`cases line ${i + 1}: not valid JSON`);
+    }
+    const c = raw as Partial<EvalCase>;
+    if (typeof c.text !== 'string' || !isLang(c.lang) || !(c.expect === null || typeof c.expect === 'string')) {
+      throw new Error(`cases line ${i + 1}: needs "text" (string), "lang" (ru|kk|en) and "expect" (id or null)`);
+    }
+    cases.push({ text: c.text, lang: c.lang, expect: c.expect });
+  });
+  return cases;
+}
+
+interface Tally {
+  cases: number;
+  inScope: number;
+  top1: number;
+  answeredOrSuggested: number;
+  wrong: number;
+  oos: number;
+  oosEscalated: number;
+  langOk: number;
+}
+
+const emptyTally = (): Tally => ({
+  cases: 0,
+  inScope: 0,
+  top1: 0,
+  answeredOrSuggested: 0,
+  wrong: 0,
+  oos: 0,
+  oosEscalated: 0,
+  langOk: 0,
+});
+
+const ratio = (n: number, d: number) => (d === 0 ? 1 : Math.round((n / d) * 10000) / 10000);
+
+function figures(t: Tally): EvalFigures {
+  return {
+    cases: t.cases,
+    in_scope: t.inScope,
+    top1_accuracy: ratio(t.top1, t.inScope),
+    answered_or_suggested: ratio(t.answeredOrSuggested, t.inScope),
+    wrong_answer_rate: ratio(t.wrong, t.cases),
+    oos: t.oos,
+    oos_escalation_recall: ratio(t.oosEscalated, t.oos),
+    language_accuracy: ratio(t.langOk, t.cases),
+  };
+}
+
+/** Runs every case through `engine` (each as a new conversation on the 'eval' channel). */
+export async function evaluate(
+  engine: ConversationEngine,
+  cases: readonly EvalCase[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<EvalReport> {
+  const overall = emptyTally();
+  const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;
+  const misses: EvalMiss[] = [];
+
+  for (const [i, c] of cases.entries()) {
+    const result = await engine.handle({ channel: 'eval', chatId: `case-${i}`, kind: 'text', text: c.text });
+    const o = result.outcome;
+    const answered = o.kind === 'answer' ? o.faqId : null;
+    const suggested = o.kind === 'suggest' ? o.faqIds : [];
+    const got = answered ? `answer ${answered}` : o.kind === 'suggest' ? `suggest ${suggested.join(',')}` : o.kind;
+    for (const t of [overall, byLang[c.lang]]) {
+      t.cases++;
+      if (result.lang === c.lang) t.langOk++;
+      if (answered !== null && answered !== c.expect) t.wrong++;
+      if (c.expect === null) {
+        t.oos++;
+        if (o.kind === 'escalate') t.oosEscalated++;
+      } else {
+        t.inScope++;
+        if (answered === c.expect) t.top1++;
+        if (answered === c.expect || suggested.includes(c.expect)) t.answeredOrSuggested++;
+      }
+    }
+    const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
+    if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang });
+    onProgress?.(i + 1, cases.length);
+  }
+
+  return {
+    overall: figures(overall),
+    byLang: Object.fromEntries(LANGS.map((l) => [l, figures(byLang[l])])) as Record<Lang, EvalFigures>,
+    misses,
+  };
+}
