@@ -1,0 +1,320 @@
+/**
+ * The embedded store: one SQLite file, `bot.db`, in the data folder (or `:memory:` for the eval and
+ * quick tests). better-sqlite3 is synchronous, so every method runs its statements to completion
+ * before it resolves; a multi-statement change is one transaction.
+ *
+ * Durability: WAL journal with `synchronous = FULL`. With WAL, NORMAL already survives a killed
+ * process (a committed transaction is in the WAL file, in the OS cache, before the call returns),
+ * but can lose the last commits on a power cut or kernel crash. FULL syncs the WAL on every commit,
+ * so an acknowledged write survives both. A helpline writes a few rows a second; the fsync costs
+ * far less than losing a resident's ticket.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { FaqEntry, FaqEntryInput } from '../../faq/types';
+import { silentLogger, type Logger } from '../../logging';
+import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
+import { ticketNumber } from '../ticket-id';
+import type {
+  AuditInput,
+  AuditRecord,
+  Conversation,
+  ImportSummary,
+  Store,
+  Ticket,
+  TicketInput,
+  TicketStatus,
+  TranscriptLine,
+} from '../types';
+import {
+  auditFromRow,
+  conversationFromRow,
+  conversationToRow,
+  faqFromRow,
+  faqToRow,
+  linesToJson,
+  ticketFromRow,
+  type AuditRow,
+  type ConversationRow,
+  type FaqRow,
+  type TicketMessageRow,
+  type TicketRow,
+} from './rows';
+import { migrate } from './schema';
+
+export const SQLITE_FILE = 'bot.db';
+
+export interface SqliteStoreOptions {
+  logger?: Logger;
+  /** The clock for updatedAt, createdAt and audit times; tests pin it. */
+  now?: () => Date;
+}
+
+type FaqChange = 'created' | 'updated' | 'unchanged';
+
+/** The prepared statements, built once at open. */
+function prepare(db: Database.Database) {
+  return {
+    faqList: db.prepare<[], FaqRow>('SELECT * FROM faq ORDER BY rowid'),
+    faqGet: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id = ?'),
+    faqUpsert: db.prepare<[FaqRow]>(
+      `INSERT INTO faq (id, topic, questions, answer, valid_from, valid_until, version, updated_by, updated_at)
+       VALUES (@id, @topic, @questions, @answer, @valid_from, @valid_until, @version, @updated_by, @updated_at)
+       ON CONFLICT (id) DO UPDATE SET topic = excluded.topic, questions = excluded.questions,
+         answer = excluded.answer, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+         version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
+    ),
+    faqDelete: db.prepare<[string]>('DELETE FROM faq WHERE id = ?'),
+    versionInsert: db.prepare<[FaqRow]>(
+      `INSERT INTO faq_versions (id, version, topic, questions, answer, valid_from, valid_until, updated_by, updated_at)
+       VALUES (@id, @version, @topic, @questions, @answer, @valid_from, @valid_until, @updated_by, @updated_at)`,
+    ),
+    versionMax: db.prepare<[string], { v: number | null }>('SELECT MAX(version) AS v FROM faq_versions WHERE id = ?'),
+    history: db.prepare<[string], FaqRow>('SELECT * FROM faq_versions WHERE id = ? ORDER BY version DESC'),
+    revisionGet: db.prepare<[], { value: number }>("SELECT value FROM counters WHERE name = 'faq_revision'"),
+    revisionBump: db.prepare("UPDATE counters SET value = value + 1 WHERE name = 'faq_revision'"),
+
+    conversationGet: db.prepare<[string, string], ConversationRow>(
+      'SELECT * FROM conversations WHERE channel = ? AND chat_id = ?',
+    ),
+    conversationPut: db.prepare<[ConversationRow]>(
+      `INSERT OR REPLACE INTO conversations (channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
+         last_faq_id, last_question, recent, created_at, updated_at)
+       VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
+         @last_faq_id, @last_question, @recent, @created_at, @updated_at)`,
+    ),
+
+    ticketInsert: db.prepare<[Omit<TicketRow, 'id' | 'assignee' | 'closed_at' | 'status'>]>(
+      `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, status, created_at, updated_at)
+       VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, 'queued', @created_at, @updated_at)`,
+    ),
+    ticketGet: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+    ticketsAll: db.prepare<[], TicketRow>('SELECT * FROM tickets ORDER BY created_at, id'),
+    ticketsByStatus: db.prepare<[string], TicketRow>(
+      'SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
+    ),
+    ticketTouch: db.prepare<[number, number]>('UPDATE tickets SET updated_at = ? WHERE id = ?'),
+    ticketStatus: db.prepare<{ id: number; status: TicketStatus; assignee: string | null; at: number }>(
+      `UPDATE tickets SET status = @status, assignee = COALESCE(@assignee, assignee), updated_at = @at,
+         closed_at = CASE WHEN @status = 'closed' THEN COALESCE(closed_at, @at) ELSE NULL END
+       WHERE id = @id`,
+    ),
+    messageInsert: db.prepare<[number, string, string, number]>(
+      'INSERT INTO ticket_messages (ticket_id, from_role, text, at) VALUES (?, ?, ?, ?)',
+    ),
+    messagesOf: db.prepare<[number], TicketMessageRow>(
+      'SELECT from_role, text, at FROM ticket_messages WHERE ticket_id = ? ORDER BY seq',
+    ),
+
+    auditInsert: db.prepare<[number, string, string, string | null, string | null]>(
+      'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
+    ),
+    auditList: db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
+  };
+}
+
+export class SqliteStore implements Store {
+  readonly description: string;
+  private readonly db: Database.Database;
+  private readonly sql: ReturnType<typeof prepare>;
+  private readonly now: () => Date;
+
+  /**
+   * Opens (creating if needed) `bot.db` inside the folder `location`, or an in-memory database when
+   * `location` is ':memory:'. Runs pending schema migrations.
+   *
+   * @example const store = new SqliteStore(config.dataDir);
+   */
+  constructor(location: string, options: SqliteStoreOptions = {}) {
+    const logger = options.logger ?? silentLogger;
+    this.now = options.now ?? (() => new Date());
+    let file = ':memory:';
+    if (location !== ':memory:') {
+      fs.mkdirSync(location, { recursive: true });
+      file = path.join(location, SQLITE_FILE);
+    }
+    this.description = `sqlite:${file}`;
+    this.db = new Database(file);
+    try {
+      this.db.pragma('journal_mode = WAL');
+      this.db.pragma('synchronous = FULL');
+      // The bot and `npm run faq:import` may write at the same moment: wait for the lock, don't fail.
+      this.db.pragma('busy_timeout = 5000');
+      this.db.pragma('foreign_keys = ON');
+      migrate(this.db);
+      this.sql = prepare(this.db);
+    } catch (err) {
+      this.db.close();
+      throw err;
+    }
+    logger.debug({ store: this.description }, 'sqlite store open');
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  // --- FAQ -------------------------------------------------------------------------------
+
+  async listFaq(): Promise<FaqEntry[]> {
+    return this.sql.faqList.all().map(faqFromRow);
+  }
+
+  async getFaq(id: string): Promise<FaqEntry | null> {
+    const row = this.sql.faqGet.get(id);
+    return row ? faqFromRow(row) : null;
+  }
+
+  async saveFaq(entry: FaqEntryInput, by: string): Promise<FaqEntry> {
+    assertStorableFaq(entry);
+    return this.db.transaction(() => {
+      const change = this.writeFaq(entry, by, this.now());
+      if (change !== 'unchanged') {
+        this.sql.revisionBump.run();
+        this.auditNow(by, `faq.${change === 'created' ? 'create' : 'update'}`, entry.id);
+      }
+      return faqFromRow(this.sql.faqGet.get(entry.id) as FaqRow);
+    })();
+  }
+
+  async deleteFaq(id: string, by: string): Promise<boolean> {
+    return this.db.transaction(() => {
+      if (this.sql.faqDelete.run(id).changes === 0) return false;
+      this.sql.revisionBump.run();
+      this.auditNow(by, 'faq.delete', id);
+      return true;
+    })();
+  }
+
+  async faqHistory(id: string): Promise<FaqEntry[]> {
+    return this.sql.history.all(id).map(faqFromRow);
+  }
+
+  async importFaq(entries: FaqEntryInput[], by: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+    entries.forEach(assertStorableFaq);
+    assertUniqueIds(entries);
+    // One transaction: any throw inside (a constraint, a bug, a full disk) rolls every write back.
+    return this.db.transaction(() => {
+      const at = this.now();
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+      for (const entry of entries) summary[this.writeFaq(entry, by, at)]++;
+      if (options.replace) {
+        const keep = new Set(entries.map((e) => e.id));
+        for (const row of this.sql.faqList.all()) {
+          if (!keep.has(row.id)) summary.deleted += this.sql.faqDelete.run(row.id).changes;
+        }
+      }
+      if (summary.created + summary.updated + summary.deleted > 0) {
+        this.sql.revisionBump.run();
+        this.auditNow(by, 'faq.import', undefined, { ...summary, replace: options.replace === true });
+      }
+      return summary;
+    })();
+  }
+
+  async faqRevision(): Promise<number> {
+    return this.sql.revisionGet.get()?.value ?? 0;
+  }
+
+  /** Writes one entry (inside the caller's transaction) unless its content is already current. */
+  private writeFaq(input: FaqEntryInput, by: string, at: Date): FaqChange {
+    const entry = faqInputOf(input);
+    const current = this.sql.faqGet.get(entry.id);
+    if (current && sameFaqContent(faqFromRow(current), entry)) return 'unchanged';
+    // A deleted and re-created entry continues its old numbering, so history stays one sequence.
+    const version = (current?.version ?? this.sql.versionMax.get(entry.id)?.v ?? 0) + 1;
+    const row = faqToRow(entry, version, by, at);
+    this.sql.faqUpsert.run(row);
+    this.sql.versionInsert.run(row);
+    return current ? 'updated' : 'created';
+  }
+
+  // --- Conversations ---------------------------------------------------------------------
+
+  async getConversation(channel: string, chatId: string): Promise<Conversation | null> {
+    const row = this.sql.conversationGet.get(channel, chatId);
+    return row ? conversationFromRow(row) : null;
+  }
+
+  async saveConversation(conversation: Conversation): Promise<void> {
+    this.sql.conversationPut.run(conversationToRow(conversation));
+  }
+
+  // --- Tickets ---------------------------------------------------------------------------
+
+  async createTicket(ticket: TicketInput): Promise<Ticket> {
+    const at = this.now().getTime();
+    const { lastInsertRowid } = this.sql.ticketInsert.run({
+      channel: ticket.channel,
+      chat_id: ticket.chatId,
+      lang: ticket.lang,
+      question: ticket.question,
+      reason: ticket.reason,
+      topic: ticket.topic ?? null,
+      excerpt: linesToJson(ticket.excerpt),
+      created_at: at,
+      updated_at: at,
+    });
+    return this.readTicket(Number(lastInsertRowid)) as Ticket;
+  }
+
+  async getTicket(id: string): Promise<Ticket | null> {
+    const rowId = ticketNumber(id);
+    return rowId === undefined ? null : this.readTicket(rowId);
+  }
+
+  async appendTicketMessage(id: string, line: TranscriptLine): Promise<void> {
+    const rowId = ticketNumber(id);
+    this.db.transaction(() => {
+      if (rowId === undefined || this.sql.ticketTouch.run(this.now().getTime(), rowId).changes === 0) {
+        throw new Error(`No ticket with id "${id}"`);
+      }
+      this.sql.messageInsert.run(rowId, line.from, line.text, line.at.getTime());
+    })();
+  }
+
+  async listTickets(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
+    const rows = filter.status
+      ? this.sql.ticketsByStatus.all(JSON.stringify(filter.status))
+      : this.sql.ticketsAll.all();
+    return rows.map((row) => ticketFromRow(row, this.sql.messagesOf.all(row.id)));
+  }
+
+  async updateTicketStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null> {
+    const rowId = ticketNumber(id);
+    if (rowId === undefined) return null;
+    const { changes } = this.sql.ticketStatus.run({
+      id: rowId,
+      status,
+      assignee: assignee ?? null,
+      at: this.now().getTime(),
+    });
+    return changes === 0 ? null : this.readTicket(rowId);
+  }
+
+  private readTicket(rowId: number): Ticket | null {
+    const row = this.sql.ticketGet.get(rowId);
+    return row ? ticketFromRow(row, this.sql.messagesOf.all(rowId)) : null;
+  }
+
+  // --- Audit -----------------------------------------------------------------------------
+
+  async audit(entry: AuditInput): Promise<void> {
+    this.auditNow(entry.actor, entry.action, entry.target, entry.detail);
+  }
+
+  async listAudit(limit = 100): Promise<AuditRecord[]> {
+    return this.sql.auditList.all(limit).map(auditFromRow);
+  }
+
+  private auditNow(actor: string, action: string, target?: string, detail?: Record<string, unknown>): void {
+    this.sql.auditInsert.run(
+      this.now().getTime(),
+      actor,
+      action,
+      target ?? null,
+      detail === undefined ? null : JSON.stringify(detail),
+    );
+  }
+}

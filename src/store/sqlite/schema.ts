@@ -1,0 +1,115 @@
+/**
+ * The SQLite schema as numbered migrations. `PRAGMA user_version` holds how many have run; `migrate`
+ * runs the missing ones at open, each in its own transaction, so a database written by an older
+ * release is upgraded in place and a crash mid-upgrade leaves the previous version intact.
+ *
+ * Dates are INTEGER milliseconds since the epoch (exact round trip to Date); per-language texts and
+ * transcripts are JSON text, since they are only ever read whole.
+ */
+import type Database from 'better-sqlite3';
+
+const MIGRATIONS: readonly string[] = [
+  // 1: initial schema
+  `
+  CREATE TABLE faq (
+    id          TEXT PRIMARY KEY,
+    topic       TEXT NOT NULL,
+    questions   TEXT NOT NULL,            -- JSON {ru?: string[], kk?: ..., en?: ...}
+    answer      TEXT NOT NULL,            -- JSON {ru?: string, ...}
+    valid_from  INTEGER,
+    valid_until INTEGER,
+    version     INTEGER NOT NULL,
+    updated_by  TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL
+  );
+  -- Every version, the current one included: history and revert read only this table, and it
+  -- keeps the versions of deleted entries.
+  CREATE TABLE faq_versions (
+    id          TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    topic       TEXT NOT NULL,
+    questions   TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    valid_from  INTEGER,
+    valid_until INTEGER,
+    updated_by  TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (id, version)
+  ) WITHOUT ROWID;
+  CREATE TABLE counters (
+    name  TEXT PRIMARY KEY,
+    value INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  INSERT INTO counters (name, value) VALUES ('faq_revision', 0);
+
+  CREATE TABLE conversations (
+    channel        TEXT NOT NULL,
+    chat_id        TEXT NOT NULL,
+    lang           TEXT,
+    lang_chosen    INTEGER NOT NULL,
+    mode           TEXT NOT NULL CHECK (mode IN ('bot', 'operator')),
+    ticket_id      TEXT,
+    offered        TEXT NOT NULL,         -- JSON Choice[]
+    last_faq_id    TEXT,
+    last_question  TEXT,
+    recent         TEXT NOT NULL,         -- JSON [{from, text, at: ms}]
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE tickets (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused, even after a delete
+    channel     TEXT NOT NULL,
+    chat_id     TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    question    TEXT NOT NULL,
+    reason      TEXT NOT NULL,
+    topic       TEXT,
+    excerpt     TEXT NOT NULL,            -- JSON [{from, text, at: ms}]
+    status      TEXT NOT NULL CHECK (status IN ('queued', 'assigned', 'waiting', 'closed')),
+    assignee    TEXT,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    closed_at   INTEGER
+  );
+  CREATE INDEX tickets_status_created ON tickets (status, created_at);
+  -- One row a message: an append is a plain INSERT, so concurrent appends never overwrite each other.
+  CREATE TABLE ticket_messages (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id   INTEGER NOT NULL REFERENCES tickets (id),
+    from_role   TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    at          INTEGER NOT NULL
+  );
+  CREATE INDEX ticket_messages_ticket ON ticket_messages (ticket_id, seq);
+
+  CREATE TABLE audit (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    at      INTEGER NOT NULL,
+    actor   TEXT NOT NULL,
+    action  TEXT NOT NULL,
+    target  TEXT,
+    detail  TEXT                          -- JSON object
+  );
+  `,
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+/** Brings the schema up to SCHEMA_VERSION; refuses a database written by a newer release. */
+export function migrate(db: Database.Database): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new Error(
+      `The database has schema version ${current}, newer than this release understands (${SCHEMA_VERSION}): ` +
+        'run a newer release or restore a backup.',
+    );
+  }
+  for (let v = current; v < SCHEMA_VERSION; v++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[v]);
+      db.pragma(`user_version = ${v + 1}`);
+    })();
+  }
+}

@@ -1,0 +1,315 @@
+/**
+ * The contract every Store must keep, run against each implementation (sqlite.test.ts,
+ * mongo.test.ts). A behaviour belongs here when callers rely on it whatever the database.
+ */
+import type { FaqEntryInput } from '../../src/faq/types';
+import type { Conversation, Store, TicketInput, TranscriptLine } from '../../src/store/types';
+
+export function faq(id: string, overrides: Partial<FaqEntryInput> = {}): FaqEntryInput {
+  return {
+    id,
+    topic: 'curfew',
+    questions: { ru: [`Вопрос про ${id}?`], en: [`Question about ${id}?`] },
+    answer: { ru: `Ответ про ${id}.`, en: `Answer about ${id}.` },
+    ...overrides,
+  };
+}
+
+function ticketInput(overrides: Partial<TicketInput> = {}): TicketInput {
+  return {
+    channel: 'telegram',
+    chatId: '1001',
+    lang: 'ru',
+    question: 'Где получить пропуск?',
+    reason: 'no-match',
+    excerpt: [{ from: 'resident', text: 'Где получить пропуск?', at: new Date('2022-01-10T08:00:00.123Z') }],
+    ...overrides,
+  };
+}
+
+const line = (text: string, at = new Date()): TranscriptLine => ({ from: 'operator', text, at });
+
+/** What the FAQ part of a store looks like, to compare before and after a failed change. */
+async function faqSnapshot(store: Store) {
+  return {
+    list: await store.listFaq(),
+    revision: await store.faqRevision(),
+    history: await Promise.all((await store.listFaq()).map((e) => store.faqHistory(e.id))),
+  };
+}
+
+export function runStoreContract(
+  name: string,
+  open: () => Promise<Store>,
+  cleanup: (store: Store) => Promise<void> = (store) => store.close(),
+): void {
+  describe(`${name} store contract`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await cleanup(store);
+    });
+
+    describe('FAQ', () => {
+      it('creates version 1 and keeps every version, newest first', async () => {
+        const v1 = await store.saveFaq(faq('bank-hours'), 'alice');
+        expect(v1).toMatchObject({ id: 'bank-hours', version: 1, updatedBy: 'alice' });
+        expect(v1.updatedAt).toBeInstanceOf(Date);
+        const v2 = await store.saveFaq(faq('bank-hours', { answer: { ru: 'Новый ответ.' } }), 'bob');
+        expect(v2).toMatchObject({ version: 2, updatedBy: 'bob', answer: { ru: 'Новый ответ.' } });
+        expect(await store.getFaq('bank-hours')).toEqual(v2);
+        const history = await store.faqHistory('bank-hours');
+        expect(history.map((e) => e.version)).toEqual([2, 1]);
+        expect(history[0]).toEqual(v2);
+        expect(history[1]).toMatchObject({ updatedBy: 'alice', answer: faq('bank-hours').answer });
+      });
+
+      it('reverts by saving an old version as a new one', async () => {
+        await store.saveFaq(faq('a'), 'alice');
+        await store.saveFaq(faq('a', { topic: 'health' }), 'alice');
+        const [, old] = await store.faqHistory('a');
+        const reverted = await store.saveFaq(old, 'bob');
+        expect(reverted).toMatchObject({ version: 3, topic: 'curfew' });
+      });
+
+      it('round-trips validity dates and per-language texts', async () => {
+        const entry = faq('scheduled', {
+          questions: { kk: ['Қашан?', 'Қайда?'] },
+          answer: { kk: 'Ертең.' },
+          validFrom: new Date('2022-01-10T01:00:00.250Z'),
+          validUntil: new Date('2022-02-01T00:00:00Z'),
+        });
+        await store.saveFaq(entry, 'alice');
+        const got = await store.getFaq('scheduled');
+        expect(got?.validFrom).toBeInstanceOf(Date);
+        expect(got).toMatchObject(entry);
+        expect(got?.questions).toEqual({ kk: ['Қашан?', 'Қайда?'] });
+      });
+
+      it('does not make a new version when the content is identical', async () => {
+        const v1 = await store.saveFaq(faq('same'), 'alice');
+        const revision = await store.faqRevision();
+        // The same content with languages in another key order is still the same content.
+        const reordered = { ...faq('same'), answer: { en: 'Answer about same.', ru: 'Ответ про same.' } };
+        const again = await store.saveFaq(reordered, 'bob');
+        expect(again).toEqual(v1);
+        expect(await store.faqHistory('same')).toHaveLength(1);
+        expect(await store.faqRevision()).toBe(revision);
+      });
+
+      it('deletes an entry but keeps its history; re-creating continues the numbering', async () => {
+        await store.saveFaq(faq('gone'), 'alice');
+        await store.saveFaq(faq('gone', { topic: 'health' }), 'alice');
+        expect(await store.deleteFaq('gone', 'bob')).toBe(true);
+        expect(await store.deleteFaq('gone', 'bob')).toBe(false);
+        expect(await store.getFaq('gone')).toBeNull();
+        expect(await store.listFaq()).toEqual([]);
+        expect((await store.faqHistory('gone')).map((e) => e.version)).toEqual([2, 1]);
+        const back = await store.saveFaq(faq('gone'), 'carol');
+        expect(back.version).toBe(3);
+      });
+
+      it('lists entries in the order they were created', async () => {
+        for (const id of ['c', 'a', 'b']) await store.saveFaq(faq(id), 'alice');
+        await store.saveFaq(faq('a', { topic: 'health' }), 'alice');
+        expect((await store.listFaq()).map((e) => e.id)).toEqual(['c', 'a', 'b']);
+      });
+
+      it('grows the revision on every change and only then', async () => {
+        const r0 = await store.faqRevision();
+        await store.saveFaq(faq('a'), 'x');
+        const r1 = await store.faqRevision();
+        await store.saveFaq(faq('a'), 'x');
+        expect(await store.faqRevision()).toBe(r1);
+        await store.saveFaq(faq('a', { topic: 'health' }), 'x');
+        const r2 = await store.faqRevision();
+        await store.deleteFaq('a', 'x');
+        const r3 = await store.faqRevision();
+        await store.importFaq([faq('b')], 'x');
+        const r4 = await store.faqRevision();
+        expect([r0, r1, r2, r3]).toEqual([...[r0, r1, r2, r3]].sort((p, q) => p - q));
+        expect(new Set([r0, r1, r2, r3, r4]).size).toBe(5);
+      });
+
+      it('imports, reporting created, updated, unchanged and deleted', async () => {
+        await store.importFaq([faq('a'), faq('b'), faq('c')], 'alice');
+        const summary = await store.importFaq([faq('a'), faq('b', { topic: 'health' }), faq('d')], 'bob');
+        expect(summary).toEqual({ created: 1, updated: 1, unchanged: 1, deleted: 0 });
+        expect((await store.listFaq()).map((e) => e.id).sort()).toEqual(['a', 'b', 'c', 'd']);
+        expect((await store.getFaq('b'))?.version).toBe(2);
+        expect((await store.getFaq('a'))?.updatedBy).toBe('alice');
+      });
+
+      it('with replace, deletes the entries missing from the import', async () => {
+        await store.importFaq([faq('a'), faq('b'), faq('c')], 'alice');
+        const summary = await store.importFaq([faq('b'), faq('e')], 'bob', { replace: true });
+        expect(summary).toEqual({ created: 1, updated: 0, unchanged: 1, deleted: 2 });
+        expect((await store.listFaq()).map((e) => e.id).sort()).toEqual(['b', 'e']);
+        expect(await store.faqHistory('a')).toHaveLength(1);
+      });
+
+      it('imports all or nothing: a bad entry leaves the store unchanged', async () => {
+        await store.importFaq([faq('a'), faq('b')], 'alice');
+        const before = await faqSnapshot(store);
+        // Typed data can still arrive broken (from JSON, a form): the store refuses it as a whole.
+        const broken = { ...faq('c'), topic: undefined } as unknown as FaqEntryInput;
+        await expect(
+          store.importFaq([faq('a', { topic: 'health' }), faq('new'), broken, faq('z')], 'bob', { replace: true }),
+        ).rejects.toThrow();
+        expect(await faqSnapshot(store)).toEqual(before);
+      });
+
+      it('refuses an import naming the same id twice, changing nothing', async () => {
+        await store.importFaq([faq('a')], 'alice');
+        const before = await faqSnapshot(store);
+        await expect(store.importFaq([faq('b'), faq('b', { topic: 'health' })], 'bob')).rejects.toThrow(/"b"/);
+        expect(await faqSnapshot(store)).toEqual(before);
+      });
+
+      it('records FAQ changes in the audit log', async () => {
+        await store.saveFaq(faq('a'), 'alice');
+        await store.deleteFaq('a', 'bob');
+        await store.importFaq([faq('b')], 'carol');
+        const actions = (await store.listAudit()).map((r) => [r.actor, r.action]);
+        expect(actions).toEqual([
+          ['carol', 'faq.import'],
+          ['bob', 'faq.delete'],
+          ['alice', 'faq.create'],
+        ]);
+      });
+    });
+
+    describe('conversations', () => {
+      const conversation = (): Conversation => ({
+        channel: 'whatsapp',
+        chatId: '77011234567@c.us',
+        lang: 'kk',
+        langChosen: true,
+        mode: 'operator',
+        ticketId: '7',
+        offered: [{ id: 'faq:bank-hours', label: 'Банктер' }],
+        lastFaqId: 'bank-hours',
+        lastQuestion: 'Банк қашан ашылады?',
+        recent: [
+          { from: 'resident', text: 'Сәлем', at: new Date('2022-01-10T08:00:00.001Z') },
+          { from: 'bot', text: '2022-01-10T08:00:00Z', at: new Date('2022-01-10T08:00:01Z') },
+        ],
+        createdAt: new Date('2022-01-10T08:00:00Z'),
+        updatedAt: new Date('2022-01-10T08:00:01Z'),
+      });
+
+      it('is null before the first save', async () => {
+        expect(await store.getConversation('telegram', '1')).toBeNull();
+      });
+
+      it('round-trips every field, dates as Date objects', async () => {
+        await store.saveConversation(conversation());
+        const got = await store.getConversation('whatsapp', '77011234567@c.us');
+        expect(got).toEqual(conversation());
+        expect(got?.recent[0].at).toBeInstanceOf(Date);
+        expect(got?.createdAt).toBeInstanceOf(Date);
+        // A text that looks like a date stays a text.
+        expect(got?.recent[1].text).toBe('2022-01-10T08:00:00Z');
+      });
+
+      it('overwrites on save, clearing optional fields, and keys on channel and chat id', async () => {
+        await store.saveConversation(conversation());
+        const minimal: Conversation = {
+          channel: 'whatsapp',
+          chatId: '77011234567@c.us',
+          langChosen: false,
+          mode: 'bot',
+          offered: [],
+          recent: [],
+          createdAt: new Date('2022-01-10T08:00:00Z'),
+          updatedAt: new Date('2022-01-11T08:00:00Z'),
+        };
+        await store.saveConversation(minimal);
+        await store.saveConversation({ ...conversation(), channel: 'telegram' });
+        expect(await store.getConversation('whatsapp', '77011234567@c.us')).toEqual(minimal);
+        expect(await store.getConversation('telegram', '77011234567@c.us')).toEqual({
+          ...conversation(),
+          channel: 'telegram',
+        });
+      });
+    });
+
+    describe('tickets', () => {
+      it('creates a queued ticket with an id and round-trips it', async () => {
+        const input = ticketInput({ topic: 'curfew' });
+        const t = await store.createTicket(input);
+        expect(t).toMatchObject({ ...input, status: 'queued', messages: [] });
+        expect(typeof t.id).toBe('string');
+        expect(t.createdAt).toBeInstanceOf(Date);
+        expect(t.closedAt).toBeUndefined();
+        expect(await store.getTicket(t.id)).toEqual(t);
+        expect((await store.getTicket(t.id))?.excerpt[0].at).toEqual(input.excerpt[0].at);
+      });
+
+      it('gives each ticket its own id; unknown ids are null', async () => {
+        const a = await store.createTicket(ticketInput());
+        const b = await store.createTicket(ticketInput());
+        expect(a.id).not.toBe(b.id);
+        expect(await store.getTicket('no-such-ticket')).toBeNull();
+        expect(await store.updateTicketStatus('no-such-ticket', 'closed')).toBeNull();
+      });
+
+      it('keeps every one of 50 concurrent appends', async () => {
+        const t = await store.createTicket(ticketInput());
+        await Promise.all(
+          Array.from({ length: 50 }, (_, i) => store.appendTicketMessage(t.id, line(`message ${i}`))),
+        );
+        const got = await store.getTicket(t.id);
+        expect(got?.messages).toHaveLength(50);
+        expect(new Set(got?.messages.map((m) => m.text)).size).toBe(50);
+        expect(got?.messages[0].at).toBeInstanceOf(Date);
+      });
+
+      it('refuses an append to an unknown ticket', async () => {
+        await expect(store.appendTicketMessage('424242', line('hello'))).rejects.toThrow();
+      });
+
+      it('updates status and assignee; closing sets closedAt, reopening clears it', async () => {
+        const t = await store.createTicket(ticketInput());
+        const assigned = await store.updateTicketStatus(t.id, 'assigned', 'operator-1');
+        expect(assigned).toMatchObject({ status: 'assigned', assignee: 'operator-1' });
+        expect(assigned?.closedAt).toBeUndefined();
+        const closed = await store.updateTicketStatus(t.id, 'closed');
+        expect(closed).toMatchObject({ status: 'closed', assignee: 'operator-1' });
+        expect(closed?.closedAt).toBeInstanceOf(Date);
+        const reopened = await store.updateTicketStatus(t.id, 'waiting');
+        expect(reopened?.closedAt).toBeUndefined();
+      });
+
+      it('lists tickets oldest first, filtered by status', async () => {
+        const a = await store.createTicket(ticketInput({ question: 'a' }));
+        const b = await store.createTicket(ticketInput({ question: 'b' }));
+        const c = await store.createTicket(ticketInput({ question: 'c' }));
+        await store.updateTicketStatus(b.id, 'closed');
+        await store.updateTicketStatus(c.id, 'assigned', 'op');
+        await store.appendTicketMessage(a.id, line('hi'));
+        expect((await store.listTickets()).map((t) => t.question)).toEqual(['a', 'b', 'c']);
+        const open = await store.listTickets({ status: ['queued', 'assigned'] });
+        expect(open.map((t) => t.id)).toEqual([a.id, c.id]);
+        expect(open[0].messages.map((m) => m.text)).toEqual(['hi']);
+        expect(await store.listTickets({ status: ['waiting'] })).toEqual([]);
+      });
+    });
+
+    describe('audit', () => {
+      it('lists records newest first, with dates, up to a limit', async () => {
+        await store.audit({ actor: 'op-1', action: 'ticket.close', target: '12', detail: { note: 'done', n: 2 } });
+        await store.audit({ actor: 'op-2', action: 'login' });
+        const all = await store.listAudit();
+        expect(all.map((r) => r.action)).toEqual(['login', 'ticket.close']);
+        expect(all[1]).toMatchObject({ actor: 'op-1', target: '12', detail: { note: 'done', n: 2 } });
+        expect(all[1].at).toBeInstanceOf(Date);
+        expect(all[0].target).toBeUndefined();
+        expect(all[0].id).not.toBe(all[1].id);
+        expect(await store.listAudit(1)).toHaveLength(1);
+      });
+    });
+  });
+}

@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { SqliteStore } from '../../src/store/sqlite';
+import { faq, runStoreContract } from './contract';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-sqlite-'));
+  dirs.push(dir);
+  return dir;
+}
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+runStoreContract('SqliteStore (file)', async () => new SqliteStore(tempDir()));
+runStoreContract('SqliteStore (:memory:)', async () => new SqliteStore(':memory:'));
+
+describe('SqliteStore on disk', () => {
+  it('creates the folder and bot.db, and keeps data across close and reopen', async () => {
+    const dir = path.join(tempDir(), 'nested', 'data');
+    const store = new SqliteStore(dir);
+    expect(store.description).toBe(`sqlite:${path.join(dir, 'bot.db')}`);
+    await store.saveFaq(faq('a'), 'alice');
+    const ticket = await store.createTicket({
+      channel: 'telegram',
+      chatId: '1',
+      lang: 'en',
+      question: 'q',
+      reason: 'requested',
+      excerpt: [],
+    });
+    const revision = await store.faqRevision();
+    await store.close();
+
+    const again = new SqliteStore(dir);
+    expect((await again.getFaq('a'))?.version).toBe(1);
+    expect(await again.getTicket(ticket.id)).toEqual(ticket);
+    expect(await again.faqRevision()).toBe(revision);
+    await again.close();
+  });
+
+  it('uses WAL and records the schema version', async () => {
+    const dir = tempDir();
+    await new SqliteStore(dir).close();
+    const db = new Database(path.join(dir, 'bot.db'), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
+    db.close();
+  });
+
+  it('refuses a database from a newer release', () => {
+    const dir = tempDir();
+    const db = new Database(path.join(dir, 'bot.db'));
+    db.pragma('user_version = 999');
+    db.close();
+    expect(() => new SqliteStore(dir)).toThrow(/schema version 999/);
+  });
+
+  it('rolls back an import that fails in the middle of its writes', async () => {
+    const dir = tempDir();
+    const store = new SqliteStore(dir);
+    await store.importFaq([faq('a'), faq('b')], 'alice');
+    const before = { list: await store.listFaq(), revision: await store.faqRevision(), audit: await store.listAudit() };
+    // A second connection plants a trigger that fails the write of one entry, after others are written.
+    const other = new Database(path.join(dir, 'bot.db'));
+    other.exec(`CREATE TRIGGER fail_boom BEFORE INSERT ON faq_versions WHEN NEW.id = 'boom'
+                BEGIN SELECT RAISE(ABORT, 'boom refused'); END`);
+    other.close();
+    await expect(
+      store.importFaq([faq('a', { topic: 'health' }), faq('c'), faq('boom'), faq('d')], 'bob', { replace: true }),
+    ).rejects.toThrow(/boom refused/);
+    expect(await store.listFaq()).toEqual(before.list);
+    expect(await store.faqRevision()).toBe(before.revision);
+    expect(await store.listAudit()).toEqual(before.audit);
+    expect(await store.faqHistory('c')).toEqual([]);
+    await store.close();
+  });
+
+  it('keeps a write acknowledged just before the process is killed with SIGKILL', async () => {
+    const dir = tempDir();
+    // The child saves, then tells us; we kill it at once, before any orderly close can run.
+    const script = `
+      const { SqliteStore } = require(${JSON.stringify(path.resolve(__dirname, '../../src/store/sqlite'))});
+      const store = new SqliteStore(${JSON.stringify(dir)});
+      (async () => {
+        for (let i = 0; i < 20; i++) await store.saveFaq({ id: 'k' + i, topic: 't', questions: { en: ['q'] }, answer: { en: 'a' } }, 'child');
+        const t = await store.createTicket({ channel: 'c', chatId: '1', lang: 'en', question: 'q', reason: 'requested', excerpt: [] });
+        await store.appendTicketMessage(t.id, { from: 'resident', text: 'last words', at: new Date() });
+        process.stdout.write('acknowledged ' + t.id + '\\n');
+        setInterval(() => {}, 1000);
+      })();
+    `;
+    const child = spawn(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: path.resolve(__dirname, '../..'),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const ticketId = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        const m = /acknowledged (\S+)/.exec(d.toString());
+        if (m) {
+          child.kill('SIGKILL');
+          resolve(m[1]);
+        }
+      });
+      child.on('exit', (code) => reject(new Error(`child exited (${code}) before acknowledging: ${stderr}`)));
+    });
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(child.signalCode).toBe('SIGKILL');
+
+    const store = new SqliteStore(dir);
+    expect(await store.listFaq()).toHaveLength(20);
+    expect((await store.getTicket(ticketId))?.messages.map((m) => m.text)).toEqual(['last words']);
+    await store.close();
+  });
+});
