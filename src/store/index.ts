@@ -1,0 +1,43 @@
+/**
+ * The one place the store is chosen: MongoDB when `MONGODB_URI` is set, otherwise the embedded
+ * SQLite file in the data folder. Everything else receives a `Store` and never knows which.
+ */
+import type { Config } from '../config';
+import { readFaqFile } from '../faq/file';
+import { silentLogger, type Logger } from '../logging';
+import { SqliteStore } from './sqlite';
+import type { ImportSummary, Store } from './types';
+
+export type { Store } from './types';
+export { SqliteStore } from './sqlite';
+
+/**
+ * Opens the configured store.
+ *
+ * @example const store = await openStore(loadConfig(), logger);
+ */
+export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>, logger: Logger = silentLogger): Promise<Store> {
+  if (config.mongodbUri) {
+    // Loaded only when used: mongoose is a large module that SQLite installations never need.
+    const { MongoStore } = await import('./mongo');
+    const store = await MongoStore.connect(config.mongodbUri, { logger });
+    logger.info({ store: store.description }, 'store open');
+    return store;
+  }
+  const store = new SqliteStore(config.dataDir, { logger });
+  logger.info({ store: store.description }, 'store open');
+  return store;
+}
+
+/**
+ * Loads the FAQ file into the store when the store holds no FAQ entry yet (first start); an
+ * existing FAQ is never touched, since staff may have edited it since. Resolves the import summary,
+ * or null when the store already had entries. Throws FaqFileError on a bad file.
+ */
+export async function seedFaqIfEmpty(store: Store, file: string, logger: Logger = silentLogger): Promise<ImportSummary | null> {
+  if ((await store.listFaq()).length > 0) return null;
+  const entries = await readFaqFile(file);
+  const summary = await store.importFaq(entries, 'seed');
+  logger.info({ file, ...summary }, 'FAQ seeded from file');
+  return summary;
+}

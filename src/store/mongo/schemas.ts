@@ -1,0 +1,162 @@
+/**
+ * Mongoose schemas of the MongoDB store, with the validation a document must pass and the indexes
+ * the store's queries use. Models are registered on the store's own connection (see `models`), never
+ * on mongoose's global default, so two stores (or a test and the app) never share state.
+ */
+import { Schema, type Connection, type Model } from 'mongoose';
+import { LANGS } from '../../i18n/languages';
+import type { FaqEntry } from '../../faq/types';
+import type { AuditInput, Conversation, Ticket, TicketInput, TranscriptLine } from '../types';
+
+// --- Document shapes (what `.lean()` returns) -----------------------------------------------
+
+export type FaqDoc = FaqEntry;
+
+export interface CounterDoc {
+  _id: string;
+  value: number;
+}
+
+export type ConversationDoc = Conversation;
+
+/** A ticket; `_id` is its sequential number, the domain id is its decimal text. */
+export interface TicketDoc extends Omit<Ticket, 'id'> {
+  _id: number;
+}
+
+export interface AuditDoc extends AuditInput {
+  at: Date;
+}
+
+export interface AuditLeanDoc extends AuditDoc {
+  _id: { toString(): string };
+}
+
+// --- Schemas ---------------------------------------------------------------------------------
+
+/** Arrays default to [] in mongoose; an absent language must stay absent. */
+const perLangQuestions = new Schema(
+  Object.fromEntries(LANGS.map((lang) => [lang, { type: [String], default: undefined }])),
+  { _id: false },
+);
+const perLangAnswer = new Schema(Object.fromEntries(LANGS.map((lang) => [lang, { type: String }])), { _id: false });
+
+const hasSomeLanguage = {
+  validator: (value: Record<string, unknown> | undefined) => LANGS.some((lang) => value?.[lang] !== undefined),
+  message: '{PATH} must have at least one language (ru, kk or en)',
+};
+
+/** The fields of a FAQ entry, shared by the current table and the version history. */
+const faqFields = {
+  id: { type: String, required: true, minlength: 1 },
+  topic: { type: String, required: true, minlength: 1 },
+  questions: { type: perLangQuestions, required: true },
+  answer: { type: perLangAnswer, required: true, validate: hasSomeLanguage },
+  validFrom: { type: Date },
+  validUntil: { type: Date },
+  version: { type: Number, required: true, min: 1 },
+  updatedBy: { type: String, required: true },
+  updatedAt: { type: Date, required: true },
+};
+
+// `id: false`: the entry's own `id` field replaces mongoose's virtual of the same name.
+export const faqSchema = new Schema<FaqDoc>(faqFields, { id: false, versionKey: false });
+faqSchema.index({ id: 1 }, { unique: true });
+
+export const faqVersionSchema = new Schema<FaqDoc>(faqFields, { id: false, versionKey: false });
+faqVersionSchema.index({ id: 1, version: 1 }, { unique: true });
+
+export const counterSchema = new Schema<CounterDoc>({ _id: String, value: { type: Number, required: true } }, { versionKey: false });
+
+const lineSchema = new Schema<TranscriptLine>(
+  {
+    from: { type: String, required: true, enum: ['resident', 'bot', 'operator'] },
+    text: { type: String, required: true },
+    at: { type: Date, required: true },
+  },
+  { _id: false },
+);
+
+const choiceSchema = new Schema(
+  { id: { type: String, required: true }, label: { type: String, required: true } },
+  { _id: false },
+);
+
+export const conversationSchema = new Schema<ConversationDoc>(
+  {
+    channel: { type: String, required: true },
+    chatId: { type: String, required: true },
+    lang: { type: String, enum: LANGS },
+    langChosen: { type: Boolean, required: true },
+    mode: { type: String, required: true, enum: ['bot', 'operator'] },
+    ticketId: { type: String },
+    offered: { type: [choiceSchema], default: [] },
+    lastFaqId: { type: String },
+    lastQuestion: { type: String },
+    recent: { type: [lineSchema], default: [] },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { id: false, versionKey: false },
+);
+conversationSchema.index({ channel: 1, chatId: 1 }, { unique: true });
+
+const ticketInputFields: Record<keyof TicketInput, object> = {
+  channel: { type: String, required: true },
+  chatId: { type: String, required: true },
+  lang: { type: String, required: true, enum: LANGS },
+  question: { type: String, required: true },
+  reason: { type: String, required: true, enum: ['requested', 'no-match', 'not-helpful'] },
+  topic: { type: String },
+  excerpt: { type: [lineSchema], default: [] },
+};
+
+export const ticketSchema = new Schema<TicketDoc>(
+  {
+    _id: { type: Number, required: true },
+    ...ticketInputFields,
+    status: { type: String, required: true, enum: ['queued', 'assigned', 'waiting', 'closed'] },
+    messages: { type: [lineSchema], default: [] },
+    assignee: { type: String },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+    closedAt: { type: Date },
+  },
+  { id: false, versionKey: false },
+);
+// The operators' queue: open tickets by status, oldest first.
+ticketSchema.index({ status: 1, createdAt: 1 });
+ticketSchema.index({ createdAt: 1 });
+
+export const auditSchema = new Schema<AuditDoc>(
+  {
+    at: { type: Date, required: true },
+    actor: { type: String, required: true },
+    action: { type: String, required: true },
+    target: { type: String },
+    detail: { type: Schema.Types.Mixed },
+  },
+  { id: false, versionKey: false },
+);
+auditSchema.index({ at: -1 });
+
+export interface Models {
+  faq: Model<FaqDoc>;
+  faqVersions: Model<FaqDoc>;
+  counters: Model<CounterDoc>;
+  conversations: Model<ConversationDoc>;
+  tickets: Model<TicketDoc>;
+  audit: Model<AuditDoc>;
+}
+
+/** Registers the models on one connection, with fixed collection names. */
+export function models(conn: Connection): Models {
+  return {
+    faq: conn.model<FaqDoc>('FaqEntry', faqSchema, 'faq'),
+    faqVersions: conn.model<FaqDoc>('FaqVersion', faqVersionSchema, 'faq_versions'),
+    counters: conn.model<CounterDoc>('Counter', counterSchema, 'counters'),
+    conversations: conn.model<ConversationDoc>('Conversation', conversationSchema, 'conversations'),
+    tickets: conn.model<TicketDoc>('Ticket', ticketSchema, 'tickets'),
+    audit: conn.model<AuditDoc>('Audit', auditSchema, 'audit'),
+  };
+}
