@@ -316,6 +316,12 @@ function styleEntry(entry: YAMLMap): void {
   }
   const answer = entry.get('answer');
   if (isMap(answer)) {
-    for (const pair of answer.items) if (pair.value instanceof Scalar) pair.value.type = Scalar.QUOTE_DOUBLE;
+    for (const pair of answer.items) {
+      if (!(pair.value instanceof Scalar)) continue;
+      // A multi-line answer reads and edits best as a literal block; the library falls back to a
+      // quoted string when the text cannot be written that way (e.g. trailing spaces on a line).
+      const multiLine = typeof pair.value.value === 'string' && pair.value.value.includes('\n');
+      pair.value.type = multiLine ? Scalar.BLOCK_LITERAL : Scalar.QUOTE_DOUBLE;
+    }
   }
 }

@@ -148,6 +148,20 @@ describe('serializeFaqFile', () => {
     expect(text).toContain('    validFrom: 2022-01-10T01:00:00.500Z\n');
   });
 
+  it.each(['yaml', 'json'] as const)('round-trips awkward texts and ids through %s', (format) => {
+    const awkward: FaqEntryInput[] = [
+      {
+        id: '123',
+        topic: 'true',
+        questions: { ru: ['a "quoted" # not a comment', '  leading spaces', 'null', 'тест: двоеточие'], en: ['- dash', '[x]'] },
+        answer: { ru: 'Ответ:\n- пункт 1\n- пункт 2 # hash\n', en: 'trailing  \nspaces\ttab 😀', kk: 'Бір жол.' },
+      },
+    ];
+    const text = serializeFaqFile(awkward, format);
+    expect(parseFaqFile(text, format)).toEqual(awkward);
+    if (format === 'yaml') expect(text).toContain('      ru: |\n        Ответ:\n        - пункт 1\n');
+  });
+
   it('drops bookkeeping fields and empty question lists', () => {
     const stored = { ...entries[0], version: 3, updatedBy: 'alice', updatedAt: new Date(), questions: { ...entries[0].questions, en: [] } };
     const [back] = parseFaqFile(serializeFaqFile([stored], 'json'), 'json');
