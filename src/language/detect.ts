@@ -1,0 +1,127 @@
+/**
+ * Which of the helpline's languages a message is written in.
+ *
+ * The text decides; the client's language setting (`hint`, e.g. Telegram's language_code) only
+ * breaks ties when the text says nothing useful ("?", "123", "ok"), and the answer is then marked
+ * not confident. Kazakh letters or common Kazakh words mean Kazakh; other Cyrillic means Russian;
+ * Latin text is English unless it reads as Russian typed in Latin letters, which counts as Russian.
+ */
+import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
+
+export interface DetectedLanguage {
+  lang: Lang;
+  /** False when the text was not decisive and the hint (or the fallback) chose. */
+  confident: boolean;
+}
+
+const KAZAKH_LETTERS = /[әғқңөұүһі]/;
+const CYRILLIC = /[а-яё]/;
+const LATIN = /[a-z]/;
+
+function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter((w) => w.length > 0));
+}
+
+/** Frequent Kazakh words that need no Kazakh-specific letter, in the folded spelling people type. */
+const KAZAKH_WORDS = wordSet(`
+ма ме ба бе па пе бар жок жоқ керек кашан калай кайда кайдан неге неше нешеде нешеге дейин бола
+болады болама мен сен ол биз сиз олар менин сенин бизге сизге маган оган ашык жабык иштейди истейди
+иштей истей косады береди келеди кетеди журеди туседи бугин ертен кеше казир енди гой гана
+рахмет сәлем салем салеметсиз жане немесе бирак ушин туралы бойынша кезинде кейин дейин
+`);
+
+/** Kazakh inflections typed without Kazakh letters ("интернетты", "банктер"): weak evidence. */
+const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди)$/;
+
+/** Frequent Russian words, to weigh against the Kazakh cues above. */
+const RUSSIAN_WORDS = wordSet(`
+и в во на не что как когда где куда до по за из у к с со от ли же бы а но или если это этот уже
+еще ещё можно нужно надо есть будет будут работает работают сколько скольки какой какая какие
+почему здравствуйте подскажите пожалуйста мне меня мы вы я он она они нет да там тут очень
+`);
+
+/** Frequent English words and helpline words. */
+const ENGLISH_WORDS = wordSet(`
+the a an is are was were be been do does did can could will would should i you he she we they it
+my your our their me us what when where why how which who is there this that these those to of in
+on at for from with by and or not no yes please hi hello thanks thank open close time today
+tomorrow night morning evening help need want get go have has any some all still now
+`);
+
+/** Russian typed in Latin letters: function words and spellings English does not use. */
+const TRANSLIT_WORDS = wordSet(`
+i v vo na ne chto kak kogda gde kuda do po za iz u k s so ot li zhe by no ili esli eto uzhe
+eshche eshe mozhno nuzhno nado est budet budut rabotaet rabotayut skolko skolko kakoy kakaya kakie
+pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya my vy ya net da tam
+privet spasibo segodnya zavtra seychas sejchas
+`);
+const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
+
+interface Cues {
+  kazakh: number;
+  russian: number;
+  english: number;
+  translit: number;
+  cyrillicWords: number;
+  latinWords: number;
+}
+
+function collectCues(words: readonly string[]): Cues {
+  const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, cyrillicWords: 0, latinWords: 0 };
+  for (const word of words) {
+    if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
+      cues.cyrillicWords += 1;
+      if (KAZAKH_LETTERS.test(word)) cues.kazakh += 2;
+      else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
+      else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
+      else if (word.length > 4 && KAZAKH_ENDINGS.test(word)) cues.kazakh += 0.5;
+    } else if (LATIN.test(word)) {
+      cues.latinWords += 1;
+      const en = ENGLISH_WORDS.has(word);
+      const tr = TRANSLIT_WORDS.has(word);
+      if (en && !tr) cues.english += 1.5;
+      else if (tr && !en) cues.translit += 1.5;
+      else if (en && tr) {
+        cues.english += 0.5;
+        cues.translit += 0.5;
+      } else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
+      else if (/(th|w|ing$|ed$|tion)/.test(word)) cues.english += 1;
+    }
+  }
+  return cues;
+}
+
+/** 'ru-RU' → 'ru'; Telegram also reports 'kz' for some Kazakh clients. */
+function langFromHint(hint: string | undefined): Lang | null {
+  if (!hint) return null;
+  const base = hint.toLowerCase().split(/[-_]/)[0];
+  if (base === 'kz') return 'kk';
+  return isLang(base) ? base : null;
+}
+
+export function detectLanguage(text: string, hint?: string): DetectedLanguage {
+  const words = (typeof text === 'string' ? text.slice(0, 2000) : '')
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[’ʼ'`]/g, '')
+    .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
+  const cues = collectCues(words);
+  const fallback: DetectedLanguage = { lang: langFromHint(hint) ?? FALLBACK_LANG, confident: false };
+
+  if (cues.cyrillicWords >= cues.latinWords && cues.cyrillicWords > 0) {
+    if (cues.kazakh > cues.russian) return { lang: 'kk', confident: true };
+    if (cues.kazakh < cues.russian) return { lang: 'ru', confident: true };
+    // No cue either way ("интернет", "ЦОН") or a tie: Cyrillic defaults to Russian, but a
+    // Kazakh-speaking client keeps Kazakh.
+    const kazakhHint = langFromHint(hint) === 'kk';
+    return { lang: kazakhHint ? 'kk' : 'ru', confident: !kazakhHint && cues.cyrillicWords >= 3 };
+  }
+  if (cues.latinWords > 0) {
+    if (cues.translit > cues.english) return { lang: 'ru', confident: true };
+    if (cues.english > cues.translit) return { lang: 'en', confident: true };
+    // "ok", "wifi": Latin but nothing tells English from transliterated Russian.
+    const hinted = langFromHint(hint);
+    return { lang: hinted ?? 'en', confident: false };
+  }
+  return fallback;
+}

@@ -1,0 +1,140 @@
+/**
+ * Turns words into index keys. Indexing knows the language of the text it reads; a resident's
+ * message may mix languages, be typed without Kazakh letters or in Latin letters, so a query word
+ * gets several candidate keys (in order of preference) and the index decides which exist.
+ */
+import type { Lang } from '../i18n/languages';
+import { foldKazakh, hasKazakhLetters, scriptOf, tokenize } from './normalize';
+import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
+import { isStopword } from './stopwords';
+import { SYNONYM_GROUPS } from './synonyms';
+import { latinToCyrillic } from './translit';
+
+/**
+ * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
+ * under every stemmer's key; the primary keys (Russian/English stems, the folded word) come in a
+ * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
+ * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня").
+ */
+function lexiconKeys(word: string, pass: 'primary' | 'kazakh'): string[] {
+  const script = scriptOf(word);
+  if (pass === 'kazakh') return script === 'cyrillic' ? [stemKazakh(word)] : [];
+  if (script === 'latin') return [stemEnglish(word), word];
+  if (script === 'digits') return [word];
+  const keys = [stemRussian(word), foldKazakh(word)];
+  // A word with Kazakh letters is surely Kazakh: its Kazakh stem is primary too.
+  if (hasKazakhLetters(word)) keys.push(stemKazakh(word));
+  return keys;
+}
+
+function buildConceptMap(): ReadonlyMap<string, readonly string[]> {
+  const map = new Map<string, string[]>();
+  for (const pass of ['primary', 'kazakh'] as const) {
+    const assignedBefore = new Set(map.keys());
+    for (const group of SYNONYM_GROUPS) {
+      for (const word of group.words) {
+        for (const key of lexiconKeys(word.toLowerCase().replace(/ё/g, 'е'), pass)) {
+          if (pass === 'kazakh' && assignedBefore.has(key)) continue;
+          const concepts = map.get(key) ?? [];
+          if (!concepts.includes(group.concept)) concepts.push(group.concept);
+          map.set(key, concepts);
+        }
+      }
+    }
+  }
+  return map;
+}
+
+const CONCEPTS = buildConceptMap();
+
+/** Lexicon concepts a set of keys belongs to. */
+export function conceptsOf(keys: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const key of keys) {
+    const concepts = CONCEPTS.get(key);
+    if (!concepts) continue;
+    for (const c of concepts) if (!out.includes(c)) out.push(c);
+  }
+  return out;
+}
+
+/** The single key a word of known language is indexed under. */
+export function indexKeyOf(word: string, lang: Lang): string {
+  const script = scriptOf(word);
+  if (script === 'digits') return word;
+  if (script === 'latin') return stemEnglish(word);
+  if (lang === 'kk' || hasKazakhLetters(word)) return stemKazakh(word);
+  return stemRussian(word);
+}
+
+/** One indexed word: its key, the lexicon concepts it belongs to, its surface (for fuzzy lookup). */
+export interface IndexedToken {
+  surface: string;
+  key: string;
+  concepts: string[];
+}
+
+function isStopSurface(word: string): boolean {
+  if (isStopword(word)) return true;
+  // "kogda", "pozhaluysta": transliterated Russian function words.
+  return scriptOf(word) === 'latin' && isStopword(latinToCyrillic(word));
+}
+
+/** Content words of a text in a known language (FAQ questions and answers). */
+export function analyzeIndexText(text: string, lang: Lang): IndexedToken[] {
+  const out: IndexedToken[] = [];
+  for (const word of tokenize(text)) {
+    if (isStopSurface(word)) continue;
+    const key = indexKeyOf(word, lang);
+    const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
+    out.push({ surface: fuzzySurface(word), key, concepts });
+  }
+  return out;
+}
+
+/** The spelling fuzzy matching compares: folded, so a missing Kazakh letter is no typo. */
+export function fuzzySurface(word: string): string {
+  return foldKazakh(word);
+}
+
+/** One word of a resident's message with the keys it may stand for, most likely first. */
+export interface QueryToken {
+  surface: string;
+  candidates: string[];
+  concepts: string[];
+  numeric: boolean;
+}
+
+function queryCandidates(word: string, lang: Lang | undefined): string[] {
+  const script = scriptOf(word);
+  if (script === 'digits') return [word];
+  if (script === 'latin') {
+    const cyr = latinToCyrillic(word);
+    const en = stemEnglish(word);
+    if (lang === 'ru') return [stemRussian(cyr), en, stemKazakh(cyr)];
+    if (lang === 'kk') return [en, stemKazakh(cyr), stemRussian(cyr)];
+    return [en, stemRussian(cyr), stemKazakh(cyr)];
+  }
+  if (hasKazakhLetters(word)) return [stemKazakh(word)];
+  if (lang === 'kk') return [stemKazakh(word), stemRussian(word)];
+  return [stemRussian(word), stemKazakh(word)];
+}
+
+/** Content words of a resident's message. */
+export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
+  const out: QueryToken[] = [];
+  const seen = new Set<string>();
+  for (const word of tokenize(text)) {
+    if (seen.has(word) || isStopSurface(word)) continue;
+    seen.add(word);
+    const candidates = [...new Set(queryCandidates(word, lang))];
+    const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];
+    out.push({
+      surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
+      candidates,
+      concepts: conceptsOf([...candidates, ...extra]),
+      numeric: scriptOf(word) === 'digits',
+    });
+  }
+  return out;
+}

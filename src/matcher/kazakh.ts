@@ -1,0 +1,68 @@
+/**
+ * A Kazakh suffix stripper. Kazakh is agglutinative ("банктердің" = банк + тер + дің), Snowball has
+ * no Kazakh stemmer, so we peel known inflectional suffixes off the end, longest first, again and
+ * again, and stop before the stem gets too short. It works on the folded spelling (қ→к, і→и …) so
+ * that "қашан" and "кашан" share a stem; over-stripping is harmless as long as index and query are
+ * stemmed the same way.
+ */
+import { foldKazakh } from './normalize';
+
+/** Stems shorter than this are too ambiguous to be useful keys. */
+const MIN_STEM = 3;
+/** One-letter suffixes (-а, -ы, -и) are only stripped from longer words. */
+const MIN_STEM_FOR_SINGLE_LETTER = 4;
+const MAX_ROUNDS = 5;
+
+// Folded spellings: -ға/-ге/-қа/-ке → га/ге/ка/ке, -ның/-нің → нын/нин, -ді/-ті → ди/ти, etc.
+const SUFFIXES_RAW = [
+  // derivational adjectives/nouns that merely mark a word class (-лық, -шы, -дағы)
+  'лык', 'лик', 'дык', 'дик', 'тык', 'тик', 'дагы', 'деги', 'таги', 'теги', 'нтагы',
+  // verb forms: participles, present/future, infinitive, conditional, past, converbs
+  'атын', 'етин', 'йтын', 'йтин', 'ган', 'ген', 'кан', 'кен', 'уге', 'уга', 'ады', 'еди', 'йды',
+  'йди', 'сам', 'сем', 'сак', 'сек', 'са', 'се', 'ып', 'ип', 'мын', 'мин', 'мыз', 'миз', 'сыз',
+  'сиз', 'ма', 'ме', 'ба', 'бе', 'па', 'пе', 'ла', 'ле', 'йды', 'ды', 'ди', 'ты', 'ти', 'ар',
+  'ер', 'у', 'й',
+  // plural
+  'лар', 'лер', 'дар', 'дер', 'тар', 'тер',
+  // genitive
+  'нын', 'нин', 'дын', 'дин', 'тын', 'тин',
+  // dative
+  'га', 'ге', 'ка', 'ке', 'на', 'не',
+  // locative
+  'нда', 'нде', 'да', 'де', 'та', 'те',
+  // ablative
+  'нан', 'нен', 'дан', 'ден', 'тан', 'тен',
+  // accusative
+  'ны', 'ни', 'н',
+  // instrumental
+  'мен', 'бен', 'пен',
+  // possessive
+  'лары', 'лери', 'ымыз', 'имиз', 'ым', 'им', 'ын', 'ин', 'сы', 'си', 'ы', 'и', 'а', 'е',
+];
+
+/** Longest first, so "дардың"-like chains lose their biggest known piece each round. */
+const SUFFIXES: readonly string[] = [...new Set(SUFFIXES_RAW)].sort((a, b) => b.length - a.length);
+
+const VOWEL_RE = /[аеиоуыэюя]/;
+
+function stripOnce(word: string): string | null {
+  for (const suffix of SUFFIXES) {
+    if (!word.endsWith(suffix)) continue;
+    const stem = word.slice(0, word.length - suffix.length);
+    const min = suffix.length === 1 ? MIN_STEM_FOR_SINGLE_LETTER : MIN_STEM;
+    if (stem.length < min || !VOWEL_RE.test(stem)) continue;
+    return stem;
+  }
+  return null;
+}
+
+/** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */
+export function stemKazakh(word: string): string {
+  let current = foldKazakh(word);
+  for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const next = stripOnce(current);
+    if (next === null) break;
+    current = next;
+  }
+  return current;
+}

@@ -1,0 +1,48 @@
+/**
+ * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries and the
+ * question words every FAQ variant shares ("когда", "where", "қашан"). Dropping them keeps a
+ * greeting-wrapped question ("Здравствуйте, подскажите…") scoring like the bare question and stops
+ * them from counting as unexplained words.
+ */
+
+const RUSSIAN = `
+а без более бы был была были было быть в вам вас ваш вообще во вот все всё всем вы где да даже
+для до добрый доброе доброго добрый день дня его ее её если есть еще ещё же за здравствуйте здрасте
+здравствуй и из или им их к как какая какие каким какой какого ко когда кто куда ли либо мне меня
+мной мой моя мою мы на над надо нам нас наш не него нее нет ни но ну о об обо он она они оно от очень
+по под подскажите подскажи пожалуйста после привет при про с сейчас сегодня скажите скажи спасибо
+так также там то тогда того тоже только тут у уже хотел хотела хочу чем что чтобы чтоб эта эти это
+этот я день утро вечер всем приветствую помогите помоги какое который которая которые можно
+нужно будет будут буду вопрос уважаемые уважаемый пж плиз пжл ок ладно просто кстати вот
+сколько скольки почему зачем откуда сюда туда раз из-за изза связи поэтому потому
+все-таки вообще-то типа короче
+`;
+
+const KAZAKH = `
+мен сен ол біз сіз олар менің сенің оның біздің сіздің және мен пен бен да де та те ғой ма ме ба
+бе па пе ма ал бірақ немесе сәлеметсіз сәлем бе қайырлы күн таң кеш айтыңызшы айтыңызшы
+рахмет рақмет өтінемін бар жоқ ба ме осы сол бұл қазір бүгін енді ғана қашан қайда қайдан кім
+кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
+шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан
+`;
+
+const ENGLISH = `
+a about am an and any anyone are as at be been being but by can could did do does doing for from
+had has have having he hello her here hey hi him his how i if in into is it its just me my myself
+need no not now of on or our please pls plz she should so some than thank thanks that the their
+them then there these they this those to too us was we were what when where which who whom why
+will with would you your yours ok okay still else also good morning evening afternoon dear sir
+madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
+due since right really anything something there
+`;
+
+function toSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter((w) => w.length > 0));
+}
+
+const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZAKH), ...toSet(ENGLISH)]);
+
+/** True for a lowercase surface word that should not take part in matching. */
+export function isStopword(word: string): boolean {
+  return STOPWORDS.has(word);
+}

@@ -1,0 +1,83 @@
+/**
+ * Russian typed in Latin letters ("gde kupit bilet") back to Cyrillic, so it meets the
+ * Russian index. Covers the common informal schemes (zh/kh/ch/sh/shch/ts, y/j for й, ya/yu/yo).
+ */
+
+// Longest sequences first so "shch" wins over "sh".
+const MULTI: ReadonlyArray<readonly [string, string]> = [
+  ['shch', 'щ'],
+  // The reflexive verb ending "-tsya" is -тся, not -ця.
+  ['tsya', 'тся'],
+  ['sch', 'щ'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['ch', 'ч'],
+  ['sh', 'ш'],
+  ['ts', 'ц'],
+  ['yo', 'ё'],
+  ['yu', 'ю'],
+  ['ya', 'я'],
+  ['ye', 'е'],
+  ['ju', 'ю'],
+  ['ja', 'я'],
+];
+
+const SINGLE: Readonly<Record<string, string>> = {
+  a: 'а',
+  b: 'б',
+  c: 'ц',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  h: 'х',
+  i: 'и',
+  j: 'й',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  o: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  t: 'т',
+  u: 'у',
+  v: 'в',
+  w: 'в',
+  x: 'кс',
+  y: 'ы',
+  z: 'з',
+};
+
+const VOWELS = 'аеиоуыэюяё';
+
+/** Transliterates one lowercase Latin word; non-Latin characters are kept as they are. */
+export function latinToCyrillic(word: string): string {
+  let out = '';
+  let i = 0;
+  while (i < word.length) {
+    let matched = false;
+    for (const [latin, cyr] of MULTI) {
+      if (word.startsWith(latin, i)) {
+        out += cyr;
+        i += latin.length;
+        matched = true;
+        break;
+      }
+    }
+    if (matched) continue;
+    const ch = word.charAt(i);
+    if (ch === 'y') {
+      // "y" after a vowel is й ("moy", "stroyka"); elsewhere it is ы ("my", "vyhod").
+      const prev = out.charAt(out.length - 1);
+      out += prev !== '' && VOWELS.includes(prev) ? 'й' : 'ы';
+    } else {
+      out += SINGLE[ch] ?? ch;
+    }
+    i += 1;
+  }
+  // "-yy" adjective endings come out as "-ыы", which is never Russian: it is -ый.
+  return out.replace(/ыы$/, 'ый');
+}

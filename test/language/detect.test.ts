@@ -1,0 +1,46 @@
+import { detectLanguage } from '../../src/language/detect';
+
+describe('detectLanguage', () => {
+  it.each([
+    ['Сәлеметсіз бе, дүкен ертең ашық па?', 'kk'],
+    ['жумыс уакыты кашан, ертен ашык па', 'kk'],
+    ['Добрый вечер, до скольки работает вокзал?', 'ru'],
+    ['Where is the nearest hospital?', 'en'],
+    ['gde mozhno kupit bilet na poezd', 'ru'],
+    ['skolko stoit proezd v avtobuse', 'ru'],
+    ['what time does the museum close', 'en'],
+  ])('%s → %s, confidently', (text, lang) => {
+    expect(detectLanguage(text)).toEqual({ lang, confident: true });
+  });
+
+  it('a single Kazakh letter in an otherwise neutral word is enough', () => {
+    expect(detectLanguage('Қазпошта').lang).toBe('kk');
+  });
+
+  it('lets the text win over the hint', () => {
+    expect(detectLanguage('Когда откроется библиотека?', 'en').lang).toBe('ru');
+    expect(detectLanguage('When does the library open?', 'ru-RU').lang).toBe('en');
+    expect(detectLanguage('Кітапхана қашан ашылады?', 'ru').lang).toBe('kk');
+  });
+
+  it.each([
+    ['?', 'kk', 'kk'],
+    ['123', 'en', 'en'],
+    ['ok', 'ru-RU', 'ru'],
+    ['👍', undefined, 'ru'],
+    ['', 'xx', 'ru'],
+    ['интернет', 'kk', 'kk'],
+  ])('uses the hint only when the text is not decisive: %s (hint %s)', (text, hint, lang) => {
+    expect(detectLanguage(text, hint)).toEqual({ lang, confident: false });
+  });
+
+  it('accepts Telegram-style codes and the kz alias', () => {
+    expect(detectLanguage('...', 'kz').lang).toBe('kk');
+    expect(detectLanguage('...', 'en-GB').lang).toBe('en');
+  });
+
+  it('copes with very long and odd input', () => {
+    expect(detectLanguage('а'.repeat(10_000) + ' қ').lang).toBe('ru');
+    expect(() => detectLanguage('\u0000\u0007\u202e')).not.toThrow();
+  });
+});

@@ -1,0 +1,185 @@
+import { createMatcher, decide, DEFAULT_THRESHOLDS } from '../../src/matcher';
+import type { Lang } from '../../src/i18n/languages';
+import type { FaqMatcher } from '../../src/matcher/types';
+import { FIXTURE_FAQ } from './fixtures';
+
+function loaded(): FaqMatcher {
+  const matcher = createMatcher();
+  matcher.load(FIXTURE_FAQ);
+  return matcher;
+}
+
+function answerOf(matcher: FaqMatcher, text: string, lang?: Lang): string | null {
+  const d = decide(matcher.match(text, lang), DEFAULT_THRESHOLDS);
+  return d.kind === 'answer' ? d.id : null;
+}
+
+function topOf(matcher: FaqMatcher, text: string, lang?: Lang): string | undefined {
+  return matcher.match(text, lang).candidates[0]?.id;
+}
+
+describe('FAQ matcher retrieval', () => {
+  const matcher = loaded();
+
+  it.each<[string, Lang, string]>([
+    // word forms
+    ['библиотеку в воскресенье открывают?', 'ru', 'library-hours'],
+    ['штрафы за парковку где оплатить', 'ru', 'parking-fine'],
+    ['sunday opening of libraries', 'en', 'library-hours'],
+    // typos
+    ['библеотека работает в воскресение', 'ru', 'library-hours'],
+    ['где сделать привифку от грипа', 'ru', 'flu-vaccine'],
+    // Russian in Latin letters
+    ['biblioteka rabotaet v voskresenye?', 'ru', 'library-hours'],
+    ['gde oplatit shtraf za parkovku', 'ru', 'parking-fine'],
+    // Kazakh suffixes and Kazakh typed without its letters
+    ['кітапханалар жексенбі күні ашық па', 'kk', 'library-hours'],
+    ['кітапхананың жұмыс уақыты', 'kk', 'library-hours'],
+    ['жеке куәлігімді ауыстыру керек', 'kk', 'id-card-renewal'],
+    ['кітапхана качан ашылады', 'kk', 'library-hours'],
+  ])('%s → %s', (text, lang, id) => {
+    expect(topOf(matcher, text, lang)).toBe(id);
+  });
+
+  it('answers a plain question outright', () => {
+    expect(answerOf(matcher, 'Когда откроется библиотека в воскресенье?', 'ru')).toBe('library-hours');
+    expect(answerOf(matcher, 'how can I pay my parking fine', 'en')).toBe('parking-fine');
+  });
+
+  it('scores a greeting-wrapped question like the bare one', () => {
+    const bare = matcher.match('когда уберут снег во дворе', 'ru').candidates[0];
+    const wrapped = matcher.match('Здравствуйте! Подскажите пожалуйста, когда уберут снег во дворе? Спасибо', 'ru')
+      .candidates[0];
+    expect(wrapped.id).toBe(bare.id);
+    expect(wrapped.score).toBeCloseTo(bare.score, 5);
+  });
+
+  it('does not answer an out-of-scope question that shares a word with an entry', () => {
+    expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
+    expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();
+    expect(decide(matcher.match('сколько стоит абонемент в бассейн', 'ru'), DEFAULT_THRESHOLDS).kind).toBe('none');
+  });
+
+  it('returns calibrated scores in [0, 1], best first, at most `limit`', () => {
+    const { candidates } = matcher.match('штраф за парковку и прививка от гриппа', 'ru', 2);
+    expect(candidates.length).toBeLessThanOrEqual(2);
+    for (const c of candidates) {
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+    }
+    for (let i = 1; i < candidates.length; i += 1) {
+      expect(candidates[i - 1].score).toBeGreaterThanOrEqual(candidates[i].score);
+    }
+  });
+});
+
+describe('FAQ matcher incremental updates', () => {
+  it('upsert adds and replaces one entry, remove takes it out', () => {
+    const matcher = loaded();
+    expect(matcher.size).toBe(FIXTURE_FAQ.length);
+    expect(topOf(matcher, 'где взять талон на вывоз мусора', 'ru')).not.toBe('garbage');
+
+    matcher.upsert({
+      id: 'garbage',
+      topic: 'utilities',
+      questions: { ru: ['Когда вывозят мусор?', 'Где взять талон на вывоз мусора?'] },
+      answer: { ru: 'Мусор вывозят по вторникам.' },
+    });
+    expect(matcher.size).toBe(FIXTURE_FAQ.length + 1);
+    expect(topOf(matcher, 'когда вывоз мусора', 'ru')).toBe('garbage');
+
+    // Replacing the entry's questions re-indexes it: old words stop matching it.
+    matcher.upsert({
+      id: 'garbage',
+      topic: 'utilities',
+      questions: { ru: ['Где сдать старую мебель?'] },
+      answer: { ru: 'Крупногабаритный мусор принимают по субботам.' },
+    });
+    expect(matcher.size).toBe(FIXTURE_FAQ.length + 1);
+    expect(topOf(matcher, 'куда сдать старую мебель', 'ru')).toBe('garbage');
+    expect(topOf(matcher, 'талон на вывоз', 'ru')).not.toBe('garbage');
+
+    matcher.remove('garbage');
+    expect(matcher.size).toBe(FIXTURE_FAQ.length);
+    expect(matcher.match('куда сдать старую мебель', 'ru').candidates.map((c) => c.id)).not.toContain('garbage');
+    matcher.remove('no-such-entry');
+    expect(matcher.size).toBe(FIXTURE_FAQ.length);
+  });
+
+  it('load replaces the whole index', () => {
+    const matcher = loaded();
+    matcher.load([FIXTURE_FAQ[0]]);
+    expect(matcher.size).toBe(1);
+    expect(matcher.match('штраф за парковку', 'ru').candidates).toEqual([]);
+  });
+});
+
+describe('FAQ matcher on odd input', () => {
+  const matcher = loaded();
+
+  it.each([
+    ['empty', ''],
+    ['spaces and punctuation', '  ?!… ,, '],
+    ['emoji', '🙂🙂🙏'],
+    ['control characters', '\u0000\u0001\u0007\u001b[31m\u202e'],
+    ['only stop words', 'здравствуйте подскажите пожалуйста'],
+  ])('%s: no candidates', (_name, text) => {
+    expect(matcher.match(text, 'ru').candidates).toEqual([]);
+    expect(decide(matcher.match(text), DEFAULT_THRESHOLDS).kind).toBe('none');
+  });
+
+  it('handles 10,000 characters quickly and sanely', () => {
+    const text = 'библиотека '.repeat(1000);
+    expect(text.length).toBeGreaterThanOrEqual(10_000);
+    const started = Date.now();
+    const { candidates } = matcher.match(text, 'ru');
+    expect(Date.now() - started).toBeLessThan(200);
+    expect(candidates[0]?.id).toBe('library-hours');
+  });
+
+  it('an empty matcher matches nothing', () => {
+    expect(createMatcher().match('библиотека', 'ru').candidates).toEqual([]);
+  });
+});
+
+describe('decide', () => {
+  const t = { answer: 0.6, suggest: 0.3 };
+
+  it('answers at or above the answer band', () => {
+    expect(decide({ candidates: [{ id: 'a', score: 0.6 }, { id: 'b', score: 0.5 }] }, t)).toEqual({
+      kind: 'answer',
+      id: 'a',
+      score: 0.6,
+    });
+  });
+
+  it('suggests up to three reasonable candidates in the middle band', () => {
+    const d = decide(
+      {
+        candidates: [
+          { id: 'a', score: 0.5 },
+          { id: 'b', score: 0.45 },
+          { id: 'c', score: 0.4 },
+          { id: 'd', score: 0.39 },
+          { id: 'e', score: 0.05 },
+        ],
+      },
+      t,
+    );
+    expect(d.kind).toBe('suggest');
+    if (d.kind === 'suggest') {
+      expect(d.ids).toEqual(['a', 'b', 'c']);
+      expect(d.score).toBe(0.5);
+    }
+  });
+
+  it('leaves out weak runners-up from suggestions', () => {
+    const d = decide({ candidates: [{ id: 'a', score: 0.5 }, { id: 'b', score: 0.1 }] }, t);
+    expect(d).toEqual({ kind: 'suggest', ids: ['a'], score: 0.5 });
+  });
+
+  it('escalates below the suggest band and on no candidates', () => {
+    expect(decide({ candidates: [{ id: 'a', score: 0.29 }] }, t)).toEqual({ kind: 'none', score: 0.29 });
+    expect(decide({ candidates: [] }, t)).toEqual({ kind: 'none', score: 0 });
+  });
+});

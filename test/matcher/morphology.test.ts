@@ -1,0 +1,83 @@
+import { stemKazakh } from '../../src/matcher/kazakh';
+import { foldKazakh, tokenize } from '../../src/matcher/normalize';
+import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
+import { latinToCyrillic } from '../../src/matcher/translit';
+import { TrigramIndex } from '../../src/matcher/trigrams';
+
+describe('tokenize', () => {
+  it('lowercases, maps ё to е, splits on punctuation and keeps numbers', () => {
+    expect(tokenize('Ещё РАЗ: приём с 9:00, тел. 109!')).toEqual(['еще', 'раз', 'прием', 'с', '9', '00', 'тел', '109']);
+  });
+
+  it('keeps Kazakh letters inside words', () => {
+    expect(tokenize('Қазпоштаның бөлімшесі')).toEqual(['қазпоштаның', 'бөлімшесі']);
+  });
+
+  it('drops apostrophes so transliterated soft signs stay inside the word', () => {
+    expect(tokenize("skol'ko won't")).toEqual(['skolko', 'wont']);
+  });
+
+  it('caps the work on huge input', () => {
+    expect(tokenize('слово '.repeat(5000)).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('Kazakh suffix stripper', () => {
+  it.each([
+    ['банктердің', 'банк'],
+    ['сағатқа', 'сағат'],
+    ['кітапханалар', 'кітапхана'],
+    ['мектептерге', 'мектеп'],
+    ['интернетты', 'интернетті'],
+  ])('%s and %s share a stem', (inflected, base) => {
+    expect(stemKazakh(inflected)).toBe(stemKazakh(base));
+  });
+
+  it('treats missing Kazakh letters as the same word', () => {
+    expect(stemKazakh('қашан')).toBe(stemKazakh('кашан'));
+    expect(foldKazakh('әңгіме')).toBe('ангиме');
+  });
+
+  it('keeps a minimal stem', () => {
+    expect(stemKazakh('су').length).toBeGreaterThanOrEqual(2);
+    expect(stemKazakh('ата').length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('does not merge different words', () => {
+    expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мек'));
+    expect(stemKazakh('банкомат')).not.toBe(stemKazakh('банк'));
+  });
+});
+
+describe('Snowball stemmers', () => {
+  it('bring Russian and English word forms together', () => {
+    expect(stemRussian('комендантского')).toBe(stemRussian('комендантский'));
+    expect(stemEnglish('pharmacies')).toBe(stemEnglish('pharmacy'));
+  });
+});
+
+describe('latinToCyrillic', () => {
+  it.each([
+    ['kogda', 'когда'],
+    ['zakroyutsya', 'закроются'],
+    ['shtraf', 'штраф'],
+    ['zhdat', 'ждат'],
+    ['eshche', 'еще'],
+    ['moy', 'мой'],
+    ['vyhodnoy', 'выходной'],
+  ])('%s → %s', (latin, cyr) => {
+    expect(latinToCyrillic(latin)).toBe(cyr);
+  });
+});
+
+describe('TrigramIndex', () => {
+  it('finds a misspelt word and forgets deleted ones', () => {
+    const index = new TrigramIndex();
+    for (const w of ['комендантский', 'коммунальные', 'работает']) index.add(w);
+    expect(index.best('камендантский', 0.5)?.word).toBe('комендантский');
+    expect(index.best('работет', 0.5)?.word).toBe('работает');
+    expect(index.best('велосипед', 0.5)).toBeNull();
+    index.delete('работает');
+    expect(index.best('работет', 0.5)).toBeNull();
+  });
+});
