@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { LANGS } from '../i18n/languages';
+import { DEFAULT_THRESHOLDS } from '../matcher';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -40,8 +41,8 @@ const schema = z
     ),
     FAQ_SEED_FILE: optionalString,
     DEFAULT_LANG: z.enum(LANGS).default('ru'),
-    MATCH_ANSWER_THRESHOLD: number(0.6, 0, 1),
-    MATCH_SUGGEST_THRESHOLD: number(0.3, 0, 1),
+    MATCH_ANSWER_THRESHOLD: number(DEFAULT_THRESHOLDS.answer, 0, 1),
+    MATCH_SUGGEST_THRESHOLD: number(DEFAULT_THRESHOLDS.suggest, 0, 1),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(
       z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… (from @BotFather)').optional(),
     ),

@@ -1,0 +1,37 @@
+/**
+ * An engine over a FAQ file with no database: the FAQ goes straight into the matcher and state
+ * lives in an in-memory SQLite store. Used by `npm run eval`, `npm run bench` and the ratchet test.
+ */
+import { ConversationEngine } from '../engine/engine';
+import { HandoffDesk } from '../escalation';
+import { FaqCatalog } from '../faq/catalog';
+import type { FaqEntryInput } from '../faq/types';
+import { createTranslator } from '../i18n';
+import { createMatcher, DEFAULT_THRESHOLDS } from '../matcher';
+import type { Thresholds } from '../matcher/types';
+import { SqliteStore } from '../store/sqlite';
+import type { Store } from '../store/types';
+
+export interface OfflineEngine {
+  engine: ConversationEngine;
+  catalog: FaqCatalog;
+  store: Store;
+  /** Milliseconds spent building the matcher index. */
+  indexBuildMs: number;
+}
+
+export function createOfflineEngine(entries: readonly FaqEntryInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): OfflineEngine {
+  const store = new SqliteStore(':memory:');
+  const catalog = new FaqCatalog(createMatcher());
+  const started = process.hrtime.bigint();
+  catalog.load(entries);
+  const indexBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
+  const engine = new ConversationEngine({
+    store,
+    catalog,
+    handoff: new HandoffDesk(store),
+    translator: createTranslator(),
+    thresholds,
+  });
+  return { engine, catalog, store, indexBuildMs };
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../src/config';
+import { DEFAULT_THRESHOLDS } from '../../src/matcher';
+
+describe('loadConfig', () => {
+  test('an empty environment gives working defaults: SQLite in ./data, the demo FAQ, no channels', () => {
+    const config = loadConfig({});
+    expect(config.mongodbUri).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve(__dirname, '../../data'));
+    expect(config.faqSeedFile).toBe(path.resolve(__dirname, '../../src/faq/demo-faq.yaml'));
+    expect(config.thresholds).toEqual(DEFAULT_THRESHOLDS);
+    expect(config.telegram.token).toBeUndefined();
+    expect(config.telegram.driver).toBe('grammy');
+    expect(config.whatsapp.enabled).toBe(false);
+  });
+
+  test('reads and converts values', () => {
+    const config = loadConfig({
+      DATA_DIR: '/tmp/x',
+      MONGODB_URI: 'mongodb://db:27017/helpline',
+      MATCH_ANSWER_THRESHOLD: '0.7',
+      MATCH_SUGGEST_THRESHOLD: '0.2',
+      TELEGRAM_BOT_TOKEN: '123456:ABCdefGhIJKlmnoPQRstuVWXyz_12345',
+      TELEGRAM_DRIVER: 'telegraf',
+      WHATSAPP_ENABLED: '1',
+    });
+    expect(config).toMatchObject({
+      dataDir: '/tmp/x',
+      mongodbUri: 'mongodb://db:27017/helpline',
+      thresholds: { answer: 0.7, suggest: 0.2 },
+      telegram: { driver: 'telegraf' },
+      whatsapp: { enabled: true },
+    });
+  });
+
+  test('every bad variable is named in one error, and secrets are not echoed', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        MATCH_ANSWER_THRESHOLD: 'high',
+        TELEGRAM_DRIVER: 'botkit',
+        TELEGRAM_BOT_TOKEN: 'not-a-token-secret',
+        MONGODB_URI: 'postgres://x',
+        TELEGRAM_WEBHOOK_URL: 'https://example.org/hook',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['MATCH_ANSWER_THRESHOLD', 'TELEGRAM_DRIVER', 'TELEGRAM_BOT_TOKEN', 'MONGODB_URI']) {
+      expect(problems).toContain(name);
+    }
+    expect(problems).not.toContain('not-a-token-secret');
+  });
+
+  test('a webhook needs its secret, and the suggest band cannot be above the answer band', () => {
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ MATCH_ANSWER_THRESHOLD: '0.3', MATCH_SUGGEST_THRESHOLD: '0.5' })).toThrow(/MATCH_SUGGEST_THRESHOLD/);
+  });
+});

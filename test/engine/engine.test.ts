@@ -1,0 +1,262 @@
+import { CHOICE } from '../../src/engine/choices';
+import type { Reply } from '../../src/engine/types';
+import { createTranslator } from '../../src/i18n';
+import { createHarness, type Harness } from '../support/engine';
+
+const tr = createTranslator();
+const choiceIds = (replies: Reply[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+const texts = (replies: Reply[]) => replies.map((r) => r.text);
+
+describe('ConversationEngine', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(async () => {
+    await h.close();
+  });
+
+  describe('commands and menu', () => {
+    test('/start greets and shows the topic menu as choices', async () => {
+      const result = await h.say('/start');
+      expect(result.replies[0].text).toBe(tr.t('ru', 'greeting'));
+      const ids = choiceIds(result.replies);
+      expect(ids).toEqual(expect.arrayContaining(['topic:curfew', 'topic:office-hours', 'topic:utilities', CHOICE.operator]));
+      // Only topics that have entries are offered.
+      expect(ids).not.toContain('topic:loans');
+    });
+
+    test('a topic lists its questions, and picking one answers it', async () => {
+      await h.say('/menu');
+      const topic = await h.say('', { choiceId: 'topic:curfew' });
+      expect(choiceIds(topic.replies)).toEqual(['faq:curfew-time', CHOICE.menu]);
+      const answer = await h.say('', { choiceId: 'faq:curfew-time' });
+      expect(answer.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+      expect(answer.replies[0].text).toBe('Комендантский час: с 23:00 до 07:00.');
+    });
+
+    test('a numbered reply picks the offered choice, as on WhatsApp', async () => {
+      const menu = await h.say('/menu');
+      const labels = menu.replies[0].choices!;
+      const curfewIndex = labels.findIndex((c) => c.id === 'topic:curfew');
+      const topic = await h.say(String(curfewIndex + 1));
+      expect(choiceIds(topic.replies)).toContain('faq:curfew-time');
+      const answer = await h.say('1');
+      expect(answer.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    });
+
+    test('typing the words of a choice picks it', async () => {
+      await h.say('/menu');
+      const topic = await h.say(tr.t('ru', 'topics.utilities'));
+      expect(choiceIds(topic.replies)).toContain('faq:water-outage');
+    });
+
+    test('typed command words work in every language', async () => {
+      expect((await h.say('меню')).outcome).toEqual({ kind: 'command', name: 'menu' });
+      expect((await h.say('мәзір')).outcome).toEqual({ kind: 'command', name: 'menu' });
+      expect((await h.say('Help')).outcome).toEqual({ kind: 'command', name: 'help' });
+    });
+
+    test('a stale or forged choice gets a polite reply and the menu', async () => {
+      for (const forged of ['faq:no-such-entry', 'topic:../../etc', 'garbage', 'x'.repeat(300)]) {
+        const result = await h.say('', { choiceId: forged });
+        expect(result.replies[0].text).toBe(tr.t('ru', 'input.staleChoice'));
+        expect(choiceIds(result.replies)).toContain('topic:curfew');
+      }
+    });
+  });
+
+  describe('answers and feedback', () => {
+    test('answers a paraphrased question in its language, then asks whether it helped', async () => {
+      const result = await h.say('во сколько начинается комендантский час');
+      expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+      expect(result.lang).toBe('ru');
+      expect(texts(result.replies)).toEqual(['Комендантский час: с 23:00 до 07:00.', tr.t('ru', 'answer.ask')]);
+      expect(choiceIds(result.replies)).toEqual([CHOICE.helpful, CHOICE.notHelpful]);
+    });
+
+    test('"did not help" offers an operator; accepting opens a not-helpful ticket with the question', async () => {
+      await h.say('во сколько начинается комендантский час');
+      const sorry = await h.say('', { choiceId: CHOICE.notHelpful });
+      expect(sorry.replies[0].text).toBe(tr.t('ru', 'feedback.sorry'));
+      const escalated = await h.say('', { choiceId: CHOICE.operatorNotHelpful });
+      expect(escalated.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+      const ticketId = (escalated.outcome as { ticketId: string }).ticketId;
+      const ticket = await h.store.getTicket(ticketId);
+      expect(ticket).toMatchObject({ question: 'во сколько начинается комендантский час', channel: 'test', chatId: 'chat-1', lang: 'ru', status: 'queued' });
+      expect(ticket!.excerpt.map((l) => l.text)).toContain('во сколько начинается комендантский час');
+      const audit = await h.store.listAudit(10);
+      expect(audit.map((a) => a.action)).toContain('feedback.not-helpful');
+    });
+
+    test('"helped" thanks the resident and records the feedback', async () => {
+      await h.say('when does the curfew start');
+      const thanks = await h.say('', { choiceId: CHOICE.helpful });
+      expect(thanks.replies[0].text).toBe(tr.t('en', 'feedback.thanks'));
+      expect((await h.store.listAudit(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
+    });
+
+    test('an answer missing in the conversation language falls back to Russian and says so', async () => {
+      const result = await h.say('Пошта қашан жұмыс істейді?');
+      expect(result.lang).toBe('kk');
+      expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+      expect(result.replies[0].text).toContain(tr.t('kk', 'answer.fallback'));
+      expect(result.replies[0].text).toContain('Почта работает с 09:00 до 18:00 <по будням> & в субботу до 14:00.');
+    });
+
+    test('in the middle band the top entries are offered as "did you mean" choices', async () => {
+      await h.close();
+      h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01 } });
+      const result = await h.say('комендантский час');
+      expect(result.outcome.kind).toBe('suggest');
+      expect(result.replies[0].text).toBe(tr.t('ru', 'suggest.title'));
+      const ids = choiceIds(result.replies);
+      expect(ids[0]).toBe('faq:curfew-time');
+      expect(ids[ids.length - 1]).toBe(CHOICE.operator);
+      const picked = await h.say('1');
+      expect(picked.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    });
+
+    test('entries outside their validity window are not answered', async () => {
+      const entry = (await h.store.getFaq('water-outage'))!;
+      const h2 = await createHarness({
+        faq: [{ ...entry, validFrom: new Date('2022-01-11T00:00:00Z'), validUntil: new Date('2022-01-12T00:00:00Z') }],
+        thresholds: { answer: 0.3, suggest: 0.1 },
+      });
+      try {
+        expect((await h2.say('когда дадут горячую воду')).outcome.kind).toBe('escalate');
+        h2.clock.advance(24 * 3600_000); // now inside the window
+        expect((await h2.say('когда дадут горячую воду', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer' });
+        h2.clock.advance(24 * 3600_000); // expired
+        expect((await h2.say('когда дадут горячую воду', { chatId: 'chat-3' })).outcome.kind).toBe('escalate');
+      } finally {
+        await h2.close();
+      }
+    });
+  });
+
+  describe('language', () => {
+    test('detects Kazakh, Russian and English from the text', async () => {
+      expect((await h.say('Коменданттық сағат қашан басталады?', { chatId: 'a' })).lang).toBe('kk');
+      expect((await h.say('Когда начинается комендантский час?', { chatId: 'b' })).lang).toBe('ru');
+      expect((await h.say('When does the curfew start?', { chatId: 'c' })).lang).toBe('en');
+    });
+
+    test('the channel hint decides when the text does not tell', async () => {
+      const result = await h.say('👍', { langHint: 'kk' });
+      expect(result.lang).toBe('kk');
+      expect(result.replies[0].text).toBe(tr.t('kk', 'input.emoji'));
+    });
+
+    test('an explicit choice wins over detection until changed again', async () => {
+      const prompt = await h.say('/lang');
+      expect(choiceIds(prompt.replies)).toEqual(['lang:ru', 'lang:kk', 'lang:en']);
+      const set = await h.say('', { choiceId: 'lang:en' });
+      expect(set.replies[0].text).toBe(tr.t('en', 'lang.set'));
+      const answer = await h.say('когда начинается комендантский час');
+      expect(answer.lang).toBe('en');
+      expect(answer.replies[0].text).toBe('Curfew: from 23:00 to 07:00.');
+      expect((await h.say('қазақша')).lang).toBe('kk');
+    });
+  });
+
+  describe('escalation', () => {
+    test('an unanswerable question opens a ticket; later messages go on it, acknowledged once', async () => {
+      const first = await h.say('мой сосед шумит по ночам, куда жаловаться');
+      expect(first.outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+      const ticketId = (first.outcome as { ticketId: string }).ticketId;
+      expect(first.replies[0].text).toContain(tr.t('ru', 'escalation.queued', { ticket: ticketId }));
+
+      const second = await h.say('и ещё собака лает');
+      expect(second.outcome).toEqual({ kind: 'queued', ticketId });
+      expect(second.replies).toEqual([{ text: tr.t('ru', 'escalation.appended', { ticket: ticketId }) }]);
+      // The bot does not answer FAQs while an operator has the conversation, and does not repeat itself.
+      const third = await h.say('когда начинается комендантский час');
+      expect(third).toMatchObject({ replies: [], outcome: { kind: 'queued', ticketId } });
+      await h.say('', { kind: 'photo', text: 'вот фото' });
+
+      const ticket = (await h.store.getTicket(ticketId))!;
+      expect(ticket.question).toBe('мой сосед шумит по ночам, куда жаловаться');
+      expect(ticket.messages.map((m) => m.text)).toEqual(['и ещё собака лает', 'когда начинается комендантский час', '[photo] вот фото']);
+    });
+
+    test('typed requests for a person escalate in every language', async () => {
+      for (const [chatId, text] of [
+        ['r', 'оператор'],
+        ['k', 'адаммен сөйлескім келеді'],
+        ['e', 'I want to talk to a human please'],
+        ['s', '/operator'],
+      ]) {
+        const result = await h.say(text, { chatId });
+        expect(result.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
+      }
+      expect(await h.store.listTickets({ status: ['queued'] })).toHaveLength(4);
+    });
+
+    test('once the operator closes the ticket the bot answers again', async () => {
+      const first = await h.say('/operator');
+      const ticketId = (first.outcome as { ticketId: string }).ticketId;
+      await h.store.updateTicketStatus(ticketId, 'closed', 'op@example.org');
+      const next = await h.say('когда начинается комендантский час');
+      expect(next.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    });
+  });
+
+  describe('state', () => {
+    test('language, offered choices and operator mode survive a restart', async () => {
+      await h.say('', { choiceId: 'lang:kk' });
+      await h.say('/menu');
+      await h.restart();
+      const topic = await h.say('1');
+      expect(topic.lang).toBe('kk');
+      expect(topic.replies[0].text).toMatch(/тақырыбы бойынша сұрақтар/);
+
+      const escalated = await h.say('/operator');
+      await h.restart();
+      const after = await h.say('тағы бір сұрақ');
+      expect(after.outcome).toEqual({ kind: 'queued', ticketId: (escalated.outcome as { ticketId: string }).ticketId });
+    });
+
+    test('messages of one conversation are handled in arrival order', async () => {
+      await h.say('/operator');
+      const lines = Array.from({ length: 20 }, (_, i) => `сообщение ${i}`);
+      await Promise.all(lines.map((text) => h.say(text)));
+      const conv = await h.store.getConversation('test', 'chat-1');
+      const ticket = (await h.store.getTicket(conv!.ticketId!))!;
+      expect(ticket.messages.map((m) => m.text)).toEqual(lines);
+    });
+  });
+
+  describe('awkward input never crashes and gets a polite reply in the conversation language', () => {
+    test.each([
+      ['photo', 'input.unsupported'],
+      ['sticker', 'input.unsupported'],
+      ['voice', 'input.voice'],
+      ['location', 'input.location'],
+    ] as const)('%s', async (kind, key) => {
+      await h.say('', { choiceId: 'lang:en' });
+      const result = await h.say('', { kind });
+      expect(result.replies).toEqual([{ text: tr.t('en', key) }]);
+    });
+
+    test('empty, whitespace and emoji-only text', async () => {
+      expect((await h.say('')).replies[0].text).toBe(tr.t('ru', 'input.empty'));
+      expect((await h.say('   \n\t ')).replies[0].text).toBe(tr.t('ru', 'input.empty'));
+      expect((await h.say('🙂🙂🙏')).replies[0].text).toBe(tr.t('ru', 'input.emoji'));
+    });
+
+    test('control characters are stripped before matching', async () => {
+      const result = await h.say('когда\u0000 начинается\u0007 комендантский\u200B час');
+      expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    });
+
+    test('a 10,000-character message is handed to an operator whole', async () => {
+      const long = `${'Очень длинная история про мою ситуацию. '.repeat(250).slice(0, 9_999)}!`;
+      const result = await h.say(long);
+      expect(result.outcome).toMatchObject({ kind: 'escalate' });
+      expect(result.replies[0].text).toContain(tr.t('ru', 'input.tooLong'));
+      const ticket = await h.store.getTicket((result.outcome as { ticketId: string }).ticketId);
+      expect(ticket!.question === long).toBe(true); // kept whole, not cut
+    });
+  });
+});

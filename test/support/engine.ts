@@ -1,0 +1,82 @@
+import { ConversationEngine } from '../../src/engine/engine';
+import type { IncomingMessage } from '../../src/engine/types';
+import { HandoffDesk } from '../../src/escalation';
+import { FaqCatalog } from '../../src/faq/catalog';
+import type { FaqEntryInput } from '../../src/faq/types';
+import { createTranslator } from '../../src/i18n';
+import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
+import type { Thresholds } from '../../src/matcher/types';
+import { SqliteStore } from '../../src/store/sqlite';
+import { SMALL_FAQ, tempDir } from './fixtures';
+
+/** A controllable clock: tests move time explicitly. */
+export class TestClock {
+  constructor(public current = new Date('2022-01-10T12:00:00Z')) {}
+  now = (): Date => new Date(this.current);
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export interface Harness {
+  dir: string;
+  store: SqliteStore;
+  engine: ConversationEngine;
+  handoff: HandoffDesk;
+  clock: TestClock;
+  /** Sends a text message from chat `chatId` (default 'chat-1') on the 'test' channel. */
+  say(text: string, extra?: Partial<IncomingMessage>): ReturnType<ConversationEngine['handle']>;
+  /** Closes the store and opens everything again on the same folder (a process restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function createHarness(
+  options: { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string } = {},
+): Promise<Harness> {
+  const tmp = options.dir ? { dir: options.dir, cleanup: () => undefined } : tempDir();
+  const clock = new TestClock();
+  const translator = createTranslator();
+  const build = async () => {
+    const store = new SqliteStore(tmp.dir, { now: clock.now });
+    if ((await store.listFaq()).length === 0) await store.importFaq(options.faq ?? SMALL_FAQ, 'test');
+    const catalog = new FaqCatalog(createMatcher());
+    await catalog.refresh(store);
+    const handoff = new HandoffDesk(store);
+    const engine = new ConversationEngine({
+      store,
+      catalog,
+      handoff,
+      translator,
+      thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
+      clock: clock.now,
+    });
+    return { store, engine, handoff };
+  };
+  let parts = await build();
+  const harness: Harness = {
+    dir: tmp.dir,
+    clock,
+    get store() {
+      return parts.store;
+    },
+    get engine() {
+      return parts.engine;
+    },
+    get handoff() {
+      return parts.handoff;
+    },
+    say: (text, extra = {}) => parts.engine.handle({ channel: 'test', chatId: 'chat-1', kind: 'text', text, ...extra }),
+    async restart() {
+      await parts.engine.drain();
+      await parts.store.close();
+      parts = await build();
+    },
+    async close() {
+      await parts.engine.drain();
+      await parts.store.close();
+      tmp.cleanup();
+    },
+  };
+  return harness;
+}
