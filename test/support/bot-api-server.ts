@@ -78,6 +78,8 @@ export class FakeBotApi {
   private readonly faults = new Map<string, { error: ApiError; times: number }[]>();
   private readonly events = new EventEmitter();
   private readonly server: http.Server;
+  /** getUpdates requests waiting for updates right now. */
+  openPolls = 0;
   private nextUpdateId = 1000;
   private nextMessageId = 500;
   private port = 0;
@@ -112,6 +114,7 @@ export class FakeBotApi {
   push(update: Payload & { update_id?: number }): Update {
     const full: Update = { ...update, update_id: update.update_id ?? this.nextUpdateId++ };
     this.pending.push(full);
+    this.events.emit('update');
     this.changed();
     return full;
   }
@@ -241,7 +244,7 @@ export class FakeBotApi {
     } catch (error) {
       const refusal = error instanceof Refusal ? error.error : { error_code: 500, description: String(error) };
       status = refusal.error_code;
-      body = { ok: false, ...refusal } as unknown as Json;
+      body = errorBody(refusal);
     }
     call.status = status;
     this.calls.push(call);
@@ -304,13 +307,16 @@ export class FakeBotApi {
     const limit = Number(p.limit ?? 100);
     const timeoutMs = Number(p.timeout ?? 0) * 1000;
     if (this.pending.length === 0 && timeoutMs > 0) {
+      this.openPolls += 1;
       const gone = await new Promise<boolean>((resolve) => {
         const done = (value: boolean) => {
           clearTimeout(timer);
           this.events.off('update', onUpdate);
           this.events.off('closing', onClosing);
           res.off('close', onClose);
+          this.openPolls -= 1;
           resolve(value);
+          this.changed();
         };
         const onUpdate = () => done(false);
         const onClosing = () => done(true);
@@ -322,7 +328,7 @@ export class FakeBotApi {
       });
       if (gone) return undefined;
     }
-    return this.pending.slice(0, limit) as Json[];
+    return this.pending.slice(0, limit);
   }
 
   private sendMessage(p: Payload): Json {
@@ -366,7 +372,6 @@ export class FakeBotApi {
   }
 
   private changed(): void {
-    this.events.emit('update');
     this.events.emit('change');
   }
 }
@@ -388,6 +393,12 @@ function reply(res: http.ServerResponse, status: number, body: Json): void {
   if (res.writableEnded || res.destroyed) return;
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+function errorBody(error: ApiError): Json {
+  const body: { [key: string]: Json } = { ok: false, error_code: error.error_code, description: error.description };
+  if (error.parameters?.retry_after !== undefined) body.parameters = { retry_after: error.parameters.retry_after };
+  return body;
 }
 
 function isRecord(value: unknown): value is Record<string, Json> {

@@ -1,0 +1,94 @@
+/**
+ * The grammY driver (the default): the helpline as grammY middleware, and the client calls and
+ * long polling the shared channel needs. Outgoing calls go through the shared flood control
+ * (`flood.ts`) rather than grammY's auto-retry/throttler plugins, so both drivers behave alike.
+ */
+import { Bot, GrammyError, HttpError, type Api, type Context, type Middleware } from 'grammy';
+import type { UserFromGetMe } from 'grammy/types';
+import type { ConversationEngine } from '../../src/engine/engine';
+import { silentLogger } from '../../src/logging';
+import type { Driver, FailureKind } from './channel';
+import { UpdateHandler, type HandlerOptions, type TelegramApi } from './handler';
+import type { BotIdentity, UpdateView } from './map-update';
+
+export type MiddlewareOptions = Omit<HandlerOptions, 'engine' | 'logger'> & Partial<Pick<HandlerOptions, 'logger'>>;
+
+/**
+ * The helpline as grammY middleware, for a centre that already runs a grammY bot. Updates the
+ * helpline does not take (edited messages, channel posts, group chatter not addressed to the
+ * bot) go on to the next middleware.
+ *
+ * @example
+ * const bot = new Bot(token);
+ * bot.command('internal', staffOnly);
+ * bot.use(helplineMiddleware(app.engine, { logger: app.logger }));
+ * bot.start();
+ */
+export function helplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
+  const handler = new UpdateHandler({ ...options, engine, logger: options.logger ?? silentLogger });
+  return async (ctx, next) => {
+    const outcome = await handler.handle(ctx.update, grammyApi(ctx.api), identity(ctx.me));
+    if (outcome === 'ignored') await next();
+  };
+}
+
+/** The outgoing calls of the shared handler, made with a grammY `Api`. */
+export function grammyApi(api: Api): TelegramApi {
+  return {
+    sendMessage: (chatId, message) => api.sendMessage(chatId, message.text, message),
+    answerCallbackQuery: (id) => api.answerCallbackQuery(id),
+    // Without reply_markup, Telegram removes the message's inline keyboard.
+    removeKeyboard: (chatId, messageId) => api.editMessageReplyMarkup(chatId, messageId),
+    retryAfterOf: (error) =>
+      error instanceof GrammyError && error.error_code === 429 ? error.parameters.retry_after : undefined,
+  };
+}
+
+export function createGrammyDriver(token: string, apiRoot: string): Driver {
+  const bot = new Bot(token, { client: { apiRoot } });
+  let loop: Promise<void> | undefined;
+  return {
+    api: grammyApi(bot.api),
+    async getMe() {
+      const me: UserFromGetMe = await bot.api.getMe();
+      // Known now, so bot.start() does not ask again.
+      bot.botInfo = me;
+      return identity(me);
+    },
+    setMyCommands: (commands, lang) => bot.api.setMyCommands(commands, lang ? { language_code: lang } : undefined),
+    setCommandsMenuButton: () => bot.api.setChatMenuButton({ menu_button: { type: 'commands' } }),
+    setWebhook: (url, secret) => bot.api.setWebhook(url, { secret_token: secret }),
+    async startPolling(_me: BotIdentity, onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
+      // The channel answers in the background, so polling is never held up by one slow chat.
+      bot.use((ctx) => onUpdate(ctx.update));
+      await new Promise<void>((resolve, reject) => {
+        let started = false;
+        loop = bot
+          .start({
+            onStart: () => {
+              started = true;
+              resolve();
+            },
+          })
+          .then(resolve, (error: unknown) => (started ? onFatal(error) : reject(error)));
+      });
+    },
+    async stopPolling() {
+      // stop() confirms the offset with one last getUpdates; if that fails the updates come again
+      // on the next start and the dedupe there cannot help, but nothing is lost.
+      await bot.stop().catch(() => undefined);
+      await loop;
+    },
+    classify,
+  };
+}
+
+function identity(me: UserFromGetMe): BotIdentity {
+  return { id: me.id, username: me.username };
+}
+
+function classify(error: unknown): FailureKind {
+  if (error instanceof GrammyError) return error.error_code === 401 ? 'unauthorized' : 'refused';
+  if (error instanceof HttpError) return 'unreachable';
+  return 'unreachable';
+}

@@ -1,0 +1,86 @@
+/**
+ * The Telegraf driver: the helpline as Telegraf middleware, and the client calls and long polling
+ * the shared channel needs. Same handler, same flood control as the grammY driver.
+ */
+import { Telegraf, TelegramError, type Context, type Middleware, type Telegram } from 'telegraf';
+import type { UserFromGetMe } from 'telegraf/types';
+import type { ConversationEngine } from '../../src/engine/engine';
+import { silentLogger } from '../../src/logging';
+import type { Driver, FailureKind } from './channel';
+import { UpdateHandler, type TelegramApi } from './handler';
+import type { MiddlewareOptions } from './grammy';
+import type { BotIdentity, UpdateView } from './map-update';
+
+/**
+ * The helpline as Telegraf middleware, for a centre that already runs a Telegraf bot. Updates
+ * the helpline does not take go on to the next middleware.
+ *
+ * @example
+ * const bot = new Telegraf(token);
+ * bot.use(telegrafHelplineMiddleware(app.engine, { logger: app.logger }));
+ * bot.launch();
+ */
+export function telegrafHelplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
+  const handler = new UpdateHandler({ ...options, engine, logger: options.logger ?? silentLogger });
+  return async (ctx, next) => {
+    const outcome = await handler.handle(ctx.update, telegrafApi(ctx.telegram), identity(ctx.botInfo));
+    if (outcome === 'ignored') await next();
+  };
+}
+
+/** The outgoing calls of the shared handler, made with a Telegraf `Telegram` client. */
+export function telegrafApi(telegram: Telegram): TelegramApi {
+  return {
+    sendMessage: (chatId, message) => telegram.sendMessage(chatId, message.text, message),
+    answerCallbackQuery: (id) => telegram.answerCbQuery(id),
+    // Without reply_markup, Telegram removes the message's inline keyboard.
+    removeKeyboard: (chatId, messageId) => telegram.editMessageReplyMarkup(chatId, messageId, undefined, undefined),
+    retryAfterOf: (error) =>
+      error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined,
+  };
+}
+
+export function createTelegrafDriver(token: string, apiRoot: string): Driver {
+  // webhookReply off: every reply is a real API call, so flood control and errors see all of them.
+  const bot = new Telegraf(token, { telegram: { apiRoot, webhookReply: false } });
+  let loop: Promise<void> | undefined;
+  let running = false;
+  return {
+    api: telegrafApi(bot.telegram),
+    async getMe() {
+      const me = await bot.telegram.getMe();
+      bot.botInfo = me;
+      return identity(me);
+    },
+    setMyCommands: (commands, lang) => bot.telegram.setMyCommands(commands, lang ? { language_code: lang } : undefined),
+    setCommandsMenuButton: () => bot.telegram.setChatMenuButton({ menuButton: { type: 'commands' } }),
+    setWebhook: (url, secret) => bot.telegram.setWebhook(url, { secret_token: secret }),
+    async startPolling(_me: BotIdentity, onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
+      bot.use((ctx) => onUpdate(ctx.update));
+      // launch() reports only once polling ends; a webhook left from an earlier run, or a token
+      // revoked since getMe, should fail start() instead, so that call is made here first.
+      await bot.telegram.deleteWebhook();
+      running = true;
+      loop = bot.launch().catch((error: unknown) => {
+        running = false;
+        onFatal(error);
+      });
+    },
+    async stopPolling() {
+      // Telegraf's stop() throws when polling already ended (e.g. after a fatal error).
+      if (running) bot.stop('channel stopped');
+      running = false;
+      await loop;
+    },
+    classify,
+  };
+}
+
+function identity(me: UserFromGetMe): BotIdentity {
+  return { id: me.id, username: me.username };
+}
+
+function classify(error: unknown): FailureKind {
+  if (error instanceof TelegramError) return error.code === 401 ? 'unauthorized' : 'refused';
+  return 'unreachable';
+}
