@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
-import { isStopword } from './stopwords';
+import { isKazakhStopStem, isStopword } from './stopwords';
 import { SYNONYM_GROUPS } from './synonyms';
 import { latinToCyrillic } from './translit';
 
@@ -74,8 +74,9 @@ export interface IndexedToken {
   concepts: string[];
 }
 
-function isStopSurface(word: string): boolean {
+function isStopSurface(word: string, kazakh: boolean): boolean {
   if (isStopword(word)) return true;
+  if (kazakh && scriptOf(word) === 'cyrillic' && isKazakhStopStem(stemKazakh(word))) return true;
   // "kogda", "pozhaluysta": transliterated Russian function words.
   return scriptOf(word) === 'latin' && isStopword(latinToCyrillic(word));
 }
@@ -84,7 +85,7 @@ function isStopSurface(word: string): boolean {
 export function analyzeIndexText(text: string, lang: Lang): IndexedToken[] {
   const out: IndexedToken[] = [];
   for (const word of tokenize(text)) {
-    if (isStopSurface(word)) continue;
+    if (isStopSurface(word, lang === 'kk')) continue;
     const key = indexKeyOf(word, lang);
     const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
     out.push({ surface: fuzzySurface(word), key, concepts });
@@ -125,7 +126,7 @@ export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
   const out: QueryToken[] = [];
   const seen = new Set<string>();
   for (const word of tokenize(text)) {
-    if (seen.has(word) || isStopSurface(word)) continue;
+    if (seen.has(word) || isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) continue;
     seen.add(word);
     const candidates = [...new Set(queryCandidates(word, lang))];
     const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];

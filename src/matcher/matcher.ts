@@ -28,6 +28,13 @@ export interface ScoringOptions {
   topicBoost: number;
   /** base = coverage^e · precision^(1-e): how much coverage counts against precision. */
   coverageExponent: number;
+  /**
+   * Matched evidence, in units of "one word no other entry has", that counts as enough: an entry
+   * sharing just one word with the question is weak evidence however well that word fits.
+   */
+  evidenceTarget: number;
+  /** How hard too little evidence pulls the score down (0 = not at all). */
+  evidenceExponent: number;
   /** A leader this far (in base score) ahead of the runner-up keeps its full score. */
   clearGap: number;
   /** Share of the score kept by a leader tied with the runner-up. */
@@ -37,10 +44,12 @@ export interface ScoringOptions {
 export const DEFAULT_SCORING: ScoringOptions = {
   conceptQuality: 0.85,
   minFuzzySimilarity: 0.5,
-  unknownWeightShare: 1,
-  topicBoost: 2,
-  idfExponent: 1,
-  coverageExponent: 0.6,
+  unknownWeightShare: 1.2,
+  topicBoost: 1.5,
+  idfExponent: 0.75,
+  coverageExponent: 0.5,
+  evidenceTarget: 2,
+  evidenceExponent: 0.6,
   clearGap: 0.1,
   tieFactor: 0.9,
 };
@@ -60,6 +69,8 @@ export interface CandidateFeatures {
   coverage: number;
   precision: number;
   unknownShare: number;
+  /** Σ weight × match quality of the words the entry explains, in units of one rare word. */
+  evidence: number;
   base: number;
 }
 
@@ -75,6 +86,19 @@ export function calibrate(
   const gap = runnerUp ? Math.max(0, top.base - runnerUp.base) : top.base;
   const gapFactor = options.tieFactor + (1 - options.tieFactor) * Math.min(1, gap / options.clearGap);
   return Math.max(0, Math.min(1, top.base * gapFactor));
+}
+
+/** The `k` largest values of a map, largest first, without sorting the whole map. */
+function topByValue(values: ReadonlyMap<string, number>, k: number): Array<[string, number]> {
+  const top: Array<[string, number]> = [];
+  for (const [id, value] of values) {
+    if (top.length === k && value <= top[k - 1][1]) continue;
+    let i = top.length === k ? k - 1 : top.length;
+    while (i > 0 && top[i - 1][1] < value) i -= 1;
+    top.splice(i, 0, [id, value]);
+    if (top.length > k) top.pop();
+  }
+  return top;
 }
 
 export class LexicalMatcher implements FaqMatcher {
@@ -141,14 +165,22 @@ export class LexicalMatcher implements FaqMatcher {
       for (const [id, m] of best) explained.set(id, (explained.get(id) ?? 0) + token.weight * m);
     }
 
-    const byCoverage = [...explained.entries()].sort((a, b) => b[1] - a[1]).slice(0, RERANK_DEPTH);
+    const byCoverage = topByValue(explained, RERANK_DEPTH);
     const queryKeys = new Set<string>();
     for (const token of counted) for (const key of token.keys.keys()) queryKeys.add(key);
 
+    const rareWord = this.weightOf('\u0000unknown');
     const features = byCoverage.map(([id, sum]): CandidateFeatures => {
       const coverage = sum / totalWeight;
       const precision = this.bestVariantPrecision(id, queryKeys);
-      return { id, coverage, precision, unknownShare: unknownWeight / totalWeight, base: this.baseScore(coverage, precision) };
+      return {
+        id,
+        coverage,
+        precision,
+        unknownShare: unknownWeight / totalWeight,
+        evidence: sum / rareWord,
+        base: this.baseScore(coverage, precision, sum / rareWord),
+      };
     });
     features.sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1));
     return features;
@@ -158,9 +190,10 @@ export class LexicalMatcher implements FaqMatcher {
     return Math.pow(this.index.idf(key), this.options.idfExponent);
   }
 
-  private baseScore(coverage: number, precision: number): number {
-    const e = this.options.coverageExponent;
-    return Math.pow(coverage, e) * Math.pow(precision, 1 - e);
+  private baseScore(coverage: number, precision: number, evidence: number): number {
+    const { coverageExponent: e, evidenceTarget, evidenceExponent } = this.options;
+    const evidenceFactor = Math.pow(Math.min(1, evidence / evidenceTarget), evidenceExponent);
+    return Math.pow(coverage, e) * Math.pow(precision, 1 - e) * evidenceFactor;
   }
 
   /** Share (by idf) of the best-covered question variant's words that the message contains. */

@@ -5,6 +5,8 @@
  * them from counting as unexplained words.
  */
 
+import { stemKazakh } from './kazakh';
+
 const RUSSIAN = `
 а без более бы был была были было быть в вам вас ваш вообще во вот все всё всем вы где да даже
 для до добрый доброе доброго добрый день дня его ее её если есть еще ещё же за здравствуйте здрасте
@@ -23,7 +25,8 @@ const KAZAKH = `
 бе па пе ма ал бірақ немесе сәлеметсіз сәлем бе қайырлы күн таң кеш айтыңызшы айтыңызшы
 рахмет рақмет өтінемін бар жоқ ба ме осы сол бұл қазір бүгін енді ғана қашан қайда қайдан кім
 кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
-шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан
+шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан дейін шейін
+кезінде кезде бері
 `;
 
 const ENGLISH = `
@@ -33,7 +36,7 @@ need no not now of on or our please pls plz she should so some than thank thanks
 them then there these they this those to too us was we were what when where which who whom why
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
-due since right really anything something there
+due since right really anything something there during while
 `;
 
 function toSet(words: string): ReadonlySet<string> {
@@ -45,4 +48,18 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
+}
+
+/**
+ * Kazakh function words inflect ("неше" → "нешеге", "нешеде", "қашанға"), so for Kazakh text the
+ * stem is checked too. Only applied to Kazakh words: the stems are short and would hit Russian.
+ */
+const KAZAKH_STOP_STEMS: ReadonlySet<string> = new Set(
+  ['неше', 'қашан', 'қай', 'қайда', 'қанша', 'қандай', 'кім', 'не', 'мен', 'сен', 'ол', 'біз', 'сіз', 'осы', 'сол', 'бұл'].map(
+    (w) => stemKazakh(w),
+  ),
+);
+
+export function isKazakhStopStem(stem: string): boolean {
+  return KAZAKH_STOP_STEMS.has(stem);
 }

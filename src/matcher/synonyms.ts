@@ -81,7 +81,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['fuel', 'бензин топливо дизель солярка азс заправка заправки заправиться petrol gasoline fuel diesel жанармай бензин жқб'],
   ['intercity', 'поезд поезда вокзал аэропорт самолет самолеты рейс авиарейс train trains railway airport flight flights plane planes пойыз әуежай ұшақ'],
   ['ticket', 'билет билеты ticket tickets билет'],
-  ['donation', 'пожертвование пожертвования благотворительность фонд сбор перечислить donate donation donations charity fund relief қайырымдылық қор'],
+  ['donation', 'пожертвование пожертвования благотворительность фонд сбор donate donation donations charity fund relief қайырымдылық қор'],
   ['victim', 'пострадавшие пострадавшим пострадавших victims affected зардап'],
   ['emergency', 'чп чрезвычайное чрезвычайного положение тж төтенше emergency'],
   ['end', 'закончится заканчивается закончить кончится отменят отменить отмена длиться продлится end ends lifted lift over last аяқталады бітеді аяқталу біту'],
