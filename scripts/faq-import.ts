@@ -8,10 +8,9 @@
  * configuration error.
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config';
 import { FaqFileError, readFaqFile } from '../src/faq/file';
 import { openStore } from '../src/store';
+import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
 
 const USAGE = `Usage: npm run faq:import -- FILE [--replace] [--by NAME]
 
@@ -25,75 +24,33 @@ Options:
   --by NAME    who made the change, for the history and the audit log (default: cli:<user>)
   -h, --help   show this help`;
 
-async function main(argv: string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        replace: { type: 'boolean', default: false },
-        by: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    console.error(`faq-import: ${(err as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (args.values.help) {
-    console.log(USAGE);
-    return 0;
-  }
-  if (args.positionals.length !== 1) {
-    console.error(`faq-import: expected exactly one FILE, got ${args.positionals.length}\n\n${USAGE}`);
-    return 2;
-  }
-  const [file] = args.positionals;
-  const by = args.values.by ?? `cli:${os.userInfo().username}`;
+const OPTIONS = { replace: { type: 'boolean', default: false }, by: { type: 'string' } } as const;
 
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(`faq-import: ${err.message}`);
-    return 2;
-  }
-
+runFaqCli('faq-import', USAGE, OPTIONS, async (file, values, config) => {
+  const by = typeof values.by === 'string' ? values.by : `cli:${os.userInfo().username}`;
   let entries;
   try {
     entries = await readFaqFile(file);
   } catch (err) {
     if (!(err instanceof FaqFileError)) throw err;
     console.error(`faq-import: ${err.message}\nNothing was imported; fix the file and run again.`);
-    return 1;
+    return EXIT_FAILED;
   }
 
   const store = await openStore(config);
   try {
-    const summary = await store.importFaq(entries, by, { replace: args.values.replace });
+    const summary = await store.importFaq(entries, by, { replace: values.replace === true });
     const revision = await store.faqRevision();
     console.log(
       `Imported ${entries.length} entries from ${file} into ${store.description}: ` +
         `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +
         `${summary.deleted} deleted (FAQ revision ${revision}).`,
     );
-    return 0;
+    return EXIT_OK;
   } catch (err) {
     console.error(`faq-import: the store refused the import, nothing was changed: ${(err as Error).message}`);
-    return 1;
+    return EXIT_FAILED;
   } finally {
     await store.close();
   }
-}
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error('faq-import: unexpected error:', err);
-    process.exitCode = 1;
-  },
-);
+});
