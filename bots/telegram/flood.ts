@@ -8,6 +8,8 @@
 export interface FloodOptions {
   /** Minimum gap between two messages to one chat (ms). Default 1000. */
   perChatIntervalMs?: number;
+  /** Minimum gap in groups and channels (negative chat ids): Telegram allows ~20 a minute there. Default 3000. */
+  perGroupIntervalMs?: number;
   /** Calls per second across all chats. Default 30. */
   globalPerSecond?: number;
   /** How many times one call is retried after a 429. Default 3. */
@@ -30,6 +32,7 @@ const PRUNE_AT = 1000;
 
 export class FloodControl {
   private readonly perChatMs: number;
+  private readonly perGroupMs: number;
   private readonly globalGapMs: number;
   private readonly maxRetries: number;
   private readonly maxRetryAfter: number;
@@ -41,6 +44,7 @@ export class FloodControl {
 
   constructor(options: FloodOptions = {}) {
     this.perChatMs = options.perChatIntervalMs ?? 1000;
+    this.perGroupMs = options.perGroupIntervalMs ?? 3000;
     this.globalGapMs = 1000 / (options.globalPerSecond ?? 30);
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
@@ -77,7 +81,7 @@ export class FloodControl {
     if (chat !== undefined) at = Math.max(at, this.chatNext.get(chat) ?? 0);
     this.globalNext = at + this.globalGapMs;
     if (chat !== undefined) {
-      this.chatNext.set(chat, at + this.perChatMs);
+      this.chatNext.set(chat, at + (chat.startsWith('-') ? this.perGroupMs : this.perChatMs));
       if (this.chatNext.size > PRUNE_AT) this.prune(now);
     }
     if (at > now) await this.sleep(at - now);

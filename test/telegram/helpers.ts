@@ -31,7 +31,7 @@ export const TEST_FAQ: FaqEntryInput[] = [
 ];
 
 /** Tests shrink the per-chat gap; the 429 and spacing tests set their own. */
-export const FAST_FLOOD = { perChatIntervalMs: 10, globalPerSecond: 1000 };
+export const FAST_FLOOD = { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 };
 
 export class LogLines {
   readonly lines: string[] = [];
