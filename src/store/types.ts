@@ -111,6 +111,11 @@ export interface Store {
   // --- Conversations ---------------------------------------------------------------------
   getConversation(channel: string, chatId: string): Promise<Conversation | null>;
   saveConversation(conversation: Conversation): Promise<void>;
+  /**
+   * Saves several conversations at once (one transaction / one bulk write), for callers that
+   * batch state writes; same effect as saveConversation on each, in order.
+   */
+  saveConversations(conversations: Conversation[]): Promise<void>;
 
   // --- Tickets ---------------------------------------------------------------------------
   createTicket(ticket: TicketInput): Promise<Ticket>;

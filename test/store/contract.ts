@@ -234,6 +234,16 @@ export function runStoreContract(
           channel: 'telegram',
         });
       });
+
+      it('saves a batch of conversations, the later state of one winning', async () => {
+        const other = { ...conversation(), chatId: '42', lang: 'en' as const };
+        const later = { ...conversation(), mode: 'bot' as const, ticketId: undefined, updatedAt: new Date('2022-01-10T09:00:00Z') };
+        await store.saveConversations([conversation(), other, later]);
+        const { ticketId: _dropped, ...expected } = later;
+        expect(await store.getConversation('whatsapp', '77011234567@c.us')).toEqual(expected);
+        expect(await store.getConversation('whatsapp', '42')).toEqual(other);
+        await store.saveConversations([]);
+      });
     });
 
     describe('tickets', () => {

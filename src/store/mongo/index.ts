@@ -125,6 +125,11 @@ function setAndUnset<T extends object>(values: T, optional: readonly (keyof T & 
   return Object.keys($unset).length > 0 ? { $set, $unset } : { $set };
 }
 
+/** The update that makes the stored conversation equal to `c` (absent optionals are removed). */
+function conversationUpdate(c: Conversation) {
+  return setAndUnset(c, ['lang', 'ticketId', 'lastFaqId', 'lastQuestion']);
+}
+
 export class MongoStore implements Store {
   readonly description: string;
   private readonly m: Models;
@@ -329,8 +334,23 @@ export class MongoStore implements Store {
   async saveConversation(conversation: Conversation): Promise<void> {
     await this.m.conversations.findOneAndUpdate(
       { channel: conversation.channel, chatId: conversation.chatId },
-      setAndUnset(conversation, ['lang', 'ticketId', 'lastFaqId', 'lastQuestion']),
+      conversationUpdate(conversation),
       { upsert: true, runValidators: true, projection: { _id: 1 } },
+    );
+  }
+
+  async saveConversations(conversations: Conversation[]): Promise<void> {
+    if (conversations.length === 0) return;
+    // Ordered: a later state of the same conversation in the batch lands after an earlier one.
+    await this.m.conversations.bulkWrite(
+      conversations.map((c) => ({
+        updateOne: {
+          filter: { channel: c.channel, chatId: c.chatId },
+          update: conversationUpdate(c),
+          upsert: true,
+        },
+      })),
+      { ordered: true },
     );
   }
 

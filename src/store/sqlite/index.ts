@@ -241,6 +241,13 @@ export class SqliteStore implements Store {
     this.sql.conversationPut.run(conversationToRow(conversation));
   }
 
+  async saveConversations(conversations: Conversation[]): Promise<void> {
+    // One transaction: one WAL sync for the whole batch instead of one per conversation.
+    this.db.transaction(() => {
+      for (const c of conversations) this.sql.conversationPut.run(conversationToRow(c));
+    })();
+  }
+
   // --- Tickets ---------------------------------------------------------------------------
 
   async createTicket(ticket: TicketInput): Promise<Ticket> {
