@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
-import { isKazakhStopStem, isStopword } from './stopwords';
+import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS } from './synonyms';
 import { latinToCyrillic } from './translit';
 
@@ -78,7 +78,7 @@ function isStopSurface(word: string, kazakh: boolean): boolean {
   if (isStopword(word)) return true;
   if (kazakh && scriptOf(word) === 'cyrillic' && isKazakhStopStem(stemKazakh(word))) return true;
   // "kogda", "pozhaluysta": transliterated Russian function words.
-  return scriptOf(word) === 'latin' && isStopword(latinToCyrillic(word));
+  return scriptOf(word) === 'latin' && isTransliteratedStopword(latinToCyrillic(word));
 }
 
 /** Content words of a text in a known language (FAQ questions and answers). */

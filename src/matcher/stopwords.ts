@@ -50,6 +50,16 @@ export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
 }
 
+/** Russian stop words without soft/hard signs: transliteration loses them ("skolko"). */
+const RUSSIAN_WITHOUT_SIGNS: ReadonlySet<string> = new Set(
+  [...toSet(RUSSIAN)].map((w) => w.replace(/[ьъ]/g, '')),
+);
+
+/** For a transliterated word (already in Cyrillic letters, signs possibly missing). */
+export function isTransliteratedStopword(cyrillic: string): boolean {
+  return RUSSIAN_WITHOUT_SIGNS.has(cyrillic.replace(/[ьъ]/g, ''));
+}
+
 /**
  * Kazakh function words inflect ("неше" → "нешеге", "нешеде", "қашанға"), so for Kazakh text the
  * stem is checked too. Only applied to Kazakh words: the stems are short and would hit Russian.

@@ -32,6 +32,7 @@ describe('FAQ matcher retrieval', () => {
     // Russian in Latin letters
     ['biblioteka rabotaet v voskresenye?', 'ru', 'library-hours'],
     ['gde oplatit shtraf za parkovku', 'ru', 'parking-fine'],
+    ["skol'ko eshche budet zakryta biblioteka", 'ru', 'library-hours'],
     // Kazakh suffixes and Kazakh typed without its letters
     ['кітапханалар жексенбі күні ашық па', 'kk', 'library-hours'],
     ['кітапхананың жұмыс уақыты', 'kk', 'library-hours'],

@@ -29,6 +29,7 @@ describe('Kazakh suffix stripper', () => {
     ['кітапханалар', 'кітапхана'],
     ['мектептерге', 'мектеп'],
     ['интернетты', 'интернетті'],
+    ['қосылады', 'қосады'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
