@@ -195,7 +195,10 @@ export class TelegramChannel implements Channel {
 
   /** Takes an update in the background (polling and webhook must not wait for one slow chat). */
   private accept(update: UpdateView, me: BotIdentity): void {
-    const task = this.handler.handle(update, this.driver.api, me);
+    const task = this.handler.handle(update, this.driver.api, me).catch((error: unknown) => {
+      // handle() logs its own failures; this only guards against a malformed update.
+      this.log.error({ err: safeError(error), update: update.update_id }, 'update could not be handled');
+    });
     this.inFlight.add(task);
     void task.finally(() => this.inFlight.delete(task));
   }

@@ -32,7 +32,11 @@ export function helplineMiddleware(engine: ConversationEngine, options: Middlewa
   };
 }
 
-/** The outgoing calls of the shared handler, made with a grammY `Api`. */
+/**
+ * The outgoing calls of the shared handler, made with a grammY `Api`.
+ *
+ * @example await handler.send(grammyApi(bot.api), chatId, replies)
+ */
 export function grammyApi(api: Api): TelegramApi {
   return {
     sendMessage: (chatId, message) => api.sendMessage(chatId, message.text, message),
@@ -44,6 +48,11 @@ export function grammyApi(api: Api): TelegramApi {
   };
 }
 
+/**
+ * The grammY driver of the runnable channel (see `createTelegramChannel`).
+ *
+ * @example new TelegramChannel(parts, createGrammyDriver)
+ */
 export function createGrammyDriver(token: string, apiRoot: string): Driver {
   const bot = new Bot(token, { client: { apiRoot } });
   let loop: Promise<void> | undefined;

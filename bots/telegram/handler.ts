@@ -39,10 +39,16 @@ export interface HandlerOptions {
   dedupeSize?: number;
   /** Remove a message's buttons once one was pressed, so old menus are not pressed again. Default true. */
   removeKeyboardOnPress?: boolean;
+  /**
+   * Which button presses are the helpline's. Default: all of them, and a stale or forged one gets
+   * the engine's polite reply. A bot with buttons of its own passes e.g.
+   * `(data) => parseChoice(data) !== null`, and the other presses go to its next middleware.
+   */
+  takeCallback?: (data: string) => boolean;
 }
 
 /** What became of an update: a middleware passes 'ignored' ones on to the next handler. */
-export type Outcome = 'handled' | 'duplicate' | 'ignored';
+export type HandleOutcome = 'handled' | 'duplicate' | 'ignored';
 
 export class UpdateHandler {
   private readonly engine: ConversationEngine;
@@ -50,6 +56,7 @@ export class UpdateHandler {
   private readonly flood: FloodControl;
   private readonly recent: RecentIds;
   private readonly removeKeyboardOnPress: boolean;
+  private readonly takeCallback: (data: string) => boolean;
   /** Per chat: the engine call and the sending of its replies, so replies never interleave. */
   private readonly chats = new KeyedQueue();
 
@@ -59,13 +66,14 @@ export class UpdateHandler {
     this.flood = new FloodControl(options.flood);
     this.recent = new RecentIds(options.dedupeSize);
     this.removeKeyboardOnPress = options.removeKeyboardOnPress ?? true;
+    this.takeCallback = options.takeCallback ?? (() => true);
   }
 
   /**
    * Handles one update and resolves when its replies are sent. Never rejects: a failure is
    * logged, because one resident's broken update must not stop the bot for everyone else.
    */
-  async handle(update: UpdateView, api: TelegramApi, me: BotIdentity): Promise<Outcome> {
+  async handle(update: UpdateView, api: TelegramApi, me: BotIdentity): Promise<HandleOutcome> {
     if (this.recent.seen(update.update_id)) {
       this.log.debug({ update: update.update_id }, 'duplicate update dropped');
       return 'duplicate';
@@ -81,6 +89,10 @@ export class UpdateHandler {
       return 'handled';
     }
     const { message, chatId, callback, replyTo } = mapped;
+    if (callback && message.choiceId !== undefined && !this.takeCallback(message.choiceId)) {
+      this.log.debug({ update: update.update_id }, 'button press left to the next handler');
+      return 'ignored';
+    }
     // Stop the button's spinner at once, even while earlier messages of the chat are in hand.
     const answered = callback ? this.answerCallback(api, callback.id) : Promise.resolve();
     const work = this.chats.run(message.chatId, async () => {

@@ -28,7 +28,11 @@ export function telegrafHelplineMiddleware(engine: ConversationEngine, options: 
   };
 }
 
-/** The outgoing calls of the shared handler, made with a Telegraf `Telegram` client. */
+/**
+ * The outgoing calls of the shared handler, made with a Telegraf `Telegram` client.
+ *
+ * @example await handler.send(telegrafApi(bot.telegram), chatId, replies)
+ */
 export function telegrafApi(telegram: Telegram): TelegramApi {
   return {
     sendMessage: (chatId, message) => telegram.sendMessage(chatId, message.text, message),
@@ -40,6 +44,11 @@ export function telegrafApi(telegram: Telegram): TelegramApi {
   };
 }
 
+/**
+ * The Telegraf driver of the runnable channel (`TELEGRAM_DRIVER=telegraf`).
+ *
+ * @example new TelegramChannel(parts, createTelegrafDriver)
+ */
 export function createTelegrafDriver(token: string, apiRoot: string): Driver {
   // webhookReply off: every reply is a real API call, so flood control and errors see all of them.
   const bot = new Telegraf(token, { telegram: { apiRoot, webhookReply: false } });

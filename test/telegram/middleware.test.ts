@@ -5,7 +5,8 @@
  */
 import { Bot } from 'grammy';
 import { Telegraf } from 'telegraf';
-import { helplineMiddleware, telegrafHelplineMiddleware } from '../../bots/telegram';
+import { helplineMiddleware, telegrafHelplineMiddleware, type MiddlewareOptions } from '../../bots/telegram';
+import { parseChoice } from '../../src/engine/choices';
 import { createTranslator } from '../../src/i18n';
 import { FakeBotApi } from '../support/bot-api-server';
 import { createHarness, type Harness } from '../support/engine';
@@ -19,12 +20,13 @@ interface ExistingBot {
   stop(): Promise<void>;
 }
 
-function runExistingBot(driver: DriverName, api: FakeBotApi, harness: Harness): ExistingBot {
+function runExistingBot(driver: DriverName, api: FakeBotApi, harness: Harness, extra: MiddlewareOptions = {}): ExistingBot {
+  const options: MiddlewareOptions = { flood: FAST_FLOOD, ...extra };
   let passed!: (id: number) => void;
   const passedOn = new Promise<number>((resolve) => (passed = resolve));
   if (driver === 'grammy') {
     const bot = new Bot(api.token, { client: { apiRoot: api.url } });
-    bot.use(helplineMiddleware(harness.engine, { flood: FAST_FLOOD }));
+    bot.use(helplineMiddleware(harness.engine, options));
     bot.use((ctx) => passed(ctx.update.update_id));
     const running = bot.start();
     return {
@@ -36,7 +38,7 @@ function runExistingBot(driver: DriverName, api: FakeBotApi, harness: Harness): 
     };
   }
   const bot = new Telegraf(api.token, { telegram: { apiRoot: api.url } });
-  bot.use(telegrafHelplineMiddleware(harness.engine, { flood: FAST_FLOOD }));
+  bot.use(telegrafHelplineMiddleware(harness.engine, options));
   bot.use((ctx) => passed(ctx.update.update_id));
   const running = bot.launch();
   return {
@@ -79,5 +81,16 @@ describe.each(DRIVERS)('helpline middleware in an existing %s bot', (driver) => 
     const edited = api.push({ edited_message: { message_id: 1, date: 1, edit_date: 2, chat: { id: me.id, type: 'private' }, text: 'x' } });
     await expect(bot.passedOn).resolves.toBe(edited.update_id);
     expect(api.sentTo(me.id)).toHaveLength(3);
+  });
+
+  it('leaves the bot\'s own buttons to it when told which presses are the helpline\'s', async () => {
+    bot = runExistingBot(driver, api, harness, { takeCallback: (data) => parseChoice(data) !== null });
+    const me = { id: 4343 };
+    api.push(api.press(me, 'menu', 1));
+    const [menu] = await api.waitForMessages(me.id, 1);
+    expect(menu.text).toBe(tr.t('ru', 'menu.title'));
+    const own = api.push(api.press(me, 'centre:shift-report', 2));
+    await expect(bot.passedOn).resolves.toBe(own.update_id);
+    expect(api.sentTo(me.id)).toHaveLength(1);
   });
 });
