@@ -18,6 +18,8 @@ import { startWebhookServer, type WebhookServer } from './webhook';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
 
+const BAD_TOKEN = 'Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN';
+
 /** How a driver failed a call: the start-up error message depends on it. */
 export type FailureKind = 'unauthorized' | 'unreachable' | 'refused';
 
@@ -47,6 +49,8 @@ export interface TelegramChannelOptions {
   startTimeoutMs?: number;
   /** Interface the webhook server listens on. Default: all interfaces. */
   webhookHost?: string;
+  /** Path the webhook server answers on, when a proxy rewrites it. Default: the webhook URL's path. */
+  webhookPath?: string;
   /** Register the command list and the menu button at start. Default true. */
   registerCommands?: boolean;
 }
@@ -140,7 +144,7 @@ export class TelegramChannel implements Channel {
     } catch (error) {
       switch (this.driver.classify(error)) {
         case 'unauthorized':
-          throw new Error('Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN');
+          throw new Error(BAD_TOKEN);
         case 'unreachable':
           throw new Error(`cannot reach the Telegram Bot API at ${this.apiRoot}: ${reason(error)}`);
         default:
@@ -174,7 +178,7 @@ export class TelegramChannel implements Channel {
   private async startWebhook(me: BotIdentity, url: string, secret: string | undefined): Promise<void> {
     // Config insists on a secret with a webhook URL; the check here guards other callers.
     if (!secret) throw new Error('TELEGRAM_WEBHOOK_SECRET is required with TELEGRAM_WEBHOOK_URL');
-    const path = new URL(url).pathname || '/';
+    const path = this.options.webhookPath ?? new URL(url).pathname;
     this.webhook = await startWebhookServer({
       port: this.parts.telegram.webhookPort,
       host: this.options.webhookHost,
@@ -206,10 +210,7 @@ export class TelegramChannel implements Channel {
   private onPollingFailure(error: unknown): void {
     this.polling = false;
     const kind = this.driver.classify(error);
-    const why =
-      kind === 'unauthorized'
-        ? 'Telegram rejected the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN'
-        : `long polling stopped: ${reason(error)}`;
+    const why = kind === 'unauthorized' ? BAD_TOKEN : `long polling stopped: ${reason(error)}`;
     this.log.error({ bot: this.me?.username, err: safeError(error) }, why);
   }
 }

@@ -2,6 +2,7 @@
  * One contract, both drivers: real HTTP from grammY / Telegraf to a fake Bot API, the real
  * engine and the real SQLite store. Waits are on the fake server's records, with deadlines.
  */
+import net from 'node:net';
 import { createTranslator } from '../../src/i18n';
 import type { SentMessage } from '../support/bot-api-server';
 import { resident } from '../support/bot-api-server';
@@ -209,6 +210,8 @@ describe.each(DRIVERS)('Telegram channel contract (%s)', (driver) => {
         body: JSON.stringify(body),
       });
 
+    expect((await fetch(hook)).status).toBe(405);
+    expect((await fetch(hook.replace('/hook', '/other'), { method: 'POST', body: '{}' })).status).toBe(404);
     const wrong = await post({ update_id: 1, ...api.text(me, '/operator') }, 'wrong-secret');
     expect(wrong.status).toBe(401);
     const missing = await post({ update_id: 2, ...api.text(me, '/operator') });
@@ -242,6 +245,20 @@ describe.each(DRIVERS)('Telegram channel contract (%s)', (driver) => {
     expect(error?.message).toMatch(new RegExp(`^cannot reach the Telegram Bot API at ${deadRoot}: .*ECONNREFUSED`));
     expect(error?.message).not.toContain(rig.api.token);
     expect(error?.message.split('\n')).toHaveLength(1);
+  });
+
+  it('calls an API root that accepts connections but never answers unreachable after the start timeout', async () => {
+    const sockets = new Set<net.Socket>();
+    const silent = net.createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const root = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    try {
+      const channel = rig.makeChannel({ apiRoot: root }, { startTimeoutMs: 300 });
+      await expect(channel.start()).rejects.toThrow(`cannot reach the Telegram Bot API at ${root}: no answer within 300 ms`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
   });
 
   it('carries on with a warning when setMyCommands and setChatMenuButton fail', async () => {
