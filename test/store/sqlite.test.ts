@@ -87,6 +87,33 @@ describe('SqliteStore on disk', () => {
     await store.close();
   });
 
+  it('waits for another process holding the write lock instead of failing', async () => {
+    const dir = tempDir();
+    const store = new SqliteStore(dir);
+    await store.saveFaq(faq('a'), 'alice');
+    // The child takes the write lock, writes, and commits only after a pause.
+    const script = `
+      const Database = require('better-sqlite3');
+      const db = new Database(${JSON.stringify(path.join(dir, 'bot.db'))});
+      db.exec('BEGIN IMMEDIATE');
+      db.prepare("INSERT INTO audit (at, actor, action) VALUES (?, 'child', 'hold')").run(Date.now());
+      process.stdout.write('locked\\n');
+      setTimeout(() => { db.exec('COMMIT'); db.close(); }, 400);
+    `;
+    const child = spawn(process.execPath, ['-e', script], { cwd: path.resolve(__dirname, '../..') });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', () => resolve());
+      child.on('exit', (code) => reject(new Error(`child exited (${code}) before locking: ${stderr}`)));
+    });
+    // Reads and then writes: with a deferred BEGIN this would fail with SQLITE_BUSY once the child commits.
+    const saved = await store.saveFaq(faq('a', { topic: 'health' }), 'bob');
+    expect(saved.version).toBe(2);
+    expect((await store.listAudit()).map((r) => r.actor)).toEqual(['bob', 'child', 'alice']);
+    await store.close();
+  });
+
   it('keeps a write acknowledged just before the process is killed with SIGKILL', async () => {
     const dir = tempDir();
     // The child saves, then tells us; we kill it at once, before any orderly close can run.

@@ -151,6 +151,16 @@ export class SqliteStore implements Store {
     logger.debug({ store: this.description }, 'sqlite store open');
   }
 
+  /**
+   * Runs `fn` in a write transaction begun with BEGIN IMMEDIATE: the write lock is taken (waiting up
+   * to busy_timeout) before the first read. A deferred BEGIN would read first and then fail with
+   * SQLITE_BUSY, without waiting, when another process (the bot, `npm run faq:import`) wrote in
+   * between.
+   */
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
   }
@@ -168,23 +178,23 @@ export class SqliteStore implements Store {
 
   async saveFaq(entry: FaqEntryInput, by: string): Promise<FaqEntry> {
     assertStorableFaq(entry);
-    return this.db.transaction(() => {
+    return this.write(() => {
       const change = this.writeFaq(entry, by, this.now());
       if (change !== 'unchanged') {
         this.sql.revisionBump.run();
         this.auditNow(by, `faq.${change === 'created' ? 'create' : 'update'}`, entry.id);
       }
       return faqFromRow(this.sql.faqGet.get(entry.id) as FaqRow);
-    })();
+    });
   }
 
   async deleteFaq(id: string, by: string): Promise<boolean> {
-    return this.db.transaction(() => {
+    return this.write(() => {
       if (this.sql.faqDelete.run(id).changes === 0) return false;
       this.sql.revisionBump.run();
       this.auditNow(by, 'faq.delete', id);
       return true;
-    })();
+    });
   }
 
   async faqHistory(id: string): Promise<FaqEntry[]> {
@@ -195,7 +205,7 @@ export class SqliteStore implements Store {
     entries.forEach(assertStorableFaq);
     assertUniqueIds(entries);
     // One transaction: any throw inside (a constraint, a bug, a full disk) rolls every write back.
-    return this.db.transaction(() => {
+    return this.write(() => {
       const at = this.now();
       const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
       for (const entry of entries) summary[this.writeFaq(entry, by, at)]++;
@@ -210,7 +220,7 @@ export class SqliteStore implements Store {
         this.auditNow(by, 'faq.import', undefined, { ...summary, replace: options.replace === true });
       }
       return summary;
-    })();
+    });
   }
 
   async faqRevision(): Promise<number> {
@@ -243,9 +253,9 @@ export class SqliteStore implements Store {
 
   async saveConversations(conversations: Conversation[]): Promise<void> {
     // One transaction: one WAL sync for the whole batch instead of one per conversation.
-    this.db.transaction(() => {
+    this.write(() => {
       for (const c of conversations) this.sql.conversationPut.run(conversationToRow(c));
-    })();
+    });
   }
 
   // --- Tickets ---------------------------------------------------------------------------
@@ -273,12 +283,12 @@ export class SqliteStore implements Store {
 
   async appendTicketMessage(id: string, line: TranscriptLine): Promise<void> {
     const rowId = ticketNumber(id);
-    this.db.transaction(() => {
+    this.write(() => {
       if (rowId === undefined || this.sql.ticketTouch.run(this.now().getTime(), rowId).changes === 0) {
         throw new Error(`No ticket with id "${id}"`);
       }
       this.sql.messageInsert.run(rowId, line.from, line.text, line.at.getTime());
-    })();
+    });
   }
 
   async listTickets(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
