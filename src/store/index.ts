@@ -30,12 +30,13 @@ export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>, 
 }
 
 /**
- * Loads the FAQ file into the store when the store holds no FAQ entry yet (first start); an
- * existing FAQ is never touched, since staff may have edited it since. Resolves the import summary,
- * or null when the store already had entries. Throws FaqFileError on a bad file.
+ * Loads the FAQ file into a store whose FAQ has never been written (first start). A FAQ that staff
+ * have touched is left alone, even one they emptied on purpose: the revision counter, not the
+ * number of entries, tells the two apart. Resolves the import summary, or null when nothing was
+ * loaded. Throws FaqFileError on a bad file.
  */
 export async function seedFaqIfEmpty(store: Store, file: string, logger: Logger = silentLogger): Promise<ImportSummary | null> {
-  if ((await store.listFaq()).length > 0) return null;
+  if ((await store.faqRevision()) > 0 || (await store.listFaq()).length > 0) return null;
   const entries = await readFaqFile(file);
   const summary = await store.importFaq(entries, 'seed');
   logger.info({ file, ...summary }, 'FAQ seeded from file');

@@ -34,6 +34,16 @@ describe('openStore', () => {
     await store.close();
   });
 
+  it('does not seed again a FAQ that staff emptied on purpose', async () => {
+    const store = await openStore({ dataDir: dir });
+    await seedFaqIfEmpty(store, DEMO_FAQ);
+    await store.importFaq([], 'staff', { replace: true });
+    expect(await store.listFaq()).toEqual([]);
+    expect(await seedFaqIfEmpty(store, DEMO_FAQ)).toBeNull();
+    expect(await store.listFaq()).toEqual([]);
+    await store.close();
+  });
+
   it('refuses a bad seed file, leaving the store empty', async () => {
     const file = path.join(dir, 'bad.yaml');
     fs.writeFileSync(file, 'version: 1\nentries:\n  - id: a\n    topic: t\n    questions: { ru: ["?"] }\n    answer: { ru: "" }\n');
