@@ -6,8 +6,10 @@
  * - `helplineMiddleware(engine)` / `telegrafHelplineMiddleware(engine)`: the helpline inside a
  *   centre's existing grammY or Telegraf bot.
  *
- * Advanced: `TelegramChannel` with an explicit engine and driver (tests, other wiring), and the
- * shared pieces the drivers are built from.
+ * Advanced: `createChannelFor` / `TelegramChannel` with an explicit engine and settings (tests,
+ * other wiring), and the drivers.
+ *
+ * Internal, exported for tests and other adapters: the shared pieces the drivers are built from.
  */
 import type { App } from '../../src/app';
 import type { Channel } from '../../src/engine/channel';
@@ -15,15 +17,23 @@ import { TelegramChannel, type ChannelParts, type DriverFactory, type TelegramCh
 import { createGrammyDriver } from './grammy';
 import { createTelegrafDriver } from './telegraf';
 
-export { TelegramChannel, DEFAULT_API_ROOT, type TelegramChannelOptions, type ChannelParts, type Driver } from './channel';
-export { helplineMiddleware, grammyApi, createGrammyDriver, type MiddlewareOptions } from './grammy';
-export { telegrafHelplineMiddleware, telegrafApi, createTelegrafDriver } from './telegraf';
-export { UpdateHandler, type TelegramApi } from './handler';
+// --- Commonly used ---------------------------------------------------------------------------
+export { helplineMiddleware, type MiddlewareOptions } from './grammy';
+export { telegrafHelplineMiddleware } from './telegraf';
+export type { TelegramChannelOptions } from './channel';
+export type { FloodOptions } from './flood';
+
+// --- Advanced --------------------------------------------------------------------------------
+export { TelegramChannel, DEFAULT_API_ROOT, type ChannelParts, type Driver, type DriverFactory } from './channel';
+export { createGrammyDriver, grammyApi } from './grammy';
+export { createTelegrafDriver, telegrafApi } from './telegraf';
+
+// --- Internal --------------------------------------------------------------------------------
+export { UpdateHandler, type TelegramApi, type HandleOutcome } from './handler';
 export { mapUpdate, type UpdateView, type BotIdentity } from './map-update';
 export { renderReplies, CALLBACK_DATA_LIMIT } from './render';
 export { splitText, TELEGRAM_TEXT_LIMIT } from './split';
 export { escapeHtml } from './escape';
-export type { FloodOptions } from './flood';
 
 const DRIVERS: Record<ChannelParts['telegram']['driver'], DriverFactory> = {
   grammy: createGrammyDriver,
@@ -43,7 +53,11 @@ export function createTelegramChannel(app: App, options: TelegramChannelOptions 
   return createChannelFor({ engine: app.engine, logger: app.logger, telegram: app.config.telegram }, options);
 }
 
-/** The same from its parts: an engine, a logger and the Telegram settings. */
+/**
+ * The same from its parts: an engine, a logger and the Telegram settings.
+ *
+ * @example createChannelFor({ engine, logger, telegram: { token, driver: 'telegraf', webhookPort: 8443 } })
+ */
 export function createChannelFor(parts: ChannelParts, options: TelegramChannelOptions = {}): TelegramChannel {
   return new TelegramChannel(parts, DRIVERS[parts.telegram.driver], options);
 }
