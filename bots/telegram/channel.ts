@@ -32,7 +32,7 @@ export interface Driver {
   setCommandsMenuButton(): Promise<unknown>;
   setWebhook(url: string, secret: string): Promise<unknown>;
   /** Starts the library's long polling; every update goes to `onUpdate`. Resolves once polling runs. */
-  startPolling(me: BotIdentity, onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void): Promise<void>;
+  startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void): Promise<void>;
   /** Stops polling and confirms the updates taken so far. */
   stopPolling(): Promise<void>;
   classify(error: unknown): FailureKind;
@@ -106,7 +106,7 @@ export class TelegramChannel implements Channel {
     if (webhookUrl) {
       await this.startWebhook(me, webhookUrl, webhookSecret);
     } else {
-      await this.driver.startPolling(me, (update) => this.accept(update, me), (error) => this.onPollingFailure(error));
+      await this.driver.startPolling((update) => this.accept(update, me), (error) => this.onPollingFailure(error));
       this.polling = true;
       this.log.info({ bot: me.username, apiRoot: this.apiRoot }, 'Telegram bot started (long polling)');
     }

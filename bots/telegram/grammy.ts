@@ -3,15 +3,12 @@
  * long polling the shared channel needs. Outgoing calls go through the shared flood control
  * (`flood.ts`) rather than grammY's auto-retry/throttler plugins, so both drivers behave alike.
  */
-import { Bot, GrammyError, HttpError, type Api, type Context, type Middleware } from 'grammy';
-import type { UserFromGetMe } from 'grammy/types';
+import { Bot, GrammyError, type Api, type Context, type Middleware } from 'grammy';
 import type { ConversationEngine } from '../../src/engine/engine';
-import { silentLogger } from '../../src/logging';
 import type { Driver, FailureKind } from './channel';
-import { UpdateHandler, type HandlerOptions, type TelegramApi } from './handler';
-import type { BotIdentity, UpdateView } from './map-update';
-
-export type MiddlewareOptions = Omit<HandlerOptions, 'engine' | 'logger'> & Partial<Pick<HandlerOptions, 'logger'>>;
+import type { TelegramApi } from './handler';
+import { botIdentity, type UpdateView } from './map-update';
+import { middlewareStep, type MiddlewareOptions } from './middleware';
 
 /**
  * The helpline as grammY middleware, for a centre that already runs a grammY bot. Updates the
@@ -25,11 +22,11 @@ export type MiddlewareOptions = Omit<HandlerOptions, 'engine' | 'logger'> & Part
  * bot.start();
  */
 export function helplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
-  const handler = new UpdateHandler({ ...options, engine, logger: options.logger ?? silentLogger });
-  return async (ctx, next) => {
-    const outcome = await handler.handle(ctx.update, grammyApi(ctx.api), identity(ctx.me));
-    if (outcome === 'ignored') await next();
-  };
+  return middlewareStep(engine, options, (ctx: Context) => ({
+    update: ctx.update,
+    api: grammyApi(ctx.api),
+    me: botIdentity(ctx.me),
+  }));
 }
 
 /**
@@ -59,15 +56,15 @@ export function createGrammyDriver(token: string, apiRoot: string): Driver {
   return {
     api: grammyApi(bot.api),
     async getMe() {
-      const me: UserFromGetMe = await bot.api.getMe();
+      const me = await bot.api.getMe();
       // Known now, so bot.start() does not ask again.
       bot.botInfo = me;
-      return identity(me);
+      return botIdentity(me);
     },
     setMyCommands: (commands, lang) => bot.api.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.api.setChatMenuButton({ menu_button: { type: 'commands' } }),
     setWebhook: (url, secret) => bot.api.setWebhook(url, { secret_token: secret }),
-    async startPolling(_me: BotIdentity, onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
+    async startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
       // The channel answers in the background, so polling is never held up by one slow chat.
       bot.use((ctx) => onUpdate(ctx.update));
       await new Promise<void>((resolve, reject) => {
@@ -92,12 +89,8 @@ export function createGrammyDriver(token: string, apiRoot: string): Driver {
   };
 }
 
-function identity(me: UserFromGetMe): BotIdentity {
-  return { id: me.id, username: me.username };
-}
-
 function classify(error: unknown): FailureKind {
   if (error instanceof GrammyError) return error.error_code === 401 ? 'unauthorized' : 'refused';
-  if (error instanceof HttpError) return 'unreachable';
+  // HttpError (no connection, DNS, TLS) and the start-up timeout: Telegram never answered.
   return 'unreachable';
 }

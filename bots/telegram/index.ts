@@ -18,7 +18,8 @@ import { createGrammyDriver } from './grammy';
 import { createTelegrafDriver } from './telegraf';
 
 // --- Commonly used ---------------------------------------------------------------------------
-export { helplineMiddleware, type MiddlewareOptions } from './grammy';
+export { helplineMiddleware } from './grammy';
+export type { MiddlewareOptions } from './middleware';
 export { telegrafHelplineMiddleware } from './telegraf';
 export type { TelegramChannelOptions } from './channel';
 export type { FloodOptions } from './flood';
@@ -30,7 +31,8 @@ export { createTelegrafDriver, telegrafApi } from './telegraf';
 
 // --- Internal --------------------------------------------------------------------------------
 export { UpdateHandler, type TelegramApi, type HandleOutcome } from './handler';
-export { mapUpdate, type UpdateView, type BotIdentity } from './map-update';
+export { middlewareStep, type ContextParts } from './middleware';
+export { mapUpdate, botIdentity, type UpdateView, type BotIdentity } from './map-update';
 export { renderReplies, CALLBACK_DATA_LIMIT } from './render';
 export { splitText, TELEGRAM_TEXT_LIMIT } from './split';
 export { escapeHtml } from './escape';

@@ -70,6 +70,11 @@ export interface BotIdentity {
   username: string;
 }
 
+/** The identity part of getMe's answer (grammY's and Telegraf's `UserFromGetMe` both fit). */
+export function botIdentity(me: { id: number; username: string }): BotIdentity {
+  return { id: me.id, username: me.username };
+}
+
 export type Mapped =
   | {
       kind: 'message';

@@ -3,13 +3,11 @@
  * the shared channel needs. Same handler, same flood control as the grammY driver.
  */
 import { Telegraf, TelegramError, type Context, type Middleware, type Telegram } from 'telegraf';
-import type { UserFromGetMe } from 'telegraf/types';
 import type { ConversationEngine } from '../../src/engine/engine';
-import { silentLogger } from '../../src/logging';
 import type { Driver, FailureKind } from './channel';
-import { UpdateHandler, type TelegramApi } from './handler';
-import type { MiddlewareOptions } from './grammy';
-import type { BotIdentity, UpdateView } from './map-update';
+import type { TelegramApi } from './handler';
+import { botIdentity, type UpdateView } from './map-update';
+import { middlewareStep, type MiddlewareOptions } from './middleware';
 
 /**
  * The helpline as Telegraf middleware, for a centre that already runs a Telegraf bot. Updates
@@ -21,11 +19,11 @@ import type { BotIdentity, UpdateView } from './map-update';
  * bot.launch();
  */
 export function telegrafHelplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
-  const handler = new UpdateHandler({ ...options, engine, logger: options.logger ?? silentLogger });
-  return async (ctx, next) => {
-    const outcome = await handler.handle(ctx.update, telegrafApi(ctx.telegram), identity(ctx.botInfo));
-    if (outcome === 'ignored') await next();
-  };
+  return middlewareStep(engine, options, (ctx: Context) => ({
+    update: ctx.update,
+    api: telegrafApi(ctx.telegram),
+    me: botIdentity(ctx.botInfo),
+  }));
 }
 
 /**
@@ -59,12 +57,12 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
     async getMe() {
       const me = await bot.telegram.getMe();
       bot.botInfo = me;
-      return identity(me);
+      return botIdentity(me);
     },
     setMyCommands: (commands, lang) => bot.telegram.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.telegram.setChatMenuButton({ menuButton: { type: 'commands' } }),
     setWebhook: (url, secret) => bot.telegram.setWebhook(url, { secret_token: secret }),
-    async startPolling(_me: BotIdentity, onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
+    async startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
       bot.use((ctx) => onUpdate(ctx.update));
       // launch() reports only once polling ends; a webhook left from an earlier run, or a token
       // revoked since getMe, should fail start() instead, so that call is made here first.
@@ -83,10 +81,6 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
     },
     classify,
   };
-}
-
-function identity(me: UserFromGetMe): BotIdentity {
-  return { id: me.id, username: me.username };
 }
 
 function classify(error: unknown): FailureKind {
