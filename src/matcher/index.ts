@@ -15,7 +15,7 @@ export { DEFAULT_SCORING, type ScoringOptions } from './matcher';
 export type { Decision, FaqMatcher, MatchCandidate, MatchResult, Thresholds } from './types';
 
 /** Bands calibrated on the demo FAQ's development questions. */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.375, suggest: 0.325 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.4, suggest: 0.37 };
 
 /** Suggestions must be at least this share of the top score to be worth showing. */
 const SUGGEST_RELATIVE_FLOOR = 0.6;

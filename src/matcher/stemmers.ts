@@ -1,25 +1,30 @@
 /**
- * Russian and English stemming (Snowball) with a small cache: the same few thousand words come
+ * Russian and English stemming (Snowball) and our Kazakh stripper, each with a cache: the same few thousand words come
  * back again and again, and a Map lookup is cheaper than re-running the stemmer.
  */
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
-import { stemKazakh } from './kazakh';
+import { stemKazakh as stemKazakhUncached } from './kazakh';
 
 const CACHE_LIMIT = 50_000;
 
-function cached(stemmer: SnowballStemmer): (word: string) => string {
+function cached(stem: (word: string) => string): (word: string) => string {
   const cache = new Map<string, string>();
   return (word: string): string => {
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
-    const stem = stemmer.stem(word);
+    const result = stem(word);
     // A crude bound: clearing is rare and keeps memory flat under hostile input.
     if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(word, stem);
-    return stem;
+    cache.set(word, result);
+    return result;
   };
 }
 
-export const stemRussian = cached(newStemmer('russian'));
-export const stemEnglish = cached(newStemmer('english'));
-export { stemKazakh };
+function snowball(language: string): (word: string) => string {
+  const stemmer: SnowballStemmer = newStemmer(language);
+  return (word) => stemmer.stem(word);
+}
+
+export const stemRussian = cached(snowball('russian'));
+export const stemEnglish = cached(snowball('english'));
+export const stemKazakh = cached(stemKazakhUncached);

@@ -5,7 +5,7 @@
  * them from counting as unexplained words.
  */
 
-import { stemKazakh } from './kazakh';
+import { stemKazakh } from './stemmers';
 
 const RUSSIAN = `
 а без более бы был была были было быть в вам вас ваш вообще во вот все всё всем вы где да даже
@@ -17,7 +17,7 @@ const RUSSIAN = `
 этот я день утро вечер всем приветствую помогите помоги какое который которая которые можно
 нужно будет будут буду вопрос уважаемые уважаемый пж плиз пжл ок ладно просто кстати вот
 сколько скольки почему зачем откуда сюда туда раз из-за изза связи поэтому потому
-все-таки вообще-то типа короче
+все-таки вообще-то типа короче устали устал надоело блин ужас кошмар
 `;
 
 const KAZAKH = `
@@ -26,7 +26,7 @@ const KAZAKH = `
 рахмет рақмет өтінемін бар жоқ ба ме осы сол бұл қазір бүгін енді ғана қашан қайда қайдан кім
 кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
 шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан дейін шейін
-кезінде кезде бері
+кезінде кезде бері шаршадық шаршадым
 `;
 
 const ENGLISH = `
@@ -36,7 +36,7 @@ need no not now of on or our please pls plz she should so some than thank thanks
 them then there these they this those to too us was we were what when where which who whom why
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
-due since right really anything something there during while
+due since right really anything something there during while tired ugh omg
 `;
 
 function toSet(words: string): ReadonlySet<string> {
