@@ -3,9 +3,10 @@
  *
  * Raw relevance alone does not say whether to answer: an out-of-scope question often shares a
  * word or two with some entry. So each candidate gets features that mean the same whatever the
- * FAQ's size — how much of the question the entry explains (coverage), how much of its best
- * question variant the message covers (precision), whether the message holds words the index has
- * never seen, and how far ahead of the runner-up it is — and `calibrate` maps them into [0, 1].
+ * FAQ's size — how much of the question (by word weight) the entry explains, where words the index
+ * has never seen count as unexplained (coverage); how much of its best question variant the message
+ * covers (precision); how much matched evidence there is in units of one rare word (evidence); and
+ * how far ahead of the runner-up it is — and `calibrate` maps them into [0, 1].
  */
 import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
@@ -53,6 +54,9 @@ export const DEFAULT_SCORING: ScoringOptions = {
   clearGap: 0.1,
   tieFactor: 0.9,
 };
+
+/** A key no entry can have: its idf is that of a word the index has never seen. */
+const UNSEEN_KEY = '\u0000unseen';
 
 /** Only this many best entries by coverage get the costlier precision feature. */
 const RERANK_DEPTH = 12;
@@ -169,7 +173,7 @@ export class LexicalMatcher implements FaqMatcher {
     const queryKeys = new Set<string>();
     for (const token of counted) for (const key of token.keys.keys()) queryKeys.add(key);
 
-    const rareWord = this.weightOf('\u0000unknown');
+    const rareWord = this.weightOf(UNSEEN_KEY);
     const features = byCoverage.map(([id, sum]): CandidateFeatures => {
       const coverage = sum / totalWeight;
       const precision = this.bestVariantPrecision(id, queryKeys);
@@ -232,7 +236,7 @@ export class LexicalMatcher implements FaqMatcher {
     if (keys.size === 0) {
       // Numbers and very short words we cannot place are noise, not evidence of another topic.
       if (token.numeric || token.surface.length <= 2) return null;
-      return { keys, weight: this.weightOf('\u0000unknown') * this.options.unknownWeightShare };
+      return { keys, weight: this.weightOf(UNSEEN_KEY) * this.options.unknownWeightShare };
     }
     let weight = 0;
     for (const key of keys.keys()) weight = Math.max(weight, this.weightOf(key));
