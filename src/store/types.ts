@@ -78,6 +78,31 @@ export interface ImportSummary {
   deleted: number;
 }
 
+/** A message to send later, as a channel hands it to the outbox. */
+export interface OutgoingInput {
+  /** The channel that will deliver it, e.g. 'whatsapp'. */
+  channel: string;
+  chatId: string;
+  /** The finished text, already rendered for the channel. */
+  text: string;
+}
+
+/**
+ * A message waiting in the outbox. It stays there until the channel confirms delivery
+ * (`markOutgoingSent` removes it) or gives up (`markOutgoingFailed` without a retry time).
+ */
+export interface OutgoingMessage extends OutgoingInput {
+  /** Grows with every enqueue: ordering by id is ordering by enqueue. */
+  id: string;
+  createdAt: Date;
+  /** Failed delivery attempts so far. */
+  attempts: number;
+  /** The last delivery error, for logs and the staff console. */
+  lastError?: string;
+  /** Not to be tried before this time (set by a failed attempt that will be retried). */
+  retryAt?: Date;
+}
+
 /**
  * The one storage interface of the project. Two implementations sit behind it (embedded SQLite,
  * MongoDB through mongoose) and one contract test suite runs against both. Methods resolve once the
@@ -125,6 +150,28 @@ export interface Store {
   listTickets(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
   /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
   updateTicketStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null>;
+
+  // --- Outbox ----------------------------------------------------------------------------
+  /**
+   * Queues messages for a channel to deliver, in the order given, all or none. A queued message
+   * survives a restart; it leaves the queue when marked sent or given up.
+   */
+  enqueueOutgoing(items: OutgoingInput[]): Promise<OutgoingMessage[]>;
+  /**
+   * The channel's queued messages, oldest first, including those waiting for their `retryAt`:
+   * the caller holds back a chat's later messages behind an earlier one that must wait, so one
+   * chat's messages are never reordered.
+   */
+  pendingOutgoing(channel: string, limit?: number): Promise<OutgoingMessage[]>;
+  /** Delivered: removes the message from the queue (the transcript keeps what was said). */
+  markOutgoingSent(id: string): Promise<void>;
+  /**
+   * A delivery attempt failed: counts it and keeps the error. With `retryAt` the message stays
+   * queued until then; without, the channel gave up and it leaves the queue (kept as failed).
+   */
+  markOutgoingFailed(id: string, error: string, retryAt?: Date): Promise<void>;
+  /** Messages the channel gave up on, newest first, for the staff to see. */
+  failedOutgoing(channel: string, limit?: number): Promise<OutgoingMessage[]>;
 
   // --- Audit -----------------------------------------------------------------------------
   audit(entry: AuditInput): Promise<void>;

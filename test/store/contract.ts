@@ -308,6 +308,78 @@ export function runStoreContract(
       });
     });
 
+    describe('outbox', () => {
+      const out = (chatId: string, text: string, channel = 'whatsapp') => ({ channel, chatId, text });
+
+      it('queues messages in order with ids, dates and no attempts yet', async () => {
+        const queued = await store.enqueueOutgoing([out('a@c.us', 'one'), out('b@c.us', 'two'), out('a@c.us', 'three')]);
+        expect(queued.map((m) => m.text)).toEqual(['one', 'two', 'three']);
+        expect(new Set(queued.map((m) => m.id)).size).toBe(3);
+        expect(queued[0]).toMatchObject({ channel: 'whatsapp', chatId: 'a@c.us', attempts: 0 });
+        expect(queued[0].createdAt).toBeInstanceOf(Date);
+        expect(queued[0].retryAt).toBeUndefined();
+        expect(queued[0].lastError).toBeUndefined();
+        expect(await store.pendingOutgoing('whatsapp')).toEqual(queued);
+        expect(await store.enqueueOutgoing([])).toEqual([]);
+      });
+
+      it('lists pending messages oldest first, per channel, up to a limit', async () => {
+        await store.enqueueOutgoing([out('a', '1'), out('x', 'tg', 'telegram')]);
+        await store.enqueueOutgoing([out('b', '2')]);
+        await store.enqueueOutgoing([out('a', '3')]);
+        expect((await store.pendingOutgoing('whatsapp')).map((m) => m.text)).toEqual(['1', '2', '3']);
+        expect((await store.pendingOutgoing('whatsapp', 2)).map((m) => m.text)).toEqual(['1', '2']);
+        expect((await store.pendingOutgoing('telegram')).map((m) => m.text)).toEqual(['tg']);
+        expect(await store.pendingOutgoing('nobody')).toEqual([]);
+      });
+
+      it('removes a message marked sent; marking again or an unknown id changes nothing', async () => {
+        const [first, second] = await store.enqueueOutgoing([out('a', '1'), out('a', '2')]);
+        await store.markOutgoingSent(first.id);
+        await store.markOutgoingSent(first.id);
+        await store.markOutgoingSent('no-such-message');
+        await store.markOutgoingSent('424242');
+        expect(await store.pendingOutgoing('whatsapp')).toEqual([second]);
+      });
+
+      it('keeps a failed message queued with its retry time, counting attempts', async () => {
+        const [m] = await store.enqueueOutgoing([out('a', '1')]);
+        const retryAt = new Date('2030-01-01T00:00:01.250Z');
+        await store.markOutgoingFailed(m.id, 'timeout', retryAt);
+        await store.markOutgoingFailed(m.id, 'timeout again', retryAt);
+        const [again] = await store.pendingOutgoing('whatsapp');
+        expect(again).toMatchObject({ id: m.id, attempts: 2, lastError: 'timeout again', retryAt });
+        expect(again.retryAt).toBeInstanceOf(Date);
+        expect(await store.failedOutgoing('whatsapp')).toEqual([]);
+      });
+
+      it('takes a message given up on out of the queue and lists it as failed, newest first', async () => {
+        const [a, b, c] = await store.enqueueOutgoing([out('a', '1'), out('a', '2'), out('a', '3')]);
+        await store.markOutgoingFailed(a.id, 'retry later', new Date('2030-01-01T00:00:00Z'));
+        await store.markOutgoingFailed(a.id, 'banned');
+        await store.markOutgoingFailed(c.id, 'not on WhatsApp');
+        expect((await store.pendingOutgoing('whatsapp')).map((m) => m.id)).toEqual([b.id]);
+        const failed = await store.failedOutgoing('whatsapp');
+        expect(failed.map((m) => m.id)).toEqual([c.id, a.id]);
+        expect(failed[1]).toMatchObject({ attempts: 2, lastError: 'banned' });
+        expect(failed[1].retryAt).toBeUndefined();
+        // A message given up on is final: neither a late "sent" nor another failure revives it.
+        await store.markOutgoingSent(a.id);
+        await store.markOutgoingFailed(a.id, 'again', new Date());
+        expect((await store.failedOutgoing('whatsapp')).map((m) => m.id)).toEqual([c.id, a.id]);
+        expect(await store.failedOutgoing('whatsapp', 1)).toHaveLength(1);
+        expect(await store.failedOutgoing('telegram')).toEqual([]);
+      });
+
+      it('keeps ids growing across batches, after messages were sent', async () => {
+        const [a] = await store.enqueueOutgoing([out('a', '1')]);
+        await store.markOutgoingSent(a.id);
+        const [b] = await store.enqueueOutgoing([out('a', '2')]);
+        expect(b.id).not.toBe(a.id);
+        expect(Number(b.id)).toBeGreaterThan(Number(a.id));
+      });
+    });
+
     describe('audit', () => {
       it('lists records newest first, with dates, up to a limit', async () => {
         await store.audit({ actor: 'op-1', action: 'ticket.close', target: '12', detail: { note: 'done', n: 2 } });

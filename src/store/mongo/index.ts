@@ -21,13 +21,15 @@ import type {
   AuditRecord,
   Conversation,
   ImportSummary,
+  OutgoingInput,
+  OutgoingMessage,
   Store,
   Ticket,
   TicketInput,
   TicketStatus,
   TranscriptLine,
 } from '../types';
-import { models, type AuditLeanDoc, type FaqDoc, type Models, type TicketDoc } from './schemas';
+import { models, type AuditLeanDoc, type FaqDoc, type Models, type OutboxDoc, type TicketDoc } from './schemas';
 
 export interface MongoStoreOptions {
   logger?: Logger;
@@ -53,6 +55,7 @@ const EDIT_ATTEMPTS = 5;
 
 const FAQ_REVISION = 'faq_revision';
 const TICKET_SEQ = 'ticket';
+const OUTBOX_SEQ = 'outbox';
 
 // --- Lean documents → domain records (drop _id and absent optionals) --------------------------
 
@@ -104,6 +107,20 @@ function ticketFromDoc(doc: TicketDoc): Ticket {
   if (doc.assignee !== undefined && doc.assignee !== null) t.assignee = doc.assignee;
   if (doc.closedAt) t.closedAt = doc.closedAt;
   return t;
+}
+
+function outgoingFromDoc(doc: OutboxDoc): OutgoingMessage {
+  const m: OutgoingMessage = {
+    id: String(doc._id),
+    channel: doc.channel,
+    chatId: doc.chatId,
+    text: doc.text,
+    createdAt: doc.createdAt,
+    attempts: doc.attempts,
+  };
+  if (doc.lastError !== undefined && doc.lastError !== null) m.lastError = doc.lastError;
+  if (doc.retryAt) m.retryAt = doc.retryAt;
+  return m;
 }
 
 function auditFromDoc(doc: AuditLeanDoc): AuditRecord {
@@ -413,6 +430,65 @@ export class MongoStore implements Store {
       .findOneAndUpdate({ _id: n }, update, { returnDocument: 'after', runValidators: true })
       .lean<TicketDoc>();
     return doc ? ticketFromDoc(doc) : null;
+  }
+
+  // --- Outbox ----------------------------------------------------------------------------
+
+  /**
+   * Reserves a block of sequence numbers with one `$inc`, then inserts the batch with one ordered
+   * insertMany. Without a transaction a failure midway can leave the first part queued; the
+   * numbers still order the queue, and a gap in them is harmless.
+   */
+  async enqueueOutgoing(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
+    if (items.length === 0) return [];
+    return this.atomically(async (session) => {
+      const counter = await this.m.counters
+        .findOneAndUpdate(
+          { _id: OUTBOX_SEQ },
+          { $inc: { value: items.length } },
+          { upsert: true, returnDocument: 'after', session },
+        )
+        .lean<{ value: number }>();
+      if (!counter) throw new Error('outbox counter missing after upsert');
+      const first = counter.value - items.length + 1;
+      const at = this.now();
+      const docs: OutboxDoc[] = items.map((item, i) => ({
+        _id: first + i,
+        channel: item.channel,
+        chatId: item.chatId,
+        text: item.text,
+        status: 'pending',
+        attempts: 0,
+        createdAt: at,
+      }));
+      await this.m.outbox.insertMany(docs, { ordered: true, session });
+      return docs.map(outgoingFromDoc);
+    });
+  }
+
+  async pendingOutgoing(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    const docs = await this.m.outbox.find({ channel, status: 'pending' }).sort({ _id: 1 }).limit(limit).lean<OutboxDoc[]>();
+    return docs.map(outgoingFromDoc);
+  }
+
+  async markOutgoingSent(id: string): Promise<void> {
+    // Outbox ids have the tickets' form: a decimal sequence number.
+    const n = ticketNumber(id);
+    if (n !== undefined) await this.m.outbox.deleteOne({ _id: n, status: 'pending' });
+  }
+
+  async markOutgoingFailed(id: string, error: string, retryAt?: Date): Promise<void> {
+    const n = ticketNumber(id);
+    if (n === undefined) return;
+    const update = retryAt
+      ? { $set: { lastError: error, retryAt }, $inc: { attempts: 1 } }
+      : { $set: { lastError: error, status: 'failed' }, $unset: { retryAt: '' }, $inc: { attempts: 1 } };
+    await this.m.outbox.updateOne({ _id: n, status: 'pending' }, update, { runValidators: true });
+  }
+
+  async failedOutgoing(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    const docs = await this.m.outbox.find({ channel, status: 'failed' }).sort({ _id: -1 }).limit(limit).lean<OutboxDoc[]>();
+    return docs.map(outgoingFromDoc);
   }
 
   // --- Audit -----------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { LANGS } from '../../i18n/languages';
 import type { FaqEntry } from '../../faq/types';
-import type { AuditInput, Conversation, Ticket, TicketInput, TranscriptLine } from '../types';
+import type { AuditInput, Conversation, OutgoingMessage, Ticket, TicketInput, TranscriptLine } from '../types';
 
 // --- Document shapes (what `.lean()` returns) -----------------------------------------------
 
@@ -22,6 +22,12 @@ export type ConversationDoc = Conversation;
 /** A ticket; `_id` is its sequential number, the domain id is its decimal text. */
 export interface TicketDoc extends Omit<Ticket, 'id'> {
   _id: number;
+}
+
+/** A queued message; `_id` is its sequence number, the domain id its decimal text. */
+export interface OutboxDoc extends Omit<OutgoingMessage, 'id'> {
+  _id: number;
+  status: 'pending' | 'failed';
 }
 
 export interface AuditDoc extends AuditInput {
@@ -140,6 +146,23 @@ export const auditSchema = new Schema<AuditDoc>(
 );
 auditSchema.index({ at: -1 });
 
+export const outboxSchema = new Schema<OutboxDoc>(
+  {
+    _id: { type: Number, required: true },
+    channel: { type: String, required: true },
+    chatId: { type: String, required: true },
+    text: { type: String, required: true },
+    status: { type: String, required: true, enum: ['pending', 'failed'] },
+    attempts: { type: Number, required: true, min: 0 },
+    lastError: { type: String },
+    retryAt: { type: Date },
+    createdAt: { type: Date, required: true },
+  },
+  { id: false, versionKey: false },
+);
+// The sender's one query: a channel's pending messages in enqueue order.
+outboxSchema.index({ channel: 1, status: 1, _id: 1 });
+
 export interface Models {
   faq: Model<FaqDoc>;
   faqVersions: Model<FaqDoc>;
@@ -147,6 +170,7 @@ export interface Models {
   conversations: Model<ConversationDoc>;
   tickets: Model<TicketDoc>;
   audit: Model<AuditDoc>;
+  outbox: Model<OutboxDoc>;
 }
 
 /** Registers the models on one connection, with fixed collection names. */
@@ -158,5 +182,6 @@ export function models(conn: Connection): Models {
     conversations: conn.model<ConversationDoc>('Conversation', conversationSchema, 'conversations'),
     tickets: conn.model<TicketDoc>('Ticket', ticketSchema, 'tickets'),
     audit: conn.model<AuditDoc>('Audit', auditSchema, 'audit'),
+    outbox: conn.model<OutboxDoc>('Outgoing', outboxSchema, 'outbox'),
   };
 }

@@ -21,6 +21,8 @@ import type {
   AuditRecord,
   Conversation,
   ImportSummary,
+  OutgoingInput,
+  OutgoingMessage,
   Store,
   Ticket,
   TicketInput,
@@ -34,10 +36,12 @@ import {
   faqFromRow,
   faqToRow,
   linesToJson,
+  outgoingFromRow,
   ticketFromRow,
   type AuditRow,
   type ConversationRow,
   type FaqRow,
+  type OutboxRow,
   type TicketMessageRow,
   type TicketRow,
 } from './rows';
@@ -105,6 +109,23 @@ function prepare(db: Database.Database) {
     ),
     messagesOf: db.prepare<[number], TicketMessageRow>(
       'SELECT from_role, text, at FROM ticket_messages WHERE ticket_id = ? ORDER BY seq',
+    ),
+
+    outboxInsert: db.prepare<[string, string, string, number]>(
+      "INSERT INTO outbox (channel, chat_id, text, status, created_at) VALUES (?, ?, ?, 'pending', ?)",
+    ),
+    outboxGet: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
+    outboxPending: db.prepare<[string, number], OutboxRow>(
+      "SELECT * FROM outbox WHERE channel = ? AND status = 'pending' ORDER BY id LIMIT ?",
+    ),
+    outboxFailed: db.prepare<[string, number], OutboxRow>(
+      "SELECT * FROM outbox WHERE channel = ? AND status = 'failed' ORDER BY id DESC LIMIT ?",
+    ),
+    outboxDelete: db.prepare<[number]>("DELETE FROM outbox WHERE id = ? AND status = 'pending'"),
+    outboxFail: db.prepare<{ id: number; error: string; retry_at: number | null }>(
+      `UPDATE outbox SET attempts = attempts + 1, last_error = @error, retry_at = @retry_at,
+         status = CASE WHEN @retry_at IS NULL THEN 'failed' ELSE 'pending' END
+       WHERE id = @id AND status = 'pending'`,
     ),
 
     auditInsert: db.prepare<[number, string, string, string | null, string | null]>(
@@ -313,6 +334,38 @@ export class SqliteStore implements Store {
   private readTicket(rowId: number): Ticket | null {
     const row = this.sql.ticketGet.get(rowId);
     return row ? ticketFromRow(row, this.sql.messagesOf.all(rowId)) : null;
+  }
+
+  // --- Outbox ----------------------------------------------------------------------------
+
+  async enqueueOutgoing(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
+    return this.write(() => {
+      const at = this.now().getTime();
+      return items.map((item) => {
+        const { lastInsertRowid } = this.sql.outboxInsert.run(item.channel, item.chatId, item.text, at);
+        return outgoingFromRow(this.sql.outboxGet.get(Number(lastInsertRowid)) as OutboxRow);
+      });
+    });
+  }
+
+  async pendingOutgoing(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    return this.sql.outboxPending.all(channel, limit).map(outgoingFromRow);
+  }
+
+  async markOutgoingSent(id: string): Promise<void> {
+    // Outbox ids have the tickets' form: a decimal sequence number.
+    const rowId = ticketNumber(id);
+    if (rowId !== undefined) this.sql.outboxDelete.run(rowId);
+  }
+
+  async markOutgoingFailed(id: string, error: string, retryAt?: Date): Promise<void> {
+    // Outbox ids have the tickets' form: a decimal sequence number.
+    const rowId = ticketNumber(id);
+    if (rowId !== undefined) this.sql.outboxFail.run({ id: rowId, error, retry_at: retryAt?.getTime() ?? null });
+  }
+
+  async failedOutgoing(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    return this.sql.outboxFailed.all(channel, limit).map(outgoingFromRow);
   }
 
   // --- Audit -----------------------------------------------------------------------------

@@ -2,7 +2,15 @@
 import { isLang } from '../../i18n/languages';
 import type { Choice } from '../../engine/types';
 import type { FaqEntry, FaqEntryInput, PerLang } from '../../faq/types';
-import type { AuditRecord, Conversation, Ticket, TicketInput, TicketStatus, TranscriptLine } from '../types';
+import type {
+  AuditRecord,
+  Conversation,
+  OutgoingMessage,
+  Ticket,
+  TicketInput,
+  TicketStatus,
+  TranscriptLine,
+} from '../types';
 
 export interface FaqRow {
   id: string;
@@ -166,4 +174,30 @@ export function auditFromRow(row: AuditRow): AuditRecord {
   if (row.target !== null) r.target = row.target;
   if (row.detail !== null) r.detail = JSON.parse(row.detail) as Record<string, unknown>;
   return r;
+}
+
+export interface OutboxRow {
+  id: number;
+  channel: string;
+  chat_id: string;
+  text: string;
+  status: 'pending' | 'failed';
+  attempts: number;
+  last_error: string | null;
+  retry_at: number | null;
+  created_at: number;
+}
+
+export function outgoingFromRow(row: OutboxRow): OutgoingMessage {
+  const m: OutgoingMessage = {
+    id: String(row.id),
+    channel: row.channel,
+    chatId: row.chat_id,
+    text: row.text,
+    createdAt: new Date(row.created_at),
+    attempts: row.attempts,
+  };
+  if (row.last_error !== null) m.lastError = row.last_error;
+  if (row.retry_at !== null) m.retryAt = new Date(row.retry_at);
+  return m;
 }

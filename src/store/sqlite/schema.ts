@@ -93,6 +93,22 @@ const MIGRATIONS: readonly string[] = [
     detail  TEXT                          -- JSON object
   );
   `,
+  // 2: the outbox of messages a channel still has to deliver
+  `
+  CREATE TABLE outbox (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,   -- never reused: ids order the queue
+    channel     TEXT NOT NULL,
+    chat_id     TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'failed')),
+    attempts    INTEGER NOT NULL DEFAULT 0,
+    last_error  TEXT,
+    retry_at    INTEGER,
+    created_at  INTEGER NOT NULL
+  );
+  -- The sender's one query: a channel's pending messages in enqueue order.
+  CREATE INDEX outbox_channel_status ON outbox (channel, status, id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
