@@ -1,0 +1,303 @@
+/**
+ * The WhatsApp channel: a whatsapp-web.js client (behind `ClientFactory`), the message mapping,
+ * the durable pacing queue and the connection's life — login QR, saved session, reconnect with
+ * backoff, clear reports when the session ends, graceful stop.
+ */
+import path from 'node:path';
+import mongoose, { type Connection } from 'mongoose';
+import type { App } from '../../src/app';
+import type { Channel } from '../../src/engine/channel';
+import type { Reply } from '../../src/engine/types';
+import { maskId, type Logger } from '../../src/logging';
+import { renderPlain } from '../terminal';
+import { backoffDelay, type BackoffOptions } from './backoff';
+import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
+import { removeLoginQr, showLoginQr } from './login-qr';
+import { CHANNEL_NAME, toIncoming } from './map-message';
+import { MongoSessionStore } from './mongo-session-store';
+import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
+import { explainStartFailure, sessionEnded, type WhatsAppState, type WhatsAppStatus } from './status';
+import { realTimers, type Timers } from './timers';
+import { createWebClient } from './web-client';
+
+/** Folder (under the data folder) of the saved login: the browser profile (LocalAuth) or its working copy (RemoteAuth). */
+export const SESSION_DIR = 'whatsapp-session';
+
+export interface WhatsAppChannelOptions {
+  /** Builds the client; tests pass a fake. Default: whatsapp-web.js with Chromium. */
+  createClient?: ClientFactory;
+  /** Clock and timers for pacing and reconnects; tests pass a manual clock. */
+  timers?: Timers;
+  /** Pacing and retries of outgoing messages; the global rate defaults to WHATSAPP_GLOBAL_RATE_PER_MIN. */
+  pacing?: Partial<OutboxSenderOptions>;
+  /** Reconnect delays. Default: 5 s doubling up to 5 min. */
+  reconnect?: BackoffOptions;
+  /** How long loading WhatsApp Web may take before start-up is called failed (ms). Default 120000. */
+  startTimeoutMs?: number;
+  /** Where the login QR is printed. Default: stdout. */
+  qrOutput?: NodeJS.WritableStream;
+  /** Extra Chromium flags (the container flags are always there). */
+  browserArgs?: string[];
+  /** With MongoDB: how often RemoteAuth backs the session up (ms, at least 60000). Default 300000. */
+  sessionBackupIntervalMs?: number;
+}
+
+export class WhatsAppChannel implements Channel {
+  readonly name = CHANNEL_NAME;
+  private readonly log: Logger;
+  private readonly timers: Timers;
+  private readonly createClient: ClientFactory;
+  private readonly sender: OutboxSender;
+  private readonly inFlight = new Set<Promise<void>>();
+  private client?: WhatsAppClient;
+  private session?: SessionPlan;
+  private sessionConn?: Connection;
+  private current: WhatsAppStatus;
+  private accepting = false;
+  private stopping = false;
+  private reconnectAttempt = 0;
+  private cancelReconnect?: () => void;
+  private qrCount = 0;
+
+  constructor(
+    private readonly app: App,
+    private readonly options: WhatsAppChannelOptions = {},
+  ) {
+    this.log = app.logger.child({ channel: CHANNEL_NAME });
+    this.timers = options.timers ?? realTimers;
+    this.createClient = options.createClient ?? createWebClient;
+    this.current = { state: 'starting', since: new Date(this.timers.now()) };
+    this.sender = new OutboxSender(
+      {
+        channel: CHANNEL_NAME,
+        store: app.store,
+        deliver: (chatId, text) => this.deliver(chatId, text),
+        timers: this.timers,
+        logger: this.log,
+      },
+      { globalPerMinute: app.config.whatsapp.globalRatePerMin, ...options.pacing },
+    );
+  }
+
+  /** For the health endpoint. */
+  status(): WhatsAppStatus {
+    return { ...this.current };
+  }
+
+  /**
+   * Launches the browser and loads WhatsApp Web. Resolves once it is loaded — logged in from the
+   * saved session, or showing a login QR (then the status is 'qr' until it is scanned). Rejects
+   * with one clear message, and the status becomes 'failed', when that cannot be done.
+   */
+  async start(): Promise<void> {
+    this.stopping = false;
+    this.setStatus('starting');
+    try {
+      this.session = await this.sessionPlan();
+      await this.connect();
+    } catch (error) {
+      const why = explainStartFailure(error);
+      this.setStatus('failed', why);
+      await this.closeSessionStore();
+      throw new Error(why);
+    }
+  }
+
+  /** Stops taking messages, answers the ones in flight, leaves unsent replies queued in the store, closes the browser. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.accepting = false;
+    this.cancelReconnect?.();
+    this.cancelReconnect = undefined;
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.app.engine.drain();
+    await this.sender.stop();
+    await this.dropClient();
+    await this.closeSessionStore();
+    if (this.current.state !== 'logged-out' && this.current.state !== 'failed') this.setStatus('disconnected', 'stopped');
+    this.log.info('WhatsApp channel stopped');
+  }
+
+  /** Queues the replies (durably) for delivery through the pacing queue; resolves once queued, not once delivered. */
+  send(chatId: string, replies: Reply[]): Promise<void> {
+    return this.sender.enqueue(chatId, render(replies));
+  }
+
+  /** Resolves once every queued message that can be sent now has been sent (for tests and tools). */
+  idle(): Promise<void> {
+    return this.sender.idle();
+  }
+
+  // --- Connection --------------------------------------------------------------------------
+
+  /** LocalAuth in the data folder by default; RemoteAuth in MongoDB when the project runs on MongoDB. */
+  private async sessionPlan(): Promise<SessionPlan> {
+    const { dataDir, mongodbUri } = this.app.config;
+    const dataPath = path.join(dataDir, SESSION_DIR);
+    if (!mongodbUri) return { kind: 'local', dataPath };
+    this.sessionConn = await mongoose.createConnection(mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+    return {
+      kind: 'remote',
+      dataPath,
+      store: new MongoSessionStore(this.sessionConn, dataPath),
+      backupSyncIntervalMs: this.options.sessionBackupIntervalMs ?? 300_000,
+    };
+  }
+
+  private async connect(): Promise<void> {
+    if (!this.session) throw new Error('no session plan');
+    const { executablePath } = this.app.config.whatsapp;
+    const client = this.createClient({ session: this.session, executablePath, browserArgs: this.options.browserArgs ?? [] });
+    this.client = client;
+    this.listen(client);
+    this.accepting = true;
+    try {
+      await this.withStartTimeout(client.initialize());
+    } catch (error) {
+      this.accepting = false;
+      await this.dropClient();
+      throw error;
+    }
+    this.log.info({ executablePath }, 'WhatsApp Web loaded');
+  }
+
+  private listen(client: WhatsAppClient): void {
+    // Events of a client we already replaced (a late 'disconnected' from a destroyed browser) are ignored.
+    const mine = () => this.client === client && !this.stopping;
+    client.on('qr', (qr) => mine() && this.onQr(qr));
+    client.on('authenticated', () => {
+      if (!mine()) return;
+      this.log.info('WhatsApp session authenticated');
+      void removeLoginQr(this.app.config.dataDir).catch(() => undefined);
+    });
+    client.on('ready', () => {
+      if (!mine()) return;
+      this.reconnectAttempt = 0;
+      this.qrCount = 0;
+      this.setStatus('ready');
+      this.log.info('WhatsApp ready: taking messages');
+      this.sender.resume();
+    });
+    client.on('auth_failure', (message) => mine() && this.onSessionEnded(`authentication failed: ${message}`));
+    client.on('change_state', (state) => mine() && this.log.debug({ state }, 'WhatsApp connection state'));
+    client.on('disconnected', (reason) => {
+      if (!mine()) return;
+      if (sessionEnded(reason)) this.onSessionEnded(`disconnected: ${reason}`);
+      else this.onConnectionLost(reason);
+    });
+    client.on('message', (message) => mine() && this.accept(message));
+  }
+
+  private onQr(qr: string): void {
+    this.qrCount++;
+    this.setStatus('qr', 'scan the login QR: WhatsApp → Linked devices → Link a device');
+    const output = this.options.qrOutput ?? process.stdout;
+    showLoginQr(qr, this.app.config.dataDir, output)
+      .then((file) => {
+        // The QR changes every ~20 s; saying where it is once per login is enough at info.
+        const level = this.qrCount === 1 ? 'info' : 'debug';
+        this.log[level]({ file }, 'WhatsApp login QR printed above and written to a PNG: scan it from the phone');
+      })
+      .catch((error: unknown) => this.log.warn({ err: error }, 'could not write the WhatsApp login QR PNG'));
+  }
+
+  /** The number was unlinked, banned or taken over: reconnecting cannot help, a person must act. */
+  private onSessionEnded(detail: string): void {
+    this.sender.pause();
+    this.setStatus('logged-out', detail);
+    this.log.error(
+      { detail },
+      'WhatsApp session ended: the number must be linked again (restart the bot and scan the new QR); ' +
+        'if WhatsApp banned the number, no reconnect will help',
+    );
+    void this.dropClient();
+  }
+
+  private onConnectionLost(reason: string): void {
+    this.sender.pause();
+    this.setStatus('disconnected', reason);
+    this.log.warn({ reason }, 'WhatsApp disconnected; reconnecting');
+    void this.dropClient().then(() => this.scheduleReconnect());
+  }
+
+  private scheduleReconnect(): void {
+    if (this.stopping || this.cancelReconnect) return;
+    const delay = backoffDelay(this.reconnectAttempt++, this.options.reconnect);
+    this.log.info({ attempt: this.reconnectAttempt, delayMs: delay }, 'WhatsApp reconnect scheduled');
+    this.cancelReconnect = this.timers.schedule(() => {
+      this.cancelReconnect = undefined;
+      void this.reconnect();
+    }, delay);
+  }
+
+  private async reconnect(): Promise<void> {
+    if (this.stopping) return;
+    this.setStatus('starting', `reconnect attempt ${this.reconnectAttempt}`);
+    try {
+      await this.connect();
+    } catch (error) {
+      const why = explainStartFailure(error);
+      if (this.stopping) return;
+      this.setStatus('disconnected', why);
+      this.log.warn({ attempt: this.reconnectAttempt, reason: why }, 'WhatsApp reconnect failed');
+      this.scheduleReconnect();
+    }
+  }
+
+  private async dropClient(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    client.removeAllListeners();
+    await client.destroy().catch((error: unknown) => this.log.debug({ err: error }, 'closing the WhatsApp browser failed'));
+  }
+
+  private async closeSessionStore(): Promise<void> {
+    const conn = this.sessionConn;
+    this.sessionConn = undefined;
+    await conn?.close().catch(() => undefined);
+  }
+
+  private withStartTimeout<T>(work: Promise<T>): Promise<T> {
+    const ms = this.options.startTimeoutMs ?? 120_000;
+    let cancel: (() => void) | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      cancel = this.timers.schedule(() => reject(new Error(`WhatsApp Web did not load within ${ms} ms`)), ms);
+    });
+    return Promise.race([work, timeout]).finally(() => cancel?.());
+  }
+
+  private setStatus(state: WhatsAppState, detail?: string): void {
+    this.current = { state, since: new Date(this.timers.now()), ...(detail ? { detail } : {}) };
+  }
+
+  // --- Messages ----------------------------------------------------------------------------
+
+  /** Takes a message in the background: one slow conversation must not hold up the others. */
+  private accept(message: WhatsAppMessage): void {
+    if (!this.accepting) return;
+    const incoming = toIncoming(message);
+    if (!incoming) return;
+    const chat = maskId(incoming.chatId);
+    const task = this.app.engine
+      .handle(incoming)
+      .then((result) => {
+        this.log.debug({ chat, kind: incoming.kind, outcome: result.outcome.kind }, 'WhatsApp message answered');
+        return this.sender.enqueue(incoming.chatId, render(result.replies));
+      })
+      .catch((error: unknown) => this.log.error({ err: error, chat }, 'WhatsApp message could not be handled'));
+    this.inFlight.add(task);
+    void task.finally(() => this.inFlight.delete(task));
+  }
+
+  private async deliver(chatId: string, text: string): Promise<void> {
+    const client = this.client;
+    if (!client || this.current.state !== 'ready') throw new Error('WhatsApp is not connected');
+    await client.sendMessage(chatId, text);
+  }
+}
+
+/** One WhatsApp message per reply, choices as the numbered list the engine understands back. */
+function render(replies: Reply[]): string[] {
+  return replies.map((reply) => renderPlain([reply]));
+}

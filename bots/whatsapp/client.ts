@@ -1,0 +1,74 @@
+/**
+ * The part of whatsapp-web.js the channel uses, as small interfaces: the real `Client` is wrapped
+ * to fit them (`web-client.ts`) and the tests' fake implements them directly. Field names and
+ * event names are whatsapp-web.js's own, so a reader of its documentation finds them here.
+ */
+
+/** A WhatsApp message as whatsapp-web.js delivers it (the fields the channel reads). */
+export interface WhatsAppMessage {
+  id: { _serialized: string };
+  /** The chat it came from: '77011234567@c.us' (a person), '…@g.us' (a group), 'status@broadcast'. */
+  from: string;
+  to: string;
+  /** The text, or a media message's caption. */
+  body: string;
+  /** 'chat' for text, 'image', 'ptt' (voice note), 'vcard', … (whatsapp-web.js MessageTypes). */
+  type: string;
+  hasMedia: boolean;
+  fromMe: boolean;
+  isStatus: boolean;
+  /** Seconds since the epoch. */
+  timestamp: number;
+  /** Set on messages sent to a broadcast list. */
+  broadcast?: boolean;
+}
+
+/** The events the channel listens to, with whatsapp-web.js's names and arguments. */
+export interface ClientEvents {
+  /** A login QR to scan with the phone (repeats every ~20 s until scanned). */
+  qr: (qr: string) => void;
+  authenticated: () => void;
+  /** Restoring the saved session failed: the number must be linked again. */
+  auth_failure: (message: string) => void;
+  ready: () => void;
+  /** The reason is a WAState ('CONFLICT', 'UNPAIRED', …) or 'LOGOUT'. */
+  disconnected: (reason: string) => void;
+  change_state: (state: string) => void;
+  message: (message: WhatsAppMessage) => void;
+}
+
+export interface WhatsAppClient {
+  on<E extends keyof ClientEvents>(event: E, listener: ClientEvents[E]): unknown;
+  removeAllListeners(): unknown;
+  /** Launches the browser and loads WhatsApp Web; rejects when that fails. */
+  initialize(): Promise<void>;
+  /** Closes the browser. */
+  destroy(): Promise<void>;
+  sendMessage(chatId: string, text: string): Promise<unknown>;
+}
+
+/** Where the login session is kept, decided by the channel; the client factory turns it into an auth strategy. */
+export type SessionPlan =
+  | { kind: 'local'; dataPath: string }
+  | { kind: 'remote'; dataPath: string; store: RemoteSessionStore; backupSyncIntervalMs: number };
+
+/**
+ * The store whatsapp-web.js's RemoteAuth expects: it zips the browser profile to
+ * `<dataPath>/<session>.zip`, then calls `save`; at start it calls `extract` to get the zip back.
+ */
+export interface RemoteSessionStore {
+  sessionExists(options: { session: string }): Promise<boolean>;
+  save(options: { session: string }): Promise<void>;
+  extract(options: { session: string; path: string }): Promise<void>;
+  delete(options: { session: string }): Promise<void>;
+}
+
+export interface ClientSetup {
+  session: SessionPlan;
+  /** Chromium binary (Debian's /usr/bin/chromium by default). */
+  executablePath: string;
+  /** Extra Chromium flags. */
+  browserArgs: string[];
+}
+
+export type ClientFactory = (setup: ClientSetup) => WhatsAppClient;

@@ -1,0 +1,220 @@
+/**
+ * The pacing queue for outgoing WhatsApp messages, kept in the store's outbox so that nothing
+ * queued is lost on a restart. Messages to one chat leave in the order they were queued, at most
+ * one per `perChatIntervalMs`; across all chats at most `globalPerMinute`. The spacing itself is
+ * the Telegram channel's FloodControl, which is generic: it reserves slots in call order.
+ *
+ * Delivery is at least once: a message sent just before a crash, but not yet marked sent, goes
+ * out again after the restart. Within one process a message is never handed out twice.
+ */
+import type { Logger } from '../../src/logging';
+import { maskId } from '../../src/logging';
+import type { OutgoingMessage, Store } from '../../src/store/types';
+import { FloodControl } from '../telegram/flood';
+import { backoffDelay } from './backoff';
+import type { Timers } from './timers';
+
+export interface OutboxSenderOptions {
+  /** Minimum gap between two messages to one chat (ms). Default 1000. */
+  perChatIntervalMs?: number;
+  /** Messages a minute across all chats (WHATSAPP_GLOBAL_RATE_PER_MIN). */
+  globalPerMinute: number;
+  /** Attempts before a message is given up (and listed by `Store.failedOutgoing`). Default 5. */
+  maxAttempts?: number;
+  /** First retry delay after a failed send (ms), doubling per attempt. Default 2000. */
+  retryBaseMs?: number;
+  /** Longest retry delay (ms). Default 300000. */
+  retryMaxMs?: number;
+  /** Messages read from the store at a time. Default 100. */
+  batchSize?: number;
+}
+
+export interface OutboxSenderParts {
+  channel: string;
+  store: Store;
+  /** Sends one text; rejects when WhatsApp did not take it. */
+  deliver: (chatId: string, text: string) => Promise<unknown>;
+  timers: Timers;
+  logger: Logger;
+}
+
+/** Flood control never retries here: a failed send is rescheduled through the store instead. */
+const noRetryAfter = (): undefined => undefined;
+
+export class OutboxSender {
+  private readonly flood: FloodControl;
+  private readonly maxAttempts: number;
+  private readonly retry: { baseMs: number; maxMs: number };
+  private readonly batchSize: number;
+  /** Ids handed to a lane and not yet settled: a store read racing a send must not hand them out again. */
+  private readonly taken = new Set<string>();
+  /** Ids settled (sent or failed) → the read number after which the store no longer lists them. */
+  private readonly settled = new Map<string, number>();
+  private readonly lanes = new Map<string, OutgoingMessage[]>();
+  private readonly running = new Map<string, Promise<void>>();
+  private readonly retryTimers = new Map<string, () => void>();
+  private reads = 0;
+  private pumping?: Promise<void>;
+  private again = false;
+  private active = false;
+
+  constructor(
+    private readonly parts: OutboxSenderParts,
+    options: OutboxSenderOptions,
+  ) {
+    this.flood = new FloodControl({
+      perChatIntervalMs: options.perChatIntervalMs ?? 1000,
+      globalPerSecond: options.globalPerMinute / 60,
+      sleep: parts.timers.sleep,
+      now: parts.timers.now,
+    });
+    this.maxAttempts = options.maxAttempts ?? 5;
+    this.retry = { baseMs: options.retryBaseMs ?? 2000, maxMs: options.retryMaxMs ?? 300_000 };
+    this.batchSize = options.batchSize ?? 100;
+  }
+
+  /** Queues texts for a chat (durably, before resolving) and sends them when the client is ready. */
+  async enqueue(chatId: string, texts: string[]): Promise<void> {
+    if (texts.length === 0) return;
+    await this.parts.store.enqueueOutgoing(texts.map((text) => ({ channel: this.parts.channel, chatId, text })));
+    this.kick();
+  }
+
+  /** The client is ready: deliver what is queued, including what an earlier run left. */
+  resume(): void {
+    this.active = true;
+    this.kick();
+  }
+
+  /** The client is gone: lanes stop before their next message; what is unsent stays in the store. */
+  pause(): void {
+    this.active = false;
+  }
+
+  /** Pauses and waits for the sends already under way; the rest stays queued in the store. */
+  async stop(): Promise<void> {
+    this.pause();
+    for (const cancel of this.retryTimers.values()) cancel();
+    this.retryTimers.clear();
+    await this.idle();
+  }
+
+  /** Resolves once no store read and no lane is running. */
+  async idle(): Promise<void> {
+    while (this.pumping || this.running.size > 0) {
+      await Promise.all([this.pumping, ...this.running.values()]);
+    }
+  }
+
+  /** Reads the queue again soon; coalesces calls while a read is under way. */
+  kick(): void {
+    if (!this.active) return;
+    if (this.pumping) {
+      this.again = true;
+      return;
+    }
+    this.pumping = this.pump()
+      .catch((error: unknown) => this.parts.logger.error({ err: error }, 'reading the WhatsApp outbox failed'))
+      .finally(() => {
+        this.pumping = undefined;
+        if (this.again) this.kick();
+      });
+  }
+
+  private async pump(): Promise<void> {
+    this.again = false;
+    const read = ++this.reads;
+    const pending = await this.parts.store.pendingOutgoing(this.parts.channel, this.batchSize);
+    // Anything settled before this read began is no longer listed by the store.
+    for (const [id, at] of this.settled) if (at < read) this.settled.delete(id);
+    const held = new Set<string>();
+    const now = this.parts.timers.now();
+    for (const message of pending) {
+      if (!this.active) return;
+      const chat = message.chatId;
+      if (this.taken.has(message.id) || this.settled.has(message.id)) continue;
+      // A chat with a message in a lane or waiting for its retry keeps its later messages behind it.
+      if (held.has(chat) || this.retryTimers.has(chat)) {
+        held.add(chat);
+        continue;
+      }
+      if (message.retryAt && message.retryAt.getTime() > now) {
+        held.add(chat);
+        this.retryLater(chat, message.retryAt.getTime() - now);
+        continue;
+      }
+      this.taken.add(message.id);
+      const lane = this.lanes.get(chat) ?? [];
+      lane.push(message);
+      this.lanes.set(chat, lane);
+      if (!this.running.has(chat)) this.runLane(chat);
+    }
+    // A full batch means more may wait behind it.
+    if (pending.length === this.batchSize) this.again = true;
+  }
+
+  private runLane(chat: string): void {
+    const run = this.drainLane(chat)
+      .catch((error: unknown) => this.parts.logger.error({ err: error, chat: maskId(chat) }, 'WhatsApp send lane failed'))
+      .finally(() => {
+        this.running.delete(chat);
+        // A message queued for this chat meanwhile was held back behind this lane.
+        this.kick();
+      });
+    this.running.set(chat, run);
+  }
+
+  private async drainLane(chat: string): Promise<void> {
+    const lane = this.lanes.get(chat) ?? [];
+    while (lane.length > 0) {
+      if (!this.active) {
+        // Not sent: released, so the next read after `resume` hands them out again, in order.
+        for (const m of lane.splice(0)) this.taken.delete(m.id);
+        break;
+      }
+      const message = lane[0];
+      const delivered = await this.sendOne(message);
+      lane.shift();
+      this.settled.set(message.id, this.reads);
+      this.taken.delete(message.id);
+      if (!delivered) {
+        // A retry is due later: the chat's later messages wait for it, so they are released too.
+        for (const m of lane.splice(0)) this.taken.delete(m.id);
+        break;
+      }
+    }
+    this.lanes.delete(chat);
+  }
+
+  /** Sends one message and records the outcome; false when it must be retried later. */
+  private async sendOne(message: OutgoingMessage): Promise<boolean> {
+    const { store, logger } = this.parts;
+    try {
+      await this.flood.run(() => this.parts.deliver(message.chatId, message.text), noRetryAfter, message.chatId);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const attempts = message.attempts + 1;
+      if (attempts >= this.maxAttempts) {
+        await store.markOutgoingFailed(message.id, reason);
+        logger.error({ chat: maskId(message.chatId), attempts, reason }, 'WhatsApp message given up after repeated failures');
+        return true;
+      }
+      const delay = backoffDelay(attempts - 1, this.retry);
+      await store.markOutgoingFailed(message.id, reason, new Date(this.parts.timers.now() + delay));
+      logger.warn({ chat: maskId(message.chatId), attempts, reason, retryInMs: delay }, 'WhatsApp message not sent; will retry');
+      this.retryLater(message.chatId, delay);
+      return false;
+    }
+    await store.markOutgoingSent(message.id);
+    return true;
+  }
+
+  private retryLater(chat: string, delay: number): void {
+    if (this.retryTimers.has(chat)) return;
+    const cancel = this.parts.timers.schedule(() => {
+      this.retryTimers.delete(chat);
+      this.kick();
+    }, delay);
+    this.retryTimers.set(chat, cancel);
+  }
+}

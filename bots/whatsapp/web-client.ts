@@ -1,0 +1,45 @@
+/**
+ * The real client: whatsapp-web.js driving Debian's Chromium. It is an unofficial client of
+ * WhatsApp Web; see README.md for the ban risk and the Cloud API alternative.
+ */
+import type { EventEmitter } from 'node:events';
+import { Client, LocalAuth, RemoteAuth } from 'whatsapp-web.js';
+import type { ClientFactory, ClientSetup, WhatsAppClient } from './client';
+
+/**
+ * Flags every launch gets: we run as root in a container (no sandbox), without a GPU, and the
+ * background networking flags keep Chromium from flooding a closed network with refused requests.
+ */
+export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+function authStrategy(setup: ClientSetup): LocalAuth | RemoteAuth {
+  const plan = setup.session;
+  if (plan.kind === 'local') return new LocalAuth({ dataPath: plan.dataPath });
+  return new RemoteAuth({ store: plan.store, dataPath: plan.dataPath, backupSyncIntervalMs: plan.backupSyncIntervalMs });
+}
+
+/**
+ * Builds a whatsapp-web.js Client for the channel.
+ *
+ * @example createWhatsAppChannel(app, { createClient: createWebClient }) // the default
+ */
+export const createWebClient: ClientFactory = (setup) => {
+  const client = new Client({
+    authStrategy: authStrategy(setup),
+    puppeteer: {
+      executablePath: setup.executablePath,
+      headless: true,
+      args: [...BROWSER_ARGS, ...setup.browserArgs],
+    },
+  });
+  // Client overloads `on` per event; its EventEmitter base takes the channel's typed listeners as they are.
+  const events: EventEmitter = client;
+  const wrapped: WhatsAppClient = {
+    on: (event, listener) => events.on(event, listener),
+    removeAllListeners: () => events.removeAllListeners(),
+    initialize: () => client.initialize(),
+    destroy: () => client.destroy(),
+    sendMessage: (chatId, text) => client.sendMessage(chatId, text),
+  };
+  return wrapped;
+};
