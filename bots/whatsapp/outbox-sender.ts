@@ -41,6 +41,12 @@ export interface OutboxSenderParts {
 /** Flood control never retries here: a failed send is rescheduled through the store instead. */
 const noRetryAfter = (): undefined => undefined;
 
+/** Thrown inside a paced call when the sender paused while the call waited for its slot. */
+const PAUSED = new Error('outbox paused');
+
+/** What became of one message: gone from the queue, due again later, or left for after `resume`. */
+type Outcome = 'done' | 'retry' | 'paused';
+
 export class OutboxSender {
   private readonly flood: FloodControl;
   private readonly maxAttempts: number;
@@ -57,15 +63,20 @@ export class OutboxSender {
   private pumping?: Promise<void>;
   private again = false;
   private active = false;
+  /** Resolves when the sender pauses: a lane waiting for its slot stops waiting. */
+  private paused!: Promise<void>;
+  private signalPaused!: () => void;
 
   constructor(
     private readonly parts: OutboxSenderParts,
     options: OutboxSenderOptions,
   ) {
+    this.armPause();
     this.flood = new FloodControl({
       perChatIntervalMs: options.perChatIntervalMs ?? 1000,
       globalPerSecond: options.globalPerMinute / 60,
-      sleep: parts.timers.sleep,
+      // A stop must not wait out the pacing gaps of messages that stay queued anyway.
+      sleep: (ms) => Promise.race([parts.timers.sleep(ms), this.paused]),
       now: parts.timers.now,
     });
     this.maxAttempts = options.maxAttempts ?? 5;
@@ -82,6 +93,7 @@ export class OutboxSender {
 
   /** The client is ready: deliver what is queued, including what an earlier run left. */
   resume(): void {
+    if (!this.active) this.armPause();
     this.active = true;
     this.kick();
   }
@@ -89,6 +101,11 @@ export class OutboxSender {
   /** The client is gone: lanes stop before their next message; what is unsent stays in the store. */
   pause(): void {
     this.active = false;
+    this.signalPaused();
+  }
+
+  private armPause(): void {
+    this.paused = new Promise((resolve) => (this.signalPaused = resolve));
   }
 
   /** Pauses and waits for the sends already under way; the rest stays queued in the store. */
@@ -173,11 +190,12 @@ export class OutboxSender {
         break;
       }
       const message = lane[0];
-      const delivered = await this.sendOne(message);
+      const outcome = await this.sendOne(message);
+      if (outcome === 'paused') continue; // released at the top of the loop
       lane.shift();
       this.settled.set(message.id, this.reads);
       this.taken.delete(message.id);
-      if (!delivered) {
+      if (outcome === 'retry') {
         // A retry is due later: the chat's later messages wait for it, so they are released too.
         for (const m of lane.splice(0)) this.taken.delete(m.id);
         break;
@@ -186,27 +204,29 @@ export class OutboxSender {
     this.lanes.delete(chat);
   }
 
-  /** Sends one message and records the outcome; false when it must be retried later. */
-  private async sendOne(message: OutgoingMessage): Promise<boolean> {
+  /** Sends one message and records the outcome in the store. */
+  private async sendOne(message: OutgoingMessage): Promise<Outcome> {
     const { store, logger } = this.parts;
+    const call = () => (this.active ? this.parts.deliver(message.chatId, message.text) : Promise.reject(PAUSED));
     try {
-      await this.flood.run(() => this.parts.deliver(message.chatId, message.text), noRetryAfter, message.chatId);
+      await this.flood.run(call, noRetryAfter, message.chatId);
     } catch (error) {
+      if (error === PAUSED) return 'paused';
       const reason = error instanceof Error ? error.message : String(error);
       const attempts = message.attempts + 1;
       if (attempts >= this.maxAttempts) {
         await store.markOutgoingFailed(message.id, reason);
         logger.error({ chat: maskId(message.chatId), attempts, reason }, 'WhatsApp message given up after repeated failures');
-        return true;
+        return 'done';
       }
       const delay = backoffDelay(attempts - 1, this.retry);
       await store.markOutgoingFailed(message.id, reason, new Date(this.parts.timers.now() + delay));
       logger.warn({ chat: maskId(message.chatId), attempts, reason, retryInMs: delay }, 'WhatsApp message not sent; will retry');
       this.retryLater(message.chatId, delay);
-      return false;
+      return 'retry';
     }
     await store.markOutgoingSent(message.id);
-    return true;
+    return 'done';
   }
 
   private retryLater(chat: string, delay: number): void {

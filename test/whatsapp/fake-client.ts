@@ -33,6 +33,7 @@ export class FakeClient extends EventEmitter implements WhatsAppClient {
   }
 
   async initialize(): Promise<void> {
+    if (this.phone.initializeHangs) await new Promise<never>(() => undefined);
     if (this.phone.initializeError) throw this.phone.initializeError;
     this.initialized = true;
     // Like whatsapp-web.js: the QR is emitted while initialize() runs; a saved session gets ready after it.
@@ -71,6 +72,8 @@ export class FakeWhatsApp {
   readonly sent: SentMessage[] = [];
   linked = false;
   initializeError?: Error;
+  /** initialize() never settles, like a page load that hangs. */
+  initializeHangs = false;
   failSend?: (chatId: string, text: string) => Error | undefined;
   private seq = 0;
 
