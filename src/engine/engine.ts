@@ -1,8 +1,10 @@
 /**
  * The conversation engine: one incoming message in, the replies out. It knows nothing of
  * Telegram or WhatsApp; storage, the FAQ catalog, the clock and the texts come in through the
- * constructor. Each conversation is handled strictly in order (KeyedQueue) and its state is saved
- * before the replies are returned, so what a resident was told is never ahead of what is stored.
+ * constructor. Each conversation is handled strictly in order (KeyedQueue). What a resident wrote
+ * to an operator goes on the ticket before the reply is returned; conversation state (language,
+ * offered choices, mode) is written behind in small batches so no disk flush sits on the answer's
+ * path, and `drain()` writes whatever is pending.
  */
 import type { HandoffDesk } from '../escalation';
 import type { FaqCatalog } from '../faq/catalog';
@@ -16,6 +18,7 @@ import { decide } from '../matcher';
 import type { Thresholds } from '../matcher/types';
 import type { Conversation, Store, TicketInput, TranscriptLine } from '../store/types';
 import { CommandRecognizer, type Command } from './commands';
+import { ConversationBook } from './conversation-book';
 import { CHOICE, parseChoice } from './choices';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
@@ -53,6 +56,7 @@ export class ConversationEngine {
   private readonly log: Logger;
   private readonly commands: CommandRecognizer;
   private readonly queue = new KeyedQueue();
+  private readonly conversations: ConversationBook;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -64,6 +68,7 @@ export class ConversationEngine {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.logger ?? silentLogger;
     this.commands = new CommandRecognizer(options.translator);
+    this.conversations = new ConversationBook(options.store, { logger: this.log });
   }
 
   /** Handles one message; messages of one conversation are processed in arrival order. */
@@ -71,14 +76,15 @@ export class ConversationEngine {
     return this.queue.run(`${message.channel}\u0000${message.chatId}`, () => this.process(message));
   }
 
-  /** Resolves once every message accepted so far has been handled and saved. */
-  drain(): Promise<void> {
-    return this.queue.drain();
+  /** Resolves once every message accepted so far has been handled and its state written. */
+  async drain(): Promise<void> {
+    await this.queue.drain();
+    await this.conversations.flush();
   }
 
   private async process(message: IncomingMessage): Promise<EngineResult> {
     const now = message.receivedAt ?? this.clock();
-    const conv = (await this.store.getConversation(message.channel, message.chatId)) ?? this.fresh(message, now);
+    const conv = (await this.conversations.get(message.channel, message.chatId)) ?? this.fresh(message, now);
     const text = cleanText(message.text);
     const kind = message.kind === 'text' ? classifyText(text) : null;
 
@@ -96,7 +102,8 @@ export class ConversationEngine {
     // Keep the last offer while the bot stays silent (queued ticket), so a late "2" still works.
     if (step.replies.length > 0) conv.offered = offered;
     conv.updatedAt = now;
-    await this.store.saveConversation(conv);
+    // Written in the next batch (see ConversationBook); tickets and audit were written already.
+    this.conversations.put(conv);
 
     this.log.debug(
       { channel: message.channel, chat: maskId(message.chatId), outcome: step.outcome.kind, lang: conv.lang },

@@ -20,8 +20,14 @@ export interface OfflineEngine {
   indexBuildMs: number;
 }
 
-export function createOfflineEngine(entries: readonly FaqEntryInput[], thresholds: Thresholds = DEFAULT_THRESHOLDS): OfflineEngine {
-  const store = new SqliteStore(':memory:');
+/**
+ * @param storeLocation where the SQLite store keeps conversation state: ':memory:' (default) or a folder.
+ */
+export function createOfflineEngine(
+  entries: readonly FaqEntryInput[],
+  options: { thresholds?: Thresholds; storeLocation?: string } = {},
+): OfflineEngine {
+  const store = new SqliteStore(options.storeLocation ?? ':memory:');
   const catalog = new FaqCatalog(createMatcher());
   const started = process.hrtime.bigint();
   catalog.load(entries);
@@ -31,7 +37,7 @@ export function createOfflineEngine(entries: readonly FaqEntryInput[], threshold
     catalog,
     handoff: new HandoffDesk(store),
     translator: createTranslator(),
-    thresholds,
+    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
   });
   return { engine, catalog, store, indexBuildMs };
 }

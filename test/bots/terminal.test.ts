@@ -57,6 +57,7 @@ describe('terminal chat', () => {
     await view.waitFor(/Комендантский час: с 23:00 до 07:00\./);
     input.end();
     await chat.closed;
+    await h.engine.drain();
     expect((await h.store.getConversation('terminal', 'tty'))?.lastFaqId).toBe('curfew-time');
   });
 });

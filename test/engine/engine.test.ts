@@ -221,6 +221,7 @@ describe('ConversationEngine', () => {
       await h.say('/operator');
       const lines = Array.from({ length: 20 }, (_, i) => `сообщение ${i}`);
       await Promise.all(lines.map((text) => h.say(text)));
+      await h.engine.drain();
       const conv = await h.store.getConversation('test', 'chat-1');
       const ticket = (await h.store.getTicket(conv!.ticketId!))!;
       expect(ticket.messages.map((m) => m.text)).toEqual(lines);
@@ -258,5 +259,21 @@ describe('ConversationEngine', () => {
       const ticket = await h.store.getTicket((result.outcome as { ticketId: string }).ticketId);
       expect(ticket!.question === long).toBe(true); // kept whole, not cut
     });
+  });
+});
+
+describe('conversation state write-behind', () => {
+  test('state is written in batches, and drain() makes it durable across a restart', async () => {
+    const h = await createHarness();
+    try {
+      await Promise.all(Array.from({ length: 50 }, (_, i) => h.say('', { chatId: `c${i}`, choiceId: 'lang:en' })));
+      await h.engine.drain();
+      const saved = await Promise.all(Array.from({ length: 50 }, (_, i) => h.store.getConversation('test', `c${i}`)));
+      expect(saved.every((c) => c?.lang === 'en' && c.langChosen)).toBe(true);
+      await h.restart();
+      expect((await h.say('когда начинается комендантский час', { chatId: 'c7' })).lang).toBe('en');
+    } finally {
+      await h.close();
+    }
   });
 });

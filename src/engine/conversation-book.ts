@@ -1,0 +1,72 @@
+/**
+ * Conversation state with write-behind: the engine reads and updates conversations here, and
+ * changed ones are written to the store in one batch (one transaction) a few milliseconds later,
+ * so a disk flush per message is not on the answer's critical path. Reads see pending writes
+ * first. `flush()` is awaited on shutdown, and a failed batch is kept and retried, never dropped.
+ */
+import { silentLogger, type Logger } from '../logging';
+import type { Conversation, Store } from '../store/types';
+
+export interface ConversationBookOptions {
+  /** How long changes may wait before they are written. */
+  flushDelayMs?: number;
+  /** Write at once when this many conversations are waiting. */
+  maxPending?: number;
+  logger?: Logger;
+}
+
+export class ConversationBook {
+  private readonly pending = new Map<string, Conversation>();
+  private timer?: NodeJS.Timeout;
+  private flushing: Promise<void> = Promise.resolve();
+  private readonly delay: number;
+  private readonly maxPending: number;
+  private readonly log: Logger;
+
+  constructor(
+    private readonly store: Store,
+    options: ConversationBookOptions = {},
+  ) {
+    this.delay = options.flushDelayMs ?? 10;
+    this.maxPending = options.maxPending ?? 500;
+    this.log = options.logger ?? silentLogger;
+  }
+
+  async get(channel: string, chatId: string): Promise<Conversation | null> {
+    return this.pending.get(key(channel, chatId)) ?? this.store.getConversation(channel, chatId);
+  }
+
+  /** Records the new state; it is written with the next batch. */
+  put(conversation: Conversation): void {
+    this.pending.set(key(conversation.channel, conversation.chatId), conversation);
+    if (this.pending.size >= this.maxPending) void this.flush();
+    else this.timer ??= setTimeout(() => void this.flush(), this.delay);
+  }
+
+  /** Writes everything pending; resolves once it is durable in the store. */
+  flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    // Batches are written one after another, so a later state never lands before an earlier one.
+    this.flushing = this.flushing.then(() => this.writeBatch());
+    return this.flushing;
+  }
+
+  private async writeBatch(): Promise<void> {
+    if (this.pending.size === 0) return;
+    const batch = [...this.pending.entries()];
+    this.pending.clear();
+    try {
+      await this.store.saveConversations(batch.map(([, c]) => c));
+    } catch (error) {
+      // Put back what was not superseded meanwhile and try again shortly.
+      for (const [k, c] of batch) if (!this.pending.has(k)) this.pending.set(k, c);
+      this.log.error({ err: error, conversations: batch.length }, 'saving conversation state failed; will retry');
+      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.delay, 1000));
+    }
+  }
+}
+
+function key(channel: string, chatId: string): string {
+  return `${channel}\u0000${chatId}`;
+}

@@ -1,0 +1,50 @@
+import { ConversationBook } from '../../src/engine/conversation-book';
+import { SqliteStore } from '../../src/store/sqlite';
+import type { Conversation } from '../../src/store/types';
+import { waitFor } from '../support/wait';
+
+function conversation(chatId: string, lang: 'ru' | 'kk' | 'en'): Conversation {
+  const at = new Date('2022-01-10T10:00:00Z');
+  return { channel: 't', chatId, lang, langChosen: true, mode: 'bot', offered: [], recent: [], createdAt: at, updatedAt: at };
+}
+
+describe('ConversationBook', () => {
+  test('reads see pending writes before they reach the store', async () => {
+    const store = new SqliteStore(':memory:');
+    const book = new ConversationBook(store, { flushDelayMs: 60_000 });
+    book.put(conversation('a', 'kk'));
+    expect((await book.get('t', 'a'))?.lang).toBe('kk');
+    expect(await store.getConversation('t', 'a')).toBeNull();
+    await book.flush();
+    expect((await store.getConversation('t', 'a'))?.lang).toBe('kk');
+    await store.close();
+  });
+
+  test('a failed batch is kept and written by the next flush, without overwriting newer state', async () => {
+    const store = new SqliteStore(':memory:');
+    const real = store.saveConversations.bind(store);
+    let failures = 1;
+    store.saveConversations = async (list) => {
+      if (failures-- > 0) throw new Error('disk full');
+      return real(list);
+    };
+    const book = new ConversationBook(store, { flushDelayMs: 60_000 });
+    book.put(conversation('a', 'ru'));
+    book.put(conversation('b', 'ru'));
+    await book.flush(); // fails
+    book.put(conversation('b', 'en')); // newer state for b arrives meanwhile
+    await book.flush();
+    expect((await store.getConversation('t', 'a'))?.lang).toBe('ru');
+    expect((await store.getConversation('t', 'b'))?.lang).toBe('en');
+    await store.close();
+  });
+
+  test('many pending conversations are written at once without waiting for the timer', async () => {
+    const store = new SqliteStore(':memory:');
+    const book = new ConversationBook(store, { flushDelayMs: 60_000, maxPending: 10 });
+    for (let i = 0; i < 10; i++) book.put(conversation(`c${i}`, 'en'));
+    // The timer is a minute away: only the size trigger can have written them.
+    await waitFor(() => store.getConversation('t', 'c9'), 'the batch to be written');
+    await store.close();
+  });
+});
