@@ -94,6 +94,12 @@ export class WhatsAppChannel implements Channel {
     this.setStatus('starting');
     try {
       this.session = await this.sessionPlan();
+    } catch (error) {
+      const why = `the WhatsApp session store in MongoDB cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
+      this.setStatus('failed', why);
+      throw new Error(why);
+    }
+    try {
       await this.connect();
     } catch (error) {
       const why = explainStartFailure(error);

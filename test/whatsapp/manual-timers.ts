@@ -59,14 +59,16 @@ export async function settle(rounds = 10): Promise<void> {
 
 /**
  * Runs the program until `done()` holds: lets queued work run, and when nothing is left moves the
- * manual clock to the next timer. Fails naming `what` if it never holds.
+ * manual clock to the next timer; with no timer waiting either, gives real I/O (a file write) a
+ * moment. Fails naming `what` if it does not hold within `timeoutMs` of real time.
  */
-export async function runUntil(timers: ManualTimers, done: () => boolean, what: string): Promise<void> {
-  for (let step = 0; step < 500; step++) {
+export async function runUntil(timers: ManualTimers, done: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
     if (done()) return;
     await settle();
     if (done()) return;
-    timers.advanceToNext();
+    if (!timers.advanceToNext()) await new Promise((resolve) => setTimeout(resolve, 5));
   }
   throw new Error(`never happened: ${what}`);
 }
