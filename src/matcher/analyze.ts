@@ -69,9 +69,9 @@ export function indexKeyOf(word: string, lang: Lang): string {
 
 /** One indexed word: its key, the lexicon concepts it belongs to, its surface (for fuzzy lookup). */
 export interface IndexedToken {
-  surface: string;
-  key: string;
-  concepts: string[];
+  readonly surface: string;
+  readonly key: string;
+  readonly concepts: readonly string[];
 }
 
 function isStopSurface(word: string, kazakh: boolean): boolean {
@@ -81,14 +81,40 @@ function isStopSurface(word: string, kazakh: boolean): boolean {
   return scriptOf(word) === 'latin' && isTransliteratedStopword(latinToCyrillic(word));
 }
 
+/**
+ * Per-word results are cached: FAQ texts and messages repeat the same few thousand words, and a
+ * 10,000-entry FAQ would otherwise stem and look up the same word hundreds of thousands of times.
+ * `null` caches "stop word". Cleared when full, which keeps memory flat under hostile input.
+ */
+const WORD_CACHE_LIMIT = 100_000;
+
+function cachedPerWord<T>(analyze: (word: string, lang: Lang | undefined) => T | null) {
+  const cache = new Map<string, T | null>();
+  return (word: string, lang: Lang | undefined): T | null => {
+    const cacheKey = `${lang ?? ''}:${word}`;
+    const hit = cache.get(cacheKey);
+    if (hit !== undefined) return hit;
+    const result = analyze(word, lang);
+    if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+    cache.set(cacheKey, result);
+    return result;
+  };
+}
+
+const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): IndexedToken | null => {
+  const textLang = lang ?? 'ru';
+  if (isStopSurface(word, textLang === 'kk')) return null;
+  const key = indexKeyOf(word, textLang);
+  const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
+  return { surface: fuzzySurface(word), key, concepts };
+});
+
 /** Content words of a text in a known language (FAQ questions and answers). */
 export function analyzeIndexText(text: string, lang: Lang): IndexedToken[] {
   const out: IndexedToken[] = [];
   for (const word of tokenize(text)) {
-    if (isStopSurface(word, lang === 'kk')) continue;
-    const key = indexKeyOf(word, lang);
-    const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
-    out.push({ surface: fuzzySurface(word), key, concepts });
+    const token = analyzeIndexWord(word, lang);
+    if (token) out.push(token);
   }
   return out;
 }
@@ -100,10 +126,10 @@ export function fuzzySurface(word: string): string {
 
 /** One word of a resident's message with the keys it may stand for, most likely first. */
 export interface QueryToken {
-  surface: string;
-  candidates: string[];
-  concepts: string[];
-  numeric: boolean;
+  readonly surface: string;
+  readonly candidates: readonly string[];
+  readonly concepts: readonly string[];
+  readonly numeric: boolean;
 }
 
 function queryCandidates(word: string, lang: Lang | undefined): string[] {
@@ -121,21 +147,27 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
   return [stemRussian(word), stemKazakh(word)];
 }
 
-/** Content words of a resident's message. */
+const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): QueryToken | null => {
+  if (isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) return null;
+  const candidates = [...new Set(queryCandidates(word, lang))];
+  const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];
+  return {
+    surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
+    candidates,
+    concepts: conceptsOf([...candidates, ...extra]),
+    numeric: scriptOf(word) === 'digits',
+  };
+});
+
+/** Content words of a resident's message (shared, cached objects: do not mutate). */
 export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
   const out: QueryToken[] = [];
   const seen = new Set<string>();
   for (const word of tokenize(text)) {
-    if (seen.has(word) || isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) continue;
+    if (seen.has(word)) continue;
     seen.add(word);
-    const candidates = [...new Set(queryCandidates(word, lang))];
-    const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];
-    out.push({
-      surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
-      candidates,
-      concepts: conceptsOf([...candidates, ...extra]),
-      numeric: scriptOf(word) === 'digits',
-    });
+    const token = analyzeQueryWord(word, lang);
+    if (token) out.push(token);
   }
   return out;
 }

@@ -17,6 +17,8 @@ export type VariantToken = readonly string[];
 
 interface IndexedEntry {
   id: string;
+  /** Small integer standing for the entry in postings, so scoring can use typed arrays. */
+  slot: number;
   /** key → field weight (1 for question words, ANSWER_FIELD_WEIGHT for answer-only words) */
   weights: Map<string, number>;
   variants: VariantToken[][];
@@ -24,9 +26,12 @@ interface IndexedEntry {
 }
 
 export class InvertedIndex {
-  private readonly postings = new Map<string, Map<string, number>>();
+  /** key → (entry slot → field weight) */
+  private readonly postings = new Map<string, Map<number, number>>();
   private readonly questionDf = new Map<string, number>();
   private readonly entries = new Map<string, IndexedEntry>();
+  private readonly bySlot: Array<IndexedEntry | undefined> = [];
+  private readonly freeSlots: number[] = [];
   private readonly surfaceKeys = new Map<string, Set<string>>();
   private readonly surfaceRefs = new Map<string, number>();
   readonly fuzzy = new TrigramIndex();
@@ -39,6 +44,8 @@ export class InvertedIndex {
     this.postings.clear();
     this.questionDf.clear();
     this.entries.clear();
+    this.bySlot.length = 0;
+    this.freeSlots.length = 0;
     this.surfaceKeys.clear();
     this.surfaceRefs.clear();
     this.fuzzy.clear();
@@ -48,12 +55,21 @@ export class InvertedIndex {
     return this.postings.has(key);
   }
 
-  postingsOf(key: string): ReadonlyMap<string, number> | undefined {
+  postingsOf(key: string): ReadonlyMap<number, number> | undefined {
     return this.postings.get(key);
   }
 
-  variantsOf(id: string): readonly VariantToken[][] {
-    return this.entries.get(id)?.variants ?? [];
+  /** One more than the largest slot in use: the length accumulators must have. */
+  get slotCapacity(): number {
+    return this.bySlot.length;
+  }
+
+  idOfSlot(slot: number): string | undefined {
+    return this.bySlot[slot]?.id;
+  }
+
+  variantsOfSlot(slot: number): readonly VariantToken[][] {
+    return this.bySlot[slot]?.variants ?? [];
   }
 
   /** Keys (word key and concepts) a known spelling stands for. */
@@ -73,7 +89,8 @@ export class InvertedIndex {
 
   upsert(entry: FaqEntryInput): void {
     this.remove(entry.id);
-    const indexed: IndexedEntry = { id: entry.id, weights: new Map(), variants: [], surfaces: new Set() };
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const indexed: IndexedEntry = { id: entry.id, slot, weights: new Map(), variants: [], surfaces: new Set() };
     for (const lang of LANGS) {
       for (const question of entry.questions[lang] ?? []) {
         indexed.variants.push(this.addText(indexed, question, lang, 1));
@@ -89,7 +106,7 @@ export class InvertedIndex {
         posting = new Map();
         this.postings.set(key, posting);
       }
-      posting.set(entry.id, weight);
+      posting.set(slot, weight);
       if (weight === 1) this.questionDf.set(key, (this.questionDf.get(key) ?? 0) + 1);
     }
     for (const surface of indexed.surfaces) {
@@ -98,12 +115,15 @@ export class InvertedIndex {
       if (refs === 0) this.fuzzy.add(surface);
     }
     this.entries.set(entry.id, indexed);
+    this.bySlot[slot] = indexed;
   }
 
   remove(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
     this.entries.delete(id);
+    this.bySlot[old.slot] = undefined;
+    this.freeSlots.push(old.slot);
     for (const [key, weight] of old.weights) {
       if (weight === 1) {
         const df = (this.questionDf.get(key) ?? 1) - 1;
@@ -112,7 +132,7 @@ export class InvertedIndex {
       }
       const posting = this.postings.get(key);
       if (!posting) continue;
-      posting.delete(id);
+      posting.delete(old.slot);
       if (posting.size === 0) this.postings.delete(key);
     }
     for (const surface of old.surfaces) {

@@ -55,6 +55,13 @@ export const DEFAULT_SCORING: ScoringOptions = {
   tieFactor: 0.9,
 };
 
+/**
+ * A word in more than BROAD_POSTING_MIN entries and this many times the current candidates only
+ * scores the candidates (small FAQs are always scored in full).
+ */
+const BROAD_POSTING_FACTOR = 4;
+const BROAD_POSTING_MIN = 500;
+
 /** A key no entry can have: its idf is that of a word the index has never seen. */
 const UNSEEN_KEY = '\u0000unseen';
 
@@ -93,8 +100,8 @@ export function calibrate(
 }
 
 /** The `k` largest values of a map, largest first, without sorting the whole map. */
-function topByValue(values: ReadonlyMap<string, number>, k: number): Array<[string, number]> {
-  const top: Array<[string, number]> = [];
+function topByValue<K>(values: ReadonlyMap<K, number>, k: number): Array<[K, number]> {
+  const top: Array<[K, number]> = [];
   for (const [id, value] of values) {
     if (top.length === k && value <= top[k - 1][1]) continue;
     let i = top.length === k ? k - 1 : top.length;
@@ -108,6 +115,9 @@ function topByValue(values: ReadonlyMap<string, number>, k: number): Array<[stri
 export class LexicalMatcher implements FaqMatcher {
   private readonly index = new InvertedIndex();
   private readonly options: ScoringOptions;
+  /** Scratch space for `accumulate`, reused across queries (always left zeroed). */
+  private bestBySlot = new Float64Array(64);
+  private sumBySlot = new Float64Array(64);
 
   constructor(options: Partial<ScoringOptions> = {}) {
     this.options = { ...DEFAULT_SCORING, ...options };
@@ -154,40 +164,88 @@ export class LexicalMatcher implements FaqMatcher {
     if (totalWeight === 0) return [];
     const unknownWeight = counted.filter((t) => t.keys.size === 0).reduce((s, t) => s + t.weight, 0);
 
-    // coverage numerators: entry → Σ weight × best match quality per query word
-    const explained = new Map<string, number>();
-    for (const token of counted) {
-      const best = new Map<string, number>();
-      for (const [key, quality] of token.keys) {
-        const posting = this.index.postingsOf(key);
-        if (!posting) continue;
-        for (const [id, fieldWeight] of posting) {
-          const m = fieldWeight * quality;
-          if (m > (best.get(id) ?? 0)) best.set(id, m);
-        }
-      }
-      for (const [id, m] of best) explained.set(id, (explained.get(id) ?? 0) + token.weight * m);
-    }
-
-    const byCoverage = topByValue(explained, RERANK_DEPTH);
+    const explainedBySlot = this.accumulate(counted);
+    const byCoverage = topByValue(explainedBySlot, RERANK_DEPTH);
     const queryKeys = new Set<string>();
     for (const token of counted) for (const key of token.keys.keys()) queryKeys.add(key);
 
     const rareWord = this.weightOf(UNSEEN_KEY);
-    const features = byCoverage.map(([id, sum]): CandidateFeatures => {
+    const features: CandidateFeatures[] = [];
+    for (const [slot, sum] of byCoverage) {
+      const id = this.index.idOfSlot(slot);
+      if (id === undefined) continue;
       const coverage = sum / totalWeight;
-      const precision = this.bestVariantPrecision(id, queryKeys);
-      return {
+      const precision = this.bestVariantPrecision(slot, queryKeys);
+      features.push({
         id,
         coverage,
         precision,
         unknownShare: unknownWeight / totalWeight,
         evidence: sum / rareWord,
         base: this.baseScore(coverage, precision, sum / rareWord),
-      };
-    });
+      });
+    }
     features.sort((a, b) => b.base - a.base || (a.id < b.id ? -1 : 1));
     return features;
+  }
+
+  /**
+   * Coverage numerators: entry slot → Σ query-word weight × best match quality. Narrow words go
+   * first; a word shared by far more entries than are already candidates only adds to those
+   * candidates, so common words ("работает", "open") cost the candidates, not the whole FAQ.
+   */
+  private accumulate(tokens: readonly ResolvedToken[]): Map<number, number> {
+    const capacity = this.index.slotCapacity;
+    if (this.bestBySlot.length < capacity) {
+      this.bestBySlot = new Float64Array(capacity * 2);
+      this.sumBySlot = new Float64Array(capacity * 2);
+    }
+    const best = this.bestBySlot;
+    const sum = this.sumBySlot;
+    const candidates: number[] = [];
+    const ordered = tokens
+      .filter((t) => t.keys.size > 0)
+      .map((t) => ({ token: t, df: this.smallestPosting(t) }))
+      .sort((a, b) => a.df - b.df);
+    const touched: number[] = [];
+    for (const { token } of ordered) {
+      touched.length = 0;
+      for (const [key, quality] of token.keys) {
+        const posting = this.index.postingsOf(key);
+        if (!posting) continue;
+        const broad = posting.size > BROAD_POSTING_MIN && posting.size > BROAD_POSTING_FACTOR * candidates.length;
+        if (broad && candidates.length > 0) {
+          for (const slot of candidates) {
+            const fieldWeight = posting.get(slot);
+            if (fieldWeight === undefined) continue;
+            if (best[slot] === 0) touched.push(slot);
+            best[slot] = Math.max(best[slot], fieldWeight * quality);
+          }
+          continue;
+        }
+        for (const [slot, fieldWeight] of posting) {
+          if (best[slot] === 0) touched.push(slot);
+          best[slot] = Math.max(best[slot], fieldWeight * quality);
+        }
+      }
+      for (const slot of touched) {
+        if (sum[slot] === 0) candidates.push(slot);
+        sum[slot] += token.weight * best[slot];
+        best[slot] = 0;
+      }
+    }
+    const explained = new Map<number, number>();
+    for (const slot of candidates) {
+      explained.set(slot, sum[slot]);
+      sum[slot] = 0;
+    }
+    return explained;
+  }
+
+  private smallestPosting(token: ResolvedToken): number {
+    let smallest = Infinity;
+    for (const key of token.keys.keys()) smallest = Math.min(smallest, this.index.postingsOf(key)?.size ?? Infinity);
+    return smallest;
   }
 
   private weightOf(key: string): number {
@@ -201,9 +259,9 @@ export class LexicalMatcher implements FaqMatcher {
   }
 
   /** Share (by idf) of the best-covered question variant's words that the message contains. */
-  private bestVariantPrecision(id: string, queryKeys: ReadonlySet<string>): number {
+  private bestVariantPrecision(slot: number, queryKeys: ReadonlySet<string>): number {
     let best = 0;
-    for (const variant of this.index.variantsOf(id)) {
+    for (const variant of this.index.variantsOfSlot(slot)) {
       let total = 0;
       let hit = 0;
       for (const keys of variant) {
