@@ -59,6 +59,8 @@ export class OutboxSender {
   private readonly lanes = new Map<string, OutgoingMessage[]>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly retryTimers = new Map<string, () => void>();
+  /** A store read that failed is tried again after a while. */
+  private cancelPumpRetry?: () => void;
   private reads = 0;
   private pumping?: Promise<void>;
   private again = false;
@@ -113,6 +115,8 @@ export class OutboxSender {
     this.pause();
     for (const cancel of this.retryTimers.values()) cancel();
     this.retryTimers.clear();
+    this.cancelPumpRetry?.();
+    this.cancelPumpRetry = undefined;
     await this.idle();
   }
 
@@ -131,7 +135,13 @@ export class OutboxSender {
       return;
     }
     this.pumping = this.pump()
-      .catch((error: unknown) => this.parts.logger.error({ err: error }, 'reading the WhatsApp outbox failed'))
+      .catch((error: unknown) => {
+        this.parts.logger.error({ err: error }, 'reading the WhatsApp outbox failed; trying again');
+        this.cancelPumpRetry ??= this.parts.timers.schedule(() => {
+          this.cancelPumpRetry = undefined;
+          this.kick();
+        }, this.retry.baseMs);
+      })
       .finally(() => {
         this.pumping = undefined;
         if (this.again) this.kick();
@@ -146,11 +156,12 @@ export class OutboxSender {
     for (const [id, at] of this.settled) if (at < read) this.settled.delete(id);
     const held = new Set<string>();
     const now = this.parts.timers.now();
+    let laned = 0;
     for (const message of pending) {
       if (!this.active) return;
       const chat = message.chatId;
       if (this.taken.has(message.id) || this.settled.has(message.id)) continue;
-      // A chat with a message in a lane or waiting for its retry keeps its later messages behind it.
+      // A chat waiting for a retry keeps its later messages behind the one that must wait.
       if (held.has(chat) || this.retryTimers.has(chat)) {
         held.add(chat);
         continue;
@@ -160,22 +171,33 @@ export class OutboxSender {
         this.retryLater(chat, message.retryAt.getTime() - now);
         continue;
       }
+      // Ids grow with enqueue order, so appending keeps a running lane in order.
       this.taken.add(message.id);
       const lane = this.lanes.get(chat) ?? [];
       lane.push(message);
       this.lanes.set(chat, lane);
+      laned++;
       if (!this.running.has(chat)) this.runLane(chat);
     }
-    // A full batch means more may wait behind it.
-    if (pending.length === this.batchSize) this.again = true;
+    // A full batch that brought new work may have more behind it. A full batch of messages already
+    // in lanes is read again when a lane finishes (not now: that would spin).
+    if (pending.length === this.batchSize && laned > 0) this.again = true;
   }
 
   private runLane(chat: string): void {
     const run = this.drainLane(chat)
-      .catch((error: unknown) => this.parts.logger.error({ err: error, chat: maskId(chat) }, 'WhatsApp send lane failed'))
+      .catch((error: unknown) => {
+        // The store failed under a send: release the lane and come back to it later.
+        this.parts.logger.error({ err: error, chat: maskId(chat) }, 'WhatsApp send lane failed; retrying later');
+        for (const m of this.lanes.get(chat)?.splice(0) ?? []) this.taken.delete(m.id);
+        this.retryLater(chat, this.retry.baseMs);
+      })
       .finally(() => {
         this.running.delete(chat);
-        // A message queued for this chat meanwhile was held back behind this lane.
+        // A read may have appended to the lane after its loop ended: run it again rather than strand it.
+        if ((this.lanes.get(chat)?.length ?? 0) > 0) return this.runLane(chat);
+        this.lanes.delete(chat);
+        // Messages beyond the last batch, or held back behind this lane, are read now.
         this.kick();
       });
     this.running.set(chat, run);
@@ -201,7 +223,6 @@ export class OutboxSender {
         break;
       }
     }
-    this.lanes.delete(chat);
   }
 
   /** Sends one message and records the outcome in the store. */

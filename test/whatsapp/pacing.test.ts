@@ -99,4 +99,26 @@ describe('WhatsApp pacing queue', () => {
     const [failed] = await rig.app.store.failedOutgoing('whatsapp');
     expect(failed).toMatchObject({ text: 'bad', attempts: 3, lastError: 'not a WhatsApp number' });
   });
+
+  it('works through a queue longer than one store read, in order', async () => {
+    rig = await createRig({ pacing: { batchSize: 2 } });
+    await startLinked(rig);
+    await rig.channel.send(RESIDENT, texts('a', 5));
+    await rig.channel.send(OTHER, texts('b', 3));
+    await runUntil(rig.timers, () => rig.phone.sent.length === 8, 'all eight messages');
+    expect(rig.phone.sentTo(RESIDENT)).toEqual(['a1', 'a2', 'a3', 'a4', 'a5']);
+    expect(rig.phone.sentTo(OTHER)).toEqual(['b1', 'b2', 'b3']);
+  });
+
+  it('reads the outbox again after the store failed to answer', async () => {
+    rig = await createRig({ pacing: { retryBaseMs: 3000 } });
+    await startLinked(rig);
+    const read = jest.spyOn(rig.app.store, 'pendingOutgoing').mockRejectedValueOnce(new Error('database is locked'));
+    const t0 = rig.timers.now();
+    await rig.channel.send(RESIDENT, texts('s', 1));
+    expect(await rig.replies(RESIDENT, 1)).toEqual(['s1']);
+    expect(rig.phone.sent[0].at - t0).toBe(3000);
+    expect(rig.logs.some((l) => l.includes('reading the WhatsApp outbox failed'))).toBe(true);
+    read.mockRestore();
+  });
 });
