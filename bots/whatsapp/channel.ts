@@ -9,6 +9,7 @@ import type { App } from '../../src/app';
 import type { Channel } from '../../src/engine/channel';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
+import { reason } from '../telegram/errors';
 import { renderPlain } from '../terminal';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
@@ -95,7 +96,7 @@ export class WhatsAppChannel implements Channel {
     try {
       this.session = await this.sessionPlan();
     } catch (error) {
-      const why = `the WhatsApp session store in MongoDB cannot be opened: ${error instanceof Error ? error.message : String(error)}`;
+      const why = `the WhatsApp session store in MongoDB cannot be opened: ${reason(error)}`;
       this.setStatus('failed', why);
       throw new Error(why);
     }

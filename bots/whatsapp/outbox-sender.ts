@@ -11,7 +11,9 @@ import type { Logger } from '../../src/logging';
 import { maskId } from '../../src/logging';
 import type { OutgoingMessage, Store } from '../../src/store/types';
 import { FloodControl } from '../telegram/flood';
+import { reason } from '../telegram/errors';
 import { backoffDelay } from './backoff';
+import { maskNumbers } from './mask-text';
 import type { Timers } from './timers';
 
 export interface OutboxSenderOptions {
@@ -233,16 +235,17 @@ export class OutboxSender {
       await this.flood.run(call, noRetryAfter, message.chatId);
     } catch (error) {
       if (error === PAUSED) return 'paused';
-      const reason = error instanceof Error ? error.message : String(error);
+      const why = reason(error);
       const attempts = message.attempts + 1;
+      const chat = maskId(message.chatId);
       if (attempts >= this.maxAttempts) {
-        await store.markOutgoingFailed(message.id, reason);
-        logger.error({ chat: maskId(message.chatId), attempts, reason }, 'WhatsApp message given up after repeated failures');
+        await store.markOutgoingFailed(message.id, why);
+        logger.error({ chat, attempts, reason: maskNumbers(why) }, 'WhatsApp message given up after repeated failures');
         return 'done';
       }
       const delay = backoffDelay(attempts - 1, this.retry);
-      await store.markOutgoingFailed(message.id, reason, new Date(this.parts.timers.now() + delay));
-      logger.warn({ chat: maskId(message.chatId), attempts, reason, retryInMs: delay }, 'WhatsApp message not sent; will retry');
+      await store.markOutgoingFailed(message.id, why, new Date(this.parts.timers.now() + delay));
+      logger.warn({ chat, attempts, reason: maskNumbers(why), retryInMs: delay }, 'WhatsApp message not sent; will retry');
       this.retryLater(message.chatId, delay);
       return 'retry';
     }

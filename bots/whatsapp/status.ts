@@ -1,3 +1,6 @@
+/** The channel's states, which disconnects end a session, and how start-up failures are worded. */
+import { reason } from '../telegram/errors';
+
 /** The channel's state for logs and the health endpoint. */
 export type WhatsAppState =
   /** Launching the browser and loading WhatsApp Web (also while reconnecting). */
@@ -33,7 +36,7 @@ export function sessionEnded(reason: string): boolean {
 
 /** A start-up error in one line, with what to check. */
 export function explainStartFailure(error: unknown): string {
-  const message = (error instanceof Error ? error.message : String(error)).split('\n')[0];
+  const message = reason(error).split('\n')[0];
   if (/net::ERR_|ENOTFOUND|EAI_AGAIN/.test(message)) {
     return `WhatsApp Web could not be loaded (${message}): this machine must reach https://web.whatsapp.com`;
   }

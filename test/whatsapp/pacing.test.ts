@@ -92,12 +92,16 @@ describe('WhatsApp pacing queue', () => {
   it('gives a message up after repeated failures, keeps it listed as failed, and carries on', async () => {
     rig = await createRig({ pacing: { maxAttempts: 3, retryBaseMs: 1000 } });
     await startLinked(rig);
-    rig.phone.failSend = (_chat, text) => (text === 'bad' ? new Error('not a WhatsApp number') : undefined);
+    const refusal = `invalid wid ${RESIDENT}`;
+    rig.phone.failSend = (_chat, text) => (text === 'bad' ? new Error(refusal) : undefined);
     await rig.channel.send(RESIDENT, [{ text: 'bad' }, { text: 'good' }]);
     await runUntil(rig.timers, () => rig.phone.sentTo(RESIDENT).length === 1, 'the good message');
     expect(rig.phone.sentTo(RESIDENT)).toEqual(['good']);
     const [failed] = await rig.app.store.failedOutgoing('whatsapp');
-    expect(failed).toMatchObject({ text: 'bad', attempts: 3, lastError: 'not a WhatsApp number' });
+    expect(failed).toMatchObject({ text: 'bad', attempts: 3, lastError: refusal });
+    // The error quoted the number: the logs carry it masked.
+    expect(rig.logs.some((l) => l.includes('invalid wid 770•••••567@c.us'))).toBe(true);
+    expect(rig.logs.join('\n')).not.toContain('77011234567');
   });
 
   it('works through a queue longer than one store read, in order', async () => {
