@@ -67,7 +67,7 @@ export class WhatsAppChannel implements Channel {
     this.log = app.logger.child({ channel: CHANNEL_NAME });
     this.timers = options.timers ?? realTimers;
     this.createClient = options.createClient ?? createWebClient;
-    this.current = { state: 'starting', since: new Date(this.timers.now()) };
+    this.current = { state: 'disconnected', detail: 'not started', since: new Date(this.timers.now()) };
     this.sender = new OutboxSender(
       {
         channel: CHANNEL_NAME,
@@ -130,11 +130,6 @@ export class WhatsAppChannel implements Channel {
     return this.sender.enqueue(chatId, render(replies));
   }
 
-  /** Resolves once every queued message that can be sent now has been sent (for tests and tools). */
-  idle(): Promise<void> {
-    return this.sender.idle();
-  }
-
   // --- Connection --------------------------------------------------------------------------
 
   /** LocalAuth in the data folder by default; RemoteAuth in MongoDB when the project runs on MongoDB. */
@@ -187,10 +182,10 @@ export class WhatsAppChannel implements Channel {
     });
     client.on('auth_failure', (message) => mine() && this.onSessionEnded(`authentication failed: ${message}`));
     client.on('change_state', (state) => mine() && this.log.debug({ state }, 'WhatsApp connection state'));
-    client.on('disconnected', (reason) => {
+    client.on('disconnected', (cause) => {
       if (!mine()) return;
-      if (sessionEnded(reason)) this.onSessionEnded(`disconnected: ${reason}`);
-      else this.onConnectionLost(reason);
+      if (sessionEnded(cause)) this.onSessionEnded(`disconnected: ${cause}`);
+      else this.onConnectionLost(cause);
     });
     client.on('message', (message) => mine() && this.accept(message));
   }
@@ -220,10 +215,10 @@ export class WhatsAppChannel implements Channel {
     void this.dropClient();
   }
 
-  private onConnectionLost(reason: string): void {
+  private onConnectionLost(cause: string): void {
     this.sender.pause();
-    this.setStatus('disconnected', reason);
-    this.log.warn({ reason }, 'WhatsApp disconnected; reconnecting');
+    this.setStatus('disconnected', cause);
+    this.log.warn({ reason: cause }, 'WhatsApp disconnected; reconnecting');
     void this.dropClient().then(() => this.scheduleReconnect());
   }
 
