@@ -5,12 +5,11 @@
 import type { App } from '../src/app';
 import type { Channel } from '../src/engine/channel';
 import { createTelegramChannel } from './telegram';
+import { createWhatsAppChannel } from './whatsapp';
 
 export function createChannels(app: App): Channel[] {
   const channels: Channel[] = [];
   if (app.config.telegram.token) channels.push(createTelegramChannel(app));
-  if (app.config.whatsapp.enabled) {
-    app.logger.warn('WHATSAPP_ENABLED is set, but the WhatsApp channel is not part of this build yet');
-  }
+  if (app.config.whatsapp.enabled) channels.push(createWhatsAppChannel(app));
   return channels;
 }

@@ -24,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   const wantChat = argv.includes('--chat');
   // In a terminal chat, info logs would interleave with the conversation: keep them to warnings.
   const level = wantChat && config.logLevel === 'info' ? 'warn' : config.logLevel;
-  const logger = createLogger(level, process.stderr as never);
+  const logger = createLogger(level, process.stderr);
   const app = await createApp(config, { logger });
 
   const channels: Channel[] = createChannels(app);
@@ -55,7 +55,14 @@ async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
 
-  for (const channel of channels) await channel.start();
+  try {
+    for (const channel of channels) await channel.start();
+  } catch (error) {
+    // One clear line, then stop what did start: a half-running bot is worse than none.
+    logger.error(`cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    await stop('start-up failed');
+    return 1;
+  }
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
 
   if (chat) {

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import net from 'node:net';
 import path from 'node:path';
 import { tempDir } from './support/fixtures';
 
@@ -23,6 +24,15 @@ function runMain(args: string[], env: NodeJS.ProcessEnv, stdin: string) {
   });
 }
 
+/** A loopback port with nothing listening on it. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 describe('npm start', () => {
   let tmp: ReturnType<typeof tempDir>;
   beforeEach(() => (tmp = tempDir()));
@@ -38,6 +48,18 @@ describe('npm start', () => {
     const { code, stderr } = await runMain([], { DATA_DIR: tmp.dir, TELEGRAM_DRIVER: 'nope' }, '');
     expect(code).toBe(2);
     expect(stderr).toMatch(/TELEGRAM_DRIVER/);
+  });
+
+  test('a channel that cannot start is reported in one line, and the process exits', async () => {
+    const port = await closedPort();
+    const { code, stderr } = await runMain(
+      [],
+      { DATA_DIR: tmp.dir, TELEGRAM_BOT_TOKEN: '123456:ABCdefGhIJKlmnoPQRstuVWXyz_12345', TELEGRAM_API_ROOT: `http://127.0.0.1:${port}` },
+      '',
+    );
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/cannot start: .*127\.0\.0\.1/);
+    expect(stderr).not.toContain('ABCdefGhIJKlmnoPQRstuVWXyz_12345');
   });
 
   test('--chat seeds the demo FAQ into a fresh data folder and answers', async () => {

@@ -50,7 +50,8 @@ export class TerminalChat implements Channel {
   async start(): Promise<void> {
     this.rl = readline.createInterface({ input: this.input, output: this.output, terminal: false });
     this.write('Helpline bot — type a question, a number to pick a choice, /help for commands, Ctrl+D to quit.\n');
-    this.prompt();
+    // Open with the greeting and the topic menu, as a messenger does on first contact.
+    this.pending = this.handle('/start');
     this.rl.on('line', (line) => {
       // Lines are handled one after another, like messages in one chat.
       this.pending = this.pending.then(() => this.handle(line));
@@ -93,6 +94,6 @@ export class TerminalChat implements Channel {
 function indent(text: string): string {
   return text
     .split('\n')
-    .map((line, i) => (i === 0 ? `bot › ${line}` : `      ${line}`))
+    .map((line, i) => (i === 0 ? `bot › ${line}` : line ? `      ${line}` : ''))
     .join('\n');
 }
