@@ -8,9 +8,9 @@ import { KeyedQueue } from '../../src/engine/keyed-queue';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
 import { RecentIds } from './dedupe';
-import { safeError } from './errors';
+import { safeError } from '../shared/errors';
 import { PARSE_MODE } from './escape';
-import { FloodControl, type FloodOptions, type RetryAfterOf } from './flood';
+import { FloodControl, type FloodOptions, type RetryAfterOf } from '../shared/flood';
 import { mapUpdate, type BotIdentity, type UpdateView } from './map-update';
 import { renderReplies, type InlineKeyboard } from './render';
 

@@ -22,7 +22,7 @@ export { helplineMiddleware } from './grammy';
 export type { MiddlewareOptions } from './middleware';
 export { telegrafHelplineMiddleware } from './telegraf';
 export type { TelegramChannelOptions } from './channel';
-export type { FloodOptions } from './flood';
+export type { FloodOptions } from '../shared/flood';
 
 // --- Advanced --------------------------------------------------------------------------------
 export { TelegramChannel, DEFAULT_API_ROOT, type ChannelParts, type Driver, type DriverFactory } from './channel';

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../../src/logging';
-import { safeError } from './errors';
+import { safeError } from '../shared/errors';
 import type { UpdateView } from './map-update';
 
 export const SECRET_HEADER = 'x-telegram-bot-api-secret-token';

@@ -9,7 +9,7 @@ import type { App } from '../../src/app';
 import type { Channel } from '../../src/engine/channel';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
-import { reason } from '../telegram/errors';
+import { reason } from '../shared/errors';
 import { renderPlain } from '../terminal';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';

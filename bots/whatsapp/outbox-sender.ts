@@ -10,8 +10,8 @@
 import type { Logger } from '../../src/logging';
 import { maskId } from '../../src/logging';
 import type { OutgoingMessage, Store } from '../../src/store/types';
-import { FloodControl } from '../telegram/flood';
-import { reason } from '../telegram/errors';
+import { FloodControl } from '../shared/flood';
+import { reason } from '../shared/errors';
 import { backoffDelay } from './backoff';
 import { maskNumbers } from './mask-text';
 import type { Timers } from './timers';

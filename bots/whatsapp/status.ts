@@ -1,5 +1,5 @@
 /** The channel's states, which disconnects end a session, and how start-up failures are worded. */
-import { reason } from '../telegram/errors';
+import { reason } from '../shared/errors';
 
 /** The channel's state for logs and the health endpoint. */
 export type WhatsAppState =

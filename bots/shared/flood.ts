@@ -1,6 +1,7 @@
 /**
- * Flood control for outgoing Bot API calls, shared by both drivers: calls are spaced to stay
- * under Telegram's limits (about one message a second in a chat, about thirty a second overall)
+ * Flood control for outgoing messages, shared by the Telegram drivers and the WhatsApp outbox:
+ * calls are spaced to stay under the platform's limits (for Telegram about one message a second
+ * in a chat, about thirty a second overall)
  * and a call refused with 429 is retried after the `retry_after` Telegram names. Slots are
  * reserved synchronously, so concurrent senders queue in call order instead of racing.
  */
