@@ -103,6 +103,57 @@ export interface OutgoingMessage extends OutgoingInput {
   retryAt?: Date;
 }
 
+/** What a staff member may do: admin manages staff (and may do everything), editor the FAQ, operator tickets. */
+export type StaffRole = 'admin' | 'editor' | 'operator';
+export const STAFF_ROLES: readonly StaffRole[] = ['admin', 'editor', 'operator'];
+
+export interface StaffInput {
+  /** The login name; stored lower-case, unique. */
+  email: string;
+  role: StaffRole;
+  /** A slow hash (bcrypt) of the password; the password itself is never stored. */
+  passwordHash: string;
+}
+
+export interface StaffAccount extends StaffInput {
+  /** A disabled account cannot log in; its history stays. */
+  disabled: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** A logged-in console session. The store keeps only a hash of the id the browser holds. */
+export interface StaffSession {
+  /** Hash of the cookie value (a stolen database does not hand out live sessions). */
+  idHash: string;
+  email: string;
+  /** Sent back with every state-changing request (header or form field): CSRF protection. */
+  csrfToken: string;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+export type ScheduledChangeStatus = 'pending' | 'done' | 'failed' | 'cancelled';
+
+/** A FAQ change to apply at a future time: save this content, or delete the entry. */
+export interface ScheduledChangeInput {
+  faqId: string;
+  action: 'save' | 'delete';
+  /** The full content to save (action 'save'); its id equals faqId. */
+  entry?: FaqEntryInput;
+  runAt: Date;
+  createdBy: string;
+}
+
+export interface ScheduledChange extends ScheduledChangeInput {
+  id: string;
+  status: ScheduledChangeStatus;
+  createdAt: Date;
+  /** When it was applied, failed or cancelled. */
+  finishedAt?: Date;
+  error?: string;
+}
+
 /**
  * The one storage interface of the project. Two implementations sit behind it (embedded SQLite,
  * MongoDB through mongoose) and one contract test suite runs against both. Methods resolve once the
@@ -176,4 +227,43 @@ export interface Store {
   // --- Audit -----------------------------------------------------------------------------
   audit(entry: AuditInput): Promise<void>;
   listAudit(limit?: number): Promise<AuditRecord[]>;
+
+  // --- Staff and sessions ----------------------------------------------------------------
+  /** Creates an account; throws when the e-mail (case-insensitive) is already taken. */
+  createStaff(input: StaffInput): Promise<StaffAccount>;
+  /** The account for an e-mail, case-insensitive; null when there is none. */
+  getStaff(email: string): Promise<StaffAccount | null>;
+  listStaff(): Promise<StaffAccount[]>;
+  /** Changes role, password hash or the disabled flag; null when there is no such account. */
+  updateStaff(email: string, changes: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>): Promise<StaffAccount | null>;
+  createSession(session: StaffSession): Promise<void>;
+  /** The session with this id hash, expired or not (the caller compares with its clock). */
+  getSession(idHash: string): Promise<StaffSession | null>;
+  deleteSession(idHash: string): Promise<void>;
+  /** Removes every session of an account (disabled, password changed); resolves how many. */
+  deleteSessionsOf(email: string): Promise<number>;
+  /** Removes sessions that expired before `now`; resolves how many. */
+  deleteExpiredSessions(now: Date): Promise<number>;
+
+  // --- Scheduled FAQ changes -------------------------------------------------------------
+  scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange>;
+  /** Scheduled changes, by run time (earliest first), optionally only some statuses. */
+  listScheduledChanges(filter?: { status?: ScheduledChangeStatus[] }): Promise<ScheduledChange[]>;
+  /** Pending changes whose run time is at or before `now`, earliest first. */
+  dueScheduledChanges(now: Date): Promise<ScheduledChange[]>;
+  /**
+   * Moves a pending change to done, failed or cancelled. Resolves false when it was no longer
+   * pending (already applied or cancelled elsewhere): only one caller wins.
+   */
+  finishScheduledChange(id: string, status: Exclude<ScheduledChangeStatus, 'pending'>, at: Date, error?: string): Promise<boolean>;
+
+  // --- Leases ----------------------------------------------------------------------------
+  /**
+   * Takes or renews the named lease for `holder` until `until`, atomically: succeeds when the lease
+   * is free, expired at `now`, or already held by `holder`. Several processes use it so that a job
+   * (the scheduler) runs in one of them at a time.
+   */
+  acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  /** Gives the lease up early, if `holder` holds it. */
+  releaseLease(name: string, holder: string): Promise<void>;
 }

@@ -393,5 +393,113 @@ export function runStoreContract(
         expect(await store.listAudit(1)).toHaveLength(1);
       });
     });
+
+    describe('staff and sessions', () => {
+      const hash = '$2a$10$abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopq';
+
+      it('creates an account with a lower-case e-mail and refuses a duplicate', async () => {
+        const account = await store.createStaff({ email: 'Ada@Example.kz', role: 'admin', passwordHash: hash });
+        expect(account).toMatchObject({ email: 'ada@example.kz', role: 'admin', passwordHash: hash, disabled: false });
+        expect(account.createdAt).toBeInstanceOf(Date);
+        await expect(store.createStaff({ email: 'ada@example.kz', role: 'editor', passwordHash: hash })).rejects.toThrow(/exists/);
+        expect(await store.getStaff('ADA@example.kz')).toEqual(account);
+        expect(await store.getStaff('nobody@example.kz')).toBeNull();
+      });
+
+      it('lists accounts by e-mail and updates role, hash and the disabled flag', async () => {
+        await store.createStaff({ email: 'b@x.kz', role: 'editor', passwordHash: hash });
+        await store.createStaff({ email: 'a@x.kz', role: 'operator', passwordHash: hash });
+        expect((await store.listStaff()).map((s) => s.email)).toEqual(['a@x.kz', 'b@x.kz']);
+        const updated = await store.updateStaff('b@x.kz', { role: 'admin', disabled: true });
+        expect(updated).toMatchObject({ role: 'admin', disabled: true, passwordHash: hash });
+        expect(await store.updateStaff('b@x.kz', { disabled: false })).toMatchObject({ role: 'admin', disabled: false });
+        expect(await store.updateStaff('none@x.kz', { role: 'admin' })).toBeNull();
+      });
+
+      it('keeps sessions by id hash until deleted, per account or when expired', async () => {
+        const at = new Date('2026-01-01T10:00:00Z');
+        const session = (idHash: string, email: string, hours: number) => ({
+          idHash,
+          email,
+          csrfToken: `csrf-${idHash}`,
+          createdAt: at,
+          expiresAt: new Date(at.getTime() + hours * 3600_000),
+        });
+        await store.createSession(session('s1', 'a@x.kz', 1));
+        await store.createSession(session('s2', 'a@x.kz', 3));
+        await store.createSession(session('s3', 'b@x.kz', 3));
+        expect(await store.getSession('s1')).toEqual(session('s1', 'a@x.kz', 1));
+        expect(await store.deleteExpiredSessions(new Date(at.getTime() + 2 * 3600_000))).toBe(1);
+        expect(await store.getSession('s1')).toBeNull();
+        expect(await store.deleteSessionsOf('a@x.kz')).toBe(1);
+        expect(await store.getSession('s2')).toBeNull();
+        await store.deleteSession('s3');
+        expect(await store.getSession('s3')).toBeNull();
+      });
+    });
+
+    describe('scheduled changes', () => {
+      const t = (iso: string) => new Date(iso);
+
+      it('keeps a scheduled save with its entry and lists it by run time', async () => {
+        const entry = faq('curfew', { validUntil: t('2026-02-01T00:00:00Z') });
+        const later = await store.scheduleChange({ faqId: 'curfew', action: 'save', entry, runAt: t('2026-01-18T00:00:00Z'), createdBy: 'ed' });
+        const sooner = await store.scheduleChange({ faqId: 'old', action: 'delete', runAt: t('2026-01-10T00:00:00Z'), createdBy: 'ed' });
+        expect(later).toMatchObject({ faqId: 'curfew', action: 'save', status: 'pending', createdBy: 'ed' });
+        expect(later.entry).toEqual(entry);
+        expect(later.id).not.toBe(sooner.id);
+        expect((await store.listScheduledChanges()).map((c) => c.id)).toEqual([sooner.id, later.id]);
+      });
+
+      it('refuses a save without its entry', async () => {
+        await expect(store.scheduleChange({ faqId: 'x', action: 'save', runAt: new Date(), createdBy: 'ed' })).rejects.toThrow();
+      });
+
+      it('lists only pending changes that are due, and finishes each once', async () => {
+        const a = await store.scheduleChange({ faqId: 'a', action: 'delete', runAt: t('2026-01-10T00:00:00Z'), createdBy: 'ed' });
+        await store.scheduleChange({ faqId: 'b', action: 'delete', runAt: t('2026-01-20T00:00:00Z'), createdBy: 'ed' });
+        expect((await store.dueScheduledChanges(t('2026-01-15T00:00:00Z'))).map((c) => c.faqId)).toEqual(['a']);
+        expect(await store.finishScheduledChange(a.id, 'done', t('2026-01-15T00:00:00Z'))).toBe(true);
+        expect(await store.finishScheduledChange(a.id, 'cancelled', t('2026-01-15T00:00:01Z'))).toBe(false);
+        expect(await store.dueScheduledChanges(t('2026-01-15T00:00:00Z'))).toEqual([]);
+        const [done] = await store.listScheduledChanges({ status: ['done'] });
+        expect(done).toMatchObject({ id: a.id, status: 'done', finishedAt: t('2026-01-15T00:00:00Z') });
+        expect(await store.finishScheduledChange('999999', 'done', new Date())).toBe(false);
+      });
+
+      it('keeps the error of a failed change', async () => {
+        const a = await store.scheduleChange({ faqId: 'a', action: 'delete', runAt: t('2026-01-10T00:00:00Z'), createdBy: 'ed' });
+        await store.finishScheduledChange(a.id, 'failed', t('2026-01-10T00:00:01Z'), 'no such entry');
+        expect((await store.listScheduledChanges({ status: ['failed'] }))[0]).toMatchObject({ error: 'no such entry' });
+      });
+    });
+
+    describe('leases', () => {
+      const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
+
+      it('gives a lease to one holder until it expires, renews it for the holder', async () => {
+        expect(await store.acquireLease('job', 'p1', at(0), at(30))).toBe(true);
+        expect(await store.acquireLease('job', 'p2', at(10), at(40))).toBe(false);
+        expect(await store.acquireLease('job', 'p1', at(20), at(50))).toBe(true);
+        expect(await store.acquireLease('job', 'p2', at(40), at(70))).toBe(false);
+        expect(await store.acquireLease('job', 'p2', at(50), at(80))).toBe(true);
+        expect(await store.acquireLease('other', 'p1', at(50), at(80))).toBe(true);
+      });
+
+      it('lets exactly one of many concurrent callers win', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 10 }, (_, i) => store.acquireLease('race', `p${i}`, at(0), at(30))),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+
+      it('frees the lease on release by its holder only', async () => {
+        await store.acquireLease('job', 'p1', at(0), at(30));
+        await store.releaseLease('job', 'p2');
+        expect(await store.acquireLease('job', 'p2', at(1), at(30))).toBe(false);
+        await store.releaseLease('job', 'p1');
+        expect(await store.acquireLease('job', 'p2', at(2), at(30))).toBe(true);
+      });
+    });
   });
 }

@@ -23,13 +23,29 @@ import type {
   ImportSummary,
   OutgoingInput,
   OutgoingMessage,
+  ScheduledChange,
+  ScheduledChangeInput,
+  ScheduledChangeStatus,
+  StaffAccount,
+  StaffInput,
+  StaffSession,
   Store,
   Ticket,
   TicketInput,
   TicketStatus,
   TranscriptLine,
 } from '../types';
-import { models, type AuditLeanDoc, type FaqDoc, type Models, type OutboxDoc, type TicketDoc } from './schemas';
+import {
+  models,
+  type AuditLeanDoc,
+  type FaqDoc,
+  type Models,
+  type OutboxDoc,
+  type ScheduledDoc,
+  type SessionDoc,
+  type StaffDoc,
+  type TicketDoc,
+} from './schemas';
 
 export interface MongoStoreOptions {
   logger?: Logger;
@@ -56,6 +72,7 @@ const EDIT_ATTEMPTS = 5;
 const FAQ_REVISION = 'faq_revision';
 const TICKET_SEQ = 'ticket';
 const OUTBOX_SEQ = 'outbox';
+const SCHEDULE_SEQ = 'scheduled_change';
 
 // --- Lean documents → domain records (drop _id and absent optionals) --------------------------
 
@@ -128,6 +145,44 @@ function auditFromDoc(doc: AuditLeanDoc): AuditRecord {
   if (doc.target !== undefined && doc.target !== null) r.target = doc.target;
   if (doc.detail !== undefined && doc.detail !== null) r.detail = doc.detail;
   return r;
+}
+
+function staffFromDoc(doc: StaffDoc): StaffAccount {
+  return {
+    email: doc.email,
+    role: doc.role,
+    passwordHash: doc.passwordHash,
+    disabled: doc.disabled,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+}
+
+function sessionFromDoc(doc: SessionDoc): StaffSession {
+  return { idHash: doc.idHash, email: doc.email, csrfToken: doc.csrfToken, createdAt: doc.createdAt, expiresAt: doc.expiresAt };
+}
+
+/** Dates inside the Mixed `entry` come back as Date from the driver; an absent optional stays absent. */
+function scheduledFromDoc(doc: ScheduledDoc): ScheduledChange {
+  const change: ScheduledChange = {
+    id: String(doc._id),
+    faqId: doc.faqId,
+    action: doc.action,
+    runAt: doc.runAt,
+    createdBy: doc.createdBy,
+    createdAt: doc.createdAt,
+    status: doc.status,
+  };
+  if (doc.entry) change.entry = faqInputOf(doc.entry);
+  if (doc.finishedAt) change.finishedAt = doc.finishedAt;
+  if (doc.error !== undefined && doc.error !== null) change.error = doc.error;
+  return change;
+}
+
+const DUPLICATE_KEY = 11000;
+
+function isDuplicateKey(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === DUPLICATE_KEY;
 }
 
 /**
@@ -504,5 +559,138 @@ export class MongoStore implements Store {
 
   private async auditWith(entry: AuditInput, session: ClientSession | undefined): Promise<void> {
     await this.m.audit.create([{ ...entry, at: this.now() }], { session });
+  }
+
+  // --- Staff and sessions ----------------------------------------------------------------
+
+  async createStaff(input: StaffInput): Promise<StaffAccount> {
+    const at = this.now();
+    const doc: StaffDoc = { ...input, email: input.email.trim().toLowerCase(), disabled: false, createdAt: at, updatedAt: at };
+    try {
+      await this.m.staff.create([doc]);
+    } catch (err) {
+      if (isDuplicateKey(err)) throw new Error(`A staff account "${doc.email}" exists already`);
+      throw err;
+    }
+    return staffFromDoc(doc);
+  }
+
+  async getStaff(email: string): Promise<StaffAccount | null> {
+    const doc = await this.m.staff.findOne({ email: email.trim().toLowerCase() }).lean<StaffDoc>();
+    return doc ? staffFromDoc(doc) : null;
+  }
+
+  async listStaff(): Promise<StaffAccount[]> {
+    return (await this.m.staff.find().sort({ email: 1 }).lean<StaffDoc[]>()).map(staffFromDoc);
+  }
+
+  async updateStaff(
+    email: string,
+    changes: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>,
+  ): Promise<StaffAccount | null> {
+    const $set: Record<string, unknown> = { updatedAt: this.now() };
+    for (const [key, value] of Object.entries(changes)) if (value !== undefined) $set[key] = value;
+    const doc = await this.m.staff
+      .findOneAndUpdate({ email: email.trim().toLowerCase() }, { $set }, { returnDocument: 'after', runValidators: true })
+      .lean<StaffDoc>();
+    return doc ? staffFromDoc(doc) : null;
+  }
+
+  async createSession(session: StaffSession): Promise<void> {
+    await this.m.sessions.create([{ ...session }]);
+  }
+
+  async getSession(idHash: string): Promise<StaffSession | null> {
+    const doc = await this.m.sessions.findOne({ idHash }).lean<SessionDoc>();
+    return doc ? sessionFromDoc(doc) : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.m.sessions.deleteOne({ idHash });
+  }
+
+  async deleteSessionsOf(email: string): Promise<number> {
+    return (await this.m.sessions.deleteMany({ email: email.trim().toLowerCase() })).deletedCount;
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    return (await this.m.sessions.deleteMany({ expiresAt: { $lt: now } })).deletedCount;
+  }
+
+  // --- Scheduled FAQ changes -------------------------------------------------------------
+
+  async scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange> {
+    if (input.action === 'save') {
+      if (!input.entry || input.entry.id !== input.faqId) throw new TypeError('a scheduled save needs the entry, with id = faqId');
+      assertStorableFaq(input.entry);
+    }
+    const counter = await this.m.counters
+      .findOneAndUpdate({ _id: SCHEDULE_SEQ }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' })
+      .lean<{ value: number }>();
+    if (!counter) throw new Error('schedule counter missing after upsert');
+    const doc: ScheduledDoc = {
+      _id: counter.value,
+      faqId: input.faqId,
+      action: input.action,
+      runAt: input.runAt,
+      createdBy: input.createdBy,
+      createdAt: this.now(),
+      status: 'pending',
+    };
+    if (input.action === 'save' && input.entry) doc.entry = faqInputOf(input.entry);
+    await this.m.scheduled.create([doc]);
+    return scheduledFromDoc(doc);
+  }
+
+  async listScheduledChanges(filter: { status?: ScheduledChangeStatus[] } = {}): Promise<ScheduledChange[]> {
+    const query = filter.status ? { status: { $in: filter.status } } : {};
+    return (await this.m.scheduled.find(query).sort({ runAt: 1, _id: 1 }).lean<ScheduledDoc[]>()).map(scheduledFromDoc);
+  }
+
+  async dueScheduledChanges(now: Date): Promise<ScheduledChange[]> {
+    const docs = await this.m.scheduled
+      .find({ status: 'pending', runAt: { $lte: now } })
+      .sort({ runAt: 1, _id: 1 })
+      .lean<ScheduledDoc[]>();
+    return docs.map(scheduledFromDoc);
+  }
+
+  async finishScheduledChange(
+    id: string,
+    status: Exclude<ScheduledChangeStatus, 'pending'>,
+    at: Date,
+    error?: string,
+  ): Promise<boolean> {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    const $set: Record<string, unknown> = { status, finishedAt: at };
+    if (error !== undefined) $set.error = error;
+    const result = await this.m.scheduled.updateOne({ _id: n, status: 'pending' }, { $set });
+    return result.modifiedCount > 0;
+  }
+
+  // --- Leases ----------------------------------------------------------------------------
+
+  /**
+   * One conditional upsert: it matches when the lease is ours or expired and then renews it; when
+   * another holder has a live lease the filter matches nothing, the upsert tries to insert a second
+   * document with the same _id and the unique _id refuses it — that refusal means "not acquired".
+   */
+  async acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    try {
+      await this.m.leases.updateOne(
+        { _id: name, $or: [{ holder }, { expiresAt: { $lte: now } }] },
+        { $set: { holder, expiresAt: until } },
+        { upsert: true },
+      );
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    await this.m.leases.deleteOne({ _id: name, holder });
   }
 }

@@ -6,7 +6,17 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { LANGS } from '../../i18n/languages';
 import type { FaqEntry } from '../../faq/types';
-import type { AuditInput, Conversation, OutgoingMessage, Ticket, TicketInput, TranscriptLine } from '../types';
+import type {
+  AuditInput,
+  Conversation,
+  OutgoingMessage,
+  ScheduledChange,
+  StaffAccount,
+  StaffSession,
+  Ticket,
+  TicketInput,
+  TranscriptLine,
+} from '../types';
 
 // --- Document shapes (what `.lean()` returns) -----------------------------------------------
 
@@ -28,6 +38,20 @@ export interface TicketDoc extends Omit<Ticket, 'id'> {
 export interface OutboxDoc extends Omit<OutgoingMessage, 'id'> {
   _id: number;
   status: 'pending' | 'failed';
+}
+
+export type StaffDoc = StaffAccount;
+export type SessionDoc = StaffSession;
+
+/** A scheduled change; `_id` is its sequence number, the domain id its decimal text. */
+export interface ScheduledDoc extends Omit<ScheduledChange, 'id'> {
+  _id: number;
+}
+
+export interface LeaseDoc {
+  _id: string;
+  holder: string;
+  expiresAt: Date;
 }
 
 export interface AuditDoc extends AuditInput {
@@ -163,6 +187,57 @@ export const outboxSchema = new Schema<OutboxDoc>(
 // The sender's one query: a channel's pending messages in enqueue order.
 outboxSchema.index({ channel: 1, status: 1, _id: 1 });
 
+export const staffSchema = new Schema<StaffDoc>(
+  {
+    email: { type: String, required: true, lowercase: true },
+    role: { type: String, required: true, enum: ['admin', 'editor', 'operator'] },
+    passwordHash: { type: String, required: true },
+    disabled: { type: Boolean, required: true, default: false },
+    createdAt: { type: Date, required: true },
+    updatedAt: { type: Date, required: true },
+  },
+  { id: false, versionKey: false },
+);
+staffSchema.index({ email: 1 }, { unique: true });
+
+export const sessionSchema = new Schema<SessionDoc>(
+  {
+    idHash: { type: String, required: true },
+    email: { type: String, required: true },
+    csrfToken: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    expiresAt: { type: Date, required: true },
+  },
+  { id: false, versionKey: false },
+);
+sessionSchema.index({ idHash: 1 }, { unique: true });
+sessionSchema.index({ email: 1 });
+// The server removes expired sessions by itself as well (within about a minute).
+sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+
+const scheduledSchema = new Schema<ScheduledDoc>(
+  {
+    _id: { type: Number, required: true },
+    faqId: { type: String, required: true },
+    action: { type: String, required: true, enum: ['save', 'delete'] },
+    // The entry is stored as given (validated before); Mixed keeps per-language maps as they are.
+    entry: { type: Schema.Types.Mixed },
+    runAt: { type: Date, required: true },
+    createdBy: { type: String, required: true },
+    createdAt: { type: Date, required: true },
+    status: { type: String, required: true, enum: ['pending', 'done', 'failed', 'cancelled'] },
+    finishedAt: { type: Date },
+    error: { type: String },
+  },
+  { id: false, versionKey: false },
+);
+scheduledSchema.index({ status: 1, runAt: 1 });
+
+const leaseSchema = new Schema<LeaseDoc>(
+  { _id: { type: String, required: true }, holder: { type: String, required: true }, expiresAt: { type: Date, required: true } },
+  { versionKey: false },
+);
+
 export interface Models {
   faq: Model<FaqDoc>;
   faqVersions: Model<FaqDoc>;
@@ -171,6 +246,10 @@ export interface Models {
   tickets: Model<TicketDoc>;
   audit: Model<AuditDoc>;
   outbox: Model<OutboxDoc>;
+  staff: Model<StaffDoc>;
+  sessions: Model<SessionDoc>;
+  scheduled: Model<ScheduledDoc>;
+  leases: Model<LeaseDoc>;
 }
 
 /** Registers the models on one connection, with fixed collection names. */
@@ -183,5 +262,9 @@ export function models(conn: Connection): Models {
     tickets: conn.model<TicketDoc>('Ticket', ticketSchema, 'tickets'),
     audit: conn.model<AuditDoc>('Audit', auditSchema, 'audit'),
     outbox: conn.model<OutboxDoc>('Outgoing', outboxSchema, 'outbox'),
+    staff: conn.model<StaffDoc>('Staff', staffSchema, 'staff'),
+    sessions: conn.model<SessionDoc>('StaffSession', sessionSchema, 'staff_sessions'),
+    scheduled: conn.model<ScheduledDoc>('ScheduledChange', scheduledSchema, 'scheduled_changes'),
+    leases: conn.model<LeaseDoc>('Lease', leaseSchema, 'leases'),
   };
 }

@@ -23,6 +23,12 @@ import type {
   ImportSummary,
   OutgoingInput,
   OutgoingMessage,
+  ScheduledChange,
+  ScheduledChangeInput,
+  ScheduledChangeStatus,
+  StaffAccount,
+  StaffInput,
+  StaffSession,
   Store,
   Ticket,
   TicketInput,
@@ -35,8 +41,16 @@ import {
   conversationToRow,
   faqFromRow,
   faqToRow,
+  entryToJson,
   linesToJson,
   outgoingFromRow,
+  scheduledFromRow,
+  sessionFromRow,
+  sessionToRow,
+  staffFromRow,
+  type ScheduledRow,
+  type SessionRow,
+  type StaffRow,
   ticketFromRow,
   type AuditRow,
   type ConversationRow,
@@ -132,6 +146,50 @@ function prepare(db: Database.Database) {
       'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
     ),
     auditList: db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
+
+    staffInsert: db.prepare<[StaffRow]>(
+      `INSERT INTO staff (email, role, password_hash, disabled, created_at, updated_at)
+       VALUES (@email, @role, @password_hash, @disabled, @created_at, @updated_at)`,
+    ),
+    staffGet: db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE email = ?'),
+    staffList: db.prepare<[], StaffRow>('SELECT * FROM staff ORDER BY email'),
+    staffUpdate: db.prepare<[StaffRow]>(
+      `UPDATE staff SET role = @role, password_hash = @password_hash, disabled = @disabled, updated_at = @updated_at
+       WHERE email = @email`,
+    ),
+    sessionInsert: db.prepare<[SessionRow]>(
+      `INSERT INTO staff_sessions (id_hash, email, csrf_token, created_at, expires_at)
+       VALUES (@id_hash, @email, @csrf_token, @created_at, @expires_at)`,
+    ),
+    sessionGet: db.prepare<[string], SessionRow>('SELECT * FROM staff_sessions WHERE id_hash = ?'),
+    sessionDelete: db.prepare<[string]>('DELETE FROM staff_sessions WHERE id_hash = ?'),
+    sessionDeleteOf: db.prepare<[string]>('DELETE FROM staff_sessions WHERE email = ?'),
+    sessionDeleteExpired: db.prepare<[number]>('DELETE FROM staff_sessions WHERE expires_at < ?'),
+
+    scheduledInsert: db.prepare<[Omit<ScheduledRow, 'id' | 'status' | 'finished_at' | 'error'>]>(
+      `INSERT INTO scheduled_changes (faq_id, action, entry, run_at, created_by, created_at, status)
+       VALUES (@faq_id, @action, @entry, @run_at, @created_by, @created_at, 'pending')`,
+    ),
+    scheduledGet: db.prepare<[number], ScheduledRow>('SELECT * FROM scheduled_changes WHERE id = ?'),
+    scheduledAll: db.prepare<[], ScheduledRow>('SELECT * FROM scheduled_changes ORDER BY run_at, id'),
+    scheduledByStatus: db.prepare<[string], ScheduledRow>(
+      'SELECT * FROM scheduled_changes WHERE status IN (SELECT value FROM json_each(?)) ORDER BY run_at, id',
+    ),
+    scheduledDue: db.prepare<[number], ScheduledRow>(
+      "SELECT * FROM scheduled_changes WHERE status = 'pending' AND run_at <= ? ORDER BY run_at, id",
+    ),
+    scheduledFinish: db.prepare<{ id: number; status: string; at: number; error: string | null }>(
+      `UPDATE scheduled_changes SET status = @status, finished_at = @at, error = @error
+       WHERE id = @id AND status = 'pending'`,
+    ),
+
+    // One statement: take the lease when free or expired, renew it when ours; otherwise no change.
+    leaseAcquire: db.prepare<{ name: string; holder: string; now: number; until: number }>(
+      `INSERT INTO leases (name, holder, expires_at) VALUES (@name, @holder, @until)
+       ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+       WHERE leases.holder = @holder OR leases.expires_at <= @now`,
+    ),
+    leaseRelease: db.prepare<[string, string]>('DELETE FROM leases WHERE name = ? AND holder = ?'),
   };
 }
 
@@ -376,6 +434,124 @@ export class SqliteStore implements Store {
 
   async listAudit(limit = 100): Promise<AuditRecord[]> {
     return this.sql.auditList.all(limit).map(auditFromRow);
+  }
+
+  // --- Staff and sessions ----------------------------------------------------------------
+
+  async createStaff(input: StaffInput): Promise<StaffAccount> {
+    const email = input.email.trim().toLowerCase();
+    const at = this.now().getTime();
+    return this.write(() => {
+      if (this.sql.staffGet.get(email)) throw new Error(`A staff account "${email}" exists already`);
+      this.sql.staffInsert.run({
+        email,
+        role: input.role,
+        password_hash: input.passwordHash,
+        disabled: 0,
+        created_at: at,
+        updated_at: at,
+      });
+      return staffFromRow(this.sql.staffGet.get(email) as StaffRow);
+    });
+  }
+
+  async getStaff(email: string): Promise<StaffAccount | null> {
+    const row = this.sql.staffGet.get(email.trim().toLowerCase());
+    return row ? staffFromRow(row) : null;
+  }
+
+  async listStaff(): Promise<StaffAccount[]> {
+    return this.sql.staffList.all().map(staffFromRow);
+  }
+
+  async updateStaff(
+    email: string,
+    changes: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>,
+  ): Promise<StaffAccount | null> {
+    const key = email.trim().toLowerCase();
+    return this.write(() => {
+      const row = this.sql.staffGet.get(key);
+      if (!row) return null;
+      this.sql.staffUpdate.run({
+        ...row,
+        role: changes.role ?? row.role,
+        password_hash: changes.passwordHash ?? row.password_hash,
+        disabled: changes.disabled === undefined ? row.disabled : changes.disabled ? 1 : 0,
+        updated_at: this.now().getTime(),
+      });
+      return staffFromRow(this.sql.staffGet.get(key) as StaffRow);
+    });
+  }
+
+  async createSession(session: StaffSession): Promise<void> {
+    this.sql.sessionInsert.run(sessionToRow(session));
+  }
+
+  async getSession(idHash: string): Promise<StaffSession | null> {
+    const row = this.sql.sessionGet.get(idHash);
+    return row ? sessionFromRow(row) : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    this.sql.sessionDelete.run(idHash);
+  }
+
+  async deleteSessionsOf(email: string): Promise<number> {
+    return this.sql.sessionDeleteOf.run(email.trim().toLowerCase()).changes;
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    return this.sql.sessionDeleteExpired.run(now.getTime()).changes;
+  }
+
+  // --- Scheduled FAQ changes -------------------------------------------------------------
+
+  async scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange> {
+    if (input.action === 'save') {
+      if (!input.entry || input.entry.id !== input.faqId) throw new TypeError('a scheduled save needs the entry, with id = faqId');
+      assertStorableFaq(input.entry);
+    }
+    const { lastInsertRowid } = this.sql.scheduledInsert.run({
+      faq_id: input.faqId,
+      action: input.action,
+      entry: input.action === 'save' && input.entry ? entryToJson(faqInputOf(input.entry)) : null,
+      run_at: input.runAt.getTime(),
+      created_by: input.createdBy,
+      created_at: this.now().getTime(),
+    });
+    return scheduledFromRow(this.sql.scheduledGet.get(Number(lastInsertRowid)) as ScheduledRow);
+  }
+
+  async listScheduledChanges(filter: { status?: ScheduledChangeStatus[] } = {}): Promise<ScheduledChange[]> {
+    const rows = filter.status
+      ? this.sql.scheduledByStatus.all(JSON.stringify(filter.status))
+      : this.sql.scheduledAll.all();
+    return rows.map(scheduledFromRow);
+  }
+
+  async dueScheduledChanges(now: Date): Promise<ScheduledChange[]> {
+    return this.sql.scheduledDue.all(now.getTime()).map(scheduledFromRow);
+  }
+
+  async finishScheduledChange(
+    id: string,
+    status: Exclude<ScheduledChangeStatus, 'pending'>,
+    at: Date,
+    error?: string,
+  ): Promise<boolean> {
+    const rowId = ticketNumber(id);
+    if (rowId === undefined) return false;
+    return this.sql.scheduledFinish.run({ id: rowId, status, at: at.getTime(), error: error ?? null }).changes > 0;
+  }
+
+  // --- Leases ----------------------------------------------------------------------------
+
+  async acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean> {
+    return this.sql.leaseAcquire.run({ name, holder, now: now.getTime(), until: until.getTime() }).changes > 0;
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.sql.leaseRelease.run(name, holder);
   }
 
   private auditNow(actor: string, action: string, target?: string, detail?: Record<string, unknown>): void {

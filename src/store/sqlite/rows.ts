@@ -4,6 +4,9 @@ import type { Choice } from '../../engine/types';
 import type { FaqEntry, FaqEntryInput, PerLang } from '../../faq/types';
 import type {
   AuditRecord,
+  ScheduledChange,
+  StaffAccount,
+  StaffSession,
   Conversation,
   OutgoingMessage,
   Ticket,
@@ -200,4 +203,94 @@ export function outgoingFromRow(row: OutboxRow): OutgoingMessage {
   if (row.last_error !== null) m.lastError = row.last_error;
   if (row.retry_at !== null) m.retryAt = new Date(row.retry_at);
   return m;
+}
+
+export interface StaffRow {
+  email: string;
+  role: StaffAccount['role'];
+  password_hash: string;
+  disabled: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export function staffFromRow(row: StaffRow): StaffAccount {
+  return {
+    email: row.email,
+    role: row.role,
+    passwordHash: row.password_hash,
+    disabled: row.disabled !== 0,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+}
+
+export interface SessionRow {
+  id_hash: string;
+  email: string;
+  csrf_token: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export function sessionToRow(s: StaffSession): SessionRow {
+  return {
+    id_hash: s.idHash,
+    email: s.email,
+    csrf_token: s.csrfToken,
+    created_at: s.createdAt.getTime(),
+    expires_at: s.expiresAt.getTime(),
+  };
+}
+
+export function sessionFromRow(row: SessionRow): StaffSession {
+  return {
+    idHash: row.id_hash,
+    email: row.email,
+    csrfToken: row.csrf_token,
+    createdAt: new Date(row.created_at),
+    expiresAt: new Date(row.expires_at),
+  };
+}
+
+export interface ScheduledRow {
+  id: number;
+  faq_id: string;
+  action: ScheduledChange['action'];
+  entry: string | null;
+  run_at: number;
+  created_by: string;
+  created_at: number;
+  status: ScheduledChange['status'];
+  finished_at: number | null;
+  error: string | null;
+}
+
+/** An entry inside JSON: dates as milliseconds, revived on read. */
+export function entryToJson(entry: FaqEntryInput): string {
+  return JSON.stringify({ ...entry, validFrom: entry.validFrom?.getTime(), validUntil: entry.validUntil?.getTime() });
+}
+
+function entryFromJson(text: string): FaqEntryInput {
+  const raw = JSON.parse(text) as Omit<FaqEntryInput, 'validFrom' | 'validUntil'> & { validFrom?: number; validUntil?: number };
+  const entry: FaqEntryInput = { id: raw.id, topic: raw.topic, questions: raw.questions, answer: raw.answer };
+  if (raw.validFrom !== undefined) entry.validFrom = new Date(raw.validFrom);
+  if (raw.validUntil !== undefined) entry.validUntil = new Date(raw.validUntil);
+  return entry;
+}
+
+export function scheduledFromRow(row: ScheduledRow): ScheduledChange {
+  const change: ScheduledChange = {
+    id: String(row.id),
+    faqId: row.faq_id,
+    action: row.action,
+    runAt: new Date(row.run_at),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    status: row.status,
+  };
+  if (row.entry !== null) change.entry = entryFromJson(row.entry);
+  if (row.finished_at !== null) change.finishedAt = new Date(row.finished_at);
+  if (row.error !== null) change.error = row.error;
+  return change;
 }

@@ -109,6 +109,43 @@ const MIGRATIONS: readonly string[] = [
   -- The sender's one query: a channel's pending messages in enqueue order.
   CREATE INDEX outbox_channel_status ON outbox (channel, status, id);
   `,
+  // 3: staff console — accounts, sessions, scheduled FAQ changes, leases between processes
+  `
+  CREATE TABLE staff (
+    email          TEXT PRIMARY KEY,      -- lower-case
+    role           TEXT NOT NULL CHECK (role IN ('admin', 'editor', 'operator')),
+    password_hash  TEXT NOT NULL,
+    disabled       INTEGER NOT NULL DEFAULT 0,
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE TABLE staff_sessions (
+    id_hash     TEXT PRIMARY KEY,
+    email       TEXT NOT NULL,
+    csrf_token  TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    expires_at  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  CREATE INDEX staff_sessions_email ON staff_sessions (email);
+  CREATE TABLE scheduled_changes (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    faq_id       TEXT NOT NULL,
+    action       TEXT NOT NULL CHECK (action IN ('save', 'delete')),
+    entry        TEXT,                    -- JSON FaqEntryInput (dates as ms), for 'save'
+    run_at       INTEGER NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'done', 'failed', 'cancelled')),
+    finished_at  INTEGER,
+    error        TEXT
+  );
+  CREATE INDEX scheduled_changes_due ON scheduled_changes (status, run_at);
+  CREATE TABLE leases (
+    name        TEXT PRIMARY KEY,
+    holder      TEXT NOT NULL,
+    expires_at  INTEGER NOT NULL
+  ) WITHOUT ROWID;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
