@@ -115,6 +115,27 @@ describe('FAQ matcher incremental updates', () => {
   });
 });
 
+describe('FAQ matcher with a large FAQ', () => {
+  it('finds the right entry among 3,000 entries that share common words', () => {
+    const matcher = createMatcher();
+    // A distinct letters-only code word per filler entry (digits would split the word).
+    const code = (i: number) => `шифр${i.toString(36).replace(/[0-9]/g, (d) => 'абвгдежзик'[Number(d)])}`;
+    const filler = Array.from({ length: 3000 }, (_, i) => ({
+      id: `filler-${i}`,
+      topic: 'general',
+      // Every filler shares "работает" and "услуга"; the code word makes each one distinct.
+      questions: { ru: [`Работает ли услуга ${code(i)} сегодня?`] },
+      answer: { ru: `Услуга ${code(i)} работает.` },
+    }));
+    matcher.load([...filler, ...FIXTURE_FAQ]);
+    expect(matcher.size).toBe(3000 + FIXTURE_FAQ.length);
+    expect(topOf(matcher, 'библиотека в воскресенье работает?', 'ru')).toBe('library-hours');
+    expect(topOf(matcher, `работает ли услуга ${code(1234)}`, 'ru')).toBe('filler-1234');
+    matcher.remove('library-hours');
+    expect(topOf(matcher, 'библиотека в воскресенье работает?', 'ru')).not.toBe('library-hours');
+  });
+});
+
 describe('FAQ matcher on odd input', () => {
   const matcher = loaded();
 
