@@ -4,6 +4,7 @@
  * bad variable and what it should look like, so an on-call engineer fixes them all in one go.
  */
 import path from 'node:path';
+import cron from 'node-cron';
 import { z } from 'zod';
 import { LANGS } from '../i18n/languages';
 import { DEFAULT_THRESHOLDS } from '../matcher';
@@ -56,6 +57,22 @@ const schema = z
     WHATSAPP_ENABLED: flag,
     PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
     WHATSAPP_GLOBAL_RATE_PER_MIN: number(30, 1, 6000),
+    CONSOLE_ENABLED: z
+      .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+      .optional()
+      .transform((v) => v === undefined || v === '' || v === '1' || v === 'true' || v === 'yes'),
+    CONSOLE_PORT: number(3000, 0, 65535),
+    CONSOLE_HOST: z.string().trim().min(1).default('127.0.0.1'),
+    CONSOLE_SECURE_COOKIE: flag,
+    CONSOLE_SESSION_HOURS: number(12, 0.1, 24 * 30),
+    CONSOLE_LOGIN_MAX_FAILURES: number(5, 1, 1000),
+    CONSOLE_LOGIN_WINDOW_MIN: number(15, 1, 24 * 60),
+    SCHEDULE_CRON: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => cron.validate(v), 'must be a cron expression, e.g. "* * * * *" (every minute)')
+        .optional(),
+    ),
   })
   .refine((c) => c.MATCH_SUGGEST_THRESHOLD <= c.MATCH_ANSWER_THRESHOLD, {
     message: 'must not be above MATCH_ANSWER_THRESHOLD',
@@ -89,6 +106,20 @@ export interface Config {
     executablePath: string;
     globalRatePerMin: number;
   };
+  console: {
+    /** Serve the staff console from this process. */
+    enabled: boolean;
+    port: number;
+    host: string;
+    /** Mark the session cookie Secure (set it when the console is reached over HTTPS). */
+    secureCookie: boolean;
+    sessionHours: number;
+    /** Failed logins per IP and e-mail allowed within the window before 429. */
+    loginMaxFailures: number;
+    loginWindowMinutes: number;
+  };
+  /** When the scheduler looks for due FAQ changes (node-cron expression). */
+  scheduleCron: string;
 }
 
 export class ConfigError extends Error {
@@ -132,5 +163,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       executablePath: e.PUPPETEER_EXECUTABLE_PATH,
       globalRatePerMin: e.WHATSAPP_GLOBAL_RATE_PER_MIN,
     },
+    console: {
+      enabled: e.CONSOLE_ENABLED,
+      port: e.CONSOLE_PORT,
+      host: e.CONSOLE_HOST,
+      secureCookie: e.CONSOLE_SECURE_COOKIE,
+      sessionHours: e.CONSOLE_SESSION_HOURS,
+      loginMaxFailures: e.CONSOLE_LOGIN_MAX_FAILURES,
+      loginWindowMinutes: e.CONSOLE_LOGIN_WINDOW_MIN,
+    },
+    scheduleCron: e.SCHEDULE_CRON ?? '* * * * *',
   };
 }
