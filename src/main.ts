@@ -5,10 +5,35 @@
  */
 import { createChannels } from '../bots';
 import { TerminalChat } from '../bots/terminal';
-import { createApp } from './app';
+import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
+import { channelHealth } from './console/channel-health';
+import { createConsoleServer, type ConsoleServer } from './console/server';
 import type { Channel } from './engine/channel';
-import { createLogger } from './logging';
+import { createLogger, type Logger } from './logging';
+import { FaqScheduler } from './schedule/scheduler';
+
+/**
+ * Starts the staff console. A console that cannot listen (port taken by another bot process on
+ * the same machine) is logged and skipped: answering residents matters more than the console.
+ */
+async function startConsole(app: App, channels: readonly Channel[], logger: Logger): Promise<ConsoleServer | undefined> {
+  const { console: options, thresholds } = app.config;
+  if (!options.enabled) return undefined;
+  const server = await createConsoleServer(
+    { store: app.store, catalog: app.catalog, thresholds, logger, channels: () => channelHealth(channels) },
+    options,
+  );
+  try {
+    const url = await server.listen(options.port, options.host);
+    logger.info({ url }, 'staff console listening');
+    return server;
+  } catch (error) {
+    logger.error(`staff console not started on ${options.host}:${options.port}: ${error instanceof Error ? error.message : String(error)}`);
+    await server.close();
+    return undefined;
+  }
+}
 
 async function main(argv: string[]): Promise<number> {
   let config;
@@ -43,10 +68,17 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
 
+  // Every process runs the scheduler; the lease in the store lets one of them apply each change.
+  const scheduler = new FaqScheduler({ store: app.store, cron: config.scheduleCron, logger });
+  // Filled once the channels run; `stop` may be called before that.
+  const started: { console?: ConsoleServer } = {};
+
   let stopping: Promise<void> | undefined;
   const stop = (why: string) => {
     stopping ??= (async () => {
       logger.info({ why }, 'stopping');
+      await started.console?.close();
+      await scheduler.stop();
       await Promise.allSettled(channels.map((c) => c.stop()));
       await app.close();
     })();
@@ -63,6 +95,8 @@ async function main(argv: string[]): Promise<number> {
     await stop('start-up failed');
     return 1;
   }
+  scheduler.start();
+  started.console = await startConsole(app, channels, logger);
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
 
   if (chat) {

@@ -1,0 +1,104 @@
+/**
+ * The console's one script, served as /assets/console.js: forms marked `data-api` are sent to the
+ * JSON API with the session's CSRF token instead of being posted, so every change goes through the
+ * same validated routes as API clients. Field names with dots build nested objects
+ * (`entry.answer.ru`); `data-kind` converts a field: `lines` (one list item per line), `date`
+ * (datetime-local → ISO with the browser's time zone), `number`, `bool` (checkbox). Empty fields are
+ * left out. Results are written with textContent, never as markup.
+ */
+export const CONSOLE_SCRIPT = String.raw`
+'use strict';
+const csrf = () => (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+
+function setPath(obj, path, value) {
+  const keys = path.split('.');
+  let at = obj;
+  for (const k of keys.slice(0, -1)) at = at[k] = at[k] || {};
+  at[keys[keys.length - 1]] = value;
+}
+
+function formBody(form) {
+  const body = {};
+  for (const el of form.elements) {
+    if (!el.name || el.disabled || el.type === 'file') continue;
+    const kind = el.dataset.kind;
+    let value;
+    if (kind === 'bool') value = el.checked;
+    else if (el.value.trim() === '') continue;
+    else if (kind === 'lines') value = el.value.split('\n').map((s) => s.trim()).filter(Boolean);
+    else if (kind === 'date') value = new Date(el.value).toISOString();
+    else if (kind === 'number') value = Number(el.value);
+    else value = el.value;
+    if (Array.isArray(value) && value.length === 0) continue;
+    setPath(body, el.name, value);
+  }
+  return body;
+}
+
+async function api(method, url, body) {
+  const res = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: body === undefined ? { 'x-csrf-token': csrf() } : { 'content-type': 'application/json', 'x-csrf-token': csrf() },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = await res.json().catch(() => ({}));
+  return { ok: res.ok, status: res.status, data };
+}
+
+function show(form, text, ok) {
+  let out = form.querySelector('output.result');
+  if (!out) { out = document.createElement('output'); out.className = 'result'; form.appendChild(out); }
+  out.className = 'result ' + (ok ? 'ok' : 'error');
+  out.textContent = text;
+}
+
+function describeError(r) {
+  const lines = [r.data.error || ('Failed with status ' + r.status)];
+  for (const p of r.data.problems || []) lines.push(' - ' + p);
+  return lines.join('\n');
+}
+
+function renderPreview(form, p) {
+  const box = document.getElementById(form.dataset.target);
+  box.textContent = '';
+  const head = document.createElement('p');
+  head.textContent = 'Decision: ' + p.decision + ' (score ' + p.score + ', language ' + p.lang + ')';
+  box.appendChild(head);
+  if (p.answer) { const a = document.createElement('blockquote'); a.className = 'preview-answer'; a.textContent = p.answer; box.appendChild(a); }
+  const list = document.createElement('ol');
+  for (const c of p.candidates) { const li = document.createElement('li'); li.textContent = c.id + ' — ' + c.score + ' — ' + c.answer; list.appendChild(li); }
+  box.appendChild(list);
+}
+
+document.addEventListener('submit', async (event) => {
+  const form = event.target;
+  if (!(form instanceof HTMLFormElement) || !form.dataset.api) return;
+  event.preventDefault();
+  const by = event.submitter && event.submitter.dataset.api ? event.submitter.dataset : form.dataset;
+  if (by.confirm && !window.confirm(by.confirm)) return;
+  const method = (by.method || 'POST').toUpperCase();
+  let body = method === 'DELETE' ? undefined : formBody(form);
+  const file = form.querySelector('input[type=file]');
+  if (file && file.files && file.files[0]) {
+    body.text = await file.files[0].text();
+    body.format = /\.json$/i.test(file.files[0].name) ? 'json' : 'yaml';
+  }
+  const r = await api(method, by.api, body);
+  if (!r.ok) return show(form, describeError(r), false);
+  if (form.dataset.render === 'preview') return renderPreview(form, r.data.preview);
+  if (by.next === 'reload') return location.reload();
+  if (by.next) return (location.href = by.next.replace('{id}', encodeURIComponent(((r.data.entry || {}).id) || '')));
+  show(form, form.dataset.done || 'Saved.', true);
+});
+
+// datetime-local fields show an ISO time given by the server in the browser's own time zone.
+for (const el of document.querySelectorAll('input[data-iso]')) {
+  const d = new Date(el.dataset.iso);
+  if (!isNaN(d)) el.value = new Date(d.getTime() - d.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
+}
+for (const el of document.querySelectorAll('time[datetime]')) {
+  const d = new Date(el.getAttribute('datetime'));
+  if (!isNaN(d)) el.title = d.toLocaleString();
+}
+`;

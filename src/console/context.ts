@@ -1,0 +1,48 @@
+/** What the console's routes share: the bot's parts they read and write, and the console's own state. */
+import type { FaqCatalog } from '../faq/catalog';
+import type { Logger } from '../logging';
+import type { Thresholds } from '../matcher';
+import type { Store } from '../store/types';
+import type { LoginLimiter } from './login-limiter';
+import type { SessionManager } from './sessions';
+
+/** A channel as the health report shows it. */
+export interface ChannelHealth {
+  name: string;
+  /** e.g. 'running', or the WhatsApp channel's state ('ready', 'qr', 'logged-out', …). */
+  status: string;
+}
+
+/** The parts of the running bot the console works on. */
+export interface ConsoleDeps {
+  store: Store;
+  catalog: FaqCatalog;
+  thresholds: Thresholds;
+  logger: Logger;
+  /** The channels this process serves, for /healthz. */
+  channels?: () => ChannelHealth[];
+}
+
+export interface ConsoleOptions {
+  /** Session cookie only over HTTPS. */
+  secureCookie?: boolean;
+  sessionHours?: number;
+  loginMaxFailures?: number;
+  loginWindowMinutes?: number;
+  /** bcrypt cost for passwords set through the console; tests lower it. */
+  bcryptCost?: number;
+  /** The console's clock (sessions, rate limit, "is this run time in the future?"). */
+  clock?: () => Date;
+}
+
+export interface RouteContext {
+  deps: ConsoleDeps;
+  sessions: SessionManager;
+  limiter: LoginLimiter;
+  clock: () => Date;
+  bcryptCost: number;
+  secureCookie: boolean;
+  sessionMs: number;
+  /** A bcrypt hash compared against when the e-mail is unknown (same timing as a wrong password). */
+  decoyHash: Promise<string>;
+}

@@ -1,0 +1,63 @@
+/**
+ * "What would the bot answer?": the same steps as the engine's answer to a question — the live
+ * catalog's ranked candidates and the configured confidence bands — without a conversation, so a
+ * preview writes nothing (no ticket, no state) and can be asked for a future moment to check a
+ * scheduled entry.
+ */
+import type { FaqCatalog } from '../faq/catalog';
+import { FALLBACK_LANG, LANGS, type Lang } from '../i18n/languages';
+import { detectLanguage } from '../language/detect';
+import { decide, type Thresholds } from '../matcher';
+
+export interface PreviewCandidate {
+  id: string;
+  topic: string;
+  score: number;
+  /** The answer in the question's language (or the fallback the bot would use). */
+  answer: string;
+}
+
+export interface Preview {
+  lang: Lang;
+  decision: 'answer' | 'suggest' | 'escalate';
+  /** The top score the decision was taken on. */
+  score: number;
+  /** What the resident would read first: the answer, or undefined for suggest/escalate. */
+  answer?: string;
+  /** The entry answered, or offered first. */
+  faqId?: string;
+  /** The entries offered as "did you mean" (suggest). */
+  suggested: string[];
+  /** The ranked candidates, best first, with their scores (the runner-ups after the first). */
+  candidates: PreviewCandidate[];
+}
+
+function answerIn(answer: Partial<Record<Lang, string>>, lang: Lang): string {
+  return answer[lang] ?? answer[FALLBACK_LANG] ?? LANGS.map((l) => answer[l]).find(Boolean) ?? '';
+}
+
+/**
+ * Previews the bot's decision for `text` at `now` with the catalog's current entries.
+ *
+ * @example previewAnswer(app.catalog, config.thresholds, 'когда комендантский час?', undefined, new Date())
+ */
+export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text: string, lang: Lang | undefined, now: Date): Preview {
+  const questionLang = lang ?? detectLanguage(text).lang;
+  const matches = catalog.match(text, questionLang, now, 5);
+  const decision = decide({ candidates: matches }, thresholds);
+  const candidates = matches.map((m) => ({
+    id: m.id,
+    topic: m.entry.topic,
+    score: Math.round(m.score * 1000) / 1000,
+    answer: answerIn(m.entry.answer, questionLang),
+  }));
+  const score = Math.round(decision.score * 1000) / 1000;
+  if (decision.kind === 'answer') {
+    const top = candidates.find((c) => c.id === decision.id);
+    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates };
+  }
+  if (decision.kind === 'suggest') {
+    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates };
+  }
+  return { lang: questionLang, decision: 'escalate', score, suggested: [], candidates };
+}

@@ -1,0 +1,60 @@
+/** Logging in and out, and "who am I" (with the CSRF token the pages send back). */
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { z } from 'zod';
+import type { RouteContext } from '../context';
+import { readCookie, writeCookie } from '../cookies';
+import { HttpError, parseInput } from '../errors';
+import { verifyPassword } from '../passwords';
+import { SESSION_COOKIE } from '../sessions';
+
+const loginSchema = z.object({
+  email: z.string().trim().min(3, 'must be an e-mail address').max(254),
+  password: z.string().min(1, 'is required').max(1024),
+});
+
+function setSessionCookie(reply: FastifyReply, ctx: RouteContext, value: string): void {
+  writeCookie(reply, SESSION_COOKIE, value, { maxAge: ctx.sessionMs / 1000, secure: ctx.secureCookie });
+}
+
+export function authApi(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx.deps;
+
+  // Public, and therefore without a CSRF token: it only accepts application/json (fastify answers
+  // 415 otherwise), which a cross-site form cannot send, and the cookie is SameSite=Strict.
+  app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
+    const { email, password } = parseInput(loginSchema, request.body, 'body');
+    const ip = request.ip;
+    const now = ctx.clock().getTime();
+    const wait = ctx.limiter.retryAfter(ip, email, now);
+    if (wait > 0) {
+      void reply.header('retry-after', String(wait));
+      throw new HttpError(429, `Too many failed logins: try again in ${wait} s`);
+    }
+    const account = await store.getStaff(email);
+    const ok = await verifyPassword(password, account?.passwordHash ?? (await ctx.decoyHash));
+    if (!account || !ok || account.disabled) {
+      ctx.limiter.fail(ip, email, now);
+      await store.audit({ actor: email.toLowerCase(), action: 'login.failure', detail: { ip, reason: account?.disabled ? 'disabled' : 'bad credentials' } });
+      throw new HttpError(401, 'Wrong e-mail or password');
+    }
+    ctx.limiter.succeed(ip, email);
+    const { cookieValue, session } = await ctx.sessions.open(account.email);
+    await store.audit({ actor: account.email, action: 'login.success', detail: { ip } });
+    setSessionCookie(reply, ctx, cookieValue);
+    return { email: account.email, role: account.role, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+  });
+
+  app.post('/api/logout', { config: { access: 'staff' } }, async (request, reply) => {
+    const cookie = readCookie(request, SESSION_COOKIE);
+    if (cookie) await ctx.sessions.close(cookie);
+    await store.audit({ actor: request.staff?.account.email ?? 'unknown', action: 'logout' });
+    writeCookie(reply, SESSION_COOKIE, '', { maxAge: 0, secure: ctx.secureCookie });
+    return { ok: true };
+  });
+
+  app.get('/api/me', { config: { access: 'staff' } }, async (request) => {
+    const staff = request.staff;
+    if (!staff) throw new HttpError(401, 'Not logged in');
+    return { email: staff.account.email, role: staff.account.role, csrfToken: staff.session.csrfToken, expiresAt: staff.session.expiresAt };
+  });
+}

@@ -1,0 +1,142 @@
+/** FAQ entries: list/search, read, create, edit, delete, history, diff, revert, preview, file import/export. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { FaqFileError, parseFaqFile, serializeFaqFile } from '../../faq/file';
+import type { FaqEntry } from '../../faq/types';
+import { LANGS } from '../../i18n/languages';
+import { ALL_ROLES, EDITORS } from '../access';
+import type { RouteContext } from '../context';
+import { lineDiff } from '../diff';
+import { HttpError, parseInput } from '../errors';
+import { entryAsText, parseEntry } from '../faq-input';
+import { filterFaq } from '../faq-search';
+import { previewAnswer } from '../preview';
+
+const idParams = z.object({ id: z.string().min(1).max(60) });
+const listQuery = z.object({
+  topic: z.string().trim().max(60).optional().transform((v) => v || undefined),
+  lang: z.enum(LANGS).optional().or(z.literal('').transform(() => undefined)),
+  q: z.string().max(200).optional(),
+});
+const entryBody = z.object({ entry: z.unknown() });
+const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
+const revertBody = z.object({ version: z.number().int().min(1) });
+const previewBody = z.object({
+  text: z.string().trim().min(1, 'type a question').max(2000),
+  lang: z.enum(LANGS).optional(),
+  /** Preview at another moment (a scheduled entry); ISO date-time. */
+  at: z.iso.datetime({ offset: true }).optional(),
+});
+const exportQuery = z.object({ format: z.enum(['yaml', 'json']).default('yaml') });
+const importBody = z.object({
+  format: z.enum(['yaml', 'json']),
+  text: z.string().min(1, 'the file is empty').max(5_000_000),
+  replace: z.boolean().default(false),
+});
+
+/** Who the store records as the author of a change. */
+export function actorOf(request: FastifyRequest): string {
+  if (!request.staff) throw new HttpError(401, 'Not logged in');
+  return request.staff.account.email;
+}
+
+async function mustGet(ctx: RouteContext, id: string): Promise<FaqEntry> {
+  const entry = await ctx.deps.store.getFaq(id);
+  if (!entry) throw new HttpError(404, `No FAQ entry "${id}"`);
+  return entry;
+}
+
+export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx.deps;
+  const read = { config: { access: ALL_ROLES } };
+  const edit = { config: { access: EDITORS } };
+
+  app.get('/api/faq', read, async (request) => {
+    const query = parseInput(listQuery, request.query, 'query');
+    return { entries: filterFaq(await store.listFaq(), { topic: query.topic, lang: query.lang, text: query.q }) };
+  });
+
+  app.get('/api/faq/:id', read, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    return { entry: await mustGet(ctx, id) };
+  });
+
+  app.post('/api/faq', edit, async (request, reply) => {
+    const entry = parseEntry(parseInput(entryBody, request.body, 'body').entry);
+    if (await store.getFaq(entry.id)) throw new HttpError(409, `An entry "${entry.id}" exists already: edit it instead`);
+    const saved = await store.saveFaq(entry, actorOf(request));
+    void reply.code(201);
+    return { entry: saved };
+  });
+
+  app.put('/api/faq/:id', edit, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const entry = parseEntry(parseInput(entryBody, request.body, 'body').entry);
+    if (entry.id !== id) throw new HttpError(400, `The entry's id "${entry.id}" differs from the address "${id}"`);
+    await mustGet(ctx, id);
+    return { entry: await store.saveFaq(entry, actorOf(request)) };
+  });
+
+  app.delete('/api/faq/:id', edit, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    if (!(await store.deleteFaq(id, actorOf(request)))) throw new HttpError(404, `No FAQ entry "${id}"`);
+    return { deleted: id };
+  });
+
+  app.get('/api/faq/:id/history', read, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const versions = await store.faqHistory(id);
+    if (versions.length === 0) throw new HttpError(404, `No FAQ entry "${id}" and no history of one`);
+    return { versions };
+  });
+
+  app.get('/api/faq/:id/diff', read, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { from, to } = parseInput(diffQuery, request.query, 'query');
+    const versions = await store.faqHistory(id);
+    const a = versions.find((v) => v.version === from);
+    const b = versions.find((v) => v.version === to);
+    if (!a || !b) throw new HttpError(404, `Entry "${id}" has no version ${!a ? from : to}`);
+    return { id, from: a, to: b, lines: lineDiff(entryAsText(a), entryAsText(b)) };
+  });
+
+  app.post('/api/faq/:id/revert', edit, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { version } = parseInput(revertBody, request.body, 'body');
+    const old = (await store.faqHistory(id)).find((v) => v.version === version);
+    if (!old) throw new HttpError(404, `Entry "${id}" has no version ${version}`);
+    // A revert is a new version with the old content: the history keeps what was reverted.
+    const saved = await store.saveFaq(old, actorOf(request));
+    await store.audit({ actor: actorOf(request), action: 'faq.revert', target: id, detail: { toVersion: version, newVersion: saved.version } });
+    return { entry: saved };
+  });
+
+  // POST although it changes nothing: the question can be long and must not end up in access logs.
+  app.post('/api/preview', read, async (request) => {
+    const body = parseInput(previewBody, request.body, 'body');
+    const at = body.at ? new Date(body.at) : ctx.clock();
+    return { preview: previewAnswer(ctx.deps.catalog, ctx.deps.thresholds, body.text, body.lang, at), at };
+  });
+
+  app.get('/api/faq-file', edit, async (request, reply) => {
+    const { format } = parseInput(exportQuery, request.query, 'query');
+    const text = serializeFaqFile(await store.listFaq(), format);
+    void reply
+      .header('content-type', format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
+      .header('content-disposition', `attachment; filename="faq.${format}"`);
+    return text;
+  });
+
+  app.post('/api/faq-file', edit, async (request) => {
+    const body = parseInput(importBody, request.body, 'body');
+    let entries;
+    try {
+      entries = parseFaqFile(body.text, body.format);
+    } catch (error) {
+      if (error instanceof FaqFileError) throw new HttpError(400, 'The FAQ file was refused; nothing was imported', error.problems);
+      throw error;
+    }
+    const summary = await store.importFaq(entries, actorOf(request), { replace: body.replace });
+    return { summary, entries: entries.length };
+  });
+}

@@ -1,0 +1,42 @@
+/** "Unanswered questions" (grouped) and the health report. */
+import type { FastifyInstance } from 'fastify';
+import { EDITORS } from '../access';
+import type { RouteContext } from '../context';
+import { collectUnanswered, groupUnanswered, type UnansweredGroup } from '../unanswered';
+
+/** How much of the audit log is searched for "did not help" feedback. */
+const AUDIT_WINDOW = 5000;
+const DB_TIMEOUT_MS = 2000;
+
+/** The grouped unanswered questions, largest group first. */
+export async function unansweredGroups(ctx: RouteContext): Promise<UnansweredGroup[]> {
+  const [tickets, audit] = await Promise.all([ctx.deps.store.listTickets(), ctx.deps.store.listAudit(AUDIT_WINDOW)]);
+  return groupUnanswered(collectUnanswered(tickets, audit));
+}
+
+export function insightsApi(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/api/unanswered', { config: { access: EDITORS } }, async () => ({ groups: await unansweredGroups(ctx) }));
+
+  // For the operators of the service and their monitoring: no personal data, no store address.
+  app.get('/healthz', { config: { access: 'public' } }, async (_request, reply) => {
+    const { store, catalog, channels } = ctx.deps;
+    let database: { ok: boolean; error?: string };
+    try {
+      await Promise.race([
+        store.faqRevision(),
+        new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), DB_TIMEOUT_MS).unref()),
+      ]);
+      database = { ok: true };
+    } catch (error) {
+      database = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    const kind = store.description.startsWith('sqlite') ? 'sqlite' : 'mongodb';
+    void reply.code(database.ok ? 200 : 503);
+    return {
+      status: database.ok ? 'ok' : 'degraded',
+      database: { kind, ...database },
+      channels: channels?.() ?? [],
+      faq: { entries: catalog.size, lastReloadAt: catalog.lastReloadAt ?? null },
+    };
+  });
+}

@@ -1,0 +1,123 @@
+/**
+ * The staff console: a Fastify server in the bot process with a JSON API under /api and
+ * server-rendered pages on top of it. Every route declares who may call it (`access.ts`); one hook
+ * enforces that, and `routes` lists the declarations so tests can walk every route.
+ */
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import { accessHook, wantsJson, type Access } from './access';
+import type { ConsoleDeps, ConsoleOptions, RouteContext } from './context';
+import { HttpError } from './errors';
+import { html } from './html';
+import { layout } from './layout';
+import { LoginLimiter } from './login-limiter';
+import { DEFAULT_BCRYPT_COST, decoyHash } from './passwords';
+import { authApi } from './routes/api-auth';
+import { faqApi } from './routes/api-faq';
+import { insightsApi } from './routes/api-insights';
+import { scheduleApi } from './routes/api-schedule';
+import { staffApi } from './routes/api-staff';
+import { adminPages } from './routes/pages-admin';
+import { faqPages } from './routes/pages-faq';
+import { SessionManager } from './sessions';
+
+export type { ChannelHealth, ConsoleDeps, ConsoleOptions } from './context';
+
+/** One registered route and its access rule. */
+export interface ConsoleRoute {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+export interface ConsoleServer {
+  fastify: FastifyInstance;
+  /** Every route the console serves (HEAD routes fastify adds for GET are left out). */
+  routes: ConsoleRoute[];
+  /** Listens on host:port (port 0: a free one); resolves the base URL. */
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** Request bodies above this are refused (413); a FAQ file of 10,000 entries is about 4 MB. */
+const BODY_LIMIT = 8 * 1024 * 1024;
+const SWEEP_MS = 60 * 60 * 1000;
+
+/**
+ * Builds the console (routes registered, not listening yet).
+ *
+ * @example
+ *   const console = await createConsoleServer({ store, catalog, thresholds, logger }, { secureCookie: true });
+ *   const url = await console.listen(3000, '127.0.0.1');
+ */
+export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOptions = {}): Promise<ConsoleServer> {
+  const clock = options.clock ?? (() => new Date());
+  const sessionMs = (options.sessionHours ?? 12) * 3600_000;
+  const bcryptCost = options.bcryptCost ?? DEFAULT_BCRYPT_COST;
+  const ctx: RouteContext = {
+    deps,
+    clock,
+    bcryptCost,
+    sessionMs,
+    secureCookie: options.secureCookie ?? false,
+    sessions: new SessionManager(deps.store, sessionMs, clock),
+    limiter: new LoginLimiter(options.loginMaxFailures ?? 5, (options.loginWindowMinutes ?? 15) * 60_000),
+    decoyHash: decoyHash(bcryptCost),
+  };
+
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const routes: ConsoleRoute[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD') continue;
+      routes.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
+  app.addHook('preHandler', accessHook(ctx.sessions));
+  // Pages must not be framed by another site (clickjacking) nor sniffed into another type.
+  app.addHook('onSend', async (_request, reply) => {
+    void reply.header('x-frame-options', 'DENY').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
+  });
+
+  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+    const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
+    const problems = error instanceof HttpError ? error.problems : undefined;
+    // Fastify's own 4xx (bad JSON, wrong content type, body too large) carry a usable message.
+    const message = status >= 500 ? 'Internal error; the details are in the bot log' : error.message;
+    if (status >= 500) deps.logger.error({ err: error, url: request.url }, 'console request failed');
+    void reply.code(status);
+    if (wantsJson(request)) return reply.send(problems ? { error: message, problems } : { error: message });
+    return reply
+      .type('text/html; charset=utf-8')
+      .send(layout(`Error ${status}`, request.staff, html`<p>${message}</p>${problems ? html`<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}<p><a href="/faq">FAQ</a></p>`));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    void reply.code(404);
+    if (wantsJson(request)) return reply.send({ error: `No such address: ${request.method} ${request.url.split('?')[0]}` });
+    return reply.type('text/html; charset=utf-8').send(layout('Not found', undefined, html`<p><a href="/faq">FAQ</a></p>`));
+  });
+
+  authApi(app, ctx);
+  faqApi(app, ctx);
+  scheduleApi(app, ctx);
+  staffApi(app, ctx);
+  insightsApi(app, ctx);
+  faqPages(app, ctx);
+  adminPages(app, ctx);
+  await app.ready();
+
+  const sweep = setInterval(() => void ctx.sessions.sweep().catch(() => undefined), SWEEP_MS);
+  sweep.unref();
+
+  return {
+    fastify: app,
+    routes,
+    async listen(port, host = '127.0.0.1') {
+      return app.listen({ port, host });
+    },
+    async close() {
+      clearInterval(sweep);
+      await app.close();
+    },
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * "Unanswered questions": what residents asked that the bot could not settle — tickets opened
+ * because nothing matched or the answer did not help, and "did not help" feedback — grouped by
+ * similarity so that staff see the ten things people need rather than five hundred messages.
+ *
+ * Similarity is token overlap (Jaccard) on crude stems: lower-case words of three letters or more,
+ * cut to their first five letters, which folds most Russian and Kazakh endings ("часа", "часов").
+ * Greedy single pass: a question joins the first group whose stems it shares enough of.
+ */
+import type { Lang } from '../i18n/languages';
+import type { AuditRecord, Ticket } from '../store/types';
+
+/** Two questions belong together from this share of shared stems on. */
+const SIMILARITY = 0.4;
+const STEM_LENGTH = 5;
+
+export interface UnansweredQuestion {
+  text: string;
+  lang?: Lang;
+  source: 'no-match' | 'not-helpful';
+  at: Date;
+}
+
+export interface UnansweredGroup {
+  /** The group's most frequent wording. */
+  label: string;
+  count: number;
+  /** Distinct wordings, most frequent first. */
+  questions: string[];
+  /** The language most of its questions are in. */
+  lang?: Lang;
+  lastAt: Date;
+}
+
+/** The stems a question is compared by. */
+export function stemsOf(text: string): Set<string> {
+  const words = text.toLowerCase().normalize('NFC').split(/[^\p{L}\p{N}]+/u);
+  return new Set(words.filter((w) => w.length >= 3).map((w) => w.slice(0, STEM_LENGTH)));
+}
+
+function jaccard(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const s of a) if (b.has(s)) shared++;
+  return shared / (a.size + b.size - shared);
+}
+
+/** The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log. */
+export function collectUnanswered(tickets: readonly Ticket[], audit: readonly AuditRecord[]): UnansweredQuestion[] {
+  const out: UnansweredQuestion[] = [];
+  for (const t of tickets) {
+    if (t.reason === 'no-match' || t.reason === 'not-helpful') {
+      out.push({ text: t.question, lang: t.lang, source: t.reason, at: t.createdAt });
+    }
+  }
+  for (const r of audit) {
+    if (r.action !== 'feedback.not-helpful') continue;
+    const question = r.detail?.question;
+    if (typeof question !== 'string' || question.trim() === '') continue;
+    const lang = r.detail?.lang;
+    out.push({ text: question, lang: typeof lang === 'string' ? (lang as Lang) : undefined, source: 'not-helpful', at: r.at });
+  }
+  return out;
+}
+
+function mostCommon<T>(items: readonly T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
+  return [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+}
+
+/**
+ * Groups similar questions, largest group first.
+ *
+ * @example groupUnanswered(collectUnanswered(tickets, audit))[0] // { label, count, questions, lang }
+ */
+export function groupUnanswered(questions: readonly UnansweredQuestion[]): UnansweredGroup[] {
+  const groups: { stems: Set<string>; members: UnansweredQuestion[] }[] = [];
+  for (const q of questions) {
+    const stems = stemsOf(q.text);
+    const home = groups.find((g) => jaccard(g.stems, stems) >= SIMILARITY);
+    if (home) {
+      home.members.push(q);
+      for (const s of stems) home.stems.add(s);
+    } else {
+      groups.push({ stems, members: [q] });
+    }
+  }
+  return groups
+    .map((g) => {
+      const texts = g.members.map((m) => m.text.trim());
+      const byCount = [...new Set(texts)].sort((x, y) => texts.filter((t) => t === y).length - texts.filter((t) => t === x).length);
+      return {
+        label: byCount[0],
+        count: g.members.length,
+        questions: byCount,
+        lang: mostCommon(g.members.map((m) => m.lang).filter((l): l is Lang => l !== undefined)),
+        lastAt: new Date(Math.max(...g.members.map((m) => m.at.getTime()))),
+      };
+    })
+    .sort((x, y) => y.count - x.count || y.lastAt.getTime() - x.lastAt.getTime());
+}

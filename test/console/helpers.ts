@@ -1,0 +1,105 @@
+/** A console on a fresh SQLite store, with one account per role, driven by fastify.inject. */
+import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
+import { hashPassword } from '../../src/console/passwords';
+import { FaqCatalog } from '../../src/faq/catalog';
+import { DEFAULT_THRESHOLDS, createMatcher } from '../../src/matcher';
+import { SqliteStore } from '../../src/store/sqlite';
+import type { StaffRole, Store } from '../../src/store/types';
+import { silentLogger } from '../../src/logging';
+import { SMALL_FAQ, tempDir } from '../support/fixtures';
+
+export const PASSWORD = 'correct horse battery';
+export const ROLES: StaffRole[] = ['admin', 'editor', 'operator'];
+export const emailOf = (role: StaffRole) => `${role}@helpline.kz`;
+
+export interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+/** What a test looks at in a response. */
+export interface Reply {
+  statusCode: number;
+  headers: Headers;
+  body: string;
+  json<T = Record<string, unknown>>(): T;
+}
+
+export interface ConsoleFixture {
+  /** The console's address, e.g. http://127.0.0.1:41234 */
+  url: string;
+  store: Store;
+  catalog: FaqCatalog;
+  console: ConsoleServer;
+  /** The console's clock; tests move `now.value`. */
+  now: { value: Date };
+  login(role: StaffRole): Promise<Session>;
+  /** A request, as the given session (with its CSRF token unless `csrf: false`). */
+  call(
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    options?: { session?: Session; body?: unknown; csrf?: boolean },
+  ): Promise<Reply>;
+  close(): Promise<void>;
+}
+
+export async function consoleFixture(options: { loginMaxFailures?: number } = {}): Promise<ConsoleFixture> {
+  const tmp = tempDir('helpline-console-');
+  const store = new SqliteStore(tmp.dir);
+  await store.importFaq(SMALL_FAQ, 'seed');
+  const catalog = new FaqCatalog(createMatcher());
+  await catalog.refresh(store);
+  const hash = await hashPassword(PASSWORD, 4);
+  for (const role of ROLES) await store.createStaff({ email: emailOf(role), role, passwordHash: hash });
+  const now = { value: new Date('2026-01-17T12:00:00Z') };
+  const server = await createConsoleServer(
+    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, channels: () => [{ name: 'telegram', status: 'running' }] },
+    { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures },
+  );
+
+  // A real socket on a free port: fastify.inject's cookie module is an ES module jest cannot load.
+  const base = await server.listen(0, '127.0.0.1');
+  const call: ConsoleFixture['call'] = async (method, url, opts = {}) => {
+    const headers: Record<string, string> = {};
+    if (opts.session) {
+      headers.cookie = opts.session.cookie;
+      if (opts.csrf !== false) headers['x-csrf-token'] = opts.session.csrf;
+    }
+    if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    const res = await fetch(base + url, {
+      method,
+      headers,
+      redirect: 'manual',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+    const body = await res.text();
+    return {
+      statusCode: res.status,
+      headers: res.headers,
+      body,
+      json: <T>() => JSON.parse(body) as T,
+    };
+  };
+
+  return {
+    store,
+    catalog,
+    console: server,
+    url: base,
+    now,
+    call,
+    async login(role) {
+      const res = await call('POST', '/api/login', { body: { email: emailOf(role), password: PASSWORD } });
+      if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
+      const setCookie = res.headers.get('set-cookie') ?? '';
+      const cookie = setCookie.split(';')[0];
+      if (!cookie.startsWith('helpline_session=')) throw new Error('no session cookie');
+      return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
+    },
+    async close() {
+      await server.close();
+      await store.close();
+      tmp.cleanup();
+    },
+  };
+}
