@@ -1,0 +1,57 @@
+import { lineDiff } from '../../src/console/diff';
+import { escapeHtml, html } from '../../src/console/html';
+import { LoginLimiter } from '../../src/console/login-limiter';
+import { groupUnanswered, stemsOf } from '../../src/console/unanswered';
+
+describe('html', () => {
+  it('escapes interpolated values but not nested html', () => {
+    const inner = html`<b>${'<i>'}</b>`;
+    expect(html`<p title="${'"x\''}">${inner}${['a&', null, undefined, false, 0]}</p>`.value).toBe(
+      '<p title="&quot;x&#39;"><b>&lt;i&gt;</b>a&amp;0</p>',
+    );
+    expect(escapeHtml('<>&"\'')).toBe('&lt;&gt;&amp;&quot;&#39;');
+  });
+});
+
+describe('lineDiff', () => {
+  it('marks removed and added lines around the unchanged ones', () => {
+    expect(lineDiff('a\nb\nc', 'a\nx\nc\nd')).toEqual([
+      { op: ' ', text: 'a' },
+      { op: '-', text: 'b' },
+      { op: '+', text: 'x' },
+      { op: ' ', text: 'c' },
+      { op: '+', text: 'd' },
+    ]);
+    expect(lineDiff('same', 'same')).toEqual([{ op: ' ', text: 'same' }]);
+    expect(lineDiff('', 'new')).toEqual([
+      { op: '-', text: '' },
+      { op: '+', text: 'new' },
+    ]);
+  });
+});
+
+describe('LoginLimiter', () => {
+  it('blocks after the limit within the window, per IP and e-mail, and forgets on success', () => {
+    const limiter = new LoginLimiter(2, 60_000);
+    limiter.fail('1.1.1.1', 'A@x', 0);
+    expect(limiter.retryAfter('1.1.1.1', 'a@x', 1000)).toBe(0);
+    limiter.fail('1.1.1.1', 'a@x', 1000);
+    expect(limiter.retryAfter('1.1.1.1', 'a@x', 2000)).toBe(58);
+    expect(limiter.retryAfter('2.2.2.2', 'a@x', 2000)).toBe(0);
+    expect(limiter.retryAfter('1.1.1.1', 'a@x', 60_001)).toBe(0);
+    limiter.fail('3.3.3.3', 'b@x', 0);
+    limiter.succeed('3.3.3.3', 'b@x');
+    limiter.fail('3.3.3.3', 'b@x', 1);
+    expect(limiter.retryAfter('3.3.3.3', 'b@x', 2)).toBe(0);
+  });
+});
+
+describe('unanswered grouping', () => {
+  it('folds word forms and groups by shared stems, largest group first', () => {
+    expect([...stemsOf('Комендантского часа, когда?')]).toEqual(['коменд', 'часа', 'когда'].map((s) => s.slice(0, 5)));
+    const q = (text: string) => ({ text, source: 'no-match' as const, at: new Date(0), lang: 'ru' as const });
+    const groups = groupUnanswered([q('Когда отменят комендантский час?'), q('Когда откроют школы?'), q('комендантский час когда отменят'), q('когда отменят комендантского часа')]);
+    expect(groups.map((g) => g.count)).toEqual([3, 1]);
+    expect(groups[0].label).toBe('Когда отменят комендантский час?');
+  });
+});
