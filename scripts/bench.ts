@@ -132,6 +132,7 @@ async function heapPer10k(entries: FaqEntryInput[]): Promise<number> {
   }
   collectGarbage();
   const after = process.memoryUsage().heapUsed;
+  await engine.drain();
   await store.close();
   return round(((after - before) / 1024 / 1024) * (10_000 / CONVERSATIONS), 2);
 }

@@ -34,13 +34,15 @@ async function main(): Promise<number> {
   }
   const entries = await readFaqFile(values.faq);
   const cases = parseCases(fs.readFileSync(values.cases, 'utf8'));
-  const { engine, indexBuildMs } = createOfflineEngine(entries);
+  const { engine, store, indexBuildMs } = createOfflineEngine(entries);
   console.error(`${entries.length} FAQ entries indexed in ${indexBuildMs.toFixed(1)} ms; ${cases.length} cases`);
 
   const report = await evaluate(engine, cases, (done, total) => {
     if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
+  await engine.drain();
+  await store.close();
 
   if (values.misses) {
     for (const m of report.misses) {

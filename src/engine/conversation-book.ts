@@ -62,7 +62,8 @@ export class ConversationBook {
       // Put back what was not superseded meanwhile and try again shortly.
       for (const [k, c] of batch) if (!this.pending.has(k)) this.pending.set(k, c);
       this.log.error({ err: error, conversations: batch.length }, 'saving conversation state failed; will retry');
-      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.delay, 1000));
+      // Unref'd: a store that stays down must not keep a finished process alive forever.
+      this.timer ??= setTimeout(() => void this.flush(), Math.max(this.delay, 1000)).unref();
     }
   }
 }

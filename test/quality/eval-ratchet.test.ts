@@ -26,6 +26,7 @@ const EPSILON = 1e-4;
       const cases = parseCases(fs.readFileSync(path.join(EVAL_DIR, 'dev.jsonl'), 'utf8'));
       const { engine, store } = createOfflineEngine(entries);
       const report = await evaluate(engine, cases);
+      await engine.drain();
       await store.close();
 
       const regressions: string[] = [];
