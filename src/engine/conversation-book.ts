@@ -27,8 +27,8 @@ export class ConversationBook {
     private readonly store: Store,
     options: ConversationBookOptions = {},
   ) {
-    this.delay = options.flushDelayMs ?? 10;
-    this.maxPending = options.maxPending ?? 500;
+    this.delay = options.flushDelayMs ?? 50;
+    this.maxPending = options.maxPending ?? 1000;
     this.log = options.logger ?? silentLogger;
   }
 

@@ -25,9 +25,17 @@ interface IndexedEntry {
   surfaces: Set<string>;
 }
 
+/** A key's postings as parallel arrays: entry slot and field weight at the same position. */
+export interface PackedPosting {
+  slots: Int32Array;
+  weights: Float64Array;
+}
+
 export class InvertedIndex {
   /** key → (entry slot → field weight) */
   private readonly postings = new Map<string, Map<number, number>>();
+  /** Postings packed into typed arrays for scanning; rebuilt lazily after a key's posting changes. */
+  private readonly packed = new Map<string, PackedPosting>();
   private readonly questionDf = new Map<string, number>();
   private readonly entries = new Map<string, IndexedEntry>();
   private readonly bySlot: Array<IndexedEntry | undefined> = [];
@@ -42,6 +50,7 @@ export class InvertedIndex {
 
   clear(): void {
     this.postings.clear();
+    this.packed.clear();
     this.questionDf.clear();
     this.entries.clear();
     this.bySlot.length = 0;
@@ -57,6 +66,26 @@ export class InvertedIndex {
 
   postingsOf(key: string): ReadonlyMap<number, number> | undefined {
     return this.postings.get(key);
+  }
+
+  /**
+   * The same postings as parallel typed arrays: scanning a few thousand slots this way is several
+   * times faster than iterating a Map, and common words are scanned on every query.
+   */
+  packedPostingsOf(key: string): PackedPosting | undefined {
+    let packed = this.packed.get(key);
+    if (packed) return packed;
+    const posting = this.postings.get(key);
+    if (!posting) return undefined;
+    packed = { slots: new Int32Array(posting.size), weights: new Float64Array(posting.size) };
+    let i = 0;
+    for (const [slot, weight] of posting) {
+      packed.slots[i] = slot;
+      packed.weights[i] = weight;
+      i += 1;
+    }
+    this.packed.set(key, packed);
+    return packed;
   }
 
   /** One more than the largest slot in use: the length accumulators must have. */
@@ -107,6 +136,7 @@ export class InvertedIndex {
         this.postings.set(key, posting);
       }
       posting.set(slot, weight);
+      this.packed.delete(key);
       if (weight === 1) this.questionDf.set(key, (this.questionDf.get(key) ?? 0) + 1);
     }
     for (const surface of indexed.surfaces) {
@@ -133,6 +163,7 @@ export class InvertedIndex {
       const posting = this.postings.get(key);
       if (!posting) continue;
       posting.delete(old.slot);
+      this.packed.delete(key);
       if (posting.size === 0) this.postings.delete(key);
     }
     for (const surface of old.surfaces) {

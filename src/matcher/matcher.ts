@@ -12,7 +12,7 @@ import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { FaqMatcher, MatchCandidate, MatchResult } from './types';
 import { analyzeQuery, type QueryToken } from './analyze';
-import { InvertedIndex } from './inverted-index';
+import { InvertedIndex, type PackedPosting } from './inverted-index';
 
 /** Knobs of retrieval and calibration; the defaults are tuned on the demo FAQ. */
 export interface ScoringOptions {
@@ -118,6 +118,8 @@ export class LexicalMatcher implements FaqMatcher {
   /** Scratch space for `accumulate`, reused across queries (always left zeroed). */
   private bestBySlot = new Float64Array(64);
   private sumBySlot = new Float64Array(64);
+  /** Cached word weights; any change to the index changes every idf, so edits clear it. */
+  private readonly weights = new Map<string, number>();
 
   constructor(options: Partial<ScoringOptions> = {}) {
     this.options = { ...DEFAULT_SCORING, ...options };
@@ -128,15 +130,18 @@ export class LexicalMatcher implements FaqMatcher {
   }
 
   load(entries: readonly FaqEntryInput[]): void {
+    this.weights.clear();
     this.index.clear();
     for (const entry of entries) this.index.upsert(entry);
   }
 
   upsert(entry: FaqEntryInput): void {
+    this.weights.clear();
     this.index.upsert(entry);
   }
 
   remove(id: string): void {
+    this.weights.clear();
     this.index.remove(id);
   }
 
@@ -223,11 +228,13 @@ export class LexicalMatcher implements FaqMatcher {
           }
           continue;
         }
-        // forEach, not for…of: no [slot, weight] array per entry on this hot path.
-        posting.forEach((fieldWeight, slot) => {
+        const { slots, weights } = this.index.packedPostingsOf(key) as PackedPosting;
+        for (let i = 0; i < slots.length; i += 1) {
+          const slot = slots[i];
           if (best[slot] === 0) touched.push(slot);
-          best[slot] = Math.max(best[slot], fieldWeight * quality);
-        });
+          const value = weights[i] * quality;
+          if (value > best[slot]) best[slot] = value;
+        }
       }
       for (const slot of touched) {
         if (sum[slot] === 0) candidates.push(slot);
@@ -249,8 +256,14 @@ export class LexicalMatcher implements FaqMatcher {
     return smallest;
   }
 
+  /** idf^exponent, memoised: precision scoring asks for the same keys on every query. */
   private weightOf(key: string): number {
-    return Math.pow(this.index.idf(key), this.options.idfExponent);
+    let weight = this.weights.get(key);
+    if (weight === undefined) {
+      weight = Math.pow(this.index.idf(key), this.options.idfExponent);
+      this.weights.set(key, weight);
+    }
+    return weight;
   }
 
   private baseScore(coverage: number, precision: number, evidence: number): number {
