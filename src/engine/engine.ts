@@ -12,7 +12,7 @@ import type { FaqEntryInput } from '../faq/types';
 import { isLive, MENU_TOPICS } from '../faq/types';
 import type { Translator } from '../i18n';
 import { FALLBACK_LANG, LANGS, type Lang } from '../i18n/languages';
-import { detectLanguage } from '../language/detect';
+import { detectLanguage, langFromHint } from '../language/detect';
 import { maskId, silentLogger, type Logger } from '../logging';
 import { decide } from '../matcher';
 import type { Thresholds } from '../matcher/types';
@@ -386,7 +386,7 @@ export class ConversationEngine {
    */
   private replyLanguage(conv: Conversation, text: string, hint: string | undefined): Lang {
     if (conv.langChosen && conv.lang) return conv.lang;
-    const known = conv.lang ?? hintLang(hint) ?? this.defaultLang;
+    const known = conv.lang ?? langFromHint(hint) ?? this.defaultLang;
     if (!text) return known;
     const detected = detectLanguage(text, known);
     return detected.confident ? detected.lang : known;
@@ -409,11 +409,6 @@ export class ConversationEngine {
 function remember(conv: Conversation, line: TranscriptLine): void {
   conv.recent.push(line);
   if (conv.recent.length > RECENT_LINES) conv.recent.splice(0, conv.recent.length - RECENT_LINES);
-}
-
-function hintLang(hint: string | undefined): Lang | undefined {
-  const code = hint?.toLowerCase().slice(0, 2);
-  return LANGS.find((l) => l === code);
 }
 
 function topicOf(entry: FaqEntryInput): string {

@@ -92,7 +92,7 @@ function collectCues(words: readonly string[]): Cues {
 }
 
 /** 'ru-RU' → 'ru'; Telegram also reports 'kz' for some Kazakh clients. */
-function langFromHint(hint: string | undefined): Lang | null {
+export function langFromHint(hint: string | undefined): Lang | null {
   if (!hint) return null;
   const base = hint.toLowerCase().split(/[-_]/)[0];
   if (base === 'kz') return 'kk';
