@@ -1,6 +1,6 @@
 /** The frame every console page shares: navigation by role, the CSRF token for the script, a little CSS. */
 import type { StaffContext } from './sessions';
-import { html, type SafeHtml } from './html';
+import { html, SafeHtml } from './html';
 
 const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
@@ -31,7 +31,7 @@ export function layout(title: string, staff: StaffContext | undefined, body: Saf
 <html lang="en"><head><meta charset="utf-8"><title>${title} · Helpline console</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${staff?.session.csrfToken ?? ''}">
-<style>${CSS}</style><script src="/assets/console.js" defer></script></head>
+<style>${new SafeHtml(CSS)}</style><script src="/assets/console.js" defer></script></head>
 <body><header><strong>Helpline 109 console</strong> ${nav}</header>
 <main><h1>${title}</h1>${body}</main></body></html>`.value;
 }
