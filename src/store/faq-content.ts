@@ -5,6 +5,7 @@
  */
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput, PerLang } from '../faq/types';
+import type { ScheduledChangeInput } from './types';
 
 /** The content of an entry in a canonical form (fixed key order), for equality checks. */
 export function faqContentKey(entry: FaqEntryInput): string {
@@ -76,4 +77,11 @@ export function assertUniqueIds(entries: readonly FaqEntryInput[]): void {
     if (seen.has(e.id)) throw new TypeError(`FAQ import: id "${e.id}" appears more than once`);
     seen.add(e.id);
   }
+}
+
+/** A scheduled save must carry a storable entry with the change's id; a delete carries none. */
+export function assertSchedulable(input: ScheduledChangeInput): void {
+  if (input.action !== 'save') return;
+  if (!input.entry || input.entry.id !== input.faqId) throw new TypeError('a scheduled save needs the entry, with id = faqId');
+  assertStorableFaq(input.entry);
 }

@@ -14,7 +14,7 @@
 import mongoose, { type ClientSession, type Connection } from 'mongoose';
 import type { FaqEntry, FaqEntryInput } from '../../faq/types';
 import { silentLogger, type Logger } from '../../logging';
-import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
+import { assertSchedulable, assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
 import { ticketNumber } from '../ticket-id';
 import type {
   AuditInput,
@@ -620,10 +620,7 @@ export class MongoStore implements Store {
   // --- Scheduled FAQ changes -------------------------------------------------------------
 
   async scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange> {
-    if (input.action === 'save') {
-      if (!input.entry || input.entry.id !== input.faqId) throw new TypeError('a scheduled save needs the entry, with id = faqId');
-      assertStorableFaq(input.entry);
-    }
+    assertSchedulable(input);
     const counter = await this.m.counters
       .findOneAndUpdate({ _id: SCHEDULE_SEQ }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' })
       .lean<{ value: number }>();

@@ -14,7 +14,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { FaqEntry, FaqEntryInput } from '../../faq/types';
 import { silentLogger, type Logger } from '../../logging';
-import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
+import { assertSchedulable, assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
 import { ticketNumber } from '../ticket-id';
 import type {
   AuditInput,
@@ -507,10 +507,7 @@ export class SqliteStore implements Store {
   // --- Scheduled FAQ changes -------------------------------------------------------------
 
   async scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange> {
-    if (input.action === 'save') {
-      if (!input.entry || input.entry.id !== input.faqId) throw new TypeError('a scheduled save needs the entry, with id = faqId');
-      assertStorableFaq(input.entry);
-    }
+    assertSchedulable(input);
     const { lastInsertRowid } = this.sql.scheduledInsert.run({
       faq_id: input.faqId,
       action: input.action,
