@@ -1,6 +1,7 @@
 /** The frame every console page shares: navigation by role, the CSRF token for the script, a little CSS. */
-import type { StaffContext } from './sessions';
+import type { FastifyReply } from 'fastify';
 import { html, SafeHtml } from './html';
+import type { StaffContext } from './sessions';
 
 const CSS = `
 body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
@@ -34,4 +35,14 @@ export function layout(title: string, staff: StaffContext | undefined, body: Saf
 <style>${new SafeHtml(CSS)}</style><script src="/assets/console.js" defer></script></head>
 <body><header><strong>Helpline 109 console</strong> ${nav}</header>
 <main><h1>${title}</h1>${body}</main></body></html>`.value;
+}
+
+/** Sends a rendered page. */
+export function send(reply: FastifyReply, page: string): FastifyReply {
+  return reply.type('text/html; charset=utf-8').send(page);
+}
+
+/** A time in UTC to the second; the script adds the browser's local time as a tooltip. */
+export function when(date: Date | undefined): SafeHtml | string {
+  return date ? html`<time datetime="${date.toISOString()}">${date.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>` : '';
 }

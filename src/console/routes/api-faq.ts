@@ -6,9 +6,9 @@ import type { FaqEntry } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import { ALL_ROLES, EDITORS } from '../access';
 import type { RouteContext } from '../context';
-import { lineDiff } from '../diff';
 import { HttpError, parseInput } from '../errors';
-import { entryAsText, parseEntry } from '../faq-input';
+import { parseEntry } from '../faq-input';
+import { diffVersions } from '../faq-versions';
 import { filterFaq } from '../faq-search';
 import { previewAnswer } from '../preview';
 
@@ -93,11 +93,7 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/faq/:id/diff', read, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { from, to } = parseInput(diffQuery, request.query, 'query');
-    const versions = await store.faqHistory(id);
-    const a = versions.find((v) => v.version === from);
-    const b = versions.find((v) => v.version === to);
-    if (!a || !b) throw new HttpError(404, `Entry "${id}" has no version ${!a ? from : to}`);
-    return { id, from: a, to: b, lines: lineDiff(entryAsText(a), entryAsText(b)) };
+    return { id, ...(await diffVersions(store, id, from, to)) };
   });
 
   app.post('/api/faq/:id/revert', edit, async (request) => {

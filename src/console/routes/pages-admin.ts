@@ -1,24 +1,17 @@
 /** The other pages: login, unanswered questions, the schedule, staff accounts, the audit log; the script. */
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../store/types';
 import { ADMINS, EDITORS } from '../access';
 import { CONSOLE_SCRIPT } from '../assets';
 import type { RouteContext } from '../context';
 import { parseInput } from '../errors';
-import { html, type SafeHtml } from '../html';
-import { layout } from '../layout';
+import { html } from '../html';
+import { layout, send, when } from '../layout';
 import { unansweredGroups } from './api-insights';
 
 const loginQuery = z.object({ next: z.string().max(500).optional() });
 
-function send(reply: FastifyReply, page: string): FastifyReply {
-  return reply.type('text/html; charset=utf-8').send(page);
-}
-
-function when(date: Date | undefined): SafeHtml | string {
-  return date ? html`<time datetime="${date.toISOString()}">${date.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>` : '';
-}
 
 /** Only a local path may follow the login: never another site (open redirect). */
 function safeNext(next: string | undefined): string {

@@ -1,16 +1,15 @@
 /** The FAQ pages: list and search, new entry, edit with preview, history, diff and revert. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { FaqEntry, FaqEntryInput } from '../../faq/types';
 import { LANGS, type Lang } from '../../i18n/languages';
 import { ALL_ROLES, EDITORS } from '../access';
 import type { RouteContext } from '../context';
-import { lineDiff } from '../diff';
 import { HttpError, parseInput } from '../errors';
-import { entryAsText } from '../faq-input';
+import { diffVersions } from '../faq-versions';
 import { filterFaq } from '../faq-search';
 import { html, type SafeHtml } from '../html';
-import { layout } from '../layout';
+import { layout, send, when } from '../layout';
 
 const listQuery = z.object({
   topic: z.string().max(60).optional(),
@@ -24,17 +23,10 @@ const newQuery = z.object({
 const idParams = z.object({ id: z.string().min(1).max(60) });
 const diffQuery = z.object({ from: z.coerce.number().int().min(1), to: z.coerce.number().int().min(1) });
 
-function send(reply: FastifyReply, page: string): FastifyReply {
-  return reply.type('text/html; charset=utf-8').send(page);
-}
 
 function canEdit(request: FastifyRequest): boolean {
   const role = request.staff?.account.role;
   return role === 'admin' || role === 'editor';
-}
-
-function when(date: Date | undefined): SafeHtml | string {
-  return date ? html`<time datetime="${date.toISOString()}">${date.toISOString().replace('T', ' ').slice(0, 16)} UTC</time>` : '';
 }
 
 function firstText(entry: FaqEntryInput, lang?: Lang): { question: string; answer: string } {
@@ -167,11 +159,7 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/faq/:id/diff', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { from, to } = parseInput(diffQuery, request.query, 'query');
-    const versions = await store.faqHistory(id);
-    const a = versions.find((v) => v.version === from);
-    const b = versions.find((v) => v.version === to);
-    if (!a || !b) throw new HttpError(404, `Entry "${id}" has no version ${!a ? from : to}`);
-    const lines = lineDiff(entryAsText(a), entryAsText(b));
+    const { from: a, to: b, lines } = await diffVersions(store, id, from, to);
     const body = html`<p>Version ${from} (${a.updatedBy}, ${when(a.updatedAt)}) → version ${to} (${b.updatedBy}, ${when(b.updatedAt)})</p>
       <div class="diff">${lines.map((l) => html`<div class="${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'same'}">${l.op} ${l.text}</div>`)}</div>
       <p><a href="/faq/${id}">back to the entry</a></p>`;
