@@ -64,6 +64,7 @@ const schema = z
     CONSOLE_PORT: number(3000, 0, 65535),
     CONSOLE_HOST: z.string().trim().min(1).default('127.0.0.1'),
     CONSOLE_SECURE_COOKIE: flag,
+    CONSOLE_TRUST_PROXY: flag,
     CONSOLE_SESSION_HOURS: number(12, 0.1, 24 * 30),
     CONSOLE_LOGIN_MAX_FAILURES: number(5, 1, 1000),
     CONSOLE_LOGIN_WINDOW_MIN: number(15, 1, 24 * 60),
@@ -113,6 +114,8 @@ export interface Config {
     host: string;
     /** Mark the session cookie Secure (set it when the console is reached over HTTPS). */
     secureCookie: boolean;
+    /** Behind a reverse proxy: take the client address from X-Forwarded-For (login rate limit, audit). */
+    trustProxy: boolean;
     sessionHours: number;
     /** Failed logins per IP and e-mail allowed within the window before 429. */
     loginMaxFailures: number;
@@ -168,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       port: e.CONSOLE_PORT,
       host: e.CONSOLE_HOST,
       secureCookie: e.CONSOLE_SECURE_COOKIE,
+      trustProxy: e.CONSOLE_TRUST_PROXY,
       sessionHours: e.CONSOLE_SESSION_HOURS,
       loginMaxFailures: e.CONSOLE_LOGIN_MAX_FAILURES,
       loginWindowMinutes: e.CONSOLE_LOGIN_WINDOW_MIN,

@@ -26,6 +26,8 @@ export interface ConsoleDeps {
 export interface ConsoleOptions {
   /** Session cookie only over HTTPS. */
   secureCookie?: boolean;
+  /** Take the client address from X-Forwarded-For (only behind a reverse proxy). */
+  trustProxy?: boolean;
   sessionHours?: number;
   loginMaxFailures?: number;
   loginWindowMinutes?: number;

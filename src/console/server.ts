@@ -64,7 +64,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     decoyHash: decoyHash(bcryptCost),
   };
 
-  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: false });
+  const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });
   const routes: ConsoleRoute[] = [];
   app.addHook('onRoute', (route) => {
     const methods = Array.isArray(route.method) ? route.method : [route.method];

@@ -8,6 +8,7 @@ describe('console and schedule configuration', () => {
       port: 3000,
       host: '127.0.0.1',
       secureCookie: false,
+      trustProxy: false,
       sessionHours: 12,
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
@@ -21,12 +22,13 @@ describe('console and schedule configuration', () => {
       CONSOLE_PORT: '8080',
       CONSOLE_HOST: '0.0.0.0',
       CONSOLE_SECURE_COOKIE: '1',
+      CONSOLE_TRUST_PROXY: '1',
       CONSOLE_SESSION_HOURS: '8',
       CONSOLE_LOGIN_MAX_FAILURES: '3',
       CONSOLE_LOGIN_WINDOW_MIN: '30',
       SCHEDULE_CRON: '*/30 * * * * *',
     });
-    expect(config.console).toEqual({ enabled: false, port: 8080, host: '0.0.0.0', secureCookie: true, sessionHours: 8, loginMaxFailures: 3, loginWindowMinutes: 30 });
+    expect(config.console).toEqual({ enabled: false, port: 8080, host: '0.0.0.0', secureCookie: true, trustProxy: true, sessionHours: 8, loginMaxFailures: 3, loginWindowMinutes: 30 });
     expect(config.scheduleCron).toBe('*/30 * * * * *');
   });
 
