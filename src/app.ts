@@ -4,7 +4,7 @@
  */
 import type { Config } from './config';
 import { ConversationEngine } from './engine/engine';
-import { HandoffDesk } from './escalation';
+import type { HandoffDesk } from './escalation';
 import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
 import { silentLogger, type Logger } from './logging';
@@ -40,11 +40,9 @@ export async function createApp(
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
 
     const translator = createTranslator();
-    const handoff = new HandoffDesk(store);
     const engine = new ConversationEngine({
       store,
       catalog,
-      handoff,
       translator,
       thresholds: config.thresholds,
       defaultLang: config.defaultLang,
@@ -69,7 +67,7 @@ export async function createApp(
       logger,
       store,
       catalog,
-      handoff,
+      handoff: engine.handoff,
       translator,
       engine,
       async close() {

@@ -6,11 +6,11 @@
  * offered choices, mode) is written behind in small batches so no disk flush sits on the answer's
  * path, and `drain()` writes whatever is pending.
  */
-import type { HandoffDesk } from '../escalation';
+import { HandoffDesk } from '../escalation';
 import type { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
 import { isLive, MENU_TOPICS } from '../faq/types';
-import type { Translator } from '../i18n';
+import { createTranslator, type Translator } from '../i18n';
 import { FALLBACK_LANG, LANGS, type Lang } from '../i18n/languages';
 import { detectLanguage, langFromHint } from '../language/detect';
 import { maskId, silentLogger, type Logger } from '../logging';
@@ -30,8 +30,10 @@ const RECENT_LINES = 20;
 export interface EngineOptions {
   store: Store;
   catalog: FaqCatalog;
-  handoff: HandoffDesk;
-  translator: Translator;
+  /** Where escalations go; by default a desk over the same store. */
+  handoff?: HandoffDesk;
+  /** Interface texts; by default the project's locales. */
+  translator?: Translator;
   thresholds: Thresholds;
   /** Language of a conversation nothing is known about yet. */
   defaultLang?: Lang;
@@ -48,7 +50,7 @@ interface Step {
 export class ConversationEngine {
   private readonly store: Store;
   private readonly catalog: FaqCatalog;
-  private readonly handoff: HandoffDesk;
+  readonly handoff: HandoffDesk;
   private readonly tr: Translator;
   private readonly thresholds: Thresholds;
   private readonly defaultLang: Lang;
@@ -61,13 +63,13 @@ export class ConversationEngine {
   constructor(options: EngineOptions) {
     this.store = options.store;
     this.catalog = options.catalog;
-    this.handoff = options.handoff;
-    this.tr = options.translator;
+    this.handoff = options.handoff ?? new HandoffDesk(options.store);
+    this.tr = options.translator ?? createTranslator();
     this.thresholds = options.thresholds;
     this.defaultLang = options.defaultLang ?? FALLBACK_LANG;
     this.clock = options.clock ?? (() => new Date());
     this.log = options.logger ?? silentLogger;
-    this.commands = new CommandRecognizer(options.translator);
+    this.commands = new CommandRecognizer(this.tr);
     this.conversations = new ConversationBook(options.store, { logger: this.log });
   }
 

@@ -133,13 +133,8 @@ function crossFieldProblems(raw: unknown): string[] {
   const answerLangs = LANGS.filter((l) => answer?.[l] !== undefined);
   if (questions && questionLangs.length === 0) problems.push('questions must have at least one language (ru, kk or en)');
   if (answer && answerLangs.length === 0) problems.push('answer must have at least one language (ru, kk or en)');
-  // A resident who asks in a language gets the answer in it: a question without an answer in its
-  // language would be answered in another language, which staff almost never mean.
-  for (const lang of questionLangs) {
-    if (answerLangs.length > 0 && answer?.[lang] === undefined) {
-      problems.push(`answer.${lang} is missing: the entry has questions in ${lang}`);
-    }
-  }
+  // An answer may lag behind its questions in a language (translations come later in an
+  // emergency): the engine then answers in Russian and says so, so that is not an error here.
   const from = typeof entry.validFrom === 'string' ? Date.parse(entry.validFrom) : NaN;
   const until = typeof entry.validUntil === 'string' ? Date.parse(entry.validUntil) : NaN;
   if (until <= from) problems.push('validUntil must be after validFrom');

@@ -3,10 +3,8 @@
  * lives in an in-memory SQLite store. Used by `npm run eval`, `npm run bench` and the ratchet test.
  */
 import { ConversationEngine } from '../engine/engine';
-import { HandoffDesk } from '../escalation';
 import { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
-import { createTranslator } from '../i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../matcher';
 import type { Thresholds } from '../matcher/types';
 import { SqliteStore } from '../store/sqlite';
@@ -35,8 +33,6 @@ export function createOfflineEngine(
   const engine = new ConversationEngine({
     store,
     catalog,
-    handoff: new HandoffDesk(store),
-    translator: createTranslator(),
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
   });
   return { engine, catalog, store, indexBuildMs };

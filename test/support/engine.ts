@@ -1,6 +1,6 @@
 import { ConversationEngine } from '../../src/engine/engine';
 import type { IncomingMessage } from '../../src/engine/types';
-import { HandoffDesk } from '../../src/escalation';
+import type { HandoffDesk } from '../../src/escalation';
 import { FaqCatalog } from '../../src/faq/catalog';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { createTranslator } from '../../src/i18n';
@@ -42,16 +42,14 @@ export async function createHarness(
     if ((await store.listFaq()).length === 0) await store.importFaq(options.faq ?? SMALL_FAQ, 'test');
     const catalog = new FaqCatalog(createMatcher());
     await catalog.refresh(store);
-    const handoff = new HandoffDesk(store);
     const engine = new ConversationEngine({
       store,
       catalog,
-      handoff,
       translator,
       thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
       clock: clock.now,
     });
-    return { store, engine, handoff };
+    return { store, engine, handoff: engine.handoff };
   };
   let parts = await build();
   const harness: Harness = {
