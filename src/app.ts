@@ -4,7 +4,10 @@
  */
 import type { Config } from './config';
 import { ConversationEngine } from './engine/engine';
+import type { Channel } from './engine/channel';
 import type { HandoffDesk } from './escalation';
+import { OperatorDesk } from './escalation/operator-desk';
+import { ReplyRelay } from './escalation/reply-relay';
 import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
 import { silentLogger, type Logger } from './logging';
@@ -23,6 +26,12 @@ export interface App {
   handoff: HandoffDesk;
   translator: Translator;
   engine: ConversationEngine;
+  /** The running channels by name; `src/main.ts` registers them so operator replies can reach residents. */
+  channels: Map<string, Pick<Channel, 'send'>>;
+  /** Delivers operator replies (and the rating question) through the outbox. */
+  relay: ReplyRelay;
+  /** What operators do with tickets; the console inbox and the operator group share it. */
+  desk: OperatorDesk;
   /** Stops the FAQ refresh, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
@@ -50,6 +59,22 @@ export async function createApp(
       logger,
     });
 
+    const channels = new Map<string, Pick<Channel, 'send'>>();
+    const relay = new ReplyRelay({
+      store,
+      channels: (name) => channels.get(name),
+      channelNames: () => [...channels.keys()],
+      clock: options.clock,
+      logger,
+    });
+    const desk = new OperatorDesk({
+      store,
+      handoff: engine.handoff,
+      relay,
+      afterClose: (ticket) => engine.resumeAfterHandoff(ticket),
+      clock: options.clock,
+    });
+
     let refreshing = false;
     const timer = setInterval(() => {
       if (refreshing) return;
@@ -70,8 +95,12 @@ export async function createApp(
       handoff: engine.handoff,
       translator,
       engine,
+      channels,
+      relay,
+      desk,
       async close() {
         clearInterval(timer);
+        relay.stop();
         await engine.drain();
         await store.close();
       },

@@ -96,6 +96,9 @@ async function main(argv: string[]): Promise<number> {
     return 1;
   }
   scheduler.start();
+  // Operator replies queued before a restart go out as soon as their channel runs again.
+  for (const channel of channels) app.channels.set(channel.name, channel);
+  app.relay.start();
   started.console = await startConsole(app, channels, logger);
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
 

@@ -16,7 +16,11 @@ export const CHOICE = {
   topic: (topic: string) => `topic:${topic}`,
   faq: (id: string) => `faq:${id}`,
   lang: (lang: Lang) => `lang:${lang}`,
+  /** The resident's 1–5 rating of an operator's help, asked when a ticket closes. */
+  rating: (score: number) => `rate:${score}`,
 } as const;
+
+export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 export type ParsedChoice =
   | { kind: 'menu' }
@@ -24,7 +28,8 @@ export type ParsedChoice =
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'topic'; topic: string }
   | { kind: 'faq'; id: string }
-  | { kind: 'lang'; lang: Lang };
+  | { kind: 'lang'; lang: Lang }
+  | { kind: 'rating'; score: number };
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,59}$/;
 
@@ -39,6 +44,7 @@ export function parseChoice(id: string): ParsedChoice | null {
   const prefix = id.slice(0, colon);
   const value = id.slice(colon + 1);
   if (prefix === 'lang') return isLang(value) ? { kind: 'lang', lang: value } : null;
+  if (prefix === 'rate') return /^[1-5]$/.test(value) ? { kind: 'rating', score: Number(value) } : null;
   if (!SLUG.test(value)) return null;
   if (prefix === 'topic') return { kind: 'topic', topic: value };
   if (prefix === 'faq') return { kind: 'faq', id: value };

@@ -16,10 +16,10 @@ import { detectLanguage, langFromHint } from '../language/detect';
 import { maskId, silentLogger, type Logger } from '../logging';
 import { decide } from '../matcher';
 import type { Thresholds } from '../matcher/types';
-import type { Conversation, Store, TicketInput, TranscriptLine } from '../store/types';
+import type { Conversation, Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
 import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
-import { CHOICE, parseChoice } from './choices';
+import { CHOICE, RATING_SCORES, parseChoice } from './choices';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
 import type { Choice, EngineResult, EscalationReason, IncomingMessage, Outcome, Reply } from './types';
@@ -76,6 +76,32 @@ export class ConversationEngine {
   /** Handles one message; messages of one conversation are processed in arrival order. */
   handle(message: IncomingMessage): Promise<EngineResult> {
     return this.queue.run(`${message.channel}\u0000${message.chatId}`, () => this.process(message));
+  }
+
+  /**
+   * An operator closed the ticket: the bot has the conversation again and asks for a 1–5 rating.
+   * Runs in the conversation's queue like a message, and returns the replies for the caller to
+   * deliver (the resident sent nothing to answer).
+   */
+  resumeAfterHandoff(ticket: Ticket): Promise<Reply[]> {
+    return this.queue.run(`${ticket.channel}\u0000${ticket.chatId}`, async () => {
+      const now = this.clock();
+      const conv =
+        (await this.conversations.get(ticket.channel, ticket.chatId)) ??
+        this.fresh({ channel: ticket.channel, chatId: ticket.chatId, kind: 'text' }, now);
+      if (conv.ticketId === ticket.id) {
+        conv.mode = 'bot';
+        conv.ticketId = undefined;
+      }
+      const lang = conv.lang ?? ticket.lang;
+      const choices = RATING_SCORES.map((score) => ({ id: CHOICE.rating(score), label: String(score) }));
+      const replies: Reply[] = [{ text: this.tr.t(lang, 'escalation.closed', { ticket: ticket.id }), choices }];
+      remember(conv, { from: 'bot', text: replies[0].text, at: now });
+      conv.offered = choices;
+      conv.updatedAt = now;
+      this.conversations.put(conv);
+      return replies;
+    });
   }
 
   /** Resolves once every message accepted so far has been handled and its state written. */
@@ -221,6 +247,8 @@ export class ConversationEngine {
         return this.escalate(conv, conv.lastQuestion ?? '', choice.reason, now);
       case 'feedback':
         return this.feedback(conv, choice.helpful);
+      case 'rating':
+        return this.rate(conv, choice.score);
       default:
         break;
     }
@@ -301,6 +329,20 @@ export class ConversationEngine {
       ],
       outcome: { kind: 'feedback', helpful },
     };
+  }
+
+  /** The rating goes to the audit log against the resident's latest closed ticket. */
+  private async rate(conv: Conversation, score: number): Promise<Step> {
+    const lang = conv.lang ?? this.defaultLang;
+    const closed = await this.store.listTickets({ status: ['closed'] });
+    const ticket = closed.filter((t) => t.channel === conv.channel && t.chatId === conv.chatId).pop();
+    await this.store.audit({
+      actor: `resident:${conv.channel}`,
+      action: 'ticket.rating',
+      target: ticket?.id,
+      detail: { score, operator: ticket?.assignee ?? null },
+    });
+    return this.reply(lang, 'escalation.rated', { kind: 'rating', score });
   }
 
   // --- Escalation --------------------------------------------------------------------------

@@ -54,6 +54,7 @@ export type Outcome =
   | { kind: 'queued'; ticketId: string }
   | { kind: 'command'; name: string }
   | { kind: 'feedback'; helpful: boolean }
+  | { kind: 'rating'; score: number }
   | { kind: 'unsupported' };
 
 export type EscalationReason = 'requested' | 'no-match' | 'not-helpful';

@@ -25,9 +25,11 @@ export class HandoffDesk extends EventEmitter<HandoffEvents> {
     return ticket;
   }
 
-  /** Adds a resident's message to an open ticket. */
+  /** Adds a resident's message to an open ticket; an answer to an operator puts it back in their hands. */
   async append(ticketId: string, line: TranscriptLine): Promise<void> {
     await this.store.appendTicketMessage(ticketId, line);
+    const ticket = await this.store.getTicket(ticketId);
+    if (ticket?.status === 'waiting') await this.store.updateTicketStatus(ticketId, 'assigned');
     this.emit('message', ticketId, line);
   }
 

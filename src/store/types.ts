@@ -201,6 +201,12 @@ export interface Store {
   listTickets(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
   /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
   updateTicketStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null>;
+  /**
+   * Assigns a queued ticket to `operator` in one conditional write: of two operators claiming at
+   * once exactly one gets the ticket back, the other (and anyone claiming a ticket that is not
+   * queued) gets null.
+   */
+  claimTicket(id: string, operator: string): Promise<Ticket | null>;
 
   // --- Outbox ----------------------------------------------------------------------------
   /**

@@ -293,6 +293,19 @@ export function runStoreContract(
         expect(reopened?.closedAt).toBeUndefined();
       });
 
+      it('lets exactly one of two concurrent claims win, and only on a queued ticket', async () => {
+        const t = await store.createTicket(ticketInput());
+        const results = await Promise.all([store.claimTicket(t.id, 'op-a'), store.claimTicket(t.id, 'op-b')]);
+        const winners = results.filter((r) => r !== null);
+        expect(winners).toHaveLength(1);
+        expect(winners[0]).toMatchObject({ status: 'assigned' });
+        expect(['op-a', 'op-b']).toContain(winners[0]?.assignee);
+        expect(await store.claimTicket(t.id, 'op-c')).toBeNull();
+        expect(await store.claimTicket('no-such-ticket', 'op-c')).toBeNull();
+        await store.updateTicketStatus(t.id, 'queued');
+        expect(await store.claimTicket(t.id, 'op-c')).toMatchObject({ assignee: 'op-c' });
+      });
+
       it('lists tickets oldest first, filtered by status', async () => {
         const a = await store.createTicket(ticketInput({ question: 'a' }));
         const b = await store.createTicket(ticketInput({ question: 'b' }));

@@ -487,6 +487,20 @@ export class MongoStore implements Store {
     return doc ? ticketFromDoc(doc) : null;
   }
 
+  async claimTicket(id: string, operator: string): Promise<Ticket | null> {
+    const n = ticketNumber(id);
+    if (n === undefined) return null;
+    // The status filter makes the update conditional: only one findOneAndUpdate matches 'queued'.
+    const doc = await this.m.tickets
+      .findOneAndUpdate(
+        { _id: n, status: 'queued' },
+        { $set: { status: 'assigned', assignee: operator, updatedAt: this.now() } },
+        { returnDocument: 'after', runValidators: true },
+      )
+      .lean<TicketDoc>();
+    return doc ? ticketFromDoc(doc) : null;
+  }
+
   // --- Outbox ----------------------------------------------------------------------------
 
   /**

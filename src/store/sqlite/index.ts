@@ -118,6 +118,10 @@ function prepare(db: Database.Database) {
          closed_at = CASE WHEN @status = 'closed' THEN COALESCE(closed_at, @at) ELSE NULL END
        WHERE id = @id`,
     ),
+    ticketClaim: db.prepare<{ id: number; assignee: string; at: number }>(
+      `UPDATE tickets SET status = 'assigned', assignee = @assignee, updated_at = @at
+       WHERE id = @id AND status = 'queued'`,
+    ),
     messageInsert: db.prepare<[number, string, string, number]>(
       'INSERT INTO ticket_messages (ticket_id, from_role, text, at) VALUES (?, ?, ?, ?)',
     ),
@@ -386,6 +390,14 @@ export class SqliteStore implements Store {
       assignee: assignee ?? null,
       at: this.now().getTime(),
     });
+    return changes === 0 ? null : this.readTicket(rowId);
+  }
+
+  async claimTicket(id: string, operator: string): Promise<Ticket | null> {
+    const rowId = ticketNumber(id);
+    if (rowId === undefined) return null;
+    // The status condition in the WHERE clause is the lock: only one UPDATE can see 'queued'.
+    const { changes } = this.sql.ticketClaim.run({ id: rowId, assignee: operator, at: this.now().getTime() });
     return changes === 0 ? null : this.readTicket(rowId);
   }
 

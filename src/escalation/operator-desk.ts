@@ -1,0 +1,145 @@
+/**
+ * What an operator can do with tickets, whichever tool they use: the console inbox and the Telegram
+ * operator group both call this desk, so the rules (atomic claim, replies through the outbox,
+ * the bot's rating question on close) live in one place. No HTTP or Telegram types here.
+ */
+import { EventEmitter } from 'node:events';
+import type { Reply } from '../engine/types';
+import type { Lang } from '../i18n/languages';
+import type { Store, Ticket, TicketStatus } from '../store/types';
+import type { HandoffDesk } from './index';
+import type { PendingDelivery, ReplyRelay } from './reply-relay';
+
+export interface TicketFilter {
+  status?: TicketStatus[];
+  lang?: Lang;
+  topic?: string;
+}
+
+/** What changed on a ticket, for live views (SSE) and the operator group. */
+export type DeskEvent =
+  | { kind: 'opened'; ticket: Ticket }
+  | { kind: 'message'; ticketId: string; text: string }
+  | { kind: 'claimed'; ticket: Ticket }
+  | { kind: 'replied'; ticket: Ticket; operator: string; text: string }
+  | { kind: 'transferred'; ticket: Ticket }
+  | { kind: 'closed'; ticket: Ticket }
+  | { kind: 'overdue'; ticket: Ticket };
+
+export interface DeskEvents {
+  change: [event: DeskEvent];
+}
+
+/** A ticket with the replies that have not reached the resident yet. */
+export interface TicketView extends Ticket {
+  undelivered: PendingDelivery[];
+}
+
+/** Why an operator's action was refused, in words the console and the group can show. */
+export class DeskError extends Error {
+  constructor(
+    readonly code: 'not-found' | 'closed' | 'taken' | 'empty',
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface OperatorDeskOptions {
+  store: Store;
+  handoff: HandoffDesk;
+  relay: ReplyRelay;
+  /** What the bot says when a ticket closes (the rating question); it also gives the conversation back. */
+  afterClose?: (ticket: Ticket) => Promise<Reply[]>;
+  clock?: () => Date;
+}
+
+export class OperatorDesk extends EventEmitter<DeskEvents> {
+  private readonly store: Store;
+  private readonly relay: ReplyRelay;
+  private readonly clock: () => Date;
+
+  constructor(private readonly options: OperatorDeskOptions) {
+    super();
+    this.store = options.store;
+    this.relay = options.relay;
+    this.clock = options.clock ?? (() => new Date());
+    options.handoff.on('opened', (ticket) => this.emit('change', { kind: 'opened', ticket }));
+    options.handoff.on('message', (ticketId, line) => this.emit('change', { kind: 'message', ticketId, text: line.text }));
+  }
+
+  /** Tickets oldest first; open ones (not closed) unless a status is asked for. */
+  async list(filter: TicketFilter = {}): Promise<Ticket[]> {
+    const status = filter.status ?? ['queued', 'assigned', 'waiting'];
+    const tickets = await this.store.listTickets({ status });
+    return tickets.filter(
+      (t) => (!filter.lang || t.lang === filter.lang) && (!filter.topic || t.topic === filter.topic),
+    );
+  }
+
+  async get(id: string): Promise<TicketView | null> {
+    const ticket = await this.store.getTicket(id);
+    if (!ticket) return null;
+    return { ...ticket, undelivered: await this.relay.pendingFor(ticket.channel, ticket.chatId) };
+  }
+
+  /** Takes a queued ticket; throws 'taken' when someone else was first. */
+  async claim(id: string, operator: string): Promise<Ticket> {
+    const ticket = await this.store.claimTicket(id, operator);
+    if (!ticket) {
+      const current = await this.open(id);
+      throw new DeskError('taken', `Ticket ${id} is already ${current.status}${current.assignee ? ` (${current.assignee})` : ''}`);
+    }
+    await this.store.audit({ actor: operator, action: 'ticket.claim', target: id });
+    this.emit('change', { kind: 'claimed', ticket });
+    return ticket;
+  }
+
+  /**
+   * Puts the operator's text on the ticket and queues it for the resident's channel; the ticket
+   * then waits for the resident. Replying to a queued ticket claims it first.
+   */
+  async reply(id: string, operator: string, text: string): Promise<Ticket> {
+    const body = text.trim();
+    if (!body) throw new DeskError('empty', 'The reply is empty');
+    const ticket = await this.open(id);
+    if (ticket.status === 'queued') await this.claim(id, operator);
+    await this.store.appendTicketMessage(id, { from: 'operator', text: body, at: this.clock() });
+    const updated = (await this.store.updateTicketStatus(id, 'waiting', operator)) as Ticket;
+    await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
+    this.emit('change', { kind: 'replied', ticket: updated, operator, text: body });
+    return updated;
+  }
+
+  /** Hands the ticket to another operator, or back to the queue when `to` is absent. */
+  async transfer(id: string, operator: string, to?: string): Promise<Ticket> {
+    await this.open(id);
+    const updated = (await this.store.updateTicketStatus(id, to ? 'assigned' : 'queued', to)) as Ticket;
+    await this.store.audit({ actor: operator, action: 'ticket.transfer', target: id, detail: { to: to ?? null } });
+    this.emit('change', { kind: 'transferred', ticket: updated });
+    return updated;
+  }
+
+  /** Closes the ticket; the bot takes the conversation back and asks the resident for a rating. */
+  async close(id: string, operator: string): Promise<Ticket> {
+    await this.open(id);
+    const closed = (await this.store.updateTicketStatus(id, 'closed', operator)) as Ticket;
+    await this.store.audit({ actor: operator, action: 'ticket.close', target: id });
+    const farewell = (await this.options.afterClose?.(closed)) ?? [];
+    await this.relay.queue(closed.channel, closed.chatId, farewell);
+    this.emit('change', { kind: 'closed', ticket: closed });
+    return closed;
+  }
+
+  /** Tells live views a ticket waited too long (the SLA check calls it). */
+  announceOverdue(ticket: Ticket): void {
+    this.emit('change', { kind: 'overdue', ticket });
+  }
+
+  private async open(id: string): Promise<Ticket> {
+    const ticket = await this.store.getTicket(id);
+    if (!ticket) throw new DeskError('not-found', `No ticket ${id}`);
+    if (ticket.status === 'closed') throw new DeskError('closed', `Ticket ${id} is closed`);
+    return ticket;
+  }
+}

@@ -1,0 +1,145 @@
+import { OperatorDesk, DeskError } from '../../src/escalation/operator-desk';
+import { ReplyRelay } from '../../src/escalation/reply-relay';
+import type { Reply } from '../../src/engine/types';
+import { createHarness, type Harness } from '../support/engine';
+
+/** A channel whose delivery can be switched off, recording what reached each chat. */
+class FakeChannel {
+  readonly sent: { chatId: string; reply: Reply }[] = [];
+  down = false;
+  async send(chatId: string, replies: Reply[]): Promise<void> {
+    if (this.down) throw new Error('channel unreachable');
+    for (const reply of replies) this.sent.push({ chatId, reply });
+  }
+}
+
+function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay: ReplyRelay } {
+  const relay = new ReplyRelay({
+    store: h.store,
+    channels: (name) => (name === 'test' ? channel : undefined),
+    channelNames: () => ['test'],
+    clock: h.clock.now,
+    retryBaseMs: 1000,
+  });
+  const desk = new OperatorDesk({
+    store: h.store,
+    handoff: h.handoff,
+    relay,
+    afterClose: (ticket) => h.engine.resumeAfterHandoff(ticket),
+    clock: h.clock.now,
+  });
+  return { desk, relay };
+}
+
+async function escalate(h: Harness, chatId = 'chat-1'): Promise<string> {
+  const result = await h.say('мой сосед шумит по ночам, куда жаловаться', { chatId });
+  if (result.outcome.kind !== 'escalate') throw new Error(`expected an escalation, got ${result.outcome.kind}`);
+  return result.outcome.ticketId;
+}
+
+describe('OperatorDesk', () => {
+  let h: Harness;
+  let channel: FakeChannel;
+  let desk: OperatorDesk;
+  let relay: ReplyRelay;
+
+  beforeEach(async () => {
+    h = await createHarness();
+    channel = new FakeChannel();
+    ({ desk, relay } = deskFor(h, channel));
+  });
+  afterEach(async () => {
+    relay.stop();
+    await h.close();
+  });
+
+  test('claim, reply, resident answer, close, rating, then the bot answers again', async () => {
+    const events: string[] = [];
+    desk.on('change', (e) => events.push(e.kind));
+    const id = await escalate(h);
+    expect((await desk.list({ lang: 'ru' })).map((t) => t.id)).toEqual([id]);
+    expect(await desk.list({ lang: 'en' })).toEqual([]);
+
+    await desk.claim(id, 'op-a');
+    await desk.reply(id, 'op-a', 'Горячую воду дадут завтра.');
+    await relay.deliverDue();
+    expect(channel.sent.map((s) => s.reply.text)).toEqual(['Горячую воду дадут завтра.']);
+    expect((await desk.get(id))?.status).toBe('waiting');
+
+    const answer = await h.say('спасибо, а во сколько?');
+    expect(answer.outcome).toEqual({ kind: 'queued', ticketId: id });
+    const afterAnswer = await desk.get(id);
+    expect(afterAnswer?.status).toBe('assigned');
+    expect(afterAnswer?.messages.map((m) => m.from)).toEqual(['operator', 'resident']);
+
+    await desk.close(id, 'op-a');
+    await relay.deliverDue();
+    const prompt = channel.sent[1].reply;
+    expect(prompt.choices?.map((c) => c.id)).toEqual(['rate:1', 'rate:2', 'rate:3', 'rate:4', 'rate:5']);
+
+    // WhatsApp-style: the typed number picks the offered rating.
+    const rated = await h.say('5');
+    expect(rated.outcome).toEqual({ kind: 'rating', score: 5 });
+    const audit = (await h.store.listAudit()).filter((r) => r.action === 'ticket.rating');
+    expect(audit[0]).toMatchObject({ target: id, detail: { score: 5, operator: 'op-a' } });
+
+    expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    expect(events).toEqual(expect.arrayContaining(['opened', 'claimed', 'replied', 'message', 'closed']));
+  });
+
+  test('two operators claim at once: exactly one wins', async () => {
+    const id = await escalate(h);
+    const results = await Promise.allSettled([desk.claim(id, 'op-a'), desk.claim(id, 'op-b')]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const lost = results.find((r) => r.status === 'rejected');
+    expect(lost?.status === 'rejected' && lost.reason).toBeInstanceOf(DeskError);
+  });
+
+  test('transfer hands a ticket on or back to the queue; a closed ticket refuses replies', async () => {
+    const id = await escalate(h);
+    await desk.claim(id, 'op-a');
+    expect(await desk.transfer(id, 'op-a', 'op-b')).toMatchObject({ status: 'assigned', assignee: 'op-b' });
+    expect((await desk.transfer(id, 'op-b')).status).toBe('queued');
+    await desk.claim(id, 'op-c');
+    await desk.close(id, 'op-c');
+    await expect(desk.reply(id, 'op-c', 'late')).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  test('an undeliverable reply stays queued, shows its error, and goes out once the channel recovers', async () => {
+    const id = await escalate(h);
+    channel.down = true;
+    await desk.reply(id, 'op-a', 'Ответ оператора');
+    await relay.deliverDue();
+    const view = await desk.get(id);
+    expect(view?.undelivered).toEqual([expect.objectContaining({ text: 'Ответ оператора', attempts: 1, lastError: 'channel unreachable' })]);
+
+    channel.down = false;
+    await relay.deliverDue();
+    expect(channel.sent).toEqual([]); // not before its retry time
+    h.clock.advance(1000);
+    await relay.deliverDue();
+    expect(channel.sent.map((s) => s.reply.text)).toEqual(['Ответ оператора']);
+    expect((await desk.get(id))?.undelivered).toEqual([]);
+  });
+
+  test('a restart with open tickets loses nothing', async () => {
+    const first = await escalate(h, 'chat-1');
+    const second = await escalate(h, 'chat-2');
+    await h.say('ещё подробности', { chatId: 'chat-1' });
+    channel.down = true;
+    await desk.reply(second, 'op-a', 'Ответ до перезапуска');
+    await relay.deliverDue();
+
+    await h.restart();
+    channel = new FakeChannel();
+    ({ desk, relay } = deskFor(h, channel));
+    const open = await desk.list();
+    expect(open.map((t) => t.id)).toEqual([first, second]);
+    expect(open[0].messages.map((m) => m.text)).toEqual(['ещё подробности']);
+    h.clock.advance(60_000);
+    await relay.deliverDue();
+    expect(channel.sent).toEqual([{ chatId: 'chat-2', reply: { text: 'Ответ до перезапуска' } }]);
+    // The conversation is still the operator's after the restart.
+    expect((await h.say('ау?', { chatId: 'chat-1' })).outcome).toEqual({ kind: 'queued', ticketId: first });
+  });
+});
