@@ -21,7 +21,7 @@ async function startConsole(app: App, channels: readonly Channel[], logger: Logg
   const { console: options, thresholds } = app.config;
   if (!options.enabled) return undefined;
   const server = await createConsoleServer(
-    { store: app.store, catalog: app.catalog, thresholds, logger, channels: () => channelHealth(channels) },
+    { store: app.store, catalog: app.catalog, thresholds, logger, channels: () => channelHealth(channels), desk: app.desk },
     options,
   );
   try {

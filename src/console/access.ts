@@ -30,6 +30,8 @@ declare module 'fastify' {
 /** Admins manage staff and may do everything editors and operators do. */
 export const ADMINS: readonly StaffRole[] = ['admin'];
 export const EDITORS: readonly StaffRole[] = ['admin', 'editor'];
+/** Operators work the ticket inbox; admins may too. */
+export const OPERATORS: readonly StaffRole[] = ['admin', 'operator'];
 export const ALL_ROLES: readonly StaffRole[] = ['admin', 'editor', 'operator'];
 
 export const CSRF_HEADER = 'x-csrf-token';

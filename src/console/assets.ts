@@ -101,4 +101,24 @@ for (const el of document.querySelectorAll('time[datetime]')) {
   const d = new Date(el.getAttribute('datetime'));
   if (!isNaN(d)) el.title = d.toLocaleString();
 }
+
+// A live region ([data-live] = an event-stream URL) is re-read from the page when the stream
+// reports a change; a burst of events costs one fetch.
+const live = document.querySelector('[data-live]');
+if (live && window.EventSource) {
+  const source = new EventSource(live.dataset.live);
+  let due = false;
+  const refresh = () => {
+    if (due) return;
+    due = true;
+    setTimeout(async () => {
+      due = false;
+      const res = await fetch(location.href, { credentials: 'same-origin' });
+      const doc = new DOMParser().parseFromString(await res.text(), 'text/html');
+      const fresh = doc.querySelector('[data-live]');
+      if (fresh) live.replaceChildren(...fresh.childNodes);
+    }, 300);
+  };
+  for (const kind of ['opened', 'message', 'claimed', 'replied', 'transferred', 'closed', 'overdue']) source.addEventListener(kind, refresh);
+}
 `;

@@ -1,4 +1,5 @@
 /** What the console's routes share: the bot's parts they read and write, and the console's own state. */
+import type { OperatorDesk } from '../escalation/operator-desk';
 import type { FaqCatalog } from '../faq/catalog';
 import type { Logger } from '../logging';
 import type { Thresholds } from '../matcher';
@@ -21,6 +22,8 @@ export interface ConsoleDeps {
   logger: Logger;
   /** The channels this process serves, for /healthz. */
   channels?: () => ChannelHealth[];
+  /** The operator desk (tickets); absent, the inbox answers 503. */
+  desk?: OperatorDesk;
 }
 
 export interface ConsoleOptions {

@@ -22,7 +22,7 @@ button{font:inherit;padding:.3em .9em;cursor:pointer}
 export function layout(title: string, staff: StaffContext | undefined, body: SafeHtml): string {
   const role = staff?.account.role;
   const nav = staff
-    ? html`<a href="/faq">FAQ</a>
+    ? html`<a href="/faq">FAQ</a> ${role !== 'editor' ? html`<a href="/inbox">Inbox</a>` : ''}
         ${role !== 'operator' ? html`<a href="/unanswered">Unanswered</a> <a href="/schedule">Schedule</a>` : ''}
         ${role === 'admin' ? html`<a href="/staff">Staff</a> <a href="/audit">Audit log</a>` : ''}
         <span class="who">${staff.account.email} (${role})</span>

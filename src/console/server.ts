@@ -16,6 +16,8 @@ import { faqApi } from './routes/api-faq';
 import { insightsApi } from './routes/api-insights';
 import { scheduleApi } from './routes/api-schedule';
 import { staffApi } from './routes/api-staff';
+import { ticketsApi } from './routes/api-tickets';
+import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
 import { SessionManager } from './sessions';
@@ -102,7 +104,9 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   scheduleApi(app, ctx);
   staffApi(app, ctx);
   insightsApi(app, ctx);
+  ticketsApi(app, ctx);
   faqPages(app, ctx);
+  inboxPages(app, ctx);
   adminPages(app, ctx);
   await app.ready();
 

@@ -1,5 +1,8 @@
 /** A console on a fresh SQLite store, with one account per role, driven by fastify.inject. */
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
+import { HandoffDesk } from '../../src/escalation';
+import { OperatorDesk } from '../../src/escalation/operator-desk';
+import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { hashPassword } from '../../src/console/passwords';
 import { FaqCatalog } from '../../src/faq/catalog';
 import { DEFAULT_THRESHOLDS, createMatcher } from '../../src/matcher';
@@ -43,17 +46,33 @@ export interface ConsoleFixture {
   close(): Promise<void>;
 }
 
-export async function consoleFixture(options: { loginMaxFailures?: number } = {}): Promise<ConsoleFixture> {
+export interface ConsoleFixtureOptions {
+  loginMaxFailures?: number;
+  /** A store (with its FAQ) the test owns and closes itself; by default a fresh one with SMALL_FAQ. */
+  store?: Store;
+  /** The operator desk; by default one over the store with no running channels. */
+  desk?: OperatorDesk;
+}
+
+export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promise<ConsoleFixture> {
   const tmp = tempDir('helpline-console-');
-  const store = new SqliteStore(tmp.dir);
-  await store.importFaq(SMALL_FAQ, 'seed');
+  const ownStore = !options.store;
+  const store = options.store ?? new SqliteStore(tmp.dir);
+  if (ownStore) await store.importFaq(SMALL_FAQ, 'seed');
   const catalog = new FaqCatalog(createMatcher());
   await catalog.refresh(store);
+  const desk =
+    options.desk ??
+    new OperatorDesk({
+      store,
+      handoff: new HandoffDesk(store),
+      relay: new ReplyRelay({ store, channels: () => undefined, channelNames: () => [] }),
+    });
   const hash = await hashPassword(PASSWORD, 4);
   for (const role of ROLES) await store.createStaff({ email: emailOf(role), role, passwordHash: hash });
   const now = { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
-    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, channels: () => [{ name: 'telegram', status: 'running' }] },
+    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, channels: () => [{ name: 'telegram', status: 'running' }], desk },
     { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures },
   );
 
@@ -72,7 +91,10 @@ export async function consoleFixture(options: { loginMaxFailures?: number } = {}
       redirect: 'manual',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
-    const body = await res.text();
+    // An event stream never ends by itself: the walk only needs its status and headers.
+    const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
+    if (streaming) await res.body?.cancel();
+    const body = streaming ? '' : await res.text();
     return {
       statusCode: res.status,
       headers: res.headers,
@@ -98,7 +120,7 @@ export async function consoleFixture(options: { loginMaxFailures?: number } = {}
     },
     async close() {
       await server.close();
-      await store.close();
+      if (ownStore) await store.close();
       tmp.cleanup();
     },
   };

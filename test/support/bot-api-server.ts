@@ -161,6 +161,11 @@ export class FakeBotApi {
     this.faults.set(method, list);
   }
 
+  /** Drops the faults still planned for `method` (the service is back). */
+  recover(method: string): void {
+    this.faults.delete(method);
+  }
+
   // --- Observing -----------------------------------------------------------------------------
 
   callsOf(method: string): ApiCall[] {

@@ -1,0 +1,128 @@
+/**
+ * The operator inbox API: tickets listed and filtered, claimed, answered, transferred, closed,
+ * and a Server-Sent Events stream that tells open inbox pages when something changed. Everything
+ * goes through the OperatorDesk, the same routing code the Telegram operator group uses.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { DeskEvent, OperatorDesk } from '../../escalation/operator-desk';
+import { DeskError } from '../../escalation/operator-desk';
+import { createTranslator } from '../../i18n';
+import { LANGS, type Lang } from '../../i18n/languages';
+import type { Ticket } from '../../store/types';
+import { OPERATORS } from '../access';
+import type { RouteContext } from '../context';
+import { HttpError, parseInput } from '../errors';
+
+const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
+const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
+/** Keeps proxies from closing a quiet event stream. */
+const HEARTBEAT_MS = 25_000;
+
+const listQuery = z.object({
+  status: z.enum(STATUSES).optional(),
+  lang: z.enum(LANGS).optional(),
+  topic: z.string().max(60).optional(),
+});
+const idParams = z.object({ id: z.string().max(20) });
+const replyBody = z.object({ text: z.string().trim().min(1).max(4000) });
+const transferBody = z.object({ to: z.string().email().optional() });
+
+const translator = createTranslator();
+
+/** The operator's canned replies in the resident's language. */
+export function cannedReplies(lang: Lang): string[] {
+  return CANNED_KEYS.map((key) => translator.t(lang, `operator.canned.${key}`));
+}
+
+/** The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link). */
+export function faqDraftUrl(ticket: Ticket): string {
+  return `/faq/new?${new URLSearchParams([['q', ticket.question], ['lang', ticket.lang]]).toString()}`;
+}
+
+/** The desk, or a 503 when this console runs without the bot (no tickets to work on). */
+export function deskOf(ctx: RouteContext): OperatorDesk {
+  if (!ctx.deps.desk) throw new HttpError(503, 'The operator desk is not running in this process');
+  return ctx.deps.desk;
+}
+
+function operatorOf(request: FastifyRequest): string {
+  return request.staff?.account.email ?? 'unknown';
+}
+
+/** Desk refusals become 404/409 with the desk's words. */
+async function act<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof DeskError) throw new HttpError(error.code === 'not-found' ? 404 : error.code === 'empty' ? 400 : 409, error.message);
+    throw error;
+  }
+}
+
+/** What an event stream tells the browser: ids and states only, never the residents' words. */
+function eventData(event: DeskEvent): { kind: string; ticketId: string; status?: string } {
+  if (event.kind === 'message') return { kind: event.kind, ticketId: event.ticketId };
+  return { kind: event.kind, ticketId: event.ticket.id, status: event.ticket.status };
+}
+
+export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
+  const access = { config: { access: OPERATORS } };
+
+  app.get('/api/tickets', access, async (request) => {
+    const query = parseInput(listQuery, request.query, 'query');
+    const tickets = await deskOf(ctx).list({ status: query.status ? [query.status] : undefined, lang: query.lang, topic: query.topic });
+    return { tickets };
+  });
+
+  app.get('/api/tickets/events', access, async (request, reply) => {
+    const desk = deskOf(ctx);
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    reply.raw.write('retry: 3000\n\n');
+    const onChange = (event: DeskEvent) => {
+      reply.raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(eventData(event))}\n\n`);
+    };
+    const heartbeat = setInterval(() => reply.raw.write(': still here\n\n'), HEARTBEAT_MS);
+    heartbeat.unref();
+    desk.on('change', onChange);
+    request.raw.on('close', () => {
+      clearInterval(heartbeat);
+      desk.off('change', onChange);
+    });
+  });
+
+  app.get('/api/tickets/:id', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const ticket = await deskOf(ctx).get(id);
+    if (!ticket) throw new HttpError(404, `No ticket ${id}`);
+    return { ticket, canned: cannedReplies(ticket.lang), faqDraftUrl: faqDraftUrl(ticket) };
+  });
+
+  app.post('/api/tickets/:id/claim', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    return { ticket: await act(() => deskOf(ctx).claim(id, operatorOf(request))) };
+  });
+
+  app.post('/api/tickets/:id/reply', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { text } = parseInput(replyBody, request.body, 'body');
+    return { ticket: await act(() => deskOf(ctx).reply(id, operatorOf(request), text)) };
+  });
+
+  app.post('/api/tickets/:id/transfer', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { to } = parseInput(transferBody, request.body ?? {}, 'body');
+    return { ticket: await act(() => deskOf(ctx).transfer(id, operatorOf(request), to)) };
+  });
+
+  app.post('/api/tickets/:id/close', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    return { ticket: await act(() => deskOf(ctx).close(id, operatorOf(request))) };
+  });
+}
