@@ -11,6 +11,7 @@ import { channelHealth } from './console/channel-health';
 import { createConsoleServer, type ConsoleServer } from './console/server';
 import type { Channel } from './engine/channel';
 import { createLogger, type Logger } from './logging';
+import { SlaWatch } from './escalation/sla-watch';
 import { FaqScheduler } from './schedule/scheduler';
 
 /**
@@ -71,7 +72,7 @@ async function main(argv: string[]): Promise<number> {
   // Every process runs the scheduler; the lease in the store lets one of them apply each change.
   const scheduler = new FaqScheduler({ store: app.store, cron: config.scheduleCron, logger });
   // Filled once the channels run; `stop` may be called before that.
-  const started: { console?: ConsoleServer } = {};
+  const started: { console?: ConsoleServer; sla?: SlaWatch } = {};
 
   let stopping: Promise<void> | undefined;
   const stop = (why: string) => {
@@ -79,6 +80,7 @@ async function main(argv: string[]): Promise<number> {
       logger.info({ why }, 'stopping');
       await started.console?.close();
       await scheduler.stop();
+      await started.sla?.stop();
       await Promise.allSettled(channels.map((c) => c.stop()));
       await app.close();
     })();
@@ -99,6 +101,16 @@ async function main(argv: string[]): Promise<number> {
   // Operator replies queued before a restart go out as soon as their channel runs again.
   for (const channel of channels) app.channels.set(channel.name, channel);
   app.relay.start();
+  started.sla = new SlaWatch({
+    store: app.store,
+    desk: app.desk,
+    relay: app.relay,
+    translator: app.translator,
+    slaMinutes: config.operators.slaMinutes,
+    hours: config.operators.hours,
+    logger,
+  });
+  started.sla.start();
   started.console = await startConsole(app, channels, logger);
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
 

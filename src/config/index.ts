@@ -7,6 +7,7 @@ import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
 import { LANGS } from '../i18n/languages';
+import { parseStaffedHours, parseUtcOffset, type StaffedHours } from '../escalation/staffed-hours';
 import { DEFAULT_THRESHOLDS } from '../matcher';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
@@ -29,6 +30,16 @@ const number = (fallback: number, min: number, max: number) =>
     .pipe(z.number().min(min).max(max));
 
 const url = optionalString.pipe(z.url().optional());
+
+/** True when `parse` accepts its input (the parsers throw a message naming the problem). */
+function readable(parse: () => unknown): boolean {
+  try {
+    parse();
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const schema = z
   .object({
@@ -68,6 +79,20 @@ const schema = z
     CONSOLE_SESSION_HOURS: number(12, 0.1, 24 * 30),
     CONSOLE_LOGIN_MAX_FAILURES: number(5, 1, 1000),
     CONSOLE_LOGIN_WINDOW_MIN: number(15, 1, 24 * 60),
+    OPERATOR_CHAT_ID: optionalString.pipe(
+      z.string().regex(/^-?\d{1,20}$/, 'must be a Telegram chat id, e.g. -1001234567890').optional(),
+    ),
+    SLA_MINUTES: number(30, 1, 24 * 60),
+    OPERATOR_UTC_OFFSET: z
+      .string()
+      .default('+05:00')
+      .refine((v) => readable(() => parseUtcOffset(v)), 'must be a UTC offset like +05:00'),
+    STAFFED_HOURS: optionalString.pipe(
+      z
+        .string()
+        .refine((v) => readable(() => parseStaffedHours(v, 0)), 'must look like "Mon-Fri 09:00-13:00,14:00-18:00; Sat 10:00-14:00"')
+        .optional(),
+    ),
     SCHEDULE_CRON: optionalString.pipe(
       z
         .string()
@@ -123,6 +148,14 @@ export interface Config {
   };
   /** When the scheduler looks for due FAQ changes (node-cron expression). */
   scheduleCron: string;
+  operators: {
+    /** The Telegram group where tickets are posted and answered (OPERATOR_CHAT_ID). */
+    chatId?: string;
+    /** Minutes a ticket may wait in the queue before it is flagged and the resident updated. */
+    slaMinutes: number;
+    /** When operators are on duty; absent: always. */
+    hours?: StaffedHours;
+  };
 }
 
 export class ConfigError extends Error {
@@ -177,5 +210,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginWindowMinutes: e.CONSOLE_LOGIN_WINDOW_MIN,
     },
     scheduleCron: e.SCHEDULE_CRON ?? '* * * * *',
+    operators: {
+      chatId: e.OPERATOR_CHAT_ID,
+      slaMinutes: e.SLA_MINUTES,
+      hours: e.STAFFED_HOURS ? parseStaffedHours(e.STAFFED_HOURS, parseUtcOffset(e.OPERATOR_UTC_OFFSET)) : undefined,
+    },
   };
 }

@@ -58,4 +58,16 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
     expect(() => loadConfig({ MATCH_ANSWER_THRESHOLD: '0.3', MATCH_SUGGEST_THRESHOLD: '0.5' })).toThrow(/MATCH_SUGGEST_THRESHOLD/);
   });
+
+  test('operator settings: group chat id, SLA minutes, staffed hours in an offset; bad ones are named', () => {
+    const config = loadConfig({ OPERATOR_CHAT_ID: '-1001234567890', SLA_MINUTES: '20', STAFFED_HOURS: 'Mon-Fri 09:00-13:00,14:00-18:00; Sat 10:00-14:00', OPERATOR_UTC_OFFSET: '+06:00' });
+    expect(config.operators.chatId).toBe('-1001234567890');
+    expect(config.operators.slaMinutes).toBe(20);
+    expect(config.operators.hours?.offsetMinutes).toBe(360);
+    expect(config.operators.hours?.shifts).toHaveLength(11);
+    expect(loadConfig({}).operators).toEqual({ slaMinutes: 30 });
+    expect(() => loadConfig({ STAFFED_HOURS: 'weekdays 9 to 5', OPERATOR_CHAT_ID: '@group', OPERATOR_UTC_OFFSET: 'Asia/Almaty' })).toThrow(
+      /STAFFED_HOURS[\s\S]*OPERATOR_CHAT_ID|OPERATOR_CHAT_ID[\s\S]*STAFFED_HOURS/,
+    );
+  });
 });

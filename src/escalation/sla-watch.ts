@@ -1,0 +1,107 @@
+/**
+ * Queued tickets that wait too long: a node-cron tick (injectable clock) flags each ticket queued
+ * longer than SLA_MINUTES, reminds the operators (a desk 'overdue' event: the console's event
+ * stream, the operator group) and tells the resident honestly that the question is still queued.
+ * Outside staffed hours the resident is told once when operators are back.
+ *
+ * "Once" holds across restarts and processes: each notice takes a never-renewed lease named after
+ * the ticket in the store, and only the first taker sends it.
+ */
+import { randomUUID } from 'node:crypto';
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Translator } from '../i18n';
+import { silentLogger, type Logger } from '../logging';
+import type { Store, Ticket } from '../store/types';
+import type { OperatorDesk } from './operator-desk';
+import type { ReplyRelay } from './reply-relay';
+import { describeLocal, isStaffed, nextShiftStart, type StaffedHours } from './staffed-hours';
+
+/** Long enough to outlive any ticket: the marker only has to exist, never to expire. */
+const MARKER_MS = 365 * 24 * 3600_000;
+
+export interface SlaWatchOptions {
+  store: Store;
+  desk: OperatorDesk;
+  relay: ReplyRelay;
+  translator: Translator;
+  slaMinutes: number;
+  /** Absent: operators are always on duty. */
+  hours?: StaffedHours;
+  clock?: () => Date;
+  /** node-cron expression; default every minute. */
+  cron?: string;
+  logger?: Logger;
+}
+
+export interface SlaTickResult {
+  overdue: string[];
+  toldOutOfHours: string[];
+}
+
+export class SlaWatch {
+  private readonly clock: () => Date;
+  private readonly log: Logger;
+  private task?: ScheduledTask;
+  private running?: Promise<SlaTickResult>;
+
+  constructor(private readonly options: SlaWatchOptions) {
+    this.clock = options.clock ?? (() => new Date());
+    this.log = options.logger ?? silentLogger;
+  }
+
+  /** Checks the queue at `now`; ticks never overlap within a process. */
+  tick(now: Date = this.clock()): Promise<SlaTickResult> {
+    this.running ??= this.check(now).finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  start(): void {
+    if (this.task) return;
+    this.task = cron.schedule(this.options.cron ?? '* * * * *', () => void this.tickLogged(), { name: 'sla-watch', noOverlap: true });
+  }
+
+  async stop(): Promise<void> {
+    await this.task?.destroy();
+    this.task = undefined;
+    await this.running;
+  }
+
+  private tickLogged(): Promise<void> {
+    return this.tick()
+      .then(() => undefined)
+      .catch((error: unknown) => this.log.warn({ err: error }, 'SLA check failed; tried again on the next tick'));
+  }
+
+  private async check(now: Date): Promise<SlaTickResult> {
+    const { store, desk, relay, translator: tr, slaMinutes, hours } = this.options;
+    const result: SlaTickResult = { overdue: [], toldOutOfHours: [] };
+    const queued = await store.listTickets({ status: ['queued'] });
+    const staffed = !hours || isStaffed(hours, now);
+    for (const ticket of queued) {
+      if (!staffed && hours && (await this.once(`ticket-hours:${ticket.id}`, now))) {
+        const when = describeLocal(hours, nextShiftStart(hours, now));
+        await relay.queue(ticket.channel, ticket.chatId, [{ text: tr.t(ticket.lang, 'escalation.outOfHours', { ticket: ticket.id, when }) }]);
+        result.toldOutOfHours.push(ticket.id);
+      }
+      if (!this.late(ticket, now, slaMinutes)) continue;
+      if (!(await this.once(`ticket-sla:${ticket.id}`, now))) continue;
+      desk.announceOverdue(ticket);
+      await store.audit({ actor: 'system', action: 'ticket.overdue', target: ticket.id, detail: { slaMinutes } });
+      // Out of hours the resident has just been told when operators return; no second notice.
+      if (staffed) {
+        await relay.queue(ticket.channel, ticket.chatId, [{ text: tr.t(ticket.lang, 'escalation.stillQueued', { ticket: ticket.id }) }]);
+      }
+      result.overdue.push(ticket.id);
+    }
+    return result;
+  }
+
+  private late(ticket: Ticket, now: Date, slaMinutes: number): boolean {
+    return now.getTime() - ticket.createdAt.getTime() >= slaMinutes * 60_000;
+  }
+
+  /** True the first time ever (any process) this marker is taken. */
+  private once(marker: string, now: Date): Promise<boolean> {
+    return this.options.store.acquireLease(marker, randomUUID(), now, new Date(now.getTime() + MARKER_MS));
+  }
+}
