@@ -53,6 +53,8 @@ export interface TelegramChannelOptions {
   webhookPath?: string;
   /** Register the command list and the menu button at start. Default true. */
   registerCommands?: boolean;
+  /** Takes updates away from the engine (the operator group); see `HandlerOptions.intercept`. */
+  intercept?: (update: UpdateView) => boolean;
 }
 
 export interface ChannelParts {
@@ -90,6 +92,7 @@ export class TelegramChannel implements Channel {
       flood: options.flood,
       dedupeSize: options.dedupeSize,
       removeKeyboardOnPress: options.removeKeyboardOnPress,
+      intercept: options.intercept,
     });
   }
 

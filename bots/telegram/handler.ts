@@ -45,6 +45,11 @@ export interface HandlerOptions {
    * `(data) => parseChoice(data) !== null`, and the other presses go to its next middleware.
    */
   takeCallback?: (data: string) => boolean;
+  /**
+   * Sees each update first and returns true to take it away from the engine: the operator group's
+   * messages are operators' work, not a resident's questions.
+   */
+  intercept?: (update: UpdateView) => boolean;
 }
 
 /** What became of an update: a middleware passes 'ignored' ones on to the next handler. */
@@ -57,6 +62,7 @@ export class UpdateHandler {
   private readonly recent: RecentIds;
   private readonly removeKeyboardOnPress: boolean;
   private readonly takeCallback: (data: string) => boolean;
+  private readonly intercept: (update: UpdateView) => boolean;
   /** Per chat: the engine call and the sending of its replies, so replies never interleave. */
   private readonly chats = new KeyedQueue();
 
@@ -67,6 +73,7 @@ export class UpdateHandler {
     this.recent = new RecentIds(options.dedupeSize);
     this.removeKeyboardOnPress = options.removeKeyboardOnPress ?? true;
     this.takeCallback = options.takeCallback ?? (() => true);
+    this.intercept = options.intercept ?? (() => false);
   }
 
   /**
@@ -78,6 +85,7 @@ export class UpdateHandler {
       this.log.debug({ update: update.update_id }, 'duplicate update dropped');
       return 'duplicate';
     }
+    if (this.intercept(update)) return 'handled';
     const mapped = mapUpdate(update, me);
     if (mapped.kind === 'ignore') {
       this.log.debug({ update: update.update_id, reason: mapped.reason }, 'update ignored');

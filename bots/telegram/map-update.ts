@@ -34,7 +34,9 @@ export interface MessageView {
   caption?: string;
   entities?: readonly EntityView[];
   caption_entities?: readonly EntityView[];
-  reply_to_message?: { from?: UserView };
+  reply_to_message?: { from?: UserView; text?: string; forum_topic_created?: { name: string } };
+  /** Set in forum groups: the topic the message belongs to. */
+  message_thread_id?: number;
   photo?: unknown;
   video?: unknown;
   video_note?: unknown;

@@ -39,6 +39,8 @@ export interface SentMessage {
   parseMode?: string;
   keyboard?: Button[][];
   replyTo?: number;
+  /** The forum topic it was posted in. */
+  threadId?: number;
   at: number;
 }
 
@@ -120,8 +122,13 @@ export class FakeBotApi {
   }
 
   /** A resident's text message; commands and @mentions get their entities as Telegram adds them. */
-  text(chat: { id: number; type?: string }, text: string, options: { from?: FakeUser; replyToMessage?: number } = {}): Payload {
+  text(
+    chat: { id: number; type?: string },
+    text: string,
+    options: { from?: FakeUser; replyToMessage?: number; replyToText?: string; threadId?: number; topicName?: string } = {},
+  ): Payload {
     const message: Payload = { ...this.messageBase(chat, options.from), text };
+    if (options.threadId !== undefined) message.message_thread_id = options.threadId;
     const entities = entitiesOf(text);
     if (entities.length > 0) message.entities = entities;
     if (options.replyToMessage !== undefined) {
@@ -130,8 +137,13 @@ export class FakeBotApi {
         date: now(),
         chat: this.chatOf(chat),
         from: { ...this.bot },
-        text: '…',
+        text: options.replyToText ?? '…',
       };
+      if (options.topicName !== undefined) {
+        const replied = message.reply_to_message as Payload;
+        delete replied.text;
+        replied.forum_topic_created = { name: options.topicName };
+      }
     }
     return { message };
   }
@@ -160,6 +172,11 @@ export class FakeBotApi {
     list.push({ error, times });
     this.faults.set(method, list);
   }
+
+  /** Group chats that have forum topics (getChat says is_forum; createForumTopic works there). */
+  readonly forums = new Set<number>();
+  /** Forum topics the bot opened. */
+  readonly topics: { chatId: number; threadId: number; name: string }[] = [];
 
   /** Drops the faults still planned for `method` (the service is back). */
   recover(method: string): void {
@@ -294,6 +311,16 @@ export class FakeBotApi {
         return true;
       case 'setChatMenuButton':
         return true;
+      case 'getChat':
+        return { id: Number(p.chat_id), type: 'supergroup', title: 'Operators', is_forum: this.forums.has(Number(p.chat_id)) };
+      case 'createForumTopic': {
+        const chatId = Number(p.chat_id);
+        if (!this.forums.has(chatId)) throw bad('the chat is not a forum');
+        if (typeof p.name !== 'string' || p.name.length === 0 || p.name.length > 128) throw bad('topic name is invalid');
+        const topic = { chatId, threadId: this.nextMessageId++, name: p.name };
+        this.topics.push(topic);
+        return { message_thread_id: topic.threadId, name: topic.name, icon_color: 7322096 };
+      }
       default:
         throw new Refusal({ error_code: 404, description: 'Not Found: method not found' });
     }
@@ -348,6 +375,7 @@ export class FakeBotApi {
     const message: SentMessage = { chatId, messageId: this.nextMessageId++, text, raw, at: Date.now() };
     if (parseMode) message.parseMode = parseMode;
     if (keyboard) message.keyboard = keyboard;
+    if (typeof p.message_thread_id === 'number') message.threadId = p.message_thread_id;
     const replyParameters = p.reply_parameters;
     if (isRecord(replyParameters) && typeof replyParameters.message_id === 'number') {
       message.replyTo = replyParameters.message_id;
