@@ -14,17 +14,21 @@ import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
 
-const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
+export const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
 const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
 /** Keeps proxies from closing a quiet event stream. */
 const HEARTBEAT_MS = 25_000;
 
-const listQuery = z.object({
-  status: z.enum(STATUSES).optional(),
-  lang: z.enum(LANGS).optional(),
-  topic: z.string().max(60).optional(),
+/** The inbox filters, shared by the API and the page. */
+/** An empty form field means "any". */
+const anyWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const listQuery = z.object({
+  status: anyWhenEmpty(z.enum(STATUSES)),
+  lang: anyWhenEmpty(z.enum(LANGS)),
+  topic: anyWhenEmpty(z.string().max(60)),
 });
-const idParams = z.object({ id: z.string().max(20) });
+export const idParams = z.object({ id: z.string().max(20) });
 const replyBody = z.object({ text: z.string().trim().min(1).max(4000) });
 const transferBody = z.object({ to: z.string().email().optional() });
 
@@ -44,6 +48,12 @@ export function faqDraftUrl(ticket: Ticket): string {
 export function deskOf(ctx: RouteContext): OperatorDesk {
   if (!ctx.deps.desk) throw new HttpError(503, 'The operator desk is not running in this process');
   return ctx.deps.desk;
+}
+
+/** The tickets an inbox query asks for (open ones unless a status is given). */
+export async function listed(ctx: RouteContext, query: unknown): Promise<Ticket[]> {
+  const q = parseInput(listQuery, query, 'query');
+  return deskOf(ctx).list({ status: q.status ? [q.status] : undefined, lang: q.lang, topic: q.topic });
 }
 
 function operatorOf(request: FastifyRequest): string {
@@ -69,11 +79,7 @@ function eventData(event: DeskEvent): { kind: string; ticketId: string; status?:
 export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
   const access = { config: { access: OPERATORS } };
 
-  app.get('/api/tickets', access, async (request) => {
-    const query = parseInput(listQuery, request.query, 'query');
-    const tickets = await deskOf(ctx).list({ status: query.status ? [query.status] : undefined, lang: query.lang, topic: query.topic });
-    return { tickets };
-  });
+  app.get('/api/tickets', access, async (request) => ({ tickets: await listed(ctx, request.query) }));
 
   app.get('/api/tickets/events', access, async (request, reply) => {
     const desk = deskOf(ctx);

@@ -1,6 +1,5 @@
 /** The operator inbox pages: the live ticket list and one ticket with its actions. */
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
@@ -8,14 +7,8 @@ import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
 import { html } from '../html';
 import { layout, send, when } from '../layout';
-import { cannedReplies, deskOf, faqDraftUrl } from './api-tickets';
+import { cannedReplies, deskOf, faqDraftUrl, idParams, listed, listQuery, STATUSES } from './api-tickets';
 
-const listQuery = z.object({
-  status: z.enum(['queued', 'assigned', 'waiting', 'closed']).optional(),
-  lang: z.enum(LANGS).optional(),
-  topic: z.string().max(60).optional(),
-});
-const idParams = z.object({ id: z.string().max(20) });
 
 function transcript(lines: TranscriptLine[]) {
   return html`<table>${lines.map((l) => html`<tr><td class="muted">${when(l.at)}</td><td>${l.from}</td><td>${l.text}</td></tr>`)}</table>`;
@@ -29,9 +22,9 @@ function row(t: Ticket) {
 export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/inbox', { config: { access: OPERATORS } }, async (request, reply) => {
     const query = parseInput(listQuery, request.query, 'query');
-    const tickets = await deskOf(ctx).list({ status: query.status ? [query.status] : undefined, lang: query.lang, topic: query.topic });
+    const tickets = await listed(ctx, query);
     const body = html`<form method="get" class="row">
-        <label>Status <select name="status"><option value="">open</option>${['queued', 'assigned', 'waiting', 'closed'].map((s) => html`<option ${s === query.status ? 'selected' : ''}>${s}</option>`)}</select></label>
+        <label>Status <select name="status"><option value="">open</option>${STATUSES.map((s) => html`<option ${s === query.status ? 'selected' : ''}>${s}</option>`)}</select></label>
         <label>Language <select name="lang"><option value="">any</option>${LANGS.map((l) => html`<option ${l === query.lang ? 'selected' : ''}>${l}</option>`)}</select></label>
         <label>Topic <input name="topic" value="${query.topic ?? ''}"></label><button>Filter</button></form>
       <p class="muted">The list updates itself when tickets open, change or close.</p>
