@@ -14,7 +14,7 @@ import { silentLogger, type Logger } from '../logging';
 import type { Store, Ticket } from '../store/types';
 import type { OperatorDesk } from './operator-desk';
 import type { ReplyRelay } from './reply-relay';
-import { describeLocal, isStaffed, nextShiftStart, type StaffedHours } from './staffed-hours';
+import { isStaffed, localMoment, nextShiftStart, type StaffedHours } from './staffed-hours';
 
 /** Long enough to outlive any ticket: the marker only has to exist, never to expire. */
 const MARKER_MS = 365 * 24 * 3600_000;
@@ -79,7 +79,8 @@ export class SlaWatch {
     const staffed = !hours || isStaffed(hours, now);
     for (const ticket of queued) {
       if (!staffed && hours && (await this.once(`ticket-hours:${ticket.id}`, now))) {
-        const when = describeLocal(hours, nextShiftStart(hours, now));
+        const back = localMoment(hours, nextShiftStart(hours, now));
+        const when = tr.t(ticket.lang, 'escalation.backAt', { day: tr.t(ticket.lang, `weekdays.${back.day}`), time: back.time });
         await relay.queue(ticket.channel, ticket.chatId, [{ text: tr.t(ticket.lang, 'escalation.outOfHours', { ticket: ticket.id, when }) }]);
         result.toldOutOfHours.push(ticket.id);
       }

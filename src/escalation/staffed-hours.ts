@@ -84,11 +84,10 @@ export function nextShiftStart(hours: StaffedHours, at: Date): Date {
   return exact;
 }
 
-/** "Mon 09:00" in the operators' local time, for the resident. */
-export function describeLocal(hours: StaffedHours, at: Date): string {
+/** The weekday ('mon' … 'sun') and "09:00" of a moment in the operators' local time. */
+export function localMoment(hours: StaffedHours, at: Date): { day: (typeof DAYS)[number]; time: string } {
   const shifted = new Date(at.getTime() + hours.offsetMinutes * 60_000);
-  const day = DAYS[shifted.getUTCDay()];
   const hh = String(shifted.getUTCHours()).padStart(2, '0');
   const mm = String(shifted.getUTCMinutes()).padStart(2, '0');
-  return `${day.charAt(0).toUpperCase()}${day.slice(1)} ${hh}:${mm}`;
+  return { day: DAYS[shifted.getUTCDay()], time: `${hh}:${mm}` };
 }

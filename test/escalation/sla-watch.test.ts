@@ -1,7 +1,7 @@
 import { OperatorDesk, type DeskEvent } from '../../src/escalation/operator-desk';
 import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { SlaWatch } from '../../src/escalation/sla-watch';
-import { isStaffed, nextShiftStart, parseStaffedHours, parseUtcOffset, describeLocal } from '../../src/escalation/staffed-hours';
+import { isStaffed, nextShiftStart, parseStaffedHours, parseUtcOffset, localMoment } from '../../src/escalation/staffed-hours';
 import type { Reply } from '../../src/engine/types';
 import { createTranslator } from '../../src/i18n';
 import { createHarness, type Harness } from '../support/engine';
@@ -19,7 +19,7 @@ describe('staffed hours', () => {
   it('finds the next shift start, across the weekend', () => {
     const next = nextShiftStart(hours, new Date('2026-11-28T10:00:00Z')); // Sat 15:00 local
     expect(next.toISOString()).toBe('2026-11-30T04:00:00.000Z');
-    expect(describeLocal(hours, next)).toBe('Mon 09:00');
+    expect(localMoment(hours, next)).toEqual({ day: 'mon', time: '09:00' });
   });
   it('refuses what it cannot read', () => {
     expect(() => parseStaffedHours('Mon-Fri 9-18', 0)).toThrow(/09:00-13:00|time/);
@@ -76,6 +76,6 @@ describe('SlaWatch', () => {
     expect((await watch().tick()).toldOutOfHours).toEqual([id]);
     expect((await watch().tick()).toldOutOfHours).toEqual([]);
     await relay.deliverDue();
-    expect(sent.map((s) => s.reply.text)).toEqual([tr.t('ru', 'escalation.outOfHours', { ticket: id, when: 'Mon 14:00' })]);
+    expect(sent.map((s) => s.reply.text)).toEqual([tr.t('ru', 'escalation.outOfHours', { ticket: id, when: 'в понедельник в 14:00' })]);
   });
 });
