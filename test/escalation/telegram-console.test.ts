@@ -115,4 +115,36 @@ describe('hand-off: Telegram resident, console operator', () => {
     await waitFor(() => api.sentTo(me.id).some((m) => m.text === 'Ответ во время сбоя'), 'the reply after recovery', 8000);
     await waitFor(async () => (await desk.get(ticket.id))?.undelivered.length === 0, 'the queue empty');
   });
+
+  it('streams ticket events to a logged-in operator (Server-Sent Events)', async () => {
+    const { api } = rig;
+    const operator = await f.login('operator');
+    const abort = new AbortController();
+    const res = await fetch(`${f.url}/api/tickets/events`, { headers: { cookie: operator.cookie }, signal: abort.signal });
+    expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let seen = '';
+    const readUntil = async (needle: string) => {
+      const deadline = Date.now() + 5000;
+      while (!seen.includes(needle)) {
+        if (Date.now() > deadline) throw new Error(`no "${needle}" in the event stream: ${seen}`);
+        const { value, done } = await reader.read();
+        if (done) throw new Error('the event stream ended');
+        seen += decoder.decode(value, { stream: true });
+      }
+    };
+    try {
+      api.push(api.text(me, 'мой сосед шумит по ночам, куда жаловаться'));
+      await readUntil('event: opened');
+      const [ticket] = await desk.list();
+      await f.call('POST', `/api/tickets/${ticket.id}/claim`, { session: operator });
+      await readUntil('event: claimed');
+      expect(seen).toContain(`"ticketId":"${ticket.id}"`);
+      // Ids and states only: the resident's words stay out of the stream.
+      expect(seen).not.toContain('сосед');
+    } finally {
+      abort.abort();
+    }
+  });
 });
