@@ -79,4 +79,13 @@ describe.each([
     expect((await desk.list()).length).toBe(0);
     expect(api.sentTo(GROUP).filter((m) => m.text.includes(tr.t('ru', 'escalation.noMatch')))).toEqual([]);
   });
+
+  it('reminds the group of a ticket that waited past the SLA', async () => {
+    const { api } = rig;
+    api.push(api.text(me, 'мой сосед шумит по ночам, куда жаловаться'));
+    await api.waitForMessages(GROUP, 1);
+    const [ticket] = await desk.list();
+    desk.announceOverdue(ticket);
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${ticket.id} is still waiting in the queue.`), 'the reminder');
+  });
 });
