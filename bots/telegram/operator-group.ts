@@ -13,6 +13,7 @@ import { ticketNumber } from '../../src/store/ticket-id';
 import type { Ticket } from '../../src/store/types';
 import { silentLogger, type Logger } from '../../src/logging';
 import { safeError } from '../shared/errors';
+import { FloodControl, type FloodOptions } from '../shared/flood';
 import type { MessageView, UpdateView } from './map-update';
 
 /** The Bot API calls the group makes, apart from the driver (sending does not compete with polling). */
@@ -24,17 +25,40 @@ export interface GroupApi {
   isForum(chatId: string): Promise<boolean>;
 }
 
-/** A GroupApi over plain HTTP to the Bot API (the configured API root). */
-export function botApiGroupClient(apiRoot: string, token: string): GroupApi {
-  const call = async <T>(method: string, payload: Record<string, unknown>): Promise<T> => {
-    const res = await fetch(`${apiRoot}/bot${token}/${method}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(payload),
-    });
-    const body = (await res.json()) as { ok: boolean; result?: T; description?: string };
-    if (!body.ok || body.result === undefined) throw new Error(`${method} failed: ${body.description ?? res.status}`);
-    return body.result;
+/** A refused Bot API call, with the wait Telegram asked for on a 429. */
+class GroupCallError extends Error {
+  constructor(
+    message: string,
+    readonly retryAfter?: number,
+  ) {
+    super(message);
+  }
+}
+
+const retryAfterOf = (error: unknown) => (error instanceof GroupCallError ? error.retryAfter : undefined);
+
+/**
+ * A GroupApi over plain HTTP to the Bot API (the configured API root). Calls go through the same
+ * flood control as the channel (a group takes about 20 messages a minute; 429 `retry_after` is
+ * honoured); `flood` lets tests shrink the pacing.
+ */
+export function botApiGroupClient(apiRoot: string, token: string, flood: FloodOptions = {}): GroupApi {
+  const limiter = new FloodControl(flood);
+  const call = <T>(method: string, payload: Record<string, unknown>): Promise<T> => {
+    const post = async () => {
+      const res = await fetch(`${apiRoot}/bot${token}/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(payload),
+      });
+      const body = (await res.json()) as { ok: boolean; result?: T; description?: string; parameters?: { retry_after?: number } };
+      if (!body.ok || body.result === undefined) {
+        throw new GroupCallError(`${method} failed: ${body.description ?? res.status}`, body.parameters?.retry_after);
+      }
+      return body.result;
+    };
+    // Only messages count against the group's pacing; reading the chat or opening a topic does not.
+    return limiter.run(post, retryAfterOf, method === 'sendMessage' ? String(payload.chat_id) : undefined);
   };
   return {
     async sendMessage(chatId, text, options = {}) {

@@ -162,7 +162,7 @@ describe('ConversationEngine', () => {
 
   describe('escalation', () => {
     test('an unanswerable question opens a ticket; later messages go on it, acknowledged once', async () => {
-      const first = await h.say('мой сосед шумит по ночам, куда жаловаться');
+      const first = await h.say('у меня потерялась кошка, кто поможет найти');
       expect(first.outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
       const ticketId = (first.outcome as { ticketId: string }).ticketId;
       expect(first.replies[0].text).toContain(tr.t('ru', 'escalation.queued', { ticket: ticketId }));
@@ -176,7 +176,7 @@ describe('ConversationEngine', () => {
       await h.say('', { kind: 'photo', text: 'вот фото' });
 
       const ticket = (await h.store.getTicket(ticketId))!;
-      expect(ticket.question).toBe('мой сосед шумит по ночам, куда жаловаться');
+      expect(ticket.question).toBe('у меня потерялась кошка, кто поможет найти');
       expect(ticket.messages.map((m) => m.text)).toEqual(['и ещё собака лает', 'когда начинается комендантский час', '[photo] вот фото']);
     });
 

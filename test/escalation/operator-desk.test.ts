@@ -32,7 +32,7 @@ function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay:
 }
 
 async function escalate(h: Harness, chatId = 'chat-1'): Promise<string> {
-  const result = await h.say('мой сосед шумит по ночам, куда жаловаться', { chatId });
+  const result = await h.say('у меня потерялась кошка, кто поможет найти', { chatId });
   if (result.outcome.kind !== 'escalate') throw new Error(`expected an escalation, got ${result.outcome.kind}`);
   return result.outcome.ticketId;
 }

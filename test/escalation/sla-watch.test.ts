@@ -56,7 +56,7 @@ describe('SlaWatch', () => {
     new SlaWatch({ store: h.store, desk, relay, translator: tr, slaMinutes: 15, hours: parseStaffedHours(HOURS, 300), clock: h.clock.now });
 
   it('flags a ticket queued past the SLA once, reminds operators and tells the resident honestly', async () => {
-    const result = await h.say('мой сосед шумит по ночам, куда жаловаться');
+    const result = await h.say('у меня потерялась кошка, кто поможет найти');
     const id = result.outcome.kind === 'escalate' ? result.outcome.ticketId : '';
     const sla = watch();
     expect((await sla.tick()).overdue).toEqual([]);
@@ -71,7 +71,7 @@ describe('SlaWatch', () => {
 
   it('outside staffed hours tells the resident once when operators are back', async () => {
     h.clock.current = new Date('2026-11-23T08:10:00Z'); // Monday 13:10 local: lunch break
-    const result = await h.say('мой сосед шумит по ночам, куда жаловаться');
+    const result = await h.say('у меня потерялась кошка, кто поможет найти');
     const id = result.outcome.kind === 'escalate' ? result.outcome.ticketId : '';
     expect((await watch().tick()).toldOutOfHours).toEqual([id]);
     expect((await watch().tick()).toldOutOfHours).toEqual([]);

@@ -33,7 +33,7 @@ describe.each([
     const channels = new Map<string, TelegramChannel>();
     relay = new ReplyRelay({ store: harness.store, channels: (n) => channels.get(n), channelNames: () => ['telegram'], retryBaseMs: 50 });
     desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: (t) => harness.engine.resumeAfterHandoff(t) });
-    group = new OperatorGroup({ desk, chatId: String(GROUP), api: botApiGroupClient(rig.api.url, rig.api.token) });
+    group = new OperatorGroup({ desk, chatId: String(GROUP), api: botApiGroupClient(rig.api.url, rig.api.token, { perGroupIntervalMs: 10, globalPerSecond: 1000 }) });
     group.start();
     channel = rig.makeChannel({}, { intercept: group.intercept, flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
     channels.set('telegram', channel);
@@ -47,11 +47,11 @@ describe.each([
 
   it('posts the ticket, relays the operator reply, closes with /close and the bot asks for a rating', async () => {
     const { api } = rig;
-    api.push(api.text(me, 'мой сосед шумит по ночам, куда жаловаться'));
+    api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
     const [post] = await api.waitForMessages(GROUP, 1);
     const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
     expect(id).not.toBe('');
-    expect(post.text).toContain('мой сосед шумит по ночам');
+    expect(post.text).toContain('у меня потерялась кошка');
     const topic = forum ? api.topics[0] : undefined;
     if (forum) {
       expect(topic?.name.startsWith(`#${id} `)).toBe(true);
@@ -82,7 +82,7 @@ describe.each([
 
   it('reminds the group of a ticket that waited past the SLA', async () => {
     const { api } = rig;
-    api.push(api.text(me, 'мой сосед шумит по ночам, куда жаловаться'));
+    api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
     await api.waitForMessages(GROUP, 1);
     const [ticket] = await desk.list();
     desk.announceOverdue(ticket);

@@ -20,7 +20,7 @@ describe('hand-off: WhatsApp resident', () => {
 
   it('question → ticket → operator reply → resident answers → close → typed rating → the bot answers again', async () => {
     const { desk } = rig.app;
-    rig.phone.write(RESIDENT, 'мой сосед шумит по ночам, куда жаловаться');
+    rig.phone.write(RESIDENT, 'у меня потерялась кошка, кто поможет найти');
     await rig.replies(RESIDENT, 1);
     let id = '';
     await runUntil(rig.timers, () => {
