@@ -1,28 +1,9 @@
-import { spawn } from 'node:child_process';
 import net from 'node:net';
-import path from 'node:path';
 import { tempDir } from './support/fixtures';
-
-const ROOT = path.resolve(__dirname, '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+import { runTs } from './support/run-ts';
 
 /** Runs `src/main.ts` as `npm start` would, with piped (non-terminal) standard streams. */
-function runMain(args: string[], env: NodeJS.ProcessEnv, stdin: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, ['src/main.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const runMain = (args: string[], env: NodeJS.ProcessEnv, stdin: string) => runTs('src/main.ts', args, env, stdin);
 
 /** A loopback port with nothing listening on it. */
 async function closedPort(): Promise<number> {

@@ -1,27 +1,10 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { verifyPassword } from '../../src/console/passwords';
 import { SqliteStore } from '../../src/store/sqlite';
 import { tempDir } from '../support/fixtures';
+import { runTs } from '../support/run-ts';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-function run(args: string[], dataDir: string, stdin: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const child = spawn(TSX, [path.join(ROOT, 'scripts', 'staff-create.ts'), ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin);
-  });
-}
+const run = (args: string[], dataDir: string, stdin: string) =>
+  runTs('scripts/staff-create.ts', args, { DATA_DIR: dataDir, LOG_LEVEL: 'silent' }, stdin);
 
 describe('npm run staff:create', () => {
   let tmp: ReturnType<typeof tempDir>;
