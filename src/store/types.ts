@@ -154,6 +154,63 @@ export interface ScheduledChange extends ScheduledChangeInput {
   error?: string;
 }
 
+// --- Alerts ----------------------------------------------------------------------------------
+
+/** A resident's alert subscription; one per (channel, chatId). */
+export interface SubscriptionInput {
+  channel: string;
+  chatId: string;
+  /** Alert topics, e.g. 'curfew', 'internet'; at least one. */
+  topics: string[];
+  /** One of the configured districts; absent means "the whole region": every district's alerts. */
+  district?: string;
+  /** The conversation language when subscribing; the alert is sent in it. */
+  lang: Lang;
+}
+
+export interface Subscription extends SubscriptionInput {
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+/** scheduled → sending → done, or cancelled from either of the first two. */
+export type AlertStatus = 'scheduled' | 'sending' | 'done' | 'cancelled';
+
+export interface AlertInput {
+  /** The text per language; a recipient whose language is missing gets the first present of ru, kk, en. */
+  text: Partial<Record<Lang, string>>;
+  topics: string[];
+  /** Empty: every district. */
+  districts: string[];
+  /** When to start sending (now for "send now"). */
+  runAt: Date;
+  createdBy: string;
+}
+
+export interface Alert extends AlertInput {
+  id: string;
+  status: AlertStatus;
+  createdAt: Date;
+  finishedAt?: Date;
+}
+
+export type RecipientStatus = 'pending' | 'sent' | 'failed' | 'blocked' | 'skipped';
+
+/** One resident's delivery of one alert. */
+export interface AlertRecipient {
+  alertId: string;
+  channel: string;
+  chatId: string;
+  lang: Lang;
+  status: RecipientStatus;
+  /** Why it failed or was skipped. */
+  reason?: string;
+  updatedAt: Date;
+}
+
+/** How many recipients of an alert are in each state, per channel. */
+export type AlertProgress = Record<string, Record<RecipientStatus, number>>;
+
 /**
  * The one storage interface of the project. Two implementations sit behind it (embedded SQLite,
  * MongoDB through mongoose) and one contract test suite runs against both. Methods resolve once the
@@ -262,6 +319,43 @@ export interface Store {
    * pending (already applied or cancelled elsewhere): only one caller wins.
    */
   finishScheduledChange(id: string, status: Exclude<ScheduledChangeStatus, 'pending'>, at: Date, error?: string): Promise<boolean>;
+
+  // --- Alerts ----------------------------------------------------------------------------
+  /** Creates or replaces the subscription of (channel, chatId). */
+  saveSubscription(input: SubscriptionInput): Promise<Subscription>;
+  getSubscription(channel: string, chatId: string): Promise<Subscription | null>;
+  /**
+   * Removes the subscription and, in the same write, skips that chat's pending alert deliveries:
+   * an unsubscribe is honoured even for an alert already being sent. Resolves false when there was none.
+   */
+  deleteSubscription(channel: string, chatId: string): Promise<boolean>;
+  /**
+   * Subscriptions an alert with these topics and districts reaches: any topic in common, and the
+   * subscriber's district among `districts` (or no district on either side).
+   */
+  matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]>;
+  createAlert(input: AlertInput): Promise<Alert>;
+  getAlert(id: string): Promise<Alert | null>;
+  /** Alerts, newest first, optionally only some statuses. */
+  listAlerts(filter?: { status?: AlertStatus[] }): Promise<Alert[]>;
+  /**
+   * Moves a scheduled alert to sending and, in the same transaction, writes one pending recipient
+   * per matching subscription at that moment. False when the alert was not scheduled (only one
+   * caller starts it).
+   */
+  startAlert(id: string): Promise<boolean>;
+  /** Pending recipients of an alert, in a stable order (oldest first). */
+  pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]>;
+  /** Records the outcome of one delivery; only a pending recipient changes. False otherwise. */
+  markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean>;
+  /**
+   * Finishes a scheduled or sending alert as done or cancelled; cancelling also skips every pending
+   * recipient. False when it had already finished.
+   */
+  finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean>;
+  alertProgress(alertId: string): Promise<AlertProgress>;
+  /** Recipients of an alert in the given states (all when omitted), oldest first. */
+  alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]>;
 
   // --- Leases ----------------------------------------------------------------------------
   /**

@@ -487,6 +487,77 @@ export function runStoreContract(
       });
     });
 
+    describe('alerts', () => {
+      const sub = (chatId: string, topics: string[], district?: string, channel = 'telegram') =>
+        store.saveSubscription({ channel, chatId, topics, lang: 'kk', ...(district ? { district } : {}) });
+      const alertInput = { text: { ru: 'Комендантский час', en: 'Curfew' }, runAt: new Date('2026-01-01T10:00:00Z'), createdBy: 'ed' };
+
+      it('keeps one subscription per chat, replaced on save, removed on delete', async () => {
+        await sub('1', ['curfew'], 'Aksu');
+        const again = await sub('1', ['internet', 'internet']);
+        expect(again).toMatchObject({ channel: 'telegram', chatId: '1', topics: ['internet'], lang: 'kk' });
+        expect(again.district).toBeUndefined();
+        expect(await store.getSubscription('telegram', '1')).toEqual(again);
+        expect(await store.deleteSubscription('telegram', '1')).toBe(true);
+        expect(await store.deleteSubscription('telegram', '1')).toBe(false);
+        expect(await store.getSubscription('telegram', '1')).toBeNull();
+      });
+
+      it('matches by a common topic and by district (none on either side means all)', async () => {
+        await sub('1', ['curfew'], 'Aksu');
+        await sub('2', ['curfew', 'loans'], 'Pavlodar');
+        await sub('3', ['curfew']);
+        await sub('4', ['loans']);
+        const ids = async (topics: string[], districts: string[]) =>
+          (await store.matchingSubscriptions(topics, districts)).map((s) => s.chatId).sort();
+        expect(await ids(['curfew'], [])).toEqual(['1', '2', '3']);
+        expect(await ids(['curfew'], ['Aksu'])).toEqual(['1', '3']);
+        expect(await ids(['loans', 'transport'], ['Pavlodar'])).toEqual(['2', '4']);
+      });
+
+      it('starts an alert once, with one pending recipient per match, and tracks outcomes', async () => {
+        await sub('1', ['curfew']);
+        await sub('2', ['curfew'], undefined, 'whatsapp');
+        await sub('3', ['loans']);
+        const alert = await store.createAlert({ ...alertInput, topics: ['curfew'], districts: [] });
+        expect(alert.status).toBe('scheduled');
+        expect(await store.getAlert(alert.id)).toEqual(alert);
+        expect(await store.startAlert(alert.id)).toBe(true);
+        expect(await store.startAlert(alert.id)).toBe(false);
+        expect((await store.getAlert(alert.id))?.status).toBe('sending');
+        const pending = await store.pendingRecipients(alert.id, 10);
+        expect(pending.map((r) => [r.channel, r.chatId, r.lang, r.status])).toEqual([
+          ['telegram', '1', 'kk', 'pending'],
+          ['whatsapp', '2', 'kk', 'pending'],
+        ]);
+        expect(await store.markRecipient(alert.id, 'telegram', '1', 'sent')).toBe(true);
+        expect(await store.markRecipient(alert.id, 'telegram', '1', 'failed', 'late')).toBe(false);
+        expect(await store.markRecipient(alert.id, 'whatsapp', '2', 'blocked', 'bot was blocked')).toBe(true);
+        expect(await store.pendingRecipients(alert.id, 10)).toEqual([]);
+        const progress = await store.alertProgress(alert.id);
+        expect(progress.telegram).toMatchObject({ sent: 1, pending: 0 });
+        expect(progress.whatsapp).toMatchObject({ blocked: 1 });
+        expect((await store.alertRecipients(alert.id, ['blocked']))[0]).toMatchObject({ chatId: '2', reason: 'bot was blocked' });
+        expect(await store.finishAlert(alert.id, 'done')).toBe(true);
+        expect(await store.finishAlert(alert.id, 'cancelled')).toBe(false);
+        expect((await store.listAlerts({ status: ['done'] })).map((a) => a.id)).toEqual([alert.id]);
+      });
+
+      it('skips pending deliveries on unsubscribe and on cancel', async () => {
+        await sub('1', ['curfew']);
+        await sub('2', ['curfew']);
+        await sub('3', ['curfew']);
+        const alert = await store.createAlert({ ...alertInput, topics: ['curfew'], districts: [] });
+        await store.startAlert(alert.id);
+        await store.deleteSubscription('telegram', '1');
+        expect((await store.pendingRecipients(alert.id, 10)).map((r) => r.chatId)).toEqual(['2', '3']);
+        await store.markRecipient(alert.id, 'telegram', '2', 'sent');
+        expect(await store.finishAlert(alert.id, 'cancelled')).toBe(true);
+        expect(await store.pendingRecipients(alert.id, 10)).toEqual([]);
+        expect((await store.alertProgress(alert.id)).telegram).toMatchObject({ sent: 1, skipped: 2, pending: 0 });
+      });
+    });
+
     describe('leases', () => {
       const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
 

@@ -17,6 +17,14 @@ import { silentLogger, type Logger } from '../../logging';
 import { assertSchedulable, assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
 import { ticketNumber } from '../ticket-id';
 import type {
+  Alert,
+  AlertInput,
+  AlertProgress,
+  AlertRecipient,
+  AlertStatus,
+  RecipientStatus,
+  Subscription,
+  SubscriptionInput,
   AuditInput,
   AuditRecord,
   Conversation,
@@ -46,6 +54,7 @@ import {
   type StaffDoc,
   type TicketDoc,
 } from './schemas';
+import { MongoAlerts } from './alerts';
 
 export interface MongoStoreOptions {
   logger?: Logger;
@@ -206,6 +215,7 @@ export class MongoStore implements Store {
   readonly description: string;
   private readonly m: Models;
   private readonly now: () => Date;
+  private readonly alerts: MongoAlerts;
 
   private constructor(
     private readonly conn: Connection,
@@ -215,6 +225,7 @@ export class MongoStore implements Store {
   ) {
     this.m = models(conn);
     this.now = now;
+    this.alerts = new MongoAlerts(conn, now);
     // Host and database only: never the credentials of the URI.
     this.description = `mongodb://${conn.host}:${conn.port}/${conn.name}${transactions ? '' : ' (standalone)'}`;
   }
@@ -242,6 +253,7 @@ export class MongoStore implements Store {
         await model.createCollection();
         await model.createIndexes();
       }
+      await store.alerts.createIndexes();
       if (!transactions) {
         logger.warn({ store: store.description }, 'MongoDB server has no transactions (not a replica set): FAQ imports validate first, then write');
       }
@@ -678,6 +690,66 @@ export class MongoStore implements Store {
     if (error !== undefined) $set.error = error;
     const result = await this.m.scheduled.updateOne({ _id: n, status: 'pending' }, { $set });
     return result.modifiedCount > 0;
+  }
+
+  // --- Alerts (see alerts.ts) -----------------------------------------------------------
+
+  async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
+    return this.alerts.saveSubscription(input);
+  }
+
+  async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
+    return this.alerts.getSubscription(channel, chatId);
+  }
+
+  async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
+    return this.alerts.deleteSubscription(channel, chatId);
+  }
+
+  async matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]> {
+    return this.alerts.matchingSubscriptions(topics, districts);
+  }
+
+  async createAlert(input: AlertInput): Promise<Alert> {
+    return this.alerts.createAlert(input);
+  }
+
+  async getAlert(id: string): Promise<Alert | null> {
+    return this.alerts.getAlert(id);
+  }
+
+  async listAlerts(filter?: { status?: AlertStatus[] }): Promise<Alert[]> {
+    return this.alerts.listAlerts(filter);
+  }
+
+  async startAlert(id: string): Promise<boolean> {
+    return this.alerts.startAlert(id);
+  }
+
+  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
+    return this.alerts.pendingRecipients(alertId, limit);
+  }
+
+  async markRecipient(
+    alertId: string,
+    channel: string,
+    chatId: string,
+    status: Exclude<RecipientStatus, 'pending'>,
+    reason?: string,
+  ): Promise<boolean> {
+    return this.alerts.markRecipient(alertId, channel, chatId, status, reason);
+  }
+
+  async finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
+    return this.alerts.finishAlert(id, status);
+  }
+
+  async alertProgress(alertId: string): Promise<AlertProgress> {
+    return this.alerts.alertProgress(alertId);
+  }
+
+  async alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
+    return this.alerts.alertRecipients(alertId, status);
   }
 
   // --- Leases ----------------------------------------------------------------------------

@@ -17,6 +17,14 @@ import { silentLogger, type Logger } from '../../logging';
 import { assertSchedulable, assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from '../faq-content';
 import { ticketNumber } from '../ticket-id';
 import type {
+  Alert,
+  AlertInput,
+  AlertProgress,
+  AlertRecipient,
+  AlertStatus,
+  RecipientStatus,
+  Subscription,
+  SubscriptionInput,
   AuditInput,
   AuditRecord,
   Conversation,
@@ -60,6 +68,7 @@ import {
   type TicketRow,
 } from './rows';
 import { migrate } from './schema';
+import { SqliteAlerts } from './alerts';
 
 export const SQLITE_FILE = 'bot.db';
 
@@ -202,6 +211,7 @@ export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly sql: ReturnType<typeof prepare>;
   private readonly now: () => Date;
+  private readonly alerts: SqliteAlerts;
 
   /**
    * Opens (creating if needed) `bot.db` inside the folder `location`, or an in-memory database when
@@ -227,6 +237,7 @@ export class SqliteStore implements Store {
       this.db.pragma('foreign_keys = ON');
       migrate(this.db);
       this.sql = prepare(this.db);
+      this.alerts = new SqliteAlerts(this.db, this.now);
     } catch (err) {
       this.db.close();
       throw err;
@@ -551,6 +562,66 @@ export class SqliteStore implements Store {
     const rowId = ticketNumber(id);
     if (rowId === undefined) return false;
     return this.sql.scheduledFinish.run({ id: rowId, status, at: at.getTime(), error: error ?? null }).changes > 0;
+  }
+
+  // --- Alerts (see alerts.ts) -----------------------------------------------------------
+
+  async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
+    return this.alerts.saveSubscription(input);
+  }
+
+  async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
+    return this.alerts.getSubscription(channel, chatId);
+  }
+
+  async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
+    return this.alerts.deleteSubscription(channel, chatId);
+  }
+
+  async matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]> {
+    return this.alerts.matchingSubscriptions(topics, districts);
+  }
+
+  async createAlert(input: AlertInput): Promise<Alert> {
+    return this.alerts.createAlert(input);
+  }
+
+  async getAlert(id: string): Promise<Alert | null> {
+    return this.alerts.getAlert(id);
+  }
+
+  async listAlerts(filter?: { status?: AlertStatus[] }): Promise<Alert[]> {
+    return this.alerts.listAlerts(filter);
+  }
+
+  async startAlert(id: string): Promise<boolean> {
+    return this.alerts.startAlert(id);
+  }
+
+  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
+    return this.alerts.pendingRecipients(alertId, limit);
+  }
+
+  async markRecipient(
+    alertId: string,
+    channel: string,
+    chatId: string,
+    status: Exclude<RecipientStatus, 'pending'>,
+    reason?: string,
+  ): Promise<boolean> {
+    return this.alerts.markRecipient(alertId, channel, chatId, status, reason);
+  }
+
+  async finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
+    return this.alerts.finishAlert(id, status);
+  }
+
+  async alertProgress(alertId: string): Promise<AlertProgress> {
+    return this.alerts.alertProgress(alertId);
+  }
+
+  async alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
+    return this.alerts.alertRecipients(alertId, status);
   }
 
   // --- Leases ----------------------------------------------------------------------------

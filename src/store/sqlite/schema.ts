@@ -146,6 +146,46 @@ const MIGRATIONS: readonly string[] = [
     expires_at  INTEGER NOT NULL
   ) WITHOUT ROWID;
   `,
+  // 4: alert subscriptions, alerts and one delivery record per recipient
+  `
+  CREATE TABLE subscriptions (
+    channel     TEXT NOT NULL,
+    chat_id     TEXT NOT NULL,
+    topics      TEXT NOT NULL,            -- JSON string[]
+    district    TEXT,
+    lang        TEXT NOT NULL,
+    created_at  INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id)
+  ) WITHOUT ROWID;
+  CREATE TABLE alerts (
+    id           INTEGER PRIMARY KEY AUTOINCREMENT,
+    text         TEXT NOT NULL,           -- JSON {ru?, kk?, en?}
+    topics       TEXT NOT NULL,           -- JSON string[]
+    districts    TEXT NOT NULL,           -- JSON string[]
+    run_at       INTEGER NOT NULL,
+    created_by   TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('scheduled', 'sending', 'done', 'cancelled')),
+    finished_at  INTEGER
+  );
+  CREATE INDEX alerts_status_run ON alerts (status, run_at);
+  -- seq keeps the sending order stable across restarts; (alert, channel, chat) is unique, so a
+  -- resident is on an alert's list at most once.
+  CREATE TABLE alert_recipients (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,
+    alert_id    INTEGER NOT NULL REFERENCES alerts (id),
+    channel     TEXT NOT NULL,
+    chat_id     TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'blocked', 'skipped')),
+    reason      TEXT,
+    updated_at  INTEGER NOT NULL,
+    UNIQUE (alert_id, channel, chat_id)
+  );
+  CREATE INDEX alert_recipients_status ON alert_recipients (alert_id, status, seq);
+  CREATE INDEX alert_recipients_chat ON alert_recipients (channel, chat_id, status);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,262 @@
+/**
+ * The alert part of the MongoDB store, on plain driver collections (subscriptions, alerts,
+ * alert_recipients). Single-document conditional updates carry the atomicity the contract needs:
+ * starting an alert flips its status first (only one caller wins) and then inserts the recipients
+ * with a unique (alertId, channel, chatId) index, so a retried start never doubles a recipient.
+ */
+import type { Connection } from 'mongoose';
+import type { mongo } from 'mongoose';
+import type { Lang } from '../../i18n/languages';
+import { addToProgress, subscriptionMatches } from '../alert-match';
+import { ticketNumber } from '../ticket-id';
+import type {
+  Alert,
+  AlertInput,
+  AlertProgress,
+  AlertRecipient,
+  AlertStatus,
+  RecipientStatus,
+  Subscription,
+  SubscriptionInput,
+} from '../types';
+
+interface SubscriptionDoc {
+  _id: string;
+  channel: string;
+  chatId: string;
+  topics: string[];
+  district?: string;
+  lang: Lang;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface AlertDoc extends AlertInput {
+  _id: number;
+  status: AlertStatus;
+  createdAt: Date;
+  finishedAt?: Date;
+}
+
+interface RecipientDoc {
+  alertId: number;
+  /** Insertion order, for a stable sending order across restarts. */
+  seq: number;
+  channel: string;
+  chatId: string;
+  lang: Lang;
+  status: RecipientStatus;
+  reason?: string;
+  updatedAt: Date;
+}
+
+interface CounterDoc {
+  _id: string;
+  value: number;
+}
+
+const subKey = (channel: string, chatId: string) => `${channel}:${chatId}`;
+
+function subscriptionFromDoc(doc: SubscriptionDoc): Subscription {
+  const sub: Subscription = {
+    channel: doc.channel,
+    chatId: doc.chatId,
+    topics: doc.topics,
+    lang: doc.lang,
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+  };
+  if (doc.district !== undefined && doc.district !== null) sub.district = doc.district;
+  return sub;
+}
+
+function alertFromDoc(doc: AlertDoc): Alert {
+  const alert: Alert = {
+    id: String(doc._id),
+    text: doc.text,
+    topics: doc.topics,
+    districts: doc.districts,
+    runAt: doc.runAt,
+    createdBy: doc.createdBy,
+    createdAt: doc.createdAt,
+    status: doc.status,
+  };
+  if (doc.finishedAt) alert.finishedAt = doc.finishedAt;
+  return alert;
+}
+
+function recipientFromDoc(doc: RecipientDoc): AlertRecipient {
+  const r: AlertRecipient = {
+    alertId: String(doc.alertId),
+    channel: doc.channel,
+    chatId: doc.chatId,
+    lang: doc.lang,
+    status: doc.status,
+    updatedAt: doc.updatedAt,
+  };
+  if (doc.reason !== undefined && doc.reason !== null) r.reason = doc.reason;
+  return r;
+}
+
+export class MongoAlerts {
+  private readonly subs: mongo.Collection<SubscriptionDoc>;
+  private readonly alerts: mongo.Collection<AlertDoc>;
+  private readonly recipients: mongo.Collection<RecipientDoc>;
+  private readonly counters: mongo.Collection<CounterDoc>;
+
+  constructor(
+    conn: Connection,
+    private readonly now: () => Date,
+  ) {
+    const db = conn.getClient().db(conn.name);
+    this.subs = db.collection<SubscriptionDoc>('subscriptions');
+    this.alerts = db.collection<AlertDoc>('alerts');
+    this.recipients = db.collection<RecipientDoc>('alert_recipients');
+    this.counters = db.collection<CounterDoc>('counters');
+  }
+
+  async createIndexes(): Promise<void> {
+    await this.alerts.createIndex({ status: 1, runAt: 1 });
+    await this.recipients.createIndex({ alertId: 1, channel: 1, chatId: 1 }, { unique: true });
+    await this.recipients.createIndex({ alertId: 1, status: 1, seq: 1 });
+    await this.recipients.createIndex({ channel: 1, chatId: 1, status: 1 });
+  }
+
+  private async next(name: string): Promise<number> {
+    const doc = await this.counters.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
+    if (!doc) throw new Error(`counter ${name} missing after upsert`);
+    return doc.value;
+  }
+
+  async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
+    if (input.topics.length === 0) throw new Error('a subscription needs at least one topic');
+    const at = this.now();
+    const $set: Partial<SubscriptionDoc> = {
+      channel: input.channel,
+      chatId: input.chatId,
+      topics: [...new Set(input.topics)],
+      lang: input.lang,
+      updatedAt: at,
+    };
+    const update: mongo.UpdateFilter<SubscriptionDoc> = { $set, $setOnInsert: { createdAt: at } };
+    if (input.district !== undefined) $set.district = input.district;
+    else update.$unset = { district: '' };
+    const doc = await this.subs.findOneAndUpdate({ _id: subKey(input.channel, input.chatId) }, update, {
+      upsert: true,
+      returnDocument: 'after',
+    });
+    if (!doc) throw new Error('subscription missing after upsert');
+    return subscriptionFromDoc(doc);
+  }
+
+  async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
+    const doc = await this.subs.findOne({ _id: subKey(channel, chatId) });
+    return doc ? subscriptionFromDoc(doc) : null;
+  }
+
+  async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
+    // Skip first: a sender that reads the list between the two writes still finds nothing pending.
+    await this.recipients.updateMany(
+      { channel, chatId, status: 'pending' },
+      { $set: { status: 'skipped', reason: 'unsubscribed', updatedAt: this.now() } },
+    );
+    return (await this.subs.deleteOne({ _id: subKey(channel, chatId) })).deletedCount > 0;
+  }
+
+  async matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]> {
+    const docs = await this.subs.find({ topics: { $in: topics } }).toArray();
+    return docs.map(subscriptionFromDoc).filter((s) => subscriptionMatches(s, topics, districts));
+  }
+
+  async createAlert(input: AlertInput): Promise<Alert> {
+    const doc: AlertDoc = { ...input, _id: await this.next('alert'), status: 'scheduled', createdAt: this.now() };
+    await this.alerts.insertOne(doc);
+    return alertFromDoc(doc);
+  }
+
+  async getAlert(id: string): Promise<Alert | null> {
+    const n = ticketNumber(id);
+    const doc = n === undefined ? null : await this.alerts.findOne({ _id: n });
+    return doc ? alertFromDoc(doc) : null;
+  }
+
+  async listAlerts(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
+    const query = filter.status ? { status: { $in: filter.status } } : {};
+    return (await this.alerts.find(query).sort({ _id: -1 }).toArray()).map(alertFromDoc);
+  }
+
+  async startAlert(id: string): Promise<boolean> {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    const alert = await this.alerts.findOneAndUpdate({ _id: n, status: 'scheduled' }, { $set: { status: 'sending' } });
+    if (!alert) return false;
+    const at = this.now();
+    const subs = await this.matchingSubscriptions(alert.topics, alert.districts);
+    const docs: RecipientDoc[] = subs.map((s, i) => ({
+      alertId: n,
+      seq: i,
+      channel: s.channel,
+      chatId: s.chatId,
+      lang: s.lang,
+      status: 'pending',
+      updatedAt: at,
+    }));
+    if (docs.length > 0) await this.recipients.insertMany(docs, { ordered: false });
+    return true;
+  }
+
+  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
+    const n = ticketNumber(alertId);
+    if (n === undefined) return [];
+    return (await this.recipients.find({ alertId: n, status: 'pending' }).sort({ seq: 1 }).limit(limit).toArray()).map(recipientFromDoc);
+  }
+
+  async markRecipient(
+    alertId: string,
+    channel: string,
+    chatId: string,
+    status: Exclude<RecipientStatus, 'pending'>,
+    reason?: string,
+  ): Promise<boolean> {
+    const n = ticketNumber(alertId);
+    if (n === undefined) return false;
+    const $set: Partial<RecipientDoc> = { status, updatedAt: this.now() };
+    if (reason !== undefined) $set.reason = reason;
+    const result = await this.recipients.updateOne({ alertId: n, channel, chatId, status: 'pending' }, { $set });
+    return result.modifiedCount > 0;
+  }
+
+  async finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    const at = this.now();
+    const result = await this.alerts.updateOne({ _id: n, status: { $in: ['scheduled', 'sending'] } }, { $set: { status, finishedAt: at } });
+    if (result.modifiedCount === 0) return false;
+    if (status === 'cancelled') {
+      await this.recipients.updateMany({ alertId: n, status: 'pending' }, { $set: { status: 'skipped', reason: 'cancelled', updatedAt: at } });
+    }
+    return true;
+  }
+
+  async alertProgress(alertId: string): Promise<AlertProgress> {
+    const progress: AlertProgress = {};
+    const n = ticketNumber(alertId);
+    if (n === undefined) return progress;
+    const rows = await this.recipients
+      .aggregate<{ _id: { channel: string; status: RecipientStatus }; n: number }>([
+        { $match: { alertId: n } },
+        { $group: { _id: { channel: '$channel', status: '$status' }, n: { $sum: 1 } } },
+      ])
+      .toArray();
+    for (const row of rows) addToProgress(progress, row._id.channel, row._id.status, row.n);
+    return progress;
+  }
+
+  async alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
+    const n = ticketNumber(alertId);
+    if (n === undefined) return [];
+    const query: mongo.Filter<RecipientDoc> = { alertId: n };
+    if (status) query.status = { $in: status };
+    return (await this.recipients.find(query).sort({ seq: 1 }).toArray()).map(recipientFromDoc);
+  }
+}

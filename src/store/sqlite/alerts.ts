@@ -1,0 +1,263 @@
+/**
+ * The alert part of the SQLite store: subscriptions, alerts and their recipients (migration 4).
+ * Kept apart from index.ts, which forwards to it, so that file stays about the older tables.
+ */
+import type Database from 'better-sqlite3';
+import type { Lang } from '../../i18n/languages';
+import { addToProgress, subscriptionMatches } from '../alert-match';
+import { ticketNumber } from '../ticket-id';
+import type {
+  Alert,
+  AlertInput,
+  AlertProgress,
+  AlertRecipient,
+  AlertStatus,
+  RecipientStatus,
+  Subscription,
+  SubscriptionInput,
+} from '../types';
+
+interface SubscriptionRow {
+  channel: string;
+  chat_id: string;
+  topics: string;
+  district: string | null;
+  lang: string;
+  created_at: number;
+  updated_at: number;
+}
+
+interface AlertRow {
+  id: number;
+  text: string;
+  topics: string;
+  districts: string;
+  run_at: number;
+  created_by: string;
+  created_at: number;
+  status: AlertStatus;
+  finished_at: number | null;
+}
+
+interface RecipientRow {
+  alert_id: number;
+  channel: string;
+  chat_id: string;
+  lang: string;
+  status: RecipientStatus;
+  reason: string | null;
+  updated_at: number;
+}
+
+function subscriptionFromRow(row: SubscriptionRow): Subscription {
+  const sub: Subscription = {
+    channel: row.channel,
+    chatId: row.chat_id,
+    topics: JSON.parse(row.topics) as string[],
+    lang: row.lang as Lang,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+  };
+  if (row.district !== null) sub.district = row.district;
+  return sub;
+}
+
+function alertFromRow(row: AlertRow): Alert {
+  const alert: Alert = {
+    id: String(row.id),
+    text: JSON.parse(row.text) as Alert['text'],
+    topics: JSON.parse(row.topics) as string[],
+    districts: JSON.parse(row.districts) as string[],
+    runAt: new Date(row.run_at),
+    createdBy: row.created_by,
+    createdAt: new Date(row.created_at),
+    status: row.status,
+  };
+  if (row.finished_at !== null) alert.finishedAt = new Date(row.finished_at);
+  return alert;
+}
+
+function recipientFromRow(row: RecipientRow): AlertRecipient {
+  const r: AlertRecipient = {
+    alertId: String(row.alert_id),
+    channel: row.channel,
+    chatId: row.chat_id,
+    lang: row.lang as Lang,
+    status: row.status,
+    updatedAt: new Date(row.updated_at),
+  };
+  if (row.reason !== null) r.reason = row.reason;
+  return r;
+}
+
+export class SqliteAlerts {
+  private readonly sql;
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly now: () => Date,
+  ) {
+    this.sql = {
+      subUpsert: db.prepare<SubscriptionRow>(
+        `INSERT INTO subscriptions (channel, chat_id, topics, district, lang, created_at, updated_at)
+         VALUES (@channel, @chat_id, @topics, @district, @lang, @created_at, @updated_at)
+         ON CONFLICT (channel, chat_id) DO UPDATE SET topics = excluded.topics, district = excluded.district,
+           lang = excluded.lang, updated_at = excluded.updated_at`,
+      ),
+      subGet: db.prepare<[string, string], SubscriptionRow>('SELECT * FROM subscriptions WHERE channel = ? AND chat_id = ?'),
+      subDelete: db.prepare<[string, string]>('DELETE FROM subscriptions WHERE channel = ? AND chat_id = ?'),
+      subAll: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions'),
+      skipChat: db.prepare<[number, string, string]>(
+        `UPDATE alert_recipients SET status = 'skipped', reason = 'unsubscribed', updated_at = ?
+         WHERE channel = ? AND chat_id = ? AND status = 'pending'`,
+      ),
+      alertInsert: db.prepare<Omit<AlertRow, 'id' | 'finished_at'>>(
+        `INSERT INTO alerts (text, topics, districts, run_at, created_by, created_at, status)
+         VALUES (@text, @topics, @districts, @run_at, @created_by, @created_at, @status)`,
+      ),
+      alertGet: db.prepare<[number], AlertRow>('SELECT * FROM alerts WHERE id = ?'),
+      alertList: db.prepare<[], AlertRow>('SELECT * FROM alerts ORDER BY id DESC'),
+      alertStart: db.prepare<[number]>("UPDATE alerts SET status = 'sending' WHERE id = ? AND status = 'scheduled'"),
+      alertFinish: db.prepare<[string, number, number]>(
+        "UPDATE alerts SET status = ?, finished_at = ? WHERE id = ? AND status IN ('scheduled', 'sending')",
+      ),
+      recipientInsert: db.prepare<[number, string, string, string, number]>(
+        `INSERT OR IGNORE INTO alert_recipients (alert_id, channel, chat_id, lang, status, updated_at)
+         VALUES (?, ?, ?, ?, 'pending', ?)`,
+      ),
+      recipientsPending: db.prepare<[number, number], RecipientRow>(
+        "SELECT * FROM alert_recipients WHERE alert_id = ? AND status = 'pending' ORDER BY seq LIMIT ?",
+      ),
+      recipientsAll: db.prepare<[number], RecipientRow>('SELECT * FROM alert_recipients WHERE alert_id = ? ORDER BY seq'),
+      recipientMark: db.prepare<[string, string | null, number, number, string, string]>(
+        `UPDATE alert_recipients SET status = ?, reason = ?, updated_at = ?
+         WHERE alert_id = ? AND channel = ? AND chat_id = ? AND status = 'pending'`,
+      ),
+      recipientsCancel: db.prepare<[number, number]>(
+        `UPDATE alert_recipients SET status = 'skipped', reason = 'cancelled', updated_at = ?
+         WHERE alert_id = ? AND status = 'pending'`,
+      ),
+      progress: db.prepare<[number], { channel: string; status: RecipientStatus; n: number }>(
+        'SELECT channel, status, COUNT(*) AS n FROM alert_recipients WHERE alert_id = ? GROUP BY channel, status',
+      ),
+    };
+  }
+
+  private write<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  saveSubscription(input: SubscriptionInput): Subscription {
+    if (input.topics.length === 0) throw new Error('a subscription needs at least one topic');
+    const at = this.now().getTime();
+    return this.write(() => {
+      this.sql.subUpsert.run({
+        channel: input.channel,
+        chat_id: input.chatId,
+        topics: JSON.stringify([...new Set(input.topics)]),
+        district: input.district ?? null,
+        lang: input.lang,
+        created_at: at,
+        updated_at: at,
+      });
+      const row = this.sql.subGet.get(input.channel, input.chatId);
+      if (!row) throw new Error('subscription missing after upsert');
+      return subscriptionFromRow(row);
+    });
+  }
+
+  getSubscription(channel: string, chatId: string): Subscription | null {
+    const row = this.sql.subGet.get(channel, chatId);
+    return row ? subscriptionFromRow(row) : null;
+  }
+
+  deleteSubscription(channel: string, chatId: string): boolean {
+    return this.write(() => {
+      this.sql.skipChat.run(this.now().getTime(), channel, chatId);
+      return this.sql.subDelete.run(channel, chatId).changes > 0;
+    });
+  }
+
+  matchingSubscriptions(topics: string[], districts: string[]): Subscription[] {
+    // Filtered here rather than in SQL: topics are a JSON list and the region has thousands of
+    // subscribers, not millions; one scan per alert is cheap.
+    return this.sql.subAll.all().map(subscriptionFromRow).filter((s) => subscriptionMatches(s, topics, districts));
+  }
+
+  createAlert(input: AlertInput): Alert {
+    const row = {
+      text: JSON.stringify(input.text),
+      topics: JSON.stringify(input.topics),
+      districts: JSON.stringify(input.districts),
+      run_at: input.runAt.getTime(),
+      created_by: input.createdBy,
+      created_at: this.now().getTime(),
+      status: 'scheduled' as const,
+    };
+    const id = Number(this.sql.alertInsert.run(row).lastInsertRowid);
+    return alertFromRow({ ...row, id, finished_at: null });
+  }
+
+  getAlert(id: string): Alert | null {
+    const n = ticketNumber(id);
+    const row = n === undefined ? undefined : this.sql.alertGet.get(n);
+    return row ? alertFromRow(row) : null;
+  }
+
+  listAlerts(filter: { status?: AlertStatus[] } = {}): Alert[] {
+    const all = this.sql.alertList.all().map(alertFromRow);
+    return filter.status ? all.filter((a) => filter.status?.includes(a.status)) : all;
+  }
+
+  startAlert(id: string): boolean {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    return this.write(() => {
+      if (this.sql.alertStart.run(n).changes === 0) return false;
+      const alert = this.sql.alertGet.get(n);
+      if (!alert) return false;
+      const at = this.now().getTime();
+      for (const sub of this.matchingSubscriptions(JSON.parse(alert.topics) as string[], JSON.parse(alert.districts) as string[])) {
+        this.sql.recipientInsert.run(n, sub.channel, sub.chatId, sub.lang, at);
+      }
+      return true;
+    });
+  }
+
+  pendingRecipients(alertId: string, limit: number): AlertRecipient[] {
+    const n = ticketNumber(alertId);
+    return n === undefined ? [] : this.sql.recipientsPending.all(n, limit).map(recipientFromRow);
+  }
+
+  markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): boolean {
+    const n = ticketNumber(alertId);
+    if (n === undefined) return false;
+    return this.sql.recipientMark.run(status, reason ?? null, this.now().getTime(), n, channel, chatId).changes > 0;
+  }
+
+  finishAlert(id: string, status: 'done' | 'cancelled'): boolean {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    const at = this.now().getTime();
+    return this.write(() => {
+      if (this.sql.alertFinish.run(status, at, n).changes === 0) return false;
+      if (status === 'cancelled') this.sql.recipientsCancel.run(at, n);
+      return true;
+    });
+  }
+
+  alertProgress(alertId: string): AlertProgress {
+    const progress: AlertProgress = {};
+    const n = ticketNumber(alertId);
+    if (n === undefined) return progress;
+    for (const row of this.sql.progress.all(n)) addToProgress(progress, row.channel, row.status, row.n);
+    return progress;
+  }
+
+  alertRecipients(alertId: string, status?: RecipientStatus[]): AlertRecipient[] {
+    const n = ticketNumber(alertId);
+    if (n === undefined) return [];
+    const all = this.sql.recipientsAll.all(n).map(recipientFromRow);
+    return status ? all.filter((r) => status.includes(r.status)) : all;
+  }
+}
