@@ -57,6 +57,7 @@ export async function createApp(
       defaultLang: config.defaultLang,
       clock: options.clock,
       logger,
+      alertDistricts: config.alerts.districts,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();

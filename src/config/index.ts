@@ -6,6 +6,7 @@
 import path from 'node:path';
 import cron from 'node-cron';
 import { z } from 'zod';
+import { DEFAULT_DISTRICTS } from '../alerts/topics';
 import { LANGS } from '../i18n/languages';
 import { parseStaffedHours, parseUtcOffset, type StaffedHours } from '../escalation/staffed-hours';
 import { DEFAULT_THRESHOLDS } from '../matcher';
@@ -93,6 +94,9 @@ const schema = z
         .refine((v) => readable(() => parseStaffedHours(v, 0)), 'must look like "Mon-Fri 09:00-13:00,14:00-18:00; Sat 10:00-14:00"')
         .optional(),
     ),
+    ALERT_DISTRICTS: optionalString,
+    ALERT_TELEGRAM_PER_SECOND: number(25, 1, 1000),
+    ALERT_WHATSAPP_PER_MINUTE: number(20, 1, 6000),
     SCHEDULE_CRON: optionalString.pipe(
       z
         .string()
@@ -148,6 +152,14 @@ export interface Config {
   };
   /** When the scheduler looks for due FAQ changes (node-cron expression). */
   scheduleCron: string;
+  alerts: {
+    /** Districts a resident may pick for alerts (ALERT_DISTRICTS, comma-separated). */
+    districts: string[];
+    /** Alert messages per second across all Telegram chats (Telegram allows about 30). */
+    telegramPerSecond: number;
+    /** Alert messages per minute on WhatsApp, kept slow against bans. */
+    whatsappPerMinute: number;
+  };
   operators: {
     /** The Telegram group where tickets are posted and answered (OPERATOR_CHAT_ID). */
     chatId?: string;
@@ -210,6 +222,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginWindowMinutes: e.CONSOLE_LOGIN_WINDOW_MIN,
     },
     scheduleCron: e.SCHEDULE_CRON ?? '* * * * *',
+    alerts: {
+      districts: (e.ALERT_DISTRICTS ?? DEFAULT_DISTRICTS.join(','))
+        .split(',')
+        .map((d) => d.trim())
+        .filter(Boolean),
+      telegramPerSecond: e.ALERT_TELEGRAM_PER_SECOND,
+      whatsappPerMinute: e.ALERT_WHATSAPP_PER_MINUTE,
+    },
     operators: {
       chatId: e.OPERATOR_CHAT_ID,
       slaMinutes: e.SLA_MINUTES,

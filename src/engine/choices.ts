@@ -18,6 +18,10 @@ export const CHOICE = {
   lang: (lang: Lang) => `lang:${lang}`,
   /** The resident's 1–5 rating of an operator's help, asked when a ticket closes. */
   rating: (score: number) => `rate:${score}`,
+  /** Subscribe to alerts on a topic. */
+  alertTopic: (topic: string) => `subt:${topic}`,
+  /** The district of the alert subscription: its index in the configured list, or 'all'. */
+  alertDistrict: (district: number | 'all') => `subd:${district}`,
 } as const;
 
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
@@ -29,7 +33,9 @@ export type ParsedChoice =
   | { kind: 'topic'; topic: string }
   | { kind: 'faq'; id: string }
   | { kind: 'lang'; lang: Lang }
-  | { kind: 'rating'; score: number };
+  | { kind: 'rating'; score: number }
+  | { kind: 'alert-topic'; topic: string }
+  | { kind: 'alert-district'; index: number | 'all' };
 
 const SLUG = /^[a-z0-9][a-z0-9_-]{0,59}$/;
 
@@ -45,7 +51,9 @@ export function parseChoice(id: string): ParsedChoice | null {
   const value = id.slice(colon + 1);
   if (prefix === 'lang') return isLang(value) ? { kind: 'lang', lang: value } : null;
   if (prefix === 'rate') return /^[1-5]$/.test(value) ? { kind: 'rating', score: Number(value) } : null;
+  if (prefix === 'subd') return value === 'all' ? { kind: 'alert-district', index: 'all' } : /^\d{1,3}$/.test(value) ? { kind: 'alert-district', index: Number(value) } : null;
   if (!SLUG.test(value)) return null;
+  if (prefix === 'subt') return { kind: 'alert-topic', topic: value };
   if (prefix === 'topic') return { kind: 'topic', topic: value };
   if (prefix === 'faq') return { kind: 'faq', id: value };
   return null;

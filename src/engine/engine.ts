@@ -6,6 +6,8 @@
  * offered choices, mode) is written behind in small batches so no disk flush sits on the answer's
  * path, and `drain()` writes whatever is pending.
  */
+import { SubscriptionDialog } from '../alerts/subscription-dialog';
+import { DEFAULT_DISTRICTS } from '../alerts/topics';
 import { HandoffDesk } from '../escalation';
 import type { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
@@ -39,6 +41,8 @@ export interface EngineOptions {
   defaultLang?: Lang;
   clock?: () => Date;
   logger?: Logger;
+  /** Districts a resident may pick for alerts (ALERT_DISTRICTS). */
+  alertDistricts?: readonly string[];
 }
 
 /** What one step of the dialogue produced, before it is saved. */
@@ -59,6 +63,7 @@ export class ConversationEngine {
   private readonly commands: CommandRecognizer;
   private readonly queue = new KeyedQueue();
   private readonly conversations: ConversationBook;
+  private readonly subscriptions: SubscriptionDialog;
 
   constructor(options: EngineOptions) {
     this.store = options.store;
@@ -71,6 +76,7 @@ export class ConversationEngine {
     this.log = options.logger ?? silentLogger;
     this.commands = new CommandRecognizer(this.tr);
     this.conversations = new ConversationBook(options.store, { logger: this.log });
+    this.subscriptions = new SubscriptionDialog(options.store, this.tr, options.alertDistricts ?? DEFAULT_DISTRICTS);
   }
 
   /** Handles one message; messages of one conversation are processed in arrival order. */
@@ -156,8 +162,14 @@ export class ConversationEngine {
     if (command?.name === 'select-lang') return this.setLanguage(conv, command.lang);
     if (command?.name === 'lang') return this.offerLanguages(lang);
     if (command?.name === 'help') return this.reply(lang, 'help', { kind: 'command', name: 'help' });
+    // Unsubscribing is honoured at once, whoever has the conversation.
+    if (command?.name === 'unsubscribe') return this.alertStep(await this.subscriptions.unsubscribe(conv, lang), 'unsubscribe');
     const langChoice = choiceId ? parseChoice(choiceId) : null;
     if (langChoice?.kind === 'lang') return this.setLanguage(conv, langChoice.lang);
+    if (langChoice?.kind === 'alert-topic') return this.alertStep(await this.subscriptions.pickTopic(conv, lang, langChoice.topic), 'subscribe');
+    if (langChoice?.kind === 'alert-district') {
+      return this.alertStep(await this.subscriptions.pickDistrict(conv, lang, langChoice.index), 'subscribe');
+    }
 
     if (conv.mode === 'operator' && conv.ticketId) {
       if (await this.handoff.isOpen(conv.ticketId)) {
@@ -270,6 +282,8 @@ export class ConversationEngine {
         return this.menu(lang, now, 'menu.title');
       case 'operator':
         return this.escalate(conv, conv.lastQuestion ?? '', 'requested', now);
+      case 'subscribe':
+        return this.alertStep(this.subscriptions.offerTopics(lang), 'subscribe');
       default:
         // 'lang', 'select-lang' and 'help' were handled before the operator check.
         return this.reply(lang, 'help', { kind: 'command', name: 'help' });
@@ -301,10 +315,15 @@ export class ConversationEngine {
     return { replies: [{ text: this.tr.t(lang, 'lang.prompt'), choices }], outcome: { kind: 'command', name: 'lang' } };
   }
 
-  private setLanguage(conv: Conversation, lang: Lang): Step {
+  private async setLanguage(conv: Conversation, lang: Lang): Promise<Step> {
     conv.lang = lang;
     conv.langChosen = true;
+    await this.subscriptions.languageChanged(conv, lang);
     return this.reply(lang, 'lang.set', { kind: 'command', name: 'lang' });
+  }
+
+  private alertStep(replies: Reply[], name: 'subscribe' | 'unsubscribe'): Step {
+    return { replies, outcome: { kind: 'command', name } };
   }
 
   private async feedback(conv: Conversation, helpful: boolean): Promise<Step> {

@@ -344,8 +344,8 @@ export interface Store {
    * caller starts it).
    */
   startAlert(id: string): Promise<boolean>;
-  /** Pending recipients of an alert, in a stable order (oldest first). */
-  pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]>;
+  /** Pending recipients of an alert (only one channel's when given), in a stable order (oldest first). */
+  pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]>;
   /** Records the outcome of one delivery; only a pending recipient changes. False otherwise. */
   markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean>;
   /**

@@ -530,6 +530,7 @@ export function runStoreContract(
           ['telegram', '1', 'kk', 'pending'],
           ['whatsapp', '2', 'kk', 'pending'],
         ]);
+        expect((await store.pendingRecipients(alert.id, 10, 'whatsapp')).map((r) => r.chatId)).toEqual(['2']);
         expect(await store.markRecipient(alert.id, 'telegram', '1', 'sent')).toBe(true);
         expect(await store.markRecipient(alert.id, 'telegram', '1', 'failed', 'late')).toBe(false);
         expect(await store.markRecipient(alert.id, 'whatsapp', '2', 'blocked', 'bot was blocked')).toBe(true);

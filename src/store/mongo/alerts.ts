@@ -205,10 +205,12 @@ export class MongoAlerts {
     return true;
   }
 
-  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
+  async pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
-    return (await this.recipients.find({ alertId: n, status: 'pending' }).sort({ seq: 1 }).limit(limit).toArray()).map(recipientFromDoc);
+    const query: mongo.Filter<RecipientDoc> = { alertId: n, status: 'pending' };
+    if (channel !== undefined) query.channel = channel;
+    return (await this.recipients.find(query).sort({ seq: 1 }).limit(limit).toArray()).map(recipientFromDoc);
   }
 
   async markRecipient(

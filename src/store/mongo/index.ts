@@ -726,8 +726,8 @@ export class MongoStore implements Store {
     return this.alerts.startAlert(id);
   }
 
-  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
-    return this.alerts.pendingRecipients(alertId, limit);
+  async pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]> {
+    return this.alerts.pendingRecipients(alertId, limit, channel);
   }
 
   async markRecipient(

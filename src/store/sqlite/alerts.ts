@@ -128,6 +128,9 @@ export class SqliteAlerts {
       recipientsPending: db.prepare<[number, number], RecipientRow>(
         "SELECT * FROM alert_recipients WHERE alert_id = ? AND status = 'pending' ORDER BY seq LIMIT ?",
       ),
+      recipientsPendingOf: db.prepare<[number, string, number], RecipientRow>(
+        "SELECT * FROM alert_recipients WHERE alert_id = ? AND status = 'pending' AND channel = ? ORDER BY seq LIMIT ?",
+      ),
       recipientsAll: db.prepare<[number], RecipientRow>('SELECT * FROM alert_recipients WHERE alert_id = ? ORDER BY seq'),
       recipientMark: db.prepare<[string, string | null, number, number, string, string]>(
         `UPDATE alert_recipients SET status = ?, reason = ?, updated_at = ?
@@ -224,9 +227,11 @@ export class SqliteAlerts {
     });
   }
 
-  pendingRecipients(alertId: string, limit: number): AlertRecipient[] {
+  pendingRecipients(alertId: string, limit: number, channel?: string): AlertRecipient[] {
     const n = ticketNumber(alertId);
-    return n === undefined ? [] : this.sql.recipientsPending.all(n, limit).map(recipientFromRow);
+    if (n === undefined) return [];
+    const rows = channel === undefined ? this.sql.recipientsPending.all(n, limit) : this.sql.recipientsPendingOf.all(n, channel, limit);
+    return rows.map(recipientFromRow);
   }
 
   markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): boolean {

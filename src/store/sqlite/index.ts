@@ -598,8 +598,8 @@ export class SqliteStore implements Store {
     return this.alerts.startAlert(id);
   }
 
-  async pendingRecipients(alertId: string, limit: number): Promise<AlertRecipient[]> {
-    return this.alerts.pendingRecipients(alertId, limit);
+  async pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]> {
+    return this.alerts.pendingRecipients(alertId, limit, channel);
   }
 
   async markRecipient(
