@@ -346,7 +346,11 @@ export interface Store {
   startAlert(id: string): Promise<boolean>;
   /** Pending recipients of an alert (only one channel's when given), in a stable order (oldest first). */
   pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]>;
-  /** Records the outcome of one delivery; only a pending recipient changes. False otherwise. */
+  /**
+   * Records the outcome of one delivery; only a pending recipient changes, except that 'sent' also
+   * replaces 'skipped': a send already under way when the alert was cancelled (or the resident
+   * unsubscribed) did reach the resident, and the record must say so. False when nothing changed.
+   */
   markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean>;
   /**
    * Finishes a scheduled or sending alert as done or cancelled; cancelling also skips every pending

@@ -556,6 +556,13 @@ export function runStoreContract(
         expect(await store.finishAlert(alert.id, 'cancelled')).toBe(true);
         expect(await store.pendingRecipients(alert.id, 10)).toEqual([]);
         expect((await store.alertProgress(alert.id)).telegram).toMatchObject({ sent: 1, skipped: 2, pending: 0 });
+        // A send under way when the cancel came did reach the resident: 'sent' replaces 'skipped'.
+        expect(await store.markRecipient(alert.id, 'telegram', '3', 'sent')).toBe(true);
+        expect(await store.markRecipient(alert.id, 'telegram', '1', 'failed', 'x')).toBe(false);
+        expect((await store.alertRecipients(alert.id, ['sent'])).map((r) => [r.chatId, r.reason])).toEqual([
+          ['2', undefined],
+          ['3', undefined],
+        ]);
       });
     });
 

@@ -222,9 +222,11 @@ export class MongoAlerts {
   ): Promise<boolean> {
     const n = ticketNumber(alertId);
     if (n === undefined) return false;
-    const $set: Partial<RecipientDoc> = { status, updatedAt: this.now() };
-    if (reason !== undefined) $set.reason = reason;
-    const result = await this.recipients.updateOne({ alertId: n, channel, chatId, status: 'pending' }, { $set });
+    const update: mongo.UpdateFilter<RecipientDoc> = { $set: { status, updatedAt: this.now() } };
+    if (reason !== undefined) update.$set = { ...update.$set, reason };
+    else update.$unset = { reason: '' };
+    const from: RecipientStatus[] = status === 'sent' ? ['pending', 'skipped'] : ['pending'];
+    const result = await this.recipients.updateOne({ alertId: n, channel, chatId, status: { $in: from } }, update);
     return result.modifiedCount > 0;
   }
 

@@ -132,9 +132,10 @@ export class SqliteAlerts {
         "SELECT * FROM alert_recipients WHERE alert_id = ? AND status = 'pending' AND channel = ? ORDER BY seq LIMIT ?",
       ),
       recipientsAll: db.prepare<[number], RecipientRow>('SELECT * FROM alert_recipients WHERE alert_id = ? ORDER BY seq'),
-      recipientMark: db.prepare<[string, string | null, number, number, string, string]>(
-        `UPDATE alert_recipients SET status = ?, reason = ?, updated_at = ?
-         WHERE alert_id = ? AND channel = ? AND chat_id = ? AND status = 'pending'`,
+      recipientMark: db.prepare<{ status: string; reason: string | null; at: number; alert: number; channel: string; chat: string }>(
+        `UPDATE alert_recipients SET status = @status, reason = @reason, updated_at = @at
+         WHERE alert_id = @alert AND channel = @channel AND chat_id = @chat
+           AND (status = 'pending' OR (@status = 'sent' AND status = 'skipped'))`,
       ),
       recipientsCancel: db.prepare<[number, number]>(
         `UPDATE alert_recipients SET status = 'skipped', reason = 'cancelled', updated_at = ?
@@ -237,7 +238,7 @@ export class SqliteAlerts {
   markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): boolean {
     const n = ticketNumber(alertId);
     if (n === undefined) return false;
-    return this.sql.recipientMark.run(status, reason ?? null, this.now().getTime(), n, channel, chatId).changes > 0;
+    return this.sql.recipientMark.run({ status, reason: reason ?? null, at: this.now().getTime(), alert: n, channel, chat: chatId }).changes > 0;
   }
 
   finishAlert(id: string, status: 'done' | 'cancelled'): boolean {
