@@ -24,6 +24,10 @@ export interface ConsoleDeps {
   channels?: () => ChannelHealth[];
   /** The operator desk (tickets); absent, the inbox answers 503. */
   desk?: OperatorDesk;
+  /** Districts alerts may name (ALERT_DISTRICTS); default Pavlodar, Ekibastuz, Aksu. */
+  alertDistricts?: readonly string[];
+  /** Starts delivery of an alert sent now without waiting for the next tick; absent, the tick does it. */
+  alertSender?: { kick(): void };
 }
 
 export interface ConsoleOptions {

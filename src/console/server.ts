@@ -11,6 +11,7 @@ import { html } from './html';
 import { layout } from './layout';
 import { LoginLimiter } from './login-limiter';
 import { DEFAULT_BCRYPT_COST, decoyHash } from './passwords';
+import { alertsApi } from './routes/api-alerts';
 import { authApi } from './routes/api-auth';
 import { faqApi } from './routes/api-faq';
 import { insightsApi } from './routes/api-insights';
@@ -102,6 +103,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   authApi(app, ctx);
   faqApi(app, ctx);
   scheduleApi(app, ctx);
+  alertsApi(app, ctx);
   staffApi(app, ctx);
   insightsApi(app, ctx);
   ticketsApi(app, ctx);

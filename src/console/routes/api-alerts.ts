@@ -1,0 +1,108 @@
+/**
+ * Emergency alerts for editors and admins: count the recipients and preview, send now or at a
+ * time (optionally saving the matching FAQ answer in the same step), follow progress per channel,
+ * export failures as CSV, cancel.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { failuresCsv } from '../../alerts/csv';
+import { alertText } from '../../alerts/sender';
+import { ALERT_TOPICS, DEFAULT_DISTRICTS } from '../../alerts/topics';
+import { LANGS } from '../../i18n/languages';
+import { EDITORS } from '../access';
+import type { RouteContext } from '../context';
+import { HttpError, parseInput } from '../errors';
+import { actorOf } from './api-faq';
+
+const texts = z
+  .object({ ru: z.string().trim().min(1).max(4000).optional(), kk: z.string().trim().min(1).max(4000).optional(), en: z.string().trim().min(1).max(4000).optional() })
+  .refine((t) => LANGS.some((l) => t[l] !== undefined), 'needs the text in at least one language');
+
+const audience = z.object({
+  topics: z.array(z.enum(ALERT_TOPICS)).min(1),
+  districts: z.array(z.string().min(1)).default([]),
+});
+
+const createBody = audience.extend({
+  text: texts,
+  /** Absent: send now. */
+  runAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with a time zone' }).optional(),
+  /** Also save this FAQ entry's answer, so the bot's answers agree with the alert. */
+  faq: z.object({ id: z.string().min(1).max(60), answer: texts }).optional(),
+});
+const previewBody = audience.extend({ text: texts });
+const idParams = z.object({ id: z.string().regex(/^\d+$/, 'must be a number') });
+
+export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
+  const { store } = ctx.deps;
+  const districts = ctx.deps.alertDistricts ?? DEFAULT_DISTRICTS;
+  const checkDistricts = (list: string[]) => {
+    const unknown = list.filter((d) => !districts.includes(d));
+    if (unknown.length > 0) throw new HttpError(400, `Unknown district(s): ${unknown.join(', ')}; configured: ${districts.join(', ')}`);
+  };
+  const counts = async (topics: string[], list: string[]) => {
+    const byChannel: Record<string, number> = {};
+    const subs = await store.matchingSubscriptions(topics, list);
+    for (const s of subs) byChannel[s.channel] = (byChannel[s.channel] ?? 0) + 1;
+    return { total: subs.length, byChannel };
+  };
+
+  app.get('/api/alerts', { config: { access: EDITORS } }, async () => {
+    const alerts = await store.listAlerts();
+    return { alerts: await Promise.all(alerts.slice(0, 50).map(async (a) => ({ ...a, progress: await store.alertProgress(a.id) }))) };
+  });
+
+  // POST although it changes nothing: the draft text travels in the body.
+  app.post('/api/alerts/preview', { config: { access: EDITORS } }, async (request) => {
+    const body = parseInput(previewBody, request.body, 'body');
+    checkDistricts(body.districts);
+    const draft = { text: body.text, topics: body.topics, districts: body.districts, runAt: ctx.clock(), createdBy: '', id: '', status: 'scheduled' as const, createdAt: ctx.clock() };
+    const preview = Object.fromEntries(LANGS.map((l) => [l, alertText(draft, l)]));
+    return { recipients: await counts(body.topics, body.districts), preview };
+  });
+
+  app.post('/api/alerts', { config: { access: EDITORS } }, async (request, reply) => {
+    const body = parseInput(createBody, request.body, 'body');
+    checkDistricts(body.districts);
+    const now = ctx.clock();
+    const runAt = body.runAt ? new Date(body.runAt) : now;
+    if (body.runAt && runAt.getTime() <= now.getTime()) throw new HttpError(400, 'runAt must be in the future: leave it out to send now');
+    const actor = actorOf(request);
+    if (body.faq) {
+      const entry = await store.getFaq(body.faq.id);
+      if (!entry) throw new HttpError(404, `No FAQ entry "${body.faq.id}" to update`);
+      await store.saveFaq({ ...entry, answer: { ...entry.answer, ...body.faq.answer } }, actor);
+    }
+    const alert = await store.createAlert({ text: body.text, topics: body.topics, districts: body.districts, runAt, createdBy: actor });
+    await store.audit({ actor, action: 'alert.create', target: alert.id, detail: { topics: body.topics, districts: body.districts, runAt: runAt.toISOString(), faq: body.faq?.id ?? null } });
+    // Send now: start at once rather than at the next scheduler tick.
+    if (!body.runAt) {
+      await store.startAlert(alert.id);
+      ctx.deps.alertSender?.kick();
+    }
+    void reply.code(201);
+    return { alert: await store.getAlert(alert.id), recipients: await counts(body.topics, body.districts) };
+  });
+
+  app.get('/api/alerts/:id', { config: { access: EDITORS } }, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const alert = await store.getAlert(id);
+    if (!alert) throw new HttpError(404, `No alert ${id}`);
+    return { alert, progress: await store.alertProgress(id) };
+  });
+
+  app.post('/api/alerts/:id/cancel', { config: { access: EDITORS } }, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    if (!(await store.finishAlert(id, 'cancelled'))) throw new HttpError(404, `No scheduled or sending alert ${id}`);
+    await store.audit({ actor: actorOf(request), action: 'alert.cancel', target: id });
+    return { cancelled: id, progress: await store.alertProgress(id) };
+  });
+
+  app.get('/api/alerts/:id/failures.csv', { config: { access: EDITORS } }, async (request, reply) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    if (!(await store.getAlert(id))) throw new HttpError(404, `No alert ${id}`);
+    const rows = await store.alertRecipients(id, ['failed', 'blocked']);
+    void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="alert-${id}-failures.csv"`);
+    return failuresCsv(rows);
+  });
+}
