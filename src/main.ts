@@ -3,8 +3,14 @@
  * the configured channels, and open a terminal chat when asked (--chat) or when no channel is
  * configured and a terminal is attached. Stops gracefully on SIGINT/SIGTERM.
  */
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import { createChannels } from '../bots';
+import { telegramAlertTransport } from '../bots/telegram/alert-transport';
+import { DEFAULT_API_ROOT } from '../bots/telegram/channel';
 import { TerminalChat } from '../bots/terminal';
+import { AlertLoop } from './alerts/alert-loop';
+import { AlertSender, type AlertTransport } from './alerts/sender';
 import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
 import { channelHealth } from './console/channel-health';
@@ -18,11 +24,20 @@ import { FaqScheduler } from './schedule/scheduler';
  * Starts the staff console. A console that cannot listen (port taken by another bot process on
  * the same machine) is logged and skipped: answering residents matters more than the console.
  */
-async function startConsole(app: App, channels: readonly Channel[], logger: Logger): Promise<ConsoleServer | undefined> {
+async function startConsole(app: App, channels: readonly Channel[], logger: Logger, alerts: AlertLoop | undefined): Promise<ConsoleServer | undefined> {
   const { console: options, thresholds } = app.config;
   if (!options.enabled) return undefined;
   const server = await createConsoleServer(
-    { store: app.store, catalog: app.catalog, thresholds, logger, channels: () => channelHealth(channels), desk: app.desk },
+    {
+      store: app.store,
+      catalog: app.catalog,
+      thresholds,
+      logger,
+      channels: () => channelHealth(channels),
+      desk: app.desk,
+      alertDistricts: app.config.alerts.districts,
+      ...(alerts ? { alertSender: alerts } : {}),
+    },
     options,
   );
   try {
@@ -34,6 +49,21 @@ async function startConsole(app: App, channels: readonly Channel[], logger: Logg
     await server.close();
     return undefined;
   }
+}
+
+/**
+ * The alert sender for the channels this process serves. Only Telegram has an alert transport so
+ * far; WhatsApp recipients stay pending (visible in the console) until one exists.
+ */
+function alertLoop(app: App, logger: Logger): AlertLoop | undefined {
+  const { telegram, alerts, scheduleCron } = app.config;
+  const transports = new Map<string, AlertTransport>();
+  if (telegram.token) {
+    transports.set('telegram', telegramAlertTransport({ apiRoot: telegram.apiRoot ?? DEFAULT_API_ROOT, token: telegram.token, perSecond: alerts.telegramPerSecond }));
+  }
+  if (transports.size === 0) return undefined;
+  const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  return new AlertLoop(new AlertSender({ store: app.store, transports, holder, logger }), scheduleCron, logger);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -72,7 +102,7 @@ async function main(argv: string[]): Promise<number> {
   // Every process runs the scheduler; the lease in the store lets one of them apply each change.
   const scheduler = new FaqScheduler({ store: app.store, cron: config.scheduleCron, logger });
   // Filled once the channels run; `stop` may be called before that.
-  const started: { console?: ConsoleServer; sla?: SlaWatch } = {};
+  const started: { console?: ConsoleServer; sla?: SlaWatch; alerts?: AlertLoop } = {};
 
   let stopping: Promise<void> | undefined;
   const stop = (why: string) => {
@@ -80,6 +110,7 @@ async function main(argv: string[]): Promise<number> {
       logger.info({ why }, 'stopping');
       await started.console?.close();
       await scheduler.stop();
+      await started.alerts?.stop();
       await started.sla?.stop();
       await Promise.allSettled(channels.map((c) => c.stop()));
       await app.close();
@@ -111,7 +142,9 @@ async function main(argv: string[]): Promise<number> {
     logger,
   });
   started.sla.start();
-  started.console = await startConsole(app, channels, logger);
+  started.alerts = alertLoop(app, logger);
+  started.alerts?.start();
+  started.console = await startConsole(app, channels, logger, started.alerts);
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');
 
   if (chat) {

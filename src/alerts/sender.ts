@@ -49,6 +49,7 @@ export class AlertSender {
   private readonly log: Logger;
   private stopping = false;
   private readonly running = new Set<Promise<unknown>>();
+  private readonly inProgress = new Set<string>();
 
   constructor(private readonly options: AlertSenderOptions) {
     this.store = options.store;
@@ -71,11 +72,19 @@ export class AlertSender {
     await Promise.all(sending.map((a) => this.deliver(a.id)));
   }
 
-  /** Sends the pending rows of one alert, holding its lease while at it. */
+  /**
+   * Sends the pending rows of one alert, holding its lease while at it. The lease renews for the
+   * same holder, so within one process a second call for an alert in progress is refused here.
+   */
   deliver(alertId: string): Promise<DeliveryResult> {
-    const job = this.deliverHeld(alertId);
+    if (this.inProgress.has(alertId)) return Promise.resolve('busy');
+    this.inProgress.add(alertId);
+    const job = this.deliverHeld(alertId).finally(() => this.inProgress.delete(alertId));
     this.running.add(job);
-    void job.finally(() => this.running.delete(job));
+    void job.then(
+      () => this.running.delete(job),
+      () => this.running.delete(job),
+    );
     return job;
   }
 
