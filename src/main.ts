@@ -8,6 +8,8 @@ import os from 'node:os';
 import { createChannels } from '../bots';
 import { telegramAlertTransport } from '../bots/telegram/alert-transport';
 import { DEFAULT_API_ROOT } from '../bots/telegram/channel';
+import { whatsappAlertTransport } from '../bots/whatsapp/alert-transport';
+import { WhatsAppChannel } from '../bots/whatsapp/channel';
 import { TerminalChat } from '../bots/terminal';
 import { AlertLoop } from './alerts/alert-loop';
 import { AlertSender, type AlertTransport } from './alerts/sender';
@@ -52,15 +54,17 @@ async function startConsole(app: App, channels: readonly Channel[], logger: Logg
 }
 
 /**
- * The alert sender for the channels this process serves. Only Telegram has an alert transport so
- * far; WhatsApp recipients stay pending (visible in the console) until one exists.
+ * The alert sender for the channels this process serves; recipients of a channel this process
+ * does not serve stay pending for a process that does.
  */
-function alertLoop(app: App, logger: Logger): AlertLoop | undefined {
+function alertLoop(app: App, channels: readonly Channel[], logger: Logger): AlertLoop | undefined {
   const { telegram, alerts, scheduleCron } = app.config;
   const transports = new Map<string, AlertTransport>();
   if (telegram.token) {
     transports.set('telegram', telegramAlertTransport({ apiRoot: telegram.apiRoot ?? DEFAULT_API_ROOT, token: telegram.token, perSecond: alerts.telegramPerSecond }));
   }
+  const whatsapp = channels.find((c): c is WhatsAppChannel => c instanceof WhatsAppChannel);
+  if (whatsapp) transports.set(whatsapp.name, whatsappAlertTransport({ client: () => whatsapp.readyClient(), perMinute: alerts.whatsappPerMinute }));
   if (transports.size === 0) return undefined;
   const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   return new AlertLoop(new AlertSender({ store: app.store, transports, holder, logger }), scheduleCron, logger);
@@ -142,7 +146,7 @@ async function main(argv: string[]): Promise<number> {
     logger,
   });
   started.sla.start();
-  started.alerts = alertLoop(app, logger);
+  started.alerts = alertLoop(app, channels, logger);
   started.alerts?.start();
   started.console = await startConsole(app, channels, logger, started.alerts);
   logger.info({ channels: channels.map((c) => c.name) }, 'helpline bot is running');

@@ -125,6 +125,11 @@ export class WhatsAppChannel implements Channel {
     this.log.info('WhatsApp channel stopped');
   }
 
+  /** The client while it is connected and ready (alert delivery sends through it); otherwise undefined. */
+  readyClient(): WhatsAppClient | undefined {
+    return this.current.state === 'ready' ? this.client : undefined;
+  }
+
   /** Queues the replies (durably) for delivery through the pacing queue; resolves once queued, not once delivered. */
   send(chatId: string, replies: Reply[]): Promise<void> {
     return this.sender.enqueue(chatId, render(replies));
