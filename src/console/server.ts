@@ -18,6 +18,7 @@ import { insightsApi } from './routes/api-insights';
 import { scheduleApi } from './routes/api-schedule';
 import { staffApi } from './routes/api-staff';
 import { ticketsApi } from './routes/api-tickets';
+import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
@@ -110,6 +111,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   faqPages(app, ctx);
   inboxPages(app, ctx);
   adminPages(app, ctx);
+  alertPages(app, ctx);
   await app.ready();
 
   const sweep = setInterval(() => void ctx.sessions.sweep().catch(() => undefined), SWEEP_MS);

@@ -71,4 +71,17 @@ describe('console alerts API', () => {
     const list = await f.call('GET', '/api/alerts', { session: editor });
     expect(list.json<{ alerts: { id: string }[] }>().alerts.map((a) => a.id)).toEqual([alert.id]);
   });
+
+  it('the alerts page shows the compose form and each alert with its progress, text escaped', async () => {
+    const editor = await f.login('editor');
+    const res = await f.call('POST', '/api/alerts', { session: editor, body: { text: { en: '<b>Roads</b> closed' }, topics: ['curfew'] } });
+    const { alert } = res.json<{ alert: { id: string } }>();
+    const page = await f.call('GET', '/alerts', { session: editor });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('data-api="/api/alerts"');
+    expect(page.body).toContain('&lt;b&gt;Roads&lt;/b&gt; closed');
+    expect(page.body).toContain('telegram: 0 sent, 2 pending');
+    expect(page.body).toContain(`/api/alerts/${alert.id}/failures.csv`);
+    expect(page.body).toContain(`data-api="/api/alerts/${alert.id}/cancel"`);
+  });
 });
