@@ -12,13 +12,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { alertFanout } from './bench-alerts';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
-const { values: args } = parseArgs({ options: { messages: { type: 'string', default: '20000' } } });
+const { values: args } = parseArgs({
+  options: { messages: { type: 'string', default: '20000' }, 'alert-subscribers': { type: 'string', default: '100000' } },
+});
 /** Messages sent per measurement (`npm run bench -- --messages 5000` for a quicker run). */
 const MESSAGES = Math.max(1000, Number(args.messages) || 20_000);
 const CONVERSATIONS = 10_000;
@@ -143,6 +146,8 @@ async function main(): Promise<void> {
   const large = generateFaq(demo, 10_000, random(11));
   const largeFigures = await measure('10,000 entries', large, Math.min(MESSAGES, 5_000));
   const heap = await heapPer10k(demo);
+  // `npm run bench -- --alert-subscribers 10000` for a quicker run.
+  const alerts = await alertFanout(Math.max(100, Number(args['alert-subscribers']) || 100_000), 25);
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(16)} ${String(f.entries).padStart(7)} ${String(f.msgs_per_s).padStart(10)} ${String(f.p50_ms).padStart(8)} ${String(f.p99_ms).padStart(8)} ${String(f.index_build_ms).padStart(14)}`;
@@ -151,7 +156,11 @@ async function main(): Promise<void> {
   console.log(row('generated', largeFigures));
   console.log(`heap per 10,000 active conversations: ${heap} MB`);
   console.log('targets: eval ≥ 5,000 msgs/s and p99 ≤ 2 ms; 10,000 entries ≥ 1,000 msgs/s');
-  console.log(JSON.stringify({ eval: evalFigures, large: largeFigures, heap_mb_per_10k_conversations: heap }));
+  console.log(
+    `alert fan-out to ${alerts.subscribers} subscribers: unthrottled ${alerts.unthrottled_s} s (${alerts.unthrottled_msgs_per_s} msgs/s, peak RSS ${alerts.peak_rss_mb} MB); ` +
+      `at ${alerts.limit_per_s}/s measured ${alerts.limit_measured_msgs_per_s} msgs/s, so about ${alerts.limit_projected_s} s`,
+  );
+  console.log(JSON.stringify({ eval: evalFigures, large: largeFigures, heap_mb_per_10k_conversations: heap, alert_fanout: alerts }));
 }
 
 main().catch((error: unknown) => {

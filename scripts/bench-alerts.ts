@@ -1,0 +1,81 @@
+/**
+ * Alert fan-out figures for `npm run bench`: one alert to N subscribers through a local stand-in
+ * for the Bot API (answers every sendMessage with ok), with the real SQLite store in a temporary
+ * folder. "Unthrottled" shows the sender's own ceiling (store writes and HTTP); "limit" sends a
+ * short sample at the configured Telegram rate and projects the time for N.
+ */
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { telegramAlertTransport } from '../bots/telegram/alert-transport';
+import { AlertSender } from '../src/alerts/sender';
+import { SqliteStore } from '../src/store/sqlite';
+
+export interface FanoutFigures {
+  subscribers: number;
+  unthrottled_s: number;
+  unthrottled_msgs_per_s: number;
+  peak_rss_mb: number;
+  limit_per_s: number;
+  limit_measured_msgs_per_s: number;
+  limit_projected_s: number;
+}
+
+/** The smallest Bot API that counts messages; no recording, so it costs the sender nothing. */
+async function stubApi(): Promise<{ url: string; count: () => number; close: () => Promise<void> }> {
+  let n = 0;
+  const server = http.createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      n++;
+      res.setHeader('content-type', 'application/json');
+      res.end('{"ok":true,"result":{"message_id":1}}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, count: () => n, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+async function fanout(subscribers: number, perSecond: number): Promise<{ seconds: number; sent: number; peakRss: number }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-alerts-'));
+  const api = await stubApi();
+  const store = new SqliteStore(dir);
+  try {
+    for (let i = 0; i < subscribers; i++) {
+      await store.saveSubscription({ channel: 'telegram', chatId: String(1_000_000 + i), topics: ['curfew'], lang: 'ru' });
+    }
+    await store.createAlert({ text: { ru: 'Комендантский час' }, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'bench' });
+    const transport = telegramAlertTransport({ apiRoot: api.url, token: '1:bench', perSecond });
+    const sender = new AlertSender({ store, holder: 'bench', transports: new Map([['telegram', transport]]) });
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+    const t0 = performance.now();
+    await sender.runDue();
+    const seconds = (performance.now() - t0) / 1000;
+    clearInterval(sampler);
+    return { seconds, sent: api.count(), peakRss };
+  } finally {
+    await store.close();
+    await api.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+export async function alertFanout(subscribers: number, limitPerSecond: number): Promise<FanoutFigures> {
+  const free = await fanout(subscribers, 1_000_000);
+  // Ten seconds at the limit are enough to see the rate hold; the full run would take N / rate.
+  const sample = await fanout(limitPerSecond * 10, limitPerSecond);
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    subscribers,
+    unthrottled_s: round(free.seconds),
+    unthrottled_msgs_per_s: Math.round(free.sent / free.seconds),
+    peak_rss_mb: Math.round(free.peakRss / 1024 / 1024),
+    limit_per_s: limitPerSecond,
+    limit_measured_msgs_per_s: round(sample.sent / sample.seconds),
+    limit_projected_s: Math.round(subscribers / limitPerSecond),
+  };
+}
