@@ -16,6 +16,8 @@ export const BOT_COMMANDS: Record<Lang, BotCommandText[]> = {
     { command: 'lang', description: 'Сменить язык' },
     { command: 'operator', description: 'Связаться с оператором' },
     { command: 'help', description: 'Как пользоваться ботом' },
+    { command: 'subscribe', description: 'Подписаться на оповещения' },
+    { command: 'unsubscribe', description: 'Отписаться от оповещений' },
   ],
   kk: [
     { command: 'start', description: 'Басынан бастау' },
@@ -23,6 +25,8 @@ export const BOT_COMMANDS: Record<Lang, BotCommandText[]> = {
     { command: 'lang', description: 'Тілді ауыстыру' },
     { command: 'operator', description: 'Операторға хабарласу' },
     { command: 'help', description: 'Ботты қалай пайдалану керек' },
+    { command: 'subscribe', description: 'Хабарламаларға жазылу' },
+    { command: 'unsubscribe', description: 'Хабарламалардан бас тарту' },
   ],
   en: [
     { command: 'start', description: 'Start over' },
@@ -30,5 +34,7 @@ export const BOT_COMMANDS: Record<Lang, BotCommandText[]> = {
     { command: 'lang', description: 'Change language' },
     { command: 'operator', description: 'Talk to an operator' },
     { command: 'help', description: 'How to use the bot' },
+    { command: 'subscribe', description: 'Subscribe to alerts' },
+    { command: 'unsubscribe', description: 'Stop alerts' },
   ],
 };
