@@ -36,8 +36,15 @@ export interface TelegramAlertOptions {
   flood?: Omit<FloodOptions, 'globalPerSecond'>;
 }
 
+/**
+ * Sends are spaced 3 % wider than the rate asks: Telegram counts arrivals on its own clock, and a
+ * send delayed by a few milliseconds followed by one on time would otherwise put one message too
+ * many into some one-second window.
+ */
+const PACING_MARGIN = 0.97;
+
 export function telegramAlertTransport(options: TelegramAlertOptions): AlertTransport {
-  const flood = new FloodControl({ maxRetries: 5, ...options.flood, globalPerSecond: options.perSecond });
+  const flood = new FloodControl({ maxRetries: 5, ...options.flood, globalPerSecond: options.perSecond * PACING_MARGIN });
   const url = `${options.apiRoot}/bot${options.token}/sendMessage`;
 
   const post = async (chatId: string, text: string): Promise<void> => {
