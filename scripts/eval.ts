@@ -1,71 +1,95 @@
 /**
+ * npm run eval -- SUITE… [--misses]
  * npm run eval -- --faq FILE --cases FILE [--misses]
  *
- * Loads a FAQ file straight into the matcher (no database), sends every case to the engine as a
- * fresh conversation and prints a table per language and overall. The last line is one JSON
- * object with the figures, for CI and for the ratchet in test/eval-baseline.json.
+ * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
+ * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
+ * as a fresh conversation, and a table per language is printed with the calibration of the
+ * matcher's probabilities (predicted vs observed per decision band and per tenth). The last lines
+ * are one JSON object per suite with its overall figures, for CI and the ratchet in
+ * test/eval-baseline.json. A rate with nothing to measure (no English cases, say) shows "–".
  */
-import fs from 'node:fs';
 import { parseArgs } from 'node:util';
-import { readFaqFile } from '../src/faq/file';
 import { LANGS } from '../src/i18n/languages';
-import { evaluate, parseCases, type EvalFigures } from '../src/quality/evaluate';
-import { createOfflineEngine } from '../src/quality/offline-engine';
+import type { EvalFigures, EvalReport } from '../src/quality/evaluate';
+import { loadSuite, runSuite, type Suite } from '../src/quality/suite';
 
-const USAGE = 'usage: npm run eval -- --faq FILE --cases FILE [--misses]';
+const USAGE = 'usage: npm run eval -- SUITE_DIR… [--misses]   or   npm run eval -- --faq FILE --cases FILE [--misses]';
+
+const COLUMNS: (keyof EvalFigures)[] = [
+  'cases',
+  'in_scope',
+  'top1_accuracy',
+  'answered_or_suggested',
+  'wrong_answer_rate',
+  'oos',
+  'oos_escalation_recall',
+  'language_accuracy',
+];
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  return [header, ...rows].map((r) => r.map((cell, i) => cell.padStart(widths[i])).join('  ')).join('\n');
+}
+
+function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, misses: boolean): void {
+  console.log(`\n== ${suite.name}: ${suite.entries.length} FAQ entries (indexed and calibrated in ${indexBuildMs.toFixed(0)} ms), ${suite.cases.length} cases`);
+  if (misses) {
+    for (const m of report.misses) {
+      console.log(`MISS [${m.lang}→${m.replyLang}] expect=${m.expect ?? 'escalate'} got=${m.got}: ${m.text}`);
+    }
+  }
+  const cell = (v: number | null) => (v === null ? '–' : String(v));
+  const rows = [...LANGS.map((l) => [l, report.byLang[l]] as const), ['all', report.overall] as const].map(([name, f]) => [
+    name,
+    ...COLUMNS.map((c) => cell(f[c])),
+  ]);
+  console.log(table(['lang', ...COLUMNS], rows));
+  console.log('\ncalibration: P(first entry right), predicted vs observed');
+  const rel = [...report.reliability.bands, ...report.reliability.bins].map((r) => [
+    r.label,
+    String(r.cases),
+    r.cases ? r.predicted.toFixed(2) : '–',
+    r.cases ? r.observed.toFixed(2) : '–',
+  ]);
+  console.log(table(['band / bin', 'cases', 'predicted', 'observed'], rel));
+}
 
 async function main(): Promise<number> {
-  let values;
+  let parsed;
   try {
-    ({ values } = parseArgs({
+    parsed = parseArgs({
+      allowPositionals: true,
       options: { faq: { type: 'string' }, cases: { type: 'string' }, misses: { type: 'boolean' }, help: { type: 'boolean' } },
-    }));
+    });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
+  const { values, positionals } = parsed;
   if (values.help) {
     console.log(USAGE);
     return 0;
   }
-  if (!values.faq || !values.cases) {
+  if (!!values.faq !== !!values.cases || (positionals.length === 0 && !values.faq)) {
     console.error(USAGE);
     return 2;
   }
-  const entries = await readFaqFile(values.faq);
-  const cases = parseCases(fs.readFileSync(values.cases, 'utf8'));
-  const { engine, store, indexBuildMs } = createOfflineEngine(entries);
-  console.error(`${entries.length} FAQ entries indexed in ${indexBuildMs.toFixed(1)} ms; ${cases.length} cases`);
+  const suites: Suite[] = [];
+  if (values.faq && values.cases) suites.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
+  for (const dir of positionals) suites.push(await loadSuite(dir));
 
-  const report = await evaluate(engine, cases, (done, total) => {
-    if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
-  });
-  if (process.stderr.isTTY) process.stderr.write('\n');
-  await engine.drain();
-  await store.close();
-
-  if (values.misses) {
-    for (const m of report.misses) {
-      console.log(`MISS [${m.lang}→${m.replyLang}] expect=${m.expect ?? 'escalate'} got=${m.got}: ${m.text}`);
-    }
-    console.log('');
+  const lines: string[] = [];
+  for (const suite of suites) {
+    const { report, indexBuildMs } = await runSuite(suite, (done, total) => {
+      if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
+    });
+    if (process.stderr.isTTY) process.stderr.write('\r');
+    printReport(suite, report, indexBuildMs, !!values.misses);
+    lines.push(JSON.stringify({ suite: suite.name, ...report.overall }));
   }
-  const rows: [string, EvalFigures][] = [...LANGS.map((l) => [l, report.byLang[l]] as [string, EvalFigures]), ['all', report.overall]];
-  const columns: (keyof EvalFigures)[] = [
-    'cases',
-    'in_scope',
-    'top1_accuracy',
-    'answered_or_suggested',
-    'wrong_answer_rate',
-    'oos',
-    'oos_escalation_recall',
-    'language_accuracy',
-  ];
-  console.log(['lang', ...columns].map((c) => c.padStart(c === 'lang' ? 4 : Math.max(c.length, 6))).join('  '));
-  for (const [name, f] of rows) {
-    console.log([name.padStart(4), ...columns.map((c) => String(f[c]).padStart(Math.max(c.length, 6)))].join('  '));
-  }
-  console.log(JSON.stringify(report.overall));
+  console.log('');
+  for (const line of lines) console.log(line);
   return 0;
 }
 

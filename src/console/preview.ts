@@ -42,10 +42,10 @@ function answerIn(answer: Partial<Record<Lang, string>>, lang: Lang): string {
  * @example previewAnswer(app.catalog, config.thresholds, 'когда комендантский час?', undefined, new Date())
  */
 export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text: string, lang: Lang | undefined, now: Date): Preview {
-  const questionLang = lang ?? detectLanguage(text).lang;
-  const matches = catalog.match(text, questionLang, now, 5);
-  const decision = decide({ candidates: matches }, thresholds);
-  const candidates = matches.map((m) => ({
+  const questionLang = lang ?? detectLanguage(text, undefined, catalog.vocabulary).lang;
+  const result = catalog.match(text, questionLang, now, 5);
+  const decision = decide(result, thresholds);
+  const candidates = result.candidates.map((m) => ({
     id: m.id,
     topic: m.entry.topic,
     score: Math.round(m.score * 1000) / 1000,

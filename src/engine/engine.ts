@@ -125,7 +125,9 @@ export class ConversationEngine {
     // A number or the words of an offered choice select it (WhatsApp has no buttons).
     const choiceId = message.choiceId ?? (kind === 'question' ? this.typedChoice(text, conv.offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.commands.recognize(text) : null;
-    conv.lang = this.replyLanguage(conv, kind === 'question' && !choiceId && !command ? text : '', message.langHint);
+    // A typed request ("are you a real person?") tells the language as well as a question does.
+    const typed = kind === 'question' && !choiceId && (!command || (!text.startsWith('/') && command.name !== 'select-lang'));
+    conv.lang = this.replyLanguage(conv, typed ? text : '', message.langHint);
 
     const residentLine = this.describe(message, text);
     const step = await this.route(conv, message, text, kind, choiceId, command, residentLine, now);
@@ -199,8 +201,7 @@ export class ConversationEngine {
 
   private answerQuestion(conv: Conversation, text: string, now: Date): Promise<Step> | Step {
     const lang = conv.lang ?? this.defaultLang;
-    const candidates = this.catalog.match(text, lang, now, 3);
-    const decision = decide({ candidates }, this.thresholds);
+    const decision = decide(this.catalog.match(text, lang, now, 3), this.thresholds);
     conv.lastQuestion = text;
     if (decision.kind === 'answer') {
       const entry = this.catalog.get(decision.id);
@@ -451,7 +452,7 @@ export class ConversationEngine {
     if (conv.langChosen && conv.lang) return conv.lang;
     const known = conv.lang ?? langFromHint(hint) ?? this.defaultLang;
     if (!text) return known;
-    const detected = detectLanguage(text, known);
+    const detected = detectLanguage(text, known, this.catalog.vocabulary);
     return detected.confident ? detected.lang : known;
   }
 

@@ -4,12 +4,18 @@
  * re-indexes only the entries whose version changed, so a staff edit reaches the bot at once.
  */
 import type { Lang } from '../i18n/languages';
-import type { FaqMatcher, MatchCandidate } from '../matcher/types';
+import type { WordEvidence } from '../language/detect';
+import type { FaqMatcher, MatchCandidate, MatchResult } from '../matcher/types';
 import type { Store } from '../store/types';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 export interface CatalogMatch extends MatchCandidate {
   entry: FaqEntryInput;
+}
+
+/** The matcher's result restricted to live entries, each with its entry. */
+export interface CatalogMatchResult extends MatchResult {
+  candidates: CatalogMatch[];
 }
 
 export class FaqCatalog {
@@ -68,16 +74,26 @@ export class FaqCatalog {
   }
 
   /** Ranked live candidates for a question. Entries outside their validity window are skipped. */
-  match(text: string, lang: Lang | undefined, now: Date, limit = 3): CatalogMatch[] {
+  match(text: string, lang: Lang | undefined, now: Date, limit = 3): CatalogMatchResult {
     // Ask for a few more than needed: scheduled or expired entries are filtered out afterwards.
-    const { candidates } = this.matcher.match(text, lang, limit + 3);
+    const result = this.matcher.match(text, lang, limit + 3);
     const out: CatalogMatch[] = [];
-    for (const c of candidates) {
+    for (const c of result.candidates) {
       const entry = this.entries.get(c.id);
       if (!entry || !isLive(entry, now)) continue;
       out.push({ ...c, entry });
       if (out.length === limit) break;
     }
-    return out;
+    return { ...result, candidates: out };
+  }
+
+  /** The FAQ's words by language, as evidence for language detection. */
+  get vocabulary(): WordEvidence {
+    return this.matcher.vocabulary;
+  }
+
+  /** Resolves once the matcher's confidence model reflects the latest changes. */
+  whenCalibrated(): Promise<void> {
+    return this.matcher.whenCalibrated();
   }
 }

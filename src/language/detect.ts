@@ -28,10 +28,14 @@ const KAZAKH_WORDS = wordSet(`
 болады болама мен сен ол биз сиз олар менин сенин бизге сизге маган оган ашык жабык иштейди истейди
 иштей истей косады береди келеди кетеди журеди туседи бугин ертен кеше казир енди гой гана
 рахмет сәлем салем салеметсиз жане немесе бирак ушин туралы бойынша кезинде кейин дейин
+кандай канша качан кайсы емес
 `);
 
 /** Kazakh inflections typed without Kazakh letters ("интернетты", "банктер"): weak evidence. */
-const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди)$/;
+const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди|ыру|иру|еу|ау)$/;
+
+/** Russian inflections Kazakh does not have (adjective and verb endings): weak evidence too. */
+const RUSSIAN_ENDINGS = /(ого|его|ому|ему|ый|ий|ая|яя|ое|ее|ых|их|ться|тся|ешь|ете|ите|ают|яют|ует|ение|ость|ами|ями)$/;
 
 /** Frequent Russian words, to weigh against the Kazakh cues above. */
 const RUSSIAN_WORDS = wordSet(`
@@ -74,6 +78,7 @@ function collectCues(words: readonly string[]): Cues {
       if (KAZAKH_LETTERS.test(word)) cues.kazakh += 2;
       else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
+      else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
       else if (word.length > 4 && KAZAKH_ENDINGS.test(word)) cues.kazakh += 0.5;
     } else if (LATIN.test(word)) {
       cues.latinWords += 1;
@@ -85,10 +90,35 @@ function collectCues(words: readonly string[]): Cues {
         cues.english += 0.5;
         cues.translit += 0.5;
       } else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
-      else if (/(th|w|ing$|ed$|tion)/.test(word)) cues.english += 1;
+      // Spellings English has and Russian in Latin letters does not (it writes в, х, у as v, h/kh, u).
+      else if (/(th|w|ing$|ed$|tion|ight|ee|oo|ea|ck|ph|q)/.test(word)) cues.english += 1;
     }
   }
   return cues;
+}
+
+/**
+ * Where a word is used in the FAQ the bot serves (see src/matcher/vocabulary.ts): the languages
+ * whose texts have it; a Latin word counts for Russian when its Cyrillic spelling is Russian.
+ */
+export interface WordEvidence {
+  languagesOf(word: string): readonly Lang[];
+}
+
+/** A word only one language of the FAQ uses counts this much (a Kazakh letter counts 2). */
+const VOCABULARY_CUE = 1;
+
+/** Adds the FAQ's evidence: a word used by one language only is a cue for that language. */
+function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordEvidence): void {
+  for (const word of words) {
+    const langs = evidence.languagesOf(word);
+    if (langs.length !== 1) continue;
+    const latin = LATIN.test(word) && !CYRILLIC.test(word);
+    if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
+    else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
+    else if (latin) cues.translit += VOCABULARY_CUE;
+    else cues.russian += VOCABULARY_CUE;
+  }
 }
 
 /** 'ru-RU' → 'ru'; Telegram also reports 'kz' for some Kazakh clients. */
@@ -99,13 +129,18 @@ export function langFromHint(hint: string | undefined): Lang | null {
   return isLang(base) ? base : null;
 }
 
-export function detectLanguage(text: string, hint?: string): DetectedLanguage {
+/**
+ * @param hint the client's language setting or what the conversation used so far
+ * @param evidence the FAQ's own vocabulary, when a FAQ is loaded
+ */
+export function detectLanguage(text: string, hint?: string, evidence?: WordEvidence): DetectedLanguage {
   const words = (typeof text === 'string' ? text.slice(0, 2000) : '')
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[’ʼ'`]/g, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
   const cues = collectCues(words);
+  if (evidence) addVocabularyCues(cues, words, evidence);
   const fallback: DetectedLanguage = { lang: langFromHint(hint) ?? FALLBACK_LANG, confident: false };
 
   if (cues.cyrillicWords >= cues.latinWords && cues.cyrillicWords > 0) {

@@ -4,11 +4,12 @@
  * gets several candidate keys (in order of preference) and the index decides which exist.
  */
 import type { Lang } from '../i18n/languages';
-import { foldKazakh, hasKazakhLetters, scriptOf, tokenize } from './normalize';
+import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS } from './synonyms';
 import { latinToCyrillic } from './translit';
+import { segmentMessage } from './segments';
 
 /**
  * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
@@ -89,14 +90,19 @@ function isStopSurface(word: string, kazakh: boolean): boolean {
 const WORD_CACHE_LIMIT = 100_000;
 
 function cachedPerWord<T>(analyze: (word: string, lang: Lang | undefined) => T | null) {
-  const cache = new Map<string, T | null>();
+  // One map per language rather than a joined key: no string is built per lookup.
+  const caches = new Map<Lang | undefined, Map<string, T | null>>();
   return (word: string, lang: Lang | undefined): T | null => {
-    const cacheKey = `${lang ?? ''}:${word}`;
-    const hit = cache.get(cacheKey);
+    let cache = caches.get(lang);
+    if (!cache) {
+      cache = new Map();
+      caches.set(lang, cache);
+    }
+    const hit = cache.get(word);
     if (hit !== undefined) return hit;
     const result = analyze(word, lang);
     if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
-    cache.set(cacheKey, result);
+    cache.set(word, result);
     return result;
   };
 }
@@ -170,4 +176,27 @@ export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
     if (token) out.push(token);
   }
   return out;
+}
+
+/** A content word of a message with the weight of the sentence it stands in. */
+export interface WeightedToken {
+  readonly token: QueryToken;
+  readonly weight: number;
+}
+
+/**
+ * Content words of a whole message, each once, weighted by the part of the message it comes from
+ * (see segments.ts): a word of the question sentence counts fully, a word only in the context less.
+ */
+export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
+  const byWord = new Map<string, WeightedToken>();
+  const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  for (const segment of segmentMessage(clipped)) {
+    for (const token of analyzeQuery(segment.text, lang)) {
+      if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
+      const known = byWord.get(token.surface);
+      if (!known || known.weight < segment.weight) byWord.set(token.surface, { token, weight: segment.weight });
+    }
+  }
+  return [...byWord.values()];
 }

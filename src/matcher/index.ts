@@ -8,31 +8,37 @@
  *   const decision = decide(matcher.match('до скольки работает библиотека', 'ru'), DEFAULT_THRESHOLDS);
  */
 import type { Decision, FaqMatcher, MatchResult, Thresholds } from './types';
-import { LexicalMatcher, type ScoringOptions } from './matcher';
+import { LexicalMatcher, type MatcherOptions } from './matcher';
 
-export { DEFAULT_SCORING, type ScoringOptions } from './matcher';
+export { DEFAULT_MATCHER_OPTIONS, type MatcherOptions } from './matcher';
 
 export type { Decision, FaqMatcher, MatchCandidate, MatchResult, Thresholds } from './types';
 
-/** Bands calibrated on the demo FAQ's development questions. */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.4, suggest: 0.37 };
+/**
+ * Probability bands, the same for every FAQ (the matcher calibrates its probabilities on each FAQ);
+ * chosen on both shared evaluation suites together.
+ */
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.65, suggest: 0.45 };
 
 /** Suggestions must be at least this share of the top score to be worth showing. */
 const SUGGEST_RELATIVE_FLOOR = 0.6;
 const MAX_SUGGESTIONS = 3;
 
-/** The in-memory matcher; `options` overrides scoring knobs (tests, tuning). */
-export function createMatcher(options: Partial<ScoringOptions> = {}): FaqMatcher {
+/** The in-memory matcher; `options` overrides its knobs (tests, tuning). */
+export function createMatcher(options: Partial<MatcherOptions> = {}): FaqMatcher {
   return new LexicalMatcher(options);
 }
 
-/** answer when the top score reaches `answer`, suggest up to three when it reaches `suggest`. */
+/**
+ * Answer when the first candidate is likely right and nothing casts doubt on it; otherwise offer up to three
+ * when the right one is likely among them; otherwise hand the message to an operator.
+ */
 export function decide(result: MatchResult, t: Thresholds): Decision {
   const top = result.candidates[0];
   if (!top) return { kind: 'none', score: 0 };
-  if (top.score >= t.answer) return { kind: 'answer', id: top.id, score: top.score };
-  if (top.score >= t.suggest) {
-    const floor = Math.max(t.suggest * 0.5, top.score * SUGGEST_RELATIVE_FLOOR);
+  if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
+  if ((result.suggestScore ?? top.score) >= t.suggest) {
+    const floor = top.score * SUGGEST_RELATIVE_FLOOR;
     const ids = result.candidates
       .filter((c) => c.score >= floor)
       .slice(0, MAX_SUGGESTIONS)

@@ -1,7 +1,12 @@
 import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
+import type { WordEvidence } from '../language/detect';
 
-/** One FAQ entry the matcher considers relevant, with a calibrated score in [0, 1]. */
+/**
+ * One FAQ entry the matcher considers relevant. The first candidate's score is the probability
+ * that it answers the message; the others' scores are that probability scaled by their relevance
+ * relative to the first, so the list stays sorted.
+ */
 export interface MatchCandidate {
   id: string;
   score: number;
@@ -10,13 +15,21 @@ export interface MatchCandidate {
 export interface MatchResult {
   /** Best first; at most `limit` candidates. Empty when nothing is relevant. */
   candidates: MatchCandidate[];
+  /** Probability that the right entry is among the candidates (defaults to the first's score). */
+  suggestScore?: number;
+  /**
+   * Set when the first candidate must not be answered outright whatever its score: it is not
+   * clearly ahead of the next ('ambiguous': let the resident choose), or most of the message is
+   * words the FAQ does not know ('unclear').
+   */
+  doubt?: 'ambiguous' | 'unclear';
 }
 
-/** Score bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD). */
+/** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD). */
 export interface Thresholds {
-  /** At or above: answer outright. */
+  /** The first candidate is right with at least this probability (and not ambiguous): answer. */
   answer: number;
-  /** At or above (and below `answer`): offer "did you mean…" choices. Below: escalate. */
+  /** Otherwise, the right one is among the candidates with at least this probability: offer them. Below: escalate. */
   suggest: number;
 }
 
@@ -36,4 +49,8 @@ export interface FaqMatcher {
   readonly size: number;
   /** Ranks entries for a question; `lang` is the conversation's language, a hint only. */
   match(text: string, lang?: Lang, limit?: number): MatchResult;
+  /** The FAQ's words by language, as evidence for language detection. */
+  readonly vocabulary: WordEvidence;
+  /** Resolves once the confidence model has caught up with the latest change. */
+  whenCalibrated(): Promise<void>;
 }

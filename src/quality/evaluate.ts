@@ -1,8 +1,11 @@
 /**
  * Answer-quality measurement: every case goes to the real engine as a fresh conversation and the
  * outcome is compared with what the case expects. Used by `npm run eval` and by the CI ratchet.
+ * Besides the outcome figures it keeps, per case, the probability the matcher gave its first
+ * entry, so the report can show how well those probabilities are calibrated.
  */
 import type { ConversationEngine } from '../engine/engine';
+import type { FaqCatalog } from '../faq/catalog';
 import { isLang, LANGS, type Lang } from '../i18n/languages';
 
 export interface EvalCase {
@@ -12,15 +15,16 @@ export interface EvalCase {
   expect: string | null;
 }
 
+/** Rates are null when there is nothing to measure them on (no case of that kind). */
 export interface EvalFigures {
   cases: number;
   in_scope: number;
-  top1_accuracy: number;
-  answered_or_suggested: number;
-  wrong_answer_rate: number;
+  top1_accuracy: number | null;
+  answered_or_suggested: number | null;
+  wrong_answer_rate: number | null;
   oos: number;
-  oos_escalation_recall: number;
-  language_accuracy: number;
+  oos_escalation_recall: number | null;
+  language_accuracy: number | null;
 }
 
 export interface EvalMiss {
@@ -31,10 +35,22 @@ export interface EvalMiss {
   replyLang: Lang;
 }
 
+/** One band of the decision (answer, suggest, escalate) or one bin of predicted probability. */
+export interface ReliabilityRow {
+  label: string;
+  cases: number;
+  /** Mean predicted probability that the first entry is right. */
+  predicted: number;
+  /** Share of these cases whose first entry was right. */
+  observed: number;
+}
+
 export interface EvalReport {
   overall: EvalFigures;
   byLang: Record<Lang, EvalFigures>;
   misses: EvalMiss[];
+  /** Per decision band, then per tenth of predicted probability. */
+  reliability: { bands: ReliabilityRow[]; bins: ReliabilityRow[] };
 }
 
 /** Parses JSON lines of cases; throws naming the line of a malformed case. */
@@ -79,7 +95,7 @@ const emptyTally = (): Tally => ({
   langOk: 0,
 });
 
-const ratio = (n: number, d: number) => (d === 0 ? 1 : Math.round((n / d) * 10000) / 10000);
+const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
 
 function figures(t: Tally): EvalFigures {
   return {
@@ -94,15 +110,44 @@ function figures(t: Tally): EvalFigures {
   };
 }
 
-/** Runs every case through `engine` (each as a new conversation on the 'eval' channel). */
+interface Prediction {
+  band: 'answer' | 'suggest' | 'escalate';
+  predicted: number;
+  topRight: boolean;
+}
+
+function reliabilityRow(label: string, rows: readonly Prediction[]): ReliabilityRow {
+  const mean = (f: (p: Prediction) => number) =>
+    rows.length === 0 ? 0 : Math.round((rows.reduce((s, p) => s + f(p), 0) / rows.length) * 1000) / 1000;
+  return { label, cases: rows.length, predicted: mean((p) => p.predicted), observed: mean((p) => (p.topRight ? 1 : 0)) };
+}
+
+function reliability(predictions: readonly Prediction[]): EvalReport['reliability'] {
+  const bands = (['answer', 'suggest', 'escalate'] as const).map((band) =>
+    reliabilityRow(band, predictions.filter((p) => p.band === band)),
+  );
+  const bins: ReliabilityRow[] = [];
+  for (let i = 0; i < 10; i += 1) {
+    const rows = predictions.filter((p) => Math.min(9, Math.floor(p.predicted * 10)) === i);
+    if (rows.length > 0) bins.push(reliabilityRow(`${(i / 10).toFixed(1)}–${((i + 1) / 10).toFixed(1)}`, rows));
+  }
+  return { bands, bins };
+}
+
+/**
+ * Runs every case through `engine` (each as a new conversation on the 'eval' channel); `catalog`
+ * is the engine's FAQ, asked again for the probability behind each decision.
+ */
 export async function evaluate(
   engine: ConversationEngine,
+  catalog: FaqCatalog,
   cases: readonly EvalCase[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<EvalReport> {
   const overall = emptyTally();
   const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;
   const misses: EvalMiss[] = [];
+  const predictions: Prediction[] = [];
 
   for (const [i, c] of cases.entries()) {
     const result = await engine.handle({ channel: 'eval', chatId: `case-${i}`, kind: 'text', text: c.text });
@@ -123,6 +168,11 @@ export async function evaluate(
         if (answered === c.expect || suggested.includes(c.expect)) t.answeredOrSuggested++;
       }
     }
+    const top = catalog.match(c.text, result.lang, new Date(), 1).candidates[0];
+    if (o.kind === 'answer' || o.kind === 'suggest' || o.kind === 'escalate') {
+      const band = o.kind;
+      predictions.push({ band, predicted: top?.score ?? 0, topRight: !!top && top.id === c.expect });
+    }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
     if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang });
     onProgress?.(i + 1, cases.length);
@@ -132,5 +182,6 @@ export async function evaluate(
     overall: figures(overall),
     byLang: Object.fromEntries(LANGS.map((l) => [l, figures(byLang[l])])) as Record<Lang, EvalFigures>,
     misses,
+    reliability: reliability(predictions),
   };
 }

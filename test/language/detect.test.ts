@@ -1,4 +1,6 @@
 import { detectLanguage } from '../../src/language/detect';
+import { createMatcher } from '../../src/matcher';
+import { FIXTURE_FAQ } from '../matcher/fixtures';
 
 describe('detectLanguage', () => {
   it.each([
@@ -42,5 +44,29 @@ describe('detectLanguage', () => {
   it('copes with very long and odd input', () => {
     expect(detectLanguage('а'.repeat(10_000) + ' қ').lang).toBe('ru');
     expect(() => detectLanguage('\u0000\u0007\u202e')).not.toThrow();
+  });
+});
+
+describe('detectLanguage with the FAQ vocabulary', () => {
+  const matcher = createMatcher();
+  matcher.load(FIXTURE_FAQ);
+
+  it.each([
+    // Short English with no English function word: the FAQ's English questions use these words.
+    ['library sunday', 'en'],
+    // Kazakh typed without its letters, and no Kazakh function word.
+    ['китапхана жексенби', 'kk'],
+    // Russian typed in Latin letters, no transliteration pattern.
+    ['biblioteka voskresenye', 'ru'],
+  ])('%s → %s', (text, lang) => {
+    expect(detectLanguage(text, undefined, matcher.vocabulary)).toEqual({ lang, confident: true });
+  });
+
+  it('without the vocabulary the same words are not decisive', () => {
+    expect(detectLanguage('library sunday').confident).toBe(false);
+  });
+
+  it('a two-letter stem is no evidence ("его" and a brand "егов" share it)', () => {
+    expect(matcher.vocabulary.languagesOf('ег')).toEqual([]);
   });
 });

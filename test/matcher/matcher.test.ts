@@ -1,6 +1,8 @@
 import { createMatcher, decide, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Lang } from '../../src/i18n/languages';
 import type { FaqMatcher } from '../../src/matcher/types';
+import { LexicalMatcher } from '../../src/matcher/matcher';
+import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
 
 function loaded(): FaqMatcher {
@@ -203,5 +205,66 @@ describe('decide', () => {
   it('escalates below the suggest band and on no candidates', () => {
     expect(decide({ candidates: [{ id: 'a', score: 0.29 }] }, t)).toEqual({ kind: 'none', score: 0.29 });
     expect(decide({ candidates: [] }, t)).toEqual({ kind: 'none', score: 0 });
+  });
+});
+
+describe('doubt: when not to answer outright', () => {
+  const parking: FaqEntryInput[] = [
+    {
+      id: 'resident-parking-permit',
+      topic: 'transport',
+      questions: { ru: ['Как получить разрешение на парковку во дворе для жильцов?'] },
+      answer: { ru: 'Разрешение выдаёт районный акимат по заявлению жильца.' },
+    },
+    {
+      id: 'paid-parking-hours',
+      topic: 'transport',
+      questions: { ru: ['В какие часы действует платная парковка в центре?'] },
+      answer: { ru: 'Платная парковка в центре действует с 9:00 до 19:00.' },
+    },
+  ];
+
+  it('a single word that several entries ask about offers them all', () => {
+    const matcher = createMatcher();
+    matcher.load([...FIXTURE_FAQ, ...parking]);
+    const result = matcher.match('парковка', 'ru');
+    expect(result.doubt).toBe('ambiguous');
+    const d = decide(result, DEFAULT_THRESHOLDS);
+    expect(d.kind).toBe('suggest');
+    // The fixture's parking-fine entry asks about parking too.
+    if (d.kind === 'suggest') expect([...d.ids].sort()).toEqual(['paid-parking-hours', 'parking-fine', 'resident-parking-permit']);
+  });
+
+  it('a message mostly of words the FAQ does not know is never answered outright', () => {
+    const matcher = loaded();
+    const result = matcher.match('ипподром скачки тотализатор ставки библиотека', 'ru');
+    expect(result.doubt).toBe('unclear');
+    expect(decide(result, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
+  });
+});
+
+describe('confidence learnt from the FAQ', () => {
+  it('is fitted on simulated residents when the FAQ is loaded', () => {
+    const matcher = new LexicalMatcher();
+    matcher.load(FIXTURE_FAQ);
+    expect(matcher.currentCalibration.samples).toBeGreaterThan(10);
+  });
+
+  it('is refitted in the background after an edit, while answering goes on', async () => {
+    const matcher = new LexicalMatcher({ refitDebounceMs: 5 });
+    matcher.load(FIXTURE_FAQ.slice(0, 2));
+    const before = matcher.currentCalibration;
+    for (const entry of FIXTURE_FAQ.slice(2)) matcher.upsert(entry);
+    // Answers come from the new index at once, with the previous model until the refit lands.
+    expect(matcher.match('прививка от гриппа', 'ru').candidates[0]?.id).toBe('flu-vaccine');
+    expect(matcher.currentCalibration).toBe(before);
+    await matcher.whenCalibrated();
+    expect(matcher.currentCalibration).not.toBe(before);
+    expect(matcher.currentCalibration.samples).toBeGreaterThan(before.samples);
+  });
+
+  it('whenCalibrated resolves at once when nothing is pending', async () => {
+    const matcher = loaded();
+    await expect(matcher.whenCalibrated()).resolves.toBeUndefined();
   });
 });

@@ -1,0 +1,177 @@
+/**
+ * Confidence learnt from the FAQ itself.
+ *
+ * Raw BM25F scores mean different things in different FAQs (a 10-entry FAQ of short questions, a
+ * 300-entry FAQ of long ones). So whenever the FAQ changes, residents are simulated with the FAQ's
+ * own material: each question variant is asked with that variant left out of the index (the
+ * entry must still be found from its other variants and its answer: an answerable question), and
+ * each entry's variants are asked with the whole entry left out (whatever comes first is wrong:
+ * an unanswerable question that shares words with the FAQ). A small logistic regression over
+ * general features of the ranking maps them to the probability that the first entry is right, and
+ * a second one to the probability that the right entry is among the first three. The bands are
+ * then probabilities with the same meaning for every FAQ.
+ *
+ * Few simulated questions (a tiny FAQ) cannot support a fit of their own, so the fit is pulled
+ * towards prior coefficients (a Gaussian prior): with little data the prior decides, with much the
+ * FAQ does.
+ */
+
+/** The features, in vector order. Each is in [0, 1] whatever the FAQ's size or language. */
+export const FEATURE_NAMES = ['score', 'explained', 'margin', 'unknown', 'precision', 'evidence'] as const;
+export type FeatureVector = number[];
+
+export interface RankingSummary {
+  /** Top entry's BM25F score, runner-up's (0 if none), and the top entry's explained weight. */
+  topScore: number;
+  secondScore: number;
+  /** Weight of the message's words the top entry asks about (question or topic). */
+  topExplained: number;
+  totalWeight: number;
+  unknownWeight: number;
+  /** Share of the top entry's best question variant the message covers. */
+  precision: number;
+  /** idf of a word only one entry has: the unit of evidence. */
+  rareIdf: number;
+}
+
+/** The ranking's general features (see FEATURE_NAMES). */
+export function featuresOf(s: RankingSummary): FeatureVector {
+  const w = s.totalWeight > 0 ? s.totalWeight : 1;
+  return [
+    s.topScore / w,
+    s.topExplained / w,
+    // The lead over the runner-up in units of the whole message: a weak lone match has little.
+    (s.topScore - s.secondScore) / w,
+    s.unknownWeight / w,
+    s.precision,
+    Math.min(1, s.topScore / (3 * s.rareIdf)),
+  ];
+}
+
+export interface LogisticModel {
+  weights: number[];
+  bias: number;
+}
+
+export function sigmoid(z: number): number {
+  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+}
+
+export function predict(model: LogisticModel, x: FeatureVector): number {
+  let z = model.bias;
+  for (let i = 0; i < x.length; i += 1) z += model.weights[i] * x[i];
+  return sigmoid(z);
+}
+
+/** One simulated question's outcome. */
+export interface Sample {
+  x: FeatureVector;
+  /** The question had an answer in the FAQ (its own entry was not left out). */
+  answerable: boolean;
+  /** 1 when the first entry was right. */
+  top1: 0 | 1;
+  /** 1 when the right entry was among the first three. */
+  top3: 0 | 1;
+}
+
+/**
+ * Penalised maximum likelihood by Newton's method: minimises the weighted log loss plus
+ * `strength`/2 · Σ σⱼ²(βⱼ − priorⱼ)², where σⱼ is feature j's spread in the data — the same pull
+ * in every feature's own units, so a feature with small values is not held at its prior. Converges
+ * in a handful of steps for this few features.
+ */
+export function fitLogistic(
+  xs: readonly FeatureVector[],
+  ys: readonly number[],
+  sampleWeights: readonly number[],
+  prior: LogisticModel,
+  strength: number,
+  iterations = 25,
+): LogisticModel {
+  const d = prior.weights.length + 1;
+  const mu = [prior.bias, ...prior.weights];
+  const beta = [...mu];
+  const penalty = [BIAS_PENALTY, ...spreads(xs, sampleWeights)].map((v) => strength * v);
+  for (let iter = 0; iter < iterations; iter += 1) {
+    const grad = new Array<number>(d).fill(0);
+    const hess = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+    for (let i = 0; i < xs.length; i += 1) {
+      const row = [1, ...xs[i]];
+      let z = 0;
+      for (let j = 0; j < d; j += 1) z += beta[j] * row[j];
+      const p = sigmoid(z);
+      const g = sampleWeights[i] * (p - ys[i]);
+      const h = sampleWeights[i] * Math.max(p * (1 - p), 1e-9);
+      for (let j = 0; j < d; j += 1) {
+        grad[j] += g * row[j];
+        for (let k = 0; k <= j; k += 1) hess[j][k] += h * row[j] * row[k];
+      }
+    }
+    for (let j = 0; j < d; j += 1) {
+      grad[j] += penalty[j] * (beta[j] - mu[j]);
+      hess[j][j] += penalty[j];
+      for (let k = 0; k < j; k += 1) hess[k][j] = hess[j][k];
+    }
+    const step = solve(hess, grad);
+    let change = 0;
+    for (let j = 0; j < d; j += 1) {
+      beta[j] -= step[j];
+      change = Math.max(change, Math.abs(step[j]));
+    }
+    if (change < 1e-6) break;
+  }
+  return { bias: beta[0], weights: beta.slice(1) };
+}
+
+/** The intercept is barely held: the base rate is the FAQ's own business. */
+const BIAS_PENALTY = 0.1;
+
+/** Weighted variance of each feature (a small floor keeps a constant feature at its prior). */
+function spreads(xs: readonly FeatureVector[], weights: readonly number[]): number[] {
+  const d = xs[0]?.length ?? 0;
+  const total = weights.reduce((a, b) => a + b, 0) || 1;
+  const out: number[] = [];
+  for (let j = 0; j < d; j += 1) {
+    let mean = 0;
+    for (let i = 0; i < xs.length; i += 1) mean += weights[i] * xs[i][j];
+    mean /= total;
+    let variance = 0;
+    for (let i = 0; i < xs.length; i += 1) variance += weights[i] * (xs[i][j] - mean) ** 2;
+    out.push(Math.max(variance / total, 1e-4));
+  }
+  return out;
+}
+
+/** Solves A·x = b for a small symmetric positive definite A (Gaussian elimination, pivoting). */
+function solve(a: number[][], b: number[]): number[] {
+  const n = b.length;
+  const m = a.map((row, i) => [...row, b[i]]);
+  for (let col = 0; col < n; col += 1) {
+    let pivot = col;
+    for (let r = col + 1; r < n; r += 1) if (Math.abs(m[r][col]) > Math.abs(m[pivot][col])) pivot = r;
+    [m[col], m[pivot]] = [m[pivot], m[col]];
+    const p = m[col][col] || 1e-12;
+    for (let r = col + 1; r < n; r += 1) {
+      const f = m[r][col] / p;
+      if (f === 0) continue;
+      for (let c = col; c <= n; c += 1) m[r][c] -= f * m[col][c];
+    }
+  }
+  const x = new Array<number>(n).fill(0);
+  for (let r = n - 1; r >= 0; r -= 1) {
+    let s = m[r][n];
+    for (let c = r + 1; c < n; c += 1) s -= m[r][c] * x[c];
+    x[r] = s / (m[r][r] || 1e-12);
+  }
+  return x;
+}
+
+/** The two models the bands use. */
+export interface Calibration {
+  /** P(the first entry is right). */
+  top1: LogisticModel;
+  /** P(the right entry is among the first three). */
+  top3: LogisticModel;
+  /** How many simulated questions the fit saw (0 = prior only). */
+  samples: number;
+}

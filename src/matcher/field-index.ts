@@ -1,0 +1,397 @@
+/**
+ * The in-memory BM25F index. Each FAQ entry is one document with three fields — its question
+ * variants, its answer and its topic name — each with its own weight and length normalisation.
+ * Postings keep raw term counts per field, so scoring can also leave one question variant or one
+ * whole entry out (the calibration simulates residents that way, see calibration.ts). Every
+ * structure is updated entry by entry: upsert and remove cost the size of one entry (plus a walk
+ * of the postings of its words on remove).
+ */
+import type { Lang } from '../i18n/languages';
+import { LANGS } from '../i18n/languages';
+import type { FaqEntryInput } from '../faq/types';
+import { analyzeIndexText } from './analyze';
+import { TrigramIndex } from './trigrams';
+import { LanguageVocabulary } from './vocabulary';
+
+/** The fields of an entry, in the order of every per-field array below. */
+export const Field = { Question: 0, Answer: 1, Topic: 2 } as const;
+export type Field = (typeof Field)[keyof typeof Field];
+export const FIELD_COUNT = 3;
+
+/**
+ * A word's counts in the three fields of one entry, packed in one integer (ten bits a field): a
+ * 10,000-entry FAQ has over a million (entry, word) pairs, and an object each would cost more
+ * memory and garbage collection than the index itself.
+ */
+export type FieldCounts = number;
+const FIELD_BITS = 10;
+const FIELD_MAX = (1 << FIELD_BITS) - 1;
+
+export function countIn(counts: FieldCounts, field: Field): number {
+  return (counts >>> (field * FIELD_BITS)) & FIELD_MAX;
+}
+
+/** `counts` with `delta` added to one field (clamped to what ten bits hold). */
+export function addCount(counts: FieldCounts, field: Field, delta: number): FieldCounts {
+  const next = Math.max(0, Math.min(FIELD_MAX, countIn(counts, field) + delta));
+  return counts + ((next - countIn(counts, field)) << (field * FIELD_BITS));
+}
+
+/**
+ * BM25F parameters. The answer field is long and mentions many things in passing, so it weighs
+ * less than a question; the topic name is one or two words shared by several entries.
+ */
+export interface FieldWeights {
+  weights: readonly [number, number, number];
+  /** Length normalisation per field (BM25's b). */
+  b: readonly [number, number, number];
+  /** Term-frequency saturation (BM25's k1). */
+  k1: number;
+  /** An entry that has a word only in its answer counts this much of an entry asking about it. */
+  answerDfShare: number;
+}
+
+export const DEFAULT_FIELD_WEIGHTS: FieldWeights = {
+  weights: [1, 0.3, 0.5],
+  b: [0.4, 0.75, 0],
+  k1: 1.2,
+  answerDfShare: 0.5,
+};
+
+/** A word of a question variant: its key first, then its lexicon concepts. */
+export type VariantToken = readonly string[];
+
+export interface IndexedEntry {
+  readonly id: string;
+  /** Small integer standing for the entry in postings, so scoring can use typed arrays. */
+  readonly slot: number;
+  /** key → its counts per field */
+  readonly tf: Map<string, FieldCounts>;
+  /** Field lengths, averaged over the languages the field is written in. */
+  readonly lengths: Float64Array;
+  /** Question variants as written, analysed: for precision and for leaving one out. */
+  readonly variants: VariantToken[][];
+  /** The question variants' texts, parallel to `variants` (the calibration asks them again). */
+  readonly questions: string[];
+  /** The answer per language (kept to take its words out of the vocabulary on remove). */
+  readonly answers: Partial<Record<Lang, string>>;
+  /** The language of each question variant, parallel to `variants`. */
+  readonly variantLangs: Lang[];
+  /** How many languages the entry has questions in (the question length is averaged over them). */
+  questionLangs: number;
+  readonly surfaces: Set<string>;
+}
+
+/** A key's postings as parallel arrays: entry slot, saturated field-weighted frequency, and whether
+ * the entry asks about the key (question or topic) rather than only mentioning it in its answer. */
+export interface PackedPosting {
+  readonly slots: Int32Array;
+  readonly sat: Float64Array;
+  readonly asked: Uint8Array;
+  /**
+   * For a key in many entries: the same values indexed by slot (0 = not in the entry), so the
+   * ranker can look up its current candidates directly instead of walking the whole posting.
+   */
+  readonly satBySlot?: Float64Array;
+  readonly askedBySlot?: Uint8Array;
+  readonly generation: number;
+}
+
+/** A posting gets slot-indexed arrays when it holds at least this many entries… */
+const DENSE_MIN_ENTRIES = 256;
+/** …and at least this share of all slots (memory stays within a small multiple of the postings). */
+const DENSE_MIN_SHARE = 1 / 16;
+
+/** True when the counts have the key in a question or the topic, not only in the answer. */
+export function isAsked(counts: FieldCounts): boolean {
+  return countIn(counts, Field.Question) > 0 || countIn(counts, Field.Topic) > 0;
+}
+
+/** How a word of an entry adds to its document frequency. */
+export function dfShare(counts: FieldCounts, params: FieldWeights): number {
+  if (isAsked(counts)) return 1;
+  return countIn(counts, Field.Answer) > 0 ? params.answerDfShare : 0;
+}
+
+/** The entries that have a key, with their counts, as parallel arrays (unordered). */
+export interface Posting {
+  readonly slots: number[];
+  readonly counts: FieldCounts[];
+}
+
+export class FieldIndex {
+  private readonly postings = new Map<string, Posting>();
+  private readonly packed = new Map<string, PackedPosting>();
+  private readonly df = new Map<string, number>();
+  private readonly entries = new Map<string, IndexedEntry>();
+  private readonly bySlot: Array<IndexedEntry | undefined> = [];
+  private readonly freeSlots: number[] = [];
+  private readonly surfaceKeys = new Map<string, Set<string>>();
+  private readonly surfaceRefs = new Map<string, number>();
+  private readonly lengthSums = new Float64Array(FIELD_COUNT);
+  /** Average field lengths the packed postings were computed with. */
+  private readonly avgUsed = new Float64Array(FIELD_COUNT).fill(1);
+  private generation = 0;
+  readonly fuzzy = new TrigramIndex();
+  /** Which language's texts use each word, for language detection. */
+  readonly vocabulary = new LanguageVocabulary();
+
+  constructor(readonly params: FieldWeights = DEFAULT_FIELD_WEIGHTS) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.postings.clear();
+    this.packed.clear();
+    this.df.clear();
+    this.entries.clear();
+    this.bySlot.length = 0;
+    this.freeSlots.length = 0;
+    this.surfaceKeys.clear();
+    this.surfaceRefs.clear();
+    this.lengthSums.fill(0);
+    this.avgUsed.fill(1);
+    this.generation += 1;
+    this.fuzzy.clear();
+    this.vocabulary.clear();
+  }
+
+  has(key: string): boolean {
+    return this.postings.has(key);
+  }
+
+  postingsOf(key: string): Readonly<Posting> | undefined {
+    return this.postings.get(key);
+  }
+
+  /** Document frequency: entries asking about the key, plus a share of those only answering it. */
+  dfOf(key: string): number {
+    return this.df.get(key) ?? 0;
+  }
+
+  /** BM25's idf for a document frequency, over `n` entries. */
+  static idf(df: number, n: number): number {
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  idf(key: string): number {
+    return FieldIndex.idf(this.dfOf(key), this.entries.size);
+  }
+
+  entryOfSlot(slot: number): IndexedEntry | undefined {
+    return this.bySlot[slot];
+  }
+
+  get(id: string): IndexedEntry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** All entries, in slot order (for the calibration's simulation). */
+  all(): IndexedEntry[] {
+    return this.bySlot.filter((e): e is IndexedEntry => e !== undefined);
+  }
+
+  /** One more than the largest slot in use: the length accumulators must have. */
+  get slotCapacity(): number {
+    return this.bySlot.length;
+  }
+
+  /** Keys (word key and concepts) a known spelling stands for. */
+  keysOfSurface(surface: string): ReadonlySet<string> | undefined {
+    return this.surfaceKeys.get(surface);
+  }
+
+  /**
+   * The BM25F saturated frequency of one entry's counts for a key: Σ weight·tf / length norm per
+   * field, then tf / (k1 + tf). `lengths` may be an entry's adjusted lengths (one variant left out).
+   */
+  saturate(counts: FieldCounts, lengths: Float64Array): number {
+    const { weights, b, k1 } = this.params;
+    let tf = 0;
+    for (let f = 0; f < FIELD_COUNT; f += 1) {
+      const count = countIn(counts, f as Field);
+      if (count === 0) continue;
+      const norm = 1 - b[f] + (b[f] * lengths[f]) / this.avgUsed[f];
+      tf += (weights[f] * count) / norm;
+    }
+    return tf / (k1 + tf);
+  }
+
+  /**
+   * Postings as typed arrays of saturated frequencies: scanning them is several times faster than
+   * iterating a Map, and common words are scanned on every query. Rebuilt lazily after the key's
+   * postings or the average field lengths changed.
+   */
+  packedPostingsOf(key: string): PackedPosting | undefined {
+    const cached = this.packed.get(key);
+    if (cached && cached.generation === this.generation) return cached;
+    const posting = this.postings.get(key);
+    if (!posting) return undefined;
+    const size = posting.slots.length;
+    const slots = Int32Array.from(posting.slots);
+    const sat = new Float64Array(size);
+    const asked = new Uint8Array(size);
+    for (let i = 0; i < size; i += 1) {
+      const counts = posting.counts[i];
+      sat[i] = this.saturate(counts, (this.bySlot[slots[i]] as IndexedEntry).lengths);
+      asked[i] = isAsked(counts) ? 1 : 0;
+    }
+    let satBySlot: Float64Array | undefined;
+    let askedBySlot: Uint8Array | undefined;
+    if (size >= DENSE_MIN_ENTRIES && size >= DENSE_MIN_SHARE * this.bySlot.length) {
+      satBySlot = new Float64Array(this.bySlot.length);
+      askedBySlot = new Uint8Array(this.bySlot.length);
+      for (let j = 0; j < slots.length; j += 1) {
+        satBySlot[slots[j]] = sat[j];
+        askedBySlot[slots[j]] = asked[j];
+      }
+    }
+    const packed = { slots, sat, asked, satBySlot, askedBySlot, generation: this.generation };
+    this.packed.set(key, packed);
+    return packed;
+  }
+
+  upsert(entry: FaqEntryInput): void {
+    this.remove(entry.id);
+    const slot = this.freeSlots.pop() ?? this.bySlot.length;
+    const indexed: IndexedEntry = {
+      id: entry.id,
+      slot,
+      tf: new Map(),
+      lengths: new Float64Array(FIELD_COUNT),
+      variants: [],
+      questions: [],
+      answers: { ...entry.answer },
+      variantLangs: [],
+      questionLangs: 0,
+      surfaces: new Set(),
+    };
+    const langsWith = new Float64Array(FIELD_COUNT);
+    for (const lang of LANGS) {
+      const questions = entry.questions[lang] ?? [];
+      for (const question of questions) {
+        indexed.variants.push(this.addText(indexed, question, lang, Field.Question));
+        indexed.questions.push(question);
+        indexed.variantLangs.push(lang);
+      }
+      if (questions.length > 0) langsWith[Field.Question] += 1;
+      const answer = entry.answer[lang];
+      if (answer) {
+        this.addText(indexed, answer, lang, Field.Answer);
+        langsWith[Field.Answer] += 1;
+      }
+    }
+    // Topic slugs ("office-hours") read as English words.
+    this.addText(indexed, entry.topic.replace(/[-_.]/g, ' '), 'en', Field.Topic);
+    langsWith[Field.Topic] = 1;
+    indexed.questionLangs = langsWith[Field.Question];
+    for (let f = 0; f < FIELD_COUNT; f += 1) indexed.lengths[f] /= Math.max(1, langsWith[f]);
+
+    for (const [key, counts] of indexed.tf) {
+      let posting = this.postings.get(key);
+      if (!posting) {
+        posting = { slots: [], counts: [] };
+        this.postings.set(key, posting);
+      }
+      posting.slots.push(slot);
+      posting.counts.push(counts);
+      this.packed.delete(key);
+      this.df.set(key, this.dfOf(key) + dfShare(counts, this.params));
+    }
+    for (const surface of indexed.surfaces) {
+      const refs = this.surfaceRefs.get(surface) ?? 0;
+      this.surfaceRefs.set(surface, refs + 1);
+      if (refs === 0) this.fuzzy.add(surface);
+    }
+    this.entries.set(entry.id, indexed);
+    this.bySlot[slot] = indexed;
+    this.addLengths(indexed, 1);
+    this.updateVocabulary(indexed, 1);
+  }
+
+  remove(id: string): void {
+    const old = this.entries.get(id);
+    if (!old) return;
+    this.entries.delete(id);
+    this.bySlot[old.slot] = undefined;
+    this.freeSlots.push(old.slot);
+    this.addLengths(old, -1);
+    this.updateVocabulary(old, -1);
+    for (const [key, counts] of old.tf) {
+      const df = this.dfOf(key) - dfShare(counts, this.params);
+      if (df > 1e-9) this.df.set(key, df);
+      else this.df.delete(key);
+      const posting = this.postings.get(key);
+      if (!posting) continue;
+      const at = posting.slots.indexOf(old.slot);
+      if (at >= 0) {
+        // Order does not matter: the last pair fills the gap.
+        posting.slots[at] = posting.slots[posting.slots.length - 1];
+        posting.counts[at] = posting.counts[posting.counts.length - 1];
+        posting.slots.pop();
+        posting.counts.pop();
+      }
+      this.packed.delete(key);
+      if (posting.slots.length === 0) this.postings.delete(key);
+    }
+    for (const surface of old.surfaces) {
+      const refs = (this.surfaceRefs.get(surface) ?? 1) - 1;
+      if (refs > 0) {
+        this.surfaceRefs.set(surface, refs);
+        continue;
+      }
+      this.surfaceRefs.delete(surface);
+      this.surfaceKeys.delete(surface);
+      this.fuzzy.delete(surface);
+    }
+  }
+
+  /**
+   * Keeps the running average field lengths; the packed postings are recomputed only when an
+   * average moved by more than 2 %, so a stream of small edits does not rebuild them all.
+   */
+  private addLengths(entry: IndexedEntry, sign: 1 | -1): void {
+    const n = this.entries.size;
+    let moved = false;
+    for (let f = 0; f < FIELD_COUNT; f += 1) {
+      this.lengthSums[f] += sign * entry.lengths[f];
+      const avg = n > 0 ? Math.max(1, this.lengthSums[f] / n) : 1;
+      if (Math.abs(avg - this.avgUsed[f]) > 0.02 * this.avgUsed[f]) {
+        this.avgUsed[f] = avg;
+        moved = true;
+      }
+    }
+    if (moved) this.generation += 1;
+  }
+
+  private updateVocabulary(entry: IndexedEntry, sign: 1 | -1): void {
+    entry.questions.forEach((question, i) => this.vocabulary.update(question, entry.variantLangs[i], sign));
+    for (const lang of LANGS) {
+      const answer = entry.answers[lang];
+      if (answer) this.vocabulary.update(answer, lang, sign);
+    }
+  }
+
+  private addText(entry: IndexedEntry, text: string, lang: Lang, field: Field): VariantToken[] {
+    const tokens: VariantToken[] = [];
+    for (const token of analyzeIndexText(text, lang)) {
+      const keys = [token.key, ...token.concepts];
+      tokens.push(keys);
+      entry.lengths[field] += 1;
+      for (const key of keys) entry.tf.set(key, addCount(entry.tf.get(key) ?? 0, field, 1));
+      // Only question words are typo targets: answers hold many rare words nobody asks about.
+      if (field === Field.Question && token.surface.length >= 4) {
+        entry.surfaces.add(token.surface);
+        let known = this.surfaceKeys.get(token.surface);
+        if (!known) {
+          known = new Set();
+          this.surfaceKeys.set(token.surface, known);
+        }
+        for (const key of keys) known.add(key);
+      }
+    }
+    return tokens;
+  }
+}

@@ -1,0 +1,376 @@
+/**
+ * BM25F ranking of FAQ entries for a message, with the figures calibration needs: how much of the
+ * message's weight the entry explains and how much of it no entry knows.
+ *
+ * A query word may stand for several index keys (its Russian, Kazakh and English stems, a lexicon
+ * concept, a near spelling for a typo); per entry the best of them counts, scaled by how sure the
+ * match is. Ranking can leave one question variant, or one whole entry, out of the index: the
+ * calibration uses that to ask the FAQ's own questions as residents would (see calibration.ts).
+ */
+import type { WeightedToken, QueryToken } from './analyze';
+import { addCount, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
+
+export interface RankOptions {
+  /** A lexicon match is good evidence but weaker than the same word. */
+  conceptQuality: number;
+  /** Below this trigram similarity a longer word is unknown rather than misspelt. */
+  minFuzzySimilarity: number;
+  /** Words of five letters or fewer need a closer match: "right" is not a typo of "night". */
+  minShortFuzzySimilarity: number;
+  /** A word no entry knows weighs this share of a word only one entry has. */
+  unknownWeightShare: number;
+  /** How many best entries are returned. */
+  depth: number;
+}
+
+export const DEFAULT_RANK_OPTIONS: RankOptions = {
+  conceptQuality: 0.7,
+  minFuzzySimilarity: 0.5,
+  minShortFuzzySimilarity: 0.7,
+  unknownWeightShare: 1,
+  depth: 10,
+};
+
+/** Leave one entry (no `variant`) or one of its question variants out of the index. */
+export interface Exclusion {
+  slot: number;
+  variant?: number;
+}
+
+export interface RankedEntry {
+  id: string;
+  slot: number;
+  /** Σ over message words of weight × match quality × idf × saturated field frequency. */
+  score: number;
+  /**
+   * Σ over message words the entry asks about (in a question or its topic, not only in its answer)
+   * of weight × idf × match quality.
+   */
+  explained: number;
+}
+
+export interface Ranking {
+  /** Best first, at most `depth`. */
+  entries: RankedEntry[];
+  /** Σ over message words of weight × idf (words no entry knows included). */
+  totalWeight: number;
+  /** The part of `totalWeight` from words no entry knows. */
+  unknownWeight: number;
+  /** How many of the message's words some entry knows. */
+  knownWords: number;
+  /** Every index key the message's words stand for, for the precision feature. */
+  keys: ReadonlySet<string>;
+}
+
+/** Candidate lists longer than this are pruned after each word. */
+const PRUNE_ABOVE = 200;
+
+const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, keys: new Set() };
+
+/** The index as seen with an exclusion applied: document counts, frequencies and key existence. */
+class View {
+  readonly n: number;
+  private readonly left?: IndexedEntry;
+  private readonly variantCounts?: Map<string, number>;
+  private readonly whole: boolean;
+  readonly leftLengths?: Float64Array;
+
+  constructor(
+    private readonly index: FieldIndex,
+    exclusion: Exclusion | undefined,
+  ) {
+    this.left = exclusion ? index.entryOfSlot(exclusion.slot) : undefined;
+    this.whole = !!this.left && exclusion?.variant === undefined;
+    this.n = index.size - (this.whole ? 1 : 0);
+    if (this.left && exclusion?.variant !== undefined) {
+      const variant = this.left.variants[exclusion.variant] ?? [];
+      this.variantCounts = new Map();
+      for (const keys of variant) for (const key of keys) this.variantCounts.set(key, (this.variantCounts.get(key) ?? 0) + 1);
+      const lengths = Float64Array.from(this.left.lengths);
+      const lang = this.left.variantLangs[exclusion.variant];
+      const langs = this.left.questionLangs;
+      const lastOfLang = this.left.variantLangs.filter((l) => l === lang).length === 1;
+      lengths[Field.Question] =
+        (this.left.lengths[Field.Question] * langs - variant.length) / Math.max(1, langs - (lastOfLang ? 1 : 0));
+      this.leftLengths = lengths;
+    }
+  }
+
+  get leftSlot(): number {
+    return this.left?.slot ?? -1;
+  }
+
+  get leavesWholeEntry(): boolean {
+    return this.whole;
+  }
+
+  /** The left-out entry's counts for a key once its variant is gone (0: none left). */
+  countsWithout(key: string): FieldCounts {
+    const counts = this.left?.tf.get(key);
+    if (counts === undefined || this.whole) return 0;
+    return addCount(counts, Field.Question, -(this.variantCounts?.get(key) ?? 0));
+  }
+
+  exists(key: string): boolean {
+    const posting = this.index.postingsOf(key);
+    if (!posting) return false;
+    if (!this.left || posting.slots.length > 1 || posting.slots[0] !== this.left.slot) return true;
+    return this.countsWithout(key) !== 0;
+  }
+
+  idf(key: string): number {
+    let df = this.index.dfOf(key);
+    const counts = this.left?.tf.get(key);
+    if (counts !== undefined) df -= dfShare(counts, this.index.params) - dfShare(this.countsWithout(key), this.index.params);
+    return FieldIndex.idf(Math.max(0, df), this.n);
+  }
+}
+
+interface ResolvedToken {
+  /** [key, match quality, the key's idf as the view sees it] */
+  keys: Array<[string, number, number]>;
+  weight: number;
+  /** The word's own idf: its rarest key's, or an unseen word's. */
+  idf: number;
+}
+
+export class Ranker {
+  /** Scratch space reused across queries (always left zeroed). */
+  private best = new Float64Array(64);
+  private bestQuality = new Float64Array(64);
+  private bestAsked = new Uint8Array(64);
+  private score = new Float64Array(64);
+  private explained = new Float64Array(64);
+
+  constructor(
+    private readonly index: FieldIndex,
+    private readonly options: RankOptions = DEFAULT_RANK_OPTIONS,
+  ) {}
+
+  rank(tokens: readonly WeightedToken[], exclusion?: Exclusion): Ranking {
+    const view = new View(this.index, exclusion);
+    if (view.n <= 0 || tokens.length === 0) return EMPTY;
+    const resolved: ResolvedToken[] = [];
+    const keys = new Set<string>();
+    let totalWeight = 0;
+    let unknownWeight = 0;
+    let knownWords = 0;
+    for (const { token, weight } of tokens) {
+      const r = this.resolve(token, weight, view);
+      if (!r) continue;
+      resolved.push(r);
+      const w = r.weight * r.idf;
+      totalWeight += w;
+      if (r.keys.length === 0) unknownWeight += w;
+      else knownWords += 1;
+      for (const [key] of r.keys) keys.add(key);
+    }
+    if (totalWeight === 0) return EMPTY;
+    const touched = this.accumulate(resolved, view);
+    return { entries: this.top(touched), totalWeight, unknownWeight, knownWords, keys };
+  }
+
+  /**
+   * Entry slot → score and explained weight in the scratch arrays; returns the candidate slots.
+   *
+   * MaxScore pruning keeps a large FAQ cheap without changing the result: words are taken from the
+   * most to the least they can add; once the words left could not lift an entry not yet scored
+   * above the current `depth`-th best, they only add to the entries already scored, and entries
+   * that can no longer reach the `depth`-th best are dropped. The best `depth` come out exact.
+   */
+  private accumulate(tokens: readonly ResolvedToken[], view: View): number[] {
+    this.ensureCapacity(this.index.slotCapacity);
+    const { best, bestQuality, bestAsked, score, explained } = this;
+    const leftSlot = view.leftSlot;
+    let candidates: number[] = [];
+    const touched: number[] = [];
+    const ordered = tokens
+      .filter((t) => t.keys.length > 0)
+      .map((token) => ({ token, most: token.weight * Math.max(...token.keys.map(([, q, idf]) => idf * q)) }))
+      .sort((a, b) => b.most - a.most);
+    let remaining = ordered.reduce((sum, t) => sum + t.most, 0);
+    // The `depth`-th best score so far: it only grows as words are added.
+    let threshold = 0;
+    for (const { token, most } of ordered) {
+      remaining -= most;
+      // An entry no word has touched yet can reach at most what this word and the rest add.
+      const closed = threshold > most + remaining;
+      touched.length = 0;
+      for (const [key, quality, keyIdf] of token.keys) {
+        const packed = this.index.packedPostingsOf(key);
+        if (!packed) continue;
+        const idf = keyIdf * quality;
+        const { slots, sat, asked, satBySlot, askedBySlot } = packed;
+        if (closed && satBySlot && askedBySlot && candidates.length < slots.length) {
+          // Only the candidates can still make the best `depth`: look each one up.
+          for (const slot of candidates) {
+            if (slot === leftSlot) {
+              this.offerLeftOut(slot, key, idf, quality, view, touched);
+              continue;
+            }
+            const value = idf * satBySlot[slot];
+            if (value > 0) this.offer(slot, value, quality, askedBySlot[slot] === 1, touched);
+          }
+          continue;
+        }
+        for (let i = 0; i < slots.length; i += 1) {
+          const slot = slots[i];
+          if (closed && score[slot] === 0) continue;
+          if (slot !== leftSlot) {
+            // The hot loop: plain typed-array reads and writes, no calls.
+            const value = idf * sat[i];
+            const previous = best[slot];
+            if (previous === 0) touched.push(slot);
+            if (value > previous) {
+              best[slot] = value;
+              bestQuality[slot] = quality;
+              bestAsked[slot] = asked[i];
+            }
+            continue;
+          }
+          this.offerLeftOut(slot, key, idf, quality, view, touched);
+        }
+      }
+      for (const slot of touched) {
+        if (score[slot] === 0) candidates.push(slot);
+        score[slot] += token.weight * best[slot];
+        if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
+        best[slot] = 0;
+        bestQuality[slot] = 0;
+        bestAsked[slot] = 0;
+      }
+      if (candidates.length >= this.options.depth) threshold = this.kthBest(candidates);
+      if (candidates.length > PRUNE_ABOVE) candidates = this.prune(candidates, threshold - remaining);
+    }
+    return candidates;
+  }
+
+  /** The `depth`-th best score among the candidates. */
+  private kthBest(candidates: readonly number[]): number {
+    const k = this.options.depth;
+    const top: number[] = [];
+    for (const slot of candidates) {
+      const s = this.score[slot];
+      if (top.length === k && s <= top[k - 1]) continue;
+      let i = top.length === k ? k - 1 : top.length;
+      while (i > 0 && top[i - 1] < s) i -= 1;
+      top.splice(i, 0, s);
+      if (top.length > k) top.pop();
+    }
+    return top.length === k ? top[k - 1] : 0;
+  }
+
+  /** Drops (and clears) candidates below `threshold`: the words left cannot lift them into the best. */
+  private prune(candidates: number[], threshold: number): number[] {
+    if (threshold <= 0) return candidates;
+    return candidates.filter((slot) => {
+      if (this.score[slot] >= threshold) return true;
+      this.score[slot] = 0;
+      this.explained[slot] = 0;
+      return false;
+    });
+  }
+
+  /** The entry one of whose variants is left out: its counts without that variant. */
+  private offerLeftOut(slot: number, key: string, idf: number, quality: number, view: View, touched: number[]): void {
+    const counts = view.countsWithout(key);
+    if (counts !== 0) this.offer(slot, idf * this.index.saturate(counts, view.leftLengths as Float64Array), quality, isAsked(counts), touched);
+  }
+
+  /** A key's value for one entry: the token keeps the best of its keys per entry. */
+  private offer(slot: number, value: number, quality: number, asked: boolean, touched: number[]): void {
+    if (value <= 0) return;
+    if (this.best[slot] === 0) touched.push(slot);
+    if (value > this.best[slot]) this.keep(slot, value, quality, asked ? 1 : 0);
+  }
+
+  private keep(slot: number, value: number, quality: number, asked: number): void {
+    this.best[slot] = value;
+    this.bestQuality[slot] = quality;
+    this.bestAsked[slot] = asked;
+  }
+
+  /** The best `depth` entries of the touched slots, best first; clears the scratch arrays. */
+  private top(slots: readonly number[]): RankedEntry[] {
+    const k = this.options.depth;
+    const out: RankedEntry[] = [];
+    for (const slot of slots) {
+      const s = this.score[slot];
+      const explained = this.explained[slot];
+      this.score[slot] = 0;
+      this.explained[slot] = 0;
+      if (out.length === k && s <= out[k - 1].score) continue;
+      const entry = this.index.entryOfSlot(slot);
+      if (!entry) continue;
+      let i = out.length === k ? k - 1 : out.length;
+      while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained });
+      if (out.length > k) out.pop();
+    }
+    return out;
+  }
+
+  private ensureCapacity(capacity: number): void {
+    if (this.best.length >= capacity) return;
+    const size = capacity * 2;
+    this.best = new Float64Array(size);
+    this.bestQuality = new Float64Array(size);
+    this.bestAsked = new Uint8Array(size);
+    this.score = new Float64Array(size);
+    this.explained = new Float64Array(size);
+  }
+
+  /** Which index keys a message word hits (exact, via the lexicon, or as a typo); null = ignore it. */
+  private resolve(token: QueryToken, weight: number, view: View): ResolvedToken | null {
+    const keys: Array<[string, number, number]> = [];
+    const seen = new Set<string>();
+    const add = (key: string, quality: number) => {
+      if (seen.has(key) || !view.exists(key)) return;
+      seen.add(key);
+      keys.push([key, quality, view.idf(key)]);
+    };
+    for (const key of token.candidates) add(key, 1);
+    for (const concept of token.concepts) add(concept, this.options.conceptQuality);
+    if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
+      const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
+      const hit = this.index.fuzzy.best(token.surface, min);
+      const known = hit ? this.index.keysOfSurface(hit.word) : undefined;
+      if (hit && known) {
+        const quality = Math.min(1, hit.similarity + 0.15);
+        for (const key of known) add(key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
+      }
+    }
+    if (keys.length === 0) {
+      // Numbers and very short words we cannot place are noise, not evidence of another topic.
+      if (token.numeric || token.surface.length <= 2) return null;
+      return { keys, weight, idf: FieldIndex.idf(0, view.n) * this.options.unknownWeightShare };
+    }
+    let idf = 0;
+    for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
+    return { keys, weight, idf };
+  }
+}
+
+/** Share (by idf) of the best-covered question variant's words that the message contains. */
+export function variantPrecision(
+  entry: IndexedEntry,
+  keys: ReadonlySet<string>,
+  idf: (key: string) => number,
+  skipVariant?: number,
+): number {
+  let best = 0;
+  entry.variants.forEach((variant, i) => {
+    if (i === skipVariant) return;
+    let total = 0;
+    let hit = 0;
+    for (const wordKeys of variant) {
+      const w = idf(wordKeys[0]);
+      total += w;
+      if (wordKeys.some((k) => keys.has(k))) hit += w;
+    }
+    if (total > 0 && hit / total > best) best = hit / total;
+  });
+  return best;
+}
+
+

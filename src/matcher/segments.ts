@@ -1,0 +1,69 @@
+/**
+ * Long messages carry context ("Mum lives alone across town… can I drive to her after 23:00?"):
+ * the question is usually one sentence among several. A message is split into sentences and
+ * clauses; when some of them read as a question, the others weigh less, so the narrative neither
+ * drowns the question nor counts as words the FAQ cannot explain.
+ */
+import { tokenize } from './normalize';
+
+/** A part of a message and how much its words count (1 = the question itself). */
+export interface Segment {
+  readonly text: string;
+  readonly weight: number;
+}
+
+/** How much a context sentence counts when the message also has a question sentence. */
+export const CONTEXT_WEIGHT = 0.4;
+
+/**
+ * Words that make a sentence a question in Russian (also typed in Latin letters), Kazakh (also
+ * without its letters) and English. General grammar, not any FAQ's vocabulary.
+ */
+const QUESTION_WORDS = new Set(
+  `
+  как когда где куда откуда кто кому кого чем что почему зачем сколько скольки какой какая какое какие
+  каким какого ли можно разве чей нужно надо
+  kak kogda gde kuda kto komu chto pochemu zachem skolko kakoy kakaya kakie li mozhno nuzhno nado
+  қашан кашан қайда кайда қайдан кайдан қалай калай кім ким кімге кимге қанша канша неше нешеде
+  нешеге не неге қандай кандай қай кай ма ме ба бе па пе бола болама керек
+  how when where who whom whose what why which can could should would will is are do does did may
+  `
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+/** English auxiliaries count only at the start of a sentence ("is the bank open"). */
+const LEADING_ONLY = new Set(['can', 'could', 'should', 'would', 'will', 'is', 'are', 'do', 'does', 'did', 'may']);
+
+/** Kazakh question particles are often glued to the word before them ("барма", "ашықпа"). */
+const GLUED_PARTICLE = /^[а-яәғқңөұүһі]{3,}(ма|ме|ба|бе|па|пе)$/;
+
+function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean): boolean {
+  if (endsWithQuestionMark) return true;
+  const words = tokenize(sentence);
+  return words.some(
+    (w, i) => (QUESTION_WORDS.has(w) && (i === 0 || !LEADING_ONLY.has(w))) || (i === words.length - 1 && GLUED_PARTICLE.test(w)),
+  );
+}
+
+/** Sentence ends and clause breaks that start a new thought. */
+const SPLIT = /([.!?…;\n]+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
+
+/**
+ * Splits a message into weighted segments. A message of one sentence, or with no sentence that
+ * reads as a question, is one segment of weight 1 per sentence: nothing is down-weighted.
+ */
+export function segmentMessage(text: string): Segment[] {
+  const parts = text.split(SPLIT);
+  const sentences: Array<{ text: string; question: boolean }> = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const body = parts[i];
+    const delimiter = parts[i + 1] ?? '';
+    if (tokenize(body).length === 0) continue;
+    sentences.push({ text: body, question: readsAsQuestion(body, delimiter.includes('?')) });
+  }
+  if (sentences.length <= 1 || !sentences.some((s) => s.question) || sentences.every((s) => s.question)) {
+    return sentences.map((s) => ({ text: s.text, weight: 1 }));
+  }
+  return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
+}

@@ -1,0 +1,58 @@
+/**
+ * Which language's FAQ texts use a word: evidence for language detection that comes from the FAQ
+ * itself. A short message ("streetlight broken", "проездной толтыру") carries few of the detector's
+ * general cues, but its words usually appear in the FAQ in one language only. Each word is kept
+ * under the key its own language's stemmer gives, with a count, so entries can come and go.
+ */
+import type { Lang } from '../i18n/languages';
+import type { WordEvidence } from '../language/detect';
+import { scriptOf, tokenize } from './normalize';
+import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
+import { latinToCyrillic } from './translit';
+
+const MIN_KEY = 3;
+
+function keyOf(word: string, lang: Lang): string {
+  if (lang === 'en') return stemEnglish(word);
+  return lang === 'kk' ? stemKazakh(word) : stemRussian(word);
+}
+
+export class LanguageVocabulary implements WordEvidence {
+  private readonly counts: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map(), en: new Map() };
+
+  clear(): void {
+    for (const map of Object.values(this.counts)) map.clear();
+  }
+
+  /** Adds (`sign` 1) or removes (-1) the words of one text written in `lang`. */
+  update(text: string, lang: Lang, sign: 1 | -1): void {
+    const map = this.counts[lang];
+    for (const word of tokenize(text)) {
+      // Latin words in Russian or Kazakh texts are names ("eGov", "Kaspi"), not evidence.
+      if (scriptOf(word) !== (lang === 'en' ? 'latin' : 'cyrillic')) continue;
+      const key = keyOf(word, lang);
+      const count = (map.get(key) ?? 0) + sign;
+      if (count > 0) map.set(key, count);
+      else map.delete(key);
+    }
+  }
+
+  /** The languages whose FAQ texts have this lowercase word; Latin may be Russian in Latin letters. */
+  languagesOf(word: string): Lang[] {
+    const script = scriptOf(word);
+    const out: Lang[] = [];
+    const has = (lang: Lang, spelling: string) => {
+      const key = keyOf(spelling, lang);
+      // Stems of two letters collide across unrelated words ("егов" and "его" both give "ег").
+      return key.length >= MIN_KEY && this.counts[lang].has(key);
+    };
+    if (script === 'latin') {
+      if (has('en', word)) out.push('en');
+      if (has('ru', latinToCyrillic(word))) out.push('ru');
+    } else if (script === 'cyrillic') {
+      if (has('ru', word)) out.push('ru');
+      if (has('kk', word)) out.push('kk');
+    }
+    return out;
+  }
+}

@@ -1,0 +1,53 @@
+/**
+ * An evaluation suite: a folder with the FAQ (`faq.yaml`) and resident messages (`dev.jsonl`),
+ * e.g. `../shared/eval` and `../shared/eval/city`. `runSuite` loads the FAQ into an engine with no
+ * database and evaluates every message.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { readFaqFile } from '../faq/file';
+import type { FaqEntryInput } from '../faq/types';
+import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate';
+import { createOfflineEngine } from './offline-engine';
+
+export interface Suite {
+  /** The folder, as given. */
+  name: string;
+  entries: FaqEntryInput[];
+  cases: EvalCase[];
+}
+
+export const SUITE_FAQ = 'faq.yaml';
+export const SUITE_CASES = 'dev.jsonl';
+
+/** True when `dir` holds both files of a suite. */
+export function isSuite(dir: string): boolean {
+  return fs.existsSync(path.join(dir, SUITE_FAQ)) && fs.existsSync(path.join(dir, SUITE_CASES));
+}
+
+/** Reads a suite folder, or a FAQ file and a cases file given separately. */
+export async function loadSuite(dir: string, files?: { faq: string; cases: string }): Promise<Suite> {
+  const faq = files?.faq ?? path.join(dir, SUITE_FAQ);
+  const cases = files?.cases ?? path.join(dir, SUITE_CASES);
+  for (const file of [faq, cases]) {
+    if (!fs.existsSync(file)) throw new Error(`${file} not found (a suite is a folder with ${SUITE_FAQ} and ${SUITE_CASES})`);
+  }
+  return { name: dir, entries: await readFaqFile(faq), cases: parseCases(fs.readFileSync(cases, 'utf8')) };
+}
+
+export interface SuiteRun {
+  report: EvalReport;
+  /** Milliseconds spent indexing the FAQ and fitting its confidence model. */
+  indexBuildMs: number;
+}
+
+export async function runSuite(suite: Suite, onProgress?: (done: number, total: number) => void): Promise<SuiteRun> {
+  const { engine, catalog, store, indexBuildMs } = createOfflineEngine(suite.entries);
+  try {
+    const report = await evaluate(engine, catalog, suite.cases, onProgress);
+    await engine.drain();
+    return { report, indexBuildMs };
+  } finally {
+    await store.close();
+  }
+}

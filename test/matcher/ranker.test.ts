@@ -1,0 +1,84 @@
+import { analyzeMessage } from '../../src/matcher/analyze';
+import { FieldIndex } from '../../src/matcher/field-index';
+import { DEFAULT_RANK_OPTIONS, Ranker, type Ranking } from '../../src/matcher/ranker';
+import type { FaqEntryInput } from '../../src/faq/types';
+import { FIXTURE_FAQ } from './fixtures';
+
+function ranked(entries: readonly FaqEntryInput[], depth = DEFAULT_RANK_OPTIONS.depth) {
+  const index = new FieldIndex();
+  for (const e of entries) index.upsert(e);
+  return { index, ranker: new Ranker(index, { ...DEFAULT_RANK_OPTIONS, depth }) };
+}
+
+/**
+ * Same entries in the same order, the same explained weights, and scores equal up to the average
+ * field lengths (which leaving one variant or entry out does not recompute: a few per cent at most).
+ */
+function expectSameRanking(actual: Ranking, expected: Ranking): void {
+  expect(actual.entries.map((e) => e.id)).toEqual(expected.entries.map((e) => e.id));
+  actual.entries.forEach((e, i) => {
+    expect(e.explained).toBeCloseTo(expected.entries[i].explained, 9);
+    expect(Math.abs(e.score - expected.entries[i].score)).toBeLessThan(0.03 * expected.entries[i].score);
+  });
+  expect(actual.unknownWeight).toBeCloseTo(expected.unknownWeight, 9);
+  expect(actual.totalWeight).toBeCloseTo(expected.totalWeight, 9);
+}
+
+describe('BM25F ranking with part of the index left out', () => {
+  const queries = ['когда откроется библиотека в воскресенье', 'штраф за парковку', 'жеке куәлік', 'library sunday hours'];
+
+  it('leaving one question variant out ranks as an index built without it', () => {
+    const { index, ranker } = ranked(FIXTURE_FAQ);
+    const entry = FIXTURE_FAQ[0];
+    const slot = index.get(entry.id)!.slot;
+    // The second Russian variant of the first entry.
+    const withoutVariant = { ...entry, questions: { ...entry.questions, ru: [entry.questions.ru![0]] } };
+    const { ranker: rebuilt } = ranked([withoutVariant, ...FIXTURE_FAQ.slice(1)]);
+    for (const q of queries) {
+      const tokens = analyzeMessage(q, 'ru');
+      expectSameRanking(ranker.rank(tokens, { slot, variant: 1 }), rebuilt.rank(tokens));
+    }
+  });
+
+  it('leaving a whole entry out ranks as an index without the entry', () => {
+    const { index, ranker } = ranked(FIXTURE_FAQ);
+    const slot = index.get('parking-fine')!.slot;
+    const { ranker: rebuilt } = ranked(FIXTURE_FAQ.filter((e) => e.id !== 'parking-fine'));
+    for (const q of queries) {
+      const tokens = analyzeMessage(q, 'ru');
+      const left = ranker.rank(tokens, { slot });
+      expect(left.entries.map((e) => e.id)).not.toContain('parking-fine');
+      expectSameRanking(left, rebuilt.rank(tokens));
+    }
+  });
+
+  it('a word only the left-out entry has counts as unknown', () => {
+    const { index, ranker } = ranked(FIXTURE_FAQ);
+    const tokens = analyzeMessage('прививка от гриппа', 'ru');
+    const full = ranker.rank(tokens);
+    const left = ranker.rank(tokens, { slot: index.get('flu-vaccine')!.slot });
+    expect(left.unknownWeight).toBeGreaterThan(full.unknownWeight);
+  });
+});
+
+describe('pruning in a large FAQ', () => {
+  it('returns the same best entries and scores as scoring every entry', () => {
+    // 1,500 entries sharing common words, each with a code word of its own.
+    const words = ['справка', 'льгота', 'талон', 'очередь', 'запись', 'пособие', 'тариф', 'субсидия'];
+    const entries: FaqEntryInput[] = Array.from({ length: 1500 }, (_, i) => ({
+      id: `e${i}`,
+      topic: 'general',
+      questions: { ru: [`Как получить ${words[i % 8]} и ${words[(i * 3) % 8]} в районе ${words[(i * 5) % 8]}`] },
+      answer: { ru: `Документ ${words[(i * 7) % 8]} выдают в ЦОН.` },
+    }));
+    const pruned = ranked(entries, 10).ranker;
+    const exhaustive = ranked(entries, entries.length).ranker;
+    for (const q of ['как получить справку и талон', 'льгота субсидия район', 'очередь на запись тариф пособие']) {
+      const tokens = analyzeMessage(q, 'ru');
+      const a = pruned.rank(tokens);
+      const b = exhaustive.rank(tokens);
+      expect(a.entries.map((e) => e.score)).toEqual(b.entries.slice(0, 10).map((e) => e.score));
+      expect(a.entries[0].explained).toBeCloseTo(b.entries[0].explained, 9);
+    }
+  });
+});

@@ -1,0 +1,43 @@
+import { analyzeMessage } from '../../src/matcher/analyze';
+import { CONTEXT_WEIGHT, segmentMessage } from '../../src/matcher/segments';
+
+describe('segmentMessage', () => {
+  it('keeps a one-sentence message whole, at full weight', () => {
+    expect(segmentMessage('когда откроется библиотека')).toEqual([{ text: 'когда откроется библиотека', weight: 1 }]);
+  });
+
+  it('lets the question sentence weigh most and the story less', () => {
+    const segments = segmentMessage('Мы переехали в новый район в мае. Где теперь ближайшая библиотека?');
+    expect(segments.map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segments[1].text).toContain('библиотека');
+  });
+
+  it.each([
+    ['Kazakh question word', 'Біз жаңа үйге көштік. Кітапхана қайда орналасқан'],
+    ['glued Kazakh particle', 'Ертең демалыс күні. Кітапхана ашықпа'],
+    ['English auxiliary at the start', 'We moved last month. Is the library open on Sunday'],
+  ])('finds the question without a question mark: %s', (_name, text) => {
+    expect(segmentMessage(text).map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
+  it('splits clauses joined by "but"', () => {
+    expect(segmentMessage('I called twice, but when does the office open?').length).toBe(2);
+  });
+
+  it('does not down-weight anything when no sentence reads as a question', () => {
+    expect(segmentMessage('Снег во дворе. Машины буксуют.').every((s) => s.weight === 1)).toBe(true);
+  });
+});
+
+describe('analyzeMessage', () => {
+  it('weights each word by the sentence it is in, keeping its best weight', () => {
+    const words = analyzeMessage('Библиотека рядом закрыта. Когда откроется библиотека?', 'ru');
+    const weightOf = (surface: string) => words.find((w) => w.token.surface === surface)?.weight;
+    expect(weightOf('библиотека')).toBe(1);
+    expect(weightOf('закрыта')).toBe(CONTEXT_WEIGHT);
+  });
+
+  it('caps the work on huge input', () => {
+    expect(analyzeMessage('слово другое. '.repeat(5000), 'ru').length).toBeLessThanOrEqual(60);
+  });
+});

@@ -1,0 +1,38 @@
+import { runSuite } from '../../src/quality/suite';
+import { FIXTURE_FAQ } from '../matcher/fixtures';
+
+describe('evaluate', () => {
+  const suite = {
+    name: 'fixture',
+    entries: FIXTURE_FAQ,
+    cases: [
+      { text: 'Когда откроется библиотека в воскресенье?', lang: 'ru' as const, expect: 'library-hours' },
+      { text: 'как оплатить штраф за парковку', lang: 'ru' as const, expect: 'parking-fine' },
+      { text: 'какая погода будет завтра утром', lang: 'ru' as const, expect: null },
+    ],
+  };
+
+  it('measures outcomes and leaves rates with nothing to measure empty, not 1', async () => {
+    const { report } = await runSuite(suite);
+    expect(report.overall.cases).toBe(3);
+    expect(report.overall.top1_accuracy).toBe(1);
+    expect(report.overall.oos_escalation_recall).toBe(1);
+    expect(report.byLang.ru.in_scope).toBe(2);
+    expect(report.byLang.en.cases).toBe(0);
+    expect(report.byLang.en.top1_accuracy).toBeNull();
+    expect(report.byLang.en.language_accuracy).toBeNull();
+    expect(report.byLang.kk.oos_escalation_recall).toBeNull();
+  });
+
+  it('reports calibration per decision band, every case in exactly one band', async () => {
+    const { report } = await runSuite(suite);
+    const bands = report.reliability.bands;
+    expect(bands.map((b) => b.label)).toEqual(['answer', 'suggest', 'escalate']);
+    expect(bands.reduce((n, b) => n + b.cases, 0)).toBe(3);
+    expect(bands[0].observed).toBe(1);
+    for (const row of [...bands, ...report.reliability.bins]) {
+      expect(row.predicted).toBeGreaterThanOrEqual(0);
+      expect(row.predicted).toBeLessThanOrEqual(1);
+    }
+  });
+});
