@@ -3,8 +3,9 @@
  *
  * For the demo FAQ (the evaluation FAQ's content) and for a generated 10,000-entry FAQ: engine
  * messages per second on one core, p50/p99 latency per message, matcher index build time; and heap
- * used per 10,000 active conversations. State goes to a SQLite file in a temporary folder, as in
- * production. The last line is one JSON object.
+ * used per 10,000 active conversations; the staff console's /healthz latency during 30 parallel
+ * logins and a large import. State goes to a SQLite file in a temporary folder, as in production.
+ * The last line is one JSON object.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
+import { consoleLoad } from './bench-console';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
@@ -148,6 +150,7 @@ async function main(): Promise<void> {
   const heap = await heapPer10k(demo);
   // `npm run bench -- --alert-subscribers 10000` for a quicker run.
   const alerts = await alertFanout(Math.max(100, Number(args['alert-subscribers']) || 100_000), 25);
+  const console_ = await consoleLoad(30, demo);
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(16)} ${String(f.entries).padStart(7)} ${String(f.msgs_per_s).padStart(10)} ${String(f.p50_ms).padStart(8)} ${String(f.p99_ms).padStart(8)} ${String(f.index_build_ms).padStart(14)}`;
@@ -160,7 +163,11 @@ async function main(): Promise<void> {
     `alert fan-out to ${alerts.subscribers} subscribers: unthrottled ${alerts.unthrottled_s} s (${alerts.unthrottled_msgs_per_s} msgs/s, peak RSS ${alerts.peak_rss_mb} MB); ` +
       `at ${alerts.limit_per_s}/s measured ${alerts.limit_measured_msgs_per_s} msgs/s, so about ${alerts.limit_projected_s} s`,
   );
-  console.log(JSON.stringify({ eval: evalFigures, large: largeFigures, heap_mb_per_10k_conversations: heap, alert_fanout: alerts }));
+  console.log(
+    `console: /healthz p50 ${console_.healthz_p50_ms} ms, p99 ${console_.healthz_p99_ms} ms, max ${console_.healthz_max_ms} ms during ${console_.logins} parallel logins (${console_.logins_s} s) ` +
+      `and a ${console_.import_mb} MB import (${console_.import_s} s); target: p99 < 50 ms`,
+  );
+  console.log(JSON.stringify({ eval: evalFigures, large: largeFigures, heap_mb_per_10k_conversations: heap, alert_fanout: alerts, console: console_ }));
 }
 
 main().catch((error: unknown) => {

@@ -35,12 +35,15 @@ function formBody(form) {
   return body;
 }
 
-async function api(method, url, body) {
+// A body is sent as JSON, or as it is when its content type is given (a file).
+async function api(method, url, body, type) {
+  const headers = { 'x-csrf-token': csrf() };
+  if (body !== undefined) headers['content-type'] = type || 'application/json';
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { 'x-csrf-token': csrf() } : { 'content-type': 'application/json', 'x-csrf-token': csrf() },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers,
+    body: body === undefined || type ? body : JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({}));
   return { ok: res.ok, status: res.status, data };
@@ -78,13 +81,13 @@ document.addEventListener('submit', async (event) => {
   const by = event.submitter && event.submitter.dataset.api ? event.submitter.dataset : form.dataset;
   if (by.confirm && !window.confirm(by.confirm)) return;
   const method = (by.method || 'POST').toUpperCase();
-  let body = method === 'DELETE' ? undefined : formBody(form);
+  const body = method === 'DELETE' ? undefined : formBody(form);
   const file = form.querySelector('input[type=file]');
-  if (file && file.files && file.files[0]) {
-    body.text = await file.files[0].text();
-    body.format = /\.json$/i.test(file.files[0].name) ? 'json' : 'yaml';
-  }
-  const r = await api(method, by.api, body);
+  const chosen = file && file.files && file.files[0];
+  // A file goes as its raw bytes, so that the server can refuse one that is not UTF-8.
+  const r = chosen
+    ? await api(method, by.api + '?' + new URLSearchParams({ format: /\.json$/i.test(chosen.name) ? 'json' : 'yaml', replace: String(Boolean(body.replace)) }), chosen, 'application/octet-stream')
+    : await api(method, by.api, body);
   if (!r.ok) return show(form, describeError(r), false);
   if (form.dataset.render === 'preview') return renderPreview(form, r.data.preview);
   if (by.next === 'reload') return location.reload();
