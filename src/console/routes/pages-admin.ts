@@ -8,15 +8,11 @@ import type { RouteContext } from '../context';
 import { parseInput } from '../errors';
 import { html } from '../html';
 import { layout, send, when } from '../layout';
+import { safeNext } from '../next-path';
 import { unansweredGroups } from './api-insights';
 
 const loginQuery = z.object({ next: z.string().max(500).optional() });
 
-
-/** Only a local path may follow the login: never another site (open redirect). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/faq';
-}
 
 export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx.deps;
