@@ -1,3 +1,20 @@
+/** The console's style sheet, served as /assets/console.css (a file, not inline: see security-headers.ts). */
+export const CONSOLE_STYLES = `
+body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
+header{background:#12355b;color:#fff;padding:.6em 1.2em;display:flex;gap:1.2em;align-items:center;flex-wrap:wrap}
+header a{color:#fff;text-decoration:none}header .who{margin-left:auto;opacity:.85}
+main{padding:1em 1.4em;max-width:1100px}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d5dae0;padding:.35em .5em;vertical-align:top;text-align:left}
+fieldset{border:1px solid #d5dae0;background:#fff;margin:.6em 0;padding:.6em 1em}
+label{display:block;margin:.35em 0}textarea{width:100%;min-height:4.5em;font:inherit}
+input[type=text],input[type=email],input[type=password],input[type=search]{min-width:18em;font:inherit}
+button{font:inherit;padding:.3em .9em;cursor:pointer}
+.result{display:block;margin:.4em 0;white-space:pre-wrap}.result.error{color:#b00020}.result.ok{color:#1b6e2a}
+.diff .add{background:#e6ffed}.diff .del{background:#ffeef0}.diff{font-family:monospace;white-space:pre-wrap}
+.muted{color:#5f6b7a}.row{display:flex;gap:1em;flex-wrap:wrap}.row>*{flex:1 1 20em}
+.inline{display:inline}
+`;
+
 /**
  * The console's one script, served as /assets/console.js: forms marked `data-api` are sent to the
  * JSON API with the session's CSRF token instead of being posted, so every change goes through the

@@ -23,6 +23,7 @@ import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { securityHook } from './security-headers';
 import { SessionManager } from './sessions';
 
 export type { ChannelHealth, ConsoleDeps, ConsoleOptions } from './context';
@@ -81,10 +82,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     }
   });
   app.addHook('preHandler', accessHook(ctx.sessions));
-  // Pages must not be framed by another site (clickjacking) nor sniffed into another type.
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-frame-options', 'DENY').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
-  });
+  app.addHook('onSend', securityHook);
   registerBodyParsers(app);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {

@@ -13,6 +13,7 @@ import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
+import { securityHeaders } from '../security-headers';
 
 export const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
 const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
@@ -85,10 +86,9 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const desk = deskOf(ctx);
     reply.hijack();
     reply.raw.writeHead(200, {
+      ...securityHeaders(request.url),
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
       connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
     });
     reply.raw.write('retry: 3000\n\n');
     const onChange = (event: DeskEvent) => {
