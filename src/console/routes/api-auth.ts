@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { RouteContext } from '../context';
 import { readCookie, writeCookie } from '../cookies';
 import { HttpError, parseInput } from '../errors';
-import { verifyPassword } from '../passwords';
+import { MAX_PASSWORD_LENGTH, verifyPassword } from '../passwords';
 import { SESSION_COOKIE } from '../sessions';
+import { MAX_EMAIL_LENGTH } from '../text-limits';
 
 const loginSchema = z.object({
-  email: z.string().trim().min(3, 'must be an e-mail address').max(254),
-  password: z.string().min(1, 'is required').max(1024),
+  email: z.string().trim().min(3, 'must be an e-mail address').max(MAX_EMAIL_LENGTH),
+  password: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH),
 });
 
 function setSessionCookie(reply: FastifyReply, ctx: RouteContext, value: string): void {

@@ -14,6 +14,7 @@ import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
 import { securityHeaders } from '../security-headers';
+import { MAX_EMAIL_LENGTH, MAX_MESSAGE_LENGTH, staffText } from '../text-limits';
 
 export const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
 const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
@@ -30,8 +31,8 @@ export const listQuery = z.object({
   topic: anyWhenEmpty(z.string().max(60)),
 });
 export const idParams = z.object({ id: z.string().max(20) });
-const replyBody = z.object({ text: z.string().trim().min(1).max(4000) });
-const transferBody = z.object({ to: z.string().email().optional() });
+const replyBody = z.object({ text: staffText(MAX_MESSAGE_LENGTH).trim().min(1) });
+const transferBody = z.object({ to: z.email('must be an e-mail address').max(MAX_EMAIL_LENGTH).optional() });
 
 const translator = createTranslator();
 
