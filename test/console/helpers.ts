@@ -37,6 +37,8 @@ export interface ConsoleFixture {
   /** The console's clock; tests move `now.value`. */
   now: { value: Date };
   login(role: StaffRole): Promise<Session>;
+  /** Logs in as any account with the fixture's PASSWORD. */
+  loginAs(email: string): Promise<Session>;
   /**
    * A request, as the given session (with its CSRF token unless `csrf: false`); `body` is sent as
    * JSON, `raw` as the bytes given with their content type.
@@ -109,6 +111,15 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     };
   };
 
+  const loginAs = async (email: string): Promise<Session> => {
+    const res = await call('POST', '/api/login', { body: { email, password: PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    const cookie = setCookie.split(';')[0];
+    if (!cookie.startsWith('helpline_session=')) throw new Error('no session cookie');
+    return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  };
+
   return {
     store,
     catalog,
@@ -116,14 +127,8 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     url: base,
     now,
     call,
-    async login(role) {
-      const res = await call('POST', '/api/login', { body: { email: emailOf(role), password: PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
-      const setCookie = res.headers.get('set-cookie') ?? '';
-      const cookie = setCookie.split(';')[0];
-      if (!cookie.startsWith('helpline_session=')) throw new Error('no session cookie');
-      return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
-    },
+    login: (role) => loginAs(emailOf(role)),
+    loginAs,
     async close() {
       await server.close();
       if (ownStore) await store.close();
