@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { DEFAULT_BCRYPT_COST, hashPassword, MIN_PASSWORD_LENGTH } from '../src/console/passwords';
+import { DEFAULT_BCRYPT_COST, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/console/passwords';
 import { ConfigError, loadConfig } from '../src/config';
 import { openStore } from '../src/store';
 import { STAFF_ROLES, type StaffRole } from '../src/store/types';
@@ -112,8 +112,9 @@ async function main(): Promise<number> {
     console.error(`staff-create: ${(err as Error).message}; nothing was created.`);
     return EXIT_FAILED;
   }
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    console.error(`staff-create: the password must be at least ${MIN_PASSWORD_LENGTH} characters; nothing was created.`);
+  if (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH) {
+    const rule = password.length < MIN_PASSWORD_LENGTH ? `at least ${MIN_PASSWORD_LENGTH}` : `at most ${MAX_PASSWORD_LENGTH}`;
+    console.error(`staff-create: the password must be ${rule} characters; nothing was created.`);
     return EXIT_FAILED;
   }
 

@@ -80,6 +80,7 @@ const schema = z
     CONSOLE_SESSION_HOURS: number(12, 0.1, 24 * 30),
     CONSOLE_LOGIN_MAX_FAILURES: number(5, 1, 1000),
     CONSOLE_LOGIN_WINDOW_MIN: number(15, 1, 24 * 60),
+    CONSOLE_IMPORT_MAX_MB: number(2, 0.01, 100),
     OPERATOR_CHAT_ID: optionalString.pipe(
       z.string().regex(/^-?\d{1,20}$/, 'must be a Telegram chat id, e.g. -1001234567890').optional(),
     ),
@@ -149,6 +150,8 @@ export interface Config {
     /** Failed logins per IP and e-mail allowed within the window before 429. */
     loginMaxFailures: number;
     loginWindowMinutes: number;
+    /** Largest FAQ file the console imports, in bytes; larger ones get 413. */
+    importMaxBytes: number;
   };
   /** When the scheduler looks for due FAQ changes (node-cron expression). */
   scheduleCron: string;
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionHours: e.CONSOLE_SESSION_HOURS,
       loginMaxFailures: e.CONSOLE_LOGIN_MAX_FAILURES,
       loginWindowMinutes: e.CONSOLE_LOGIN_WINDOW_MIN,
+      importMaxBytes: Math.round(e.CONSOLE_IMPORT_MAX_MB * 1024 * 1024),
     },
     scheduleCron: e.SCHEDULE_CRON ?? '* * * * *',
     alerts: {

@@ -1,3 +1,20 @@
+/** The console's style sheet, served as /assets/console.css (a file, not inline: see security-headers.ts). */
+export const CONSOLE_STYLES = `
+body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
+header{background:#12355b;color:#fff;padding:.6em 1.2em;display:flex;gap:1.2em;align-items:center;flex-wrap:wrap}
+header a{color:#fff;text-decoration:none}header .who{margin-left:auto;opacity:.85}
+main{padding:1em 1.4em;max-width:1100px}
+table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d5dae0;padding:.35em .5em;vertical-align:top;text-align:left}
+fieldset{border:1px solid #d5dae0;background:#fff;margin:.6em 0;padding:.6em 1em}
+label{display:block;margin:.35em 0}textarea{width:100%;min-height:4.5em;font:inherit}
+input[type=text],input[type=email],input[type=password],input[type=search]{min-width:18em;font:inherit}
+button{font:inherit;padding:.3em .9em;cursor:pointer}
+.result{display:block;margin:.4em 0;white-space:pre-wrap}.result.error{color:#b00020}.result.ok{color:#1b6e2a}
+.diff .add{background:#e6ffed}.diff .del{background:#ffeef0}.diff{font-family:monospace;white-space:pre-wrap}
+.muted{color:#5f6b7a}.row{display:flex;gap:1em;flex-wrap:wrap}.row>*{flex:1 1 20em}
+.inline{display:inline}
+`;
+
 /**
  * The console's one script, served as /assets/console.js: forms marked `data-api` are sent to the
  * JSON API with the session's CSRF token instead of being posted, so every change goes through the
@@ -35,12 +52,15 @@ function formBody(form) {
   return body;
 }
 
-async function api(method, url, body) {
+// A body is sent as JSON, or as it is when its content type is given (a file).
+async function api(method, url, body, type) {
+  const headers = { 'x-csrf-token': csrf() };
+  if (body !== undefined) headers['content-type'] = type || 'application/json';
   const res = await fetch(url, {
     method,
     credentials: 'same-origin',
-    headers: body === undefined ? { 'x-csrf-token': csrf() } : { 'content-type': 'application/json', 'x-csrf-token': csrf() },
-    body: body === undefined ? undefined : JSON.stringify(body),
+    headers,
+    body: body === undefined || type ? body : JSON.stringify(body),
   });
   const data = await res.json().catch(() => ({}));
   return { ok: res.ok, status: res.status, data };
@@ -78,13 +98,13 @@ document.addEventListener('submit', async (event) => {
   const by = event.submitter && event.submitter.dataset.api ? event.submitter.dataset : form.dataset;
   if (by.confirm && !window.confirm(by.confirm)) return;
   const method = (by.method || 'POST').toUpperCase();
-  let body = method === 'DELETE' ? undefined : formBody(form);
+  const body = method === 'DELETE' ? undefined : formBody(form);
   const file = form.querySelector('input[type=file]');
-  if (file && file.files && file.files[0]) {
-    body.text = await file.files[0].text();
-    body.format = /\.json$/i.test(file.files[0].name) ? 'json' : 'yaml';
-  }
-  const r = await api(method, by.api, body);
+  const chosen = file && file.files && file.files[0];
+  // A file goes as its raw bytes, so that the server can refuse one that is not UTF-8.
+  const r = chosen
+    ? await api(method, by.api + '?' + new URLSearchParams({ format: /\.json$/i.test(chosen.name) ? 'json' : 'yaml', replace: String(Boolean(body.replace)) }), chosen, 'application/octet-stream')
+    : await api(method, by.api, body);
   if (!r.ok) return show(form, describeError(r), false);
   if (form.dataset.render === 'preview') return renderPreview(form, r.data.preview);
   if (by.next === 'reload') return location.reload();

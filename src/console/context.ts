@@ -40,6 +40,8 @@ export interface ConsoleOptions {
   loginWindowMinutes?: number;
   /** bcrypt cost for passwords set through the console; tests lower it. */
   bcryptCost?: number;
+  /** Largest FAQ file an import accepts, in bytes (CONSOLE_IMPORT_MAX_MB; default 2 MB). */
+  importMaxBytes?: number;
   /** The console's clock (sessions, rate limit, "is this run time in the future?"). */
   clock?: () => Date;
 }
@@ -52,6 +54,7 @@ export interface RouteContext {
   bcryptCost: number;
   secureCookie: boolean;
   sessionMs: number;
+  importMaxBytes: number;
   /** A bcrypt hash compared against when the e-mail is unknown (same timing as a wrong password). */
   decoyHash: Promise<string>;
 }

@@ -1,22 +1,10 @@
-/** The frame every console page shares: navigation by role, the CSRF token for the script, a little CSS. */
+/**
+ * The frame every console page shares: navigation by role, the CSRF token for the script. Script and
+ * style come from /assets (never inline), as the Content-Security-Policy requires.
+ */
 import type { FastifyReply } from 'fastify';
-import { html, SafeHtml } from './html';
+import { html, type SafeHtml } from './html';
 import type { StaffContext } from './sessions';
-
-const CSS = `
-body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#1b1f24;background:#f6f7f9}
-header{background:#12355b;color:#fff;padding:.6em 1.2em;display:flex;gap:1.2em;align-items:center;flex-wrap:wrap}
-header a{color:#fff;text-decoration:none}header .who{margin-left:auto;opacity:.85}
-main{padding:1em 1.4em;max-width:1100px}
-table{border-collapse:collapse;width:100%;background:#fff}td,th{border:1px solid #d5dae0;padding:.35em .5em;vertical-align:top;text-align:left}
-fieldset{border:1px solid #d5dae0;background:#fff;margin:.6em 0;padding:.6em 1em}
-label{display:block;margin:.35em 0}textarea{width:100%;min-height:4.5em;font:inherit}
-input[type=text],input[type=email],input[type=password],input[type=search]{min-width:18em;font:inherit}
-button{font:inherit;padding:.3em .9em;cursor:pointer}
-.result{display:block;margin:.4em 0;white-space:pre-wrap}.result.error{color:#b00020}.result.ok{color:#1b6e2a}
-.diff .add{background:#e6ffed}.diff .del{background:#ffeef0}.diff{font-family:monospace;white-space:pre-wrap}
-.muted{color:#5f6b7a}.row{display:flex;gap:1em;flex-wrap:wrap}.row>*{flex:1 1 20em}
-`;
 
 /** Renders a full page. `staff` absent: the login page (no navigation). */
 export function layout(title: string, staff: StaffContext | undefined, body: SafeHtml): string {
@@ -32,7 +20,7 @@ export function layout(title: string, staff: StaffContext | undefined, body: Saf
 <html lang="en"><head><meta charset="utf-8"><title>${title} · Helpline console</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="csrf-token" content="${staff?.session.csrfToken ?? ''}">
-<style>${new SafeHtml(CSS)}</style><script src="/assets/console.js" defer></script></head>
+<link rel="stylesheet" href="/assets/console.css"><script src="/assets/console.js" defer></script></head>
 <body><header><strong>Helpline 109 console</strong> ${nav}</header>
 <main><h1>${title}</h1>${body}</main></body></html>`.value;
 }

@@ -1,18 +1,24 @@
-/** Password hashing for staff accounts: bcrypt, a deliberately slow hash. */
-import bcrypt from 'bcryptjs';
+/**
+ * Password hashing for staff accounts: bcrypt, a deliberately slow hash, computed on a worker
+ * thread (`off-loop.ts`) so that logins never hold up the bot's event loop.
+ */
+import { randomBytes } from 'node:crypto';
+import { offLoop } from './off-loop';
 
 /** The bcrypt cost in production; tests pass a lower one to stay fast. */
 export const DEFAULT_BCRYPT_COST = 12;
 export const MIN_PASSWORD_LENGTH = 10;
+/** Longer passwords are refused: bcrypt reads 72 bytes at most, and hashing megabytes is work for nothing. */
+export const MAX_PASSWORD_LENGTH = 200;
 
 /** Hashes a password with bcrypt at `cost` (each step doubles the work). */
 export function hashPassword(password: string, cost = DEFAULT_BCRYPT_COST): Promise<string> {
-  return bcrypt.hash(password, cost);
+  return offLoop().run('hash', password, cost);
 }
 
 /** True when `password` matches the bcrypt `hash`. */
 export function verifyPassword(password: string, hash: string): Promise<boolean> {
-  return bcrypt.compare(password, hash);
+  return offLoop().run('verify', password, hash);
 }
 
 /**
@@ -20,5 +26,5 @@ export function verifyPassword(password: string, hash: string): Promise<boolean>
  * takes as long as for a wrong password, so timing does not tell which accounts exist.
  */
 export function decoyHash(cost: number): Promise<string> {
-  return bcrypt.hash(`decoy-${Math.random()}`, cost);
+  return hashPassword(`decoy-${randomBytes(16).toString('hex')}`, cost);
 }

@@ -5,6 +5,7 @@
  */
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { accessHook, wantsJson, type Access } from './access';
+import { registerBodyParsers } from './body-parsers';
 import type { ConsoleDeps, ConsoleOptions, RouteContext } from './context';
 import { HttpError } from './errors';
 import { html } from './html';
@@ -22,6 +23,7 @@ import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { securityHook } from './security-headers';
 import { SessionManager } from './sessions';
 
 export type { ChannelHealth, ConsoleDeps, ConsoleOptions } from './context';
@@ -42,8 +44,9 @@ export interface ConsoleServer {
   close(): Promise<void>;
 }
 
-/** Request bodies above this are refused (413); a FAQ file of 10,000 entries is about 4 MB. */
-const BODY_LIMIT = 8 * 1024 * 1024;
+/** Request bodies above this are refused (413); FAQ imports have their own limit (importMaxBytes). */
+const BODY_LIMIT = 1024 * 1024;
+const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 const SWEEP_MS = 60 * 60 * 1000;
 
 /**
@@ -62,6 +65,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     clock,
     bcryptCost,
     sessionMs,
+    importMaxBytes: options.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES,
     secureCookie: options.secureCookie ?? false,
     sessions: new SessionManager(deps.store, sessionMs, clock),
     limiter: new LoginLimiter(options.loginMaxFailures ?? 5, (options.loginWindowMinutes ?? 15) * 60_000),
@@ -78,16 +82,15 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     }
   });
   app.addHook('preHandler', accessHook(ctx.sessions));
-  // Pages must not be framed by another site (clickjacking) nor sniffed into another type.
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('x-frame-options', 'DENY').header('x-content-type-options', 'nosniff').header('referrer-policy', 'same-origin');
-  });
+  app.addHook('onSend', securityHook);
+  registerBodyParsers(app);
 
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
     const status = error instanceof HttpError ? error.statusCode : (error.statusCode ?? 500);
     const problems = error instanceof HttpError ? error.problems : undefined;
     // Fastify's own 4xx (bad JSON, wrong content type, body too large) carry a usable message.
-    const message = status >= 500 ? 'Internal error; the details are in the bot log' : error.message;
+    const tooLarge = 'code' in error && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? request.routeOptions.config.bodyTooLarge : undefined;
+    const message = status >= 500 ? 'Internal error; the details are in the bot log' : (tooLarge ?? error.message);
     if (status >= 500) deps.logger.error({ err: error, url: request.url }, 'console request failed');
     void reply.code(status);
     if (wantsJson(request)) return reply.send(problems ? { error: message, problems } : { error: message });

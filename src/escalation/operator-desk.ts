@@ -97,7 +97,8 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
 
   /**
    * Puts the operator's text on the ticket and queues it for the resident's channel; the ticket
-   * then waits for the resident. Replying to a queued ticket claims it first.
+   * then waits for the resident. Replying to a queued ticket claims it first; a reply by someone
+   * else (an admin stepping in, a colleague in the Telegram group) leaves it with its holder.
    */
   async reply(id: string, operator: string, text: string): Promise<Ticket> {
     const body = text.trim();
@@ -105,7 +106,7 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
     const ticket = await this.open(id);
     if (ticket.status === 'queued') await this.claim(id, operator);
     await this.store.appendTicketMessage(id, { from: 'operator', text: body, at: this.clock() });
-    const updated = (await this.store.updateTicketStatus(id, 'waiting', operator)) as Ticket;
+    const updated = (await this.store.updateTicketStatus(id, 'waiting')) as Ticket;
     await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
     this.emit('change', { kind: 'replied', ticket: updated, operator, text: body });
     return updated;

@@ -45,9 +45,25 @@ export class FaqFileError extends Error {
 const SLUG = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const SLUG_HINT = 'must be a slug: lower-case latin letters, digits and single - _ . between them';
 
-const nonEmptyString = z
-  .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a non-empty string') })
-  .refine((s) => s.trim().length > 0, { error: 'must be a non-empty string' });
+/** A question is what a resident would type; longer texts are pasted by mistake. */
+export const MAX_QUESTION_LENGTH = 500;
+/** Telegram refuses messages above 4,096 characters; the bot sends an answer as one message. */
+export const MAX_ANSWER_LENGTH = 4000;
+/** Question variants per language. */
+export const MAX_QUESTIONS = 50;
+/** `&anchor` / `*alias` resolutions a file may use; a "billion laughs" file needs far more. */
+export const MAX_YAML_ALIASES = 100;
+
+/** U+FFFD is what a decoder writes for bytes that were not UTF-8: the text was damaged on its way. */
+const REPLACEMENT_CHARACTER = '\uFFFD';
+export const DAMAGED_TEXT_HINT = 'contains U+FFFD, the mark of text damaged by a wrong encoding: retype it, or save the file as UTF-8';
+
+const nonEmptyString = (max: number) =>
+  z
+    .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a non-empty string') })
+    .refine((s) => s.trim().length > 0, { error: 'must be a non-empty string' })
+    .refine((s) => s.length <= max, { error: `must be at most ${max} characters` })
+    .refine((s) => !s.includes(REPLACEMENT_CHARACTER), { error: DAMAGED_TEXT_HINT });
 
 const slug = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
@@ -68,15 +84,16 @@ function perLang<T extends z.ZodType>(value: T) {
 }
 
 const questionList = z
-  .array(nonEmptyString, { error: 'must be a list of questions' })
-  .min(1, { error: 'must have at least one question (or leave the language out)' });
+  .array(nonEmptyString(MAX_QUESTION_LENGTH), { error: 'must be a list of questions' })
+  .min(1, { error: 'must have at least one question (or leave the language out)' })
+  .max(MAX_QUESTIONS, { error: `must have at most ${MAX_QUESTIONS} questions` });
 
 const entrySchema = z.strictObject(
   {
     id: slug,
     topic: slug,
     questions: perLang(questionList),
-    answer: perLang(nonEmptyString),
+    answer: perLang(nonEmptyString(MAX_ANSWER_LENGTH)),
     validFrom: dateTime.optional(),
     validUntil: dateTime.optional(),
   },
@@ -218,7 +235,27 @@ function parseText(text: string, format: FaqFileFormat, file?: string): unknown 
       file,
     );
   }
-  return doc.toJS() as unknown;
+  try {
+    return doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown;
+  } catch (error) {
+    // The yaml package refuses to expand an alias bomb with a ReferenceError.
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new FaqFileError([`the file uses too many YAML aliases (*name): at most ${MAX_YAML_ALIASES} are expanded; write the entries out instead`], file);
+    }
+    throw error;
+  }
+}
+
+/**
+ * The text of a FAQ file's bytes, which must be UTF-8 (a byte-order mark is allowed): a file in
+ * another encoding is refused instead of being stored with replacement characters.
+ */
+export function decodeFaqFile(bytes: Uint8Array, file?: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FaqFileError(['the file is not valid UTF-8 text: save it as UTF-8 (e.g. "Save as… → Encoding: UTF-8") and try again'], file);
+  }
 }
 
 /**
@@ -242,13 +279,13 @@ export function faqFormatOf(file: string): FaqFileFormat | undefined {
 export async function readFaqFile(file: string): Promise<FaqEntryInput[]> {
   const format = faqFormatOf(file);
   if (!format) throw new FaqFileError(['the name must end in .yaml, .yml or .json'], file);
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (err) {
     throw new FaqFileError([`cannot be read: ${(err as Error).message}`], file);
   }
-  return parseFaqFile(text, format, file);
+  return parseFaqFile(decodeFaqFile(bytes, file), format, file);
 }
 
 // --- Serialising -------------------------------------------------------------------------

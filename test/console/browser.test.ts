@@ -1,11 +1,12 @@
 /**
  * The console in a real headless Chromium (Debian's, driven by playwright-core): log in, edit the
  * curfew answer, save, and the engine answers with the new text within one second. Leaves a
- * screenshot of the FAQ editor in test-artifacts/faq-editor.png.
+ * screenshot of the FAQ editor in test-artifacts/faq-editor.png. Every page visited is watched for
+ * Content-Security-Policy violations: the console's script and styles must work under the policy.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
@@ -18,6 +19,21 @@ const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
 const present = fs.existsSync(CHROMIUM);
 const suite = present ? describe : describe.skip;
 
+/** A page that records every CSP violation it reports (event and console message). */
+async function watchedPage(browser: Browser): Promise<{ page: Page; violations: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+  const violations: string[] = [];
+  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
+  // Page code as text: the test's TypeScript has no DOM types.
+  await page.addInitScript({
+    content: `document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI + ' at ' + location.pathname));`,
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return { page, violations };
+}
+
 suite(present ? 'console in headless Chromium' : 'console in headless Chromium (skipped: /usr/bin/chromium is not installed)', () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: App;
@@ -29,7 +45,11 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     tmp = tempDir('helpline-browser-');
     app = await createApp(loadConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
     await app.store.createStaff({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
-    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
+    await app.store.createStaff({ email: 'admin@helpline.kz', role: 'admin', passwordHash: await hashPassword('a long password', 4) });
+    server = await createConsoleServer(
+      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, desk: app.desk },
+      { bcryptCost: 4 },
+    );
     base = await server.listen(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -44,7 +64,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
   });
 
   it('logs in, edits the curfew answer, and the engine answers with the new text within 1 s', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
+    const { page, violations } = await watchedPage(browser);
     await page.goto(`${base}/faq/curfew-hours`);
     // Not logged in: sent to the login page, and back to the entry afterwards.
     expect(new URL(page.url()).pathname).toBe('/login');
@@ -85,5 +105,48 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     await page.waitForSelector('#preview-box .preview-answer');
     expect(await page.textContent('#preview-box .preview-answer')).toBe(newText);
     expect((await app.store.getFaq('curfew-hours'))?.updatedBy).toBe('editor@helpline.kz');
+    expect(violations).toEqual([]);
+  });
+
+  it('every page works under the Content-Security-Policy, and the policy does block inline script', async () => {
+    const { page, violations } = await watchedPage(browser);
+    await page.goto(`${base}/login?next=/%09/evil.example/`);
+    await page.fill('input[name=email]', 'admin@helpline.kz');
+    await page.fill('input[name=password]', 'a long password');
+    // The doubtful "next" falls back to the console's home.
+    await Promise.all([page.waitForURL(`${base}/faq`), page.click('form.login button')]);
+    // The style sheet applies (it is a file, not inline).
+    expect(await page.evaluate(`getComputedStyle(document.querySelector('header')).backgroundColor`)).toBe('rgb(18, 53, 91)');
+
+    const ticket = await app.store.createTicket({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });
+    for (const pathname of ['/faq', '/faq/new', '/faq/curfew-hours', '/inbox', `/inbox/${ticket.id}`, '/unanswered', '/schedule', '/alerts', '/staff', '/audit']) {
+      const res = await page.goto(`${base}${pathname}`);
+      expect([pathname, res?.status()]).toEqual([pathname, 200]);
+      expect([pathname, res?.headers()['content-security-policy']]).toEqual([pathname, expect.stringContaining("script-src 'self'")]);
+    }
+
+    // The import form sends the file's raw bytes through the script.
+    await page.goto(`${base}/faq`);
+    const yaml = `version: 1\nentries:\n  - id: imported-in-browser\n    topic: curfew\n    questions: { en: ["Imported?"] }\n    answer: { en: "Yes, as raw bytes." }\n`;
+    await page.setInputFiles('input[type=file]', { name: 'faq.yaml', mimeType: 'application/yaml', buffer: Buffer.from(yaml) });
+    await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/api/faq-file?format=yaml') && r.status() === 200),
+      // The page reloads after a successful import.
+      page.waitForEvent('load'),
+      page.click('form[data-api="/api/faq-file"] button'),
+    ]);
+    expect((await app.store.getFaq('imported-in-browser'))?.answer.en).toBe('Yes, as raw bytes.');
+    expect(violations).toEqual([]);
+
+    // The watch is real: an inline script is refused by the policy and reported.
+    const ran = await page.evaluate(`(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.inlineRan = true';
+      document.body.appendChild(script);
+      return window.inlineRan === true;
+    })()`);
+    expect(ran).toBe(false);
+    await waitFor(async () => violations.length > 0, 'the inline script to be reported');
+    expect(violations.join('\n')).toMatch(/script-src/);
   });
 });

@@ -1,7 +1,7 @@
 import { ConfigError, loadConfig } from '../../src/config';
 
 describe('console and schedule configuration', () => {
-  it('defaults to 127.0.0.1:3000, 12 h sessions, 5 failures in 15 min, every minute', () => {
+  it('defaults to 127.0.0.1:3000, 12 h sessions, 5 failures in 15 min, 2 MB imports, every minute', () => {
     const config = loadConfig({});
     expect(config.console).toEqual({
       enabled: true,
@@ -12,6 +12,7 @@ describe('console and schedule configuration', () => {
       sessionHours: 12,
       loginMaxFailures: 5,
       loginWindowMinutes: 15,
+      importMaxBytes: 2 * 1024 * 1024,
     });
     expect(config.scheduleCron).toBe('* * * * *');
   });
@@ -26,16 +27,17 @@ describe('console and schedule configuration', () => {
       CONSOLE_SESSION_HOURS: '8',
       CONSOLE_LOGIN_MAX_FAILURES: '3',
       CONSOLE_LOGIN_WINDOW_MIN: '30',
+      CONSOLE_IMPORT_MAX_MB: '0.5',
       SCHEDULE_CRON: '*/30 * * * * *',
     });
-    expect(config.console).toEqual({ enabled: false, port: 8080, host: '0.0.0.0', secureCookie: true, trustProxy: true, sessionHours: 8, loginMaxFailures: 3, loginWindowMinutes: 30 });
+    expect(config.console).toEqual({ enabled: false, port: 8080, host: '0.0.0.0', secureCookie: true, trustProxy: true, sessionHours: 8, loginMaxFailures: 3, loginWindowMinutes: 30, importMaxBytes: 512 * 1024 });
     expect(config.scheduleCron).toBe('*/30 * * * * *');
   });
 
   it('names each bad variable', () => {
     let error: unknown;
     try {
-      loadConfig({ CONSOLE_PORT: '70000', CONSOLE_ENABLED: 'maybe', SCHEDULE_CRON: 'every minute' });
+      loadConfig({ CONSOLE_PORT: '70000', CONSOLE_ENABLED: 'maybe', SCHEDULE_CRON: 'every minute', CONSOLE_IMPORT_MAX_MB: '0' });
     } catch (e) {
       error = e;
     }
@@ -43,6 +45,7 @@ describe('console and schedule configuration', () => {
     const problems = (error as ConfigError).problems.join('\n');
     expect(problems).toMatch(/CONSOLE_PORT/);
     expect(problems).toMatch(/CONSOLE_ENABLED/);
+    expect(problems).toMatch(/CONSOLE_IMPORT_MAX_MB \(got "0"\)/);
     expect(problems).toMatch(/SCHEDULE_CRON \(got "every minute"\): must be a cron expression/);
   });
 });

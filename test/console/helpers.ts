@@ -37,17 +37,24 @@ export interface ConsoleFixture {
   /** The console's clock; tests move `now.value`. */
   now: { value: Date };
   login(role: StaffRole): Promise<Session>;
-  /** A request, as the given session (with its CSRF token unless `csrf: false`). */
+  /** Logs in as any account with the fixture's PASSWORD. */
+  loginAs(email: string): Promise<Session>;
+  /**
+   * A request, as the given session (with its CSRF token unless `csrf: false`); `body` is sent as
+   * JSON, `raw` as the bytes given with their content type.
+   */
   call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
-    options?: { session?: Session; body?: unknown; csrf?: boolean },
+    options?: { session?: Session; body?: unknown; raw?: { bytes: Uint8Array; type: string }; csrf?: boolean },
   ): Promise<Reply>;
   close(): Promise<void>;
 }
 
 export interface ConsoleFixtureOptions {
   loginMaxFailures?: number;
+  /** CONSOLE_IMPORT_MAX_MB in bytes; the console's default (2 MB) when absent. */
+  importMaxBytes?: number;
   /** A store (with its FAQ) the test owns and closes itself; by default a fresh one with SMALL_FAQ. */
   store?: Store;
   /** The operator desk; by default one over the store with no running channels. */
@@ -73,7 +80,7 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
   const now = { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
     { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, channels: () => [{ name: 'telegram', status: 'running' }], desk },
-    { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures },
+    { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures, importMaxBytes: options.importMaxBytes },
   );
 
   // A real socket on a free port: fastify.inject's cookie module is an ES module jest cannot load.
@@ -85,11 +92,12 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
       if (opts.csrf !== false) headers['x-csrf-token'] = opts.session.csrf;
     }
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
+    if (opts.raw) headers['content-type'] = opts.raw.type;
     const res = await fetch(base + url, {
       method,
       headers,
       redirect: 'manual',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ? opts.raw.bytes : opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
     // An event stream never ends by itself: the walk only needs its status and headers.
     const streaming = res.headers.get('content-type')?.startsWith('text/event-stream');
@@ -103,6 +111,15 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     };
   };
 
+  const loginAs = async (email: string): Promise<Session> => {
+    const res = await call('POST', '/api/login', { body: { email, password: PASSWORD } });
+    if (res.statusCode !== 200) throw new Error(`login as ${email} failed: ${res.statusCode} ${res.body}`);
+    const setCookie = res.headers.get('set-cookie') ?? '';
+    const cookie = setCookie.split(';')[0];
+    if (!cookie.startsWith('helpline_session=')) throw new Error('no session cookie');
+    return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
+  };
+
   return {
     store,
     catalog,
@@ -110,14 +127,8 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     url: base,
     now,
     call,
-    async login(role) {
-      const res = await call('POST', '/api/login', { body: { email: emailOf(role), password: PASSWORD } });
-      if (res.statusCode !== 200) throw new Error(`login as ${role} failed: ${res.statusCode} ${res.body}`);
-      const setCookie = res.headers.get('set-cookie') ?? '';
-      const cookie = setCookie.split(';')[0];
-      if (!cookie.startsWith('helpline_session=')) throw new Error('no session cookie');
-      return { cookie, csrf: res.json<{ csrfToken: string }>().csrfToken };
-    },
+    login: (role) => loginAs(emailOf(role)),
+    loginAs,
     async close() {
       await server.close();
       if (ownStore) await store.close();

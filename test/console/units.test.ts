@@ -31,18 +31,44 @@ describe('lineDiff', () => {
 });
 
 describe('LoginLimiter', () => {
+  /** A wrong password: the attempt is let through and ends as a failure. */
+  function fail(limiter: LoginLimiter, ip: string, email: string, now: number): void {
+    const attempt = limiter.attempt(ip, email, now);
+    if (!attempt.granted) throw new Error('attempt refused');
+    attempt.fail();
+  }
+
   it('blocks after the limit within the window, per IP and e-mail, and forgets on success', () => {
     const limiter = new LoginLimiter(2, 60_000);
-    limiter.fail('1.1.1.1', 'A@x', 0);
+    fail(limiter, '1.1.1.1', 'A@x', 0);
     expect(limiter.retryAfter('1.1.1.1', 'a@x', 1000)).toBe(0);
-    limiter.fail('1.1.1.1', 'a@x', 1000);
+    fail(limiter, '1.1.1.1', 'a@x', 1000);
     expect(limiter.retryAfter('1.1.1.1', 'a@x', 2000)).toBe(58);
+    expect(limiter.attempt('1.1.1.1', 'a@x', 2000)).toEqual({ granted: false, retryAfter: 58 });
     expect(limiter.retryAfter('2.2.2.2', 'a@x', 2000)).toBe(0);
     expect(limiter.retryAfter('1.1.1.1', 'a@x', 60_001)).toBe(0);
-    limiter.fail('3.3.3.3', 'b@x', 0);
-    limiter.succeed('3.3.3.3', 'b@x');
-    limiter.fail('3.3.3.3', 'b@x', 1);
+    fail(limiter, '3.3.3.3', 'b@x', 0);
+    const right = limiter.attempt('3.3.3.3', 'b@x', 0);
+    if (right.granted) right.succeed();
+    fail(limiter, '3.3.3.3', 'b@x', 1);
     expect(limiter.retryAfter('3.3.3.3', 'b@x', 2)).toBe(0);
+  });
+
+  it('counts an attempt while its password is being checked, and a success forgives only settled failures', () => {
+    const limiter = new LoginLimiter(3, 60_000);
+    const checking = [limiter.attempt('1.1.1.1', 'a@x', 0), limiter.attempt('1.1.1.1', 'a@x', 0), limiter.attempt('1.1.1.1', 'a@x', 0)];
+    expect(checking.map((a) => a.granted)).toEqual([true, true, true]);
+    // Nothing has failed yet, but three checks are running: a fourth waits.
+    expect(limiter.attempt('1.1.1.1', 'a@x', 0).granted).toBe(false);
+    const [first, second, third] = checking;
+    if (!first.granted || !second.granted || !third.granted) throw new Error('unreachable');
+    first.fail();
+    second.succeed();
+    // The settled failure and the success are gone; the attempt still being checked is not.
+    expect(limiter.attempt('1.1.1.1', 'a@x', 1).granted).toBe(true);
+    expect(limiter.attempt('1.1.1.1', 'a@x', 1).granted).toBe(true);
+    expect(limiter.attempt('1.1.1.1', 'a@x', 1).granted).toBe(false);
+    third.fail();
   });
 });
 

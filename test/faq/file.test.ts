@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FaqFileError, parseFaqFile, readFaqFile, serializeFaqFile } from '../../src/faq/file';
+import { decodeFaqFile, FaqFileError, parseFaqFile, readFaqFile, serializeFaqFile } from '../../src/faq/file';
 import type { FaqEntryInput } from '../../src/faq/types';
 
 const SHARED_FAQ = path.resolve(__dirname, '../../../shared/eval/faq.yaml');
@@ -130,6 +130,45 @@ entries:
 
   it('rejects an unknown file extension with a clear message', async () => {
     await expect(readFaqFile('faq.txt')).rejects.toThrow(/\.yaml, \.yml or \.json/);
+  });
+
+  it('limits questions to 500 characters, answers to 4,000 and question lists to 50', () => {
+    const entry = (questions: string[], answer: string) =>
+      `version: 1\nentries:\n  - id: a\n    topic: t\n    questions: { ru: ${JSON.stringify(questions)} }\n    answer: { ru: ${JSON.stringify(answer)} }\n`;
+    expect(parseFaqFile(entry(['в'.repeat(500)], 'о'.repeat(4000)), 'yaml')).toHaveLength(1);
+    expect(problemsOf(entry(['в'.repeat(501)], 'о'.repeat(4001)))).toEqual([
+      'entry #1 "a": questions.ru[0] must be at most 500 characters',
+      'entry #1 "a": answer.ru must be at most 4000 characters',
+    ]);
+    expect(problemsOf(entry(Array.from({ length: 51 }, (_, i) => `q${i}`), 'ok'))).toEqual(['entry #1 "a": questions.ru must have at most 50 questions']);
+  });
+
+  it('refuses text with U+FFFD, the trace of a wrong encoding', () => {
+    expect(problemsOf(good.replace('С 10:00', 'С 10\uFFFD00'))).toEqual([expect.stringMatching(/^entry #1 "bank-hours": answer\.ru contains U\+FFFD/)]);
+  });
+
+  it('refuses a YAML alias bomb instead of expanding it', () => {
+    let bomb = `${good}l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n`;
+    for (let i = 1; i <= 9; i++) bomb += `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]\n`;
+    expect(problemsOf(bomb)).toEqual(['the file uses too many YAML aliases (*name): at most 100 are expanded; write the entries out instead']);
+    // A few aliases are fine.
+    expect(parseFaqFile(`${good}shared: &s [a]\nagain: *s\n`, 'yaml')).toHaveLength(1);
+  });
+});
+
+describe('decodeFaqFile and readFaqFile', () => {
+  it('refuses bytes that are not UTF-8 instead of reading replacement characters', async () => {
+    expect(decodeFaqFile(Buffer.from(`\uFEFF${good}`, 'utf8'))).toBe(`${good}`);
+    expect(() => decodeFaqFile(Buffer.from([0x76, 0xee, 0xe4]))).toThrow(/not valid UTF-8/);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'faq-bytes-'));
+    try {
+      const file = path.join(dir, 'faq.yaml');
+      // "С 10:00" with the С in Windows-1251.
+      fs.writeFileSync(file, Buffer.concat([Buffer.from(good.split('С 10:00')[0]), Buffer.from([0xd1]), Buffer.from(` 10:00${good.split('С 10:00')[1]}`)]));
+      await expect(readFaqFile(file)).rejects.toThrow(/not valid UTF-8/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -28,13 +28,15 @@ describe('npm run staff:create', () => {
     }
   });
 
-  it('refuses a bad role (usage, 2) and a short password (1), creating nothing', async () => {
-    const [badRole, shortPassword] = await Promise.all([
+  it('refuses a bad role (usage, 2) and a short or overlong password (1), creating nothing', async () => {
+    const [badRole, shortPassword, longPassword] = await Promise.all([
       run(['--email', 'a@x.kz', '--role', 'chief'], tmp.dir, 'a long enough password\n'),
       run(['--email', 'b@x.kz', '--role', 'editor'], tmp.dir, 'short\n'),
+      run(['--email', 'c@x.kz', '--role', 'editor'], tmp.dir, `${'p'.repeat(201)}\n`),
     ]);
     expect(badRole).toMatchObject({ code: 2, stderr: expect.stringMatching(/--role must be one of admin, editor, operator/) });
     expect(shortPassword).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
+    expect(longPassword).toMatchObject({ code: 1, stderr: expect.stringMatching(/at most 200 characters/) });
     const store = new SqliteStore(tmp.dir);
     expect(await store.listStaff()).toEqual([]);
     await store.close();

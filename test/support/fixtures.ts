@@ -47,3 +47,17 @@ export const SMALL_FAQ: FaqEntryInput[] = [
     answer: { ru: 'Воду подадут до вечера.', kk: 'Су кешке дейін беріледі.', en: 'Water will be back by the evening.' },
   },
 ];
+
+/** `count` entries made from SMALL_FAQ with numbered ids and texts: a large FAQ for size tests. */
+export function manyFaqEntries(count: number): FaqEntryInput[] {
+  return Array.from({ length: count }, (_, i) => {
+    const base = SMALL_FAQ[i % SMALL_FAQ.length];
+    const numbered = (text: string) => `${text} (${i})`;
+    return {
+      id: `${base.id}-${i}`,
+      topic: base.topic,
+      questions: Object.fromEntries(Object.entries(base.questions).map(([lang, qs]) => [lang, qs.map(numbered)])),
+      answer: Object.fromEntries(Object.entries(base.answer).map(([lang, a]) => [lang, numbered(a)])),
+    };
+  });
+}

@@ -12,15 +12,17 @@ import { LANGS } from '../../i18n/languages';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
+import { MAX_MESSAGE_LENGTH, MAX_NAME_LENGTH, staffText } from '../text-limits';
 import { actorOf } from './api-faq';
 
+const message = staffText(MAX_MESSAGE_LENGTH).trim().min(1);
 const texts = z
-  .object({ ru: z.string().trim().min(1).max(4000).optional(), kk: z.string().trim().min(1).max(4000).optional(), en: z.string().trim().min(1).max(4000).optional() })
+  .object({ ru: message.optional(), kk: message.optional(), en: message.optional() })
   .refine((t) => LANGS.some((l) => t[l] !== undefined), 'needs the text in at least one language');
 
 const audience = z.object({
-  topics: z.array(z.enum(ALERT_TOPICS)).min(1),
-  districts: z.array(z.string().min(1)).default([]),
+  topics: z.array(z.enum(ALERT_TOPICS)).min(1).max(ALERT_TOPICS.length),
+  districts: z.array(staffText(MAX_NAME_LENGTH).min(1)).max(100).default([]),
 });
 
 const createBody = audience.extend({
@@ -31,7 +33,7 @@ const createBody = audience.extend({
   faq: z.object({ id: z.string().min(1).max(60), answer: texts }).optional(),
 });
 const previewBody = audience.extend({ text: texts });
-const idParams = z.object({ id: z.string().regex(/^\d+$/, 'must be a number') });
+const idParams = z.object({ id: z.string().max(20).regex(/^\d+$/, 'must be a number') });
 
 export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx.deps;

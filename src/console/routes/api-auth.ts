@@ -4,12 +4,13 @@ import { z } from 'zod';
 import type { RouteContext } from '../context';
 import { readCookie, writeCookie } from '../cookies';
 import { HttpError, parseInput } from '../errors';
-import { verifyPassword } from '../passwords';
+import { MAX_PASSWORD_LENGTH, verifyPassword } from '../passwords';
 import { SESSION_COOKIE } from '../sessions';
+import { MAX_EMAIL_LENGTH } from '../text-limits';
 
 const loginSchema = z.object({
-  email: z.string().trim().min(3, 'must be an e-mail address').max(254),
-  password: z.string().min(1, 'is required').max(1024),
+  email: z.string().trim().min(3, 'must be an e-mail address').max(MAX_EMAIL_LENGTH),
+  password: z.string().min(1, 'is required').max(MAX_PASSWORD_LENGTH),
 });
 
 function setSessionCookie(reply: FastifyReply, ctx: RouteContext, value: string): void {
@@ -24,20 +25,20 @@ export function authApi(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/login', { config: { access: 'public' } }, async (request, reply) => {
     const { email, password } = parseInput(loginSchema, request.body, 'body');
     const ip = request.ip;
-    const now = ctx.clock().getTime();
-    const wait = ctx.limiter.retryAfter(ip, email, now);
-    if (wait > 0) {
-      void reply.header('retry-after', String(wait));
-      throw new HttpError(429, `Too many failed logins: try again in ${wait} s`);
+    // Counted before the hash, in the same step as the check: see login-limiter.ts.
+    const attempt = ctx.limiter.attempt(ip, email, ctx.clock().getTime());
+    if (!attempt.granted) {
+      void reply.header('retry-after', String(attempt.retryAfter));
+      throw new HttpError(429, `Too many failed logins: try again in ${attempt.retryAfter} s`);
     }
     const account = await store.getStaff(email);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await ctx.decoyHash));
     if (!account || !ok || account.disabled) {
-      ctx.limiter.fail(ip, email, now);
+      attempt.fail();
       await store.audit({ actor: email.toLowerCase(), action: 'login.failure', detail: { ip, reason: account?.disabled ? 'disabled' : 'bad credentials' } });
       throw new HttpError(401, 'Wrong e-mail or password');
     }
-    ctx.limiter.succeed(ip, email);
+    attempt.succeed();
     const { cookieValue, session } = await ctx.sessions.open(account.email);
     await store.audit({ actor: account.email, action: 'login.success', detail: { ip } });
     setSessionCookie(reply, ctx, cookieValue);

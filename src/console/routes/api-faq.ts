@@ -1,7 +1,7 @@
 /** FAQ entries: list/search, read, create, edit, delete, history, diff, revert, preview, file import/export. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { FaqFileError, parseFaqFile, serializeFaqFile } from '../../faq/file';
+import { serializeFaqFile } from '../../faq/file';
 import type { FaqEntry } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import { ALL_ROLES, EDITORS } from '../access';
@@ -10,6 +10,8 @@ import { HttpError, parseInput } from '../errors';
 import { parseEntry } from '../faq-input';
 import { diffVersions } from '../faq-versions';
 import { filterFaq } from '../faq-search';
+import { fileTooLarge, readUpload, uploadBodyLimit } from '../faq-upload';
+import { offLoop } from '../off-loop';
 import { previewAnswer } from '../preview';
 
 const idParams = z.object({ id: z.string().min(1).max(60) });
@@ -28,11 +30,6 @@ const previewBody = z.object({
   at: z.iso.datetime({ offset: true }).optional(),
 });
 const exportQuery = z.object({ format: z.enum(['yaml', 'json']).default('yaml') });
-const importBody = z.object({
-  format: z.enum(['yaml', 'json']),
-  text: z.string().min(1, 'the file is empty').max(5_000_000),
-  replace: z.boolean().default(false),
-});
 
 /** Who the store records as the author of a change. */
 export function actorOf(request: FastifyRequest): string {
@@ -123,16 +120,12 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     return text;
   });
 
-  app.post('/api/faq-file', edit, async (request) => {
-    const body = parseInput(importBody, request.body, 'body');
-    let entries;
-    try {
-      entries = parseFaqFile(body.text, body.format);
-    } catch (error) {
-      if (error instanceof FaqFileError) throw new HttpError(400, 'The FAQ file was refused; nothing was imported', error.problems);
-      throw error;
-    }
-    const summary = await store.importFaq(entries, actorOf(request), { replace: body.replace });
-    return { summary, entries: entries.length };
+  const importLimits = { bodyLimit: uploadBodyLimit(ctx.importMaxBytes), config: { access: EDITORS, bodyTooLarge: fileTooLarge(ctx.importMaxBytes) } };
+  app.post('/api/faq-file', importLimits, async (request) => {
+    const upload = readUpload(request, ctx.importMaxBytes);
+    const parsed = await offLoop().run('parseFaqFile', upload.file, upload.format);
+    if (!parsed.ok) throw new HttpError(400, 'The FAQ file was refused; nothing was imported', parsed.problems);
+    const summary = await store.importFaq(parsed.entries, actorOf(request), { replace: upload.replace });
+    return { summary, entries: parsed.entries.length };
   });
 }

@@ -13,7 +13,7 @@ const createBody = z.object({
   runAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time with a time zone' }),
   entry: z.unknown().optional(),
 });
-const idParams = z.object({ id: z.string().regex(/^\d+$/, 'must be a number') });
+const idParams = z.object({ id: z.string().max(20).regex(/^\d+$/, 'must be a number') });
 
 export function scheduleApi(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx.deps;

@@ -5,16 +5,20 @@ import { STAFF_ROLES, type StaffAccount } from '../../store/types';
 import { ADMINS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../passwords';
+import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../passwords';
+import { MAX_EMAIL_LENGTH } from '../text-limits';
 import { actorOf } from './api-faq';
 
 const role = z.enum(STAFF_ROLES as [StaffAccount['role'], ...StaffAccount['role'][]]);
-const password = z.string().min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`).max(200);
-const createBody = z.object({ email: z.email('must be an e-mail address').max(254), role, password });
+const password = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`)
+  .max(MAX_PASSWORD_LENGTH, `must be at most ${MAX_PASSWORD_LENGTH} characters`);
+const createBody = z.object({ email: z.email('must be an e-mail address').max(MAX_EMAIL_LENGTH), role, password });
 const updateBody = z
   .object({ role: role.optional(), disabled: z.boolean().optional(), password: password.optional() })
   .refine((b) => b.role !== undefined || b.disabled !== undefined || b.password !== undefined, 'change role, disabled or password');
-const emailParams = z.object({ email: z.string().min(3).max(254) });
+const emailParams = z.object({ email: z.string().min(3).max(MAX_EMAIL_LENGTH) });
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });
 
 /** An account without its password hash, for the API. */

@@ -13,6 +13,9 @@ import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
+import { securityHeaders } from '../security-headers';
+import { MAX_EMAIL_LENGTH, MAX_MESSAGE_LENGTH, staffText } from '../text-limits';
+import { assertMayAct, transferTarget } from '../ticket-rights';
 
 export const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
 const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
@@ -29,8 +32,8 @@ export const listQuery = z.object({
   topic: anyWhenEmpty(z.string().max(60)),
 });
 export const idParams = z.object({ id: z.string().max(20) });
-const replyBody = z.object({ text: z.string().trim().min(1).max(4000) });
-const transferBody = z.object({ to: z.string().email().optional() });
+const replyBody = z.object({ text: staffText(MAX_MESSAGE_LENGTH).trim().min(1) });
+const transferBody = z.object({ to: z.email('must be an e-mail address').max(MAX_EMAIL_LENGTH).optional() });
 
 const translator = createTranslator();
 
@@ -60,6 +63,15 @@ function operatorOf(request: FastifyRequest): string {
   return request.staff?.account.email ?? 'unknown';
 }
 
+/** The ticket, after checking the caller may act on it (`ticket-rights.ts`); 404 when there is none. */
+async function heldTicket(ctx: RouteContext, request: FastifyRequest, id: string): Promise<Ticket> {
+  const ticket = await deskOf(ctx).get(id);
+  if (!ticket) throw new HttpError(404, `No ticket ${id}`);
+  if (!request.staff) throw new HttpError(401, 'Not logged in');
+  assertMayAct(ticket, request.staff);
+  return ticket;
+}
+
 /** Desk refusals become 404/409 with the desk's words. */
 async function act<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -85,10 +97,9 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const desk = deskOf(ctx);
     reply.hijack();
     reply.raw.writeHead(200, {
+      ...securityHeaders(request.url),
       'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache',
       connection: 'keep-alive',
-      'x-content-type-options': 'nosniff',
     });
     reply.raw.write('retry: 3000\n\n');
     const onChange = (event: DeskEvent) => {
@@ -118,17 +129,29 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/tickets/:id/reply', access, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { text } = parseInput(replyBody, request.body, 'body');
-    return { ticket: await act(() => deskOf(ctx).reply(id, operatorOf(request), text)) };
+    const desk = deskOf(ctx);
+    const ticket = await heldTicket(ctx, request, id);
+    return {
+      ticket: await act(async () => {
+        // Claimed first (atomically) so that a colleague claiming at the same moment cannot end up
+        // with this operator's words on their ticket.
+        if (ticket.status === 'queued') await desk.claim(id, operatorOf(request));
+        return desk.reply(id, operatorOf(request), text);
+      }),
+    };
   });
 
   app.post('/api/tickets/:id/transfer', access, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { to } = parseInput(transferBody, request.body ?? {}, 'body');
-    return { ticket: await act(() => deskOf(ctx).transfer(id, operatorOf(request), to)) };
+    await heldTicket(ctx, request, id);
+    const target = to === undefined ? undefined : await transferTarget(ctx.deps.store, to);
+    return { ticket: await act(() => deskOf(ctx).transfer(id, operatorOf(request), target)) };
   });
 
   app.post('/api/tickets/:id/close', access, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
+    await heldTicket(ctx, request, id);
     return { ticket: await act(() => deskOf(ctx).close(id, operatorOf(request))) };
   });
 }

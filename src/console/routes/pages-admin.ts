@@ -3,27 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { STAFF_ROLES } from '../../store/types';
 import { ADMINS, EDITORS } from '../access';
-import { CONSOLE_SCRIPT } from '../assets';
+import { CONSOLE_SCRIPT, CONSOLE_STYLES } from '../assets';
 import type { RouteContext } from '../context';
 import { parseInput } from '../errors';
 import { html } from '../html';
 import { layout, send, when } from '../layout';
+import { safeNext } from '../next-path';
 import { unansweredGroups } from './api-insights';
 
 const loginQuery = z.object({ next: z.string().max(500).optional() });
 
-
-/** Only a local path may follow the login: never another site (open redirect). */
-function safeNext(next: string | undefined): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/faq';
-}
-
 export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   const { store } = ctx.deps;
 
-  app.get('/assets/console.js', { config: { access: 'public' } }, async (_request, reply) =>
-    reply.type('text/javascript; charset=utf-8').header('cache-control', 'no-cache').send(CONSOLE_SCRIPT),
-  );
+  app.get('/assets/console.js', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(CONSOLE_SCRIPT));
+  app.get('/assets/console.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(CONSOLE_STYLES));
 
   app.get('/login', { config: { access: 'public' } }, async (request, reply) => {
     const { next } = parseInput(loginQuery, request.query, 'query');

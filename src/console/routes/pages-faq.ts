@@ -86,7 +86,7 @@ function historyTable(id: string, versions: FaqEntry[], editable: boolean): Safe
       (v, i) => html`<tr><td>${v.version}</td><td>${v.updatedBy}</td><td>${when(v.updatedAt)}</td><td>
         ${versions[i + 1] ? html`<a href="/faq/${id}/diff?from=${versions[i + 1].version}&to=${v.version}">diff with ${versions[i + 1].version}</a>` : ''}
         ${editable && i > 0
-          ? html`<form data-api="/api/faq/${id}/revert" data-next="reload" style="display:inline">
+          ? html`<form data-api="/api/faq/${id}/revert" data-next="reload" class="inline">
               <input type="hidden" name="version" value="${v.version}" data-kind="number"><button>Revert to this</button></form>`
           : ''}</td></tr>`,
     )}</table>`;

@@ -1,0 +1,27 @@
+/**
+ * Who may do what to a ticket from the console. Once an operator has claimed a ticket, only they
+ * (or an admin) reply on it, hand it on or close it: residents get one voice, and an operator
+ * cannot take over a colleague's conversation unnoticed. A ticket is handed only to an active
+ * account that works the inbox. The Telegram operator group does not come through here: the group
+ * speaks for the operators in it, through the desk directly.
+ */
+import type { Store, Ticket } from '../store/types';
+import { OPERATORS } from './access';
+import { HttpError } from './errors';
+import type { StaffContext } from './sessions';
+
+/** 403 unless `staff` may act on `ticket`: anyone while it is queued, then its assignee or an admin. */
+export function assertMayAct(ticket: Ticket, staff: StaffContext): void {
+  if (ticket.status === 'queued' || ticket.status === 'closed') return;
+  if (staff.account.role === 'admin' || ticket.assignee === staff.account.email) return;
+  throw new HttpError(403, `Ticket ${ticket.id} is being handled by ${ticket.assignee ?? 'another operator'}: only they or an admin may act on it`);
+}
+
+/** The account a ticket may be handed to (its stored e-mail), or 400 when `to` is not an active operator or admin. */
+export async function transferTarget(store: Store, to: string): Promise<string> {
+  const account = await store.getStaff(to);
+  if (!account || account.disabled || !OPERATORS.includes(account.role)) {
+    throw new HttpError(400, `"${to}" is not an active operator or admin account: pick one of them, or leave the field empty to put the ticket back in the queue`);
+  }
+  return account.email;
+}
