@@ -25,6 +25,7 @@ import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
 import { LexicalMatcher } from '../src/matcher/matcher';
+import { seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
@@ -42,17 +43,6 @@ interface Figures {
   p50_ms: number;
   p99_ms: number;
   index_build_ms: number;
-}
-
-/** Deterministic pseudo-random numbers (mulberry32), so every run sends the same messages. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Questions residents might type: FAQ questions lowercased, cut short, with a typo, or unrelated. */
@@ -101,7 +91,7 @@ async function measure(label: string, entries: FaqEntryInput[], messages: number
   // A real database file (WAL, fsync on commit), as in production: the figures include its cost.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-'));
   const { engine, store, indexBuildMs } = createOfflineEngine(entries, { storeLocation: dir });
-  const texts = queries(entries, messages, random(7));
+  const texts = queries(entries, messages, seededRandom(7));
   // Warm-up: let the JIT settle so the figures describe steady state.
   for (let i = 0; i < 500; i++) await engine.handle({ channel: 'bench', chatId: `w${i % 50}`, kind: 'text', text: texts[i] });
   const latencies = new Float64Array(messages);
@@ -182,7 +172,7 @@ async function refitAfterEdit(entries: FaqEntryInput[]): Promise<RefitFigures> {
 async function main(): Promise<void> {
   const demo = await readFaqFile(DEMO_FAQ);
   const evalFigures = await measure('eval FAQ', demo, MESSAGES);
-  const large = generateFaq(demo, LARGE_FAQ, random(11));
+  const large = generateFaq(demo, LARGE_FAQ, seededRandom(11));
   const largeFigures = await measure('10,000 entries', large, Math.min(MESSAGES, 5_000));
   const refit = await refitAfterEdit(large);
   const heap = await heapPer10k(demo);

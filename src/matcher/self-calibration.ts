@@ -7,6 +7,7 @@ import type { Lang } from '../i18n/languages';
 import { fitLogistic, type Calibration, type LogisticModel, type Sample } from './calibration';
 import type { FieldIndex } from './field-index';
 import type { Exclusion } from './ranker';
+import { seededRandom } from './seeded-random';
 
 /** One simulated resident's question: a FAQ question asked with part of the index left out. */
 export interface SimulatedQuestion {
@@ -35,17 +36,6 @@ export const DEFAULT_SELF_CALIBRATION: SelfCalibrationOptions = {
   priorStrength: 10,
 };
 
-/** Deterministic pseudo-random numbers (mulberry32): the same FAQ always gives the same fit. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Up to `k` items of `items`, uniformly, in their original order. */
 function sample<T>(items: readonly T[], k: number, rnd: () => number): T[] {
   if (items.length <= k) return [...items];
@@ -70,7 +60,7 @@ export function simulatedQuestions(index: FieldIndex, maxQuestions: number): Sim
       if (entries.length > 1) outOfScope.push({ text, lang, expect: null, exclusion: { slot: entry.slot } });
     });
   }
-  const rnd = random(entries.length * 7919 + inScope.length);
+  const rnd = seededRandom(entries.length * 7919 + inScope.length);
   return [...sample(inScope, maxQuestions, rnd), ...sample(outOfScope, maxQuestions, rnd)];
 }
 
