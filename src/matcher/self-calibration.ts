@@ -31,7 +31,7 @@ export interface SelfCalibrationOptions {
 }
 
 export const DEFAULT_SELF_CALIBRATION: SelfCalibrationOptions = {
-  maxQuestions: 600,
+  maxQuestions: 400,
   outOfScopeShare: 0.25,
   priorStrength: 10,
 };
