@@ -43,9 +43,9 @@ export async function createApp(
   const logger = options.logger ?? silentLogger;
   const store = await openStore(config, logger);
   try {
-    await seedFaqIfEmpty(store, config.faqSeedFile, logger);
+    await seedFaqIfEmpty(store.faq, config.faqSeedFile, logger);
     const catalog = new FaqCatalog(createMatcher());
-    await catalog.refresh(store);
+    await catalog.refresh(store.faq);
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
 
     const translator = createTranslator();
@@ -81,7 +81,7 @@ export async function createApp(
       if (refreshing) return;
       refreshing = true;
       catalog
-        .refresh(store)
+        .refresh(store.faq)
         .then((changed) => changed > 0 && logger.info({ changed, entries: catalog.size }, 'FAQ reloaded'))
         .catch((error: unknown) => logger.warn({ err: error }, 'FAQ reload failed; answering from the last good copy'))
         .finally(() => (refreshing = false));

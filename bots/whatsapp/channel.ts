@@ -71,7 +71,7 @@ export class WhatsAppChannel implements Channel {
     this.sender = new OutboxSender(
       {
         channel: CHANNEL_NAME,
-        store: app.store,
+        outbox: app.store.outbox,
         deliver: (chatId, text) => this.deliver(chatId, text),
         timers: this.timers,
         logger: this.log,

@@ -14,9 +14,12 @@ export interface ChannelHealth {
   status: string;
 }
 
+/** The sub-stores the console's routes read and write (each route takes the ones it uses). */
+export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts'>;
+
 /** The parts of the running bot the console works on. */
 export interface ConsoleDeps {
-  store: Store;
+  store: ConsoleStores;
   catalog: FaqCatalog;
   thresholds: Thresholds;
   logger: Logger;

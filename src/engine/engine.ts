@@ -30,7 +30,7 @@ import type { Choice, EngineResult, EscalationReason, IncomingMessage, Outcome, 
 const RECENT_LINES = 20;
 
 export interface EngineOptions {
-  store: Store;
+  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
   catalog: FaqCatalog;
   /** Where escalations go; by default a desk over the same store. */
   handoff?: HandoffDesk;
@@ -52,7 +52,7 @@ interface Step {
 }
 
 export class ConversationEngine {
-  private readonly store: Store;
+  private readonly store: EngineOptions['store'];
   private readonly catalog: FaqCatalog;
   readonly handoff: HandoffDesk;
   private readonly tr: Translator;
@@ -75,8 +75,8 @@ export class ConversationEngine {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.logger ?? silentLogger;
     this.commands = new CommandRecognizer(this.tr);
-    this.conversations = new ConversationBook(options.store, { logger: this.log });
-    this.subscriptions = new SubscriptionDialog(options.store, this.tr, options.alertDistricts ?? DEFAULT_DISTRICTS);
+    this.conversations = new ConversationBook(options.store.conversations, { logger: this.log });
+    this.subscriptions = new SubscriptionDialog(options.store.alerts, this.tr, options.alertDistricts ?? DEFAULT_DISTRICTS);
   }
 
   /** Handles one message; messages of one conversation are processed in arrival order. */
@@ -329,7 +329,7 @@ export class ConversationEngine {
   private async feedback(conv: Conversation, helpful: boolean): Promise<Step> {
     const lang = conv.lang ?? this.defaultLang;
     // Feedback feeds the staff's "unanswered questions" view; the resident's id is not kept.
-    await this.store.audit({
+    await this.store.audit.record({
       actor: `resident:${conv.channel}`,
       action: helpful ? 'feedback.helpful' : 'feedback.not-helpful',
       target: conv.lastFaqId,
@@ -353,9 +353,8 @@ export class ConversationEngine {
   /** The rating goes to the audit log against the resident's latest closed ticket. */
   private async rate(conv: Conversation, score: number): Promise<Step> {
     const lang = conv.lang ?? this.defaultLang;
-    const closed = await this.store.listTickets({ status: ['closed'] });
-    const ticket = closed.filter((t) => t.channel === conv.channel && t.chatId === conv.chatId).pop();
-    await this.store.audit({
+    const ticket = await this.store.tickets.latestClosed(conv.channel, conv.chatId);
+    await this.store.audit.record({
       actor: `resident:${conv.channel}`,
       action: 'ticket.rating',
       target: ticket?.id,

@@ -14,28 +14,28 @@ export interface HandoffEvents {
 }
 
 export class HandoffDesk extends EventEmitter<HandoffEvents> {
-  constructor(private readonly store: Store) {
+  constructor(private readonly store: Pick<Store, 'tickets'>) {
     super();
   }
 
   /** Creates a queued ticket and announces it. */
   async start(input: TicketInput): Promise<Ticket> {
-    const ticket = await this.store.createTicket(input);
+    const ticket = await this.store.tickets.create(input);
     this.emit('opened', ticket);
     return ticket;
   }
 
   /** Adds a resident's message to an open ticket; an answer to an operator puts it back in their hands. */
   async append(ticketId: string, line: TranscriptLine): Promise<void> {
-    await this.store.appendTicketMessage(ticketId, line);
-    const ticket = await this.store.getTicket(ticketId);
-    if (ticket?.status === 'waiting') await this.store.updateTicketStatus(ticketId, 'assigned');
+    await this.store.tickets.append(ticketId, line);
+    const ticket = await this.store.tickets.get(ticketId);
+    if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
     this.emit('message', ticketId, line);
   }
 
   /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */
   async isOpen(ticketId: string): Promise<boolean> {
-    const ticket = await this.store.getTicket(ticketId);
+    const ticket = await this.store.tickets.get(ticketId);
     return ticket !== null && ticket.status !== 'closed';
   }
 }

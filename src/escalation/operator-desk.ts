@@ -46,7 +46,7 @@ export class DeskError extends Error {
 }
 
 export interface OperatorDeskOptions {
-  store: Store;
+  store: Pick<Store, 'tickets' | 'audit'>;
   handoff: HandoffDesk;
   relay: ReplyRelay;
   /** What the bot says when a ticket closes (the rating question); it also gives the conversation back. */
@@ -55,7 +55,7 @@ export interface OperatorDeskOptions {
 }
 
 export class OperatorDesk extends EventEmitter<DeskEvents> {
-  private readonly store: Store;
+  private readonly store: OperatorDeskOptions['store'];
   private readonly relay: ReplyRelay;
   private readonly clock: () => Date;
 
@@ -71,26 +71,26 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
   /** Tickets oldest first; open ones (not closed) unless a status is asked for. */
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
     const status = filter.status ?? ['queued', 'assigned', 'waiting'];
-    const tickets = await this.store.listTickets({ status });
+    const tickets = await this.store.tickets.list({ status });
     return tickets.filter(
       (t) => (!filter.lang || t.lang === filter.lang) && (!filter.topic || t.topic === filter.topic),
     );
   }
 
   async get(id: string): Promise<TicketView | null> {
-    const ticket = await this.store.getTicket(id);
+    const ticket = await this.store.tickets.get(id);
     if (!ticket) return null;
     return { ...ticket, undelivered: await this.relay.pendingFor(ticket.channel, ticket.chatId) };
   }
 
   /** Takes a queued ticket; throws 'taken' when someone else was first. */
   async claim(id: string, operator: string): Promise<Ticket> {
-    const ticket = await this.store.claimTicket(id, operator);
+    const ticket = await this.store.tickets.claim(id, operator);
     if (!ticket) {
       const current = await this.open(id);
       throw new DeskError('taken', `Ticket ${id} is already ${current.status}${current.assignee ? ` (${current.assignee})` : ''}`);
     }
-    await this.store.audit({ actor: operator, action: 'ticket.claim', target: id });
+    await this.store.audit.record({ actor: operator, action: 'ticket.claim', target: id });
     this.emit('change', { kind: 'claimed', ticket });
     return ticket;
   }
@@ -104,8 +104,8 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
     if (!body) throw new DeskError('empty', 'The reply is empty');
     const ticket = await this.open(id);
     if (ticket.status === 'queued') await this.claim(id, operator);
-    await this.store.appendTicketMessage(id, { from: 'operator', text: body, at: this.clock() });
-    const updated = (await this.store.updateTicketStatus(id, 'waiting', operator)) as Ticket;
+    await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() });
+    const updated = (await this.store.tickets.setStatus(id, 'waiting', operator)) as Ticket;
     await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
     this.emit('change', { kind: 'replied', ticket: updated, operator, text: body });
     return updated;
@@ -114,8 +114,8 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
   /** Hands the ticket to another operator, or back to the queue when `to` is absent. */
   async transfer(id: string, operator: string, to?: string): Promise<Ticket> {
     await this.open(id);
-    const updated = (await this.store.updateTicketStatus(id, to ? 'assigned' : 'queued', to)) as Ticket;
-    await this.store.audit({ actor: operator, action: 'ticket.transfer', target: id, detail: { to: to ?? null } });
+    const updated = (await this.store.tickets.setStatus(id, to ? 'assigned' : 'queued', to)) as Ticket;
+    await this.store.audit.record({ actor: operator, action: 'ticket.transfer', target: id, detail: { to: to ?? null } });
     this.emit('change', { kind: 'transferred', ticket: updated });
     return updated;
   }
@@ -123,8 +123,8 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
   /** Closes the ticket; the bot takes the conversation back and asks the resident for a rating. */
   async close(id: string, operator: string): Promise<Ticket> {
     await this.open(id);
-    const closed = (await this.store.updateTicketStatus(id, 'closed', operator)) as Ticket;
-    await this.store.audit({ actor: operator, action: 'ticket.close', target: id });
+    const closed = (await this.store.tickets.setStatus(id, 'closed', operator)) as Ticket;
+    await this.store.audit.record({ actor: operator, action: 'ticket.close', target: id });
     const farewell = (await this.options.afterClose?.(closed)) ?? [];
     await this.relay.queue(closed.channel, closed.chatId, farewell);
     this.emit('change', { kind: 'closed', ticket: closed });
@@ -137,7 +137,7 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
   }
 
   private async open(id: string): Promise<Ticket> {
-    const ticket = await this.store.getTicket(id);
+    const ticket = await this.store.tickets.get(id);
     if (!ticket) throw new DeskError('not-found', `No ticket ${id}`);
     if (ticket.status === 'closed') throw new DeskError('closed', `Ticket ${id} is closed`);
     return ticket;

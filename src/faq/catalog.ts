@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { FaqMatcher, MatchCandidate } from '../matcher/types';
-import type { Store } from '../store/types';
+import type { FaqStore } from '../store/types';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 export interface CatalogMatch extends MatchCandidate {
@@ -33,10 +33,10 @@ export class FaqCatalog {
   }
 
   /** Brings the catalog up to date with the store; returns the number of entries that changed. */
-  async refresh(store: Store): Promise<number> {
-    const revision = await store.faqRevision();
+  async refresh(faq: Pick<FaqStore, 'revision' | 'list'>): Promise<number> {
+    const revision = await faq.revision();
     if (revision === this.revision) return 0;
-    const current: FaqEntry[] = await store.listFaq();
+    const current: FaqEntry[] = await faq.list();
     let changed = 0;
     const seen = new Set<string>();
     for (const entry of current) {

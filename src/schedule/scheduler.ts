@@ -20,7 +20,7 @@ import type { ScheduledChange, Store } from '../store/types';
 export const SCHEDULE_LEASE = 'faq-schedule';
 
 export interface FaqSchedulerOptions {
-  store: Store;
+  store: Pick<Store, 'faq' | 'schedule' | 'leases'>;
   /** The time a tick started by node-cron uses; tests pass their own to `tick`. */
   clock?: () => Date;
   /** Who holds the lease; unique per process by default. */
@@ -41,7 +41,7 @@ export interface TickResult {
 
 export class FaqScheduler {
   readonly holder: string;
-  private readonly store: Store;
+  private readonly store: FaqSchedulerOptions['store'];
   private readonly clock: () => Date;
   private readonly leaseMs: number;
   private readonly expression: string;
@@ -81,7 +81,7 @@ export class FaqScheduler {
     await this.task?.destroy();
     this.task = undefined;
     await this.running?.catch(() => undefined);
-    await this.store.releaseLease(SCHEDULE_LEASE, this.holder).catch(() => undefined);
+    await this.store.leases.release(SCHEDULE_LEASE, this.holder).catch(() => undefined);
   }
 
   private async tickLogged(): Promise<void> {
@@ -94,18 +94,18 @@ export class FaqScheduler {
 
   private async runTick(now: Date): Promise<TickResult> {
     const until = new Date(now.getTime() + this.leaseMs);
-    if (!(await this.store.acquireLease(SCHEDULE_LEASE, this.holder, now, until))) {
+    if (!(await this.store.leases.acquire(SCHEDULE_LEASE, this.holder, now, until))) {
       return { leader: false, applied: [], failed: [] };
     }
     const result: TickResult = { leader: true, applied: [], failed: [] };
-    for (const change of await this.store.dueScheduledChanges(now)) {
+    for (const change of await this.store.schedule.due(now)) {
       try {
         await this.apply(change);
-        if (await this.store.finishScheduledChange(change.id, 'done', now)) result.applied.push(change.id);
+        if (await this.store.schedule.finish(change.id, 'done', now)) result.applied.push(change.id);
         this.log.info({ change: change.id, faq: change.faqId, action: change.action }, 'scheduled FAQ change applied');
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.store.finishScheduledChange(change.id, 'failed', now, message);
+        await this.store.schedule.finish(change.id, 'failed', now, message);
         result.failed.push(change.id);
         this.log.warn({ change: change.id, faq: change.faqId, error: message }, 'scheduled FAQ change failed');
       }
@@ -117,10 +117,10 @@ export class FaqScheduler {
   private async apply(change: ScheduledChange): Promise<void> {
     const by = `schedule:${change.createdBy}`;
     if (change.action === 'delete') {
-      await this.store.deleteFaq(change.faqId, by);
+      await this.store.faq.delete(change.faqId, by);
       return;
     }
     if (!change.entry) throw new Error('the scheduled change has no entry to save');
-    await this.store.saveFaq(change.entry, by);
+    await this.store.faq.save(change.entry, by);
   }
 }

@@ -4,9 +4,9 @@ describe('console alerts API', () => {
   let f: ConsoleFixture;
   beforeEach(async () => {
     f = await consoleFixture();
-    await f.store.saveSubscription({ channel: 'telegram', chatId: '1', topics: ['curfew'], lang: 'ru', district: 'Aksu' });
-    await f.store.saveSubscription({ channel: 'telegram', chatId: '2', topics: ['curfew', 'loans'], lang: 'kk' });
-    await f.store.saveSubscription({ channel: 'whatsapp', chatId: '77010000000', topics: ['curfew'], lang: 'en', district: 'Pavlodar' });
+    await f.store.alerts.saveSubscription({ channel: 'telegram', chatId: '1', topics: ['curfew'], lang: 'ru', district: 'Aksu' });
+    await f.store.alerts.saveSubscription({ channel: 'telegram', chatId: '2', topics: ['curfew', 'loans'], lang: 'kk' });
+    await f.store.alerts.saveSubscription({ channel: 'whatsapp', chatId: '77010000000', topics: ['curfew'], lang: 'en', district: 'Pavlodar' });
   });
   afterEach(() => f.close());
 
@@ -36,10 +36,10 @@ describe('console alerts API', () => {
     expect(res.statusCode).toBe(201);
     const { alert } = res.json<{ alert: { id: string; status: string } }>();
     expect(alert.status).toBe('sending');
-    expect((await f.store.getFaq('curfew-time'))?.answer.ru).toBe('Комендантский час теперь с 22:00.');
+    expect((await f.store.faq.get('curfew-time'))?.answer.ru).toBe('Комендантский час теперь с 22:00.');
 
-    await f.store.markRecipient(alert.id, 'telegram', '1', 'sent');
-    await f.store.markRecipient(alert.id, 'telegram', '2', 'blocked', 'Forbidden: bot was blocked by the user');
+    await f.store.alerts.markRecipient(alert.id, 'telegram', '1', 'sent');
+    await f.store.alerts.markRecipient(alert.id, 'telegram', '2', 'blocked', 'Forbidden: bot was blocked by the user');
     const progress = await f.call('GET', `/api/alerts/${alert.id}`, { session: admin });
     expect(progress.json<{ progress: unknown }>().progress).toEqual({
       telegram: { pending: 0, sent: 1, failed: 0, blocked: 1, skipped: 0 },
@@ -54,7 +54,7 @@ describe('console alerts API', () => {
 
     const cancel = await f.call('POST', `/api/alerts/${alert.id}/cancel`, { session: admin, body: {} });
     expect(cancel.statusCode).toBe(200);
-    expect((await f.store.alertProgress(alert.id)).whatsapp).toMatchObject({ pending: 0, skipped: 1 });
+    expect((await f.store.alerts.progress(alert.id)).whatsapp).toMatchObject({ pending: 0, skipped: 1 });
     expect((await f.call('POST', `/api/alerts/${alert.id}/cancel`, { session: admin, body: {} })).statusCode).toBe(404);
   });
 
@@ -65,7 +65,7 @@ describe('console alerts API', () => {
     expect(res.statusCode).toBe(201);
     const { alert } = res.json<{ alert: { id: string; status: string } }>();
     expect(alert.status).toBe('scheduled');
-    expect(await f.store.alertProgress(alert.id)).toEqual({});
+    expect(await f.store.alerts.progress(alert.id)).toEqual({});
     const past = new Date(f.now.value.getTime() - 1000).toISOString();
     expect((await f.call('POST', '/api/alerts', { session: editor, body: { text, topics: ['loans'], runAt: past } })).statusCode).toBe(400);
     const list = await f.call('GET', '/api/alerts', { session: editor });

@@ -18,7 +18,7 @@ const CHAT = (i: number) => String(100000 + i);
 
 async function subscribe(store: Store, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
-    await store.saveSubscription({ channel: 'telegram', chatId: CHAT(i), topics: ['curfew'], lang: LANG_OF(i) });
+    await store.alerts.saveSubscription({ channel: 'telegram', chatId: CHAT(i), topics: ['curfew'], lang: LANG_OF(i) });
   }
 }
 
@@ -55,7 +55,7 @@ describe('alert delivery over Telegram', () => {
     const N = 2000;
     const RATE = 200;
     await subscribe(store, N);
-    const alert = await store.createAlert({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'ed' });
+    const alert = await store.alerts.create({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'ed' });
     // The first three chats have blocked the bot.
     api.fail('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 3);
     const s = sender(store, RATE);
@@ -75,10 +75,10 @@ describe('alert delivery over Telegram', () => {
       const got = api.sentTo(Number(CHAT(i)));
       expect(got.map((m) => m.text)).toEqual(i < 3 ? [] : [TEXT[LANG_OF(i)]]);
     }
-    const progress = await store.alertProgress(alert.id);
+    const progress = await store.alerts.progress(alert.id);
     expect(progress.telegram).toEqual({ pending: 0, sent: N - 3, failed: 0, blocked: 3, skipped: 0 });
-    expect((await store.alertRecipients(alert.id, ['blocked']))[0]).toMatchObject({ chatId: CHAT(0), reason: expect.stringMatching(/blocked/) });
-    expect((await store.getAlert(alert.id))?.status).toBe('done');
+    expect((await store.alerts.recipients(alert.id, ['blocked']))[0]).toMatchObject({ chatId: CHAT(0), reason: expect.stringMatching(/blocked/) });
+    expect((await store.alerts.get(alert.id))?.status).toBe('done');
     // A blocked resident is not retried on a later run.
     await sender(store, RATE).runDue();
     expect(api.callsOf('sendMessage')).toHaveLength(calls.length);
@@ -88,7 +88,7 @@ describe('alert delivery over Telegram', () => {
     const first = open();
     const N = 400;
     await subscribe(first, N);
-    const alert = await first.createAlert({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'ed' });
+    const alert = await first.alerts.create({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'ed' });
     const a = sender(first, 400, 'p1');
     const running = a.runDue();
     await api.waitFor('half sent', () => api.sent.length >= N / 2, 10_000);
@@ -107,29 +107,29 @@ describe('alert delivery over Telegram', () => {
     for (const m of api.sent) perChat.set(m.chatId, (perChat.get(m.chatId) ?? 0) + 1);
     expect(perChat.size).toBe(N);
     expect([...perChat.values()].every((n) => n === 1)).toBe(true);
-    expect((await second.alertProgress(alert.id)).telegram).toMatchObject({ sent: N, pending: 0 });
+    expect((await second.alerts.progress(alert.id)).telegram).toMatchObject({ sent: N, pending: 0 });
   }, 20_000);
 
   it('fires a scheduled alert at its time by the clock, honours unsubscribes, and cancel stops the rest', async () => {
     const store = open();
     const clock = new TestClock(new Date('2026-03-01T08:00:00Z'));
     await subscribe(store, 200);
-    const alert = await store.createAlert({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date('2026-03-01T09:00:00Z'), createdBy: 'ed' });
+    const alert = await store.alerts.create({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date('2026-03-01T09:00:00Z'), createdBy: 'ed' });
     const s = sender(store, 100, 'p1', clock);
     await s.runDue();
     expect(api.sent).toHaveLength(0);
     clock.advance(60 * 60 * 1000);
     const run = s.runDue();
     await api.waitFor('20 sent', () => api.sent.length >= 20, 10_000);
-    await store.deleteSubscription('telegram', CHAT(199));
-    expect(await store.finishAlert(alert.id, 'cancelled')).toBe(true);
+    await store.alerts.deleteSubscription('telegram', CHAT(199));
+    expect(await store.alerts.finish(alert.id, 'cancelled')).toBe(true);
     await run;
     const sent = api.sent.length;
     expect(sent).toBeLessThan(40);
-    const progress = (await store.alertProgress(alert.id)).telegram;
+    const progress = (await store.alerts.progress(alert.id)).telegram;
     expect(progress.sent).toBe(sent);
     expect(progress.skipped).toBe(200 - sent);
-    expect((await store.alertRecipients(alert.id, ['skipped'])).find((r) => r.chatId === CHAT(199))?.reason).toBe('unsubscribed');
+    expect((await store.alerts.recipients(alert.id, ['skipped'])).find((r) => r.chatId === CHAT(199))?.reason).toBe('unsubscribed');
     await s.runDue();
     expect(api.sent).toHaveLength(sent);
   });

@@ -11,8 +11,8 @@ describe('alert delivery over WhatsApp', () => {
   it('waits while disconnected, then sends at the configured slow rate and records a failed send', async () => {
     const store = new SqliteStore(':memory:');
     const chats = ['77010000001@c.us', '77010000002@c.us', '77010000003@c.us', '77010000004@c.us'];
-    for (const chatId of chats) await store.saveSubscription({ channel: 'whatsapp', chatId, topics: ['utilities'], lang: 'kk' });
-    const alert = await store.createAlert({ text: { kk: 'Су болмайды', ru: 'Воды не будет' }, topics: ['utilities'], districts: [], runAt: new Date(0), createdBy: 'ed' });
+    for (const chatId of chats) await store.alerts.saveSubscription({ channel: 'whatsapp', chatId, topics: ['utilities'], lang: 'kk' });
+    const alert = await store.alerts.create({ text: { kk: 'Су болмайды', ru: 'Воды не будет' }, topics: ['utilities'], districts: [], runAt: new Date(0), createdBy: 'ed' });
 
     let fakeNow = 0;
     const sent: { chatId: string; text: string; at: number }[] = [];
@@ -36,8 +36,8 @@ describe('alert delivery over WhatsApp', () => {
     const sender = new AlertSender({ store, holder: 'p1', transports: new Map([['whatsapp', transport]]) });
 
     await sender.runDue();
-    expect((await store.getAlert(alert.id))?.status).toBe('sending');
-    expect((await store.alertProgress(alert.id)).whatsapp).toMatchObject({ pending: 4 });
+    expect((await store.alerts.get(alert.id))?.status).toBe('sending');
+    expect((await store.alerts.progress(alert.id)).whatsapp).toMatchObject({ pending: 4 });
 
     link.client = client;
     expect(await sender.deliver(alert.id)).toBe('done');
@@ -49,7 +49,7 @@ describe('alert delivery over WhatsApp', () => {
     // 20 a minute: 3 s between sends (the failed attempt took a slot too).
     expect(sent[1].at - sent[0].at).toBe(3000);
     expect(sent[2].at - sent[1].at).toBe(6000);
-    expect(await store.alertRecipients(alert.id, ['failed'])).toEqual([expect.objectContaining({ chatId: chats[2], reason: 'Evaluation failed: invalid wid' })]);
+    expect(await store.alerts.recipients(alert.id, ['failed'])).toEqual([expect.objectContaining({ chatId: chats[2], reason: 'Evaluation failed: invalid wid' })]);
     await store.close();
   });
 });

@@ -28,7 +28,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
   beforeAll(async () => {
     tmp = tempDir('helpline-browser-');
     app = await createApp(loadConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
-    await app.store.createStaff({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
+    await app.store.staff.create({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
     server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
     base = await server.listen(0);
     browser = await chromium.launch({
@@ -84,6 +84,6 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     await page.click('form[data-render=preview] button');
     await page.waitForSelector('#preview-box .preview-answer');
     expect(await page.textContent('#preview-box .preview-answer')).toBe(newText);
-    expect((await app.store.getFaq('curfew-hours'))?.updatedBy).toBe('editor@helpline.kz');
+    expect((await app.store.faq.get('curfew-hours'))?.updatedBy).toBe('editor@helpline.kz');
   });
 });

@@ -51,7 +51,7 @@ describe('live propagation between two bot processes', () => {
     tmp = tempDir('helpline-propagation-');
     const env = { DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' };
     app = await createApp(loadConfig(env));
-    await app.store.createStaff({ email: 'ed@x.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
+    await app.store.staff.create({ email: 'ed@x.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
     server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
     const base = await server.listen(0);
 
@@ -81,7 +81,7 @@ describe('live propagation between two bot processes', () => {
     });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const entry = await app.store.getFaq('curfew-hours');
+    const entry = await app.store.faq.get('curfew-hours');
     if (!entry) throw new Error('the demo FAQ has no curfew-hours entry');
     const newText = 'From 18 January the curfew runs from 21:00 to 07:00.';
     const content = faqInputOf(entry);

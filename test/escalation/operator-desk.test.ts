@@ -80,7 +80,7 @@ describe('OperatorDesk', () => {
     // WhatsApp-style: the typed number picks the offered rating.
     const rated = await h.say('5');
     expect(rated.outcome).toEqual({ kind: 'rating', score: 5 });
-    const audit = (await h.store.listAudit()).filter((r) => r.action === 'ticket.rating');
+    const audit = (await h.store.audit.list()).filter((r) => r.action === 'ticket.rating');
     expect(audit[0]).toMatchObject({ target: id, detail: { score: 5, operator: 'op-a' } });
 
     expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });

@@ -39,9 +39,9 @@ export async function createHarness(
   const translator = createTranslator();
   const build = async () => {
     const store = new SqliteStore(tmp.dir, { now: clock.now });
-    if ((await store.listFaq()).length === 0) await store.importFaq(options.faq ?? SMALL_FAQ, 'test');
+    if ((await store.faq.list()).length === 0) await store.faq.import(options.faq ?? SMALL_FAQ, 'test');
     const catalog = new FaqCatalog(createMatcher());
-    await catalog.refresh(store);
+    await catalog.refresh(store.faq);
     const engine = new ConversationEngine({
       store,
       catalog,

@@ -95,7 +95,7 @@ describe.each(DRIVERS)('Telegram channel contract (%s)', (driver) => {
     await channel.start();
     api.push(api.text(me, '/operator'));
     const [queued] = await api.waitForMessages(me.id, 1);
-    const [ticket] = await harness.store.listTickets();
+    const [ticket] = await harness.store.tickets.list();
     expect(ticket.chatId).toBe(String(me.id));
     expect(ticket.channel).toBe('telegram');
     expect(queued.text).toBe(tr.t('ru', 'escalation.queued', { ticket: ticket.id }));
@@ -225,7 +225,7 @@ describe.each(DRIVERS)('Telegram channel contract (%s)', (driver) => {
     expect((await post({ update_id: 4, ...api.text(me, '/help') }, 'right-secret_42')).status).toBe(200);
     const sent = await api.waitForMessages(me.id, 3);
     expect(sent.map((m) => m.text)).toEqual([CURFEW_RU, tr.t('ru', 'answer.ask'), tr.t('ru', 'help')]);
-    expect(await rig.harness.store.listTickets()).toHaveLength(0); // the refused /operator never ran
+    expect(await rig.harness.store.tickets.list()).toHaveLength(0); // the refused /operator never ran
   });
 
   it('fails start-up with one clear line on a wrong token, and on an unreachable API root', async () => {

@@ -91,7 +91,7 @@ describe('WhatsApp connection', () => {
     expect(rig.phone.client.destroyed).toBe(true);
     expect(rig.phone.sent).toEqual([]);
     expect(rig.logs.some((l) => l.includes('"level":50') && l.includes('WhatsApp session ended'))).toBe(true);
-    expect((await rig.app.store.pendingOutgoing('whatsapp')).map((m) => m.text)).toEqual(['kept for later']);
+    expect((await rig.app.store.outbox.pending('whatsapp')).map((m) => m.text)).toEqual(['kept for later']);
   });
 
   it('stops gracefully: answers a message in flight, takes no new ones, closes the browser', async () => {
@@ -104,7 +104,7 @@ describe('WhatsApp connection', () => {
     await settle();
     await rig.app.engine.drain();
     // The /help reply was queued (durably) before stop resolved; /menu was never taken.
-    const pending = await rig.app.store.pendingOutgoing('whatsapp');
+    const pending = await rig.app.store.outbox.pending('whatsapp');
     const answered = [...rig.phone.sentTo(RESIDENT), ...pending.map((m) => m.text)];
     expect(answered).toHaveLength(1);
     expect(client.destroyed).toBe(true);

@@ -45,7 +45,7 @@ describe('WhatsApp conversations', () => {
   it.each(['/operator', 'оператор'])('hands the conversation to an operator on "%s"', async (text) => {
     rig.phone.write(RESIDENT, text);
     await rig.replies(RESIDENT, 1);
-    const tickets = await rig.app.store.listTickets({ status: ['queued'] });
+    const tickets = await rig.app.store.tickets.list({ status: ['queued'] });
     expect(tickets).toHaveLength(1);
     expect(tickets[0]).toMatchObject({ channel: 'whatsapp', chatId: RESIDENT, reason: 'requested' });
     expect(rig.phone.sentTo(RESIDENT)[0]).toContain(tickets[0].id);
@@ -65,7 +65,7 @@ describe('WhatsApp conversations', () => {
     await settle();
     expect(rig.phone.sent.map((m) => m.chatId)).toEqual([OTHER]);
     await rig.app.engine.drain();
-    expect(await rig.app.store.getConversation('whatsapp', RESIDENT)).toBeNull();
+    expect(await rig.app.store.conversations.get('whatsapp', RESIDENT)).toBeNull();
   });
 
   it.each([

@@ -34,7 +34,7 @@ export async function createRig(options: WhatsAppChannelOptions = {}, env: Recor
   const tmp = tempDir('helpline-whatsapp-');
   // The small test FAQ, written before the app opens, so the demo FAQ is not seeded.
   const seed = new SqliteStore(tmp.dir);
-  await seed.importFaq(SMALL_FAQ, 'test');
+  await seed.faq.import(SMALL_FAQ, 'test');
   await seed.close();
 
   const timers = new ManualTimers();

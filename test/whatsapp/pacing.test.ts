@@ -32,7 +32,7 @@ describe('WhatsApp pacing queue', () => {
     // Two chats share the seconds: the second chat does not wait for the first one's queue.
     const firstOther = rig.phone.sent.find((m) => m.chatId === OTHER)!;
     expect(firstOther.at - rig.phone.sent[0].at).toBeLessThan(1000);
-    expect(await rig.app.store.pendingOutgoing('whatsapp')).toEqual([]);
+    expect(await rig.app.store.outbox.pending('whatsapp')).toEqual([]);
   });
 
   it('applies WHATSAPP_GLOBAL_RATE_PER_MIN across chats', async () => {
@@ -52,7 +52,7 @@ describe('WhatsApp pacing queue', () => {
     // Let two go out, then stop while the rest wait for their second.
     await runUntil(rig.timers, () => rig.phone.sentTo(RESIDENT).length === 2, 'two messages');
     await rig.restart();
-    expect((await rig.app.store.pendingOutgoing('whatsapp')).map((m) => m.text)).toEqual(['m3', 'm4', 'm5']);
+    expect((await rig.app.store.outbox.pending('whatsapp')).map((m) => m.text)).toEqual(['m3', 'm4', 'm5']);
 
     await startLinked(rig);
     await runUntil(rig.timers, () => rig.phone.sentTo(RESIDENT).length >= 5, 'the rest after the restart');
@@ -62,7 +62,7 @@ describe('WhatsApp pacing queue', () => {
       await settle();
     }
     expect(rig.phone.sentTo(RESIDENT)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5']);
-    expect(await rig.app.store.pendingOutgoing('whatsapp')).toEqual([]);
+    expect(await rig.app.store.outbox.pending('whatsapp')).toEqual([]);
   });
 
   it('keeps replies queued while the number is not linked, and sends them once it is', async () => {
@@ -97,7 +97,7 @@ describe('WhatsApp pacing queue', () => {
     await rig.channel.send(RESIDENT, [{ text: 'bad' }, { text: 'good' }]);
     await runUntil(rig.timers, () => rig.phone.sentTo(RESIDENT).length === 1, 'the good message');
     expect(rig.phone.sentTo(RESIDENT)).toEqual(['good']);
-    const [failed] = await rig.app.store.failedOutgoing('whatsapp');
+    const [failed] = await rig.app.store.outbox.failed('whatsapp');
     expect(failed).toMatchObject({ text: 'bad', attempts: 3, lastError: refusal });
     // The error quoted the number: the logs carry it masked.
     expect(rig.logs.some((l) => l.includes('invalid wid 770•••••567@c.us'))).toBe(true);
@@ -117,7 +117,7 @@ describe('WhatsApp pacing queue', () => {
   it('reads the outbox again after the store failed to answer', async () => {
     rig = await createRig({ pacing: { retryBaseMs: 3000 } });
     await startLinked(rig);
-    const read = jest.spyOn(rig.app.store, 'pendingOutgoing').mockRejectedValueOnce(new Error('database is locked'));
+    const read = jest.spyOn(rig.app.store.outbox, 'pending').mockRejectedValueOnce(new Error('database is locked'));
     const t0 = rig.timers.now();
     await rig.channel.send(RESIDENT, texts('s', 1));
     expect(await rig.replies(RESIDENT, 1)).toEqual(['s1']);

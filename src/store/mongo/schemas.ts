@@ -156,6 +156,8 @@ export const ticketSchema = new Schema<TicketDoc>(
 );
 // The operators' queue: open tickets by status, oldest first.
 ticketSchema.index({ status: 1, createdAt: 1 });
+// A chat's latest closed ticket (the rating after a hand-off).
+ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1 });
 ticketSchema.index({ createdAt: 1 });
 
 export const auditSchema = new Schema<AuditDoc>(

@@ -1,21 +1,10 @@
-/**
- * The alert part of the SQLite store: subscriptions, alerts and their recipients (migration 4).
- * Kept apart from index.ts, which forwards to it, so that file stays about the older tables.
- */
-import type Database from 'better-sqlite3';
+/** Alert subscriptions, alerts and one delivery record per recipient (SQLite). */
 import type { Lang } from '../../i18n/languages';
 import { addToProgress, subscriptionMatches } from '../alert-match';
+import { withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
-import type {
-  Alert,
-  AlertInput,
-  AlertProgress,
-  AlertRecipient,
-  AlertStatus,
-  RecipientStatus,
-  Subscription,
-  SubscriptionInput,
-} from '../types';
+import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
+import { dateOrNull, type SqliteDb } from './db';
 
 interface SubscriptionRow {
   channel: string;
@@ -58,8 +47,7 @@ function subscriptionFromRow(row: SubscriptionRow): Subscription {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
   };
-  if (row.district !== null) sub.district = row.district;
-  return sub;
+  return withPresent(sub, { district: row.district });
 }
 
 function alertFromRow(row: AlertRow): Alert {
@@ -73,8 +61,7 @@ function alertFromRow(row: AlertRow): Alert {
     createdAt: new Date(row.created_at),
     status: row.status,
   };
-  if (row.finished_at !== null) alert.finishedAt = new Date(row.finished_at);
-  return alert;
+  return withPresent(alert, { finishedAt: dateOrNull(row.finished_at) });
 }
 
 function recipientFromRow(row: RecipientRow): AlertRecipient {
@@ -86,17 +73,14 @@ function recipientFromRow(row: RecipientRow): AlertRecipient {
     status: row.status,
     updatedAt: new Date(row.updated_at),
   };
-  if (row.reason !== null) r.reason = row.reason;
-  return r;
+  return withPresent(r, { reason: row.reason });
 }
 
-export class SqliteAlerts {
+export class SqliteAlerts implements AlertStore {
   private readonly sql;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly now: () => Date,
-  ) {
+  constructor(private readonly s: SqliteDb) {
+    const { db } = s;
     this.sql = {
       subUpsert: db.prepare<SubscriptionRow>(
         `INSERT INTO subscriptions (channel, chat_id, topics, district, lang, created_at, updated_at)
@@ -147,18 +131,13 @@ export class SqliteAlerts {
     };
   }
 
-  private write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  saveSubscription(input: SubscriptionInput): Subscription {
-    if (input.topics.length === 0) throw new Error('a subscription needs at least one topic');
-    const at = this.now().getTime();
-    return this.write(() => {
+  async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
+    const at = this.s.now().getTime();
+    return this.s.write(() => {
       this.sql.subUpsert.run({
         channel: input.channel,
         chat_id: input.chatId,
-        topics: JSON.stringify([...new Set(input.topics)]),
+        topics: JSON.stringify(input.topics),
         district: input.district ?? null,
         lang: input.lang,
         created_at: at,
@@ -170,89 +149,95 @@ export class SqliteAlerts {
     });
   }
 
-  getSubscription(channel: string, chatId: string): Subscription | null {
+  async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
     const row = this.sql.subGet.get(channel, chatId);
     return row ? subscriptionFromRow(row) : null;
   }
 
-  deleteSubscription(channel: string, chatId: string): boolean {
-    return this.write(() => {
-      this.sql.skipChat.run(this.now().getTime(), channel, chatId);
+  async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
+    return this.s.write(() => {
+      this.sql.skipChat.run(this.s.now().getTime(), channel, chatId);
       return this.sql.subDelete.run(channel, chatId).changes > 0;
     });
   }
 
-  matchingSubscriptions(topics: string[], districts: string[]): Subscription[] {
-    // Filtered here rather than in SQL: topics are a JSON list and the region has thousands of
-    // subscribers, not millions; one scan per alert is cheap.
-    return this.sql.subAll.all().map(subscriptionFromRow).filter((s) => subscriptionMatches(s, topics, districts));
+  async matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]> {
+    return this.matching(topics, districts);
   }
 
-  createAlert(input: AlertInput): Alert {
+  /**
+   * Filtered here rather than in SQL: topics are a JSON list and the region has thousands of
+   * subscribers, not millions; one scan per alert is cheap.
+   */
+  private matching(topics: string[], districts: string[]): Subscription[] {
+    return this.sql.subAll.all().map(subscriptionFromRow).filter((sub) => subscriptionMatches(sub, topics, districts));
+  }
+
+  async create(input: AlertInput): Promise<Alert> {
     const row = {
       text: JSON.stringify(input.text),
       topics: JSON.stringify(input.topics),
       districts: JSON.stringify(input.districts),
       run_at: input.runAt.getTime(),
       created_by: input.createdBy,
-      created_at: this.now().getTime(),
+      created_at: this.s.now().getTime(),
       status: 'scheduled' as const,
     };
     const id = Number(this.sql.alertInsert.run(row).lastInsertRowid);
     return alertFromRow({ ...row, id, finished_at: null });
   }
 
-  getAlert(id: string): Alert | null {
+  async get(id: string): Promise<Alert | null> {
     const n = ticketNumber(id);
     const row = n === undefined ? undefined : this.sql.alertGet.get(n);
     return row ? alertFromRow(row) : null;
   }
 
-  listAlerts(filter: { status?: AlertStatus[] } = {}): Alert[] {
+  async list(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
     const all = this.sql.alertList.all().map(alertFromRow);
     return filter.status ? all.filter((a) => filter.status?.includes(a.status)) : all;
   }
 
-  startAlert(id: string): boolean {
+  async start(id: string): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
-    return this.write(() => {
+    return this.s.write(() => {
       if (this.sql.alertStart.run(n).changes === 0) return false;
       const alert = this.sql.alertGet.get(n);
       if (!alert) return false;
-      const at = this.now().getTime();
-      for (const sub of this.matchingSubscriptions(JSON.parse(alert.topics) as string[], JSON.parse(alert.districts) as string[])) {
+      const at = this.s.now().getTime();
+      for (const sub of this.matching(JSON.parse(alert.topics) as string[], JSON.parse(alert.districts) as string[])) {
         this.sql.recipientInsert.run(n, sub.channel, sub.chatId, sub.lang, at);
       }
       return true;
     });
   }
 
-  pendingRecipients(alertId: string, limit: number, channel?: string): AlertRecipient[] {
+  async pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
     const rows = channel === undefined ? this.sql.recipientsPending.all(n, limit) : this.sql.recipientsPendingOf.all(n, channel, limit);
     return rows.map(recipientFromRow);
   }
 
-  markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): boolean {
+  async markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean> {
     const n = ticketNumber(alertId);
     if (n === undefined) return false;
-    return this.sql.recipientMark.run({ status, reason: reason ?? null, at: this.now().getTime(), alert: n, channel, chat: chatId }).changes > 0;
+    return this.sql.recipientMark.run({ status, reason: reason ?? null, at: this.s.now().getTime(), alert: n, channel, chat: chatId }).changes > 0;
   }
 
-  finishAlert(id: string, status: 'done' | 'cancelled'): boolean {
+  async finish(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
-    const at = this.now().getTime();
-    return this.write(() => {
+    const at = this.s.now().getTime();
+    return this.s.write(() => {
       if (this.sql.alertFinish.run(status, at, n).changes === 0) return false;
       if (status === 'cancelled') this.sql.recipientsCancel.run(at, n);
       return true;
     });
   }
 
-  alertProgress(alertId: string): AlertProgress {
+  async progress(alertId: string): Promise<AlertProgress> {
     const progress: AlertProgress = {};
     const n = ticketNumber(alertId);
     if (n === undefined) return progress;
@@ -260,7 +245,7 @@ export class SqliteAlerts {
     return progress;
   }
 
-  alertRecipients(alertId: string, status?: RecipientStatus[]): AlertRecipient[] {
+  async recipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
     const all = this.sql.recipientsAll.all(n).map(recipientFromRow);

@@ -1,0 +1,64 @@
+/** Staff accounts and console sessions (MongoDB); e-mails arrive normalised (see `../compose.ts`). */
+import type { StaffBackend } from '../backend';
+import type { StaffAccount, StaffChanges, StaffSession } from '../types';
+import { isDuplicateKey, type MongoDb } from './db';
+import type { SessionDoc, StaffDoc } from './schemas';
+
+function staffFromDoc(doc: StaffDoc): StaffAccount {
+  return { email: doc.email, role: doc.role, passwordHash: doc.passwordHash, disabled: doc.disabled, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
+}
+
+function sessionFromDoc(doc: SessionDoc): StaffSession {
+  return { idHash: doc.idHash, email: doc.email, csrfToken: doc.csrfToken, createdAt: doc.createdAt, expiresAt: doc.expiresAt };
+}
+
+export class MongoStaff implements StaffBackend {
+  constructor(private readonly d: MongoDb) {}
+
+  async insert(account: StaffAccount): Promise<boolean> {
+    try {
+      await this.d.m.staff.create([account]);
+      return true;
+    } catch (err) {
+      if (isDuplicateKey(err)) return false;
+      throw err;
+    }
+  }
+
+  async get(email: string): Promise<StaffAccount | null> {
+    const doc = await this.d.m.staff.findOne({ email }).lean<StaffDoc>();
+    return doc ? staffFromDoc(doc) : null;
+  }
+
+  async list(): Promise<StaffAccount[]> {
+    return (await this.d.m.staff.find().sort({ email: 1 }).lean<StaffDoc[]>()).map(staffFromDoc);
+  }
+
+  async update(email: string, changes: StaffChanges, at: Date): Promise<StaffAccount | null> {
+    const doc = await this.d.m.staff
+      .findOneAndUpdate({ email }, { $set: { ...changes, updatedAt: at } }, { returnDocument: 'after', runValidators: true })
+      .lean<StaffDoc>();
+    return doc ? staffFromDoc(doc) : null;
+  }
+
+  async createSession(session: StaffSession): Promise<void> {
+    await this.d.m.sessions.create([{ ...session }]);
+  }
+
+  async getSession(idHash: string): Promise<StaffSession | null> {
+    const doc = await this.d.m.sessions.findOne({ idHash }).lean<SessionDoc>();
+    return doc ? sessionFromDoc(doc) : null;
+  }
+
+  async deleteSession(idHash: string): Promise<void> {
+    await this.d.m.sessions.deleteOne({ idHash });
+  }
+
+  async deleteSessionsOf(email: string): Promise<number> {
+    return (await this.d.m.sessions.deleteMany({ email })).deletedCount;
+  }
+
+  async deleteExpiredSessions(now: Date): Promise<number> {
+    return (await this.d.m.sessions.deleteMany({ expiresAt: { $lt: now } })).deletedCount;
+  }
+}
