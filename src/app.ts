@@ -1,22 +1,86 @@
 /**
- * Assembles the parts every process needs — store, FAQ catalog with its matcher, hand-off desk,
- * engine — from a validated Config. Channels are added on top by `src/main.ts`.
+ * Assembles the parts every process needs — store, FAQ catalog with its matcher, the translator,
+ * the engine with its handlers, hand-off desk, operator desk — from a validated Config. Channels
+ * are added on top by `src/main.ts`.
  */
+import { SubscriptionDialog } from './alerts/subscription-dialog';
+import { subscriptionHandlers } from './alerts/subscription-handlers';
+import { DEFAULT_DISTRICTS } from './alerts/topics';
 import type { Config } from './config';
 import { ConversationEngine } from './engine/engine';
 import type { Channel } from './engine/channel';
-import type { HandoffDesk } from './escalation';
+import { escalationHandler } from './engine/handlers/escalation';
+import { fallbackHandler } from './engine/handlers/fallback';
+import { faqAnswerHandler } from './engine/handlers/faq-answer';
+import { feedbackHandler } from './engine/handlers/feedback';
+import { handoffGate } from './engine/handlers/handoff-gate';
+import { languageHandler } from './engine/handlers/language';
+import { helpHandler, menuHandler } from './engine/handlers/menu';
+import type { Reply } from './engine/types';
+import { HandoffDesk } from './escalation';
+import { handBack } from './escalation/hand-back';
 import { OperatorDesk } from './escalation/operator-desk';
 import { ReplyRelay } from './escalation/reply-relay';
 import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
+import type { Lang } from './i18n/languages';
 import { silentLogger, type Logger } from './logging';
 import { createMatcher } from './matcher';
+import type { Thresholds } from './matcher/types';
 import { openStore, seedFaqIfEmpty } from './store';
-import type { Store } from './store/types';
+import type { Store, Ticket } from './store/types';
 
 /** How often a process checks the store for FAQ edits made elsewhere (console, another process). */
 export const FAQ_REFRESH_MS = 500;
+
+export interface EngineParts {
+  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
+  catalog: FaqCatalog;
+  translator: Translator;
+  thresholds: Thresholds;
+  /** Language of a conversation nothing is known about yet. */
+  defaultLang?: Lang;
+  /** Districts a resident may pick for alerts (ALERT_DISTRICTS). */
+  alertDistricts?: readonly string[];
+  clock?: () => Date;
+  logger?: Logger;
+}
+
+export interface AssembledEngine {
+  engine: ConversationEngine;
+  /** The engine's hand-off port: tickets for human operators. */
+  handoff: HandoffDesk;
+  /** Gives a conversation back to the bot when its ticket closes; resolves the rating question. */
+  handBack: (ticket: Ticket) => Promise<Reply[]>;
+}
+
+/**
+ * The engine with the helpline's handlers, in the order a turn meets them: what works whoever has
+ * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (menu,
+ * FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
+ *
+ * @example const { engine } = createEngine({ store, catalog, translator, thresholds });
+ */
+export function createEngine(parts: EngineParts): AssembledEngine {
+  const { store, catalog, translator, logger } = parts;
+  const handoff = new HandoffDesk(store);
+  const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
+  const subscriptions = subscriptionHandlers(dialog);
+  const menu = { catalog, translator };
+  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger }).use(
+    languageHandler({ translator, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
+    helpHandler({ translator }),
+    subscriptions.anytime,
+    handoffGate({ handoff, translator }),
+    menuHandler(menu),
+    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator }),
+    feedbackHandler({ audit: store.audit, handoff, translator }),
+    escalationHandler({ handoff, catalog, translator, logger }),
+    subscriptions.subscribe,
+    fallbackHandler(menu),
+  );
+  return { engine, handoff, handBack: handBack(engine, translator) };
+}
 
 export interface App {
   config: Config;
@@ -49,7 +113,7 @@ export async function createApp(
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
 
     const translator = createTranslator();
-    const engine = new ConversationEngine({
+    const { engine, handoff, handBack: afterClose } = createEngine({
       store,
       catalog,
       translator,
@@ -70,9 +134,9 @@ export async function createApp(
     });
     const desk = new OperatorDesk({
       store,
-      handoff: engine.handoff,
+      handoff,
       relay,
-      afterClose: (ticket) => engine.resumeAfterHandoff(ticket),
+      afterClose,
       clock: options.clock,
     });
 
@@ -93,7 +157,7 @@ export async function createApp(
       logger,
       store,
       catalog,
-      handoff: engine.handoff,
+      handoff,
       translator,
       engine,
       channels,

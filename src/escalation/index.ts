@@ -1,9 +1,11 @@
 /**
- * The hand-off seam between the bot and human operators. The engine only starts a hand-off and
- * appends what the resident writes; who picks it up (the console inbox, a Telegram operator
- * group) listens to the desk's events. Tickets live in the store, so nothing is lost on restart.
+ * The hand-off seam between the bot and human operators: the engine's hand-off port. The engine
+ * only starts a hand-off, appends what the resident writes, asks whether it is still open and
+ * passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
+ * listens to the desk's events. Tickets live in the store, so nothing is lost on restart.
  */
 import { EventEmitter } from 'node:events';
+import type { HandoffPort } from '../engine/ports';
 import type { Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
 
 export interface HandoffEvents {
@@ -13,8 +15,8 @@ export interface HandoffEvents {
   message: [ticketId: string, line: TranscriptLine];
 }
 
-export class HandoffDesk extends EventEmitter<HandoffEvents> {
-  constructor(private readonly store: Pick<Store, 'tickets'>) {
+export class HandoffDesk extends EventEmitter<HandoffEvents> implements HandoffPort {
+  constructor(private readonly store: Pick<Store, 'tickets' | 'audit'>) {
     super();
   }
 
@@ -37,5 +39,16 @@ export class HandoffDesk extends EventEmitter<HandoffEvents> {
   async isOpen(ticketId: string): Promise<boolean> {
     const ticket = await this.store.tickets.get(ticketId);
     return ticket !== null && ticket.status !== 'closed';
+  }
+
+  /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read). */
+  async rate(channel: string, chatId: string, score: number): Promise<void> {
+    const ticket = await this.store.tickets.latestClosed(channel, chatId);
+    await this.store.audit.record({
+      actor: `resident:${channel}`,
+      action: 'ticket.rating',
+      target: ticket?.id,
+      detail: { score, operator: ticket?.assignee ?? null },
+    });
   }
 }

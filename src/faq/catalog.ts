@@ -5,8 +5,14 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { FaqMatcher, MatchCandidate } from '../matcher/types';
-import type { FaqStore } from '../store/types';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
+
+/** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
+export interface FaqSource {
+  /** A number that grows on every change. */
+  revision(): Promise<number>;
+  list(): Promise<FaqEntry[]>;
+}
 
 export interface CatalogMatch extends MatchCandidate {
   entry: FaqEntryInput;
@@ -33,7 +39,7 @@ export class FaqCatalog {
   }
 
   /** Brings the catalog up to date with the store; returns the number of entries that changed. */
-  async refresh(faq: Pick<FaqStore, 'revision' | 'list'>): Promise<number> {
+  async refresh(faq: FaqSource): Promise<number> {
     const revision = await faq.revision();
     if (revision === this.revision) return 0;
     const current: FaqEntry[] = await faq.list();

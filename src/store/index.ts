@@ -3,7 +3,6 @@
  * SQLite file in the data folder. Everything else receives a `Store` (or the sub-stores it uses)
  * and never knows which.
  */
-import type { Config } from '../config';
 import { readFaqFile } from '../faq/file';
 import { silentLogger, type Logger } from '../logging';
 import { SqliteStore } from './sqlite';
@@ -17,7 +16,7 @@ export { SqliteStore } from './sqlite';
  *
  * @example const store = await openStore(loadConfig(), logger);
  */
-export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>, logger: Logger = silentLogger): Promise<Store> {
+export async function openStore(config: { dataDir: string; mongodbUri?: string }, logger: Logger = silentLogger): Promise<Store> {
   if (config.mongodbUri) {
     // Loaded only when used: mongoose is a large module that SQLite installations never need.
     const { MongoStore } = await import('./mongo');

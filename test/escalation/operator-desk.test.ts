@@ -25,7 +25,7 @@ function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay:
     store: h.store,
     handoff: h.handoff,
     relay,
-    afterClose: (ticket) => h.engine.resumeAfterHandoff(ticket),
+    afterClose: h.handBack,
     clock: h.clock.now,
   });
   return { desk, relay };

@@ -34,7 +34,7 @@ describe('hand-off: Telegram resident, console operator', () => {
       store: harness.store,
       handoff: harness.handoff,
       relay,
-      afterClose: (ticket) => harness.engine.resumeAfterHandoff(ticket),
+      afterClose: harness.handBack,
     });
     f = await consoleFixture({ store: harness.store, desk });
     await channel.start();

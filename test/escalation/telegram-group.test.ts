@@ -32,7 +32,7 @@ describe.each([
     const { harness } = rig;
     const channels = new Map<string, TelegramChannel>();
     relay = new ReplyRelay({ store: harness.store, channels: (n) => channels.get(n), channelNames: () => ['telegram'], retryBaseMs: 50 });
-    desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: (t) => harness.engine.resumeAfterHandoff(t) });
+    desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: harness.handBack });
     group = new OperatorGroup({ desk, chatId: String(GROUP), api: botApiGroupClient(rig.api.url, rig.api.token, { perGroupIntervalMs: 10, globalPerSecond: 1000 }) });
     group.start();
     channel = rig.makeChannel({}, { intercept: group.intercept, flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
