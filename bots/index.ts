@@ -14,7 +14,8 @@ export function createChannels(app: App): Channel[] {
   const groupChat = app.config.operators.chatId;
   if (token && groupChat) {
     // The group's updates arrive through the same bot; the channel hands them to the group.
-    const group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: botApiGroupClient(apiRoot ?? DEFAULT_API_ROOT, token), logger: app.logger });
+    const once = (marker: string) => app.store.leases.once(marker, new Date());
+    const group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: botApiGroupClient(apiRoot ?? DEFAULT_API_ROOT, token), logger: app.logger, once });
     group.start();
     channels.push(createTelegramChannel(app, { intercept: group.intercept }));
   } else if (token) {

@@ -18,6 +18,8 @@ import { languageHandler } from './engine/handlers/language';
 import { helpHandler, menuHandler } from './engine/handlers/menu';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
+import { TicketEvents } from './escalation/ticket-events';
+import { EventBus } from './events/bus';
 import { handBack } from './escalation/hand-back';
 import { OperatorDesk } from './escalation/operator-desk';
 import { ReplyRelay } from './escalation/reply-relay';
@@ -44,6 +46,8 @@ export interface EngineParts {
   alertDistricts?: readonly string[];
   clock?: () => Date;
   logger?: Logger;
+  /** Carries ticket events to the other processes on the store; without it they stay in this one. */
+  bus?: EventBus;
 }
 
 export interface AssembledEngine {
@@ -63,7 +67,7 @@ export interface AssembledEngine {
  */
 export function createEngine(parts: EngineParts): AssembledEngine {
   const { store, catalog, translator, logger } = parts;
-  const handoff = new HandoffDesk(store);
+  const handoff = new HandoffDesk(store, new TicketEvents(store.tickets, parts.bus));
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
   const subscriptions = subscriptionHandlers(dialog);
   const menu = { catalog, translator };
@@ -96,7 +100,9 @@ export interface App {
   relay: ReplyRelay;
   /** What operators do with tickets; the console inbox and the operator group share it. */
   desk: OperatorDesk;
-  /** Stops the FAQ refresh, waits for messages in flight and closes the store. */
+  /** Ticket and alert events between the processes on the store (already following the feed). */
+  bus: EventBus;
+  /** Stops the FAQ refresh and the event feed, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
 
@@ -106,6 +112,7 @@ export async function createApp(
 ): Promise<App> {
   const logger = options.logger ?? silentLogger;
   const store = await openStore(config, logger);
+  let bus: EventBus | undefined;
   try {
     await seedFaqIfEmpty(store.faq, config.faqSeedFile, logger);
     const catalog = new FaqCatalog(createMatcher());
@@ -113,6 +120,9 @@ export async function createApp(
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
 
     const translator = createTranslator();
+    const events = new EventBus(store.feed, { logger, clock: options.clock });
+    bus = events;
+    await events.start();
     const { engine, handoff, handBack: afterClose } = createEngine({
       store,
       catalog,
@@ -122,6 +132,7 @@ export async function createApp(
       clock: options.clock,
       logger,
       alertDistricts: config.alerts.districts,
+      bus: events,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
@@ -163,14 +174,17 @@ export async function createApp(
       channels,
       relay,
       desk,
+      bus: events,
       async close() {
         clearInterval(timer);
         relay.stop();
+        await events.stop();
         await engine.drain();
         await store.close();
       },
     };
   } catch (error) {
+    await bus?.stop();
     await store.close();
     throw error;
   }

@@ -11,7 +11,7 @@ import { DEFAULT_API_ROOT } from '../bots/telegram/channel';
 import { whatsappAlertTransport } from '../bots/whatsapp/alert-transport';
 import { WhatsAppChannel } from '../bots/whatsapp/channel';
 import { TerminalChat } from '../bots/terminal';
-import { AlertLoop } from './alerts/alert-loop';
+import { AlertLoop, announceAlertsDue } from './alerts/alert-loop';
 import { AlertSender, type AlertTransport } from './alerts/sender';
 import { createApp, type App } from './app';
 import { ConfigError, loadConfig } from './config';
@@ -38,7 +38,7 @@ async function startConsole(app: App, channels: readonly Channel[], logger: Logg
       channels: () => channelHealth(channels),
       desk: app.desk,
       alertDistricts: app.config.alerts.districts,
-      ...(alerts ? { alertSender: alerts } : {}),
+      alertSender: announceAlertsDue(app.bus, alerts),
     },
     options,
   );
@@ -67,7 +67,7 @@ function alertLoop(app: App, channels: readonly Channel[], logger: Logger): Aler
   if (whatsapp) transports.set(whatsapp.name, whatsappAlertTransport({ client: () => whatsapp.readyClient(), perMinute: alerts.whatsappPerMinute }));
   if (transports.size === 0) return undefined;
   const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-  return new AlertLoop(new AlertSender({ store: app.store, transports, holder, logger }), scheduleCron, logger);
+  return new AlertLoop(new AlertSender({ store: app.store, transports, holder, logger }), { cron: scheduleCron, bus: app.bus, logger });
 }
 
 async function main(argv: string[]): Promise<number> {

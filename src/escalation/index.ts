@@ -2,28 +2,29 @@
  * The hand-off seam between the bot and human operators: the engine's hand-off port. The engine
  * only starts a hand-off, appends what the resident writes, asks whether it is still open and
  * passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
- * listens to the desk's events. Tickets live in the store, so nothing is lost on restart.
+ * listens to the ticket events, from this process and the others. Tickets live in the store, so
+ * nothing is lost on restart.
  */
-import { EventEmitter } from 'node:events';
 import type { HandoffPort } from '../engine/ports';
 import type { Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
+import { TicketEvents } from './ticket-events';
 
-export interface HandoffEvents {
-  /** A new ticket is waiting in the queue. */
-  opened: [ticket: Ticket];
-  /** A resident wrote more on an open ticket. */
-  message: [ticketId: string, line: TranscriptLine];
-}
+export class HandoffDesk implements HandoffPort {
+  /** What happens to tickets: a new one ('opened'), a resident's message ('message'), an operator's actions. */
+  readonly events: TicketEvents;
 
-export class HandoffDesk extends EventEmitter<HandoffEvents> implements HandoffPort {
-  constructor(private readonly store: Pick<Store, 'tickets' | 'audit'>) {
-    super();
+  /** @param events the ticket events; by default this process's only (no feed between processes). */
+  constructor(
+    private readonly store: Pick<Store, 'tickets' | 'audit'>,
+    events?: TicketEvents,
+  ) {
+    this.events = events ?? new TicketEvents(store.tickets);
   }
 
   /** Creates a queued ticket and announces it. */
   async start(input: TicketInput): Promise<Ticket> {
     const ticket = await this.store.tickets.create(input);
-    this.emit('opened', ticket);
+    await this.events.publish({ kind: 'opened', ticket });
     return ticket;
   }
 
@@ -32,7 +33,7 @@ export class HandoffDesk extends EventEmitter<HandoffEvents> implements HandoffP
     await this.store.tickets.append(ticketId, line);
     const ticket = await this.store.tickets.get(ticketId);
     if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
-    this.emit('message', ticketId, line);
+    await this.events.publish({ kind: 'message', ticketId, text: line.text });
   }
 
   /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */

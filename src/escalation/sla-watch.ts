@@ -82,7 +82,7 @@ export class SlaWatch {
       }
       if (!this.late(ticket, now, slaMinutes)) continue;
       if (!(await this.once(`ticket-sla:${ticket.id}`, now))) continue;
-      desk.announceOverdue(ticket);
+      await desk.announceOverdue(ticket);
       await store.audit.record({ actor: 'system', action: 'ticket.overdue', target: ticket.id, detail: { slaMinutes } });
       // Out of hours the resident has just been told when operators return; no second notice.
       if (staffed) {
