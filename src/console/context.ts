@@ -1,6 +1,7 @@
 /** What the console's routes share: the bot's parts they read and write, and the console's own state. */
 import type { OperatorDesk } from '../escalation/operator-desk';
 import type { FaqCatalog } from '../faq/catalog';
+import type { Translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { Thresholds } from '../matcher';
 import type { Store } from '../store/types';
@@ -23,6 +24,8 @@ export interface ConsoleDeps {
   catalog: FaqCatalog;
   thresholds: Thresholds;
   logger: Logger;
+  /** Interface texts (the operators' canned replies in the resident's language). */
+  translator: Translator;
   /** The channels this process serves, for /healthz. */
   channels?: () => ChannelHealth[];
   /** The operator desk (tickets); absent, the inbox answers 503. */

@@ -29,7 +29,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     tmp = tempDir('helpline-browser-');
     app = await createApp(loadConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
     await app.store.staff.create({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
-    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
+    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator }, { bcryptCost: 4 });
     base = await server.listen(0);
     browser = await chromium.launch({
       executablePath: CHROMIUM,

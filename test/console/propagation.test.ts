@@ -52,7 +52,7 @@ describe('live propagation between two bot processes', () => {
     const env = { DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' };
     app = await createApp(loadConfig(env));
     await app.store.staff.create({ email: 'ed@x.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
-    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
+    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator }, { bcryptCost: 4 });
     const base = await server.listen(0);
 
     child = spawn(TSX, [path.join('test', 'support', 'answer-process.ts')], {

@@ -37,7 +37,7 @@ describe('ticket events across processes', () => {
     app = await createApp(loadConfig(env));
     await app.store.staff.create({ email: 'op@x.kz', role: 'operator', passwordHash: await hashPassword('a long password', 4) });
     server = await createConsoleServer(
-      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, desk: app.desk },
+      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator, desk: app.desk },
       { bcryptCost: 4 },
     );
     const base = await server.listen(0);

@@ -6,7 +6,7 @@ import type { Reply } from '../../src/engine/types';
 import type { Ticket } from '../../src/store/types';
 import { FaqCatalog } from '../../src/faq/catalog';
 import type { FaqEntryInput } from '../../src/faq/types';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator, type Translator } from '../../src/i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Thresholds } from '../../src/matcher/types';
 import { SqliteStore } from '../../src/store/sqlite';
@@ -26,6 +26,8 @@ export interface Harness {
   store: SqliteStore;
   engine: ConversationEngine;
   handoff: HandoffDesk;
+  /** The one translator of this harness (channels built on it take it too). */
+  translator: Translator;
   /** Gives a conversation back to the bot when its ticket closes (the operator desk's `afterClose`). */
   handBack: (ticket: Ticket) => Promise<Reply[]>;
   clock: TestClock;
@@ -60,6 +62,7 @@ export async function createHarness(
   const harness: Harness = {
     dir: tmp.dir,
     clock,
+    translator,
     get store() {
       return parts.store;
     },

@@ -1,6 +1,7 @@
-/** createTelegramChannel(app): the driver comes from the configuration, the engine from the app. */
+/** createTelegramChannel(telegramParts(app)): the driver comes from the configuration, the engine from the app. */
 import { createTelegramChannel } from '../../bots/telegram';
 import { createApp, type App } from '../../src/app';
+import { telegramParts } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createTranslator } from '../../src/i18n';
 import { FakeBotApi } from '../support/bot-api-server';
@@ -34,7 +35,7 @@ describe.each(DRIVERS)('createTelegramChannel with TELEGRAM_DRIVER=%s', (driver)
   });
 
   it('runs the app engine over long polling and stops cleanly', async () => {
-    const channel = createTelegramChannel(app, { flood: { perChatIntervalMs: 10 } });
+    const channel = createTelegramChannel(telegramParts(app), { flood: { perChatIntervalMs: 10 } });
     expect(channel.name).toBe('telegram');
     await channel.start();
     api.push(api.text({ id: 8080 }, '/help'));
@@ -45,7 +46,7 @@ describe.each(DRIVERS)('createTelegramChannel with TELEGRAM_DRIVER=%s', (driver)
   });
 
   it('refuses to start without a token', () => {
-    const config = { ...app.config, telegram: { ...app.config.telegram, token: undefined } };
-    expect(() => createTelegramChannel({ ...app, config })).toThrow(/TELEGRAM_BOT_TOKEN is not set/);
+    const telegram = { ...app.config.telegram, token: undefined };
+    expect(() => createTelegramChannel({ ...telegramParts(app), telegram })).toThrow(/TELEGRAM_BOT_TOKEN is not set/);
   });
 });

@@ -5,7 +5,7 @@
 import type { DestinationStream } from 'pino';
 import { createLogger, type Logger } from '../../src/logging';
 import type { Config } from '../../src/config';
-import { createChannelFor, type TelegramChannel, type TelegramChannelOptions } from '../../bots/telegram';
+import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../bots/telegram';
 import { FakeBotApi } from '../support/bot-api-server';
 import { createHarness, type Harness } from '../support/engine';
 import { SMALL_FAQ } from '../support/fixtures';
@@ -66,10 +66,11 @@ export async function createRig(driver: DriverName): Promise<Rig> {
   const logs = new LogLines();
   const started: TelegramChannel[] = [];
   const makeChannel = (telegram: Partial<Config['telegram']> = {}, options: TelegramChannelOptions = {}) => {
-    const channel = createChannelFor(
+    const channel = createTelegramChannel(
       {
         engine: harness.engine,
         logger: logs.logger,
+        translator: harness.translator,
         telegram: { token: api.token, driver, apiRoot: api.url, webhookPort: 0, ...telegram },
       },
       { flood: FAST_FLOOD, ...options },

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { QR_FILE, SESSION_DIR } from '../../bots/whatsapp';
+import type { FileStore } from '../../src/store/types';
 import { createRig, RESIDENT, startLinked, type Rig } from './helpers';
 import { runUntil, settle } from './manual-timers';
 
@@ -110,4 +111,41 @@ describe('WhatsApp connection', () => {
     expect(client.destroyed).toBe(true);
     expect(rig.channel.status()).toMatchObject({ state: 'disconnected', detail: 'stopped' });
   });
+
+  it("keeps the login in the store's files when the store has them, through no connection of its own", async () => {
+    const files = new MemoryFiles();
+    rig = await createRig({}, {}, { sessionFiles: files });
+    await rig.channel.start();
+    const { session } = rig.phone.client.setup;
+    if (session.kind !== 'remote') throw new Error(`expected the remote session plan, got ${session.kind}`);
+    expect(session.dataPath).toBe(path.join(rig.dir, SESSION_DIR));
+    // RemoteAuth zips the profile into dataPath and asks the store to keep it; later starts get it back.
+    fs.mkdirSync(session.dataPath, { recursive: true });
+    fs.writeFileSync(path.join(session.dataPath, 'RemoteAuth.zip'), 'zipped profile');
+    await session.store.save({ session: 'RemoteAuth' });
+    expect(await session.store.sessionExists({ session: 'RemoteAuth' })).toBe(true);
+    expect(files.saved.get('RemoteAuth')?.toString()).toBe('zipped profile');
+    const restored = path.join(rig.dir, 'restored.zip');
+    await session.store.extract({ session: 'RemoteAuth', path: restored });
+    expect(fs.readFileSync(restored, 'utf8')).toBe('zipped profile');
+  });
 });
+
+/** The store's files, in memory (what MongoDB keeps in GridFS). */
+class MemoryFiles implements FileStore {
+  readonly saved = new Map<string, Buffer>();
+  async exists(name: string): Promise<boolean> {
+    return this.saved.has(name);
+  }
+  async put(name: string, from: NodeJS.ReadableStream): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of from) chunks.push(Buffer.from(chunk));
+    this.saved.set(name, Buffer.concat(chunks));
+  }
+  async get(name: string, to: NodeJS.WritableStream): Promise<void> {
+    await new Promise<void>((resolve, reject) => to.end(this.saved.get(name) ?? Buffer.alloc(0), () => resolve()).on('error', reject));
+  }
+  async delete(name: string): Promise<void> {
+    this.saved.delete(name);
+  }
+}

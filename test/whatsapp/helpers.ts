@@ -1,8 +1,9 @@
 /** A real app (engine + SQLite store in a temp folder) with the WhatsApp channel on a fake client. */
 import fs from 'node:fs';
 import { PassThrough, Writable } from 'node:stream';
-import { createWhatsAppChannel, type WhatsAppChannel, type WhatsAppChannelOptions } from '../../bots/whatsapp';
+import { createWhatsAppChannel, type WhatsAppChannel, type WhatsAppChannelOptions, type WhatsAppParts } from '../../bots/whatsapp';
 import { createApp, type App } from '../../src/app';
+import { whatsappParts } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { SqliteStore } from '../../src/store/sqlite';
@@ -30,7 +31,7 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function createRig(options: WhatsAppChannelOptions = {}, env: Record<string, string> = {}): Promise<Rig> {
+export async function createRig(options: WhatsAppChannelOptions = {}, env: Record<string, string> = {}, overrides: Partial<WhatsAppParts> = {}): Promise<Rig> {
   const tmp = tempDir('helpline-whatsapp-');
   // The small test FAQ, written before the app opens, so the demo FAQ is not seeded.
   const seed = new SqliteStore(tmp.dir);
@@ -53,7 +54,7 @@ export async function createRig(options: WhatsAppChannelOptions = {}, env: Recor
   const open = async () => {
     const config = loadConfig({ LOG_LEVEL: 'debug', DATA_DIR: tmp.dir, WHATSAPP_ENABLED: '1', WHATSAPP_GLOBAL_RATE_PER_MIN: '600', ...env });
     const app = await createApp(config, { logger: createLogger('debug', logStream) });
-    const channel = createWhatsAppChannel(app, { createClient: phone.factory, timers, qrOutput, ...options });
+    const channel = createWhatsAppChannel({ ...whatsappParts(app), ...overrides }, { createClient: phone.factory, timers, qrOutput, ...options });
     return { app, channel };
   };
   let parts = await open();

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createWhatsAppChannel } from '../../bots/whatsapp';
 import { createApp } from '../../src/app';
+import { whatsappParts } from '../../src/compose';
 import { loadConfig } from '../../src/config';
 import { tempDir } from '../support/fixtures';
 
@@ -36,7 +37,7 @@ const title = exists
   async () => {
     const tmp = tempDir('helpline-whatsapp-real-');
     const app = await createApp(loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: tmp.dir, WHATSAPP_ENABLED: '1' }));
-    const channel = createWhatsAppChannel(app, { startTimeoutMs: 45_000 });
+    const channel = createWhatsAppChannel(whatsappParts(app), { startTimeoutMs: 45_000 });
     let launched = false;
     // Watch for our browser while start() runs, to know Chromium really started.
     const watch = setInterval(() => {
