@@ -56,6 +56,8 @@ export interface WhatsAppChannelOptions {
 
 export class WhatsAppChannel implements Channel {
   readonly name = CHANNEL_NAME;
+  /** Where the connection stands (see status()). */
+  private current: WhatsAppStatus;
   private readonly log: Logger;
   private readonly timers: Timers;
   private readonly createClient: ClientFactory;
@@ -63,7 +65,6 @@ export class WhatsAppChannel implements Channel {
   private readonly inFlight = new Set<Promise<void>>();
   private client?: WhatsAppClient;
   private session?: SessionPlan;
-  private current: WhatsAppStatus;
   private accepting = false;
   private stopping = false;
   private reconnectAttempt = 0;

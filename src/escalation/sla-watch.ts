@@ -7,9 +7,9 @@
  * "Once" holds across restarts and processes: each notice takes a never-renewed lease named after
  * the ticket in the store, and only the first taker sends it.
  */
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Translator } from '../i18n';
-import { silentLogger, type Logger } from '../logging';
+import type { Logger } from '../logging';
+import { CronJob } from '../schedule/cron-job';
 import type { Store, Ticket } from '../store/types';
 import type { OperatorDesk } from './operator-desk';
 import type { ReplyRelay } from './reply-relay';
@@ -35,37 +35,23 @@ export interface SlaTickResult {
 }
 
 export class SlaWatch {
-  private readonly clock: () => Date;
-  private readonly log: Logger;
-  private task?: ScheduledTask;
-  private running?: Promise<SlaTickResult>;
+  private readonly job: CronJob<SlaTickResult>;
 
   constructor(private readonly options: SlaWatchOptions) {
-    this.clock = options.clock ?? (() => new Date());
-    this.log = options.logger ?? silentLogger;
+    this.job = new CronJob('sla-watch', (now) => this.check(now), 'SLA check failed; tried again on the next tick', options);
   }
 
   /** Checks the queue at `now`; ticks never overlap within a process. */
-  tick(now: Date = this.clock()): Promise<SlaTickResult> {
-    this.running ??= this.check(now).finally(() => (this.running = undefined));
-    return this.running;
+  tick(now?: Date): Promise<SlaTickResult> {
+    return this.job.tick(now);
   }
 
   start(): void {
-    if (this.task) return;
-    this.task = cron.schedule(this.options.cron ?? '* * * * *', () => void this.tickLogged(), { name: 'sla-watch', noOverlap: true });
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    await this.task?.destroy();
-    this.task = undefined;
-    await this.running;
-  }
-
-  private tickLogged(): Promise<void> {
-    return this.tick()
-      .then(() => undefined)
-      .catch((error: unknown) => this.log.warn({ err: error }, 'SLA check failed; tried again on the next tick'));
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   private async check(now: Date): Promise<SlaTickResult> {

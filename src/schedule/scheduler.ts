@@ -7,14 +7,14 @@
  * The pending changes live in the store, so the schedule survives restarts: a change that fell due
  * while every process was down is applied at the first tick after start.
  *
- * node-cron only decides *when* to look (every minute by default); `tick(now)` does the work and takes
- * the time as an argument, so tests drive it with a fake clock instead of waiting.
+ * Ticks come from a CronJob (every minute by default); `tick(now)` takes the time as an argument,
+ * so tests drive it with a fake clock instead of waiting.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import cron, { type ScheduledTask } from 'node-cron';
 import { silentLogger, type Logger } from '../logging';
 import type { ScheduledChange, Store } from '../store/types';
+import { CronJob } from './cron-job';
 
 /** The lease's name in the store. */
 export const SCHEDULE_LEASE = 'faq-schedule';
@@ -42,20 +42,16 @@ export interface TickResult {
 export class FaqScheduler {
   readonly holder: string;
   private readonly store: FaqSchedulerOptions['store'];
-  private readonly clock: () => Date;
   private readonly leaseMs: number;
-  private readonly expression: string;
   private readonly log: Logger;
-  private task?: ScheduledTask;
-  private running?: Promise<TickResult>;
+  private readonly job: CronJob<TickResult>;
 
   constructor(options: FaqSchedulerOptions) {
     this.store = options.store;
-    this.clock = options.clock ?? (() => new Date());
     this.holder = options.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? 120_000;
-    this.expression = options.cron ?? '* * * * *';
     this.log = options.logger ?? silentLogger;
+    this.job = new CronJob('faq-schedule', (now) => this.runTick(now), 'scheduled FAQ changes could not be checked; retrying at the next tick', options);
   }
 
   /**
@@ -64,32 +60,19 @@ export class FaqScheduler {
    *
    * @example const { applied } = await scheduler.tick(new Date('2022-01-18T00:00:00+06:00'));
    */
-  tick(now: Date = this.clock()): Promise<TickResult> {
-    this.running ??= this.runTick(now).finally(() => (this.running = undefined));
-    return this.running;
+  tick(now?: Date): Promise<TickResult> {
+    return this.job.tick(now);
   }
 
   /** Starts automatic ticks (node-cron) and runs one at once, to catch up on changes due while down. */
   start(): void {
-    if (this.task) return;
-    this.task = cron.schedule(this.expression, () => this.tickLogged(), { name: 'faq-schedule', noOverlap: true });
-    void this.tickLogged();
+    this.job.start(true);
   }
 
   /** Stops the automatic ticks, waits for a tick in progress and gives the lease up. */
   async stop(): Promise<void> {
-    await this.task?.destroy();
-    this.task = undefined;
-    await this.running?.catch(() => undefined);
+    await this.job.stop();
     await this.store.leases.release(SCHEDULE_LEASE, this.holder).catch(() => undefined);
-  }
-
-  private async tickLogged(): Promise<void> {
-    try {
-      await this.tick();
-    } catch (error) {
-      this.log.warn({ err: error }, 'scheduled FAQ changes could not be checked; retrying at the next tick');
-    }
   }
 
   private async runTick(now: Date): Promise<TickResult> {

@@ -11,3 +11,10 @@ export function withPresent<T extends object>(record: T, optional: { [K in keyof
   return record;
 }
 
+
+/** The named fields of a stored document, as they are (what a record takes over unchanged). */
+export function pick<D extends object, K extends keyof D>(doc: D, keys: readonly K[]): Pick<D, K> {
+  const out = {} as Pick<D, K>;
+  for (const key of keys) out[key] = doc[key];
+  return out;
+}

@@ -444,6 +444,20 @@ export interface FileStore {
   delete(name: string): Promise<void>;
 }
 
+/** The sub-stores, one per concern. */
+export interface SubStores {
+  faq: FaqStore;
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  outbox: OutboxStore;
+  audit: AuditStore;
+  staff: StaffStore;
+  schedule: ScheduleStore;
+  alerts: AlertStore;
+  leases: LeaseStore;
+  feed: FeedStore;
+}
+
 /**
  * The project's storage, composed of one sub-store per concern. Two backends sit behind it
  * (embedded SQLite, MongoDB through mongoose) with the domain rules (FAQ versions, audit, e-mail
@@ -452,19 +466,9 @@ export interface FileStore {
  *
  * Each consumer takes only the sub-stores it uses, e.g. `Pick<Store, 'tickets' | 'audit'>`.
  */
-export interface Store {
+export interface Store extends Readonly<SubStores> {
   /** Human-readable kind for logs and health, e.g. 'sqlite:/path/bot.db' (never with credentials). */
   readonly description: string;
-  readonly faq: FaqStore;
-  readonly conversations: ConversationStore;
-  readonly tickets: TicketStore;
-  readonly outbox: OutboxStore;
-  readonly audit: AuditStore;
-  readonly staff: StaffStore;
-  readonly schedule: ScheduleStore;
-  readonly alerts: AlertStore;
-  readonly leases: LeaseStore;
-  readonly feed: FeedStore;
   /** Only on MongoDB: with SQLite such files stay in the data folder. */
   readonly files?: FileStore;
   close(): Promise<void>;

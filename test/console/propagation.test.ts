@@ -3,45 +3,24 @@
  * process runs the console and edits the curfew answer through the API; a separate child process
  * (tsx) answers residents and must use the new text within one second.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { faqInputOf } from '../../src/store/faq-content';
 import { tempDir } from '../support/fixtures';
+import { startOtherProcess, type OtherProcess } from '../support/other-process';
 import { waitFor } from '../support/wait';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const QUESTION = 'What time does the curfew start?';
-
-/** The child process as a question → answer function. */
-function answerer(child: ChildProcessWithoutNullStreams) {
-  const lines = readline.createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  return {
-    ready: new Promise<void>((resolve) => waiting.push(() => resolve())),
-    ask(text: string): Promise<string> {
-      return new Promise((resolve) => {
-        waiting.push((line) => resolve((JSON.parse(line) as { text: string }).text));
-        child.stdin.write(`${text}\n`);
-      });
-    },
-  };
-}
 
 describe('live propagation between two bot processes', () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: App;
   let server: ConsoleServer;
-  let child: ChildProcessWithoutNullStreams;
+  let other: OtherProcess;
   afterAll(async () => {
-    child?.stdin.end();
-    child?.kill();
+    other?.stop();
     await server?.close();
     await app?.close();
     tmp?.cleanup();
@@ -55,23 +34,7 @@ describe('live propagation between two bot processes', () => {
     server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator }, { bcryptCost: 4 });
     const base = await server.listen(0);
 
-    child = spawn(TSX, [path.join('test', 'support', 'answer-process.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const other = answerer(child);
-    let ready = false;
-    void other.ready.then(() => (ready = true));
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`the answering process exited: ${stderr}`);
-        return ready;
-      },
-      'the answering process to start',
-      20_000,
-    );
+    other = await startOtherProcess(env);
     expect(await other.ask(QUESTION)).toMatch(/23:00/);
 
     const login = await fetch(`${base}/api/login`, {

@@ -8,7 +8,7 @@ import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { createTranslator } from '../../src/i18n';
 import type { Ticket } from '../../src/store/types';
 import { consoleFixture, type ConsoleFixture } from '../console/helpers';
-import { createRig, type Rig } from '../telegram/helpers';
+import { createRig, type Rig } from '../bots/telegram/helpers';
 import { waitFor } from '../support/wait';
 
 const tr = createTranslator();

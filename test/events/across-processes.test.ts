@@ -3,29 +3,23 @@
  * runs an app with the console; a child process (tsx) answers residents. A ticket the child opens
  * must appear, live, in the event stream of the test process's inbox.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { tempDir } from '../support/fixtures';
-import { ROOT } from '../support/run-ts';
+import { startOtherProcess, type OtherProcess } from '../support/other-process';
 import { waitFor } from '../support/wait';
-
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 describe('ticket events across processes', () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: App;
   let server: ConsoleServer;
-  let child: ChildProcessWithoutNullStreams;
+  let other: OtherProcess;
   const abort = new AbortController();
   afterAll(async () => {
     abort.abort();
-    child?.stdin.end();
-    child?.kill();
+    other?.stop();
     await server?.close();
     await app?.close();
     tmp?.cleanup();
@@ -36,10 +30,8 @@ describe('ticket events across processes', () => {
     const env = { DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' };
     app = await createApp(loadConfig(env));
     await app.store.staff.create({ email: 'op@x.kz', role: 'operator', passwordHash: await hashPassword('a long password', 4) });
-    server = await createConsoleServer(
-      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator, desk: app.desk },
-      { bcryptCost: 4 },
-    );
+    const deps = { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator, desk: app.desk };
+    server = await createConsoleServer(deps, { bcryptCost: 4 });
     const base = await server.listen(0);
     const login = await fetch(`${base}/api/login`, {
       method: 'POST',
@@ -61,25 +53,11 @@ describe('ticket events across processes', () => {
     })();
 
     // The other process: the same data folder, its own store connection and event feed follower.
-    child = spawn(TSX, [path.join('test', 'support', 'answer-process.ts')], { cwd: ROOT, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const lines: string[] = [];
-    readline.createInterface({ input: child.stdout }).on('line', (line) => lines.push(line));
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`the answering process exited: ${stderr}`);
-        return lines[0] === 'ready';
-      },
-      'the other process to start',
-      20_000,
-    );
-
-    child.stdin.write('/operator\n');
-    const answer = await waitFor(() => lines[1], 'the other process to answer', 10_000);
+    other = await startOtherProcess(env);
+    const answer = await other.ask('/operator');
     const [ticket] = await app.store.tickets.list();
     expect(ticket).toBeDefined();
-    expect((JSON.parse(answer) as { text: string }).text).toContain(ticket.id);
+    expect(answer).toContain(ticket.id);
     await waitFor(() => seen.includes(`event: opened\ndata: {"kind":"opened","ticketId":"${ticket.id}","status":"queued"}`), 'the opened event in the inbox stream', 5000);
   });
 });

@@ -7,7 +7,7 @@
 import type { mongo } from 'mongoose';
 import type { Lang } from '../../i18n/languages';
 import { addToProgress, subscriptionMatches } from '../alert-match';
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
 import type { MongoDb } from './db';
@@ -30,56 +30,26 @@ interface AlertDoc extends AlertInput {
   finishedAt?: Date;
 }
 
-interface RecipientDoc {
+interface RecipientDoc extends Omit<AlertRecipient, 'alertId'> {
   alertId: number;
   /** Insertion order, for a stable sending order across restarts. */
   seq: number;
-  channel: string;
-  chatId: string;
-  lang: Lang;
-  status: RecipientStatus;
-  reason?: string;
-  updatedAt: Date;
 }
 
 const subKey = (channel: string, chatId: string) => `${channel}:${chatId}`;
 
 function subscriptionFromDoc(doc: SubscriptionDoc): Subscription {
-  const sub: Subscription = {
-    channel: doc.channel,
-    chatId: doc.chatId,
-    topics: doc.topics,
-    lang: doc.lang,
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
-  };
-  return withPresent(sub, { district: doc.district });
+  return withPresent<Subscription>(pick(doc, ['channel', 'chatId', 'topics', 'lang', 'createdAt', 'updatedAt']), { district: doc.district });
 }
 
 function alertFromDoc(doc: AlertDoc): Alert {
-  const alert: Alert = {
-    id: String(doc._id),
-    text: doc.text,
-    topics: doc.topics,
-    districts: doc.districts,
-    runAt: doc.runAt,
-    createdBy: doc.createdBy,
-    createdAt: doc.createdAt,
-    status: doc.status,
-  };
-  return withPresent(alert, { finishedAt: doc.finishedAt });
+  const alert = { id: String(doc._id), ...pick(doc, ['text', 'topics', 'districts', 'runAt', 'createdBy', 'createdAt', 'status']) };
+  return withPresent<Alert>(alert, { finishedAt: doc.finishedAt });
 }
 
 function recipientFromDoc(doc: RecipientDoc): AlertRecipient {
-  const r: AlertRecipient = {
-    alertId: String(doc.alertId),
-    channel: doc.channel,
-    chatId: doc.chatId,
-    lang: doc.lang,
-    status: doc.status,
-    updatedAt: doc.updatedAt,
-  };
-  return withPresent(r, { reason: doc.reason });
+  const recipient = { alertId: String(doc.alertId), ...pick(doc, ['channel', 'chatId', 'lang', 'status', 'updatedAt']) };
+  return withPresent<AlertRecipient>(recipient, { reason: doc.reason });
 }
 
 export class MongoAlerts implements AlertStore {

@@ -1,13 +1,13 @@
 /** The audit log (MongoDB). */
 import type { ClientSession } from 'mongoose';
 import type { AuditBackend } from '../backend';
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import type { AuditInput, AuditRecord } from '../types';
 import type { MongoDb } from './db';
 import type { AuditLeanDoc } from './schemas';
 
 function auditFromDoc(doc: AuditLeanDoc): AuditRecord {
-  return withPresent<AuditRecord>({ id: doc._id.toString(), at: doc.at, actor: doc.actor, action: doc.action }, { target: doc.target, detail: doc.detail });
+  return withPresent<AuditRecord>({ id: doc._id.toString(), ...pick(doc, ['at', 'actor', 'action']) }, pick(doc, ['target', 'detail']));
 }
 
 export class MongoAudit implements AuditBackend {

@@ -1,5 +1,5 @@
 /** Conversation state (MongoDB). */
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import type { Conversation, ConversationStore, TranscriptLine } from '../types';
 import { setAndUnset, type MongoDb } from './db';
 
@@ -9,16 +9,11 @@ export function lineFromDoc(l: TranscriptLine): TranscriptLine {
 
 function conversationFromDoc(doc: Conversation): Conversation {
   const c: Conversation = {
-    channel: doc.channel,
-    chatId: doc.chatId,
-    langChosen: doc.langChosen,
-    mode: doc.mode,
+    ...pick(doc, ['channel', 'chatId', 'langChosen', 'mode', 'createdAt', 'updatedAt']),
     offered: (doc.offered ?? []).map((o) => ({ id: o.id, label: o.label })),
     recent: (doc.recent ?? []).map(lineFromDoc),
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
   };
-  return withPresent(c, { lang: doc.lang, ticketId: doc.ticketId, lastFaqId: doc.lastFaqId, lastQuestion: doc.lastQuestion });
+  return withPresent(c, pick(doc, ['lang', 'ticketId', 'lastFaqId', 'lastQuestion']));
 }
 
 /** The update that makes the stored conversation equal to `c` (absent optionals are removed). */

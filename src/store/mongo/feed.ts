@@ -5,7 +5,7 @@
  * `reorderWindow` tells a poller how far back to look again.
  */
 import type { mongo } from 'mongoose';
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import type { FeedEvent, FeedEventInput, FeedStore } from '../types';
 import type { MongoDb } from './db';
 
@@ -17,7 +17,7 @@ interface EventDoc extends Omit<FeedEvent, 'seq'> {
 const KEEP_SECONDS = 24 * 3600;
 
 function eventFromDoc(doc: EventDoc): FeedEvent {
-  return withPresent<FeedEvent>({ seq: doc._id, topic: doc.topic, kind: doc.kind, subject: doc.subject, origin: doc.origin, at: doc.at }, { data: doc.data });
+  return withPresent<FeedEvent>({ seq: doc._id, ...pick(doc, ['topic', 'kind', 'subject', 'origin', 'at']) }, pick(doc, ['data']));
 }
 
 export class MongoFeed implements FeedStore {

@@ -1,13 +1,13 @@
 /** The outbox of messages channels still have to deliver (MongoDB). */
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../types';
 import type { MongoDb } from './db';
 import type { OutboxDoc } from './schemas';
 
 function outgoingFromDoc(doc: OutboxDoc): OutgoingMessage {
-  const m: OutgoingMessage = { id: String(doc._id), channel: doc.channel, chatId: doc.chatId, text: doc.text, createdAt: doc.createdAt, attempts: doc.attempts };
-  return withPresent(m, { lastError: doc.lastError, retryAt: doc.retryAt });
+  const message = { id: String(doc._id), ...pick(doc, ['channel', 'chatId', 'text', 'createdAt', 'attempts']) };
+  return withPresent<OutgoingMessage>(message, pick(doc, ['lastError', 'retryAt']));
 }
 
 export class MongoOutbox implements OutboxStore {

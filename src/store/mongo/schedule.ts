@@ -1,7 +1,7 @@
 /** Scheduled FAQ changes (MongoDB). */
 import type { ScheduleBackend } from '../backend';
 import { faqInputOf } from '../faq-content';
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { ScheduledChange, ScheduledChangeInput, ScheduledChangeStatus } from '../types';
 import type { MongoDb } from './db';
@@ -9,16 +9,8 @@ import type { ScheduledDoc } from './schemas';
 
 /** Dates inside the Mixed `entry` come back as Date from the driver; an absent optional stays absent. */
 function scheduledFromDoc(doc: ScheduledDoc): ScheduledChange {
-  const change: ScheduledChange = {
-    id: String(doc._id),
-    faqId: doc.faqId,
-    action: doc.action,
-    runAt: doc.runAt,
-    createdBy: doc.createdBy,
-    createdAt: doc.createdAt,
-    status: doc.status,
-  };
-  return withPresent(change, { entry: doc.entry ? faqInputOf(doc.entry) : null, finishedAt: doc.finishedAt, error: doc.error });
+  const change = { id: String(doc._id), ...pick(doc, ['faqId', 'action', 'runAt', 'createdBy', 'createdAt', 'status']) };
+  return withPresent<ScheduledChange>(change, { entry: doc.entry ? faqInputOf(doc.entry) : null, ...pick(doc, ['finishedAt', 'error']) });
 }
 
 export class MongoSchedule implements ScheduleBackend {

@@ -1,16 +1,12 @@
 /** Staff accounts and console sessions (MongoDB); e-mails arrive normalised (see `../compose.ts`). */
 import type { StaffBackend } from '../backend';
 import type { StaffAccount, StaffChanges, StaffSession } from '../types';
+import { pick } from '../records';
 import { isDuplicateKey, type MongoDb } from './db';
 import type { SessionDoc, StaffDoc } from './schemas';
 
-function staffFromDoc(doc: StaffDoc): StaffAccount {
-  return { email: doc.email, role: doc.role, passwordHash: doc.passwordHash, disabled: doc.disabled, createdAt: doc.createdAt, updatedAt: doc.updatedAt };
-}
-
-function sessionFromDoc(doc: SessionDoc): StaffSession {
-  return { idHash: doc.idHash, email: doc.email, csrfToken: doc.csrfToken, createdAt: doc.createdAt, expiresAt: doc.expiresAt };
-}
+const staffFromDoc = (doc: StaffDoc): StaffAccount => pick(doc, ['email', 'role', 'passwordHash', 'disabled', 'createdAt', 'updatedAt']);
+const sessionFromDoc = (doc: SessionDoc): StaffSession => pick(doc, ['idHash', 'email', 'csrfToken', 'createdAt', 'expiresAt']);
 
 export class MongoStaff implements StaffBackend {
   constructor(private readonly d: MongoDb) {}

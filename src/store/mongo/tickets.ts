@@ -1,5 +1,5 @@
 /** Tickets and their messages (MongoDB). */
-import { withPresent } from '../records';
+import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
 import { lineFromDoc } from './conversations';
@@ -9,18 +9,11 @@ import type { TicketDoc } from './schemas';
 function ticketFromDoc(doc: TicketDoc): Ticket {
   const t: Ticket = {
     id: String(doc._id),
-    channel: doc.channel,
-    chatId: doc.chatId,
-    lang: doc.lang,
-    question: doc.question,
-    reason: doc.reason,
+    ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']),
     excerpt: (doc.excerpt ?? []).map(lineFromDoc),
-    status: doc.status,
     messages: (doc.messages ?? []).map(lineFromDoc),
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
   };
-  return withPresent(t, { topic: doc.topic, assignee: doc.assignee, closedAt: doc.closedAt });
+  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
 }
 
 export class MongoTickets implements TicketStore {

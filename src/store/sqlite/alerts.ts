@@ -1,80 +1,21 @@
 /** Alert subscriptions, alerts and one delivery record per recipient (SQLite). */
-import type { Lang } from '../../i18n/languages';
 import { addToProgress, subscriptionMatches } from '../alert-match';
-import { withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
-import { dateOrNull, type SqliteDb } from './db';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface SubscriptionRow {
-  channel: string;
-  chat_id: string;
-  topics: string;
-  district: string | null;
-  lang: string;
-  created_at: number;
-  updated_at: number;
-}
+type SubscriptionRow = Row<Subscription>;
+type AlertRow = Row<Alert, 'id'>;
+type RecipientRow = Row<AlertRecipient, 'alertId'> & { seq: number };
 
-interface AlertRow {
-  id: number;
-  text: string;
-  topics: string;
-  districts: string;
-  run_at: number;
-  created_by: string;
-  created_at: number;
-  status: AlertStatus;
-  finished_at: number | null;
-}
-
-interface RecipientRow {
-  alert_id: number;
-  channel: string;
-  chat_id: string;
-  lang: string;
-  status: RecipientStatus;
-  reason: string | null;
-  updated_at: number;
-}
-
-function subscriptionFromRow(row: SubscriptionRow): Subscription {
-  const sub: Subscription = {
-    channel: row.channel,
-    chatId: row.chat_id,
-    topics: JSON.parse(row.topics) as string[],
-    lang: row.lang as Lang,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  return withPresent(sub, { district: row.district });
-}
-
-function alertFromRow(row: AlertRow): Alert {
-  const alert: Alert = {
-    id: String(row.id),
-    text: JSON.parse(row.text) as Alert['text'],
-    topics: JSON.parse(row.topics) as string[],
-    districts: JSON.parse(row.districts) as string[],
-    runAt: new Date(row.run_at),
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    status: row.status,
-  };
-  return withPresent(alert, { finishedAt: dateOrNull(row.finished_at) });
-}
-
-function recipientFromRow(row: RecipientRow): AlertRecipient {
-  const r: AlertRecipient = {
-    alertId: String(row.alert_id),
-    channel: row.channel,
-    chatId: row.chat_id,
-    lang: row.lang as Lang,
-    status: row.status,
-    updatedAt: new Date(row.updated_at),
-  };
-  return withPresent(r, { reason: row.reason });
-}
+const subscriptionRows = rowCodec<Subscription>({ fields: { topics: 'json', createdAt: 'date', updatedAt: 'date' }, optional: ['district'] });
+const ALERT_FIELDS = { text: 'json', topics: 'json', districts: 'json', runAt: 'date', createdAt: 'date', finishedAt: 'date' } as const;
+const alertRows = rowCodec<Alert, 'id'>({ fields: { id: 'id', ...ALERT_FIELDS }, optional: ['finishedAt'] });
+/** A new alert's row (the table numbers it). */
+type NewAlert = Omit<Alert, 'id'>;
+const newAlertRows = rowCodec<NewAlert>({ fields: ALERT_FIELDS, optional: ['finishedAt'] });
+const recipientRows = rowCodec<AlertRecipient, 'alertId'>({ fields: { alertId: 'id', updatedAt: 'date' }, extra: ['seq'] });
 
 export class SqliteAlerts implements AlertStore {
   private readonly sql;
@@ -82,7 +23,7 @@ export class SqliteAlerts implements AlertStore {
   constructor(private readonly s: SqliteDb) {
     const { db } = s;
     this.sql = {
-      subUpsert: db.prepare<SubscriptionRow>(
+      subUpsert: db.prepare<[SubscriptionRow]>(
         `INSERT INTO subscriptions (channel, chat_id, topics, district, lang, created_at, updated_at)
          VALUES (@channel, @chat_id, @topics, @district, @lang, @created_at, @updated_at)
          ON CONFLICT (channel, chat_id) DO UPDATE SET topics = excluded.topics, district = excluded.district,
@@ -95,7 +36,7 @@ export class SqliteAlerts implements AlertStore {
         `UPDATE alert_recipients SET status = 'skipped', reason = 'unsubscribed', updated_at = ?
          WHERE channel = ? AND chat_id = ? AND status = 'pending'`,
       ),
-      alertInsert: db.prepare<Omit<AlertRow, 'id' | 'finished_at'>>(
+      alertInsert: db.prepare<[Row<NewAlert>]>(
         `INSERT INTO alerts (text, topics, districts, run_at, created_by, created_at, status)
          VALUES (@text, @topics, @districts, @run_at, @created_by, @created_at, @status)`,
       ),
@@ -132,26 +73,18 @@ export class SqliteAlerts implements AlertStore {
   }
 
   async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
-    const at = this.s.now().getTime();
+    const at = this.s.now();
     return this.s.write(() => {
-      this.sql.subUpsert.run({
-        channel: input.channel,
-        chat_id: input.chatId,
-        topics: JSON.stringify(input.topics),
-        district: input.district ?? null,
-        lang: input.lang,
-        created_at: at,
-        updated_at: at,
-      });
+      this.sql.subUpsert.run(subscriptionRows.toRow({ ...input, createdAt: at, updatedAt: at }));
       const row = this.sql.subGet.get(input.channel, input.chatId);
       if (!row) throw new Error('subscription missing after upsert');
-      return subscriptionFromRow(row);
+      return subscriptionRows.fromRow(row);
     });
   }
 
   async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
     const row = this.sql.subGet.get(channel, chatId);
-    return row ? subscriptionFromRow(row) : null;
+    return row ? subscriptionRows.fromRow(row) : null;
   }
 
   async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
@@ -170,31 +103,23 @@ export class SqliteAlerts implements AlertStore {
    * subscribers, not millions; one scan per alert is cheap.
    */
   private matching(topics: string[], districts: string[]): Subscription[] {
-    return this.sql.subAll.all().map(subscriptionFromRow).filter((sub) => subscriptionMatches(sub, topics, districts));
+    return this.sql.subAll.all().map(subscriptionRows.fromRow).filter((sub) => subscriptionMatches(sub, topics, districts));
   }
 
   async create(input: AlertInput): Promise<Alert> {
-    const row = {
-      text: JSON.stringify(input.text),
-      topics: JSON.stringify(input.topics),
-      districts: JSON.stringify(input.districts),
-      run_at: input.runAt.getTime(),
-      created_by: input.createdBy,
-      created_at: this.s.now().getTime(),
-      status: 'scheduled' as const,
-    };
-    const id = Number(this.sql.alertInsert.run(row).lastInsertRowid);
-    return alertFromRow({ ...row, id, finished_at: null });
+    const alert: NewAlert = { ...input, status: 'scheduled', createdAt: this.s.now() };
+    const { lastInsertRowid } = this.sql.alertInsert.run(newAlertRows.toRow(alert));
+    return { ...alert, id: String(lastInsertRowid) };
   }
 
   async get(id: string): Promise<Alert | null> {
     const n = ticketNumber(id);
     const row = n === undefined ? undefined : this.sql.alertGet.get(n);
-    return row ? alertFromRow(row) : null;
+    return row ? alertRows.fromRow(row) : null;
   }
 
   async list(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
-    const all = this.sql.alertList.all().map(alertFromRow);
+    const all = this.sql.alertList.all().map(alertRows.fromRow);
     return filter.status ? all.filter((a) => filter.status?.includes(a.status)) : all;
   }
 
@@ -217,7 +142,7 @@ export class SqliteAlerts implements AlertStore {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
     const rows = channel === undefined ? this.sql.recipientsPending.all(n, limit) : this.sql.recipientsPendingOf.all(n, channel, limit);
-    return rows.map(recipientFromRow);
+    return rows.map(recipientRows.fromRow);
   }
 
   async markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean> {
@@ -248,7 +173,7 @@ export class SqliteAlerts implements AlertStore {
   async recipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
-    const all = this.sql.recipientsAll.all(n).map(recipientFromRow);
+    const all = this.sql.recipientsAll.all(n).map(recipientRows.fromRow);
     return status ? all.filter((r) => status.includes(r.status)) : all;
   }
 }

@@ -1,24 +1,12 @@
 /** The audit log (SQLite). */
 import type { AuditBackend } from '../backend';
-import { withPresent } from '../records';
 import type { AuditInput, AuditRecord } from '../types';
 import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface AuditRow {
-  id: number;
-  at: number;
-  actor: string;
-  action: string;
-  target: string | null;
-  detail: string | null;
-}
+type AuditRow = Row<AuditRecord, 'id'>;
 
-function auditFromRow(row: AuditRow): AuditRecord {
-  return withPresent<AuditRecord>(
-    { id: String(row.id), at: new Date(row.at), actor: row.actor, action: row.action },
-    { target: row.target, detail: row.detail === null ? null : (JSON.parse(row.detail) as Record<string, unknown>) },
-  );
-}
+const rows = rowCodec<AuditRecord, 'id'>({ fields: { id: 'id', at: 'date', detail: 'json' } });
 
 export class SqliteAudit implements AuditBackend {
   private readonly sql;
@@ -43,6 +31,6 @@ export class SqliteAudit implements AuditBackend {
   }
 
   async list(limit: number): Promise<AuditRecord[]> {
-    return this.sql.list.all(limit).map(auditFromRow);
+    return this.sql.list.all(limit).map(rows.fromRow);
   }
 }

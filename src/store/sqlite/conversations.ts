@@ -1,54 +1,14 @@
 /** Conversation state (SQLite). */
-import { isLang } from '../../i18n/languages';
-import { withPresent } from '../records';
-import type { Conversation, ConversationStore, OfferedChoice } from '../types';
-import { linesFromJson, linesToJson, type SqliteDb } from './db';
+import type { Conversation, ConversationStore } from '../types';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface ConversationRow {
-  channel: string;
-  chat_id: string;
-  lang: string | null;
-  lang_chosen: number;
-  mode: Conversation['mode'];
-  ticket_id: string | null;
-  offered: string;
-  last_faq_id: string | null;
-  last_question: string | null;
-  recent: string;
-  created_at: number;
-  updated_at: number;
-}
+type ConversationRow = Row<Conversation>;
 
-function conversationToRow(c: Conversation): ConversationRow {
-  return {
-    channel: c.channel,
-    chat_id: c.chatId,
-    lang: c.lang ?? null,
-    lang_chosen: c.langChosen ? 1 : 0,
-    mode: c.mode,
-    ticket_id: c.ticketId ?? null,
-    offered: JSON.stringify(c.offered),
-    last_faq_id: c.lastFaqId ?? null,
-    last_question: c.lastQuestion ?? null,
-    recent: linesToJson(c.recent),
-    created_at: c.createdAt.getTime(),
-    updated_at: c.updatedAt.getTime(),
-  };
-}
-
-function conversationFromRow(row: ConversationRow): Conversation {
-  const c: Conversation = {
-    channel: row.channel,
-    chatId: row.chat_id,
-    langChosen: row.lang_chosen === 1,
-    mode: row.mode,
-    offered: JSON.parse(row.offered) as OfferedChoice[],
-    recent: linesFromJson(row.recent),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  return withPresent(c, { lang: isLang(row.lang) ? row.lang : null, ticketId: row.ticket_id, lastFaqId: row.last_faq_id, lastQuestion: row.last_question });
-}
+const rows = rowCodec<Conversation>({
+  fields: { langChosen: 'flag', offered: 'json', recent: 'lines', createdAt: 'date', updatedAt: 'date' },
+  optional: ['lang', 'ticketId', 'lastFaqId', 'lastQuestion'],
+});
 
 export class SqliteConversations implements ConversationStore {
   private readonly sql;
@@ -67,17 +27,17 @@ export class SqliteConversations implements ConversationStore {
 
   async get(channel: string, chatId: string): Promise<Conversation | null> {
     const row = this.sql.get.get(channel, chatId);
-    return row ? conversationFromRow(row) : null;
+    return row ? rows.fromRow(row) : null;
   }
 
   async save(conversation: Conversation): Promise<void> {
-    this.sql.put.run(conversationToRow(conversation));
+    this.sql.put.run(rows.toRow(conversation));
   }
 
   async saveMany(conversations: Conversation[]): Promise<void> {
     // One transaction: one WAL sync for the whole batch instead of one per conversation.
     this.s.write(() => {
-      for (const c of conversations) this.sql.put.run(conversationToRow(c));
+      for (const c of conversations) this.sql.put.run(rows.toRow(c));
     });
   }
 }

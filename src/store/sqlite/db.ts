@@ -12,7 +12,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { TranscriptLine } from '../types';
 import { migrate } from './schema';
 
 export const SQLITE_FILE = 'bot.db';
@@ -55,24 +54,4 @@ export function openSqlite(location: string, now: () => Date): SqliteDb {
     throw err;
   }
   return { db, file, now, write: (fn) => db.transaction(fn).immediate() };
-}
-
-/** Transcript lines keep `at` as milliseconds inside JSON; only `at` is revived, never guessed. */
-interface StoredLine {
-  from: TranscriptLine['from'];
-  text: string;
-  at: number;
-}
-
-export function linesToJson(lines: readonly TranscriptLine[]): string {
-  return JSON.stringify(lines.map((l): StoredLine => ({ from: l.from, text: l.text, at: l.at.getTime() })));
-}
-
-export function linesFromJson(json: string): TranscriptLine[] {
-  return (JSON.parse(json) as StoredLine[]).map((l) => ({ from: l.from, text: l.text, at: new Date(l.at) }));
-}
-
-/** A Date column that may be NULL. */
-export function dateOrNull(ms: number | null): Date | null {
-  return ms === null ? null : new Date(ms);
 }

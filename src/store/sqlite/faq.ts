@@ -1,48 +1,16 @@
 /** FAQ entries, their versions and the revision counter (SQLite). The rules are in `../faq.ts`. */
-import type { FaqEntry, FaqEntryInput, PerLang } from '../../faq/types';
+import type { FaqEntry } from '../../faq/types';
 import type { FaqBackend, FaqCommit } from '../backend';
-import { withPresent } from '../records';
-import { dateOrNull, type SqliteDb } from './db';
 import type { SqliteAudit } from './audit';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface FaqRow {
-  id: string;
-  topic: string;
-  questions: string;
-  answer: string;
-  valid_from: number | null;
-  valid_until: number | null;
-  version: number;
-  updated_by: string;
-  updated_at: number;
-}
+type FaqRow = Row<FaqEntry>;
 
-function faqToRow(entry: FaqEntry): FaqRow {
-  return {
-    id: entry.id,
-    topic: entry.topic,
-    questions: JSON.stringify(entry.questions),
-    answer: JSON.stringify(entry.answer),
-    valid_from: entry.validFrom?.getTime() ?? null,
-    valid_until: entry.validUntil?.getTime() ?? null,
-    version: entry.version,
-    updated_by: entry.updatedBy,
-    updated_at: entry.updatedAt.getTime(),
-  };
-}
-
-function faqFromRow(row: FaqRow): FaqEntry {
-  const entry: FaqEntry = {
-    id: row.id,
-    topic: row.topic,
-    questions: JSON.parse(row.questions) as PerLang<string[]>,
-    answer: JSON.parse(row.answer) as PerLang<string>,
-    version: row.version,
-    updatedBy: row.updated_by,
-    updatedAt: new Date(row.updated_at),
-  };
-  return withPresent(entry, { validFrom: dateOrNull(row.valid_from), validUntil: dateOrNull(row.valid_until) });
-}
+const rows = rowCodec<FaqEntry>({
+  fields: { questions: 'json', answer: 'json', validFrom: 'date', validUntil: 'date', updatedAt: 'date' },
+  optional: ['validFrom', 'validUntil'],
+});
 
 /** Thrown inside a commit's transaction to roll it back when an entry moved since it was read. */
 const STALE = Symbol('stale');
@@ -81,16 +49,16 @@ export class SqliteFaq implements FaqBackend {
   }
 
   async list(): Promise<FaqEntry[]> {
-    return this.sql.list.all().map(faqFromRow);
+    return this.sql.list.all().map(rows.fromRow);
   }
 
   async get(id: string): Promise<FaqEntry | null> {
     const row = this.sql.get.get(id);
-    return row ? faqFromRow(row) : null;
+    return row ? rows.fromRow(row) : null;
   }
 
   async history(id: string): Promise<FaqEntry[]> {
-    return this.sql.history.all(id).map(faqFromRow);
+    return this.sql.history.all(id).map(rows.fromRow);
   }
 
   async revision(): Promise<number> {
@@ -108,7 +76,7 @@ export class SqliteFaq implements FaqBackend {
       this.s.write(() => {
         for (const { entry, expected } of change.put) {
           if ((this.sql.version.get(entry.id)?.version ?? null) !== expected) throw STALE;
-          const row = faqToRow(entry);
+          const row = rows.toRow(entry);
           this.sql.upsert.run(row);
           this.sql.versionInsert.run(row);
         }
@@ -124,18 +92,4 @@ export class SqliteFaq implements FaqBackend {
       throw error;
     }
   }
-}
-
-/** For callers storing an entry inside JSON (scheduled changes): dates as milliseconds, revived on read. */
-export function entryToJson(entry: FaqEntryInput): string {
-  return JSON.stringify({ ...entry, validFrom: entry.validFrom?.getTime(), validUntil: entry.validUntil?.getTime() });
-}
-
-export function entryFromJson(text: string): FaqEntryInput {
-  const raw = JSON.parse(text) as Omit<FaqEntryInput, 'validFrom' | 'validUntil'> & { validFrom?: number; validUntil?: number };
-  const entry: FaqEntryInput = { id: raw.id, topic: raw.topic, questions: raw.questions, answer: raw.answer };
-  return withPresent(entry, {
-    validFrom: raw.validFrom === undefined ? null : new Date(raw.validFrom),
-    validUntil: raw.validUntil === undefined ? null : new Date(raw.validUntil),
-  });
 }

@@ -2,24 +2,13 @@
  * The event feed (SQLite): an append-only table other processes on the same file poll. An append
  * takes the write lock, so seq order is commit order and a poller reading "after seq" misses nothing.
  */
-import { withPresent } from '../records';
-import type { FeedEvent, FeedEventInput, FeedStore, FeedTopic } from '../types';
+import type { FeedEvent, FeedEventInput, FeedStore } from '../types';
 import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface EventRow {
-  seq: number;
-  topic: FeedTopic;
-  kind: string;
-  subject: string;
-  data: string | null;
-  origin: string;
-  at: number;
-}
+type EventRow = Row<FeedEvent>;
 
-function eventFromRow(row: EventRow): FeedEvent {
-  const event: FeedEvent = { seq: row.seq, topic: row.topic, kind: row.kind, subject: row.subject, origin: row.origin, at: new Date(row.at) };
-  return withPresent(event, { data: row.data === null ? null : (JSON.parse(row.data) as Record<string, string>) });
-}
+const rows = rowCodec<FeedEvent>({ fields: { data: 'json', at: 'date' }, optional: ['data'] });
 
 export class SqliteFeed implements FeedStore {
   readonly reorderWindow = 0;
@@ -28,8 +17,8 @@ export class SqliteFeed implements FeedStore {
   constructor(private readonly s: SqliteDb) {
     const { db } = s;
     this.sql = {
-      insert: db.prepare<[string, string, string, string | null, string, number]>(
-        'INSERT INTO events (topic, kind, subject, data, origin, at) VALUES (?, ?, ?, ?, ?, ?)',
+      insert: db.prepare<[Omit<EventRow, 'seq'>]>(
+        'INSERT INTO events (topic, kind, subject, data, origin, at) VALUES (@topic, @kind, @subject, @data, @origin, @at)',
       ),
       after: db.prepare<[number, number], EventRow>('SELECT * FROM events WHERE seq > ? ORDER BY seq LIMIT ?'),
       head: db.prepare<[], { seq: number | null }>('SELECT MAX(seq) AS seq FROM events'),
@@ -37,15 +26,14 @@ export class SqliteFeed implements FeedStore {
     };
   }
 
-  async append(e: FeedEventInput): Promise<FeedEvent> {
-    const at = this.s.now();
-    const data = e.data === undefined ? null : JSON.stringify(e.data);
-    const { lastInsertRowid } = this.sql.insert.run(e.topic, e.kind, e.subject, data, e.origin, at.getTime());
-    return withPresent<FeedEvent>({ seq: Number(lastInsertRowid), topic: e.topic, kind: e.kind, subject: e.subject, origin: e.origin, at }, { data: e.data });
+  async append(input: FeedEventInput): Promise<FeedEvent> {
+    const event = { ...input, seq: 0, at: this.s.now() };
+    const { lastInsertRowid } = this.sql.insert.run(rows.toRow(event));
+    return { ...event, seq: Number(lastInsertRowid) };
   }
 
   async after(seq: number, limit: number): Promise<FeedEvent[]> {
-    return this.sql.after.all(seq, limit).map(eventFromRow);
+    return this.sql.after.all(seq, limit).map(rows.fromRow);
   }
 
   async head(): Promise<number> {

@@ -1,32 +1,12 @@
 /** The outbox of messages channels still have to deliver (SQLite). */
-import { withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../types';
-import { dateOrNull, type SqliteDb } from './db';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface OutboxRow {
-  id: number;
-  channel: string;
-  chat_id: string;
-  text: string;
-  status: 'pending' | 'failed';
-  attempts: number;
-  last_error: string | null;
-  retry_at: number | null;
-  created_at: number;
-}
+type OutboxRow = Row<OutgoingMessage, 'id'> & { status: 'pending' | 'failed' };
 
-function outgoingFromRow(row: OutboxRow): OutgoingMessage {
-  const m: OutgoingMessage = {
-    id: String(row.id),
-    channel: row.channel,
-    chatId: row.chat_id,
-    text: row.text,
-    createdAt: new Date(row.created_at),
-    attempts: row.attempts,
-  };
-  return withPresent(m, { lastError: row.last_error, retryAt: dateOrNull(row.retry_at) });
-}
+const rows = rowCodec<OutgoingMessage, 'id'>({ fields: { id: 'id', createdAt: 'date', retryAt: 'date' }, extra: ['status'] });
 
 export class SqliteOutbox implements OutboxStore {
   private readonly sql;
@@ -54,13 +34,13 @@ export class SqliteOutbox implements OutboxStore {
       const at = this.s.now().getTime();
       return items.map((item) => {
         const { lastInsertRowid } = this.sql.insert.run(item.channel, item.chatId, item.text, at);
-        return outgoingFromRow(this.sql.get.get(Number(lastInsertRowid)) as OutboxRow);
+        return rows.fromRow(this.sql.get.get(Number(lastInsertRowid)) as OutboxRow);
       });
     });
   }
 
   async pending(channel: string, limit = 100): Promise<OutgoingMessage[]> {
-    return this.sql.pending.all(channel, limit).map(outgoingFromRow);
+    return this.sql.pending.all(channel, limit).map(rows.fromRow);
   }
 
   // Outbox ids have the tickets' form: a decimal sequence number.
@@ -75,6 +55,6 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async failed(channel: string, limit = 100): Promise<OutgoingMessage[]> {
-    return this.sql.failed.all(channel, limit).map(outgoingFromRow);
+    return this.sql.failed.all(channel, limit).map(rows.fromRow);
   }
 }

@@ -1,36 +1,32 @@
 /** Scheduled FAQ changes (SQLite). */
 import type { ScheduleBackend } from '../backend';
+import type { FaqEntryInput } from '../../faq/types';
 import { withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { ScheduledChange, ScheduledChangeInput, ScheduledChangeStatus } from '../types';
-import { dateOrNull, type SqliteDb } from './db';
-import { entryFromJson, entryToJson } from './faq';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface ScheduledRow {
-  id: number;
-  faq_id: string;
-  action: ScheduledChange['action'];
-  entry: string | null;
-  run_at: number;
-  created_by: string;
-  created_at: number;
-  status: ScheduledChangeStatus;
-  finished_at: number | null;
-  error: string | null;
-}
+type ScheduledRow = Row<ScheduledChange, 'id'>;
 
-function scheduledFromRow(row: ScheduledRow): ScheduledChange {
-  const change: ScheduledChange = {
-    id: String(row.id),
-    faqId: row.faq_id,
-    action: row.action,
-    runAt: new Date(row.run_at),
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    status: row.status,
-  };
-  return withPresent(change, { entry: row.entry === null ? null : entryFromJson(row.entry), finishedAt: dateOrNull(row.finished_at), error: row.error });
-}
+/** The entry of a scheduled save, inside JSON: its dates as milliseconds, revived on read. */
+const entryJson = {
+  toColumn: (entry: FaqEntryInput) => JSON.stringify({ ...entry, validFrom: entry.validFrom?.getTime(), validUntil: entry.validUntil?.getTime() }),
+  fromColumn(text: string): FaqEntryInput {
+    const raw = JSON.parse(text) as Omit<FaqEntryInput, 'validFrom' | 'validUntil'> & { validFrom?: number; validUntil?: number };
+    const entry: FaqEntryInput = { id: raw.id, topic: raw.topic, questions: raw.questions, answer: raw.answer };
+    return withPresent(entry, {
+      validFrom: raw.validFrom === undefined ? null : new Date(raw.validFrom),
+      validUntil: raw.validUntil === undefined ? null : new Date(raw.validUntil),
+    });
+  },
+};
+
+const FIELDS = { entry: entryJson, runAt: 'date', createdAt: 'date', finishedAt: 'date' } as const;
+const rows = rowCodec<ScheduledChange, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['entry', 'finishedAt', 'error'] });
+/** A new change's row (the table numbers it). */
+type NewChange = ScheduledChangeInput & Pick<ScheduledChange, 'createdAt'>;
+const newRows = rowCodec<NewChange>({ fields: FIELDS, optional: ['entry'] });
 
 export class SqliteSchedule implements ScheduleBackend {
   private readonly sql;
@@ -38,7 +34,7 @@ export class SqliteSchedule implements ScheduleBackend {
   constructor(s: SqliteDb) {
     const { db } = s;
     this.sql = {
-      insert: db.prepare<[Omit<ScheduledRow, 'id' | 'status' | 'finished_at' | 'error'>]>(
+      insert: db.prepare<[Row<NewChange>]>(
         `INSERT INTO scheduled_changes (faq_id, action, entry, run_at, created_by, created_at, status)
          VALUES (@faq_id, @action, @entry, @run_at, @created_by, @created_at, 'pending')`,
       ),
@@ -55,24 +51,17 @@ export class SqliteSchedule implements ScheduleBackend {
   }
 
   async insert(input: ScheduledChangeInput, createdAt: Date): Promise<ScheduledChange> {
-    const { lastInsertRowid } = this.sql.insert.run({
-      faq_id: input.faqId,
-      action: input.action,
-      entry: input.entry ? entryToJson(input.entry) : null,
-      run_at: input.runAt.getTime(),
-      created_by: input.createdBy,
-      created_at: createdAt.getTime(),
-    });
-    return scheduledFromRow(this.sql.get.get(Number(lastInsertRowid)) as ScheduledRow);
+    const { lastInsertRowid } = this.sql.insert.run(newRows.toRow({ ...input, createdAt }));
+    return rows.fromRow(this.sql.get.get(Number(lastInsertRowid)) as ScheduledRow);
   }
 
   async list(filter: { status?: ScheduledChangeStatus[] }): Promise<ScheduledChange[]> {
-    const rows = filter.status ? this.sql.byStatus.all(JSON.stringify(filter.status)) : this.sql.all.all();
-    return rows.map(scheduledFromRow);
+    const found = filter.status ? this.sql.byStatus.all(JSON.stringify(filter.status)) : this.sql.all.all();
+    return found.map(rows.fromRow);
   }
 
   async due(now: Date): Promise<ScheduledChange[]> {
-    return this.sql.due.all(now.getTime()).map(scheduledFromRow);
+    return this.sql.due.all(now.getTime()).map(rows.fromRow);
   }
 
   async finish(id: string, status: Exclude<ScheduledChangeStatus, 'pending'>, at: Date, error?: string): Promise<boolean> {

@@ -1,47 +1,19 @@
 /** Tickets and their messages (SQLite). */
-import { withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
-import { dateOrNull, linesFromJson, linesToJson, type SqliteDb } from './db';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface TicketRow {
-  id: number;
-  channel: string;
-  chat_id: string;
-  lang: TicketInput['lang'];
-  question: string;
-  reason: TicketInput['reason'];
-  topic: string | null;
-  excerpt: string;
-  status: TicketStatus;
-  assignee: string | null;
-  created_at: number;
-  updated_at: number;
-  closed_at: number | null;
-}
+type TicketRecord = Omit<Ticket, 'messages'>;
+type TicketRow = Row<TicketRecord, 'id'>;
+/** What a new ticket's row is written from (the table numbers it). */
+type NewTicket = TicketInput & Pick<Ticket, 'createdAt' | 'updatedAt'>;
+type MessageRow = Row<TranscriptLine>;
 
-interface MessageRow {
-  from_role: TranscriptLine['from'];
-  text: string;
-  at: number;
-}
-
-function ticketFromRow(row: TicketRow, messages: readonly MessageRow[]): Ticket {
-  const t: Ticket = {
-    id: String(row.id),
-    channel: row.channel,
-    chatId: row.chat_id,
-    lang: row.lang,
-    question: row.question,
-    reason: row.reason,
-    excerpt: linesFromJson(row.excerpt),
-    status: row.status,
-    messages: messages.map((m) => ({ from: m.from_role, text: m.text, at: new Date(m.at) })),
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  return withPresent(t, { topic: row.topic, assignee: row.assignee, closedAt: dateOrNull(row.closed_at) });
-}
+const FIELDS = { excerpt: 'lines', createdAt: 'date', updatedAt: 'date', closedAt: 'date' } as const;
+const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt'] });
+const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic'] });
+const messageRows = rowCodec<TranscriptLine>({ fields: { at: 'date' } });
 
 export class SqliteTickets implements TicketStore {
   private readonly sql;
@@ -49,7 +21,7 @@ export class SqliteTickets implements TicketStore {
   constructor(private readonly s: SqliteDb) {
     const { db } = s;
     this.sql = {
-      insert: db.prepare<[Omit<TicketRow, 'id' | 'assignee' | 'closed_at' | 'status'>]>(
+      insert: db.prepare<[Row<NewTicket>]>(
         `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, status, created_at, updated_at)
          VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, 'queued', @created_at, @updated_at)`,
       ),
@@ -75,23 +47,13 @@ export class SqliteTickets implements TicketStore {
       messageInsert: db.prepare<[number, string, string, number]>(
         'INSERT INTO ticket_messages (ticket_id, from_role, text, at) VALUES (?, ?, ?, ?)',
       ),
-      messagesOf: db.prepare<[number], MessageRow>('SELECT from_role, text, at FROM ticket_messages WHERE ticket_id = ? ORDER BY seq'),
+      messagesOf: db.prepare<[number], MessageRow>('SELECT from_role AS "from", text, at FROM ticket_messages WHERE ticket_id = ? ORDER BY seq'),
     };
   }
 
   async create(ticket: TicketInput): Promise<Ticket> {
-    const at = this.s.now().getTime();
-    const { lastInsertRowid } = this.sql.insert.run({
-      channel: ticket.channel,
-      chat_id: ticket.chatId,
-      lang: ticket.lang,
-      question: ticket.question,
-      reason: ticket.reason,
-      topic: ticket.topic ?? null,
-      excerpt: linesToJson(ticket.excerpt),
-      created_at: at,
-      updated_at: at,
-    });
+    const at = this.s.now();
+    const { lastInsertRowid } = this.sql.insert.run(newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at }));
     return this.read(Number(lastInsertRowid)) as Ticket;
   }
 
@@ -141,6 +103,6 @@ export class SqliteTickets implements TicketStore {
   }
 
   private withMessages(row: TicketRow): Ticket {
-    return ticketFromRow(row, this.sql.messagesOf.all(row.id));
+    return { ...ticketRows.fromRow(row), messages: this.sql.messagesOf.all(row.id).map(messageRows.fromRow) };
   }
 }

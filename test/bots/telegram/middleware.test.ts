@@ -5,11 +5,11 @@
  */
 import { Bot } from 'grammy';
 import { Telegraf } from 'telegraf';
-import { helplineMiddleware, telegrafHelplineMiddleware, type MiddlewareOptions } from '../../bots/telegram';
-import { parseChoice } from '../../src/engine/choices';
-import { createTranslator } from '../../src/i18n';
-import { FakeBotApi } from '../support/bot-api-server';
-import { createHarness, type Harness } from '../support/engine';
+import { helplineMiddleware, telegrafHelplineMiddleware, type MiddlewareOptions } from '../../../bots/telegram';
+import { parseChoice } from '../../../src/engine/choices';
+import { createTranslator } from '../../../src/i18n';
+import { FakeBotApi } from '../../support/bot-api-server';
+import { createHarness, type Harness } from '../../support/engine';
 import { DRIVERS, FAST_FLOOD, TEST_FAQ, type DriverName } from './helpers';
 
 const tr = createTranslator();

@@ -1,13 +1,13 @@
 /** A real app (engine + SQLite store in a temp folder) with the WhatsApp channel on a fake client. */
 import fs from 'node:fs';
 import { PassThrough, Writable } from 'node:stream';
-import { createWhatsAppChannel, type WhatsAppChannel, type WhatsAppChannelOptions, type WhatsAppParts } from '../../bots/whatsapp';
-import { createApp, type App } from '../../src/app';
-import { whatsappParts } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logging';
-import { SqliteStore } from '../../src/store/sqlite';
-import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { createWhatsAppChannel, type WhatsAppChannel, type WhatsAppChannelOptions, type WhatsAppParts } from '../../../bots/whatsapp';
+import { createApp, type App } from '../../../src/app';
+import { whatsappParts } from '../../../src/compose';
+import { loadConfig } from '../../../src/config';
+import { createLogger } from '../../../src/logging';
+import { SqliteStore } from '../../../src/store/sqlite';
+import { SMALL_FAQ, tempDir } from '../../support/fixtures';
 import { FakeWhatsApp } from './fake-client';
 import { ManualTimers, runUntil } from './manual-timers';
 

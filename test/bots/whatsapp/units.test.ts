@@ -1,7 +1,7 @@
 /** Small pure parts: message mapping, backoff, disconnect reasons, start-up error wording. */
-import { backoffDelay } from '../../bots/whatsapp/backoff';
-import { isPrivateChat, toIncoming } from '../../bots/whatsapp';
-import { explainStartFailure, sessionEnded } from '../../bots/whatsapp/status';
+import { backoffDelay } from '../../../bots/whatsapp/backoff';
+import { isPrivateChat, toIncoming } from '../../../bots/whatsapp';
+import { explainStartFailure, sessionEnded } from '../../../bots/whatsapp/status';
 import { FakeWhatsApp } from './fake-client';
 import { ManualTimers } from './manual-timers';
 

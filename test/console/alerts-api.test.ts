@@ -1,4 +1,4 @@
-import { consoleFixture, type ConsoleFixture } from '../console/helpers';
+import { consoleFixture, type ConsoleFixture } from './helpers';
 
 describe('console alerts API', () => {
   let f: ConsoleFixture;

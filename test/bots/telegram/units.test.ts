@@ -1,12 +1,12 @@
 /** The shared pieces on their own: splitting, escaping, rendering, mapping, dedupe, flood control. */
-import { escapeHtml } from '../../bots/telegram/escape';
-import { FloodControl } from '../../bots/shared/flood';
-import { RecentIds } from '../../bots/telegram/dedupe';
-import { mapUpdate, type UpdateView } from '../../bots/telegram/map-update';
-import { renderReplies } from '../../bots/telegram/render';
-import { splitText } from '../../bots/telegram/split';
-import { isUpdate } from '../../bots/telegram/webhook';
-import { redact } from '../../bots/shared/errors';
+import { escapeHtml } from '../../../bots/telegram/escape';
+import { FloodControl } from '../../../bots/shared/flood';
+import { RecentIds } from '../../../bots/telegram/dedupe';
+import { mapUpdate, type UpdateView } from '../../../bots/telegram/map-update';
+import { renderReplies } from '../../../bots/telegram/render';
+import { splitText } from '../../../bots/telegram/split';
+import { isUpdate } from '../../../bots/telegram/webhook';
+import { redact } from '../../../bots/shared/errors';
 import { LogLines } from './helpers';
 
 const me = { id: 99, username: 'helpline_bot' };

@@ -1,6 +1,6 @@
 /** Real conversations through the WhatsApp channel: fake client, real engine, real SQLite store. */
-import { renderPlain } from '../../bots/terminal';
-import { createTranslator } from '../../src/i18n';
+import { renderPlain } from '../../../bots/terminal';
+import { createTranslator } from '../../../src/i18n';
 import { runUntil, settle } from './manual-timers';
 import { createRig, OTHER, RESIDENT, startLinked, type Rig } from './helpers';
 

@@ -2,14 +2,14 @@
  * The Telegram operator group over the fake Bot API: tickets posted (in forum topics when the
  * group has them), operators answer by replying, /close closes and the bot asks for a rating.
  */
-import { botApiGroupClient, OperatorGroup } from '../../bots/telegram/operator-group';
-import type { TelegramChannel } from '../../bots/telegram';
-import { OperatorDesk } from '../../src/escalation/operator-desk';
-import { ReplyRelay } from '../../src/escalation/reply-relay';
-import { createTranslator } from '../../src/i18n';
-import type { FakeUser } from '../support/bot-api-server';
-import { createRig, type Rig } from '../telegram/helpers';
-import { waitFor } from '../support/wait';
+import { botApiGroupClient, OperatorGroup } from '../../../bots/telegram/operator-group';
+import type { TelegramChannel } from '../../../bots/telegram';
+import { OperatorDesk } from '../../../src/escalation/operator-desk';
+import { ReplyRelay } from '../../../src/escalation/reply-relay';
+import { createTranslator } from '../../../src/i18n';
+import type { FakeUser } from '../../support/bot-api-server';
+import { createRig, type Rig } from './helpers';
+import { waitFor } from '../../support/wait';
 
 const tr = createTranslator();
 const GROUP = -1009876543210;

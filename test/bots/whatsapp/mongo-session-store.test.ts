@@ -7,9 +7,9 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import mongoose from 'mongoose';
-import { SessionFiles } from '../../bots/whatsapp';
-import { MongoStore } from '../../src/store/mongo';
-import { tempDir } from '../support/fixtures';
+import { SessionFiles } from '../../../bots/whatsapp';
+import { MongoStore } from '../../../src/store/mongo';
+import { tempDir } from '../../support/fixtures';
 
 const uri = process.env.MONGODB_URI;
 

@@ -2,10 +2,10 @@
  * Alert delivery over WhatsApp through the transport, with a fake client and a fake clock for the
  * pacing (the whole WhatsApp channel with its browser life cycle is covered in test/whatsapp).
  */
-import { whatsappAlertTransport } from '../../bots/whatsapp/alert-transport';
-import type { WhatsAppClient } from '../../bots/whatsapp/client';
-import { AlertSender } from '../../src/alerts/sender';
-import { SqliteStore } from '../../src/store/sqlite';
+import { whatsappAlertTransport } from '../../../bots/whatsapp/alert-transport';
+import type { WhatsAppClient } from '../../../bots/whatsapp/client';
+import { AlertSender } from '../../../src/alerts/sender';
+import { SqliteStore } from '../../../src/store/sqlite';
 
 describe('alert delivery over WhatsApp', () => {
   it('waits while disconnected, then sends at the configured slow rate and records a failed send', async () => {

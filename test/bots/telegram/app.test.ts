@@ -1,11 +1,11 @@
 /** createTelegramChannel(telegramParts(app)): the driver comes from the configuration, the engine from the app. */
-import { createTelegramChannel } from '../../bots/telegram';
-import { createApp, type App } from '../../src/app';
-import { telegramParts } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { createTranslator } from '../../src/i18n';
-import { FakeBotApi } from '../support/bot-api-server';
-import { tempDir } from '../support/fixtures';
+import { createTelegramChannel } from '../../../bots/telegram';
+import { createApp, type App } from '../../../src/app';
+import { telegramParts } from '../../../src/compose';
+import { loadConfig } from '../../../src/config';
+import { createTranslator } from '../../../src/i18n';
+import { FakeBotApi } from '../../support/bot-api-server';
+import { tempDir } from '../../support/fixtures';
 import { DRIVERS } from './helpers';
 
 const tr = createTranslator();

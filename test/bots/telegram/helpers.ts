@@ -3,13 +3,13 @@
  * a channel of the chosen driver pointed at the fake, and a logger whose lines the test can read.
  */
 import type { DestinationStream } from 'pino';
-import { createLogger, type Logger } from '../../src/logging';
-import type { Config } from '../../src/config';
-import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../bots/telegram';
-import { FakeBotApi } from '../support/bot-api-server';
-import { createHarness, type Harness } from '../support/engine';
-import { SMALL_FAQ } from '../support/fixtures';
-import type { FaqEntryInput } from '../../src/faq/types';
+import { createLogger, type Logger } from '../../../src/logging';
+import type { Config } from '../../../src/config';
+import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../../bots/telegram';
+import { FakeBotApi } from '../../support/bot-api-server';
+import { createHarness, type Harness } from '../../support/engine';
+import { SMALL_FAQ } from '../../support/fixtures';
+import type { FaqEntryInput } from '../../../src/faq/types';
 
 export type DriverName = Config['telegram']['driver'];
 export const DRIVERS: DriverName[] = ['grammy', 'telegraf'];

@@ -3,8 +3,8 @@
  * "phone" (FakeWhatsApp) that links the number, writes to the bot and records what it sends.
  */
 import { EventEmitter } from 'node:events';
-import type { ClientFactory, ClientSetup, WhatsAppClient, WhatsAppMessage } from '../../bots/whatsapp';
-import type { Timers } from '../../bots/whatsapp';
+import type { ClientFactory, ClientSetup, WhatsAppClient, WhatsAppMessage } from '../../../bots/whatsapp';
+import type { Timers } from '../../../bots/whatsapp';
 
 export const BOT_ID = '77770000000@c.us';
 

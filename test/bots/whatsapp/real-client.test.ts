@@ -5,11 +5,11 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { createWhatsAppChannel } from '../../bots/whatsapp';
-import { createApp } from '../../src/app';
-import { whatsappParts } from '../../src/compose';
-import { loadConfig } from '../../src/config';
-import { tempDir } from '../support/fixtures';
+import { createWhatsAppChannel } from '../../../bots/whatsapp';
+import { createApp } from '../../../src/app';
+import { whatsappParts } from '../../../src/compose';
+import { loadConfig } from '../../../src/config';
+import { tempDir } from '../../support/fixtures';
 
 const CHROMIUM = '/usr/bin/chromium';
 const exists = fs.existsSync(CHROMIUM);

@@ -3,9 +3,9 @@
  * engine and the real SQLite store. Waits are on the fake server's records, with deadlines.
  */
 import net from 'node:net';
-import { createTranslator } from '../../src/i18n';
-import type { SentMessage } from '../support/bot-api-server';
-import { resident } from '../support/bot-api-server';
+import { createTranslator } from '../../../src/i18n';
+import type { SentMessage } from '../../support/bot-api-server';
+import { resident } from '../../support/bot-api-server';
 import { createRig, DRIVERS, LONG_ANSWER, type Rig } from './helpers';
 
 const tr = createTranslator();
@@ -233,7 +233,7 @@ describe.each(DRIVERS)('Telegram channel contract (%s)', (driver) => {
     await expect(wrongToken.start()).rejects.toThrow(
       /^Telegram rejected the bot token \(401 Unauthorized\): check TELEGRAM_BOT_TOKEN$/,
     );
-    const closed = new (await import('../support/bot-api-server')).FakeBotApi();
+    const closed = new (await import('../../support/bot-api-server')).FakeBotApi();
     await closed.start();
     const deadRoot = closed.url;
     await closed.stop();

@@ -1,8 +1,8 @@
 /** The connection's life on a fake client: login QR, session folder, failures, reconnects, logout, stop. */
 import fs from 'node:fs';
 import path from 'node:path';
-import { QR_FILE, SESSION_DIR } from '../../bots/whatsapp';
-import type { FileStore } from '../../src/store/types';
+import { QR_FILE, SESSION_DIR } from '../../../bots/whatsapp';
+import type { FileStore } from '../../../src/store/types';
 import { createRig, RESIDENT, startLinked, type Rig } from './helpers';
 import { runUntil, settle } from './manual-timers';
 

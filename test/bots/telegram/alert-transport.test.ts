@@ -3,14 +3,14 @@
  * 2,000 subscribers at 200 messages/s (10 s of sending) for the rate, 429 and 403 checks; the
  * restart uses 400 at 400/s, which exercises the same paths in less time.
  */
-import { telegramAlertTransport } from '../../bots/telegram/alert-transport';
-import { AlertSender } from '../../src/alerts/sender';
-import type { Lang } from '../../src/i18n/languages';
-import { SqliteStore } from '../../src/store/sqlite';
-import type { Store } from '../../src/store/types';
-import { FakeBotApi } from '../support/bot-api-server';
-import { TestClock } from '../support/engine';
-import { tempDir } from '../support/fixtures';
+import { telegramAlertTransport } from '../../../bots/telegram/alert-transport';
+import { AlertSender } from '../../../src/alerts/sender';
+import type { Lang } from '../../../src/i18n/languages';
+import { SqliteStore } from '../../../src/store/sqlite';
+import type { Store } from '../../../src/store/types';
+import { FakeBotApi } from '../../support/bot-api-server';
+import { TestClock } from '../../support/engine';
+import { tempDir } from '../../support/fixtures';
 
 const TEXT = { ru: 'Комендантский час с 23:00', kk: 'Коменданттық сағат 23:00-ден', en: 'Curfew from 23:00' };
 const LANG_OF = (i: number): Lang => (['ru', 'kk', 'en'] as const)[i % 3];

@@ -3,9 +3,9 @@
  * WhatsApp channel on the fake client. Operator replies and the rating question travel through
  * the relay into the channel's own paced outbox.
  */
-import { createTranslator } from '../../src/i18n';
-import { createRig, RESIDENT, startLinked, type Rig } from '../whatsapp/helpers';
-import { runUntil } from '../whatsapp/manual-timers';
+import { createTranslator } from '../../../src/i18n';
+import { createRig, RESIDENT, startLinked, type Rig } from './helpers';
+import { runUntil } from './manual-timers';
 
 const tr = createTranslator();
 

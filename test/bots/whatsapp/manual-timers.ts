@@ -1,5 +1,5 @@
 /** A clock that moves only when the test says so, with the sleeps and timers waiting on it. */
-import type { Timers } from '../../bots/whatsapp';
+import type { Timers } from '../../../bots/whatsapp';
 
 interface Wake {
   at: number;
