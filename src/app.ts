@@ -1,7 +1,7 @@
 /**
- * Assembles the parts every process needs — store, FAQ catalog with its matcher, the translator,
- * the engine with its handlers, hand-off desk, operator desk — from a validated Config. Channels
- * are added on top by `src/main.ts`.
+ * Assembles the parts every process needs — store, FAQ catalog with its matcher, the one
+ * translator, the event bus, the engine with its handlers, hand-off desk, operator desk — from a
+ * validated Config. No channel here: the composition root (`src/compose.ts`) adds them on top.
  */
 import { SubscriptionDialog } from './alerts/subscription-dialog';
 import { subscriptionHandlers } from './alerts/subscription-handlers';
@@ -18,11 +18,11 @@ import { languageHandler } from './engine/handlers/language';
 import { helpHandler, menuHandler } from './engine/handlers/menu';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
-import { TicketEvents } from './escalation/ticket-events';
-import { EventBus } from './events/bus';
 import { handBack } from './escalation/hand-back';
 import { OperatorDesk } from './escalation/operator-desk';
 import { ReplyRelay } from './escalation/reply-relay';
+import { TicketEvents } from './escalation/ticket-events';
+import { EventBus } from './events/bus';
 import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
 import type { Lang } from './i18n/languages';
@@ -94,7 +94,7 @@ export interface App {
   handoff: HandoffDesk;
   translator: Translator;
   engine: ConversationEngine;
-  /** The running channels by name; `src/main.ts` registers them so operator replies can reach residents. */
+  /** The running channels by name; the composition root registers them so operator replies can reach residents. */
   channels: Map<string, Pick<Channel, 'send'>>;
   /** Delivers operator replies (and the rating question) through the outbox. */
   relay: ReplyRelay;
