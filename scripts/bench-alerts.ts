@@ -45,9 +45,9 @@ async function fanout(subscribers: number, perSecond: number): Promise<{ seconds
   const store = new SqliteStore(dir);
   try {
     for (let i = 0; i < subscribers; i++) {
-      await store.saveSubscription({ channel: 'telegram', chatId: String(1_000_000 + i), topics: ['curfew'], lang: 'ru' });
+      await store.alerts.saveSubscription({ channel: 'telegram', chatId: String(1_000_000 + i), topics: ['curfew'], lang: 'ru' });
     }
-    await store.createAlert({ text: { ru: 'Комендантский час' }, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'bench' });
+    await store.alerts.create({ text: { ru: 'Комендантский час' }, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'bench' });
     const transport = telegramAlertTransport({ apiRoot: api.url, token: '1:bench', perSecond });
     const sender = new AlertSender({ store, holder: 'bench', transports: new Map([['telegram', transport]]) });
     let peakRss = process.memoryUsage().rss;

@@ -14,6 +14,7 @@ import { FaqCatalog } from '../src/faq/catalog';
 import { serializeFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { silentLogger } from '../src/logging';
+import { createTranslator } from '../src/i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../src/matcher';
 import { SqliteStore } from '../src/store/sqlite';
 
@@ -50,13 +51,13 @@ export async function consoleLoad(logins: number, faq: readonly FaqEntryInput[],
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-console-'));
   const store = new SqliteStore(dir);
   const catalog = new FaqCatalog(createMatcher());
-  const server = await createConsoleServer({ store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger }, { importMaxBytes: importMb * 1024 * 1024 });
+  const server = await createConsoleServer({ store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, translator: createTranslator() }, { importMaxBytes: importMb * 1024 * 1024 });
   try {
     const base = await server.listen(0);
     const password = 'a long enough password';
     const hash = await hashPassword(password, DEFAULT_BCRYPT_COST);
-    await store.createStaff({ email: 'editor@bench.kz', role: 'editor', passwordHash: hash });
-    for (let i = 0; i < logins; i++) await store.createStaff({ email: `staff${i}@bench.kz`, role: 'operator', passwordHash: hash });
+    await store.staff.create({ email: 'editor@bench.kz', role: 'editor', passwordHash: hash });
+    for (let i = 0; i < logins; i++) await store.staff.create({ email: `staff${i}@bench.kz`, role: 'operator', passwordHash: hash });
     const login = (email: string) =>
       fetch(`${base}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
 

@@ -31,7 +31,7 @@ runFaqCli('faq-export', USAGE, {}, async (file, _values, config) => {
   let text: string;
   let count: number;
   try {
-    const entries = await store.listFaq();
+    const entries = await store.faq.list();
     count = entries.length;
     text = serializeFaqFile(entries, format);
   } finally {

@@ -39,8 +39,8 @@ runFaqCli('faq-import', USAGE, OPTIONS, async (file, values, config) => {
 
   const store = await openStore(config);
   try {
-    const summary = await store.importFaq(entries, by, { replace: values.replace === true });
-    const revision = await store.faqRevision();
+    const summary = await store.faq.import(entries, by, { replace: values.replace === true });
+    const revision = await store.faq.revision();
     console.log(
       `Imported ${entries.length} entries from ${file} into ${store.description}: ` +
         `${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ` +

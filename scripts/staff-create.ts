@@ -120,12 +120,12 @@ async function main(): Promise<number> {
 
   const store = await openStore(config);
   try {
-    if (await store.getStaff(email.data)) {
+    if (await store.staff.get(email.data)) {
       console.error(`staff-create: an account "${email.data.toLowerCase()}" exists already; change it in the console (Staff).`);
       return EXIT_FAILED;
     }
-    const account = await store.createStaff({ email: email.data, role, passwordHash: await hashPassword(password, DEFAULT_BCRYPT_COST) });
-    await store.audit({ actor: `cli:${os.userInfo().username}`, action: 'staff.create', target: account.email, detail: { role } });
+    const account = await store.staff.create({ email: email.data, role, passwordHash: await hashPassword(password, DEFAULT_BCRYPT_COST) });
+    await store.audit.record({ actor: `cli:${os.userInfo().username}`, action: 'staff.create', target: account.email, detail: { role } });
     console.log(`Created ${account.role} account ${account.email} in ${store.description}.`);
     return EXIT_OK;
   } finally {

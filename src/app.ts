@@ -1,22 +1,90 @@
 /**
- * Assembles the parts every process needs — store, FAQ catalog with its matcher, hand-off desk,
- * engine — from a validated Config. Channels are added on top by `src/main.ts`.
+ * Assembles the parts every process needs — store, FAQ catalog with its matcher, the one
+ * translator, the event bus, the engine with its handlers, hand-off desk, operator desk — from a
+ * validated Config. No channel here: the composition root (`src/compose.ts`) adds them on top.
  */
+import { SubscriptionDialog } from './alerts/subscription-dialog';
+import { subscriptionHandlers } from './alerts/subscription-handlers';
+import { DEFAULT_DISTRICTS } from './alerts/topics';
 import type { Config } from './config';
 import { ConversationEngine } from './engine/engine';
 import type { Channel } from './engine/channel';
-import type { HandoffDesk } from './escalation';
+import { escalationHandler } from './engine/handlers/escalation';
+import { fallbackHandler } from './engine/handlers/fallback';
+import { faqAnswerHandler } from './engine/handlers/faq-answer';
+import { feedbackHandler } from './engine/handlers/feedback';
+import { handoffGate } from './engine/handlers/handoff-gate';
+import { languageHandler } from './engine/handlers/language';
+import { helpHandler, menuHandler } from './engine/handlers/menu';
+import type { Reply } from './engine/types';
+import { HandoffDesk } from './escalation';
+import { handBack } from './escalation/hand-back';
 import { OperatorDesk } from './escalation/operator-desk';
 import { ReplyRelay } from './escalation/reply-relay';
+import { TicketEvents } from './escalation/ticket-events';
+import { EventBus } from './events/bus';
 import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
+import type { Lang } from './i18n/languages';
 import { silentLogger, type Logger } from './logging';
 import { createMatcher } from './matcher';
+import type { Thresholds } from './matcher/types';
 import { openStore, seedFaqIfEmpty } from './store';
-import type { Store } from './store/types';
+import type { Store, Ticket } from './store/types';
 
 /** How often a process checks the store for FAQ edits made elsewhere (console, another process). */
 export const FAQ_REFRESH_MS = 500;
+
+export interface EngineParts {
+  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
+  catalog: FaqCatalog;
+  translator: Translator;
+  thresholds: Thresholds;
+  /** Language of a conversation nothing is known about yet. */
+  defaultLang?: Lang;
+  /** Districts a resident may pick for alerts (ALERT_DISTRICTS). */
+  alertDistricts?: readonly string[];
+  clock?: () => Date;
+  logger?: Logger;
+  /** Carries ticket events to the other processes on the store; without it they stay in this one. */
+  bus?: EventBus;
+}
+
+export interface AssembledEngine {
+  engine: ConversationEngine;
+  /** The engine's hand-off port: tickets for human operators. */
+  handoff: HandoffDesk;
+  /** Gives a conversation back to the bot when its ticket closes; resolves the rating question. */
+  handBack: (ticket: Ticket) => Promise<Reply[]>;
+}
+
+/**
+ * The engine with the helpline's handlers, in the order a turn meets them: what works whoever has
+ * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (menu,
+ * FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
+ *
+ * @example const { engine } = createEngine({ store, catalog, translator, thresholds });
+ */
+export function createEngine(parts: EngineParts): AssembledEngine {
+  const { store, catalog, translator, logger } = parts;
+  const handoff = new HandoffDesk(store, new TicketEvents(store.tickets, parts.bus));
+  const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
+  const subscriptions = subscriptionHandlers(dialog);
+  const menu = { catalog, translator };
+  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger }).use(
+    languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
+    helpHandler({ translator }),
+    subscriptions.anytime,
+    handoffGate({ handoff, translator }),
+    menuHandler(menu),
+    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator }),
+    feedbackHandler({ audit: store.audit, handoff, translator }),
+    escalationHandler({ handoff, catalog, translator, logger }),
+    subscriptions.subscribe,
+    fallbackHandler(menu),
+  );
+  return { engine, handoff, handBack: handBack(engine, translator) };
+}
 
 export interface App {
   config: Config;
@@ -26,13 +94,15 @@ export interface App {
   handoff: HandoffDesk;
   translator: Translator;
   engine: ConversationEngine;
-  /** The running channels by name; `src/main.ts` registers them so operator replies can reach residents. */
+  /** The running channels by name; the composition root registers them so operator replies can reach residents. */
   channels: Map<string, Pick<Channel, 'send'>>;
   /** Delivers operator replies (and the rating question) through the outbox. */
   relay: ReplyRelay;
   /** What operators do with tickets; the console inbox and the operator group share it. */
   desk: OperatorDesk;
-  /** Stops the FAQ refresh, waits for messages in flight and closes the store. */
+  /** Ticket and alert events between the processes on the store (already following the feed). */
+  bus: EventBus;
+  /** Stops the FAQ refresh and the event feed, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
 
@@ -42,14 +112,18 @@ export async function createApp(
 ): Promise<App> {
   const logger = options.logger ?? silentLogger;
   const store = await openStore(config, logger);
+  let bus: EventBus | undefined;
   try {
-    await seedFaqIfEmpty(store, config.faqSeedFile, logger);
+    await seedFaqIfEmpty(store.faq, config.faqSeedFile, logger);
     const catalog = new FaqCatalog(createMatcher());
-    await catalog.refresh(store);
+    await catalog.refresh(store.faq);
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
 
     const translator = createTranslator();
-    const engine = new ConversationEngine({
+    const events = new EventBus(store.feed, { logger, clock: options.clock });
+    bus = events;
+    await events.start();
+    const { engine, handoff, handBack: afterClose } = createEngine({
       store,
       catalog,
       translator,
@@ -58,6 +132,7 @@ export async function createApp(
       clock: options.clock,
       logger,
       alertDistricts: config.alerts.districts,
+      bus: events,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
@@ -70,9 +145,9 @@ export async function createApp(
     });
     const desk = new OperatorDesk({
       store,
-      handoff: engine.handoff,
+      handoff,
       relay,
-      afterClose: (ticket) => engine.resumeAfterHandoff(ticket),
+      afterClose,
       clock: options.clock,
     });
 
@@ -81,7 +156,7 @@ export async function createApp(
       if (refreshing) return;
       refreshing = true;
       catalog
-        .refresh(store)
+        .refresh(store.faq)
         .then((changed) => changed > 0 && logger.info({ changed, entries: catalog.size }, 'FAQ reloaded'))
         .catch((error: unknown) => logger.warn({ err: error }, 'FAQ reload failed; answering from the last good copy'))
         .finally(() => (refreshing = false));
@@ -93,20 +168,23 @@ export async function createApp(
       logger,
       store,
       catalog,
-      handoff: engine.handoff,
+      handoff,
       translator,
       engine,
       channels,
       relay,
       desk,
+      bus: events,
       async close() {
         clearInterval(timer);
         relay.stop();
+        await events.stop();
         await engine.drain();
         await store.close();
       },
     };
   } catch (error) {
+    await bus?.stop();
     await store.close();
     throw error;
   }

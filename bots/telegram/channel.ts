@@ -4,12 +4,13 @@
  * its polling loop — sits behind the small `Driver` interface (`grammy.ts`, `telegraf.ts`).
  */
 import type { Channel } from '../../src/engine/channel';
-import type { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/types';
 import type { Config } from '../../src/config';
+import type { Translator } from '../../src/i18n';
 import { LANGS, type Lang } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logging';
-import { BOT_COMMANDS, type BotCommandText } from './commands';
+import type { ChannelParts } from '../shared/parts';
+import { botCommands, type BotCommandText } from './commands';
 import { reason, safeError } from '../shared/errors';
 import type { FloodOptions } from '../shared/flood';
 import { UpdateHandler, type TelegramApi } from './handler';
@@ -57,9 +58,10 @@ export interface TelegramChannelOptions {
   intercept?: (update: UpdateView) => boolean;
 }
 
-export interface ChannelParts {
-  engine: ConversationEngine;
-  logger: Logger;
+/** What the Telegram channel is built from. */
+export interface TelegramParts extends ChannelParts {
+  /** For the command menu's descriptions in each language. */
+  translator: Translator;
   telegram: Config['telegram'];
 }
 
@@ -77,7 +79,7 @@ export class TelegramChannel implements Channel {
   private me?: BotIdentity;
 
   constructor(
-    private readonly parts: ChannelParts,
+    private readonly parts: TelegramParts,
     createDriver: DriverFactory,
     private readonly options: TelegramChannelOptions = {},
   ) {
@@ -160,13 +162,11 @@ export class TelegramChannel implements Channel {
 
   /** Nice to have: a failure here is a warning, and the bot answers residents regardless. */
   private async registerCommands(): Promise<void> {
+    const commands = botCommands(this.parts.translator);
     const calls: [string, () => Promise<unknown>][] = [
       // Without a language code: what clients in any other language show.
-      ['setMyCommands', () => this.driver.setMyCommands(BOT_COMMANDS.ru)],
-      ...LANGS.map((lang): [string, () => Promise<unknown>] => [
-        `setMyCommands(${lang})`,
-        () => this.driver.setMyCommands(BOT_COMMANDS[lang], lang),
-      ]),
+      ['setMyCommands', () => this.driver.setMyCommands(commands.ru)],
+      ...LANGS.map((lang): [string, () => Promise<unknown>] => [`setMyCommands(${lang})`, () => this.driver.setMyCommands(commands[lang], lang)]),
       ['setChatMenuButton', () => this.driver.setCommandsMenuButton()],
     ];
     for (const [name, call] of calls) {

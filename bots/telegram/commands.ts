@@ -3,7 +3,7 @@
  * speaks. The commands themselves are recognised by the engine; this is only their advertisement.
  * The descriptions are interface texts, so they live in the locales (`commandMenu.*`).
  */
-import { createTranslator, type Translator } from '../../src/i18n';
+import type { Translator } from '../../src/i18n';
 import { LANGS, type Lang } from '../../src/i18n/languages';
 
 export interface BotCommandText {
@@ -14,13 +14,8 @@ export interface BotCommandText {
 /** The commands in menu order. */
 const COMMANDS = ['start', 'menu', 'lang', 'operator', 'help', 'subscribe', 'unsubscribe'] as const;
 
-function commandsIn(lang: Lang, t: Translator): BotCommandText[] {
-  return COMMANDS.map((command) => ({ command, description: t.t(lang, `commandMenu.${command}`) }));
+/** The menu in every language. */
+export function botCommands(tr: Translator): Record<Lang, BotCommandText[]> {
+  const commandsIn = (lang: Lang) => COMMANDS.map((command) => ({ command, description: tr.t(lang, `commandMenu.${command}`) }));
+  return Object.fromEntries(LANGS.map((lang) => [lang, commandsIn(lang)])) as Record<Lang, BotCommandText[]>;
 }
-
-const translator = createTranslator();
-
-export const BOT_COMMANDS = Object.fromEntries(LANGS.map((lang) => [lang, commandsIn(lang, translator)])) as Record<
-  Lang,
-  BotCommandText[]
->;

@@ -22,11 +22,7 @@ import { middlewareStep, type MiddlewareOptions } from './middleware';
  * bot.start();
  */
 export function helplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
-  return middlewareStep(engine, options, (ctx: Context) => ({
-    update: ctx.update,
-    api: grammyApi(ctx.api),
-    me: botIdentity(ctx.me),
-  }));
+  return middlewareStep(engine, options, (ctx: Context) => ({ update: ctx.update, api: grammyApi(ctx.api), me: botIdentity(ctx.me) }));
 }
 
 /**

@@ -1,17 +1,17 @@
 /**
  * The shared core of the Telegram channel: one update in, the engine's replies out. Drivers
  * supply only a `TelegramApi` (how to make the few outgoing calls with their client); dedupe,
- * mapping, per-chat ordering, rendering and flood control live here once.
+ * mapping, rendering and flood control live here once. Ordering is the engine's: replies are sent
+ * in the conversation's turn, so one chat's messages never interleave.
  */
 import type { ConversationEngine } from '../../src/engine/engine';
-import { KeyedQueue } from '../../src/engine/keyed-queue';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
 import { RecentIds } from './dedupe';
 import { safeError } from '../shared/errors';
 import { PARSE_MODE } from './escape';
 import { FloodControl, type FloodOptions, type RetryAfterOf } from '../shared/flood';
-import { mapUpdate, type BotIdentity, type UpdateView } from './map-update';
+import { CHANNEL_NAME, mapUpdate, type BotIdentity, type UpdateView } from './map-update';
 import { renderReplies, type InlineKeyboard } from './render';
 
 /** The outgoing calls the channel makes, as each driver's client makes them. */
@@ -63,8 +63,8 @@ export class UpdateHandler {
   private readonly removeKeyboardOnPress: boolean;
   private readonly takeCallback: (data: string) => boolean;
   private readonly intercept: (update: UpdateView) => boolean;
-  /** Per chat: the engine call and the sending of its replies, so replies never interleave. */
-  private readonly chats = new KeyedQueue();
+  /** Updates accepted and not yet answered. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(options: HandlerOptions) {
     this.engine = options.engine;
@@ -103,17 +103,18 @@ export class UpdateHandler {
     }
     // Stop the button's spinner at once, even while earlier messages of the chat are in hand.
     const answered = callback ? this.answerCallback(api, callback.id) : Promise.resolve();
-    const work = this.chats.run(message.chatId, async () => {
-      try {
-        const result = await this.engine.handle(message);
+    const work = this.engine
+      .handle(message, async (result) => {
         if (callback?.messageId !== undefined && this.removeKeyboardOnPress) {
           await this.removeKeyboard(api, chatId, callback.messageId);
         }
         await this.deliver(api, chatId, result.replies, replyTo);
-      } catch (error) {
+      })
+      .catch((error: unknown) => {
         this.log.error({ err: safeError(error), chat: maskId(message.chatId), update: update.update_id }, 'update failed');
-      }
-    });
+      });
+    this.inFlight.add(work);
+    void work.finally(() => this.inFlight.delete(work));
     await Promise.all([answered, work]);
     return 'handled';
   }
@@ -121,12 +122,12 @@ export class UpdateHandler {
   /** Sends replies that answer no update (an operator's answer), in order with the chat's other replies. */
   send(api: TelegramApi, chatId: string, replies: Reply[]): Promise<void> {
     const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
-    return this.chats.run(chatId, () => this.deliver(api, target, replies, undefined, true));
+    return this.engine.inTurn(CHANNEL_NAME, chatId, () => this.deliver(api, target, replies, undefined, true));
   }
 
   /** Resolves when every update accepted so far has been answered. */
-  drain(): Promise<void> {
-    return this.chats.drain();
+  async drain(): Promise<void> {
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
   private async deliver(

@@ -81,6 +81,11 @@ export interface OperatorGroupOptions {
   chatId: string;
   api: GroupApi;
   logger?: Logger;
+  /**
+   * True the first time a marker is taken, in any process: the desk's events reach every bot
+   * process on the store, and only one of them may post each ticket. Default: always true (one process).
+   */
+  once?: (marker: string) => Promise<boolean>;
 }
 
 /** Topic names are limited to 128 characters. */
@@ -126,8 +131,11 @@ export class OperatorGroup {
   }
 
   private async announce(event: DeskEvent): Promise<void> {
+    if (event.kind !== 'opened' && event.kind !== 'overdue') return;
+    const once = this.options.once ?? (async () => true);
+    if (!(await once(`operator-group:${event.kind}:${event.ticket.id}`))) return;
     if (event.kind === 'opened') await this.post(event.ticket);
-    if (event.kind === 'overdue') await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
+    else await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
   }
 
   private async post(ticket: Ticket): Promise<void> {

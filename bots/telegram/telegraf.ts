@@ -10,23 +10,6 @@ import { botIdentity, type UpdateView } from './map-update';
 import { middlewareStep, type MiddlewareOptions } from './middleware';
 
 /**
- * The helpline as Telegraf middleware, for a centre that already runs a Telegraf bot. Updates
- * the helpline does not take go on to the next middleware.
- *
- * @example
- * const bot = new Telegraf(token);
- * bot.use(telegrafHelplineMiddleware(app.engine, { logger: app.logger }));
- * bot.launch();
- */
-export function telegrafHelplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
-  return middlewareStep(engine, options, (ctx: Context) => ({
-    update: ctx.update,
-    api: telegrafApi(ctx.telegram),
-    me: botIdentity(ctx.botInfo),
-  }));
-}
-
-/**
  * The outgoing calls of the shared handler, made with a Telegraf `Telegram` client.
  *
  * @example await handler.send(telegrafApi(bot.telegram), chatId, replies)
@@ -43,6 +26,19 @@ export function telegrafApi(telegram: Telegram): TelegramApi {
 }
 
 /**
+ * The helpline as Telegraf middleware, for a centre that already runs a Telegraf bot. Updates
+ * the helpline does not take go on to the next middleware.
+ *
+ * @example
+ * const bot = new Telegraf(token);
+ * bot.use(telegrafHelplineMiddleware(app.engine, { logger: app.logger }));
+ * bot.launch();
+ */
+export function telegrafHelplineMiddleware(engine: ConversationEngine, options: MiddlewareOptions = {}): Middleware<Context> {
+  return middlewareStep(engine, options, (ctx: Context) => ({ update: ctx.update, api: telegrafApi(ctx.telegram), me: botIdentity(ctx.botInfo) }));
+}
+
+/**
  * The Telegraf driver of the runnable channel (`TELEGRAM_DRIVER=telegraf`).
  *
  * @example new TelegramChannel(parts, createTelegrafDriver)
@@ -54,14 +50,15 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
   let running = false;
   return {
     api: telegrafApi(bot.telegram),
-    async getMe() {
-      const me = await bot.telegram.getMe();
-      bot.botInfo = me;
-      return botIdentity(me);
-    },
     setMyCommands: (commands, lang) => bot.telegram.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.telegram.setChatMenuButton({ menuButton: { type: 'commands' } }),
     setWebhook: (url, secret) => bot.telegram.setWebhook(url, { secret_token: secret }),
+    async getMe() {
+      const me = await bot.telegram.getMe();
+      // Known now, so launch() does not ask again.
+      bot.botInfo = me;
+      return botIdentity(me);
+    },
     async startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
       bot.use((ctx) => onUpdate(ctx.update));
       // launch() reports only once polling ends; a webhook left from an earlier run, or a token

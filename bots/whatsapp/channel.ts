@@ -4,25 +4,36 @@
  * backoff, clear reports when the session ends, graceful stop.
  */
 import path from 'node:path';
-import mongoose, { type Connection } from 'mongoose';
-import type { App } from '../../src/app';
+import type { Config } from '../../src/config';
 import type { Channel } from '../../src/engine/channel';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
-import { reason } from '../shared/errors';
+import type { FileStore, OutboxStore } from '../../src/store/types';
+import type { ChannelParts } from '../shared/parts';
 import { renderPlain } from '../terminal';
 import { backoffDelay, type BackoffOptions } from './backoff';
 import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
 import { removeLoginQr, showLoginQr } from './login-qr';
 import { CHANNEL_NAME, toIncoming } from './map-message';
-import { MongoSessionStore } from './mongo-session-store';
 import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
+import { SessionFiles } from './session-files';
 import { explainStartFailure, sessionEnded, type WhatsAppState, type WhatsAppStatus } from './status';
 import { realTimers, type Timers } from './timers';
 import { createWebClient } from './web-client';
 
 /** Folder (under the data folder) of the saved login: the browser profile (LocalAuth) or its working copy (RemoteAuth). */
 export const SESSION_DIR = 'whatsapp-session';
+
+/** What the WhatsApp channel is built from. */
+export interface WhatsAppParts extends ChannelParts {
+  whatsapp: Config['whatsapp'];
+  /** The data folder: the login QR's PNG, the browser profile (or its working copy). */
+  dataDir: string;
+  /** Where replies wait for their turn to be sent (and survive restarts). */
+  outbox: OutboxStore;
+  /** The store's files, when it keeps them (MongoDB): the login is kept there instead of the data folder. */
+  sessionFiles?: FileStore;
+}
 
 export interface WhatsAppChannelOptions {
   /** Builds the client; tests pass a fake. Default: whatsapp-web.js with Chromium. */
@@ -45,6 +56,8 @@ export interface WhatsAppChannelOptions {
 
 export class WhatsAppChannel implements Channel {
   readonly name = CHANNEL_NAME;
+  /** Where the connection stands (see status()). */
+  private current: WhatsAppStatus;
   private readonly log: Logger;
   private readonly timers: Timers;
   private readonly createClient: ClientFactory;
@@ -52,8 +65,6 @@ export class WhatsAppChannel implements Channel {
   private readonly inFlight = new Set<Promise<void>>();
   private client?: WhatsAppClient;
   private session?: SessionPlan;
-  private sessionConn?: Connection;
-  private current: WhatsAppStatus;
   private accepting = false;
   private stopping = false;
   private reconnectAttempt = 0;
@@ -61,22 +72,22 @@ export class WhatsAppChannel implements Channel {
   private qrCount = 0;
 
   constructor(
-    private readonly app: App,
+    private readonly parts: WhatsAppParts,
     private readonly options: WhatsAppChannelOptions = {},
   ) {
-    this.log = app.logger.child({ channel: CHANNEL_NAME });
+    this.log = parts.logger.child({ channel: CHANNEL_NAME });
     this.timers = options.timers ?? realTimers;
     this.createClient = options.createClient ?? createWebClient;
     this.current = { state: 'disconnected', detail: 'not started', since: new Date(this.timers.now()) };
     this.sender = new OutboxSender(
       {
         channel: CHANNEL_NAME,
-        store: app.store,
+        outbox: parts.outbox,
         deliver: (chatId, text) => this.deliver(chatId, text),
         timers: this.timers,
         logger: this.log,
       },
-      { globalPerMinute: app.config.whatsapp.globalRatePerMin, ...options.pacing },
+      { globalPerMinute: parts.whatsapp.globalRatePerMin, ...options.pacing },
     );
   }
 
@@ -93,19 +104,12 @@ export class WhatsAppChannel implements Channel {
   async start(): Promise<void> {
     this.stopping = false;
     this.setStatus('starting');
-    try {
-      this.session = await this.sessionPlan();
-    } catch (error) {
-      const why = `the WhatsApp session store in MongoDB cannot be opened: ${reason(error)}`;
-      this.setStatus('failed', why);
-      throw new Error(why);
-    }
+    this.session = this.sessionPlan();
     try {
       await this.connect();
     } catch (error) {
       const why = explainStartFailure(error);
       this.setStatus('failed', why);
-      await this.closeSessionStore();
       throw new Error(why);
     }
   }
@@ -117,10 +121,9 @@ export class WhatsAppChannel implements Channel {
     this.cancelReconnect?.();
     this.cancelReconnect = undefined;
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    await this.app.engine.drain();
+    await this.parts.engine.drain();
     await this.sender.stop();
     await this.dropClient();
-    await this.closeSessionStore();
     if (this.current.state !== 'logged-out' && this.current.state !== 'failed') this.setStatus('disconnected', 'stopped');
     this.log.info('WhatsApp channel stopped');
   }
@@ -137,23 +140,21 @@ export class WhatsAppChannel implements Channel {
 
   // --- Connection --------------------------------------------------------------------------
 
-  /** LocalAuth in the data folder by default; RemoteAuth in MongoDB when the project runs on MongoDB. */
-  private async sessionPlan(): Promise<SessionPlan> {
-    const { dataDir, mongodbUri } = this.app.config;
-    const dataPath = path.join(dataDir, SESSION_DIR);
-    if (!mongodbUri) return { kind: 'local', dataPath };
-    this.sessionConn = await mongoose.createConnection(mongodbUri, { serverSelectionTimeoutMS: 10_000 }).asPromise();
+  /** LocalAuth in the data folder by default; RemoteAuth in the store's files when it keeps them (MongoDB). */
+  private sessionPlan(): SessionPlan {
+    const dataPath = path.join(this.parts.dataDir, SESSION_DIR);
+    if (!this.parts.sessionFiles) return { kind: 'local', dataPath };
     return {
       kind: 'remote',
       dataPath,
-      store: new MongoSessionStore(this.sessionConn, dataPath),
+      store: new SessionFiles(this.parts.sessionFiles, dataPath),
       backupSyncIntervalMs: this.options.sessionBackupIntervalMs ?? 300_000,
     };
   }
 
   private async connect(): Promise<void> {
     if (!this.session) throw new Error('no session plan');
-    const { executablePath } = this.app.config.whatsapp;
+    const { executablePath } = this.parts.whatsapp;
     const client = this.createClient({ session: this.session, executablePath, browserArgs: this.options.browserArgs ?? [] });
     this.client = client;
     this.listen(client);
@@ -175,7 +176,7 @@ export class WhatsAppChannel implements Channel {
     client.on('authenticated', () => {
       if (!mine()) return;
       this.log.info('WhatsApp session authenticated');
-      void removeLoginQr(this.app.config.dataDir).catch(() => undefined);
+      void removeLoginQr(this.parts.dataDir).catch(() => undefined);
     });
     client.on('ready', () => {
       if (!mine()) return;
@@ -199,7 +200,7 @@ export class WhatsAppChannel implements Channel {
     this.qrCount++;
     this.setStatus('qr', 'scan the login QR: WhatsApp → Linked devices → Link a device');
     const output = this.options.qrOutput ?? process.stdout;
-    showLoginQr(qr, this.app.config.dataDir, output)
+    showLoginQr(qr, this.parts.dataDir, output)
       .then((file) => {
         // The QR changes every ~20 s; saying where it is once per login is enough at info.
         const level = this.qrCount === 1 ? 'info' : 'debug';
@@ -259,12 +260,6 @@ export class WhatsAppChannel implements Channel {
     await client.destroy().catch((error: unknown) => this.log.debug({ err: error }, 'closing the WhatsApp browser failed'));
   }
 
-  private async closeSessionStore(): Promise<void> {
-    const conn = this.sessionConn;
-    this.sessionConn = undefined;
-    await conn?.close().catch(() => undefined);
-  }
-
   private withStartTimeout<T>(work: Promise<T>): Promise<T> {
     const ms = this.options.startTimeoutMs ?? 120_000;
     let cancel: (() => void) | undefined;
@@ -286,7 +281,7 @@ export class WhatsAppChannel implements Channel {
     const incoming = toIncoming(message);
     if (!incoming) return;
     const chat = maskId(incoming.chatId);
-    const task = this.app.engine
+    const task = this.parts.engine
       .handle(incoming)
       .then((result) => {
         this.log.debug({ chat, kind: incoming.kind, outcome: result.outcome.kind }, 'WhatsApp message answered');

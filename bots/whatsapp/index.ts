@@ -1,32 +1,31 @@
 /**
  * The WhatsApp channel (whatsapp-web.js). See README.md in this folder for linking the number.
  */
-import type { App } from '../../src/app';
-import { WhatsAppChannel, type WhatsAppChannelOptions } from './channel';
+import { WhatsAppChannel, type WhatsAppChannelOptions, type WhatsAppParts } from './channel';
 
 // Commonly used
-export { WhatsAppChannel, SESSION_DIR, type WhatsAppChannelOptions } from './channel';
+export { WhatsAppChannel, SESSION_DIR, type WhatsAppChannelOptions, type WhatsAppParts } from './channel';
 export type { WhatsAppState, WhatsAppStatus } from './status';
 export { QR_FILE } from './login-qr';
 
 // Advanced: other clients, tests, tools
 export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
 export { createWebClient, BROWSER_ARGS } from './web-client';
-export { MongoSessionStore, SESSION_BUCKET } from './mongo-session-store';
+export { SessionFiles } from './session-files';
 export { toIncoming, isPrivateChat, CHANNEL_NAME } from './map-message';
 export { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
 export { realTimers, type Timers } from './timers';
 
 /**
- * The WhatsApp channel for an app: Chromium at `config.whatsapp.executablePath`, session in
- * `<dataDir>/whatsapp-session` (or MongoDB when MONGODB_URI is set), replies paced at one a second
- * per chat and `config.whatsapp.globalRatePerMin` overall.
+ * The WhatsApp channel from its parts: Chromium at `whatsapp.executablePath`, session in
+ * `<dataDir>/whatsapp-session` (or in the store's files when it keeps them: MongoDB), replies paced
+ * at one a second per chat and `whatsapp.globalRatePerMin` overall.
  *
  * @example
- * const whatsapp = createWhatsAppChannel(app);
+ * const whatsapp = createWhatsAppChannel({ engine, logger, whatsapp: config.whatsapp, dataDir, outbox: store.outbox, sessionFiles: store.files });
  * await whatsapp.start(); // prints the login QR on the first run
  * whatsapp.status();      // { state: 'qr' | 'ready' | …, detail?, since }
  */
-export function createWhatsAppChannel(app: App, options?: WhatsAppChannelOptions): WhatsAppChannel {
-  return new WhatsAppChannel(app, options);
+export function createWhatsAppChannel(parts: WhatsAppParts, options?: WhatsAppChannelOptions): WhatsAppChannel {
+  return new WhatsAppChannel(parts, options);
 }

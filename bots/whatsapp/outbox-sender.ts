@@ -9,7 +9,7 @@
  */
 import type { Logger } from '../../src/logging';
 import { maskId } from '../../src/logging';
-import type { OutgoingMessage, Store } from '../../src/store/types';
+import type { OutboxStore, OutgoingMessage } from '../../src/store/types';
 import { FloodControl } from '../shared/flood';
 import { reason } from '../shared/errors';
 import { backoffDelay } from './backoff';
@@ -21,7 +21,7 @@ export interface OutboxSenderOptions {
   perChatIntervalMs?: number;
   /** Messages a minute across all chats (WHATSAPP_GLOBAL_RATE_PER_MIN). */
   globalPerMinute: number;
-  /** Attempts before a message is given up (and listed by `Store.failedOutgoing`). Default 5. */
+  /** Attempts before a message is given up (and listed by `OutboxStore.failed`). Default 5. */
   maxAttempts?: number;
   /** First retry delay after a failed send (ms), doubling per attempt. Default 2000. */
   retryBaseMs?: number;
@@ -33,7 +33,7 @@ export interface OutboxSenderOptions {
 
 export interface OutboxSenderParts {
   channel: string;
-  store: Store;
+  outbox: OutboxStore;
   /** Sends one text; rejects when WhatsApp did not take it. */
   deliver: (chatId: string, text: string) => Promise<unknown>;
   timers: Timers;
@@ -91,7 +91,7 @@ export class OutboxSender {
   /** Queues texts for a chat (durably, before resolving) and sends them when the client is ready. */
   async enqueue(chatId: string, texts: string[]): Promise<void> {
     if (texts.length === 0) return;
-    await this.parts.store.enqueueOutgoing(texts.map((text) => ({ channel: this.parts.channel, chatId, text })));
+    await this.parts.outbox.enqueue(texts.map((text) => ({ channel: this.parts.channel, chatId, text })));
     this.kick();
   }
 
@@ -153,7 +153,7 @@ export class OutboxSender {
   private async pump(): Promise<void> {
     this.again = false;
     const read = ++this.reads;
-    const pending = await this.parts.store.pendingOutgoing(this.parts.channel, this.batchSize);
+    const pending = await this.parts.outbox.pending(this.parts.channel, this.batchSize);
     // Anything settled before this read began is no longer listed by the store.
     for (const [id, at] of this.settled) if (at < read) this.settled.delete(id);
     const held = new Set<string>();
@@ -229,7 +229,7 @@ export class OutboxSender {
 
   /** Sends one message and records the outcome in the store. */
   private async sendOne(message: OutgoingMessage): Promise<Outcome> {
-    const { store, logger } = this.parts;
+    const { outbox, logger } = this.parts;
     const call = () => (this.active ? this.parts.deliver(message.chatId, message.text) : Promise.reject(PAUSED));
     try {
       await this.flood.run(call, noRetryAfter, message.chatId);
@@ -239,17 +239,17 @@ export class OutboxSender {
       const attempts = message.attempts + 1;
       const chat = maskId(message.chatId);
       if (attempts >= this.maxAttempts) {
-        await store.markOutgoingFailed(message.id, why);
+        await outbox.markFailed(message.id, why);
         logger.error({ chat, attempts, reason: maskNumbers(why) }, 'WhatsApp message given up after repeated failures');
         return 'done';
       }
       const delay = backoffDelay(attempts - 1, this.retry);
-      await store.markOutgoingFailed(message.id, why, new Date(this.parts.timers.now() + delay));
+      await outbox.markFailed(message.id, why, new Date(this.parts.timers.now() + delay));
       logger.warn({ chat, attempts, reason: maskNumbers(why), retryInMs: delay }, 'WhatsApp message not sent; will retry');
       this.retryLater(message.chatId, delay);
       return 'retry';
     }
-    await store.markOutgoingSent(message.id);
+    await outbox.markSent(message.id);
     return 'done';
   }
 

@@ -21,7 +21,7 @@ function authStrategy(setup: ClientSetup): LocalAuth | RemoteAuth {
 /**
  * Builds a whatsapp-web.js Client for the channel.
  *
- * @example createWhatsAppChannel(app, { createClient: createWebClient }) // the default
+ * @example createWhatsAppChannel(parts, { createClient: createWebClient }) // the default
  */
 export const createWebClient: ClientFactory = (setup) => {
   const client = new Client({

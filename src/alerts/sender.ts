@@ -21,7 +21,7 @@ export interface AlertTransport {
 }
 
 export interface AlertSenderOptions {
-  store: Store;
+  store: Pick<Store, 'alerts' | 'leases'>;
   /** By channel name ('telegram', 'whatsapp'); recipients of other channels wait for a process that has theirs. */
   transports: ReadonlyMap<string, AlertTransport>;
   /** This process, as the lease holder. */
@@ -42,7 +42,7 @@ export function alertText(alert: Alert, lang: Lang): string {
 }
 
 export class AlertSender {
-  private readonly store: Store;
+  private readonly store: AlertSenderOptions['store'];
   private readonly leaseMs: number;
   private readonly batchSize: number;
   private readonly clock: () => Date;
@@ -65,10 +65,10 @@ export class AlertSender {
    */
   async runDue(): Promise<void> {
     const now = this.clock();
-    for (const alert of await this.store.listAlerts({ status: ['scheduled'] })) {
-      if (alert.runAt.getTime() <= now.getTime()) await this.store.startAlert(alert.id);
+    for (const alert of await this.store.alerts.list({ status: ['scheduled'] })) {
+      if (alert.runAt.getTime() <= now.getTime()) await this.store.alerts.start(alert.id);
     }
-    const sending = await this.store.listAlerts({ status: ['sending'] });
+    const sending = await this.store.alerts.list({ status: ['sending'] });
     await Promise.all(sending.map((a) => this.deliver(a.id)));
   }
 
@@ -113,13 +113,13 @@ export class AlertSender {
       if (this.stopping) return 'stopped';
       if (lost) return 'busy';
       if (results.includes('cancelled')) return 'cancelled';
-      if ((await this.store.pendingRecipients(alertId, 1)).length > 0) return 'incomplete';
-      await this.store.finishAlert(alertId, 'done');
+      if ((await this.store.alerts.pendingRecipients(alertId, 1)).length > 0) return 'incomplete';
+      await this.store.alerts.finish(alertId, 'done');
       this.log.info({ alert: alertId }, 'alert delivered');
       return 'done';
     } finally {
       clearInterval(timer);
-      await this.store.releaseLease(lease, this.options.holder);
+      await this.store.leases.release(lease, this.options.holder);
     }
   }
 
@@ -130,19 +130,19 @@ export class AlertSender {
     live: () => boolean,
   ): Promise<'drained' | 'cancelled' | 'paused'> {
     for (;;) {
-      const batch = await this.store.pendingRecipients(alertId, this.batchSize, channel);
+      const batch = await this.store.alerts.pendingRecipients(alertId, this.batchSize, channel);
       if (batch.length === 0) return 'drained';
       for (const recipient of batch) {
         if (!live()) return 'paused';
         // Re-read per send: a cancel from the console takes effect before the next message.
-        const alert = await this.store.getAlert(alertId);
+        const alert = await this.store.alerts.get(alertId);
         if (!alert || alert.status !== 'sending') return 'cancelled';
         const outcome = await this.send(transport, alert, recipient);
         if (outcome.status === 'retry') {
           this.log.warn({ alert: alertId, channel, reason: outcome.reason }, 'alert channel unavailable; will resume');
           return 'paused';
         }
-        await this.store.markRecipient(alertId, channel, recipient.chatId, outcome.status, outcome.status === 'sent' ? undefined : outcome.reason);
+        await this.store.alerts.markRecipient(alertId, channel, recipient.chatId, outcome.status, outcome.status === 'sent' ? undefined : outcome.reason);
       }
     }
   }
@@ -159,6 +159,6 @@ export class AlertSender {
 
   private async renew(lease: string): Promise<boolean> {
     const now = this.clock();
-    return this.store.acquireLease(lease, this.options.holder, now, new Date(now.getTime() + this.leaseMs));
+    return this.store.leases.acquire(lease, this.options.holder, now, new Date(now.getTime() + this.leaseMs));
   }
 }

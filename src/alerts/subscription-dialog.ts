@@ -7,12 +7,12 @@ import type { Translator } from '../i18n';
 import type { Lang } from '../i18n/languages';
 import type { Choice, Reply } from '../engine/types';
 import { CHOICE } from '../engine/choices';
-import type { Conversation, Store } from '../store/types';
+import type { AlertStore, Conversation } from '../store/types';
 import { ALERT_TOPICS, isAlertTopic } from './topics';
 
 export class SubscriptionDialog {
   constructor(
-    private readonly store: Store,
+    private readonly store: AlertStore,
     private readonly tr: Translator,
     private readonly districts: readonly string[],
   ) {}

@@ -1,6 +1,7 @@
 /** What the console's routes share: the bot's parts they read and write, and the console's own state. */
 import type { OperatorDesk } from '../escalation/operator-desk';
 import type { FaqCatalog } from '../faq/catalog';
+import type { Translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { Thresholds } from '../matcher';
 import type { Store } from '../store/types';
@@ -14,12 +15,17 @@ export interface ChannelHealth {
   status: string;
 }
 
+/** The sub-stores the console's routes read and write (each route takes the ones it uses). */
+export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts'>;
+
 /** The parts of the running bot the console works on. */
 export interface ConsoleDeps {
-  store: Store;
+  store: ConsoleStores;
   catalog: FaqCatalog;
   thresholds: Thresholds;
   logger: Logger;
+  /** Interface texts (the operators' canned replies in the resident's language). */
+  translator: Translator;
   /** The channels this process serves, for /healthz. */
   channels?: () => ChannelHealth[];
   /** The operator desk (tickets); absent, the inbox answers 503. */

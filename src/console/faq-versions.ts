@@ -1,6 +1,6 @@
 /** Two stored versions of an entry and the line diff between them (API and page share it). */
 import type { FaqEntry } from '../faq/types';
-import type { Store } from '../store/types';
+import type { FaqStore } from '../store/types';
 import { lineDiff, type DiffLine } from './diff';
 import { HttpError } from './errors';
 import { entryAsText } from './faq-input';
@@ -12,8 +12,8 @@ export interface VersionDiff {
 }
 
 /** Diffs versions `from` and `to` of entry `id` (as FAQ-file lines); 404 when either is missing. */
-export async function diffVersions(store: Store, id: string, from: number, to: number): Promise<VersionDiff> {
-  const versions = await store.faqHistory(id);
+export async function diffVersions(faq: FaqStore, id: string, from: number, to: number): Promise<VersionDiff> {
+  const versions = await faq.history(id);
   const a = versions.find((v) => v.version === from);
   const b = versions.find((v) => v.version === to);
   if (!a || !b) throw new HttpError(404, `Entry "${id}" has no version ${!a ? from : to}`);

@@ -67,7 +67,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     sessionMs,
     importMaxBytes: options.importMaxBytes ?? DEFAULT_IMPORT_MAX_BYTES,
     secureCookie: options.secureCookie ?? false,
-    sessions: new SessionManager(deps.store, sessionMs, clock),
+    sessions: new SessionManager(deps.store.staff, sessionMs, clock),
     limiter: new LoginLimiter(options.loginMaxFailures ?? 5, (options.loginWindowMinutes ?? 15) * 60_000),
     decoyHash: decoyHash(bcryptCost),
   };

@@ -4,7 +4,7 @@
  * disabled or deleted account stops working at once.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { StaffAccount, StaffSession, Store } from '../store/types';
+import type { StaffAccount, StaffSession, StaffStore } from '../store/types';
 
 export const SESSION_COOKIE = 'helpline_session';
 
@@ -28,7 +28,7 @@ export function sameToken(given: string | undefined, expected: string): boolean 
 
 export class SessionManager {
   constructor(
-    private readonly store: Store,
+    private readonly staff: StaffStore,
     private readonly ttlMs: number,
     private readonly clock: () => Date,
   ) {}
@@ -44,29 +44,29 @@ export class SessionManager {
       createdAt: now,
       expiresAt: new Date(now.getTime() + this.ttlMs),
     };
-    await this.store.createSession(session);
+    await this.staff.createSession(session);
     return { cookieValue, session };
   }
 
   /** The staff member behind a cookie value, or null (unknown, expired, account disabled). */
   async resolve(cookieValue: string): Promise<StaffContext | null> {
-    const session = await this.store.getSession(hashSessionId(cookieValue));
+    const session = await this.staff.getSession(hashSessionId(cookieValue));
     if (!session) return null;
     if (session.expiresAt.getTime() <= this.clock().getTime()) {
-      await this.store.deleteSession(session.idHash);
+      await this.staff.deleteSession(session.idHash);
       return null;
     }
-    const account = await this.store.getStaff(session.email);
+    const account = await this.staff.get(session.email);
     if (!account || account.disabled) return null;
     return { account, session };
   }
 
   async close(cookieValue: string): Promise<void> {
-    await this.store.deleteSession(hashSessionId(cookieValue));
+    await this.staff.deleteSession(hashSessionId(cookieValue));
   }
 
   /** Housekeeping: drops expired sessions. */
   async sweep(): Promise<number> {
-    return this.store.deleteExpiredSessions(this.clock());
+    return this.staff.deleteExpiredSessions(this.clock());
   }
 }

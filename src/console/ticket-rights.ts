@@ -5,7 +5,7 @@
  * account that works the inbox. The Telegram operator group does not come through here: the group
  * speaks for the operators in it, through the desk directly.
  */
-import type { Store, Ticket } from '../store/types';
+import type { StaffStore, Ticket } from '../store/types';
 import { OPERATORS } from './access';
 import { HttpError } from './errors';
 import type { StaffContext } from './sessions';
@@ -18,8 +18,8 @@ export function assertMayAct(ticket: Ticket, staff: StaffContext): void {
 }
 
 /** The account a ticket may be handed to (its stored e-mail), or 400 when `to` is not an active operator or admin. */
-export async function transferTarget(store: Store, to: string): Promise<string> {
-  const account = await store.getStaff(to);
+export async function transferTarget(staff: Pick<StaffStore, 'get'>, to: string): Promise<string> {
+  const account = await staff.get(to);
   if (!account || account.disabled || !OPERATORS.includes(account.role)) {
     throw new HttpError(400, `"${to}" is not an active operator or admin account: pick one of them, or leave the field empty to put the ticket back in the queue`);
   }

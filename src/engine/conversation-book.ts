@@ -5,7 +5,7 @@
  * first. `flush()` is awaited on shutdown, and a failed batch is kept and retried, never dropped.
  */
 import { silentLogger, type Logger } from '../logging';
-import type { Conversation, Store } from '../store/types';
+import type { Conversation, ConversationStore } from '../store/types';
 
 export interface ConversationBookOptions {
   /** How long changes may wait before they are written. */
@@ -24,7 +24,7 @@ export class ConversationBook {
   private readonly log: Logger;
 
   constructor(
-    private readonly store: Store,
+    private readonly store: Pick<ConversationStore, 'get' | 'saveMany'>,
     options: ConversationBookOptions = {},
   ) {
     this.delay = options.flushDelayMs ?? 50;
@@ -33,7 +33,7 @@ export class ConversationBook {
   }
 
   async get(channel: string, chatId: string): Promise<Conversation | null> {
-    return this.pending.get(key(channel, chatId)) ?? this.store.getConversation(channel, chatId);
+    return this.pending.get(key(channel, chatId)) ?? this.store.get(channel, chatId);
   }
 
   /** Records the new state; it is written with the next batch. */
@@ -57,7 +57,7 @@ export class ConversationBook {
     const batch = [...this.pending.entries()];
     this.pending.clear();
     try {
-      await this.store.saveConversations(batch.map(([, c]) => c));
+      await this.store.saveMany(batch.map(([, c]) => c));
     } catch (error) {
       // Put back what was not superseded meanwhile and try again shortly.
       for (const [k, c] of batch) if (!this.pending.has(k)) this.pending.set(k, c);

@@ -1,41 +1,55 @@
 /**
- * The hand-off seam between the bot and human operators. The engine only starts a hand-off and
- * appends what the resident writes; who picks it up (the console inbox, a Telegram operator
- * group) listens to the desk's events. Tickets live in the store, so nothing is lost on restart.
+ * The hand-off seam between the bot and human operators: the engine's hand-off port. The engine
+ * only starts a hand-off, appends what the resident writes, asks whether it is still open and
+ * passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
+ * listens to the ticket events, from this process and the others. Tickets live in the store, so
+ * nothing is lost on restart.
  */
-import { EventEmitter } from 'node:events';
+import type { HandoffPort } from '../engine/ports';
 import type { Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
+import { TicketEvents } from './ticket-events';
 
-export interface HandoffEvents {
-  /** A new ticket is waiting in the queue. */
-  opened: [ticket: Ticket];
-  /** A resident wrote more on an open ticket. */
-  message: [ticketId: string, line: TranscriptLine];
-}
+export class HandoffDesk implements HandoffPort {
+  /** What happens to tickets: a new one ('opened'), a resident's message ('message'), an operator's actions. */
+  readonly events: TicketEvents;
 
-export class HandoffDesk extends EventEmitter<HandoffEvents> {
-  constructor(private readonly store: Store) {
-    super();
+  /** @param events the ticket events; by default this process's only (no feed between processes). */
+  constructor(
+    private readonly store: Pick<Store, 'tickets' | 'audit'>,
+    events?: TicketEvents,
+  ) {
+    this.events = events ?? new TicketEvents(store.tickets);
   }
 
   /** Creates a queued ticket and announces it. */
   async start(input: TicketInput): Promise<Ticket> {
-    const ticket = await this.store.createTicket(input);
-    this.emit('opened', ticket);
+    const ticket = await this.store.tickets.create(input);
+    await this.events.publish({ kind: 'opened', ticket });
     return ticket;
   }
 
   /** Adds a resident's message to an open ticket; an answer to an operator puts it back in their hands. */
   async append(ticketId: string, line: TranscriptLine): Promise<void> {
-    await this.store.appendTicketMessage(ticketId, line);
-    const ticket = await this.store.getTicket(ticketId);
-    if (ticket?.status === 'waiting') await this.store.updateTicketStatus(ticketId, 'assigned');
-    this.emit('message', ticketId, line);
+    await this.store.tickets.append(ticketId, line);
+    const ticket = await this.store.tickets.get(ticketId);
+    if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
+    await this.events.publish({ kind: 'message', ticketId, text: line.text });
   }
 
   /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */
   async isOpen(ticketId: string): Promise<boolean> {
-    const ticket = await this.store.getTicket(ticketId);
+    const ticket = await this.store.tickets.get(ticketId);
     return ticket !== null && ticket.status !== 'closed';
+  }
+
+  /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read). */
+  async rate(channel: string, chatId: string, score: number): Promise<void> {
+    const ticket = await this.store.tickets.latestClosed(channel, chatId);
+    await this.store.audit.record({
+      actor: `resident:${channel}`,
+      action: 'ticket.rating',
+      target: ticket?.id,
+      detail: { score, operator: ticket?.assignee ?? null },
+    });
   }
 }

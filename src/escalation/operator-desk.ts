@@ -9,25 +9,14 @@ import type { Lang } from '../i18n/languages';
 import type { Store, Ticket, TicketStatus } from '../store/types';
 import type { HandoffDesk } from './index';
 import type { PendingDelivery, ReplyRelay } from './reply-relay';
+import type { DeskEvent, TicketEventMap, TicketEvents } from './ticket-events';
+
+export type { DeskEvent } from './ticket-events';
 
 export interface TicketFilter {
   status?: TicketStatus[];
   lang?: Lang;
   topic?: string;
-}
-
-/** What changed on a ticket, for live views (SSE) and the operator group. */
-export type DeskEvent =
-  | { kind: 'opened'; ticket: Ticket }
-  | { kind: 'message'; ticketId: string; text: string }
-  | { kind: 'claimed'; ticket: Ticket }
-  | { kind: 'replied'; ticket: Ticket; operator: string; text: string }
-  | { kind: 'transferred'; ticket: Ticket }
-  | { kind: 'closed'; ticket: Ticket }
-  | { kind: 'overdue'; ticket: Ticket };
-
-export interface DeskEvents {
-  change: [event: DeskEvent];
 }
 
 /** A ticket with the replies that have not reached the resident yet. */
@@ -46,7 +35,7 @@ export class DeskError extends Error {
 }
 
 export interface OperatorDeskOptions {
-  store: Store;
+  store: Pick<Store, 'tickets' | 'audit'>;
   handoff: HandoffDesk;
   relay: ReplyRelay;
   /** What the bot says when a ticket closes (the rating question); it also gives the conversation back. */
@@ -54,44 +43,49 @@ export interface OperatorDeskOptions {
   clock?: () => Date;
 }
 
-export class OperatorDesk extends EventEmitter<DeskEvents> {
-  private readonly store: Store;
+/**
+ * Emits 'change' for every ticket event of this process and of the other processes on the store
+ * (the console's event stream and the operator group listen).
+ */
+export class OperatorDesk extends EventEmitter<TicketEventMap> {
+  private readonly store: OperatorDeskOptions['store'];
   private readonly relay: ReplyRelay;
   private readonly clock: () => Date;
+  private readonly events: TicketEvents;
 
   constructor(private readonly options: OperatorDeskOptions) {
     super();
     this.store = options.store;
     this.relay = options.relay;
     this.clock = options.clock ?? (() => new Date());
-    options.handoff.on('opened', (ticket) => this.emit('change', { kind: 'opened', ticket }));
-    options.handoff.on('message', (ticketId, line) => this.emit('change', { kind: 'message', ticketId, text: line.text }));
+    this.events = options.handoff.events;
+    this.events.on('change', (event) => this.emit('change', event));
   }
 
   /** Tickets oldest first; open ones (not closed) unless a status is asked for. */
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
     const status = filter.status ?? ['queued', 'assigned', 'waiting'];
-    const tickets = await this.store.listTickets({ status });
+    const tickets = await this.store.tickets.list({ status });
     return tickets.filter(
       (t) => (!filter.lang || t.lang === filter.lang) && (!filter.topic || t.topic === filter.topic),
     );
   }
 
   async get(id: string): Promise<TicketView | null> {
-    const ticket = await this.store.getTicket(id);
+    const ticket = await this.store.tickets.get(id);
     if (!ticket) return null;
     return { ...ticket, undelivered: await this.relay.pendingFor(ticket.channel, ticket.chatId) };
   }
 
   /** Takes a queued ticket; throws 'taken' when someone else was first. */
   async claim(id: string, operator: string): Promise<Ticket> {
-    const ticket = await this.store.claimTicket(id, operator);
+    const ticket = await this.store.tickets.claim(id, operator);
     if (!ticket) {
       const current = await this.open(id);
       throw new DeskError('taken', `Ticket ${id} is already ${current.status}${current.assignee ? ` (${current.assignee})` : ''}`);
     }
-    await this.store.audit({ actor: operator, action: 'ticket.claim', target: id });
-    this.emit('change', { kind: 'claimed', ticket });
+    await this.store.audit.record({ actor: operator, action: 'ticket.claim', target: id });
+    await this.announce({ kind: 'claimed', ticket });
     return ticket;
   }
 
@@ -105,40 +99,45 @@ export class OperatorDesk extends EventEmitter<DeskEvents> {
     if (!body) throw new DeskError('empty', 'The reply is empty');
     const ticket = await this.open(id);
     if (ticket.status === 'queued') await this.claim(id, operator);
-    await this.store.appendTicketMessage(id, { from: 'operator', text: body, at: this.clock() });
-    const updated = (await this.store.updateTicketStatus(id, 'waiting')) as Ticket;
+    await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() });
+    const updated = (await this.store.tickets.setStatus(id, 'waiting')) as Ticket;
     await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
-    this.emit('change', { kind: 'replied', ticket: updated, operator, text: body });
+    await this.announce({ kind: 'replied', ticket: updated, operator, text: body });
     return updated;
   }
 
   /** Hands the ticket to another operator, or back to the queue when `to` is absent. */
   async transfer(id: string, operator: string, to?: string): Promise<Ticket> {
     await this.open(id);
-    const updated = (await this.store.updateTicketStatus(id, to ? 'assigned' : 'queued', to)) as Ticket;
-    await this.store.audit({ actor: operator, action: 'ticket.transfer', target: id, detail: { to: to ?? null } });
-    this.emit('change', { kind: 'transferred', ticket: updated });
+    const updated = (await this.store.tickets.setStatus(id, to ? 'assigned' : 'queued', to)) as Ticket;
+    await this.store.audit.record({ actor: operator, action: 'ticket.transfer', target: id, detail: { to: to ?? null } });
+    await this.announce({ kind: 'transferred', ticket: updated });
     return updated;
   }
 
   /** Closes the ticket; the bot takes the conversation back and asks the resident for a rating. */
   async close(id: string, operator: string): Promise<Ticket> {
     await this.open(id);
-    const closed = (await this.store.updateTicketStatus(id, 'closed', operator)) as Ticket;
-    await this.store.audit({ actor: operator, action: 'ticket.close', target: id });
+    const closed = (await this.store.tickets.setStatus(id, 'closed', operator)) as Ticket;
+    await this.store.audit.record({ actor: operator, action: 'ticket.close', target: id });
     const farewell = (await this.options.afterClose?.(closed)) ?? [];
     await this.relay.queue(closed.channel, closed.chatId, farewell);
-    this.emit('change', { kind: 'closed', ticket: closed });
+    await this.announce({ kind: 'closed', ticket: closed });
     return closed;
   }
 
   /** Tells live views a ticket waited too long (the SLA check calls it). */
-  announceOverdue(ticket: Ticket): void {
-    this.emit('change', { kind: 'overdue', ticket });
+  announceOverdue(ticket: Ticket): Promise<void> {
+    return this.announce({ kind: 'overdue', ticket });
+  }
+
+  /** To every listener, in this process and the others. */
+  private announce(event: DeskEvent): Promise<void> {
+    return this.events.publish(event);
   }
 
   private async open(id: string): Promise<Ticket> {
-    const ticket = await this.store.getTicket(id);
+    const ticket = await this.store.tickets.get(id);
     if (!ticket) throw new DeskError('not-found', `No ticket ${id}`);
     if (ticket.status === 'closed') throw new DeskError('closed', `Ticket ${id} is closed`);
     return ticket;

@@ -26,7 +26,7 @@ export interface PendingDelivery {
 }
 
 export interface ReplyRelayOptions {
-  store: Store;
+  store: Pick<Store, 'outbox'>;
   /** The running channels by name; a name that is missing counts as a channel that is down. */
   channels: (name: string) => Pick<Channel, 'send'> | undefined;
   /** Every channel name a delivery may be queued for (so queued deliveries are found after a restart). */
@@ -58,7 +58,7 @@ export class ReplyRelay {
   async queue(channel: string, chatId: string, replies: Reply[]): Promise<void> {
     if (replies.length === 0) return;
     // One outbox item per reply, its choices kept with it: the payload is ours, not channel text.
-    await this.options.store.enqueueOutgoing(
+    await this.options.store.outbox.enqueue(
       replies.map((reply) => ({ channel: relayQueue(channel), chatId, text: JSON.stringify(reply) })),
     );
     void this.deliverDue();
@@ -66,7 +66,7 @@ export class ReplyRelay {
 
   /** Deliveries to one resident still waiting, oldest first (none once everything went out). */
   async pendingFor(channel: string, chatId: string): Promise<PendingDelivery[]> {
-    const pending = await this.options.store.pendingOutgoing(relayQueue(channel), 1000);
+    const pending = await this.options.store.outbox.pending(relayQueue(channel), 1000);
     return pending
       .filter((m) => m.chatId === chatId)
       .map((m) => ({
@@ -109,8 +109,8 @@ export class ReplyRelay {
   }
 
   private async deliverChannel(name: string): Promise<void> {
-    const { store } = this.options;
-    const pending = await store.pendingOutgoing(relayQueue(name), 100);
+    const { outbox } = this.options.store;
+    const pending = await outbox.pending(relayQueue(name), 100);
     // A chat whose earlier message must wait holds its later ones back: never reorder a chat.
     const blocked = new Set<string>();
     const now = this.clock();
@@ -124,13 +124,13 @@ export class ReplyRelay {
       try {
         if (!channel) throw new Error(`channel ${name} is not running`);
         await channel.send(message.chatId, [replyOf(message)]);
-        await store.markOutgoingSent(message.id);
+        await outbox.markSent(message.id);
       } catch (error) {
         blocked.add(message.chatId);
         const delay = Math.min(this.retryMaxMs, this.retryBaseMs * 2 ** message.attempts);
         const text = error instanceof Error ? error.message : String(error);
         // Always with a retry time: an operator's answer is never given up on.
-        await store.markOutgoingFailed(message.id, text, new Date(now.getTime() + delay));
+        await outbox.markFailed(message.id, text, new Date(now.getTime() + delay));
         this.log.warn({ channel: name, chat: maskId(message.chatId), attempts: message.attempts + 1, err: text }, 'hand-off delivery failed; will retry');
       }
     }

@@ -7,20 +7,16 @@
  * "Once" holds across restarts and processes: each notice takes a never-renewed lease named after
  * the ticket in the store, and only the first taker sends it.
  */
-import { randomUUID } from 'node:crypto';
-import cron, { type ScheduledTask } from 'node-cron';
 import type { Translator } from '../i18n';
-import { silentLogger, type Logger } from '../logging';
+import type { Logger } from '../logging';
+import { CronJob } from '../schedule/cron-job';
 import type { Store, Ticket } from '../store/types';
 import type { OperatorDesk } from './operator-desk';
 import type { ReplyRelay } from './reply-relay';
 import { isStaffed, localMoment, nextShiftStart, type StaffedHours } from './staffed-hours';
 
-/** Long enough to outlive any ticket: the marker only has to exist, never to expire. */
-const MARKER_MS = 365 * 24 * 3600_000;
-
 export interface SlaWatchOptions {
-  store: Store;
+  store: Pick<Store, 'tickets' | 'audit' | 'leases'>;
   desk: OperatorDesk;
   relay: ReplyRelay;
   translator: Translator;
@@ -39,43 +35,29 @@ export interface SlaTickResult {
 }
 
 export class SlaWatch {
-  private readonly clock: () => Date;
-  private readonly log: Logger;
-  private task?: ScheduledTask;
-  private running?: Promise<SlaTickResult>;
+  private readonly job: CronJob<SlaTickResult>;
 
   constructor(private readonly options: SlaWatchOptions) {
-    this.clock = options.clock ?? (() => new Date());
-    this.log = options.logger ?? silentLogger;
+    this.job = new CronJob('sla-watch', (now) => this.check(now), 'SLA check failed; tried again on the next tick', options);
   }
 
   /** Checks the queue at `now`; ticks never overlap within a process. */
-  tick(now: Date = this.clock()): Promise<SlaTickResult> {
-    this.running ??= this.check(now).finally(() => (this.running = undefined));
-    return this.running;
+  tick(now?: Date): Promise<SlaTickResult> {
+    return this.job.tick(now);
   }
 
   start(): void {
-    if (this.task) return;
-    this.task = cron.schedule(this.options.cron ?? '* * * * *', () => void this.tickLogged(), { name: 'sla-watch', noOverlap: true });
+    this.job.start();
   }
 
-  async stop(): Promise<void> {
-    await this.task?.destroy();
-    this.task = undefined;
-    await this.running;
-  }
-
-  private tickLogged(): Promise<void> {
-    return this.tick()
-      .then(() => undefined)
-      .catch((error: unknown) => this.log.warn({ err: error }, 'SLA check failed; tried again on the next tick'));
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   private async check(now: Date): Promise<SlaTickResult> {
     const { store, desk, relay, translator: tr, slaMinutes, hours } = this.options;
     const result: SlaTickResult = { overdue: [], toldOutOfHours: [] };
-    const queued = await store.listTickets({ status: ['queued'] });
+    const queued = await store.tickets.list({ status: ['queued'] });
     const staffed = !hours || isStaffed(hours, now);
     for (const ticket of queued) {
       if (!staffed && hours && (await this.once(`ticket-hours:${ticket.id}`, now))) {
@@ -86,8 +68,8 @@ export class SlaWatch {
       }
       if (!this.late(ticket, now, slaMinutes)) continue;
       if (!(await this.once(`ticket-sla:${ticket.id}`, now))) continue;
-      desk.announceOverdue(ticket);
-      await store.audit({ actor: 'system', action: 'ticket.overdue', target: ticket.id, detail: { slaMinutes } });
+      await desk.announceOverdue(ticket);
+      await store.audit.record({ actor: 'system', action: 'ticket.overdue', target: ticket.id, detail: { slaMinutes } });
       // Out of hours the resident has just been told when operators return; no second notice.
       if (staffed) {
         await relay.queue(ticket.channel, ticket.chatId, [{ text: tr.t(ticket.lang, 'escalation.stillQueued', { ticket: ticket.id }) }]);
@@ -103,6 +85,6 @@ export class SlaWatch {
 
   /** True the first time ever (any process) this marker is taken. */
   private once(marker: string, now: Date): Promise<boolean> {
-    return this.options.store.acquireLease(marker, randomUUID(), now, new Date(now.getTime() + MARKER_MS));
+    return this.options.store.leases.once(marker, now);
   }
 }

@@ -6,8 +6,14 @@
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult } from '../matcher/types';
-import type { Store } from '../store/types';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
+
+/** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
+export interface FaqSource {
+  /** A number that grows on every change. */
+  revision(): Promise<number>;
+  list(): Promise<FaqEntry[]>;
+}
 
 export interface CatalogMatch extends MatchCandidate {
   entry: FaqEntryInput;
@@ -39,10 +45,10 @@ export class FaqCatalog {
   }
 
   /** Brings the catalog up to date with the store; returns the number of entries that changed. */
-  async refresh(store: Store): Promise<number> {
-    const revision = await store.faqRevision();
+  async refresh(faq: FaqSource): Promise<number> {
+    const revision = await faq.revision();
     if (revision === this.revision) return 0;
-    const current: FaqEntry[] = await store.listFaq();
+    const current: FaqEntry[] = await faq.list();
     let changed = 0;
     const seen = new Set<string>();
     for (const entry of current) {

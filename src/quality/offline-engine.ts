@@ -2,9 +2,11 @@
  * An engine over a FAQ file with no database: the FAQ goes straight into the matcher and state
  * lives in an in-memory SQLite store. Used by `npm run eval`, `npm run bench` and the ratchet test.
  */
-import { ConversationEngine } from '../engine/engine';
+import { createEngine } from '../app';
+import type { ConversationEngine } from '../engine/engine';
 import { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
+import { createTranslator } from '../i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../matcher';
 import type { Thresholds } from '../matcher/types';
 import { SqliteStore } from '../store/sqlite';
@@ -30,9 +32,10 @@ export function createOfflineEngine(
   const started = process.hrtime.bigint();
   catalog.load(entries);
   const indexBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const engine = new ConversationEngine({
+  const { engine } = createEngine({
     store,
     catalog,
+    translator: createTranslator(),
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
   });
   return { engine, catalog, store, indexBuildMs };

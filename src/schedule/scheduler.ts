@@ -7,20 +7,20 @@
  * The pending changes live in the store, so the schedule survives restarts: a change that fell due
  * while every process was down is applied at the first tick after start.
  *
- * node-cron only decides *when* to look (every minute by default); `tick(now)` does the work and takes
- * the time as an argument, so tests drive it with a fake clock instead of waiting.
+ * Ticks come from a CronJob (every minute by default); `tick(now)` takes the time as an argument,
+ * so tests drive it with a fake clock instead of waiting.
  */
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import cron, { type ScheduledTask } from 'node-cron';
 import { silentLogger, type Logger } from '../logging';
 import type { ScheduledChange, Store } from '../store/types';
+import { CronJob } from './cron-job';
 
 /** The lease's name in the store. */
 export const SCHEDULE_LEASE = 'faq-schedule';
 
 export interface FaqSchedulerOptions {
-  store: Store;
+  store: Pick<Store, 'faq' | 'schedule' | 'leases'>;
   /** The time a tick started by node-cron uses; tests pass their own to `tick`. */
   clock?: () => Date;
   /** Who holds the lease; unique per process by default. */
@@ -41,21 +41,17 @@ export interface TickResult {
 
 export class FaqScheduler {
   readonly holder: string;
-  private readonly store: Store;
-  private readonly clock: () => Date;
+  private readonly store: FaqSchedulerOptions['store'];
   private readonly leaseMs: number;
-  private readonly expression: string;
   private readonly log: Logger;
-  private task?: ScheduledTask;
-  private running?: Promise<TickResult>;
+  private readonly job: CronJob<TickResult>;
 
   constructor(options: FaqSchedulerOptions) {
     this.store = options.store;
-    this.clock = options.clock ?? (() => new Date());
     this.holder = options.holder ?? `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
     this.leaseMs = options.leaseMs ?? 120_000;
-    this.expression = options.cron ?? '* * * * *';
     this.log = options.logger ?? silentLogger;
+    this.job = new CronJob('faq-schedule', (now) => this.runTick(now), 'scheduled FAQ changes could not be checked; retrying at the next tick', options);
   }
 
   /**
@@ -64,48 +60,35 @@ export class FaqScheduler {
    *
    * @example const { applied } = await scheduler.tick(new Date('2022-01-18T00:00:00+06:00'));
    */
-  tick(now: Date = this.clock()): Promise<TickResult> {
-    this.running ??= this.runTick(now).finally(() => (this.running = undefined));
-    return this.running;
+  tick(now?: Date): Promise<TickResult> {
+    return this.job.tick(now);
   }
 
   /** Starts automatic ticks (node-cron) and runs one at once, to catch up on changes due while down. */
   start(): void {
-    if (this.task) return;
-    this.task = cron.schedule(this.expression, () => this.tickLogged(), { name: 'faq-schedule', noOverlap: true });
-    void this.tickLogged();
+    this.job.start(true);
   }
 
   /** Stops the automatic ticks, waits for a tick in progress and gives the lease up. */
   async stop(): Promise<void> {
-    await this.task?.destroy();
-    this.task = undefined;
-    await this.running?.catch(() => undefined);
-    await this.store.releaseLease(SCHEDULE_LEASE, this.holder).catch(() => undefined);
-  }
-
-  private async tickLogged(): Promise<void> {
-    try {
-      await this.tick();
-    } catch (error) {
-      this.log.warn({ err: error }, 'scheduled FAQ changes could not be checked; retrying at the next tick');
-    }
+    await this.job.stop();
+    await this.store.leases.release(SCHEDULE_LEASE, this.holder).catch(() => undefined);
   }
 
   private async runTick(now: Date): Promise<TickResult> {
     const until = new Date(now.getTime() + this.leaseMs);
-    if (!(await this.store.acquireLease(SCHEDULE_LEASE, this.holder, now, until))) {
+    if (!(await this.store.leases.acquire(SCHEDULE_LEASE, this.holder, now, until))) {
       return { leader: false, applied: [], failed: [] };
     }
     const result: TickResult = { leader: true, applied: [], failed: [] };
-    for (const change of await this.store.dueScheduledChanges(now)) {
+    for (const change of await this.store.schedule.due(now)) {
       try {
         await this.apply(change);
-        if (await this.store.finishScheduledChange(change.id, 'done', now)) result.applied.push(change.id);
+        if (await this.store.schedule.finish(change.id, 'done', now)) result.applied.push(change.id);
         this.log.info({ change: change.id, faq: change.faqId, action: change.action }, 'scheduled FAQ change applied');
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        await this.store.finishScheduledChange(change.id, 'failed', now, message);
+        await this.store.schedule.finish(change.id, 'failed', now, message);
         result.failed.push(change.id);
         this.log.warn({ change: change.id, faq: change.faqId, error: message }, 'scheduled FAQ change failed');
       }
@@ -117,10 +100,10 @@ export class FaqScheduler {
   private async apply(change: ScheduledChange): Promise<void> {
     const by = `schedule:${change.createdBy}`;
     if (change.action === 'delete') {
-      await this.store.deleteFaq(change.faqId, by);
+      await this.store.faq.delete(change.faqId, by);
       return;
     }
     if (!change.entry) throw new Error('the scheduled change has no entry to save');
-    await this.store.saveFaq(change.entry, by);
+    await this.store.faq.save(change.entry, by);
   }
 }

@@ -1,12 +1,12 @@
 /**
  * The one place the store is chosen: MongoDB when `MONGODB_URI` is set, otherwise the embedded
- * SQLite file in the data folder. Everything else receives a `Store` and never knows which.
+ * SQLite file in the data folder. Everything else receives a `Store` (or the sub-stores it uses)
+ * and never knows which.
  */
-import type { Config } from '../config';
 import { readFaqFile } from '../faq/file';
 import { silentLogger, type Logger } from '../logging';
 import { SqliteStore } from './sqlite';
-import type { ImportSummary, Store } from './types';
+import type { FaqStore, ImportSummary, Store } from './types';
 
 export type { Store } from './types';
 export { SqliteStore } from './sqlite';
@@ -16,7 +16,7 @@ export { SqliteStore } from './sqlite';
  *
  * @example const store = await openStore(loadConfig(), logger);
  */
-export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>, logger: Logger = silentLogger): Promise<Store> {
+export async function openStore(config: { dataDir: string; mongodbUri?: string }, logger: Logger = silentLogger): Promise<Store> {
   if (config.mongodbUri) {
     // Loaded only when used: mongoose is a large module that SQLite installations never need.
     const { MongoStore } = await import('./mongo');
@@ -35,10 +35,10 @@ export async function openStore(config: Pick<Config, 'dataDir' | 'mongodbUri'>, 
  * number of entries, tells the two apart. Resolves the import summary, or null when nothing was
  * loaded. Throws FaqFileError on a bad file.
  */
-export async function seedFaqIfEmpty(store: Store, file: string, logger: Logger = silentLogger): Promise<ImportSummary | null> {
-  if ((await store.faqRevision()) > 0 || (await store.listFaq()).length > 0) return null;
+export async function seedFaqIfEmpty(faq: FaqStore, file: string, logger: Logger = silentLogger): Promise<ImportSummary | null> {
+  if ((await faq.revision()) > 0 || (await faq.list()).length > 0) return null;
   const entries = await readFaqFile(file);
-  const summary = await store.importFaq(entries, 'seed');
+  const summary = await faq.import(entries, 'seed');
   logger.info({ file, ...summary }, 'FAQ seeded from file');
   return summary;
 }

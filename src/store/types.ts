@@ -1,5 +1,4 @@
 import type { Lang } from '../i18n/languages';
-import type { Choice } from '../engine/types';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
 
 /** A line of a conversation, kept for the ticket excerpt. */
@@ -7,6 +6,12 @@ export interface TranscriptLine {
   from: 'resident' | 'bot' | 'operator';
   text: string;
   at: Date;
+}
+
+/** A choice as a conversation remembers it (the engine's `Choice` has this shape). */
+export interface OfferedChoice {
+  id: string;
+  label: string;
 }
 
 /** Per-conversation state; one per (channel, chatId). */
@@ -22,7 +27,7 @@ export interface Conversation {
   /** The open ticket while mode is 'operator'. */
   ticketId?: string;
   /** What was offered last, so that '2' or the words of a choice select it. */
-  offered: Choice[];
+  offered: OfferedChoice[];
   /** The FAQ entry answered last, for the "did this help?" feedback. */
   lastFaqId?: string;
   /** The last question the bot could not settle, for the ticket. */
@@ -211,94 +216,121 @@ export interface AlertRecipient {
 /** How many recipients of an alert are in each state, per channel. */
 export type AlertProgress = Record<string, Record<RecipientStatus, number>>;
 
-/**
- * The one storage interface of the project. Two implementations sit behind it (embedded SQLite,
- * MongoDB through mongoose) and one contract test suite runs against both. Methods resolve once the
- * write is durable: an acknowledged write survives a killed process.
- */
-export interface Store {
-  /** Human-readable kind for logs and health, e.g. 'sqlite:/path/bot.db' (never with credentials). */
-  readonly description: string;
-  close(): Promise<void>;
+// --- Events between processes --------------------------------------------------------------
 
-  // --- FAQ -------------------------------------------------------------------------------
-  listFaq(): Promise<FaqEntry[]>;
-  getFaq(id: string): Promise<FaqEntry | null>;
+/** What an event is about: a ticket (the operators' inbox and group) or an alert (the senders). */
+export type FeedTopic = 'ticket' | 'alert';
+
+/** An event as a process appends it. Ids and states only: no resident's words, no phone numbers. */
+export interface FeedEventInput {
+  topic: FeedTopic;
+  /** e.g. 'opened', 'claimed', 'started'. */
+  kind: string;
+  /** The ticket or alert id. */
+  subject: string;
+  /** Small extra facts (an operator's login); strings only. */
+  data?: Record<string, string>;
+  /** The process that appended it, so it does not hear its own event twice. */
+  origin: string;
+}
+
+export interface FeedEvent extends FeedEventInput {
+  /** Grows with every append: reading "after seq" follows the feed. */
+  seq: number;
+  at: Date;
+}
+
+// --- The sub-stores ------------------------------------------------------------------------
+
+/** FAQ entries with their versions, and the revision counter every process polls. */
+export interface FaqStore {
+  list(): Promise<FaqEntry[]>;
+  get(id: string): Promise<FaqEntry | null>;
   /**
    * Creates the entry (version 1) or saves a new version of it; the previous version is kept in
    * the history. Saving content identical to the current version changes nothing and returns it.
    */
-  saveFaq(entry: FaqEntryInput, by: string): Promise<FaqEntry>;
+  save(entry: FaqEntryInput, by: string): Promise<FaqEntry>;
   /** Deletes the entry (its history stays). Resolves false when there was no such entry. */
-  deleteFaq(id: string, by: string): Promise<boolean>;
+  delete(id: string, by: string): Promise<boolean>;
   /** Every stored version of an entry, newest first (including the current one). */
-  faqHistory(id: string): Promise<FaqEntry[]>;
+  history(id: string): Promise<FaqEntry[]>;
   /**
    * Saves all entries in one transaction: either every entry is saved or none is. With
    * `replace`, entries missing from `entries` are deleted.
    */
-  importFaq(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
+  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
   /** A number that grows on every FAQ change: cheap polling for "did anything change?". */
-  faqRevision(): Promise<number>;
+  revision(): Promise<number>;
+}
 
-  // --- Conversations ---------------------------------------------------------------------
-  getConversation(channel: string, chatId: string): Promise<Conversation | null>;
-  saveConversation(conversation: Conversation): Promise<void>;
+export interface ConversationStore {
+  get(channel: string, chatId: string): Promise<Conversation | null>;
+  save(conversation: Conversation): Promise<void>;
   /**
    * Saves several conversations at once (one transaction / one bulk write), for callers that
-   * batch state writes; same effect as saveConversation on each, in order.
+   * batch state writes; same effect as save on each, in order.
    */
-  saveConversations(conversations: Conversation[]): Promise<void>;
+  saveMany(conversations: Conversation[]): Promise<void>;
+}
 
-  // --- Tickets ---------------------------------------------------------------------------
-  createTicket(ticket: TicketInput): Promise<Ticket>;
-  getTicket(id: string): Promise<Ticket | null>;
+export interface TicketStore {
+  create(ticket: TicketInput): Promise<Ticket>;
+  get(id: string): Promise<Ticket | null>;
   /** Appends a message to a ticket atomically (concurrent appends are all kept). */
-  appendTicketMessage(id: string, line: TranscriptLine): Promise<void>;
-  listTickets(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  append(id: string, line: TranscriptLine): Promise<void>;
+  list(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  /** The most recently closed ticket of one chat, or null: one indexed query, not a scan. */
+  latestClosed(channel: string, chatId: string): Promise<Ticket | null>;
   /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
-  updateTicketStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null>;
+  setStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null>;
   /**
    * Assigns a queued ticket to `operator` in one conditional write: of two operators claiming at
    * once exactly one gets the ticket back, the other (and anyone claiming a ticket that is not
    * queued) gets null.
    */
-  claimTicket(id: string, operator: string): Promise<Ticket | null>;
+  claim(id: string, operator: string): Promise<Ticket | null>;
+}
 
-  // --- Outbox ----------------------------------------------------------------------------
+/** Messages a channel still has to deliver; its own sub-store so the senders can grow around it. */
+export interface OutboxStore {
   /**
    * Queues messages for a channel to deliver, in the order given, all or none. A queued message
    * survives a restart; it leaves the queue when marked sent or given up.
    */
-  enqueueOutgoing(items: OutgoingInput[]): Promise<OutgoingMessage[]>;
+  enqueue(items: OutgoingInput[]): Promise<OutgoingMessage[]>;
   /**
    * The channel's queued messages, oldest first, including those waiting for their `retryAt`:
    * the caller holds back a chat's later messages behind an earlier one that must wait, so one
    * chat's messages are never reordered.
    */
-  pendingOutgoing(channel: string, limit?: number): Promise<OutgoingMessage[]>;
+  pending(channel: string, limit?: number): Promise<OutgoingMessage[]>;
   /** Delivered: removes the message from the queue (the transcript keeps what was said). */
-  markOutgoingSent(id: string): Promise<void>;
+  markSent(id: string): Promise<void>;
   /**
    * A delivery attempt failed: counts it and keeps the error. With `retryAt` the message stays
    * queued until then; without, the channel gave up and it leaves the queue (kept as failed).
    */
-  markOutgoingFailed(id: string, error: string, retryAt?: Date): Promise<void>;
+  markFailed(id: string, error: string, retryAt?: Date): Promise<void>;
   /** Messages the channel gave up on, newest first, for the staff to see. */
-  failedOutgoing(channel: string, limit?: number): Promise<OutgoingMessage[]>;
+  failed(channel: string, limit?: number): Promise<OutgoingMessage[]>;
+}
 
-  // --- Audit -----------------------------------------------------------------------------
-  audit(entry: AuditInput): Promise<void>;
-  listAudit(limit?: number): Promise<AuditRecord[]>;
+export interface AuditStore {
+  record(entry: AuditInput): Promise<void>;
+  /** Newest first. */
+  list(limit?: number): Promise<AuditRecord[]>;
+}
 
-  // --- Staff and sessions ----------------------------------------------------------------
+/** Console accounts and their sessions. E-mails are compared case-insensitively. */
+export interface StaffStore {
   /** Creates an account; throws when the e-mail (case-insensitive) is already taken. */
-  createStaff(input: StaffInput): Promise<StaffAccount>;
+  create(input: StaffInput): Promise<StaffAccount>;
   /** The account for an e-mail, case-insensitive; null when there is none. */
-  getStaff(email: string): Promise<StaffAccount | null>;
-  listStaff(): Promise<StaffAccount[]>;
+  get(email: string): Promise<StaffAccount | null>;
+  list(): Promise<StaffAccount[]>;
   /** Changes role, password hash or the disabled flag; null when there is no such account. */
-  updateStaff(email: string, changes: Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>): Promise<StaffAccount | null>;
+  update(email: string, changes: StaffChanges): Promise<StaffAccount | null>;
   createSession(session: StaffSession): Promise<void>;
   /** The session with this id hash, expired or not (the caller compares with its clock). */
   getSession(idHash: string): Promise<StaffSession | null>;
@@ -307,20 +339,26 @@ export interface Store {
   deleteSessionsOf(email: string): Promise<number>;
   /** Removes sessions that expired before `now`; resolves how many. */
   deleteExpiredSessions(now: Date): Promise<number>;
+}
 
-  // --- Scheduled FAQ changes -------------------------------------------------------------
-  scheduleChange(input: ScheduledChangeInput): Promise<ScheduledChange>;
+export type StaffChanges = Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>;
+
+/** FAQ changes to apply at a future time. */
+export interface ScheduleStore {
+  add(input: ScheduledChangeInput): Promise<ScheduledChange>;
   /** Scheduled changes, by run time (earliest first), optionally only some statuses. */
-  listScheduledChanges(filter?: { status?: ScheduledChangeStatus[] }): Promise<ScheduledChange[]>;
+  list(filter?: { status?: ScheduledChangeStatus[] }): Promise<ScheduledChange[]>;
   /** Pending changes whose run time is at or before `now`, earliest first. */
-  dueScheduledChanges(now: Date): Promise<ScheduledChange[]>;
+  due(now: Date): Promise<ScheduledChange[]>;
   /**
    * Moves a pending change to done, failed or cancelled. Resolves false when it was no longer
    * pending (already applied or cancelled elsewhere): only one caller wins.
    */
-  finishScheduledChange(id: string, status: Exclude<ScheduledChangeStatus, 'pending'>, at: Date, error?: string): Promise<boolean>;
+  finish(id: string, status: Exclude<ScheduledChangeStatus, 'pending'>, at: Date, error?: string): Promise<boolean>;
+}
 
-  // --- Alerts ----------------------------------------------------------------------------
+/** Residents' alert subscriptions, and the alerts sent to them as durable jobs. */
+export interface AlertStore {
   /** Creates or replaces the subscription of (channel, chatId). */
   saveSubscription(input: SubscriptionInput): Promise<Subscription>;
   getSubscription(channel: string, chatId: string): Promise<Subscription | null>;
@@ -334,16 +372,16 @@ export interface Store {
    * subscriber's district among `districts` (or no district on either side).
    */
   matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]>;
-  createAlert(input: AlertInput): Promise<Alert>;
-  getAlert(id: string): Promise<Alert | null>;
+  create(input: AlertInput): Promise<Alert>;
+  get(id: string): Promise<Alert | null>;
   /** Alerts, newest first, optionally only some statuses. */
-  listAlerts(filter?: { status?: AlertStatus[] }): Promise<Alert[]>;
+  list(filter?: { status?: AlertStatus[] }): Promise<Alert[]>;
   /**
    * Moves a scheduled alert to sending and, in the same transaction, writes one pending recipient
    * per matching subscription at that moment. False when the alert was not scheduled (only one
    * caller starts it).
    */
-  startAlert(id: string): Promise<boolean>;
+  start(id: string): Promise<boolean>;
   /** Pending recipients of an alert (only one channel's when given), in a stable order (oldest first). */
   pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]>;
   /**
@@ -356,18 +394,82 @@ export interface Store {
    * Finishes a scheduled or sending alert as done or cancelled; cancelling also skips every pending
    * recipient. False when it had already finished.
    */
-  finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean>;
-  alertProgress(alertId: string): Promise<AlertProgress>;
+  finish(id: string, status: 'done' | 'cancelled'): Promise<boolean>;
+  progress(alertId: string): Promise<AlertProgress>;
   /** Recipients of an alert in the given states (all when omitted), oldest first. */
-  alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]>;
+  recipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]>;
+}
 
-  // --- Leases ----------------------------------------------------------------------------
+/** Named leases: several processes use them so that a job runs in one of them at a time. */
+export interface LeaseStore {
   /**
    * Takes or renews the named lease for `holder` until `until`, atomically: succeeds when the lease
-   * is free, expired at `now`, or already held by `holder`. Several processes use it so that a job
-   * (the scheduler) runs in one of them at a time.
+   * is free, expired at `now`, or already held by `holder`.
    */
-  acquireLease(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
+  acquire(name: string, holder: string, now: Date, until: Date): Promise<boolean>;
   /** Gives the lease up early, if `holder` holds it. */
-  releaseLease(name: string, holder: string): Promise<void>;
+  release(name: string, holder: string): Promise<void>;
+  /** True the first time ever (in any process) `marker` is taken: "do this once" across restarts. */
+  once(marker: string, now: Date): Promise<boolean>;
+}
+
+/** The feed of ticket and alert events every process follows (see `src/events`). */
+export interface FeedStore {
+  append(event: FeedEventInput): Promise<FeedEvent>;
+  /** Events with a seq above `seq`, oldest first. */
+  after(seq: number, limit: number): Promise<FeedEvent[]>;
+  /** The seq of the newest event (0 when there is none): where a new follower starts. */
+  head(): Promise<number>;
+  /** Forgets events older than `before`; resolves how many. */
+  prune(before: Date): Promise<number>;
+  /**
+   * Where the backend can push new events (a MongoDB change stream on a replica set): calls
+   * `onEvent` for each appended event until the returned stop is called. Absent: followers poll `after`.
+   */
+  watch?(onEvent: (event: FeedEvent) => void, onError: (error: unknown) => void): Promise<() => Promise<void>>;
+  /**
+   * How far out of seq order appends can become visible (0 when an append takes the next seq and
+   * becomes visible in that order, as in SQLite); a poller looks back this far.
+   */
+  readonly reorderWindow: number;
+}
+
+/** Named binary files in the database: the WhatsApp login when the project runs on MongoDB. */
+export interface FileStore {
+  exists(name: string): Promise<boolean>;
+  /** Stores the stream's bytes under `name`, replacing an older file of that name only once it is in. */
+  put(name: string, from: NodeJS.ReadableStream): Promise<void>;
+  /** Writes the newest file of that name to `to`. */
+  get(name: string, to: NodeJS.WritableStream): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+/** The sub-stores, one per concern. */
+export interface SubStores {
+  faq: FaqStore;
+  conversations: ConversationStore;
+  tickets: TicketStore;
+  outbox: OutboxStore;
+  audit: AuditStore;
+  staff: StaffStore;
+  schedule: ScheduleStore;
+  alerts: AlertStore;
+  leases: LeaseStore;
+  feed: FeedStore;
+}
+
+/**
+ * The project's storage, composed of one sub-store per concern. Two backends sit behind it
+ * (embedded SQLite, MongoDB through mongoose) with the domain rules (FAQ versions, audit, e-mail
+ * case) kept once above them, and one contract suite per concern runs against both. Methods
+ * resolve once the write is durable: an acknowledged write survives a killed process.
+ *
+ * Each consumer takes only the sub-stores it uses, e.g. `Pick<Store, 'tickets' | 'audit'>`.
+ */
+export interface Store extends Readonly<SubStores> {
+  /** Human-readable kind for logs and health, e.g. 'sqlite:/path/bot.db' (never with credentials). */
+  readonly description: string;
+  /** Only on MongoDB: with SQLite such files stay in the data folder. */
+  readonly files?: FileStore;
+  close(): Promise<void>;
 }

@@ -22,15 +22,15 @@ describe('AlertSender', () => {
     store = new SqliteStore(':memory:');
     transport = new FakeTransport();
     sender = new AlertSender({ store, holder: 'p1', transports: new Map([['telegram', transport]]) });
-    for (let i = 0; i < 30; i++) await store.saveSubscription({ channel: 'telegram', chatId: String(i).padStart(2, '0'), topics: ['internet'], lang: 'en' });
+    for (let i = 0; i < 30; i++) await store.alerts.saveSubscription({ channel: 'telegram', chatId: String(i).padStart(2, '0'), topics: ['internet'], lang: 'en' });
   });
   afterEach(() => store.close());
 
-  const create = () => store.createAlert({ text: { ru: 'Интернет отключат' }, topics: ['internet'], districts: [], runAt: new Date(0), createdBy: 'ed' });
+  const create = () => store.alerts.create({ text: { ru: 'Интернет отключат' }, topics: ['internet'], districts: [], runAt: new Date(0), createdBy: 'ed' });
 
   it('refuses a second delivery of the same alert in one process (the lease alone would let it through)', async () => {
     const alert = await create();
-    await store.startAlert(alert.id);
+    await store.alerts.start(alert.id);
     const [a, b] = await Promise.all([sender.deliver(alert.id), sender.deliver(alert.id)]);
     expect([a, b]).toEqual(['done', 'busy']);
     expect(new Set(transport.sent.map((s) => s.chatId)).size).toBe(30);
@@ -43,13 +43,13 @@ describe('AlertSender', () => {
     const alert = await create();
     transport.next = (chatId) => (chatId === '10' ? { status: 'retry', reason: 'ECONNREFUSED' } : { status: 'sent' });
     await sender.runDue();
-    expect((await store.alertProgress(alert.id)).telegram).toMatchObject({ sent: 10, pending: 20 });
-    expect((await store.getAlert(alert.id))?.status).toBe('sending');
+    expect((await store.alerts.progress(alert.id)).telegram).toMatchObject({ sent: 10, pending: 20 });
+    expect((await store.alerts.get(alert.id))?.status).toBe('sending');
     transport.next = () => ({ status: 'sent' });
     const loop = new AlertLoop(sender);
     loop.kick();
     await new Promise<void>((resolve) => {
-      const check = () => void store.getAlert(alert.id).then((a) => (a?.status === 'done' ? resolve() : setTimeout(check, 10)));
+      const check = () => void store.alerts.get(alert.id).then((a) => (a?.status === 'done' ? resolve() : setTimeout(check, 10)));
       check();
     });
     await loop.stop();

@@ -16,27 +16,27 @@ describe('alert subscriptions in the engine', () => {
     expect(offer.replies[0].choices?.map((c) => c.id)).toContain('subt:curfew');
 
     const districts = await h.say('', { choiceId: 'subt:curfew' });
-    expect(await h.store.getSubscription('test', 'chat-1')).toMatchObject({ topics: ['curfew'], lang: 'kk' });
+    expect(await h.store.alerts.getSubscription('test', 'chat-1')).toMatchObject({ topics: ['curfew'], lang: 'kk' });
     expect(districts.replies[0].choices?.map((c) => c.label)).toEqual(['Pavlodar', 'Ekibastuz', 'Aksu', 'Бүкіл облыс']);
 
     // WhatsApp has no buttons: the typed number of the offered district works too.
     const done = await h.say('3');
     expect(done.replies[0].text).toContain('Aksu');
-    expect(await h.store.getSubscription('test', 'chat-1')).toMatchObject({ topics: ['curfew'], district: 'Aksu' });
+    expect(await h.store.alerts.getSubscription('test', 'chat-1')).toMatchObject({ topics: ['curfew'], district: 'Aksu' });
 
     await h.say('/subscribe');
     await h.say('', { choiceId: 'subt:internet' });
-    expect((await h.store.getSubscription('test', 'chat-1'))?.topics).toEqual(['curfew', 'internet']);
+    expect((await h.store.alerts.getSubscription('test', 'chat-1'))?.topics).toEqual(['curfew', 'internet']);
   });
 
   it('typed words in each language subscribe and unsubscribe; unsubscribe is immediate', async () => {
     expect((await h.say('подписаться')).outcome).toEqual({ kind: 'command', name: 'subscribe' });
     expect((await h.say('жазылу')).outcome).toEqual({ kind: 'command', name: 'subscribe' });
     await h.say('', { choiceId: 'subt:transport' });
-    expect(await h.store.getSubscription('test', 'chat-1')).not.toBeNull();
+    expect(await h.store.alerts.getSubscription('test', 'chat-1')).not.toBeNull();
     const gone = await h.say('stop alerts');
     expect(gone.outcome).toEqual({ kind: 'command', name: 'unsubscribe' });
-    expect(await h.store.getSubscription('test', 'chat-1')).toBeNull();
+    expect(await h.store.alerts.getSubscription('test', 'chat-1')).toBeNull();
     const again = await h.say('/unsubscribe');
     expect(again.replies[0].text).toMatch(/\/subscribe/);
   });
@@ -45,9 +45,9 @@ describe('alert subscriptions in the engine', () => {
     await h.say('/subscribe');
     await h.say('', { choiceId: 'subt:loans' });
     await h.say('/en');
-    expect((await h.store.getSubscription('test', 'chat-1'))?.lang).toBe('en');
+    expect((await h.store.alerts.getSubscription('test', 'chat-1'))?.lang).toBe('en');
     const forged = await h.say('', { choiceId: 'subt:nonsense' });
     expect(forged.replies[0].choices?.[0].id).toBe('subt:curfew');
-    expect((await h.store.getSubscription('test', 'chat-1'))?.topics).toEqual(['loans']);
+    expect((await h.store.alerts.getSubscription('test', 'chat-1'))?.topics).toEqual(['loans']);
   });
 });

@@ -58,6 +58,6 @@ describe('terminal chat', () => {
     input.end();
     await chat.closed;
     await h.engine.drain();
-    expect((await h.store.getConversation('terminal', 'tty'))?.lastFaqId).toBe('curfew-time');
+    expect((await h.store.conversations.get('terminal', 'tty'))?.lastFaqId).toBe('curfew-time');
   });
 });

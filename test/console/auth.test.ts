@@ -13,11 +13,11 @@ describe('console login and sessions', () => {
     expect(res.json()).toMatchObject({ email: emailOf('editor'), role: 'editor', csrfToken: expect.any(String) });
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^helpline_session=[\w-]{40,}; Path=\/; HttpOnly; SameSite=Strict; Max-Age=43200$/);
-    const stored = await f.store.listAudit();
+    const stored = await f.store.audit.list();
     expect(stored[0]).toMatchObject({ actor: emailOf('editor'), action: 'login.success' });
     // The store never holds the cookie value itself.
     const value = cookie.split(';')[0].split('=')[1];
-    expect(await f.store.getSession(value)).toBeNull();
+    expect(await f.store.staff.getSession(value)).toBeNull();
   });
 
   it('refuses a wrong password or an unknown e-mail alike, and audits the failure', async () => {
@@ -26,7 +26,7 @@ describe('console login and sessions', () => {
     expect([wrong.statusCode, unknown.statusCode]).toEqual([401, 401]);
     expect(wrong.json()).toEqual(unknown.json());
     expect(wrong.headers.get('set-cookie')).toBeNull();
-    const actions = (await f.store.listAudit(2)).map((r) => `${r.actor} ${r.action}`);
+    const actions = (await f.store.audit.list(2)).map((r) => `${r.actor} ${r.action}`);
     expect(actions).toEqual(['who@x.kz login.failure', `${emailOf('editor')} login.failure`]);
   });
 
@@ -75,7 +75,7 @@ describe('console login and sessions', () => {
     const s = await f.login('editor');
     const res = await f.call('DELETE', '/api/faq/post-hours', { session: { ...s, csrf: 'x'.repeat(s.csrf.length) } });
     expect(res.statusCode).toBe(403);
-    expect(await f.store.getFaq('post-hours')).not.toBeNull();
+    expect(await f.store.faq.get('post-hours')).not.toBeNull();
   });
 
   it('lets an admin create staff (password hashed, validated) and see the audit log; others may not', async () => {
@@ -86,7 +86,7 @@ describe('console login and sessions', () => {
     const ok = await f.call('POST', '/api/staff', { session: admin, body: { email: 'new@helpline.kz', role: 'operator', password: 'a long enough password' } });
     expect(ok.statusCode).toBe(201);
     expect(ok.body).not.toMatch(/passwordHash|\$2[aby]\$/);
-    expect((await f.store.getStaff('new@helpline.kz'))?.passwordHash).toMatch(/^\$2[aby]\$04\$/);
+    expect((await f.store.staff.get('new@helpline.kz'))?.passwordHash).toMatch(/^\$2[aby]\$04\$/);
     expect((await f.call('POST', '/api/staff', { session: admin, body: { email: 'new@helpline.kz', role: 'operator', password: 'a long enough password' } })).statusCode).toBe(409);
     const audit = await f.call('GET', '/api/audit', { session: admin });
     expect(audit.json<{ records: { action: string }[] }>().records.map((r) => r.action)).toContain('staff.create');

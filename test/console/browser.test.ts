@@ -44,10 +44,10 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
   beforeAll(async () => {
     tmp = tempDir('helpline-browser-');
     app = await createApp(loadConfig({ DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' }));
-    await app.store.createStaff({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
-    await app.store.createStaff({ email: 'admin@helpline.kz', role: 'admin', passwordHash: await hashPassword('a long password', 4) });
+    await app.store.staff.create({ email: 'editor@helpline.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
+    await app.store.staff.create({ email: 'admin@helpline.kz', role: 'admin', passwordHash: await hashPassword('a long password', 4) });
     server = await createConsoleServer(
-      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, desk: app.desk },
+      { store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator, desk: app.desk },
       { bcryptCost: 4 },
     );
     base = await server.listen(0);
@@ -104,7 +104,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     await page.click('form[data-render=preview] button');
     await page.waitForSelector('#preview-box .preview-answer');
     expect(await page.textContent('#preview-box .preview-answer')).toBe(newText);
-    expect((await app.store.getFaq('curfew-hours'))?.updatedBy).toBe('editor@helpline.kz');
+    expect((await app.store.faq.get('curfew-hours'))?.updatedBy).toBe('editor@helpline.kz');
     expect(violations).toEqual([]);
   });
 
@@ -118,7 +118,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     // The style sheet applies (it is a file, not inline).
     expect(await page.evaluate(`getComputedStyle(document.querySelector('header')).backgroundColor`)).toBe('rgb(18, 53, 91)');
 
-    const ticket = await app.store.createTicket({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });
+    const ticket = await app.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });
     for (const pathname of ['/faq', '/faq/new', '/faq/curfew-hours', '/inbox', `/inbox/${ticket.id}`, '/unanswered', '/schedule', '/alerts', '/staff', '/audit']) {
       const res = await page.goto(`${base}${pathname}`);
       expect([pathname, res?.status()]).toEqual([pathname, 200]);
@@ -135,7 +135,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
       page.waitForEvent('load'),
       page.click('form[data-api="/api/faq-file"] button'),
     ]);
-    expect((await app.store.getFaq('imported-in-browser'))?.answer.en).toBe('Yes, as raw bytes.');
+    expect((await app.store.faq.get('imported-in-browser'))?.answer.en).toBe('Yes, as raw bytes.');
     expect(violations).toEqual([]);
 
     // The watch is real: an inline script is refused by the policy and reported.

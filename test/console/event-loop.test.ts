@@ -19,7 +19,7 @@ describe('the event loop during logins and a large import', () => {
   beforeAll(async () => {
     f = await consoleFixture();
     const hash = await hashPassword('a long enough password', COST);
-    for (let i = 0; i < LOGINS; i++) await f.store.createStaff({ email: `staff${i}@helpline.kz`, role: 'operator', passwordHash: hash });
+    for (let i = 0; i < LOGINS; i++) await f.store.staff.create({ email: `staff${i}@helpline.kz`, role: 'operator', passwordHash: hash });
   });
   afterAll(() => f.close());
 

@@ -60,7 +60,7 @@ describe('console FAQ API', () => {
 
     const revert = await f.call('POST', '/api/faq/curfew-time/revert', { session: editor, body: { version: 1 } });
     expect(revert.json()).toMatchObject({ entry: { version: 3, answer: { en: curfew.answer.en } } });
-    expect((await f.store.listAudit(2)).map((r) => r.action)).toEqual(['faq.revert', 'faq.update']);
+    expect((await f.store.audit.list(2)).map((r) => r.action)).toEqual(['faq.revert', 'faq.update']);
 
     expect((await f.call('DELETE', '/api/faq/curfew-time', { session: editor })).statusCode).toBe(200);
     expect((await f.call('GET', '/api/faq/curfew-time', { session: editor })).statusCode).toBe(404);
@@ -68,21 +68,21 @@ describe('console FAQ API', () => {
   });
 
   it('previews the decision with the score and runner-ups, without writing anything', async () => {
-    const before = await f.store.listAudit();
+    const before = await f.store.audit.list();
     const res = await f.call('POST', '/api/preview', { session: editor, body: { text: 'Когда дадут горячую воду?' } });
     const { preview } = res.json<{ preview: { decision: string; lang: string; score: number; answer: string; candidates: { id: string; score: number }[] } }>();
     expect(preview).toMatchObject({ decision: 'answer', lang: 'ru', answer: 'Воду подадут до вечера.' });
     expect(preview.candidates[0]).toMatchObject({ id: 'water-outage', score: preview.score });
     const nothing = (await f.call('POST', '/api/preview', { session: editor, body: { text: 'qwerty zxcvb' } })).json<{ preview: { decision: string } }>();
     expect(nothing.preview.decision).toBe('escalate');
-    expect(await f.store.listTickets()).toEqual([]);
-    expect(await f.store.listAudit()).toEqual(before);
+    expect(await f.store.tickets.list()).toEqual([]);
+    expect(await f.store.audit.list()).toEqual(before);
     expect((await f.call('POST', '/api/preview', { session: editor, body: { text: '' } })).statusCode).toBe(400);
   });
 
   it('exports the FAQ file and imports one all or nothing, with the problems listed', async () => {
     // The fixture's post-hours lacks a Kazakh answer on purpose, which a file may not: leave it out.
-    await f.store.deleteFaq('post-hours', 'test');
+    await f.store.faq.delete('post-hours', 'test');
     const yaml = await f.call('GET', '/api/faq-file?format=yaml', { session: editor });
     expect(yaml.headers.get('content-disposition')).toBe('attachment; filename="faq.yaml"');
     const changed = yaml.body.replace('Воду подадут до вечера.', 'Воду подадут завтра.');
@@ -93,7 +93,7 @@ describe('console FAQ API', () => {
     const refused = await f.call('POST', '/api/faq-file', { session: editor, body: { format: 'yaml', text: broken } });
     expect(refused.statusCode).toBe(400);
     expect(refused.json<{ problems: string[] }>().problems.length).toBeGreaterThanOrEqual(2);
-    expect((await f.store.getFaq('water-outage'))?.answer.ru).toBe('Воду подадут завтра.');
+    expect((await f.store.faq.get('water-outage'))?.answer.ru).toBe('Воду подадут завтра.');
 
     const json = await f.call('GET', '/api/faq-file?format=json', { session: editor });
     expect(JSON.parse(json.body)).toMatchObject({ version: 1, entries: expect.any(Array) });
@@ -113,7 +113,7 @@ describe('console FAQ API', () => {
     const scheduler = new FaqScheduler({ store: f.store });
     expect((await scheduler.tick(new Date('2026-01-17T17:59:00Z'))).applied).toEqual([]);
     expect((await scheduler.tick(new Date('2026-01-17T18:00:00Z'))).applied).toHaveLength(1);
-    await f.catalog.refresh(f.store);
+    await f.catalog.refresh(f.store.faq);
     const { preview } = (await f.call('POST', '/api/preview', { session: editor, body: { text: 'When does the curfew start?' } })).json<{ preview: { answer: string } }>();
     expect(preview.answer).toBe('Curfew: from 21:00 to 07:00.');
     const listed = (await f.call('GET', '/api/schedule', { session: editor })).json<{ changes: { status: string }[] }>();
@@ -127,16 +127,16 @@ describe('console FAQ API', () => {
     expect((await f.call('DELETE', `/api/schedule/${change.id}`, { session: editor })).statusCode).toBe(200);
     expect((await f.call('DELETE', `/api/schedule/${change.id}`, { session: editor })).statusCode).toBe(404);
     expect((await new FaqScheduler({ store: f.store }).tick(new Date('2026-03-01T00:00:00Z'))).applied).toEqual([]);
-    expect(await f.store.getFaq('post-hours')).not.toBeNull();
+    expect(await f.store.faq.get('post-hours')).not.toBeNull();
   });
 
   it('groups unanswered questions and links a prefilled new-entry form', async () => {
     const ticket = (question: string, reason: 'no-match' | 'not-helpful' | 'requested') =>
-      f.store.createTicket({ channel: 'telegram', chatId: '1', lang: 'ru', question, reason, excerpt: [] });
+      f.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question, reason, excerpt: [] });
     await ticket('Где получить пропуск на выезд?', 'no-match');
     await ticket('где получить пропуск', 'no-match');
     await ticket('Позовите человека', 'requested');
-    await f.store.audit({ actor: 'resident:telegram', action: 'feedback.not-helpful', target: 'curfew-time', detail: { question: 'пропуск на выезд где получить?', lang: 'ru' } });
+    await f.store.audit.record({ actor: 'resident:telegram', action: 'feedback.not-helpful', target: 'curfew-time', detail: { question: 'пропуск на выезд где получить?', lang: 'ru' } });
     await ticket('Когда откроют школы?', 'not-helpful');
     const { groups } = (await f.call('GET', '/api/unanswered', { session: editor })).json<{ groups: { count: number; questions: string[]; lang: string }[] }>();
     expect(groups.map((g) => g.count)).toEqual([3, 1]);
@@ -149,7 +149,7 @@ describe('console FAQ API', () => {
 
   it('escapes stored texts in every page', async () => {
     const evil = { ...curfew, answer: { ...curfew.answer, en: '<script>alert(1)</script> & "quotes"' } };
-    await f.store.saveFaq(evil, '<img src=x onerror=alert(2)>');
+    await f.store.faq.save(evil, '<img src=x onerror=alert(2)>');
     for (const url of ['/faq?lang=en', '/faq/curfew-time', '/faq/curfew-time/diff?from=1&to=2']) {
       const body = (await f.call('GET', url, { session: editor })).body;
       expect(body).not.toMatch(/<script>alert|<img src=x/);

@@ -36,10 +36,10 @@ describe('console FAQ import', () => {
     const changed = FILE.replace('Воду подадут до вечера.', 'Воду подадут завтра.');
     const res = await upload(changed);
     expect(res).toEqual({ status: 200, body: { summary: { created: 0, updated: 1, unchanged: 1, deleted: 0 }, entries: 2 } });
-    expect((await f.store.getFaq('water-outage'))?.answer.ru).toBe('Воду подадут завтра.');
+    expect((await f.store.faq.get('water-outage'))?.answer.ru).toBe('Воду подадут завтра.');
     const replaced = await upload(changed, 'format=yaml&replace=true');
     expect(replaced.body).toMatchObject({ summary: { deleted: 1 } });
-    expect(await f.store.getFaq('post-hours')).toBeNull();
+    expect(await f.store.faq.get('post-hours')).toBeNull();
   });
 
   it('refuses a file that is not UTF-8 (e.g. saved as Windows-1251) with 400', async () => {
@@ -50,7 +50,7 @@ describe('console FAQ import', () => {
     const res = await upload(damaged);
     expect(res.status).toBe(400);
     expect(res.body.problems?.join('\n')).toMatch(/not valid UTF-8/);
-    expect((await f.store.getFaq('water-outage'))?.version).toBe(1);
+    expect((await f.store.faq.get('water-outage'))?.version).toBe(1);
   });
 
   it('refuses text damaged before it came (U+FFFD), naming the entry and field', async () => {
@@ -80,6 +80,6 @@ describe('console FAQ import', () => {
     // Far over the limit, the server stops reading early, and still says why.
     const huge = await upload(Buffer.alloc(LIMIT * 4, 'a'));
     expect(huge).toEqual({ status: 413, body: { error: 'The FAQ file is larger than the import limit of 0.06 MB: split it, or raise CONSOLE_IMPORT_MAX_MB' } });
-    expect((await f.store.listFaq()).length).toBe(SMALL_FAQ.length);
+    expect((await f.store.faq.list()).length).toBe(SMALL_FAQ.length);
   });
 });

@@ -5,6 +5,7 @@ import { OperatorDesk } from '../../src/escalation/operator-desk';
 import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { hashPassword } from '../../src/console/passwords';
 import { FaqCatalog } from '../../src/faq/catalog';
+import { createTranslator } from '../../src/i18n';
 import { DEFAULT_THRESHOLDS, createMatcher } from '../../src/matcher';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { StaffRole, Store } from '../../src/store/types';
@@ -65,9 +66,9 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
   const tmp = tempDir('helpline-console-');
   const ownStore = !options.store;
   const store = options.store ?? new SqliteStore(tmp.dir);
-  if (ownStore) await store.importFaq(SMALL_FAQ, 'seed');
+  if (ownStore) await store.faq.import(SMALL_FAQ, 'seed');
   const catalog = new FaqCatalog(createMatcher());
-  await catalog.refresh(store);
+  await catalog.refresh(store.faq);
   const desk =
     options.desk ??
     new OperatorDesk({
@@ -76,10 +77,10 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
       relay: new ReplyRelay({ store, channels: () => undefined, channelNames: () => [] }),
     });
   const hash = await hashPassword(PASSWORD, 4);
-  for (const role of ROLES) await store.createStaff({ email: emailOf(role), role, passwordHash: hash });
+  for (const role of ROLES) await store.staff.create({ email: emailOf(role), role, passwordHash: hash });
   const now = { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
-    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, channels: () => [{ name: 'telegram', status: 'running' }], desk },
+    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, translator: createTranslator(), channels: () => [{ name: 'telegram', status: 'running' }], desk },
     { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures, importMaxBytes: options.importMaxBytes },
   );
 

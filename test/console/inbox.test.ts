@@ -11,8 +11,8 @@ describe('console inbox pages', () => {
   afterAll(() => f.close());
 
   it('lists open tickets with empty filters, filters by language, and shows a ticket with its actions', async () => {
-    const ru = await f.store.createTicket({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где получить пропуск?', reason: 'no-match', excerpt: [] });
-    await f.store.createTicket({ channel: 'whatsapp', chatId: '2', lang: 'kk', question: 'Рұқсатнаманы қайдан алуға болады?', reason: 'requested', excerpt: [] });
+    const ru = await f.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где получить пропуск?', reason: 'no-match', excerpt: [] });
+    await f.store.tickets.create({ channel: 'whatsapp', chatId: '2', lang: 'kk', question: 'Рұқсатнаманы қайдан алуға болады?', reason: 'requested', excerpt: [] });
     const operator = await f.login('operator');
 
     const all = await f.call('GET', '/inbox?status=&lang=&topic=', { session: operator });

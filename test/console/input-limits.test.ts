@@ -51,13 +51,13 @@ describe('console input limits', () => {
     await refused('POST', '/api/alerts', editor, alert, 'text.ru');
     await refused('POST', '/api/alerts/preview', editor, alert, 'text.ru');
     await refused('POST', '/api/alerts/preview', editor, { topics: ['curfew'], text: { ru: 'ок' }, districts: ['д'.repeat(101)] }, 'districts.0');
-    const ticket = await f.store.createTicket({ channel: 'telegram', chatId: '9', lang: 'ru', question: 'Вопрос', reason: 'requested', excerpt: [] });
+    const ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '9', lang: 'ru', question: 'Вопрос', reason: 'requested', excerpt: [] });
     await refused('POST', `/api/tickets/${ticket.id}/reply`, operator, { text: 'о'.repeat(4001) }, 'text');
     await refused('POST', `/api/tickets/${ticket.id}/transfer`, operator, { to: `${'x'.repeat(250)}@helpline.kz` }, 'to');
     await refused('POST', '/api/staff', admin, { email: 'new@helpline.kz', role: 'operator', password: 'p'.repeat(201) }, 'password');
     await refused('PUT', `/api/staff/${emailOf('operator')}`, admin, { password: 'p'.repeat(201) }, 'password');
     await refused('POST', '/api/login', undefined, { email: emailOf('editor'), password: 'p'.repeat(201) }, 'password');
-    expect((await f.store.getTicket(ticket.id))?.messages).toEqual([]);
+    expect((await f.store.tickets.get(ticket.id))?.messages).toEqual([]);
   });
 
   it('refuses a JSON body that is not valid UTF-8 instead of storing replacement characters', async () => {
@@ -67,13 +67,13 @@ describe('console input limits', () => {
     const res = await f.call('POST', '/api/faq', { session: editor, raw: { bytes: body, type: 'application/json' } });
     expect(res.statusCode).toBe(400);
     expect(res.json<Refusal>().error).toMatch(/not valid UTF-8/);
-    expect(await f.store.getFaq('bad-bytes')).toBeNull();
+    expect(await f.store.faq.get('bad-bytes')).toBeNull();
   });
 
   it('refuses text already damaged on its way (U+FFFD), naming the field', async () => {
     const problems = await refused('PUT', '/api/faq/curfew-time', editor, { entry: { ...curfew, answer: { ...curfew.answer, kk: 'Коменданттық сағат \uFFFD\uFFFD' } } }, 'answer.kk');
     expect(problems.join('\n')).toMatch(/U\+FFFD/);
     await refused('POST', '/api/alerts/preview', editor, { topics: ['curfew'], text: { en: 'Curfew \uFFFD' } }, 'text.en');
-    expect((await f.store.getFaq('curfew-time'))?.version).toBe(1);
+    expect((await f.store.faq.get('curfew-time'))?.version).toBe(1);
   });
 });

@@ -14,7 +14,7 @@ describe('login limit under parallel attempts', () => {
   let f: ConsoleFixture;
   beforeEach(async () => {
     f = await consoleFixture({ loginMaxFailures: MAX });
-    await f.store.createStaff({ email: EMAIL, role: 'editor', passwordHash: await hashPassword(PASSWORD, COST) });
+    await f.store.staff.create({ email: EMAIL, role: 'editor', passwordHash: await hashPassword(PASSWORD, COST) });
   });
   afterEach(() => f.close());
 
@@ -27,7 +27,7 @@ describe('login limit under parallel attempts', () => {
     expect(codes.filter((c) => c === 429)).toHaveLength(40 - MAX);
     expect(replies.find((r) => r.statusCode === 429)?.headers.get('retry-after')).toMatch(/^[1-9]\d*$/);
     // Only the checked attempts are in the audit log as failures.
-    expect((await f.store.listAudit()).filter((r) => r.action === 'login.failure')).toHaveLength(MAX);
+    expect((await f.store.audit.list()).filter((r) => r.action === 'login.failure')).toHaveLength(MAX);
   });
 
   it('a correct password in a burst of 30 wrong ones, with the limit all but used, is refused', async () => {

@@ -3,45 +3,24 @@
  * process runs the console and edits the curfew answer through the API; a separate child process
  * (tsx) answers residents and must use the new text within one second.
  */
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import path from 'node:path';
-import readline from 'node:readline';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { faqInputOf } from '../../src/store/faq-content';
 import { tempDir } from '../support/fixtures';
+import { startOtherProcess, type OtherProcess } from '../support/other-process';
 import { waitFor } from '../support/wait';
 
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 const QUESTION = 'What time does the curfew start?';
-
-/** The child process as a question → answer function. */
-function answerer(child: ChildProcessWithoutNullStreams) {
-  const lines = readline.createInterface({ input: child.stdout });
-  const waiting: ((line: string) => void)[] = [];
-  lines.on('line', (line) => waiting.shift()?.(line));
-  return {
-    ready: new Promise<void>((resolve) => waiting.push(() => resolve())),
-    ask(text: string): Promise<string> {
-      return new Promise((resolve) => {
-        waiting.push((line) => resolve((JSON.parse(line) as { text: string }).text));
-        child.stdin.write(`${text}\n`);
-      });
-    },
-  };
-}
 
 describe('live propagation between two bot processes', () => {
   let tmp: ReturnType<typeof tempDir>;
   let app: App;
   let server: ConsoleServer;
-  let child: ChildProcessWithoutNullStreams;
+  let other: OtherProcess;
   afterAll(async () => {
-    child?.stdin.end();
-    child?.kill();
+    other?.stop();
     await server?.close();
     await app?.close();
     tmp?.cleanup();
@@ -51,27 +30,11 @@ describe('live propagation between two bot processes', () => {
     tmp = tempDir('helpline-propagation-');
     const env = { DATA_DIR: tmp.dir, LOG_LEVEL: 'silent' };
     app = await createApp(loadConfig(env));
-    await app.store.createStaff({ email: 'ed@x.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
-    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger }, { bcryptCost: 4 });
+    await app.store.staff.create({ email: 'ed@x.kz', role: 'editor', passwordHash: await hashPassword('a long password', 4) });
+    server = await createConsoleServer({ store: app.store, catalog: app.catalog, thresholds: app.config.thresholds, logger: app.logger, translator: app.translator }, { bcryptCost: 4 });
     const base = await server.listen(0);
 
-    child = spawn(TSX, [path.join('test', 'support', 'answer-process.ts')], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
-    });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const other = answerer(child);
-    let ready = false;
-    void other.ready.then(() => (ready = true));
-    await waitFor(
-      () => {
-        if (child.exitCode !== null) throw new Error(`the answering process exited: ${stderr}`);
-        return ready;
-      },
-      'the answering process to start',
-      20_000,
-    );
+    other = await startOtherProcess(env);
     expect(await other.ask(QUESTION)).toMatch(/23:00/);
 
     const login = await fetch(`${base}/api/login`, {
@@ -81,7 +44,7 @@ describe('live propagation between two bot processes', () => {
     });
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
-    const entry = await app.store.getFaq('curfew-hours');
+    const entry = await app.store.faq.get('curfew-hours');
     if (!entry) throw new Error('the demo FAQ has no curfew-hours entry');
     const newText = 'From 18 January the curfew runs from 21:00 to 07:00.';
     const content = faqInputOf(entry);

@@ -24,7 +24,7 @@ describe('console security headers', () => {
   let ticketId: string;
   beforeAll(async () => {
     f = await consoleFixture();
-    ticketId = (await f.store.createTicket({ channel: 'telegram', chatId: '5', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] })).id;
+    ticketId = (await f.store.tickets.create({ channel: 'telegram', chatId: '5', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] })).id;
   });
   afterAll(() => f.close());
 

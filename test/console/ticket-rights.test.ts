@@ -20,13 +20,13 @@ describe('ticket rights in the console', () => {
   beforeEach(async () => {
     f = await consoleFixture();
     const hash = await hashPassword(PASSWORD, 4);
-    await f.store.createStaff({ email: COLLEAGUE, role: 'operator', passwordHash: hash });
-    await f.store.createStaff({ email: RETIRED, role: 'operator', passwordHash: hash });
-    await f.store.updateStaff(RETIRED, { disabled: true });
+    await f.store.staff.create({ email: COLLEAGUE, role: 'operator', passwordHash: hash });
+    await f.store.staff.create({ email: RETIRED, role: 'operator', passwordHash: hash });
+    await f.store.staff.update(RETIRED, { disabled: true });
     operator = await f.login('operator');
     admin = await f.login('admin');
     colleague = await f.loginAs(COLLEAGUE);
-    ticket = await f.store.createTicket({ channel: 'telegram', chatId: '77', lang: 'ru', question: 'Где получить пропуск?', reason: 'no-match', excerpt: [] });
+    ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '77', lang: 'ru', question: 'Где получить пропуск?', reason: 'no-match', excerpt: [] });
   });
   afterEach(() => f.close());
 
@@ -40,13 +40,13 @@ describe('ticket rights in the console', () => {
     expect(other.json<{ error: string }>().error).toContain(emailOf('operator'));
     expect((await act(colleague, 'transfer', { to: COLLEAGUE })).statusCode).toBe(403);
     expect((await act(colleague, 'close')).statusCode).toBe(403);
-    expect((await f.store.getTicket(ticket.id))?.messages).toEqual([]);
+    expect((await f.store.tickets.get(ticket.id))?.messages).toEqual([]);
 
     expect((await act(operator, 'reply', { text: 'Пропуск выдают в акимате.' })).statusCode).toBe(200);
     expect((await act(admin, 'reply', { text: 'Дополню: с паспортом.' })).statusCode).toBe(200);
     // The admin stepped in; the ticket stays with its operator.
     expect((await act(operator, 'reply', { text: 'Ещё вопросы?' })).json<{ ticket: Ticket }>().ticket.assignee).toBe(emailOf('operator'));
-    expect((await f.store.getTicket(ticket.id))?.messages.map((m) => m.text)).toEqual(['Пропуск выдают в акимате.', 'Дополню: с паспортом.', 'Ещё вопросы?']);
+    expect((await f.store.tickets.get(ticket.id))?.messages.map((m) => m.text)).toEqual(['Пропуск выдают в акимате.', 'Дополню: с паспортом.', 'Ещё вопросы?']);
   });
 
   it('a reply on a queued ticket claims it for the one who replies; a colleague then cannot reply', async () => {
@@ -63,7 +63,7 @@ describe('ticket rights in the console', () => {
       expect([to, res.statusCode]).toEqual([to, 400]);
       expect(res.json<{ error: string }>().error).toMatch(/not an active operator or admin account/);
     }
-    expect((await f.store.getTicket(ticket.id))?.assignee).toBe(emailOf('operator'));
+    expect((await f.store.tickets.get(ticket.id))?.assignee).toBe(emailOf('operator'));
 
     const handed = await act(operator, 'transfer', { to: COLLEAGUE.toUpperCase() });
     expect(handed.statusCode).toBe(200);

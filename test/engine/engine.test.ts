@@ -82,10 +82,10 @@ describe('ConversationEngine', () => {
       const escalated = await h.say('', { choiceId: CHOICE.operatorNotHelpful });
       expect(escalated.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
       const ticketId = (escalated.outcome as { ticketId: string }).ticketId;
-      const ticket = await h.store.getTicket(ticketId);
+      const ticket = await h.store.tickets.get(ticketId);
       expect(ticket).toMatchObject({ question: 'во сколько начинается комендантский час', channel: 'test', chatId: 'chat-1', lang: 'ru', status: 'queued' });
       expect(ticket!.excerpt.map((l) => l.text)).toContain('во сколько начинается комендантский час');
-      const audit = await h.store.listAudit(10);
+      const audit = await h.store.audit.list(10);
       expect(audit.map((a) => a.action)).toContain('feedback.not-helpful');
     });
 
@@ -93,7 +93,7 @@ describe('ConversationEngine', () => {
       await h.say('when does the curfew start');
       const thanks = await h.say('', { choiceId: CHOICE.helpful });
       expect(thanks.replies[0].text).toBe(tr.t('en', 'feedback.thanks'));
-      expect((await h.store.listAudit(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
+      expect((await h.store.audit.list(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
     });
 
     test('an answer missing in the conversation language falls back to Russian and says so', async () => {
@@ -118,7 +118,7 @@ describe('ConversationEngine', () => {
     });
 
     test('entries outside their validity window are not answered', async () => {
-      const entry = (await h.store.getFaq('water-outage'))!;
+      const entry = (await h.store.faq.get('water-outage'))!;
       const h2 = await createHarness({
         faq: [{ ...entry, validFrom: new Date('2022-01-11T00:00:00Z'), validUntil: new Date('2022-01-12T00:00:00Z') }],
         thresholds: { answer: 0.3, suggest: 0.1 },
@@ -175,7 +175,7 @@ describe('ConversationEngine', () => {
       expect(third).toMatchObject({ replies: [], outcome: { kind: 'queued', ticketId } });
       await h.say('', { kind: 'photo', text: 'вот фото' });
 
-      const ticket = (await h.store.getTicket(ticketId))!;
+      const ticket = (await h.store.tickets.get(ticketId))!;
       expect(ticket.question).toBe('у меня потерялась кошка, кто поможет найти');
       expect(ticket.messages.map((m) => m.text)).toEqual(['и ещё собака лает', 'когда начинается комендантский час', '[photo] вот фото']);
     });
@@ -190,13 +190,13 @@ describe('ConversationEngine', () => {
         const result = await h.say(text, { chatId });
         expect(result.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
       }
-      expect(await h.store.listTickets({ status: ['queued'] })).toHaveLength(4);
+      expect(await h.store.tickets.list({ status: ['queued'] })).toHaveLength(4);
     });
 
     test('once the operator closes the ticket the bot answers again', async () => {
       const first = await h.say('/operator');
       const ticketId = (first.outcome as { ticketId: string }).ticketId;
-      await h.store.updateTicketStatus(ticketId, 'closed', 'op@example.org');
+      await h.store.tickets.setStatus(ticketId, 'closed', 'op@example.org');
       const next = await h.say('когда начинается комендантский час');
       expect(next.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
     });
@@ -222,8 +222,8 @@ describe('ConversationEngine', () => {
       const lines = Array.from({ length: 20 }, (_, i) => `сообщение ${i}`);
       await Promise.all(lines.map((text) => h.say(text)));
       await h.engine.drain();
-      const conv = await h.store.getConversation('test', 'chat-1');
-      const ticket = (await h.store.getTicket(conv!.ticketId!))!;
+      const conv = await h.store.conversations.get('test', 'chat-1');
+      const ticket = (await h.store.tickets.get(conv!.ticketId!))!;
       expect(ticket.messages.map((m) => m.text)).toEqual(lines);
     });
   });
@@ -256,7 +256,7 @@ describe('ConversationEngine', () => {
       const result = await h.say(long);
       expect(result.outcome).toMatchObject({ kind: 'escalate' });
       expect(result.replies[0].text).toContain(tr.t('ru', 'input.tooLong'));
-      const ticket = await h.store.getTicket((result.outcome as { ticketId: string }).ticketId);
+      const ticket = await h.store.tickets.get((result.outcome as { ticketId: string }).ticketId);
       expect(ticket!.question === long).toBe(true); // kept whole, not cut
     });
   });
@@ -268,7 +268,7 @@ describe('conversation state write-behind', () => {
     try {
       await Promise.all(Array.from({ length: 50 }, (_, i) => h.say('', { chatId: `c${i}`, choiceId: 'lang:en' })));
       await h.engine.drain();
-      const saved = await Promise.all(Array.from({ length: 50 }, (_, i) => h.store.getConversation('test', `c${i}`)));
+      const saved = await Promise.all(Array.from({ length: 50 }, (_, i) => h.store.conversations.get('test', `c${i}`)));
       expect(saved.every((c) => c?.lang === 'en' && c.langChosen)).toBe(true);
       await h.restart();
       expect((await h.say('когда начинается комендантский час', { chatId: 'c7' })).lang).toBe('en');

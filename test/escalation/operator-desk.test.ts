@@ -25,7 +25,7 @@ function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay:
     store: h.store,
     handoff: h.handoff,
     relay,
-    afterClose: (ticket) => h.engine.resumeAfterHandoff(ticket),
+    afterClose: h.handBack,
     clock: h.clock.now,
   });
   return { desk, relay };
@@ -80,7 +80,7 @@ describe('OperatorDesk', () => {
     // WhatsApp-style: the typed number picks the offered rating.
     const rated = await h.say('5');
     expect(rated.outcome).toEqual({ kind: 'rating', score: 5 });
-    const audit = (await h.store.listAudit()).filter((r) => r.action === 'ticket.rating');
+    const audit = (await h.store.audit.list()).filter((r) => r.action === 'ticket.rating');
     expect(audit[0]).toMatchObject({ target: id, detail: { score: 5, operator: 'op-a' } });
 
     expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });

@@ -8,7 +8,7 @@ import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { createTranslator } from '../../src/i18n';
 import type { Ticket } from '../../src/store/types';
 import { consoleFixture, type ConsoleFixture } from '../console/helpers';
-import { createRig, type Rig } from '../telegram/helpers';
+import { createRig, type Rig } from '../bots/telegram/helpers';
 import { waitFor } from '../support/wait';
 
 const tr = createTranslator();
@@ -34,7 +34,7 @@ describe('hand-off: Telegram resident, console operator', () => {
       store: harness.store,
       handoff: harness.handoff,
       relay,
-      afterClose: (ticket) => harness.engine.resumeAfterHandoff(ticket),
+      afterClose: harness.handBack,
     });
     f = await consoleFixture({ store: harness.store, desk });
     await channel.start();

@@ -32,7 +32,7 @@ function run(script: 'faq-import' | 'faq-export', ...args: string[]) {
 async function storeState() {
   const store = new SqliteStore(dataDir);
   try {
-    return { faq: await store.listFaq(), revision: await store.faqRevision() };
+    return { faq: await store.faq.list(), revision: await store.faq.revision() };
   } finally {
     await store.close();
   }

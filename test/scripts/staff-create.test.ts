@@ -18,11 +18,11 @@ describe('npm run staff:create', () => {
     expect(again).toMatchObject({ code: 1, stderr: expect.stringMatching(/exists already/) });
     const store = new SqliteStore(tmp.dir);
     try {
-      const account = await store.getStaff('ada@helpline.kz');
+      const account = await store.staff.get('ada@helpline.kz');
       expect(account).toMatchObject({ role: 'admin', disabled: false });
       expect(account?.passwordHash).toMatch(/^\$2[aby]\$12\$/);
       expect(await verifyPassword('a long enough password', account?.passwordHash ?? '')).toBe(true);
-      expect((await store.listAudit())[0]).toMatchObject({ action: 'staff.create', target: 'ada@helpline.kz' });
+      expect((await store.audit.list())[0]).toMatchObject({ action: 'staff.create', target: 'ada@helpline.kz' });
     } finally {
       await store.close();
     }
@@ -38,7 +38,7 @@ describe('npm run staff:create', () => {
     expect(shortPassword).toMatchObject({ code: 1, stderr: expect.stringMatching(/at least 10 characters/) });
     expect(longPassword).toMatchObject({ code: 1, stderr: expect.stringMatching(/at most 200 characters/) });
     const store = new SqliteStore(tmp.dir);
-    expect(await store.listStaff()).toEqual([]);
+    expect(await store.staff.list()).toEqual([]);
     await store.close();
   });
 });

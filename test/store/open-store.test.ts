@@ -22,25 +22,25 @@ describe('openStore', () => {
 
   it('seeds the FAQ file into an empty store only', async () => {
     const store = await openStore({ dataDir: dir });
-    expect(await seedFaqIfEmpty(store, DEMO_FAQ)).toEqual({ created: 30, updated: 0, unchanged: 0, deleted: 0 });
-    const first = await store.getFaq('curfew-hours');
-    await store.saveFaq({ ...(first ?? { id: 'x', topic: 't', questions: {}, answer: {} }), topic: 'edited' }, 'staff');
-    await store.deleteFaq('bank-hours', 'staff');
-    const revision = await store.faqRevision();
-    expect(await seedFaqIfEmpty(store, DEMO_FAQ)).toBeNull();
-    expect((await store.getFaq('curfew-hours'))?.topic).toBe('edited');
-    expect(await store.getFaq('bank-hours')).toBeNull();
-    expect(await store.faqRevision()).toBe(revision);
+    expect(await seedFaqIfEmpty(store.faq, DEMO_FAQ)).toEqual({ created: 30, updated: 0, unchanged: 0, deleted: 0 });
+    const first = await store.faq.get('curfew-hours');
+    await store.faq.save({ ...(first ?? { id: 'x', topic: 't', questions: {}, answer: {} }), topic: 'edited' }, 'staff');
+    await store.faq.delete('bank-hours', 'staff');
+    const revision = await store.faq.revision();
+    expect(await seedFaqIfEmpty(store.faq, DEMO_FAQ)).toBeNull();
+    expect((await store.faq.get('curfew-hours'))?.topic).toBe('edited');
+    expect(await store.faq.get('bank-hours')).toBeNull();
+    expect(await store.faq.revision()).toBe(revision);
     await store.close();
   });
 
   it('does not seed again a FAQ that staff emptied on purpose', async () => {
     const store = await openStore({ dataDir: dir });
-    await seedFaqIfEmpty(store, DEMO_FAQ);
-    await store.importFaq([], 'staff', { replace: true });
-    expect(await store.listFaq()).toEqual([]);
-    expect(await seedFaqIfEmpty(store, DEMO_FAQ)).toBeNull();
-    expect(await store.listFaq()).toEqual([]);
+    await seedFaqIfEmpty(store.faq, DEMO_FAQ);
+    await store.faq.import([], 'staff', { replace: true });
+    expect(await store.faq.list()).toEqual([]);
+    expect(await seedFaqIfEmpty(store.faq, DEMO_FAQ)).toBeNull();
+    expect(await store.faq.list()).toEqual([]);
     await store.close();
   });
 
@@ -48,8 +48,8 @@ describe('openStore', () => {
     const file = path.join(dir, 'bad.yaml');
     fs.writeFileSync(file, 'version: 1\nentries:\n  - id: a\n    topic: t\n    questions: { ru: ["?"] }\n    answer: { ru: "" }\n');
     const store = await openStore({ dataDir: dir });
-    await expect(seedFaqIfEmpty(store, file)).rejects.toThrow(FaqFileError);
-    expect(await store.listFaq()).toEqual([]);
+    await expect(seedFaqIfEmpty(store.faq, file)).rejects.toThrow(FaqFileError);
+    expect(await store.faq.list()).toEqual([]);
     await store.close();
   });
 });

@@ -24,8 +24,8 @@ describe('SqliteStore on disk', () => {
     const dir = path.join(tempDir(), 'nested', 'data');
     const store = new SqliteStore(dir);
     expect(store.description).toBe(`sqlite:${path.join(dir, 'bot.db')}`);
-    await store.saveFaq(faq('a'), 'alice');
-    const ticket = await store.createTicket({
+    await store.faq.save(faq('a'), 'alice');
+    const ticket = await store.tickets.create({
       channel: 'telegram',
       chatId: '1',
       lang: 'en',
@@ -33,13 +33,13 @@ describe('SqliteStore on disk', () => {
       reason: 'requested',
       excerpt: [],
     });
-    const revision = await store.faqRevision();
+    const revision = await store.faq.revision();
     await store.close();
 
     const again = new SqliteStore(dir);
-    expect((await again.getFaq('a'))?.version).toBe(1);
-    expect(await again.getTicket(ticket.id)).toEqual(ticket);
-    expect(await again.faqRevision()).toBe(revision);
+    expect((await again.faq.get('a'))?.version).toBe(1);
+    expect(await again.tickets.get(ticket.id)).toEqual(ticket);
+    expect(await again.faq.revision()).toBe(revision);
     await again.close();
   });
 
@@ -63,8 +63,8 @@ describe('SqliteStore on disk', () => {
   it('rolls back an import that fails in the middle of its writes', async () => {
     const dir = tempDir();
     const store = new SqliteStore(dir);
-    await store.importFaq([faq('a'), faq('b')], 'alice');
-    const before = { list: await store.listFaq(), revision: await store.faqRevision(), audit: await store.listAudit() };
+    await store.faq.import([faq('a'), faq('b')], 'alice');
+    const before = { list: await store.faq.list(), revision: await store.faq.revision(), audit: await store.audit.list() };
     // A second connection plants a trigger that fails the write of one entry, after others are written.
     const other = new Database(path.join(dir, 'bot.db'));
     other.exec(`CREATE TRIGGER fail_boom BEFORE INSERT ON faq_versions WHEN NEW.id = 'boom'
@@ -74,23 +74,23 @@ describe('SqliteStore on disk', () => {
     // first jest module registry in this worker, so `instanceof Error` (and `rejects.toThrow`) can
     // fail for it in a test file that happens to run second.
     const failure = await store
-      .importFaq([faq('a', { topic: 'health' }), faq('c'), faq('boom'), faq('d')], 'bob', { replace: true })
+      .faq.import([faq('a', { topic: 'health' }), faq('c'), faq('boom'), faq('d')], 'bob', { replace: true })
       .then(
         () => 'the import succeeded',
         (err: unknown) => String((err as { message?: unknown }).message),
       );
     expect(failure).toBe('boom refused');
-    expect(await store.listFaq()).toEqual(before.list);
-    expect(await store.faqRevision()).toBe(before.revision);
-    expect(await store.listAudit()).toEqual(before.audit);
-    expect(await store.faqHistory('c')).toEqual([]);
+    expect(await store.faq.list()).toEqual(before.list);
+    expect(await store.faq.revision()).toBe(before.revision);
+    expect(await store.audit.list()).toEqual(before.audit);
+    expect(await store.faq.history('c')).toEqual([]);
     await store.close();
   });
 
   it('waits for another process holding the write lock instead of failing', async () => {
     const dir = tempDir();
     const store = new SqliteStore(dir);
-    await store.saveFaq(faq('a'), 'alice');
+    await store.faq.save(faq('a'), 'alice');
     // The child takes the write lock, writes, and commits only after a pause.
     const script = `
       const Database = require('better-sqlite3');
@@ -108,9 +108,9 @@ describe('SqliteStore on disk', () => {
       child.on('exit', (code) => reject(new Error(`child exited (${code}) before locking: ${stderr}`)));
     });
     // Reads and then writes: with a deferred BEGIN this would fail with SQLITE_BUSY once the child commits.
-    const saved = await store.saveFaq(faq('a', { topic: 'health' }), 'bob');
+    const saved = await store.faq.save(faq('a', { topic: 'health' }), 'bob');
     expect(saved.version).toBe(2);
-    expect((await store.listAudit()).map((r) => r.actor)).toEqual(['bob', 'child', 'alice']);
+    expect((await store.audit.list()).map((r) => r.actor)).toEqual(['bob', 'child', 'alice']);
     await store.close();
   });
 
@@ -121,9 +121,9 @@ describe('SqliteStore on disk', () => {
       const { SqliteStore } = require(${JSON.stringify(path.resolve(__dirname, '../../src/store/sqlite'))});
       const store = new SqliteStore(${JSON.stringify(dir)});
       (async () => {
-        for (let i = 0; i < 20; i++) await store.saveFaq({ id: 'k' + i, topic: 't', questions: { en: ['q'] }, answer: { en: 'a' } }, 'child');
-        const t = await store.createTicket({ channel: 'c', chatId: '1', lang: 'en', question: 'q', reason: 'requested', excerpt: [] });
-        await store.appendTicketMessage(t.id, { from: 'resident', text: 'last words', at: new Date() });
+        for (let i = 0; i < 20; i++) await store.faq.save({ id: 'k' + i, topic: 't', questions: { en: ['q'] }, answer: { en: 'a' } }, 'child');
+        const t = await store.tickets.create({ channel: 'c', chatId: '1', lang: 'en', question: 'q', reason: 'requested', excerpt: [] });
+        await store.tickets.append(t.id, { from: 'resident', text: 'last words', at: new Date() });
         process.stdout.write('acknowledged ' + t.id + '\\n');
         setInterval(() => {}, 1000);
       })();
@@ -148,8 +148,8 @@ describe('SqliteStore on disk', () => {
     expect(child.signalCode).toBe('SIGKILL');
 
     const store = new SqliteStore(dir);
-    expect(await store.listFaq()).toHaveLength(20);
-    expect((await store.getTicket(ticketId))?.messages.map((m) => m.text)).toEqual(['last words']);
+    expect(await store.faq.list()).toHaveLength(20);
+    expect((await store.tickets.get(ticketId))?.messages.map((m) => m.text)).toEqual(['last words']);
     await store.close();
   });
 });

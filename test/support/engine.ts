@@ -1,9 +1,12 @@
-import { ConversationEngine } from '../../src/engine/engine';
+import { createEngine } from '../../src/app';
+import type { ConversationEngine } from '../../src/engine/engine';
 import type { IncomingMessage } from '../../src/engine/types';
 import type { HandoffDesk } from '../../src/escalation';
+import type { Reply } from '../../src/engine/types';
+import type { Ticket } from '../../src/store/types';
 import { FaqCatalog } from '../../src/faq/catalog';
 import type { FaqEntryInput } from '../../src/faq/types';
-import { createTranslator } from '../../src/i18n';
+import { createTranslator, type Translator } from '../../src/i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Thresholds } from '../../src/matcher/types';
 import { SqliteStore } from '../../src/store/sqlite';
@@ -23,6 +26,10 @@ export interface Harness {
   store: SqliteStore;
   engine: ConversationEngine;
   handoff: HandoffDesk;
+  /** The one translator of this harness (channels built on it take it too). */
+  translator: Translator;
+  /** Gives a conversation back to the bot when its ticket closes (the operator desk's `afterClose`). */
+  handBack: (ticket: Ticket) => Promise<Reply[]>;
   clock: TestClock;
   /** Sends a text message from chat `chatId` (default 'chat-1') on the 'test' channel. */
   say(text: string, extra?: Partial<IncomingMessage>): ReturnType<ConversationEngine['handle']>;
@@ -39,22 +46,23 @@ export async function createHarness(
   const translator = createTranslator();
   const build = async () => {
     const store = new SqliteStore(tmp.dir, { now: clock.now });
-    if ((await store.listFaq()).length === 0) await store.importFaq(options.faq ?? SMALL_FAQ, 'test');
+    if ((await store.faq.list()).length === 0) await store.faq.import(options.faq ?? SMALL_FAQ, 'test');
     const catalog = new FaqCatalog(createMatcher());
-    await catalog.refresh(store);
-    const engine = new ConversationEngine({
+    await catalog.refresh(store.faq);
+    const { engine, handoff, handBack } = createEngine({
       store,
       catalog,
       translator,
       thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
       clock: clock.now,
     });
-    return { store, engine, handoff: engine.handoff };
+    return { store, engine, handoff, handBack };
   };
   let parts = await build();
   const harness: Harness = {
     dir: tmp.dir,
     clock,
+    translator,
     get store() {
       return parts.store;
     },
@@ -64,6 +72,7 @@ export async function createHarness(
     get handoff() {
       return parts.handoff;
     },
+    handBack: (ticket) => parts.handBack(ticket),
     say: (text, extra = {}) => parts.engine.handle({ channel: 'test', chatId: 'chat-1', kind: 'text', text, ...extra }),
     async restart() {
       await parts.engine.drain();

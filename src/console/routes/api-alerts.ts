@@ -36,7 +36,7 @@ const previewBody = audience.extend({ text: texts });
 const idParams = z.object({ id: z.string().max(20).regex(/^\d+$/, 'must be a number') });
 
 export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { alerts, faq, audit } = ctx.deps.store;
   const districts = ctx.deps.alertDistricts ?? DEFAULT_DISTRICTS;
   const checkDistricts = (list: string[]) => {
     const unknown = list.filter((d) => !districts.includes(d));
@@ -44,14 +44,14 @@ export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
   };
   const counts = async (topics: string[], list: string[]) => {
     const byChannel: Record<string, number> = {};
-    const subs = await store.matchingSubscriptions(topics, list);
+    const subs = await alerts.matchingSubscriptions(topics, list);
     for (const s of subs) byChannel[s.channel] = (byChannel[s.channel] ?? 0) + 1;
     return { total: subs.length, byChannel };
   };
 
   app.get('/api/alerts', { config: { access: EDITORS } }, async () => {
-    const alerts = await store.listAlerts();
-    return { alerts: await Promise.all(alerts.slice(0, 50).map(async (a) => ({ ...a, progress: await store.alertProgress(a.id) }))) };
+    const recent = (await alerts.list()).slice(0, 50);
+    return { alerts: await Promise.all(recent.map(async (a) => ({ ...a, progress: await alerts.progress(a.id) }))) };
   });
 
   // POST although it changes nothing: the draft text travels in the body.
@@ -71,39 +71,39 @@ export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
     if (body.runAt && runAt.getTime() <= now.getTime()) throw new HttpError(400, 'runAt must be in the future: leave it out to send now');
     const actor = actorOf(request);
     if (body.faq) {
-      const entry = await store.getFaq(body.faq.id);
+      const entry = await faq.get(body.faq.id);
       if (!entry) throw new HttpError(404, `No FAQ entry "${body.faq.id}" to update`);
-      await store.saveFaq({ ...entry, answer: { ...entry.answer, ...body.faq.answer } }, actor);
+      await faq.save({ ...entry, answer: { ...entry.answer, ...body.faq.answer } }, actor);
     }
-    const alert = await store.createAlert({ text: body.text, topics: body.topics, districts: body.districts, runAt, createdBy: actor });
-    await store.audit({ actor, action: 'alert.create', target: alert.id, detail: { topics: body.topics, districts: body.districts, runAt: runAt.toISOString(), faq: body.faq?.id ?? null } });
+    const alert = await alerts.create({ text: body.text, topics: body.topics, districts: body.districts, runAt, createdBy: actor });
+    await audit.record({ actor, action: 'alert.create', target: alert.id, detail: { topics: body.topics, districts: body.districts, runAt: runAt.toISOString(), faq: body.faq?.id ?? null } });
     // Send now: start at once rather than at the next scheduler tick.
     if (!body.runAt) {
-      await store.startAlert(alert.id);
+      await alerts.start(alert.id);
       ctx.deps.alertSender?.kick();
     }
     void reply.code(201);
-    return { alert: await store.getAlert(alert.id), recipients: await counts(body.topics, body.districts) };
+    return { alert: await alerts.get(alert.id), recipients: await counts(body.topics, body.districts) };
   });
 
   app.get('/api/alerts/:id', { config: { access: EDITORS } }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const alert = await store.getAlert(id);
+    const alert = await alerts.get(id);
     if (!alert) throw new HttpError(404, `No alert ${id}`);
-    return { alert, progress: await store.alertProgress(id) };
+    return { alert, progress: await alerts.progress(id) };
   });
 
   app.post('/api/alerts/:id/cancel', { config: { access: EDITORS } }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    if (!(await store.finishAlert(id, 'cancelled'))) throw new HttpError(404, `No scheduled or sending alert ${id}`);
-    await store.audit({ actor: actorOf(request), action: 'alert.cancel', target: id });
-    return { cancelled: id, progress: await store.alertProgress(id) };
+    if (!(await alerts.finish(id, 'cancelled'))) throw new HttpError(404, `No scheduled or sending alert ${id}`);
+    await audit.record({ actor: actorOf(request), action: 'alert.cancel', target: id });
+    return { cancelled: id, progress: await alerts.progress(id) };
   });
 
   app.get('/api/alerts/:id/failures.csv', { config: { access: EDITORS } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    if (!(await store.getAlert(id))) throw new HttpError(404, `No alert ${id}`);
-    const rows = await store.alertRecipients(id, ['failed', 'blocked']);
+    if (!(await alerts.get(id))) throw new HttpError(404, `No alert ${id}`);
+    const rows = await alerts.recipients(id, ['failed', 'blocked']);
     void reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="alert-${id}-failures.csv"`);
     return failuresCsv(rows);
   });

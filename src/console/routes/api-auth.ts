@@ -18,7 +18,7 @@ function setSessionCookie(reply: FastifyReply, ctx: RouteContext, value: string)
 }
 
 export function authApi(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { staff, audit } = ctx.deps.store;
 
   // Public, and therefore without a CSRF token: it only accepts application/json (fastify answers
   // 415 otherwise), which a cross-site form cannot send, and the cookie is SameSite=Strict.
@@ -31,16 +31,16 @@ export function authApi(app: FastifyInstance, ctx: RouteContext): void {
       void reply.header('retry-after', String(attempt.retryAfter));
       throw new HttpError(429, `Too many failed logins: try again in ${attempt.retryAfter} s`);
     }
-    const account = await store.getStaff(email);
+    const account = await staff.get(email);
     const ok = await verifyPassword(password, account?.passwordHash ?? (await ctx.decoyHash));
     if (!account || !ok || account.disabled) {
       attempt.fail();
-      await store.audit({ actor: email.toLowerCase(), action: 'login.failure', detail: { ip, reason: account?.disabled ? 'disabled' : 'bad credentials' } });
+      await audit.record({ actor: email.toLowerCase(), action: 'login.failure', detail: { ip, reason: account?.disabled ? 'disabled' : 'bad credentials' } });
       throw new HttpError(401, 'Wrong e-mail or password');
     }
     attempt.succeed();
     const { cookieValue, session } = await ctx.sessions.open(account.email);
-    await store.audit({ actor: account.email, action: 'login.success', detail: { ip } });
+    await audit.record({ actor: account.email, action: 'login.success', detail: { ip } });
     setSessionCookie(reply, ctx, cookieValue);
     return { email: account.email, role: account.role, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   });
@@ -48,7 +48,7 @@ export function authApi(app: FastifyInstance, ctx: RouteContext): void {
   app.post('/api/logout', { config: { access: 'staff' } }, async (request, reply) => {
     const cookie = readCookie(request, SESSION_COOKIE);
     if (cookie) await ctx.sessions.close(cookie);
-    await store.audit({ actor: request.staff?.account.email ?? 'unknown', action: 'logout' });
+    await audit.record({ actor: request.staff?.account.email ?? 'unknown', action: 'logout' });
     writeCookie(reply, SESSION_COOKIE, '', { maxAge: 0, secure: ctx.secureCookie });
     return { ok: true };
   });

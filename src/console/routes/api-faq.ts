@@ -38,19 +38,19 @@ export function actorOf(request: FastifyRequest): string {
 }
 
 async function mustGet(ctx: RouteContext, id: string): Promise<FaqEntry> {
-  const entry = await ctx.deps.store.getFaq(id);
+  const entry = await ctx.deps.store.faq.get(id);
   if (!entry) throw new HttpError(404, `No FAQ entry "${id}"`);
   return entry;
 }
 
 export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { faq, audit } = ctx.deps.store;
   const read = { config: { access: ALL_ROLES } };
   const edit = { config: { access: EDITORS } };
 
   app.get('/api/faq', read, async (request) => {
     const query = parseInput(listQuery, request.query, 'query');
-    return { entries: filterFaq(await store.listFaq(), { topic: query.topic, lang: query.lang, text: query.q }) };
+    return { entries: filterFaq(await faq.list(), { topic: query.topic, lang: query.lang, text: query.q }) };
   });
 
   app.get('/api/faq/:id', read, async (request) => {
@@ -60,8 +60,8 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post('/api/faq', edit, async (request, reply) => {
     const entry = parseEntry(parseInput(entryBody, request.body, 'body').entry);
-    if (await store.getFaq(entry.id)) throw new HttpError(409, `An entry "${entry.id}" exists already: edit it instead`);
-    const saved = await store.saveFaq(entry, actorOf(request));
+    if (await faq.get(entry.id)) throw new HttpError(409, `An entry "${entry.id}" exists already: edit it instead`);
+    const saved = await faq.save(entry, actorOf(request));
     void reply.code(201);
     return { entry: saved };
   });
@@ -71,18 +71,18 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     const entry = parseEntry(parseInput(entryBody, request.body, 'body').entry);
     if (entry.id !== id) throw new HttpError(400, `The entry's id "${entry.id}" differs from the address "${id}"`);
     await mustGet(ctx, id);
-    return { entry: await store.saveFaq(entry, actorOf(request)) };
+    return { entry: await faq.save(entry, actorOf(request)) };
   });
 
   app.delete('/api/faq/:id', edit, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    if (!(await store.deleteFaq(id, actorOf(request)))) throw new HttpError(404, `No FAQ entry "${id}"`);
+    if (!(await faq.delete(id, actorOf(request)))) throw new HttpError(404, `No FAQ entry "${id}"`);
     return { deleted: id };
   });
 
   app.get('/api/faq/:id/history', read, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const versions = await store.faqHistory(id);
+    const versions = await faq.history(id);
     if (versions.length === 0) throw new HttpError(404, `No FAQ entry "${id}" and no history of one`);
     return { versions };
   });
@@ -90,17 +90,17 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/api/faq/:id/diff', read, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { from, to } = parseInput(diffQuery, request.query, 'query');
-    return { id, ...(await diffVersions(store, id, from, to)) };
+    return { id, ...(await diffVersions(faq, id, from, to)) };
   });
 
   app.post('/api/faq/:id/revert', edit, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { version } = parseInput(revertBody, request.body, 'body');
-    const old = (await store.faqHistory(id)).find((v) => v.version === version);
+    const old = (await faq.history(id)).find((v) => v.version === version);
     if (!old) throw new HttpError(404, `Entry "${id}" has no version ${version}`);
     // A revert is a new version with the old content: the history keeps what was reverted.
-    const saved = await store.saveFaq(old, actorOf(request));
-    await store.audit({ actor: actorOf(request), action: 'faq.revert', target: id, detail: { toVersion: version, newVersion: saved.version } });
+    const saved = await faq.save(old, actorOf(request));
+    await audit.record({ actor: actorOf(request), action: 'faq.revert', target: id, detail: { toVersion: version, newVersion: saved.version } });
     return { entry: saved };
   });
 
@@ -113,7 +113,7 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/faq-file', edit, async (request, reply) => {
     const { format } = parseInput(exportQuery, request.query, 'query');
-    const text = serializeFaqFile(await store.listFaq(), format);
+    const text = serializeFaqFile(await faq.list(), format);
     void reply
       .header('content-type', format === 'json' ? 'application/json; charset=utf-8' : 'application/yaml; charset=utf-8')
       .header('content-disposition', `attachment; filename="faq.${format}"`);
@@ -125,7 +125,7 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     const upload = readUpload(request, ctx.importMaxBytes);
     const parsed = await offLoop().run('parseFaqFile', upload.file, upload.format);
     if (!parsed.ok) throw new HttpError(400, 'The FAQ file was refused; nothing was imported', parsed.problems);
-    const summary = await store.importFaq(parsed.entries, actorOf(request), { replace: upload.replace });
+    const summary = await faq.import(parsed.entries, actorOf(request), { replace: upload.replace });
     return { summary, entries: parsed.entries.length };
   });
 }

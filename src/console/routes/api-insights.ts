@@ -10,7 +10,7 @@ const DB_TIMEOUT_MS = 2000;
 
 /** The grouped unanswered questions, largest group first. */
 export async function unansweredGroups(ctx: RouteContext): Promise<UnansweredGroup[]> {
-  const [tickets, audit] = await Promise.all([ctx.deps.store.listTickets(), ctx.deps.store.listAudit(AUDIT_WINDOW)]);
+  const [tickets, audit] = await Promise.all([ctx.deps.store.tickets.list(), ctx.deps.store.audit.list(AUDIT_WINDOW)]);
   return groupUnanswered(collectUnanswered(tickets, audit));
 }
 
@@ -23,7 +23,7 @@ export function insightsApi(app: FastifyInstance, ctx: RouteContext): void {
     let database: { ok: boolean; error?: string };
     try {
       await Promise.race([
-        store.faqRevision(),
+        store.faq.revision(),
         new Promise((_, reject) => setTimeout(() => reject(new Error('no answer within 2 s')), DB_TIMEOUT_MS).unref()),
       ]);
       database = { ok: true };

@@ -16,9 +16,9 @@ const createBody = z.object({
 const idParams = z.object({ id: z.string().max(20).regex(/^\d+$/, 'must be a number') });
 
 export function scheduleApi(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { schedule, faq, audit } = ctx.deps.store;
 
-  app.get('/api/schedule', { config: { access: ALL_ROLES } }, async () => ({ changes: await store.listScheduledChanges() }));
+  app.get('/api/schedule', { config: { access: ALL_ROLES } }, async () => ({ changes: await schedule.list() }));
 
   app.post('/api/schedule', { config: { access: EDITORS } }, async (request, reply) => {
     const body = parseInput(createBody, request.body, 'body');
@@ -29,21 +29,21 @@ export function scheduleApi(app: FastifyInstance, ctx: RouteContext): void {
       if (body.entry === undefined) throw new HttpError(400, 'A scheduled save needs the entry');
       entry = parseEntry(body.entry);
       if (entry.id !== body.faqId) throw new HttpError(400, `The entry's id "${entry.id}" differs from faqId "${body.faqId}"`);
-    } else if (!(await store.getFaq(body.faqId))) {
+    } else if (!(await faq.get(body.faqId))) {
       throw new HttpError(404, `No FAQ entry "${body.faqId}" to delete`);
     }
-    const change = await store.scheduleChange({ faqId: body.faqId, action: body.action, entry, runAt, createdBy: actorOf(request) });
-    await store.audit({ actor: actorOf(request), action: 'schedule.create', target: body.faqId, detail: { change: change.id, action: body.action, runAt: body.runAt } });
+    const change = await schedule.add({ faqId: body.faqId, action: body.action, entry, runAt, createdBy: actorOf(request) });
+    await audit.record({ actor: actorOf(request), action: 'schedule.create', target: body.faqId, detail: { change: change.id, action: body.action, runAt: body.runAt } });
     void reply.code(201);
     return { change };
   });
 
   app.delete('/api/schedule/:id', { config: { access: EDITORS } }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    if (!(await store.finishScheduledChange(id, 'cancelled', ctx.clock()))) {
+    if (!(await schedule.finish(id, 'cancelled', ctx.clock()))) {
       throw new HttpError(404, `No pending scheduled change ${id}`);
     }
-    await store.audit({ actor: actorOf(request), action: 'schedule.cancel', target: id });
+    await audit.record({ actor: actorOf(request), action: 'schedule.cancel', target: id });
     return { cancelled: id };
   });
 }

@@ -27,16 +27,16 @@ export function publicAccount(a: StaffAccount) {
 }
 
 export function staffApi(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { staff, audit } = ctx.deps.store;
   const admin = { config: { access: ADMINS } };
 
-  app.get('/api/staff', admin, async () => ({ staff: (await store.listStaff()).map(publicAccount) }));
+  app.get('/api/staff', admin, async () => ({ staff: (await staff.list()).map(publicAccount) }));
 
   app.post('/api/staff', admin, async (request, reply) => {
     const body = parseInput(createBody, request.body, 'body');
-    if (await store.getStaff(body.email)) throw new HttpError(409, `An account "${body.email}" exists already`);
-    const account = await store.createStaff({ email: body.email, role: body.role, passwordHash: await hashPassword(body.password, ctx.bcryptCost) });
-    await store.audit({ actor: actorOf(request), action: 'staff.create', target: account.email, detail: { role: account.role } });
+    if (await staff.get(body.email)) throw new HttpError(409, `An account "${body.email}" exists already`);
+    const account = await staff.create({ email: body.email, role: body.role, passwordHash: await hashPassword(body.password, ctx.bcryptCost) });
+    await audit.record({ actor: actorOf(request), action: 'staff.create', target: account.email, detail: { role: account.role } });
     void reply.code(201);
     return { account: publicAccount(account) };
   });
@@ -48,15 +48,15 @@ export function staffApi(app: FastifyInstance, ctx: RouteContext): void {
     if (email.toLowerCase() === me && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
       throw new HttpError(400, 'You cannot disable yourself or take away your own admin role');
     }
-    const account = await store.updateStaff(email, {
+    const account = await staff.update(email, {
       role: body.role,
       disabled: body.disabled,
       passwordHash: body.password === undefined ? undefined : await hashPassword(body.password, ctx.bcryptCost),
     });
     if (!account) throw new HttpError(404, `No account "${email}"`);
     // A disabled account or a changed password ends every open session of the account.
-    if (body.disabled === true || body.password !== undefined) await store.deleteSessionsOf(account.email);
-    await store.audit({
+    if (body.disabled === true || body.password !== undefined) await staff.deleteSessionsOf(account.email);
+    await audit.record({
       actor: me,
       action: 'staff.update',
       target: account.email,
@@ -67,6 +67,6 @@ export function staffApi(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/audit', admin, async (request) => {
     const { limit } = parseInput(auditQuery, request.query, 'query');
-    return { records: await store.listAudit(limit) };
+    return { records: await audit.list(limit) };
   });
 }

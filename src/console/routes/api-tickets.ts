@@ -7,7 +7,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DeskEvent, OperatorDesk } from '../../escalation/operator-desk';
 import { DeskError } from '../../escalation/operator-desk';
-import { createTranslator } from '../../i18n';
 import { LANGS, type Lang } from '../../i18n/languages';
 import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
@@ -35,11 +34,9 @@ export const idParams = z.object({ id: z.string().max(20) });
 const replyBody = z.object({ text: staffText(MAX_MESSAGE_LENGTH).trim().min(1) });
 const transferBody = z.object({ to: z.email('must be an e-mail address').max(MAX_EMAIL_LENGTH).optional() });
 
-const translator = createTranslator();
-
 /** The operator's canned replies in the resident's language. */
-export function cannedReplies(lang: Lang): string[] {
-  return CANNED_KEYS.map((key) => translator.t(lang, `operator.canned.${key}`));
+export function cannedReplies(ctx: RouteContext, lang: Lang): string[] {
+  return CANNED_KEYS.map((key) => ctx.deps.translator.t(lang, `operator.canned.${key}`));
 }
 
 /** The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link). */
@@ -118,7 +115,7 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parseInput(idParams, request.params, 'path');
     const ticket = await deskOf(ctx).get(id);
     if (!ticket) throw new HttpError(404, `No ticket ${id}`);
-    return { ticket, canned: cannedReplies(ticket.lang), faqDraftUrl: faqDraftUrl(ticket) };
+    return { ticket, canned: cannedReplies(ctx, ticket.lang), faqDraftUrl: faqDraftUrl(ticket) };
   });
 
   app.post('/api/tickets/:id/claim', access, async (request) => {
@@ -145,7 +142,7 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parseInput(idParams, request.params, 'path');
     const { to } = parseInput(transferBody, request.body ?? {}, 'body');
     await heldTicket(ctx, request, id);
-    const target = to === undefined ? undefined : await transferTarget(ctx.deps.store, to);
+    const target = to === undefined ? undefined : await transferTarget(ctx.deps.store.staff, to);
     return { ticket: await act(() => deskOf(ctx).transfer(id, operatorOf(request), target)) };
   });
 

@@ -14,7 +14,7 @@ import { unansweredGroups } from './api-insights';
 const loginQuery = z.object({ next: z.string().max(500).optional() });
 
 export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { schedule, staff: accounts, audit } = ctx.deps.store;
 
   app.get('/assets/console.js', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/javascript; charset=utf-8').send(CONSOLE_SCRIPT));
   app.get('/assets/console.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(CONSOLE_STYLES));
@@ -42,7 +42,7 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/schedule', { config: { access: EDITORS } }, async (request, reply) => {
-    const changes = await store.listScheduledChanges();
+    const changes = await schedule.list();
     const body = html`<p class="muted">Changes are applied within a minute of their time by one of the running bot processes.</p>
       <table><tr><th>#</th><th>Entry</th><th>Change</th><th>At</th><th>By</th><th>Status</th><th></th></tr>
       ${changes.map(
@@ -54,7 +54,7 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/staff', { config: { access: ADMINS } }, async (request, reply) => {
-    const staff = await store.listStaff();
+    const staff = await accounts.list();
     const roleSelect = (name: string, selected?: string) =>
       html`<select name="${name}">${STAFF_ROLES.map((r) => html`<option${r === selected ? html` selected` : ''}>${r}</option>`)}</select>`;
     const body = html`<table><tr><th>E-mail</th><th>Role</th><th>Status</th><th>Change</th></tr>
@@ -71,7 +71,7 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   });
 
   app.get('/audit', { config: { access: ADMINS } }, async (request, reply) => {
-    const records = await store.listAudit(300);
+    const records = await audit.list(300);
     const body = html`<table><tr><th>When</th><th>Who</th><th>What</th><th>On</th><th>Details</th></tr>
       ${records.map(
         (r) => html`<tr><td>${when(r.at)}</td><td>${r.actor}</td><td>${r.action}</td><td>${r.target ?? ''}</td>

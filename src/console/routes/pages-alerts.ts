@@ -12,12 +12,12 @@ import { html } from '../html';
 import { layout, send, when } from '../layout';
 
 export function alertPages(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { alerts: store } = ctx.deps.store;
   const districts = ctx.deps.alertDistricts ?? DEFAULT_DISTRICTS;
 
   app.get('/alerts', { config: { access: EDITORS } }, async (request, reply) => {
-    const alerts = (await store.listAlerts()).slice(0, 30);
-    const rows = await Promise.all(alerts.map(async (a) => ({ alert: a, progress: await store.alertProgress(a.id) })));
+    const alerts = (await store.list()).slice(0, 30);
+    const rows = await Promise.all(alerts.map(async (a) => ({ alert: a, progress: await store.progress(a.id) })));
     const body = html`<form data-api="/api/alerts" data-next="reload" data-confirm="Send this alert to every matching subscriber?">
         ${LANGS.map((l) => html`<label>Text (${l})<textarea name="text.${l}"></textarea></label>`)}
         <label>Topics, one per line (${ALERT_TOPICS.join(', ')})<textarea name="topics" data-kind="lines" required></textarea></label>

@@ -93,13 +93,13 @@ function historyTable(id: string, versions: FaqEntry[], editable: boolean): Safe
 }
 
 export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
-  const { store } = ctx.deps;
+  const { faq, schedule } = ctx.deps.store;
 
   app.get('/', { config: { access: 'staff' } }, async (_request, reply) => reply.redirect('/faq', 302));
 
   app.get('/faq', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const query = parseInput(listQuery, request.query, 'query');
-    const all = await store.listFaq();
+    const all = await faq.list();
     const topics = [...new Set(all.map((e) => e.topic))].sort();
     const entries = filterFaq(all, { topic: query.topic || undefined, lang: query.lang, text: query.q });
     const editable = canEdit(request);
@@ -137,10 +137,10 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/faq/:id', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const entry = await store.getFaq(id);
+    const entry = await faq.get(id);
     if (!entry) throw new HttpError(404, `No FAQ entry "${id}"`);
     const editable = canEdit(request);
-    const pending = (await store.listScheduledChanges({ status: ['pending'] })).filter((c) => c.faqId === id);
+    const pending = (await schedule.list({ status: ['pending'] })).filter((c) => c.faqId === id);
     const body = html`
       <p class="muted">Version ${entry.version}, saved by ${entry.updatedBy} ${when(entry.updatedAt)}</p>
       ${entryForm(entry, editable)}
@@ -152,14 +152,14 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
             <label>Delete at <input type="datetime-local" name="runAt" data-kind="date" required></label><button>Schedule deletion</button></form></fieldset>`
         : ''}
       ${previewForm()}
-      <h2>History</h2>${historyTable(id, await store.faqHistory(id), editable)}`;
+      <h2>History</h2>${historyTable(id, await faq.history(id), editable)}`;
     return send(reply, layout(`FAQ entry ${id}`, request.staff, body));
   });
 
   app.get('/faq/:id/diff', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const { id } = parseInput(idParams, request.params, 'path');
     const { from, to } = parseInput(diffQuery, request.query, 'query');
-    const { from: a, to: b, lines } = await diffVersions(store, id, from, to);
+    const { from: a, to: b, lines } = await diffVersions(faq, id, from, to);
     const body = html`<p>Version ${from} (${a.updatedBy}, ${when(a.updatedAt)}) → version ${to} (${b.updatedBy}, ${when(b.updatedAt)})</p>
       <div class="diff">${lines.map((l) => html`<div class="${l.op === '+' ? 'add' : l.op === '-' ? 'del' : 'same'}">${l.op} ${l.text}</div>`)}</div>
       <p><a href="/faq/${id}">back to the entry</a></p>`;

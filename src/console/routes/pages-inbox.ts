@@ -50,7 +50,7 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
       ${open
         ? html`${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload"><button>Claim</button></form>` : ''}
           <form data-api="${api}/reply" data-next="reload"><label>Reply <textarea name="text" rows="4" required></textarea></label><button>Send</button></form>
-          <h2>Canned replies</h2>${cannedReplies(ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload"><input type="hidden" name="text" value="${text}"><button>Send</button> ${text}</form>`)}
+          <h2>Canned replies</h2>${cannedReplies(ctx, ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload"><input type="hidden" name="text" value="${text}"><button>Send</button> ${text}</form>`)}
           <form data-api="${api}/transfer" data-next="reload"><label>Transfer to (e-mail; empty: back to the queue) <input type="email" name="to"></label><button>Transfer</button></form>
           <form data-api="${api}/close" data-next="/inbox" data-confirm="Close this ticket? The bot will ask the resident for a rating."><button>Close</button></form>`
         : ''}

@@ -4,21 +4,13 @@
  * starting an alert flips its status first (only one caller wins) and then inserts the recipients
  * with a unique (alertId, channel, chatId) index, so a retried start never doubles a recipient.
  */
-import type { Connection } from 'mongoose';
 import type { mongo } from 'mongoose';
 import type { Lang } from '../../i18n/languages';
 import { addToProgress, subscriptionMatches } from '../alert-match';
+import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
-import type {
-  Alert,
-  AlertInput,
-  AlertProgress,
-  AlertRecipient,
-  AlertStatus,
-  RecipientStatus,
-  Subscription,
-  SubscriptionInput,
-} from '../types';
+import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
+import type { MongoDb } from './db';
 
 interface SubscriptionDoc {
   _id: string;
@@ -38,103 +30,54 @@ interface AlertDoc extends AlertInput {
   finishedAt?: Date;
 }
 
-interface RecipientDoc {
+interface RecipientDoc extends Omit<AlertRecipient, 'alertId'> {
   alertId: number;
   /** Insertion order, for a stable sending order across restarts. */
   seq: number;
-  channel: string;
-  chatId: string;
-  lang: Lang;
-  status: RecipientStatus;
-  reason?: string;
-  updatedAt: Date;
-}
-
-interface CounterDoc {
-  _id: string;
-  value: number;
 }
 
 const subKey = (channel: string, chatId: string) => `${channel}:${chatId}`;
 
 function subscriptionFromDoc(doc: SubscriptionDoc): Subscription {
-  const sub: Subscription = {
-    channel: doc.channel,
-    chatId: doc.chatId,
-    topics: doc.topics,
-    lang: doc.lang,
-    createdAt: doc.createdAt,
-    updatedAt: doc.updatedAt,
-  };
-  if (doc.district !== undefined && doc.district !== null) sub.district = doc.district;
-  return sub;
+  return withPresent<Subscription>(pick(doc, ['channel', 'chatId', 'topics', 'lang', 'createdAt', 'updatedAt']), { district: doc.district });
 }
 
 function alertFromDoc(doc: AlertDoc): Alert {
-  const alert: Alert = {
-    id: String(doc._id),
-    text: doc.text,
-    topics: doc.topics,
-    districts: doc.districts,
-    runAt: doc.runAt,
-    createdBy: doc.createdBy,
-    createdAt: doc.createdAt,
-    status: doc.status,
-  };
-  if (doc.finishedAt) alert.finishedAt = doc.finishedAt;
-  return alert;
+  const alert = { id: String(doc._id), ...pick(doc, ['text', 'topics', 'districts', 'runAt', 'createdBy', 'createdAt', 'status']) };
+  return withPresent<Alert>(alert, { finishedAt: doc.finishedAt });
 }
 
 function recipientFromDoc(doc: RecipientDoc): AlertRecipient {
-  const r: AlertRecipient = {
-    alertId: String(doc.alertId),
-    channel: doc.channel,
-    chatId: doc.chatId,
-    lang: doc.lang,
-    status: doc.status,
-    updatedAt: doc.updatedAt,
-  };
-  if (doc.reason !== undefined && doc.reason !== null) r.reason = doc.reason;
-  return r;
+  const recipient = { alertId: String(doc.alertId), ...pick(doc, ['channel', 'chatId', 'lang', 'status', 'updatedAt']) };
+  return withPresent<AlertRecipient>(recipient, { reason: doc.reason });
 }
 
-export class MongoAlerts {
+export class MongoAlerts implements AlertStore {
   private readonly subs: mongo.Collection<SubscriptionDoc>;
   private readonly alerts: mongo.Collection<AlertDoc>;
-  private readonly recipients: mongo.Collection<RecipientDoc>;
-  private readonly counters: mongo.Collection<CounterDoc>;
+  private readonly recipientDocs: mongo.Collection<RecipientDoc>;
+  private readonly now: () => Date;
 
-  constructor(
-    conn: Connection,
-    private readonly now: () => Date,
-  ) {
-    const db = conn.getClient().db(conn.name);
-    this.subs = db.collection<SubscriptionDoc>('subscriptions');
-    this.alerts = db.collection<AlertDoc>('alerts');
-    this.recipients = db.collection<RecipientDoc>('alert_recipients');
-    this.counters = db.collection<CounterDoc>('counters');
+  constructor(private readonly d: MongoDb) {
+    this.subs = d.db.collection<SubscriptionDoc>('subscriptions');
+    this.alerts = d.db.collection<AlertDoc>('alerts');
+    this.recipientDocs = d.db.collection<RecipientDoc>('alert_recipients');
+    this.now = d.now;
   }
 
   async createIndexes(): Promise<void> {
     await this.alerts.createIndex({ status: 1, runAt: 1 });
-    await this.recipients.createIndex({ alertId: 1, channel: 1, chatId: 1 }, { unique: true });
-    await this.recipients.createIndex({ alertId: 1, status: 1, seq: 1 });
-    await this.recipients.createIndex({ channel: 1, chatId: 1, status: 1 });
-  }
-
-  private async next(name: string): Promise<number> {
-    const doc = await this.counters.findOneAndUpdate({ _id: name }, { $inc: { value: 1 } }, { upsert: true, returnDocument: 'after' });
-    if (!doc) throw new Error(`counter ${name} missing after upsert`);
-    return doc.value;
+    await this.recipientDocs.createIndex({ alertId: 1, channel: 1, chatId: 1 }, { unique: true });
+    await this.recipientDocs.createIndex({ alertId: 1, status: 1, seq: 1 });
+    await this.recipientDocs.createIndex({ channel: 1, chatId: 1, status: 1 });
   }
 
   async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
-    if (input.topics.length === 0) throw new Error('a subscription needs at least one topic');
     const at = this.now();
     const $set: Partial<SubscriptionDoc> = {
       channel: input.channel,
       chatId: input.chatId,
-      topics: [...new Set(input.topics)],
+      topics: input.topics,
       lang: input.lang,
       updatedAt: at,
     };
@@ -156,7 +99,7 @@ export class MongoAlerts {
 
   async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
     // Skip first: a sender that reads the list between the two writes still finds nothing pending.
-    await this.recipients.updateMany(
+    await this.recipientDocs.updateMany(
       { channel, chatId, status: 'pending' },
       { $set: { status: 'skipped', reason: 'unsubscribed', updatedAt: this.now() } },
     );
@@ -168,24 +111,24 @@ export class MongoAlerts {
     return docs.map(subscriptionFromDoc).filter((s) => subscriptionMatches(s, topics, districts));
   }
 
-  async createAlert(input: AlertInput): Promise<Alert> {
-    const doc: AlertDoc = { ...input, _id: await this.next('alert'), status: 'scheduled', createdAt: this.now() };
+  async create(input: AlertInput): Promise<Alert> {
+    const doc: AlertDoc = { ...input, _id: await this.d.next('alert'), status: 'scheduled', createdAt: this.now() };
     await this.alerts.insertOne(doc);
     return alertFromDoc(doc);
   }
 
-  async getAlert(id: string): Promise<Alert | null> {
+  async get(id: string): Promise<Alert | null> {
     const n = ticketNumber(id);
     const doc = n === undefined ? null : await this.alerts.findOne({ _id: n });
     return doc ? alertFromDoc(doc) : null;
   }
 
-  async listAlerts(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
+  async list(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
     const query = filter.status ? { status: { $in: filter.status } } : {};
     return (await this.alerts.find(query).sort({ _id: -1 }).toArray()).map(alertFromDoc);
   }
 
-  async startAlert(id: string): Promise<boolean> {
+  async start(id: string): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
     const alert = await this.alerts.findOneAndUpdate({ _id: n, status: 'scheduled' }, { $set: { status: 'sending' } });
@@ -201,7 +144,7 @@ export class MongoAlerts {
       status: 'pending',
       updatedAt: at,
     }));
-    if (docs.length > 0) await this.recipients.insertMany(docs, { ordered: false });
+    if (docs.length > 0) await this.recipientDocs.insertMany(docs, { ordered: false });
     return true;
   }
 
@@ -210,7 +153,7 @@ export class MongoAlerts {
     if (n === undefined) return [];
     const query: mongo.Filter<RecipientDoc> = { alertId: n, status: 'pending' };
     if (channel !== undefined) query.channel = channel;
-    return (await this.recipients.find(query).sort({ seq: 1 }).limit(limit).toArray()).map(recipientFromDoc);
+    return (await this.recipientDocs.find(query).sort({ seq: 1 }).limit(limit).toArray()).map(recipientFromDoc);
   }
 
   async markRecipient(
@@ -226,27 +169,27 @@ export class MongoAlerts {
     if (reason !== undefined) update.$set = { ...update.$set, reason };
     else update.$unset = { reason: '' };
     const from: RecipientStatus[] = status === 'sent' ? ['pending', 'skipped'] : ['pending'];
-    const result = await this.recipients.updateOne({ alertId: n, channel, chatId, status: { $in: from } }, update);
+    const result = await this.recipientDocs.updateOne({ alertId: n, channel, chatId, status: { $in: from } }, update);
     return result.modifiedCount > 0;
   }
 
-  async finishAlert(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
+  async finish(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
     const at = this.now();
     const result = await this.alerts.updateOne({ _id: n, status: { $in: ['scheduled', 'sending'] } }, { $set: { status, finishedAt: at } });
     if (result.modifiedCount === 0) return false;
     if (status === 'cancelled') {
-      await this.recipients.updateMany({ alertId: n, status: 'pending' }, { $set: { status: 'skipped', reason: 'cancelled', updatedAt: at } });
+      await this.recipientDocs.updateMany({ alertId: n, status: 'pending' }, { $set: { status: 'skipped', reason: 'cancelled', updatedAt: at } });
     }
     return true;
   }
 
-  async alertProgress(alertId: string): Promise<AlertProgress> {
+  async progress(alertId: string): Promise<AlertProgress> {
     const progress: AlertProgress = {};
     const n = ticketNumber(alertId);
     if (n === undefined) return progress;
-    const rows = await this.recipients
+    const rows = await this.recipientDocs
       .aggregate<{ _id: { channel: string; status: RecipientStatus }; n: number }>([
         { $match: { alertId: n } },
         { $group: { _id: { channel: '$channel', status: '$status' }, n: { $sum: 1 } } },
@@ -256,11 +199,11 @@ export class MongoAlerts {
     return progress;
   }
 
-  async alertRecipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
+  async recipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
     const query: mongo.Filter<RecipientDoc> = { alertId: n };
     if (status) query.status = { $in: status };
-    return (await this.recipients.find(query).sort({ seq: 1 }).toArray()).map(recipientFromDoc);
+    return (await this.recipientDocs.find(query).sort({ seq: 1 }).toArray()).map(recipientFromDoc);
   }
 }

@@ -107,6 +107,9 @@ const lineSchema = new Schema<TranscriptLine>(
   { _id: false },
 );
 
+/** Who a conversation, ticket or queued message belongs to. */
+const chatFields = { channel: { type: String, required: true }, chatId: { type: String, required: true } };
+
 const choiceSchema = new Schema(
   { id: { type: String, required: true }, label: { type: String, required: true } },
   { _id: false },
@@ -114,8 +117,7 @@ const choiceSchema = new Schema(
 
 export const conversationSchema = new Schema<ConversationDoc>(
   {
-    channel: { type: String, required: true },
-    chatId: { type: String, required: true },
+    ...chatFields,
     lang: { type: String, enum: LANGS },
     langChosen: { type: Boolean, required: true },
     mode: { type: String, required: true, enum: ['bot', 'operator'] },
@@ -132,8 +134,7 @@ export const conversationSchema = new Schema<ConversationDoc>(
 conversationSchema.index({ channel: 1, chatId: 1 }, { unique: true });
 
 const ticketInputFields: Record<keyof TicketInput, object> = {
-  channel: { type: String, required: true },
-  chatId: { type: String, required: true },
+  ...chatFields,
   lang: { type: String, required: true, enum: LANGS },
   question: { type: String, required: true },
   reason: { type: String, required: true, enum: ['requested', 'no-match', 'not-helpful'] },
@@ -156,6 +157,8 @@ export const ticketSchema = new Schema<TicketDoc>(
 );
 // The operators' queue: open tickets by status, oldest first.
 ticketSchema.index({ status: 1, createdAt: 1 });
+// A chat's latest closed ticket (the rating after a hand-off).
+ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1 });
 ticketSchema.index({ createdAt: 1 });
 
 export const auditSchema = new Schema<AuditDoc>(
@@ -173,8 +176,7 @@ auditSchema.index({ at: -1 });
 export const outboxSchema = new Schema<OutboxDoc>(
   {
     _id: { type: Number, required: true },
-    channel: { type: String, required: true },
-    chatId: { type: String, required: true },
+    ...chatFields,
     text: { type: String, required: true },
     status: { type: String, required: true, enum: ['pending', 'failed'] },
     attempts: { type: Number, required: true, min: 0 },

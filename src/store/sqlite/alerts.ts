@@ -1,104 +1,29 @@
-/**
- * The alert part of the SQLite store: subscriptions, alerts and their recipients (migration 4).
- * Kept apart from index.ts, which forwards to it, so that file stays about the older tables.
- */
-import type Database from 'better-sqlite3';
-import type { Lang } from '../../i18n/languages';
+/** Alert subscriptions, alerts and one delivery record per recipient (SQLite). */
 import { addToProgress, subscriptionMatches } from '../alert-match';
 import { ticketNumber } from '../ticket-id';
-import type {
-  Alert,
-  AlertInput,
-  AlertProgress,
-  AlertRecipient,
-  AlertStatus,
-  RecipientStatus,
-  Subscription,
-  SubscriptionInput,
-} from '../types';
+import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
+import type { SqliteDb } from './db';
+import { rowCodec, type Row } from './rows';
 
-interface SubscriptionRow {
-  channel: string;
-  chat_id: string;
-  topics: string;
-  district: string | null;
-  lang: string;
-  created_at: number;
-  updated_at: number;
-}
+type SubscriptionRow = Row<Subscription>;
+type AlertRow = Row<Alert, 'id'>;
+type RecipientRow = Row<AlertRecipient, 'alertId'> & { seq: number };
 
-interface AlertRow {
-  id: number;
-  text: string;
-  topics: string;
-  districts: string;
-  run_at: number;
-  created_by: string;
-  created_at: number;
-  status: AlertStatus;
-  finished_at: number | null;
-}
+const subscriptionRows = rowCodec<Subscription>({ fields: { topics: 'json', createdAt: 'date', updatedAt: 'date' }, optional: ['district'] });
+const ALERT_FIELDS = { text: 'json', topics: 'json', districts: 'json', runAt: 'date', createdAt: 'date', finishedAt: 'date' } as const;
+const alertRows = rowCodec<Alert, 'id'>({ fields: { id: 'id', ...ALERT_FIELDS }, optional: ['finishedAt'] });
+/** A new alert's row (the table numbers it). */
+type NewAlert = Omit<Alert, 'id'>;
+const newAlertRows = rowCodec<NewAlert>({ fields: ALERT_FIELDS, optional: ['finishedAt'] });
+const recipientRows = rowCodec<AlertRecipient, 'alertId'>({ fields: { alertId: 'id', updatedAt: 'date' }, extra: ['seq'] });
 
-interface RecipientRow {
-  alert_id: number;
-  channel: string;
-  chat_id: string;
-  lang: string;
-  status: RecipientStatus;
-  reason: string | null;
-  updated_at: number;
-}
-
-function subscriptionFromRow(row: SubscriptionRow): Subscription {
-  const sub: Subscription = {
-    channel: row.channel,
-    chatId: row.chat_id,
-    topics: JSON.parse(row.topics) as string[],
-    lang: row.lang as Lang,
-    createdAt: new Date(row.created_at),
-    updatedAt: new Date(row.updated_at),
-  };
-  if (row.district !== null) sub.district = row.district;
-  return sub;
-}
-
-function alertFromRow(row: AlertRow): Alert {
-  const alert: Alert = {
-    id: String(row.id),
-    text: JSON.parse(row.text) as Alert['text'],
-    topics: JSON.parse(row.topics) as string[],
-    districts: JSON.parse(row.districts) as string[],
-    runAt: new Date(row.run_at),
-    createdBy: row.created_by,
-    createdAt: new Date(row.created_at),
-    status: row.status,
-  };
-  if (row.finished_at !== null) alert.finishedAt = new Date(row.finished_at);
-  return alert;
-}
-
-function recipientFromRow(row: RecipientRow): AlertRecipient {
-  const r: AlertRecipient = {
-    alertId: String(row.alert_id),
-    channel: row.channel,
-    chatId: row.chat_id,
-    lang: row.lang as Lang,
-    status: row.status,
-    updatedAt: new Date(row.updated_at),
-  };
-  if (row.reason !== null) r.reason = row.reason;
-  return r;
-}
-
-export class SqliteAlerts {
+export class SqliteAlerts implements AlertStore {
   private readonly sql;
 
-  constructor(
-    private readonly db: Database.Database,
-    private readonly now: () => Date,
-  ) {
+  constructor(private readonly s: SqliteDb) {
+    const { db } = s;
     this.sql = {
-      subUpsert: db.prepare<SubscriptionRow>(
+      subUpsert: db.prepare<[SubscriptionRow]>(
         `INSERT INTO subscriptions (channel, chat_id, topics, district, lang, created_at, updated_at)
          VALUES (@channel, @chat_id, @topics, @district, @lang, @created_at, @updated_at)
          ON CONFLICT (channel, chat_id) DO UPDATE SET topics = excluded.topics, district = excluded.district,
@@ -111,7 +36,7 @@ export class SqliteAlerts {
         `UPDATE alert_recipients SET status = 'skipped', reason = 'unsubscribed', updated_at = ?
          WHERE channel = ? AND chat_id = ? AND status = 'pending'`,
       ),
-      alertInsert: db.prepare<Omit<AlertRow, 'id' | 'finished_at'>>(
+      alertInsert: db.prepare<[Row<NewAlert>]>(
         `INSERT INTO alerts (text, topics, districts, run_at, created_by, created_at, status)
          VALUES (@text, @topics, @districts, @run_at, @created_by, @created_at, @status)`,
       ),
@@ -147,112 +72,97 @@ export class SqliteAlerts {
     };
   }
 
-  private write<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
-  }
-
-  saveSubscription(input: SubscriptionInput): Subscription {
-    if (input.topics.length === 0) throw new Error('a subscription needs at least one topic');
-    const at = this.now().getTime();
-    return this.write(() => {
-      this.sql.subUpsert.run({
-        channel: input.channel,
-        chat_id: input.chatId,
-        topics: JSON.stringify([...new Set(input.topics)]),
-        district: input.district ?? null,
-        lang: input.lang,
-        created_at: at,
-        updated_at: at,
-      });
+  async saveSubscription(input: SubscriptionInput): Promise<Subscription> {
+    const at = this.s.now();
+    return this.s.write(() => {
+      this.sql.subUpsert.run(subscriptionRows.toRow({ ...input, createdAt: at, updatedAt: at }));
       const row = this.sql.subGet.get(input.channel, input.chatId);
       if (!row) throw new Error('subscription missing after upsert');
-      return subscriptionFromRow(row);
+      return subscriptionRows.fromRow(row);
     });
   }
 
-  getSubscription(channel: string, chatId: string): Subscription | null {
+  async getSubscription(channel: string, chatId: string): Promise<Subscription | null> {
     const row = this.sql.subGet.get(channel, chatId);
-    return row ? subscriptionFromRow(row) : null;
+    return row ? subscriptionRows.fromRow(row) : null;
   }
 
-  deleteSubscription(channel: string, chatId: string): boolean {
-    return this.write(() => {
-      this.sql.skipChat.run(this.now().getTime(), channel, chatId);
+  async deleteSubscription(channel: string, chatId: string): Promise<boolean> {
+    return this.s.write(() => {
+      this.sql.skipChat.run(this.s.now().getTime(), channel, chatId);
       return this.sql.subDelete.run(channel, chatId).changes > 0;
     });
   }
 
-  matchingSubscriptions(topics: string[], districts: string[]): Subscription[] {
-    // Filtered here rather than in SQL: topics are a JSON list and the region has thousands of
-    // subscribers, not millions; one scan per alert is cheap.
-    return this.sql.subAll.all().map(subscriptionFromRow).filter((s) => subscriptionMatches(s, topics, districts));
+  async matchingSubscriptions(topics: string[], districts: string[]): Promise<Subscription[]> {
+    return this.matching(topics, districts);
   }
 
-  createAlert(input: AlertInput): Alert {
-    const row = {
-      text: JSON.stringify(input.text),
-      topics: JSON.stringify(input.topics),
-      districts: JSON.stringify(input.districts),
-      run_at: input.runAt.getTime(),
-      created_by: input.createdBy,
-      created_at: this.now().getTime(),
-      status: 'scheduled' as const,
-    };
-    const id = Number(this.sql.alertInsert.run(row).lastInsertRowid);
-    return alertFromRow({ ...row, id, finished_at: null });
+  /**
+   * Filtered here rather than in SQL: topics are a JSON list and the region has thousands of
+   * subscribers, not millions; one scan per alert is cheap.
+   */
+  private matching(topics: string[], districts: string[]): Subscription[] {
+    return this.sql.subAll.all().map(subscriptionRows.fromRow).filter((sub) => subscriptionMatches(sub, topics, districts));
   }
 
-  getAlert(id: string): Alert | null {
+  async create(input: AlertInput): Promise<Alert> {
+    const alert: NewAlert = { ...input, status: 'scheduled', createdAt: this.s.now() };
+    const { lastInsertRowid } = this.sql.alertInsert.run(newAlertRows.toRow(alert));
+    return { ...alert, id: String(lastInsertRowid) };
+  }
+
+  async get(id: string): Promise<Alert | null> {
     const n = ticketNumber(id);
     const row = n === undefined ? undefined : this.sql.alertGet.get(n);
-    return row ? alertFromRow(row) : null;
+    return row ? alertRows.fromRow(row) : null;
   }
 
-  listAlerts(filter: { status?: AlertStatus[] } = {}): Alert[] {
-    const all = this.sql.alertList.all().map(alertFromRow);
+  async list(filter: { status?: AlertStatus[] } = {}): Promise<Alert[]> {
+    const all = this.sql.alertList.all().map(alertRows.fromRow);
     return filter.status ? all.filter((a) => filter.status?.includes(a.status)) : all;
   }
 
-  startAlert(id: string): boolean {
+  async start(id: string): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
-    return this.write(() => {
+    return this.s.write(() => {
       if (this.sql.alertStart.run(n).changes === 0) return false;
       const alert = this.sql.alertGet.get(n);
       if (!alert) return false;
-      const at = this.now().getTime();
-      for (const sub of this.matchingSubscriptions(JSON.parse(alert.topics) as string[], JSON.parse(alert.districts) as string[])) {
+      const at = this.s.now().getTime();
+      for (const sub of this.matching(JSON.parse(alert.topics) as string[], JSON.parse(alert.districts) as string[])) {
         this.sql.recipientInsert.run(n, sub.channel, sub.chatId, sub.lang, at);
       }
       return true;
     });
   }
 
-  pendingRecipients(alertId: string, limit: number, channel?: string): AlertRecipient[] {
+  async pendingRecipients(alertId: string, limit: number, channel?: string): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
     const rows = channel === undefined ? this.sql.recipientsPending.all(n, limit) : this.sql.recipientsPendingOf.all(n, channel, limit);
-    return rows.map(recipientFromRow);
+    return rows.map(recipientRows.fromRow);
   }
 
-  markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): boolean {
+  async markRecipient(alertId: string, channel: string, chatId: string, status: Exclude<RecipientStatus, 'pending'>, reason?: string): Promise<boolean> {
     const n = ticketNumber(alertId);
     if (n === undefined) return false;
-    return this.sql.recipientMark.run({ status, reason: reason ?? null, at: this.now().getTime(), alert: n, channel, chat: chatId }).changes > 0;
+    return this.sql.recipientMark.run({ status, reason: reason ?? null, at: this.s.now().getTime(), alert: n, channel, chat: chatId }).changes > 0;
   }
 
-  finishAlert(id: string, status: 'done' | 'cancelled'): boolean {
+  async finish(id: string, status: 'done' | 'cancelled'): Promise<boolean> {
     const n = ticketNumber(id);
     if (n === undefined) return false;
-    const at = this.now().getTime();
-    return this.write(() => {
+    const at = this.s.now().getTime();
+    return this.s.write(() => {
       if (this.sql.alertFinish.run(status, at, n).changes === 0) return false;
       if (status === 'cancelled') this.sql.recipientsCancel.run(at, n);
       return true;
     });
   }
 
-  alertProgress(alertId: string): AlertProgress {
+  async progress(alertId: string): Promise<AlertProgress> {
     const progress: AlertProgress = {};
     const n = ticketNumber(alertId);
     if (n === undefined) return progress;
@@ -260,10 +170,10 @@ export class SqliteAlerts {
     return progress;
   }
 
-  alertRecipients(alertId: string, status?: RecipientStatus[]): AlertRecipient[] {
+  async recipients(alertId: string, status?: RecipientStatus[]): Promise<AlertRecipient[]> {
     const n = ticketNumber(alertId);
     if (n === undefined) return [];
-    const all = this.sql.recipientsAll.all(n).map(recipientFromRow);
+    const all = this.sql.recipientsAll.all(n).map(recipientRows.fromRow);
     return status ? all.filter((r) => status.includes(r.status)) : all;
   }
 }

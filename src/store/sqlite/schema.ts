@@ -186,6 +186,20 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX alert_recipients_status ON alert_recipients (alert_id, status, seq);
   CREATE INDEX alert_recipients_chat ON alert_recipients (channel, chat_id, status);
   `,
+  // 5: the event feed other processes follow; a chat's tickets (the latest closed one, for ratings)
+  `
+  CREATE TABLE events (
+    seq      INTEGER PRIMARY KEY AUTOINCREMENT,  -- commit order: appends take the write lock in turn
+    topic    TEXT NOT NULL,
+    kind     TEXT NOT NULL,
+    subject  TEXT NOT NULL,
+    data     TEXT,                               -- JSON object of strings
+    origin   TEXT NOT NULL,
+    at       INTEGER NOT NULL
+  );
+  CREATE INDEX events_at ON events (at);
+  CREATE INDEX tickets_chat ON tickets (channel, chat_id, status, created_at);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,62 @@
+/**
+ * Handing a conversation to a person: on request (/operator, the operator choice, "did not help"
+ * → operator), for a message too long to be a FAQ question, and for a question the answering
+ * handlers passed on as unanswered. The ticket is stored through the hand-off port before the
+ * resident is told its number; the conversation's new mode is saved with the turn (the engine's
+ * save step: written behind, see ARCHITECTURE.md).
+ */
+import type { FaqCatalog } from '../../faq/catalog';
+import type { Translator } from '../../i18n';
+import { maskId, silentLogger, type Logger } from '../../logging';
+import type { TicketInput } from '../../store/types';
+import type { HandoffPort } from '../ports';
+import type { Handler, Turn, Unanswered } from '../turn';
+
+export interface EscalationOptions {
+  handoff: Pick<HandoffPort, 'start'>;
+  /** For the ticket's topic: that of the FAQ entry answered last. */
+  catalog: Pick<FaqCatalog, 'get'>;
+  translator: Translator;
+  logger?: Logger;
+}
+
+export function escalationHandler(options: EscalationOptions): Handler {
+  return (turn, next) => {
+    const request = handOver(turn);
+    return request ? escalate(turn, request, options) : next();
+  };
+}
+
+/** What this turn hands over, if anything. */
+function handOver(turn: Turn): Unanswered | undefined {
+  const { choice, choiceId, command, kind, text } = turn.input;
+  const asked = turn.conversation.lastQuestion ?? '';
+  if (choice?.kind === 'operator') return { question: asked, reason: choice.reason };
+  if (choiceId) return undefined;
+  if (command?.name === 'operator') return { question: asked, reason: 'requested' };
+  if (!command && kind === 'long') return { question: text, reason: 'no-match', leadKey: 'input.tooLong' };
+  return turn.unanswered;
+}
+
+async function escalate(turn: Turn, { question, reason, leadKey }: Unanswered, options: EscalationOptions): Promise<void> {
+  const { handoff, catalog, translator: tr } = options;
+  const conv = turn.conversation;
+  const lang = turn.lang;
+  const input: TicketInput = {
+    channel: conv.channel,
+    chatId: conv.chatId,
+    lang,
+    question: question || tr.t(lang, 'choices.operator'),
+    reason,
+    topic: conv.lastFaqId ? catalog.get(conv.lastFaqId)?.topic : undefined,
+    excerpt: [...conv.recent],
+  };
+  const ticket = await handoff.start(input);
+  conv.mode = 'operator';
+  conv.ticketId = ticket.id;
+  conv.lastQuestion = undefined;
+  conv.lastFaqId = undefined;
+  (options.logger ?? silentLogger).info({ channel: conv.channel, chat: maskId(conv.chatId), ticket: ticket.id, reason }, 'escalated');
+  const queued = tr.t(lang, 'escalation.queued', { ticket: ticket.id });
+  turn.answer({ kind: 'escalate', ticketId: ticket.id, reason }, { text: leadKey ? `${tr.t(lang, leadKey)} ${queued}` : queued });
+}

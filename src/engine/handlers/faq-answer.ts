@@ -1,0 +1,70 @@
+/**
+ * Answering from the FAQ: a question goes to the live catalog's matcher and the confidence bands
+ * decide — answer (then "did this help?"), suggest up to three entries ("did you mean…"), or pass
+ * the question on as unanswered (the escalation handler opens a ticket). Picking a suggested or
+ * listed entry answers it.
+ */
+import type { FaqCatalog } from '../../faq/catalog';
+import { isLive, type FaqEntryInput } from '../../faq/types';
+import type { Translator } from '../../i18n';
+import { FALLBACK_LANG, LANGS } from '../../i18n/languages';
+import { decide } from '../../matcher';
+import type { Thresholds } from '../../matcher/types';
+import { CHOICE } from '../choices';
+import type { Handler, Turn } from '../turn';
+import type { Reply } from '../types';
+import { questionLabel } from './menu';
+
+export interface FaqAnswerOptions {
+  catalog: FaqCatalog;
+  thresholds: Thresholds;
+  translator: Translator;
+}
+
+export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
+  const { catalog, thresholds, translator: tr } = options;
+  return (turn, next) => {
+    const { choice, choiceId, command, kind, text } = turn.input;
+    if (choice?.kind === 'faq') {
+      const entry = catalog.get(choice.id);
+      // An entry deleted or expired since it was offered: a stale choice.
+      return entry && isLive(entry, turn.now) ? answer(turn, tr, entry, 1) : next();
+    }
+    if (choiceId || command || kind !== 'question') return next();
+
+    const lang = turn.lang;
+    const decision = decide(catalog.match(text, lang, turn.now, 3), thresholds);
+    turn.conversation.lastQuestion = text;
+    if (decision.kind === 'answer') {
+      const entry = catalog.get(decision.id);
+      if (entry) return answer(turn, tr, entry, decision.score);
+    }
+    if (decision.kind === 'suggest') {
+      const entries = decision.ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => !!e);
+      const choices = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
+      choices.push({ id: CHOICE.operator, label: tr.t(lang, 'suggest.none') });
+      const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
+      return turn.answer(outcome, { text: tr.t(lang, 'suggest.title'), choices });
+    }
+    turn.unanswered = { question: text, reason: 'no-match', leadKey: 'escalation.noMatch' };
+    return next();
+  };
+}
+
+/** The entry's answer in the conversation's language (or the fallback, said so), then "did this help?". */
+function answer(turn: Turn, tr: Translator, entry: FaqEntryInput, score: number): void {
+  const lang = turn.lang;
+  const own = entry.answer[lang];
+  // Russian first, then whatever the entry has: an answer in another language beats none.
+  const fallback = entry.answer[FALLBACK_LANG] ?? LANGS.map((l) => entry.answer[l]).find(Boolean) ?? '';
+  const text: Reply = { text: own || `${tr.t(lang, 'answer.fallback')}\n\n${fallback}` };
+  const ask: Reply = {
+    text: tr.t(lang, 'answer.ask'),
+    choices: [
+      { id: CHOICE.helpful, label: tr.t(lang, 'answer.yes') },
+      { id: CHOICE.notHelpful, label: tr.t(lang, 'answer.no') },
+    ],
+  };
+  turn.conversation.lastFaqId = entry.id;
+  turn.answer({ kind: 'answer', faqId: entry.id, score }, text, ask);
+}

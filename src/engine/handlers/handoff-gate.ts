@@ -1,0 +1,32 @@
+/**
+ * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
+ * after telling the resident once that it was added. When the operator closed the ticket elsewhere,
+ * the bot has the conversation again and the turn goes on. Register it after the handlers that work
+ * whoever has the conversation (language, help, unsubscribing) and before the bot's own.
+ */
+import type { Translator } from '../../i18n';
+import type { HandoffPort } from '../ports';
+import type { Handler } from '../turn';
+
+export interface HandoffGateOptions {
+  handoff: Pick<HandoffPort, 'append' | 'isOpen'>;
+  translator: Translator;
+}
+
+export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Handler {
+  return async (turn, next) => {
+    const conv = turn.conversation;
+    if (conv.mode !== 'operator' || !conv.ticketId) return next();
+    const ticketId = conv.ticketId;
+    if (!(await handoff.isOpen(ticketId))) {
+      conv.mode = 'bot';
+      conv.ticketId = undefined;
+      return next();
+    }
+    await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now });
+    const appended = tr.t(turn.lang, 'escalation.appended', { ticket: ticketId });
+    const acknowledged = conv.recent.some((l) => l.from === 'bot' && l.text === appended);
+    if (acknowledged) turn.answer({ kind: 'queued', ticketId });
+    else turn.answer({ kind: 'queued', ticketId }, { text: appended });
+  };
+}

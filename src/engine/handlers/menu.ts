@@ -1,0 +1,72 @@
+/**
+ * The topic menu: /start (greeting and menu), /menu, a topic's questions, and /help, which works
+ * whoever has the conversation (register `helpHandler` before the hand-off gate).
+ */
+import type { FaqCatalog } from '../../faq/catalog';
+import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
+import type { Translator } from '../../i18n';
+import { LANGS, type Lang } from '../../i18n/languages';
+import { CHOICE } from '../choices';
+import type { Handler, Turn } from '../turn';
+import type { Choice, Reply } from '../types';
+
+export interface MenuOptions {
+  catalog: FaqCatalog;
+  translator: Translator;
+}
+
+export function helpHandler({ translator: tr }: { translator: Translator }): Handler {
+  return (turn, next) => {
+    if (turn.input.command?.name !== 'help') return next();
+    turn.answer({ kind: 'command', name: 'help' }, { text: tr.t(turn.lang, 'help') });
+  };
+}
+
+export function menuHandler(options: MenuOptions): Handler {
+  const { translator: tr } = options;
+  return (turn, next) => {
+    const { choice, command } = turn.input;
+    if (choice?.kind === 'menu' || command?.name === 'menu') return showMenu(turn, options, 'menu.title');
+    if (command?.name === 'start') {
+      const menu = menuReply(turn, options, 'menu.title');
+      return turn.answer({ kind: 'command', name: 'start' }, { text: tr.t(turn.lang, 'greeting') }, menu);
+    }
+    if (choice?.kind === 'topic') return showTopic(turn, options, choice.topic);
+    return next();
+  };
+}
+
+/** Answers the turn with the menu under the title `titleKey` (also for a stale choice). */
+export function showMenu(turn: Turn, options: MenuOptions, titleKey: string): void {
+  turn.answer({ kind: 'command', name: 'menu' }, menuReply(turn, options, titleKey));
+}
+
+/** The topics that have live entries, in menu order, and the operator. */
+function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, titleKey: string): Reply {
+  const lang = turn.lang;
+  const present = new Set(catalog.live(turn.now).map((e) => topicOf(e)));
+  const topics = [...MENU_TOPICS, 'general', 'other'].filter((t) => present.has(t));
+  const choices = topics.map((topic) => ({ id: CHOICE.topic(topic), label: tr.t(lang, `topics.${topic}`) }));
+  choices.push({ id: CHOICE.operator, label: tr.t(lang, 'choices.operator') });
+  return { text: tr.t(lang, titleKey), choices };
+}
+
+function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: string): void {
+  const lang = turn.lang;
+  const entries = catalog.live(turn.now).filter((e) => topicOf(e) === topic);
+  const back = { id: CHOICE.menu, label: tr.t(lang, 'menu.back') };
+  const outcome = { kind: 'command', name: 'menu' } as const;
+  if (entries.length === 0) return turn.answer(outcome, { text: tr.t(lang, 'menu.empty'), choices: [back] });
+  const choices: Choice[] = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
+  choices.push(back);
+  turn.answer(outcome, { text: tr.t(lang, 'menu.topicTitle', { topic: tr.t(lang, `topics.${topic}`) }), choices });
+}
+
+function topicOf(entry: FaqEntryInput): string {
+  return (MENU_TOPICS as readonly string[]).includes(entry.topic) || entry.topic === 'general' ? entry.topic : 'other';
+}
+
+/** A choice label for an entry: its first question in the language, else in any language. */
+export function questionLabel(entry: FaqEntryInput, lang: Lang): string {
+  return entry.questions[lang]?.[0] ?? LANGS.map((l) => entry.questions[l]?.[0]).find(Boolean) ?? entry.id;
+}

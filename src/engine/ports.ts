@@ -1,0 +1,23 @@
+/**
+ * What the engine needs from the rest of the helpline, declared here so that dependencies point one
+ * way: `src/escalation` implements the hand-off port, the store's audit log the audit port, and the
+ * app plugs them in. The engine never imports either.
+ */
+import type { AuditInput, TicketInput, TranscriptLine } from '../store/types';
+
+/** Whoever takes a conversation over from the bot (human operators). */
+export interface HandoffPort {
+  /** Opens a hand-off (a ticket) and resolves once it is stored. */
+  start(input: TicketInput): Promise<{ id: string }>;
+  /** Adds what the resident wrote while the hand-off is open. */
+  append(ticketId: string, line: TranscriptLine): Promise<void>;
+  /** True while the hand-off is not finished (an operator may finish it from elsewhere). */
+  isOpen(ticketId: string): Promise<boolean>;
+  /** Records the resident's rating of the latest finished hand-off of this chat. */
+  rate(channel: string, chatId: string, score: number): Promise<void>;
+}
+
+/** Where the engine records what staff should see (a resident's feedback on an answer). */
+export interface AuditPort {
+  record(entry: AuditInput): Promise<void>;
+}

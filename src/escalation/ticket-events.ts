@@ -1,0 +1,53 @@
+/**
+ * What happens to tickets, for live views (the console inbox's event stream) and the operator
+ * group — in this process and in every other process on the same store. An event is told to this
+ * process's listeners at once, with everything the desk knows, and appended to the store's feed
+ * (ids and states only) for the other processes, which read the ticket itself from the store.
+ */
+import { EventEmitter } from 'node:events';
+import type { EventBus } from '../events/bus';
+import type { FeedEvent, Ticket, TicketStore } from '../store/types';
+
+/** What changed on a ticket. */
+export type DeskEvent =
+  | { kind: 'opened'; ticket: Ticket }
+  | { kind: 'message'; ticketId: string; text: string }
+  | { kind: 'claimed'; ticket: Ticket }
+  | { kind: 'replied'; ticket: Ticket; operator: string; text: string }
+  | { kind: 'transferred'; ticket: Ticket }
+  | { kind: 'closed'; ticket: Ticket }
+  | { kind: 'overdue'; ticket: Ticket };
+
+export interface TicketEventMap {
+  change: [event: DeskEvent];
+}
+
+const WITH_TICKET = new Set(['opened', 'claimed', 'transferred', 'closed', 'overdue'] as const);
+
+export class TicketEvents extends EventEmitter<TicketEventMap> {
+  /** @param bus the feed between processes; without one, events stay in this process. */
+  constructor(
+    private readonly tickets: Pick<TicketStore, 'get'>,
+    private readonly bus?: EventBus,
+  ) {
+    super();
+    bus?.on('ticket', (event) => this.fromOtherProcess(event));
+  }
+
+  /** Tells this process's listeners at once, and the other processes through the feed. */
+  async publish(event: DeskEvent): Promise<void> {
+    this.emit('change', event);
+    const subject = event.kind === 'message' ? event.ticketId : event.ticket.id;
+    await this.bus?.publish({ topic: 'ticket', kind: event.kind, subject, ...(event.kind === 'replied' ? { data: { operator: event.operator } } : {}) });
+  }
+
+  private async fromOtherProcess(event: FeedEvent): Promise<void> {
+    const ticket = await this.tickets.get(event.subject);
+    if (!ticket) return;
+    const last = (from: 'resident' | 'operator') => ticket.messages.filter((m) => m.from === from).at(-1)?.text ?? '';
+    const kind = event.kind as DeskEvent['kind'];
+    if (kind === 'message') this.emit('change', { kind, ticketId: ticket.id, text: last('resident') });
+    else if (kind === 'replied') this.emit('change', { kind, ticket, operator: event.data?.operator ?? ticket.assignee ?? '', text: last('operator') });
+    else if (WITH_TICKET.has(kind)) this.emit('change', { kind, ticket });
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * The FAQ sub-store's rules, kept once above both backends: the shape check before anything is
+ * written, "identical content is not a new version", version numbers that continue across a delete,
+ * the revision counter moved by every change and only then, and the audit record of each change.
+ *
+ * Writes are planned from a read and committed only while what was read still holds (the backend
+ * checks the versions inside its transaction); a change that lost a race with another writer —
+ * another process, `npm run faq:import` — is planned again from fresh reads.
+ */
+import type { FaqEntry, FaqEntryInput } from '../faq/types';
+import type { FaqBackend, FaqCommit } from './backend';
+import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from './faq-content';
+import type { FaqStore, ImportSummary } from './types';
+
+/** Plans before giving up on an edit that keeps losing to other writers. */
+const ATTEMPTS = 5;
+
+export class VersionedFaq implements FaqStore {
+  constructor(
+    private readonly backend: FaqBackend,
+    private readonly now: () => Date,
+  ) {}
+
+  list(): Promise<FaqEntry[]> {
+    return this.backend.list();
+  }
+
+  get(id: string): Promise<FaqEntry | null> {
+    return this.backend.get(id);
+  }
+
+  history(id: string): Promise<FaqEntry[]> {
+    return this.backend.history(id);
+  }
+
+  revision(): Promise<number> {
+    return this.backend.revision();
+  }
+
+  async save(input: FaqEntryInput, by: string): Promise<FaqEntry> {
+    assertStorableFaq(input);
+    const entry = faqInputOf(input);
+    return this.retry(entry.id, async () => {
+      const current = await this.backend.get(entry.id);
+      if (current && sameFaqContent(current, entry)) return { result: current };
+      const at = this.now();
+      const saved = await this.nextVersion(entry, current, by, at);
+      const audit = { actor: by, action: current ? 'faq.update' : 'faq.create', target: entry.id };
+      return { result: saved, commit: { put: [{ entry: saved, expected: current?.version ?? null }], remove: [], audit, at } };
+    });
+  }
+
+  async delete(id: string, by: string): Promise<boolean> {
+    return this.retry(id, async () => {
+      const current = await this.backend.get(id);
+      if (!current) return { result: false };
+      const commit: FaqCommit = { put: [], remove: [{ id, expected: current.version }], audit: { actor: by, action: 'faq.delete', target: id }, at: this.now() };
+      return { result: true, commit };
+    });
+  }
+
+  async import(input: FaqEntryInput[], by: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+    input.forEach(assertStorableFaq);
+    assertUniqueIds(input);
+    const entries = input.map(faqInputOf);
+    return this.retry('import', async () => {
+      const at = this.now();
+      const current = new Map((await this.backend.list()).map((e) => [e.id, e]));
+      const last = await this.backend.lastVersions(entries.filter((e) => !current.has(e.id)).map((e) => e.id));
+      const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
+      const commit: FaqCommit = { put: [], remove: [], audit: { actor: by, action: 'faq.import' }, at };
+      for (const entry of entries) {
+        const known = current.get(entry.id);
+        if (known && sameFaqContent(known, entry)) {
+          summary.unchanged++;
+          continue;
+        }
+        summary[known ? 'updated' : 'created']++;
+        const version = (known?.version ?? last.get(entry.id) ?? 0) + 1;
+        commit.put.push({ entry: { ...entry, version, updatedBy: by, updatedAt: at }, expected: known?.version ?? null });
+      }
+      if (options.replace) {
+        const keep = new Set(entries.map((e) => e.id));
+        for (const known of current.values()) {
+          if (!keep.has(known.id)) commit.remove.push({ id: known.id, expected: known.version });
+        }
+        summary.deleted = commit.remove.length;
+      }
+      commit.audit.detail = { ...summary, replace: options.replace === true };
+      return commit.put.length + commit.remove.length > 0 ? { result: summary, commit } : { result: summary };
+    });
+  }
+
+  /** The entry as its next version: one past the current, or past the last one a deleted entry had. */
+  private async nextVersion(entry: FaqEntryInput, current: FaqEntry | null, by: string, at: Date): Promise<FaqEntry> {
+    const previous = current?.version ?? (await this.backend.lastVersions([entry.id])).get(entry.id) ?? 0;
+    return { ...entry, version: previous + 1, updatedBy: by, updatedAt: at };
+  }
+
+  /** Plans and commits; plans again when the commit found its reads stale. */
+  private async retry<T>(what: string, plan: () => Promise<{ result: T; commit?: FaqCommit }>): Promise<T> {
+    for (let attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      const { result, commit } = await plan();
+      if (!commit || (await this.backend.commit(commit))) return result;
+    }
+    throw new Error(`FAQ ${what === 'import' ? 'import' : `entry "${what}"`}: edited by others at the same time; try again`);
+  }
+}

@@ -1,0 +1,67 @@
+/** The outbox of messages channels still have to deliver (MongoDB). */
+import { pick, withPresent } from '../records';
+import { ticketNumber } from '../ticket-id';
+import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../types';
+import type { MongoDb } from './db';
+import type { OutboxDoc } from './schemas';
+
+function outgoingFromDoc(doc: OutboxDoc): OutgoingMessage {
+  const message = { id: String(doc._id), ...pick(doc, ['channel', 'chatId', 'text', 'createdAt', 'attempts']) };
+  return withPresent<OutgoingMessage>(message, pick(doc, ['lastError', 'retryAt']));
+}
+
+export class MongoOutbox implements OutboxStore {
+  constructor(private readonly d: MongoDb) {}
+
+  /**
+   * Reserves a block of sequence numbers with one `$inc`, then inserts the batch with one ordered
+   * insertMany. Without a transaction a failure midway can leave the first part queued; the
+   * numbers still order the queue, and a gap in them is harmless.
+   */
+  async enqueue(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
+    if (items.length === 0) return [];
+    return this.d.atomically(async (session) => {
+      const first = (await this.d.next('outbox', items.length, session)) - items.length + 1;
+      const at = this.d.now();
+      const docs: OutboxDoc[] = items.map((item, i) => ({
+        _id: first + i,
+        channel: item.channel,
+        chatId: item.chatId,
+        text: item.text,
+        status: 'pending',
+        attempts: 0,
+        createdAt: at,
+      }));
+      await this.d.m.outbox.insertMany(docs, { ordered: true, session });
+      return docs.map(outgoingFromDoc);
+    });
+  }
+
+  async pending(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    return this.list(channel, 'pending', 1, limit);
+  }
+
+  // Outbox ids have the tickets' form: a decimal sequence number.
+  async markSent(id: string): Promise<void> {
+    const n = ticketNumber(id);
+    if (n !== undefined) await this.d.m.outbox.deleteOne({ _id: n, status: 'pending' });
+  }
+
+  async markFailed(id: string, error: string, retryAt?: Date): Promise<void> {
+    const n = ticketNumber(id);
+    if (n === undefined) return;
+    const update = retryAt
+      ? { $set: { lastError: error, retryAt }, $inc: { attempts: 1 } }
+      : { $set: { lastError: error, status: 'failed' }, $unset: { retryAt: '' }, $inc: { attempts: 1 } };
+    await this.d.m.outbox.updateOne({ _id: n, status: 'pending' }, update, { runValidators: true });
+  }
+
+  async failed(channel: string, limit = 100): Promise<OutgoingMessage[]> {
+    return this.list(channel, 'failed', -1, limit);
+  }
+
+  private async list(channel: string, status: OutboxDoc['status'], order: 1 | -1, limit: number): Promise<OutgoingMessage[]> {
+    const docs = await this.d.m.outbox.find({ channel, status }).sort({ _id: order }).limit(limit).lean<OutboxDoc[]>();
+    return docs.map(outgoingFromDoc);
+  }
+}

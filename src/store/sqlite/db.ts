@@ -1,0 +1,57 @@
+/**
+ * The SQLite connection every part of the SQLite backend shares: one file, `bot.db`, in the data
+ * folder (or `:memory:` for the eval and quick tests). better-sqlite3 is synchronous, so every method
+ * runs its statements to completion before it resolves; a multi-statement change is one transaction.
+ *
+ * Durability: WAL journal with `synchronous = FULL`. With WAL, NORMAL already survives a killed
+ * process (a committed transaction is in the WAL file, in the OS cache, before the call returns),
+ * but can lose the last commits on a power cut or kernel crash. FULL syncs the WAL on every commit,
+ * so an acknowledged write survives both. A helpline writes a few rows a second; the fsync costs
+ * far less than losing a resident's ticket.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { migrate } from './schema';
+
+export const SQLITE_FILE = 'bot.db';
+
+export interface SqliteDb {
+  readonly db: Database.Database;
+  /** The file, or ':memory:'. */
+  readonly file: string;
+  /** The clock for row times (createdAt, updatedAt); tests pin it. */
+  readonly now: () => Date;
+  /**
+   * Runs `fn` in a write transaction begun with BEGIN IMMEDIATE: the write lock is taken (waiting up
+   * to busy_timeout) before the first read. A deferred BEGIN would read first and then fail with
+   * SQLITE_BUSY, without waiting, when another process (the bot, `npm run faq:import`) wrote in
+   * between.
+   */
+  write<T>(fn: () => T): T;
+}
+
+/**
+ * Opens (creating if needed) `bot.db` inside the folder `location`, or an in-memory database when
+ * `location` is ':memory:'. Runs pending schema migrations.
+ */
+export function openSqlite(location: string, now: () => Date): SqliteDb {
+  let file = ':memory:';
+  if (location !== ':memory:') {
+    fs.mkdirSync(location, { recursive: true });
+    file = path.join(location, SQLITE_FILE);
+  }
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    // The bot and `npm run faq:import` may write at the same moment: wait for the lock, don't fail.
+    db.pragma('busy_timeout = 5000');
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  return { db, file, now, write: (fn) => db.transaction(fn).immediate() };
+}

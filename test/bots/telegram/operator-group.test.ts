@@ -1,0 +1,91 @@
+/**
+ * The Telegram operator group over the fake Bot API: tickets posted (in forum topics when the
+ * group has them), operators answer by replying, /close closes and the bot asks for a rating.
+ */
+import { botApiGroupClient, OperatorGroup } from '../../../bots/telegram/operator-group';
+import type { TelegramChannel } from '../../../bots/telegram';
+import { OperatorDesk } from '../../../src/escalation/operator-desk';
+import { ReplyRelay } from '../../../src/escalation/reply-relay';
+import { createTranslator } from '../../../src/i18n';
+import type { FakeUser } from '../../support/bot-api-server';
+import { createRig, type Rig } from './helpers';
+import { waitFor } from '../../support/wait';
+
+const tr = createTranslator();
+const GROUP = -1009876543210;
+const operatorUser: FakeUser = { id: 4242, is_bot: false, first_name: 'Aigerim', username: 'aigerim_op' };
+
+describe.each([
+  ['a plain group', false],
+  ['a forum group', true],
+])('Telegram operator group (%s)', (_name, forum) => {
+  let rig: Rig;
+  let relay: ReplyRelay;
+  let desk: OperatorDesk;
+  let group: OperatorGroup;
+  let channel: TelegramChannel;
+  const me = { id: 777000222 };
+
+  beforeEach(async () => {
+    rig = await createRig('grammy');
+    if (forum) rig.api.forums.add(GROUP);
+    const { harness } = rig;
+    const channels = new Map<string, TelegramChannel>();
+    relay = new ReplyRelay({ store: harness.store, channels: (n) => channels.get(n), channelNames: () => ['telegram'], retryBaseMs: 50 });
+    desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: harness.handBack });
+    group = new OperatorGroup({ desk, chatId: String(GROUP), api: botApiGroupClient(rig.api.url, rig.api.token, { perGroupIntervalMs: 10, globalPerSecond: 1000 }) });
+    group.start();
+    channel = rig.makeChannel({}, { intercept: group.intercept, flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
+    channels.set('telegram', channel);
+    await channel.start();
+  });
+  afterEach(async () => {
+    relay.stop();
+    await group.stop();
+    await rig.close();
+  });
+
+  it('posts the ticket, relays the operator reply, closes with /close and the bot asks for a rating', async () => {
+    const { api } = rig;
+    api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
+    const [post] = await api.waitForMessages(GROUP, 1);
+    const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
+    expect(id).not.toBe('');
+    expect(post.text).toContain('у меня потерялась кошка');
+    const topic = forum ? api.topics[0] : undefined;
+    if (forum) {
+      expect(topic?.name.startsWith(`#${id} `)).toBe(true);
+      expect(post.threadId).toBe(topic?.threadId);
+    }
+    const replyTo = forum
+      ? { threadId: topic?.threadId, replyToMessage: topic?.threadId, topicName: topic?.name }
+      : { replyToMessage: post.messageId, replyToText: post.text };
+
+    api.push(api.text({ id: GROUP, type: 'supergroup' }, 'Позвоните участковому: 102.', { from: operatorUser, ...replyTo }));
+    await waitFor(() => api.sentTo(me.id).some((m) => m.text === 'Позвоните участковому: 102.'), 'the reply at the resident');
+    expect((await desk.get(id))?.assignee).toBe('telegram:aigerim_op');
+
+    api.push(api.text(me, 'Спасибо!'));
+    await waitFor(async () => (await desk.get(id))?.status === 'assigned', 'the resident answer on the ticket');
+
+    api.push(api.text({ id: GROUP, type: 'supergroup' }, '/close', { from: operatorUser, ...replyTo }));
+    const rating = await waitFor(
+      () => api.sentTo(me.id).find((m) => m.text === tr.t('ru', 'escalation.closed', { ticket: id })),
+      'the rating question',
+    );
+    expect(rating.keyboard?.flat().map((b) => b.callback_data)).toEqual(['rate:1', 'rate:2', 'rate:3', 'rate:4', 'rate:5']);
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${id} closed.`), 'the confirmation in the group');
+    // Nothing the operators wrote reached the engine as a resident's question.
+    expect((await desk.list()).length).toBe(0);
+    expect(api.sentTo(GROUP).filter((m) => m.text.includes(tr.t('ru', 'escalation.noMatch')))).toEqual([]);
+  });
+
+  it('reminds the group of a ticket that waited past the SLA', async () => {
+    const { api } = rig;
+    api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
+    await api.waitForMessages(GROUP, 1);
+    const [ticket] = await desk.list();
+    desk.announceOverdue(ticket);
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${ticket.id} is still waiting in the queue.`), 'the reminder');
+  });
+});

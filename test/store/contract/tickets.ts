@@ -1,0 +1,98 @@
+/** Tickets: ids, appends, status, claims, listing. */
+import type { Store } from '../../../src/store/types';
+import { line, ticketInput } from './fixtures';
+import { eachTest, type StoreUnderTest } from './index';
+
+export function ticketsContract(open: StoreUnderTest): void {
+  describe('tickets', () => {
+    let store!: Store;
+    eachTest(open, (opened) => (store = opened));
+
+    it('creates a queued ticket with an id and round-trips it', async () => {
+      const input = ticketInput({ topic: 'curfew' });
+      const t = await store.tickets.create(input);
+      expect(t).toMatchObject({ ...input, status: 'queued', messages: [] });
+      expect(typeof t.id).toBe('string');
+      expect(t.createdAt).toBeInstanceOf(Date);
+      expect(t.closedAt).toBeUndefined();
+      expect(await store.tickets.get(t.id)).toEqual(t);
+      expect((await store.tickets.get(t.id))?.excerpt[0].at).toEqual(input.excerpt[0].at);
+    });
+
+    it('gives each ticket its own id; unknown ids are null', async () => {
+      const a = await store.tickets.create(ticketInput());
+      const b = await store.tickets.create(ticketInput());
+      expect(a.id).not.toBe(b.id);
+      expect(await store.tickets.get('no-such-ticket')).toBeNull();
+      expect(await store.tickets.setStatus('no-such-ticket', 'closed')).toBeNull();
+    });
+
+    it('keeps every one of 50 concurrent appends', async () => {
+      const t = await store.tickets.create(ticketInput());
+      await Promise.all(
+        Array.from({ length: 50 }, (_, i) => store.tickets.append(t.id, line(`message ${i}`))),
+      );
+      const got = await store.tickets.get(t.id);
+      expect(got?.messages).toHaveLength(50);
+      expect(new Set(got?.messages.map((m) => m.text)).size).toBe(50);
+      expect(got?.messages[0].at).toBeInstanceOf(Date);
+    });
+
+    it('refuses an append to an unknown ticket', async () => {
+      await expect(store.tickets.append('424242', line('hello'))).rejects.toThrow();
+    });
+
+    it('updates status and assignee; closing sets closedAt, reopening clears it', async () => {
+      const t = await store.tickets.create(ticketInput());
+      const assigned = await store.tickets.setStatus(t.id, 'assigned', 'operator-1');
+      expect(assigned).toMatchObject({ status: 'assigned', assignee: 'operator-1' });
+      expect(assigned?.closedAt).toBeUndefined();
+      const closed = await store.tickets.setStatus(t.id, 'closed');
+      expect(closed).toMatchObject({ status: 'closed', assignee: 'operator-1' });
+      expect(closed?.closedAt).toBeInstanceOf(Date);
+      const reopened = await store.tickets.setStatus(t.id, 'waiting');
+      expect(reopened?.closedAt).toBeUndefined();
+    });
+
+    it('lets exactly one of two concurrent claims win, and only on a queued ticket', async () => {
+      const t = await store.tickets.create(ticketInput());
+      const results = await Promise.all([store.tickets.claim(t.id, 'op-a'), store.tickets.claim(t.id, 'op-b')]);
+      const winners = results.filter((r) => r !== null);
+      expect(winners).toHaveLength(1);
+      expect(winners[0]).toMatchObject({ status: 'assigned' });
+      expect(['op-a', 'op-b']).toContain(winners[0]?.assignee);
+      expect(await store.tickets.claim(t.id, 'op-c')).toBeNull();
+      expect(await store.tickets.claim('no-such-ticket', 'op-c')).toBeNull();
+      await store.tickets.setStatus(t.id, 'queued');
+      expect(await store.tickets.claim(t.id, 'op-c')).toMatchObject({ assignee: 'op-c' });
+    });
+
+    it('lists tickets oldest first, filtered by status', async () => {
+      const a = await store.tickets.create(ticketInput({ question: 'a' }));
+      const b = await store.tickets.create(ticketInput({ question: 'b' }));
+      const c = await store.tickets.create(ticketInput({ question: 'c' }));
+      await store.tickets.setStatus(b.id, 'closed');
+      await store.tickets.setStatus(c.id, 'assigned', 'op');
+      await store.tickets.append(a.id, line('hi'));
+      expect((await store.tickets.list()).map((t) => t.question)).toEqual(['a', 'b', 'c']);
+      const open = await store.tickets.list({ status: ['queued', 'assigned'] });
+      expect(open.map((t) => t.id)).toEqual([a.id, c.id]);
+      expect(open[0].messages.map((m) => m.text)).toEqual(['hi']);
+      expect(await store.tickets.list({ status: ['waiting'] })).toEqual([]);
+    });
+
+    it("finds a chat's latest closed ticket, and nothing for a chat without one", async () => {
+      const first = await store.tickets.create(ticketInput({ question: 'first' }));
+      const other = await store.tickets.create(ticketInput({ chatId: '2002', question: 'other chat' }));
+      const second = await store.tickets.create(ticketInput({ question: 'second' }));
+      await store.tickets.create(ticketInput({ question: 'still open' }));
+      expect(await store.tickets.latestClosed('telegram', '1001')).toBeNull();
+      await store.tickets.setStatus(first.id, 'closed', 'op-a');
+      await store.tickets.setStatus(other.id, 'closed', 'op-b');
+      expect(await store.tickets.latestClosed('telegram', '1001')).toMatchObject({ id: first.id, assignee: 'op-a' });
+      await store.tickets.setStatus(second.id, 'closed', 'op-c');
+      expect(await store.tickets.latestClosed('telegram', '1001')).toMatchObject({ id: second.id, assignee: 'op-c' });
+      expect(await store.tickets.latestClosed('whatsapp', '1001')).toBeNull();
+    });
+  });
+}
