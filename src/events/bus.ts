@@ -95,7 +95,7 @@ export class EventBus {
     this.poll();
   }
 
-  /** Stops following (listeners stay; this process's own events still reach them). */
+  /** Stops following the feed (the listeners stay, for a later start). */
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
