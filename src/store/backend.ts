@@ -12,6 +12,7 @@ import type {
   ConversationStore,
   FeedStore,
   FileStore,
+  InboxStore,
   OutboxStore,
   ScheduledChange,
   ScheduledChangeInput,
@@ -88,6 +89,7 @@ export interface Backend {
   readonly alerts: AlertStore;
   readonly leases: LeaseBackend;
   readonly feed: FeedStore;
+  readonly inbox: InboxStore;
   readonly files?: FileStore;
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import type {
   FaqStore,
   FeedStore,
   FileStore,
+  InboxStore,
   LeaseStore,
   OutboxStore,
   ScheduleStore,
@@ -146,6 +147,7 @@ export class ComposedStore implements Store {
   readonly alerts: AlertStore;
   readonly leases: LeaseStore;
   readonly feed: FeedStore;
+  readonly inbox: InboxStore;
   readonly files?: FileStore;
 
   protected constructor(
@@ -163,6 +165,7 @@ export class ComposedStore implements Store {
     this.alerts = checkedSubscriptions(backend.alerts);
     this.leases = new Leases(backend.leases);
     this.feed = backend.feed;
+    this.inbox = backend.inbox;
     if (backend.files) this.files = backend.files;
   }
 

@@ -50,6 +50,11 @@ export interface TicketInput {
   topic?: string;
   /** The conversation so far, oldest first. */
   excerpt: TranscriptLine[];
+  /**
+   * What opened it (the channel and id of the resident's update): a ticket is opened once per
+   * source, so an update handled again after a restart finds its ticket instead of opening another.
+   */
+  source?: string;
 }
 
 export interface Ticket extends TicketInput {
@@ -88,8 +93,13 @@ export interface OutgoingInput {
   /** The channel that will deliver it, e.g. 'whatsapp'. */
   channel: string;
   chatId: string;
-  /** The finished text, already rendered for the channel. */
+  /** The message as the channel's sender reads it (see `src/delivery/envelope.ts`). */
   text: string;
+  /**
+   * Set by callers that may queue the same message twice (an update handled again after a
+   * restart): an item whose key is queued already is not queued again.
+   */
+  dedupeKey?: string;
 }
 
 /**
@@ -240,6 +250,21 @@ export interface FeedEvent extends FeedEventInput {
   at: Date;
 }
 
+// --- The inbox ------------------------------------------------------------------------------
+
+/** An update as a channel received it: stored before the platform is told it arrived. */
+export interface InboundInput {
+  channel: string;
+  /** The platform's id of the update (Telegram's update_id, WhatsApp's message id): unique per channel. */
+  updateId: string;
+  /** What the channel needs to handle it again after a restart (JSON text). */
+  payload: string;
+  receivedAt: Date;
+}
+
+/** What storing an update found: new, stored before and not handled yet, or handled already. */
+export type InboundState = 'new' | 'pending' | 'handled';
+
 // --- The sub-stores ------------------------------------------------------------------------
 
 /** FAQ entries with their versions, and the revision counter every process polls. */
@@ -275,10 +300,14 @@ export interface ConversationStore {
 }
 
 export interface TicketStore {
+  /** Creates a queued ticket; with a `source` already stored, resolves that ticket instead. */
   create(ticket: TicketInput): Promise<Ticket>;
   get(id: string): Promise<Ticket | null>;
-  /** Appends a message to a ticket atomically (concurrent appends are all kept). */
-  append(id: string, line: TranscriptLine): Promise<void>;
+  /**
+   * Appends a message to a ticket atomically (concurrent appends are all kept). With `ref` (the
+   * update the line came from) a line is appended once: resolves false when it was there already.
+   */
+  append(id: string, line: TranscriptLine, ref?: string): Promise<boolean>;
   list(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
   /** The most recently closed ticket of one chat, or null: one indexed query, not a scan. */
   latestClosed(channel: string, chatId: string): Promise<Ticket | null>;
@@ -314,6 +343,26 @@ export interface OutboxStore {
   markFailed(id: string, error: string, retryAt?: Date): Promise<void>;
   /** Messages the channel gave up on, newest first, for the staff to see. */
   failed(channel: string, limit?: number): Promise<OutgoingMessage[]>;
+}
+
+/**
+ * Updates from residents, kept from the moment they arrive until they are handled (the
+ * transactional inbox): a channel confirms an update to its platform only once it is stored here,
+ * a restart handles what was stored and not handled, and a redelivered update is recognised.
+ */
+export interface InboxStore {
+  /** Stores the update unless (channel, updateId) is stored already; says which it was. */
+  record(input: InboundInput): Promise<InboundState>;
+  /** A channel's stored updates not handled yet, in arrival order. */
+  unhandled(channel: string, limit?: number): Promise<InboundInput[]>;
+  /**
+   * Marks the update handled and queues the messages that answer it, in one transaction where the
+   * server has them (otherwise the messages first, deduplicated by their keys): an update whose
+   * answer was queued is never handled again, and one whose answer was not is.
+   */
+  complete(channel: string, updateId: string, outgoing?: OutgoingInput[]): Promise<void>;
+  /** Forgets handled updates received before `before`; resolves how many. */
+  prune(before: Date): Promise<number>;
 }
 
 export interface AuditStore {
@@ -456,6 +505,7 @@ export interface SubStores {
   alerts: AlertStore;
   leases: LeaseStore;
   feed: FeedStore;
+  inbox: InboxStore;
 }
 
 /**

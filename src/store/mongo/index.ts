@@ -13,6 +13,7 @@ import { mongoDb, supportsTransactions, type MongoDb } from './db';
 import { MongoFaq } from './faq';
 import { MongoFeed } from './feed';
 import { MongoFiles } from './files';
+import { MongoInbox } from './inbox';
 import { MongoLeases } from './leases';
 import { MongoOutbox } from './outbox';
 import { MongoSchedule } from './schedule';
@@ -31,7 +32,7 @@ export interface MongoStoreOptions {
 }
 
 export class MongoStore extends ComposedStore {
-  private constructor(d: MongoDb, alerts: MongoAlerts, feed: MongoFeed) {
+  private constructor(d: MongoDb, alerts: MongoAlerts, feed: MongoFeed, outbox: MongoOutbox, inbox: MongoInbox) {
     const audit = new MongoAudit(d);
     super(
       {
@@ -40,13 +41,14 @@ export class MongoStore extends ComposedStore {
         faq: new MongoFaq(d, audit),
         conversations: new MongoConversations(d),
         tickets: new MongoTickets(d),
-        outbox: new MongoOutbox(d),
+        outbox,
         audit,
         staff: new MongoStaff(d),
         schedule: new MongoSchedule(d),
         alerts,
         leases: new MongoLeases(d),
         feed,
+        inbox,
         files: new MongoFiles(d),
         close: () => d.conn.close(),
       },
@@ -78,9 +80,12 @@ export class MongoStore extends ComposedStore {
       }
       const alerts = new MongoAlerts(d);
       const feed = new MongoFeed(d);
+      const outbox = new MongoOutbox(d);
+      const inbox = new MongoInbox(d, outbox);
       await alerts.createIndexes();
       await feed.createIndexes();
-      const store = new MongoStore(d, alerts, feed);
+      await inbox.createIndexes();
+      const store = new MongoStore(d, alerts, feed, outbox, inbox);
       if (!d.transactions) {
         logger.warn({ store: store.description }, 'MongoDB server has no transactions (not a replica set): FAQ imports validate first, then write; events are polled');
       }

@@ -1,8 +1,9 @@
 /** The outbox of messages channels still have to deliver (MongoDB). */
+import type { ClientSession } from 'mongoose';
 import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../types';
-import type { MongoDb } from './db';
+import { isDuplicateKey, type MongoDb } from './db';
 import type { OutboxDoc } from './schemas';
 
 function outgoingFromDoc(doc: OutboxDoc): OutgoingMessage {
@@ -20,21 +21,35 @@ export class MongoOutbox implements OutboxStore {
    */
   async enqueue(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
     if (items.length === 0) return [];
-    return this.d.atomically(async (session) => {
-      const first = (await this.d.next('outbox', items.length, session)) - items.length + 1;
-      const at = this.d.now();
-      const docs: OutboxDoc[] = items.map((item, i) => ({
-        _id: first + i,
-        channel: item.channel,
-        chatId: item.chatId,
-        text: item.text,
-        status: 'pending',
-        attempts: 0,
-        createdAt: at,
-      }));
+    return this.d.atomically((session) => this.insert(items, session));
+  }
+
+  /** Queues the items in the caller's session; resolves those queued (a known dedupe key is skipped). */
+  async insert(items: OutgoingInput[], session: ClientSession | undefined): Promise<OutgoingMessage[]> {
+    const keys = items.flatMap((item) => (item.dedupeKey === undefined ? [] : [item.dedupeKey]));
+    const known = new Set(
+      keys.length === 0
+        ? []
+        : (await this.d.m.outbox.find({ dedupeKey: { $in: keys } }, { dedupeKey: 1 }, { session }).lean<{ dedupeKey: string }[]>()).map((d) => d.dedupeKey),
+    );
+    const fresh = items.filter((item) => item.dedupeKey === undefined || !known.has(item.dedupeKey));
+    if (fresh.length === 0) return [];
+    const first = (await this.d.next('outbox', fresh.length, session)) - fresh.length + 1;
+    const at = this.d.now();
+    const docs: OutboxDoc[] = fresh.map((item, i) =>
+      withPresent<OutboxDoc>(
+        { _id: first + i, channel: item.channel, chatId: item.chatId, text: item.text, status: 'pending', attempts: 0, createdAt: at },
+        { dedupeKey: item.dedupeKey },
+      ),
+    );
+    try {
       await this.d.m.outbox.insertMany(docs, { ordered: true, session });
-      return docs.map(outgoingFromDoc);
-    });
+    } catch (error) {
+      // Another writer queued the same key in between: that copy stands.
+      if (!isDuplicateKey(error)) throw error;
+      return [];
+    }
+    return docs.map(outgoingFromDoc);
   }
 
   async pending(channel: string, limit = 100): Promise<OutgoingMessage[]> {

@@ -32,6 +32,7 @@ export type ConversationDoc = Conversation;
 /** A ticket; `_id` is its sequential number, the domain id is its decimal text. */
 export interface TicketDoc extends Omit<Ticket, 'id'> {
   _id: number;
+  messageRefs?: string[];
 }
 
 /** A queued message; `_id` is its sequence number, the domain id its decimal text. */
@@ -140,6 +141,7 @@ const ticketInputFields: Record<keyof TicketInput, object> = {
   reason: { type: String, required: true, enum: ['requested', 'no-match', 'not-helpful'] },
   topic: { type: String },
   excerpt: { type: [lineSchema], default: [] },
+  source: { type: String },
 };
 
 export const ticketSchema = new Schema<TicketDoc>(
@@ -148,6 +150,8 @@ export const ticketSchema = new Schema<TicketDoc>(
     ...ticketInputFields,
     status: { type: String, required: true, enum: ['queued', 'assigned', 'waiting', 'closed'] },
     messages: { type: [lineSchema], default: [] },
+    /** The refs of the lines appended with one, so each is appended once. */
+    messageRefs: { type: [String], default: undefined },
     assignee: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -160,6 +164,8 @@ ticketSchema.index({ status: 1, createdAt: 1 });
 // A chat's latest closed ticket (the rating after a hand-off).
 ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1 });
 ticketSchema.index({ createdAt: 1 });
+// One ticket per source update.
+ticketSchema.index({ source: 1 }, { unique: true, partialFilterExpression: { source: { $type: 'string' } } });
 
 export const auditSchema = new Schema<AuditDoc>(
   {
@@ -183,11 +189,14 @@ export const outboxSchema = new Schema<OutboxDoc>(
     lastError: { type: String },
     retryAt: { type: Date },
     createdAt: { type: Date, required: true },
+    dedupeKey: { type: String },
   },
   { id: false, versionKey: false },
 );
 // The sender's one query: a channel's pending messages in enqueue order.
 outboxSchema.index({ channel: 1, status: 1, _id: 1 });
+// A message queued under a key is queued once.
+outboxSchema.index({ dedupeKey: 1 }, { unique: true, partialFilterExpression: { dedupeKey: { $type: 'string' } } });
 
 export const staffSchema = new Schema<StaffDoc>(
   {

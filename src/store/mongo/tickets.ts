@@ -13,13 +13,17 @@ function ticketFromDoc(doc: TicketDoc): Ticket {
     excerpt: (doc.excerpt ?? []).map(lineFromDoc),
     messages: (doc.messages ?? []).map(lineFromDoc),
   };
-  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
+  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt', 'source']));
 }
 
 export class MongoTickets implements TicketStore {
   constructor(private readonly d: MongoDb) {}
 
   async create(input: TicketInput): Promise<Ticket> {
+    if (input.source !== undefined) {
+      const known = await this.d.m.tickets.findOne({ source: input.source }).lean<TicketDoc>();
+      if (known) return ticketFromDoc(known);
+    }
     const at = this.d.now();
     const doc: TicketDoc = {
       _id: await this.d.next('ticket'),
@@ -41,13 +45,16 @@ export class MongoTickets implements TicketStore {
     return doc ? ticketFromDoc(doc) : null;
   }
 
-  async append(id: string, line: TranscriptLine): Promise<void> {
+  async append(id: string, line: TranscriptLine, ref?: string): Promise<boolean> {
     const n = ticketNumber(id);
-    const result =
-      n === undefined
-        ? undefined
-        : await this.d.m.tickets.updateOne({ _id: n }, { $push: { messages: lineFromDoc(line) }, $set: { updatedAt: this.d.now() } }, { runValidators: true });
-    if (!result || result.matchedCount === 0) throw new Error(`No ticket with id "${id}"`);
+    if (n === undefined) throw new Error(`No ticket with id "${id}"`);
+    // With a ref, the condition makes the push happen once: a second append of that ref matches nothing.
+    const condition = ref === undefined ? { _id: n } : { _id: n, messageRefs: { $ne: ref } };
+    const push = ref === undefined ? { messages: lineFromDoc(line) } : { messages: lineFromDoc(line), messageRefs: ref };
+    const result = await this.d.m.tickets.updateOne(condition, { $push: push, $set: { updatedAt: this.d.now() } }, { runValidators: true });
+    if (result.matchedCount > 0) return true;
+    if (ref !== undefined && (await this.d.m.tickets.exists({ _id: n }))) return false;
+    throw new Error(`No ticket with id "${id}"`);
   }
 
   async list(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {

@@ -11,6 +11,7 @@ import { SqliteConversations } from './conversations';
 import { openSqlite } from './db';
 import { SqliteFaq } from './faq';
 import { SqliteFeed } from './feed';
+import { SqliteInbox } from './inbox';
 import { SqliteLeases } from './leases';
 import { SqliteOutbox } from './outbox';
 import { SqliteSchedule } from './schedule';
@@ -28,18 +29,20 @@ export interface SqliteStoreOptions {
 function sqliteBackend(location: string, now: () => Date): Backend {
   const s = openSqlite(location, now);
   const audit = new SqliteAudit(s);
+  const outbox = new SqliteOutbox(s);
   return {
     description: `sqlite:${s.file}`,
     faq: new SqliteFaq(s, audit),
     conversations: new SqliteConversations(s),
     tickets: new SqliteTickets(s),
-    outbox: new SqliteOutbox(s),
+    outbox,
     audit,
     staff: new SqliteStaff(s),
     schedule: new SqliteSchedule(s),
     alerts: new SqliteAlerts(s),
     leases: new SqliteLeases(s),
     feed: new SqliteFeed(s),
+    inbox: new SqliteInbox(s, outbox),
     async close() {
       if (s.db.open) s.db.close();
     },

@@ -6,7 +6,8 @@ import { rowCodec, type Row } from './rows';
 
 type OutboxRow = Row<OutgoingMessage, 'id'> & { status: 'pending' | 'failed' };
 
-const rows = rowCodec<OutgoingMessage, 'id'>({ fields: { id: 'id', createdAt: 'date', retryAt: 'date' }, extra: ['status'] });
+// The dedupe key is written, never read back: it only keeps a message from being queued twice.
+const rows = rowCodec<OutgoingMessage, 'id'>({ fields: { id: 'id', createdAt: 'date', retryAt: 'date' }, extra: ['status', 'dedupe_key'] });
 
 export class SqliteOutbox implements OutboxStore {
   private readonly sql;
@@ -14,8 +15,9 @@ export class SqliteOutbox implements OutboxStore {
   constructor(private readonly s: SqliteDb) {
     const { db } = s;
     this.sql = {
-      insert: db.prepare<[string, string, string, number]>(
-        "INSERT INTO outbox (channel, chat_id, text, status, created_at) VALUES (?, ?, ?, 'pending', ?)",
+      // OR IGNORE: a message whose dedupe key is queued already is left out.
+      insert: db.prepare<[string, string, string, number, string | null]>(
+        "INSERT OR IGNORE INTO outbox (channel, chat_id, text, status, created_at, dedupe_key) VALUES (?, ?, ?, 'pending', ?, ?)",
       ),
       get: db.prepare<[number], OutboxRow>('SELECT * FROM outbox WHERE id = ?'),
       pending: db.prepare<[string, number], OutboxRow>("SELECT * FROM outbox WHERE channel = ? AND status = 'pending' ORDER BY id LIMIT ?"),
@@ -30,13 +32,18 @@ export class SqliteOutbox implements OutboxStore {
   }
 
   async enqueue(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
-    return this.s.write(() => {
-      const at = this.s.now().getTime();
-      return items.map((item) => {
-        const { lastInsertRowid } = this.sql.insert.run(item.channel, item.chatId, item.text, at);
-        return rows.fromRow(this.sql.get.get(Number(lastInsertRowid)) as OutboxRow);
-      });
-    });
+    return this.s.write(() => this.insert(items));
+  }
+
+  /** Queues the items inside the caller's transaction; resolves those queued (a known dedupe key is skipped). */
+  insert(items: OutgoingInput[]): OutgoingMessage[] {
+    const at = this.s.now().getTime();
+    const queued: OutgoingMessage[] = [];
+    for (const item of items) {
+      const { changes, lastInsertRowid } = this.sql.insert.run(item.channel, item.chatId, item.text, at, item.dedupeKey ?? null);
+      if (changes > 0) queued.push(rows.fromRow(this.sql.get.get(Number(lastInsertRowid)) as OutboxRow));
+    }
+    return queued;
   }
 
   async pending(channel: string, limit = 100): Promise<OutgoingMessage[]> {

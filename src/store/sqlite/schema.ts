@@ -200,6 +200,28 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_at ON events (at);
   CREATE INDEX tickets_chat ON tickets (channel, chat_id, status, created_at);
   `,
+  // 6: the inbox of updates (stored before they are confirmed); what makes handling an update
+  // again harmless: a ticket per source update, a ticket line and a queued message per key; one
+  // outbox queue per channel (operator replies used to wait in a queue of their own)
+  `
+  CREATE TABLE inbox (
+    seq         INTEGER PRIMARY KEY AUTOINCREMENT,   -- arrival order
+    channel     TEXT NOT NULL,
+    update_id   TEXT NOT NULL,
+    payload     TEXT NOT NULL,
+    received_at INTEGER NOT NULL,
+    handled_at  INTEGER,
+    UNIQUE (channel, update_id)
+  );
+  CREATE INDEX inbox_unhandled ON inbox (channel, handled_at, seq);
+  ALTER TABLE tickets ADD COLUMN source TEXT;
+  CREATE UNIQUE INDEX tickets_source ON tickets (source) WHERE source IS NOT NULL;
+  ALTER TABLE ticket_messages ADD COLUMN ref TEXT;
+  CREATE UNIQUE INDEX ticket_messages_ref ON ticket_messages (ticket_id, ref) WHERE ref IS NOT NULL;
+  ALTER TABLE outbox ADD COLUMN dedupe_key TEXT;
+  CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
+  UPDATE outbox SET channel = substr(channel, 9) WHERE channel LIKE 'handoff:%';
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

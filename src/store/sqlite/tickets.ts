@@ -11,8 +11,8 @@ type NewTicket = TicketInput & Pick<Ticket, 'createdAt' | 'updatedAt'>;
 type MessageRow = Row<TranscriptLine>;
 
 const FIELDS = { excerpt: 'lines', createdAt: 'date', updatedAt: 'date', closedAt: 'date' } as const;
-const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt'] });
-const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic'] });
+const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt', 'source'] });
+const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic', 'source'] });
 const messageRows = rowCodec<TranscriptLine>({ fields: { at: 'date' } });
 
 export class SqliteTickets implements TicketStore {
@@ -22,10 +22,11 @@ export class SqliteTickets implements TicketStore {
     const { db } = s;
     this.sql = {
       insert: db.prepare<[Row<NewTicket>]>(
-        `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, status, created_at, updated_at)
-         VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, 'queued', @created_at, @updated_at)`,
+        `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, source, status, created_at, updated_at)
+         VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, @source, 'queued', @created_at, @updated_at)`,
       ),
       get: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
+      bySource: db.prepare<[string], { id: number }>('SELECT id FROM tickets WHERE source = ?'),
       all: db.prepare<[], TicketRow>('SELECT * FROM tickets ORDER BY created_at, id'),
       byStatus: db.prepare<[string], TicketRow>(
         'SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
@@ -44,8 +45,9 @@ export class SqliteTickets implements TicketStore {
         `UPDATE tickets SET status = 'assigned', assignee = @assignee, updated_at = @at
          WHERE id = @id AND status = 'queued'`,
       ),
-      messageInsert: db.prepare<[number, string, string, number]>(
-        'INSERT INTO ticket_messages (ticket_id, from_role, text, at) VALUES (?, ?, ?, ?)',
+      // OR IGNORE: a line whose ref is on the ticket already is not added again.
+      messageInsert: db.prepare<[number, string, string, number, string | null]>(
+        'INSERT OR IGNORE INTO ticket_messages (ticket_id, from_role, text, at, ref) VALUES (?, ?, ?, ?, ?)',
       ),
       messagesOf: db.prepare<[number], MessageRow>('SELECT from_role AS "from", text, at FROM ticket_messages WHERE ticket_id = ? ORDER BY seq'),
     };
@@ -53,8 +55,12 @@ export class SqliteTickets implements TicketStore {
 
   async create(ticket: TicketInput): Promise<Ticket> {
     const at = this.s.now();
-    const { lastInsertRowid } = this.sql.insert.run(newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at }));
-    return this.read(Number(lastInsertRowid)) as Ticket;
+    const rowId = this.s.write(() => {
+      const known = ticket.source === undefined ? undefined : this.sql.bySource.get(ticket.source);
+      if (known) return known.id;
+      return Number(this.sql.insert.run(newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at })).lastInsertRowid);
+    });
+    return this.read(rowId) as Ticket;
   }
 
   async get(id: string): Promise<Ticket | null> {
@@ -62,13 +68,13 @@ export class SqliteTickets implements TicketStore {
     return rowId === undefined ? null : this.read(rowId);
   }
 
-  async append(id: string, line: TranscriptLine): Promise<void> {
+  async append(id: string, line: TranscriptLine, ref?: string): Promise<boolean> {
     const rowId = ticketNumber(id);
-    this.s.write(() => {
+    return this.s.write(() => {
       if (rowId === undefined || this.sql.touch.run(this.s.now().getTime(), rowId).changes === 0) {
         throw new Error(`No ticket with id "${id}"`);
       }
-      this.sql.messageInsert.run(rowId, line.from, line.text, line.at.getTime());
+      return this.sql.messageInsert.run(rowId, line.from, line.text, line.at.getTime(), ref ?? null).changes > 0;
     });
   }
 

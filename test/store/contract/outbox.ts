@@ -69,6 +69,14 @@ export function outboxContract(open: StoreUnderTest): void {
       expect(await store.outbox.failed('telegram')).toEqual([]);
     });
 
+    it('queues a message with a dedupe key once, whoever queues it again', async () => {
+      const first = await store.outbox.enqueue([{ ...out('a', '1'), dedupeKey: 'u:1:0' }, out('a', 'plain')]);
+      const again = await store.outbox.enqueue([{ ...out('a', '1 again'), dedupeKey: 'u:1:0' }, { ...out('a', '2'), dedupeKey: 'u:1:1' }]);
+      expect(first.map((m) => m.text)).toEqual(['1', 'plain']);
+      expect(again.map((m) => m.text)).toEqual(['2']);
+      expect((await store.outbox.pending('whatsapp')).map((m) => m.text)).toEqual(['1', 'plain', '2']);
+    });
+
     it('keeps ids growing across batches, after messages were sent', async () => {
       const [a] = await store.outbox.enqueue([out('a', '1')]);
       await store.outbox.markSent(a.id);

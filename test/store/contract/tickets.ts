@@ -38,6 +38,20 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect(got?.messages[0].at).toBeInstanceOf(Date);
     });
 
+    it('opens one ticket per source and appends a line with a ref once', async () => {
+      const first = await store.tickets.create(ticketInput({ source: 'telegram:77' }));
+      const again = await store.tickets.create(ticketInput({ source: 'telegram:77', question: 'asked again' }));
+      expect(again).toEqual(first);
+      expect(first.source).toBe('telegram:77');
+      expect((await store.tickets.create(ticketInput())).id).not.toBe(first.id);
+      expect(await store.tickets.append(first.id, line('once'), 'telegram:78')).toBe(true);
+      expect(await store.tickets.append(first.id, line('once'), 'telegram:78')).toBe(false);
+      expect(await store.tickets.append(first.id, line('no ref'))).toBe(true);
+      expect(await store.tickets.append(first.id, line('no ref'))).toBe(true);
+      expect((await store.tickets.get(first.id))?.messages.map((m) => m.text)).toEqual(['once', 'no ref', 'no ref']);
+      await expect(store.tickets.append('424242', line('hello'), 'telegram:79')).rejects.toThrow();
+    });
+
     it('refuses an append to an unknown ticket', async () => {
       await expect(store.tickets.append('424242', line('hello'))).rejects.toThrow();
     });
