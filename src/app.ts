@@ -96,7 +96,7 @@ export interface App {
   engine: ConversationEngine;
   /** The running channels by name; the composition root registers them so operator replies can reach residents. */
   channels: Map<string, Pick<Channel, 'send'>>;
-  /** Delivers operator replies (and the rating question) through the outbox. */
+  /** Queues operator replies (and the rating question) in the resident's channel's outbox. */
   relay: ReplyRelay;
   /** What operators do with tickets; the console inbox and the operator group share it. */
   desk: OperatorDesk;
@@ -136,13 +136,7 @@ export async function createApp(
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
-    const relay = new ReplyRelay({
-      store,
-      channels: (name) => channels.get(name),
-      channelNames: () => [...channels.keys()],
-      clock: options.clock,
-      logger,
-    });
+    const relay = new ReplyRelay({ store, channels: (name) => channels.get(name) });
     const desk = new OperatorDesk({
       store,
       handoff,
@@ -177,7 +171,6 @@ export async function createApp(
       bus: events,
       async close() {
         clearInterval(timer);
-        relay.stop();
         await events.stop();
         await engine.drain();
         await store.close();

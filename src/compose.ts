@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import { telegramAlertTransport } from '../bots/telegram/alert-transport';
-import { createTelegramChannel, DEFAULT_API_ROOT, type TelegramParts } from '../bots/telegram';
-import { botApiGroupClient, OperatorGroup } from '../bots/telegram/operator-group';
+import { createTelegramChannel, TelegramChannel, type TelegramParts } from '../bots/telegram';
+import { OperatorGroup } from '../bots/telegram/operator-group';
 import { TerminalChat } from '../bots/terminal';
 import { whatsappAlertTransport } from '../bots/whatsapp/alert-transport';
 import { createWhatsAppChannel, WhatsAppChannel, type WhatsAppParts } from '../bots/whatsapp';
@@ -21,15 +21,24 @@ import type { Channel } from './engine/channel';
 import { SlaWatch } from './escalation/sla-watch';
 import { FaqScheduler } from './schedule/scheduler';
 
-/** The Telegram channel's parts from the app. */
+/** The Telegram channel's parts from the app: its settings, the inbox and the outbox. */
 export function telegramParts(app: App): TelegramParts {
-  return { engine: app.engine, logger: app.logger, translator: app.translator, telegram: app.config.telegram };
+  const { store } = app;
+  return { engine: app.engine, logger: app.logger, translator: app.translator, telegram: app.config.telegram, inbox: store.inbox, outbox: store.outbox };
 }
 
-/** The WhatsApp channel's parts from the app: its settings, the outbox, and the store's files for the login. */
+/** The WhatsApp channel's parts from the app: its settings, the inbox, the outbox, and the store's files for the login. */
 export function whatsappParts(app: App): WhatsAppParts {
   const { config, store } = app;
-  return { engine: app.engine, logger: app.logger, whatsapp: config.whatsapp, dataDir: config.dataDir, outbox: store.outbox, ...(store.files ? { sessionFiles: store.files } : {}) };
+  return {
+    engine: app.engine,
+    logger: app.logger,
+    whatsapp: config.whatsapp,
+    dataDir: config.dataDir,
+    inbox: store.inbox,
+    outbox: store.outbox,
+    ...(store.files ? { sessionFiles: store.files } : {}),
+  };
 }
 
 export interface Bot {
@@ -68,9 +77,8 @@ export function composeBot(app: App, options: BotOptions): Bot {
     async start() {
       for (const channel of channels) await channel.start();
       scheduler.start();
-      // Operator replies queued before a restart go out as soon as their channel runs again.
+      // From now on operator replies for these channels wake their senders at once.
       for (const channel of channels) app.channels.set(channel.name, channel);
-      app.relay.start();
       sla.start();
       alerts?.start();
       consoleServer = await startConsole(app, channels, alerts);
@@ -89,37 +97,39 @@ export function composeBot(app: App, options: BotOptions): Bot {
   };
 }
 
-/** Telegram when a bot token is set (with the operator group when OPERATOR_CHAT_ID is), WhatsApp when enabled. */
+/**
+ * Telegram when a bot token is set (with the operator group when OPERATOR_CHAT_ID is: its updates
+ * arrive through the same token and its posts leave through the same pipe), WhatsApp when enabled.
+ */
 function configuredChannels(app: App): Channel[] {
   const channels: Channel[] = [];
-  const { token, apiRoot } = app.config.telegram;
   const groupChat = app.config.operators.chatId;
-  if (token) {
-    let intercept;
+  const delivery = { maxAgeMs: app.config.outbox.maxAgeMinutes * 60_000 };
+  if (app.config.telegram.token) {
+    let group: OperatorGroup | undefined;
+    const telegram = createTelegramChannel(telegramParts(app), { delivery, intercept: (update) => group?.intercept(update) });
     if (groupChat) {
-      // The group's updates arrive through the same bot; the channel hands them to the group.
       const once = (marker: string) => app.store.leases.once(marker, new Date());
-      const group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: botApiGroupClient(apiRoot ?? DEFAULT_API_ROOT, token), logger: app.logger, once });
+      group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: telegram.groupApi, logger: app.logger, once });
       group.start();
-      intercept = group.intercept;
     }
-    channels.push(createTelegramChannel(telegramParts(app), { intercept }));
+    channels.push(telegram);
   }
-  if (app.config.whatsapp.enabled) channels.push(createWhatsAppChannel(whatsappParts(app)));
+  if (app.config.whatsapp.enabled) channels.push(createWhatsAppChannel(whatsappParts(app), { pacing: delivery }));
   return channels;
 }
 
 /**
- * The alert sender for the channels this process serves; recipients of a channel this process
- * does not serve stay pending for a process that does.
+ * The alert sender for the channels this process serves, each through its channel's one pipe;
+ * recipients of a channel this process does not serve stay pending for a process that does.
  */
 function alertLoop(app: App, channels: readonly Channel[]): AlertLoop | undefined {
   const { config, logger } = app;
   const transports = new Map<string, AlertTransport>();
-  const { token, apiRoot } = config.telegram;
-  if (token) transports.set('telegram', telegramAlertTransport({ apiRoot: apiRoot ?? DEFAULT_API_ROOT, token, perSecond: config.alerts.telegramPerSecond }));
+  const telegram = channels.find((c): c is TelegramChannel => c instanceof TelegramChannel);
+  if (telegram) transports.set(telegram.name, telegramAlertTransport({ pipe: telegram, perSecond: config.alerts.telegramPerSecond }));
   const whatsapp = channels.find((c): c is WhatsAppChannel => c instanceof WhatsAppChannel);
-  if (whatsapp) transports.set(whatsapp.name, whatsappAlertTransport({ client: () => whatsapp.readyClient(), perMinute: config.alerts.whatsappPerMinute }));
+  if (whatsapp) transports.set(whatsapp.name, whatsappAlertTransport({ client: () => whatsapp.readyClient(), perMinute: config.alerts.whatsappPerMinute, pipe: whatsapp.flood }));
   if (transports.size === 0) return undefined;
   const holder = `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   return new AlertLoop(new AlertSender({ store: app.store, transports, holder, logger }), { cron: config.scheduleCron, bus: app.bus, logger });

@@ -1,39 +1,30 @@
 /**
- * Alerts over the Telegram Bot API: plain sendMessage calls paced by the shared flood control.
- * The pacing is global only (no chat key): an alert sends one message per chat, and a 429 during a
- * fan-out is Telegram saying "the bot as a whole is too fast", so every following send waits out
- * the `retry_after`, not just the one chat's.
+ * Alerts over Telegram, through the token's one pipe (`TelegramChannel`): each send takes a global
+ * slot only when replies to residents leave one free, waits its chat's second like any message,
+ * and a 429 holds the whole pipe for its `retry_after`. On top, alerts keep their own ceiling
+ * (ALERT_TELEGRAM_PER_SECOND), so a fan-out never takes the whole of Telegram's ~30/s even when
+ * nobody is asking anything. The alert job is durable per recipient (`src/alerts/sender.ts`): it is
+ * the alerts' outbox, marked after each send.
  */
 import type { AlertTransport, DeliveryOutcome } from '../../src/alerts/sender';
-import { FloodControl, type FloodOptions } from '../shared/flood';
+import { FloodAborted, FloodControl, type FloodOptions } from '../../src/delivery/flood-control';
+import { reason } from '../shared/errors';
+import { escapeHtml, PARSE_MODE } from './escape';
+import type { TelegramApi } from './handler';
+import { classifyTelegramError, telegramChatId } from './transport';
 
-interface BotApiReply {
-  ok: boolean;
-  error_code?: number;
-  description?: string;
-  parameters?: { retry_after?: number };
+/** The token's pipe: its client and its pace (a running `TelegramChannel` is one). */
+export interface TelegramPipe {
+  readonly api: TelegramApi;
+  readonly sender: { readonly flood: FloodControl };
 }
-
-/** A refused call, carrying what the flood control and the classification need. */
-class BotApiError extends Error {
-  constructor(
-    readonly code: number,
-    description: string,
-    readonly retryAfter?: number,
-  ) {
-    super(description);
-  }
-}
-
-const retryAfterOf = (error: unknown) => (error instanceof BotApiError && error.code === 429 ? error.retryAfter : undefined);
 
 export interface TelegramAlertOptions {
-  apiRoot: string;
-  token: string;
-  /** Messages per second across all chats (ALERT_TELEGRAM_PER_SECOND). */
+  pipe: TelegramPipe;
+  /** Alert messages per second at most (ALERT_TELEGRAM_PER_SECOND). */
   perSecond: number;
-  /** Further flood settings (tests shrink retry_after units). */
-  flood?: Omit<FloodOptions, 'globalPerSecond'>;
+  /** The ceiling's clock (tests). */
+  clock?: Pick<FloodOptions, 'sleep' | 'now'>;
 }
 
 /**
@@ -43,35 +34,27 @@ export interface TelegramAlertOptions {
  */
 const PACING_MARGIN = 0.97;
 
+const noRetryAfter = (): undefined => undefined;
+
 export function telegramAlertTransport(options: TelegramAlertOptions): AlertTransport {
-  const flood = new FloodControl({ maxRetries: 5, ...options.flood, globalPerSecond: options.perSecond * PACING_MARGIN });
-  const url = `${options.apiRoot}/bot${options.token}/sendMessage`;
-
-  const post = async (chatId: string, text: string): Promise<void> => {
-    const res = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      // Plain text, no parse mode: staff write alerts as text and nothing in them needs escaping.
-      body: JSON.stringify({ chat_id: chatId, text }),
-    });
-    const body = (await res.json()) as BotApiReply;
-    if (!body.ok) throw new BotApiError(body.error_code ?? res.status, body.description ?? `HTTP ${res.status}`, body.parameters?.retry_after);
-  };
-
+  const ceiling = new FloodControl({ ...options.clock, globalPerSecond: options.perSecond * PACING_MARGIN });
+  const { api, sender } = options.pipe;
   return {
     async deliver(chatId, text): Promise<DeliveryOutcome> {
+      // Plain text as staff wrote it: escaped for HTML, nothing in it is markup.
+      const payload = { text: escapeHtml(text), parse_mode: PARSE_MODE };
+      const send = () => sender.flood.run(() => api.sendMessage(telegramChatId(chatId), payload), api.retryAfterOf, chatId, 'low');
       try {
-        await flood.run(() => post(chatId, text), retryAfterOf);
+        await ceiling.run(send, noRetryAfter);
         return { status: 'sent' };
       } catch (error) {
-        if (!(error instanceof BotApiError)) {
-          // fetch itself failed: Telegram unreachable. Keep the rest pending for the next run.
-          return { status: 'retry', reason: error instanceof Error ? error.message : String(error) };
-        }
-        // 403: the resident blocked the bot or deleted the account; retrying cannot help.
-        if (error.code === 403) return { status: 'blocked', reason: error.message };
-        if (error.code === 429 || error.code >= 500) return { status: 'retry', reason: error.message };
-        return { status: 'failed', reason: error.message };
+        // The channel stopped: the rest stays pending for the next run.
+        if (error instanceof FloodAborted) return { status: 'retry', reason: error.message };
+        const failure = classifyTelegramError(api, error);
+        if (failure.kind === 'blocked') return { status: 'blocked', reason: reason(error) };
+        if (failure.kind === 'rejected') return { status: 'failed', reason: reason(error) };
+        // 429 beyond the retries, 5xx, Telegram unreachable: keep the rest pending for the next run.
+        return { status: 'retry', reason: reason(error) };
       }
     },
   };

@@ -2,19 +2,31 @@
  * The runnable Telegram channel, written once: start-up checks, long polling or webhook intake,
  * command registration, graceful stop. What differs between grammY and Telegraf — the client and
  * its polling loop — sits behind the small `Driver` interface (`grammy.ts`, `telegraf.ts`).
+ *
+ * One token, one pipe: every update is stored in the inbox before Telegram is told it arrived, its
+ * answer goes into the outbox in the same step that marks it handled, and every message the token
+ * sends — answers, operator replies, rating questions, SLA notices, operator-group posts, alerts —
+ * leaves through the one outbox sender and its pace (`src/delivery/`), with the driver's client.
  */
 import type { Channel } from '../../src/engine/channel';
 import type { Reply } from '../../src/engine/types';
 import type { Config } from '../../src/config';
+import { seal, type Envelope } from '../../src/delivery/envelope';
+import type { FloodOptions } from '../../src/delivery/flood-control';
+import { Intake } from '../../src/delivery/intake';
+import { OutboxSender, type OutboxSenderOptions } from '../../src/delivery/outbox-sender';
+import { realTimers } from '../../src/delivery/timers';
 import type { Translator } from '../../src/i18n';
 import { LANGS, type Lang } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logging';
+import type { InboxStore, OutboxStore, OutgoingInput } from '../../src/store/types';
 import type { ChannelParts } from '../shared/parts';
 import { botCommands, type BotCommandText } from './commands';
 import { reason, safeError } from '../shared/errors';
-import type { FloodOptions } from '../shared/flood';
-import { UpdateHandler, type TelegramApi } from './handler';
+import { UpdateHandler, type SendPayload, type TelegramApi, type TelegramSink } from './handler';
 import { CHANNEL_NAME, type BotIdentity, type UpdateView } from './map-update';
+import type { GroupApi } from './operator-group';
+import { telegramTransport } from './transport';
 import { startWebhookServer, type WebhookServer } from './webhook';
 
 export const DEFAULT_API_ROOT = 'https://api.telegram.org';
@@ -32,18 +44,21 @@ export interface Driver {
   /** Shows the command list behind the menu button next to the input field. */
   setCommandsMenuButton(): Promise<unknown>;
   setWebhook(url: string, secret: string): Promise<unknown>;
-  /** Starts the library's long polling; every update goes to `onUpdate`. Resolves once polling runs. */
-  startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void): Promise<void>;
+  /**
+   * Starts the library's long polling; every update goes to `onUpdate`, and the library confirms
+   * it (the next getUpdates offset) only after that resolved. Resolves once polling runs.
+   */
+  startPolling(onUpdate: (update: UpdateView) => Promise<void>, onFatal: (error: unknown) => void): Promise<void>;
   /** Stops polling and confirms the updates taken so far. */
   stopPolling(): Promise<void>;
   classify(error: unknown): FailureKind;
 }
 
 export interface TelegramChannelOptions {
-  /** Outgoing rate limits and 429 retries (tests shrink them). */
+  /** The pipe's pace: per chat, per group, overall (tests shrink them). */
   flood?: FloodOptions;
-  /** Recent update ids remembered against duplicate delivery. Default 1000. */
-  dedupeSize?: number;
+  /** Retries and how long a message may wait before it is given up (see OutboxSender). */
+  delivery?: Omit<OutboxSenderOptions, 'flood'>;
   /** Remove a message's buttons after one was pressed. Default true. */
   removeKeyboardOnPress?: boolean;
   /** How long getMe may take before the API root is called unreachable (ms). Default 15000. */
@@ -52,10 +67,12 @@ export interface TelegramChannelOptions {
   webhookHost?: string;
   /** Path the webhook server answers on, when a proxy rewrites it. Default: the webhook URL's path. */
   webhookPath?: string;
+  /** How long a stop lets queued messages go out before it leaves them for the next start (ms). Default 5000. */
+  stopGraceMs?: number;
   /** Register the command list and the menu button at start. Default true. */
   registerCommands?: boolean;
   /** Takes updates away from the engine (the operator group); see `HandlerOptions.intercept`. */
-  intercept?: (update: UpdateView) => boolean;
+  intercept?: (update: UpdateView) => Promise<void> | undefined;
 }
 
 /** What the Telegram channel is built from. */
@@ -63,6 +80,10 @@ export interface TelegramParts extends ChannelParts {
   /** For the command menu's descriptions in each language. */
   translator: Translator;
   telegram: Config['telegram'];
+  /** Where updates are kept until handled. */
+  inbox: InboxStore;
+  /** Where every message this token sends waits for its turn (and survives restarts). */
+  outbox: OutboxStore;
 }
 
 export type DriverFactory = (token: string, apiRoot: string) => Driver;
@@ -71,8 +92,12 @@ export class TelegramChannel implements Channel {
   readonly name = CHANNEL_NAME;
   private readonly driver: Driver;
   private readonly handler: UpdateHandler;
+  private readonly intake: Intake<UpdateView>;
+  /** The token's one sender: every message leaves through it, paced. */
+  readonly sender: OutboxSender<SendPayload>;
   private readonly log: Logger;
   private readonly apiRoot: string;
+  /** Calls made beside the outbox (keyboard removals) that stop() waits for. */
   private readonly inFlight = new Set<Promise<unknown>>();
   private webhook?: WebhookServer;
   private polling = false;
@@ -91,10 +116,22 @@ export class TelegramChannel implements Channel {
     this.handler = new UpdateHandler({
       engine: parts.engine,
       logger: this.log,
-      flood: options.flood,
-      dedupeSize: options.dedupeSize,
       removeKeyboardOnPress: options.removeKeyboardOnPress,
       intercept: options.intercept,
+    });
+    const unitMs = options.flood?.retryAfterUnitMs;
+    this.sender = new OutboxSender(
+      { channel: CHANNEL_NAME, outbox: parts.outbox, transport: telegramTransport(this.driver.api, this.log, unitMs), timers: realTimers, logger: this.log },
+      { ...options.delivery, flood: options.flood },
+    );
+    this.intake = new Intake({
+      channel: CHANNEL_NAME,
+      inbox: parts.inbox,
+      idOf: (update) => String(update.update_id),
+      encode: (update) => JSON.stringify(update),
+      decode: (payload) => JSON.parse(payload) as UpdateView,
+      handle: (update, id) => this.handleUpdate(update, id),
+      logger: this.log,
     });
   }
 
@@ -107,11 +144,14 @@ export class TelegramChannel implements Channel {
     const me = await this.identify();
     this.me = me;
     if (this.options.registerCommands ?? true) await this.registerCommands();
+    // What is queued from before a restart goes out first; then what was stored and not answered.
+    this.sender.resume();
+    await this.intake.recover();
     const { webhookUrl, webhookSecret } = this.parts.telegram;
     if (webhookUrl) {
       await this.startWebhook(me, webhookUrl, webhookSecret);
     } else {
-      await this.driver.startPolling((update) => this.accept(update, me), (error) => this.onPollingFailure(error));
+      await this.driver.startPolling((update) => this.intake.take(update), (error) => this.onPollingFailure(error));
       this.polling = true;
       this.log.info({ bot: me.username, apiRoot: this.apiRoot }, 'Telegram bot started (long polling)');
     }
@@ -126,15 +166,83 @@ export class TelegramChannel implements Channel {
       await this.webhook.close();
       this.webhook = undefined;
     }
-    // Updates already taken are answered before we say we are stopped.
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-    await this.handler.drain();
+    // Updates already taken are answered (queued) before we say we are stopped; what is queued
+    // and not sent yet stays in the outbox for the next start.
+    await this.intake.drain();
     await this.parts.engine.drain();
+    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.sender.stop(this.options.stopGraceMs ?? 5000);
     this.log.info('Telegram bot stopped');
   }
 
-  send(chatId: string, replies: Reply[]): Promise<void> {
-    return this.handler.send(this.driver.api, chatId, replies);
+  /** Queues replies for a chat (durably, before resolving); the sender delivers them in the chat's order. */
+  async send(chatId: string, replies: Reply[]): Promise<void> {
+    await this.queue(chatId, replies.map((reply) => ({ reply })));
+  }
+
+  /** The operator group's calls, through this token's pipe: posts go through the outbox like everything else. */
+  readonly groupApi: GroupApi = {
+    sendMessage: (chatId, text, options = {}) => {
+      const envelope: Envelope = { reply: { text } };
+      if (options.threadId !== undefined) envelope.thread = options.threadId;
+      if (options.replyTo !== undefined) envelope.replyTo = options.replyTo;
+      return this.queue(chatId, [envelope]);
+    },
+    createForumTopic: (chatId, name) => this.call(() => this.driver.api.createForumTopic(chatId, name)),
+    isForum: (chatId) => this.call(() => this.driver.api.isForum(chatId)),
+  };
+
+  /** The driver's client, for calls made through this pipe (the alert transport). */
+  get api(): TelegramApi {
+    return this.driver.api;
+  }
+
+  /** A call beside the outbox (no message to a chat), through the pipe's pace. */
+  call<T>(fn: () => Promise<T>): Promise<T> {
+    return this.sender.flood.run(fn, this.driver.api.retryAfterOf);
+  }
+
+  private async queue(chatId: string, envelopes: Envelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
+    await this.parts.outbox.enqueue(envelopes.map((e) => ({ channel: CHANNEL_NAME, chatId, text: seal(e) })));
+    this.sender.kick();
+  }
+
+  /**
+   * Handles one stored update: its answer is queued and the update marked handled in one step
+   * (in the conversation's turn), then the sender is woken.
+   */
+  private async handleUpdate(update: UpdateView, id: string): Promise<void> {
+    const me = this.me;
+    if (!me) throw new Error('the channel is not started');
+    let completed = false;
+    const complete = async (outgoing: OutgoingInput[]) => {
+      completed = true;
+      await this.parts.inbox.complete(CHANNEL_NAME, id, outgoing);
+      if (outgoing.length > 0) this.sender.kick();
+    };
+    const sink: TelegramSink = {
+      answerCallback: async (callbackId) => void (await this.call(() => this.driver.api.answerCallbackQuery(callbackId))),
+      removeKeyboard: async (chatId, messageId) => {
+        // Cosmetic, so not waited for: the answer must not queue behind it.
+        const work = this.call(() => this.driver.api.removeKeyboard(chatId, messageId)).catch((error: unknown) =>
+          this.log.debug({ err: safeError(error) }, 'could not remove the old keyboard'),
+        );
+        this.inFlight.add(work);
+        void work.finally(() => this.inFlight.delete(work));
+      },
+      replies: (chatId, replies, replyTo) =>
+        complete(
+          replies.map((reply, i) => ({
+            channel: CHANNEL_NAME,
+            chatId: String(chatId),
+            text: seal({ reply, ...(i === 0 && replyTo !== undefined ? { replyTo } : {}) }),
+            dedupeKey: `${CHANNEL_NAME}:${id}:${i}`,
+          })),
+        ),
+    };
+    await this.handler.handle(update, me, sink, id);
+    if (!completed) await complete([]);
   }
 
   /** getMe: the one call whose failure stops start-up, reported as one clear line. */
@@ -188,7 +296,7 @@ export class TelegramChannel implements Channel {
       path,
       secret,
       logger: this.log,
-      onUpdate: (update) => this.accept(update, me),
+      onUpdate: (update) => this.intake.take(update),
     });
     try {
       await this.driver.setWebhook(url, secret);
@@ -198,16 +306,6 @@ export class TelegramChannel implements Channel {
       throw new Error(`Telegram refused setWebhook for ${url}: ${reason(error)}`);
     }
     this.log.info({ bot: me.username, path, port: this.webhook.port }, 'Telegram bot started (webhook)');
-  }
-
-  /** Takes an update in the background (polling and webhook must not wait for one slow chat). */
-  private accept(update: UpdateView, me: BotIdentity): void {
-    const task = this.handler.handle(update, this.driver.api, me).catch((error: unknown) => {
-      // handle() logs its own failures; this only guards against a malformed update.
-      this.log.error({ err: safeError(error), update: update.update_id }, 'update could not be handled');
-    });
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
   }
 
   private onPollingFailure(error: unknown): void {

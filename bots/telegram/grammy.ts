@@ -1,7 +1,8 @@
 /**
  * The grammY driver (the default): the helpline as grammY middleware, and the client calls and
- * long polling the shared channel needs. Outgoing calls go through the shared flood control
- * (`flood.ts`) rather than grammY's auto-retry/throttler plugins, so both drivers behave alike.
+ * long polling the shared channel needs. Outgoing calls go through the channel's one paced pipe
+ * (`src/delivery/flood-control.ts`) rather than grammY's auto-retry/throttler plugins, so both
+ * drivers behave alike.
  */
 import { Bot, GrammyError, type Api, type Context, type Middleware } from 'grammy';
 import type { ConversationEngine } from '../../src/engine/engine';
@@ -36,8 +37,11 @@ export function grammyApi(api: Api): TelegramApi {
     answerCallbackQuery: (id) => api.answerCallbackQuery(id),
     // Without reply_markup, Telegram removes the message's inline keyboard.
     removeKeyboard: (chatId, messageId) => api.editMessageReplyMarkup(chatId, messageId),
+    createForumTopic: async (chatId, name) => (await api.createForumTopic(chatId, name)).message_thread_id,
+    isForum: async (chatId) => (await api.getChat(chatId)).is_forum === true,
     retryAfterOf: (error) =>
       error instanceof GrammyError && error.error_code === 429 ? error.parameters.retry_after : undefined,
+    errorCodeOf: (error) => (error instanceof GrammyError ? error.error_code : undefined),
   };
 }
 
@@ -60,8 +64,9 @@ export function createGrammyDriver(token: string, apiRoot: string): Driver {
     setMyCommands: (commands, lang) => bot.api.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.api.setChatMenuButton({ menu_button: { type: 'commands' } }),
     setWebhook: (url, secret) => bot.api.setWebhook(url, { secret_token: secret }),
-    async startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
-      // The channel answers in the background, so polling is never held up by one slow chat.
+    async startPolling(onUpdate: (update: UpdateView) => Promise<void>, onFatal: (error: unknown) => void) {
+      // grammY asks for the next batch — and so confirms this one — only after this resolves:
+      // once the update is stored (the channel answers it in the background).
       bot.use((ctx) => onUpdate(ctx.update));
       await new Promise<void>((resolve, reject) => {
         let started = false;

@@ -1,27 +1,33 @@
 /**
  * The shared core of the Telegram channel: one update in, the engine's replies out. Drivers
- * supply only a `TelegramApi` (how to make the few outgoing calls with their client); dedupe,
- * mapping, rendering and flood control live here once. Ordering is the engine's: replies are sent
- * in the conversation's turn, so one chat's messages never interleave.
+ * supply only a `TelegramApi` (how to make the outgoing calls with their client); mapping and
+ * routing live here once, and where the outgoing calls go is the caller's `TelegramSink` — the
+ * channel's outbox and paced pipe, or a paced client straight away for a middleware in a centre's
+ * own bot. Ordering is the engine's: a turn's replies are handed over in the conversation's turn.
  */
 import type { ConversationEngine } from '../../src/engine/engine';
 import type { Reply } from '../../src/engine/types';
 import { maskId, type Logger } from '../../src/logging';
-import { RecentIds } from './dedupe';
 import { safeError } from '../shared/errors';
 import { PARSE_MODE } from './escape';
-import { FloodControl, type FloodOptions, type RetryAfterOf } from '../shared/flood';
-import { CHANNEL_NAME, mapUpdate, type BotIdentity, type UpdateView } from './map-update';
-import { renderReplies, type InlineKeyboard } from './render';
+import type { RetryAfterOf } from '../../src/delivery/flood-control';
+import { mapUpdate, type BotIdentity, type UpdateView } from './map-update';
+import type { InlineKeyboard } from './render';
 
 /** The outgoing calls the channel makes, as each driver's client makes them. */
 export interface TelegramApi {
-  sendMessage(chatId: number | string, message: SendPayload): Promise<unknown>;
+  sendMessage(chatId: number | string, message: SendPayload): Promise<{ message_id: number }>;
   answerCallbackQuery(callbackId: string): Promise<unknown>;
   /** Removes the inline keyboard from a message (after one of its buttons was pressed). */
   removeKeyboard(chatId: number, messageId: number): Promise<unknown>;
+  /** Opens a forum topic in a group and resolves its thread id (the operator group). */
+  createForumTopic(chatId: string, name: string): Promise<number>;
+  /** True when the group has forum topics. */
+  isForum(chatId: string): Promise<boolean>;
   /** Reads `retry_after` from the driver's 429 error. */
   retryAfterOf: RetryAfterOf;
+  /** The Bot API's error code of a refused call (403, 400, 500…); undefined when Telegram never answered. */
+  errorCodeOf(error: unknown): number | undefined;
 }
 
 export interface SendPayload {
@@ -29,14 +35,22 @@ export interface SendPayload {
   parse_mode: typeof PARSE_MODE;
   reply_markup?: InlineKeyboard;
   reply_parameters?: { message_id: number; allow_sending_without_reply: boolean };
+  message_thread_id?: number;
+}
+
+/** Where the handler's outgoing calls go. */
+export interface TelegramSink {
+  /** Stops a pressed button's spinner. */
+  answerCallback(callbackId: string): Promise<void>;
+  /** Removes the keyboard of a message one of whose buttons was pressed (cosmetic). */
+  removeKeyboard(chatId: number, messageId: number): Promise<void>;
+  /** The turn's replies, handed over in the conversation's turn after its state is saved. */
+  replies(chatId: number, replies: Reply[], replyTo: number | undefined): Promise<void>;
 }
 
 export interface HandlerOptions {
   engine: ConversationEngine;
   logger: Logger;
-  flood?: FloodOptions;
-  /** How many recent update ids are remembered to drop duplicates. Default 1000. */
-  dedupeSize?: number;
   /** Remove a message's buttons once one was pressed, so old menus are not pressed again. Default true. */
   removeKeyboardOnPress?: boolean;
   /**
@@ -46,10 +60,11 @@ export interface HandlerOptions {
    */
   takeCallback?: (data: string) => boolean;
   /**
-   * Sees each update first and returns true to take it away from the engine: the operator group's
-   * messages are operators' work, not a resident's questions.
+   * Sees each update first and takes it away from the engine by returning a promise (resolved when
+   * its own work is done): the operator group's messages are operators' work, not a resident's
+   * questions. Undefined leaves the update to the engine.
    */
-  intercept?: (update: UpdateView) => boolean;
+  intercept?: (update: UpdateView) => Promise<void> | undefined;
 }
 
 /** What became of an update: a middleware passes 'ignored' ones on to the next handler. */
@@ -58,34 +73,29 @@ export type HandleOutcome = 'handled' | 'duplicate' | 'ignored';
 export class UpdateHandler {
   private readonly engine: ConversationEngine;
   private readonly log: Logger;
-  private readonly flood: FloodControl;
-  private readonly recent: RecentIds;
   private readonly removeKeyboardOnPress: boolean;
   private readonly takeCallback: (data: string) => boolean;
-  private readonly intercept: (update: UpdateView) => boolean;
-  /** Updates accepted and not yet answered. */
-  private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly intercept: (update: UpdateView) => Promise<void> | undefined;
 
   constructor(options: HandlerOptions) {
     this.engine = options.engine;
     this.log = options.logger;
-    this.flood = new FloodControl(options.flood);
-    this.recent = new RecentIds(options.dedupeSize);
     this.removeKeyboardOnPress = options.removeKeyboardOnPress ?? true;
     this.takeCallback = options.takeCallback ?? (() => true);
-    this.intercept = options.intercept ?? (() => false);
+    this.intercept = options.intercept ?? (() => undefined);
   }
 
   /**
-   * Handles one update and resolves when its replies are sent. Never rejects: a failure is
-   * logged, because one resident's broken update must not stop the bot for everyone else.
+   * Handles one update and resolves once its turn is over (its replies handed to `sink`). `id` is
+   * the update's id for the engine (what its ticket writes are keyed by). Rejects when the engine
+   * failed; a failed callback answer or keyboard removal is only logged.
    */
-  async handle(update: UpdateView, api: TelegramApi, me: BotIdentity): Promise<HandleOutcome> {
-    if (this.recent.seen(update.update_id)) {
-      this.log.debug({ update: update.update_id }, 'duplicate update dropped');
-      return 'duplicate';
+  async handle(update: UpdateView, me: BotIdentity, sink: TelegramSink, id?: string): Promise<HandleOutcome> {
+    const intercepted = this.intercept(update);
+    if (intercepted) {
+      await intercepted;
+      return 'handled';
     }
-    if (this.intercept(update)) return 'handled';
     const mapped = mapUpdate(update, me);
     if (mapped.kind === 'ignore') {
       this.log.debug({ update: update.update_id, reason: mapped.reason }, 'update ignored');
@@ -93,7 +103,7 @@ export class UpdateHandler {
     }
     if (mapped.kind === 'answer-only') {
       this.log.debug({ update: update.update_id, reason: mapped.reason }, 'callback answered without routing');
-      await this.answerCallback(api, mapped.callbackId);
+      await this.answerCallback(sink, mapped.callbackId);
       return 'handled';
     }
     const { message, chatId, callback, replyTo } = mapped;
@@ -101,77 +111,34 @@ export class UpdateHandler {
       this.log.debug({ update: update.update_id }, 'button press left to the next handler');
       return 'ignored';
     }
+    if (id !== undefined) message.id = id;
     // Stop the button's spinner at once, even while earlier messages of the chat are in hand.
-    const answered = callback ? this.answerCallback(api, callback.id) : Promise.resolve();
-    const work = this.engine
-      .handle(message, async (result) => {
-        if (callback?.messageId !== undefined && this.removeKeyboardOnPress) {
-          await this.removeKeyboard(api, chatId, callback.messageId);
-        }
-        await this.deliver(api, chatId, result.replies, replyTo);
-      })
-      .catch((error: unknown) => {
-        this.log.error({ err: safeError(error), chat: maskId(message.chatId), update: update.update_id }, 'update failed');
-      });
-    this.inFlight.add(work);
-    void work.finally(() => this.inFlight.delete(work));
-    await Promise.all([answered, work]);
+    const answered = callback ? this.answerCallback(sink, callback.id) : Promise.resolve();
+    const work = this.engine.handle(message, async (result) => {
+      if (callback?.messageId !== undefined && this.removeKeyboardOnPress) {
+        const messageId = callback.messageId;
+        await sink.removeKeyboard(chatId, messageId).catch((error: unknown) => {
+          // The message may be too old to edit or already without buttons: cosmetic only.
+          this.log.debug({ err: safeError(error), chat: maskId(String(chatId)) }, 'could not remove the old keyboard');
+        });
+      }
+      await sink.replies(chatId, result.replies, replyTo);
+    });
+    try {
+      await Promise.all([answered, work]);
+    } catch (error) {
+      this.log.error({ err: safeError(error), chat: maskId(message.chatId), update: update.update_id }, 'update failed');
+      throw error;
+    }
     return 'handled';
   }
 
-  /** Sends replies that answer no update (an operator's answer), in order with the chat's other replies. */
-  send(api: TelegramApi, chatId: string, replies: Reply[]): Promise<void> {
-    const target = /^-?\d+$/.test(chatId) ? Number(chatId) : chatId;
-    return this.engine.inTurn(CHANNEL_NAME, chatId, () => this.deliver(api, target, replies, undefined, true));
-  }
-
-  /** Resolves when every update accepted so far has been answered. */
-  async drain(): Promise<void> {
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
-  }
-
-  private async deliver(
-    api: TelegramApi,
-    chatId: number | string,
-    replies: Reply[],
-    replyTo: number | undefined,
-    rethrow = false,
-  ): Promise<void> {
-    const key = String(chatId);
-    const messages = renderReplies(replies, this.log);
-    for (const [i, message] of messages.entries()) {
-      const payload: SendPayload = { text: message.html, parse_mode: PARSE_MODE };
-      if (message.keyboard) payload.reply_markup = message.keyboard;
-      // Only the first part quotes the resident's message; the rest follow it.
-      if (i === 0 && replyTo !== undefined) {
-        payload.reply_parameters = { message_id: replyTo, allow_sending_without_reply: true };
-      }
-      try {
-        await this.flood.run(() => api.sendMessage(chatId, payload), api.retryAfterOf, key);
-      } catch (error) {
-        // A blocked bot or a deleted chat: the rest of the replies would fail the same way.
-        this.log.warn({ err: safeError(error), chat: maskId(key), part: i + 1, of: messages.length }, 'reply not delivered');
-        if (rethrow) throw error;
-        return;
-      }
-    }
-  }
-
-  private async answerCallback(api: TelegramApi, callbackId: string): Promise<void> {
+  private async answerCallback(sink: TelegramSink, callbackId: string): Promise<void> {
     try {
-      await this.flood.run(() => api.answerCallbackQuery(callbackId), api.retryAfterOf);
+      await sink.answerCallback(callbackId);
     } catch (error) {
       // Usually "query is too old" after a restart; the resident still gets the engine's reply.
       this.log.debug({ err: safeError(error) }, 'answerCallbackQuery failed');
-    }
-  }
-
-  private async removeKeyboard(api: TelegramApi, chatId: number, messageId: number): Promise<void> {
-    try {
-      await this.flood.run(() => api.removeKeyboard(chatId, messageId), api.retryAfterOf);
-    } catch (error) {
-      // The message may be too old to edit or already without buttons: cosmetic only.
-      this.log.debug({ err: safeError(error), chat: maskId(String(chatId)) }, 'could not remove the old keyboard');
     }
   }
 }

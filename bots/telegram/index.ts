@@ -19,7 +19,7 @@ export { helplineMiddleware } from './grammy';
 export type { MiddlewareOptions } from './middleware';
 export { telegrafHelplineMiddleware } from './telegraf';
 export type { TelegramChannelOptions } from './channel';
-export type { FloodOptions } from '../shared/flood';
+export type { FloodOptions } from '../../src/delivery/flood-control';
 
 // --- Advanced --------------------------------------------------------------------------------
 export { TelegramChannel, DEFAULT_API_ROOT, type TelegramParts, type Driver, type DriverFactory } from './channel';
@@ -27,7 +27,8 @@ export { createGrammyDriver, grammyApi } from './grammy';
 export { createTelegrafDriver, telegrafApi } from './telegraf';
 
 // --- Internal --------------------------------------------------------------------------------
-export { UpdateHandler, type TelegramApi, type HandleOutcome } from './handler';
+export { UpdateHandler, type TelegramApi, type TelegramSink, type HandleOutcome } from './handler';
+export { telegramTransport, telegramMessages, classifyTelegramError } from './transport';
 export { middlewareStep, type ContextParts } from './middleware';
 export { mapUpdate, botIdentity, type UpdateView, type BotIdentity } from './map-update';
 export { renderReplies, CALLBACK_DATA_LIMIT } from './render';
@@ -44,7 +45,7 @@ const DRIVERS: Record<TelegramParts['telegram']['driver'], DriverFactory> = {
  * webhook server on `TELEGRAM_WEBHOOK_PORT` when `TELEGRAM_WEBHOOK_URL` is set.
  *
  * @example
- * const channel = createTelegramChannel({ engine, logger, translator, telegram: config.telegram });
+ * const channel = createTelegramChannel({ engine, logger, translator, telegram: config.telegram, inbox: store.inbox, outbox: store.outbox });
  * await channel.start(); // throws one clear line on a bad token or an unreachable API
  * process.once('SIGTERM', () => void channel.stop());
  */

@@ -13,67 +13,16 @@ import { ticketNumber } from '../../src/store/ticket-id';
 import type { Ticket } from '../../src/store/types';
 import { silentLogger, type Logger } from '../../src/logging';
 import { safeError } from '../shared/errors';
-import { FloodControl, type FloodOptions } from '../shared/flood';
 import type { MessageView, UpdateView } from './map-update';
 
-/** The Bot API calls the group makes, apart from the driver (sending does not compete with polling). */
+/** The Bot API calls the group makes, through the token's one pipe (`TelegramChannel.groupApi`). */
 export interface GroupApi {
-  sendMessage(chatId: string, text: string, options?: { threadId?: number; replyTo?: number }): Promise<number>;
+  /** Queues a message for the group (the token's outbox: paced, retried, kept across restarts). */
+  sendMessage(chatId: string, text: string, options?: { threadId?: number; replyTo?: number }): Promise<void>;
   /** Opens a forum topic and returns its thread id. */
   createForumTopic(chatId: string, name: string): Promise<number>;
   /** True when the group is a forum (has topics). */
   isForum(chatId: string): Promise<boolean>;
-}
-
-/** A refused Bot API call, with the wait Telegram asked for on a 429. */
-class GroupCallError extends Error {
-  constructor(
-    message: string,
-    readonly retryAfter?: number,
-  ) {
-    super(message);
-  }
-}
-
-const retryAfterOf = (error: unknown) => (error instanceof GroupCallError ? error.retryAfter : undefined);
-
-/**
- * A GroupApi over plain HTTP to the Bot API (the configured API root). Calls go through the same
- * flood control as the channel (a group takes about 20 messages a minute; 429 `retry_after` is
- * honoured); `flood` lets tests shrink the pacing.
- */
-export function botApiGroupClient(apiRoot: string, token: string, flood: FloodOptions = {}): GroupApi {
-  const limiter = new FloodControl(flood);
-  const call = <T>(method: string, payload: Record<string, unknown>): Promise<T> => {
-    const post = async () => {
-      const res = await fetch(`${apiRoot}/bot${token}/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(payload),
-      });
-      const body = (await res.json()) as { ok: boolean; result?: T; description?: string; parameters?: { retry_after?: number } };
-      if (!body.ok || body.result === undefined) {
-        throw new GroupCallError(`${method} failed: ${body.description ?? res.status}`, body.parameters?.retry_after);
-      }
-      return body.result;
-    };
-    // Only messages count against the group's pacing; reading the chat or opening a topic does not.
-    return limiter.run(post, retryAfterOf, method === 'sendMessage' ? String(payload.chat_id) : undefined);
-  };
-  return {
-    async sendMessage(chatId, text, options = {}) {
-      const payload: Record<string, unknown> = { chat_id: chatId, text };
-      if (options.threadId !== undefined) payload.message_thread_id = options.threadId;
-      if (options.replyTo !== undefined) payload.reply_parameters = { message_id: options.replyTo, allow_sending_without_reply: true };
-      return (await call<{ message_id: number }>('sendMessage', payload)).message_id;
-    },
-    async createForumTopic(chatId, name) {
-      return (await call<{ message_thread_id: number }>('createForumTopic', { chat_id: chatId, name })).message_thread_id;
-    },
-    async isForum(chatId) {
-      return (await call<{ is_forum?: boolean }>('getChat', { chat_id: chatId })).is_forum === true;
-    },
-  };
 }
 
 export interface OperatorGroupOptions {
@@ -115,12 +64,16 @@ export class OperatorGroup {
     while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
   }
 
-  /** For the channel's `intercept`: true (taken) for every update from the operator group. */
-  readonly intercept = (update: UpdateView): boolean => {
+  /**
+   * For the channel's `intercept`: every update from the operator group is taken (a promise that
+   * resolves when the operator's action is done, so the update counts as handled only then);
+   * anything else is left to the engine (undefined).
+   */
+  readonly intercept = (update: UpdateView): Promise<void> | undefined => {
     const message = update.message;
-    if (!message || String(message.chat.id) !== this.options.chatId) return false;
-    if (!message.from?.is_bot && message.text) this.track(this.fromOperator(message));
-    return true;
+    if (!message || String(message.chat.id) !== this.options.chatId) return undefined;
+    if (message.from?.is_bot || !message.text) return Promise.resolve();
+    return this.fromOperator(message, update.update_id).catch((error: unknown) => this.log.warn({ err: safeError(error) }, 'operator group action failed'));
   };
 
   private track(work: Promise<void>): void {
@@ -142,16 +95,22 @@ export class OperatorGroup {
     const { api, chatId } = this.options;
     const head = `#${ticket.id} · ${ticket.lang} · ${ticket.channel}${ticket.topic ? ` · ${ticket.topic}` : ''}`;
     const text = `${head}\n${ticket.question}\n\nReply to this message to answer the resident; /close in reply closes the ticket.`;
-    this.forum ??= api.isForum(chatId).catch(() => false);
-    if (await this.forum) {
-      const threadId = await api.createForumTopic(chatId, `#${ticket.id} ${ticket.question}`.slice(0, TOPIC_NAME_LIMIT));
-      await api.sendMessage(chatId, text, { threadId });
-    } else {
-      await api.sendMessage(chatId, text);
+    // A failed look-up is asked again next time rather than remembered as "no topics".
+    this.forum ??= api.isForum(chatId).catch((error: unknown) => {
+      this.forum = undefined;
+      throw error;
+    });
+    let threadId: number | undefined;
+    try {
+      if (await this.forum) threadId = await api.createForumTopic(chatId, `#${ticket.id} ${ticket.question}`.slice(0, TOPIC_NAME_LIMIT));
+    } catch (error) {
+      // Posted without a topic rather than not at all: "#12" still tells operators which ticket it is.
+      this.log.warn({ err: safeError(error), ticket: ticket.id }, 'could not open a forum topic for the ticket; posting in the group');
     }
+    await api.sendMessage(chatId, text, threadId === undefined ? {} : { threadId });
   }
 
-  private async fromOperator(message: MessageView): Promise<void> {
+  private async fromOperator(message: MessageView, updateId: number): Promise<void> {
     const id = ticketOf(message);
     if (!id) return; // Operators talking among themselves.
     const text = message.text ?? '';
@@ -163,7 +122,8 @@ export class OperatorGroup {
         await this.options.desk.close(id, operator);
         await answer(`#${id} closed.`);
       } else {
-        await this.options.desk.reply(id, operator, text);
+        // Keyed by the update: an update handled again after a restart does not reply twice.
+        await this.options.desk.reply(id, operator, text, `telegram:${updateId}`);
       }
     } catch (error) {
       if (!(error instanceof DeskError)) throw error;

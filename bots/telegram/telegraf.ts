@@ -1,6 +1,6 @@
 /**
  * The Telegraf driver: the helpline as Telegraf middleware, and the client calls and long polling
- * the shared channel needs. Same handler, same flood control as the grammY driver.
+ * the shared channel needs. Same handler, same paced pipe as the grammY driver.
  */
 import { Telegraf, TelegramError, type Context, type Middleware, type Telegram } from 'telegraf';
 import type { ConversationEngine } from '../../src/engine/engine';
@@ -20,8 +20,14 @@ export function telegrafApi(telegram: Telegram): TelegramApi {
     answerCallbackQuery: (id) => telegram.answerCbQuery(id),
     // Without reply_markup, Telegram removes the message's inline keyboard.
     removeKeyboard: (chatId, messageId) => telegram.editMessageReplyMarkup(chatId, messageId, undefined, undefined),
+    createForumTopic: async (chatId, name) => (await telegram.createForumTopic(chatId, name)).message_thread_id,
+    isForum: async (chatId) => {
+      const chat = await telegram.getChat(chatId);
+      return 'is_forum' in chat && chat.is_forum === true;
+    },
     retryAfterOf: (error) =>
       error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined,
+    errorCodeOf: (error) => (error instanceof TelegramError ? error.code : undefined),
   };
 }
 
@@ -59,7 +65,8 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
       bot.botInfo = me;
       return botIdentity(me);
     },
-    async startPolling(onUpdate: (update: UpdateView) => void, onFatal: (error: unknown) => void) {
+    async startPolling(onUpdate: (update: UpdateView) => Promise<void>, onFatal: (error: unknown) => void) {
+      // Telegraf asks for the next batch — and so confirms this one — only after this resolves.
       bot.use((ctx) => onUpdate(ctx.update));
       // launch() reports only once polling ends; a webhook left from an earlier run, or a token
       // revoked since getMe, should fail start() instead, so that call is made here first.

@@ -1,8 +1,9 @@
 /**
  * Webhook intake, shared by both drivers: a bare node:http server that accepts Telegram's POSTs
  * on the webhook path, refuses any request without the secret Telegram was given at setWebhook
- * (401, body unread), and answers 200 at once — replies go out through the Bot API, so Telegram
- * is never kept waiting for the engine, and a retried delivery is dropped by the dedupe.
+ * (401, body unread), and answers 200 once the update is stored — not before, so an update the
+ * process dies on is delivered again, and not after it is answered, so Telegram is never kept
+ * waiting for the engine. A retried delivery is recognised by the inbox.
  */
 import crypto from 'node:crypto';
 import http from 'node:http';
@@ -23,7 +24,8 @@ export interface WebhookServerOptions {
   /** The path part of the public webhook URL, e.g. '/telegram/hook'. */
   path: string;
   secret: string;
-  onUpdate(update: UpdateView): void;
+  /** Takes the update; resolves once it is stored (then Telegram gets its 200). */
+  onUpdate(update: UpdateView): Promise<void>;
   logger: Logger;
 }
 
@@ -44,11 +46,17 @@ export async function startWebhookServer(options: WebhookServerOptions): Promise
       return finish(res, 401);
     }
     readBody(req)
-      .then((body) => {
+      .then(async (body) => {
         const update: unknown = JSON.parse(body);
         if (!isUpdate(update)) return finish(res, 400);
+        try {
+          await onUpdate(update);
+        } catch (error) {
+          // Not stored: Telegram delivers it again later.
+          logger.error({ err: safeError(error) }, 'webhook update not taken; Telegram will retry');
+          return finish(res, 500);
+        }
         finish(res, 200);
-        onUpdate(update);
       })
       .catch((error: unknown) => {
         logger.warn({ err: safeError(error) }, 'unreadable webhook request');

@@ -1,24 +1,31 @@
 /**
  * The WhatsApp channel: a whatsapp-web.js client (behind `ClientFactory`), the message mapping,
- * the durable pacing queue and the connection's life — login QR, saved session, reconnect with
- * backoff, clear reports when the session ends, graceful stop.
+ * the durable inbox and outbox (`src/delivery/`) and the connection's life — login QR, saved
+ * session, reconnect with backoff, clear reports when the session ends, graceful stop.
+ *
+ * A resident's message is stored in the inbox (by its id) before it is handled, and its answer is
+ * queued in the same step that marks it handled; every message the number sends leaves through the
+ * one outbox sender, paced at one a second per chat and WHATSAPP_GLOBAL_RATE_PER_MIN overall.
  */
 import path from 'node:path';
 import type { Config } from '../../src/config';
 import type { Channel } from '../../src/engine/channel';
-import type { Reply } from '../../src/engine/types';
+import type { IncomingMessage, Reply } from '../../src/engine/types';
+import { open, seal } from '../../src/delivery/envelope';
+import type { FloodControl } from '../../src/delivery/flood-control';
+import { Intake } from '../../src/delivery/intake';
+import { OutboxSender, type OutboxSenderOptions } from '../../src/delivery/outbox-sender';
 import { maskId, type Logger } from '../../src/logging';
-import type { FileStore, OutboxStore } from '../../src/store/types';
+import type { FileStore, InboxStore, OutboxStore } from '../../src/store/types';
 import type { ChannelParts } from '../shared/parts';
 import { renderPlain } from '../terminal';
-import { backoffDelay, type BackoffOptions } from './backoff';
+import { backoffDelay, type BackoffOptions } from '../../src/delivery/backoff';
 import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
 import { removeLoginQr, showLoginQr } from './login-qr';
 import { CHANNEL_NAME, toIncoming } from './map-message';
-import { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
 import { SessionFiles } from './session-files';
 import { explainStartFailure, sessionEnded, type WhatsAppState, type WhatsAppStatus } from './status';
-import { realTimers, type Timers } from './timers';
+import { realTimers, type Timers } from '../../src/delivery/timers';
 import { createWebClient } from './web-client';
 
 /** Folder (under the data folder) of the saved login: the browser profile (LocalAuth) or its working copy (RemoteAuth). */
@@ -29,6 +36,8 @@ export interface WhatsAppParts extends ChannelParts {
   whatsapp: Config['whatsapp'];
   /** The data folder: the login QR's PNG, the browser profile (or its working copy). */
   dataDir: string;
+  /** Where residents' messages are kept until handled. */
+  inbox: InboxStore;
   /** Where replies wait for their turn to be sent (and survive restarts). */
   outbox: OutboxStore;
   /** The store's files, when it keeps them (MongoDB): the login is kept there instead of the data folder. */
@@ -41,7 +50,7 @@ export interface WhatsAppChannelOptions {
   /** Clock and timers for pacing and reconnects; tests pass a manual clock. */
   timers?: Timers;
   /** Pacing and retries of outgoing messages; the global rate defaults to WHATSAPP_GLOBAL_RATE_PER_MIN. */
-  pacing?: Partial<OutboxSenderOptions>;
+  pacing?: WhatsAppPacing;
   /** Reconnect delays. Default: 5 s doubling up to 5 min. */
   reconnect?: BackoffOptions;
   /** How long loading WhatsApp Web may take before start-up is called failed (ms). Default 120000. */
@@ -54,6 +63,14 @@ export interface WhatsAppChannelOptions {
   sessionBackupIntervalMs?: number;
 }
 
+/** How the number's messages are paced and retried. */
+export interface WhatsAppPacing extends Omit<OutboxSenderOptions, 'flood'> {
+  /** Minimum gap between two messages to one chat (ms). Default 1000. */
+  perChatIntervalMs?: number;
+  /** Messages a minute across all chats. Default WHATSAPP_GLOBAL_RATE_PER_MIN. */
+  globalPerMinute?: number;
+}
+
 export class WhatsAppChannel implements Channel {
   readonly name = CHANNEL_NAME;
   /** Where the connection stands (see status()). */
@@ -61,8 +78,8 @@ export class WhatsAppChannel implements Channel {
   private readonly log: Logger;
   private readonly timers: Timers;
   private readonly createClient: ClientFactory;
-  private readonly sender: OutboxSender;
-  private readonly inFlight = new Set<Promise<void>>();
+  private readonly sender: OutboxSender<string>;
+  private readonly intake: Intake<IncomingMessage>;
   private client?: WhatsAppClient;
   private session?: SessionPlan;
   private accepting = false;
@@ -79,16 +96,46 @@ export class WhatsAppChannel implements Channel {
     this.timers = options.timers ?? realTimers;
     this.createClient = options.createClient ?? createWebClient;
     this.current = { state: 'disconnected', detail: 'not started', since: new Date(this.timers.now()) };
+    const { perChatIntervalMs, globalPerMinute, ...retries } = options.pacing ?? {};
     this.sender = new OutboxSender(
       {
         channel: CHANNEL_NAME,
         outbox: parts.outbox,
-        deliver: (chatId, text) => this.deliver(chatId, text),
+        transport: {
+          render: (item) => [renderPlain([open(item.text).reply])],
+          send: (chatId, text) => this.deliver(chatId, text),
+          // whatsapp-web.js gives no reliable codes: every failure is worth a few more tries.
+          classify: (error) => ({ kind: 'transient', reason: error instanceof Error ? error.message : String(error) }),
+        },
         timers: this.timers,
         logger: this.log,
       },
-      { globalPerMinute: parts.whatsapp.globalRatePerMin, ...options.pacing },
+      {
+        flood: { perChatIntervalMs: perChatIntervalMs ?? 1000, globalPerSecond: (globalPerMinute ?? parts.whatsapp.globalRatePerMin) / 60 },
+        maxAttempts: 5,
+        retryBaseMs: 2000,
+        retryMaxMs: 300_000,
+        ...retries,
+      },
     );
+    this.intake = new Intake({
+      channel: CHANNEL_NAME,
+      inbox: parts.inbox,
+      idOf: (message) => message.id ?? '',
+      encode: (message) => JSON.stringify(message),
+      decode: (payload) => {
+        const message = JSON.parse(payload) as IncomingMessage & { receivedAt?: string };
+        return { ...message, ...(message.receivedAt ? { receivedAt: new Date(message.receivedAt) } : {}) };
+      },
+      handle: (message, id) => this.handle(message, id),
+      clock: () => new Date(this.timers.now()),
+      logger: this.log,
+    });
+  }
+
+  /** The number's pace: alerts go through it too (`whatsappAlertTransport`). */
+  get flood(): FloodControl {
+    return this.sender.flood;
   }
 
   /** For the health endpoint. */
@@ -120,7 +167,7 @@ export class WhatsAppChannel implements Channel {
     this.accepting = false;
     this.cancelReconnect?.();
     this.cancelReconnect = undefined;
-    while (this.inFlight.size > 0) await Promise.all([...this.inFlight]);
+    await this.intake.drain();
     await this.parts.engine.drain();
     await this.sender.stop();
     await this.dropClient();
@@ -134,8 +181,10 @@ export class WhatsAppChannel implements Channel {
   }
 
   /** Queues the replies (durably) for delivery through the pacing queue; resolves once queued, not once delivered. */
-  send(chatId: string, replies: Reply[]): Promise<void> {
-    return this.sender.enqueue(chatId, render(replies));
+  async send(chatId: string, replies: Reply[]): Promise<void> {
+    if (replies.length === 0) return;
+    await this.parts.outbox.enqueue(outgoing(chatId, replies));
+    this.sender.kick();
   }
 
   // --- Connection --------------------------------------------------------------------------
@@ -185,6 +234,7 @@ export class WhatsAppChannel implements Channel {
       this.setStatus('ready');
       this.log.info('WhatsApp ready: taking messages');
       this.sender.resume();
+      void this.intake.recover().catch((error: unknown) => this.log.error({ err: error }, 'could not read the inbox; stored messages wait for the next start'));
     });
     client.on('auth_failure', (message) => mine() && this.onSessionEnded(`authentication failed: ${message}`));
     client.on('change_state', (state) => mine() && this.log.debug({ state }, 'WhatsApp connection state'));
@@ -275,21 +325,23 @@ export class WhatsAppChannel implements Channel {
 
   // --- Messages ----------------------------------------------------------------------------
 
-  /** Takes a message in the background: one slow conversation must not hold up the others. */
+  /** Stores a resident's message, then handles it in the background: one slow conversation must not hold up the others. */
   private accept(message: WhatsAppMessage): void {
     if (!this.accepting) return;
     const incoming = toIncoming(message);
     if (!incoming) return;
+    incoming.id = message.id._serialized;
+    void this.intake.take(incoming);
+  }
+
+  /** The answer is queued and the message marked handled in one step, in the conversation's turn. */
+  private async handle(incoming: IncomingMessage, id: string): Promise<void> {
     const chat = maskId(incoming.chatId);
-    const task = this.parts.engine
-      .handle(incoming)
-      .then((result) => {
-        this.log.debug({ chat, kind: incoming.kind, outcome: result.outcome.kind }, 'WhatsApp message answered');
-        return this.sender.enqueue(incoming.chatId, render(result.replies));
-      })
-      .catch((error: unknown) => this.log.error({ err: error, chat }, 'WhatsApp message could not be handled'));
-    this.inFlight.add(task);
-    void task.finally(() => this.inFlight.delete(task));
+    await this.parts.engine.handle(incoming, async (result) => {
+      this.log.debug({ chat, kind: incoming.kind, outcome: result.outcome.kind }, 'WhatsApp message answered');
+      await this.parts.inbox.complete(CHANNEL_NAME, id, outgoing(incoming.chatId, result.replies, id));
+      if (result.replies.length > 0) this.sender.kick();
+    });
   }
 
   private async deliver(chatId: string, text: string): Promise<void> {
@@ -299,7 +351,15 @@ export class WhatsAppChannel implements Channel {
   }
 }
 
-/** One WhatsApp message per reply, choices as the numbered list the engine understands back. */
-function render(replies: Reply[]): string[] {
-  return replies.map((reply) => renderPlain([reply]));
+/**
+ * One outbox item per reply (rendered when sent: one WhatsApp message, choices as the numbered
+ * list the engine understands back); keyed by the message they answer, when there is one.
+ */
+function outgoing(chatId: string, replies: Reply[], answering?: string) {
+  return replies.map((reply, i) => ({
+    channel: CHANNEL_NAME,
+    chatId,
+    text: seal({ reply }),
+    ...(answering ? { dedupeKey: `${CHANNEL_NAME}:${answering}:${i}` } : {}),
+  }));
 }

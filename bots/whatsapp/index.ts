@@ -4,7 +4,7 @@
 import { WhatsAppChannel, type WhatsAppChannelOptions, type WhatsAppParts } from './channel';
 
 // Commonly used
-export { WhatsAppChannel, SESSION_DIR, type WhatsAppChannelOptions, type WhatsAppParts } from './channel';
+export { WhatsAppChannel, SESSION_DIR, type WhatsAppChannelOptions, type WhatsAppParts, type WhatsAppPacing } from './channel';
 export type { WhatsAppState, WhatsAppStatus } from './status';
 export { QR_FILE } from './login-qr';
 
@@ -13,8 +13,7 @@ export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, Sess
 export { createWebClient, BROWSER_ARGS } from './web-client';
 export { SessionFiles } from './session-files';
 export { toIncoming, isPrivateChat, CHANNEL_NAME } from './map-message';
-export { OutboxSender, type OutboxSenderOptions } from './outbox-sender';
-export { realTimers, type Timers } from './timers';
+export { realTimers, type Timers } from '../../src/delivery/timers';
 
 /**
  * The WhatsApp channel from its parts: Chromium at `whatsapp.executablePath`, session in
@@ -22,7 +21,7 @@ export { realTimers, type Timers } from './timers';
  * at one a second per chat and `whatsapp.globalRatePerMin` overall.
  *
  * @example
- * const whatsapp = createWhatsAppChannel({ engine, logger, whatsapp: config.whatsapp, dataDir, outbox: store.outbox, sessionFiles: store.files });
+ * const whatsapp = createWhatsAppChannel({ engine, logger, whatsapp: config.whatsapp, dataDir, inbox: store.inbox, outbox: store.outbox, sessionFiles: store.files });
  * await whatsapp.start(); // prints the login QR on the first run
  * whatsapp.status();      // { state: 'qr' | 'ready' | …, detail?, since }
  */

@@ -98,6 +98,7 @@ const schema = z
     ALERT_DISTRICTS: optionalString,
     ALERT_TELEGRAM_PER_SECOND: number(25, 1, 1000),
     ALERT_WHATSAPP_PER_MINUTE: number(20, 1, 6000),
+    OUTBOX_MAX_AGE_MINUTES: number(24 * 60, 1, 7 * 24 * 60),
     SCHEDULE_CRON: optionalString.pipe(
       z
         .string()
@@ -162,6 +163,10 @@ export interface Config {
     telegramPerSecond: number;
     /** Alert messages per minute on WhatsApp, kept slow against bans. */
     whatsappPerMinute: number;
+  };
+  outbox: {
+    /** A message not delivered by this age is given up and shown to staff as failed. */
+    maxAgeMinutes: number;
   };
   operators: {
     /** The Telegram group where tickets are posted and answered (OPERATOR_CHAT_ID). */
@@ -234,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       telegramPerSecond: e.ALERT_TELEGRAM_PER_SECOND,
       whatsappPerMinute: e.ALERT_WHATSAPP_PER_MINUTE,
     },
+    outbox: { maxAgeMinutes: e.OUTBOX_MAX_AGE_MINUTES },
     operators: {
       chatId: e.OPERATOR_CHAT_ID,
       slaMinutes: e.SLA_MINUTES,

@@ -7,10 +7,10 @@ import type { AuditInput, TicketInput, TranscriptLine } from '../store/types';
 
 /** Whoever takes a conversation over from the bot (human operators). */
 export interface HandoffPort {
-  /** Opens a hand-off (a ticket) and resolves once it is stored. */
+  /** Opens a hand-off (a ticket) and resolves once it is stored; an input with a known `source` finds its ticket. */
   start(input: TicketInput): Promise<{ id: string }>;
-  /** Adds what the resident wrote while the hand-off is open. */
-  append(ticketId: string, line: TranscriptLine): Promise<void>;
+  /** Adds what the resident wrote while the hand-off is open (once per `ref`, when given). */
+  append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
   /** True while the hand-off is not finished (an operator may finish it from elsewhere). */
   isOpen(ticketId: string): Promise<boolean>;
   /** Records the resident's rating of the latest finished hand-off of this chat. */

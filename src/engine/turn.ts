@@ -51,6 +51,11 @@ export class Turn {
     private readonly defaultLang: Lang = FALLBACK_LANG,
   ) {}
 
+  /** What this turn's writes are keyed by (channel and update id), when the channel gave the update's id. */
+  get ref(): string | undefined {
+    return this.message.id === undefined ? undefined : `${this.message.channel}:${this.message.id}`;
+  }
+
   /** The language to reply in (the language handler settles it first). */
   get lang(): Lang {
     return this.conversation.lang ?? this.defaultLang;

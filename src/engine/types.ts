@@ -31,6 +31,11 @@ export interface IncomingMessage {
   langHint?: string;
   /** When the channel received it; defaults to the engine's clock. */
   receivedAt?: Date;
+  /**
+   * The channel's id of the update it came in (unique in the channel): an update handled again
+   * after a restart finds the ticket it opened and the ticket line it added, instead of adding more.
+   */
+  id?: string;
 }
 
 /** An option the resident can pick: a button on Telegram, a numbered line on WhatsApp. */

@@ -28,9 +28,12 @@ export class HandoffDesk implements HandoffPort {
     return ticket;
   }
 
-  /** Adds a resident's message to an open ticket; an answer to an operator puts it back in their hands. */
-  async append(ticketId: string, line: TranscriptLine): Promise<void> {
-    await this.store.tickets.append(ticketId, line);
+  /**
+   * Adds a resident's message to an open ticket; an answer to an operator puts it back in their
+   * hands. A line with a `ref` already on the ticket (an update handled again) changes nothing.
+   */
+  async append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void> {
+    if (!(await this.store.tickets.append(ticketId, line, ref))) return;
     const ticket = await this.store.tickets.get(ticketId);
     if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
     await this.events.publish({ kind: 'message', ticketId, text: line.text });

@@ -93,13 +93,15 @@ export class OperatorDesk extends EventEmitter<TicketEventMap> {
    * Puts the operator's text on the ticket and queues it for the resident's channel; the ticket
    * then waits for the resident. Replying to a queued ticket claims it first; a reply by someone
    * else (an admin stepping in, a colleague in the Telegram group) leaves it with its holder.
+   * `ref` names where the reply came from (a group update), so the same reply is never sent twice.
    */
-  async reply(id: string, operator: string, text: string): Promise<Ticket> {
+  async reply(id: string, operator: string, text: string, ref?: string): Promise<Ticket> {
     const body = text.trim();
     if (!body) throw new DeskError('empty', 'The reply is empty');
     const ticket = await this.open(id);
     if (ticket.status === 'queued') await this.claim(id, operator);
-    await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() });
+    // A reply with a ref on the ticket already (the group's update handled again) is not sent twice.
+    if (!(await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() }, ref))) return ticket;
     const updated = (await this.store.tickets.setStatus(id, 'waiting')) as Ticket;
     await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
     await this.announce({ kind: 'replied', ticket: updated, operator, text: body });

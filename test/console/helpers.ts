@@ -74,7 +74,7 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     new OperatorDesk({
       store,
       handoff: new HandoffDesk(store),
-      relay: new ReplyRelay({ store, channels: () => undefined, channelNames: () => [] }),
+      relay: new ReplyRelay({ store, channels: () => undefined }),
     });
   const hash = await hashPassword(PASSWORD, 4);
   for (const role of ROLES) await store.staff.create({ email: emailOf(role), role, passwordHash: hash });

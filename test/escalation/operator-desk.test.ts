@@ -1,26 +1,13 @@
 import { OperatorDesk, DeskError } from '../../src/escalation/operator-desk';
 import { ReplyRelay } from '../../src/escalation/reply-relay';
-import type { Reply } from '../../src/engine/types';
 import { createHarness, type Harness } from '../support/engine';
+import { QueueChannel } from '../support/queue-channel';
 
-/** A channel whose delivery can be switched off, recording what reached each chat. */
-class FakeChannel {
-  readonly sent: { chatId: string; reply: Reply }[] = [];
-  down = false;
-  async send(chatId: string, replies: Reply[]): Promise<void> {
-    if (this.down) throw new Error('channel unreachable');
-    for (const reply of replies) this.sent.push({ chatId, reply });
-  }
-}
-
-function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay: ReplyRelay } {
-  const relay = new ReplyRelay({
-    store: h.store,
-    channels: (name) => (name === 'test' ? channel : undefined),
-    channelNames: () => ['test'],
-    clock: h.clock.now,
-    retryBaseMs: 1000,
-  });
+/** The desk over a channel whose delivery can be switched off (`QueueChannel` records what reached each chat). */
+async function deskFor(h: Harness): Promise<{ desk: OperatorDesk; channel: QueueChannel }> {
+  const channel = new QueueChannel(h.store, h.clock);
+  await channel.start();
+  const relay = new ReplyRelay({ store: h.store, channels: (name) => (name === 'test' ? channel : undefined) });
   const desk = new OperatorDesk({
     store: h.store,
     handoff: h.handoff,
@@ -28,7 +15,7 @@ function deskFor(h: Harness, channel: FakeChannel): { desk: OperatorDesk; relay:
     afterClose: h.handBack,
     clock: h.clock.now,
   });
-  return { desk, relay };
+  return { desk, channel };
 }
 
 async function escalate(h: Harness, chatId = 'chat-1'): Promise<string> {
@@ -39,17 +26,15 @@ async function escalate(h: Harness, chatId = 'chat-1'): Promise<string> {
 
 describe('OperatorDesk', () => {
   let h: Harness;
-  let channel: FakeChannel;
+  let channel: QueueChannel;
   let desk: OperatorDesk;
-  let relay: ReplyRelay;
 
   beforeEach(async () => {
     h = await createHarness();
-    channel = new FakeChannel();
-    ({ desk, relay } = deskFor(h, channel));
+    ({ desk, channel } = await deskFor(h));
   });
   afterEach(async () => {
-    relay.stop();
+    await channel.stop();
     await h.close();
   });
 
@@ -62,7 +47,7 @@ describe('OperatorDesk', () => {
 
     await desk.claim(id, 'op-a');
     await desk.reply(id, 'op-a', 'Горячую воду дадут завтра.');
-    await relay.deliverDue();
+    await channel.delivered();
     expect(channel.sent.map((s) => s.reply.text)).toEqual(['Горячую воду дадут завтра.']);
     expect((await desk.get(id))?.status).toBe('waiting');
 
@@ -73,7 +58,7 @@ describe('OperatorDesk', () => {
     expect(afterAnswer?.messages.map((m) => m.from)).toEqual(['operator', 'resident']);
 
     await desk.close(id, 'op-a');
-    await relay.deliverDue();
+    await channel.delivered();
     const prompt = channel.sent[1].reply;
     expect(prompt.choices?.map((c) => c.id)).toEqual(['rate:1', 'rate:2', 'rate:3', 'rate:4', 'rate:5']);
 
@@ -109,15 +94,15 @@ describe('OperatorDesk', () => {
     const id = await escalate(h);
     channel.down = true;
     await desk.reply(id, 'op-a', 'Ответ оператора');
-    await relay.deliverDue();
+    await channel.delivered();
     const view = await desk.get(id);
     expect(view?.undelivered).toEqual([expect.objectContaining({ text: 'Ответ оператора', attempts: 1, lastError: 'channel unreachable' })]);
 
     channel.down = false;
-    await relay.deliverDue();
+    await channel.delivered();
     expect(channel.sent).toEqual([]); // not before its retry time
     h.clock.advance(1000);
-    await relay.deliverDue();
+    await channel.delivered();
     expect(channel.sent.map((s) => s.reply.text)).toEqual(['Ответ оператора']);
     expect((await desk.get(id))?.undelivered).toEqual([]);
   });
@@ -128,16 +113,16 @@ describe('OperatorDesk', () => {
     await h.say('ещё подробности', { chatId: 'chat-1' });
     channel.down = true;
     await desk.reply(second, 'op-a', 'Ответ до перезапуска');
-    await relay.deliverDue();
+    await channel.delivered();
 
+    await channel.stop();
     await h.restart();
-    channel = new FakeChannel();
-    ({ desk, relay } = deskFor(h, channel));
+    ({ desk, channel } = await deskFor(h));
     const open = await desk.list();
     expect(open.map((t) => t.id)).toEqual([first, second]);
     expect(open[0].messages.map((m) => m.text)).toEqual(['ещё подробности']);
     h.clock.advance(60_000);
-    await relay.deliverDue();
+    await channel.delivered();
     expect(channel.sent).toEqual([{ chatId: 'chat-2', reply: { text: 'Ответ до перезапуска' } }]);
     // The conversation is still the operator's after the restart.
     expect((await h.say('ау?', { chatId: 'chat-1' })).outcome).toEqual({ kind: 'queued', ticketId: first });

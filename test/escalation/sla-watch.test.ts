@@ -44,8 +44,6 @@ describe('SlaWatch', () => {
     relay = new ReplyRelay({
       store: h.store,
       channels: () => ({ send: async (chatId: string, replies: Reply[]) => void sent.push(...replies.map((reply) => ({ chatId, reply }))) }),
-      channelNames: () => ['test'],
-      clock: h.clock.now,
     });
     desk = new OperatorDesk({ store: h.store, handoff: h.handoff, relay, clock: h.clock.now });
     desk.on('change', (e) => events.push(e));
@@ -64,7 +62,6 @@ describe('SlaWatch', () => {
     expect((await sla.tick()).overdue).toEqual([id]);
     // Another process (a new watch) does not repeat it.
     expect((await watch().tick()).overdue).toEqual([]);
-    await relay.deliverDue();
     expect(sent.map((s) => s.reply.text)).toEqual([tr.t('ru', 'escalation.stillQueued', { ticket: id })]);
     expect(events.filter((e) => e.kind === 'overdue')).toHaveLength(1);
   });
@@ -75,7 +72,6 @@ describe('SlaWatch', () => {
     const id = result.outcome.kind === 'escalate' ? result.outcome.ticketId : '';
     expect((await watch().tick()).toldOutOfHours).toEqual([id]);
     expect((await watch().tick()).toldOutOfHours).toEqual([]);
-    await relay.deliverDue();
     expect(sent.map((s) => s.reply.text)).toEqual([tr.t('ru', 'escalation.outOfHours', { ticket: id, when: 'в понедельник в 14:00' })]);
   });
 });

@@ -24,12 +24,7 @@ describe('hand-off: Telegram resident, console operator', () => {
   beforeEach(async () => {
     rig = await createRig('grammy');
     const { harness, channel } = rig;
-    relay = new ReplyRelay({
-      store: harness.store,
-      channels: (name) => (name === channel.name ? channel : undefined),
-      channelNames: () => [channel.name],
-      retryBaseMs: 50,
-    });
+    relay = new ReplyRelay({ store: harness.store, channels: (name) => (name === channel.name ? channel : undefined) });
     desk = new OperatorDesk({
       store: harness.store,
       handoff: harness.handoff,
@@ -40,7 +35,6 @@ describe('hand-off: Telegram resident, console operator', () => {
     await channel.start();
   });
   afterEach(async () => {
-    relay.stop();
     await f.close();
     await rig.close();
   });
@@ -111,7 +105,6 @@ describe('hand-off: Telegram resident, console operator', () => {
     expect(undelivered.lastError).toBeTruthy();
 
     api.recover('sendMessage');
-    relay.start(20);
     await waitFor(() => api.sentTo(me.id).some((m) => m.text === 'Ответ во время сбоя'), 'the reply after recovery', 8000);
     await waitFor(async () => (await desk.get(ticket.id))?.undelivered.length === 0, 'the queue empty');
   });

@@ -18,7 +18,7 @@ test('every kind of desk event reaches the other process, rebuilt from the store
     await hereBus.start();
     await thereBus.start();
     const handoff = new HandoffDesk(here, new TicketEvents(here.tickets, hereBus));
-    const desk = new OperatorDesk({ store: here, handoff, relay: new ReplyRelay({ store: here, channels: () => undefined, channelNames: () => [] }) });
+    const desk = new OperatorDesk({ store: here, handoff, relay: new ReplyRelay({ store: here, channels: () => undefined }) });
     const heard: DeskEvent[] = [];
     new TicketEvents(there.tickets, thereBus).on('change', (event) => heard.push(event));
 

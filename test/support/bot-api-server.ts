@@ -1,10 +1,14 @@
 /**
  * A small local stand-in for the Telegram Bot API, for channel tests: `/bot<token>/<method>` with
  * JSON or form bodies, long-polled getUpdates with offsets, and the calls the helpline makes.
- * It records every call, lets a test inject updates and faults (a 429 once, a failing method),
- * answers 401 for any other token, and checks what Telegram checks on sendMessage (HTML that
- * parses, 4,096 visible characters, callback data of 1–64 bytes) so a test sees what a resident
- * would see. Waiting is event-driven with a deadline (`waitFor`), never a fixed sleep.
+ * It records every call, lets a test inject updates and faults (a 429 once, a failing method,
+ * refused connections, answers held back while the bot's process is killed), answers 401 for any
+ * other token, and checks what Telegram checks on sendMessage (HTML that parses, 4,096 visible
+ * characters, callback data of 1–64 bytes) so a test sees what a resident would see.
+ *
+ * Like Telegram, it keeps an update until a getUpdates with a higher offset confirms it, and hands
+ * out every unconfirmed update again to a getUpdates without one (a restarted bot).
+ * Waiting is event-driven with a deadline (`waitFor`), never a fixed sleep.
  */
 import { EventEmitter } from 'node:events';
 import http from 'node:http';
@@ -76,6 +80,15 @@ export class FakeBotApi {
   readonly calls: ApiCall[] = [];
   readonly sent: SentMessage[] = [];
   webhook?: { url: string; secret?: string };
+  /** Update ids confirmed by a later offset, in the order confirmed. */
+  readonly confirmed: number[] = [];
+  /** Calls whose answer is held back (see `hold`), with the message they sent, if any. */
+  readonly held: { method: string; sent?: SentMessage }[] = [];
+  /** Called with every message at the moment it is recorded, before the bot has any answer. */
+  onSend?: (message: SentMessage) => void;
+  private readonly holding = new Set<string>();
+  private release?: Promise<void>;
+  private releaseHeld?: () => void;
   private readonly pending: Update[] = [];
   private readonly faults = new Map<string, { error: ApiError; times: number }[]>();
   private readonly events = new EventEmitter();
@@ -98,8 +111,40 @@ export class FakeBotApi {
   }
 
   async start(): Promise<void> {
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
     this.port = (this.server.address() as AddressInfo).port;
+  }
+
+  /** Telegram unreachable: connections to the API root are refused (open ones are cut) until `acceptConnections`. */
+  async refuseConnections(): Promise<void> {
+    this.events.emit('closing');
+    await new Promise<void>((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  /** Telegram is back, on the same address. */
+  async acceptConnections(): Promise<void> {
+    await this.start();
+  }
+
+  /**
+   * From now on calls of `method` are carried out (a message is recorded as sent) but not answered
+   * until `releaseHeld`: the bot does not know they went through — what a process killed in the
+   * middle of a send leaves behind.
+   */
+  hold(method: string): void {
+    this.holding.add(method);
+    this.release ??= new Promise<void>((resolve) => (this.releaseHeld = resolve));
+  }
+
+  /** Answers the held calls (to whoever still listens) and stops holding. */
+  releaseAll(): void {
+    this.holding.clear();
+    this.releaseHeld?.();
+    this.release = undefined;
+    this.releaseHeld = undefined;
   }
 
   async stop(): Promise<void> {
@@ -260,9 +305,15 @@ export class FakeBotApi {
       if (token !== this.token) throw new Refusal({ error_code: 401, description: 'Unauthorized' });
       const fault = this.takeFault(method);
       if (fault) throw new Refusal(fault);
+      const sentBefore = this.sent.length;
       const result = await this.dispatch(method, payload, res);
       if (result === undefined) return; // the client went away during a long poll
       body = { ok: true, result };
+      if (this.holding.has(method) && this.release) {
+        this.held.push({ method, ...(this.sent.length > sentBefore ? { sent: this.sent[this.sent.length - 1] } : {}) });
+        this.changed();
+        await this.release;
+      }
     } catch (error) {
       const refusal = error instanceof Refusal ? error.error : { error_code: 500, description: String(error) };
       status = refusal.error_code;
@@ -333,8 +384,11 @@ export class FakeBotApi {
     const offset = Number(p.offset ?? 0);
     // An offset confirms every update before it: Telegram forgets them.
     if (offset > 0) {
+      const before = this.confirmed.length;
+      for (const u of this.pending) if (u.update_id < offset) this.confirmed.push(u.update_id);
       const keep = this.pending.filter((u) => u.update_id >= offset);
       this.pending.splice(0, this.pending.length, ...keep);
+      if (this.confirmed.length > before) this.changed();
     }
     const limit = Number(p.limit ?? 100);
     const timeoutMs = Number(p.timeout ?? 0) * 1000;
@@ -381,6 +435,7 @@ export class FakeBotApi {
       message.replyTo = replyParameters.message_id;
     }
     this.sent.push(message);
+    this.onSend?.(message);
     return {
       message_id: message.messageId,
       date: now(),

@@ -50,6 +50,7 @@ async function escalate(turn: Turn, { question, reason, leadKey }: Unanswered, o
     reason,
     topic: conv.lastFaqId ? catalog.get(conv.lastFaqId)?.topic : undefined,
     excerpt: [...conv.recent],
+    ...(turn.ref ? { source: turn.ref } : {}),
   };
   const ticket = await handoff.start(input);
   conv.mode = 'operator';

@@ -23,7 +23,7 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       conv.ticketId = undefined;
       return next();
     }
-    await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now });
+    await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now }, turn.ref);
     const appended = tr.t(turn.lang, 'escalation.appended', { ticket: ticketId });
     const acknowledged = conv.recent.some((l) => l.from === 'bot' && l.text === appended);
     if (acknowledged) turn.answer({ kind: 'queued', ticketId });

@@ -32,6 +32,8 @@ export const TEST_FAQ: FaqEntryInput[] = [
 
 /** Tests shrink the per-chat gap; the 429 and spacing tests set their own. */
 export const FAST_FLOOD = { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 };
+/** …and the retry delays after a failed send. */
+export const FAST_RETRIES = { retryBaseMs: 20, retryMaxMs: 200 };
 
 export class LogLines {
   readonly lines: string[] = [];
@@ -72,8 +74,11 @@ export async function createRig(driver: DriverName): Promise<Rig> {
         logger: logs.logger,
         translator: harness.translator,
         telegram: { token: api.token, driver, apiRoot: api.url, webhookPort: 0, ...telegram },
+        inbox: harness.store.inbox,
+        outbox: harness.store.outbox,
       },
-      { flood: FAST_FLOOD, ...options },
+      // The store dates messages by the harness's clock: their age is measured on it too.
+      { flood: FAST_FLOOD, delivery: { ...FAST_RETRIES, storeClock: harness.clock.now }, ...options },
     );
     started.push(channel);
     return channel;

@@ -2,7 +2,7 @@
  * The Telegram operator group over the fake Bot API: tickets posted (in forum topics when the
  * group has them), operators answer by replying, /close closes and the bot asks for a rating.
  */
-import { botApiGroupClient, OperatorGroup } from '../../../bots/telegram/operator-group';
+import { OperatorGroup } from '../../../bots/telegram/operator-group';
 import type { TelegramChannel } from '../../../bots/telegram';
 import { OperatorDesk } from '../../../src/escalation/operator-desk';
 import { ReplyRelay } from '../../../src/escalation/reply-relay';
@@ -31,16 +31,16 @@ describe.each([
     if (forum) rig.api.forums.add(GROUP);
     const { harness } = rig;
     const channels = new Map<string, TelegramChannel>();
-    relay = new ReplyRelay({ store: harness.store, channels: (n) => channels.get(n), channelNames: () => ['telegram'], retryBaseMs: 50 });
+    relay = new ReplyRelay({ store: harness.store, channels: (n) => channels.get(n) });
     desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: harness.handBack });
-    group = new OperatorGroup({ desk, chatId: String(GROUP), api: botApiGroupClient(rig.api.url, rig.api.token, { perGroupIntervalMs: 10, globalPerSecond: 1000 }) });
+    // The group's updates come in through the channel, and its posts leave through the channel's pipe.
+    channel = rig.makeChannel({}, { intercept: (update) => group.intercept(update), flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
+    group = new OperatorGroup({ desk, chatId: String(GROUP), api: channel.groupApi });
     group.start();
-    channel = rig.makeChannel({}, { intercept: group.intercept, flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
     channels.set('telegram', channel);
     await channel.start();
   });
   afterEach(async () => {
-    relay.stop();
     await group.stop();
     await rig.close();
   });

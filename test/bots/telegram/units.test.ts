@@ -1,13 +1,14 @@
 /** The shared pieces on their own: splitting, escaping, rendering, mapping, dedupe, flood control. */
 import { escapeHtml } from '../../../bots/telegram/escape';
-import { FloodControl } from '../../../bots/shared/flood';
-import { RecentIds } from '../../../bots/telegram/dedupe';
+import { FloodControl } from '../../../src/delivery/flood-control';
+import { RecentIds } from '../../../src/delivery/recent-ids';
 import { mapUpdate, type UpdateView } from '../../../bots/telegram/map-update';
 import { renderReplies } from '../../../bots/telegram/render';
 import { splitText } from '../../../bots/telegram/split';
 import { isUpdate } from '../../../bots/telegram/webhook';
 import { redact } from '../../../bots/shared/errors';
 import { LogLines } from './helpers';
+import { ManualTimers, runUntil } from '../whatsapp/manual-timers';
 
 const me = { id: 99, username: 'helpline_bot' };
 const squash = (s: string) => s.replace(/\s+/g, '');
@@ -198,6 +199,46 @@ describe('FloodControl', () => {
     expect(attempts).toBe(3);
     const other = new Error('403 blocked');
     await expect(flood.run(() => Promise.reject(other), retryAfterOf, '1')).rejects.toBe(other);
+  });
+
+  it('makes a chat wait for its second without holding a global slot, counting from when the last call ended', async () => {
+    const timers = new ManualTimers(0);
+    const flood = new FloodControl({ perChatIntervalMs: 1000, globalPerSecond: 10, now: timers.now, sleep: timers.sleep });
+    const times: Record<string, number[]> = {};
+    const send = (chat: string, takes = 0) =>
+      flood.run(async () => {
+        (times[chat] ??= []).push(timers.now());
+        if (takes > 0) await timers.sleep(takes);
+      }, never, chat);
+    const calls = [send('a', 50), send('a'), send('b'), send('c')];
+    await runUntil(timers, () => (times.a?.length ?? 0) === 2 && !!times.b && !!times.c, 'every call');
+    await Promise.all(calls);
+    // b and c take the next global slots while a waits out its second from the end of its first call.
+    expect(times.b).toEqual([100]);
+    expect(times.c).toEqual([200]);
+    expect(times.a).toEqual([0, 1050]);
+  });
+
+  it('gives alerts (low priority) only the slots replies leave, and holds everything during a 429 pause', async () => {
+    const timers = new ManualTimers(0);
+    const flood = new FloodControl({ perChatIntervalMs: 0, globalPerSecond: 10, now: timers.now, sleep: timers.sleep });
+    const order: string[] = [];
+    const send = (name: string, priority: 'high' | 'low') => flood.run(async () => void order.push(name), never, name, priority);
+    const calls = [send('reply1', 'high'), send('reply2', 'high'), send('alert1', 'low'), send('alert2', 'low'), send('reply3', 'high')];
+    await runUntil(timers, () => order.length === 4, 'four calls');
+    // A reply that comes while an alert waits still goes first.
+    calls.push(send('reply4', 'high'));
+    await runUntil(timers, () => order.length === 6, 'every call');
+    await Promise.all(calls);
+    expect(order).toEqual(['reply1', 'reply2', 'reply3', 'alert1', 'reply4', 'alert2']);
+
+    flood.pause(5000);
+    const paused = timers.now();
+    const late: number[] = [];
+    const waiting = [flood.run(async () => void late.push(timers.now()), never, 'x'), flood.run(async () => void late.push(timers.now()), never, undefined, 'low')];
+    await runUntil(timers, () => late.length === 2, 'the calls after the pause');
+    await Promise.all(waiting);
+    expect(Math.min(...late) - paused).toBeGreaterThanOrEqual(5000);
   });
 
   it('does not retry when Telegram asks to wait longer than allowed', async () => {

@@ -5,6 +5,7 @@
 import { whatsappAlertTransport } from '../../../bots/whatsapp/alert-transport';
 import type { WhatsAppClient } from '../../../bots/whatsapp/client';
 import { AlertSender } from '../../../src/alerts/sender';
+import { FloodControl } from '../../../src/delivery/flood-control';
 import { SqliteStore } from '../../../src/store/sqlite';
 
 describe('alert delivery over WhatsApp', () => {
@@ -28,10 +29,13 @@ describe('alert delivery over WhatsApp', () => {
       },
     };
     const link: { client?: WhatsAppClient } = {};
+    const clock = { now: () => fakeNow, sleep: async (ms: number) => void (fakeNow += ms) };
     const transport = whatsappAlertTransport({
       client: () => link.client,
       perMinute: 20,
-      flood: { now: () => fakeNow, sleep: async (ms) => void (fakeNow += ms) },
+      // The number's pipe, with room to spare: the alert rate is what is measured.
+      pipe: new FloodControl({ ...clock, globalPerSecond: 100 }),
+      clock,
     });
     const sender = new AlertSender({ store, holder: 'p1', transports: new Map([['whatsapp', transport]]) });
 

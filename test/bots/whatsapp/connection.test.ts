@@ -1,4 +1,5 @@
 /** The connection's life on a fake client: login QR, session folder, failures, reconnects, logout, stop. */
+import { open } from '../../../src/delivery/envelope';
 import fs from 'node:fs';
 import path from 'node:path';
 import { QR_FILE, SESSION_DIR } from '../../../bots/whatsapp';
@@ -92,7 +93,7 @@ describe('WhatsApp connection', () => {
     expect(rig.phone.client.destroyed).toBe(true);
     expect(rig.phone.sent).toEqual([]);
     expect(rig.logs.some((l) => l.includes('"level":50') && l.includes('WhatsApp session ended'))).toBe(true);
-    expect((await rig.app.store.outbox.pending('whatsapp')).map((m) => m.text)).toEqual(['kept for later']);
+    expect((await rig.app.store.outbox.pending('whatsapp')).map((m) => open(m.text).reply.text)).toEqual(['kept for later']);
   });
 
   it('stops gracefully: answers a message in flight, takes no new ones, closes the browser', async () => {

@@ -1,5 +1,5 @@
 /** Small pure parts: message mapping, backoff, disconnect reasons, start-up error wording. */
-import { backoffDelay } from '../../../bots/whatsapp/backoff';
+import { backoffDelay } from '../../../src/delivery/backoff';
 import { isPrivateChat, toIncoming } from '../../../bots/whatsapp';
 import { explainStartFailure, sessionEnded } from '../../../bots/whatsapp/status';
 import { FakeWhatsApp } from './fake-client';

@@ -1,15 +1,15 @@
 /**
- * Remembers the update ids seen lately, so an update Telegram delivers twice (a webhook retried
- * after a slow answer, a poll repeated after a crash) reaches the engine once. Bounded: the
- * oldest ids are forgotten first, which is safe because Telegram's retries come within minutes.
+ * Remembers the ids seen lately: an update a platform delivers twice (a webhook retried after a
+ * slow answer, a poll repeated after a crash) is recognised in memory before anything else looks
+ * at it. Bounded: the oldest ids are forgotten first.
  */
-export class RecentIds {
-  private readonly ids = new Set<number>();
+export class RecentIds<T = number> {
+  private readonly ids = new Set<T>();
 
   constructor(private readonly capacity = 1000) {}
 
   /** True when `id` was seen before; otherwise remembers it and returns false. */
-  seen(id: number): boolean {
+  seen(id: T): boolean {
     if (this.ids.has(id)) return true;
     this.ids.add(id);
     if (this.ids.size > this.capacity) {
@@ -18,5 +18,9 @@ export class RecentIds {
       if (!oldest.done) this.ids.delete(oldest.value);
     }
     return false;
+  }
+
+  has(id: T): boolean {
+    return this.ids.has(id);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * Time as the channel sees it: the pacing queue and the reconnect backoff take it from here, so
- * tests drive them with a manual clock instead of waiting real seconds.
+ * Time as a sender sees it: the pacing, the retries and the WhatsApp reconnect backoff take it
+ * from here, so tests drive them with a manual clock instead of waiting real seconds.
  */
 export interface Timers {
   now(): number;

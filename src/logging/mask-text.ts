@@ -1,4 +1,4 @@
-import { maskId } from '../../src/logging';
+import { maskId } from './index';
 
 /**
  * Masks every phone-number-like run of digits in a text. Error messages from WhatsApp Web can

@@ -1,4 +1,4 @@
-/** Exponential backoff for reconnecting: base, 2×base, 4×base, … up to the cap. */
+/** Exponential backoff for retries and reconnects: base, 2×base, 4×base, … up to the cap. */
 export interface BackoffOptions {
   /** First delay (ms). Default 5000. */
   baseMs?: number;
