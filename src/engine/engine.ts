@@ -7,9 +7,12 @@
  *    a channel's deliveries of their replies (`handle`'s `deliver`, `inTurn`);
  * 2. load — the conversation's state, and what the message is (text kind, picked choice, command);
  * 3. run the handlers, a `(turn, next)` chain;
- * 4. save — the one place conversation state is written: behind, in small batches a few
- *    milliseconds later (ConversationBook), so no disk flush sits on the answer's path; a turn the
- *    bot starts itself (`speak`) is stored before its replies are returned.
+ * 4. save — the one place conversation state is written. State before speech: when the turn
+ *    changed who has the conversation (the mode and its ticket) or the language the resident
+ *    chose, it is stored before the replies that announce it are handed on; the rest (detected
+ *    language, offered choices, last question and answer, recent lines) is written behind, in
+ *    small batches a few milliseconds later (ConversationBook), so no disk flush sits on most
+ *    answers' path. A turn the bot starts itself (`speak`) is stored before its replies are returned.
  *
  * Tickets and audit records are written by the handlers through their ports before they reply.
  */
@@ -107,11 +110,12 @@ export class ConversationEngine {
   private async process(message: IncomingMessage): Promise<EngineResult> {
     const now = message.receivedAt ?? this.clock();
     const conversation = await this.load(message.channel, message.chatId, now);
+    const before = announced(conversation);
     const turn = new Turn(message, conversation, this.read(message, conversation.offered), now, this.defaultLang);
     await this.chain(turn, async () => undefined);
     if (!turn.outcome) throw new Error('no handler settled the message: the engine needs a fallback handler last');
     this.record(conversation, turn.input.residentLine, turn.replies, now);
-    await this.save(conversation, false);
+    await this.save(conversation, announced(conversation) !== before);
     this.log.debug(
       { channel: message.channel, chat: maskId(message.chatId), outcome: turn.outcome.kind, lang: turn.lang },
       'message handled',
@@ -144,12 +148,21 @@ export class ConversationEngine {
 
   /**
    * The one place conversation state is written: behind (see ConversationBook), or with `now`
-   * stored before the caller goes on — "state before speech" for the turn it is passed for.
+   * stored before the caller goes on — "state before speech" for the turn it is passed for. A store
+   * that cannot take the write leaves it pending in the book (read from memory, retried).
    */
   private async save(conversation: Conversation, now: boolean): Promise<void> {
     this.book.put(conversation);
     if (now) await this.book.flush();
   }
+}
+
+/**
+ * What a reply may announce and the resident must not lose: who has the conversation (and its
+ * ticket) and the language they chose. A change of any of it is stored before the replies leave.
+ */
+function announced(c: Conversation): string {
+  return JSON.stringify([c.mode, c.ticketId ?? null, c.langChosen ? (c.lang ?? null) : null]);
 }
 
 function conversationKey(channel: string, chatId: string): string {

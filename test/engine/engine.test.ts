@@ -277,3 +277,21 @@ describe('conversation state write-behind', () => {
     }
   });
 });
+
+describe('state before speech', () => {
+  test('a hand-off and a chosen language are stored before the turn that announces them returns', async () => {
+    const h = await createHarness();
+    try {
+      const escalated = await h.say('/operator');
+      // Read from the store itself, not through the engine's pending writes.
+      const stored = await h.store.conversations.get('test', 'chat-1');
+      expect(escalated.outcome.kind).toBe('escalate');
+      expect(stored).toMatchObject({ mode: 'operator', ticketId: escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '' });
+
+      await h.say('', { chatId: 'chat-2', choiceId: 'lang:kk' });
+      expect(await h.store.conversations.get('test', 'chat-2')).toMatchObject({ lang: 'kk', langChosen: true });
+    } finally {
+      await h.close();
+    }
+  });
+});

@@ -85,6 +85,29 @@ describe.each(DRIVERS)('Telegram delivery (%s)', (driver) => {
     expect(ticket.messages.map((m) => m.text)).toEqual(['у меня нет света']);
   });
 
+  it('stores the hand-off and the chosen language before the reply that announces them reaches Telegram', async () => {
+    const { api, channel } = rig;
+    const db = new Database(path.join(rig.harness.dir, 'bot.db'), { readonly: true, fileMustExist: true });
+    afterCleanups.push(() => db.close());
+    const conversation = db.prepare<[string], { mode: string; ticket_id: string | null; lang: string | null; lang_chosen: number }>(
+      "SELECT mode, ticket_id, lang, lang_chosen FROM conversations WHERE channel = 'telegram' AND chat_id = ?",
+    );
+    const seenAtSend: Record<string, unknown> = {};
+    // Looked at from outside at the moment each reply arrives: what a kill right then would leave.
+    api.onSend = (message) => {
+      if (message.text.startsWith(tr.t('ru', 'escalation.queued', { ticket: '' }).slice(0, 20))) seenAtSend.queued = conversation.get(String(message.chatId));
+      if (message.text === tr.t('en', 'lang.set')) seenAtSend.lang = conversation.get(String(message.chatId));
+    };
+    await channel.start();
+    api.push(api.text({ id: 935_001 }, '/operator'));
+    api.push(api.press({ id: 935_002 }, 'lang:en', 1));
+    await api.waitForMessages(935_001, 1);
+    await api.waitForMessages(935_002, 1);
+    const [ticket] = await rig.harness.store.tickets.list();
+    expect(seenAtSend.queued).toEqual({ mode: 'operator', ticket_id: ticket.id, lang: 'ru', lang_chosen: 0 });
+    expect(seenAtSend.lang).toMatchObject({ lang: 'en', lang_chosen: 1 });
+  });
+
   it('never lets one chat\'s wait for its second delay another chat\'s answer', async () => {
     const { api } = rig;
     const channel = rig.makeChannel({}, { flood: { perChatIntervalMs: 1000, globalPerSecond: 30 } });
