@@ -7,6 +7,7 @@ import { SubscriptionDialog } from './alerts/subscription-dialog';
 import { subscriptionHandlers } from './alerts/subscription-handlers';
 import { DEFAULT_DISTRICTS } from './alerts/topics';
 import type { Config } from './config';
+import { holdable, HeldWrites } from './delivery/held-writes';
 import { ConversationEngine } from './engine/engine';
 import type { Channel } from './engine/channel';
 import { escalationHandler } from './engine/handlers/escalation';
@@ -30,10 +31,16 @@ import { silentLogger, type Logger } from './logging';
 import { createMatcher } from './matcher';
 import type { Thresholds } from './matcher/types';
 import { openStore, seedFaqIfEmpty } from './store';
-import type { Store, Ticket } from './store/types';
+import type { AuditInput, Store, Ticket } from './store/types';
 
 /** How often a process checks the store for FAQ edits made elsewhere (console, another process). */
 export const FAQ_REFRESH_MS = 500;
+
+/**
+ * How long a write waits for another process's SQLite write lock before it is held instead (ms):
+ * longer than any of the bot's own transactions, short enough not to freeze answering.
+ */
+const BUSY_TIMEOUT_MS = 50;
 
 export interface EngineParts {
   store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
@@ -48,6 +55,8 @@ export interface EngineParts {
   logger?: Logger;
   /** Carries ticket events to the other processes on the store; without it they stay in this one. */
   bus?: EventBus;
+  /** Where writes wait while the store refuses them; without it such a write fails the turn. */
+  held?: HeldWrites;
 }
 
 export interface AssembledEngine {
@@ -67,7 +76,8 @@ export interface AssembledEngine {
  */
 export function createEngine(parts: EngineParts): AssembledEngine {
   const { store, catalog, translator, logger } = parts;
-  const handoff = new HandoffDesk(store, new TicketEvents(store.tickets, parts.bus));
+  const handoff = new HandoffDesk(store, new TicketEvents(store.tickets, parts.bus), parts.held);
+  const audit = { record: (entry: AuditInput) => holdable(parts.held, `audit ${entry.action}`, () => store.audit.record(entry)) };
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
   const subscriptions = subscriptionHandlers(dialog);
   const menu = { catalog, translator };
@@ -78,7 +88,7 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     handoffGate({ handoff, translator }),
     menuHandler(menu),
     faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator }),
-    feedbackHandler({ audit: store.audit, handoff, translator }),
+    feedbackHandler({ audit, handoff, translator }),
     escalationHandler({ handoff, catalog, translator, logger }),
     subscriptions.subscribe,
     fallbackHandler(menu),
@@ -102,6 +112,8 @@ export interface App {
   desk: OperatorDesk;
   /** Ticket and alert events between the processes on the store (already following the feed). */
   bus: EventBus;
+  /** Writes the store refused, waiting to be made (answering goes on from memory meanwhile). */
+  held: HeldWrites;
   /** Stops the FAQ refresh and the event feed, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
@@ -111,7 +123,9 @@ export async function createApp(
   options: { logger?: Logger; clock?: () => Date } = {},
 ): Promise<App> {
   const logger = options.logger ?? silentLogger;
-  const store = await openStore(config, logger);
+  // A write the store cannot take at once is held, not waited for: better-sqlite3 waits synchronously.
+  const store = await openStore(config, logger, { busyTimeoutMs: BUSY_TIMEOUT_MS });
+  const held = new HeldWrites({ logger });
   let bus: EventBus | undefined;
   try {
     await seedFaqIfEmpty(store.faq, config.faqSeedFile, logger);
@@ -133,6 +147,7 @@ export async function createApp(
       logger,
       alertDistricts: config.alerts.districts,
       bus: events,
+      held,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
@@ -169,10 +184,12 @@ export async function createApp(
       relay,
       desk,
       bus: events,
+      held,
       async close() {
         clearInterval(timer);
         await events.stop();
         await engine.drain();
+        await held.close();
         await store.close();
       },
     };

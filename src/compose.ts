@@ -16,6 +16,7 @@ import { AlertLoop, announceAlertsDue } from './alerts/alert-loop';
 import { AlertSender, type AlertTransport } from './alerts/sender';
 import type { App } from './app';
 import { channelHealth } from './console/channel-health';
+import { deliveryHealth } from './delivery/health';
 import { createConsoleServer, type ConsoleServer } from './console/server';
 import type { Channel } from './engine/channel';
 import { SlaWatch } from './escalation/sla-watch';
@@ -24,7 +25,7 @@ import { FaqScheduler } from './schedule/scheduler';
 /** The Telegram channel's parts from the app: its settings, the inbox and the outbox. */
 export function telegramParts(app: App): TelegramParts {
   const { store } = app;
-  return { engine: app.engine, logger: app.logger, translator: app.translator, telegram: app.config.telegram, inbox: store.inbox, outbox: store.outbox };
+  return { engine: app.engine, logger: app.logger, translator: app.translator, telegram: app.config.telegram, inbox: store.inbox, outbox: store.outbox, held: app.held };
 }
 
 /** The WhatsApp channel's parts from the app: its settings, the inbox, the outbox, and the store's files for the login. */
@@ -37,6 +38,7 @@ export function whatsappParts(app: App): WhatsAppParts {
     dataDir: config.dataDir,
     inbox: store.inbox,
     outbox: store.outbox,
+    held: app.held,
     ...(store.files ? { sessionFiles: store.files } : {}),
   };
 }
@@ -154,6 +156,7 @@ async function startConsole(app: App, channels: readonly Channel[], alerts: Aler
       desk: app.desk,
       alertDistricts: config.alerts.districts,
       alertSender: announceAlertsDue(app.bus, alerts),
+      delivery: () => deliveryHealth({ held: app.held, engine: app.engine, outbox: app.store.outbox, channels: () => channels.map((c) => c.name) }),
     },
     options,
   );

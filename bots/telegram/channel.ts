@@ -13,6 +13,7 @@ import type { Reply } from '../../src/engine/types';
 import type { Config } from '../../src/config';
 import { seal, type Envelope } from '../../src/delivery/envelope';
 import type { FloodOptions } from '../../src/delivery/flood-control';
+import type { HeldWrites } from '../../src/delivery/held-writes';
 import { Intake } from '../../src/delivery/intake';
 import { OutboxSender, type OutboxSenderOptions } from '../../src/delivery/outbox-sender';
 import { realTimers } from '../../src/delivery/timers';
@@ -84,6 +85,8 @@ export interface TelegramParts extends ChannelParts {
   inbox: InboxStore;
   /** Where every message this token sends waits for its turn (and survives restarts). */
   outbox: OutboxStore;
+  /** Where writes wait while the store refuses them (answering goes on from memory). */
+  held?: HeldWrites;
 }
 
 export type DriverFactory = (token: string, apiRoot: string) => Driver;
@@ -121,12 +124,14 @@ export class TelegramChannel implements Channel {
     });
     const unitMs = options.flood?.retryAfterUnitMs;
     this.sender = new OutboxSender(
-      { channel: CHANNEL_NAME, outbox: parts.outbox, transport: telegramTransport(this.driver.api, this.log, unitMs), timers: realTimers, logger: this.log },
+      { channel: CHANNEL_NAME, outbox: parts.outbox, transport: telegramTransport(this.driver.api, this.log, unitMs), timers: realTimers, held: parts.held, logger: this.log },
       { ...options.delivery, flood: options.flood },
     );
     this.intake = new Intake({
       channel: CHANNEL_NAME,
       inbox: parts.inbox,
+      sender: this.sender,
+      held: parts.held,
       idOf: (update) => String(update.update_id),
       encode: (update) => JSON.stringify(update),
       decode: (payload) => JSON.parse(payload) as UpdateView,
@@ -218,8 +223,7 @@ export class TelegramChannel implements Channel {
     let completed = false;
     const complete = async (outgoing: OutgoingInput[]) => {
       completed = true;
-      await this.parts.inbox.complete(CHANNEL_NAME, id, outgoing);
-      if (outgoing.length > 0) this.sender.kick();
+      await this.intake.complete(id, outgoing);
     };
     const sink: TelegramSink = {
       answerCallback: async (callbackId) => void (await this.call(() => this.driver.api.answerCallbackQuery(callbackId))),

@@ -13,6 +13,7 @@ import type { Channel } from '../../src/engine/channel';
 import type { IncomingMessage, Reply } from '../../src/engine/types';
 import { open, seal } from '../../src/delivery/envelope';
 import type { FloodControl } from '../../src/delivery/flood-control';
+import type { HeldWrites } from '../../src/delivery/held-writes';
 import { Intake } from '../../src/delivery/intake';
 import { OutboxSender, type OutboxSenderOptions } from '../../src/delivery/outbox-sender';
 import { maskId, type Logger } from '../../src/logging';
@@ -40,6 +41,8 @@ export interface WhatsAppParts extends ChannelParts {
   inbox: InboxStore;
   /** Where replies wait for their turn to be sent (and survive restarts). */
   outbox: OutboxStore;
+  /** Where writes wait while the store refuses them (answering goes on from memory). */
+  held?: HeldWrites;
   /** The store's files, when it keeps them (MongoDB): the login is kept there instead of the data folder. */
   sessionFiles?: FileStore;
 }
@@ -108,6 +111,7 @@ export class WhatsAppChannel implements Channel {
           classify: (error) => ({ kind: 'transient', reason: error instanceof Error ? error.message : String(error) }),
         },
         timers: this.timers,
+        held: parts.held,
         logger: this.log,
       },
       {
@@ -121,6 +125,8 @@ export class WhatsAppChannel implements Channel {
     this.intake = new Intake({
       channel: CHANNEL_NAME,
       inbox: parts.inbox,
+      sender: this.sender,
+      held: parts.held,
       idOf: (message) => message.id ?? '',
       encode: (message) => JSON.stringify(message),
       decode: (payload) => {
@@ -339,8 +345,7 @@ export class WhatsAppChannel implements Channel {
     const chat = maskId(incoming.chatId);
     await this.parts.engine.handle(incoming, async (result) => {
       this.log.debug({ chat, kind: incoming.kind, outcome: result.outcome.kind }, 'WhatsApp message answered');
-      await this.parts.inbox.complete(CHANNEL_NAME, id, outgoing(incoming.chatId, result.replies, id));
-      if (result.replies.length > 0) this.sender.kick();
+      await this.intake.complete(id, outgoing(incoming.chatId, result.replies, id));
     });
   }
 

@@ -1,4 +1,5 @@
 /** What the console's routes share: the bot's parts they read and write, and the console's own state. */
+import type { DeliveryHealth } from '../delivery/health';
 import type { OperatorDesk } from '../escalation/operator-desk';
 import type { FaqCatalog } from '../faq/catalog';
 import type { Translator } from '../i18n';
@@ -34,6 +35,8 @@ export interface ConsoleDeps {
   alertDistricts?: readonly string[];
   /** Starts delivery of an alert sent now without waiting for the next tick; absent, the tick does it. */
   alertSender?: { kick(): void };
+  /** Writes waiting for the store and messages given up, for /healthz; absent, not reported. */
+  delivery?: () => Promise<DeliveryHealth>;
 }
 
 export interface ConsoleOptions {

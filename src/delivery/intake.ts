@@ -4,15 +4,33 @@
  * confirm a batch with the next getUpdates offset only after the middleware resolves, and the
  * webhook answers 200 only then), and handled afterwards, in the background. A restart handles
  * what was stored and not handled (`recover`); an update that comes again is recognised — by the
- * store across restarts, in memory while it is in hand — and handled once.
+ * store across restarts, in memory while it is in hand — and handled once. `complete` ends an
+ * update: its answer queued and the update marked handled, in one write.
+ *
+ * A store that refuses writes does not stop answering: the update is handled from memory, its
+ * answer sent from memory, and the writes that record both are held until the store takes them
+ * (a crash meanwhile loses them: the price of answering at all; /healthz says "degraded").
  */
 import { silentLogger, type Logger } from '../logging';
-import type { InboxStore } from '../store/types';
+import type { InboundState, InboxStore, OutgoingInput } from '../store/types';
+import { HeldWritesFull, type HeldWrites } from './held-writes';
 import { RecentIds } from './recent-ids';
+import { isStoreUnavailable } from './store-trouble';
+
+/** The channel's sender, as the intake hands it an update's answer. */
+export interface AnswerSender {
+  /** The answer is queued: send it. */
+  kick(): void;
+  /** The store could not queue the answer: send it from memory. */
+  sendNow(items: OutgoingInput[]): void;
+}
 
 export interface IntakeOptions<U> {
   channel: string;
-  inbox: Pick<InboxStore, 'record' | 'unhandled'>;
+  inbox: Pick<InboxStore, 'record' | 'unhandled' | 'complete'>;
+  sender: AnswerSender;
+  /** Where writes the store refuses wait; without it such a write fails the update (tried again at the next start). */
+  held?: HeldWrites;
   /** The update's id, unique in the channel (Telegram's update_id, WhatsApp's message id). */
   idOf(update: U): string;
   /** What is stored to handle the update again after a restart, and how it is read back. */
@@ -46,19 +64,45 @@ export class Intake<U> {
    * platform be told it arrived). An update already handled, or in hand, is left alone.
    */
   async take(update: U): Promise<void> {
-    const { channel, inbox, idOf, encode } = this.options;
+    const { channel, inbox, idOf, encode, held } = this.options;
     const id = idOf(update);
     if (this.known(id)) return;
-    let state;
+    const input = { channel, updateId: id, payload: encode(update), receivedAt: this.clock() };
+    let state: InboundState = 'new';
     try {
-      state = await inbox.record({ channel, updateId: id, payload: encode(update), receivedAt: this.clock() });
+      const outcome = held ? await held.run('inbox record', () => inbox.record(input)) : { held: false as const, value: await inbox.record(input) };
+      if (!outcome.held) state = outcome.value;
     } catch (error) {
       // Answering from memory beats not answering; the update is not stored, so a crash now loses it.
       this.log.error({ err: error, update: id }, 'could not store an update before handling it; handling it from memory');
-      state = 'new' as const;
     }
     if (state === 'handled' || this.known(id)) return;
     this.start(update, id);
+  }
+
+  /**
+   * Ends an update: queues its answer and marks it handled, in one write, then wakes the sender.
+   * When the store refuses the write the answer is sent from memory and the mark is held.
+   */
+  async complete(id: string, outgoing: OutgoingInput[]): Promise<void> {
+    const { channel, inbox, held, sender } = this.options;
+    if (!held?.troubled) {
+      try {
+        await inbox.complete(channel, id, outgoing);
+        if (outgoing.length > 0) sender.kick();
+        return;
+      } catch (error) {
+        if (!held || !isStoreUnavailable(error)) throw error;
+      }
+    }
+    if (outgoing.length > 0) sender.sendNow(outgoing);
+    try {
+      await held.run('inbox complete', () => inbox.complete(channel, id, []));
+    } catch (error) {
+      if (!(error instanceof HeldWritesFull)) throw error;
+      // Answered, but not marked: a restart before the store is back answers it again.
+      this.log.error({ update: id }, 'answered an update the store could not mark handled');
+    }
   }
 
   /** Starts handling the updates stored and not handled before (a restart); resolves how many. */

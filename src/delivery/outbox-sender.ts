@@ -14,12 +14,17 @@
  * `pollMs` for what other processes queued. Delivery is at least once: a message sent just before a
  * crash, but not yet marked sent, goes out again after the restart. Within one process a message
  * is never handed out twice.
+ *
+ * When the store refuses writes, answering goes on: messages the store could not queue are sent
+ * from memory (`sendNow`), and marks the store refuses are held (`HeldWrites`) — the message they
+ * mark is not handed out again meanwhile.
  */
 import { maskId, silentLogger, type Logger } from '../logging';
 import { maskNumbers } from '../logging/mask-text';
-import type { OutboxStore, OutgoingMessage } from '../store/types';
+import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../store/types';
 import { backoffDelay } from './backoff';
 import { FloodAborted, FloodControl, type FloodOptions } from './flood-control';
+import type { HeldWrites } from './held-writes';
 import type { Timers } from './timers';
 
 /** What a failed send means for the message. */
@@ -62,13 +67,19 @@ export interface OutboxSenderParts<P> {
   outbox: Pick<OutboxStore, 'pending' | 'markSent' | 'markFailed'>;
   transport: OutboxTransport<P>;
   timers: Timers;
+  /** Where marks the store refuses wait (without it, a refused mark fails the lane, retried later). */
+  held?: HeldWrites;
   logger?: Logger;
 }
 
 /** What became of one message: gone from the queue, due again later, its chat blocked, or left for after `resume`. */
 type Outcome = 'done' | 'retry' | 'blocked' | 'paused';
 
+/** A mark the store has not taken yet: the message is not handed out meanwhile (and its chat waits, for a retry). */
+type HeldMark = { kind: 'sent' | 'failed' } | { kind: 'retry'; at: number };
+
 const DAY_MS = 24 * 3600_000;
+const MEMORY = 'mem:';
 
 export class OutboxSender<P> {
   /** The pipe's pace: the channel's other calls (callback answers, alerts) go through it too. */
@@ -89,6 +100,10 @@ export class OutboxSender<P> {
   private readonly lanes = new Map<string, OutgoingMessage[]>();
   private readonly running = new Map<string, Promise<void>>();
   private readonly retryTimers = new Map<string, () => void>();
+  /** Messages the store could not queue, sent from memory (ids start with `mem:`). */
+  private readonly memory: OutgoingMessage[] = [];
+  private memorySeq = 0;
+  private readonly heldMarks = new Map<string, HeldMark>();
   /** A store read that failed is tried again after a while. */
   private cancelPumpRetry?: () => void;
   private cancelPoll?: () => void;
@@ -164,6 +179,16 @@ export class OutboxSender<P> {
     }
   }
 
+  /**
+   * Sends messages the store could not queue (it refuses writes): from memory, in this process
+   * only, with the same pace and retries, after what is queued for the same chat.
+   */
+  sendNow(items: OutgoingInput[]): void {
+    const at = new Date(this.parts.timers.now());
+    for (const item of items) this.memory.push({ ...item, id: `${MEMORY}${++this.memorySeq}`, createdAt: at, attempts: 0 });
+    this.kick();
+  }
+
   /** Reads the queue again now (something was queued); coalesces calls while a read is under way. */
   kick(): void {
     if (!this.active) return;
@@ -202,16 +227,32 @@ export class OutboxSender<P> {
   private async pump(): Promise<void> {
     this.again = false;
     const read = ++this.reads;
-    const pending = await this.parts.outbox.pending(this.parts.channel, this.batchSize);
+    let pending: OutgoingMessage[] = [];
+    let failure: unknown;
+    try {
+      pending = await this.parts.outbox.pending(this.parts.channel, this.batchSize);
+    } catch (error) {
+      // What waits in memory goes out even when the store cannot be read.
+      failure = error;
+    }
     // Anything settled before this read began is no longer listed by the store.
-    for (const [id, at] of this.settled) if (at < read) this.settled.delete(id);
+    if (failure === undefined) for (const [id, at] of this.settled) if (at < read) this.settled.delete(id);
     const held = new Set<string>();
     const now = this.parts.timers.now();
     let laned = 0;
-    for (const message of pending) {
+    for (const message of [...pending, ...this.memory]) {
       if (!this.active) return;
       const chat = message.chatId;
       if (this.taken.has(message.id) || this.settled.has(message.id)) continue;
+      const mark = this.heldMarks.get(message.id);
+      if (mark) {
+        // Its mark is not in the store yet: not handed out again; a retry still holds its chat.
+        if (mark.kind === 'retry') {
+          held.add(chat);
+          this.retryLater(chat, Math.max(0, mark.at - now));
+        }
+        continue;
+      }
       // A chat waiting for a retry keeps its later messages behind the one that must wait.
       if (held.has(chat) || this.retryTimers.has(chat)) {
         held.add(chat);
@@ -233,6 +274,7 @@ export class OutboxSender<P> {
     // A full batch that brought new work may have more behind it. A full batch of messages already
     // in lanes is read again when a lane finishes (not now: that would spin).
     if (pending.length === this.batchSize && laned > 0) this.again = true;
+    if (failure !== undefined) throw failure;
   }
 
   private runLane(chat: string): void {
@@ -269,7 +311,7 @@ export class OutboxSender<P> {
       if (outcome === 'blocked') {
         // The resident blocked the bot: the chat's other queued messages would be refused too.
         for (const m of lane.splice(0)) {
-          await this.parts.outbox.markFailed(m.id, 'not sent: the resident blocked the bot');
+          await this.markFailed(m, 'not sent: the resident blocked the bot');
           this.settle(m);
         }
       }
@@ -289,13 +331,13 @@ export class OutboxSender<P> {
 
   /** Sends one message (all its parts) and records the outcome in the store. */
   private async sendOne(message: OutgoingMessage): Promise<Outcome> {
-    const { transport, outbox } = this.parts;
+    const { transport } = this.parts;
     const chat = message.chatId;
     let rendered: P[];
     try {
       rendered = transport.render(message);
     } catch (error) {
-      await outbox.markFailed(message.id, `cannot be rendered: ${String(error)}`);
+      await this.markFailed(message, `cannot be rendered: ${String(error)}`);
       return 'done';
     }
     for (let part = this.partsSent.get(message.id) ?? 0; part < rendered.length; ) {
@@ -326,27 +368,59 @@ export class OutboxSender<P> {
       }
       return this.failed(message, failure);
     }
-    await outbox.markSent(message.id);
+    await this.markSent(message);
     return 'done';
   }
 
   private async failed(message: OutgoingMessage, failure: SendFailure): Promise<Outcome> {
-    const { outbox, timers } = this.parts;
+    const { timers } = this.parts;
     const chat = maskId(message.chatId);
     const why = maskNumbers(failure.reason);
     const attempts = message.attempts + 1;
     const age = this.storeClock().getTime() - message.createdAt.getTime();
     if (failure.kind === 'transient' && attempts < this.maxAttempts && age < this.maxAgeMs) {
       const delay = backoffDelay(attempts - 1, this.retry);
-      await outbox.markFailed(message.id, failure.reason, new Date(timers.now() + delay));
+      await this.markFailed(message, failure.reason, new Date(timers.now() + delay));
       this.log.warn({ chat, attempts, reason: why, retryInMs: delay }, 'message not sent; will retry');
       this.retryLater(message.chatId, delay);
       return 'retry';
     }
-    await outbox.markFailed(message.id, failure.reason);
+    await this.markFailed(message, failure.reason);
     const level = failure.kind === 'blocked' ? 'info' : 'error';
     this.log[level]({ chat, attempts, reason: why, kind: failure.kind }, 'message given up');
     return failure.kind === 'blocked' ? 'blocked' : 'done';
+  }
+
+  private markSent(message: OutgoingMessage): Promise<void> {
+    if (message.id.startsWith(MEMORY)) return Promise.resolve(this.forget(message));
+    return this.mark(message, { kind: 'sent' }, () => this.parts.outbox.markSent(message.id));
+  }
+
+  /** With `retryAt`: due again then; without: given up (listed as failed, for the staff). */
+  private markFailed(message: OutgoingMessage, reason: string, retryAt?: Date): Promise<void> {
+    if (message.id.startsWith(MEMORY)) {
+      Object.assign(message, { attempts: message.attempts + 1, lastError: reason, retryAt });
+      if (!retryAt) this.forget(message);
+      return Promise.resolve();
+    }
+    const mark: HeldMark = retryAt ? { kind: 'retry', at: retryAt.getTime() } : { kind: 'failed' };
+    return this.mark(message, mark, () => this.parts.outbox.markFailed(message.id, reason, retryAt));
+  }
+
+  /** A mark in the store; one the store refuses is held, and the message kept out of the lanes until it lands. */
+  private async mark(message: OutgoingMessage, kind: HeldMark, write: () => Promise<void>): Promise<void> {
+    const { held } = this.parts;
+    if (!held) return write();
+    const outcome = await held.run(`outbox mark (${kind.kind})`, write, () => {
+      this.heldMarks.delete(message.id);
+      this.kick();
+    });
+    if (outcome.held) this.heldMarks.set(message.id, kind);
+  }
+
+  private forget(message: OutgoingMessage): void {
+    const i = this.memory.indexOf(message);
+    if (i >= 0) this.memory.splice(i, 1);
   }
 
   private retryLater(chat: string, delay: number): void {

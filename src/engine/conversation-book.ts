@@ -22,6 +22,8 @@ export class ConversationBook {
   private readonly delay: number;
   private readonly maxPending: number;
   private readonly log: Logger;
+  /** Set while the store refuses the batches: what is pending is only in memory. */
+  private failing = false;
 
   constructor(
     private readonly store: Pick<ConversationStore, 'get' | 'saveMany'>,
@@ -34,6 +36,11 @@ export class ConversationBook {
 
   async get(channel: string, chatId: string): Promise<Conversation | null> {
     return this.pending.get(key(channel, chatId)) ?? this.store.get(channel, chatId);
+  }
+
+  /** Conversations whose state the store refused and that wait in memory (0 while the store takes them). */
+  get unsaved(): number {
+    return this.failing ? this.pending.size : 0;
   }
 
   /** Records the new state; it is written with the next batch. */
@@ -58,7 +65,9 @@ export class ConversationBook {
     this.pending.clear();
     try {
       await this.store.saveMany(batch.map(([, c]) => c));
+      this.failing = false;
     } catch (error) {
+      this.failing = true;
       // Put back what was not superseded meanwhile and try again shortly.
       for (const [k, c] of batch) if (!this.pending.has(k)) this.pending.set(k, c);
       this.log.error({ err: error, conversations: batch.length }, 'saving conversation state failed; will retry');

@@ -101,6 +101,11 @@ export class ConversationEngine {
     });
   }
 
+  /** Conversations whose state waits in memory because the store refuses it (for the health report). */
+  get unsavedConversations(): number {
+    return this.book.unsaved;
+  }
+
   /** Resolves once every message accepted so far has been handled and its state written. */
   async drain(): Promise<void> {
     await this.queue.drain();

@@ -5,11 +5,28 @@
  */
 import type { AuditInput, TicketInput, TranscriptLine } from '../store/types';
 
+/**
+ * The hand-off could not be recorded (the store refuses writes): the resident must not be promised
+ * an operator who will never see the question.
+ */
+export class HandoffUnavailable extends Error {
+  constructor(cause: unknown) {
+    super(`the hand-off could not be stored: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    this.name = 'HandoffUnavailable';
+  }
+}
+
 /** Whoever takes a conversation over from the bot (human operators). */
 export interface HandoffPort {
-  /** Opens a hand-off (a ticket) and resolves once it is stored; an input with a known `source` finds its ticket. */
+  /**
+   * Opens a hand-off (a ticket) and resolves once it is stored; an input with a known `source`
+   * finds its ticket. Rejects with HandoffUnavailable when the store cannot take it.
+   */
   start(input: TicketInput): Promise<{ id: string }>;
-  /** Adds what the resident wrote while the hand-off is open (once per `ref`, when given). */
+  /**
+   * Adds what the resident wrote while the hand-off is open (once per `ref`, when given); resolves
+   * once it is stored or held to be stored. Rejects with HandoffUnavailable when it can be neither.
+   */
   append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
   /** True while the hand-off is not finished (an operator may finish it from elsewhere). */
   isOpen(ticketId: string): Promise<boolean>;

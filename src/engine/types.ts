@@ -56,6 +56,8 @@ export type Outcome =
   | { kind: 'answer'; faqId: string; score: number }
   | { kind: 'suggest'; faqIds: string[]; score: number }
   | { kind: 'escalate'; ticketId: string; reason: EscalationReason }
+  /** The hand-off could not be stored: the resident was told to try again or call 109, not promised an operator. */
+  | { kind: 'handoff-failed'; reason: EscalationReason }
   | { kind: 'queued'; ticketId: string }
   | { kind: 'command'; name: string }
   | { kind: 'feedback'; helpful: boolean }

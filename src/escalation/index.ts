@@ -4,26 +4,41 @@
  * passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
  * listens to the ticket events, from this process and the others. Tickets live in the store, so
  * nothing is lost on restart.
+ *
+ * While the store refuses writes, a resident's line on an open ticket and a rating are held and
+ * written when it is back (`HeldWrites`); a new hand-off is refused (HandoffUnavailable), because
+ * a ticket nobody can see must not be promised.
  */
-import type { HandoffPort } from '../engine/ports';
-import type { Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
+import { holdable, HeldWritesFull, type HeldWrites } from '../delivery/held-writes';
+import { isStoreUnavailable } from '../delivery/store-trouble';
+import { HandoffUnavailable, type HandoffPort } from '../engine/ports';
+import type { AuditInput, Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
 import { TicketEvents } from './ticket-events';
 
 export class HandoffDesk implements HandoffPort {
   /** What happens to tickets: a new one ('opened'), a resident's message ('message'), an operator's actions. */
   readonly events: TicketEvents;
 
-  /** @param events the ticket events; by default this process's only (no feed between processes). */
+  /**
+   * @param events the ticket events; by default this process's only (no feed between processes).
+   * @param held where writes wait while the store refuses them; without it such a write fails.
+   */
   constructor(
     private readonly store: Pick<Store, 'tickets' | 'audit'>,
     events?: TicketEvents,
+    private readonly held?: HeldWrites,
   ) {
     this.events = events ?? new TicketEvents(store.tickets);
   }
 
   /** Creates a queued ticket and announces it. */
   async start(input: TicketInput): Promise<Ticket> {
-    const ticket = await this.store.tickets.create(input);
+    let ticket: Ticket;
+    try {
+      ticket = await this.store.tickets.create(input);
+    } catch (error) {
+      throw isStoreUnavailable(error) ? new HandoffUnavailable(error) : error;
+    }
     await this.events.publish({ kind: 'opened', ticket });
     return ticket;
   }
@@ -33,10 +48,17 @@ export class HandoffDesk implements HandoffPort {
    * hands. A line with a `ref` already on the ticket (an update handled again) changes nothing.
    */
   async append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void> {
-    if (!(await this.store.tickets.append(ticketId, line, ref))) return;
-    const ticket = await this.store.tickets.get(ticketId);
-    if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
-    await this.events.publish({ kind: 'message', ticketId, text: line.text });
+    const write = async () => {
+      if (!(await this.store.tickets.append(ticketId, line, ref))) return;
+      const ticket = await this.store.tickets.get(ticketId);
+      if (ticket?.status === 'waiting') await this.store.tickets.setStatus(ticketId, 'assigned');
+      await this.events.publish({ kind: 'message', ticketId, text: line.text });
+    };
+    try {
+      await holdable(this.held, `ticket ${ticketId} line`, write);
+    } catch (error) {
+      throw error instanceof HeldWritesFull ? new HandoffUnavailable(error) : error;
+    }
   }
 
   /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */
@@ -48,11 +70,7 @@ export class HandoffDesk implements HandoffPort {
   /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read). */
   async rate(channel: string, chatId: string, score: number): Promise<void> {
     const ticket = await this.store.tickets.latestClosed(channel, chatId);
-    await this.store.audit.record({
-      actor: `resident:${channel}`,
-      action: 'ticket.rating',
-      target: ticket?.id,
-      detail: { score, operator: ticket?.assignee ?? null },
-    });
+    const entry: AuditInput = { actor: `resident:${channel}`, action: 'ticket.rating', target: ticket?.id, detail: { score, operator: ticket?.assignee ?? null } };
+    await holdable(this.held, 'audit ticket.rating', () => this.store.audit.record(entry));
   }
 }

@@ -74,7 +74,7 @@ export class OperatorDesk extends EventEmitter<TicketEventMap> {
   async get(id: string): Promise<TicketView | null> {
     const ticket = await this.store.tickets.get(id);
     if (!ticket) return null;
-    return { ...ticket, undelivered: await this.relay.pendingFor(ticket.channel, ticket.chatId) };
+    return { ...ticket, undelivered: await this.relay.pendingFor(ticket.channel, ticket.chatId, ticket.createdAt) };
   }
 
   /** Takes a queued ticket; throws 'taken' when someone else was first. */

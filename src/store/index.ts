@@ -12,11 +12,17 @@ export type { Store } from './types';
 export { SqliteStore } from './sqlite';
 
 /**
- * Opens the configured store.
+ * Opens the configured store. `busyTimeoutMs` (SQLite): how long a write waits for another
+ * process's write lock before it fails; the bot keeps it short and holds such writes, a command-line
+ * tool may wait longer.
  *
  * @example const store = await openStore(loadConfig(), logger);
  */
-export async function openStore(config: { dataDir: string; mongodbUri?: string }, logger: Logger = silentLogger): Promise<Store> {
+export async function openStore(
+  config: { dataDir: string; mongodbUri?: string },
+  logger: Logger = silentLogger,
+  options: { busyTimeoutMs?: number } = {},
+): Promise<Store> {
   if (config.mongodbUri) {
     // Loaded only when used: mongoose is a large module that SQLite installations never need.
     const { MongoStore } = await import('./mongo');
@@ -24,7 +30,7 @@ export async function openStore(config: { dataDir: string; mongodbUri?: string }
     logger.info({ store: store.description }, 'store open');
     return store;
   }
-  const store = new SqliteStore(config.dataDir, { logger });
+  const store = new SqliteStore(config.dataDir, { logger, ...options });
   logger.info({ store: store.description }, 'store open');
   return store;
 }

@@ -1,4 +1,5 @@
 /** A console on a fresh SQLite store, with one account per role, driven by fastify.inject. */
+import type { ConsoleDeps } from '../../src/console/context';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { HandoffDesk } from '../../src/escalation';
 import { OperatorDesk } from '../../src/escalation/operator-desk';
@@ -60,6 +61,8 @@ export interface ConsoleFixtureOptions {
   store?: Store;
   /** The operator desk; by default one over the store with no running channels. */
   desk?: OperatorDesk;
+  /** What /healthz reports of delivery (writes waiting for the store, messages given up). */
+  delivery?: ConsoleDeps['delivery'];
 }
 
 export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promise<ConsoleFixture> {
@@ -80,7 +83,16 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
   for (const role of ROLES) await store.staff.create({ email: emailOf(role), role, passwordHash: hash });
   const now = { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
-    { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, translator: createTranslator(), channels: () => [{ name: 'telegram', status: 'running' }], desk },
+    {
+      store,
+      catalog,
+      thresholds: DEFAULT_THRESHOLDS,
+      logger: silentLogger,
+      translator: createTranslator(),
+      channels: () => [{ name: 'telegram', status: 'running' }],
+      desk,
+      ...(options.delivery ? { delivery: options.delivery } : {}),
+    },
     { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures, importMaxBytes: options.importMaxBytes },
   );
 

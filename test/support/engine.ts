@@ -9,7 +9,8 @@ import type { FaqEntryInput } from '../../src/faq/types';
 import { createTranslator, type Translator } from '../../src/i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Thresholds } from '../../src/matcher/types';
-import { SqliteStore } from '../../src/store/sqlite';
+import { HeldWrites } from '../../src/delivery/held-writes';
+import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite';
 import { SMALL_FAQ, tempDir } from './fixtures';
 
 /** A controllable clock: tests move time explicitly. */
@@ -24,6 +25,8 @@ export class TestClock {
 export interface Harness {
   dir: string;
   store: SqliteStore;
+  /** Writes the store refused, waiting (retried every 50 ms), as in the app. */
+  held: HeldWrites;
   engine: ConversationEngine;
   handoff: HandoffDesk;
   /** The one translator of this harness (channels built on it take it too). */
@@ -38,14 +41,15 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function createHarness(
-  options: { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string } = {},
-): Promise<Harness> {
+export type HarnessOptions = { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string } & Pick<SqliteStoreOptions, 'busyTimeoutMs' | 'tune'>;
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const tmp = options.dir ? { dir: options.dir, cleanup: () => undefined } : tempDir();
   const clock = new TestClock();
   const translator = createTranslator();
   const build = async () => {
-    const store = new SqliteStore(tmp.dir, { now: clock.now });
+    const store = new SqliteStore(tmp.dir, { now: clock.now, busyTimeoutMs: options.busyTimeoutMs, tune: options.tune });
+    const held = new HeldWrites({ retryMs: 50 });
     if ((await store.faq.list()).length === 0) await store.faq.import(options.faq ?? SMALL_FAQ, 'test');
     const catalog = new FaqCatalog(createMatcher());
     await catalog.refresh(store.faq);
@@ -55,8 +59,9 @@ export async function createHarness(
       translator,
       thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
       clock: clock.now,
+      held,
     });
-    return { store, engine, handoff, handBack };
+    return { store, engine, handoff, handBack, held };
   };
   let parts = await build();
   const harness: Harness = {
@@ -72,15 +77,20 @@ export async function createHarness(
     get handoff() {
       return parts.handoff;
     },
+    get held() {
+      return parts.held;
+    },
     handBack: (ticket) => parts.handBack(ticket),
     say: (text, extra = {}) => parts.engine.handle({ channel: 'test', chatId: 'chat-1', kind: 'text', text, ...extra }),
     async restart() {
       await parts.engine.drain();
+      await parts.held.close();
       await parts.store.close();
       parts = await build();
     },
     async close() {
       await parts.engine.drain();
+      await parts.held.close();
       await parts.store.close();
       tmp.cleanup();
     },

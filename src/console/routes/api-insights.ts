@@ -31,10 +31,14 @@ export function insightsApi(app: FastifyInstance, ctx: RouteContext): void {
       database = { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
     const kind = store.description.startsWith('sqlite') ? 'sqlite' : 'mongodb';
-    void reply.code(database.ok ? 200 : 503);
+    // Writes waiting in memory for the store are degraded too: a crash now would lose them.
+    const delivery = await ctx.deps.delivery?.().catch(() => undefined);
+    const ok = database.ok && !delivery?.degraded;
+    void reply.code(ok ? 200 : 503);
     return {
-      status: database.ok ? 'ok' : 'degraded',
+      status: ok ? 'ok' : 'degraded',
       database: { kind, ...database },
+      ...(delivery ? { delivery } : {}),
       channels: channels?.() ?? [],
       faq: { entries: catalog.size, lastReloadAt: catalog.lastReloadAt ?? null },
     };

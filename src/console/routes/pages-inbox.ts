@@ -45,7 +45,7 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
       <h2>Before the hand-off</h2>${transcript(ticket.excerpt)}
       <div data-live="/api/tickets/events"><h2>Since</h2>${transcript(ticket.messages)}
       ${ticket.undelivered.length > 0
-        ? html`<h2>Not delivered yet</h2><ul>${ticket.undelivered.map((d) => html`<li>${d.text} <span class="muted">(${d.attempts} failed attempts${d.lastError ? html`: ${d.lastError}` : ''}; next try ${when(d.retryAt)})</span></li>`)}</ul>`
+        ? html`<h2>Not delivered yet</h2><ul>${ticket.undelivered.map((d) => html`<li>${d.text} <span class="muted">(${d.failed ? 'given up' : `${d.attempts} failed attempts`}${d.lastError ? html`: ${d.lastError}` : ''}${d.failed ? '' : html`; next try ${when(d.retryAt)}`})</span></li>`)}</ul>`
         : ''}</div>
       ${open
         ? html`${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload"><button>Claim</button></form>` : ''}

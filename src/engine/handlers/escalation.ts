@@ -2,14 +2,15 @@
  * Handing a conversation to a person: on request (/operator, the operator choice, "did not help"
  * → operator), for a message too long to be a FAQ question, and for a question the answering
  * handlers passed on as unanswered. The ticket is stored through the hand-off port before the
- * resident is told its number; the conversation's new mode is saved with the turn (the engine's
- * save step: written behind, see ARCHITECTURE.md).
+ * resident is told its number, and the conversation's new mode before the reply leaves (the
+ * engine's save step). A hand-off the store cannot take is not promised: the resident is asked to
+ * try again or call 109.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import type { Translator } from '../../i18n';
 import { maskId, silentLogger, type Logger } from '../../logging';
 import type { TicketInput } from '../../store/types';
-import type { HandoffPort } from '../ports';
+import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn, Unanswered } from '../turn';
 
 export interface EscalationOptions {
@@ -52,7 +53,15 @@ async function escalate(turn: Turn, { question, reason, leadKey }: Unanswered, o
     excerpt: [...conv.recent],
     ...(turn.ref ? { source: turn.ref } : {}),
   };
-  const ticket = await handoff.start(input);
+  let ticket;
+  try {
+    ticket = await handoff.start(input);
+  } catch (error) {
+    if (!(error instanceof HandoffUnavailable)) throw error;
+    // Told the truth: nobody will see this question unless the resident tries again.
+    (options.logger ?? silentLogger).error({ channel: conv.channel, chat: maskId(conv.chatId), err: error }, 'hand-off not stored; the resident was told to try again');
+    return turn.answer({ kind: 'handoff-failed', reason }, { text: tr.t(lang, 'escalation.unavailable') });
+  }
   conv.mode = 'operator';
   conv.ticketId = ticket.id;
   conv.lastQuestion = undefined;

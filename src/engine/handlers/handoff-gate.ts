@@ -5,7 +5,7 @@
  * whoever has the conversation (language, help, unsubscribing) and before the bot's own.
  */
 import type { Translator } from '../../i18n';
-import type { HandoffPort } from '../ports';
+import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler } from '../turn';
 
 export interface HandoffGateOptions {
@@ -23,7 +23,13 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       conv.ticketId = undefined;
       return next();
     }
-    await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now }, turn.ref);
+    try {
+      await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now }, turn.ref);
+    } catch (error) {
+      if (!(error instanceof HandoffUnavailable)) throw error;
+      // Not kept anywhere: the resident hears so instead of "added to your request".
+      return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.unavailable') });
+    }
     const appended = tr.t(turn.lang, 'escalation.appended', { ticket: ticketId });
     const acknowledged = conv.recent.some((l) => l.from === 'bot' && l.text === appended);
     if (acknowledged) turn.answer({ kind: 'queued', ticketId });

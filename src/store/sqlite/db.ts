@@ -35,7 +35,7 @@ export interface SqliteDb {
  * Opens (creating if needed) `bot.db` inside the folder `location`, or an in-memory database when
  * `location` is ':memory:'. Runs pending schema migrations.
  */
-export function openSqlite(location: string, now: () => Date): SqliteDb {
+export function openSqlite(location: string, now: () => Date, busyTimeoutMs = 5000): SqliteDb {
   let file = ':memory:';
   if (location !== ':memory:') {
     fs.mkdirSync(location, { recursive: true });
@@ -45,8 +45,9 @@ export function openSqlite(location: string, now: () => Date): SqliteDb {
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    // The bot and `npm run faq:import` may write at the same moment: wait for the lock, don't fail.
-    db.pragma('busy_timeout = 5000');
+    // The bot and `npm run faq:import` may write at the same moment: wait for the lock a while.
+    // better-sqlite3 waits synchronously, so the bot keeps this short and holds what fails.
+    db.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
     db.pragma('foreign_keys = ON');
     migrate(db);
   } catch (err) {

@@ -2,6 +2,7 @@
  * The embedded store: the SQLite backend (one part per concern, over one connection) under the
  * composed store's domain rules. See `db.ts` for the file and its durability.
  */
+import type Database from 'better-sqlite3';
 import { silentLogger, type Logger } from '../../logging';
 import type { Backend } from '../backend';
 import { ComposedStore } from '../compose';
@@ -24,10 +25,15 @@ export interface SqliteStoreOptions {
   logger?: Logger;
   /** The clock for updatedAt, createdAt and audit times; tests pin it. */
   now?: () => Date;
+  /** How long a write waits for another connection's write lock (ms). Default 5000. */
+  busyTimeoutMs?: number;
+  /** Runs on the connection once it is open (a test makes it read-only or full with a pragma). */
+  tune?: (db: Database.Database) => void;
 }
 
-function sqliteBackend(location: string, now: () => Date): Backend {
-  const s = openSqlite(location, now);
+function sqliteBackend(location: string, now: () => Date, options: SqliteStoreOptions): Backend {
+  const s = openSqlite(location, now, options.busyTimeoutMs);
+  options.tune?.(s.db);
   const audit = new SqliteAudit(s);
   const outbox = new SqliteOutbox(s);
   return {
@@ -58,7 +64,7 @@ export class SqliteStore extends ComposedStore {
    */
   constructor(location: string, options: SqliteStoreOptions = {}) {
     const now = options.now ?? (() => new Date());
-    super(sqliteBackend(location, now), now);
+    super(sqliteBackend(location, now, options), now);
     (options.logger ?? silentLogger).debug({ store: this.description }, 'sqlite store open');
   }
 }

@@ -7,7 +7,7 @@ import { createLogger, type Logger } from '../../../src/logging';
 import type { Config } from '../../../src/config';
 import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../../bots/telegram';
 import { FakeBotApi } from '../../support/bot-api-server';
-import { createHarness, type Harness } from '../../support/engine';
+import { createHarness, type Harness, type HarnessOptions } from '../../support/engine';
 import { SMALL_FAQ } from '../../support/fixtures';
 import type { FaqEntryInput } from '../../../src/faq/types';
 
@@ -61,10 +61,10 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function createRig(driver: DriverName): Promise<Rig> {
+export async function createRig(driver: DriverName, store: Pick<HarnessOptions, 'busyTimeoutMs' | 'tune'> = {}): Promise<Rig> {
   const api = new FakeBotApi();
   await api.start();
-  const harness = await createHarness({ faq: TEST_FAQ });
+  const harness = await createHarness({ faq: TEST_FAQ, ...store });
   const logs = new LogLines();
   const started: TelegramChannel[] = [];
   const makeChannel = (telegram: Partial<Config['telegram']> = {}, options: TelegramChannelOptions = {}) => {
@@ -76,6 +76,7 @@ export async function createRig(driver: DriverName): Promise<Rig> {
         telegram: { token: api.token, driver, apiRoot: api.url, webhookPort: 0, ...telegram },
         inbox: harness.store.inbox,
         outbox: harness.store.outbox,
+        held: harness.held,
       },
       // The store dates messages by the harness's clock: their age is measured on it too.
       { flood: FAST_FLOOD, delivery: { ...FAST_RETRIES, storeClock: harness.clock.now }, ...options },
