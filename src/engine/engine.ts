@@ -31,6 +31,9 @@ import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
 /** How many lines of a conversation are kept for the ticket excerpt. */
 const RECENT_LINES = 20;
 
+/** A typed number that picks none of the offered choices: read as a choice no handler knows. */
+const STALE_CHOICE = 'stale';
+
 export interface EngineOptions {
   /** Where conversation state lives. */
   conversations: Pick<ConversationStore, 'get' | 'saveMany'>;
@@ -189,10 +192,15 @@ function describe(message: IncomingMessage, text: string): string {
   return text ? `[${message.kind}] ${text}` : `[${message.kind}]`;
 }
 
+/**
+ * The choice a typed text picks. A lone number picks the offered choice of that number; one that
+ * picks nothing (nothing offered, or out of range) is a stale choice, never a question for the FAQ
+ * or an operator.
+ */
 function typedChoice(text: string, offered: Choice[]): string | undefined {
-  if (offered.length === 0) return undefined;
   const number = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
-  if (number) return offered[Number(number[1]) - 1]?.id;
+  if (number) return offered[Number(number[1]) - 1]?.id ?? STALE_CHOICE;
+  if (offered.length === 0) return undefined;
   const phrase = normalizePhrase(text);
   return offered.find((c) => normalizePhrase(c.label) === phrase)?.id;
 }

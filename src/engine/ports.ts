@@ -30,8 +30,11 @@ export interface HandoffPort {
   append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
   /** True while the hand-off is not finished (an operator may finish it from elsewhere). */
   isOpen(ticketId: string): Promise<boolean>;
-  /** Records the resident's rating of the latest finished hand-off of this chat. */
-  rate(channel: string, chatId: string, score: number): Promise<void>;
+  /**
+   * Records the resident's rating of the latest finished hand-off of this chat; resolves false,
+   * recording nothing, when the chat has none (a forged or stale rating button).
+   */
+  rate(channel: string, chatId: string, score: number): Promise<boolean>;
 }
 
 /** Where the engine records what staff should see (a resident's feedback on an answer). */

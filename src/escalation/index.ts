@@ -67,10 +67,12 @@ export class HandoffDesk implements HandoffPort {
     return ticket !== null && ticket.status !== 'closed';
   }
 
-  /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read). */
-  async rate(channel: string, chatId: string, score: number): Promise<void> {
+  /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read); none, nothing is written. */
+  async rate(channel: string, chatId: string, score: number): Promise<boolean> {
     const ticket = await this.store.tickets.latestClosed(channel, chatId);
-    const entry: AuditInput = { actor: `resident:${channel}`, action: 'ticket.rating', target: ticket?.id, detail: { score, operator: ticket?.assignee ?? null } };
+    if (!ticket) return false;
+    const entry: AuditInput = { actor: `resident:${channel}`, action: 'ticket.rating', target: ticket.id, detail: { score, operator: ticket.assignee ?? null } };
     await holdable(this.held, 'audit ticket.rating', () => this.store.audit.record(entry));
+    return true;
   }
 }

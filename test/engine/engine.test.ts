@@ -295,3 +295,40 @@ describe('state before speech', () => {
     }
   });
 });
+
+describe('small things residents run into', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  test('a forged rating with no closed hand-off writes nothing and gets the stale-choice menu', async () => {
+    const result = await h.say('', { choiceId: 'rate:5' });
+    expect(result.outcome).toEqual({ kind: 'command', name: 'menu' });
+    expect(result.replies[0].text).toBe(tr.t('ru', 'input.staleChoice'));
+    expect((await h.store.audit.list()).filter((r) => r.action === 'ticket.rating')).toEqual([]);
+  });
+
+  test('a lone number with nothing offered does not open a ticket', async () => {
+    for (const typed of ['1', '7.', ' 2) ']) {
+      const result = await h.say(typed, { chatId: `n${typed.trim()}` });
+      expect(result.outcome).toEqual({ kind: 'command', name: 'menu' });
+    }
+    // Out of range of what was offered: the same.
+    await h.say('/menu', { chatId: 'range' });
+    expect((await h.say('42', { chatId: 'range' })).outcome).toEqual({ kind: 'command', name: 'menu' });
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
+  test('"added to your request" is said once, also across language switches', async () => {
+    const escalated = await h.say('/operator');
+    const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';
+    expect(texts((await h.say('у меня нет света')).replies)).toEqual([tr.t('ru', 'escalation.appended', { ticket: id })]);
+    await h.say('', { choiceId: 'lang:en' });
+    expect((await h.say('still no power')).replies).toEqual([]);
+    await h.say('', { choiceId: 'lang:kk' });
+    expect((await h.say('жарық әлі жоқ')).replies).toEqual([]);
+    expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['у меня нет света', 'still no power', 'жарық әлі жоқ']);
+  });
+});

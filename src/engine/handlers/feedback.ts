@@ -20,7 +20,8 @@ export function feedbackHandler({ audit, handoff, translator: tr }: FeedbackOpti
     const conv = turn.conversation;
     const lang = turn.lang;
     if (choice?.kind === 'rating') {
-      await handoff.rate(conv.channel, conv.chatId, choice.score);
+      // No finished hand-off to rate: a stale or forged button, answered as one.
+      if (!(await handoff.rate(conv.channel, conv.chatId, choice.score))) return next();
       return turn.answer({ kind: 'rating', score: choice.score }, { text: tr.t(lang, 'escalation.rated') });
     }
     if (choice?.kind !== 'feedback') return next();

@@ -5,6 +5,7 @@
  * whoever has the conversation (language, help, unsubscribing) and before the bot's own.
  */
 import type { Translator } from '../../i18n';
+import { LANGS } from '../../i18n/languages';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler } from '../turn';
 
@@ -30,9 +31,10 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       // Not kept anywhere: the resident hears so instead of "added to your request".
       return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.unavailable') });
     }
-    const appended = tr.t(turn.lang, 'escalation.appended', { ticket: ticketId });
-    const acknowledged = conv.recent.some((l) => l.from === 'bot' && l.text === appended);
+    // Said once, whatever language it was said in (a language switch does not make it news).
+    const said = new Set(LANGS.map((lang) => tr.t(lang, 'escalation.appended', { ticket: ticketId })));
+    const acknowledged = conv.recent.some((l) => l.from === 'bot' && said.has(l.text));
     if (acknowledged) turn.answer({ kind: 'queued', ticketId });
-    else turn.answer({ kind: 'queued', ticketId }, { text: appended });
+    else turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.appended', { ticket: ticketId }) });
   };
 }
