@@ -5,12 +5,15 @@
  * messages per second on one core, p50/p99 latency per message, index build time (with the first
  * confidence fit); how long a confidence refit takes after one edit at 10,000 entries and how long
  * it held up the event loop at worst; the heap that 10,000 active conversations hold; and the staff
- * console's /healthz latency during 30 parallel logins and a large import. State goes to a SQLite
- * file in a temporary folder, as in production. The last line is one JSON object.
+ * console's /healthz latency during 30 parallel logins and a large import; and delivery end to end
+ * through a local Bot API stand-in (`bench-delivery.ts`): first-reply latency at 5 residents a
+ * second, throughput at the 30/s ceiling with its duplicates. State goes to a SQLite file in a
+ * temporary folder, as in production. The last line is one JSON object.
  *
- *   npm run bench                                  # under a minute
+ *   npm run bench                                  # about a minute
  *   npm run bench -- --messages 5000               # quicker
  *   npm run bench -- --alert-subscribers 100000    # adds the alert fan-out (about two minutes)
+ *   npm run bench -- --delivery-long               # longer delivery runs, and kill -9 during a burst of 1,000 (about two minutes)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -21,6 +24,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
 import { consoleLoad } from './bench-console';
+import { deliveryFigures } from './bench-delivery';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
@@ -30,7 +34,11 @@ import { createOfflineEngine } from '../src/quality/offline-engine';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
 const { values: args } = parseArgs({
-  options: { messages: { type: 'string', default: '20000' }, 'alert-subscribers': { type: 'string', default: '0' } },
+  options: {
+    messages: { type: 'string', default: '20000' },
+    'alert-subscribers': { type: 'string', default: '0' },
+    'delivery-long': { type: 'boolean', default: false },
+  },
 });
 /** Messages sent per measurement (`npm run bench -- --messages 5000` for a quicker run). */
 const MESSAGES = Math.max(1000, Number(args.messages) || 20_000);
@@ -179,6 +187,7 @@ async function main(): Promise<void> {
   const subscribers = Number(args['alert-subscribers']) || 0;
   const alerts = subscribers > 0 ? await alertFanout(Math.max(100, subscribers), 25) : undefined;
   const console_ = await consoleLoad(30, demo);
+  const delivery = await deliveryFigures({ long: args['delivery-long'] ?? false });
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(16)} ${String(f.entries).padStart(7)} ${String(f.msgs_per_s).padStart(10)} ${String(f.p50_ms).padStart(8)} ${String(f.p99_ms).padStart(8)} ${String(f.index_build_ms).padStart(14)}`;
@@ -198,6 +207,13 @@ async function main(): Promise<void> {
     `console: /healthz p50 ${console_.healthz_p50_ms} ms, p99 ${console_.healthz_p99_ms} ms, max ${console_.healthz_max_ms} ms during ${console_.logins} parallel logins (${console_.logins_s} s) ` +
       `and a ${console_.import_mb} MB import (${console_.import_s} s); target: p99 < 50 ms`,
   );
+  const killed =
+    delivery.kill_burst === undefined ? '' : `; kill -9 during a burst of ${delivery.kill_burst}: ${delivery.kill_lost} never answered, ${delivery.kill_duplicates} answered twice`;
+  console.log(
+    `delivery through the Bot API stand-in: first reply at ${delivery.residents_per_s} residents/s p50 ${delivery.first_reply_p50_ms} ms, p99 ${delivery.first_reply_p99_ms} ms ` +
+      `(${delivery.residents} residents); a burst of ${delivery.burst_messages} at ${delivery.burst_msgs_per_s} msgs/s (at most ${delivery.burst_max_in_1s} in any second), ` +
+      `${delivery.burst_duplicates} duplicates${killed}; targets: p50 ≤ 20 ms, p99 ≤ 100 ms, ≤ 30 in any second, 0 duplicates, 0 lost`,
+  );
   console.log(
     JSON.stringify({
       eval: evalFigures,
@@ -205,6 +221,7 @@ async function main(): Promise<void> {
       refit,
       heap_mb_per_10k_conversations: heap,
       console: console_,
+      delivery,
       ...(alerts ? { alert_fanout: alerts } : {}),
     }),
   );

@@ -45,6 +45,9 @@ export class FloodAborted extends Error {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** See the window in the constructor. */
+const WINDOW_SLACK_MS = 50;
+
 /** Chats whose next slot is in the past are forgotten once the map grows past this. */
 const PRUNE_AT = 1000;
 
@@ -66,6 +69,9 @@ export class FloodControl {
   private readonly now: () => number;
   private readonly aborted: () => boolean;
   private globalNext = 0;
+  /** When the latest calls actually started, oldest first (see `spaced`). */
+  private readonly starts: number[] = [];
+  private readonly window: { ms: number; calls: number };
   private pausedUntil = 0;
   private readonly chats = new Map<string, ChatPace>();
 
@@ -73,6 +79,11 @@ export class FloodControl {
     this.perChatMs = options.perChatIntervalMs ?? 1000;
     this.perGroupMs = options.perGroupIntervalMs ?? 3000;
     this.globalGapMs = 1000 / (options.globalPerSecond ?? 30);
+    const windowMs = Math.max(1000, this.globalGapMs);
+    // Counted over a little more than the window: Telegram counts arrivals, and the network's
+    // jitter must not put one call too many into a second that our clock kept right.
+    const calls = Math.max(1, Math.floor(windowMs / this.globalGapMs + 1e-9));
+    this.window = { ms: windowMs + (calls > 1 ? WINDOW_SLACK_MS : 0), calls };
     this.maxRetries = options.maxRetries ?? 3;
     this.maxRetryAfter = options.maxRetryAfterSeconds ?? 120;
     this.unitMs = options.retryAfterUnitMs ?? 1000;
@@ -160,14 +171,37 @@ export class FloodControl {
         await this.waitUntil(at);
         // A 429 that came meanwhile holds this call too; it takes a new slot afterwards.
         if (this.pausedUntil > this.now()) continue;
-        return;
+        return this.spaced();
       }
       // Low priority reserves nothing ahead: it takes a slot only when one is free now.
       if (this.globalNext <= now) {
         this.globalNext = now + this.globalGapMs;
-        return;
+        return this.spaced();
       }
       await this.waitUntil(this.globalNext);
+    }
+  }
+
+  /**
+   * Reserved slots are a gap apart, but a timer that fires late (a busy event loop) would start
+   * its call right before the next one's. What is checked is what Telegram counts: no more than the
+   * rate's calls in any one-second window (or one per gap, for rates under one a second; both with a
+   * little slack), and no two calls closer than half a gap, so a late call's successor may catch up
+   * but never bunch.
+   */
+  private async spaced(): Promise<void> {
+    const { ms, calls } = this.window;
+    for (;;) {
+      const now = this.now();
+      const last = this.starts[this.starts.length - 1] ?? -Infinity;
+      const windowFrom = this.starts.length < calls ? -Infinity : this.starts[0] + ms;
+      const due = Math.max(windowFrom, last + this.globalGapMs / 2);
+      if (now >= due) {
+        this.starts.push(now);
+        if (this.starts.length > calls) this.starts.shift();
+        return;
+      }
+      await this.waitUntil(due);
     }
   }
 

@@ -241,6 +241,23 @@ describe('FloodControl', () => {
     expect(Math.min(...late) - paused).toBeGreaterThanOrEqual(5000);
   });
 
+  it('keeps to the rate in every second even when a busy event loop fires a timer late', async () => {
+    const timers = new ManualTimers(0);
+    // The third wait ends 300 ms late, as a timer does behind a long synchronous task.
+    let sleeps = 0;
+    const lateSleep = (ms: number) => timers.sleep(ms + (++sleeps === 3 ? 300 : 0));
+    const flood = new FloodControl({ perChatIntervalMs: 0, globalPerSecond: 10, now: timers.now, sleep: lateSleep });
+    const starts: number[] = [];
+    const calls = Array.from({ length: 30 }, (_, i) => flood.run(async () => void starts.push(timers.now()), never, `chat-${i}`));
+    await runUntil(timers, () => starts.length === 30, 'every call');
+    await Promise.all(calls);
+    starts.sort((a, b) => a - b);
+    for (let i = 0; i < starts.length; i++) {
+      expect(starts.filter((t) => t >= starts[i] && t < starts[i] + 1000).length).toBeLessThanOrEqual(10);
+      if (i > 0) expect(starts[i] - starts[i - 1]).toBeGreaterThanOrEqual(50);
+    }
+  });
+
   it('does not retry when Telegram asks to wait longer than allowed', async () => {
     const flood = new FloodControl({ maxRetryAfterSeconds: 10, ...virtual() });
     let attempts = 0;
