@@ -36,7 +36,7 @@ import type { Store, Ticket } from './store/types';
 export const FAQ_REFRESH_MS = 500;
 
 export interface EngineParts {
-  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
+  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts' | 'learning'>;
   catalog: FaqCatalog;
   translator: Translator;
   thresholds: Thresholds;
@@ -77,8 +77,8 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     subscriptions.anytime,
     handoffGate({ handoff, translator }),
     menuHandler(menu),
-    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator }),
-    feedbackHandler({ audit: store.audit, handoff, translator }),
+    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator, learning: store.learning }),
+    feedbackHandler({ audit: store.audit, handoff, translator, learning: store.learning }),
     escalationHandler({ handoff, catalog, translator, logger }),
     subscriptions.subscribe,
     fallbackHandler(menu),

@@ -16,7 +16,7 @@ export interface ChannelHealth {
 }
 
 /** The sub-stores the console's routes read and write (each route takes the ones it uses). */
-export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts'>;
+export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts' | 'learning'>;
 
 /** The parts of the running bot the console works on. */
 export interface ConsoleDeps {

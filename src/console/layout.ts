@@ -11,7 +11,7 @@ export function layout(title: string, staff: StaffContext | undefined, body: Saf
   const role = staff?.account.role;
   const nav = staff
     ? html`<a href="/faq">FAQ</a> ${role !== 'editor' ? html`<a href="/inbox">Inbox</a>` : ''}
-        ${role !== 'operator' ? html`<a href="/unanswered">Unanswered</a> <a href="/schedule">Schedule</a> <a href="/alerts">Alerts</a>` : ''}
+        ${role !== 'operator' ? html`<a href="/unanswered">Unanswered</a> <a href="/learning">Suggested variants</a> <a href="/schedule">Schedule</a> <a href="/alerts">Alerts</a>` : ''}
         ${role === 'admin' ? html`<a href="/staff">Staff</a> <a href="/audit">Audit log</a>` : ''}
         <span class="who">${staff.account.email} (${role})</span>
         <form data-api="/api/logout" data-next="/login"><button>Log out</button></form>`

@@ -16,6 +16,7 @@ import { alertsApi } from './routes/api-alerts';
 import { authApi } from './routes/api-auth';
 import { faqApi } from './routes/api-faq';
 import { insightsApi } from './routes/api-insights';
+import { learningApi } from './routes/api-learning';
 import { scheduleApi } from './routes/api-schedule';
 import { staffApi } from './routes/api-staff';
 import { ticketsApi } from './routes/api-tickets';
@@ -23,6 +24,7 @@ import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { learningPages } from './routes/pages-learning';
 import { securityHook } from './security-headers';
 import { SessionManager } from './sessions';
 
@@ -111,7 +113,9 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   staffApi(app, ctx);
   insightsApi(app, ctx);
   ticketsApi(app, ctx);
+  learningApi(app, ctx);
   faqPages(app, ctx);
+  learningPages(app, ctx);
   inboxPages(app, ctx);
   adminPages(app, ctx);
   alertPages(app, ctx);

@@ -5,6 +5,7 @@
  * backend offers plain primitives and `compose.ts` keeps the rules once above both.
  */
 import type { FaqEntry } from '../faq/types';
+import type { Lang } from '../i18n/languages';
 import type {
   AlertStore,
   AuditInput,
@@ -12,6 +13,8 @@ import type {
   ConversationStore,
   FeedStore,
   FileStore,
+  LearnedVariant,
+  LearnedVariantStatus,
   OutboxStore,
   ScheduledChange,
   ScheduledChangeInput,
@@ -76,6 +79,16 @@ export interface LeaseBackend {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** Learned variants by (entry, language, key); counts are added atomically. */
+export interface LearningBackend {
+  /** Adds to the counts of (entryId, lang, key), creating it pending with `text` when new. */
+  add(input: { entryId: string; lang: Lang; key: string; text: string; picked: number; helpful: number }, at: Date): Promise<void>;
+  list(filter: { entryId?: string; status?: LearnedVariantStatus[]; limit: number }): Promise<LearnedVariant[]>;
+  get(id: string): Promise<LearnedVariant | null>;
+  /** Sets the status of a pending one; false when it is not pending (or not there). */
+  decide(id: string, status: Exclude<LearnedVariantStatus, 'pending'>, by: string, at: Date): Promise<boolean>;
+}
+
 export interface Backend {
   readonly description: string;
   readonly faq: FaqBackend;
@@ -88,6 +101,7 @@ export interface Backend {
   readonly alerts: AlertStore;
   readonly leases: LeaseBackend;
   readonly feed: FeedStore;
+  readonly learning: LearningBackend;
   readonly files?: FileStore;
   close(): Promise<void>;
 }

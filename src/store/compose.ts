@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditBackend, Backend, LeaseBackend, ScheduleBackend, StaffBackend } from './backend';
 import { assertSchedulable, faqInputOf } from './faq-content';
 import { VersionedFaq } from './faq';
+import { Learning } from './learning';
 import type {
   AlertStore,
   AuditInput,
@@ -15,6 +16,7 @@ import type {
   FeedStore,
   FileStore,
   LeaseStore,
+  LearningStore,
   OutboxStore,
   ScheduleStore,
   ScheduledChange,
@@ -146,6 +148,7 @@ export class ComposedStore implements Store {
   readonly alerts: AlertStore;
   readonly leases: LeaseStore;
   readonly feed: FeedStore;
+  readonly learning: LearningStore;
   readonly files?: FileStore;
 
   protected constructor(
@@ -163,6 +166,7 @@ export class ComposedStore implements Store {
     this.alerts = checkedSubscriptions(backend.alerts);
     this.leases = new Leases(backend.leases);
     this.feed = backend.feed;
+    this.learning = new Learning(backend.learning, now);
     if (backend.files) this.files = backend.files;
   }
 

@@ -444,6 +444,43 @@ export interface FileStore {
   delete(name: string): Promise<void>;
 }
 
+export type LearnedVariantStatus = 'pending' | 'accepted' | 'rejected';
+
+/**
+ * A resident's words that led to a FAQ entry — picked from "did you mean" or found helpful after an
+ * answer — offered to editors as a new question variant of the entry. The same words (by `key`)
+ * for the same entry and language are one suggestion, counted.
+ */
+export interface LearnedVariant {
+  id: string;
+  entryId: string;
+  lang: Lang;
+  /** The words as a resident first wrote them. */
+  text: string;
+  /** The words normalised (lower case, words only): how the same message is recognised. */
+  key: string;
+  /** How many times residents picked the entry for these words from "did you mean". */
+  picked: number;
+  /** How many times residents said the answer helped after these words. */
+  helpful: number;
+  status: LearnedVariantStatus;
+  firstAt: Date;
+  lastAt: Date;
+  decidedBy?: string;
+  decidedAt?: Date;
+}
+
+/** What residents taught: suggested question variants, kept until an editor accepts or rejects them. */
+export interface LearningStore {
+  /** Counts one more resident who reached `entryId` with `text` (no resident id is kept). */
+  note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
+  /** Suggestions (pending ones by default), the most often seen first. */
+  list(filter?: { entryId?: string; status?: LearnedVariantStatus[]; limit?: number }): Promise<LearnedVariant[]>;
+  get(id: string): Promise<LearnedVariant | null>;
+  /** Settles a pending suggestion; null (nothing changed) when it is not pending. */
+  decide(id: string, status: Exclude<LearnedVariantStatus, 'pending'>, by: string): Promise<LearnedVariant | null>;
+}
+
 /** The sub-stores, one per concern. */
 export interface SubStores {
   faq: FaqStore;
@@ -456,6 +493,7 @@ export interface SubStores {
   alerts: AlertStore;
   leases: LeaseStore;
   feed: FeedStore;
+  learning: LearningStore;
 }
 
 /**

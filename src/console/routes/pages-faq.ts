@@ -10,6 +10,7 @@ import { diffVersions } from '../faq-versions';
 import { filterFaq } from '../faq-search';
 import { html, type SafeHtml } from '../html';
 import { layout, send, when } from '../layout';
+import { suggestedVariants } from './pages-learning';
 
 const listQuery = z.object({
   topic: z.string().max(60).optional(),
@@ -93,7 +94,7 @@ function historyTable(id: string, versions: FaqEntry[], editable: boolean): Safe
 }
 
 export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
-  const { faq, schedule } = ctx.deps.store;
+  const { faq, schedule, learning } = ctx.deps.store;
 
   app.get('/', { config: { access: 'staff' } }, async (_request, reply) => reply.redirect('/faq', 302));
 
@@ -141,10 +142,12 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
     if (!entry) throw new HttpError(404, `No FAQ entry "${id}"`);
     const editable = canEdit(request);
     const pending = (await schedule.list({ status: ['pending'] })).filter((c) => c.faqId === id);
+    const variants = await learning.list({ entryId: id });
     const body = html`
       <p class="muted">Version ${entry.version}, saved by ${entry.updatedBy} ${when(entry.updatedAt)}</p>
       ${entryForm(entry, editable)}
       ${pending.length > 0 ? html`<p>Scheduled: ${pending.map((c) => html`${c.action} at ${when(c.runAt)}; `)} <a href="/schedule">manage</a></p>` : ''}
+      <fieldset><legend>Suggested question variants</legend>${suggestedVariants(variants, editable, false)}</fieldset>
       ${editable
         ? html`<fieldset><legend>Delete</legend>
           <form data-api="/api/faq/${id}" data-method="DELETE" data-confirm="Delete this entry? Its history stays." data-next="/faq"><button>Delete now</button></form>

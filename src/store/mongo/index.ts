@@ -13,6 +13,7 @@ import { mongoDb, supportsTransactions, type MongoDb } from './db';
 import { MongoFaq } from './faq';
 import { MongoFeed } from './feed';
 import { MongoFiles } from './files';
+import { MongoLearning } from './learning';
 import { MongoLeases } from './leases';
 import { MongoOutbox } from './outbox';
 import { MongoSchedule } from './schedule';
@@ -31,7 +32,7 @@ export interface MongoStoreOptions {
 }
 
 export class MongoStore extends ComposedStore {
-  private constructor(d: MongoDb, alerts: MongoAlerts, feed: MongoFeed) {
+  private constructor(d: MongoDb, alerts: MongoAlerts, feed: MongoFeed, learning: MongoLearning) {
     const audit = new MongoAudit(d);
     super(
       {
@@ -47,6 +48,7 @@ export class MongoStore extends ComposedStore {
         alerts,
         leases: new MongoLeases(d),
         feed,
+        learning,
         files: new MongoFiles(d),
         close: () => d.conn.close(),
       },
@@ -78,9 +80,11 @@ export class MongoStore extends ComposedStore {
       }
       const alerts = new MongoAlerts(d);
       const feed = new MongoFeed(d);
+      const learning = new MongoLearning(d);
       await alerts.createIndexes();
       await feed.createIndexes();
-      const store = new MongoStore(d, alerts, feed);
+      await learning.createIndexes();
+      const store = new MongoStore(d, alerts, feed, learning);
       if (!d.transactions) {
         logger.warn({ store: store.description }, 'MongoDB server has no transactions (not a replica set): FAQ imports validate first, then write; events are polled');
       }

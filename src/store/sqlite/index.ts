@@ -11,6 +11,7 @@ import { SqliteConversations } from './conversations';
 import { openSqlite } from './db';
 import { SqliteFaq } from './faq';
 import { SqliteFeed } from './feed';
+import { SqliteLearning } from './learning';
 import { SqliteLeases } from './leases';
 import { SqliteOutbox } from './outbox';
 import { SqliteSchedule } from './schedule';
@@ -40,6 +41,7 @@ function sqliteBackend(location: string, now: () => Date): Backend {
     alerts: new SqliteAlerts(s),
     leases: new SqliteLeases(s),
     feed: new SqliteFeed(s),
+    learning: new SqliteLearning(s),
     async close() {
       if (s.db.open) s.db.close();
     },

@@ -200,6 +200,25 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_at ON events (at);
   CREATE INDEX tickets_chat ON tickets (channel, chat_id, status, created_at);
   `,
+  // 6: question variants residents' choices suggest (the learning sub-store)
+  `
+  CREATE TABLE learned_variants (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id    TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    picked      INTEGER NOT NULL,
+    helpful     INTEGER NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+    first_at    INTEGER NOT NULL,
+    last_at     INTEGER NOT NULL,
+    decided_by  TEXT,
+    decided_at  INTEGER,
+    UNIQUE (entry_id, lang, key)
+  );
+  CREATE INDEX learned_variants_status ON learned_variants (status, entry_id);
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -9,6 +9,7 @@ import { auditContract } from './audit';
 import { conversationsContract } from './conversations';
 import { faqContract } from './faq';
 import { feedContract } from './feed';
+import { learningContract } from './learning';
 import { leasesContract } from './leases';
 import { outboxContract } from './outbox';
 import { scheduleContract } from './schedule';
@@ -44,6 +45,7 @@ export const CONTRACTS = {
   alerts: alertsContract,
   leases: leasesContract,
   feed: feedContract,
+  learning: learningContract,
 } satisfies Record<Exclude<keyof Store, 'description' | 'close' | 'files'>, (under: StoreUnderTest) => void>;
 
 export function runStoreContract(
