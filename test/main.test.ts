@@ -1,18 +1,9 @@
-import net from 'node:net';
 import { tempDir } from './support/fixtures';
+import { closedPort } from './support/net';
 import { runTs } from './support/run-ts';
 
 /** Runs `src/main.ts` as `npm start` would, with piped (non-terminal) standard streams. */
 const runMain = (args: string[], env: NodeJS.ProcessEnv, stdin: string) => runTs('src/main.ts', args, env, stdin);
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('npm start', () => {
   let tmp: ReturnType<typeof tempDir>;

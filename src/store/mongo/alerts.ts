@@ -11,6 +11,7 @@ import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Alert, AlertInput, AlertProgress, AlertRecipient, AlertStatus, AlertStore, RecipientStatus, Subscription, SubscriptionInput } from '../types';
 import type { MongoDb } from './db';
+import type { CollectionIndexes } from './indexes';
 
 interface SubscriptionDoc {
   _id: string;
@@ -35,6 +36,19 @@ interface RecipientDoc extends Omit<AlertRecipient, 'alertId'> {
   /** Insertion order, for a stable sending order across restarts. */
   seq: number;
 }
+
+export const ALERT_INDEXES: CollectionIndexes[] = [
+  { collection: 'alerts', indexes: [{ key: { status: 1, runAt: 1 } }] },
+  {
+    collection: 'alert_recipients',
+    indexes: [
+      // One delivery per resident and alert: a retried start never doubles one.
+      { key: { alertId: 1, channel: 1, chatId: 1 }, unique: true },
+      { key: { alertId: 1, status: 1, seq: 1 } },
+      { key: { channel: 1, chatId: 1, status: 1 } },
+    ],
+  },
+];
 
 const subKey = (channel: string, chatId: string) => `${channel}:${chatId}`;
 
@@ -63,13 +77,6 @@ export class MongoAlerts implements AlertStore {
     this.alerts = d.db.collection<AlertDoc>('alerts');
     this.recipientDocs = d.db.collection<RecipientDoc>('alert_recipients');
     this.now = d.now;
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.alerts.createIndex({ status: 1, runAt: 1 });
-    await this.recipientDocs.createIndex({ alertId: 1, channel: 1, chatId: 1 }, { unique: true });
-    await this.recipientDocs.createIndex({ alertId: 1, status: 1, seq: 1 });
-    await this.recipientDocs.createIndex({ channel: 1, chatId: 1, status: 1 });
   }
 
   async saveSubscription(input: SubscriptionInput): Promise<Subscription> {

@@ -1,14 +1,12 @@
 /**
  * The MongoDB connection every part of the MongoDB backend shares (mongoose, a dedicated
- * connection: never mongoose's global one, so two stores or a test and the app never share state).
+ * connection: never mongoose's global one, so two stores or a test and the app never share state;
+ * how it is opened and what every write asks of the server: `connection.ts`).
  *
- * Atomicity without relying on transactions: versions and counters move with `$inc`, ticket
- * messages with `$push`, conversations with one upsert, so concurrent writers never overwrite each
- * other. Changes spanning documents (a FAQ change and its history) run in a transaction when the
- * server has them (replica set or sharded cluster).
- *
- * Durability: writes use `w: 'majority', journal: true`, so a call resolves only once the write is
- * in the journal of a majority — an acknowledged write survives a killed server process.
+ * Atomicity without relying on transactions: versions and counters move with `$inc`,
+ * conversations with one upsert, conditional writes decide races, so concurrent writers never
+ * overwrite each other. Changes spanning documents (a FAQ change and its history) run in a
+ * transaction when the server has them (replica set or sharded cluster).
  */
 import type { ClientSession, Connection, mongo } from 'mongoose';
 import { models, type Models } from './schemas';

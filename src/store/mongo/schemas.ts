@@ -240,6 +240,13 @@ const leaseSchema = new Schema<LeaseDoc>(
   { versionKey: false },
 );
 
+/**
+ * Indexes an earlier version declared on a collection and this one no longer uses: dropped at
+ * start, with a warning (see `indexes.ts`). A name stays here as long as a database from before
+ * may still have it.
+ */
+export const RETIRED_INDEXES: Record<string, string[]> = {};
+
 export interface Models {
   faq: Model<FaqDoc>;
   faqVersions: Model<FaqDoc>;
