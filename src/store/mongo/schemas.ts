@@ -214,8 +214,10 @@ export const sessionSchema = new Schema<SessionDoc>(
 );
 sessionSchema.index({ idHash: 1 }, { unique: true });
 sessionSchema.index({ email: 1 });
-// The server removes expired sessions by itself as well (within about a minute).
-sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+// The console's sweep (deleteExpiredSessions) is the one way sessions expire, as on SQLite: no TTL
+// index, whose background deletions would race the sweep and change what it counts. A database
+// from before has this index with a TTL; the index sync at start replaces it (logged).
+sessionSchema.index({ expiresAt: 1 });
 
 const scheduledSchema = new Schema<ScheduledDoc>(
   {

@@ -33,7 +33,7 @@ describe('MongoStore.open', () => {
         'staff {"email":1} unique',
         'staff_sessions {"idHash":1} unique',
         'staff_sessions {"email":1}',
-        'staff_sessions {"expiresAt":1} ttl',
+        'staff_sessions {"expiresAt":1}',
         'scheduled_changes {"status":1,"runAt":1}',
         'alerts {"status":1,"runAt":1}',
         'alert_recipients {"alertId":1,"channel":1,"chatId":1} unique',
