@@ -169,7 +169,8 @@ export const auditSchema = new Schema<AuditDoc>(
     target: { type: String },
     detail: { type: Schema.Types.Mixed },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: an empty object in `detail` is data (as it is on SQLite), not "absent".
+  { id: false, versionKey: false, minimize: false },
 );
 auditSchema.index({ at: -1 });
 
@@ -233,7 +234,8 @@ const scheduledSchema = new Schema<ScheduledDoc>(
     finishedAt: { type: Date },
     error: { type: String },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: a language-less `questions: {}` inside the Mixed entry must come back as it went in.
+  { id: false, versionKey: false, minimize: false },
 );
 scheduledSchema.index({ status: 1, runAt: 1 });
 

@@ -11,6 +11,7 @@
 import mongoose, { mongo, type Connection } from 'mongoose';
 import { connectionOptions, JOURNALED } from '../../../src/store/mongo/connection';
 import { mongoDb, type MongoDb } from '../../../src/store/mongo/db';
+import { MongoStore } from '../../../src/store/mongo';
 
 export interface Call {
   collection: string;
@@ -21,6 +22,9 @@ export interface Call {
 }
 
 export type Reply = (call: Call) => unknown;
+
+/** The stubbed store's clock. */
+export const STUB_NOW = () => new Date('2026-01-15T10:00:00Z');
 
 /** Methods of `mongo.Collection` that return a cursor. */
 const CURSOR_METHODS = ['find', 'aggregate', 'listIndexes'] as const;
@@ -91,6 +95,8 @@ export class StubbedDriver {
   readonly conn: Connection;
   readonly client: mongo.MongoClient;
   private readonly replies = new Map<string, Reply>();
+  /** Counters move as on a server ($inc on an upserted document), so ids are numbered 1, 2, … */
+  private readonly counters = new Map<string, number>();
   private readonly spies: jest.SpyInstance[] = [];
 
   constructor(readonly dbName = 'helpline-stub') {
@@ -121,6 +127,12 @@ export class StubbedDriver {
         }),
       );
     }
+    this.on('counters', 'findOneAndUpdate', (call) => {
+      const [filter, update] = call.args as [{ _id: string }, { $inc?: { value?: number } }];
+      const value = (this.counters.get(filter._id) ?? 0) + (update.$inc?.value ?? 0);
+      this.counters.set(filter._id, value);
+      return { _id: filter._id, value };
+    });
     const db = mongo.Db.prototype as unknown as Record<string, (...args: unknown[]) => unknown>;
     this.spies.push(
       jest.spyOn(db, 'command').mockImplementation(async (...args: unknown[]) => this.answer(this.record('$cmd', 'command', args))),
@@ -141,7 +153,13 @@ export class StubbedDriver {
 
   /** The backend's shared connection object over this driver. */
   mongoDb(options: { transactions?: boolean; now?: () => Date } = {}): MongoDb {
-    return mongoDb(this.conn, options.transactions ?? false, options.now ?? (() => new Date('2026-01-15T10:00:00Z')));
+    return mongoDb(this.conn, options.transactions ?? false, options.now ?? STUB_NOW);
+  }
+
+  /** The whole store over this driver; `hello` answers as a replica set member or a standalone server. */
+  openStore(options: { transactions?: boolean; now?: () => Date } = {}): Promise<MongoStore> {
+    this.on('$cmd', 'command', () => ({ isWritablePrimary: true, ...(options.transactions ? { setName: 'rs0' } : {}) }));
+    return MongoStore.open(this.conn, { now: options.now ?? STUB_NOW });
   }
 
   restore(): void {
