@@ -22,7 +22,7 @@ import { MongoOutbox } from './outbox';
 import { MongoSchedule } from './schedule';
 import { MongoStaff } from './staff';
 import { RETIRED_INDEXES, type Models } from './schemas';
-import { MongoTickets } from './tickets';
+import { MongoTickets, TICKET_INDEXES } from './tickets';
 
 export { FILE_BUCKET } from './files';
 
@@ -40,7 +40,7 @@ export function storeIndexes(m: Models): CollectionIndexes[] {
     ),
     retired: RETIRED_INDEXES[model.collection.collectionName] ?? [],
   }));
-  return [...ofModels, ...ALERT_INDEXES, ...FEED_INDEXES];
+  return [...ofModels, ...TICKET_INDEXES, ...ALERT_INDEXES, ...FEED_INDEXES];
 }
 
 export class MongoStore extends ComposedStore {

@@ -25,10 +25,11 @@ describe('MongoStore.open', () => {
         'faq {"id":1} unique',
         'faq_versions {"id":1,"version":1} unique',
         'conversations {"channel":1,"chatId":1} unique',
-        'tickets {"status":1,"createdAt":1}',
-        'tickets {"channel":1,"chatId":1,"status":1,"createdAt":-1}',
-        'tickets {"createdAt":1}',
-        'audit {"at":-1}',
+        'tickets {"status":1,"createdAt":1,"_id":1}',
+        'tickets {"channel":1,"chatId":1,"status":1,"createdAt":-1,"_id":-1}',
+        'tickets {"createdAt":1,"_id":1}',
+        'ticket_messages {"ticketId":1,"seq":1} unique',
+        'audit {"at":-1,"_id":-1}',
         'outbox {"channel":1,"status":1,"_id":1}',
         'staff {"email":1} unique',
         'staff_sessions {"idHash":1} unique',
@@ -44,7 +45,7 @@ describe('MongoStore.open', () => {
     );
     const collections = driver.calls.filter((c) => c.method === 'createCollection').map((c) => c.collection);
     expect(collections.sort()).toEqual(
-      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'alerts', 'alert_recipients', 'events'].sort(),
+      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'ticket_messages', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'alerts', 'alert_recipients', 'events'].sort(),
     );
   });
 

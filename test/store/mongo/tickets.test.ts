@@ -1,0 +1,110 @@
+/**
+ * Tickets on MongoDB as the server sees them (defect 4 and the unbounded messages array): every
+ * sort is one an index serves, and messages live in their own collection, read for a whole list in
+ * one query.
+ */
+import type { MongoStore } from '../../../src/store/mongo';
+import { storeIndexes } from '../../../src/store/mongo';
+import { models } from '../../../src/store/mongo/schemas';
+import { StubbedDriver, type Call } from './driver-stub';
+
+/** True when an index of `collection` has exactly `equality` fields first, then the sort's fields and directions. */
+function indexServes(driver: StubbedDriver, collection: string, equality: string[], sort: Record<string, 1 | -1>): boolean {
+  const wanted = JSON.stringify([...equality.map((f) => [f, 1]), ...Object.entries(sort)]);
+  const declared = storeIndexes(models(driver.conn)).find((c) => c.collection === collection)?.indexes ?? [];
+  return declared.some((spec) => {
+    const key = Object.entries(spec.key).map(([f, d]) => [f, equality.includes(f) ? 1 : d]);
+    return JSON.stringify(key) === wanted;
+  });
+}
+
+const findOptions = (call: Call) => call.args[1] as { sort?: Record<string, number>; projection?: unknown };
+
+describe('MongoDB tickets', () => {
+  let driver: StubbedDriver;
+  let store: MongoStore;
+  beforeEach(async () => {
+    driver = new StubbedDriver();
+    store = await driver.openStore();
+  });
+  afterEach(() => driver.restore());
+
+  const ticketDoc = (id: number, extra: object = {}) => ({
+    _id: id,
+    channel: 'telegram',
+    chatId: '1001',
+    lang: 'ru',
+    question: `q${id}`,
+    reason: 'no-match',
+    excerpt: [],
+    status: 'queued',
+    messageCount: 2,
+    createdAt: new Date(`2026-01-0${id}T00:00:00Z`),
+    updatedAt: new Date(`2026-01-0${id}T00:00:00Z`),
+    ...extra,
+  });
+  const message = (ticketId: number, seq: number) => ({ ticketId, seq, from: 'resident', text: `m${ticketId}.${seq}`, at: new Date('2026-01-10T00:00:00Z') });
+
+  it('lists tickets in an order an index serves, and their messages with one query the (ticketId, seq) index serves', async () => {
+    driver.on('tickets', 'find', () => [ticketDoc(1), ticketDoc(2)]);
+    driver.on('ticket_messages', 'find', () => [message(1, 1), message(1, 2), message(2, 1)]);
+    const tickets = await store.tickets.list({ status: ['queued', 'assigned'] });
+    expect(tickets.map((t) => [t.id, t.messages.map((m) => m.text)])).toEqual([
+      ['1', ['m1.1', 'm1.2']],
+      ['2', ['m2.1']],
+    ]);
+
+    const [ticketsQuery] = driver.callsTo('tickets', 'find');
+    expect(ticketsQuery.args[0]).toEqual({ status: { $in: ['queued', 'assigned'] } });
+    expect(findOptions(ticketsQuery).sort).toEqual({ createdAt: 1, _id: 1 });
+    expect(indexServes(driver, 'tickets', ['status'], { createdAt: 1, _id: 1 })).toBe(true);
+    expect(indexServes(driver, 'tickets', [], { createdAt: 1, _id: 1 })).toBe(true);
+
+    const messageQueries = driver.callsTo('ticket_messages', 'find');
+    expect(messageQueries).toHaveLength(1);
+    expect(messageQueries[0].args[0]).toEqual({ ticketId: { $in: [1, 2] } });
+    expect(messageQueries[0].cursor).toEqual([{ method: 'sort', args: [{ ticketId: 1, seq: 1 }] }]);
+    expect(indexServes(driver, 'ticket_messages', [], { ticketId: 1, seq: 1 })).toBe(true);
+  });
+
+  it("finds a chat's latest closed ticket with the sort of an index, never by listing", async () => {
+    driver.on('tickets', 'findOne', () => ticketDoc(2, { status: 'closed' }));
+    expect(await store.tickets.latestClosed('telegram', '1001')).toMatchObject({ id: '2', status: 'closed' });
+    const [query] = driver.callsTo('tickets', 'findOne');
+    expect(query.args[0]).toEqual({ channel: 'telegram', chatId: '1001', status: 'closed' });
+    expect(findOptions(query).sort).toEqual({ createdAt: -1, _id: -1 });
+    expect(indexServes(driver, 'tickets', ['channel', 'chatId', 'status'], { createdAt: -1, _id: -1 })).toBe(true);
+    expect(driver.callsTo('tickets', 'find')).toEqual([]);
+  });
+
+  it('appends a message as a document of its own, numbered by the ticket, never by growing the ticket', async () => {
+    driver.on('tickets', 'findOneAndUpdate', () => ({ _id: 7, messageCount: 3 }));
+    const at = new Date('2026-01-15T09:00:00Z');
+    await store.tickets.append('7', { from: 'operator', text: 'hello', at });
+    const [take] = driver.callsTo('tickets', 'findOneAndUpdate');
+    expect(take.args[0]).toEqual({ _id: 7 });
+    expect(take.args[1]).toEqual({ $inc: { messageCount: 1 }, $set: { updatedAt: new Date('2026-01-15T10:00:00Z') } });
+    expect(JSON.stringify(take.args[1])).not.toContain('$push');
+    expect(driver.callsTo('ticket_messages', 'insertOne').map((c) => c.args[0])).toEqual([{ ticketId: 7, seq: 3, from: 'operator', text: 'hello', at }]);
+  });
+
+  it('refuses an append to an unknown ticket without writing a message', async () => {
+    await expect(store.tickets.append('7', { from: 'operator', text: 'hello', at: new Date() })).rejects.toThrow(/No ticket with id "7"/);
+    await expect(store.tickets.append('nope', { from: 'operator', text: 'hello', at: new Date() })).rejects.toThrow(/No ticket/);
+    expect(driver.callsTo('ticket_messages', 'insertOne')).toEqual([]);
+  });
+
+  it('reads the messages a ticket written before the move kept in its document, first', async () => {
+    const earlier = { from: 'resident', text: 'kept in the ticket', at: new Date('2026-01-09T00:00:00Z') };
+    driver.on('tickets', 'findOne', () => ticketDoc(1, { messages: [earlier] }));
+    driver.on('ticket_messages', 'find', () => [message(1, 1)]);
+    expect((await store.tickets.get('1'))?.messages.map((m) => m.text)).toEqual(['kept in the ticket', 'm1.1']);
+  });
+
+  it('lists the audit log newest first in the order of an index', async () => {
+    await store.audit.list(10);
+    const [query] = driver.callsTo('audit', 'find');
+    expect(findOptions(query).sort).toEqual({ at: -1, _id: -1 });
+    expect(indexServes(driver, 'audit', [], { at: -1, _id: -1 })).toBe(true);
+  });
+});
