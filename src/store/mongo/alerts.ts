@@ -38,6 +38,8 @@ interface RecipientDoc extends Omit<AlertRecipient, 'alertId'> {
 }
 
 export const ALERT_INDEXES: CollectionIndexes[] = [
+  // matchingSubscriptions: a multikey index, one key per topic of each subscription.
+  { collection: 'subscriptions', indexes: [{ key: { topics: 1 } }] },
   { collection: 'alerts', indexes: [{ key: { status: 1, runAt: 1 } }] },
   {
     collection: 'alert_recipients',

@@ -11,7 +11,8 @@
 import mongoose, { mongo, type Connection } from 'mongoose';
 import { connectionOptions, JOURNALED } from '../../../src/store/mongo/connection';
 import { mongoDb, type MongoDb } from '../../../src/store/mongo/db';
-import { MongoStore } from '../../../src/store/mongo';
+import { MongoStore, storeIndexes } from '../../../src/store/mongo';
+import { models } from '../../../src/store/mongo/schemas';
 
 export interface Call {
   collection: string;
@@ -176,6 +177,16 @@ export class StubbedDriver {
     const reply = this.replies.get(`${call.collection}.${call.method}`) ?? this.replies.get(`*.${call.method}`) ?? emptyAnswer;
     return reply(call);
   }
+}
+
+/** True when an index of `collection` has exactly `equality` fields first, then the sort's fields and directions. */
+export function indexServes(conn: Connection, collection: string, equality: string[], sort: Record<string, 1 | -1>): boolean {
+  const wanted = JSON.stringify([...equality.map((f) => [f, 1]), ...Object.entries(sort)]);
+  const declared = storeIndexes(models(conn)).find((c) => c.collection === collection)?.indexes ?? [];
+  return declared.some((spec) => {
+    const key = Object.entries(spec.key).map(([f, d]) => [f, equality.includes(f) ? 1 : d]);
+    return JSON.stringify(key) === wanted;
+  });
 }
 
 /** A duplicate key error as the server reports it (E11000). */

@@ -36,6 +36,7 @@ describe('MongoStore.open', () => {
         'staff_sessions {"email":1}',
         'staff_sessions {"expiresAt":1}',
         'scheduled_changes {"status":1,"runAt":1}',
+        'subscriptions {"topics":1}',
         'alerts {"status":1,"runAt":1}',
         'alert_recipients {"alertId":1,"channel":1,"chatId":1} unique',
         'alert_recipients {"alertId":1,"status":1,"seq":1}',
@@ -45,7 +46,7 @@ describe('MongoStore.open', () => {
     );
     const collections = driver.calls.filter((c) => c.method === 'createCollection').map((c) => c.collection);
     expect(collections.sort()).toEqual(
-      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'ticket_messages', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'alerts', 'alert_recipients', 'events'].sort(),
+      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'ticket_messages', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'subscriptions', 'alerts', 'alert_recipients', 'events'].sort(),
     );
   });
 
