@@ -157,10 +157,15 @@ export class StubbedDriver {
     return mongoDb(this.conn, options.transactions ?? false, options.now ?? STUB_NOW);
   }
 
-  /** The whole store over this driver; `hello` answers as a replica set member or a standalone server. */
-  openStore(options: { transactions?: boolean; now?: () => Date } = {}): Promise<MongoStore> {
+  /**
+   * The whole store over this driver; `hello` answers as a replica set member or a standalone
+   * server. The calls made at start (collections, indexes) are forgotten: a test sees its own.
+   */
+  async openStore(options: { transactions?: boolean; now?: () => Date } = {}): Promise<MongoStore> {
     this.on('$cmd', 'command', () => ({ isWritablePrimary: true, ...(options.transactions ? { setName: 'rs0' } : {}) }));
-    return MongoStore.open(this.conn, { now: options.now ?? STUB_NOW });
+    const store = await MongoStore.open(this.conn, { now: options.now ?? STUB_NOW });
+    this.calls.length = 0;
+    return store;
   }
 
   restore(): void {
