@@ -89,7 +89,7 @@ export class MongoStore extends ComposedStore {
    */
   static async open(conn: Connection, options: Pick<MongoStoreOptions, 'logger' | 'now'> = {}): Promise<MongoStore> {
     const logger = options.logger ?? silentLogger;
-    const d = mongoDb(conn, await supportsTransactions(conn), options.now ?? (() => new Date()));
+    const d = mongoDb(conn, await supportsTransactions(conn), options.now ?? (() => new Date()), logger);
     await syncIndexes(d.db, storeIndexes(d.m), logger);
     const store = new MongoStore(d);
     if (!d.transactions) {
