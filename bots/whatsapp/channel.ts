@@ -147,7 +147,7 @@ export class WhatsAppChannel implements Channel {
     return {
       kind: 'remote',
       dataPath,
-      store: new SessionFiles(this.parts.sessionFiles, dataPath),
+      store: new SessionFiles(this.parts.sessionFiles, dataPath, this.log),
       backupSyncIntervalMs: this.options.sessionBackupIntervalMs ?? 300_000,
     };
   }

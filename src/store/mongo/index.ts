@@ -60,7 +60,7 @@ export class MongoStore extends ComposedStore {
         alerts: new MongoAlerts(d),
         leases: new MongoLeases(d),
         feed: new MongoFeed(d),
-        files: new MongoFiles(d),
+        files: MongoFiles.of(d),
         close: () => d.conn.close(),
       },
       d.now,
