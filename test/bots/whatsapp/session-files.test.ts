@@ -68,6 +68,22 @@ describe('SessionFiles under RemoteAuth, on GridFS', () => {
     await waitFor(() => fs.existsSync(restored) && fs.readFileSync(restored, 'utf8') === 'linked device keys', 'the profile to be unpacked');
   });
 
+  it('keeps one login per WhatsApp number (clientId) on one database', async () => {
+    const first = await linkedHost(path.join(tmp.dir, 'number-1'));
+    await first.backup();
+    const second = host(path.join(tmp.dir, 'number-2'), 'line-2');
+    await second.auth.beforeBrowserInitialized();
+    const profile = second.client.options.puppeteer.userDataDir as string;
+    fs.mkdirSync(path.join(profile, 'Default', 'IndexedDB'), { recursive: true });
+    fs.writeFileSync(path.join(profile, 'Default', 'IndexedDB', 'keys'), 'second number');
+    await second.backup();
+    expect(bucket.names()).toEqual(['RemoteAuth-line-1', 'RemoteAuth-line-2']);
+    const again = host(path.join(tmp.dir, 'number-1-again'));
+    await again.auth.beforeBrowserInitialized();
+    const restored = path.join(again.client.options.puppeteer.userDataDir as string, 'Default', 'Local Storage', 'leveldb', '000003.log');
+    await waitFor(() => fs.existsSync(restored) && fs.readFileSync(restored, 'utf8') === 'linked device keys', "the first number's profile");
+  });
+
   it('keeps the previous backup when a backup fails, and does not reject', async () => {
     const a = await linkedHost(path.join(tmp.dir, 'first'));
     await a.backup();
