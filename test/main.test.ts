@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { tempDir } from './support/fixtures';
 import { closedPort } from './support/net';
 import { runTs } from './support/run-ts';
@@ -38,6 +39,16 @@ describe('npm start', () => {
     const { code, stdout } = await runMain(['--chat'], { DATA_DIR: tmp.dir }, '/start\nкогда начинается комендантский час?\n');
     expect(code).toBe(0);
     expect(stdout).toMatch(/109/);
+    expect(stdout).toMatch(/23:00/);
+  });
+
+  test('logs a promise rejection nobody handled (a library background task), masked, and keeps running', async () => {
+    const preload = path.join(__dirname, 'support', 'stray-rejection.cjs');
+    const { code, stdout, stderr } = await runMain(['--chat'], { DATA_DIR: tmp.dir, NODE_OPTIONS: `--require ${preload}` }, '/start\nкогда начинается комендантский час?\n');
+    expect(stderr).toMatch(/a promise rejection nobody handled/);
+    expect(stderr).toContain('770•••••567@c.us');
+    expect(stderr).not.toContain('77011234567');
+    expect(code).toBe(0);
     expect(stdout).toMatch(/23:00/);
   });
 });
