@@ -194,6 +194,20 @@ export function indexServes(conn: Connection, collection: string, equality: stri
   });
 }
 
+/**
+ * The whole store over a fresh stubbed driver for each test of the enclosing describe, restored
+ * afterwards: `const t = eachStubbedStore()`, then `t.store` and `t.driver` inside the tests.
+ */
+export function eachStubbedStore(): { readonly driver: StubbedDriver; readonly store: MongoStore } {
+  const current = {} as { driver: StubbedDriver; store: MongoStore };
+  beforeEach(async () => {
+    current.driver = new StubbedDriver();
+    current.store = await current.driver.openStore();
+  });
+  afterEach(() => current.driver.restore());
+  return current;
+}
+
 /** A duplicate key error as the server reports it (E11000). */
 export function duplicateKeyError(collection: string, index: string): mongo.MongoServerError {
   return new mongo.MongoServerError({ message: `E11000 duplicate key error collection: helpline-stub.${collection} index: ${index}`, code: 11000, errmsg: 'E11000' });
