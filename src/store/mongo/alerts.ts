@@ -188,8 +188,11 @@ export class MongoAlerts implements AlertStore {
     await this.skipGone(n, pending, await this.matchingSubscriptions(alert.topics, alert.districts), at);
     const flipped = await this.alerts.updateOne({ _id: n, status: 'scheduled' }, { $set: { status: 'sending' }, $unset: { preparingUntil: '' } });
     if (flipped.modifiedCount > 0) return true;
-    // Cancelled while the recipients were written: none of them may stay pending.
-    await this.skipPending(n, 'cancelled', this.now());
+    // Cancelled while the recipients were written: none of them may stay pending. (Not scheduled
+    // for another reason — another process took over a claim that had run out and started it —
+    // its recipients are its own.)
+    const now = await this.alerts.findOne({ _id: n }, { projection: { status: 1 } });
+    if (now?.status === 'cancelled') await this.skipPending(n, 'cancelled', this.now());
     return false;
   }
 

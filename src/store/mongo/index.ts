@@ -3,8 +3,7 @@
  * MongoDB: the MongoDB backend (one part per concern, over one connection; see `db.ts`) under the
  * composed store's domain rules. The contract suites run against it when MONGODB_URI is set.
  */
-import type mongoose from 'mongoose';
-import type { Connection } from 'mongoose';
+import type { Connection, Model } from 'mongoose';
 import { silentLogger, type Logger } from '../../logging';
 import { ComposedStore } from '../compose';
 import { withPresent } from '../records';
@@ -33,7 +32,7 @@ export interface MongoStoreOptions extends ConnectionSettings {
 
 /** Every collection the store uses, with the indexes its queries need (see `indexes.ts`). */
 export function storeIndexes(m: Models): CollectionIndexes[] {
-  const ofModels = (Object.values(m) as mongoose.Model<unknown>[]).map((model) => ({
+  const ofModels = (Object.values(m) as Model<unknown>[]).map((model) => ({
     collection: model.collection.collectionName,
     indexes: model.schema.indexes().map(([key, options]) =>
       withPresent<IndexSpec>({ key: key as IndexKey }, { unique: options.unique === true ? true : undefined, expireAfterSeconds: options.expireAfterSeconds }),

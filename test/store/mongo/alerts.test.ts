@@ -77,9 +77,19 @@ describe('MongoDB alerts', () => {
   it('skips every recipient it wrote when a cancel came first, and says it did not start', async () => {
     t.driver.on('alerts', 'findOneAndUpdate', () => alertDoc());
     t.driver.on('subscriptions', 'find', () => [sub('1')]);
+    t.driver.on('alerts', 'findOne', () => ({ _id: 5, status: 'cancelled' }));
     flip(0);
     expect(await t.store.alerts.start('5')).toBe(false);
     expect(updates('alert_recipients')).toEqual([[{ alertId: 5, status: 'pending' }, { $set: { status: 'skipped', reason: 'cancelled', updatedAt: new Date('2026-01-15T10:00:00Z') } }]]);
+  });
+
+  it('leaves the recipients alone when another process started the alert after its claim ran out', async () => {
+    t.driver.on('alerts', 'findOneAndUpdate', () => alertDoc());
+    t.driver.on('subscriptions', 'find', () => [sub('1')]);
+    t.driver.on('alerts', 'findOne', () => ({ _id: 5, status: 'sending' }));
+    flip(0);
+    expect(await t.store.alerts.start('5')).toBe(false);
+    expect(updates('alert_recipients')).toEqual([]);
   });
 
   it('completes a start that was interrupted: recipients written before are kept, and checked again', async () => {
