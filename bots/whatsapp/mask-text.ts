@@ -1,9 +1,2 @@
-import { maskId } from '../../src/logging';
-
-/**
- * Masks every phone-number-like run of digits in a text. Error messages from WhatsApp Web can
- * quote the chat id ("invalid wid 77011234567@c.us"); they pass through here before a log line.
- */
-export function maskNumbers(text: string): string {
-  return text.replace(/\d{7,}/g, (digits) => maskId(digits));
-}
+// The masking lives with the logger now (src/logging); the WhatsApp channel keeps importing it here.
+export { maskNumbers } from '../../src/logging';

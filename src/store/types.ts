@@ -363,8 +363,9 @@ export interface AlertStore {
   saveSubscription(input: SubscriptionInput): Promise<Subscription>;
   getSubscription(channel: string, chatId: string): Promise<Subscription | null>;
   /**
-   * Removes the subscription and, in the same write, skips that chat's pending alert deliveries:
-   * an unsubscribe is honoured even for an alert already being sent. Resolves false when there was none.
+   * Removes the subscription and skips that chat's pending alert deliveries, as one step: an alert
+   * starting at the same time does not queue the chat afterwards, and an unsubscribe is honoured
+   * even for an alert already being sent. Resolves false when there was none.
    */
   deleteSubscription(channel: string, chatId: string): Promise<boolean>;
   /**
@@ -377,8 +378,9 @@ export interface AlertStore {
   /** Alerts, newest first, optionally only some statuses. */
   list(filter?: { status?: AlertStatus[] }): Promise<Alert[]>;
   /**
-   * Moves a scheduled alert to sending and, in the same transaction, writes one pending recipient
-   * per matching subscription at that moment. False when the alert was not scheduled (only one
+   * Moves a scheduled alert to sending and writes one pending recipient per matching subscription
+   * at that moment, as one step: nobody sees it sending before every recipient is written, and a
+   * cancel at the same time leaves none pending. False when the alert was not scheduled (only one
    * caller starts it).
    */
   start(id: string): Promise<boolean>;

@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     expect(config.telegram.token).toBeUndefined();
     expect(config.telegram.driver).toBe('grammy');
     expect(config.whatsapp.enabled).toBe(false);
+    expect(config.whatsapp.clientId).toBeUndefined();
+  });
+
+  test('WHATSAPP_CLIENT_ID names the WhatsApp login, with the characters whatsapp-web.js allows', () => {
+    expect(loadConfig({ WHATSAPP_CLIENT_ID: 'line-2_kk' }).whatsapp.clientId).toBe('line-2_kk');
+    for (const bad of ['line 2', '../other', 'x'.repeat(65)]) {
+      expect(() => loadConfig({ WHATSAPP_CLIENT_ID: bad })).toThrow(/WHATSAPP_CLIENT_ID/);
+    }
   });
 
   test('reads and converts values', () => {

@@ -8,6 +8,17 @@ import type { LearningBackend } from '../backend';
 import { pick, withPresent } from '../records';
 import type { LearnedVariant, LearnedVariantStatus } from '../types';
 import { isDuplicateKey, type MongoDb } from './db';
+import type { CollectionIndexes } from './indexes';
+
+const VARIANTS = 'learned_variants';
+
+/** One suggestion per (entry, language, key); the editors' list reads by status and entry. */
+export const LEARNING_INDEXES: CollectionIndexes[] = [
+  {
+    collection: VARIANTS,
+    indexes: [{ key: { entryId: 1, lang: 1, key: 1 }, unique: true }, { key: { status: 1, entryId: 1 } }],
+  },
+];
 
 interface VariantDoc extends Omit<LearnedVariant, 'id'> {
   _id: mongo.ObjectId;
@@ -29,12 +40,7 @@ export class MongoLearning implements LearningBackend {
   private readonly variants: mongo.Collection<VariantDoc>;
 
   constructor(d: MongoDb) {
-    this.variants = d.db.collection<VariantDoc>('learned_variants');
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.variants.createIndex({ entryId: 1, lang: 1, key: 1 }, { unique: true });
-    await this.variants.createIndex({ status: 1, entryId: 1 });
+    this.variants = d.db.collection<VariantDoc>(VARIANTS);
   }
 
   async add(input: { entryId: string; lang: LearnedVariant['lang']; key: string; text: string; picked: number; helpful: number }, at: Date): Promise<void> {

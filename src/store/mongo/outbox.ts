@@ -3,6 +3,7 @@ import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../types';
 import type { MongoDb } from './db';
+import { inSequence } from './sequence';
 import type { OutboxDoc } from './schemas';
 
 function outgoingFromDoc(doc: OutboxDoc): OutgoingMessage {
@@ -14,14 +15,14 @@ export class MongoOutbox implements OutboxStore {
   constructor(private readonly d: MongoDb) {}
 
   /**
-   * Reserves a block of sequence numbers with one `$inc`, then inserts the batch with one ordered
-   * insertMany. Without a transaction a failure midway can leave the first part queued; the
-   * numbers still order the queue, and a gap in them is harmless.
+   * Numbers the batch and inserts it with one ordered insertMany, in sequence with every other
+   * enqueue (`sequence.ts`): a later id never becomes visible before an earlier one, so the sender
+   * can rely on id order per chat. Without a transaction a failure midway can leave the first part
+   * queued; the numbers still order the queue, and a gap in them is harmless.
    */
   async enqueue(items: OutgoingInput[]): Promise<OutgoingMessage[]> {
     if (items.length === 0) return [];
-    return this.d.atomically(async (session) => {
-      const first = (await this.d.next('outbox', items.length, session)) - items.length + 1;
+    return inSequence(this.d, 'outbox', items.length, async (first, session) => {
       const at = this.d.now();
       const docs: OutboxDoc[] = items.map((item, i) => ({
         _id: first + i,
@@ -34,7 +35,7 @@ export class MongoOutbox implements OutboxStore {
       }));
       await this.d.m.outbox.insertMany(docs, { ordered: true, session });
       return docs.map(outgoingFromDoc);
-    });
+    }, { logger: this.d.logger });
   }
 
   async pending(channel: string, limit = 100): Promise<OutgoingMessage[]> {

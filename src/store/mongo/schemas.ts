@@ -29,9 +29,17 @@ export interface CounterDoc {
 
 export type ConversationDoc = Conversation;
 
-/** A ticket; `_id` is its sequential number, the domain id is its decimal text. */
-export interface TicketDoc extends Omit<Ticket, 'id'> {
+/**
+ * A ticket; `_id` is its sequential number, the domain id is its decimal text. Its messages are
+ * documents of their own (`ticket_messages`, see `tickets.ts`): an array in the ticket would grow
+ * without bound toward the 16 MB document limit.
+ */
+export interface TicketDoc extends Omit<Ticket, 'id' | 'messages'> {
   _id: number;
+  /** Messages appended so far: the next one's seq is this plus one. */
+  messageCount: number;
+  /** Only in tickets written before messages moved out: their messages up to then. */
+  messages?: TranscriptLine[];
 }
 
 /** A queued message; `_id` is its sequence number, the domain id its decimal text. */
@@ -147,7 +155,7 @@ export const ticketSchema = new Schema<TicketDoc>(
     _id: { type: Number, required: true },
     ...ticketInputFields,
     status: { type: String, required: true, enum: ['queued', 'assigned', 'waiting', 'closed'] },
-    messages: { type: [lineSchema], default: [] },
+    messageCount: { type: Number, required: true, min: 0, default: 0 },
     assignee: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -155,11 +163,13 @@ export const ticketSchema = new Schema<TicketDoc>(
   },
   { id: false, versionKey: false },
 );
-// The operators' queue: open tickets by status, oldest first.
-ticketSchema.index({ status: 1, createdAt: 1 });
+// Each index ends with the query's whole sort, _id included, so no query sorts in memory.
+// The operators' queue: tickets of some statuses, oldest first (a sort-merge over the statuses).
+ticketSchema.index({ status: 1, createdAt: 1, _id: 1 });
 // A chat's latest closed ticket (the rating after a hand-off).
-ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1 });
-ticketSchema.index({ createdAt: 1 });
+ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1, _id: -1 });
+// Every ticket, oldest first.
+ticketSchema.index({ createdAt: 1, _id: 1 });
 
 export const auditSchema = new Schema<AuditDoc>(
   {
@@ -169,9 +179,11 @@ export const auditSchema = new Schema<AuditDoc>(
     target: { type: String },
     detail: { type: Schema.Types.Mixed },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: an empty object in `detail` is data (as it is on SQLite), not "absent".
+  { id: false, versionKey: false, minimize: false },
 );
-auditSchema.index({ at: -1 });
+// Newest first, ties broken by _id: the list's whole sort.
+auditSchema.index({ at: -1, _id: -1 });
 
 export const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -214,8 +226,10 @@ export const sessionSchema = new Schema<SessionDoc>(
 );
 sessionSchema.index({ idHash: 1 }, { unique: true });
 sessionSchema.index({ email: 1 });
-// The server removes expired sessions by itself as well (within about a minute).
-sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+// The console's sweep (deleteExpiredSessions) is the one way sessions expire, as on SQLite: no TTL
+// index, whose background deletions would race the sweep and change what it counts. A database
+// from before has this index with a TTL; the index sync at start replaces it (logged).
+sessionSchema.index({ expiresAt: 1 });
 
 const scheduledSchema = new Schema<ScheduledDoc>(
   {
@@ -231,7 +245,8 @@ const scheduledSchema = new Schema<ScheduledDoc>(
     finishedAt: { type: Date },
     error: { type: String },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: a language-less `questions: {}` inside the Mixed entry must come back as it went in.
+  { id: false, versionKey: false, minimize: false },
 );
 scheduledSchema.index({ status: 1, runAt: 1 });
 
@@ -239,6 +254,17 @@ const leaseSchema = new Schema<LeaseDoc>(
   { _id: { type: String, required: true }, holder: { type: String, required: true }, expiresAt: { type: Date, required: true } },
   { versionKey: false },
 );
+
+/**
+ * Indexes an earlier version declared on a collection and this one no longer uses: dropped at
+ * start, with a warning (see `indexes.ts`). A name stays here as long as a database from before
+ * may still have it.
+ */
+export const RETIRED_INDEXES: Record<string, string[]> = {
+  // Replaced by indexes that also cover the sort's _id.
+  tickets: ['status_1_createdAt_1', 'channel_1_chatId_1_status_1_createdAt_-1', 'createdAt_1'],
+  audit: ['at_-1'],
+};
 
 export interface Models {
   faq: Model<FaqDoc>;

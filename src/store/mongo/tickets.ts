@@ -1,23 +1,45 @@
-/** Tickets and their messages (MongoDB). */
+/**
+ * Tickets and their messages (MongoDB). A ticket's messages are documents of their own in
+ * `ticket_messages` (as SQLite has a `ticket_messages` table), numbered per ticket by a counter
+ * in the ticket: a busy ticket never nears the 16 MB document limit, and a list reads the
+ * messages of all its tickets in one indexed query.
+ */
+import type { mongo } from 'mongoose';
 import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
 import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
 import { lineFromDoc } from './conversations';
 import type { MongoDb } from './db';
+import type { CollectionIndexes } from './indexes';
 import type { TicketDoc } from './schemas';
 
-function ticketFromDoc(doc: TicketDoc): Ticket {
+const MESSAGES = 'ticket_messages';
+
+interface MessageDoc extends TranscriptLine {
+  ticketId: number;
+  /** 1, 2, … per ticket, in append order. */
+  seq: number;
+}
+
+export const TICKET_INDEXES: CollectionIndexes[] = [{ collection: MESSAGES, indexes: [{ key: { ticketId: 1, seq: 1 }, unique: true }] }];
+
+function ticketFromDoc(doc: TicketDoc, messages: TranscriptLine[]): Ticket {
   const t: Ticket = {
     id: String(doc._id),
     ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']),
     excerpt: (doc.excerpt ?? []).map(lineFromDoc),
-    messages: (doc.messages ?? []).map(lineFromDoc),
+    // Tickets from before messages moved out keep their earlier ones in the document.
+    messages: [...(doc.messages ?? []).map(lineFromDoc), ...messages],
   };
   return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
 }
 
 export class MongoTickets implements TicketStore {
-  constructor(private readonly d: MongoDb) {}
+  private readonly messages: mongo.Collection<MessageDoc>;
+
+  constructor(private readonly d: MongoDb) {
+    this.messages = d.db.collection<MessageDoc>(MESSAGES);
+  }
 
   async create(input: TicketInput): Promise<Ticket> {
     const at = this.d.now();
@@ -26,39 +48,48 @@ export class MongoTickets implements TicketStore {
       ...input,
       excerpt: input.excerpt.map(lineFromDoc),
       status: 'queued',
-      messages: [],
+      messageCount: 0,
       createdAt: at,
       updatedAt: at,
     };
     await this.d.m.tickets.create([doc]);
-    return ticketFromDoc(doc);
+    return ticketFromDoc(doc, []);
   }
 
   async get(id: string): Promise<Ticket | null> {
     const n = ticketNumber(id);
     if (n === undefined) return null;
     const doc = await this.d.m.tickets.findById(n).lean<TicketDoc>();
-    return doc ? ticketFromDoc(doc) : null;
+    return doc ? this.withMessages(doc) : null;
   }
 
+  /**
+   * Takes the next number from the ticket (which also proves it exists) and inserts the message
+   * under it. Concurrent appends each get their own number; between the two writes a reader may
+   * briefly see a later message before an earlier one, never one out of place once both are in.
+   */
   async append(id: string, line: TranscriptLine): Promise<void> {
     const n = ticketNumber(id);
-    const result =
+    const ticket =
       n === undefined
-        ? undefined
-        : await this.d.m.tickets.updateOne({ _id: n }, { $push: { messages: lineFromDoc(line) }, $set: { updatedAt: this.d.now() } }, { runValidators: true });
-    if (!result || result.matchedCount === 0) throw new Error(`No ticket with id "${id}"`);
+        ? null
+        : await this.d.m.tickets
+            .findOneAndUpdate({ _id: n }, { $inc: { messageCount: 1 }, $set: { updatedAt: this.d.now() } }, { returnDocument: 'after', projection: { messageCount: 1 } })
+            .lean<Pick<TicketDoc, '_id' | 'messageCount'>>();
+    if (!ticket) throw new Error(`No ticket with id "${id}"`);
+    await this.messages.insertOne({ ticketId: ticket._id, seq: ticket.messageCount, ...lineFromDoc(line) });
   }
 
   async list(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
     const query = filter.status ? { status: { $in: filter.status } } : {};
     const docs = await this.d.m.tickets.find(query).sort({ createdAt: 1, _id: 1 }).lean<TicketDoc[]>();
-    return docs.map(ticketFromDoc);
+    const byTicket = await this.messagesOf(docs.map((doc) => doc._id));
+    return docs.map((doc) => ticketFromDoc(doc, byTicket.get(doc._id) ?? []));
   }
 
   async latestClosed(channel: string, chatId: string): Promise<Ticket | null> {
     const doc = await this.d.m.tickets.findOne({ channel, chatId, status: 'closed' }).sort({ createdAt: -1, _id: -1 }).lean<TicketDoc>();
-    return doc ? ticketFromDoc(doc) : null;
+    return doc ? this.withMessages(doc) : null;
   }
 
   async setStatus(id: string, status: TicketStatus, assignee?: string): Promise<Ticket | null> {
@@ -80,6 +111,23 @@ export class MongoTickets implements TicketStore {
     const doc = await this.d.m.tickets
       .findOneAndUpdate({ _id: n, ...condition }, update, { returnDocument: 'after', runValidators: true })
       .lean<TicketDoc>();
-    return doc ? ticketFromDoc(doc) : null;
+    return doc ? this.withMessages(doc) : null;
+  }
+
+  private async withMessages(doc: TicketDoc): Promise<Ticket> {
+    return ticketFromDoc(doc, (await this.messagesOf([doc._id])).get(doc._id) ?? []);
+  }
+
+  /** The messages of the given tickets, in order, from one query the (ticketId, seq) index serves. */
+  private async messagesOf(ids: number[]): Promise<Map<number, TranscriptLine[]>> {
+    const byTicket = new Map<number, TranscriptLine[]>();
+    if (ids.length === 0) return byTicket;
+    const filter: mongo.Filter<MessageDoc> = ids.length === 1 ? { ticketId: ids[0] } : { ticketId: { $in: ids } };
+    for await (const m of this.messages.find(filter).sort({ ticketId: 1, seq: 1 })) {
+      const lines = byTicket.get(m.ticketId) ?? [];
+      lines.push(lineFromDoc(m));
+      byTicket.set(m.ticketId, lines);
+    }
+    return byTicket;
   }
 }

@@ -18,5 +18,13 @@ export function auditContract(open: StoreUnderTest): void {
       expect(all[0].id).not.toBe(all[1].id);
       expect(await store.audit.list(1)).toHaveLength(1);
     });
+
+    it('keeps an empty object in the detail, at the top and nested', async () => {
+      await store.audit.record({ actor: 'ed', action: 'faq.import', detail: {} });
+      await store.audit.record({ actor: 'ed', action: 'faq.import', detail: { changes: {}, n: 0 } });
+      const [nested, empty] = await store.audit.list();
+      expect(empty.detail).toEqual({});
+      expect(nested.detail).toEqual({ changes: {}, n: 0 });
+    });
   });
 }

@@ -135,5 +135,19 @@ export function faqContract(open: StoreUnderTest): void {
         ['alice', 'faq.create'],
       ]);
     });
+
+    it('lets two writers create the same new entry at once: both succeed, one version is kept', async () => {
+      const saved = await Promise.all([store.faq.save(faq('same'), 'p1'), store.faq.save(faq('same'), 'p2')]);
+      expect(saved.map((e) => e.version)).toEqual([1, 1]);
+      expect((await store.faq.history('same')).map((e) => e.version)).toEqual([1]);
+    });
+
+    it('lets two processes seed an empty store with the same file at once', async () => {
+      const file = Array.from({ length: 20 }, (_, i) => faq(`seed-${i}`));
+      const summaries = await Promise.all([store.faq.import(file, 'seed'), store.faq.import(file, 'seed')]);
+      for (const summary of summaries) expect(summary.created + summary.unchanged).toBe(20);
+      expect((await store.faq.list()).map((e) => [e.id, e.version])).toEqual(file.map((e) => [e.id, 1]));
+      for (const e of file) expect(await store.faq.history(e.id)).toHaveLength(1);
+    });
   });
 }

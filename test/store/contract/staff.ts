@@ -48,5 +48,16 @@ export function staffContract(open: StoreUnderTest): void {
       await store.staff.deleteSession('s3');
       expect(await store.staff.getSession('s3')).toBeNull();
     });
+
+    it('keeps sessions that expired long ago until the sweep, which counts every one of them', async () => {
+      const long = new Date('2001-01-01T00:00:00Z');
+      for (const idHash of ['old-1', 'old-2', 'old-3']) {
+        await store.staff.createSession({ idHash, email: 'a@x.kz', csrfToken: `csrf-${idHash}`, createdAt: long, expiresAt: new Date(long.getTime() + 60_000) });
+      }
+      // The caller compares with its clock: an expired session is still found until swept.
+      expect(await store.staff.getSession('old-2')).toMatchObject({ idHash: 'old-2', expiresAt: new Date(long.getTime() + 60_000) });
+      expect(await store.staff.deleteExpiredSessions(new Date())).toBe(3);
+      expect(await store.staff.getSession('old-2')).toBeNull();
+    });
   });
 }

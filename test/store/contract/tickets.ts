@@ -38,6 +38,19 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect(got?.messages[0].at).toBeInstanceOf(Date);
     });
 
+    it("returns each ticket with its own messages in append order, from get, list, claim, setStatus and latestClosed", async () => {
+      const a = await store.tickets.create(ticketInput({ question: 'a' }));
+      const b = await store.tickets.create(ticketInput({ question: 'b' }));
+      for (const text of ['a1', 'a2', 'a3']) await store.tickets.append(a.id, line(text));
+      await store.tickets.append(b.id, line('b1'));
+      const texts = (t: { messages: { text: string }[] } | null | undefined) => t?.messages.map((m) => m.text);
+      expect(texts(await store.tickets.get(a.id))).toEqual(['a1', 'a2', 'a3']);
+      expect((await store.tickets.list()).map(texts)).toEqual([['a1', 'a2', 'a3'], ['b1']]);
+      expect(texts(await store.tickets.claim(b.id, 'op'))).toEqual(['b1']);
+      expect(texts(await store.tickets.setStatus(a.id, 'closed'))).toEqual(['a1', 'a2', 'a3']);
+      expect(texts(await store.tickets.latestClosed('telegram', '1001'))).toEqual(['a1', 'a2', 'a3']);
+    });
+
     it('refuses an append to an unknown ticket', async () => {
       await expect(store.tickets.append('424242', line('hello'))).rejects.toThrow();
     });
