@@ -14,12 +14,13 @@ interface EventDoc extends Omit<FeedEvent, 'seq'> {
   _id: number;
 }
 
-/** Events are kept a day: long enough for any follower to catch up, short enough to stay small. */
-const KEEP_SECONDS = 24 * 3600;
-
 const EVENTS = 'events';
 
-export const FEED_INDEXES: CollectionIndexes[] = [{ collection: EVENTS, indexes: [{ key: { at: 1 }, expireAfterSeconds: KEEP_SECONDS }] }];
+/**
+ * Old events go by `prune` (the event bus calls it, as on SQLite): one mechanism on both backends.
+ * An older release's TTL index on `at` is replaced by this plain one at start.
+ */
+export const FEED_INDEXES: CollectionIndexes[] = [{ collection: EVENTS, indexes: [{ key: { at: 1 } }] }];
 
 function eventFromDoc(doc: EventDoc): FeedEvent {
   return withPresent<FeedEvent>({ seq: doc._id, ...pick(doc, ['topic', 'kind', 'subject', 'origin', 'at']) }, pick(doc, ['data']));

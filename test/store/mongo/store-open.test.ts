@@ -41,7 +41,7 @@ describe('MongoStore.open', () => {
         'alert_recipients {"alertId":1,"channel":1,"chatId":1} unique',
         'alert_recipients {"alertId":1,"status":1,"seq":1}',
         'alert_recipients {"channel":1,"chatId":1,"status":1}',
-        'events {"at":1} ttl',
+        'events {"at":1}',
         'learned_variants {"entryId":1,"lang":1,"key":1} unique',
         'learned_variants {"status":1,"entryId":1}',
       ].sort(),
