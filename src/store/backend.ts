@@ -13,6 +13,7 @@ import type {
   FeedStore,
   FileStore,
   OutboxStore,
+  OutcomeCount,
   ScheduledChange,
   ScheduledChangeInput,
   StaffAccount,
@@ -53,6 +54,14 @@ export interface FaqBackend {
 export interface AuditBackend {
   insert(entry: AuditInput, at: Date): Promise<void>;
   list(limit: number): Promise<AuditRecord[]>;
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/** Hourly outcome counts; the counts arrive with whole hours, merged and positive (see `../compose.ts`). */
+export interface OutcomeBackend {
+  /** Adds each count to the stored count of its key (hour, channel, lang, outcome, detail), in one transaction where the server has them. */
+  increment(counts: readonly OutcomeCount[]): Promise<void>;
+  between(from: Date, to: Date): Promise<OutcomeCount[]>;
 }
 
 /** Staff accounts by their normalised (trimmed, lower-case) e-mail. */
@@ -88,6 +97,7 @@ export interface Backend {
   readonly alerts: AlertStore;
   readonly leases: LeaseBackend;
   readonly feed: FeedStore;
+  readonly outcomes: OutcomeBackend;
   readonly files?: FileStore;
   close(): Promise<void>;
 }

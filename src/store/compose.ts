@@ -3,7 +3,7 @@
  * The domain rules live here (and in `faq.ts`), once: both backends only store and fetch.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditBackend, Backend, LeaseBackend, ScheduleBackend, StaffBackend } from './backend';
+import type { AuditBackend, Backend, LeaseBackend, OutcomeBackend, ScheduleBackend, StaffBackend } from './backend';
 import { assertSchedulable, faqInputOf } from './faq-content';
 import { VersionedFaq } from './faq';
 import type {
@@ -16,6 +16,8 @@ import type {
   FileStore,
   LeaseStore,
   OutboxStore,
+  OutcomeCount,
+  OutcomeStore,
   ScheduleStore,
   ScheduledChange,
   ScheduledChangeInput,
@@ -50,6 +52,43 @@ class AuditLog {
 
   list(limit = 100): Promise<AuditRecord[]> {
     return this.backend.list(limit);
+  }
+
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]> {
+    return actions.length === 0 ? Promise.resolve([]) : this.backend.between(from, to, actions);
+  }
+}
+
+const HOUR_MS = 3600_000;
+
+/** The start of the UTC hour `at` falls in. */
+export function hourOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+/**
+ * Outcome counts reach the backend cut to whole hours, with the counts of one key added together
+ * and nothing that counts zero: each backend then only increments.
+ */
+class OutcomeCounts implements OutcomeStore {
+  constructor(private readonly backend: OutcomeBackend) {}
+
+  add(counts: readonly OutcomeCount[]): Promise<void> {
+    const merged = new Map<string, OutcomeCount>();
+    for (const c of counts) {
+      if (!Number.isInteger(c.count) || c.count < 0) return Promise.reject(new Error(`an outcome count must be a whole number of 0 or more, not ${c.count}`));
+      if (c.count === 0) continue;
+      const hour = hourOf(c.hour);
+      const key = JSON.stringify([hour.getTime(), c.channel, c.lang, c.outcome, c.detail ?? '']);
+      const known = merged.get(key);
+      if (known) known.count += c.count;
+      else merged.set(key, { ...c, hour });
+    }
+    return merged.size === 0 ? Promise.resolve() : this.backend.increment([...merged.values()]);
+  }
+
+  between(from: Date, to: Date): Promise<OutcomeCount[]> {
+    return this.backend.between(from, to);
   }
 }
 
@@ -146,6 +185,7 @@ export class ComposedStore implements Store {
   readonly alerts: AlertStore;
   readonly leases: LeaseStore;
   readonly feed: FeedStore;
+  readonly outcomes: OutcomeStore;
   readonly files?: FileStore;
 
   protected constructor(
@@ -163,6 +203,7 @@ export class ComposedStore implements Store {
     this.alerts = checkedSubscriptions(backend.alerts);
     this.leases = new Leases(backend.leases);
     this.feed = backend.feed;
+    this.outcomes = new OutcomeCounts(backend.outcomes);
     if (backend.files) this.files = backend.files;
   }
 

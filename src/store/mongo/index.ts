@@ -15,6 +15,7 @@ import { MongoFeed } from './feed';
 import { MongoFiles } from './files';
 import { MongoLeases } from './leases';
 import { MongoOutbox } from './outbox';
+import { MongoOutcomes } from './outcomes';
 import { MongoSchedule } from './schedule';
 import { MongoStaff } from './staff';
 import { MongoTickets } from './tickets';
@@ -47,6 +48,7 @@ export class MongoStore extends ComposedStore {
         alerts,
         leases: new MongoLeases(d),
         feed,
+        outcomes: new MongoOutcomes(d),
         files: new MongoFiles(d),
         close: () => d.conn.close(),
       },

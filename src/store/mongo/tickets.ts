@@ -1,19 +1,18 @@
 /** Tickets and their messages (MongoDB). */
 import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
-import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
+import type { Ticket, TicketInput, TicketStatus, TicketStore, TicketSummary, TranscriptLine } from '../types';
 import { lineFromDoc } from './conversations';
 import type { MongoDb } from './db';
 import type { TicketDoc } from './schemas';
 
-function ticketFromDoc(doc: TicketDoc): Ticket {
-  const t: Ticket = {
-    id: String(doc._id),
-    ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']),
-    excerpt: (doc.excerpt ?? []).map(lineFromDoc),
-    messages: (doc.messages ?? []).map(lineFromDoc),
-  };
+function summaryFromDoc(doc: Omit<TicketDoc, 'excerpt' | 'messages'>): TicketSummary {
+  const t: TicketSummary = { id: String(doc._id), ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']) };
   return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
+}
+
+function ticketFromDoc(doc: TicketDoc): Ticket {
+  return { ...summaryFromDoc(doc), excerpt: (doc.excerpt ?? []).map(lineFromDoc), messages: (doc.messages ?? []).map(lineFromDoc) };
 }
 
 export class MongoTickets implements TicketStore {
@@ -54,6 +53,14 @@ export class MongoTickets implements TicketStore {
     const query = filter.status ? { status: { $in: filter.status } } : {};
     const docs = await this.d.m.tickets.find(query).sort({ createdAt: 1, _id: 1 }).lean<TicketDoc[]>();
     return docs.map(ticketFromDoc);
+  }
+
+  async openedBetween(from: Date, to: Date): Promise<TicketSummary[]> {
+    const docs = await this.d.m.tickets
+      .find({ createdAt: { $gte: from, $lt: to } }, { excerpt: 0, messages: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Omit<TicketDoc, 'excerpt' | 'messages'>[]>();
+    return docs.map(summaryFromDoc);
   }
 
   async latestClosed(channel: string, chatId: string): Promise<Ticket | null> {

@@ -13,6 +13,7 @@ import { SqliteFaq } from './faq';
 import { SqliteFeed } from './feed';
 import { SqliteLeases } from './leases';
 import { SqliteOutbox } from './outbox';
+import { SqliteOutcomes } from './outcomes';
 import { SqliteSchedule } from './schedule';
 import { SqliteStaff } from './staff';
 import { SqliteTickets } from './tickets';
@@ -40,6 +41,7 @@ function sqliteBackend(location: string, now: () => Date): Backend {
     alerts: new SqliteAlerts(s),
     leases: new SqliteLeases(s),
     feed: new SqliteFeed(s),
+    outcomes: new SqliteOutcomes(s),
     async close() {
       if (s.db.open) s.db.close();
     },

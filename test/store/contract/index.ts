@@ -11,6 +11,7 @@ import { faqContract } from './faq';
 import { feedContract } from './feed';
 import { leasesContract } from './leases';
 import { outboxContract } from './outbox';
+import { outcomesContract } from './outcomes';
 import { scheduleContract } from './schedule';
 import { staffContract } from './staff';
 import { ticketsContract } from './tickets';
@@ -44,6 +45,7 @@ export const CONTRACTS = {
   alerts: alertsContract,
   leases: leasesContract,
   feed: feedContract,
+  outcomes: outcomesContract,
 } satisfies Record<Exclude<keyof Store, 'description' | 'close' | 'files'>, (under: StoreUnderTest) => void>;
 
 export function runStoreContract(
