@@ -66,6 +66,11 @@ export function hourOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
 }
 
+/** What makes two outcome counts one: the same hour, channel, language, outcome and detail. */
+export function outcomeKey(c: OutcomeCount): string {
+  return JSON.stringify([hourOf(c.hour).getTime(), c.channel, c.lang, c.outcome, c.detail ?? '']);
+}
+
 /**
  * Outcome counts reach the backend cut to whole hours, with the counts of one key added together
  * and nothing that counts zero: each backend then only increments.
@@ -78,11 +83,10 @@ class OutcomeCounts implements OutcomeStore {
     for (const c of counts) {
       if (!Number.isInteger(c.count) || c.count < 0) return Promise.reject(new Error(`an outcome count must be a whole number of 0 or more, not ${c.count}`));
       if (c.count === 0) continue;
-      const hour = hourOf(c.hour);
-      const key = JSON.stringify([hour.getTime(), c.channel, c.lang, c.outcome, c.detail ?? '']);
+      const key = outcomeKey(c);
       const known = merged.get(key);
       if (known) known.count += c.count;
-      else merged.set(key, { ...c, hour });
+      else merged.set(key, { ...c, hour: hourOf(c.hour) });
     }
     return merged.size === 0 ? Promise.resolve() : this.backend.increment([...merged.values()]);
   }
