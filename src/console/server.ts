@@ -18,6 +18,7 @@ import { faqApi } from './routes/api-faq';
 import { insightsApi } from './routes/api-insights';
 import { scheduleApi } from './routes/api-schedule';
 import { staffApi } from './routes/api-staff';
+import { statsApi } from './routes/api-stats';
 import { ticketsApi } from './routes/api-tickets';
 import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
@@ -48,6 +49,9 @@ export interface ConsoleServer {
 const BODY_LIMIT = 1024 * 1024;
 const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 const SWEEP_MS = 60 * 60 * 1000;
+/** The configuration's defaults (SLA_MINUTES, OPERATOR_UTC_OFFSET), for a console built without them. */
+const DEFAULT_SLA_MINUTES = 30;
+const DEFAULT_UTC_OFFSET_MINUTES = 5 * 60;
 
 /**
  * Builds the console (routes registered, not listening yet).
@@ -70,6 +74,13 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     sessions: new SessionManager(deps.store.staff, sessionMs, clock),
     limiter: new LoginLimiter(options.loginMaxFailures ?? 5, (options.loginWindowMinutes ?? 15) * 60_000),
     decoyHash: decoyHash(bcryptCost),
+    stats: {
+      store: deps.store,
+      slaMinutes: options.slaMinutes ?? DEFAULT_SLA_MINUTES,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
+      channels: () => deps.channels?.() ?? [],
+      clock,
+    },
   };
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });
@@ -110,6 +121,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   alertsApi(app, ctx);
   staffApi(app, ctx);
   insightsApi(app, ctx);
+  statsApi(app, ctx);
   ticketsApi(app, ctx);
   faqPages(app, ctx);
   inboxPages(app, ctx);

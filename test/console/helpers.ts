@@ -60,6 +60,8 @@ export interface ConsoleFixtureOptions {
   store?: Store;
   /** The operator desk; by default one over the store with no running channels. */
   desk?: OperatorDesk;
+  /** The console's clock, shared with a store the test built on it; by default 2026-01-17 12:00 UTC. */
+  now?: { value: Date };
 }
 
 export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promise<ConsoleFixture> {
@@ -78,7 +80,7 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     });
   const hash = await hashPassword(PASSWORD, 4);
   for (const role of ROLES) await store.staff.create({ email: emailOf(role), role, passwordHash: hash });
-  const now = { value: new Date('2026-01-17T12:00:00Z') };
+  const now = options.now ?? { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
     { store, catalog, thresholds: DEFAULT_THRESHOLDS, logger: silentLogger, translator: createTranslator(), channels: () => [{ name: 'telegram', status: 'running' }], desk },
     { bcryptCost: 4, clock: () => now.value, loginMaxFailures: options.loginMaxFailures, importMaxBytes: options.importMaxBytes },

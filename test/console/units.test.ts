@@ -1,7 +1,6 @@
 import { lineDiff } from '../../src/console/diff';
 import { escapeHtml, html } from '../../src/console/html';
 import { LoginLimiter } from '../../src/console/login-limiter';
-import { groupUnanswered, stemsOf } from '../../src/console/unanswered';
 
 describe('html', () => {
   it('escapes interpolated values but not nested html', () => {
@@ -69,15 +68,5 @@ describe('LoginLimiter', () => {
     expect(limiter.attempt('1.1.1.1', 'a@x', 1).granted).toBe(true);
     expect(limiter.attempt('1.1.1.1', 'a@x', 1).granted).toBe(false);
     third.fail();
-  });
-});
-
-describe('unanswered grouping', () => {
-  it('folds word forms and groups by shared stems, largest group first', () => {
-    expect([...stemsOf('Комендантского часа, когда?')]).toEqual(['коменд', 'часа', 'когда'].map((s) => s.slice(0, 5)));
-    const q = (text: string) => ({ text, source: 'no-match' as const, at: new Date(0), lang: 'ru' as const });
-    const groups = groupUnanswered([q('Когда отменят комендантский час?'), q('Когда откроют школы?'), q('комендантский час когда отменят'), q('когда отменят комендантского часа')]);
-    expect(groups.map((g) => g.count)).toEqual([3, 1]);
-    expect(groups[0].label).toBe('Когда отменят комендантский час?');
   });
 });

@@ -46,7 +46,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log. */
-export function collectUnanswered(tickets: readonly Ticket[], audit: readonly AuditRecord[]): UnansweredQuestion[] {
+export function collectUnanswered(
+  tickets: readonly Pick<Ticket, 'reason' | 'question' | 'lang' | 'createdAt'>[],
+  audit: readonly AuditRecord[],
+): UnansweredQuestion[] {
   const out: UnansweredQuestion[] = [];
   for (const t of tickets) {
     if (t.reason === 'no-match' || t.reason === 'not-helpful') {
