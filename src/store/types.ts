@@ -281,9 +281,10 @@ export interface FaqStore {
   history(id: string): Promise<FaqEntry[]>;
   /**
    * Saves all entries in one transaction: either every entry is saved or none is. With
-   * `replace`, entries missing from `entries` are deleted.
+   * `replace`, entries missing from `entries` are deleted. With `dryRun`, nothing is written: the
+   * summary says what the import would do now.
    */
-  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
+  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean; dryRun?: boolean }): Promise<ImportSummary>;
   /** A number that grows on every FAQ change: cheap polling for "did anything change?". */
   revision(): Promise<number>;
 }
