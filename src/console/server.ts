@@ -24,8 +24,10 @@ import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { dashboardPages } from './routes/pages-dashboard';
 import { securityHook } from './security-headers';
 import { SessionManager } from './sessions';
+import { viewOf } from './view';
 
 export type { ChannelHealth, ConsoleDeps, ConsoleOptions } from './context';
 
@@ -103,16 +105,20 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     const tooLarge = 'code' in error && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? request.routeOptions.config.bodyTooLarge : undefined;
     const message = status >= 500 ? 'Internal error; the details are in the bot log' : (tooLarge ?? error.message);
     if (status >= 500) deps.logger.error({ err: error, url: request.url }, 'console request failed');
+    const view = viewOf(request, ctx);
+    // What staff read: the error in their language where the console has the words, else as it is.
+    const key = status >= 500 ? 'internal' : error instanceof HttpError ? error.text?.key : undefined;
+    const text = key ? view.t(`errors.${key}`, error instanceof HttpError ? error.text?.vars : undefined) : message;
     void reply.code(status);
-    if (wantsJson(request)) return reply.send(problems ? { error: message, problems } : { error: message });
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(layout(`Error ${status}`, request.staff, html`<p>${message}</p>${problems ? html`<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}<p><a href="/faq">FAQ</a></p>`));
+    if (wantsJson(request)) return reply.send({ error: message, ...(key ? { message: text } : {}), ...(problems ? { problems } : {}) });
+    const body = html`<p>${text}</p>${problems ? html`<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}<p><a href="/">${view.t('errors.home')}</a></p>`;
+    return reply.type('text/html; charset=utf-8').send(layout(view, view.t('errors.title', { status }), body));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404);
     if (wantsJson(request)) return reply.send({ error: `No such address: ${request.method} ${request.url.split('?')[0]}` });
-    return reply.type('text/html; charset=utf-8').send(layout('Not found', undefined, html`<p><a href="/faq">FAQ</a></p>`));
+    const view = viewOf(request, ctx);
+    return reply.type('text/html; charset=utf-8').send(layout(view, view.t('errors.notFound'), html`<p><a href="/">${view.t('errors.home')}</a></p>`));
   });
 
   authApi(app, ctx);
@@ -127,6 +133,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   inboxPages(app, ctx);
   adminPages(app, ctx);
   alertPages(app, ctx);
+  dashboardPages(app, ctx);
   await app.ready();
 
   const sweep = setInterval(() => void ctx.sessions.sweep().catch(() => undefined), SWEEP_MS);

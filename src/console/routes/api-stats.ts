@@ -10,7 +10,9 @@ import { computeFigures, type StatsRange } from '../../stats/figures';
 import { figuresCsv } from '../../stats/figures-csv';
 import { ALL_ROLES } from '../access';
 import type { RouteContext } from '../context';
+import type { DeskEvent } from '../../escalation/operator-desk';
 import { HttpError, parseInput } from '../errors';
+import { openEventStream } from '../event-stream';
 
 export const RANGE_DAYS = 92;
 const DAY = 24 * 3600_000;
@@ -43,5 +45,15 @@ export function statsApi(app: FastifyInstance, ctx: RouteContext): void {
       .type('text/csv; charset=utf-8')
       .header('content-disposition', `attachment; filename="helpline-stats-${day(figures.range.from)}-${day(figures.range.to)}.csv"`);
     return figuresCsv(figures);
+  });
+
+  // Tells an open dashboard that a ticket changed (no ids: the page reads its figures again).
+  app.get('/api/stats/events', { config: { access: ALL_ROLES } }, async (request, reply) => {
+    const stream = openEventStream(request, reply);
+    const desk = ctx.deps.desk;
+    if (!desk) return;
+    const onChange = (event: DeskEvent) => stream.send('change', { kind: event.kind });
+    desk.on('change', onChange);
+    stream.onClose(() => desk.off('change', onChange));
   });
 }
