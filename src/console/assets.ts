@@ -54,7 +54,7 @@ button[disabled]{opacity:.6;cursor:wait}
 .row-line{display:flex;gap:.5em 1.2em;flex-wrap:wrap;align-items:center}
 .inline{display:inline}
 .filters{display:flex;gap:0 1em;flex-wrap:wrap;align-items:flex-end;background:#fff;border:1px solid #d5dae0;padding:.4em .8em;margin-bottom:.8em}
-.filters label{margin:.3em 0}
+.filters label{margin:.3em 0;display:flex;flex-direction:column;gap:.15em}
 .filters input,.filters select{min-width:9em}
 .pager{display:flex;gap:1em;align-items:center;justify-content:center;margin:1em 0}
 .badge{display:inline-block;border-radius:.7em;padding:0 .55em;font-size:.85em;background:#e4e8ee;white-space:nowrap}
@@ -448,6 +448,8 @@ const streams = new Set(regions.map((r) => r.dataset.live));
 if (window.EventSource) {
   for (const url of streams) {
     const source = new EventSource(url);
+    // Whatever changed between the page being drawn (or the stream dropping) and the stream opening.
+    source.addEventListener('open', refresh);
     const notify = regions.some((r) => r.dataset.live === url && r.dataset.notify !== undefined);
     for (const kind of EVENT_KINDS) {
       source.addEventListener(kind, (event) => {

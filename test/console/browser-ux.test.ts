@@ -119,6 +119,10 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     expect(await page.textContent('.dashboard')).toContain(tr.t('en', 'topics.curfew'));
     expect(await page.textContent('.channels')).toContain(en('dash.channels.down', { state: en('channelState.qr') }));
     await screenshot(page, 'dashboard-desktop');
+    await page.goto(`${base}/inbox`);
+    await screenshot(page, 'inbox-desktop');
+    // Back on the dashboard once its event stream is open.
+    await Promise.all([page.waitForResponse((r) => r.url().endsWith('/api/stats/events')), page.goto(`${base}/`)]);
 
     // A resident asks for a person: the dashboard's queue grows without a reload.
     await ask('/operator');
@@ -247,6 +251,11 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     const card = page.locator(`.alert-card:has-text("#${sent.id}")`);
     expect(await card.locator('.warning').first().textContent()).toContain(en('alerts.warn.state', { state: en('channelState.qr') }));
     await screenshot(page, 'alert-sent');
+
+    // Progress follows the deliveries without a reload.
+    await app.store.alerts.markRecipient(sent.id, 'telegram', '501', 'sent');
+    const line = card.locator('.progress-line', { hasText: 'telegram:' });
+    await waitFor(async () => (await line.textContent())?.startsWith(en('alerts.progress', { channel: 'telegram', sent: 1, pending: 1, failed: 0, blocked: 0, skipped: 0 })), 'the progress to follow', 8000);
     expect(violations).toEqual([]);
     await page.context().close();
   });
@@ -263,6 +272,19 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     expect(message).toContain(String(before - 1));
     expect((await app.store.faq.list()).length).toBe(before);
     expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it('reads and shows typed times in the contact centre\'s time, whatever the browser\'s zone', async () => {
+    // A browser on Moscow time; the centre keeps +05:00.
+    const { page } = await watchedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'Europe/Moscow' });
+    await logIn(page, base, 'editor@helpline.kz', '/faq/curfew-hours');
+    await page.fill('form.entry input[name=runAt]', '2030-03-01T17:05');
+    await Promise.all([page.waitForURL(`${base}/schedule`), page.click('form.entry button[data-api="/api/schedule"]')]);
+    const [change] = (await app.store.schedule.list({ status: ['pending'] })).filter((c) => c.faqId === 'curfew-hours');
+    expect(change.runAt.toISOString()).toBe('2030-03-01T12:05:00.000Z');
+    expect(await page.textContent('table.cards')).toContain('2030-03-01 17:05');
+    expect(await page.textContent('.notice')).toBe(en('faq.entry.scheduled'));
     await page.context().close();
   });
 
