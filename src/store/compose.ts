@@ -68,7 +68,7 @@ export function hourOf(at: Date): Date {
 
 /** What makes two outcome counts one: the same hour, channel, language, outcome and detail. */
 export function outcomeKey(c: OutcomeCount): string {
-  return JSON.stringify([hourOf(c.hour).getTime(), c.channel, c.lang, c.outcome, c.detail ?? '']);
+  return `${Math.floor(c.hour.getTime() / HOUR_MS)}\u0000${c.channel}\u0000${c.lang}\u0000${c.outcome}\u0000${c.detail ?? ''}`;
 }
 
 /**

@@ -46,6 +46,21 @@ describe('console pages', () => {
     expect((await f.call('GET', '/?range=decade', { session: await f.login('admin') })).statusCode).toBe(400);
   });
 
+  it('computes the figures once for dashboards open at the same time, and again after a ticket changed', async () => {
+    const reads = jest.spyOn(store.tickets, 'openedBetween');
+    const admin = await f.login('admin');
+    const operator = await f.login('operator');
+    await f.call('GET', '/?range=yesterday', { session: admin });
+    await f.call('GET', '/?range=yesterday', { session: operator });
+    expect(reads).toHaveBeenCalledTimes(1);
+    const ticket = await store.tickets.create({ channel: 'telegram', chatId: '77', lang: 'ru', question: 'Вопрос', reason: 'requested', excerpt: [] });
+    expect((await f.call('POST', `/api/tickets/${ticket.id}/claim`, { session: operator })).statusCode).toBe(200);
+    await f.call('GET', '/?range=yesterday', { session: admin });
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+    await store.tickets.setStatus(ticket.id, 'closed', 'operator@helpline.kz');
+  });
+
   it('sorts the inbox by waiting time, marks overdue tickets, and names statuses and reasons in words', async () => {
     now.value = new Date('2026-01-17T11:00:00Z');
     const old = await store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });

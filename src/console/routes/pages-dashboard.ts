@@ -157,11 +157,43 @@ function dashboard(view: View, f: Figures, range: RangeName): SafeHtml {
     </div>`;
 }
 
+/** How long the figures of a period are shared by the dashboards open at the same time. */
+const SHARED_MS = 5000;
+
+/**
+ * The figures of each period, computed once for all open dashboards: every tab re-reads its page
+ * after a ticket event and every half minute, and the store's reads (synchronous on SQLite) should
+ * not be repeated per tab. A ticket event makes the next read fresh.
+ */
+class SharedFigures {
+  private readonly computed = new Map<RangeName, { at: number; figures: Promise<Figures> }>();
+
+  constructor(private readonly ctx: RouteContext) {}
+
+  get(name: RangeName): Promise<Figures> {
+    const now = Date.now();
+    const known = this.computed.get(name);
+    if (known && now - known.at < SHARED_MS) return known.figures;
+    const figures = computeFigures(this.ctx.stats, presetRange(this.ctx, name));
+    this.computed.set(name, { at: now, figures });
+    // A failure is not shared: the next visit tries again.
+    figures.catch(() => this.computed.delete(name));
+    return figures;
+  }
+
+  forget = (): void => this.computed.clear();
+}
+
 export function dashboardPages(app: FastifyInstance, ctx: RouteContext): void {
+  const shared = new SharedFigures(ctx);
+  const desk = ctx.deps.desk;
+  desk?.on('change', shared.forget);
+  app.addHook('onClose', async () => void desk?.off('change', shared.forget));
+
   app.get('/', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const view = viewOf(request, ctx);
     const { range } = parseInput(dashboardQuery, request.query, 'query');
-    const figures = await computeFigures(ctx.stats, presetRange(ctx, range));
+    const figures = await shared.get(range);
     return send(reply, layout(view, view.t('dash.title'), dashboard(view, figures, range)));
   });
 }
