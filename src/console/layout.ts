@@ -9,6 +9,7 @@ import { LANGS } from '../i18n/languages';
 import { offsetLabel } from '../i18n/local-time';
 import type { StaffRole } from '../store/types';
 import { html, type SafeHtml } from './html';
+import { safeNext } from './next-path';
 import type { View } from './view';
 
 /** The pages in the navigation, in order, with the roles that see them. */
@@ -54,9 +55,11 @@ function current(view: View, path: string): boolean {
 function header(view: View): SafeHtml {
   const { t, staff } = view;
   if (!staff) {
-    // The login page: a language to read it in (the browser's by default), keeping where to go next.
+    // The login page: a language to read it in (the browser's by default), keeping where to go next
+    // (only once checked: a doubtful address is not even repeated in a link).
+    const next = view.query.get('next');
     const inLang = (l: string) => {
-      const query = new URLSearchParams(view.query);
+      const query = new URLSearchParams(next ? { next: safeNext(next) } : {});
       query.set('lang', l);
       return `?${query.toString()}`;
     };

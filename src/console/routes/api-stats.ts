@@ -5,12 +5,12 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import type { DeskEvent } from '../../escalation/operator-desk';
 import { startOfLocalDay } from '../../i18n/local-time';
 import { computeFigures, type StatsRange } from '../../stats/figures';
 import { figuresCsv } from '../../stats/figures-csv';
 import { ALL_ROLES } from '../access';
 import type { RouteContext } from '../context';
-import type { DeskEvent } from '../../escalation/operator-desk';
 import { HttpError, parseInput } from '../errors';
 import { openEventStream } from '../event-stream';
 
