@@ -58,7 +58,7 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
         cells: [
           html`<strong>${g.count}</strong>`,
           html`${g.questions.slice(0, 8).map((q) => html`<div>${q}</div>`)}${g.questions.length > 8 ? html`<div class="muted">${t('unanswered.more', { count: g.questions.length - 8 })}</div>` : ''}`,
-          html`${g.lang ? view.langName(g.lang) : ''} ${view.when(g.lastAt)}`,
+          html`${view.when(g.lastAt)}${g.lang ? html` · ${view.langName(g.lang)}` : ''}`,
           html`<a href="/faq/new?${params.toString()}">${t('unanswered.create')}</a>`,
         ],
       };
