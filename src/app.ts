@@ -16,6 +16,8 @@ import { feedbackHandler } from './engine/handlers/feedback';
 import { handoffGate } from './engine/handlers/handoff-gate';
 import { languageHandler } from './engine/handlers/language';
 import { helpHandler, menuHandler } from './engine/handlers/menu';
+import { outcomeCounter } from './engine/handlers/outcome-count';
+import type { OutcomePort } from './engine/ports';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
 import { handBack } from './escalation/hand-back';
@@ -29,6 +31,7 @@ import type { Lang } from './i18n/languages';
 import { silentLogger, type Logger } from './logging';
 import { createMatcher } from './matcher';
 import type { Thresholds } from './matcher/types';
+import { OutcomeTally } from './stats/outcome-tally';
 import { openStore, seedFaqIfEmpty } from './store';
 import type { Store, Ticket } from './store/types';
 
@@ -48,6 +51,8 @@ export interface EngineParts {
   logger?: Logger;
   /** Carries ticket events to the other processes on the store; without it they stay in this one. */
   bus?: EventBus;
+  /** Counts what became of each message (the console's figures); without it nothing is counted. */
+  outcomes?: OutcomePort;
 }
 
 export interface AssembledEngine {
@@ -59,7 +64,8 @@ export interface AssembledEngine {
 }
 
 /**
- * The engine with the helpline's handlers, in the order a turn meets them: what works whoever has
+ * The engine with the helpline's handlers, in the order a turn meets them: the outcome counter
+ * (around everything, when given), what works whoever has
  * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (menu,
  * FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
  *
@@ -71,7 +77,9 @@ export function createEngine(parts: EngineParts): AssembledEngine {
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
   const subscriptions = subscriptionHandlers(dialog);
   const menu = { catalog, translator };
-  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger }).use(
+  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger });
+  if (parts.outcomes) engine.use(outcomeCounter(parts.outcomes));
+  engine.use(
     languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
     helpHandler({ translator }),
     subscriptions.anytime,
@@ -102,6 +110,8 @@ export interface App {
   desk: OperatorDesk;
   /** Ticket and alert events between the processes on the store (already following the feed). */
   bus: EventBus;
+  /** The engine's outcome counts on their way to the store (written about once a second). */
+  tally: OutcomeTally;
   /** Stops the FAQ refresh and the event feed, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
@@ -123,6 +133,7 @@ export async function createApp(
     const events = new EventBus(store.feed, { logger, clock: options.clock });
     bus = events;
     await events.start();
+    const tally = new OutcomeTally(store.outcomes, { logger });
     const { engine, handoff, handBack: afterClose } = createEngine({
       store,
       catalog,
@@ -133,6 +144,7 @@ export async function createApp(
       logger,
       alertDistricts: config.alerts.districts,
       bus: events,
+      outcomes: tally,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
@@ -175,11 +187,13 @@ export async function createApp(
       relay,
       desk,
       bus: events,
+      tally,
       async close() {
         clearInterval(timer);
         relay.stop();
         await events.stop();
         await engine.drain();
+        await tally.stop();
         await store.close();
       },
     };

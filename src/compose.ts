@@ -145,7 +145,7 @@ async function startConsole(app: App, channels: readonly Channel[], alerts: Aler
       alertDistricts: config.alerts.districts,
       alertSender: announceAlertsDue(app.bus, alerts),
     },
-    options,
+    { ...options, slaMinutes: config.operators.slaMinutes, utcOffsetMinutes: config.operators.utcOffsetMinutes },
   );
   try {
     const url = await server.listen(options.port, options.host);

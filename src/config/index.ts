@@ -177,6 +177,8 @@ export interface Config {
     chatId?: string;
     /** Minutes a ticket may wait in the queue before it is flagged and the resident updated. */
     slaMinutes: number;
+    /** OPERATOR_UTC_OFFSET in minutes (+05:00 → 300): the contact centre's local time. */
+    utcOffsetMinutes: number;
     /** When operators are on duty; absent: always. */
     hours?: StaffedHours;
   };
@@ -247,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operators: {
       chatId: e.OPERATOR_CHAT_ID,
       slaMinutes: e.SLA_MINUTES,
+      utcOffsetMinutes: parseUtcOffset(e.OPERATOR_UTC_OFFSET),
       hours: e.STAFFED_HOURS ? parseStaffedHours(e.STAFFED_HOURS, parseUtcOffset(e.OPERATOR_UTC_OFFSET)) : undefined,
     },
   };

@@ -30,3 +30,19 @@ export interface AuditPort {
 export interface LearningPort {
   note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
 }
+
+/** What became of one resident's message, for the staff's figures (messages per hour, answered share). */
+export interface OutcomeEntry {
+  channel: string;
+  lang: Lang;
+  /** An `Outcome` kind, or 'picked' for an entry picked from a list (not a typed question). */
+  outcome: string;
+  /** The FAQ entry answered, the escalation's reason, the command's name… */
+  detail?: string;
+  at: Date;
+}
+
+/** Where the engine counts outcomes. Synchronous: counting must never wait on storage. */
+export interface OutcomePort {
+  count(entry: OutcomeEntry): void;
+}

@@ -16,6 +16,7 @@ import type {
   LearnedVariant,
   LearnedVariantStatus,
   OutboxStore,
+  OutcomeCount,
   ScheduledChange,
   ScheduledChangeInput,
   StaffAccount,
@@ -56,6 +57,14 @@ export interface FaqBackend {
 export interface AuditBackend {
   insert(entry: AuditInput, at: Date): Promise<void>;
   list(limit: number): Promise<AuditRecord[]>;
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/** Hourly outcome counts; the counts arrive with whole hours, merged and positive (see `../compose.ts`). */
+export interface OutcomeBackend {
+  /** Adds each count to the stored count of its key (hour, channel, lang, outcome, detail), in one transaction where the server has them. */
+  increment(counts: readonly OutcomeCount[]): Promise<void>;
+  between(from: Date, to: Date): Promise<OutcomeCount[]>;
 }
 
 /** Staff accounts by their normalised (trimmed, lower-case) e-mail. */
@@ -102,6 +111,7 @@ export interface Backend {
   readonly leases: LeaseBackend;
   readonly feed: FeedStore;
   readonly learning: LearningBackend;
+  readonly outcomes: OutcomeBackend;
   readonly files?: FileStore;
   close(): Promise<void>;
 }

@@ -63,6 +63,9 @@ export interface Ticket extends TicketInput {
   closedAt?: Date;
 }
 
+/** A ticket without its lines, for figures over many tickets. */
+export type TicketSummary = Omit<Ticket, 'messages' | 'excerpt'>;
+
 export interface AuditInput {
   actor: string;
   action: string;
@@ -123,6 +126,8 @@ export interface StaffInput {
 export interface StaffAccount extends StaffInput {
   /** A disabled account cannot log in; its history stays. */
   disabled: boolean;
+  /** The console's language the account chose; absent: the browser's preference. */
+  lang?: Lang;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -216,6 +221,25 @@ export interface AlertRecipient {
 /** How many recipients of an alert are in each state, per channel. */
 export type AlertProgress = Record<string, Record<RecipientStatus, number>>;
 
+// --- Message outcomes ------------------------------------------------------------------------
+
+/**
+ * How many residents' messages of one kind one hour saw: the figures behind the console's traffic
+ * chart and the answered / suggested / escalated share. Counted in memory and added in batches
+ * (`src/stats/outcome-tally.ts`), never per message on the answering path.
+ */
+export interface OutcomeCount {
+  /** The start of the UTC hour. */
+  hour: Date;
+  channel: string;
+  lang: Lang;
+  /** What the engine made of the messages: an `Outcome` kind ('answer', 'suggest', 'escalate', …) or 'picked' (an entry picked from a list). */
+  outcome: string;
+  /** The FAQ entry answered, the escalation's reason, the command's name; absent when there is none. */
+  detail?: string;
+  count: number;
+}
+
 // --- Events between processes --------------------------------------------------------------
 
 /** What an event is about: a ticket (the operators' inbox and group) or an alert (the senders). */
@@ -257,9 +281,10 @@ export interface FaqStore {
   history(id: string): Promise<FaqEntry[]>;
   /**
    * Saves all entries in one transaction: either every entry is saved or none is. With
-   * `replace`, entries missing from `entries` are deleted.
+   * `replace`, entries missing from `entries` are deleted. With `dryRun`, nothing is written: the
+   * summary says what the import would do now.
    */
-  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
+  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean; dryRun?: boolean }): Promise<ImportSummary>;
   /** A number that grows on every FAQ change: cheap polling for "did anything change?". */
   revision(): Promise<number>;
 }
@@ -280,6 +305,8 @@ export interface TicketStore {
   /** Appends a message to a ticket atomically (concurrent appends are all kept). */
   append(id: string, line: TranscriptLine): Promise<void>;
   list(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  /** Tickets opened at or after `from` and before `to`, oldest first, without their lines (one indexed query). */
+  openedBetween(from: Date, to: Date): Promise<TicketSummary[]>;
   /** The most recently closed ticket of one chat, or null: one indexed query, not a scan. */
   latestClosed(channel: string, chatId: string): Promise<Ticket | null>;
   /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
@@ -320,6 +347,19 @@ export interface AuditStore {
   record(entry: AuditInput): Promise<void>;
   /** Newest first. */
   list(limit?: number): Promise<AuditRecord[]>;
+  /** Records of the given actions made at or after `from` and before `to`, oldest first (one indexed query). */
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/** Hourly counts of what became of residents' messages, added up across processes. */
+export interface OutcomeStore {
+  /**
+   * Adds the counts to the stored ones, all or none: counts of the same hour, channel, language,
+   * outcome and detail add up (several processes count the same hour). Hours are cut to the hour.
+   */
+  add(counts: readonly OutcomeCount[]): Promise<void>;
+  /** The counts of the hours starting at or after `from` and before `to`, oldest hour first. */
+  between(from: Date, to: Date): Promise<OutcomeCount[]>;
 }
 
 /** Console accounts and their sessions. E-mails are compared case-insensitively. */
@@ -341,7 +381,7 @@ export interface StaffStore {
   deleteExpiredSessions(now: Date): Promise<number>;
 }
 
-export type StaffChanges = Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>;
+export type StaffChanges = Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled' | 'lang'>>;
 
 /** FAQ changes to apply at a future time. */
 export interface ScheduleStore {
@@ -496,6 +536,7 @@ export interface SubStores {
   leases: LeaseStore;
   feed: FeedStore;
   learning: LearningStore;
+  outcomes: OutcomeStore;
 }
 
 /**

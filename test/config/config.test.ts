@@ -72,8 +72,9 @@ describe('loadConfig', () => {
     expect(config.operators.chatId).toBe('-1001234567890');
     expect(config.operators.slaMinutes).toBe(20);
     expect(config.operators.hours?.offsetMinutes).toBe(360);
+    expect(config.operators.utcOffsetMinutes).toBe(360);
     expect(config.operators.hours?.shifts).toHaveLength(11);
-    expect(loadConfig({}).operators).toEqual({ slaMinutes: 30 });
+    expect(loadConfig({}).operators).toEqual({ slaMinutes: 30, utcOffsetMinutes: 300 });
     expect(() => loadConfig({ STAFFED_HOURS: 'weekdays 9 to 5', OPERATOR_CHAT_ID: '@group', OPERATOR_UTC_OFFSET: 'Asia/Almaty' })).toThrow(
       /STAFFED_HOURS[\s\S]*OPERATOR_CHAT_ID|OPERATOR_CHAT_ID[\s\S]*STAFFED_HOURS/,
     );

@@ -52,6 +52,27 @@ describe('SqliteStore on disk', () => {
     db.close();
   });
 
+  it('upgrades a database of schema 5 in place: accounts keep working, outcome counts and suggested variants start empty', async () => {
+    const dir = tempDir();
+    const first = new SqliteStore(dir);
+    await first.staff.create({ email: 'ada@x.kz', role: 'admin', passwordHash: 'hash' });
+    await first.close();
+    // Back to what release 5 left behind.
+    const db = new Database(path.join(dir, 'bot.db'));
+    db.exec('DROP TABLE outcome_hours; DROP INDEX tickets_created; DROP INDEX audit_action_at; ALTER TABLE staff DROP COLUMN lang; DROP TABLE learned_variants;');
+    db.pragma('user_version = 5');
+    db.close();
+
+    const store = new SqliteStore(dir);
+    const account = await store.staff.get('ada@x.kz');
+    expect(account).toMatchObject({ email: 'ada@x.kz', role: 'admin' });
+    expect(account?.lang).toBeUndefined();
+    expect((await store.staff.update('ada@x.kz', { lang: 'kk' }))?.lang).toBe('kk');
+    expect(await store.outcomes.between(new Date(0), new Date())).toEqual([]);
+    expect(await store.learning.list()).toEqual([]);
+    await store.close();
+  });
+
   it('refuses a database from a newer release', () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, 'bot.db'));

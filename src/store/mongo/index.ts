@@ -19,6 +19,7 @@ import { syncIndexes, type CollectionIndexes, type IndexKey, type IndexSpec } fr
 import { LEARNING_INDEXES, MongoLearning } from './learning';
 import { MongoLeases } from './leases';
 import { MongoOutbox } from './outbox';
+import { MongoOutcomes } from './outcomes';
 import { MongoSchedule } from './schedule';
 import { MongoStaff } from './staff';
 import { RETIRED_INDEXES, type Models } from './schemas';
@@ -61,6 +62,7 @@ export class MongoStore extends ComposedStore {
         leases: new MongoLeases(d),
         feed: new MongoFeed(d),
         learning: new MongoLearning(d),
+        outcomes: new MongoOutcomes(d),
         files: MongoFiles.of(d),
         close: () => d.conn.close(),
       },

@@ -10,6 +10,7 @@ import type {
   AuditInput,
   Conversation,
   OutgoingMessage,
+  OutcomeCount,
   ScheduledChange,
   StaffAccount,
   StaffSession,
@@ -184,6 +185,8 @@ export const auditSchema = new Schema<AuditDoc>(
 );
 // Newest first, ties broken by _id: the list's whole sort.
 auditSchema.index({ at: -1, _id: -1 });
+// The console's figures: records of some actions within a time range.
+auditSchema.index({ action: 1, at: 1 });
 
 export const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -207,6 +210,7 @@ export const staffSchema = new Schema<StaffDoc>(
     role: { type: String, required: true, enum: ['admin', 'editor', 'operator'] },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, required: true, default: false },
+    lang: { type: String, enum: LANGS },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -250,6 +254,24 @@ const scheduledSchema = new Schema<ScheduledDoc>(
 );
 scheduledSchema.index({ status: 1, runAt: 1 });
 
+/** One hour's count of one kind of message outcome; `detail` is '' when there is none (so the key is unique). */
+export interface OutcomeDoc extends Omit<OutcomeCount, 'detail'> {
+  detail: string;
+}
+
+export const outcomeSchema = new Schema<OutcomeDoc>(
+  {
+    hour: { type: Date, required: true },
+    channel: { type: String, required: true },
+    lang: { type: String, required: true, enum: LANGS },
+    outcome: { type: String, required: true },
+    detail: { type: String, default: '' },
+    count: { type: Number, required: true, min: 0 },
+  },
+  { id: false, versionKey: false },
+);
+outcomeSchema.index({ hour: 1, channel: 1, lang: 1, outcome: 1, detail: 1 }, { unique: true });
+
 const leaseSchema = new Schema<LeaseDoc>(
   { _id: { type: String, required: true }, holder: { type: String, required: true }, expiresAt: { type: Date, required: true } },
   { versionKey: false },
@@ -278,6 +300,7 @@ export interface Models {
   sessions: Model<SessionDoc>;
   scheduled: Model<ScheduledDoc>;
   leases: Model<LeaseDoc>;
+  outcomes: Model<OutcomeDoc>;
 }
 
 /** Registers the models on one connection, with fixed collection names. */
@@ -294,5 +317,6 @@ export function models(conn: Connection): Models {
     sessions: conn.model<SessionDoc>('StaffSession', sessionSchema, 'staff_sessions'),
     scheduled: conn.model<ScheduledDoc>('ScheduledChange', scheduledSchema, 'scheduled_changes'),
     leases: conn.model<LeaseDoc>('Lease', leaseSchema, 'leases'),
+    outcomes: conn.model<OutcomeDoc>('OutcomeHour', outcomeSchema, 'outcome_hours'),
   };
 }

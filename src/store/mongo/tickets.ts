@@ -7,7 +7,7 @@
 import type { mongo } from 'mongoose';
 import { pick, withPresent } from '../records';
 import { ticketNumber } from '../ticket-id';
-import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
+import type { Ticket, TicketInput, TicketStatus, TicketStore, TicketSummary, TranscriptLine } from '../types';
 import { lineFromDoc } from './conversations';
 import type { MongoDb } from './db';
 import type { CollectionIndexes } from './indexes';
@@ -23,15 +23,18 @@ interface MessageDoc extends TranscriptLine {
 
 export const TICKET_INDEXES: CollectionIndexes[] = [{ collection: MESSAGES, indexes: [{ key: { ticketId: 1, seq: 1 }, unique: true }] }];
 
+function summaryFromDoc(doc: Omit<TicketDoc, 'excerpt' | 'messages'>): TicketSummary {
+  const t: TicketSummary = { id: String(doc._id), ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']) };
+  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
+}
+
 function ticketFromDoc(doc: TicketDoc, messages: TranscriptLine[]): Ticket {
-  const t: Ticket = {
-    id: String(doc._id),
-    ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']),
+  return {
+    ...summaryFromDoc(doc),
     excerpt: (doc.excerpt ?? []).map(lineFromDoc),
     // Tickets from before messages moved out keep their earlier ones in the document.
     messages: [...(doc.messages ?? []).map(lineFromDoc), ...messages],
   };
-  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt']));
 }
 
 export class MongoTickets implements TicketStore {
@@ -85,6 +88,14 @@ export class MongoTickets implements TicketStore {
     const docs = await this.d.m.tickets.find(query).sort({ createdAt: 1, _id: 1 }).lean<TicketDoc[]>();
     const byTicket = await this.messagesOf(docs.map((doc) => doc._id));
     return docs.map((doc) => ticketFromDoc(doc, byTicket.get(doc._id) ?? []));
+  }
+
+  async openedBetween(from: Date, to: Date): Promise<TicketSummary[]> {
+    const docs = await this.d.m.tickets
+      .find({ createdAt: { $gte: from, $lt: to } }, { excerpt: 0, messages: 0 })
+      .sort({ createdAt: 1, _id: 1 })
+      .lean<Omit<TicketDoc, 'excerpt' | 'messages'>[]>();
+    return docs.map(summaryFromDoc);
   }
 
   async latestClosed(channel: string, chatId: string): Promise<Ticket | null> {

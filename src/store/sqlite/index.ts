@@ -14,6 +14,7 @@ import { SqliteFeed } from './feed';
 import { SqliteLearning } from './learning';
 import { SqliteLeases } from './leases';
 import { SqliteOutbox } from './outbox';
+import { SqliteOutcomes } from './outcomes';
 import { SqliteSchedule } from './schedule';
 import { SqliteStaff } from './staff';
 import { SqliteTickets } from './tickets';
@@ -42,6 +43,7 @@ function sqliteBackend(location: string, now: () => Date): Backend {
     leases: new SqliteLeases(s),
     feed: new SqliteFeed(s),
     learning: new SqliteLearning(s),
+    outcomes: new SqliteOutcomes(s),
     async close() {
       if (s.db.open) s.db.close();
     },

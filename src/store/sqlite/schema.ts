@@ -219,6 +219,21 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX learned_variants_status ON learned_variants (status, entry_id);
   `,
+  // 7: the console's figures — hourly message outcomes, tickets and audit records by time; a staff member's language
+  `
+  CREATE TABLE outcome_hours (
+    hour     INTEGER NOT NULL,                   -- start of the UTC hour, ms
+    channel  TEXT NOT NULL,
+    lang     TEXT NOT NULL,
+    outcome  TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT '',           -- '' when there is none
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (hour, channel, lang, outcome, detail)
+  ) WITHOUT ROWID;
+  CREATE INDEX tickets_created ON tickets (created_at);
+  CREATE INDEX audit_action_at ON audit (action, at);
+  ALTER TABLE staff ADD COLUMN lang TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

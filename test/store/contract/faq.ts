@@ -106,6 +106,17 @@ export function faqContract(open: StoreUnderTest): void {
       expect(await store.faq.history('a')).toHaveLength(1);
     });
 
+    it('a dry run says what an import would do and writes nothing', async () => {
+      await store.faq.import([faq('a'), faq('b'), faq('c')], 'alice');
+      const before = await faqSnapshot(store);
+      const audit = await store.audit.list();
+      const plan = await store.faq.import([faq('b', { topic: 'health' }), faq('e')], 'bob', { replace: true, dryRun: true });
+      expect(plan).toEqual({ created: 1, updated: 1, unchanged: 0, deleted: 2 });
+      expect(await faqSnapshot(store)).toEqual(before);
+      expect(await store.audit.list()).toEqual(audit);
+      expect(await store.faq.import([faq('b', { topic: 'health' }), faq('e')], 'bob', { replace: true })).toEqual(plan);
+    });
+
     it('imports all or nothing: a bad entry leaves the store unchanged', async () => {
       await store.faq.import([faq('a'), faq('b')], 'alice');
       const before = await faqSnapshot(store);

@@ -12,6 +12,7 @@ import { feedContract } from './feed';
 import { learningContract } from './learning';
 import { leasesContract } from './leases';
 import { outboxContract } from './outbox';
+import { outcomesContract } from './outcomes';
 import { scheduleContract } from './schedule';
 import { staffContract } from './staff';
 import { ticketsContract } from './tickets';
@@ -46,6 +47,7 @@ export const CONTRACTS = {
   leases: leasesContract,
   feed: feedContract,
   learning: learningContract,
+  outcomes: outcomesContract,
 } satisfies Record<Exclude<keyof Store, 'description' | 'close' | 'files'>, (under: StoreUnderTest) => void>;
 
 export function runStoreContract(

@@ -28,6 +28,18 @@ export function staffContract(open: StoreUnderTest): void {
       expect(await store.staff.update('none@x.kz', { role: 'admin' })).toBeNull();
     });
 
+    it('keeps the language an account chose for the console', async () => {
+      const account = await store.staff.create({ email: 'c@x.kz', role: 'operator', passwordHash: hash });
+      expect(account.lang).toBeUndefined();
+      expect((await store.staff.get('c@x.kz'))?.lang).toBeUndefined();
+      expect(await store.staff.update('c@x.kz', { lang: 'kk' })).toMatchObject({ lang: 'kk', role: 'operator' });
+      expect((await store.staff.get('c@x.kz'))?.lang).toBe('kk');
+      // Other changes leave it as it is.
+      await store.staff.update('c@x.kz', { disabled: true });
+      expect(await store.staff.get('c@x.kz')).toMatchObject({ lang: 'kk', disabled: true });
+      expect((await store.staff.list()).find((s) => s.email === 'c@x.kz')?.lang).toBe('kk');
+    });
+
     it('keeps sessions by id hash until deleted, per account or when expired', async () => {
       const at = new Date('2026-01-01T10:00:00Z');
       const session = (idHash: string, email: string, hours: number) => ({

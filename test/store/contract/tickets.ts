@@ -19,6 +19,26 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect((await store.tickets.get(t.id))?.excerpt[0].at).toEqual(input.excerpt[0].at);
     });
 
+    it('lists the tickets opened in a time range, oldest first, without their lines', async () => {
+      const a = await store.tickets.create(ticketInput({ topic: 'curfew' }));
+      const b = await store.tickets.create(ticketInput({ chatId: '2', lang: 'kk', reason: 'requested' }));
+      await store.tickets.append(b.id, line('later'));
+      await store.tickets.setStatus(b.id, 'closed', 'op@x.kz');
+      const after = (d: Date, ms = 1) => new Date(d.getTime() + ms);
+      const both = await store.tickets.openedBetween(a.createdAt, after(b.createdAt));
+      expect(both.map((t) => t.id)).toEqual([a.id, b.id]);
+      const { excerpt: _excerpt, messages: _messages, ...summary } = a;
+      expect(both[0]).toEqual(summary);
+      expect(both[1]).toMatchObject({ lang: 'kk', reason: 'requested', status: 'closed', assignee: 'op@x.kz' });
+      expect(both[1].closedAt).toBeInstanceOf(Date);
+      expect(both[1]).not.toHaveProperty('messages');
+      expect(both[1]).not.toHaveProperty('excerpt');
+      // `from` is inside the range, `to` is not.
+      expect(await store.tickets.openedBetween(new Date(0), a.createdAt)).toEqual([]);
+      expect((await store.tickets.openedBetween(after(a.createdAt, -1), after(a.createdAt))).map((t) => t.id)).toContain(a.id);
+      expect(await store.tickets.openedBetween(after(b.createdAt), after(b.createdAt, 3600_000))).toEqual([]);
+    });
+
     it('gives each ticket its own id; unknown ids are null', async () => {
       const a = await store.tickets.create(ticketInput());
       const b = await store.tickets.create(ticketInput());

@@ -30,6 +30,7 @@ describe('MongoStore.open', () => {
         'tickets {"createdAt":1,"_id":1}',
         'ticket_messages {"ticketId":1,"seq":1} unique',
         'audit {"at":-1,"_id":-1}',
+        'audit {"action":1,"at":1}',
         'outbox {"channel":1,"status":1,"_id":1}',
         'staff {"email":1} unique',
         'staff_sessions {"idHash":1} unique',
@@ -44,11 +45,12 @@ describe('MongoStore.open', () => {
         'events {"at":1}',
         'learned_variants {"entryId":1,"lang":1,"key":1} unique',
         'learned_variants {"status":1,"entryId":1}',
+        'outcome_hours {"hour":1,"channel":1,"lang":1,"outcome":1,"detail":1} unique',
       ].sort(),
     );
     const collections = driver.calls.filter((c) => c.method === 'createCollection').map((c) => c.collection);
     expect(collections.sort()).toEqual(
-      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'ticket_messages', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'subscriptions', 'alerts', 'alert_recipients', 'events', 'learned_variants'].sort(),
+      ['faq', 'faq_versions', 'counters', 'conversations', 'tickets', 'ticket_messages', 'audit', 'outbox', 'staff', 'staff_sessions', 'scheduled_changes', 'leases', 'subscriptions', 'alerts', 'alert_recipients', 'events', 'learned_variants', 'outcome_hours'].sort(),
     );
   });
 
