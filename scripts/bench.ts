@@ -5,10 +5,11 @@
  * messages per second on one core, p50/p99 latency per message, index build time (with the first
  * confidence fit); how long a confidence refit takes after one edit at 10,000 entries and how long
  * it held up the event loop at worst; the heap that 10,000 active conversations hold; and the staff
- * console's /healthz latency during 30 parallel logins and a large import; and delivery end to end
- * through a local Bot API stand-in (`bench-delivery.ts`): first-reply latency at 5 residents a
- * second, throughput at the 30/s ceiling with its duplicates. State goes to a SQLite file in a
- * temporary folder, as in production. The last line is one JSON object.
+ * console's /healthz latency during 30 parallel logins and a large import; the dashboard's figures of
+ * a busy day and what counting a message's outcome costs; and delivery end to end through a local
+ * Bot API stand-in (`bench-delivery.ts`): first-reply latency at 5 residents a second, throughput
+ * at the 30/s ceiling with its duplicates. State goes to a SQLite file in a temporary folder, as in
+ * production. The last line is one JSON object.
  *
  *   npm run bench                                  # about a minute
  *   npm run bench -- --messages 5000               # quicker
@@ -25,6 +26,7 @@ import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
+import { dashboardLoad } from './bench-dashboard';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
@@ -188,6 +190,7 @@ async function main(): Promise<void> {
   const alerts = subscribers > 0 ? await alertFanout(Math.max(100, subscribers), 25) : undefined;
   const console_ = await consoleLoad(30, demo);
   const delivery = await deliveryFigures({ long: args['delivery-long'] ?? false });
+  const dashboard = await dashboardLoad(demo, 20_000);
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(16)} ${String(f.entries).padStart(7)} ${String(f.msgs_per_s).padStart(10)} ${String(f.p50_ms).padStart(8)} ${String(f.p99_ms).padStart(8)} ${String(f.index_build_ms).padStart(14)}`;
@@ -215,6 +218,10 @@ async function main(): Promise<void> {
       `${delivery.burst_duplicates} duplicates${killed}; targets: p50 ≤ 20 ms, p99 ≤ 100 ms, ≤ 30 in any second, 0 duplicates, 0 lost`,
   );
   console.log(
+    `dashboard: figures of a day of ${dashboard.messages} messages and ${dashboard.tickets} tickets in ${dashboard.figures_p50_ms} ms (max ${dashboard.figures_max_ms} ms); ` +
+      `counting a message's outcome ${dashboard.count_ns_per_message} ns; target: figures < 200 ms`,
+  );
+  console.log(
     JSON.stringify({
       eval: evalFigures,
       large: largeFigures,
@@ -222,6 +229,7 @@ async function main(): Promise<void> {
       heap_mb_per_10k_conversations: heap,
       console: console_,
       delivery,
+      dashboard,
       ...(alerts ? { alert_fanout: alerts } : {}),
     }),
   );

@@ -1,6 +1,6 @@
 /**
- * npm run eval -- SUITE… [--misses]
- * npm run eval -- --faq FILE --cases FILE [--misses]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES]
+ * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
@@ -8,13 +8,22 @@
  * matcher's probabilities (predicted vs observed per decision band and per tenth). The last lines
  * are one JSON object per suite with its overall figures, for CI and the ratchet in
  * test/eval-baseline.json. A rate with nothing to measure (no English cases, say) shows "–".
+ *
+ * --learn-from CASES first lets the residents of CASES (a dev.jsonl) teach each suite's FAQ — they
+ * pick the right "did you mean" choice or say the right answer helped, and their words are accepted
+ * as question variants — then evaluates the suite on the learnt FAQ and prints the gain. Learn from
+ * one set of messages and measure on another set of the same FAQ.
  */
 import { parseArgs } from 'node:util';
 import { LANGS } from '../src/i18n/languages';
 import type { EvalFigures, EvalReport } from '../src/quality/evaluate';
+import fs from 'node:fs';
+import { parseCases } from '../src/quality/evaluate';
+import { learnFrom } from '../src/quality/learn';
 import { loadSuite, runSuite, type Suite } from '../src/quality/suite';
 
-const USAGE = 'usage: npm run eval -- SUITE_DIR… [--misses]   or   npm run eval -- --faq FILE --cases FILE [--misses]';
+const USAGE =
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -60,7 +69,13 @@ async function main(): Promise<number> {
   try {
     parsed = parseArgs({
       allowPositionals: true,
-      options: { faq: { type: 'string' }, cases: { type: 'string' }, misses: { type: 'boolean' }, help: { type: 'boolean' } },
+      options: {
+        faq: { type: 'string' },
+        cases: { type: 'string' },
+        'learn-from': { type: 'string' },
+        misses: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
     });
   } catch (error) {
     console.error(`${(error as Error).message}\n${USAGE}`);
@@ -79,14 +94,29 @@ async function main(): Promise<number> {
   if (values.faq && values.cases) suites.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) suites.push(await loadSuite(dir));
 
+  const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
+  const progress = (done: number, total: number) => {
+    if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
+  };
   const lines: string[] = [];
   for (const suite of suites) {
-    const { report, indexBuildMs } = await runSuite(suite, (done, total) => {
-      if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
-    });
+    const { report, indexBuildMs } = await runSuite(suite, progress);
     if (process.stderr.isTTY) process.stderr.write('\r');
     printReport(suite, report, indexBuildMs, !!values.misses);
-    lines.push(JSON.stringify({ suite: suite.name, ...report.overall }));
+    if (!teachers) {
+      lines.push(JSON.stringify({ suite: suite.name, ...report.overall }));
+      continue;
+    }
+    const learned = await learnFrom(suite.entries, teachers);
+    const taught = { ...suite, name: `${suite.name} after learning from ${values['learn-from']}`, entries: learned.entries };
+    const after = await runSuite(taught, progress);
+    printReport(taught, after.report, after.indexBuildMs, !!values.misses);
+    const gain = (['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'oos_escalation_recall'] as const).map((key) => {
+      const [a, b] = [report.overall[key], after.report.overall[key]];
+      return `${key} ${a ?? '–'} → ${b ?? '–'}`;
+    });
+    console.log(`\nlearning: ${learned.accepted} question variants added; ${gain.join(', ')}`);
+    lines.push(JSON.stringify({ suite: suite.name, learned_from: values['learn-from'], variants_added: learned.accepted, before: report.overall, after: after.report.overall }));
   }
   console.log('');
   for (const line of lines) console.log(line);

@@ -17,6 +17,8 @@ import { feedbackHandler } from './engine/handlers/feedback';
 import { handoffGate } from './engine/handlers/handoff-gate';
 import { languageHandler } from './engine/handlers/language';
 import { helpHandler, menuHandler } from './engine/handlers/menu';
+import { outcomeCounter } from './engine/handlers/outcome-count';
+import type { LearningPort, OutcomePort } from './engine/ports';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
 import { handBack } from './escalation/hand-back';
@@ -30,6 +32,7 @@ import type { Lang } from './i18n/languages';
 import { silentLogger, type Logger } from './logging';
 import { createMatcher } from './matcher';
 import type { Thresholds } from './matcher/types';
+import { OutcomeTally } from './stats/outcome-tally';
 import { openStore, seedFaqIfEmpty } from './store';
 import type { AuditInput, Store, Ticket } from './store/types';
 
@@ -43,7 +46,7 @@ export const FAQ_REFRESH_MS = 500;
 const BUSY_TIMEOUT_MS = 50;
 
 export interface EngineParts {
-  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts'>;
+  store: Pick<Store, 'conversations' | 'tickets' | 'audit' | 'alerts' | 'learning'>;
   catalog: FaqCatalog;
   translator: Translator;
   thresholds: Thresholds;
@@ -57,6 +60,8 @@ export interface EngineParts {
   bus?: EventBus;
   /** Where writes wait while the store refuses them; without it such a write fails the turn. */
   held?: HeldWrites;
+  /** Counts what became of each message (the console's figures); without it nothing is counted. */
+  outcomes?: OutcomePort;
 }
 
 export interface AssembledEngine {
@@ -68,7 +73,8 @@ export interface AssembledEngine {
 }
 
 /**
- * The engine with the helpline's handlers, in the order a turn meets them: what works whoever has
+ * The engine with the helpline's handlers, in the order a turn meets them: the outcome counter
+ * (around everything, when given), what works whoever has
  * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (menu,
  * FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
  *
@@ -78,17 +84,20 @@ export function createEngine(parts: EngineParts): AssembledEngine {
   const { store, catalog, translator, logger } = parts;
   const handoff = new HandoffDesk(store, new TicketEvents(store.tickets, parts.bus), parts.held);
   const audit = { record: (entry: AuditInput) => holdable(parts.held, `audit ${entry.action}`, () => store.audit.record(entry)) };
+  const learning: LearningPort = { note: (input) => holdable(parts.held, 'learned variant', () => store.learning.note(input)) };
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
   const subscriptions = subscriptionHandlers(dialog);
   const menu = { catalog, translator };
-  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger }).use(
+  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger });
+  if (parts.outcomes) engine.use(outcomeCounter(parts.outcomes));
+  engine.use(
     languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
     helpHandler({ translator }),
     subscriptions.anytime,
     handoffGate({ handoff, translator }),
     menuHandler(menu),
-    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator }),
-    feedbackHandler({ audit, handoff, translator }),
+    faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator, learning }),
+    feedbackHandler({ audit, handoff, translator, learning }),
     escalationHandler({ handoff, catalog, translator, logger }),
     subscriptions.subscribe,
     fallbackHandler(menu),
@@ -114,6 +123,8 @@ export interface App {
   bus: EventBus;
   /** Writes the store refused, waiting to be made (answering goes on from memory meanwhile). */
   held: HeldWrites;
+  /** The engine's outcome counts on their way to the store (written about once a second). */
+  tally: OutcomeTally;
   /** Stops the FAQ refresh and the event feed, waits for messages in flight and closes the store. */
   close(): Promise<void>;
 }
@@ -137,6 +148,7 @@ export async function createApp(
     const events = new EventBus(store.feed, { logger, clock: options.clock });
     bus = events;
     await events.start();
+    const tally = new OutcomeTally(store.outcomes, { logger });
     const { engine, handoff, handBack: afterClose } = createEngine({
       store,
       catalog,
@@ -148,6 +160,7 @@ export async function createApp(
       alertDistricts: config.alerts.districts,
       bus: events,
       held,
+      outcomes: tally,
     });
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
@@ -185,11 +198,13 @@ export async function createApp(
       desk,
       bus: events,
       held,
+      tally,
       async close() {
         clearInterval(timer);
         await events.stop();
         await engine.drain();
         await held.close();
+        await tally.stop();
         await store.close();
       },
     };

@@ -158,7 +158,7 @@ async function startConsole(app: App, channels: readonly Channel[], alerts: Aler
       alertSender: announceAlertsDue(app.bus, alerts),
       delivery: () => deliveryHealth({ held: app.held, engine: app.engine, outbox: app.store.outbox, channels: () => channels.map((c) => c.name) }),
     },
-    options,
+    { ...options, slaMinutes: config.operators.slaMinutes, utcOffsetMinutes: config.operators.utcOffsetMinutes },
   );
   try {
     const url = await server.listen(options.port, options.host);

@@ -7,7 +7,7 @@
 import { createApp } from './app';
 import { composeBot } from './compose';
 import { ConfigError, loadConfig } from './config';
-import { createLogger } from './logging';
+import { createLogger, logStrayRejections } from './logging';
 
 async function main(argv: string[]): Promise<number> {
   let config;
@@ -24,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
   // In a terminal chat, info logs would interleave with the conversation: keep them to warnings.
   const level = wantChat && config.logLevel === 'info' ? 'warn' : config.logLevel;
   const logger = createLogger(level, process.stderr);
+  // A library's background task that rejects (RemoteAuth's backup timer) must not end the bot.
+  logStrayRejections(logger);
   const app = await createApp(config, { logger });
   const bot = composeBot(app, { chat: wantChat, interactive: Boolean(process.stdin.isTTY) });
   if (bot.channels.length === 0) {

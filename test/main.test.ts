@@ -1,18 +1,10 @@
-import net from 'node:net';
+import path from 'node:path';
 import { tempDir } from './support/fixtures';
+import { closedPort } from './support/net';
 import { runTs } from './support/run-ts';
 
 /** Runs `src/main.ts` as `npm start` would, with piped (non-terminal) standard streams. */
 const runMain = (args: string[], env: NodeJS.ProcessEnv, stdin: string) => runTs('src/main.ts', args, env, stdin);
-
-/** A loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 describe('npm start', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -47,6 +39,16 @@ describe('npm start', () => {
     const { code, stdout } = await runMain(['--chat'], { DATA_DIR: tmp.dir }, '/start\nкогда начинается комендантский час?\n');
     expect(code).toBe(0);
     expect(stdout).toMatch(/109/);
+    expect(stdout).toMatch(/23:00/);
+  });
+
+  test('logs a promise rejection nobody handled (a library background task), masked, and keeps running', async () => {
+    const preload = path.join(__dirname, 'support', 'stray-rejection.cjs');
+    const { code, stdout, stderr } = await runMain(['--chat'], { DATA_DIR: tmp.dir, NODE_OPTIONS: `--require ${preload}` }, '/start\nкогда начинается комендантский час?\n');
+    expect(stderr).toMatch(/a promise rejection nobody handled/);
+    expect(stderr).toContain('770•••••567@c.us');
+    expect(stderr).not.toContain('77011234567');
+    expect(code).toBe(0);
     expect(stdout).toMatch(/23:00/);
   });
 });

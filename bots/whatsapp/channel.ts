@@ -198,12 +198,15 @@ export class WhatsAppChannel implements Channel {
   /** LocalAuth in the data folder by default; RemoteAuth in the store's files when it keeps them (MongoDB). */
   private sessionPlan(): SessionPlan {
     const dataPath = path.join(this.parts.dataDir, SESSION_DIR);
-    if (!this.parts.sessionFiles) return { kind: 'local', dataPath };
+    const { clientId } = this.parts.whatsapp;
+    const named = clientId ? { clientId } : {};
+    if (!this.parts.sessionFiles) return { kind: 'local', dataPath, ...named };
     return {
       kind: 'remote',
       dataPath,
-      store: new SessionFiles(this.parts.sessionFiles, dataPath),
+      store: new SessionFiles(this.parts.sessionFiles, dataPath, this.log),
       backupSyncIntervalMs: this.options.sessionBackupIntervalMs ?? 300_000,
+      ...named,
     };
   }
 

@@ -47,10 +47,13 @@ export interface WhatsAppClient {
   sendMessage(chatId: string, text: string): Promise<unknown>;
 }
 
-/** Where the login session is kept, decided by the channel; the client factory turns it into an auth strategy. */
+/**
+ * Where the login session is kept, decided by the channel; the client factory turns it into an
+ * auth strategy. `clientId` names the session (whatsapp-web.js's own option): one per number.
+ */
 export type SessionPlan =
-  | { kind: 'local'; dataPath: string }
-  | { kind: 'remote'; dataPath: string; store: RemoteSessionStore; backupSyncIntervalMs: number };
+  | { kind: 'local'; dataPath: string; clientId?: string }
+  | { kind: 'remote'; dataPath: string; store: RemoteSessionStore; backupSyncIntervalMs: number; clientId?: string };
 
 /**
  * The store whatsapp-web.js's RemoteAuth expects: it zips the browser profile to

@@ -12,10 +12,12 @@ import type { ClientFactory, ClientSetup, WhatsAppClient } from './client';
  */
 export const BROWSER_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
-function authStrategy(setup: ClientSetup): LocalAuth | RemoteAuth {
-  const plan = setup.session;
-  if (plan.kind === 'local') return new LocalAuth({ dataPath: plan.dataPath });
-  return new RemoteAuth({ store: plan.store, dataPath: plan.dataPath, backupSyncIntervalMs: plan.backupSyncIntervalMs });
+/** whatsapp-web.js's auth strategy for the channel's session plan. */
+export function authStrategy(setup: ClientSetup): LocalAuth | RemoteAuth {
+  const { clientId, ...plan } = setup.session;
+  const named = clientId ? { clientId } : {};
+  if (plan.kind === 'local') return new LocalAuth({ dataPath: plan.dataPath, ...named });
+  return new RemoteAuth({ store: plan.store, dataPath: plan.dataPath, backupSyncIntervalMs: plan.backupSyncIntervalMs, ...named });
 }
 
 /**

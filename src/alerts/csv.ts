@@ -10,10 +10,14 @@ function cell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`;
 }
 
+/** Rows (the first one the header) as CSV text, every field quoted and made safe for spreadsheets. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  return `${rows.map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
 export function failuresCsv(rows: AlertRecipient[]): string {
-  const lines = [['alert', 'channel', 'chat_id', 'language', 'status', 'reason', 'at'].map(cell).join(',')];
-  for (const r of rows) {
-    lines.push([r.alertId, r.channel, r.chatId, r.lang, r.status, r.reason ?? '', r.updatedAt.toISOString()].map(cell).join(','));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  return toCsv([
+    ['alert', 'channel', 'chat_id', 'language', 'status', 'reason', 'at'],
+    ...rows.map((r) => [r.alertId, r.channel, r.chatId, r.lang, r.status, r.reason ?? '', r.updatedAt.toISOString()]),
+  ]);
 }

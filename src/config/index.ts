@@ -69,6 +69,10 @@ const schema = z
     WHATSAPP_ENABLED: flag,
     PUPPETEER_EXECUTABLE_PATH: z.string().default('/usr/bin/chromium'),
     WHATSAPP_GLOBAL_RATE_PER_MIN: number(30, 1, 6000),
+    // whatsapp-web.js's own rule for a clientId (it names folders and the stored session).
+    WHATSAPP_CLIENT_ID: optionalString.pipe(
+      z.string().regex(/^[-_A-Za-z0-9]{1,64}$/, 'only A-Z, a-z, 0-9, _ and -, up to 64 characters (one name per WhatsApp number)').optional(),
+    ),
     CONSOLE_ENABLED: z
       .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
       .optional()
@@ -137,6 +141,11 @@ export interface Config {
     enabled: boolean;
     executablePath: string;
     globalRatePerMin: number;
+    /**
+     * Names this number's saved login (whatsapp-web.js `clientId`), so that two numbers on one
+     * database (or one data folder) keep two logins. Unset: the unnamed default.
+     */
+    clientId?: string;
   };
   console: {
     /** Serve the staff console from this process. */
@@ -173,6 +182,8 @@ export interface Config {
     chatId?: string;
     /** Minutes a ticket may wait in the queue before it is flagged and the resident updated. */
     slaMinutes: number;
+    /** OPERATOR_UTC_OFFSET in minutes (+05:00 → 300): the contact centre's local time. */
+    utcOffsetMinutes: number;
     /** When operators are on duty; absent: always. */
     hours?: StaffedHours;
   };
@@ -218,6 +229,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       enabled: e.WHATSAPP_ENABLED,
       executablePath: e.PUPPETEER_EXECUTABLE_PATH,
       globalRatePerMin: e.WHATSAPP_GLOBAL_RATE_PER_MIN,
+      ...(e.WHATSAPP_CLIENT_ID ? { clientId: e.WHATSAPP_CLIENT_ID } : {}),
     },
     console: {
       enabled: e.CONSOLE_ENABLED,
@@ -243,6 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     operators: {
       chatId: e.OPERATOR_CHAT_ID,
       slaMinutes: e.SLA_MINUTES,
+      utcOffsetMinutes: parseUtcOffset(e.OPERATOR_UTC_OFFSET),
       hours: e.STAFFED_HOURS ? parseStaffedHours(e.STAFFED_HOURS, parseUtcOffset(e.OPERATOR_UTC_OFFSET)) : undefined,
     },
   };

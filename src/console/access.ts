@@ -63,16 +63,16 @@ export function accessHook(sessions: SessionManager) {
         await reply.redirect(`/login?next=${encodeURIComponent(request.url)}`, 302);
         return;
       }
-      throw new HttpError(401, 'Not logged in (or the session expired): log in at /login');
+      throw new HttpError(401, 'Not logged in (or the session expired): log in at /login', undefined, { key: 'notLoggedIn' });
     }
     request.staff = staff;
     if (!allows(access, staff.account.role)) {
-      throw new HttpError(403, `Your role (${staff.account.role}) may not do this`);
+      throw new HttpError(403, `Your role (${staff.account.role}) may not do this`, undefined, { key: 'forbidden' });
     }
     if (!SAFE_METHODS.has(request.method)) {
       const header = request.headers[CSRF_HEADER];
       if (!sameToken(typeof header === 'string' ? header : undefined, staff.session.csrfToken)) {
-        throw new HttpError(403, `Missing or wrong CSRF token: send the ${CSRF_HEADER} header given at login`);
+        throw new HttpError(403, `Missing or wrong CSRF token: send the ${CSRF_HEADER} header given at login`, undefined, { key: 'csrf' });
       }
     }
   };

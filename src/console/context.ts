@@ -5,6 +5,7 @@ import type { FaqCatalog } from '../faq/catalog';
 import type { Translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { Thresholds } from '../matcher';
+import type { StatsSources } from '../stats/figures';
 import type { Store } from '../store/types';
 import type { LoginLimiter } from './login-limiter';
 import type { SessionManager } from './sessions';
@@ -17,7 +18,7 @@ export interface ChannelHealth {
 }
 
 /** The sub-stores the console's routes read and write (each route takes the ones it uses). */
-export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts'>;
+export type ConsoleStores = Pick<Store, 'description' | 'faq' | 'audit' | 'tickets' | 'staff' | 'schedule' | 'alerts' | 'outcomes' | 'learning'>;
 
 /** The parts of the running bot the console works on. */
 export interface ConsoleDeps {
@@ -53,6 +54,10 @@ export interface ConsoleOptions {
   importMaxBytes?: number;
   /** The console's clock (sessions, rate limit, "is this run time in the future?"). */
   clock?: () => Date;
+  /** SLA_MINUTES: queued tickets older than this are shown overdue (default 30). */
+  slaMinutes?: number;
+  /** OPERATOR_UTC_OFFSET in minutes: every time is shown and read in it (default +05:00). */
+  utcOffsetMinutes?: number;
 }
 
 export interface RouteContext {
@@ -66,4 +71,6 @@ export interface RouteContext {
   importMaxBytes: number;
   /** A bcrypt hash compared against when the e-mail is unknown (same timing as a wrong password). */
   decoyHash: Promise<string>;
+  /** Where the dashboard's figures come from (also SLA_MINUTES and OPERATOR_UTC_OFFSET for every page). */
+  stats: StatsSources;
 }

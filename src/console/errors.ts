@@ -1,12 +1,20 @@
 /** Errors a console route throws to answer with a 4xx and a message staff can act on. */
 import type { z } from 'zod';
 
+/** The same message in staff's words: a `console.errors.*` text, shown by the pages in their language. */
+export interface ErrorText {
+  key: string;
+  vars?: Record<string, string | number>;
+}
+
 export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     message: string,
     /** Every problem found, one line each (validation, FAQ file). */
     readonly problems?: string[],
+    /** The message for staff in their language (the API's `message`); `error` stays in English. */
+    readonly text?: ErrorText,
   ) {
     super(message);
     this.name = 'HttpError';

@@ -6,8 +6,8 @@
  * resolved the way a browser would; anything doubtful falls back to the console's home.
  */
 
-/** The console's home page. */
-export const CONSOLE_HOME = '/faq';
+/** The console's home page: the dashboard. */
+export const CONSOLE_HOME = '/';
 
 /** Any character a browser would drop or reinterpret in a URL: C0 and C1 controls, DEL, backslash. */
 // eslint-disable-next-line no-control-regex -- control characters are exactly what is looked for
@@ -35,7 +35,7 @@ function fullyDecoded(text: string): string | undefined {
  * `next` as a same-origin path (with its query and fragment), or the console's home.
  *
  * @example safeNext('/faq/curfew-time') // '/faq/curfew-time'
- * @example safeNext('/%09/evil.example/') // '/faq'
+ * @example safeNext('/%09/evil.example/') // '/'
  */
 export function safeNext(next: string | undefined): string {
   if (!next) return CONSOLE_HOME;

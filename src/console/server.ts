@@ -16,15 +16,20 @@ import { alertsApi } from './routes/api-alerts';
 import { authApi } from './routes/api-auth';
 import { faqApi } from './routes/api-faq';
 import { insightsApi } from './routes/api-insights';
+import { learningApi } from './routes/api-learning';
 import { scheduleApi } from './routes/api-schedule';
 import { staffApi } from './routes/api-staff';
+import { statsApi } from './routes/api-stats';
 import { ticketsApi } from './routes/api-tickets';
 import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { dashboardPages } from './routes/pages-dashboard';
+import { learningPages } from './routes/pages-learning';
 import { securityHook } from './security-headers';
 import { SessionManager } from './sessions';
+import { viewOf } from './view';
 
 export type { ChannelHealth, ConsoleDeps, ConsoleOptions } from './context';
 
@@ -48,6 +53,9 @@ export interface ConsoleServer {
 const BODY_LIMIT = 1024 * 1024;
 const DEFAULT_IMPORT_MAX_BYTES = 2 * 1024 * 1024;
 const SWEEP_MS = 60 * 60 * 1000;
+/** The configuration's defaults (SLA_MINUTES, OPERATOR_UTC_OFFSET), for a console built without them. */
+const DEFAULT_SLA_MINUTES = 30;
+const DEFAULT_UTC_OFFSET_MINUTES = 5 * 60;
 
 /**
  * Builds the console (routes registered, not listening yet).
@@ -70,6 +78,13 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     sessions: new SessionManager(deps.store.staff, sessionMs, clock),
     limiter: new LoginLimiter(options.loginMaxFailures ?? 5, (options.loginWindowMinutes ?? 15) * 60_000),
     decoyHash: decoyHash(bcryptCost),
+    stats: {
+      store: deps.store,
+      slaMinutes: options.slaMinutes ?? DEFAULT_SLA_MINUTES,
+      utcOffsetMinutes: options.utcOffsetMinutes ?? DEFAULT_UTC_OFFSET_MINUTES,
+      channels: () => deps.channels?.() ?? [],
+      clock,
+    },
   };
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });
@@ -92,16 +107,20 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
     const tooLarge = 'code' in error && error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? request.routeOptions.config.bodyTooLarge : undefined;
     const message = status >= 500 ? 'Internal error; the details are in the bot log' : (tooLarge ?? error.message);
     if (status >= 500) deps.logger.error({ err: error, url: request.url }, 'console request failed');
+    const view = viewOf(request, ctx);
+    // What staff read: the error in their language where the console has the words, else as it is.
+    const key = status >= 500 ? 'internal' : error instanceof HttpError ? error.text?.key : undefined;
+    const text = key ? view.t(`errors.${key}`, error instanceof HttpError ? error.text?.vars : undefined) : message;
     void reply.code(status);
-    if (wantsJson(request)) return reply.send(problems ? { error: message, problems } : { error: message });
-    return reply
-      .type('text/html; charset=utf-8')
-      .send(layout(`Error ${status}`, request.staff, html`<p>${message}</p>${problems ? html`<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}<p><a href="/faq">FAQ</a></p>`));
+    if (wantsJson(request)) return reply.send({ error: message, ...(key ? { message: text } : {}), ...(problems ? { problems } : {}) });
+    const body = html`<p>${text}</p>${problems ? html`<ul>${problems.map((p) => html`<li>${p}</li>`)}</ul>` : ''}<p><a href="/">${view.t('errors.home')}</a></p>`;
+    return reply.type('text/html; charset=utf-8').send(layout(view, view.t('errors.title', { status }), body));
   });
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404);
     if (wantsJson(request)) return reply.send({ error: `No such address: ${request.method} ${request.url.split('?')[0]}` });
-    return reply.type('text/html; charset=utf-8').send(layout('Not found', undefined, html`<p><a href="/faq">FAQ</a></p>`));
+    const view = viewOf(request, ctx);
+    return reply.type('text/html; charset=utf-8').send(layout(view, view.t('errors.notFound'), html`<p><a href="/">${view.t('errors.home')}</a></p>`));
   });
 
   authApi(app, ctx);
@@ -110,11 +129,15 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   alertsApi(app, ctx);
   staffApi(app, ctx);
   insightsApi(app, ctx);
+  statsApi(app, ctx);
   ticketsApi(app, ctx);
+  learningApi(app, ctx);
   faqPages(app, ctx);
+  learningPages(app, ctx);
   inboxPages(app, ctx);
   adminPages(app, ctx);
   alertPages(app, ctx);
+  dashboardPages(app, ctx);
   await app.ready();
 
   const sweep = setInterval(() => void ctx.sessions.sweep().catch(() => undefined), SWEEP_MS);

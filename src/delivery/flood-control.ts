@@ -71,6 +71,8 @@ export class FloodControl {
   private globalNext = 0;
   /** When the latest calls actually started, oldest first (see `spaced`). */
   private readonly starts: number[] = [];
+  /** The calls passing `spaced`, one after another. */
+  private spacing: Promise<void> = Promise.resolve();
   private readonly window: { ms: number; calls: number };
   private pausedUntil = 0;
   private readonly chats = new Map<string, ChatPace>();
@@ -187,22 +189,23 @@ export class FloodControl {
    * its call right before the next one's. What is checked is what Telegram counts: no more than the
    * rate's calls in any one-second window (or one per gap, for rates under one a second; both with a
    * little slack), and no two calls closer than half a gap, so a late call's successor may catch up
-   * but never bunch.
+   * but never bunch. Calls pass this check one at a time, so each waits once and nobody else can
+   * start meanwhile; a clock that does not move (a test's) never makes it spin.
    */
-  private async spaced(): Promise<void> {
+  private spaced(): Promise<void> {
+    const turn = this.spacing.then(() => this.spaceOne());
+    this.spacing = turn.catch(() => undefined);
+    return turn;
+  }
+
+  private async spaceOne(): Promise<void> {
     const { ms, calls } = this.window;
-    for (;;) {
-      const now = this.now();
-      const last = this.starts[this.starts.length - 1] ?? -Infinity;
-      const windowFrom = this.starts.length < calls ? -Infinity : this.starts[0] + ms;
-      const due = Math.max(windowFrom, last + this.globalGapMs / 2);
-      if (now >= due) {
-        this.starts.push(now);
-        if (this.starts.length > calls) this.starts.shift();
-        return;
-      }
-      await this.waitUntil(due);
-    }
+    const last = this.starts[this.starts.length - 1] ?? -Infinity;
+    const windowFrom = this.starts.length < calls ? -Infinity : this.starts[0] + ms;
+    const due = Math.max(windowFrom, last + this.globalGapMs / 2);
+    if (this.now() < due) await this.waitUntil(due);
+    this.starts.push(this.now());
+    if (this.starts.length > calls) this.starts.shift();
   }
 
   private async waitUntil(at: number): Promise<void> {

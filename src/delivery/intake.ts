@@ -27,7 +27,7 @@ export interface AnswerSender {
 
 export interface IntakeOptions<U> {
   channel: string;
-  inbox: Pick<InboxStore, 'record' | 'unhandled' | 'complete'>;
+  inbox: Pick<InboxStore, 'record' | 'unhandled' | 'complete' | 'prune'>;
   sender: AnswerSender;
   /** Where writes the store refuses wait; without it such a write fails the update (tried again at the next start). */
   held?: HeldWrites;
@@ -45,6 +45,14 @@ export interface IntakeOptions<U> {
 /** Updates a restart reads back at once; more than this were never waiting for a helpline. */
 const RECOVER_LIMIT = 10_000;
 
+/**
+ * Handled updates are kept this long, to recognise a redelivery (Telegram keeps an unconfirmed
+ * update for 24 hours), then deleted: they hold residents' words, which the tickets keep where needed.
+ */
+export const KEEP_HANDLED_MS = 48 * 3600_000;
+/** How often a process deletes the handled updates past KEEP_HANDLED_MS (checked as updates arrive). */
+const PRUNE_EVERY_MS = 3600_000;
+
 export class Intake<U> {
   private readonly log: Logger;
   private readonly clock: () => Date;
@@ -53,6 +61,7 @@ export class Intake<U> {
   /** Ids handled by this process lately (the inbox may not say so yet when its write is held). */
   private readonly done = new RecentIds<string>(10_000);
   private readonly running = new Set<Promise<void>>();
+  private prunedAt = -Infinity;
 
   constructor(private readonly options: IntakeOptions<U>) {
     this.log = options.logger ?? silentLogger;
@@ -67,6 +76,7 @@ export class Intake<U> {
     const { channel, inbox, idOf, encode, held } = this.options;
     const id = idOf(update);
     if (this.known(id)) return;
+    this.pruneNow();
     const input = { channel, updateId: id, payload: encode(update), receivedAt: this.clock() };
     let state: InboundState = 'new';
     try {
@@ -129,6 +139,17 @@ export class Intake<U> {
   /** Resolves once every update taken so far has been handled. */
   async drain(): Promise<void> {
     while (this.running.size > 0) await Promise.all([...this.running]);
+  }
+
+  /** Deletes old handled updates, at most once an hour, in the background. */
+  private pruneNow(): void {
+    const now = this.clock().getTime();
+    if (now - this.prunedAt < PRUNE_EVERY_MS) return;
+    this.prunedAt = now;
+    this.options.inbox
+      .prune(new Date(now - KEEP_HANDLED_MS))
+      .then((deleted) => deleted > 0 && this.log.debug({ channel: this.options.channel, deleted }, 'deleted old handled updates'))
+      .catch((error: unknown) => this.log.warn({ err: error }, 'could not delete old handled updates; tried again in an hour'));
   }
 
   private known(id: string): boolean {

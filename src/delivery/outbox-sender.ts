@@ -20,7 +20,7 @@
  * mark is not handed out again meanwhile.
  */
 import { maskId, silentLogger, type Logger } from '../logging';
-import { maskNumbers } from '../logging/mask-text';
+import { maskNumbers } from '../logging';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../store/types';
 import { backoffDelay } from './backoff';
 import { FloodAborted, FloodControl, type FloodOptions } from './flood-control';

@@ -3,6 +3,7 @@
  * way: `src/escalation` implements the hand-off port, the store's audit log the audit port, and the
  * app plugs them in. The engine never imports either.
  */
+import type { Lang } from '../i18n/languages';
 import type { AuditInput, TicketInput, TranscriptLine } from '../store/types';
 
 /**
@@ -40,4 +41,28 @@ export interface HandoffPort {
 /** Where the engine records what staff should see (a resident's feedback on an answer). */
 export interface AuditPort {
   record(entry: AuditInput): Promise<void>;
+}
+
+/**
+ * Where the engine notes what residents teach: the words of a question that led them to an entry
+ * (picked from "did you mean", or answered and found helpful). Editors turn them into variants.
+ */
+export interface LearningPort {
+  note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
+}
+
+/** What became of one resident's message, for the staff's figures (messages per hour, answered share). */
+export interface OutcomeEntry {
+  channel: string;
+  lang: Lang;
+  /** An `Outcome` kind, or 'picked' for an entry picked from a list (not a typed question). */
+  outcome: string;
+  /** The FAQ entry answered, the escalation's reason, the command's name… */
+  detail?: string;
+  at: Date;
+}
+
+/** Where the engine counts outcomes. Synchronous: counting must never wait on storage. */
+export interface OutcomePort {
+  count(entry: OutcomeEntry): void;
 }

@@ -25,3 +25,30 @@ export function maskId(id: string): string {
   const keep = local.length >= 10 ? 3 : 2;
   return local.slice(0, keep) + '•'.repeat(local.length - keep * 2) + local.slice(-keep) + suffix;
 }
+
+/**
+ * Masks every phone-number-like run of digits in a text. Error messages from libraries can quote a
+ * chat id ("invalid wid 77011234567@c.us"); they pass through here before a log line.
+ */
+export function maskNumbers(text: string): string {
+  return text.replace(/\d{7,}/g, (digits) => maskId(digits));
+}
+
+/**
+ * Logs a promise rejection nobody handled instead of letting Node end the process (its default):
+ * libraries run background work that can reject where no caller is waiting — whatsapp-web.js's
+ * session backup timer, an event handler. Resolves a function that removes the listener.
+ *
+ * @example logStrayRejections(logger); // once, at start (src/main.ts)
+ */
+export function logStrayRejections(logger: Logger, target: NodeJS.EventEmitter = process): () => void {
+  const listener = (reason: unknown) => {
+    const error = reason instanceof Error ? reason : new Error(String(reason));
+    logger.error(
+      { reason: { name: error.name, message: maskNumbers(error.message), stack: maskNumbers(error.stack ?? '') } },
+      "a promise rejection nobody handled (a library's background task): logged, the bot keeps running",
+    );
+  };
+  target.on('unhandledRejection', listener);
+  return () => void target.off('unhandledRejection', listener);
+}

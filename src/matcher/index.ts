@@ -37,7 +37,8 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
   const top = result.candidates[0];
   if (!top) return { kind: 'none', score: 0 };
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
-  if ((result.suggestScore ?? top.score) >= t.suggest) {
+  // A single word several entries ask about: offer them rather than a guess or a hand-off.
+  if (result.doubt === 'topic-word' || (result.suggestScore ?? top.score) >= t.suggest) {
     const floor = top.score * SUGGEST_RELATIVE_FLOOR;
     const ids = result.candidates
       .filter((c) => c.score >= floor)

@@ -50,16 +50,16 @@ export const AMBIGUOUS_SCORE_RATIO = 0.9;
 export const MAX_UNKNOWN_TO_ANSWER = 2 / 3;
 
 /**
- * Why the first candidate must not be answered outright, if it must not: the runner-up is about
- * as good, or the message is a single word ("кредит") that more than one entry asks about
+ * Why the first candidate must not be answered outright, if it must not: the message is a single
+ * word ("кредит") that more than one entry asks about (topic-word); the runner-up is about as good
  * (ambiguous); or most of the message is words the FAQ does not know (unclear).
  */
 function doubtOf(ranking: Ranking): MatchResult['doubt'] {
   const [top, second] = ranking.entries;
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
   if (!top || !second) return undefined;
+  if (ranking.knownWords === 1 && ranking.unknownWeight === 0 && second.explained > 0) return 'topic-word';
   if (second.score >= AMBIGUOUS_SCORE_RATIO * top.score) return 'ambiguous';
-  if (ranking.knownWords === 1 && ranking.unknownWeight === 0 && second.explained > 0) return 'ambiguous';
   return undefined;
 }
 

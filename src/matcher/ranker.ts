@@ -62,6 +62,9 @@ export interface Ranking {
   keys: ReadonlySet<string>;
 }
 
+/** In a FAQ of at least this many entries, a key in more than COMMON_KEY_SHARE of them only scores candidates. */
+const COMMON_KEY_MIN_ENTRIES = 1000;
+const COMMON_KEY_SHARE = 0.1;
 /** Candidate lists longer than this are pruned after each word. */
 const PRUNE_ABOVE = 200;
 
@@ -201,7 +204,10 @@ export class Ranker {
         if (!packed) continue;
         const idf = keyIdf * quality;
         const { slots, sat, asked, satBySlot, askedBySlot } = packed;
-        if (closed && satBySlot && askedBySlot && candidates.length < slots.length) {
+        // In a large FAQ a key most entries share (a broad lexicon concept, "hours") is all but a stop
+        // word: it only adds to entries other words found, never brings in new ones.
+        const common = view.n >= COMMON_KEY_MIN_ENTRIES && slots.length > COMMON_KEY_SHARE * view.n && candidates.length > 0;
+        if ((closed || common) && satBySlot && askedBySlot && candidates.length < slots.length) {
           // Only the candidates can still make the best `depth`: look each one up.
           for (const slot of candidates) {
             if (slot === leftSlot) {

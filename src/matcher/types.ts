@@ -18,11 +18,12 @@ export interface MatchResult {
   /** Probability that the right entry is among the candidates (defaults to the first's score). */
   suggestScore?: number;
   /**
-   * Set when the first candidate must not be answered outright whatever its score: it is not
-   * clearly ahead of the next ('ambiguous': let the resident choose), or most of the message is
-   * words the FAQ does not know ('unclear').
+   * Set when the first candidate must not be answered outright whatever its score: the message is
+   * one word several entries ask about ('topic-word': always offer them), the first is not clearly
+   * ahead of the next ('ambiguous': let the resident choose), or most of the message is words the
+   * FAQ does not know ('unclear').
    */
-  doubt?: 'ambiguous' | 'unclear';
+  doubt?: 'topic-word' | 'ambiguous' | 'unclear';
 }
 
 /** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD). */

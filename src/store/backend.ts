@@ -5,6 +5,7 @@
  * backend offers plain primitives and `compose.ts` keeps the rules once above both.
  */
 import type { FaqEntry } from '../faq/types';
+import type { Lang } from '../i18n/languages';
 import type {
   AlertStore,
   AuditInput,
@@ -13,7 +14,10 @@ import type {
   FeedStore,
   FileStore,
   InboxStore,
+  LearnedVariant,
+  LearnedVariantStatus,
   OutboxStore,
+  OutcomeCount,
   ScheduledChange,
   ScheduledChangeInput,
   StaffAccount,
@@ -54,6 +58,14 @@ export interface FaqBackend {
 export interface AuditBackend {
   insert(entry: AuditInput, at: Date): Promise<void>;
   list(limit: number): Promise<AuditRecord[]>;
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/** Hourly outcome counts; the counts arrive with whole hours, merged and positive (see `../compose.ts`). */
+export interface OutcomeBackend {
+  /** Adds each count to the stored count of its key (hour, channel, lang, outcome, detail), in one transaction where the server has them. */
+  increment(counts: readonly OutcomeCount[]): Promise<void>;
+  between(from: Date, to: Date): Promise<OutcomeCount[]>;
 }
 
 /** Staff accounts by their normalised (trimmed, lower-case) e-mail. */
@@ -77,6 +89,16 @@ export interface LeaseBackend {
   release(name: string, holder: string): Promise<void>;
 }
 
+/** Learned variants by (entry, language, key); counts are added atomically. */
+export interface LearningBackend {
+  /** Adds to the counts of (entryId, lang, key), creating it pending with `text` when new. */
+  add(input: { entryId: string; lang: Lang; key: string; text: string; picked: number; helpful: number }, at: Date): Promise<void>;
+  list(filter: { entryId?: string; status?: LearnedVariantStatus[]; limit: number }): Promise<LearnedVariant[]>;
+  get(id: string): Promise<LearnedVariant | null>;
+  /** Sets the status of a pending one; false when it is not pending (or not there). */
+  decide(id: string, status: Exclude<LearnedVariantStatus, 'pending'>, by: string, at: Date): Promise<boolean>;
+}
+
 export interface Backend {
   readonly description: string;
   readonly faq: FaqBackend;
@@ -90,6 +112,8 @@ export interface Backend {
   readonly leases: LeaseBackend;
   readonly feed: FeedStore;
   readonly inbox: InboxStore;
+  readonly learning: LearningBackend;
+  readonly outcomes: OutcomeBackend;
   readonly files?: FileStore;
   close(): Promise<void>;
 }

@@ -3,9 +3,10 @@
  * The domain rules live here (and in `faq.ts`), once: both backends only store and fetch.
  */
 import { randomUUID } from 'node:crypto';
-import type { AuditBackend, Backend, LeaseBackend, ScheduleBackend, StaffBackend } from './backend';
+import type { AuditBackend, Backend, LeaseBackend, OutcomeBackend, ScheduleBackend, StaffBackend } from './backend';
 import { assertSchedulable, faqInputOf } from './faq-content';
 import { VersionedFaq } from './faq';
+import { Learning } from './learning';
 import type {
   AlertStore,
   AuditInput,
@@ -16,7 +17,10 @@ import type {
   FileStore,
   InboxStore,
   LeaseStore,
+  LearningStore,
   OutboxStore,
+  OutcomeCount,
+  OutcomeStore,
   ScheduleStore,
   ScheduledChange,
   ScheduledChangeInput,
@@ -51,6 +55,47 @@ class AuditLog {
 
   list(limit = 100): Promise<AuditRecord[]> {
     return this.backend.list(limit);
+  }
+
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]> {
+    return actions.length === 0 ? Promise.resolve([]) : this.backend.between(from, to, actions);
+  }
+}
+
+const HOUR_MS = 3600_000;
+
+/** The start of the UTC hour `at` falls in. */
+export function hourOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / HOUR_MS) * HOUR_MS);
+}
+
+/** What makes two outcome counts one: the same hour, channel, language, outcome and detail. */
+export function outcomeKey(c: OutcomeCount): string {
+  return `${Math.floor(c.hour.getTime() / HOUR_MS)}\u0000${c.channel}\u0000${c.lang}\u0000${c.outcome}\u0000${c.detail ?? ''}`;
+}
+
+/**
+ * Outcome counts reach the backend cut to whole hours, with the counts of one key added together
+ * and nothing that counts zero: each backend then only increments.
+ */
+class OutcomeCounts implements OutcomeStore {
+  constructor(private readonly backend: OutcomeBackend) {}
+
+  add(counts: readonly OutcomeCount[]): Promise<void> {
+    const merged = new Map<string, OutcomeCount>();
+    for (const c of counts) {
+      if (!Number.isInteger(c.count) || c.count < 0) return Promise.reject(new Error(`an outcome count must be a whole number of 0 or more, not ${c.count}`));
+      if (c.count === 0) continue;
+      const key = outcomeKey(c);
+      const known = merged.get(key);
+      if (known) known.count += c.count;
+      else merged.set(key, { ...c, hour: hourOf(c.hour) });
+    }
+    return merged.size === 0 ? Promise.resolve() : this.backend.increment([...merged.values()]);
+  }
+
+  between(from: Date, to: Date): Promise<OutcomeCount[]> {
+    return this.backend.between(from, to);
   }
 }
 
@@ -148,6 +193,8 @@ export class ComposedStore implements Store {
   readonly leases: LeaseStore;
   readonly feed: FeedStore;
   readonly inbox: InboxStore;
+  readonly learning: LearningStore;
+  readonly outcomes: OutcomeStore;
   readonly files?: FileStore;
 
   protected constructor(
@@ -166,6 +213,8 @@ export class ComposedStore implements Store {
     this.leases = new Leases(backend.leases);
     this.feed = backend.feed;
     this.inbox = backend.inbox;
+    this.learning = new Learning(backend.learning, now);
+    this.outcomes = new OutcomeCounts(backend.outcomes);
     if (backend.files) this.files = backend.files;
   }
 

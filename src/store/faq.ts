@@ -59,7 +59,7 @@ export class VersionedFaq implements FaqStore {
     });
   }
 
-  async import(input: FaqEntryInput[], by: string, options: { replace?: boolean } = {}): Promise<ImportSummary> {
+  async import(input: FaqEntryInput[], by: string, options: { replace?: boolean; dryRun?: boolean } = {}): Promise<ImportSummary> {
     input.forEach(assertStorableFaq);
     assertUniqueIds(input);
     const entries = input.map(faqInputOf);
@@ -87,7 +87,7 @@ export class VersionedFaq implements FaqStore {
         summary.deleted = commit.remove.length;
       }
       commit.audit.detail = { ...summary, replace: options.replace === true };
-      return commit.put.length + commit.remove.length > 0 ? { result: summary, commit } : { result: summary };
+      return commit.put.length + commit.remove.length > 0 && !options.dryRun ? { result: summary, commit } : { result: summary };
     });
   }
 

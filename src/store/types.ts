@@ -68,6 +68,9 @@ export interface Ticket extends TicketInput {
   closedAt?: Date;
 }
 
+/** A ticket without its lines, for figures over many tickets. */
+export type TicketSummary = Omit<Ticket, 'messages' | 'excerpt'>;
+
 export interface AuditInput {
   actor: string;
   action: string;
@@ -133,6 +136,8 @@ export interface StaffInput {
 export interface StaffAccount extends StaffInput {
   /** A disabled account cannot log in; its history stays. */
   disabled: boolean;
+  /** The console's language the account chose; absent: the browser's preference. */
+  lang?: Lang;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -226,6 +231,25 @@ export interface AlertRecipient {
 /** How many recipients of an alert are in each state, per channel. */
 export type AlertProgress = Record<string, Record<RecipientStatus, number>>;
 
+// --- Message outcomes ------------------------------------------------------------------------
+
+/**
+ * How many residents' messages of one kind one hour saw: the figures behind the console's traffic
+ * chart and the answered / suggested / escalated share. Counted in memory and added in batches
+ * (`src/stats/outcome-tally.ts`), never per message on the answering path.
+ */
+export interface OutcomeCount {
+  /** The start of the UTC hour. */
+  hour: Date;
+  channel: string;
+  lang: Lang;
+  /** What the engine made of the messages: an `Outcome` kind ('answer', 'suggest', 'escalate', …) or 'picked' (an entry picked from a list). */
+  outcome: string;
+  /** The FAQ entry answered, the escalation's reason, the command's name; absent when there is none. */
+  detail?: string;
+  count: number;
+}
+
 // --- Events between processes --------------------------------------------------------------
 
 /** What an event is about: a ticket (the operators' inbox and group) or an alert (the senders). */
@@ -282,9 +306,10 @@ export interface FaqStore {
   history(id: string): Promise<FaqEntry[]>;
   /**
    * Saves all entries in one transaction: either every entry is saved or none is. With
-   * `replace`, entries missing from `entries` are deleted.
+   * `replace`, entries missing from `entries` are deleted. With `dryRun`, nothing is written: the
+   * summary says what the import would do now.
    */
-  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean }): Promise<ImportSummary>;
+  import(entries: FaqEntryInput[], by: string, options?: { replace?: boolean; dryRun?: boolean }): Promise<ImportSummary>;
   /** A number that grows on every FAQ change: cheap polling for "did anything change?". */
   revision(): Promise<number>;
 }
@@ -309,6 +334,8 @@ export interface TicketStore {
    */
   append(id: string, line: TranscriptLine, ref?: string): Promise<boolean>;
   list(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  /** Tickets opened at or after `from` and before `to`, oldest first, without their lines (one indexed query). */
+  openedBetween(from: Date, to: Date): Promise<TicketSummary[]>;
   /** The most recently closed ticket of one chat, or null: one indexed query, not a scan. */
   latestClosed(channel: string, chatId: string): Promise<Ticket | null>;
   /** Sets the status (and assignee) of a ticket; closing sets closedAt. */
@@ -369,6 +396,19 @@ export interface AuditStore {
   record(entry: AuditInput): Promise<void>;
   /** Newest first. */
   list(limit?: number): Promise<AuditRecord[]>;
+  /** Records of the given actions made at or after `from` and before `to`, oldest first (one indexed query). */
+  between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]>;
+}
+
+/** Hourly counts of what became of residents' messages, added up across processes. */
+export interface OutcomeStore {
+  /**
+   * Adds the counts to the stored ones, all or none: counts of the same hour, channel, language,
+   * outcome and detail add up (several processes count the same hour). Hours are cut to the hour.
+   */
+  add(counts: readonly OutcomeCount[]): Promise<void>;
+  /** The counts of the hours starting at or after `from` and before `to`, oldest hour first. */
+  between(from: Date, to: Date): Promise<OutcomeCount[]>;
 }
 
 /** Console accounts and their sessions. E-mails are compared case-insensitively. */
@@ -390,7 +430,7 @@ export interface StaffStore {
   deleteExpiredSessions(now: Date): Promise<number>;
 }
 
-export type StaffChanges = Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled'>>;
+export type StaffChanges = Partial<Pick<StaffAccount, 'role' | 'passwordHash' | 'disabled' | 'lang'>>;
 
 /** FAQ changes to apply at a future time. */
 export interface ScheduleStore {
@@ -412,8 +452,9 @@ export interface AlertStore {
   saveSubscription(input: SubscriptionInput): Promise<Subscription>;
   getSubscription(channel: string, chatId: string): Promise<Subscription | null>;
   /**
-   * Removes the subscription and, in the same write, skips that chat's pending alert deliveries:
-   * an unsubscribe is honoured even for an alert already being sent. Resolves false when there was none.
+   * Removes the subscription and skips that chat's pending alert deliveries, as one step: an alert
+   * starting at the same time does not queue the chat afterwards, and an unsubscribe is honoured
+   * even for an alert already being sent. Resolves false when there was none.
    */
   deleteSubscription(channel: string, chatId: string): Promise<boolean>;
   /**
@@ -426,8 +467,9 @@ export interface AlertStore {
   /** Alerts, newest first, optionally only some statuses. */
   list(filter?: { status?: AlertStatus[] }): Promise<Alert[]>;
   /**
-   * Moves a scheduled alert to sending and, in the same transaction, writes one pending recipient
-   * per matching subscription at that moment. False when the alert was not scheduled (only one
+   * Moves a scheduled alert to sending and writes one pending recipient per matching subscription
+   * at that moment, as one step: nobody sees it sending before every recipient is written, and a
+   * cancel at the same time leaves none pending. False when the alert was not scheduled (only one
    * caller starts it).
    */
   start(id: string): Promise<boolean>;
@@ -493,6 +535,43 @@ export interface FileStore {
   delete(name: string): Promise<void>;
 }
 
+export type LearnedVariantStatus = 'pending' | 'accepted' | 'rejected';
+
+/**
+ * A resident's words that led to a FAQ entry — picked from "did you mean" or found helpful after an
+ * answer — offered to editors as a new question variant of the entry. The same words (by `key`)
+ * for the same entry and language are one suggestion, counted.
+ */
+export interface LearnedVariant {
+  id: string;
+  entryId: string;
+  lang: Lang;
+  /** The words as a resident first wrote them. */
+  text: string;
+  /** The words normalised (lower case, words only): how the same message is recognised. */
+  key: string;
+  /** How many times residents picked the entry for these words from "did you mean". */
+  picked: number;
+  /** How many times residents said the answer helped after these words. */
+  helpful: number;
+  status: LearnedVariantStatus;
+  firstAt: Date;
+  lastAt: Date;
+  decidedBy?: string;
+  decidedAt?: Date;
+}
+
+/** What residents taught: suggested question variants, kept until an editor accepts or rejects them. */
+export interface LearningStore {
+  /** Counts one more resident who reached `entryId` with `text` (no resident id is kept). */
+  note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
+  /** Suggestions (pending ones by default), the most often seen first. */
+  list(filter?: { entryId?: string; status?: LearnedVariantStatus[]; limit?: number }): Promise<LearnedVariant[]>;
+  get(id: string): Promise<LearnedVariant | null>;
+  /** Settles a pending suggestion; null (nothing changed) when it is not pending. */
+  decide(id: string, status: Exclude<LearnedVariantStatus, 'pending'>, by: string): Promise<LearnedVariant | null>;
+}
+
 /** The sub-stores, one per concern. */
 export interface SubStores {
   faq: FaqStore;
@@ -506,6 +585,8 @@ export interface SubStores {
   leases: LeaseStore;
   feed: FeedStore;
   inbox: InboxStore;
+  learning: LearningStore;
+  outcomes: OutcomeStore;
 }
 
 /**

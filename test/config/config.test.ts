@@ -12,6 +12,14 @@ describe('loadConfig', () => {
     expect(config.telegram.token).toBeUndefined();
     expect(config.telegram.driver).toBe('grammy');
     expect(config.whatsapp.enabled).toBe(false);
+    expect(config.whatsapp.clientId).toBeUndefined();
+  });
+
+  test('WHATSAPP_CLIENT_ID names the WhatsApp login, with the characters whatsapp-web.js allows', () => {
+    expect(loadConfig({ WHATSAPP_CLIENT_ID: 'line-2_kk' }).whatsapp.clientId).toBe('line-2_kk');
+    for (const bad of ['line 2', '../other', 'x'.repeat(65)]) {
+      expect(() => loadConfig({ WHATSAPP_CLIENT_ID: bad })).toThrow(/WHATSAPP_CLIENT_ID/);
+    }
   });
 
   test('reads and converts values', () => {
@@ -64,8 +72,9 @@ describe('loadConfig', () => {
     expect(config.operators.chatId).toBe('-1001234567890');
     expect(config.operators.slaMinutes).toBe(20);
     expect(config.operators.hours?.offsetMinutes).toBe(360);
+    expect(config.operators.utcOffsetMinutes).toBe(360);
     expect(config.operators.hours?.shifts).toHaveLength(11);
-    expect(loadConfig({}).operators).toEqual({ slaMinutes: 30 });
+    expect(loadConfig({}).operators).toEqual({ slaMinutes: 30, utcOffsetMinutes: 300 });
     expect(() => loadConfig({ STAFFED_HOURS: 'weekdays 9 to 5', OPERATOR_CHAT_ID: '@group', OPERATOR_UTC_OFFSET: 'Asia/Almaty' })).toThrow(
       /STAFFED_HOURS[\s\S]*OPERATOR_CHAT_ID|OPERATOR_CHAT_ID[\s\S]*STAFFED_HOURS/,
     );

@@ -98,7 +98,7 @@ describe('console login and sessions', () => {
 
   it('sends only local paths after the login (no open redirect)', async () => {
     const page = await f.call('GET', '/login?next=//evil.example/x');
-    expect(page.body).toContain('data-next="/faq"');
+    expect(page.body).toContain('data-next="/"');
     const local = await f.call('GET', '/login?next=/faq/curfew-time');
     expect(local.body).toContain('data-next="/faq/curfew-time"');
   });

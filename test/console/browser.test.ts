@@ -6,33 +6,16 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { tempDir } from '../support/fixtures';
 import { waitFor } from '../support/wait';
+import { ARTIFACTS, chromiumPresent as present, launchChromium, watchedPage } from './browser-support';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARTIFACTS = path.resolve(__dirname, '../../test-artifacts');
-const present = fs.existsSync(CHROMIUM);
 const suite = present ? describe : describe.skip;
-
-/** A page that records every CSP violation it reports (event and console message). */
-async function watchedPage(browser: Browser): Promise<{ page: Page; violations: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1400 } });
-  const violations: string[] = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  // Page code as text: the test's TypeScript has no DOM types.
-  await page.addInitScript({
-    content: `document.addEventListener('securitypolicyviolation', (e) => window.reportViolation(e.violatedDirective + ' ' + e.blockedURI + ' at ' + location.pathname));`,
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-  });
-  return { page, violations };
-}
 
 suite(present ? 'console in headless Chromium' : 'console in headless Chromium (skipped: /usr/bin/chromium is not installed)', () => {
   let tmp: ReturnType<typeof tempDir>;
@@ -51,10 +34,7 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
       { bcryptCost: 4 },
     );
     base = await server.listen(0);
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -113,8 +93,8 @@ suite(present ? 'console in headless Chromium' : 'console in headless Chromium (
     await page.goto(`${base}/login?next=/%09/evil.example/`);
     await page.fill('input[name=email]', 'admin@helpline.kz');
     await page.fill('input[name=password]', 'a long password');
-    // The doubtful "next" falls back to the console's home.
-    await Promise.all([page.waitForURL(`${base}/faq`), page.click('form.login button')]);
+    // The doubtful "next" falls back to the console's home, the dashboard.
+    await Promise.all([page.waitForURL(`${base}/`), page.click('form.login button')]);
     // The style sheet applies (it is a file, not inline).
     expect(await page.evaluate(`getComputedStyle(document.querySelector('header')).backgroundColor`)).toBe('rgb(18, 53, 91)');
 

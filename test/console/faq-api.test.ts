@@ -67,6 +67,27 @@ describe('console FAQ API', () => {
     expect((await f.call('DELETE', '/api/faq/curfew-time', { session: editor })).statusCode).toBe(404);
   });
 
+  it('says whether a save changed anything, and diffs changed fields word by word', async () => {
+    const same = await f.call('PUT', `/api/faq/${curfew.id}`, { session: editor, body: { entry: curfew } });
+    expect(same.json()).toMatchObject({ changed: false, entry: { version: 1 } });
+    const saved = await f.call('PUT', `/api/faq/${curfew.id}`, { session: editor, body: { entry: curfewBody('Curfew: from 22:00 to 07:00.') } });
+    expect(saved.json()).toMatchObject({ changed: true, entry: { version: 2 } });
+    const diff = await f.call('GET', `/api/faq/${curfew.id}/diff?from=1&to=2`, { session: editor });
+    expect(diff.json<{ fields: unknown[] }>().fields).toEqual([
+      {
+        field: 'answer.en',
+        parts: [
+          { op: ' ', text: 'Curfew: from ' },
+          { op: '-', text: '23:00' },
+          { op: '+', text: '22:00' },
+          { op: ' ', text: ' to 07:00.' },
+        ],
+      },
+    ]);
+    const page = await f.call('GET', `/faq/${curfew.id}/diff?from=1&to=2`, { session: editor });
+    expect(page.body).toContain('Curfew: from <del>23:00</del><ins>22:00</ins> to 07:00.');
+  });
+
   it('previews the decision with the score and runner-ups, without writing anything', async () => {
     const before = await f.store.audit.list();
     const res = await f.call('POST', '/api/preview', { session: editor, body: { text: 'Когда дадут горячую воду?' } });

@@ -42,6 +42,20 @@ describe('console FAQ import', () => {
     expect(await f.store.faq.get('post-hours')).toBeNull();
   });
 
+  it('says what an import would do, naming the entries a replacing one deletes, and changes nothing', async () => {
+    const before = await f.store.faq.list();
+    const plan = await upload(FILE, 'format=yaml&replace=true&dryRun=true');
+    expect(plan).toEqual({
+      status: 200,
+      body: { summary: { created: 0, updated: 0, unchanged: 2, deleted: 1 }, entries: 2, dryRun: true, deleting: ['post-hours'] },
+    });
+    expect(await f.store.faq.list()).toEqual(before);
+    // The same in JSON, without replace: nothing would be deleted.
+    const json = await f.call('POST', '/api/faq-file', { session: editor, body: { format: 'yaml', text: FILE, dryRun: true } });
+    expect(json.json()).toEqual({ summary: { created: 0, updated: 0, unchanged: 2, deleted: 0 }, entries: 2, dryRun: true, deleting: [] });
+    expect(await f.store.faq.list()).toEqual(before);
+  });
+
   it('refuses a file that is not UTF-8 (e.g. saved as Windows-1251) with 400', async () => {
     const cp1251 = Buffer.from(FILE, 'utf8');
     // "Воду" in Windows-1251: bytes that are not valid UTF-8.

@@ -43,12 +43,12 @@ export interface ConsoleFixture {
   loginAs(email: string): Promise<Session>;
   /**
    * A request, as the given session (with its CSRF token unless `csrf: false`); `body` is sent as
-   * JSON, `raw` as the bytes given with their content type.
+   * JSON, `raw` as the bytes given with their content type; `lang` is the Accept-Language (default en).
    */
   call(
     method: 'GET' | 'POST' | 'PUT' | 'DELETE',
     url: string,
-    options?: { session?: Session; body?: unknown; raw?: { bytes: Uint8Array; type: string }; csrf?: boolean },
+    options?: { session?: Session; body?: unknown; raw?: { bytes: Uint8Array; type: string }; csrf?: boolean; lang?: string },
   ): Promise<Reply>;
   close(): Promise<void>;
 }
@@ -63,6 +63,8 @@ export interface ConsoleFixtureOptions {
   desk?: OperatorDesk;
   /** What /healthz reports of delivery (writes waiting for the store, messages given up). */
   delivery?: ConsoleDeps['delivery'];
+  /** The console's clock, shared with a store the test built on it; by default 2026-01-17 12:00 UTC. */
+  now?: { value: Date };
 }
 
 export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promise<ConsoleFixture> {
@@ -81,7 +83,7 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
     });
   const hash = await hashPassword(PASSWORD, 4);
   for (const role of ROLES) await store.staff.create({ email: emailOf(role), role, passwordHash: hash });
-  const now = { value: new Date('2026-01-17T12:00:00Z') };
+  const now = options.now ?? { value: new Date('2026-01-17T12:00:00Z') };
   const server = await createConsoleServer(
     {
       store,
@@ -99,7 +101,8 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
   // A real socket on a free port: fastify.inject's cookie module is an ES module jest cannot load.
   const base = await server.listen(0, '127.0.0.1');
   const call: ConsoleFixture['call'] = async (method, url, opts = {}) => {
-    const headers: Record<string, string> = {};
+    // The console answers in the browser's language; these tests read its English.
+    const headers: Record<string, string> = { 'accept-language': opts.lang ?? 'en' };
     if (opts.session) {
       headers.cookie = opts.session.cookie;
       if (opts.csrf !== false) headers['x-csrf-token'] = opts.session.csrf;

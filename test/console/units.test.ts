@@ -1,7 +1,8 @@
-import { lineDiff } from '../../src/console/diff';
+import { columnChart } from '../../src/console/charts';
+import { lineDiff, wordDiff } from '../../src/console/diff';
 import { escapeHtml, html } from '../../src/console/html';
 import { LoginLimiter } from '../../src/console/login-limiter';
-import { groupUnanswered, stemsOf } from '../../src/console/unanswered';
+import { preferredLang } from '../../src/console/view';
 
 describe('html', () => {
   it('escapes interpolated values but not nested html', () => {
@@ -72,12 +73,61 @@ describe('LoginLimiter', () => {
   });
 });
 
-describe('unanswered grouping', () => {
-  it('folds word forms and groups by shared stems, largest group first', () => {
-    expect([...stemsOf('Комендантского часа, когда?')]).toEqual(['коменд', 'часа', 'когда'].map((s) => s.slice(0, 5)));
-    const q = (text: string) => ({ text, source: 'no-match' as const, at: new Date(0), lang: 'ru' as const });
-    const groups = groupUnanswered([q('Когда отменят комендантский час?'), q('Когда откроют школы?'), q('комендантский час когда отменят'), q('когда отменят комендантского часа')]);
-    expect(groups.map((g) => g.count)).toEqual([3, 1]);
-    expect(groups[0].label).toBe('Когда отменят комендантский час?');
+describe('wordDiff', () => {
+  it('marks changed words and keeps the rest, so that both texts can be read back', () => {
+    const before = 'Banks open 10:00–17:00 on weekdays.\nClosed on Sunday.';
+    const after = 'Banks open 09:00–18:00 on weekdays.\nClosed on Saturday and Sunday.';
+    const parts = wordDiff(before, after);
+    expect(parts).toEqual([
+      { op: ' ', text: 'Banks open ' },
+      { op: '-', text: '10:00–17:00' },
+      { op: '+', text: '09:00–18:00' },
+      { op: ' ', text: ' on weekdays.\nClosed on ' },
+      { op: '+', text: 'Saturday and ' },
+      { op: ' ', text: 'Sunday.' },
+    ]);
+    expect(parts.filter((p) => p.op !== '+').map((p) => p.text).join('')).toBe(before);
+    expect(parts.filter((p) => p.op !== '-').map((p) => p.text).join('')).toBe(after);
+  });
+
+  it('reads a rewrite as one removal and one addition, not word salad', () => {
+    expect(wordDiff('from 23:00 to 07:00', 'since noon until midnight')).toEqual([
+      { op: '-', text: 'from 23:00 to 07:00' },
+      { op: '+', text: 'since noon until midnight' },
+    ]);
+    expect(wordDiff('same', 'same')).toEqual([{ op: ' ', text: 'same' }]);
+    expect(wordDiff('', 'new')).toEqual([{ op: '+', text: 'new' }]);
+  });
+});
+
+describe('preferredLang', () => {
+  it('takes the most preferred language the console speaks', () => {
+    expect(preferredLang('kk-KZ,kk;q=0.9,ru;q=0.8,en;q=0.7')).toBe('kk');
+    expect(preferredLang('de-DE,de;q=0.9,ru;q=0.5,en;q=0.4')).toBe('ru');
+    expect(preferredLang('en;q=0.3, ru;q=0.8')).toBe('ru');
+    expect(preferredLang('kz')).toBe('kk');
+    expect(preferredLang('kk;q=0, en')).toBe('en');
+    expect(preferredLang('fr, de')).toBeUndefined();
+    expect(preferredLang('*')).toBeUndefined();
+    expect(preferredLang(undefined)).toBeUndefined();
+  });
+});
+
+describe('columnChart', () => {
+  it('draws each value in proportion to a round maximum, with every column titled', () => {
+    const svg = columnChart(
+      [
+        { label: '09', title: '09:00: 8', values: [8, 2] },
+        { label: '10', title: '10:00: 4', values: [4, 0] },
+      ],
+      ['messages', 'escalations'],
+      'Messages per hour',
+    ).value;
+    // The axis goes to 10: 8 is 80 % of the height, 2 is 20 %.
+    expect(svg).toContain('<span class="y max">10</span>');
+    expect(svg).toMatch(/class="bar messages" x="[\d.]+" y="20" width="7" height="80"/);
+    expect(svg).toMatch(/class="bar escalations" x="[\d.]+" y="80" width="7" height="20"/);
+    expect(svg).toContain('<title>10:00: 4</title>');
+    expect(svg).not.toMatch(/style=/);
   });
 });

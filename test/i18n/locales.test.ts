@@ -1,5 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { NAV, SCRIPT_TEXTS } from '../../src/console/layout';
+import { SORTS, STATUSES } from '../../src/console/routes/api-tickets';
+import { RANGES } from '../../src/console/routes/pages-dashboard';
 import { createTranslator, readLocale } from '../../src/i18n';
 import { LANGS } from '../../src/i18n/languages';
+import { STAFF_ROLES } from '../../src/store/types';
 
 /** Every leaf key path of a nested resource object, with the kind of value there. */
 function leaves(value: unknown, prefix = ''): Map<string, string> {
@@ -45,5 +51,50 @@ describe('locales', () => {
       }
       expect(tr.t(lang, 'escalation.queued', { ticket: '<42&>' })).toContain('<42&>');
     }
+  });
+});
+
+/**
+ * The console's texts: every key the console's code names (`t('inbox.title')`, the script's texts,
+ * the navigation, the families of keys built from a value) is a `console.*` key of the locales, so
+ * the completeness check above covers it in all three languages.
+ */
+describe('console texts', () => {
+  const CONSOLE_DIR = path.resolve(__dirname, '../../src/console');
+  const ru = new Set(leaves(readLocale('ru')).keys());
+  const has = (key: string) => ru.has(`console.${key}`);
+  const sources = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+
+  test('every key the console names exists', () => {
+    const named = new Set<string>();
+    for (const file of sources(CONSOLE_DIR)) {
+      const code = fs.readFileSync(file, 'utf8');
+      for (const m of code.matchAll(/\bt\(\s*'([a-z][\w.-]*)'/g)) named.add(m[1]);
+      // Error texts chosen where the error is thrown.
+      for (const m of code.matchAll(/\{ key: '([a-z][\w.-]*)'/g)) named.add(`errors.${m[1]}`);
+    }
+    expect(named.size).toBeGreaterThan(150);
+    expect([...named].filter((k) => !has(k))).toEqual([]);
+  });
+
+  test('the script, the navigation and the keys built from values have their texts', () => {
+    const families: string[] = [
+      ...SCRIPT_TEXTS.map((k) => `script.${k}`),
+      ...NAV.map((n) => n.key),
+      ...STATUSES.map((s) => `status.${s}`),
+      ...['requested', 'no-match', 'not-helpful'].map((r) => `reason.${r}`),
+      ...STAFF_ROLES.map((r) => `roles.${r}`),
+      ...['scheduled', 'sending', 'done', 'cancelled'].map((s) => `alerts.status.${s}`),
+      ...['save', 'delete'].map((a) => `schedule.action.${a}`),
+      ...['pending', 'done', 'failed', 'cancelled'].map((s) => `schedule.status.${s}`),
+      ...['resident', 'bot', 'operator'].map((f) => `ticket.from.${f}`),
+      ...RANGES.map((r) => `dash.ranges.${r}`),
+      ...SORTS.map((s) => `inbox.sort.${s}`),
+      ...['not-found', 'closed', 'taken', 'empty'].map((c) => `errors.desk.${c}`),
+      ...['topic', 'questions', 'answer', 'validFrom', 'validUntil'].map((f) => `faq.field.${f}`),
+      ...['running', 'ready', 'starting', 'qr', 'disconnected', 'logged-out', 'failed'].map((s) => `channelState.${s}`),
+    ];
+    expect(families.filter((k) => !has(k))).toEqual([]);
   });
 });

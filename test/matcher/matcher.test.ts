@@ -228,11 +228,21 @@ describe('doubt: when not to answer outright', () => {
     const matcher = createMatcher();
     matcher.load([...FIXTURE_FAQ, ...parking]);
     const result = matcher.match('парковка', 'ru');
-    expect(result.doubt).toBe('ambiguous');
+    expect(result.doubt).toBe('topic-word');
     const d = decide(result, DEFAULT_THRESHOLDS);
     expect(d.kind).toBe('suggest');
     // The fixture's parking-fine entry asks about parking too.
     if (d.kind === 'suggest') expect([...d.ids].sort()).toEqual(['paid-parking-hours', 'parking-fine', 'resident-parking-permit']);
+  });
+
+  it('a runner-up about as good as the first makes the resident choose', () => {
+    const result = { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.85 }], suggestScore: 0.95, doubt: 'ambiguous' as const };
+    expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.9 });
+  });
+
+  it('a topic word is offered even when the matcher doubts the right entry is among the few', () => {
+    const result = { candidates: [{ id: 'a', score: 0.05 }, { id: 'b', score: 0.04 }], suggestScore: 0.1, doubt: 'topic-word' as const };
+    expect(decide(result, DEFAULT_THRESHOLDS)).toMatchObject({ kind: 'suggest', ids: ['a', 'b'] });
   });
 
   it('a message mostly of words the FAQ does not know is never answered outright', () => {

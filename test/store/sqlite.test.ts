@@ -52,6 +52,31 @@ describe('SqliteStore on disk', () => {
     db.close();
   });
 
+  it('upgrades a database of schema 5 in place: accounts keep working, outcome counts, suggested variants and the inbox start empty', async () => {
+    const dir = tempDir();
+    const first = new SqliteStore(dir);
+    await first.staff.create({ email: 'ada@x.kz', role: 'admin', passwordHash: 'hash' });
+    await first.close();
+    // Back to what release 5 left behind.
+    const db = new Database(path.join(dir, 'bot.db'));
+    db.exec(`DROP TABLE inbox; DROP INDEX tickets_source; ALTER TABLE tickets DROP COLUMN source; DROP INDEX ticket_messages_ref;
+      ALTER TABLE ticket_messages DROP COLUMN ref; DROP INDEX outbox_dedupe; ALTER TABLE outbox DROP COLUMN dedupe_key;`);
+    db.exec('DROP TABLE outcome_hours; DROP INDEX tickets_created; DROP INDEX audit_action_at; ALTER TABLE staff DROP COLUMN lang; DROP TABLE learned_variants;');
+    db.pragma('user_version = 5');
+    db.close();
+
+    const store = new SqliteStore(dir);
+    const account = await store.staff.get('ada@x.kz');
+    expect(account).toMatchObject({ email: 'ada@x.kz', role: 'admin' });
+    expect(account?.lang).toBeUndefined();
+    expect((await store.staff.update('ada@x.kz', { lang: 'kk' }))?.lang).toBe('kk');
+    expect(await store.outcomes.between(new Date(0), new Date())).toEqual([]);
+    expect(await store.learning.list()).toEqual([]);
+    expect(await store.inbox.unhandled('telegram')).toEqual([]);
+    expect(await store.inbox.record({ channel: 'telegram', updateId: '1', payload: '{}', receivedAt: new Date() })).toBe('new');
+    await store.close();
+  });
+
   it('refuses a database from a newer release', () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, 'bot.db'));

@@ -6,12 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { failuresCsv } from '../../alerts/csv';
+import { canSendHere } from '../../alerts/delivery-check';
 import { alertText } from '../../alerts/sender';
 import { ALERT_TOPICS, DEFAULT_DISTRICTS } from '../../alerts/topics';
-import { LANGS } from '../../i18n/languages';
+import { LANGS, type Lang } from '../../i18n/languages';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
+import { openEventStream } from '../event-stream';
 import { MAX_MESSAGE_LENGTH, MAX_NAME_LENGTH, staffText } from '../text-limits';
 import { actorOf } from './api-faq';
 
@@ -21,7 +23,7 @@ const texts = z
   .refine((t) => LANGS.some((l) => t[l] !== undefined), 'needs the text in at least one language');
 
 const audience = z.object({
-  topics: z.array(z.enum(ALERT_TOPICS)).min(1).max(ALERT_TOPICS.length),
+  topics: z.array(z.enum(ALERT_TOPICS)).min(1, 'pick at least one topic').max(ALERT_TOPICS.length),
   districts: z.array(staffText(MAX_NAME_LENGTH).min(1)).max(100).default([]),
 });
 
@@ -34,6 +36,8 @@ const createBody = audience.extend({
 });
 const previewBody = audience.extend({ text: texts });
 const idParams = z.object({ id: z.string().max(20).regex(/^\d+$/, 'must be a number') });
+/** How often an open alerts page's event stream looks at the progress of the alerts being sent. */
+const PROGRESS_POLL_MS = 2000;
 
 export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
   const { alerts, faq, audit } = ctx.deps.store;
@@ -44,9 +48,13 @@ export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
   };
   const counts = async (topics: string[], list: string[]) => {
     const byChannel: Record<string, number> = {};
+    const byLang: Record<Lang, number> = { ru: 0, kk: 0, en: 0 };
     const subs = await alerts.matchingSubscriptions(topics, list);
-    for (const s of subs) byChannel[s.channel] = (byChannel[s.channel] ?? 0) + 1;
-    return { total: subs.length, byChannel };
+    for (const s of subs) {
+      byChannel[s.channel] = (byChannel[s.channel] ?? 0) + 1;
+      byLang[s.lang]++;
+    }
+    return { total: subs.length, byChannel, byLang };
   };
 
   app.get('/api/alerts', { config: { access: EDITORS } }, async () => {
@@ -60,7 +68,13 @@ export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
     checkDistricts(body.districts);
     const draft = { text: body.text, topics: body.topics, districts: body.districts, runAt: ctx.clock(), createdBy: '', id: '', status: 'scheduled' as const, createdAt: ctx.clock() };
     const preview = Object.fromEntries(LANGS.map((l) => [l, alertText(draft, l)]));
-    return { recipients: await counts(body.topics, body.districts), preview };
+    const recipients = await counts(body.topics, body.districts);
+    // Recipients on a channel this process cannot send on wait for a process that can: say so before the send.
+    const channels = ctx.stats.channels();
+    const unavailable = Object.entries(recipients.byChannel)
+      .filter(([channel]) => !canSendHere(channels, channel))
+      .map(([channel, count]) => ({ channel, count, state: channels.find((c) => c.name === channel)?.status ?? null }));
+    return { recipients, preview, unavailable };
   });
 
   app.post('/api/alerts', { config: { access: EDITORS } }, async (request, reply) => {
@@ -84,6 +98,29 @@ export function alertsApi(app: FastifyInstance, ctx: RouteContext): void {
     }
     void reply.code(201);
     return { alert: await alerts.get(alert.id), recipients: await counts(body.topics, body.districts) };
+  });
+
+  // Tells an open alerts page when the progress of an alert being sent (or its status) changed.
+  app.get('/api/alerts/events', { config: { access: EDITORS } }, async (request, reply) => {
+    const stream = openEventStream(request, reply);
+    let last = '';
+    let checking = false;
+    const check = async () => {
+      const active = await alerts.list({ status: ['scheduled', 'sending'] });
+      const state = JSON.stringify(await Promise.all(active.map(async (a) => [a.id, a.status, await alerts.progress(a.id)])));
+      if (last !== '' && state !== last) stream.send('progress', { alerts: active.map((a) => a.id) });
+      last = state;
+    };
+    const timer = setInterval(() => {
+      if (checking) return;
+      checking = true;
+      check()
+        .catch((error: unknown) => ctx.deps.logger.warn({ err: error }, 'alert progress not read for the event stream'))
+        .finally(() => (checking = false));
+    }, PROGRESS_POLL_MS);
+    timer.unref();
+    stream.onClose(() => clearInterval(timer));
+    await check();
   });
 
   app.get('/api/alerts/:id', { config: { access: EDITORS } }, async (request) => {

@@ -70,8 +70,10 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parseInput(idParams, request.params, 'path');
     const entry = parseEntry(parseInput(entryBody, request.body, 'body').entry);
     if (entry.id !== id) throw new HttpError(400, `The entry's id "${entry.id}" differs from the address "${id}"`);
-    await mustGet(ctx, id);
-    return { entry: await faq.save(entry, actorOf(request)) };
+    const before = await mustGet(ctx, id);
+    const saved = await faq.save(entry, actorOf(request));
+    // Saving what is already there keeps the version: say so, so that the editor knows.
+    return { entry: saved, changed: saved.version !== before.version };
   });
 
   app.delete('/api/faq/:id', edit, async (request) => {
@@ -125,7 +127,11 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     const upload = readUpload(request, ctx.importMaxBytes);
     const parsed = await offLoop().run('parseFaqFile', upload.file, upload.format);
     if (!parsed.ok) throw new HttpError(400, 'The FAQ file was refused; nothing was imported', parsed.problems);
-    const summary = await faq.import(parsed.entries, actorOf(request), { replace: upload.replace });
-    return { summary, entries: parsed.entries.length };
+    const summary = await faq.import(parsed.entries, actorOf(request), { replace: upload.replace, dryRun: upload.dryRun });
+    if (!upload.dryRun) return { summary, entries: parsed.entries.length };
+    // A dry run also names the entries a replacing import would delete, for the confirmation.
+    const inFile = new Set(parsed.entries.map((e) => e.id));
+    const deleting = upload.replace ? (await faq.list()).map((e) => e.id).filter((id) => !inFile.has(id)) : [];
+    return { summary, entries: parsed.entries.length, dryRun: true, deleting };
   });
 }

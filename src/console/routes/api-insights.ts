@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
-import { collectUnanswered, groupUnanswered, type UnansweredGroup } from '../unanswered';
+import { collectUnanswered, groupUnanswered, type UnansweredGroup } from '../../stats/unanswered';
 
 /** How much of the audit log is searched for "did not help" feedback. */
 const AUDIT_WINDOW = 5000;

@@ -12,23 +12,25 @@ import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
-import { securityHeaders } from '../security-headers';
+import { openEventStream } from '../event-stream';
 import { MAX_EMAIL_LENGTH, MAX_MESSAGE_LENGTH, staffText } from '../text-limits';
 import { assertMayAct, transferTarget } from '../ticket-rights';
 
 export const STATUSES = ['queued', 'assigned', 'waiting', 'closed'] as const;
 const CANNED_KEYS = ['greeting', 'details', 'done'] as const;
-/** Keeps proxies from closing a quiet event stream. */
-const HEARTBEAT_MS = 25_000;
 
 /** The inbox filters, shared by the API and the page. */
 /** An empty form field means "any". */
 const anyWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+/** Oldest first (the longest wait on top) unless asked otherwise. */
+export const SORTS = ['oldest', 'newest'] as const;
+
 export const listQuery = z.object({
   status: anyWhenEmpty(z.enum(STATUSES)),
   lang: anyWhenEmpty(z.enum(LANGS)),
   topic: anyWhenEmpty(z.string().max(60)),
+  sort: anyWhenEmpty(z.enum(SORTS)),
 });
 export const idParams = z.object({ id: z.string().max(20) });
 const replyBody = z.object({ text: staffText(MAX_MESSAGE_LENGTH).trim().min(1) });
@@ -53,7 +55,8 @@ export function deskOf(ctx: RouteContext): OperatorDesk {
 /** The tickets an inbox query asks for (open ones unless a status is given). */
 export async function listed(ctx: RouteContext, query: unknown): Promise<Ticket[]> {
   const q = parseInput(listQuery, query, 'query');
-  return deskOf(ctx).list({ status: q.status ? [q.status] : undefined, lang: q.lang, topic: q.topic });
+  const tickets = await deskOf(ctx).list({ status: q.status ? [q.status] : undefined, lang: q.lang, topic: q.topic });
+  return q.sort === 'newest' ? tickets.reverse() : tickets;
 }
 
 function operatorOf(request: FastifyRequest): string {
@@ -74,7 +77,10 @@ async function act<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof DeskError) throw new HttpError(error.code === 'not-found' ? 404 : error.code === 'empty' ? 400 : 409, error.message);
+    if (error instanceof DeskError) {
+      const status = error.code === 'not-found' ? 404 : error.code === 'empty' ? 400 : 409;
+      throw new HttpError(status, error.message, undefined, { key: `desk.${error.code}` });
+    }
     throw error;
   }
 }
@@ -92,23 +98,10 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
 
   app.get('/api/tickets/events', access, async (request, reply) => {
     const desk = deskOf(ctx);
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      ...securityHeaders(request.url),
-      'content-type': 'text/event-stream; charset=utf-8',
-      connection: 'keep-alive',
-    });
-    reply.raw.write('retry: 3000\n\n');
-    const onChange = (event: DeskEvent) => {
-      reply.raw.write(`event: ${event.kind}\ndata: ${JSON.stringify(eventData(event))}\n\n`);
-    };
-    const heartbeat = setInterval(() => reply.raw.write(': still here\n\n'), HEARTBEAT_MS);
-    heartbeat.unref();
+    const stream = openEventStream(request, reply);
+    const onChange = (event: DeskEvent) => stream.send(event.kind, eventData(event));
     desk.on('change', onChange);
-    request.raw.on('close', () => {
-      clearInterval(heartbeat);
-      desk.off('change', onChange);
-    });
+    stream.onClose(() => desk.off('change', onChange));
   });
 
   app.get('/api/tickets/:id', access, async (request) => {

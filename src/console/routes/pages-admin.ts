@@ -1,17 +1,34 @@
-/** The other pages: login, unanswered questions, the schedule, staff accounts, the audit log; the script. */
+/** The other pages: login, unanswered questions, the schedule, staff accounts, the audit log; the script and style. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { STAFF_ROLES } from '../../store/types';
+import { STAFF_ROLES, type AuditRecord } from '../../store/types';
 import { ADMINS, EDITORS } from '../access';
 import { CONSOLE_SCRIPT, CONSOLE_STYLES } from '../assets';
 import type { RouteContext } from '../context';
 import { parseInput } from '../errors';
-import { html } from '../html';
-import { layout, send, when } from '../layout';
+import { html, type SafeHtml } from '../html';
+import { cardTable, layout, send } from '../layout';
 import { safeNext } from '../next-path';
+import { viewOf, type View } from '../view';
 import { unansweredGroups } from './api-insights';
 
-const loginQuery = z.object({ next: z.string().max(500).optional() });
+const loginQuery = z.object({ next: z.string().max(500).optional(), lang: z.string().max(5).optional() });
+/** Audit records on the first page; "more" doubles it, up to 1,000. */
+const AUDIT_PAGE = 100;
+const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(AUDIT_PAGE) });
+
+/** An audit record's details as "key: value" lines instead of raw JSON. */
+function details(detail: AuditRecord['detail']): SafeHtml | string {
+  if (!detail) return '';
+  return html`<dl class="detail">${Object.entries(detail).map(([k, v]) => html`<dt>${k}</dt><dd>${typeof v === 'string' ? v : JSON.stringify(v)}</dd>`)}</dl>`;
+}
+
+/** An audit action in words when the console has them (`faq.update` → "FAQ entry saved"), else as stored. */
+function actionName(view: View, action: string): string {
+  const key = `audit.action.${action.replace(/\./g, '_')}`;
+  const name = view.t(key);
+  return name === `console.${key}` ? action : name;
+}
 
 export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   const { schedule, staff: accounts, audit } = ctx.deps.store;
@@ -20,63 +37,92 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/assets/console.css', { config: { access: 'public' } }, async (_request, reply) => reply.type('text/css; charset=utf-8').send(CONSOLE_STYLES));
 
   app.get('/login', { config: { access: 'public' } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
     const { next } = parseInput(loginQuery, request.query, 'query');
     const body = html`<form class="login" data-api="/api/login" data-next="${safeNext(next)}">
-      <label>E-mail <input type="email" name="email" autocomplete="username" required autofocus></label>
-      <label>Password <input type="password" name="password" autocomplete="current-password" required></label>
-      <button>Log in</button></form>`;
-    return send(reply, layout('Log in', undefined, body));
+      <label>${t('login.email')} <input type="email" name="email" autocomplete="username" required autofocus></label>
+      <label>${t('login.password')} <input type="password" name="password" autocomplete="current-password" required></label>
+      <button class="primary">${t('login.submit')}</button></form>`;
+    return send(reply, layout(view, t('login.title'), body));
   });
 
   app.get('/unanswered', { config: { access: EDITORS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
     const groups = await unansweredGroups(ctx);
-    const body = html`<p class="muted">Questions the bot handed to an operator because nothing matched, or whose answer did not help, grouped by similar words.</p>
-      <table><tr><th>Count</th><th>Questions</th><th>Last</th><th></th></tr>
-      ${groups.map((g) => {
-        const params = new URLSearchParams(g.questions.slice(0, 20).map((q): [string, string] => ['q', q]));
-        if (g.lang) params.set('lang', g.lang);
-        return html`<tr><td>${g.count}</td><td>${g.questions.slice(0, 8).map((q) => html`<div>${q}</div>`)}${g.questions.length > 8 ? html`<div class="muted">… ${g.questions.length - 8} more</div>` : ''}</td>
-          <td>${when(g.lastAt)}</td><td><a href="/faq/new?${params.toString()}">Create entry from these</a></td></tr>`;
-      })}</table>`;
-    return send(reply, layout('Unanswered questions', request.staff, body));
+    const rows = groups.map((g) => {
+      const params = new URLSearchParams(g.questions.slice(0, 20).map((q): [string, string] => ['q', q]));
+      if (g.lang) params.set('lang', g.lang);
+      return {
+        cells: [
+          html`<strong>${g.count}</strong>`,
+          html`${g.questions.slice(0, 8).map((q) => html`<div>${q}</div>`)}${g.questions.length > 8 ? html`<div class="muted">${t('unanswered.more', { count: g.questions.length - 8 })}</div>` : ''}`,
+          html`${view.when(g.lastAt)}${g.lang ? html` · ${view.langName(g.lang)}` : ''}`,
+          html`<a href="/faq/new?${params.toString()}">${t('unanswered.create')}</a>`,
+        ],
+      };
+    });
+    const body = html`<p class="muted">${t('unanswered.intro')}</p>
+      ${cardTable([t('unanswered.col.count'), t('unanswered.col.questions'), t('unanswered.col.last'), ''], rows, { empty: t('unanswered.empty') })}`;
+    return send(reply, layout(view, t('unanswered.title'), body));
   });
 
   app.get('/schedule', { config: { access: EDITORS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
     const changes = await schedule.list();
-    const body = html`<p class="muted">Changes are applied within a minute of their time by one of the running bot processes.</p>
-      <table><tr><th>#</th><th>Entry</th><th>Change</th><th>At</th><th>By</th><th>Status</th><th></th></tr>
-      ${changes.map(
-        (c) => html`<tr><td>${c.id}</td><td><a href="/faq/${c.faqId}">${c.faqId}</a></td><td>${c.action}</td><td>${when(c.runAt)}</td>
-          <td>${c.createdBy}</td><td>${c.status} ${c.error ?? ''} ${when(c.finishedAt)}</td>
-          <td>${c.status === 'pending' ? html`<form data-api="/api/schedule/${c.id}" data-method="DELETE" data-next="reload"><button>Cancel</button></form>` : ''}</td></tr>`,
-      )}</table>`;
-    return send(reply, layout('Scheduled changes', request.staff, body));
+    const rows = changes.map((c) => ({
+      cells: [
+        c.id,
+        html`<a href="/faq/${c.faqId}">${c.faqId}</a>`,
+        t(`schedule.action.${c.action}`),
+        view.when(c.runAt),
+        c.createdBy,
+        html`${t(`schedule.status.${c.status}`)} ${c.error ?? ''} ${view.when(c.finishedAt)}`,
+        c.status === 'pending'
+          ? html`<form data-api="/api/schedule/${c.id}" data-method="DELETE" data-next="reload" data-done="${t('schedule.cancelled')}" data-confirm="${t('schedule.confirmCancel')}"><button>${t('schedule.cancel')}</button></form>`
+          : '',
+      ],
+    }));
+    const body = html`<p class="muted">${t('schedule.intro')}</p>
+      ${cardTable(['#', t('schedule.col.entry'), t('schedule.col.change'), t('schedule.col.at'), t('schedule.col.by'), t('schedule.col.status'), ''], rows, { empty: t('schedule.empty') })}`;
+    return send(reply, layout(view, t('schedule.title'), body));
   });
 
   app.get('/staff', { config: { access: ADMINS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
     const staff = await accounts.list();
     const roleSelect = (name: string, selected?: string) =>
-      html`<select name="${name}">${STAFF_ROLES.map((r) => html`<option${r === selected ? html` selected` : ''}>${r}</option>`)}</select>`;
-    const body = html`<table><tr><th>E-mail</th><th>Role</th><th>Status</th><th>Change</th></tr>
-      ${staff.map(
-        (s) => html`<tr><td>${s.email}</td><td>${s.role}</td><td>${s.disabled ? 'disabled' : 'active'}</td><td>
-          <form data-api="/api/staff/${encodeURIComponent(s.email)}" data-method="PUT" data-next="reload">${roleSelect('role', s.role)}
-            <label><input type="checkbox" name="disabled" data-kind="bool"${s.disabled ? html` checked` : ''}> disabled</label>
-            <input type="password" name="password" placeholder="new password (optional)"><button>Save</button></form></td></tr>`,
-      )}</table>
-      <fieldset><legend>New account</legend><form data-api="/api/staff" data-next="reload">
-        <label>E-mail <input type="email" name="email" required></label><label>Role ${roleSelect('role', 'editor')}</label>
-        <label>Password (at least 10 characters) <input type="password" name="password" required></label><button>Create</button></form></fieldset>`;
-    return send(reply, layout('Staff accounts', request.staff, body));
+      html`<select name="${name}">${STAFF_ROLES.map((r) => html`<option value="${r}"${r === selected ? html` selected` : ''}>${t(`roles.${r}`)}</option>`)}</select>`;
+    const rows = staff.map((s) => ({
+      cells: [
+        html`<span class="email">${s.email}</span>`,
+        t(`roles.${s.role}`),
+        s.disabled ? t('staff.disabled') : t('staff.active'),
+        html`<form data-api="/api/staff/${encodeURIComponent(s.email)}" data-method="PUT" data-next="reload" data-done="${t('staff.saved')}" class="staff-edit">
+          <label><span class="sr">${t('staff.role')}</span>${roleSelect('role', s.role)}</label>
+          <label class="check"><input type="checkbox" name="disabled" data-kind="bool"${s.disabled ? html` checked` : ''}> ${t('staff.disable')}</label>
+          <label><span class="sr">${t('staff.newPassword')}</span><input type="password" name="password" placeholder="${t('staff.newPassword')}" autocomplete="new-password"></label>
+          <button>${t('staff.save')}</button></form>`,
+      ],
+    }));
+    const body = html`${cardTable([t('staff.col.email'), t('staff.col.role'), t('staff.col.status'), t('staff.col.change')], rows)}
+      <fieldset><legend>${t('staff.new')}</legend><form data-api="/api/staff" data-next="reload" data-done="${t('staff.created')}">
+        <label>${t('staff.col.email')} <input type="email" name="email" required></label><label>${t('staff.role')} ${roleSelect('role', 'editor')}</label>
+        <label>${t('staff.password')} <input type="password" name="password" required autocomplete="new-password"></label><button class="primary">${t('staff.create')}</button></form></fieldset>`;
+    return send(reply, layout(view, t('staff.title'), body));
   });
 
   app.get('/audit', { config: { access: ADMINS } }, async (request, reply) => {
-    const records = await audit.list(300);
-    const body = html`<table><tr><th>When</th><th>Who</th><th>What</th><th>On</th><th>Details</th></tr>
-      ${records.map(
-        (r) => html`<tr><td>${when(r.at)}</td><td>${r.actor}</td><td>${r.action}</td><td>${r.target ?? ''}</td>
-          <td class="muted">${r.detail ? JSON.stringify(r.detail) : ''}</td></tr>`,
-      )}</table>`;
-    return send(reply, layout('Audit log', request.staff, body));
+    const view = viewOf(request, ctx);
+    const { t } = view;
+    const { limit } = parseInput(auditQuery, request.query, 'query');
+    const records = await audit.list(limit);
+    const rows = records.map((r) => ({ cells: [view.when(r.at), html`<span class="email">${r.actor}</span>`, actionName(view, r.action), r.target ?? '', details(r.detail)] }));
+    const body = html`${cardTable([t('audit.col.when'), t('audit.col.who'), t('audit.col.what'), t('audit.col.on'), t('audit.col.details')], rows, { className: 'audit', empty: t('audit.empty') })}
+      ${records.length === limit && limit < 1000 ? html`<p><a href="/audit?limit=${Math.min(1000, limit * 2)}">${t('audit.more')}</a></p>` : ''}`;
+    return send(reply, layout(view, t('audit.title'), body));
   });
 }

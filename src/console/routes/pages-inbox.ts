@@ -1,60 +1,130 @@
-/** The operator inbox pages: the live ticket list and one ticket with its actions. */
+/**
+ * The operator inbox pages: the live ticket list, sorted and marked for triage (how long each has
+ * waited, which are past the SLA), and one ticket with its conversation and the actions its viewer
+ * may take. Sound and desktop notifications for new and overdue tickets are the operator's choice
+ * (the script keeps it in the browser).
+ */
 import type { FastifyInstance } from 'fastify';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
-import { html } from '../html';
-import { layout, send, when } from '../layout';
-import { cannedReplies, deskOf, faqDraftUrl, idParams, listed, listQuery, STATUSES } from './api-tickets';
+import { html, type SafeHtml } from '../html';
+import { cardTable, layout, send } from '../layout';
+import { mayAct } from '../ticket-rights';
+import { viewOf, type View } from '../view';
+import { cannedReplies, deskOf, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES } from './api-tickets';
 
+/** Characters of a question shown in the list; the ticket page shows it whole. */
+const QUESTION_PREVIEW = 160;
+const LIVE_EVENTS = '/api/tickets/events';
 
-function transcript(lines: TranscriptLine[]) {
-  return html`<table>${lines.map((l) => html`<tr><td class="muted">${when(l.at)}</td><td>${l.from}</td><td>${l.text}</td></tr>`)}</table>`;
+/** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
+export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: number; overdue: boolean } {
+  const ms = Math.max(0, now.getTime() - ticket.createdAt.getTime());
+  return { ms, overdue: ticket.status === 'queued' && ms >= slaMinutes * 60_000 };
 }
 
-function row(t: Ticket) {
-  return html`<tr><td><a href="/inbox/${t.id}">#${t.id}</a></td><td>${t.status}</td><td>${t.assignee && t.status !== 'queued' ? t.assignee : ''}</td>
-    <td>${t.lang}</td><td>${t.topic ?? ''}</td><td>${t.channel}</td><td>${t.question}</td><td>${when(t.createdAt)}</td></tr>`;
+function statusBadge(view: View, ticket: Ticket, overdue: boolean): SafeHtml {
+  return html`<span class="badge status-${ticket.status}">${view.t(`status.${ticket.status}`)}</span>${overdue ? html` <span class="badge overdue">${view.t('inbox.overdue')}</span>` : ''}`;
+}
+
+function transcript(view: View, lines: TranscriptLine[]): SafeHtml {
+  if (lines.length === 0) return html`<p class="muted">${view.t('ticket.noMessages')}</p>`;
+  return html`<ol class="chat">${lines.map((l) => html`<li class="from-${l.from}"><span class="who">${view.t(`ticket.from.${l.from}`)} · ${view.when(l.at)}</span><span class="text">${l.text}</span></li>`)}</ol>`;
+}
+
+function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQuery.parse>, slaMinutes: number): SafeHtml {
+  const { t } = view;
+  const option = (value: string, selected: boolean, label: string) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  const rows = tickets.map((ticket) => {
+    const w = waiting(ticket, view.now, slaMinutes);
+    const question = ticket.question.length > QUESTION_PREVIEW ? `${ticket.question.slice(0, QUESTION_PREVIEW)}…` : ticket.question;
+    return {
+      className: w.overdue ? 'overdue' : undefined,
+      cells: [
+        html`<a href="/inbox/${ticket.id}">#${ticket.id}</a>`,
+        statusBadge(view, ticket, w.overdue),
+        html`<strong>${view.span(w.ms)}</strong><br><span class="muted">${view.when(ticket.createdAt)}</span>`,
+        html`<a href="/inbox/${ticket.id}" class="question">${question}</a>`,
+        html`${view.langName(ticket.lang)} · ${view.channel(ticket.channel)}${ticket.topic ? html` · ${view.topic(ticket.topic)}` : ''}`,
+        ticket.assignee && ticket.status !== 'queued' ? ticket.assignee : '—',
+      ],
+    };
+  });
+  return html`<form method="get" class="filters">
+      <label>${t('inbox.filter.status')} <select name="status">${option('', !query.status, t('inbox.filter.open'))}${STATUSES.map((s) => option(s, s === query.status, t(`status.${s}`)))}</select></label>
+      <label>${t('inbox.filter.lang')} <select name="lang">${option('', !query.lang, t('inbox.filter.any'))}${LANGS.map((l) => option(l, l === query.lang, view.langName(l)))}</select></label>
+      <label>${t('inbox.filter.topic')} <input type="text" name="topic" value="${query.topic ?? ''}"></label>
+      <label>${t('inbox.filter.sort')} <select name="sort">${SORTS.map((s) => option(s, s === (query.sort ?? 'oldest'), t(`inbox.sort.${s}`)))}</select></label>
+      <button>${t('inbox.filter.apply')}</button></form>
+    <p class="row-line"><span class="muted">${t('inbox.live', { minutes: slaMinutes })}</span>
+      <label class="toggle"><input type="checkbox" data-ticket-alerts> ${t('inbox.alerts')}</label></p>
+    <div data-live="${LIVE_EVENTS}" data-refresh="60" data-notify>
+      <p class="summary">${t('inbox.count', { count: tickets.length })}${tickets.some((tk) => waiting(tk, view.now, slaMinutes).overdue) ? html` · <strong class="overdue-text">${t('inbox.overdueCount', { count: tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length })}</strong>` : ''}</p>
+      ${cardTable([t('inbox.col.ticket'), t('inbox.col.status'), t('inbox.col.waiting'), t('inbox.col.question'), t('inbox.col.from'), t('inbox.col.operator')], rows, { className: 'inbox', empty: t('inbox.empty') })}
+    </div>`;
 }
 
 export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
+  const sla = () => ctx.stats.slaMinutes;
+
   app.get('/inbox', { config: { access: OPERATORS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
     const query = parseInput(listQuery, request.query, 'query');
     const tickets = await listed(ctx, query);
-    const body = html`<form method="get" class="row">
-        <label>Status <select name="status"><option value="">open</option>${STATUSES.map((s) => html`<option ${s === query.status ? 'selected' : ''}>${s}</option>`)}</select></label>
-        <label>Language <select name="lang"><option value="">any</option>${LANGS.map((l) => html`<option ${l === query.lang ? 'selected' : ''}>${l}</option>`)}</select></label>
-        <label>Topic <input name="topic" value="${query.topic ?? ''}"></label><button>Filter</button></form>
-      <p class="muted">The list updates itself when tickets open, change or close.</p>
-      <div data-live="/api/tickets/events"><table><tr><th>#</th><th>Status</th><th>Operator</th><th>Lang</th><th>Topic</th><th>Channel</th><th>Question</th><th>Opened</th></tr>
-      ${tickets.map(row)}</table></div>`;
-    return send(reply, layout('Inbox', request.staff, body));
+    return send(reply, layout(view, view.t('inbox.title'), listPage(view, tickets, query, sla())));
   });
 
   app.get('/inbox/:id', { config: { access: OPERATORS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
     const { id } = parseInput(idParams, request.params, 'path');
     const ticket = await deskOf(ctx).get(id);
     if (!ticket) throw new HttpError(404, `No ticket ${id}`);
+    const staff = request.staff;
+    if (!staff) throw new HttpError(401, 'Not logged in');
     const api = `/api/tickets/${ticket.id}`;
     const open = ticket.status !== 'closed';
-    const canDraftFaq = request.staff ? EDITORS.includes(request.staff.account.role) : false;
-    const body = html`<p>${ticket.status}${ticket.assignee ? html` · ${ticket.assignee}` : ''} · ${ticket.lang} · ${ticket.channel} · ${ticket.reason} · opened ${when(ticket.createdAt)}</p>
-      <blockquote>${ticket.question}</blockquote>
-      <h2>Before the hand-off</h2>${transcript(ticket.excerpt)}
-      <div data-live="/api/tickets/events"><h2>Since</h2>${transcript(ticket.messages)}
-      ${ticket.undelivered.length > 0
-        ? html`<h2>Not delivered yet</h2><ul>${ticket.undelivered.map((d) => html`<li>${d.text} <span class="muted">(${d.failed ? 'given up' : `${d.attempts} failed attempts`}${d.lastError ? html`: ${d.lastError}` : ''}${d.failed ? '' : html`; next try ${when(d.retryAt)}`})</span></li>`)}</ul>`
-        : ''}</div>
-      ${open
-        ? html`${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload"><button>Claim</button></form>` : ''}
-          <form data-api="${api}/reply" data-next="reload"><label>Reply <textarea name="text" rows="4" required></textarea></label><button>Send</button></form>
-          <h2>Canned replies</h2>${cannedReplies(ctx, ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload"><input type="hidden" name="text" value="${text}"><button>Send</button> ${text}</form>`)}
-          <form data-api="${api}/transfer" data-next="reload"><label>Transfer to (e-mail; empty: back to the queue) <input type="email" name="to"></label><button>Transfer</button></form>
-          <form data-api="${api}/close" data-next="/inbox" data-confirm="Close this ticket? The bot will ask the resident for a rating."><button>Close</button></form>`
-        : ''}
-      ${canDraftFaq ? html`<p><a href="${faqDraftUrl(ticket)}">Turn this into a FAQ entry</a></p>` : ''}`;
-    return send(reply, layout(`Ticket #${ticket.id}`, request.staff, body));
+    const mine = mayAct(ticket, staff);
+    const w = waiting(ticket, view.now, sla());
+    const canDraftFaq = EDITORS.includes(staff.account.role);
+    const colleagues = (await ctx.deps.store.staff.list()).filter((s) => !s.disabled && OPERATORS.includes(s.role) && s.email !== staff.account.email);
+
+    const actions = !open
+      ? ''
+      : !mine
+        ? html`<p class="note">${t('ticket.heldBy', { operator: ticket.assignee ?? '' })}</p>`
+        : html`<section class="actions">
+          ${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload" data-done="${t('ticket.claimed')}"><button class="primary">${t('ticket.claim')}</button></form>` : ''}
+          <form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}"><label>${t('ticket.replyLabel', { lang: view.langName(ticket.lang) })}<textarea name="text" rows="4" required maxlength="4000"></textarea></label>
+            <button class="primary">${t('ticket.sendReply')}</button></form>
+          <details class="canned"><summary>${t('ticket.canned')}</summary>
+            ${cannedReplies(ctx, ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="text" value="${text}"><p>${text}</p><button>${t('ticket.sendCanned')}</button></form>`)}
+          </details>
+          <form data-api="${api}/transfer" data-next="reload" data-done="${t('ticket.transferred')}" class="transfer"><label>${t('ticket.transferTo')}
+            <select name="to"><option value="">${t('ticket.backToQueue')}</option>${colleagues.map((c) => html`<option value="${c.email}">${c.email} (${t(`roles.${c.role}`)})</option>`)}</select></label>
+            <button>${t('ticket.transfer')}</button></form>
+          <form data-api="${api}/close" data-next="/inbox" data-done="${t('ticket.closedDone')}" data-confirm="${t('ticket.confirmClose')}"><button class="danger">${t('ticket.close')}</button></form>
+        </section>`;
+
+    const body = html`<p class="facts">${statusBadge(view, ticket, w.overdue)}
+        <span>${t(`reason.${ticket.reason}`)}</span>
+        <span>${view.langName(ticket.lang)} · ${view.channel(ticket.channel)}${ticket.topic ? html` · ${view.topic(ticket.topic)}` : ''}</span>
+        <span>${t('ticket.opened')} ${view.when(ticket.createdAt)}${open ? html` · ${t('ticket.waited', { span: view.span(w.ms) })}` : ''}</span>
+        ${ticket.assignee && ticket.status !== 'queued' ? html`<span>${t('ticket.operator')}: ${ticket.assignee}</span>` : ''}</p>
+      <blockquote class="question">${ticket.question}</blockquote>
+      <div data-live="${LIVE_EVENTS}" data-refresh="60">
+        <h2>${t('ticket.since')}</h2>${transcript(view, ticket.messages)}
+        ${ticket.undelivered.length > 0
+          ? html`<h2>${t('ticket.undelivered')}</h2><ul>${ticket.undelivered.map((d) => html`<li${d.failed ? html` class="failed"` : ''}>${d.text} <span class="muted">(${d.failed ? t('ticket.givenUp') : t('ticket.attempts', { count: d.attempts })}${d.lastError ? html`: ${d.lastError}` : ''}${d.failed ? '' : html`; ${t('ticket.nextTry')} ${view.when(d.retryAt)}`})</span></li>`)}</ul>`
+          : ''}
+      </div>
+      ${actions}
+      <details><summary>${t('ticket.before')}</summary>${transcript(view, ticket.excerpt)}</details>
+      ${canDraftFaq ? html`<p><a href="${faqDraftUrl(ticket)}">${t('ticket.toFaq')}</a></p>` : ''}
+      <p><a href="/inbox">← ${t('ticket.back')}</a></p>`;
+    return send(reply, layout(view, t('ticket.title', { id: ticket.id }), body));
   });
 }

@@ -5,12 +5,14 @@
  * listed entry answers it.
  */
 import type { FaqCatalog } from '../../faq/catalog';
+import type { OfferedChoice } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { FALLBACK_LANG, LANGS } from '../../i18n/languages';
 import { decide } from '../../matcher';
 import type { Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
+import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { questionLabel } from './menu';
@@ -19,16 +21,31 @@ export interface FaqAnswerOptions {
   catalog: FaqCatalog;
   thresholds: Thresholds;
   translator: Translator;
+  /** Told which entry a resident picked from "did you mean" for their question. */
+  learning?: LearningPort;
+}
+
+/** True when what was offered last was "did you mean" (entries and the operator), not a topic list. */
+function offeredSuggestions(offered: readonly OfferedChoice[], id: string): boolean {
+  return offered.some((c) => c.id === CHOICE.faq(id)) && offered.some((c) => c.id === CHOICE.operator);
 }
 
 export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
-  const { catalog, thresholds, translator: tr } = options;
-  return (turn, next) => {
+  const { catalog, thresholds, translator: tr, learning } = options;
+  return async (turn, next) => {
     const { choice, choiceId, command, kind, text } = turn.input;
+    const conv = turn.conversation;
     if (choice?.kind === 'faq') {
       const entry = catalog.get(choice.id);
       // An entry deleted or expired since it was offered: a stale choice.
-      return entry && isLive(entry, turn.now) ? answer(turn, tr, entry, 1) : next();
+      if (!entry || !isLive(entry, turn.now)) return next();
+      if (conv.lastQuestion && offeredSuggestions(conv.offered, entry.id)) {
+        await learning?.note({ entryId: entry.id, lang: turn.lang, text: conv.lastQuestion, source: 'picked' });
+      } else {
+        // Browsing the topics: the last question is not what this answer answers.
+        conv.lastQuestion = undefined;
+      }
+      return answer(turn, tr, entry, 1);
     }
     if (choiceId || command || kind !== 'question') return next();
 

@@ -5,16 +5,18 @@
  */
 import type { Translator } from '../../i18n';
 import { CHOICE } from '../choices';
-import type { AuditPort, HandoffPort } from '../ports';
+import type { AuditPort, HandoffPort, LearningPort } from '../ports';
 import type { Handler } from '../turn';
 
 export interface FeedbackOptions {
   audit: AuditPort;
   handoff: Pick<HandoffPort, 'rate'>;
   translator: Translator;
+  /** Told that a resident's question was answered by an entry to their satisfaction. */
+  learning?: LearningPort;
 }
 
-export function feedbackHandler({ audit, handoff, translator: tr }: FeedbackOptions): Handler {
+export function feedbackHandler({ audit, handoff, translator: tr, learning }: FeedbackOptions): Handler {
   return async (turn, next) => {
     const { choice } = turn.input;
     const conv = turn.conversation;
@@ -33,7 +35,10 @@ export function feedbackHandler({ audit, handoff, translator: tr }: FeedbackOpti
       target: conv.lastFaqId,
       detail: { question: conv.lastQuestion ?? null, lang },
     });
-    if (helpful) return turn.answer({ kind: 'feedback', helpful }, { text: tr.t(lang, 'feedback.thanks') });
+    if (helpful) {
+      if (conv.lastQuestion && conv.lastFaqId) await learning?.note({ entryId: conv.lastFaqId, lang, text: conv.lastQuestion, source: 'helpful' });
+      return turn.answer({ kind: 'feedback', helpful }, { text: tr.t(lang, 'feedback.thanks') });
+    }
     const choices = [
       { id: CHOICE.operatorNotHelpful, label: tr.t(lang, 'feedback.operator') },
       { id: CHOICE.menu, label: tr.t(lang, 'feedback.menu') },

@@ -26,4 +26,12 @@ export class MongoAudit implements AuditBackend {
     const docs = await this.d.m.audit.find().sort({ at: -1, _id: -1 }).limit(limit).lean<AuditLeanDoc[]>();
     return docs.map(auditFromDoc);
   }
+
+  async between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]> {
+    const docs = await this.d.m.audit
+      .find({ action: { $in: [...actions] }, at: { $gte: from, $lt: to } })
+      .sort({ at: 1, _id: 1 })
+      .lean<AuditLeanDoc[]>();
+    return docs.map(auditFromDoc);
+  }
 }

@@ -1,16 +1,15 @@
 /**
  * The MongoDB connection every part of the MongoDB backend shares (mongoose, a dedicated
- * connection: never mongoose's global one, so two stores or a test and the app never share state).
+ * connection: never mongoose's global one, so two stores or a test and the app never share state;
+ * how it is opened and what every write asks of the server: `connection.ts`).
  *
- * Atomicity without relying on transactions: versions and counters move with `$inc`, ticket
- * messages with `$push`, conversations with one upsert, so concurrent writers never overwrite each
- * other. Changes spanning documents (a FAQ change and its history) run in a transaction when the
- * server has them (replica set or sharded cluster).
- *
- * Durability: writes use `w: 'majority', journal: true`, so a call resolves only once the write is
- * in the journal of a majority — an acknowledged write survives a killed server process.
+ * Atomicity without relying on transactions: versions and counters move with `$inc`,
+ * conversations with one upsert, conditional writes decide races, so concurrent writers never
+ * overwrite each other. Changes spanning documents (a FAQ change and its history) run in a
+ * transaction when the server has them (replica set or sharded cluster).
  */
 import type { ClientSession, Connection, mongo } from 'mongoose';
+import { silentLogger, type Logger } from '../../logging';
 import { models, type Models } from './schemas';
 
 export interface MongoDb {
@@ -19,6 +18,8 @@ export interface MongoDb {
   /** The database of the connection, for the parts that use plain driver collections. */
   readonly db: mongo.Db;
   readonly now: () => Date;
+  /** For what a part notices but cannot report through its result. */
+  readonly logger: Logger;
   /** Whether the server runs multi-document transactions (replica set or mongos). */
   readonly transactions: boolean;
   /** Runs `fn` in a transaction when the server has them, otherwise as it is (session undefined). */
@@ -35,13 +36,14 @@ export async function supportsTransactions(conn: Connection): Promise<boolean> {
   return typeof reply.setName === 'string' || reply.msg === 'isdbgrid';
 }
 
-export function mongoDb(conn: Connection, transactions: boolean, now: () => Date): MongoDb {
+export function mongoDb(conn: Connection, transactions: boolean, now: () => Date, logger: Logger = silentLogger): MongoDb {
   const m = models(conn);
   return {
     conn,
     m,
     db: conn.getClient().db(conn.name),
     now,
+    logger,
     transactions,
     // mongoose retries the whole function on transient transaction errors (write conflicts).
     atomically: (fn) => (transactions ? conn.transaction((session) => fn(session)) : fn(undefined)),

@@ -1,8 +1,8 @@
 /** FAQ entries, their versions and the revision counter (MongoDB). The rules are in `../faq.ts`. */
-import type { ClientSession } from 'mongoose';
+import type { ClientSession, Model } from 'mongoose';
 import type { FaqEntry } from '../../faq/types';
 import type { FaqBackend, FaqCommit } from '../backend';
-import { faqInputOf } from '../faq-content';
+import { faqInputOf, sameFaqContent } from '../faq-content';
 import type { MongoAudit } from './audit';
 import { isDuplicateKey, setAndUnset, type MongoDb } from './db';
 import type { FaqDoc } from './schemas';
@@ -89,20 +89,32 @@ export class MongoFaq implements FaqBackend {
   /**
    * Writes the current entry on the condition that it is still the version read (the unique index
    * on id refuses a second create), then adds the version to the history.
+   *
+   * Without a transaction, a create or history insert refused as a duplicate of exactly this
+   * version with exactly this content is taken as written: two processes seeding an empty
+   * database with the same file (or saving the same new entry) both succeed instead of one of them
+   * failing with E11000 or losing the race over and over. In a transaction a refused write aborts
+   * the transaction, so the change is planned again from fresh reads.
    */
   private async put(entry: FaqEntry, expected: number | null, session: ClientSession | undefined): Promise<void> {
     if (expected === null) {
-      try {
-        await this.d.m.faq.create([entry], { session });
-      } catch (err) {
-        if (isDuplicateKey(err)) throw STALE;
-        throw err;
-      }
+      await this.insertUnlessHeld(this.d.m.faq, entry, session);
     } else {
       const update = setAndUnset(entry, ['validFrom', 'validUntil']);
       const { matchedCount } = await this.d.m.faq.updateOne({ id: entry.id, version: expected }, update, { runValidators: true, session });
       if (matchedCount === 0) throw STALE;
     }
-    await this.d.m.faqVersions.create([entry], { session });
+    await this.insertUnlessHeld(this.d.m.faqVersions, entry, session);
+  }
+
+  private async insertUnlessHeld(model: Model<FaqDoc>, entry: FaqEntry, session: ClientSession | undefined): Promise<void> {
+    try {
+      await model.create([entry], { session });
+    } catch (err) {
+      if (!isDuplicateKey(err)) throw err;
+      if (session) throw STALE;
+      const held = await model.findOne({ id: entry.id, version: entry.version }).lean<FaqDoc>();
+      if (!held || !sameFaqContent(held, entry)) throw STALE;
+    }
   }
 }

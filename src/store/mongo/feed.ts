@@ -8,13 +8,19 @@ import type { mongo } from 'mongoose';
 import { pick, withPresent } from '../records';
 import type { FeedEvent, FeedEventInput, FeedStore } from '../types';
 import type { MongoDb } from './db';
+import type { CollectionIndexes } from './indexes';
 
 interface EventDoc extends Omit<FeedEvent, 'seq'> {
   _id: number;
 }
 
-/** Events are kept a day: long enough for any follower to catch up, short enough to stay small. */
-const KEEP_SECONDS = 24 * 3600;
+const EVENTS = 'events';
+
+/**
+ * Old events go by `prune` (the event bus calls it, as on SQLite): one mechanism on both backends.
+ * An older release's TTL index on `at` is replaced by this plain one at start.
+ */
+export const FEED_INDEXES: CollectionIndexes[] = [{ collection: EVENTS, indexes: [{ key: { at: 1 } }] }];
 
 function eventFromDoc(doc: EventDoc): FeedEvent {
   return withPresent<FeedEvent>({ seq: doc._id, ...pick(doc, ['topic', 'kind', 'subject', 'origin', 'at']) }, pick(doc, ['data']));
@@ -26,12 +32,8 @@ export class MongoFeed implements FeedStore {
   private readonly events: mongo.Collection<EventDoc>;
 
   constructor(private readonly d: MongoDb) {
-    this.events = d.db.collection<EventDoc>('events');
+    this.events = d.db.collection<EventDoc>(EVENTS);
     if (d.transactions) this.watch = (onEvent, onError) => this.follow(onEvent, onError);
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.events.createIndex({ at: 1 }, { expireAfterSeconds: KEEP_SECONDS });
   }
 
   async append(e: FeedEventInput): Promise<FeedEvent> {

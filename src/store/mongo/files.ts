@@ -10,11 +10,28 @@ import type { MongoDb } from './db';
 
 export const FILE_BUCKET = 'whatsapp_sessions';
 
-export class MongoFiles implements FileStore {
-  private readonly bucket: mongo.GridFSBucket;
+/** The part of the driver's GridFSBucket the files use; a test passes a fake with GridFS's error shapes. */
+export interface FileBucket {
+  find(filter: { filename: string }, options: { projection: { _id: 1 }; sort: { uploadDate: -1 } }): { toArray(): Promise<{ _id: mongo.ObjectId }[]> };
+  openUploadStream(filename: string): NodeJS.WritableStream & { abort(): Promise<void> };
+  openDownloadStreamByName(filename: string, options: { revision: number }): NodeJS.ReadableStream;
+  delete(id: mongo.ObjectId): Promise<void>;
+}
 
-  constructor(d: MongoDb) {
-    this.bucket = new mongo.GridFSBucket(d.db, { bucketName: FILE_BUCKET });
+/**
+ * What GridFS throws when a file to delete is not there (the driver has no error class of its own
+ * for it): another process removed it first, which is what the caller wanted.
+ */
+export function isFileNotFound(error: unknown): boolean {
+  return error instanceof mongo.MongoRuntimeError && /^File not found for id/.test(error.message);
+}
+
+export class MongoFiles implements FileStore {
+  constructor(private readonly bucket: FileBucket) {}
+
+  /** The files in the store's database. */
+  static of(d: MongoDb): MongoFiles {
+    return new MongoFiles(new mongo.GridFSBucket(d.db, { bucketName: FILE_BUCKET }));
   }
 
   private async ids(name: string): Promise<mongo.ObjectId[]> {
@@ -26,11 +43,20 @@ export class MongoFiles implements FileStore {
     return (await this.ids(name)).length > 0;
   }
 
-  /** Uploads the new file first and only then removes the older copies: a failed upload loses nothing. */
+  /**
+   * Uploads the new file first and only then removes the older copies: a failed upload loses
+   * nothing (its chunks are removed again).
+   */
   async put(name: string, from: NodeJS.ReadableStream): Promise<void> {
     const older = await this.ids(name);
-    await pipeline(from, this.bucket.openUploadStream(name));
-    for (const id of older) await this.bucket.delete(id);
+    const upload = this.bucket.openUploadStream(name);
+    try {
+      await pipeline(from, upload);
+    } catch (error) {
+      await upload.abort().catch(() => undefined);
+      throw error;
+    }
+    await this.remove(older);
   }
 
   async get(name: string, to: NodeJS.WritableStream): Promise<void> {
@@ -39,6 +65,15 @@ export class MongoFiles implements FileStore {
   }
 
   async delete(name: string): Promise<void> {
-    for (const id of await this.ids(name)) await this.bucket.delete(id);
+    await this.remove(await this.ids(name));
+  }
+
+  /** Removes files by id; one another process removed first counts as removed. */
+  private async remove(ids: mongo.ObjectId[]): Promise<void> {
+    for (const id of ids) {
+      await this.bucket.delete(id).catch((error: unknown) => {
+        if (!isFileNotFound(error)) throw error;
+      });
+    }
   }
 }

@@ -7,7 +7,22 @@
 import type { mongo } from 'mongoose';
 import type { InboundInput, InboundState, InboxStore, OutgoingInput } from '../types';
 import { isDuplicateKey, type MongoDb } from './db';
+import type { CollectionIndexes } from './indexes';
 import type { MongoOutbox } from './outbox';
+
+const INBOX = 'inbox';
+
+export const INBOX_INDEXES: CollectionIndexes[] = [
+  {
+    collection: INBOX,
+    indexes: [
+      // A redelivered update is recognised by its channel and update id.
+      { key: { channel: 1, updateId: 1 }, unique: true },
+      // What a channel has not handled yet, in arrival order (recovery at start).
+      { key: { channel: 1, handledAt: 1, seq: 1 } },
+    ],
+  },
+];
 
 interface InboundDoc extends InboundInput {
   _id: string;
@@ -25,12 +40,7 @@ export class MongoInbox implements InboxStore {
     private readonly d: MongoDb,
     private readonly outbox: MongoOutbox,
   ) {
-    this.updates = d.db.collection<InboundDoc>('inbox');
-  }
-
-  async createIndexes(): Promise<void> {
-    await this.updates.createIndex({ channel: 1, updateId: 1 }, { unique: true });
-    await this.updates.createIndex({ channel: 1, handledAt: 1, seq: 1 });
+    this.updates = d.db.collection<InboundDoc>(INBOX);
   }
 
   async record(input: InboundInput): Promise<InboundState> {

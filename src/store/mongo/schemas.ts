@@ -10,6 +10,7 @@ import type {
   AuditInput,
   Conversation,
   OutgoingMessage,
+  OutcomeCount,
   ScheduledChange,
   StaffAccount,
   StaffSession,
@@ -29,10 +30,17 @@ export interface CounterDoc {
 
 export type ConversationDoc = Conversation;
 
-/** A ticket; `_id` is its sequential number, the domain id is its decimal text. */
-export interface TicketDoc extends Omit<Ticket, 'id'> {
+/**
+ * A ticket; `_id` is its sequential number, the domain id is its decimal text. Its messages are
+ * documents of their own (`ticket_messages`, see `tickets.ts`): an array in the ticket would grow
+ * without bound toward the 16 MB document limit.
+ */
+export interface TicketDoc extends Omit<Ticket, 'id' | 'messages'> {
   _id: number;
-  messageRefs?: string[];
+  /** Messages appended so far: the next one's seq is this plus one. */
+  messageCount: number;
+  /** Only in tickets written before messages moved out: their messages up to then. */
+  messages?: TranscriptLine[];
 }
 
 /** A queued message; `_id` is its sequence number, the domain id its decimal text. */
@@ -149,9 +157,7 @@ export const ticketSchema = new Schema<TicketDoc>(
     _id: { type: Number, required: true },
     ...ticketInputFields,
     status: { type: String, required: true, enum: ['queued', 'assigned', 'waiting', 'closed'] },
-    messages: { type: [lineSchema], default: [] },
-    /** The refs of the lines appended with one, so each is appended once. */
-    messageRefs: { type: [String], default: undefined },
+    messageCount: { type: Number, required: true, min: 0, default: 0 },
     assignee: { type: String },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
@@ -159,12 +165,14 @@ export const ticketSchema = new Schema<TicketDoc>(
   },
   { id: false, versionKey: false },
 );
-// The operators' queue: open tickets by status, oldest first.
-ticketSchema.index({ status: 1, createdAt: 1 });
+// Each index ends with the query's whole sort, _id included, so no query sorts in memory.
+// The operators' queue: tickets of some statuses, oldest first (a sort-merge over the statuses).
+ticketSchema.index({ status: 1, createdAt: 1, _id: 1 });
 // A chat's latest closed ticket (the rating after a hand-off).
-ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1 });
-ticketSchema.index({ createdAt: 1 });
-// One ticket per source update.
+ticketSchema.index({ channel: 1, chatId: 1, status: 1, createdAt: -1, _id: -1 });
+// Every ticket, oldest first.
+ticketSchema.index({ createdAt: 1, _id: 1 });
+// One ticket per source update (a redelivered update finds the ticket it opened).
 ticketSchema.index({ source: 1 }, { unique: true, partialFilterExpression: { source: { $type: 'string' } } });
 
 export const auditSchema = new Schema<AuditDoc>(
@@ -175,9 +183,13 @@ export const auditSchema = new Schema<AuditDoc>(
     target: { type: String },
     detail: { type: Schema.Types.Mixed },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: an empty object in `detail` is data (as it is on SQLite), not "absent".
+  { id: false, versionKey: false, minimize: false },
 );
-auditSchema.index({ at: -1 });
+// Newest first, ties broken by _id: the list's whole sort.
+auditSchema.index({ at: -1, _id: -1 });
+// The console's figures: records of some actions within a time range.
+auditSchema.index({ action: 1, at: 1 });
 
 export const outboxSchema = new Schema<OutboxDoc>(
   {
@@ -204,6 +216,7 @@ export const staffSchema = new Schema<StaffDoc>(
     role: { type: String, required: true, enum: ['admin', 'editor', 'operator'] },
     passwordHash: { type: String, required: true },
     disabled: { type: Boolean, required: true, default: false },
+    lang: { type: String, enum: LANGS },
     createdAt: { type: Date, required: true },
     updatedAt: { type: Date, required: true },
   },
@@ -223,8 +236,10 @@ export const sessionSchema = new Schema<SessionDoc>(
 );
 sessionSchema.index({ idHash: 1 }, { unique: true });
 sessionSchema.index({ email: 1 });
-// The server removes expired sessions by itself as well (within about a minute).
-sessionSchema.index({ expiresAt: 1 }, { expireAfterSeconds: 0 });
+// The console's sweep (deleteExpiredSessions) is the one way sessions expire, as on SQLite: no TTL
+// index, whose background deletions would race the sweep and change what it counts. A database
+// from before has this index with a TTL; the index sync at start replaces it (logged).
+sessionSchema.index({ expiresAt: 1 });
 
 const scheduledSchema = new Schema<ScheduledDoc>(
   {
@@ -240,14 +255,44 @@ const scheduledSchema = new Schema<ScheduledDoc>(
     finishedAt: { type: Date },
     error: { type: String },
   },
-  { id: false, versionKey: false },
+  // `minimize: false`: a language-less `questions: {}` inside the Mixed entry must come back as it went in.
+  { id: false, versionKey: false, minimize: false },
 );
 scheduledSchema.index({ status: 1, runAt: 1 });
+
+/** One hour's count of one kind of message outcome; `detail` is '' when there is none (so the key is unique). */
+export interface OutcomeDoc extends Omit<OutcomeCount, 'detail'> {
+  detail: string;
+}
+
+export const outcomeSchema = new Schema<OutcomeDoc>(
+  {
+    hour: { type: Date, required: true },
+    channel: { type: String, required: true },
+    lang: { type: String, required: true, enum: LANGS },
+    outcome: { type: String, required: true },
+    detail: { type: String, default: '' },
+    count: { type: Number, required: true, min: 0 },
+  },
+  { id: false, versionKey: false },
+);
+outcomeSchema.index({ hour: 1, channel: 1, lang: 1, outcome: 1, detail: 1 }, { unique: true });
 
 const leaseSchema = new Schema<LeaseDoc>(
   { _id: { type: String, required: true }, holder: { type: String, required: true }, expiresAt: { type: Date, required: true } },
   { versionKey: false },
 );
+
+/**
+ * Indexes an earlier version declared on a collection and this one no longer uses: dropped at
+ * start, with a warning (see `indexes.ts`). A name stays here as long as a database from before
+ * may still have it.
+ */
+export const RETIRED_INDEXES: Record<string, string[]> = {
+  // Replaced by indexes that also cover the sort's _id.
+  tickets: ['status_1_createdAt_1', 'channel_1_chatId_1_status_1_createdAt_-1', 'createdAt_1'],
+  audit: ['at_-1'],
+};
 
 export interface Models {
   faq: Model<FaqDoc>;
@@ -261,6 +306,7 @@ export interface Models {
   sessions: Model<SessionDoc>;
   scheduled: Model<ScheduledDoc>;
   leases: Model<LeaseDoc>;
+  outcomes: Model<OutcomeDoc>;
 }
 
 /** Registers the models on one connection, with fixed collection names. */
@@ -277,5 +323,6 @@ export function models(conn: Connection): Models {
     sessions: conn.model<SessionDoc>('StaffSession', sessionSchema, 'staff_sessions'),
     scheduled: conn.model<ScheduledDoc>('ScheduledChange', scheduledSchema, 'scheduled_changes'),
     leases: conn.model<LeaseDoc>('Lease', leaseSchema, 'leases'),
+    outcomes: conn.model<OutcomeDoc>('OutcomeHour', outcomeSchema, 'outcome_hours'),
   };
 }

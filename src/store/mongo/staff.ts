@@ -1,11 +1,12 @@
 /** Staff accounts and console sessions (MongoDB); e-mails arrive normalised (see `../compose.ts`). */
 import type { StaffBackend } from '../backend';
 import type { StaffAccount, StaffChanges, StaffSession } from '../types';
-import { pick } from '../records';
+import { pick, withPresent } from '../records';
 import { isDuplicateKey, type MongoDb } from './db';
 import type { SessionDoc, StaffDoc } from './schemas';
 
-const staffFromDoc = (doc: StaffDoc): StaffAccount => pick(doc, ['email', 'role', 'passwordHash', 'disabled', 'createdAt', 'updatedAt']);
+const staffFromDoc = (doc: StaffDoc): StaffAccount =>
+  withPresent<StaffAccount>(pick(doc, ['email', 'role', 'passwordHash', 'disabled', 'createdAt', 'updatedAt']), pick(doc, ['lang']));
 const sessionFromDoc = (doc: SessionDoc): StaffSession => pick(doc, ['idHash', 'email', 'csrfToken', 'createdAt', 'expiresAt']);
 
 export class MongoStaff implements StaffBackend {

@@ -17,6 +17,9 @@ export class SqliteAudit implements AuditBackend {
         'INSERT INTO audit (at, actor, action, target, detail) VALUES (?, ?, ?, ?, ?)',
       ),
       list: s.db.prepare<[number], AuditRow>('SELECT * FROM audit ORDER BY id DESC LIMIT ?'),
+      between: s.db.prepare<[string, number, number], AuditRow>(
+        'SELECT * FROM audit WHERE action IN (SELECT value FROM json_each(?)) AND at >= ? AND at < ? ORDER BY at, id',
+      ),
     };
   }
 
@@ -32,5 +35,9 @@ export class SqliteAudit implements AuditBackend {
 
   async list(limit: number): Promise<AuditRecord[]> {
     return this.sql.list.all(limit).map(rows.fromRow);
+  }
+
+  async between(from: Date, to: Date, actions: readonly string[]): Promise<AuditRecord[]> {
+    return this.sql.between.all(JSON.stringify(actions), from.getTime(), to.getTime()).map(rows.fromRow);
   }
 }

@@ -13,8 +13,10 @@ import { openSqlite } from './db';
 import { SqliteFaq } from './faq';
 import { SqliteFeed } from './feed';
 import { SqliteInbox } from './inbox';
+import { SqliteLearning } from './learning';
 import { SqliteLeases } from './leases';
 import { SqliteOutbox } from './outbox';
+import { SqliteOutcomes } from './outcomes';
 import { SqliteSchedule } from './schedule';
 import { SqliteStaff } from './staff';
 import { SqliteTickets } from './tickets';
@@ -49,6 +51,8 @@ function sqliteBackend(location: string, now: () => Date, options: SqliteStoreOp
     leases: new SqliteLeases(s),
     feed: new SqliteFeed(s),
     inbox: new SqliteInbox(s, outbox),
+    learning: new SqliteLearning(s),
+    outcomes: new SqliteOutcomes(s),
     async close() {
       if (s.db.open) s.db.close();
     },

@@ -54,8 +54,17 @@ const fromColumn: Record<Exclude<FieldFormat, object>, (value: never) => unknown
   id: (n: number) => String(n),
 };
 
-const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const camel = (column: string) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+/** Names converted once: every row of a table has the same few columns. */
+function memo(convert: (name: string) => string): (name: string) => string {
+  const known = new Map<string, string>();
+  return (name) => {
+    let converted = known.get(name);
+    if (converted === undefined) known.set(name, (converted = convert(name)));
+    return converted;
+  };
+}
+const snake = memo((key) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`));
+const camel = memo((column) => column.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()));
 
 /**
  * The two directions of a row format.

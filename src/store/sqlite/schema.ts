@@ -200,7 +200,41 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX events_at ON events (at);
   CREATE INDEX tickets_chat ON tickets (channel, chat_id, status, created_at);
   `,
-  // 6: the inbox of updates (stored before they are confirmed); what makes handling an update
+  // 6: question variants residents' choices suggest (the learning sub-store)
+  `
+  CREATE TABLE learned_variants (
+    id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    entry_id    TEXT NOT NULL,
+    lang        TEXT NOT NULL,
+    key         TEXT NOT NULL,
+    text        TEXT NOT NULL,
+    picked      INTEGER NOT NULL,
+    helpful     INTEGER NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('pending', 'accepted', 'rejected')),
+    first_at    INTEGER NOT NULL,
+    last_at     INTEGER NOT NULL,
+    decided_by  TEXT,
+    decided_at  INTEGER,
+    UNIQUE (entry_id, lang, key)
+  );
+  CREATE INDEX learned_variants_status ON learned_variants (status, entry_id);
+  `,
+  // 7: the console's figures — hourly message outcomes, tickets and audit records by time; a staff member's language
+  `
+  CREATE TABLE outcome_hours (
+    hour     INTEGER NOT NULL,                   -- start of the UTC hour, ms
+    channel  TEXT NOT NULL,
+    lang     TEXT NOT NULL,
+    outcome  TEXT NOT NULL,
+    detail   TEXT NOT NULL DEFAULT '',           -- '' when there is none
+    count    INTEGER NOT NULL,
+    PRIMARY KEY (hour, channel, lang, outcome, detail)
+  ) WITHOUT ROWID;
+  CREATE INDEX tickets_created ON tickets (created_at);
+  CREATE INDEX audit_action_at ON audit (action, at);
+  ALTER TABLE staff ADD COLUMN lang TEXT;
+  `,
+  // 8: the inbox of updates (stored before they are confirmed); what makes handling an update
   // again harmless: a ticket per source update, a ticket line and a queued message per key; one
   // outbox queue per channel (operator replies used to wait in a queue of their own)
   `

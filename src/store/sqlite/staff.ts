@@ -7,7 +7,7 @@ import { rowCodec, type Row } from './rows';
 type StaffRow = Row<StaffAccount>;
 type SessionRow = Row<StaffSession>;
 
-const staffRows = rowCodec<StaffAccount>({ fields: { disabled: 'flag', createdAt: 'date', updatedAt: 'date' } });
+const staffRows = rowCodec<StaffAccount>({ fields: { disabled: 'flag', createdAt: 'date', updatedAt: 'date' }, optional: ['lang'] });
 const sessionRows = rowCodec<StaffSession>({ fields: { createdAt: 'date', expiresAt: 'date' } });
 
 export class SqliteStaff implements StaffBackend {
@@ -18,12 +18,12 @@ export class SqliteStaff implements StaffBackend {
     this.sql = {
       get: db.prepare<[string], StaffRow>('SELECT * FROM staff WHERE email = ?'),
       insert: db.prepare<[StaffRow]>(
-        `INSERT OR IGNORE INTO staff (email, role, password_hash, disabled, created_at, updated_at)
-         VALUES (@email, @role, @password_hash, @disabled, @created_at, @updated_at)`,
+        `INSERT OR IGNORE INTO staff (email, role, password_hash, disabled, lang, created_at, updated_at)
+         VALUES (@email, @role, @password_hash, @disabled, @lang, @created_at, @updated_at)`,
       ),
       list: db.prepare<[], StaffRow>('SELECT * FROM staff ORDER BY email'),
       update: db.prepare<[StaffRow]>(
-        'UPDATE staff SET role = @role, password_hash = @password_hash, disabled = @disabled, updated_at = @updated_at WHERE email = @email',
+        'UPDATE staff SET role = @role, password_hash = @password_hash, disabled = @disabled, lang = @lang, updated_at = @updated_at WHERE email = @email',
       ),
       sessionInsert: db.prepare<[SessionRow]>(
         'INSERT INTO staff_sessions (id_hash, email, csrf_token, created_at, expires_at) VALUES (@id_hash, @email, @csrf_token, @created_at, @expires_at)',

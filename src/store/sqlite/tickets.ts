@@ -1,6 +1,6 @@
 /** Tickets and their messages (SQLite). */
 import { ticketNumber } from '../ticket-id';
-import type { Ticket, TicketInput, TicketStatus, TicketStore, TranscriptLine } from '../types';
+import type { Ticket, TicketInput, TicketStatus, TicketStore, TicketSummary, TranscriptLine } from '../types';
 import type { SqliteDb } from './db';
 import { rowCodec, type Row } from './rows';
 
@@ -14,6 +14,9 @@ const FIELDS = { excerpt: 'lines', createdAt: 'date', updatedAt: 'date', closedA
 const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt', 'source'] });
 const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic', 'source'] });
 const messageRows = rowCodec<TranscriptLine>({ fields: { at: 'date' } });
+const summaryRows = rowCodec<TicketSummary, 'id'>({ fields: { id: 'id', createdAt: 'date', updatedAt: 'date', closedAt: 'date' }, optional: ['topic', 'assignee', 'closedAt'] });
+/** The columns of a summary: a ticket's row without its excerpt. */
+const SUMMARY_COLUMNS = 'id, channel, chat_id, lang, question, reason, topic, status, assignee, created_at, updated_at, closed_at';
 
 export class SqliteTickets implements TicketStore {
   private readonly sql;
@@ -28,6 +31,9 @@ export class SqliteTickets implements TicketStore {
       get: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       bySource: db.prepare<[string], { id: number }>('SELECT id FROM tickets WHERE source = ?'),
       all: db.prepare<[], TicketRow>('SELECT * FROM tickets ORDER BY created_at, id'),
+      openedBetween: db.prepare<[number, number], Row<TicketSummary, 'id'>>(
+        `SELECT ${SUMMARY_COLUMNS} FROM tickets WHERE created_at >= ? AND created_at < ? ORDER BY created_at, id`,
+      ),
       byStatus: db.prepare<[string], TicketRow>(
         'SELECT * FROM tickets WHERE status IN (SELECT value FROM json_each(?)) ORDER BY created_at, id',
       ),
@@ -81,6 +87,10 @@ export class SqliteTickets implements TicketStore {
   async list(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
     const rows = filter.status ? this.sql.byStatus.all(JSON.stringify(filter.status)) : this.sql.all.all();
     return rows.map((row) => this.withMessages(row));
+  }
+
+  async openedBetween(from: Date, to: Date): Promise<TicketSummary[]> {
+    return this.sql.openedBetween.all(from.getTime(), to.getTime()).map(summaryRows.fromRow);
   }
 
   async latestClosed(channel: string, chatId: string): Promise<Ticket | null> {

@@ -2,13 +2,14 @@
  * Shared set-up for the Telegram tests: a fake Bot API, a real engine over SQLite (createHarness),
  * a channel of the chosen driver pointed at the fake, and a logger whose lines the test can read.
  */
-import type { DestinationStream } from 'pino';
-import { createLogger, type Logger } from '../../../src/logging';
 import type { Config } from '../../../src/config';
 import { createTelegramChannel, type TelegramChannel, type TelegramChannelOptions } from '../../../bots/telegram';
 import { FakeBotApi } from '../../support/bot-api-server';
 import { createHarness, type Harness, type HarnessOptions } from '../../support/engine';
 import { SMALL_FAQ } from '../../support/fixtures';
+import { LogLines } from '../../support/logs';
+
+export { LogLines } from '../../support/logs';
 import type { FaqEntryInput } from '../../../src/faq/types';
 
 export type DriverName = Config['telegram']['driver'];
@@ -34,22 +35,6 @@ export const TEST_FAQ: FaqEntryInput[] = [
 export const FAST_FLOOD = { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 };
 /** …and the retry delays after a failed send. */
 export const FAST_RETRIES = { retryBaseMs: 20, retryMaxMs: 200 };
-
-export class LogLines {
-  readonly lines: string[] = [];
-  readonly logger: Logger;
-  constructor() {
-    const sink: DestinationStream = { write: (line) => void this.lines.push(line) };
-    this.logger = createLogger('debug', sink);
-  }
-  get text(): string {
-    return this.lines.join('');
-  }
-  /** Parsed lines at or above `level` (pino numbers: 40 warn, 50 error). */
-  atLeast(level: number): { msg: string; level: number }[] {
-    return this.lines.map((l) => JSON.parse(l) as { msg: string; level: number }).filter((l) => l.level >= level);
-  }
-}
 
 export interface Rig {
   api: FakeBotApi;

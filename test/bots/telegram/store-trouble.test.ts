@@ -59,6 +59,7 @@ describe('the store in trouble', () => {
     await open();
     const { api, harness } = rig;
     const ticket = await waitingResident(980_000);
+    const supervisor = await f?.login('admin');
     other = new Database(path.join(harness.dir, 'bot.db'));
     other.exec('BEGIN IMMEDIATE');
 
@@ -77,6 +78,11 @@ describe('the store in trouble', () => {
     const health = await f?.call('GET', '/healthz');
     expect(health?.statusCode).toBe(503);
     expect(health?.json()).toMatchObject({ status: 'degraded', delivery: { degraded: true, heldWrites: expect.any(Number) } });
+    // The supervisor's dashboard says so too, in words.
+    const home = await f?.call('GET', '/', { session: supervisor });
+    expect(home?.statusCode).toBe(200);
+    const heldNow = (health?.json() as { delivery: { heldWrites: number; unsavedConversations: number } }).delivery;
+    expect(home?.body).toContain(tr.t('en', 'console.dash.channels.degraded', { count: heldNow.heldWrites + heldNow.unsavedConversations }));
 
     other.exec('COMMIT');
     await settledAfterTrouble();

@@ -130,6 +130,16 @@ describe('WhatsApp connection', () => {
     await session.store.extract({ session: 'RemoteAuth', path: restored });
     expect(fs.readFileSync(restored, 'utf8')).toBe('zipped profile');
   });
+
+  it('names the saved login after WHATSAPP_CLIENT_ID, in the store and in the data folder', async () => {
+    rig = await createRig({}, { WHATSAPP_CLIENT_ID: 'line-2' }, { sessionFiles: new MemoryFiles() });
+    await rig.channel.start();
+    expect(rig.phone.client.setup.session).toMatchObject({ kind: 'remote', clientId: 'line-2' });
+    await rig.close();
+    rig = await createRig({}, { WHATSAPP_CLIENT_ID: 'line-2' });
+    await rig.channel.start();
+    expect(rig.phone.client.setup.session).toEqual({ kind: 'local', dataPath: path.join(rig.dir, SESSION_DIR), clientId: 'line-2' });
+  });
 });
 
 /** The store's files, in memory (what MongoDB keeps in GridFS). */

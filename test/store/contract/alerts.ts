@@ -83,5 +83,47 @@ export function alertsContract(open: StoreUnderTest): void {
         ['3', undefined],
       ]);
     });
+
+    it('is never seen sending with a recipient missing', async () => {
+      for (let i = 0; i < 30; i++) await sub(`r${i}`, ['curfew']);
+      const alert = await store.alerts.create({ ...alertInput, topics: ['curfew'], districts: [] });
+      const seen: number[] = [];
+      let started = false;
+      const watch = (async () => {
+        while (!started) {
+          if ((await store.alerts.get(alert.id))?.status === 'sending') seen.push((await store.alerts.recipients(alert.id)).length);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      await store.alerts.start(alert.id);
+      started = true;
+      await watch;
+      expect(seen.every((n) => n === 30)).toBe(true);
+      expect(await store.alerts.recipients(alert.id)).toHaveLength(30);
+    });
+
+    it('leaves no pending delivery for a chat that unsubscribes while the alert starts', async () => {
+      for (let round = 0; round < 8; round++) {
+        await sub(`gone-${round}`, ['curfew']);
+        await sub(`kept-${round}`, ['curfew']);
+        const alert = await store.alerts.create({ ...alertInput, topics: ['curfew'], districts: [] });
+        await Promise.all([store.alerts.start(alert.id), store.alerts.deleteSubscription('telegram', `gone-${round}`)]);
+        const pending = (await store.alerts.pendingRecipients(alert.id, 100)).map((r) => r.chatId);
+        expect(pending).not.toContain(`gone-${round}`);
+        expect(pending).toContain(`kept-${round}`);
+      }
+    });
+
+    it('leaves no pending delivery on an alert cancelled while it starts', async () => {
+      await sub('1', ['curfew']);
+      await sub('2', ['curfew']);
+      for (let round = 0; round < 8; round++) {
+        const alert = await store.alerts.create({ ...alertInput, topics: ['curfew'], districts: [] });
+        const [, cancelled] = await Promise.all([store.alerts.start(alert.id), store.alerts.finish(alert.id, 'cancelled')]);
+        expect(cancelled).toBe(true);
+        expect((await store.alerts.get(alert.id))?.status).toBe('cancelled');
+        expect(await store.alerts.pendingRecipients(alert.id, 10)).toEqual([]);
+      }
+    });
   });
 }

@@ -106,6 +106,17 @@ export function faqContract(open: StoreUnderTest): void {
       expect(await store.faq.history('a')).toHaveLength(1);
     });
 
+    it('a dry run says what an import would do and writes nothing', async () => {
+      await store.faq.import([faq('a'), faq('b'), faq('c')], 'alice');
+      const before = await faqSnapshot(store);
+      const audit = await store.audit.list();
+      const plan = await store.faq.import([faq('b', { topic: 'health' }), faq('e')], 'bob', { replace: true, dryRun: true });
+      expect(plan).toEqual({ created: 1, updated: 1, unchanged: 0, deleted: 2 });
+      expect(await faqSnapshot(store)).toEqual(before);
+      expect(await store.audit.list()).toEqual(audit);
+      expect(await store.faq.import([faq('b', { topic: 'health' }), faq('e')], 'bob', { replace: true })).toEqual(plan);
+    });
+
     it('imports all or nothing: a bad entry leaves the store unchanged', async () => {
       await store.faq.import([faq('a'), faq('b')], 'alice');
       const before = await faqSnapshot(store);
@@ -134,6 +145,20 @@ export function faqContract(open: StoreUnderTest): void {
         ['bob', 'faq.delete'],
         ['alice', 'faq.create'],
       ]);
+    });
+
+    it('lets two writers create the same new entry at once: both succeed, one version is kept', async () => {
+      const saved = await Promise.all([store.faq.save(faq('same'), 'p1'), store.faq.save(faq('same'), 'p2')]);
+      expect(saved.map((e) => e.version)).toEqual([1, 1]);
+      expect((await store.faq.history('same')).map((e) => e.version)).toEqual([1]);
+    });
+
+    it('lets two processes seed an empty store with the same file at once', async () => {
+      const file = Array.from({ length: 20 }, (_, i) => faq(`seed-${i}`));
+      const summaries = await Promise.all([store.faq.import(file, 'seed'), store.faq.import(file, 'seed')]);
+      for (const summary of summaries) expect(summary.created + summary.unchanged).toBe(20);
+      expect((await store.faq.list()).map((e) => [e.id, e.version])).toEqual(file.map((e) => [e.id, 1]));
+      for (const e of file) expect(await store.faq.history(e.id)).toHaveLength(1);
     });
   });
 }

@@ -10,8 +10,10 @@ import { conversationsContract } from './conversations';
 import { faqContract } from './faq';
 import { feedContract } from './feed';
 import { inboxContract } from './inbox';
+import { learningContract } from './learning';
 import { leasesContract } from './leases';
 import { outboxContract } from './outbox';
+import { outcomesContract } from './outcomes';
 import { scheduleContract } from './schedule';
 import { staffContract } from './staff';
 import { ticketsContract } from './tickets';
@@ -46,6 +48,8 @@ export const CONTRACTS = {
   leases: leasesContract,
   feed: feedContract,
   inbox: inboxContract,
+  learning: learningContract,
+  outcomes: outcomesContract,
 } satisfies Record<Exclude<keyof Store, 'description' | 'close' | 'files'>, (under: StoreUnderTest) => void>;
 
 export function runStoreContract(

@@ -84,5 +84,23 @@ export function outboxContract(open: StoreUnderTest): void {
       expect(b.id).not.toBe(a.id);
       expect(Number(b.id)).toBeGreaterThan(Number(a.id));
     });
+
+    it("never shows a chat's later message before an earlier one, however many enqueue at once", async () => {
+      const snapshots: string[][] = [];
+      let done = false;
+      const watch = (async () => {
+        while (!done) {
+          snapshots.push((await store.outbox.pending('whatsapp', 1000)).filter((m) => m.chatId === 'a').map((m) => m.id));
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+      })();
+      const batches = await Promise.all(Array.from({ length: 30 }, (_, i) => store.outbox.enqueue([out('a', `m${i}`), out('b', `n${i}`)])));
+      done = true;
+      await watch;
+      const order = batches.map(([a]) => a.id).sort((x, y) => Number(x) - Number(y));
+      expect((await store.outbox.pending('whatsapp', 1000)).filter((m) => m.chatId === 'a').map((m) => m.id)).toEqual(order);
+      // Every view the sender could have had is a beginning of the final order: nothing visible out of turn.
+      for (const seen of snapshots) expect(seen).toEqual(order.slice(0, seen.length));
+    });
   });
 }

@@ -20,6 +20,13 @@ export function scheduleContract(open: StoreUnderTest): void {
       expect((await store.schedule.list()).map((c) => c.id)).toEqual([sooner.id, later.id]);
     });
 
+    it('keeps an entry without questions in any language as it was given', async () => {
+      const entry = faq('answer-only', { questions: {} });
+      const change = await store.schedule.add({ faqId: 'answer-only', action: 'save', entry, runAt: t('2026-01-18T00:00:00Z'), createdBy: 'ed' });
+      expect(change.entry).toEqual(entry);
+      expect((await store.schedule.list())[0].entry).toEqual(entry);
+    });
+
     it('refuses a save without its entry', async () => {
       await expect(store.schedule.add({ faqId: 'x', action: 'save', runAt: new Date(), createdBy: 'ed' })).rejects.toThrow();
     });

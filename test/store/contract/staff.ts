@@ -28,6 +28,18 @@ export function staffContract(open: StoreUnderTest): void {
       expect(await store.staff.update('none@x.kz', { role: 'admin' })).toBeNull();
     });
 
+    it('keeps the language an account chose for the console', async () => {
+      const account = await store.staff.create({ email: 'c@x.kz', role: 'operator', passwordHash: hash });
+      expect(account.lang).toBeUndefined();
+      expect((await store.staff.get('c@x.kz'))?.lang).toBeUndefined();
+      expect(await store.staff.update('c@x.kz', { lang: 'kk' })).toMatchObject({ lang: 'kk', role: 'operator' });
+      expect((await store.staff.get('c@x.kz'))?.lang).toBe('kk');
+      // Other changes leave it as it is.
+      await store.staff.update('c@x.kz', { disabled: true });
+      expect(await store.staff.get('c@x.kz')).toMatchObject({ lang: 'kk', disabled: true });
+      expect((await store.staff.list()).find((s) => s.email === 'c@x.kz')?.lang).toBe('kk');
+    });
+
     it('keeps sessions by id hash until deleted, per account or when expired', async () => {
       const at = new Date('2026-01-01T10:00:00Z');
       const session = (idHash: string, email: string, hours: number) => ({
@@ -47,6 +59,17 @@ export function staffContract(open: StoreUnderTest): void {
       expect(await store.staff.getSession('s2')).toBeNull();
       await store.staff.deleteSession('s3');
       expect(await store.staff.getSession('s3')).toBeNull();
+    });
+
+    it('keeps sessions that expired long ago until the sweep, which counts every one of them', async () => {
+      const long = new Date('2001-01-01T00:00:00Z');
+      for (const idHash of ['old-1', 'old-2', 'old-3']) {
+        await store.staff.createSession({ idHash, email: 'a@x.kz', csrfToken: `csrf-${idHash}`, createdAt: long, expiresAt: new Date(long.getTime() + 60_000) });
+      }
+      // The caller compares with its clock: an expired session is still found until swept.
+      expect(await store.staff.getSession('old-2')).toMatchObject({ idHash: 'old-2', expiresAt: new Date(long.getTime() + 60_000) });
+      expect(await store.staff.deleteExpiredSessions(new Date())).toBe(3);
+      expect(await store.staff.getSession('old-2')).toBeNull();
     });
   });
 }

@@ -19,6 +19,26 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect((await store.tickets.get(t.id))?.excerpt[0].at).toEqual(input.excerpt[0].at);
     });
 
+    it('lists the tickets opened in a time range, oldest first, without their lines', async () => {
+      const a = await store.tickets.create(ticketInput({ topic: 'curfew' }));
+      const b = await store.tickets.create(ticketInput({ chatId: '2', lang: 'kk', reason: 'requested' }));
+      await store.tickets.append(b.id, line('later'));
+      await store.tickets.setStatus(b.id, 'closed', 'op@x.kz');
+      const after = (d: Date, ms = 1) => new Date(d.getTime() + ms);
+      const both = await store.tickets.openedBetween(a.createdAt, after(b.createdAt));
+      expect(both.map((t) => t.id)).toEqual([a.id, b.id]);
+      const { excerpt: _excerpt, messages: _messages, ...summary } = a;
+      expect(both[0]).toEqual(summary);
+      expect(both[1]).toMatchObject({ lang: 'kk', reason: 'requested', status: 'closed', assignee: 'op@x.kz' });
+      expect(both[1].closedAt).toBeInstanceOf(Date);
+      expect(both[1]).not.toHaveProperty('messages');
+      expect(both[1]).not.toHaveProperty('excerpt');
+      // `from` is inside the range, `to` is not.
+      expect(await store.tickets.openedBetween(new Date(0), a.createdAt)).toEqual([]);
+      expect((await store.tickets.openedBetween(after(a.createdAt, -1), after(a.createdAt))).map((t) => t.id)).toContain(a.id);
+      expect(await store.tickets.openedBetween(after(b.createdAt), after(b.createdAt, 3600_000))).toEqual([]);
+    });
+
     it('gives each ticket its own id; unknown ids are null', async () => {
       const a = await store.tickets.create(ticketInput());
       const b = await store.tickets.create(ticketInput());
@@ -50,6 +70,19 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect(await store.tickets.append(first.id, line('no ref'))).toBe(true);
       expect((await store.tickets.get(first.id))?.messages.map((m) => m.text)).toEqual(['once', 'no ref', 'no ref']);
       await expect(store.tickets.append('424242', line('hello'), 'telegram:79')).rejects.toThrow();
+    });
+
+    it("returns each ticket with its own messages in append order, from get, list, claim, setStatus and latestClosed", async () => {
+      const a = await store.tickets.create(ticketInput({ question: 'a' }));
+      const b = await store.tickets.create(ticketInput({ question: 'b' }));
+      for (const text of ['a1', 'a2', 'a3']) await store.tickets.append(a.id, line(text));
+      await store.tickets.append(b.id, line('b1'));
+      const texts = (t: { messages: { text: string }[] } | null | undefined) => t?.messages.map((m) => m.text);
+      expect(texts(await store.tickets.get(a.id))).toEqual(['a1', 'a2', 'a3']);
+      expect((await store.tickets.list()).map(texts)).toEqual([['a1', 'a2', 'a3'], ['b1']]);
+      expect(texts(await store.tickets.claim(b.id, 'op'))).toEqual(['b1']);
+      expect(texts(await store.tickets.setStatus(a.id, 'closed'))).toEqual(['a1', 'a2', 'a3']);
+      expect(texts(await store.tickets.latestClosed('telegram', '1001'))).toEqual(['a1', 'a2', 'a3']);
     });
 
     it('refuses an append to an unknown ticket', async () => {

@@ -46,7 +46,10 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 }
 
 /** The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log. */
-export function collectUnanswered(tickets: readonly Ticket[], audit: readonly AuditRecord[]): UnansweredQuestion[] {
+export function collectUnanswered(
+  tickets: readonly Pick<Ticket, 'reason' | 'question' | 'lang' | 'createdAt'>[],
+  audit: readonly AuditRecord[],
+): UnansweredQuestion[] {
   const out: UnansweredQuestion[] = [];
   for (const t of tickets) {
     if (t.reason === 'no-match' || t.reason === 'not-helpful') {
@@ -63,39 +66,53 @@ export function collectUnanswered(tickets: readonly Ticket[], audit: readonly Au
   return out;
 }
 
-function mostCommon<T>(items: readonly T[]): T | undefined {
+/** The distinct items, most frequent first (ties in order of first appearance). */
+function byFrequency<T>(items: readonly T[]): T[] {
   const counts = new Map<T, number>();
   for (const item of items) counts.set(item, (counts.get(item) ?? 0) + 1);
-  return [...counts.entries()].sort((x, y) => y[1] - x[1])[0]?.[0];
+  return [...counts.keys()].sort((x, y) => (counts.get(y) ?? 0) - (counts.get(x) ?? 0));
+}
+
+interface Group {
+  stems: Set<string>;
+  members: UnansweredQuestion[];
 }
 
 /**
- * Groups similar questions, largest group first.
+ * Groups similar questions, largest group first. The same wording asked again joins its group at
+ * once (a busy day repeats a few questions thousands of times).
  *
  * @example groupUnanswered(collectUnanswered(tickets, audit))[0] // { label, count, questions, lang }
  */
 export function groupUnanswered(questions: readonly UnansweredQuestion[]): UnansweredGroup[] {
-  const groups: { stems: Set<string>; members: UnansweredQuestion[] }[] = [];
+  const groups: Group[] = [];
+  const homeOf = new Map<string, Group>();
   for (const q of questions) {
+    const known = homeOf.get(q.text.trim());
+    if (known) {
+      known.members.push(q);
+      continue;
+    }
     const stems = stemsOf(q.text);
-    const home = groups.find((g) => jaccard(g.stems, stems) >= SIMILARITY);
+    let home = groups.find((g) => jaccard(g.stems, stems) >= SIMILARITY);
     if (home) {
       home.members.push(q);
       for (const s of stems) home.stems.add(s);
     } else {
-      groups.push({ stems, members: [q] });
+      home = { stems, members: [q] };
+      groups.push(home);
     }
+    homeOf.set(q.text.trim(), home);
   }
   return groups
     .map((g) => {
-      const texts = g.members.map((m) => m.text.trim());
-      const byCount = [...new Set(texts)].sort((x, y) => texts.filter((t) => t === y).length - texts.filter((t) => t === x).length);
+      const byCount = byFrequency(g.members.map((m) => m.text.trim()));
       return {
         label: byCount[0],
         count: g.members.length,
         questions: byCount,
-        lang: mostCommon(g.members.map((m) => m.lang).filter((l): l is Lang => l !== undefined)),
-        lastAt: new Date(Math.max(...g.members.map((m) => m.at.getTime()))),
+        lang: byFrequency(g.members.map((m) => m.lang).filter((l): l is Lang => l !== undefined))[0],
+        lastAt: new Date(g.members.reduce((latest, m) => Math.max(latest, m.at.getTime()), 0)),
       };
     })
     .sort((x, y) => y.count - x.count || y.lastAt.getTime() - x.lastAt.getTime());

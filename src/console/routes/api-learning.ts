@@ -1,0 +1,43 @@
+/**
+ * Question variants residents suggest (their words that led them to an entry): list them with
+ * their counts, accept one (it becomes a question of the entry: a new version, audited) or reject it.
+ */
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { acceptVariant, rejectVariant, VariantError } from '../../faq/learned-variants';
+import { ALL_ROLES, EDITORS } from '../access';
+import type { RouteContext } from '../context';
+import { HttpError, parseInput } from '../errors';
+import { actorOf } from './api-faq';
+
+const listQuery = z.object({
+  entry: z.string().min(1).max(60).optional(),
+  status: z.enum(['pending', 'accepted', 'rejected']).optional(),
+});
+const idParams = z.object({ id: z.string().min(1).max(40).regex(/^[0-9a-f]+$/, 'must be a suggestion id') });
+
+/** A refused decision as the HTTP answer that says why. */
+function refused(error: unknown): never {
+  if (error instanceof VariantError) throw new HttpError(error.kind === 'not-found' ? 404 : 409, error.message);
+  throw error;
+}
+
+export function learningApi(app: FastifyInstance, ctx: RouteContext): void {
+  const stores = ctx.deps.store;
+
+  app.get('/api/learning', { config: { access: ALL_ROLES } }, async (request) => {
+    const query = parseInput(listQuery, request.query, 'query');
+    return { variants: await stores.learning.list({ entryId: query.entry, status: [query.status ?? 'pending'] }) };
+  });
+
+  app.post('/api/learning/:id/accept', { config: { access: EDITORS } }, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { variant, entry } = await acceptVariant(stores, id, actorOf(request)).catch(refused);
+    return { variant, entry: { id: entry.id, version: entry.version } };
+  });
+
+  app.post('/api/learning/:id/reject', { config: { access: EDITORS } }, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    return { variant: await rejectVariant(stores, id, actorOf(request)).catch(refused) };
+  });
+}

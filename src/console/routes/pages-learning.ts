@@ -1,0 +1,47 @@
+/**
+ * The page of question variants residents suggest, across all entries, and the same list as a
+ * section of an entry's page: each with how often residents used those words, accept or reject.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { LearnedVariant } from '../../store/types';
+import { EDITORS } from '../access';
+import type { RouteContext } from '../context';
+import { html, type SafeHtml } from '../html';
+import { cardTable, layout, send } from '../layout';
+import { viewOf, type View } from '../view';
+
+/** The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page). */
+export function suggestedVariants(view: View, variants: readonly LearnedVariant[], editable: boolean, showEntry: boolean): SafeHtml {
+  const { t } = view;
+  const headings = [
+    ...(showEntry ? [t('learning.col.entry')] : []),
+    t('learning.col.text'),
+    t('learning.col.lang'),
+    t('learning.col.seen'),
+    t('learning.col.last'),
+    '',
+  ];
+  const rows = variants.map((v) => ({
+    cells: [
+      ...(showEntry ? [html`<a href="/faq/${v.entryId}">${v.entryId}</a>`] : []),
+      v.text,
+      view.langName(v.lang),
+      t('learning.seen', { picked: v.picked, helpful: v.helpful }),
+      view.when(v.lastAt),
+      editable
+        ? html`<form data-api="/api/learning/${v.id}/accept" data-next="reload" class="inline"><button>${t('learning.accept')}</button></form>
+          <form data-api="/api/learning/${v.id}/reject" data-next="reload" class="inline"><button>${t('learning.reject')}</button></form>`
+        : '',
+    ],
+  }));
+  return cardTable(headings, rows, { className: 'variants', empty: t('learning.empty') });
+}
+
+export function learningPages(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/learning', { config: { access: EDITORS } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const variants = await ctx.deps.store.learning.list();
+    const body = html`<p class="muted">${view.t('learning.intro')}</p>${suggestedVariants(view, variants, true, true)}`;
+    return send(reply, layout(view, view.t('learning.title'), body));
+  });
+}

@@ -1,0 +1,62 @@
+/**
+ * What editors do with the question variants residents suggest (see the store's `learning`):
+ * accepting one adds the resident's words to the entry's questions in that language — a new
+ * version of the entry, in the audit log like any edit — so the matcher learns them at the next
+ * refresh; rejecting one keeps it out of the list for good. Used by the console and by
+ * `npm run eval -- --learn-from`.
+ */
+import type { FaqEntry } from './types';
+import type { LearnedVariant, Store } from '../store/types';
+import { variantKey } from '../store/learning';
+
+export type VariantStores = Pick<Store, 'learning' | 'faq' | 'audit'>;
+
+export class VariantError extends Error {
+  constructor(
+    readonly kind: 'not-found' | 'settled' | 'entry-gone',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'VariantError';
+  }
+}
+
+async function pending(stores: VariantStores, id: string): Promise<LearnedVariant> {
+  const variant = await stores.learning.get(id);
+  if (!variant) throw new VariantError('not-found', `No suggested variant ${id}`);
+  if (variant.status !== 'pending') throw new VariantError('settled', `Suggested variant ${id} was ${variant.status} already`);
+  return variant;
+}
+
+/**
+ * Adds the suggested words to the entry (unless it already has them in that language) and marks
+ * the suggestion accepted. Resolves to the entry as saved.
+ */
+export async function acceptVariant(stores: VariantStores, id: string, by: string): Promise<{ variant: LearnedVariant; entry: FaqEntry }> {
+  const variant = await pending(stores, id);
+  const current = await stores.faq.get(variant.entryId);
+  if (!current) throw new VariantError('entry-gone', `FAQ entry "${variant.entryId}" no longer exists: reject the suggestion instead`);
+  const questions = current.questions[variant.lang] ?? [];
+  const known = questions.some((q) => variantKey(q) === variant.key);
+  const entry = known
+    ? current
+    : await stores.faq.save({ ...current, questions: { ...current.questions, [variant.lang]: [...questions, variant.text] } }, by);
+  const settled = await stores.learning.decide(id, 'accepted', by);
+  if (!settled) throw new VariantError('settled', `Suggested variant ${id} was settled by someone else meanwhile`);
+  await stores.audit.record({
+    actor: by,
+    action: 'faq.variant.accepted',
+    target: variant.entryId,
+    detail: { lang: variant.lang, text: variant.text, seen: variant.picked + variant.helpful, version: entry.version },
+  });
+  return { variant: settled, entry };
+}
+
+/** Marks the suggestion rejected: the same words for that entry are not offered again. */
+export async function rejectVariant(stores: VariantStores, id: string, by: string): Promise<LearnedVariant> {
+  const variant = await pending(stores, id);
+  const settled = await stores.learning.decide(id, 'rejected', by);
+  if (!settled) throw new VariantError('settled', `Suggested variant ${id} was settled by someone else meanwhile`);
+  await stores.audit.record({ actor: by, action: 'faq.variant.rejected', target: variant.entryId, detail: { lang: variant.lang, text: variant.text } });
+  return settled;
+}

@@ -1,0 +1,52 @@
+/**
+ * The learning sub-store's rules, once above both backends: what a resident's words are recognised
+ * by (the key), how long they may be, and the store's clock for times.
+ */
+import type { LearningBackend } from './backend';
+import type { LearnedVariant, LearnedVariantStatus, LearningStore } from './types';
+
+/** Longer messages are stories, not questions worth offering as a variant. */
+export const MAX_VARIANT_CHARS = 300;
+/** At most this many suggestions are read at once. */
+const LIST_LIMIT = 500;
+
+/** Lower-case words and digits only, single spaces: "Лифт не работает!!" and "лифт не работает" are one. */
+export function variantKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export class Learning implements LearningStore {
+  constructor(
+    private readonly backend: LearningBackend,
+    private readonly now: () => Date,
+  ) {}
+
+  async note(input: { entryId: string; lang: LearnedVariant['lang']; text: string; source: 'picked' | 'helpful' }): Promise<void> {
+    const text = input.text.trim().replace(/\s+/g, ' ');
+    const key = variantKey(text);
+    if (!key || text.length > MAX_VARIANT_CHARS) return;
+    const picked = input.source === 'picked' ? 1 : 0;
+    await this.backend.add({ entryId: input.entryId, lang: input.lang, key, text, picked, helpful: 1 - picked }, this.now());
+  }
+
+  list(filter: { entryId?: string; status?: LearnedVariantStatus[]; limit?: number } = {}): Promise<LearnedVariant[]> {
+    return this.backend.list({
+      entryId: filter.entryId,
+      status: filter.status ?? ['pending'],
+      limit: Math.min(filter.limit ?? LIST_LIMIT, LIST_LIMIT),
+    });
+  }
+
+  get(id: string): Promise<LearnedVariant | null> {
+    return this.backend.get(id);
+  }
+
+  async decide(id: string, status: Exclude<LearnedVariantStatus, 'pending'>, by: string): Promise<LearnedVariant | null> {
+    if (!(await this.backend.decide(id, status, by, this.now()))) return null;
+    return this.backend.get(id);
+  }
+}

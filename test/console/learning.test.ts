@@ -1,0 +1,77 @@
+import { consoleFixture, type ConsoleFixture, type Session } from './helpers';
+
+interface Variant {
+  id: string;
+  entryId: string;
+  text: string;
+  picked: number;
+  helpful: number;
+  status: string;
+}
+
+describe('console: suggested question variants', () => {
+  let f: ConsoleFixture;
+  let editor: Session;
+  beforeEach(async () => {
+    f = await consoleFixture();
+    editor = await f.login('editor');
+    for (let i = 0; i < 3; i += 1) await f.store.learning.note({ entryId: 'post-hours', lang: 'ru', text: 'почта до скольки', source: 'picked' });
+    await f.store.learning.note({ entryId: 'post-hours', lang: 'ru', text: 'почта до скольки', source: 'helpful' });
+    await f.store.learning.note({ entryId: 'water-outage', lang: 'en', text: 'no water in the taps', source: 'picked' });
+  });
+  afterEach(() => f.close());
+
+  const list = async (query = '') =>
+    (await f.call('GET', `/api/learning${query}`, { session: editor })).json<{ variants: Variant[] }>().variants;
+
+  it('lists pending suggestions with their counts, most seen first, per entry on request', async () => {
+    expect((await list()).map((v) => [v.entryId, v.text, v.picked, v.helpful])).toEqual([
+      ['post-hours', 'почта до скольки', 3, 1],
+      ['water-outage', 'no water in the taps', 1, 0],
+    ]);
+    expect((await list('?entry=water-outage')).map((v) => v.entryId)).toEqual(['water-outage']);
+    expect((await f.call('GET', '/api/learning?status=nonsense', { session: editor })).statusCode).toBe(400);
+  });
+
+  it('accepting adds the words as a question of the entry: a new version, in the audit log', async () => {
+    const [v] = await list('?entry=post-hours');
+    const before = await f.store.faq.get('post-hours');
+    const res = await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor });
+    expect(res.statusCode).toBe(200);
+    const after = await f.store.faq.get('post-hours');
+    expect(after?.version).toBe((before?.version ?? 0) + 1);
+    expect(after?.questions.ru).toEqual([...(before?.questions.ru ?? []), 'почта до скольки']);
+    expect(after?.updatedBy).toBe('editor@helpline.kz');
+    const actions = (await f.store.audit.list()).map((r) => r.action);
+    expect(actions).toEqual(expect.arrayContaining(['faq.update', 'faq.variant.accepted']));
+    expect(await list('?entry=post-hours')).toEqual([]);
+    // Settled once: a second click says so.
+    expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor })).statusCode).toBe(409);
+  });
+
+  it('rejecting keeps the words out of the list and out of the entry', async () => {
+    const [v] = await list('?entry=water-outage');
+    expect((await f.call('POST', `/api/learning/${v.id}/reject`, { session: editor })).statusCode).toBe(200);
+    expect(await list('?entry=water-outage')).toEqual([]);
+    expect((await f.store.faq.get('water-outage'))?.questions.en).not.toContain('no water in the taps');
+    expect((await f.store.audit.list()).map((r) => r.action)).toContain('faq.variant.rejected');
+  });
+
+  it('only editors and admins decide; unknown ids are 404', async () => {
+    const [v] = await list();
+    const operator = await f.login('operator');
+    expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: operator })).statusCode).toBe(403);
+    expect((await f.call('POST', '/api/learning/99999/accept', { session: editor })).statusCode).toBe(404);
+    expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, csrf: false })).statusCode).toBe(403);
+  });
+
+  it('shows the suggestions on the overview page and on the entry page', async () => {
+    const overview = await f.call('GET', '/learning', { session: editor });
+    expect(overview.statusCode).toBe(200);
+    expect(overview.body).toContain('почта до скольки');
+    expect(overview.body).toContain('/api/learning/');
+    const entry = await f.call('GET', '/faq/water-outage', { session: editor });
+    expect(entry.body).toContain('no water in the taps');
+    expect(entry.body).not.toContain('почта до скольки');
+  });
+});

@@ -1,0 +1,148 @@
+/**
+ * The console's pages as HTML: the dashboard at home for every role, the inbox's triage (waiting
+ * times, overdue, order, actions by who holds a ticket, no raw codes), the FAQ list in pages, and
+ * the language — the account's choice, else the browser's — with `<html lang>` set.
+ */
+import { createTranslator } from '../../src/i18n';
+import { SqliteStore } from '../../src/store/sqlite';
+import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { consoleFixture, type ConsoleFixture } from './helpers';
+
+const tr = createTranslator();
+const en = (key: string, vars?: Record<string, string | number>) => tr.t('en', `console.${key}`, vars);
+const kk = (key: string, vars?: Record<string, string | number>) => tr.t('kk', `console.${key}`, vars);
+/** The page's text without markup, roughly as a reader sees it. */
+const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('console pages', () => {
+  let f: ConsoleFixture;
+  let store: SqliteStore;
+  let tmp: ReturnType<typeof tempDir>;
+  const now = { value: new Date('2026-01-17T12:00:00Z') };
+
+  beforeAll(async () => {
+    tmp = tempDir();
+    store = new SqliteStore(tmp.dir, { now: () => now.value });
+    await store.faq.import(SMALL_FAQ, 'seed');
+    f = await consoleFixture({ store, now });
+  });
+  afterAll(async () => {
+    await f.close();
+    await store.close();
+    tmp.cleanup();
+  });
+
+  it('serves the dashboard as the home page to every role, each with its own links', async () => {
+    for (const role of ['admin', 'editor', 'operator'] as const) {
+      const page = await f.call('GET', '/', { session: await f.login(role) });
+      expect([role, page.statusCode]).toEqual([role, 200]);
+      expect(page.body).toContain(`<h1>${en('dash.title')}</h1>`);
+      expect(page.body).toContain('data-live="/api/stats/events"');
+      expect(page.body).toContain('href="/api/stats?from=');
+      expect([role, page.body.includes('href="/inbox"')]).toEqual([role, role !== 'editor']);
+      expect([role, page.body.includes('href="/unanswered"')]).toEqual([role, role !== 'operator']);
+    }
+    expect((await f.call('GET', '/')).headers.get('location')).toBe('/login?next=%2F');
+    expect((await f.call('GET', '/?range=decade', { session: await f.login('admin') })).statusCode).toBe(400);
+  });
+
+  it('computes the figures once for dashboards open at the same time, and again after a ticket changed', async () => {
+    const reads = jest.spyOn(store.tickets, 'openedBetween');
+    const admin = await f.login('admin');
+    const operator = await f.login('operator');
+    await f.call('GET', '/?range=yesterday', { session: admin });
+    await f.call('GET', '/?range=yesterday', { session: operator });
+    expect(reads).toHaveBeenCalledTimes(1);
+    const ticket = await store.tickets.create({ channel: 'telegram', chatId: '77', lang: 'ru', question: 'Вопрос', reason: 'requested', excerpt: [] });
+    expect((await f.call('POST', `/api/tickets/${ticket.id}/claim`, { session: operator })).statusCode).toBe(200);
+    await f.call('GET', '/?range=yesterday', { session: admin });
+    expect(reads).toHaveBeenCalledTimes(2);
+    reads.mockRestore();
+    await store.tickets.setStatus(ticket.id, 'closed', 'operator@helpline.kz');
+  });
+
+  it('sorts the inbox by waiting time, marks overdue tickets, and names statuses and reasons in words', async () => {
+    now.value = new Date('2026-01-17T11:00:00Z');
+    const old = await store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });
+    now.value = new Date('2026-01-17T11:50:00Z');
+    const recent = await store.tickets.create({ channel: 'whatsapp', chatId: '2', lang: 'kk', question: 'Оператор керек', reason: 'requested', excerpt: [] });
+    now.value = new Date('2026-01-17T12:00:00Z');
+    const operator = await f.login('operator');
+
+    const inbox = await f.call('GET', '/inbox', { session: operator });
+    const body = inbox.body;
+    expect(body.indexOf(`/inbox/${old.id}"`)).toBeLessThan(body.indexOf(`/inbox/${recent.id}"`));
+    expect(body).toMatch(new RegExp(`<tr class="overdue"><td data-label="[^"]*"><div><a href="/inbox/${old.id}">`));
+    expect(body).not.toMatch(new RegExp(`<tr class="overdue"><td data-label="[^"]*"><div><a href="/inbox/${recent.id}">`));
+    expect(textOf(body)).toContain(en('time.hours', { h: 1, m: 0 }));
+    expect(textOf(body)).toContain(en('time.minutes', { m: 10 }));
+    expect(textOf(body)).toContain(en('inbox.overdueCount', { count: 1 }));
+    // Local time (+05:00), not UTC.
+    expect(body).toContain('2026-01-17 16:00');
+    expect(textOf(body)).not.toMatch(/\bqueued\b|no-match|\bUTC\b(?!\+)/);
+    const newest = await f.call('GET', '/inbox?sort=newest', { session: operator });
+    expect(newest.body.indexOf(`/inbox/${recent.id}"`)).toBeLessThan(newest.body.indexOf(`/inbox/${old.id}"`));
+
+    const ticket = await f.call('GET', `/inbox/${old.id}`, { session: operator });
+    expect(textOf(ticket.body)).toContain(en('reason.no-match'));
+    expect(textOf(ticket.body)).not.toContain('no-match');
+    for (const key of ['ticket.claim', 'ticket.sendReply', 'ticket.sendCanned', 'ticket.transfer', 'ticket.close']) expect(ticket.body).toContain(`>${en(key)}</button>`);
+    expect(ticket.body).not.toContain('>Send</button>');
+  });
+
+  it("shows a claimed ticket's reply and hand-over only to its holder and admins", async () => {
+    const t = await store.tickets.create({ channel: 'telegram', chatId: '9', lang: 'en', question: 'Help', reason: 'requested', excerpt: [] });
+    await store.staff.create({ email: 'second@helpline.kz', role: 'operator', passwordHash: (await store.staff.get('operator@helpline.kz'))?.passwordHash ?? '' });
+    await store.tickets.claim(t.id, 'operator@helpline.kz');
+    const forms = (body: string) => ['reply', 'transfer', 'close'].filter((a) => body.includes(`data-api="/api/tickets/${t.id}/${a}"`));
+    expect(forms((await f.call('GET', `/inbox/${t.id}`, { session: await f.login('operator') })).body)).toEqual(['reply', 'transfer', 'close']);
+    expect(forms((await f.call('GET', `/inbox/${t.id}`, { session: await f.login('admin') })).body)).toEqual(['reply', 'transfer', 'close']);
+    const other = await f.call('GET', `/inbox/${t.id}`, { session: await f.loginAs('second@helpline.kz') });
+    expect(forms(other.body)).toEqual([]);
+    expect(other.body).toContain(en('ticket.heldBy', { operator: 'operator@helpline.kz' }));
+    // The hand-over offers active operators and admins, not editors.
+    const holder = await f.call('GET', `/inbox/${t.id}`, { session: await f.login('operator') });
+    expect(holder.body).toContain('<option value="second@helpline.kz">');
+    expect(holder.body).toContain('<option value="admin@helpline.kz">');
+    expect(holder.body).not.toContain('<option value="editor@helpline.kz">');
+  });
+
+  it('pages the FAQ list, keeping the search', async () => {
+    const many = Array.from({ length: 45 }, (_, i) => ({ id: `extra-${String(i).padStart(2, '0')}`, topic: 'transport', questions: { en: [`Bus ${i}?`] }, answer: { en: `Route ${i}.` } }));
+    await store.faq.import(many, 'seed');
+    const editor = await f.login('editor');
+    const first = await f.call('GET', '/faq?q=route', { session: editor });
+    expect(first.body.match(/<a href="\/faq\/extra-/g)).toHaveLength(20);
+    expect(first.body).toContain(en('faq.list.page', { page: 1, pages: 3 }));
+    expect(first.body).toContain('href="/faq?q=route&amp;page=2"');
+    const last = await f.call('GET', '/faq?q=route&page=3', { session: editor });
+    expect(last.body.match(/<a href="\/faq\/extra-/g)).toHaveLength(5);
+    // Past the end: the last page.
+    expect((await f.call('GET', '/faq?q=route&page=9', { session: editor })).body).toContain(en('faq.list.page', { page: 3, pages: 3 }));
+  });
+
+  it("speaks the browser's language until the account chooses one, and says so in <html lang>", async () => {
+    const login = await f.call('GET', '/login', { lang: 'kk-KZ,kk;q=0.9,ru;q=0.8' });
+    expect(login.body).toContain('<html lang="kk">');
+    expect(login.body).toContain(`<h1>${kk('login.title')}</h1>`);
+    const ru = await f.call('GET', '/login?next=%2Finbox&lang=ru', { lang: 'en' });
+    expect(ru.body).toContain('<html lang="ru">');
+    // The other languages keep where the login leads.
+    expect(ru.body).toContain('href="?next=%2Finbox&amp;lang=kk"');
+    expect((await f.call('GET', '/login', { lang: 'de' })).body).toContain('<html lang="ru">');
+
+    const editor = await f.login('editor');
+    expect((await f.call('GET', '/faq', { session: editor, lang: 'en' })).body).toContain('<html lang="en">');
+    expect((await f.call('PUT', '/api/me', { session: editor, body: { lang: 'de' } })).statusCode).toBe(400);
+    expect((await f.call('PUT', '/api/me', { session: editor, body: { lang: 'kk' }, csrf: false })).statusCode).toBe(403);
+    const chosen = await f.call('PUT', '/api/me', { session: editor, body: { lang: 'kk' } });
+    expect(chosen.json()).toEqual({ email: 'editor@helpline.kz', role: 'editor', lang: 'kk' });
+    const page = await f.call('GET', '/faq', { session: editor, lang: 'en' });
+    expect(page.body).toContain('<html lang="kk">');
+    expect(page.body).toContain(`<h1>${kk('faq.list.title')}</h1>`);
+    // Errors too, in the API's `message` (its `error` stays English for API clients).
+    const held = await f.call('POST', '/api/login', { body: { email: 'editor@helpline.kz', password: 'wrong password' }, lang: 'kk' });
+    expect(held.json()).toEqual({ error: 'Wrong e-mail or password', message: kk('errors.wrongLogin') });
+    expect((await f.call('GET', '/api/me', { session: editor })).json()).toMatchObject({ lang: 'kk' });
+  });
+});

@@ -1,0 +1,34 @@
+import { learnFrom } from '../../src/quality/learn';
+import type { FaqEntryInput } from '../../src/faq/types';
+import { FIXTURE_FAQ } from '../matcher/fixtures';
+
+const PARKING: FaqEntryInput[] = [
+  ...FIXTURE_FAQ,
+  {
+    id: 'resident-parking-permit',
+    topic: 'transport',
+    questions: { ru: ['Как получить разрешение на парковку во дворе для жильцов?'] },
+    answer: { ru: 'Разрешение выдаёт районный акимат по заявлению жильца.' },
+  },
+];
+
+describe('learning from residents, as the eval simulates it', () => {
+  it("adds residents' words to the entry they picked, once however often they came", async () => {
+    const cases = [
+      // "парковка" alone: several entries ask about parking, so the bot offers them; the resident picks.
+      { text: 'парковка', lang: 'ru' as const, expect: 'resident-parking-permit' },
+      { text: 'Парковка!', lang: 'ru' as const, expect: 'resident-parking-permit' },
+      // Answered right at once: the resident says it helped.
+      { text: 'Как оплатить штраф за парковку?', lang: 'ru' as const, expect: 'parking-fine' },
+      // Nothing to learn from a message that has no answer.
+      { text: 'какая погода будет завтра утром', lang: 'ru' as const, expect: null },
+    ];
+    const learned = await learnFrom(PARKING, cases);
+    const permit = learned.entries.find((e) => e.id === 'resident-parking-permit');
+    expect(permit?.questions.ru).toEqual(['Как получить разрешение на парковку во дворе для жильцов?', 'парковка']);
+    expect(permit?.version).toBe(2);
+    // The exact question of an entry is not added twice.
+    expect(learned.entries.find((e) => e.id === 'parking-fine')?.questions.ru).toEqual(FIXTURE_FAQ[2].questions.ru);
+    expect(learned.accepted).toBe(1);
+  });
+});
