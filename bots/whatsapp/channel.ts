@@ -14,7 +14,7 @@ import type { IncomingMessage, Reply } from '../../src/engine/types';
 import { open, seal } from '../../src/delivery/envelope';
 import type { FloodControl } from '../../src/delivery/flood-control';
 import type { HeldWrites } from '../../src/delivery/held-writes';
-import { Intake } from '../../src/delivery/intake';
+import { Intake, KEEP_HANDLED_MS } from '../../src/delivery/intake';
 import { OutboxSender, type OutboxSenderOptions } from '../../src/delivery/outbox-sender';
 import { maskId, type Logger } from '../../src/logging';
 import type { FileStore, InboxStore, OutboxStore } from '../../src/store/types';
@@ -31,6 +31,9 @@ import { createWebClient } from './web-client';
 
 /** Folder (under the data folder) of the saved login: the browser profile (LocalAuth) or its working copy (RemoteAuth). */
 export const SESSION_DIR = 'whatsapp-session';
+
+/** Unread messages read back per chat after a reconnect: a resident who wrote more waited long enough for a person. */
+const CATCH_UP_PER_CHAT = 20;
 
 /** What the WhatsApp channel is built from. */
 export interface WhatsAppParts extends ChannelParts {
@@ -243,7 +246,11 @@ export class WhatsAppChannel implements Channel {
       this.setStatus('ready');
       this.log.info('WhatsApp ready: taking messages');
       this.sender.resume();
-      void this.intake.recover().catch((error: unknown) => this.log.error({ err: error }, 'could not read the inbox; stored messages wait for the next start'));
+      void this.intake
+        .recover()
+        .catch((error: unknown) => this.log.error({ err: error }, 'could not read the inbox; stored messages wait for the next start'))
+        .then(() => (mine() ? this.catchUp(client) : undefined))
+        .catch((error: unknown) => this.log.error({ err: error }, 'could not read the chats for messages that came while the bot was away'));
     });
     client.on('auth_failure', (message) => mine() && this.onSessionEnded(`authentication failed: ${message}`));
     client.on('change_state', (state) => mine() && this.log.debug({ state }, 'WhatsApp connection state'));
@@ -252,7 +259,27 @@ export class WhatsAppChannel implements Channel {
       if (sessionEnded(cause)) this.onSessionEnded(`disconnected: ${cause}`);
       else this.onConnectionLost(cause);
     });
-    client.on('message', (message) => mine() && this.accept(message));
+    client.on('message', (message) => void (mine() && this.accept(message)));
+  }
+
+  /**
+   * whatsapp-web.js emits no 'message' for what arrived while the bot was not connected (a restart,
+   * a kill -9, a reconnect): those wait as unread messages in their chats. They are read here, oldest
+   * first per chat, and taken like live ones; the inbox recognises any it has already seen, and
+   * messages older than the inbox keeps its record of are left alone rather than answered again.
+   */
+  private async catchUp(client: WhatsAppClient): Promise<void> {
+    const since = this.timers.now() - KEEP_HANDLED_MS;
+    let taken = 0;
+    for (const chat of await client.getChats()) {
+      if (chat.isGroup || chat.unreadCount <= 0) continue;
+      const unread = await chat.fetchMessages({ limit: Math.min(chat.unreadCount, CATCH_UP_PER_CHAT), fromMe: false });
+      for (const message of [...unread].sort((a, b) => a.timestamp - b.timestamp)) {
+        if (message.timestamp * 1000 < since || this.client !== client) continue;
+        if (await this.accept(message)) taken++;
+      }
+    }
+    if (taken > 0) this.log.info({ messages: taken }, 'WhatsApp: read messages that came while the bot was away');
   }
 
   private onQr(qr: string): void {
@@ -334,13 +361,17 @@ export class WhatsAppChannel implements Channel {
 
   // --- Messages ----------------------------------------------------------------------------
 
-  /** Stores a resident's message, then handles it in the background: one slow conversation must not hold up the others. */
-  private accept(message: WhatsAppMessage): void {
-    if (!this.accepting) return;
+  /**
+   * Stores a resident's message, then handles it in the background: one slow conversation must not
+   * hold up the others. Resolves once it is stored: true when it is one the channel takes.
+   */
+  private async accept(message: WhatsAppMessage): Promise<boolean> {
+    if (!this.accepting) return false;
     const incoming = toIncoming(message);
-    if (!incoming) return;
+    if (!incoming) return false;
     incoming.id = message.id._serialized;
-    void this.intake.take(incoming);
+    await this.intake.take(incoming);
+    return true;
   }
 
   /** The answer is queued and the message marked handled in one step, in the conversation's turn. */

@@ -23,6 +23,16 @@ export interface WhatsAppMessage {
   broadcast?: boolean;
 }
 
+/** A chat as whatsapp-web.js's `getChats()` gives it (the fields the channel reads). */
+export interface WhatsAppChat {
+  id: { _serialized: string };
+  isGroup: boolean;
+  /** Messages the number has not read yet. */
+  unreadCount: number;
+  /** The chat's latest messages, oldest first (`fromMe: false`: the other side's only). */
+  fetchMessages(searchOptions: { limit: number; fromMe?: boolean }): Promise<WhatsAppMessage[]>;
+}
+
 /** The events the channel listens to, with whatsapp-web.js's names and arguments. */
 export interface ClientEvents {
   /** A login QR to scan with the phone (repeats every ~20 s until scanned). */
@@ -45,6 +55,8 @@ export interface WhatsAppClient {
   /** Closes the browser. */
   destroy(): Promise<void>;
   sendMessage(chatId: string, text: string): Promise<unknown>;
+  /** Every chat WhatsApp Web has loaded (the channel reads the unread ones after a reconnect). */
+  getChats(): Promise<WhatsAppChat[]>;
 }
 
 /**

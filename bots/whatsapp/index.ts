@@ -9,7 +9,7 @@ export type { WhatsAppState, WhatsAppStatus } from './status';
 export { QR_FILE } from './login-qr';
 
 // Advanced: other clients, tests, tools
-export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
+export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, SessionPlan, WhatsAppChat, WhatsAppClient, WhatsAppMessage } from './client';
 export { createWebClient, BROWSER_ARGS } from './web-client';
 export { SessionFiles } from './session-files';
 export { toIncoming, isPrivateChat, CHANNEL_NAME } from './map-message';

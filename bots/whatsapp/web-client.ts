@@ -42,6 +42,7 @@ export const createWebClient: ClientFactory = (setup) => {
     initialize: () => client.initialize(),
     destroy: () => client.destroy(),
     sendMessage: (chatId, text) => client.sendMessage(chatId, text),
+    getChats: () => client.getChats(),
   };
   return wrapped;
 };

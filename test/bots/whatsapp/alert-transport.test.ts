@@ -27,6 +27,7 @@ describe('alert delivery over WhatsApp', () => {
         sent.push({ chatId, text, at: fakeNow });
         return {};
       },
+      getChats: async () => [],
     };
     const link: { client?: WhatsAppClient } = {};
     const clock = { now: () => fakeNow, sleep: async (ms: number) => void (fakeNow += ms) };

@@ -3,7 +3,7 @@
  * "phone" (FakeWhatsApp) that links the number, writes to the bot and records what it sends.
  */
 import { EventEmitter } from 'node:events';
-import type { ClientFactory, ClientSetup, WhatsAppClient, WhatsAppMessage } from '../../../bots/whatsapp';
+import type { ClientFactory, ClientSetup, WhatsAppChat, WhatsAppClient, WhatsAppMessage } from '../../../bots/whatsapp';
 import type { Timers } from '../../../bots/whatsapp';
 
 export const BOT_ID = '77770000000@c.us';
@@ -50,7 +50,19 @@ export class FakeClient extends EventEmitter implements WhatsAppClient {
     const failure = this.phone.failSend?.(chatId, text);
     if (failure) throw failure;
     this.phone.sent.push({ chatId, text, at: this.phone.timers.now() });
+    // whatsapp-web.js marks the chat seen when it sends to it (sendMessage's sendSeen defaults to true).
+    this.phone.unread.delete(chatId);
     return { id: { _serialized: `true_${chatId}_${this.phone.sent.length}` } };
+  }
+
+  /** Chats with what residents wrote while no client was connected still unread, as WhatsApp Web loads them. */
+  async getChats(): Promise<WhatsAppChat[]> {
+    return [...this.phone.unread].map(([chatId, messages]) => ({
+      id: { _serialized: chatId },
+      isGroup: chatId.endsWith('@g.us'),
+      unreadCount: messages.length,
+      fetchMessages: async ({ limit, fromMe }) => messages.filter((m) => fromMe === undefined || m.fromMe === fromMe).slice(-limit),
+    }));
   }
 
   /** The phone scanned the QR. */
@@ -75,6 +87,8 @@ export class FakeWhatsApp {
   /** initialize() never settles, like a page load that hangs. */
   initializeHangs = false;
   failSend?: (chatId: string, text: string) => Error | undefined;
+  /** Messages residents wrote that nobody has read yet, by chat, oldest first (whatsapp-web.js emits no event for them). */
+  readonly unread = new Map<string, FakeMessage[]>();
   private seq = 0;
 
   constructor(readonly timers: Timers) {}
@@ -113,6 +127,13 @@ export class FakeWhatsApp {
       getChat: async () => ({ id: { _serialized: from }, isGroup: from.endsWith('@g.us') }),
       ...extra,
     };
+    return message;
+  }
+
+  /** The resident `from` writes `body` while no client is connected: it waits unread in the chat. */
+  writeWhileAway(from: string, body: string): FakeMessage {
+    const message = this.message(from, body);
+    this.unread.set(from, [...(this.unread.get(from) ?? []), message]);
     return message;
   }
 

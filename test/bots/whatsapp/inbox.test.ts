@@ -1,6 +1,8 @@
 /**
  * A resident's WhatsApp message is stored (by its id) before it is handled: one the process could
- * not finish is answered after the restart, and a message delivered twice is answered once.
+ * not finish is answered after the restart, a message delivered twice is answered once, and what
+ * residents wrote while the bot was away (whatsapp-web.js emits nothing for it) is read back from
+ * the unread chats and answered once.
  */
 import { createRig, RESIDENT, startLinked, type Rig } from './helpers';
 import { runUntil, settle } from './manual-timers';
@@ -53,5 +55,35 @@ describe('WhatsApp inbox', () => {
     }
     expect(rig.phone.sentTo(RESIDENT)).toHaveLength(2);
     expect(await rig.app.store.tickets.list()).toHaveLength(1);
+  });
+
+  it('answers what residents wrote while the bot was away, once, oldest first, and nothing it had answered', async () => {
+    rig = await createRig();
+    await startLinked(rig);
+    // Answered before the stop, but left unread on the phone (the answer never marked it seen).
+    const answered = rig.phone.message(RESIDENT, '/help');
+    rig.phone.client.emit('message', answered);
+    await rig.replies(RESIDENT, 1);
+    await rig.restart();
+
+    // While the bot is down: two questions from one resident, one from another, and the old one still unread.
+    const other = '77019998877@c.us';
+    rig.phone.unread.set(RESIDENT, [answered]);
+    rig.phone.writeWhileAway(RESIDENT, 'Когда начинается комендантский час?');
+    rig.phone.writeWhileAway(RESIDENT, '/operator');
+    rig.phone.writeWhileAway(other, 'Когда начинается комендантский час?');
+    await startLinked(rig);
+
+    const replies = await rig.replies(RESIDENT, 4);
+    expect(replies[1]).toBe(CURFEW_RU);
+    expect((await rig.replies(other, 1))[0]).toBe(CURFEW_RU);
+    for (let i = 0; i < 5; i++) {
+      rig.timers.advance(2000);
+      await settle();
+    }
+    // The /help answered before the stop is not answered again; the hand-off opened one ticket.
+    expect(rig.phone.sentTo(RESIDENT)).toHaveLength(4);
+    expect((await rig.app.store.tickets.list()).map((t) => t.chatId)).toEqual([RESIDENT]);
+    expect(rig.phone.unread.size).toBe(0);
   });
 });
