@@ -19,8 +19,7 @@
  * from memory (`sendNow`), and marks the store refuses are held (`HeldWrites`) — the message they
  * mark is not handed out again meanwhile.
  */
-import { maskId, silentLogger, type Logger } from '../logging';
-import { maskNumbers } from '../logging';
+import { maskId, maskNumbers, silentLogger, type Logger } from '../logging';
 import type { OutboxStore, OutgoingInput, OutgoingMessage } from '../store/types';
 import { backoffDelay } from './backoff';
 import { FloodAborted, FloodControl, type FloodOptions } from './flood-control';
