@@ -15,6 +15,7 @@ import { grammyApi } from '../bots/telegram/grammy';
 import { FloodControl } from '../src/delivery/flood-control';
 import { AlertSender } from '../src/alerts/sender';
 import { SqliteStore } from '../src/store/sqlite';
+import { round } from './bench-figures';
 
 export interface FanoutFigures {
   subscribers: number;
@@ -73,7 +74,6 @@ export async function alertFanout(subscribers: number, limitPerSecond: number): 
   const free = await fanout(subscribers, 1_000_000);
   // Ten seconds at the limit are enough to see the rate hold; the full run would take N / rate.
   const sample = await fanout(limitPerSecond * 10, limitPerSecond);
-  const round = (n: number) => Math.round(n * 10) / 10;
   return {
     subscribers,
     unthrottled_s: round(free.seconds),

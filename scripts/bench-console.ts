@@ -17,6 +17,7 @@ import { silentLogger } from '../src/logging';
 import { createTranslator } from '../src/i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../src/matcher';
 import { SqliteStore } from '../src/store/sqlite';
+import { round } from './bench-figures';
 
 export interface ConsoleLoadFigures {
   logins: number;
@@ -28,7 +29,6 @@ export interface ConsoleLoadFigures {
   healthz_max_ms: number;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /** Asks /healthz one request after another until `work` settles; the latencies in ms. */
 async function healthWhile(base: string, work: Promise<unknown>): Promise<number[]> {

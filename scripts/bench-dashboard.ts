@@ -14,6 +14,7 @@ import { computeFigures } from '../src/stats/figures';
 import { OutcomeTally } from '../src/stats/outcome-tally';
 import { SqliteStore } from '../src/store/sqlite';
 import type { OutcomeCount } from '../src/store/types';
+import { round } from './bench-figures';
 
 export interface DashboardFigures {
   messages: number;
@@ -25,7 +26,6 @@ export interface DashboardFigures {
   count_ns_per_message: number;
 }
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const HOUR = 3600_000;
 const OUTCOMES = ['answer', 'picked', 'suggest', 'escalate', 'queued', 'command', 'feedback'] as const;
 

@@ -18,6 +18,7 @@ import { createTelegramChannel } from '../bots/telegram';
 import { createApp } from '../src/app';
 import { telegramParts } from '../src/compose';
 import { loadConfig } from '../src/config';
+import { percentile, round } from './bench-figures';
 import { FakeBotApi } from '../test/support/bot-api-server';
 import { startBotProcess, type BotProcess } from '../test/support/bot-process';
 
@@ -42,11 +43,6 @@ const QUESTION = 'Когда начинается комендантский ч�
 const FIRST_CHAT = 5_000_000;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const round = (n: number) => Math.round(n * 10) / 10;
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? NaN;
-}
 
 async function within<T>(what: string, ms: number, check: () => T | undefined | false): Promise<T> {
   const deadline = Date.now() + ms;

@@ -24,6 +24,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
+import { percentile, round } from './bench-figures';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
 import { dashboardLoad } from './bench-dashboard';
@@ -91,11 +92,6 @@ function generateFaq(base: readonly FaqEntryInput[], size: number, rnd: () => nu
   return entries;
 }
 
-function percentile(sorted: Float64Array, p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))];
-}
-
-const round = (n: number, digits = 3) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 async function measure(label: string, entries: FaqEntryInput[], messages: number): Promise<Figures> {
   // A real database file (WAL, fsync on commit), as in production: the figures include its cost.
@@ -123,8 +119,8 @@ async function measure(label: string, entries: FaqEntryInput[], messages: number
   return {
     entries: entries.length,
     msgs_per_s: Math.round(messages / seconds),
-    p50_ms: round(percentile(latencies, 0.5)),
-    p99_ms: round(percentile(latencies, 0.99)),
+    p50_ms: round(percentile(latencies, 0.5), 3),
+    p99_ms: round(percentile(latencies, 0.99), 3),
     index_build_ms: round(indexBuildMs, 1),
   };
 }
