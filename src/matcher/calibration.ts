@@ -17,7 +17,15 @@
  */
 
 /** The features, in vector order. Each is in [0, 1] whatever the FAQ's size or language. */
-export const FEATURE_NAMES = ['score', 'explained', 'margin', 'unknown', 'precision', 'evidence'] as const;
+export const FEATURE_NAMES = [
+  'explained',
+  'beyond',
+  'margin',
+  'unknown',
+  'precision',
+  'evidence',
+  'explainedEvidence',
+] as const;
 export type FeatureVector = number[];
 
 export interface RankingSummary {
@@ -34,17 +42,28 @@ export interface RankingSummary {
   rareIdf: number;
 }
 
-/** The ranking's general features (see FEATURE_NAMES). */
+/**
+ * The ranking's general features (see FEATURE_NAMES).
+ *
+ * The top entry's score is split into the weight its questions and topic explain and the score it
+ * gets beyond that (from its answer text). As one `score` feature the two moved together in the
+ * simulation and the fit could not weigh a match made only through an answer on its own; split,
+ * each FAQ's fit does (the emergency FAQ's simulated residents count answer-only matches strongly
+ * against). `explainedEvidence` is the explained weight in units of a word only one entry has,
+ * capped at one: an absolute measure beside the share, which alone cannot tell a short message
+ * fully explained from a long one with one word explained.
+ */
 export function featuresOf(s: RankingSummary): FeatureVector {
   const w = s.totalWeight > 0 ? s.totalWeight : 1;
   return [
-    s.topScore / w,
     s.topExplained / w,
+    Math.max(0, s.topScore - s.topExplained) / w,
     // The lead over the runner-up in units of the whole message: a weak lone match has little.
     (s.topScore - s.secondScore) / w,
     s.unknownWeight / w,
     s.precision,
     Math.min(1, s.topScore / (3 * s.rareIdf)),
+    Math.min(1, s.topExplained / s.rareIdf),
   ];
 }
 

@@ -32,8 +32,8 @@ import {
  * answers only, never the evaluation messages). Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.99, weights: [4.71, -4.54, 14.48, -0.1, 3.86, 5.96] },
-  top3: { bias: -3.74, weights: [7.13, -2.66, 6.02, -0.03, 3.23, 5.68] },
+  top1: { bias: -2.98, weights: [-2.72, -1.96, 16.0, -0.67, 3.98, 7.28, -0.99] },
+  top3: { bias: -2.88, weights: [0.66, 2.07, 7.45, -0.46, 3.54, 7.79, -1.18] },
   samples: 0,
 };
 

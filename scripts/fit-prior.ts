@@ -1,0 +1,41 @@
+/**
+ * npm run fit-prior -- SUITE… (default: ../shared/eval ../shared/eval/city)
+ *
+ * Prints the prior calibration fitted on the simulated residents of the suites' FAQs, in the form
+ * of PRIOR_CALIBRATION in src/matcher/matcher.ts. Only each suite's faq.yaml is read.
+ */
+import path from 'node:path';
+import { readFaqFile } from '../src/faq/file';
+import type { LogisticModel } from '../src/matcher/calibration';
+import { fitPrior, roundedModel } from '../src/quality/fit-prior';
+import { SUITE_FAQ } from '../src/quality/suite';
+
+const DEFAULT_SUITES = ['../shared/eval', '../shared/eval/city'];
+
+function literal(model: LogisticModel): string {
+  const m = roundedModel(model);
+  return `{ bias: ${m.bias}, weights: [${m.weights.join(', ')}] }`;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  if (args.includes('-h') || args.includes('--help')) {
+    console.log('usage: npm run fit-prior -- [SUITE_DIR…]   (default: ../shared/eval ../shared/eval/city)');
+    return 0;
+  }
+  const suites = args.length > 0 ? args : DEFAULT_SUITES;
+  try {
+    const faqs = await Promise.all(suites.map((dir) => readFaqFile(path.join(dir, SUITE_FAQ))));
+    const prior = fitPrior(faqs);
+    console.log(`// fitted on ${prior.samples} simulated questions of ${suites.join(', ')}`);
+    console.log(`top1: ${literal(prior.top1)},\ntop3: ${literal(prior.top3)},`);
+    return 0;
+  } catch (error) {
+    console.error(`fit-prior: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,23 @@
+/**
+ * PRIOR_CALIBRATION must be what `npm run fit-prior` derives from the shared FAQs: a change to the
+ * features or the simulation that is not followed by a re-derived prior fails here.
+ */
+import path from 'node:path';
+import { readFaqFile } from '../../src/faq/file';
+import { PRIOR_CALIBRATION } from '../../src/matcher/matcher';
+import { fitPrior, roundedModel } from '../../src/quality/fit-prior';
+import { isSuite, SUITE_FAQ } from '../../src/quality/suite';
+
+const SHARED = path.resolve(__dirname, '../../../shared');
+const SUITES = [path.join(SHARED, 'eval'), path.join(SHARED, 'eval/city')];
+const present = SUITES.every(isSuite);
+const run = present ? test : test.skip;
+
+describe('prior calibration', () => {
+  run(present ? 'is the fit of the shared FAQs’ simulated residents' : `skipped: ${SUITES.join(', ')} not found`, async () => {
+    const prior = fitPrior(await Promise.all(SUITES.map((dir) => readFaqFile(path.join(dir, SUITE_FAQ)))));
+    expect(prior.samples).toBeGreaterThan(0);
+    expect(roundedModel(prior.top1)).toEqual(roundedModel(PRIOR_CALIBRATION.top1));
+    expect(roundedModel(prior.top3)).toEqual(roundedModel(PRIOR_CALIBRATION.top3));
+  });
+});
