@@ -39,9 +39,11 @@ export const PRIOR_CALIBRATION: Calibration = {
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:
- * the resident chooses rather than the bot guessing.
+ * the resident chooses rather than the bot guessing. Less close runners-up are left to the
+ * calibrated probability, whose margin feature already counts them (0.9 here cost answers on both
+ * shared suites and saved no wrong one on them or the holdouts).
  */
-export const AMBIGUOUS_SCORE_RATIO = 0.9;
+export const AMBIGUOUS_SCORE_RATIO = 0.95;
 
 /**
  * Above this share of the message's weight in words no entry knows, the bot does not answer
