@@ -20,7 +20,7 @@ function literal(model: LogisticModel): string {
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('-h') || args.includes('--help')) {
-    console.log('usage: npm run fit-prior -- [SUITE_DIR…]   (default: ../shared/eval ../shared/eval/city)');
+    console.log(`usage: npm run fit-prior -- [SUITE_DIR…]   (default: ${DEFAULT_SUITES.join(' ')})`);
     return 0;
   }
   const suites = args.length > 0 ? args : DEFAULT_SUITES;

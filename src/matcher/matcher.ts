@@ -29,7 +29,8 @@ import {
 /**
  * Coefficients the per-FAQ fit starts from (and keeps, for a FAQ too small to say otherwise):
  * the fit of the simulated residents of both shared evaluation FAQs together (their questions and
- * answers only, never the evaluation messages). Feature order: see FEATURE_NAMES.
+ * answers only, never the evaluation messages), as `npm run fit-prior` prints it; a test holds
+ * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
   top1: { bias: -2.98, weights: [-2.72, -1.96, 16.0, -0.67, 3.98, 7.28, -0.99] },
