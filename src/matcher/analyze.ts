@@ -73,6 +73,8 @@ export interface IndexedToken {
   readonly surface: string;
   readonly key: string;
   readonly concepts: readonly string[];
+  /** The key, then the concepts: everything the word is indexed under (cached with the word, shared). */
+  readonly keys: readonly string[];
 }
 
 function isStopSurface(word: string, kazakh: boolean): boolean {
@@ -112,13 +114,13 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   if (isStopSurface(word, textLang === 'kk')) return null;
   const key = indexKeyOf(word, textLang);
   const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
-  return { surface: fuzzySurface(word), key, concepts };
+  return { surface: fuzzySurface(word), key, concepts, keys: [key, ...concepts] };
 });
 
-/** Content words of a text in a known language (FAQ questions and answers). */
-export function analyzeIndexText(text: string, lang: Lang): IndexedToken[] {
+/** Content words of a text in a known language (FAQ questions and answers), split by `tokenize`. */
+export function analyzeIndexWords(words: readonly string[], lang: Lang): IndexedToken[] {
   const out: IndexedToken[] = [];
-  for (const word of tokenize(text)) {
+  for (const word of words) {
     const token = analyzeIndexWord(word, lang);
     if (token) out.push(token);
   }

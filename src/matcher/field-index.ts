@@ -9,7 +9,8 @@
 import type { Lang } from '../i18n/languages';
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
-import { analyzeIndexText } from './analyze';
+import { analyzeIndexWords } from './analyze';
+import { tokenize } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
 
@@ -113,16 +114,22 @@ export function dfShare(counts: FieldCounts, params: FieldWeights): number {
   return countIn(counts, Field.Answer) > 0 ? params.answerDfShare : 0;
 }
 
-/** The entries that have a key, with their counts, as parallel arrays (unordered). */
+/**
+ * The entries that have a key, with their counts, as parallel arrays (unordered), and what is
+ * derived from them. Kept together so indexing and every query word cost one Map lookup per key,
+ * not one per structure.
+ */
 export interface Posting {
   readonly slots: number[];
   readonly counts: FieldCounts[];
+  /** Document frequency: entries asking about the key, plus a share of those only answering it. */
+  df: number;
+  /** The typed-array form, built on first use (stale once its generation is behind the index's). */
+  packed?: PackedPosting;
 }
 
 export class FieldIndex {
   private readonly postings = new Map<string, Posting>();
-  private readonly packed = new Map<string, PackedPosting>();
-  private readonly df = new Map<string, number>();
   private readonly entries = new Map<string, IndexedEntry>();
   private readonly bySlot: Array<IndexedEntry | undefined> = [];
   private readonly freeSlots: number[] = [];
@@ -144,8 +151,6 @@ export class FieldIndex {
 
   clear(): void {
     this.postings.clear();
-    this.packed.clear();
-    this.df.clear();
     this.entries.clear();
     this.bySlot.length = 0;
     this.freeSlots.length = 0;
@@ -168,7 +173,7 @@ export class FieldIndex {
 
   /** Document frequency: entries asking about the key, plus a share of those only answering it. */
   dfOf(key: string): number {
-    return this.df.get(key) ?? 0;
+    return this.postings.get(key)?.df ?? 0;
   }
 
   /** BM25's idf for a document frequency, over `n` entries. */
@@ -225,10 +230,10 @@ export class FieldIndex {
    * postings or the average field lengths changed.
    */
   packedPostingsOf(key: string): PackedPosting | undefined {
-    const cached = this.packed.get(key);
-    if (cached && cached.generation === this.generation) return cached;
     const posting = this.postings.get(key);
     if (!posting) return undefined;
+    const cached = posting.packed;
+    if (cached && cached.generation === this.generation) return cached;
     const size = posting.slots.length;
     const slots = Int32Array.from(posting.slots);
     const sat = new Float64Array(size);
@@ -248,9 +253,8 @@ export class FieldIndex {
         askedBySlot[slots[j]] = asked[j];
       }
     }
-    const packed = { slots, sat, asked, satBySlot, askedBySlot, generation: this.generation };
-    this.packed.set(key, packed);
-    return packed;
+    posting.packed = { slots, sat, asked, satBySlot, askedBySlot, generation: this.generation };
+    return posting.packed;
   }
 
   upsert(entry: FaqEntryInput): void {
@@ -292,13 +296,13 @@ export class FieldIndex {
     for (const [key, counts] of indexed.tf) {
       let posting = this.postings.get(key);
       if (!posting) {
-        posting = { slots: [], counts: [] };
+        posting = { slots: [], counts: [], df: 0 };
         this.postings.set(key, posting);
       }
       posting.slots.push(slot);
       posting.counts.push(counts);
-      this.packed.delete(key);
-      this.df.set(key, this.dfOf(key) + dfShare(counts, this.params));
+      posting.packed = undefined;
+      posting.df += dfShare(counts, this.params);
     }
     for (const surface of indexed.surfaces) {
       const refs = this.surfaceRefs.get(surface) ?? 0;
@@ -308,7 +312,6 @@ export class FieldIndex {
     this.entries.set(entry.id, indexed);
     this.bySlot[slot] = indexed;
     this.addLengths(indexed, 1);
-    this.updateVocabulary(indexed, 1);
   }
 
   remove(id: string): void {
@@ -318,11 +321,8 @@ export class FieldIndex {
     this.bySlot[old.slot] = undefined;
     this.freeSlots.push(old.slot);
     this.addLengths(old, -1);
-    this.updateVocabulary(old, -1);
+    this.forgetVocabulary(old);
     for (const [key, counts] of old.tf) {
-      const df = this.dfOf(key) - dfShare(counts, this.params);
-      if (df > 1e-9) this.df.set(key, df);
-      else this.df.delete(key);
       const posting = this.postings.get(key);
       if (!posting) continue;
       const at = posting.slots.indexOf(old.slot);
@@ -333,8 +333,13 @@ export class FieldIndex {
         posting.slots.pop();
         posting.counts.pop();
       }
-      this.packed.delete(key);
-      if (posting.slots.length === 0) this.postings.delete(key);
+      if (posting.slots.length === 0) {
+        this.postings.delete(key);
+        continue;
+      }
+      // A share like 0.3 is not exact in floating point: rounding must not take the sum below 0.
+      posting.df = Math.max(0, posting.df - dfShare(counts, this.params));
+      posting.packed = undefined;
     }
     for (const surface of old.surfaces) {
       const refs = (this.surfaceRefs.get(surface) ?? 1) - 1;
@@ -366,18 +371,22 @@ export class FieldIndex {
     if (moved) this.generation += 1;
   }
 
-  private updateVocabulary(entry: IndexedEntry, sign: 1 | -1): void {
-    entry.questions.forEach((question, i) => this.vocabulary.update(question, entry.variantLangs[i], sign));
+  /** Takes a removed entry's words out of the vocabulary (addText put them in). */
+  private forgetVocabulary(entry: IndexedEntry): void {
+    entry.questions.forEach((question, i) => this.vocabulary.update(question, entry.variantLangs[i], -1));
     for (const lang of LANGS) {
       const answer = entry.answers[lang];
-      if (answer) this.vocabulary.update(answer, lang, sign);
+      if (answer) this.vocabulary.update(answer, lang, -1);
     }
   }
 
   private addText(entry: IndexedEntry, text: string, lang: Lang, field: Field): VariantToken[] {
     const tokens: VariantToken[] = [];
-    for (const token of analyzeIndexText(text, lang)) {
-      const keys = [token.key, ...token.concepts];
+    // One split serves the index and the language vocabulary (questions and answers, not topics).
+    const words = tokenize(text);
+    if (field !== Field.Topic) this.vocabulary.updateWords(words, lang, 1);
+    for (const token of analyzeIndexWords(words, lang)) {
+      const keys = token.keys;
       tokens.push(keys);
       entry.lengths[field] += 1;
       for (const key of keys) entry.tf.set(key, addCount(entry.tf.get(key) ?? 0, field, 1));

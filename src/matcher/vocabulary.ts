@@ -26,8 +26,13 @@ export class LanguageVocabulary implements WordEvidence {
 
   /** Adds (`sign` 1) or removes (-1) the words of one text written in `lang`. */
   update(text: string, lang: Lang, sign: 1 | -1): void {
+    this.updateWords(tokenize(text), lang, sign);
+  }
+
+  /** The same for a text already split by `tokenize`. */
+  updateWords(words: readonly string[], lang: Lang, sign: 1 | -1): void {
     const map = this.counts[lang];
-    for (const word of tokenize(text)) {
+    for (const word of words) {
       // Latin words in Russian or Kazakh texts are names ("eGov", "Kaspi"), not evidence.
       if (scriptOf(word) !== (lang === 'en' ? 'latin' : 'cyrillic')) continue;
       const key = keyOf(word, lang);

@@ -82,3 +82,31 @@ describe('pruning in a large FAQ', () => {
     }
   });
 });
+
+describe('an index kept up to date entry by entry', () => {
+  it('ranks, counts and knows words as an index built from scratch', () => {
+    const [first, second, ...rest] = FIXTURE_FAQ;
+    const edited = { ...first, questions: { ...first.questions, ru: ['Когда закрывается читальный зал библиотеки?'] } };
+    const incremental = new FieldIndex();
+    for (const e of FIXTURE_FAQ) incremental.upsert(e);
+    incremental.upsert(edited);
+    incremental.remove(second.id);
+    const { index: fresh } = ranked([edited, ...rest]);
+
+    for (const q of ['читальный зал библиотеки', 'когда уберут снег', 'штраф за парковку', 'library sunday']) {
+      const tokens = analyzeMessage(q, 'ru');
+      expectSameRanking(new Ranker(incremental).rank(tokens), new Ranker(fresh).rank(tokens));
+    }
+    // Every word either index has, including those only the removed entry and variant had.
+    const { index: everything } = ranked([...FIXTURE_FAQ, { ...edited, id: 'edited' }]);
+    for (const entry of everything.all()) {
+      for (const key of entry.tf.keys()) expect([key, incremental.dfOf(key)]).toEqual([key, fresh.dfOf(key)]);
+    }
+    // The language vocabulary forgets what the replaced variant and the removed entry said.
+    for (const word of ['читальный', 'воскресенье', 'снег', 'неубранный', 'штраф']) {
+      expect(incremental.vocabulary.languagesOf(word)).toEqual(fresh.vocabulary.languagesOf(word));
+    }
+    expect(incremental.vocabulary.languagesOf('неубранный')).toEqual([]);
+    expect(incremental.vocabulary.languagesOf('читальный')).toEqual(['ru']);
+  });
+});
