@@ -8,7 +8,7 @@ import { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
 import { createTranslator } from '../i18n';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../matcher';
-import type { Thresholds } from '../matcher/types';
+import type { FaqMatcher, Thresholds } from '../matcher/types';
 import { SqliteStore } from '../store/sqlite';
 import type { Store } from '../store/types';
 
@@ -22,13 +22,15 @@ export interface OfflineEngine {
 
 /**
  * @param storeLocation where the SQLite store keeps conversation state: ':memory:' (default) or a folder.
+ * @param matcher the matcher to load the FAQ into (default: a new one with default options); the
+ *   bench passes its own to measure it further once the engine is done.
  */
 export function createOfflineEngine(
   entries: readonly FaqEntryInput[],
-  options: { thresholds?: Thresholds; storeLocation?: string } = {},
+  options: { thresholds?: Thresholds; storeLocation?: string; matcher?: FaqMatcher } = {},
 ): OfflineEngine {
   const store = new SqliteStore(options.storeLocation ?? ':memory:');
-  const catalog = new FaqCatalog(createMatcher());
+  const catalog = new FaqCatalog(options.matcher ?? createMatcher());
   const started = process.hrtime.bigint();
   catalog.load(entries);
   const indexBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
