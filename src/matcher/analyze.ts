@@ -8,7 +8,7 @@ import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tok
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS } from './synonyms';
-import { latinToCyrillic } from './translit';
+import { cyrillicToLatin, latinToCyrillic } from './translit';
 import { segmentMessage } from './segments';
 
 /**
@@ -136,6 +136,11 @@ export function fuzzySurface(word: string): string {
 export interface QueryToken {
   readonly surface: string;
   readonly candidates: readonly string[];
+  /**
+   * Keys tried only when no candidate or concept is in the index, before a typo is assumed: the
+   * Latin spelling of a Cyrillic word. A word the FAQ has in its own script keeps its own meaning.
+   */
+  readonly fallbacks: readonly string[];
   readonly concepts: readonly string[];
   readonly numeric: boolean;
 }
@@ -155,6 +160,15 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
   return [stemRussian(word), stemKazakh(word)];
 }
 
+/** Shorter Cyrillic words are not taken for Latin names: too many are some English word by chance. */
+const MIN_LATIN_NAME = 4;
+
+/** A Latin name typed in Cyrillic ("егов" for eGov, "каспи" for Kaspi), as an English key. */
+function latinNameKeys(word: string): string[] {
+  if (scriptOf(word) !== 'cyrillic' || word.length < MIN_LATIN_NAME) return [];
+  return [stemEnglish(cyrillicToLatin(word))];
+}
+
 const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): QueryToken | null => {
   if (isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) return null;
   const candidates = [...new Set(queryCandidates(word, lang))];
@@ -162,6 +176,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
   return {
     surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
     candidates,
+    fallbacks: latinNameKeys(word),
     concepts: conceptsOf([...candidates, ...extra]),
     numeric: scriptOf(word) === 'digits',
   };

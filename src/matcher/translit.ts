@@ -81,3 +81,21 @@ export function latinToCyrillic(word: string): string {
   // "-yy" adjective endings come out as "-ыы", which is never Russian: it is -ый.
   return out.replace(/ыы$/, 'ый');
 }
+
+/** Cyrillic letters (Russian and Kazakh) to the Latin letters a brand name is spelt with. */
+const TO_LATIN: Readonly<Record<string, string>> = {
+  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'yo', ж: 'zh', з: 'z', и: 'i', й: 'y', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts',
+  ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'yu', я: 'ya',
+  ә: 'a', ғ: 'g', қ: 'k', ң: 'n', ө: 'o', ұ: 'u', ү: 'u', һ: 'h', і: 'i',
+};
+
+/**
+ * The other way round: a Latin name typed in Cyrillic letters ("егов", "каспи") back to Latin, so
+ * it meets the FAQ's "eGov" and "Kaspi". Letter by letter; other characters are kept.
+ */
+export function cyrillicToLatin(word: string): string {
+  let out = '';
+  for (const ch of word) out += TO_LATIN[ch] ?? ch;
+  return out;
+}

@@ -1,7 +1,7 @@
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
 import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
-import { latinToCyrillic } from '../../src/matcher/translit';
+import { cyrillicToLatin, latinToCyrillic } from '../../src/matcher/translit';
 import { TrigramIndex } from '../../src/matcher/trigrams';
 
 describe('tokenize', () => {
@@ -68,6 +68,17 @@ describe('latinToCyrillic', () => {
     ['vyhodnoy', 'выходной'],
   ])('%s → %s', (latin, cyr) => {
     expect(latinToCyrillic(latin)).toBe(cyr);
+  });
+});
+
+describe('cyrillicToLatin', () => {
+  it.each([
+    ['егов', 'egov'],
+    ['каспи', 'kaspi'],
+    ['ватсап', 'vatsap'],
+    ['қазпочта', 'kazpochta'],
+  ])('%s → %s', (cyr, latin) => {
+    expect(cyrillicToLatin(cyr)).toBe(latin);
   });
 });
 

@@ -110,3 +110,37 @@ describe('an index kept up to date entry by entry', () => {
     expect(incremental.vocabulary.languagesOf('читальный')).toEqual(['ru']);
   });
 });
+
+describe('a Latin name typed in Cyrillic', () => {
+  const entries: FaqEntryInput[] = [
+    {
+      id: 'egov-password',
+      topic: 'online-services',
+      questions: { ru: ['Как восстановить пароль от eGov?'], en: ['How do I reset my eGov password?'] },
+      answer: { ru: 'Пароль восстанавливают в ЦОН или по SMS.' },
+    },
+    {
+      id: 'app-freezes',
+      topic: 'online-services',
+      questions: { ru: ['Почему висит приложение банка?'] },
+      answer: { ru: 'Обновите приложение.' },
+    },
+    {
+      id: 'hospital-visits',
+      topic: 'health',
+      questions: { en: ['When can I visit a patient in hospital?'] },
+      answer: { en: 'Visiting hours are 16:00–19:00.' },
+    },
+  ];
+  const { ranker } = ranked(entries);
+  const ids = (q: string) => ranker.rank(analyzeMessage(q, 'ru')).entries.map((e) => e.id);
+
+  it('finds the entry that spells it in Latin letters', () => {
+    expect(ids('егов не открывается')[0]).toBe('egov-password');
+    expect(ranker.rank(analyzeMessage('егов', 'ru')).unknownWeight).toBe(0);
+  });
+
+  it('is not tried for a word the FAQ has in Cyrillic: "висит" is not "visit"', () => {
+    expect(ids('висит')).toEqual(['app-freezes']);
+  });
+});
