@@ -163,10 +163,14 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
 /** Shorter Cyrillic words are not taken for Latin names: too many are some English word by chance. */
 const MIN_LATIN_NAME = 4;
 
-/** A Latin name typed in Cyrillic ("егов" for eGov, "каспи" for Kaspi), as an English key. */
+/**
+ * A Latin name typed in Cyrillic ("егов" for eGov, "каспи" for Kaspi), as English keys: the word,
+ * and its Russian and Kazakh stems for a name with a case ending ("через егова", "каспиге").
+ */
 function latinNameKeys(word: string): string[] {
   if (scriptOf(word) !== 'cyrillic' || word.length < MIN_LATIN_NAME) return [];
-  return [stemEnglish(cyrillicToLatin(word))];
+  const forms = [word, stemRussian(word), stemKazakh(word)].filter((w) => w.length >= MIN_LATIN_NAME);
+  return [...new Set(forms.map((w) => stemEnglish(cyrillicToLatin(w))))];
 }
 
 const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): QueryToken | null => {

@@ -140,6 +140,11 @@ describe('a Latin name typed in Cyrillic', () => {
     expect(ranker.rank(analyzeMessage('егов', 'ru')).unknownWeight).toBe(0);
   });
 
+  it('with a Russian or Kazakh case ending', () => {
+    expect(ids('зайти в егове')[0]).toBe('egov-password');
+    expect(ranker.rank(analyzeMessage('еговке', 'kk')).unknownWeight).toBe(0);
+  });
+
   it('is not tried for a word the FAQ has in Cyrillic: "висит" is not "visit"', () => {
     expect(ids('висит')).toEqual(['app-freezes']);
   });
