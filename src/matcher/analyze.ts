@@ -151,9 +151,11 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
   if (script === 'latin') {
     const cyr = latinToCyrillic(word);
     const en = stemEnglish(word);
-    if (lang === 'ru') return [stemRussian(cyr), en, stemKazakh(cyr)];
-    if (lang === 'kk') return [en, stemKazakh(cyr), stemRussian(cyr)];
-    return [en, stemRussian(cyr), stemKazakh(cyr)];
+    // A leading "e" is е ("eshche") or э ("ecp" for ЭЦП, "ekzamen"): the index decides which it has.
+    const ru = cyr.startsWith('е') ? [stemRussian(cyr), stemRussian(`э${cyr.slice(1)}`)] : [stemRussian(cyr)];
+    if (lang === 'ru') return [...ru, en, stemKazakh(cyr)];
+    if (lang === 'kk') return [en, stemKazakh(cyr), ...ru];
+    return [en, ...ru, stemKazakh(cyr)];
   }
   if (hasKazakhLetters(word)) return [stemKazakh(word)];
   if (lang === 'kk') return [stemKazakh(word), stemRussian(word)];

@@ -149,3 +149,17 @@ describe('a Latin name typed in Cyrillic', () => {
     expect(ids('висит')).toEqual(['app-freezes']);
   });
 });
+
+describe('Russian typed in Latin letters', () => {
+  const entries: FaqEntryInput[] = [
+    { id: 'digital-signature', topic: 'online-services', questions: { ru: ['Как получить ЭЦП?'] }, answer: { ru: 'ЭЦП выдают в ЦОН.' } },
+    { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+  ];
+  const { ranker } = ranked(entries);
+
+  it('reads a leading "e" as э when the FAQ has that word ("ecp" for ЭЦП)', () => {
+    const ranking = ranker.rank(analyzeMessage('kak poluchit ecp', 'ru'));
+    expect(ranking.entries[0].id).toBe('digital-signature');
+    expect(ranking.unknownWeight).toBe(0);
+  });
+});
