@@ -8,7 +8,7 @@ import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tok
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS } from './synonyms';
-import { cyrillicToLatin, latinToCyrillic } from './translit';
+import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
 
 /**
@@ -149,10 +149,10 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
   const script = scriptOf(word);
   if (script === 'digits') return [word];
   if (script === 'latin') {
-    const cyr = latinToCyrillic(word);
+    const readings = russianReadings(word);
+    const cyr = readings[0];
     const en = stemEnglish(word);
-    // A leading "e" is е ("eshche") or э ("ecp" for ЭЦП, "ekzamen"): the index decides which it has.
-    const ru = cyr.startsWith('е') ? [stemRussian(cyr), stemRussian(`э${cyr.slice(1)}`)] : [stemRussian(cyr)];
+    const ru = readings.map(stemRussian);
     if (lang === 'ru') return [...ru, en, stemKazakh(cyr)];
     if (lang === 'kk') return [en, stemKazakh(cyr), ...ru];
     return [en, ...ru, stemKazakh(cyr)];

@@ -14,7 +14,8 @@ const MULTI: ReadonlyArray<readonly [string, string]> = [
   ['ch', 'ч'],
   ['sh', 'ш'],
   ['ts', 'ц'],
-  ['yo', 'ё'],
+  // ё as the tokenizer folds it, so the word meets the index's key.
+  ['yo', 'е'],
   ['yu', 'ю'],
   ['ya', 'я'],
   ['ye', 'е'],
@@ -80,6 +81,19 @@ export function latinToCyrillic(word: string): string {
   }
   // "-yy" adjective endings come out as "-ыы", which is never Russian: it is -ый.
   return out.replace(/ыы$/, 'ый');
+}
+
+/**
+ * The Cyrillic spellings a Latin-typed Russian word may stand for, most likely first: letters some
+ * schemes share are tried both ways. A leading "e" is е ("eshche") or э ("ekzamen", "ecp" for ЭЦП);
+ * "ts" is ц ("tsentr") or т+с ("detskiy"). The index keeps whichever it has.
+ */
+export function russianReadings(word: string): string[] {
+  const readings = [latinToCyrillic(word)];
+  const TS = /ts(?!ya)/g;
+  if (TS.test(word)) readings.push(word.split(TS).map(latinToCyrillic).join('тс'));
+  for (const reading of [...readings]) if (reading.startsWith('е')) readings.push(`э${reading.slice(1)}`);
+  return readings;
 }
 
 /** Cyrillic letters (Russian and Kazakh) to the Latin letters a brand name is spelt with. */

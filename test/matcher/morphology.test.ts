@@ -1,7 +1,7 @@
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
 import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
-import { cyrillicToLatin, latinToCyrillic } from '../../src/matcher/translit';
+import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
 import { TrigramIndex } from '../../src/matcher/trigrams';
 
 describe('tokenize', () => {
@@ -66,8 +66,21 @@ describe('latinToCyrillic', () => {
     ['eshche', 'еще'],
     ['moy', 'мой'],
     ['vyhodnoy', 'выходной'],
+    ['zhilyo', 'жиле'],
   ])('%s → %s', (latin, cyr) => {
     expect(latinToCyrillic(latin)).toBe(cyr);
+  });
+});
+
+describe('russianReadings', () => {
+  it.each([
+    ['kogda', ['когда']],
+    ['tsentr', ['центр', 'тсентр']],
+    ['detskiy', ['децкий', 'детский']],
+    ['zakroyutsya', ['закроются']],
+    ['ekzamen', ['екзамен', 'экзамен']],
+  ])('%s → %j', (latin, readings) => {
+    expect(russianReadings(latin)).toEqual(readings);
   });
 });
 

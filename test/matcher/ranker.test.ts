@@ -154,12 +154,19 @@ describe('Russian typed in Latin letters', () => {
   const entries: FaqEntryInput[] = [
     { id: 'digital-signature', topic: 'online-services', questions: { ru: ['Как получить ЭЦП?'] }, answer: { ru: 'ЭЦП выдают в ЦОН.' } },
     { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+    { id: 'kindergarten', topic: 'education', questions: { ru: ['Как встать в очередь в детский сад?'] }, answer: { ru: 'Через портал.' } },
   ];
   const { ranker } = ranked(entries);
 
   it('reads a leading "e" as э when the FAQ has that word ("ecp" for ЭЦП)', () => {
     const ranking = ranker.rank(analyzeMessage('kak poluchit ecp', 'ru'));
     expect(ranking.entries[0].id).toBe('digital-signature');
+    expect(ranking.unknownWeight).toBe(0);
+  });
+
+  it('reads "ts" as т+с when the FAQ has that word ("detskiy" for детский)', () => {
+    const ranking = ranker.rank(analyzeMessage('ochered v detskiy sad', 'ru'));
+    expect(ranking.entries[0].id).toBe('kindergarten');
     expect(ranking.unknownWeight).toBe(0);
   });
 });
