@@ -98,6 +98,9 @@ export interface PackedPosting {
   readonly generation: number;
 }
 
+const SIGNS = /[ьъ]/;
+const SIGNS_ALL = /[ьъ]/g;
+
 /** A posting gets slot-indexed arrays when it holds at least this many entries… */
 const DENSE_MIN_ENTRIES = 256;
 /** …and at least this share of all slots (memory stays within a small multiple of the postings). */
@@ -134,6 +137,8 @@ export class FieldIndex {
   private readonly bySlot: Array<IndexedEntry | undefined> = [];
   private readonly freeSlots: number[] = [];
   private readonly surfaceKeys = new Map<string, Set<string>>();
+  /** Keys with a soft or hard sign, by the key without them (see keysWithSigns). */
+  private readonly signedKeys = new Map<string, Set<string>>();
   private readonly surfaceRefs = new Map<string, number>();
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
   /** Average field lengths the packed postings were computed with. */
@@ -155,6 +160,7 @@ export class FieldIndex {
     this.bySlot.length = 0;
     this.freeSlots.length = 0;
     this.surfaceKeys.clear();
+    this.signedKeys.clear();
     this.surfaceRefs.clear();
     this.lengthSums.fill(0);
     this.avgUsed.fill(1);
@@ -201,6 +207,14 @@ export class FieldIndex {
   /** One more than the largest slot in use: the length accumulators must have. */
   get slotCapacity(): number {
     return this.bySlot.length;
+  }
+
+  /**
+   * The index's keys that are `key` once their soft and hard signs are dropped ("льгот" for
+   * "лгот"): Russian typed in Latin letters loses them ("lgoty"), and so do hurried typists.
+   */
+  keysWithSigns(key: string): ReadonlySet<string> | undefined {
+    return this.signedKeys.get(key);
   }
 
   /** Keys (word key and concepts) a known spelling stands for. */
@@ -298,6 +312,7 @@ export class FieldIndex {
       if (!posting) {
         posting = { slots: [], counts: [], df: 0 };
         this.postings.set(key, posting);
+        this.trackSigns(key, 1);
       }
       posting.slots.push(slot);
       posting.counts.push(counts);
@@ -335,6 +350,7 @@ export class FieldIndex {
       }
       if (posting.slots.length === 0) {
         this.postings.delete(key);
+        this.trackSigns(key, -1);
         continue;
       }
       // A share like 0.3 is not exact in floating point: rounding must not take the sum below 0.
@@ -369,6 +385,20 @@ export class FieldIndex {
       }
     }
     if (moved) this.generation += 1;
+  }
+
+  /** Adds a key that came into the index to `signedKeys`, or takes out one that left it. */
+  private trackSigns(key: string, sign: 1 | -1): void {
+    if (!SIGNS.test(key)) return;
+    const bare = key.replace(SIGNS_ALL, '');
+    const keys = this.signedKeys.get(bare);
+    if (sign === 1) {
+      if (keys) keys.add(key);
+      else this.signedKeys.set(bare, new Set([key]));
+    } else if (keys) {
+      keys.delete(key);
+      if (keys.size === 0) this.signedKeys.delete(bare);
+    }
   }
 
   /** Takes a removed entry's words out of the vocabulary (addText put them in). */

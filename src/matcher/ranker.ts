@@ -326,7 +326,10 @@ export class Ranker {
     this.explained = new Float64Array(size);
   }
 
-  /** Which index keys a message word hits (exact, via the lexicon, as a Latin name typed in Cyrillic, or as a typo); null = ignore it. */
+  /**
+   * Which index keys a message word hits (exact, via the lexicon, as a Latin name typed in Cyrillic,
+   * without a soft sign it should have, or as a typo); null = ignore it.
+   */
   private resolve(token: QueryToken, weight: number, view: View): ResolvedToken | null {
     const keys: Array<[string, number, number]> = [];
     const seen = new Set<string>();
@@ -338,6 +341,8 @@ export class Ranker {
     for (const key of token.candidates) add(key, 1);
     for (const concept of token.concepts) add(concept, this.options.conceptQuality);
     if (keys.length === 0) for (const key of token.fallbacks) add(key, 1);
+    // The same word with its soft or hard sign dropped ("lgoty", "болница").
+    if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
     if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
       const hit = this.index.fuzzy.best(token.surface, min);

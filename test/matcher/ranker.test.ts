@@ -155,6 +155,7 @@ describe('Russian typed in Latin letters', () => {
     { id: 'digital-signature', topic: 'online-services', questions: { ru: ['Как получить ЭЦП?'] }, answer: { ru: 'ЭЦП выдают в ЦОН.' } },
     { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
     { id: 'kindergarten', topic: 'education', questions: { ru: ['Как встать в очередь в детский сад?'] }, answer: { ru: 'Через портал.' } },
+    { id: 'benefits', topic: 'social', questions: { ru: ['Какие льготы положены пенсионерам?'] }, answer: { ru: 'Скидка на проезд.' } },
   ];
   const { ranker } = ranked(entries);
 
@@ -168,5 +169,16 @@ describe('Russian typed in Latin letters', () => {
     const ranking = ranker.rank(analyzeMessage('ochered v detskiy sad', 'ru'));
     expect(ranking.entries[0].id).toBe('kindergarten');
     expect(ranking.unknownWeight).toBe(0);
+  });
+
+  it('finds a word whose soft sign was lost ("lgoty" for льготы), until the FAQ no longer has it', () => {
+    const { index, ranker: own } = ranked(entries);
+    const ranking = own.rank(analyzeMessage('lgoty pensioneram', 'ru'));
+    expect(ranking.entries[0].id).toBe('benefits');
+    expect(ranking.unknownWeight).toBe(0);
+    expect(index.keysWithSigns('лгот')).toEqual(new Set(['льгот']));
+    index.remove('benefits');
+    expect(own.rank(analyzeMessage('lgoty', 'ru')).entries).toEqual([]);
+    expect(index.keysWithSigns('лгот')).toBeUndefined();
   });
 });
