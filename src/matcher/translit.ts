@@ -90,8 +90,9 @@ export function latinToCyrillic(word: string): string {
  */
 export function russianReadings(word: string): string[] {
   const readings = [latinToCyrillic(word)];
-  const TS = /ts(?!ya)/g;
-  if (TS.test(word)) readings.push(word.split(TS).map(latinToCyrillic).join('тс'));
+  // "tsya" stays the reflexive ending -тся.
+  const ts = /ts(?!ya)/;
+  if (ts.test(word)) readings.push(word.split(ts).map(latinToCyrillic).join('тс'));
   for (const reading of [...readings]) if (reading.startsWith('е')) readings.push(`э${reading.slice(1)}`);
   return readings;
 }
