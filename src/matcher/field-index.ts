@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/languages';
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import { analyzeIndexWords } from './analyze';
-import { tokenize } from './normalize';
+import { tokenize, withoutSigns } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
 
@@ -97,9 +97,6 @@ export interface PackedPosting {
   readonly askedBySlot?: Uint8Array;
   readonly generation: number;
 }
-
-const SIGNS = /[ьъ]/;
-const SIGNS_ALL = /[ьъ]/g;
 
 /** A posting gets slot-indexed arrays when it holds at least this many entries… */
 const DENSE_MIN_ENTRIES = 256;
@@ -389,8 +386,8 @@ export class FieldIndex {
 
   /** Adds a key that came into the index to `signedKeys`, or takes out one that left it. */
   private trackSigns(key: string, sign: 1 | -1): void {
-    if (!SIGNS.test(key)) return;
-    const bare = key.replace(SIGNS_ALL, '');
+    const bare = withoutSigns(key);
+    if (bare === key) return;
     const keys = this.signedKeys.get(bare);
     if (sign === 1) {
       if (keys) keys.add(key);

@@ -34,6 +34,11 @@ export function foldKazakh(word: string): string {
   return word.replace(/[әғқңөұүһі]/g, (ch) => KAZAKH_FOLD[ch] ?? ch);
 }
 
+/** The word without soft and hard signs, which Russian typed in Latin letters loses ("skolko", "lgoty"). */
+export function withoutSigns(word: string): string {
+  return word.replace(/[ьъ]/g, '');
+}
+
 export type Script = 'cyrillic' | 'latin' | 'digits';
 
 export function scriptOf(word: string): Script {

@@ -5,6 +5,7 @@
  * them from counting as unexplained words.
  */
 
+import { withoutSigns } from './normalize';
 import { stemKazakh } from './stemmers';
 
 const RUSSIAN = `
@@ -52,12 +53,12 @@ export function isStopword(word: string): boolean {
 
 /** Russian stop words without soft/hard signs: transliteration loses them ("skolko"). */
 const RUSSIAN_WITHOUT_SIGNS: ReadonlySet<string> = new Set(
-  [...toSet(RUSSIAN)].map((w) => w.replace(/[ьъ]/g, '')),
+  [...toSet(RUSSIAN)].map(withoutSigns),
 );
 
 /** For a transliterated word (already in Cyrillic letters, signs possibly missing). */
 export function isTransliteratedStopword(cyrillic: string): boolean {
-  return RUSSIAN_WITHOUT_SIGNS.has(cyrillic.replace(/[ьъ]/g, ''));
+  return RUSSIAN_WITHOUT_SIGNS.has(withoutSigns(cyrillic));
 }
 
 /**
