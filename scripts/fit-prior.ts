@@ -7,10 +7,10 @@
 import path from 'node:path';
 import { readFaqFile } from '../src/faq/file';
 import type { LogisticModel } from '../src/matcher/calibration';
-import { fitPrior, roundedModel } from '../src/quality/fit-prior';
+import { fitPrior, PRIOR_SUITES, roundedModel } from '../src/quality/fit-prior';
 import { SUITE_FAQ } from '../src/quality/suite';
 
-const DEFAULT_SUITES = ['../shared/eval', '../shared/eval/city'];
+const DEFAULT_SUITES = PRIOR_SUITES.map((suite) => path.join('..', 'shared', suite));
 
 function literal(model: LogisticModel): string {
   const m = roundedModel(model);

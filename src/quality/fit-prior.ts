@@ -9,6 +9,9 @@ import type { Calibration, LogisticModel, Sample } from '../matcher/calibration'
 import { LexicalMatcher } from '../matcher/matcher';
 import { DEFAULT_SELF_CALIBRATION, fitCalibration } from '../matcher/self-calibration';
 
+/** The suites whose FAQs the prior is fitted on, as folders of the shared evaluation data. */
+export const PRIOR_SUITES = ['eval', 'eval/city'] as const;
+
 /** Barely penalised: the pooled FAQs decide, the zero start only steadies a constant feature. */
 const FIT_STRENGTH = 0.01;
 

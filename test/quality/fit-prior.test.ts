@@ -5,11 +5,11 @@
 import path from 'node:path';
 import { readFaqFile } from '../../src/faq/file';
 import { PRIOR_CALIBRATION } from '../../src/matcher/matcher';
-import { fitPrior, roundedModel } from '../../src/quality/fit-prior';
+import { fitPrior, PRIOR_SUITES, roundedModel } from '../../src/quality/fit-prior';
 import { isSuite, SUITE_FAQ } from '../../src/quality/suite';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
-const SUITES = [path.join(SHARED, 'eval'), path.join(SHARED, 'eval/city')];
+const SUITES = PRIOR_SUITES.map((suite) => path.join(SHARED, suite));
 const present = SUITES.every(isSuite);
 const run = present ? test : test.skip;
 
