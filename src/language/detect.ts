@@ -34,6 +34,13 @@ const KAZAKH_WORDS = wordSet(`
 /** Kazakh inflections typed without Kazakh letters ("интернетты", "банктер"): weak evidence. */
 const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди|ыру|иру|еу|ау)$/;
 
+/**
+ * Letter pairs Russian spelling does not allow (it writes жи, ши, ки, ги, хи) but Kazakh typed
+ * without its letters is full of ("жылдам", "шыккан", "кызыл", "жибершы"). Weak evidence: Kazakh names
+ * stand in Russian text too ("ул. Торайгырова").
+ */
+const KAZAKH_LETTER_PAIRS = /[жшкгх]ы/;
+
 /** Russian inflections Kazakh does not have (adjective and verb endings): weak evidence too. */
 const RUSSIAN_ENDINGS = /(ого|его|ому|ему|ый|ий|ая|яя|ое|ее|ых|их|ться|тся|ешь|ете|ите|ают|яют|ует|ение|ость|ами|ями)$/;
 
@@ -80,6 +87,7 @@ function collectCues(words: readonly string[]): Cues {
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
       else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
       else if (word.length > 4 && KAZAKH_ENDINGS.test(word)) cues.kazakh += 0.5;
+      else if (KAZAKH_LETTER_PAIRS.test(word)) cues.kazakh += 0.5;
     } else if (LATIN.test(word)) {
       cues.latinWords += 1;
       const en = ENGLISH_WORDS.has(word);

@@ -19,6 +19,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('Қазпошта').lang).toBe('kk');
   });
 
+  it('reads letter pairs Russian spelling does not allow as Kazakh typed without its letters', () => {
+    // "жибершы" (send it, please): no Kazakh letter, no Kazakh word, only the "шы" Russian writes as "ши".
+    expect(detectLanguage('сурет жибершы')).toEqual({ lang: 'kk', confident: true });
+    expect(detectLanguage('сурет жиберши').lang).toBe('ru');
+    // Only weak evidence: a Kazakh place name in a Russian sentence leaves it Russian.
+    expect(detectLanguage('в Шымкенте не работает светофор').lang).toBe('ru');
+  });
+
   it('lets the text win over the hint', () => {
     expect(detectLanguage('Когда откроется библиотека?', 'en').lang).toBe('ru');
     expect(detectLanguage('When does the library open?', 'ru-RU').lang).toBe('en');
