@@ -5,7 +5,8 @@
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
  * as a fresh conversation, and a table per language is printed with the calibration of the
- * matcher's probabilities (predicted vs observed per decision band and per tenth). The last lines
+ * matcher's probabilities (predicted vs observed per decision band and per tenth) and where the ranking
+ * alone put the right entry (ranked_first, ranked_top3: before the confidence decides). The last lines
  * are one JSON object per suite with its overall figures, for CI and the ratchet in
  * test/eval-baseline.json. A rate with nothing to measure (no English cases, say) shows "–".
  *
@@ -34,6 +35,8 @@ const COLUMNS: (keyof EvalFigures)[] = [
   'oos',
   'oos_escalation_recall',
   'language_accuracy',
+  'ranked_first',
+  'ranked_top3',
 ];
 
 function table(header: string[], rows: string[][]): string {

@@ -2,7 +2,9 @@
  * Answer-quality measurement: every case goes to the real engine as a fresh conversation and the
  * outcome is compared with what the case expects. Used by `npm run eval` and by the CI ratchet.
  * Besides the outcome figures it keeps, per case, the probability the matcher gave its first
- * entry, so the report can show how well those probabilities are calibrated.
+ * entry, so the report can show how well those probabilities are calibrated, and where the ranking
+ * alone put the right entry: a case lost with the right entry ranked first is the confidence's
+ * miss, not the ranking's.
  */
 import type { ConversationEngine } from '../engine/engine';
 import type { FaqCatalog } from '../faq/catalog';
@@ -25,6 +27,10 @@ export interface EvalFigures {
   oos: number;
   oos_escalation_recall: number | null;
   language_accuracy: number | null;
+  /** In-scope cases whose right entry the ranking put first, whatever the confidence then decided. */
+  ranked_first: number | null;
+  /** In-scope cases whose right entry the ranking put among its first three. */
+  ranked_top3: number | null;
 }
 
 export interface EvalMiss {
@@ -82,6 +88,8 @@ interface Tally {
   oos: number;
   oosEscalated: number;
   langOk: number;
+  rankedFirst: number;
+  rankedTop3: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -93,6 +101,8 @@ const emptyTally = (): Tally => ({
   oos: 0,
   oosEscalated: 0,
   langOk: 0,
+  rankedFirst: 0,
+  rankedTop3: 0,
 });
 
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
@@ -107,6 +117,8 @@ function figures(t: Tally): EvalFigures {
     oos: t.oos,
     oos_escalation_recall: ratio(t.oosEscalated, t.oos),
     language_accuracy: ratio(t.langOk, t.cases),
+    ranked_first: ratio(t.rankedFirst, t.inScope),
+    ranked_top3: ratio(t.rankedTop3, t.inScope),
   };
 }
 
@@ -155,6 +167,8 @@ export async function evaluate(
     const answered = o.kind === 'answer' ? o.faqId : null;
     const suggested = o.kind === 'suggest' ? o.faqIds : [];
     const got = answered ? `answer ${answered}` : o.kind === 'suggest' ? `suggest ${suggested.join(',')}` : o.kind;
+    const ranked = catalog.match(c.text, result.lang, new Date(), 3).candidates;
+    const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
     for (const t of [overall, byLang[c.lang]]) {
       t.cases++;
       if (result.lang === c.lang) t.langOk++;
@@ -166,9 +180,11 @@ export async function evaluate(
         t.inScope++;
         if (answered === c.expect) t.top1++;
         if (answered === c.expect || suggested.includes(c.expect)) t.answeredOrSuggested++;
+        if (rank === 0) t.rankedFirst++;
+        if (rank >= 0) t.rankedTop3++;
       }
     }
-    const top = catalog.match(c.text, result.lang, new Date(), 1).candidates[0];
+    const top = ranked[0];
     if (o.kind === 'answer' || o.kind === 'suggest' || o.kind === 'escalate') {
       const band = o.kind;
       predictions.push({ band, predicted: top?.score ?? 0, topRight: !!top && top.id === c.expect });

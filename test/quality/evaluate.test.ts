@@ -24,6 +24,23 @@ describe('evaluate', () => {
     expect(report.byLang.kk.oos_escalation_recall).toBeNull();
   });
 
+  it('tells where the ranking alone put the right entry, before the confidence decides', async () => {
+    const { report } = await runSuite({
+      ...suite,
+      cases: [
+        ...suite.cases,
+        // Two topics in one message: both are offered, the library second.
+        { text: 'библиотека штраф', lang: 'ru' as const, expect: 'library-hours' },
+      ],
+    });
+    expect(report.misses.map((m) => m.got)).toEqual(['suggest parking-fine,library-hours']);
+    expect(report.overall.in_scope).toBe(3);
+    expect(report.overall.ranked_first).toBe(0.6667);
+    expect(report.overall.ranked_top3).toBe(1);
+    // Out-of-scope cases have no right entry to rank: a language without in-scope cases shows none.
+    expect(report.byLang.en.ranked_first).toBeNull();
+  });
+
   it('reports calibration per decision band, every case in exactly one band', async () => {
     const { report } = await runSuite(suite);
     const bands = report.reliability.bands;
