@@ -33,8 +33,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -2.98, weights: [-2.72, -1.97, 16.0, -0.66, 3.98, 7.28, -0.99] },
-  top3: { bias: -2.89, weights: [0.66, 2.06, 7.45, -0.45, 3.54, 7.79, -1.18] },
+  top1: { bias: -2.98, weights: [-2.72, -1.98, 16.0, -0.66, 3.97, 7.29, -0.99] },
+  top3: { bias: -2.89, weights: [0.67, 2.05, 7.45, -0.46, 3.53, 7.8, -1.19] },
   samples: 0,
 };
 

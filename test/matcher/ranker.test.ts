@@ -2,6 +2,7 @@ import { analyzeMessage } from '../../src/matcher/analyze';
 import { FieldIndex } from '../../src/matcher/field-index';
 import { DEFAULT_RANK_OPTIONS, Ranker, type Ranking } from '../../src/matcher/ranker';
 import type { FaqEntryInput } from '../../src/faq/types';
+import { CONTEXT_WEIGHT } from '../../src/matcher/segments';
 import { FIXTURE_FAQ } from './fixtures';
 
 function ranked(entries: readonly FaqEntryInput[], depth = DEFAULT_RANK_OPTIONS.depth) {
@@ -180,5 +181,19 @@ describe('Russian typed in Latin letters', () => {
     index.remove('benefits');
     expect(own.rank(analyzeMessage('lgoty', 'ru')).entries).toEqual([]);
     expect(index.keysWithSigns('лгот')).toBeUndefined();
+  });
+});
+
+describe('words no entry knows, in a long message', () => {
+  const { ranker } = ranked(FIXTURE_FAQ);
+  const unknown = (text: string) => ranker.rank(analyzeMessage(text, 'ru')).unknownWeight;
+
+  it('count once as the question and discounted twice, as context and as unknown, in the story around it', () => {
+    const question = 'когда откроется библиотека';
+    // The same two unknown words, asked about or told as the story before the question.
+    const asked = unknown(`${question} коляской этаже`);
+    const told = unknown(`Живу с коляской на этаже. ${question}?`) - unknown(`Живу. ${question}?`);
+    expect(asked).toBeGreaterThan(0);
+    expect(told).toBeCloseTo(asked * CONTEXT_WEIGHT * CONTEXT_WEIGHT, 9);
   });
 });
