@@ -11,8 +11,9 @@
  * test/eval-baseline.json. A rate with nothing to measure (no English cases, say) shows "–".
  *
  * --learn-from CASES first lets the residents of CASES (a dev.jsonl) teach each suite's FAQ — they
- * pick the right "did you mean" choice or say the right answer helped, and their words are accepted
- * as question variants — then evaluates the suite on the learnt FAQ and prints the gain. Learn from
+ * pick the right "did you mean" choice or say the right answer helped, an operator answers a
+ * hand-off with the right entry when the ticket offers it, and their words are accepted as
+ * question variants — then evaluates the suite on the learnt FAQ and prints the gain. Learn from
  * one set of messages and measure on another set of the same FAQ.
  */
 import { parseArgs } from 'node:util';
@@ -118,8 +119,17 @@ async function main(): Promise<number> {
       const [a, b] = [report.overall[key], after.report.overall[key]];
       return `${key} ${a ?? '–'} → ${b ?? '–'}`;
     });
-    console.log(`\nlearning: ${learned.accepted} question variants added; ${gain.join(', ')}`);
-    lines.push(JSON.stringify({ suite: suite.name, learned_from: values['learn-from'], variants_added: learned.accepted, before: report.overall, after: after.report.overall }));
+    console.log(`\nlearning: ${learned.accepted} question variants added (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain.join(', ')}`);
+    lines.push(
+      JSON.stringify({
+        suite: suite.name,
+        learned_from: values['learn-from'],
+        variants_added: learned.accepted,
+        operator_answers: learned.operatorAnswers,
+        before: report.overall,
+        after: after.report.overall,
+      }),
+    );
   }
   console.log('');
   for (const line of lines) console.log(line);

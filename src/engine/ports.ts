@@ -4,7 +4,7 @@
  * app plugs them in. The engine never imports either.
  */
 import type { Lang } from '../i18n/languages';
-import type { AuditInput, TicketInput, TranscriptLine } from '../store/types';
+import type { AuditInput, LearningSource, TicketInput, TranscriptLine } from '../store/types';
 
 /**
  * The hand-off could not be recorded (the store refuses writes): the resident must not be promised
@@ -48,7 +48,7 @@ export interface AuditPort {
  * (picked from "did you mean", or answered and found helpful). Editors turn them into variants.
  */
 export interface LearningPort {
-  note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
+  note(input: { entryId: string; lang: Lang; text: string; source: LearningSource }): Promise<void>;
 }
 
 /** What became of one resident's message, for the staff's figures (messages per hour, answered share). */

@@ -42,6 +42,7 @@ export class FaqFileError extends Error {
  * Ids end up in button data such as 'faq:<id>', and Telegram allows 64 bytes of callback data:
  * 60 ASCII characters leave room for the prefix.
  */
+export const MAX_ID_LENGTH = 60;
 const SLUG = /^[a-z0-9]+(?:[-_.][a-z0-9]+)*$/;
 const SLUG_HINT = 'must be a slug: lower-case latin letters, digits and single - _ . between them';
 
@@ -67,7 +68,7 @@ const nonEmptyString = (max: number) =>
 
 const slug = z
   .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
-  .max(60, { error: 'must be at most 60 characters' })
+  .max(MAX_ID_LENGTH, { error: `must be at most ${MAX_ID_LENGTH} characters` })
   .regex(SLUG, { error: SLUG_HINT });
 
 const dateTime = z

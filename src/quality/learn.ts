@@ -2,12 +2,19 @@
  * `npm run eval -- … --learn-from FILE`: what the FAQ would look like after residents taught it.
  * Every answerable message in FILE is sent to the engine as a resident would: when the bot offers
  * "did you mean" with the right entry among the choices the resident picks it, when it answers with
- * the right entry the resident says it helped. The words the engine noted are then accepted as
- * question variants through the same path an editor's click takes (`acceptVariant`).
+ * the right entry the resident says it helped, and when it hands the message to an operator who
+ * finds the right entry among those the ticket offers, the operator sends that entry's answer
+ * (`replyWithEntry`, as the console's button does). The words noted on the way are then accepted
+ * as question variants through the same path an editor's click takes (`acceptVariant`).
  */
 import { CHOICE } from '../engine/choices';
+import { HandoffDesk } from '../escalation';
+import { likelyEntries, replyWithEntry } from '../escalation/faq-reply';
+import { OperatorDesk } from '../escalation/operator-desk';
+import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
+import { createTranslator } from '../i18n';
 import type { EvalCase } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 
@@ -16,12 +23,19 @@ export interface Learned {
   entries: FaqEntry[];
   /** Question variants added. */
   accepted: number;
+  /** Hand-offs an operator answered with the right entry offered on the ticket. */
+  operatorAnswers: number;
 }
 
 const BY = 'eval:learn-from';
 
 export async function learnFrom(entries: readonly FaqEntryInput[], cases: readonly EvalCase[]): Promise<Learned> {
-  const { engine, store } = createOfflineEngine(entries);
+  const { engine, store, catalog } = createOfflineEngine(entries);
+  const translator = createTranslator();
+  // No channel: the operators' replies stay queued, which is all the simulation needs.
+  const desk = new OperatorDesk({ store, handoff: new HandoffDesk(store), relay: new ReplyRelay({ store, channels: () => undefined }) });
+  const operator = { desk, catalog, learning: store.learning, translator };
+  let operatorAnswers = 0;
   try {
     // The FAQ goes into the store as well, so accepting a variant versions the entry as the console does.
     await store.faq.import([...entries], BY);
@@ -33,6 +47,13 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
         await engine.handle({ ...resident, text: '', choiceId: CHOICE.helpful });
       } else if (outcome.kind === 'suggest' && outcome.faqIds.includes(c.expect)) {
         await engine.handle({ ...resident, text: '', choiceId: CHOICE.faq(c.expect) });
+      } else if (outcome.kind === 'escalate') {
+        const ticket = await store.tickets.get(outcome.ticketId);
+        const now = new Date();
+        if (ticket && likelyEntries(operator, ticket, now).some((e) => e.id === c.expect)) {
+          await replyWithEntry(operator, ticket, BY, c.expect, now);
+          operatorAnswers += 1;
+        }
       }
     }
     await engine.drain();
@@ -42,7 +63,7 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
       const { entry } = await acceptVariant(store, variant.id, BY);
       if (entry.version !== before?.version) accepted += 1;
     }
-    return { entries: await store.faq.list(), accepted };
+    return { entries: await store.faq.list(), accepted, operatorAnswers };
   } finally {
     await store.close();
   }

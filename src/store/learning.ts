@@ -3,7 +3,7 @@
  * by (the key), how long they may be, and the store's clock for times.
  */
 import type { LearningBackend } from './backend';
-import type { LearnedVariant, LearnedVariantStatus, LearningStore } from './types';
+import type { LearnedVariant, LearnedVariantStatus, LearningSource, LearningStore } from './types';
 
 /** Longer messages are stories, not questions worth offering as a variant. */
 export const MAX_VARIANT_CHARS = 300;
@@ -25,11 +25,12 @@ export class Learning implements LearningStore {
     private readonly now: () => Date,
   ) {}
 
-  async note(input: { entryId: string; lang: LearnedVariant['lang']; text: string; source: 'picked' | 'helpful' }): Promise<void> {
+  async note(input: { entryId: string; lang: LearnedVariant['lang']; text: string; source: LearningSource }): Promise<void> {
     const text = input.text.trim().replace(/\s+/g, ' ');
     const key = variantKey(text);
     if (!key || text.length > MAX_VARIANT_CHARS) return;
-    const picked = input.source === 'picked' ? 1 : 0;
+    // An operator's choice is a person's pick as much as a resident's.
+    const picked = input.source === 'helpful' ? 0 : 1;
     await this.backend.add({ entryId: input.entryId, lang: input.lang, key, text, picked, helpful: 1 - picked }, this.now());
   }
 

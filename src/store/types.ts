@@ -550,7 +550,10 @@ export interface LearnedVariant {
   text: string;
   /** The words normalised (lower case, words only): how the same message is recognised. */
   key: string;
-  /** How many times residents picked the entry for these words from "did you mean". */
+  /**
+   * How many times a person chose the entry for these words: a resident from "did you mean", or an
+   * operator answering the resident's ticket with the entry.
+   */
   picked: number;
   /** How many times residents said the answer helped after these words. */
   helpful: number;
@@ -561,10 +564,17 @@ export interface LearnedVariant {
   decidedAt?: Date;
 }
 
+/**
+ * Who tied a resident's words to an entry: the resident picked it from "did you mean" ('picked'),
+ * said its answer helped ('helpful'), or an operator answered the resident's ticket with it
+ * ('operator', counted as a pick).
+ */
+export type LearningSource = 'picked' | 'helpful' | 'operator';
+
 /** What residents taught: suggested question variants, kept until an editor accepts or rejects them. */
 export interface LearningStore {
   /** Counts one more resident who reached `entryId` with `text` (no resident id is kept). */
-  note(input: { entryId: string; lang: Lang; text: string; source: 'picked' | 'helpful' }): Promise<void>;
+  note(input: { entryId: string; lang: Lang; text: string; source: LearningSource }): Promise<void>;
   /** Suggestions (pending ones by default), the most often seen first. */
   list(filter?: { entryId?: string; status?: LearnedVariantStatus[]; limit?: number }): Promise<LearnedVariant[]>;
   get(id: string): Promise<LearnedVariant | null>;

@@ -1,4 +1,6 @@
+import { answerText } from '../../src/faq/answer-text';
 import { createTranslator } from '../../src/i18n';
+import type { Ticket } from '../../src/store/types';
 import { consoleFixture, type ConsoleFixture } from './helpers';
 
 const tr = createTranslator();
@@ -30,5 +32,45 @@ describe('console inbox pages', () => {
     const admin = await f.login('admin');
     expect((await f.call('GET', `/inbox/${ru.id}`, { session: admin })).body).toContain('/faq/new?q=');
     expect((await f.call('GET', '/inbox', { session: await f.login('editor') })).statusCode).toBe(403);
+  });
+
+  it('offers the FAQ entries the bot ranked first and sends one in the resident\'s language, noting their words for it', async () => {
+    const question = 'пошта нешеде жабылады';
+    const ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '3', lang: 'kk', question, reason: 'no-match', excerpt: [] });
+    const operator = await f.login('operator');
+    const page = await f.call('GET', `/inbox/${ticket.id}`, { session: operator });
+    expect(page.body).toContain(`data-api="/api/tickets/${ticket.id}/answer"`);
+    expect(page.body).toContain('value="post-hours"');
+    expect(page.body).toContain('Пошта қашан жұмыс істейді?');
+
+    const sent = await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: operator, body: { entryId: 'post-hours' } });
+    expect(sent.statusCode).toBe(200);
+    const entry = f.catalog.get('post-hours')!;
+    // The entry has no Kazakh answer: the Russian one goes, said so in Kazakh.
+    const expected = answerText(entry, 'kk', tr);
+    expect(expected.startsWith(tr.t('kk', 'answer.fallback'))).toBe(true);
+    const { ticket: after } = sent.json<{ ticket: Ticket }>();
+    expect(after.status).toBe('waiting');
+    expect(after.messages.map((m) => [m.from, m.text])).toEqual([['operator', expected]]);
+    const noted = await f.store.learning.list({ entryId: 'post-hours' });
+    expect(noted.map((v) => [v.lang, v.text, v.picked])).toEqual([['kk', question, 1]]);
+
+    expect((await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: operator, body: { entryId: 'no-such-entry' } })).statusCode).toBe(404);
+    expect((await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: operator, body: { entryId: '' } })).statusCode).toBe(400);
+    expect((await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: await f.login('editor'), body: { entryId: 'post-hours' } })).statusCode).toBe(403);
+  });
+
+  it('a ticket that only asked for a person offers no entries, and its answer teaches nothing', async () => {
+    const label = tr.t('ru', 'choices.operator');
+    const ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '4', lang: 'ru', question: label, reason: 'requested', excerpt: [] });
+    const operator = await f.login('operator');
+    const page = await f.call('GET', `/inbox/${ticket.id}`, { session: operator });
+    expect(page.body).toContain('No FAQ entry matches this question.');
+    expect(page.body).not.toContain(`data-api="/api/tickets/${ticket.id}/answer"`);
+    const before = (await f.store.learning.list()).length;
+    const sent = await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: operator, body: { entryId: 'curfew-time' } });
+    expect(sent.statusCode).toBe(200);
+    expect(sent.json<{ ticket: Ticket }>().ticket.messages.at(-1)?.text).toBe('Комендантский час: с 23:00 до 07:00.');
+    expect(await f.store.learning.list()).toHaveLength(before);
   });
 });

@@ -30,5 +30,18 @@ describe('learning from residents, as the eval simulates it', () => {
     // The exact question of an entry is not added twice.
     expect(learned.entries.find((e) => e.id === 'parking-fine')?.questions.ru).toEqual(FIXTURE_FAQ[2].questions.ru);
     expect(learned.accepted).toBe(1);
+    expect(learned.operatorAnswers).toBe(0);
+  });
+
+  it('a hand-off an operator answers with an entry the ticket offers teaches that entry', async () => {
+    // Too little of it is about flu for the bot, but flu vaccination is the entry the ticket offers.
+    const text = 'сосед сказал что в деревне грипп и трактор не ходит';
+    const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'flu-vaccine' }]);
+    expect(learned.operatorAnswers).toBe(1);
+    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, text]);
+    // An entry the ticket does not offer is typed by the operator, not clicked: nothing is learnt.
+    const unoffered = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'library-hours' }]);
+    expect(unoffered.operatorAnswers).toBe(0);
+    expect(unoffered.accepted).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 /** FAQ entries: list/search, read, create, edit, delete, history, diff, revert, preview, file import/export. */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { serializeFaqFile } from '../../faq/file';
+import { MAX_ID_LENGTH, serializeFaqFile } from '../../faq/file';
 import type { FaqEntry } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import { ALL_ROLES, EDITORS } from '../access';
@@ -14,7 +14,7 @@ import { fileTooLarge, readUpload, uploadBodyLimit } from '../faq-upload';
 import { offLoop } from '../off-loop';
 import { previewAnswer } from '../preview';
 
-const idParams = z.object({ id: z.string().min(1).max(60) });
+const idParams = z.object({ id: z.string().min(1).max(MAX_ID_LENGTH) });
 const listQuery = z.object({
   topic: z.string().trim().max(60).optional().transform((v) => v || undefined),
   lang: z.enum(LANGS).optional().or(z.literal('').transform(() => undefined)),

@@ -7,6 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DeskEvent, OperatorDesk } from '../../escalation/operator-desk';
 import { DeskError } from '../../escalation/operator-desk';
+import { replyWithEntry } from '../../escalation/faq-reply';
+import { MAX_ID_LENGTH } from '../../faq/file';
 import { LANGS, type Lang } from '../../i18n/languages';
 import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
@@ -34,6 +36,7 @@ export const listQuery = z.object({
 });
 export const idParams = z.object({ id: z.string().max(20) });
 const replyBody = z.object({ text: staffText(MAX_MESSAGE_LENGTH).trim().min(1) });
+const answerBody = z.object({ entryId: z.string().trim().min(1).max(MAX_ID_LENGTH) });
 const transferBody = z.object({ to: z.email('must be an e-mail address').max(MAX_EMAIL_LENGTH).optional() });
 
 /** The operator's canned replies in the resident's language. */
@@ -129,6 +132,16 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
         return desk.reply(id, operatorOf(request), text);
       }),
     };
+  });
+
+  // The ticket's likely FAQ entry, sent with a click: its answer in the resident's language.
+  app.post('/api/tickets/:id/answer', access, async (request) => {
+    const { id } = parseInput(idParams, request.params, 'path');
+    const { entryId } = parseInput(answerBody, request.body, 'body');
+    const ticket = await heldTicket(ctx, request, id);
+    const { catalog, store, translator, logger } = ctx.deps;
+    const deps = { desk: deskOf(ctx), catalog, learning: store.learning, translator, logger };
+    return { ticket: await act(() => replyWithEntry(deps, ticket, operatorOf(request), entryId, ctx.clock())) };
   });
 
   app.post('/api/tickets/:id/transfer', access, async (request) => {

@@ -5,6 +5,9 @@
  * (the script keeps it in the browser).
  */
 import type { FastifyInstance } from 'fastify';
+import { likelyEntries } from '../../escalation/faq-reply';
+import { answerText } from '../../faq/answer-text';
+import type { FaqEntryInput } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
@@ -18,12 +21,28 @@ import { cannedReplies, deskOf, faqDraftUrl, idParams, listed, listQuery, SORTS,
 
 /** Characters of a question shown in the list; the ticket page shows it whole. */
 const QUESTION_PREVIEW = 160;
+/** Characters of a FAQ answer shown on a ticket before the operator sends it. */
+const ANSWER_PREVIEW = 200;
 const LIVE_EVENTS = '/api/tickets/events';
 
 /** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
 export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: number; overdue: boolean } {
   const ms = Math.max(0, now.getTime() - ticket.createdAt.getTime());
   return { ms, overdue: ticket.status === 'queued' && ms >= slaMinutes * 60_000 };
+}
+
+/** The FAQ entries the bot ranked first for the ticket's question, each sent with a click. */
+function faqAnswers(view: View, api: string, ticket: Ticket, entries: readonly FaqEntryInput[], ctx: RouteContext): SafeHtml {
+  const { t } = view;
+  if (entries.length === 0) return html`<p class="muted">${t('ticket.noFaqAnswers')}</p>`;
+  const forms = entries.map((entry) => {
+    const answer = answerText(entry, ticket.lang, ctx.deps.translator);
+    const preview = answer.length > ANSWER_PREVIEW ? `${answer.slice(0, ANSWER_PREVIEW)}…` : answer;
+    const question = entry.questions[ticket.lang]?.[0] ?? LANGS.map((l) => entry.questions[l]?.[0]).find(Boolean) ?? entry.id;
+    return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entry.id}"><p><strong>${question}</strong>
+${preview}</p><button>${t('ticket.sendFaqAnswer')}</button></form>`;
+  });
+  return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;
 }
 
 function statusBadge(view: View, ticket: Ticket, overdue: boolean): SafeHtml {
@@ -100,6 +119,7 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
           ${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload" data-done="${t('ticket.claimed')}"><button class="primary">${t('ticket.claim')}</button></form>` : ''}
           <form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}"><label>${t('ticket.replyLabel', { lang: view.langName(ticket.lang) })}<textarea name="text" rows="4" required maxlength="4000"></textarea></label>
             <button class="primary">${t('ticket.sendReply')}</button></form>
+          ${faqAnswers(view, api, ticket, likelyEntries(ctx.deps, ticket, view.now), ctx)}
           <details class="canned"><summary>${t('ticket.canned')}</summary>
             ${cannedReplies(ctx, ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="text" value="${text}"><p>${text}</p><button>${t('ticket.sendCanned')}</button></form>`)}
           </details>

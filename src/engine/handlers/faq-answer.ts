@@ -4,11 +4,11 @@
  * the question on as unanswered (the escalation handler opens a ticket). Picking a suggested or
  * listed entry answers it.
  */
+import { answerText } from '../../faq/answer-text';
 import type { FaqCatalog } from '../../faq/catalog';
 import type { OfferedChoice } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
-import { FALLBACK_LANG, LANGS } from '../../i18n/languages';
 import { decide } from '../../matcher';
 import type { Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
@@ -71,10 +71,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
 /** The entry's answer in the conversation's language (or the fallback, said so), then "did this help?". */
 function answer(turn: Turn, tr: Translator, entry: FaqEntryInput, score: number): void {
   const lang = turn.lang;
-  const own = entry.answer[lang];
-  // Russian first, then whatever the entry has: an answer in another language beats none.
-  const fallback = entry.answer[FALLBACK_LANG] ?? LANGS.map((l) => entry.answer[l]).find(Boolean) ?? '';
-  const text: Reply = { text: own || `${tr.t(lang, 'answer.fallback')}\n\n${fallback}` };
+  const text: Reply = { text: answerText(entry, lang, tr) };
   const ask: Reply = {
     text: tr.t(lang, 'answer.ask'),
     choices: [
