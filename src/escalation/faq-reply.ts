@@ -6,7 +6,7 @@
  * any reply), and the resident's words are noted for the entry as a suggested question variant —
  * the bot could not place them, a person did — for an editor to accept or reject.
  */
-import { answerText } from '../faq/answer-text';
+import { answerText } from '../faq/entry-text';
 import type { FaqCatalog } from '../faq/catalog';
 import { isLive, type FaqEntryInput } from '../faq/types';
 import type { Translator } from '../i18n';

@@ -1,4 +1,4 @@
-import { answerText } from '../../src/faq/answer-text';
+import { answerText } from '../../src/faq/entry-text';
 import { createTranslator } from '../../src/i18n';
 import type { Ticket } from '../../src/store/types';
 import { consoleFixture, type ConsoleFixture } from './helpers';

@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { likelyEntries } from '../../escalation/faq-reply';
-import { answerText } from '../../faq/answer-text';
+import { answerText, questionLabel } from '../../faq/entry-text';
 import type { FaqEntryInput } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
@@ -38,8 +38,7 @@ function faqAnswers(view: View, api: string, ticket: Ticket, entries: readonly F
   const forms = entries.map((entry) => {
     const answer = answerText(entry, ticket.lang, ctx.deps.translator);
     const preview = answer.length > ANSWER_PREVIEW ? `${answer.slice(0, ANSWER_PREVIEW)}…` : answer;
-    const question = entry.questions[ticket.lang]?.[0] ?? LANGS.map((l) => entry.questions[l]?.[0]).find(Boolean) ?? entry.id;
-    return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entry.id}"><p><strong>${question}</strong>
+    return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entry.id}"><p><strong>${questionLabel(entry, ticket.lang)}</strong>
 ${preview}</p><button>${t('ticket.sendFaqAnswer')}</button></form>`;
   });
   return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;

@@ -4,7 +4,7 @@
  * the question on as unanswered (the escalation handler opens a ticket). Picking a suggested or
  * listed entry answers it.
  */
-import { answerText } from '../../faq/answer-text';
+import { answerText, questionLabel } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
 import type { OfferedChoice } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
@@ -15,7 +15,6 @@ import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
-import { questionLabel } from './menu';
 
 export interface FaqAnswerOptions {
   catalog: FaqCatalog;

@@ -3,9 +3,9 @@
  * whoever has the conversation (register `helpHandler` before the hand-off gate).
  */
 import type { FaqCatalog } from '../../faq/catalog';
+import { questionLabel } from '../../faq/entry-text';
 import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
-import { LANGS, type Lang } from '../../i18n/languages';
 import { CHOICE } from '../choices';
 import type { Handler, Turn } from '../turn';
 import type { Choice, Reply } from '../types';
@@ -64,9 +64,4 @@ function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: 
 
 function topicOf(entry: FaqEntryInput): string {
   return (MENU_TOPICS as readonly string[]).includes(entry.topic) || entry.topic === 'general' ? entry.topic : 'other';
-}
-
-/** A choice label for an entry: its first question in the language, else in any language. */
-export function questionLabel(entry: FaqEntryInput, lang: Lang): string {
-  return entry.questions[lang]?.[0] ?? LANGS.map((l) => entry.questions[l]?.[0]).find(Boolean) ?? entry.id;
 }
