@@ -42,6 +42,8 @@ describe('console inbox pages', () => {
     expect(page.body).toContain(`data-api="/api/tickets/${ticket.id}/answer"`);
     expect(page.body).toContain('value="post-hours"');
     expect(page.body).toContain('Пошта қашан жұмыс істейді?');
+    const api = (await f.call('GET', `/api/tickets/${ticket.id}`, { session: operator })).json<{ faqAnswers: Array<{ entryId: string; answer: string }> }>();
+    expect(api.faqAnswers[0]).toMatchObject({ entryId: 'post-hours', answer: answerText(f.catalog.get('post-hours')!, 'kk', tr) });
 
     const sent = await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: operator, body: { entryId: 'post-hours' } });
     expect(sent.statusCode).toBe(200);

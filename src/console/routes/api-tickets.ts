@@ -7,7 +7,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DeskEvent, OperatorDesk } from '../../escalation/operator-desk';
 import { DeskError } from '../../escalation/operator-desk';
-import { replyWithEntry } from '../../escalation/faq-reply';
+import { likelyEntries, replyWithEntry } from '../../escalation/faq-reply';
+import { answerText, questionLabel } from '../../faq/entry-text';
 import { MAX_ID_LENGTH } from '../../faq/file';
 import { LANGS, type Lang } from '../../i18n/languages';
 import type { Ticket } from '../../store/types';
@@ -47,6 +48,16 @@ export function cannedReplies(ctx: RouteContext, lang: Lang): string[] {
 /** The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link). */
 export function faqDraftUrl(ticket: Ticket): string {
   return `/faq/new?${new URLSearchParams([['q', ticket.question], ['lang', ticket.lang]]).toString()}`;
+}
+
+/** The entries the bot ranked first for the ticket's question, as the resident would read them (POST …/answer sends one). */
+export function faqAnswers(ctx: RouteContext, ticket: Ticket): Array<{ entryId: string; question: string; answer: string }> {
+  const { translator } = ctx.deps;
+  return likelyEntries(ctx.deps, ticket, ctx.clock()).map((entry) => ({
+    entryId: entry.id,
+    question: questionLabel(entry, ticket.lang),
+    answer: answerText(entry, ticket.lang, translator),
+  }));
 }
 
 /** The desk, or a 503 when this console runs without the bot (no tickets to work on). */
@@ -111,7 +122,7 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parseInput(idParams, request.params, 'path');
     const ticket = await deskOf(ctx).get(id);
     if (!ticket) throw new HttpError(404, `No ticket ${id}`);
-    return { ticket, canned: cannedReplies(ctx, ticket.lang), faqDraftUrl: faqDraftUrl(ticket) };
+    return { ticket, canned: cannedReplies(ctx, ticket.lang), faqAnswers: faqAnswers(ctx, ticket), faqDraftUrl: faqDraftUrl(ticket) };
   });
 
   app.post('/api/tickets/:id/claim', access, async (request) => {

@@ -5,9 +5,6 @@
  * (the script keeps it in the browser).
  */
 import type { FastifyInstance } from 'fastify';
-import { likelyEntries } from '../../escalation/faq-reply';
-import { answerText, questionLabel } from '../../faq/entry-text';
-import type { FaqEntryInput } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
@@ -17,7 +14,7 @@ import { html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { mayAct } from '../ticket-rights';
 import { viewOf, type View } from '../view';
-import { cannedReplies, deskOf, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES } from './api-tickets';
+import { cannedReplies, deskOf, faqAnswers, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES } from './api-tickets';
 
 /** Characters of a question shown in the list; the ticket page shows it whole. */
 const QUESTION_PREVIEW = 160;
@@ -32,13 +29,12 @@ export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: nu
 }
 
 /** The FAQ entries the bot ranked first for the ticket's question, each sent with a click. */
-function faqAnswers(view: View, api: string, ticket: Ticket, entries: readonly FaqEntryInput[], ctx: RouteContext): SafeHtml {
+function faqAnswerForms(view: View, api: string, answers: ReturnType<typeof faqAnswers>): SafeHtml {
   const { t } = view;
-  if (entries.length === 0) return html`<p class="muted">${t('ticket.noFaqAnswers')}</p>`;
-  const forms = entries.map((entry) => {
-    const answer = answerText(entry, ticket.lang, ctx.deps.translator);
+  if (answers.length === 0) return html`<p class="muted">${t('ticket.noFaqAnswers')}</p>`;
+  const forms = answers.map(({ entryId, question, answer }) => {
     const preview = answer.length > ANSWER_PREVIEW ? `${answer.slice(0, ANSWER_PREVIEW)}…` : answer;
-    return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entry.id}"><p><strong>${questionLabel(entry, ticket.lang)}</strong>
+    return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entryId}"><p><strong>${question}</strong>
 ${preview}</p><button>${t('ticket.sendFaqAnswer')}</button></form>`;
   });
   return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;
@@ -118,7 +114,7 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
           ${ticket.status === 'queued' ? html`<form data-api="${api}/claim" data-next="reload" data-done="${t('ticket.claimed')}"><button class="primary">${t('ticket.claim')}</button></form>` : ''}
           <form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}"><label>${t('ticket.replyLabel', { lang: view.langName(ticket.lang) })}<textarea name="text" rows="4" required maxlength="4000"></textarea></label>
             <button class="primary">${t('ticket.sendReply')}</button></form>
-          ${faqAnswers(view, api, ticket, likelyEntries(ctx.deps, ticket, view.now), ctx)}
+          ${faqAnswerForms(view, api, faqAnswers(ctx, ticket))}
           <details class="canned"><summary>${t('ticket.canned')}</summary>
             ${cannedReplies(ctx, ticket.lang).map((text) => html`<form data-api="${api}/reply" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="text" value="${text}"><p>${text}</p><button>${t('ticket.sendCanned')}</button></form>`)}
           </details>
