@@ -30,24 +30,38 @@ async function pending(stores: VariantStores, id: string): Promise<LearnedVarian
 
 /**
  * Adds the suggested words to the entry (unless it already has them in that language) and marks
- * the suggestion accepted. Resolves to the entry as saved.
+ * the suggestion accepted. `edited` is the editor's version of the words, e.g. a long story cut
+ * down to its question: a story taught as a question makes the bot trust the next story too much.
+ * Resolves to the entry as saved.
  */
-export async function acceptVariant(stores: VariantStores, id: string, by: string): Promise<{ variant: LearnedVariant; entry: FaqEntry }> {
+export async function acceptVariant(
+  stores: VariantStores,
+  id: string,
+  by: string,
+  edited?: string,
+): Promise<{ variant: LearnedVariant; entry: FaqEntry }> {
   const variant = await pending(stores, id);
   const current = await stores.faq.get(variant.entryId);
   if (!current) throw new VariantError('entry-gone', `FAQ entry "${variant.entryId}" no longer exists: reject the suggestion instead`);
+  const text = edited?.trim().replace(/\s+/g, ' ') || variant.text;
   const questions = current.questions[variant.lang] ?? [];
-  const known = questions.some((q) => variantKey(q) === variant.key);
+  const known = questions.some((q) => variantKey(q) === variantKey(text));
   const entry = known
     ? current
-    : await stores.faq.save({ ...current, questions: { ...current.questions, [variant.lang]: [...questions, variant.text] } }, by);
+    : await stores.faq.save({ ...current, questions: { ...current.questions, [variant.lang]: [...questions, text] } }, by);
   const settled = await stores.learning.decide(id, 'accepted', by);
   if (!settled) throw new VariantError('settled', `Suggested variant ${id} was settled by someone else meanwhile`);
   await stores.audit.record({
     actor: by,
     action: 'faq.variant.accepted',
     target: variant.entryId,
-    detail: { lang: variant.lang, text: variant.text, seen: variant.picked + variant.helpful, version: entry.version },
+    detail: {
+      lang: variant.lang,
+      text,
+      ...(text === variant.text ? {} : { suggested: variant.text }),
+      seen: variant.picked + variant.helpful,
+      version: entry.version,
+    },
   });
   return { variant: settled, entry };
 }

@@ -49,6 +49,24 @@ describe('console: suggested question variants', () => {
     expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor })).statusCode).toBe(409);
   });
 
+  it('the editor may cut the words down before adding them; the audit keeps what residents wrote', async () => {
+    const story = 'мы с мужем пенсионеры, живём на пятом этаже, почта до скольки работает в субботу';
+    await f.store.learning.note({ entryId: 'post-hours', lang: 'ru', text: story, source: 'operator' });
+    const v = (await list('?entry=post-hours')).find((x) => x.text === story)!;
+    expect(v.picked).toBe(1);
+    const page = await f.call('GET', '/learning', { session: editor });
+    expect(page.body).toContain(`<textarea form="accept-${v.id}" name="text"`);
+    expect(page.body).toContain(`<form id="accept-${v.id}" data-api="/api/learning/${v.id}/accept"`);
+
+    expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, body: { text: '   ' } })).statusCode).toBe(400);
+    expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, body: { text: 'x'.repeat(501) } })).statusCode).toBe(400);
+    const res = await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, body: { text: '  почта до скольки   работает в субботу ' } });
+    expect(res.statusCode).toBe(200);
+    expect((await f.store.faq.get('post-hours'))?.questions.ru?.at(-1)).toBe('почта до скольки работает в субботу');
+    const audit = (await f.store.audit.list()).find((r) => r.action === 'faq.variant.accepted');
+    expect(audit?.detail).toMatchObject({ text: 'почта до скольки работает в субботу', suggested: story });
+  });
+
   it('rejecting keeps the words out of the list and out of the entry', async () => {
     const [v] = await list('?entry=water-outage');
     expect((await f.call('POST', `/api/learning/${v.id}/reject`, { session: editor })).statusCode).toBe(200);

@@ -1,13 +1,16 @@
 /**
  * Question variants residents suggest (their words that led them to an entry): list them with
- * their counts, accept one (it becomes a question of the entry: a new version, audited) or reject it.
+ * their counts, accept one, as it is or as the editor shortened it (it becomes a question of the
+ * entry: a new version, audited), or reject it.
  */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { acceptVariant, rejectVariant, VariantError } from '../../faq/learned-variants';
 import { ALL_ROLES, EDITORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
+import { staffText } from '../text-limits';
 import { actorOf } from './api-faq';
 
 const listQuery = z.object({
@@ -15,6 +18,8 @@ const listQuery = z.object({
   status: z.enum(['pending', 'accepted', 'rejected']).optional(),
 });
 const idParams = z.object({ id: z.string().min(1).max(40).regex(/^[0-9a-f]+$/, 'must be a suggestion id') });
+/** The editor's version of the words; without it, the resident's words as they are. */
+const acceptBody = z.object({ text: staffText(MAX_QUESTION_LENGTH).trim().min(1).optional() });
 
 /** A refused decision as the HTTP answer that says why. */
 function refused(error: unknown): never {
@@ -32,7 +37,8 @@ export function learningApi(app: FastifyInstance, ctx: RouteContext): void {
 
   app.post('/api/learning/:id/accept', { config: { access: EDITORS } }, async (request) => {
     const { id } = parseInput(idParams, request.params, 'path');
-    const { variant, entry } = await acceptVariant(stores, id, actorOf(request)).catch(refused);
+    const { text } = parseInput(acceptBody, request.body ?? {}, 'body');
+    const { variant, entry } = await acceptVariant(stores, id, actorOf(request), text).catch(refused);
     return { variant, entry: { id: entry.id, version: entry.version } };
   });
 

@@ -3,6 +3,7 @@
  * section of an entry's page: each with how often residents used those words, accept or reject.
  */
 import type { FastifyInstance } from 'fastify';
+import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
@@ -24,12 +25,15 @@ export function suggestedVariants(view: View, variants: readonly LearnedVariant[
   const rows = variants.map((v) => ({
     cells: [
       ...(showEntry ? [html`<a href="/faq/${v.entryId}">${v.entryId}</a>`] : []),
-      v.text,
+      // An editor may cut the words down before adding them (a long story to its question).
+      editable
+        ? html`<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${t('learning.col.text')}">${v.text}</textarea>`
+        : v.text,
       view.langName(v.lang),
       t('learning.seen', { picked: v.picked, helpful: v.helpful }),
       view.when(v.lastAt),
       editable
-        ? html`<form data-api="/api/learning/${v.id}/accept" data-next="reload" class="inline"><button>${t('learning.accept')}</button></form>
+        ? html`<form id="accept-${v.id}" data-api="/api/learning/${v.id}/accept" data-next="reload" class="inline"><button>${t('learning.accept')}</button></form>
           <form data-api="/api/learning/${v.id}/reject" data-next="reload" class="inline"><button>${t('learning.reject')}</button></form>`
         : '',
     ],
