@@ -62,6 +62,21 @@ describe('console inbox pages', () => {
     expect((await f.call('POST', `/api/tickets/${ticket.id}/answer`, { session: await f.login('editor'), body: { entryId: 'post-hours' } })).statusCode).toBe(403);
   });
 
+  it('marks an answer the resident already had in the conversation: the one that did not help', async () => {
+    const answer = answerText(f.catalog.get('post-hours')!, 'ru', tr);
+    const at = new Date('2026-01-17T11:00:00Z');
+    const excerpt = [
+      { from: 'resident' as const, text: 'почта до скольки работает', at },
+      { from: 'bot' as const, text: answer, at },
+    ];
+    const ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '5', lang: 'ru', question: 'почта до скольки работает', reason: 'not-helpful', excerpt });
+    const operator = await f.login('operator');
+    const api = (await f.call('GET', `/api/tickets/${ticket.id}`, { session: operator })).json<{ faqAnswers: Array<{ entryId: string; alreadySent: boolean }> }>();
+    expect(api.faqAnswers.find((a) => a.entryId === 'post-hours')?.alreadySent).toBe(true);
+    expect(api.faqAnswers.filter((a) => a.entryId !== 'post-hours').every((a) => !a.alreadySent)).toBe(true);
+    expect((await f.call('GET', `/inbox/${ticket.id}`, { session: operator })).body).toContain('Already sent in this conversation');
+  });
+
   it('a ticket that only asked for a person offers no entries, and its answer teaches nothing', async () => {
     const label = tr.t('ru', 'choices.operator');
     const ticket = await f.store.tickets.create({ channel: 'telegram', chatId: '4', lang: 'ru', question: label, reason: 'requested', excerpt: [] });

@@ -50,14 +50,18 @@ export function faqDraftUrl(ticket: Ticket): string {
   return `/faq/new?${new URLSearchParams([['q', ticket.question], ['lang', ticket.lang]]).toString()}`;
 }
 
-/** The entries the bot ranked first for the ticket's question, as the resident would read them (POST …/answer sends one). */
-export function faqAnswers(ctx: RouteContext, ticket: Ticket): Array<{ entryId: string; question: string; answer: string }> {
+/**
+ * The entries the bot ranked first for the ticket's question, as the resident would read them
+ * (POST …/answer sends one). `alreadySent`: the resident has had that answer in this conversation —
+ * from the bot, before the hand-off (it did not help), or from an operator.
+ */
+export function faqAnswers(ctx: RouteContext, ticket: Ticket): Array<{ entryId: string; question: string; answer: string; alreadySent: boolean }> {
   const { translator } = ctx.deps;
-  return likelyEntries(ctx.deps, ticket, ctx.clock()).map((entry) => ({
-    entryId: entry.id,
-    question: questionLabel(entry, ticket.lang),
-    answer: answerText(entry, ticket.lang, translator),
-  }));
+  const said = new Set([...ticket.excerpt, ...ticket.messages].filter((line) => line.from !== 'resident').map((line) => line.text));
+  return likelyEntries(ctx.deps, ticket, ctx.clock()).map((entry) => {
+    const answer = answerText(entry, ticket.lang, translator);
+    return { entryId: entry.id, question: questionLabel(entry, ticket.lang), answer, alreadySent: said.has(answer) };
+  });
 }
 
 /** The desk, or a 503 when this console runs without the bot (no tickets to work on). */

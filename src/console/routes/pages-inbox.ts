@@ -32,10 +32,10 @@ export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: nu
 function faqAnswerForms(view: View, api: string, answers: ReturnType<typeof faqAnswers>): SafeHtml {
   const { t } = view;
   if (answers.length === 0) return html`<p class="muted">${t('ticket.noFaqAnswers')}</p>`;
-  const forms = answers.map(({ entryId, question, answer }) => {
+  const forms = answers.map(({ entryId, question, answer, alreadySent }) => {
     const preview = answer.length > ANSWER_PREVIEW ? `${answer.slice(0, ANSWER_PREVIEW)}…` : answer;
     return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entryId}"><p><strong>${question}</strong>
-${preview}</p><button>${t('ticket.sendFaqAnswer')}</button></form>`;
+${preview}</p><button>${t('ticket.sendFaqAnswer')}</button>${alreadySent ? html` <span class="muted">${t('ticket.faqAlreadySent')}</span>` : ''}</form>`;
   });
   return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;
 }
