@@ -41,3 +41,13 @@ export function html(strings: TemplateStringsArray, ...values: Value[]): SafeHtm
   values.forEach((value, i) => (out += render(value) + strings[i + 1]));
   return new SafeHtml(out);
 }
+
+/**
+ * The start of a long text for a list or a card, with an ellipsis when it was cut; the page it
+ * links to shows it whole.
+ *
+ * @example clip(ticket.question, 160)
+ */
+export function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

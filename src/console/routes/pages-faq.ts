@@ -10,7 +10,7 @@ import type { DiffPart } from '../diff';
 import { HttpError, parseInput } from '../errors';
 import { diffVersions } from '../faq-versions';
 import { filterFaq } from '../faq-search';
-import { html, type SafeHtml } from '../html';
+import { clip, html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { viewOf, type View } from '../view';
 
@@ -159,7 +159,7 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
     const editable = canEdit(request);
     const rows = entries.map((e) => {
       const text = firstText(e, query.lang);
-      const answer = text.answer.length > ANSWER_PREVIEW ? `${text.answer.slice(0, ANSWER_PREVIEW)}…` : text.answer;
+      const answer = clip(text.answer, ANSWER_PREVIEW);
       return {
         cells: [
           html`<a href="/faq/${e.id}">${e.id}</a>`,

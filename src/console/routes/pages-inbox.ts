@@ -10,7 +10,7 @@ import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
 import type { RouteContext } from '../context';
 import { HttpError, parseInput } from '../errors';
-import { html, type SafeHtml } from '../html';
+import { clip, html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { mayAct } from '../ticket-rights';
 import { viewOf, type View } from '../view';
@@ -33,9 +33,8 @@ function faqAnswerForms(view: View, api: string, answers: ReturnType<typeof faqA
   const { t } = view;
   if (answers.length === 0) return html`<p class="muted">${t('ticket.noFaqAnswers')}</p>`;
   const forms = answers.map(({ entryId, question, answer, alreadySent }) => {
-    const preview = answer.length > ANSWER_PREVIEW ? `${answer.slice(0, ANSWER_PREVIEW)}…` : answer;
     return html`<form data-api="${api}/answer" data-next="reload" data-done="${t('ticket.sent')}" class="canned-reply"><input type="hidden" name="entryId" value="${entryId}"><p><strong>${question}</strong>
-${preview}</p><button>${t('ticket.sendFaqAnswer')}</button>${alreadySent ? html` <span class="muted">${t('ticket.faqAlreadySent')}</span>` : ''}</form>`;
+${clip(answer, ANSWER_PREVIEW)}</p><button>${t('ticket.sendFaqAnswer')}</button>${alreadySent ? html` <span class="muted">${t('ticket.faqAlreadySent')}</span>` : ''}</form>`;
   });
   return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;
 }
@@ -54,7 +53,7 @@ function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQu
   const option = (value: string, selected: boolean, label: string) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
   const rows = tickets.map((ticket) => {
     const w = waiting(ticket, view.now, slaMinutes);
-    const question = ticket.question.length > QUESTION_PREVIEW ? `${ticket.question.slice(0, QUESTION_PREVIEW)}…` : ticket.question;
+    const question = clip(ticket.question, QUESTION_PREVIEW);
     return {
       className: w.overdue ? 'overdue' : undefined,
       cells: [
