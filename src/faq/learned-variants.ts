@@ -7,7 +7,7 @@
  */
 import type { FaqEntry } from './types';
 import type { LearnedVariant, Store } from '../store/types';
-import { variantKey } from '../store/learning';
+import { variantKey, variantText } from '../store/learning';
 
 export type VariantStores = Pick<Store, 'learning' | 'faq' | 'audit'>;
 
@@ -43,7 +43,7 @@ export async function acceptVariant(
   const variant = await pending(stores, id);
   const current = await stores.faq.get(variant.entryId);
   if (!current) throw new VariantError('entry-gone', `FAQ entry "${variant.entryId}" no longer exists: reject the suggestion instead`);
-  const text = edited?.trim().replace(/\s+/g, ' ') || variant.text;
+  const text = (edited && variantText(edited)) || variant.text;
   const questions = current.questions[variant.lang] ?? [];
   const known = questions.some((q) => variantKey(q) === variantKey(text));
   const entry = known

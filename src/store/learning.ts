@@ -10,6 +10,11 @@ export const MAX_VARIANT_CHARS = 300;
 /** At most this many suggestions are read at once. */
 const LIST_LIMIT = 500;
 
+/** The words as kept for a variant: trimmed, with single spaces. */
+export function variantText(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
 /** Lower-case words and digits only, single spaces: "Лифт не работает!!" and "лифт не работает" are one. */
 export function variantKey(text: string): string {
   return text
@@ -26,7 +31,7 @@ export class Learning implements LearningStore {
   ) {}
 
   async note(input: { entryId: string; lang: LearnedVariant['lang']; text: string; source: LearningSource }): Promise<void> {
-    const text = input.text.trim().replace(/\s+/g, ' ');
+    const text = variantText(input.text);
     const key = variantKey(text);
     if (!key || text.length > MAX_VARIANT_CHARS) return;
     // An operator's choice is a person's pick as much as a resident's.
