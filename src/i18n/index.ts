@@ -37,8 +37,20 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  // The resources never change after start, so a text without placeholders is looked up once:
+  // i18next's resolution (options, fallbacks, interpolation pass) costs more per reply than matching.
+  const plain = new Map<string, string>();
   return {
-    t: (lang, key, vars) => instance.t(key, { lng: lang, ...vars }),
+    t: (lang, key, vars) => {
+      if (vars) return instance.t(key, { lng: lang, ...vars });
+      const cacheKey = `${lang}\u0000${key}`;
+      let text = plain.get(cacheKey);
+      if (text === undefined) {
+        text = instance.t(key, { lng: lang });
+        plain.set(cacheKey, text);
+      }
+      return text;
+    },
     list: (lang, key) => {
       const value: unknown = instance.t(key, { lng: lang, returnObjects: true });
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];

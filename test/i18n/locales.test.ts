@@ -52,6 +52,18 @@ describe('locales', () => {
       expect(tr.t(lang, 'escalation.queued', { ticket: '<42&>' })).toContain('<42&>');
     }
   });
+
+  test('a text looked up again is the same, in its own language, and values are filled anew each time', () => {
+    const tr = createTranslator();
+    const first = LANGS.map((lang) => tr.t(lang, 'answer.ask'));
+    expect(LANGS.map((lang) => tr.t(lang, 'answer.ask'))).toEqual(first);
+    expect(new Set(first).size).toBe(LANGS.length);
+    expect(first).toEqual(LANGS.map((lang) => resources[lang].answer && (resources[lang].answer as Record<string, string>).ask));
+    expect(tr.t('ru', 'escalation.queued', { ticket: 'A-1' })).toContain('A-1');
+    const second = tr.t('ru', 'escalation.queued', { ticket: 'B-2' });
+    expect(second).toContain('B-2');
+    expect(second).not.toContain('A-1');
+  });
 });
 
 /**
