@@ -33,8 +33,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -2.98, weights: [-2.72, -1.98, 16.0, -0.66, 3.97, 7.29, -0.99] },
-  top3: { bias: -2.89, weights: [0.67, 2.05, 7.45, -0.46, 3.53, 7.8, -1.19] },
+  top1: { bias: -2.96, weights: [-2.73, -2.1, 16.02, -0.68, 4.01, 7.32, -1.04] },
+  top3: { bias: -2.87, weights: [0.67, 1.94, 7.46, -0.47, 3.55, 7.82, -1.23] },
   samples: 0,
 };
 

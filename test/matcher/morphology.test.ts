@@ -1,6 +1,7 @@
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
 import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
+import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
 import { TrigramIndex } from '../../src/matcher/trigrams';
 
@@ -19,6 +20,15 @@ describe('tokenize', () => {
 
   it('caps the work on huge input', () => {
     expect(tokenize('слово '.repeat(5000)).length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('stop words', () => {
+  it('drop a pronoun or question word in every case form, as in its dictionary form', () => {
+    for (const form of ['кто', 'кого', 'кому', 'кем', 'что', 'чего', 'чему', 'какой', 'какую', 'каком', 'который', 'которую', 'ему', 'себе']) {
+      expect(`${form}: ${isStopword(form)}`).toBe(`${form}: true`);
+    }
+    for (const word of ['лифт', 'кредит', 'справка']) expect(isStopword(word)).toBe(false);
   });
 });
 
