@@ -12,6 +12,9 @@ import { latinToCyrillic } from './translit';
 
 const MIN_KEY = 3;
 
+/** Answers kept between FAQ changes; a crude bound, as for the stems (cleared when full). */
+const MEMO_LIMIT = 50_000;
+
 function keyOf(word: string, lang: Lang): string {
   if (lang === 'en') return stemEnglish(word);
   return lang === 'kk' ? stemKazakh(word) : stemRussian(word);
@@ -19,9 +22,15 @@ function keyOf(word: string, lang: Lang): string {
 
 export class LanguageVocabulary implements WordEvidence {
   private readonly counts: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map(), en: new Map() };
+  /**
+   * Every message asks about each of its words (language detection), and the words come back all
+   * day; the answer only changes with the FAQ, so it is kept until the next change.
+   */
+  private readonly memo = new Map<string, readonly Lang[]>();
 
   clear(): void {
     for (const map of Object.values(this.counts)) map.clear();
+    this.memo.clear();
   }
 
   /** Adds (`sign` 1) or removes (-1) the words of one text written in `lang`. */
@@ -32,6 +41,7 @@ export class LanguageVocabulary implements WordEvidence {
   /** The same for a text already split by `tokenize`. */
   updateWords(words: readonly string[], lang: Lang, sign: 1 | -1): void {
     const map = this.counts[lang];
+    this.memo.clear();
     for (const word of words) {
       // Latin words in Russian or Kazakh texts are names ("eGov", "Kaspi"), not evidence.
       if (scriptOf(word) !== (lang === 'en' ? 'latin' : 'cyrillic')) continue;
@@ -43,7 +53,17 @@ export class LanguageVocabulary implements WordEvidence {
   }
 
   /** The languages whose FAQ texts have this lowercase word; Latin may be Russian in Latin letters. */
-  languagesOf(word: string): Lang[] {
+  languagesOf(word: string): readonly Lang[] {
+    let langs = this.memo.get(word);
+    if (langs === undefined) {
+      langs = this.lookUp(word);
+      if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+      this.memo.set(word, langs);
+    }
+    return langs;
+  }
+
+  private lookUp(word: string): Lang[] {
     const script = scriptOf(word);
     const out: Lang[] = [];
     const has = (lang: Lang, spelling: string) => {

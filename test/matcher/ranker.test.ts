@@ -1,3 +1,4 @@
+import { tokenize } from '../../src/matcher/normalize';
 import { analyzeMessage } from '../../src/matcher/analyze';
 import { FieldIndex } from '../../src/matcher/field-index';
 import { DEFAULT_RANK_OPTIONS, Ranker, type Ranking } from '../../src/matcher/ranker';
@@ -109,6 +110,19 @@ describe('an index kept up to date entry by entry', () => {
     }
     expect(incremental.vocabulary.languagesOf('неубранный')).toEqual([]);
     expect(incremental.vocabulary.languagesOf('читальный')).toEqual(['ru']);
+  });
+
+  it('answers a word again after the FAQ changed, not from before the change', () => {
+    const [first, ...rest] = FIXTURE_FAQ;
+    const index = new FieldIndex();
+    for (const e of FIXTURE_FAQ) index.upsert(e);
+    const word = tokenize(first.questions.ru?.[0] ?? '').find((w) => index.vocabulary.languagesOf(w).length === 1 && !rest.some((e) => JSON.stringify(e.questions).toLowerCase().includes(w)));
+    expect(word).toBeDefined();
+    expect(index.vocabulary.languagesOf(word as string)).toEqual(['ru']);
+    index.remove(first.id);
+    expect(index.vocabulary.languagesOf(word as string)).toEqual([]);
+    index.upsert(first);
+    expect(index.vocabulary.languagesOf(word as string)).toEqual(['ru']);
   });
 });
 
