@@ -21,6 +21,7 @@ import { outcomeCounter } from './engine/handlers/outcome-count';
 import type { LearningPort, OutcomePort } from './engine/ports';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
+import { restoreHandoffs } from './escalation/restore-handoffs';
 import { handBack } from './escalation/hand-back';
 import { OperatorDesk } from './escalation/operator-desk';
 import { ReplyRelay } from './escalation/reply-relay';
@@ -162,6 +163,10 @@ export async function createApp(
       held,
       outcomes: tally,
     });
+
+    // Before any message is handled: hand-offs whose conversation state the last run had not written yet.
+    const restored = await restoreHandoffs(store, (options.clock ?? (() => new Date()))());
+    if (restored > 0) logger.warn({ conversations: restored }, 'gave conversations back to the operators of their open tickets (the last run stopped before writing them)');
 
     const channels = new Map<string, Pick<Channel, 'send'>>();
     const relay = new ReplyRelay({ store, channels: (name) => channels.get(name) });

@@ -8,11 +8,13 @@
  * 2. load — the conversation's state, and what the message is (text kind, picked choice, command);
  * 3. run the handlers, a `(turn, next)` chain;
  * 4. save — the one place conversation state is written. State before speech: when the turn
- *    changed who has the conversation (the mode and its ticket) or the language the resident
- *    chose, it is stored before the replies that announce it are handed on; the rest (detected
- *    language, offered choices, last question and answer, recent lines) is written behind, in
- *    small batches a few milliseconds later (ConversationBook), so no disk flush sits on most
- *    answers' path. A turn the bot starts itself (`speak`) is stored before its replies are returned.
+ *    changed the language the resident chose, it is stored before the replies that announce it
+ *    are handed on; the rest is written behind, in small batches a few milliseconds later
+ *    (ConversationBook), so no disk flush sits on most answers' path. That includes who has the
+ *    conversation (its mode and ticket): a hand-off's durable record is its ticket, stored by the
+ *    hand-off port before the reply, and start-up gives every open ticket's conversation back to
+ *    its operator (escalation/restore-handoffs.ts). A turn the bot starts itself (`speak`) is
+ *    stored before its replies are returned.
  *
  * Tickets and audit records are written by the handlers through their ports before they reply.
  */
@@ -166,11 +168,12 @@ export class ConversationEngine {
 }
 
 /**
- * What a reply may announce and the resident must not lose: who has the conversation (and its
- * ticket) and the language they chose. A change of any of it is stored before the replies leave.
+ * What a reply may announce that the store has no other record of: the language the resident
+ * chose. A change of it is stored before the replies leave. (Who has the conversation is recorded
+ * by the ticket: see the header.)
  */
 function announced(c: Conversation): string {
-  return JSON.stringify([c.mode, c.ticketId ?? null, c.langChosen ? (c.lang ?? null) : null]);
+  return c.langChosen ? (c.lang ?? '') : '';
 }
 
 function conversationKey(channel: string, chatId: string): string {

@@ -29,8 +29,11 @@ export interface HandoffPort {
    * once it is stored or held to be stored. Rejects with HandoffUnavailable when it can be neither.
    */
   append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
-  /** True while the hand-off is not finished (an operator may finish it from elsewhere). */
-  isOpen(ticketId: string): Promise<boolean>;
+  /**
+   * The hand-off while it is not finished (an operator may finish it from elsewhere), with why it
+   * was opened and the update that opened it (`source`), if known; null once it is finished or gone.
+   */
+  openTicket(ticketId: string): Promise<Pick<TicketInput, 'reason' | 'source'> | null>;
   /**
    * Records the resident's rating of the latest finished hand-off of this chat; resolves false,
    * recording nothing, when the chat has none (a forged or stale rating button).

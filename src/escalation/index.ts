@@ -61,10 +61,10 @@ export class HandoffDesk implements HandoffPort {
     }
   }
 
-  /** True while the ticket exists and is not closed (an operator may close it from elsewhere). */
-  async isOpen(ticketId: string): Promise<boolean> {
+  /** The ticket while it exists and is not closed (an operator may close it from elsewhere). */
+  async openTicket(ticketId: string): Promise<Ticket | null> {
     const ticket = await this.store.tickets.get(ticketId);
-    return ticket !== null && ticket.status !== 'closed';
+    return ticket !== null && ticket.status !== 'closed' ? ticket : null;
   }
 
   /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read); none, nothing is written. */

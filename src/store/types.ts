@@ -322,6 +322,14 @@ export interface ConversationStore {
    * batch state writes; same effect as save on each, in order.
    */
   saveMany(conversations: Conversation[]): Promise<void>;
+  /**
+   * Gives the conversation to the operator of an open ticket (mode 'operator', that ticket, no
+   * question pending), creating it if missing, unless an operator has it already: one atomic write
+   * that touches nothing else, so it cannot undo a newer state another process wrote. Resolves
+   * true when it changed something. Start-up uses it to restore hand-offs whose conversation state
+   * was still waiting to be written behind when the process died (the ticket itself is awaited).
+   */
+  restoreHandoff(ticket: Pick<Ticket, 'id' | 'channel' | 'chatId' | 'lang'>, at: Date): Promise<boolean>;
 }
 
 export interface TicketStore {

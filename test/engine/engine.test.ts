@@ -279,17 +279,37 @@ describe('conversation state write-behind', () => {
 });
 
 describe('state before speech', () => {
-  test('a hand-off and a chosen language are stored before the turn that announces them returns', async () => {
+  test("a hand-off's ticket and a chosen language are stored before the turn that announces them returns", async () => {
     const h = await createHarness();
     try {
       const escalated = await h.say('/operator');
-      // Read from the store itself, not through the engine's pending writes.
-      const stored = await h.store.conversations.get('test', 'chat-1');
-      expect(escalated.outcome.kind).toBe('escalate');
-      expect(stored).toMatchObject({ mode: 'operator', ticketId: escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '' });
+      if (escalated.outcome.kind !== 'escalate') throw new Error(`escalated: ${escalated.outcome.kind}`);
+      // Read from the store itself, not through the engine's pending writes: the ticket is the
+      // hand-off's record (start-up restores the conversation's mode from it, see restore-handoffs).
+      expect(await h.store.tickets.get(escalated.outcome.ticketId)).toMatchObject({ chatId: 'chat-1', status: 'queued' });
+      await h.engine.drain();
+      expect(await h.store.conversations.get('test', 'chat-1')).toMatchObject({ mode: 'operator', ticketId: escalated.outcome.ticketId });
 
       await h.say('', { chatId: 'chat-2', choiceId: 'lang:kk' });
       expect(await h.store.conversations.get('test', 'chat-2')).toMatchObject({ lang: 'kk', langChosen: true });
+    } finally {
+      await h.close();
+    }
+  });
+
+  test('the update that opened a ticket, handled again after a restart, is told its ticket again and not added to it', async () => {
+    const h = await createHarness();
+    try {
+      const first = await h.say('/operator', { id: 'u-1' });
+      if (first.outcome.kind !== 'escalate') throw new Error(`escalated: ${first.outcome.kind}`);
+      const ticketId = first.outcome.ticketId;
+      await h.restart();
+      const again = await h.say('/operator', { id: 'u-1' });
+      expect(again.outcome).toEqual({ kind: 'escalate', ticketId, reason: 'requested' });
+      expect(again.replies.map((r) => r.text)).toEqual([tr.t('ru', 'escalation.queued', { ticket: ticketId })]);
+      const next = await h.say('у меня нет света', { id: 'u-2' });
+      expect(next.outcome).toEqual({ kind: 'queued', ticketId });
+      expect((await h.store.tickets.get(ticketId))?.messages.map((m) => m.text)).toEqual(['у меня нет света']);
     } finally {
       await h.close();
     }

@@ -2,9 +2,10 @@
  * Handing a conversation to a person: on request (/operator, the operator choice, "did not help"
  * → operator), for a message too long to be a FAQ question, and for a question the answering
  * handlers passed on as unanswered. The ticket is stored through the hand-off port before the
- * resident is told its number, and the conversation's new mode before the reply leaves (the
- * engine's save step). A hand-off the store cannot take is not promised: the resident is asked to
- * try again or call 109.
+ * resident is told its number: it is the hand-off's record. The conversation's new mode is written
+ * behind with the rest of its state (the engine's save step); start-up restores it from the open
+ * tickets should the process die first (escalation/restore-handoffs.ts). A hand-off the store
+ * cannot take is not promised: the resident is asked to try again or call 109.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import type { Translator } from '../../i18n';

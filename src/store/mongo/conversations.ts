@@ -1,6 +1,6 @@
 /** Conversation state (MongoDB). */
 import { pick, withPresent } from '../records';
-import type { Conversation, ConversationStore, TranscriptLine } from '../types';
+import type { Conversation, ConversationStore, Ticket, TranscriptLine } from '../types';
 import { setAndUnset, type MongoDb } from './db';
 
 export function lineFromDoc(l: TranscriptLine): TranscriptLine {
@@ -35,6 +35,20 @@ export class MongoConversations implements ConversationStore {
       runValidators: true,
       projection: { _id: 1 },
     });
+  }
+
+  async restoreHandoff(ticket: Pick<Ticket, 'id' | 'channel' | 'chatId' | 'lang'>, at: Date): Promise<boolean> {
+    const { channel, chatId } = ticket;
+    const handedOver = await this.d.m.conversations.updateOne(
+      { channel, chatId, mode: { $ne: 'operator' } },
+      { $set: { mode: 'operator', ticketId: ticket.id, updatedAt: at }, $unset: { lastQuestion: '', lastFaqId: '' } },
+    );
+    if (handedOver.modifiedCount > 0) return true;
+    // Missing altogether: created with an operator; one that exists (with an operator) is left alone.
+    // The filter's channel and chat id go into the inserted document; the rest comes from here.
+    const fresh: Omit<Conversation, 'channel' | 'chatId'> = { lang: ticket.lang, langChosen: false, mode: 'operator', ticketId: ticket.id, offered: [], recent: [], createdAt: at, updatedAt: at };
+    const created = await this.d.m.conversations.updateOne({ channel, chatId }, { $setOnInsert: fresh }, { upsert: true });
+    return created.upsertedCount > 0;
   }
 
   async saveMany(conversations: Conversation[]): Promise<void> {

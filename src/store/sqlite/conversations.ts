@@ -1,5 +1,5 @@
 /** Conversation state (SQLite). */
-import type { Conversation, ConversationStore } from '../types';
+import type { Conversation, ConversationStore, Ticket } from '../types';
 import type { SqliteDb } from './db';
 import { rowCodec, type Row } from './rows';
 
@@ -22,6 +22,17 @@ export class SqliteConversations implements ConversationStore {
          VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
            @last_faq_id, @last_question, @recent, @created_at, @updated_at)`,
       ),
+      handOver: s.db.prepare<{ channel: string; chat_id: string; ticket_id: string; at: number }>(
+        `UPDATE conversations SET mode = 'operator', ticket_id = @ticket_id, last_question = NULL, last_faq_id = NULL, updated_at = @at
+         WHERE channel = @channel AND chat_id = @chat_id AND mode <> 'operator'`,
+      ),
+      // OR IGNORE: a conversation that exists (with an operator already) is left as it is.
+      insertHandedOver: s.db.prepare<[ConversationRow]>(
+        `INSERT OR IGNORE INTO conversations (channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
+           last_faq_id, last_question, recent, created_at, updated_at)
+         VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
+           @last_faq_id, @last_question, @recent, @created_at, @updated_at)`,
+      ),
     };
   }
 
@@ -32,6 +43,26 @@ export class SqliteConversations implements ConversationStore {
 
   async save(conversation: Conversation): Promise<void> {
     this.sql.put.run(rows.toRow(conversation));
+  }
+
+  async restoreHandoff(ticket: Pick<Ticket, 'id' | 'channel' | 'chatId' | 'lang'>, at: Date): Promise<boolean> {
+    return this.s.write(() => {
+      const key = { channel: ticket.channel, chat_id: ticket.chatId, ticket_id: ticket.id, at: at.getTime() };
+      if (this.sql.handOver.run(key).changes > 0) return true;
+      const fresh: Conversation = {
+        channel: ticket.channel,
+        chatId: ticket.chatId,
+        lang: ticket.lang,
+        langChosen: false,
+        mode: 'operator',
+        ticketId: ticket.id,
+        offered: [],
+        recent: [],
+        createdAt: at,
+        updatedAt: at,
+      };
+      return this.sql.insertHandedOver.run(rows.toRow(fresh)).changes > 0;
+    });
   }
 
   async saveMany(conversations: Conversation[]): Promise<void> {

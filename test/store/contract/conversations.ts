@@ -69,5 +69,32 @@ export function conversationsContract(open: StoreUnderTest): void {
       expect(await store.conversations.get('whatsapp', '42')).toEqual(other);
       await store.conversations.saveMany([]);
     });
+
+    it("gives a conversation to an open ticket's operator, touching nothing else, unless an operator has it", async () => {
+      const at = new Date('2022-01-10T10:00:00Z');
+      const withBot: Conversation = { ...conversation(), mode: 'bot', ticketId: undefined };
+      await store.conversations.save(withBot);
+      const ticket = { id: '8', channel: withBot.channel, chatId: withBot.chatId, lang: 'ru' as const };
+      expect(await store.conversations.restoreHandoff(ticket, at)).toBe(true);
+      const { lastFaqId: _faq, lastQuestion: _question, ...kept } = withBot;
+      expect(await store.conversations.get(withBot.channel, withBot.chatId)).toEqual({ ...kept, mode: 'operator', ticketId: '8', updatedAt: at });
+      // With an operator already (this ticket or another): left as it is.
+      expect(await store.conversations.restoreHandoff({ ...ticket, id: '9' }, new Date('2022-01-10T11:00:00Z'))).toBe(false);
+      expect(await store.conversations.get(withBot.channel, withBot.chatId)).toMatchObject({ ticketId: '8', updatedAt: at });
+      // None stored yet: a fresh one, in the ticket's language.
+      expect(await store.conversations.restoreHandoff({ ...ticket, chatId: '43', lang: 'en' }, at)).toBe(true);
+      expect(await store.conversations.get(withBot.channel, '43')).toEqual({
+        channel: withBot.channel,
+        chatId: '43',
+        lang: 'en',
+        langChosen: false,
+        mode: 'operator',
+        ticketId: '8',
+        offered: [],
+        recent: [],
+        createdAt: at,
+        updatedAt: at,
+      });
+    });
   });
 }
