@@ -195,6 +195,7 @@ export class Ranker {
     let remaining = ordered.reduce((sum, t) => sum + t.most, 0);
     // The `depth`-th best score so far: it only grows as words are added.
     let threshold = 0;
+    let topScore = 0;
     for (const { token, most } of ordered) {
       remaining -= most;
       // An entry no word has touched yet can reach at most what this word and the rest add.
@@ -241,12 +242,15 @@ export class Ranker {
       for (const slot of touched) {
         if (score[slot] === 0) candidates.push(slot);
         score[slot] += token.weight * best[slot];
+        if (score[slot] > topScore) topScore = score[slot];
         if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
         best[slot] = 0;
         bestQuality[slot] = 0;
         bestAsked[slot] = 0;
       }
-      if (candidates.length >= this.options.depth) threshold = this.kthBest(candidates);
+      // While even the best score so far is within what the words left can add, the threshold
+      // (at most that score) can neither close the next word nor prune: not worth computing yet.
+      if (candidates.length >= this.options.depth && topScore > remaining) threshold = this.kthBest(candidates);
       if (candidates.length > PRUNE_ABOVE) candidates = this.prune(candidates, threshold - remaining);
     }
     return candidates;
