@@ -1,5 +1,5 @@
 /** Conversation state (MongoDB). */
-import { pick, withPresent } from '../records';
+import { handedOverConversation, pick, withPresent } from '../records';
 import type { Conversation, ConversationStore, Ticket, TranscriptLine } from '../types';
 import { setAndUnset, type MongoDb } from './db';
 
@@ -46,7 +46,7 @@ export class MongoConversations implements ConversationStore {
     if (handedOver.modifiedCount > 0) return true;
     // Missing altogether: created with an operator; one that exists (with an operator) is left alone.
     // The filter's channel and chat id go into the inserted document; the rest comes from here.
-    const fresh: Omit<Conversation, 'channel' | 'chatId'> = { lang: ticket.lang, langChosen: false, mode: 'operator', ticketId: ticket.id, offered: [], recent: [], createdAt: at, updatedAt: at };
+    const { channel: _channel, chatId: _chatId, ...fresh } = handedOverConversation(ticket, at);
     const created = await this.d.m.conversations.updateOne({ channel, chatId }, { $setOnInsert: fresh }, { upsert: true });
     return created.upsertedCount > 0;
   }

@@ -1,5 +1,6 @@
 /** Conversation state (SQLite). */
 import type { Conversation, ConversationStore, Ticket } from '../types';
+import { handedOverConversation } from '../records';
 import type { SqliteDb } from './db';
 import { rowCodec, type Row } from './rows';
 
@@ -10,29 +11,27 @@ const rows = rowCodec<Conversation>({
   optional: ['lang', 'ticketId', 'lastFaqId', 'lastQuestion'],
 });
 
+/** A whole conversation row; on a conflict with a stored one, replace it or keep the stored one. */
+function insertRow(onConflict: 'REPLACE' | 'IGNORE'): string {
+  return `INSERT OR ${onConflict} INTO conversations (channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
+      last_faq_id, last_question, recent, created_at, updated_at)
+    VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
+      @last_faq_id, @last_question, @recent, @created_at, @updated_at)`;
+}
+
 export class SqliteConversations implements ConversationStore {
   private readonly sql;
 
   constructor(private readonly s: SqliteDb) {
     this.sql = {
       get: s.db.prepare<[string, string], ConversationRow>('SELECT * FROM conversations WHERE channel = ? AND chat_id = ?'),
-      put: s.db.prepare<[ConversationRow]>(
-        `INSERT OR REPLACE INTO conversations (channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
-           last_faq_id, last_question, recent, created_at, updated_at)
-         VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
-           @last_faq_id, @last_question, @recent, @created_at, @updated_at)`,
-      ),
+      put: s.db.prepare<[ConversationRow]>(insertRow('REPLACE')),
       handOver: s.db.prepare<{ channel: string; chat_id: string; ticket_id: string; at: number }>(
         `UPDATE conversations SET mode = 'operator', ticket_id = @ticket_id, last_question = NULL, last_faq_id = NULL, updated_at = @at
          WHERE channel = @channel AND chat_id = @chat_id AND mode <> 'operator'`,
       ),
       // OR IGNORE: a conversation that exists (with an operator already) is left as it is.
-      insertHandedOver: s.db.prepare<[ConversationRow]>(
-        `INSERT OR IGNORE INTO conversations (channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
-           last_faq_id, last_question, recent, created_at, updated_at)
-         VALUES (@channel, @chat_id, @lang, @lang_chosen, @mode, @ticket_id, @offered,
-           @last_faq_id, @last_question, @recent, @created_at, @updated_at)`,
-      ),
+      insertHandedOver: s.db.prepare<[ConversationRow]>(insertRow('IGNORE')),
     };
   }
 
@@ -49,19 +48,7 @@ export class SqliteConversations implements ConversationStore {
     return this.s.write(() => {
       const key = { channel: ticket.channel, chat_id: ticket.chatId, ticket_id: ticket.id, at: at.getTime() };
       if (this.sql.handOver.run(key).changes > 0) return true;
-      const fresh: Conversation = {
-        channel: ticket.channel,
-        chatId: ticket.chatId,
-        lang: ticket.lang,
-        langChosen: false,
-        mode: 'operator',
-        ticketId: ticket.id,
-        offered: [],
-        recent: [],
-        createdAt: at,
-        updatedAt: at,
-      };
-      return this.sql.insertHandedOver.run(rows.toRow(fresh)).changes > 0;
+      return this.sql.insertHandedOver.run(rows.toRow(handedOverConversation(ticket, at))).changes > 0;
     });
   }
 
