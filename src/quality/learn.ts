@@ -8,13 +8,11 @@
  * as question variants through the same path an editor's click takes (`acceptVariant`).
  */
 import { CHOICE } from '../engine/choices';
-import { HandoffDesk } from '../escalation';
 import { likelyEntries, replyWithEntry } from '../escalation/faq-reply';
 import { OperatorDesk } from '../escalation/operator-desk';
 import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
-import { createTranslator } from '../i18n';
 import type { EvalCase } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 
@@ -30,10 +28,9 @@ export interface Learned {
 const BY = 'eval:learn-from';
 
 export async function learnFrom(entries: readonly FaqEntryInput[], cases: readonly EvalCase[]): Promise<Learned> {
-  const { engine, store, catalog } = createOfflineEngine(entries);
-  const translator = createTranslator();
+  const { engine, store, catalog, translator, handoff } = createOfflineEngine(entries);
   // No channel: the operators' replies stay queued, which is all the simulation needs.
-  const desk = new OperatorDesk({ store, handoff: new HandoffDesk(store), relay: new ReplyRelay({ store, channels: () => undefined }) });
+  const desk = new OperatorDesk({ store, handoff, relay: new ReplyRelay({ store, channels: () => undefined }) });
   const operator = { desk, catalog, learning: store.learning, translator };
   let operatorAnswers = 0;
   try {

@@ -6,7 +6,8 @@ import { createEngine } from '../app';
 import type { ConversationEngine } from '../engine/engine';
 import { FaqCatalog } from '../faq/catalog';
 import type { FaqEntryInput } from '../faq/types';
-import { createTranslator } from '../i18n';
+import { createTranslator, type Translator } from '../i18n';
+import type { HandoffDesk } from '../escalation';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../matcher';
 import type { FaqMatcher, Thresholds } from '../matcher/types';
 import { SqliteStore } from '../store/sqlite';
@@ -16,6 +17,9 @@ export interface OfflineEngine {
   engine: ConversationEngine;
   catalog: FaqCatalog;
   store: Store;
+  /** The engine's own: its texts, and its hand-off port (the tickets it opens). */
+  translator: Translator;
+  handoff: HandoffDesk;
   /** Milliseconds spent building the matcher index. */
   indexBuildMs: number;
 }
@@ -34,11 +38,12 @@ export function createOfflineEngine(
   const started = process.hrtime.bigint();
   catalog.load(entries);
   const indexBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
-  const { engine } = createEngine({
+  const translator = createTranslator();
+  const { engine, handoff } = createEngine({
     store,
     catalog,
-    translator: createTranslator(),
+    translator,
     thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
   });
-  return { engine, catalog, store, indexBuildMs };
+  return { engine, catalog, store, translator, handoff, indexBuildMs };
 }
