@@ -6,7 +6,7 @@
 import { EventEmitter } from 'node:events';
 import type { Reply } from '../engine/types';
 import type { Lang } from '../i18n/languages';
-import type { Store, Ticket, TicketStatus } from '../store/types';
+import { OPEN_TICKET_STATUSES, type Store, type Ticket, type TicketStatus } from '../store/types';
 import type { HandoffDesk } from './index';
 import type { PendingDelivery, ReplyRelay } from './reply-relay';
 import type { DeskEvent, TicketEventMap, TicketEvents } from './ticket-events';
@@ -14,7 +14,7 @@ import type { DeskEvent, TicketEventMap, TicketEvents } from './ticket-events';
 export type { DeskEvent } from './ticket-events';
 
 export interface TicketFilter {
-  status?: TicketStatus[];
+  status?: readonly TicketStatus[];
   lang?: Lang;
   topic?: string;
 }
@@ -64,7 +64,7 @@ export class OperatorDesk extends EventEmitter<TicketEventMap> {
 
   /** Tickets oldest first; open ones (not closed) unless a status is asked for. */
   async list(filter: TicketFilter = {}): Promise<Ticket[]> {
-    const status = filter.status ?? ['queued', 'assigned', 'waiting'];
+    const status = filter.status ?? OPEN_TICKET_STATUSES;
     const tickets = await this.store.tickets.list({ status });
     return tickets.filter(
       (t) => (!filter.lang || t.lang === filter.lang) && (!filter.topic || t.topic === filter.topic),

@@ -7,14 +7,11 @@
  * so the resident's next line reaches the operator instead of the bot.
  */
 import { ticketNumber } from '../store/ticket-id';
-import type { Store, Ticket } from '../store/types';
-
-/** Statuses of a ticket an operator still has to deal with. */
-const OPEN: Ticket['status'][] = ['queued', 'assigned', 'waiting'];
+import { OPEN_TICKET_STATUSES, type Store } from '../store/types';
 
 /** Resolves how many conversations it gave back to their operator. */
 export async function restoreHandoffs(store: Pick<Store, 'tickets' | 'conversations'>, at: Date): Promise<number> {
-  const open = await store.tickets.list({ status: OPEN });
+  const open = await store.tickets.list({ status: OPEN_TICKET_STATUSES });
   // Newest first: were a chat ever to have two open tickets, the latest one has it.
   const latestFirst = [...open].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || (ticketNumber(b.id) ?? 0) - (ticketNumber(a.id) ?? 0));
   const chats = new Set<string>();

@@ -9,7 +9,7 @@
 import { canSendHere, deliveryWarnings, type ChannelState, type DeliveryWarning } from '../alerts/delivery-check';
 import { LANGS, type Lang } from '../i18n/languages';
 import { startOfLocalDay } from '../i18n/local-time';
-import type { AlertStatus, RecipientStatus, Store, TicketStatus } from '../store/types';
+import { OPEN_TICKET_STATUSES, type AlertStatus, type RecipientStatus, type Store, type TicketStatus } from '../store/types';
 import { collectUnanswered, groupUnanswered } from './unanswered';
 
 const MINUTE = 60_000;
@@ -139,7 +139,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
   // Hourly counts are read by the hours that start in the range: widen `from` to its hour.
   const hourFrom = new Date(Math.floor(range.from.getTime() / HOUR) * HOUR);
   const [open, opened, audit, outcomes, entries, alerts] = await Promise.all([
-    store.tickets.list({ status: ['queued', 'assigned', 'waiting'] }),
+    store.tickets.list({ status: OPEN_TICKET_STATUSES }),
     store.tickets.openedBetween(range.from, range.to),
     store.audit.between(range.from, range.to, AUDIT_ACTIONS),
     store.outcomes.between(hourFrom, range.to),
@@ -147,7 +147,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
     store.alerts.list(),
   ]);
 
-  const queue: Figures['queue'] = { open: zeros(['queued', 'assigned', 'waiting'] as const), longestWaitMinutes: null, overdue: 0 };
+  const queue: Figures['queue'] = { open: zeros(OPEN_TICKET_STATUSES), longestWaitMinutes: null, overdue: 0 };
   for (const t of open) {
     if (t.status === 'closed') continue;
     add(queue.open, t.status);

@@ -40,6 +40,9 @@ export interface Conversation {
 
 export type TicketStatus = 'queued' | 'assigned' | 'waiting' | 'closed';
 
+/** The statuses of a ticket an operator still has to deal with: all but closed. */
+export const OPEN_TICKET_STATUSES: readonly Exclude<TicketStatus, 'closed'>[] = ['queued', 'assigned', 'waiting'];
+
 export interface TicketInput {
   channel: string;
   chatId: string;
@@ -341,7 +344,7 @@ export interface TicketStore {
    * update the line came from) a line is appended once: resolves false when it was there already.
    */
   append(id: string, line: TranscriptLine, ref?: string): Promise<boolean>;
-  list(filter?: { status?: TicketStatus[] }): Promise<Ticket[]>;
+  list(filter?: { status?: readonly TicketStatus[] }): Promise<Ticket[]>;
   /** Tickets opened at or after `from` and before `to`, oldest first, without their lines (one indexed query). */
   openedBetween(from: Date, to: Date): Promise<TicketSummary[]>;
   /** The most recently closed ticket of one chat, or null: one indexed query, not a scan. */

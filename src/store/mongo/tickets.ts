@@ -119,7 +119,7 @@ export class MongoTickets implements TicketStore {
     return true;
   }
 
-  async list(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
+  async list(filter: { status?: readonly TicketStatus[] } = {}): Promise<Ticket[]> {
     const query = filter.status ? { status: { $in: filter.status } } : {};
     const docs = await this.d.m.tickets.find(query).sort({ createdAt: 1, _id: 1 }).lean<TicketDoc[]>();
     const byTicket = await this.messagesOf(docs.map((doc) => doc._id));

@@ -84,7 +84,7 @@ export class SqliteTickets implements TicketStore {
     });
   }
 
-  async list(filter: { status?: TicketStatus[] } = {}): Promise<Ticket[]> {
+  async list(filter: { status?: readonly TicketStatus[] } = {}): Promise<Ticket[]> {
     const rows = filter.status ? this.sql.byStatus.all(JSON.stringify(filter.status)) : this.sql.all.all();
     return rows.map((row) => this.withMessages(row));
   }
