@@ -10,6 +10,7 @@ import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwo
 import { SYNONYM_GROUPS } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
+import { questionKindKey, questionKindsOf, type QuestionKind } from './question-kinds';
 
 /**
  * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
@@ -190,15 +191,31 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
 
 /** Content words of a resident's message (shared, cached objects: do not mutate). */
 export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
+  return analyzeQueryWords(tokenize(text), lang);
+}
+
+function analyzeQueryWords(words: readonly string[], lang: Lang | undefined): QueryToken[] {
   const out: QueryToken[] = [];
   const seen = new Set<string>();
-  for (const word of tokenize(text)) {
+  for (const word of words) {
     if (seen.has(word)) continue;
     seen.add(word);
     const token = analyzeQueryWord(word, lang);
     if (token) out.push(token);
   }
   return out;
+}
+
+/** The kind of answer a sentence asks for, as a token of its own (one shared object per kind). */
+const KIND_TOKENS = new Map<QuestionKind, QueryToken>();
+function kindToken(kind: QuestionKind): QueryToken {
+  let token = KIND_TOKENS.get(kind);
+  if (!token) {
+    const key = questionKindKey(kind);
+    token = { surface: key, candidates: [key], fallbacks: [], concepts: [], numeric: false };
+    KIND_TOKENS.set(kind, token);
+  }
+  return token;
 }
 
 /** A content word of a message with the weight of the sentence it stands in. */
@@ -208,18 +225,24 @@ export interface WeightedToken {
 }
 
 /**
- * Content words of a whole message, each once, weighted by the part of the message it comes from
- * (see segments.ts): a word of the question sentence counts fully, a word only in the context less.
+ * Content words of a whole message, and the kinds of answer its sentences ask for
+ * (question-kinds.ts), each once, weighted by the part of the message it comes from (see
+ * segments.ts): a word of the question sentence counts fully, a word only in the context less.
  */
 export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();
+  const keep = (token: QueryToken, weight: number) => {
+    const known = byWord.get(token.surface);
+    if (!known || known.weight < weight) byWord.set(token.surface, { token, weight });
+  };
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   for (const segment of segmentMessage(clipped)) {
-    for (const token of analyzeQuery(segment.text, lang)) {
+    const words = tokenize(segment.text);
+    for (const token of analyzeQueryWords(words, lang)) {
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
-      const known = byWord.get(token.surface);
-      if (!known || known.weight < segment.weight) byWord.set(token.surface, { token, weight: segment.weight });
+      keep(token, segment.weight);
     }
+    for (const kind of questionKindsOf(words)) keep(kindToken(kind), segment.weight);
   }
   return [...byWord.values()];
 }

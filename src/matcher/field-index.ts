@@ -10,6 +10,7 @@ import type { Lang } from '../i18n/languages';
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import { analyzeIndexWords } from './analyze';
+import { questionKindKey, questionKindsOf } from './question-kinds';
 import { tokenize, withoutSigns } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
@@ -426,6 +427,14 @@ export class FieldIndex {
           this.surfaceKeys.set(token.surface, known);
         }
         for (const key of keys) known.add(key);
+      }
+    }
+    // What kind of answer the variant asks for (a time, an amount…), as one more key of it.
+    if (field === Field.Question) {
+      for (const kind of questionKindsOf(words)) {
+        const key = questionKindKey(kind);
+        tokens.push([key]);
+        entry.tf.set(key, addCount(entry.tf.get(key) ?? 0, field, 1));
       }
     }
     return tokens;

@@ -33,8 +33,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -2.96, weights: [-2.73, -2.1, 16.02, -0.68, 4.01, 7.32, -1.04] },
-  top3: { bias: -2.87, weights: [0.67, 1.94, 7.46, -0.47, 3.55, 7.82, -1.23] },
+  top1: { bias: -3.35, weights: [-2.94, -0.47, 16.3, -0.65, 4.64, 6.52, -0.65] },
+  top3: { bias: -3.53, weights: [0.59, 4.31, 7.65, -0.41, 3.94, 7.63, -0.77] },
   samples: 0,
 };
 

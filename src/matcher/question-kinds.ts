@@ -1,0 +1,80 @@
+/**
+ * What kind of answer a question asks for: a time ("когда", "со скольки", "қашан", "what time"),
+ * an amount ("сколько стоит", "қанша", "how much"), a place, a person, a reason or a way. The
+ * question words themselves are stop words (every FAQ shares them), but the kind they ask is what
+ * tells sibling entries apart: "бассейн со скольки" wants the opening hours, not the price. Each
+ * kind becomes one key of the question variants that ask it and of the message, so BM25F weighs it
+ * like a word: by how few of the FAQ's questions ask that kind. General grammar of the three
+ * languages (also Russian typed in Latin letters and Kazakh typed without its letters), not any
+ * FAQ's vocabulary.
+ */
+import { foldKazakh, hasKazakhLetters } from './normalize';
+
+export type QuestionKind = 'time' | 'amount' | 'place' | 'person' | 'reason' | 'way';
+
+/** Index key of a kind: no word can produce it (tokenize keeps letters and digits only). */
+export function questionKindKey(kind: QuestionKind): string {
+  return `?${kind}`;
+}
+
+/** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
+const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
+  (
+    [
+      ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when'],
+      ['amount', 'сколько skolko канша'],
+      ['place', 'где куда откуда gde kuda otkuda кайда кайдан кайга where'],
+      ['person', 'кто кому кого kto komu ким кимге кимнен who whom'],
+      ['reason', 'почему зачем pochemu zachem неге why'],
+      ['way', 'как kak калай how'],
+    ] as Array<[QuestionKind, string]>
+  ).flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as [string, QuestionKind])),
+);
+
+/** "со скольки", "до скольки": this form of "сколько" only ever asks for a time. */
+const TIME_ONLY = new Set(['скольки', 'skolki']);
+/** "сколько" after these asks for a time ("во сколько", "до сколько") rather than an amount. */
+const HOW_MUCH = new Set(['сколько', 'skolko']);
+const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do']);
+const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
+const AMOUNT_AFTER_HOW = new Set(['much', 'many']);
+/** "какого числа", "what time", "қай уақытта": a question word made a time by the word after it. */
+const WHICH = new Set(['какого', 'какое', 'какие', 'какой', 'what', 'which', 'кай', 'кандай']);
+const TIME_WORDS_AFTER_WHICH = new Set(['время', 'времени', 'числа', 'часа', 'time', 'date', 'day', 'уакытта', 'уакыттан', 'уакытка', 'кунге', 'куни']);
+/** The Kazakh hour ("сағат", "сағатта"…) that makes "қанша"/"неше" ask for a time. */
+const HOUR = 'сагат';
+
+/** Words worth a closer look; every other word is passed over at the cost of one lookup. */
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, 'неше']);
+
+const folded = (word: string | undefined): string => (word === undefined ? '' : hasKazakhLetters(word) ? foldKazakh(word) : word);
+
+/** The kinds of answer the words of one sentence ask for, each once. */
+export function questionKindsOf(words: readonly string[]): QuestionKind[] {
+  const kinds: QuestionKind[] = [];
+  const add = (kind: QuestionKind) => {
+    if (!kinds.includes(kind)) kinds.push(kind);
+  };
+  for (let i = 0; i < words.length; i += 1) {
+    const word = folded(words[i]);
+    if (!TRIGGERS.has(word)) continue;
+    const before = folded(words[i - 1]);
+    const after = folded(words[i + 1]);
+    if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && TIME_BEFORE_HOW_MUCH.has(before))) {
+      add('time');
+    } else if (word === 'how') {
+      add(TIME_AFTER_HOW.has(after) ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
+    } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
+      // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
+      add('time');
+    } else if (word === 'неше') {
+      add('amount');
+    } else if (WHICH.has(word)) {
+      if (TIME_WORDS_AFTER_WHICH.has(after)) add('time');
+    } else {
+      const kind = WORD_KINDS.get(word);
+      if (kind) add(kind);
+    }
+  }
+  return kinds;
+}

@@ -1,0 +1,88 @@
+import { tokenize } from '../../src/matcher/normalize';
+import { questionKindsOf } from '../../src/matcher/question-kinds';
+import { LexicalMatcher } from '../../src/matcher/matcher';
+import type { FaqEntryInput } from '../../src/faq/types';
+
+const kinds = (text: string) => questionKindsOf(tokenize(text)).sort();
+
+describe('questionKindsOf', () => {
+  it.each([
+    ['когда открывается библиотека', ['time']],
+    ['библиотека со скольки', ['time']],
+    ['во сколько закрывается', ['time']],
+    ['сколько стоит абонемент', ['amount']],
+    ['до какого времени работает', ['time']],
+    ['kogda otkroyut', ['time']],
+    ['кітапхана қашан ашылады', ['time']],
+    ['кітапхана сағат нешеде ашылады', ['time']],
+    ['канша сагаттан бастап', ['time']],
+    ['абонемент қанша тұрады', ['amount']],
+    ['what time does it open', ['time']],
+    ['how long is it closed', ['time']],
+    ['how much is the fine', ['amount']],
+    ['how do I renew', ['way']],
+    ['где получить карту', ['place']],
+    ['кайда тапсырамын', ['place']],
+    ['кому жаловаться', ['person']],
+    ['кімге хабарласу керек', ['person']],
+    ['why is it closed', ['reason']],
+    ['library on sunday', []],
+  ])('%s → %j', (text, expected) => {
+    expect(kinds(text)).toEqual(expected);
+  });
+
+  it('names each kind once however often it is asked', () => {
+    expect(kinds('когда и когда же')).toEqual(['time']);
+  });
+});
+
+describe('matching by the kind of answer asked', () => {
+  // Two entries about the same thing: only what they answer differs (a time, an amount).
+  const faq: FaqEntryInput[] = [
+    {
+      id: 'pool-hours',
+      topic: 'pool',
+      questions: {
+        ru: ['Во сколько открывается бассейн?', 'До какого времени работает бассейн?'],
+        en: ['What time does the pool open?', 'When does the swimming pool close?'],
+      },
+      answer: { ru: 'Бассейн работает с 7:00 до 22:00.', en: 'The pool is open from 7:00 to 22:00.' },
+    },
+    {
+      id: 'pool-price',
+      topic: 'pool',
+      questions: {
+        ru: ['Сколько стоит посещение бассейна?', 'Какая цена абонемента в бассейн?'],
+        en: ['How much is a pool ticket?', 'What does a swimming pool pass cost?'],
+      },
+      answer: { ru: 'Разовое посещение стоит 1500 тенге.', en: 'A single visit costs 1,500 tenge.' },
+    },
+    {
+      id: 'library-hours',
+      topic: 'library',
+      questions: { ru: ['Когда работает библиотека?'], en: ['When is the library open?'] },
+      answer: { ru: 'Библиотека работает с 9:00 до 19:00.', en: 'The library is open 9:00 to 19:00.' },
+    },
+  ];
+  const matcher = new LexicalMatcher();
+  matcher.load(faq);
+
+  it.each([
+    ['бассейн со скольки', 'ru', 'pool-hours'],
+    ['бассейн сколько', 'ru', 'pool-price'],
+    ['pool how many', 'en', 'pool-price'],
+    ['pool when', 'en', 'pool-hours'],
+  ] as const)('ranks "%s" (%s) to %s first', (text, lang, id) => {
+    const [first, second] = matcher.match(text, lang).candidates;
+    expect(first?.id).toBe(id);
+    // Not a tie broken by chance: the kind of answer asked sets the two apart.
+    expect(second?.score ?? 0).toBeLessThan(0.8 * (first?.score ?? 0));
+  });
+
+  it('ignores a kind no question of the FAQ asks instead of counting it unknown', () => {
+    const withWhy = matcher.match('why pool ticket', 'en');
+    const without = matcher.match('pool ticket', 'en');
+    expect(withWhy.candidates[0]?.id).toBe('pool-price');
+    expect(withWhy.candidates[0]?.score).toBeCloseTo(without.candidates[0]?.score ?? 0, 9);
+  });
+});
