@@ -147,8 +147,11 @@ export class LexicalMatcher implements FaqMatcher {
     const top = ranking.entries[0];
     if (!top) return { candidates: [] };
     const x = this.features(ranking);
-    const answer = predict(this.calibration.top1, x);
-    const suggest = Math.max(answer, predict(this.calibration.top3, x));
+    // An entry found only through its answer's prose (no word of the message is in its questions
+    // or topic) is not what the resident asked about: it is neither answered nor offered.
+    const asked = top.explained > 0;
+    const answer = asked ? predict(this.calibration.top1, x) : 0;
+    const suggest = asked ? Math.max(answer, predict(this.calibration.top3, x)) : 0;
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
       .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score }));

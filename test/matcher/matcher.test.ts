@@ -253,6 +253,18 @@ describe('doubt: when not to answer outright', () => {
   });
 });
 
+describe('an entry found only through its answer', () => {
+  it('is neither answered nor offered: the resident asked about none of its questions', () => {
+    const matcher = loaded();
+    // "чистят", "суток": words of the snow entry's answer, in none of its questions or its topic.
+    const result = matcher.match('чистят за сутки', 'ru');
+    expect(result.candidates[0]?.id).toBe('snow-removal');
+    expect(result.candidates[0]?.score).toBe(0);
+    expect(result.suggestScore).toBe(0);
+    expect(decide(result, DEFAULT_THRESHOLDS).kind).toBe('none');
+  });
+});
+
 describe('confidence learnt from the FAQ', () => {
   it('is fitted on simulated residents when the FAQ is loaded', () => {
     const matcher = new LexicalMatcher();
