@@ -67,6 +67,13 @@ pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya 
 privet spasibo segodnya zavtra seychas sejchas
 `);
 const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
+/**
+ * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,
+ * f): they outweigh a letter pair the two share ("check", "watch", "phone").
+ */
+const ENGLISH_ONLY_SPELLING = /(th|w|ck|ph|q|tion|ight)/;
+/** English spellings Russian in Latin letters also produces now and then ("bolee", "poedu"). */
+const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea)/;
 
 interface Cues {
   kazakh: number;
@@ -97,9 +104,9 @@ function collectCues(words: readonly string[]): Cues {
       else if (en && tr) {
         cues.english += 0.5;
         cues.translit += 0.5;
-      } else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
-      // Spellings English has and Russian in Latin letters does not (it writes в, х, у as v, h/kh, u).
-      else if (/(th|w|ing$|ed$|tion|ight|ee|oo|ea|ck|ph|q)/.test(word)) cues.english += 1;
+      } else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
+      else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
+      else if (ENGLISH_SPELLING.test(word)) cues.english += 1;
     }
   }
   return cues;

@@ -27,6 +27,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('в Шымкенте не работает светофор').lang).toBe('ru');
   });
 
+  it('an English-only spelling outweighs a letter pair English shares with Russian in Latin letters', () => {
+    // "check", "watch": "ch" is also Russian "ч" typed in Latin letters, "ck" and "w" never are.
+    expect(detectLanguage('parcel check').lang).toBe('en');
+    expect(detectLanguage('meter watch').lang).toBe('en');
+    // Without such a spelling "ch" still reads as Russian.
+    expect(detectLanguage('schetchik').lang).toBe('ru');
+  });
+
   it('lets the text win over the hint', () => {
     expect(detectLanguage('Когда откроется библиотека?', 'en').lang).toBe('ru');
     expect(detectLanguage('When does the library open?', 'ru-RU').lang).toBe('en');
