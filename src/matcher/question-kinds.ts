@@ -17,6 +17,10 @@ export function questionKindKey(kind: QuestionKind): string {
   return `?${kind}`;
 }
 
+export function isQuestionKindKey(key: string): boolean {
+  return key.startsWith('?');
+}
+
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
 const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
   (
@@ -40,14 +44,21 @@ const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
 const AMOUNT_AFTER_HOW = new Set(['much', 'many']);
 /** "какого числа", "what time", "қай уақытта": a question word made a time by the word after it. */
 const WHICH = new Set(['какого', 'какое', 'какие', 'какой', 'what', 'which', 'кай', 'кандай']);
-const TIME_WORDS_AFTER_WHICH = new Set(['время', 'времени', 'числа', 'часа', 'time', 'date', 'day', 'уакытта', 'уакыттан', 'уакытка', 'кунге', 'куни']);
+const TIME_WORDS_AFTER_WHICH = new Set([
+  ...['время', 'времени', 'числа', 'часа'],
+  ...['time', 'date', 'day'],
+  ...['уакытта', 'уакыттан', 'уакытка', 'кунге', 'куни'],
+]);
 /** The Kazakh hour ("сағат", "сағатта"…) that makes "қанша"/"неше" ask for a time. */
 const HOUR = 'сагат';
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
 const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, 'неше']);
 
-const folded = (word: string | undefined): string => (word === undefined ? '' : hasKazakhLetters(word) ? foldKazakh(word) : word);
+function folded(word: string | undefined): string {
+  if (word === undefined) return '';
+  return hasKazakhLetters(word) ? foldKazakh(word) : word;
+}
 
 /** The kinds of answer the words of one sentence ask for, each once. */
 export function questionKindsOf(words: readonly string[]): QuestionKind[] {

@@ -9,6 +9,7 @@
  */
 import type { WeightedToken, QueryToken } from './analyze';
 import { addCount, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
+import { isQuestionKindKey } from './question-kinds';
 import { CONTEXT_WEIGHT } from './segments';
 
 export interface RankOptions {
@@ -346,7 +347,7 @@ export class Ranker {
     for (const key of token.candidates) add(key, 1);
     for (const concept of token.concepts) add(concept, this.options.conceptQuality);
     // A kind of question no FAQ question asks says nothing either way.
-    if (keys.length === 0 && token.surface.startsWith('?')) return null;
+    if (keys.length === 0 && isQuestionKindKey(token.surface)) return null;
     if (keys.length === 0) for (const key of token.fallbacks) add(key, 1);
     // The same word with its soft or hard sign dropped ("lgoty", "болница").
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
