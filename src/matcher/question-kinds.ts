@@ -6,7 +6,8 @@
  * kind becomes one key of the question variants that ask it and of the message, so BM25F weighs it
  * like a word: by how few of the FAQ's questions ask that kind. General grammar of the three
  * languages (also Russian typed in Latin letters and Kazakh typed without its letters), not any
- * FAQ's vocabulary.
+ * FAQ's vocabulary. Question words are also listed in stopwords.ts (they are not content) and
+ * segments.ts (they make a sentence the question): a word added here may belong there too.
  */
 import { foldKazakh, hasKazakhLetters } from './normalize';
 

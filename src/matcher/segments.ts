@@ -17,7 +17,8 @@ export const CONTEXT_WEIGHT = 0.4;
 
 /**
  * Words that make a sentence a question in Russian (also typed in Latin letters), Kazakh (also
- * without its letters) and English. General grammar, not any FAQ's vocabulary.
+ * without its letters) and English. General grammar, not any FAQ's vocabulary. What kind of answer
+ * they ask for is question-kinds.ts's business.
  */
 const QUESTION_WORDS = new Set(
   `
