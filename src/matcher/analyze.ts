@@ -189,11 +189,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
   };
 });
 
-/** Content words of a resident's message (shared, cached objects: do not mutate). */
-export function analyzeQuery(text: string, lang?: Lang): QueryToken[] {
-  return analyzeQueryWords(tokenize(text), lang);
-}
-
+/** Content words among a resident's words (shared, cached objects: do not mutate). */
 function analyzeQueryWords(words: readonly string[], lang: Lang | undefined): QueryToken[] {
   const out: QueryToken[] = [];
   const seen = new Set<string>();
