@@ -67,6 +67,36 @@ pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya 
 privet spasibo segodnya zavtra seychas sejchas
 `);
 const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
+/** How people type each letter of folded Kazakh in Latin letters (к as k or q, ш as sh or w …). */
+const KAZAKH_LATIN_LETTERS: Readonly<Record<string, readonly string[]>> = {
+  а: ['a'], б: ['b'], в: ['v'], г: ['g', 'gh'], д: ['d'], е: ['e'], ж: ['j', 'zh'], з: ['z'], и: ['i', 'y'],
+  й: ['i', 'y'], к: ['k', 'q'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s'],
+  т: ['t'], у: ['u'], ф: ['f'], х: ['h', 'kh'], ц: ['ts'], ч: ['ch'], ш: ['sh', 'w'], щ: ['sh'], ы: ['y', 'i'],
+  э: ['e'], ю: ['iu', 'yu'], я: ['ia', 'ya'],
+};
+
+/** The Latin spellings of a folded Kazakh word (at most a few dozen). */
+function kazakhLatinSpellings(word: string): string[] {
+  let spellings = [''];
+  for (const letter of word) {
+    const options = KAZAKH_LATIN_LETTERS[letter];
+    if (!options) return [];
+    spellings = spellings.flatMap((prefix) => options.map((o) => prefix + o)).slice(0, 64);
+  }
+  return spellings;
+}
+
+/**
+ * Kazakh typed in Latin letters ("kansha turady", "qalai alamyn"): the frequent Kazakh words above
+ * in the spellings people type. Words of three letters or fewer are left out: in Latin letters they
+ * are English or Russian words as often ("men", "bar", "ne").
+ */
+const KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set(
+  [...KAZAKH_WORDS].filter((w) => w.length > 3 && !KAZAKH_LETTERS.test(w)).flatMap(kazakhLatinSpellings),
+);
+/** Kazakh in Latin letters writes қ as q, which English only writes before u and Russian never. */
+const KAZAKH_LATIN_SPELLING = /q(?!u)/;
+
 /**
  * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,
  * f): they outweigh a letter pair the two share ("check", "watch", "phone").
@@ -80,12 +110,14 @@ interface Cues {
   russian: number;
   english: number;
   translit: number;
+  /** Kazakh typed in Latin letters. */
+  kazakhLatin: number;
   cyrillicWords: number;
   latinWords: number;
 }
 
 function collectCues(words: readonly string[]): Cues {
-  const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, cyrillicWords: 0, latinWords: 0 };
+  const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, kazakhLatin: 0, cyrillicWords: 0, latinWords: 0 };
   for (const word of words) {
     if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
       cues.cyrillicWords += 1;
@@ -99,7 +131,9 @@ function collectCues(words: readonly string[]): Cues {
       cues.latinWords += 1;
       const en = ENGLISH_WORDS.has(word);
       const tr = TRANSLIT_WORDS.has(word);
-      if (en && !tr) cues.english += 1.5;
+      if (!en && !tr && KAZAKH_LATIN_WORDS.has(word)) cues.kazakhLatin += 1.5;
+      else if (!en && KAZAKH_LATIN_SPELLING.test(word)) cues.kazakhLatin += 1;
+      else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
       else if (en && tr) {
         cues.english += 0.5;
@@ -167,6 +201,7 @@ export function detectLanguage(text: string, hint?: string, evidence?: WordEvide
     return { lang: kazakhHint ? 'kk' : 'ru', confident: !kazakhHint && cues.cyrillicWords >= 3 };
   }
   if (cues.latinWords > 0) {
+    if (cues.kazakhLatin > Math.max(cues.translit, cues.english)) return { lang: 'kk', confident: true };
     if (cues.translit > cues.english) return { lang: 'ru', confident: true };
     if (cues.english > cues.translit) return { lang: 'en', confident: true };
     // "ok", "wifi": Latin but nothing tells English from transliterated Russian.

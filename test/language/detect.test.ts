@@ -27,6 +27,26 @@ describe('detectLanguage', () => {
     expect(detectLanguage('в Шымкенте не работает светофор').lang).toBe('ru');
   });
 
+  it.each([
+    // к typed as k or q, ж as j or zh, ш as sh or w: the common Kazakh words in each spelling.
+    'kitaphana erten kashan ashylady',
+    'qalai tirkeluge bolady',
+    'duken jabyk pa, kaidan alamyn',
+    'zhane bugin isteidi me',
+    'ushin kerek pe',
+  ])('Kazakh typed in Latin letters stays Kazakh: %s', (text) => {
+    expect(detectLanguage(text)).toEqual({ lang: 'kk', confident: true });
+  });
+
+  it.each([
+    ['quick question about the library', 'en'],
+    ['the men at the bar were loud', 'en'],
+    ['kogda otkroyut biblioteku', 'ru'],
+    ['gde zhe kupit bilet', 'ru'],
+  ])('English and Russian in Latin letters are not taken for Kazakh: %s → %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
+  });
+
   it('an English-only spelling outweighs a letter pair English shares with Russian in Latin letters', () => {
     // "check", "watch": "ch" is also Russian "ч" typed in Latin letters, "ck" and "w" never are.
     expect(detectLanguage('parcel check').lang).toBe('en');
