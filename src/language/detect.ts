@@ -163,7 +163,8 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
     const langs = evidence.languagesOf(word);
     if (langs.length !== 1) continue;
     const latin = LATIN.test(word) && !CYRILLIC.test(word);
-    if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
+    if (langs[0] === 'kk' && latin) cues.kazakhLatin += VOCABULARY_CUE;
+    else if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
     else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
     else if (latin) cues.translit += VOCABULARY_CUE;
     else cues.russian += VOCABULARY_CUE;

@@ -20,6 +20,14 @@ function keyOf(word: string, lang: Lang): string {
   return lang === 'kk' ? stemKazakh(word) : stemRussian(word);
 }
 
+/**
+ * A Latin-typed word read as Kazakh: Kazakh typists write ж as j, ш as w and қ as q, letters Russian
+ * in Latin letters does not use that way; the rest reads as for Russian.
+ */
+function kazakhReading(word: string): string {
+  return latinToCyrillic(word.replace(/gh/g, 'г').replace(/j/g, 'ж').replace(/w/g, 'ш').replace(/q/g, 'к'));
+}
+
 export class LanguageVocabulary implements WordEvidence {
   private readonly counts: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map(), en: new Map() };
   /**
@@ -74,6 +82,7 @@ export class LanguageVocabulary implements WordEvidence {
     if (script === 'latin') {
       if (has('en', word)) out.push('en');
       if (has('ru', latinToCyrillic(word))) out.push('ru');
+      if (has('kk', kazakhReading(word))) out.push('kk');
     } else if (script === 'cyrillic') {
       if (has('ru', word)) out.push('ru');
       if (has('kk', word)) out.push('kk');

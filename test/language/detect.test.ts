@@ -94,12 +94,20 @@ describe('detectLanguage with the FAQ vocabulary', () => {
     ['китапхана жексенби', 'kk'],
     // Russian typed in Latin letters, no transliteration pattern.
     ['biblioteka voskresenye', 'ru'],
+    // Kazakh typed in Latin letters (ж as j), no word of the detector's own lists.
+    ['kitaphana jeksenbide', 'kk'],
   ])('%s → %s', (text, lang) => {
     expect(detectLanguage(text, undefined, matcher.vocabulary)).toEqual({ lang, confident: true });
   });
 
   it('without the vocabulary the same words are not decisive', () => {
     expect(detectLanguage('library sunday').confident).toBe(false);
+    expect(detectLanguage('kitaphana jeksenbide').lang).not.toBe('kk');
+  });
+
+  it('reads a Latin-typed word the Kazakh way (j, w, q) only for the Kazakh texts', () => {
+    expect(matcher.vocabulary.languagesOf('jeksenbide')).toEqual(['kk']);
+    expect(matcher.vocabulary.languagesOf('library')).toEqual(['en']);
   });
 
   it('a two-letter stem is no evidence ("его" and a brand "егов" share it)', () => {
