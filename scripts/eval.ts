@@ -1,6 +1,6 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES]
- * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N]
+ * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
@@ -15,6 +15,10 @@
  * hand-off with the right entry when the ticket offers it, and their words are accepted as
  * question variants — then evaluates the suite on the learnt FAQ and prints the gain. Learn from
  * one set of messages and measure on another set of the same FAQ.
+ *
+ * --max-variants N first cuts every entry to its first N question variants per language: the same
+ * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
+ * learnt from the FAQ's own variants, so this shows how far it depends on having many of them.
  */
 import { parseArgs } from 'node:util';
 import { LANGS } from '../src/i18n/languages';
@@ -22,10 +26,10 @@ import type { EvalFigures, EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
 import { parseCases } from '../src/quality/evaluate';
 import { learnFrom } from '../src/quality/learn';
-import { loadSuite, runSuite, type Suite } from '../src/quality/suite';
+import { loadSuite, runSuite, withMaxVariants, type Suite } from '../src/quality/suite';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -77,6 +81,7 @@ async function main(): Promise<number> {
         faq: { type: 'string' },
         cases: { type: 'string' },
         'learn-from': { type: 'string' },
+        'max-variants': { type: 'string' },
         misses: { type: 'boolean' },
         help: { type: 'boolean' },
       },
@@ -94,9 +99,15 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const suites: Suite[] = [];
-  if (values.faq && values.cases) suites.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
-  for (const dir of positionals) suites.push(await loadSuite(dir));
+  const maxVariants = values['max-variants'] === undefined ? undefined : Number(values['max-variants']);
+  if (maxVariants !== undefined && (!Number.isInteger(maxVariants) || maxVariants < 1)) {
+    console.error(`--max-variants must be a whole number of at least 1, not "${values['max-variants']}"\n${USAGE}`);
+    return 2;
+  }
+  const loaded: Suite[] = [];
+  if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
+  for (const dir of positionals) loaded.push(await loadSuite(dir));
+  const suites = maxVariants === undefined ? loaded : loaded.map((suite) => withMaxVariants(suite, maxVariants));
 
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {

@@ -35,6 +35,22 @@ export async function loadSuite(dir: string, files?: { faq: string; cases: strin
   return { name: dir, entries: await readFaqFile(faq), cases: parseCases(fs.readFileSync(cases, 'utf8')) };
 }
 
+/**
+ * The suite with each entry's question variants cut to the first `max` per language (at least
+ * one): how the matcher does for a centre whose FAQ words each question only once or twice. The
+ * messages stay the same, so the figures compare with the full FAQ's.
+ */
+export function withMaxVariants(suite: Suite, max: number): Suite {
+  if (!Number.isInteger(max) || max < 1) throw new Error(`--max-variants must be a whole number of at least 1, not ${max}`);
+  const entries = suite.entries.map((entry) => ({
+    ...entry,
+    questions: Object.fromEntries(
+      Object.entries(entry.questions).map(([lang, variants]) => [lang, variants?.slice(0, max)]),
+    ) as FaqEntryInput['questions'],
+  }));
+  return { ...suite, name: `${suite.name} (at most ${max} question variant${max === 1 ? '' : 's'} per language)`, entries };
+}
+
 export interface SuiteRun {
   report: EvalReport;
   /** Milliseconds spent indexing the FAQ and fitting its confidence model. */

@@ -1,4 +1,4 @@
-import { runSuite } from '../../src/quality/suite';
+import { runSuite, withMaxVariants } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 
 describe('evaluate', () => {
@@ -51,5 +51,28 @@ describe('evaluate', () => {
       expect(row.predicted).toBeGreaterThanOrEqual(0);
       expect(row.predicted).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('cuts a FAQ to its first question variants per language, keeping the messages and the answers', async () => {
+    const sparse = withMaxVariants(suite, 1);
+    expect(sparse.cases).toBe(suite.cases);
+    expect(sparse.name).toBe('fixture (at most 1 question variant per language)');
+    sparse.entries.forEach((entry, i) => {
+      const original = FIXTURE_FAQ[i];
+      expect(entry.answer).toEqual(original.answer);
+      for (const [lang, variants] of Object.entries(original.questions)) {
+        expect(entry.questions[lang as keyof typeof entry.questions]).toEqual(variants?.slice(0, 1));
+      }
+    });
+    // The library entry had two Russian questions; its first one is kept.
+    expect(sparse.entries[0].questions.ru).toEqual(['Во сколько открывается библиотека?']);
+    // The original suite is left as it was.
+    expect(FIXTURE_FAQ[0].questions.ru).toHaveLength(2);
+    const { report } = await runSuite(sparse);
+    expect(report.overall.cases).toBe(3);
+  });
+
+  it.each([0, -1, 1.5, Number.NaN])('refuses %s question variants', (max) => {
+    expect(() => withMaxVariants(suite, max)).toThrow(/at least 1/);
   });
 });
