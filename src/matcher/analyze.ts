@@ -7,7 +7,7 @@ import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
-import { SYNONYM_GROUPS } from './synonyms';
+import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
 import { questionKindKey, questionKindsOf, type QuestionKind } from './question-kinds';
@@ -18,11 +18,12 @@ import { questionKindKey, questionKindsOf, type QuestionKind } from './question-
  * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
  * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня").
  */
-function lexiconKeys(word: string, pass: 'primary' | 'kazakh'): string[] {
+function lexiconKeys({ text: word, only }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
   const script = scriptOf(word);
-  if (pass === 'kazakh') return script === 'cyrillic' ? [stemKazakh(word)] : [];
+  if (pass === 'kazakh') return script === 'cyrillic' && only !== 'ru' ? [stemKazakh(word)] : [];
   if (script === 'latin') return [stemEnglish(word), word];
   if (script === 'digits') return [word];
+  if (only === 'kk') return [foldKazakh(word), stemKazakh(word)];
   const keys = [stemRussian(word), foldKazakh(word)];
   // A word with Kazakh letters is surely Kazakh: its Kazakh stem is primary too.
   if (hasKazakhLetters(word)) keys.push(stemKazakh(word));
@@ -35,7 +36,7 @@ function buildConceptMap(): ReadonlyMap<string, readonly string[]> {
     const assignedBefore = new Set(map.keys());
     for (const group of SYNONYM_GROUPS) {
       for (const word of group.words) {
-        for (const key of lexiconKeys(word.toLowerCase().replace(/ё/g, 'е'), pass)) {
+        for (const key of lexiconKeys({ ...word, text: word.text.toLowerCase().replace(/ё/g, 'е') }, pass)) {
           if (pass === 'kazakh' && assignedBefore.has(key)) continue;
           const concepts = map.get(key) ?? [];
           if (!concepts.includes(group.concept)) concepts.push(group.concept);
@@ -114,7 +115,7 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   const textLang = lang ?? 'ru';
   if (isStopSurface(word, textLang === 'kk')) return null;
   const key = indexKeyOf(word, textLang);
-  const concepts = conceptsOf([key, ...lexiconKeys(word, 'primary')]);
+  const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary')]);
   return { surface: fuzzySurface(word), key, concepts, keys: [key, ...concepts] };
 });
 

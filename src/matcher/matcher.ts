@@ -33,8 +33,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.35, weights: [-2.94, -0.47, 16.3, -0.65, 4.64, 6.52, -0.65] },
-  top3: { bias: -3.53, weights: [0.59, 4.31, 7.65, -0.41, 3.94, 7.63, -0.77] },
+  top1: { bias: -3.34, weights: [-2.94, -0.48, 16.25, -0.65, 4.62, 6.55, -0.66] },
+  top3: { bias: -3.51, weights: [0.59, 4.25, 7.66, -0.42, 3.91, 7.66, -0.79] },
   samples: 0,
 };
 

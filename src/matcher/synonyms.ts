@@ -10,7 +10,18 @@ export interface SynonymGroup {
   /** Index key of the group; starts with '#' so it never collides with a word stem. */
   concept: string;
   /** Surface words of any language; stemmed with every stemmer that may apply. */
-  words: readonly string[];
+  words: readonly LexiconWord[];
+}
+
+export interface LexiconWord {
+  text: string;
+  /**
+   * Set when the word is of this language only and another language's stemmer would make it a
+   * different word: the Russian stemmer cuts the Kazakh "жылу" (heat) to "жыл" (year), the Kazakh
+   * stripper cuts the Russian "положение" to "полож" ("положено", one is entitled to). Written
+   * "kk:жылу" in the groups below.
+   */
+  only?: 'ru' | 'kk';
 }
 
 const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
@@ -60,7 +71,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['cough', 'кашель кашляет кашлять cough coughing жөтел'],
   ['clinic', 'поликлиника поликлиники клиника clinic polyclinic емхана'],
   ['hospital', 'больница больницу hospital аурухана'],
-  ['heating', 'отопление отопления батарея батареи радиатор радиаторы heating heat radiator radiators жылу батарея радиатор'],
+  ['heating', 'отопление отопления батарея батареи радиатор радиаторы heating heat radiator radiators kk:жылу батарея радиатор'],
   ['cold', 'холодно холодные холодный мерзнем замерзаем cold freezing суық'],
   ['quarantine', 'карантин карантинные ограничения ограничение quarantine restriction restrictions карантин шектеу шектеулер'],
   ['mandatory', 'обязательно обязательны обязательный обязательна required mandatory compulsory міндетті'],
@@ -85,7 +96,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['ticket', 'билет билеты ticket tickets билет'],
   ['donation', 'пожертвование пожертвования благотворительность фонд сбор donate donation donations charity fund relief қайырымдылық қор'],
   ['victim', 'пострадавшие пострадавшим пострадавших victims affected зардап'],
-  ['emergency', 'чп чрезвычайное чрезвычайного положение тж төтенше emergency'],
+  ['emergency', 'чп чрезвычайное чрезвычайного ru:положение тж төтенше emergency'],
   ['end', 'закончится заканчивается закончить кончится отменят отменить отмена длиться продлится end ends lifted lift over last аяқталады бітеді аяқталу біту'],
   ['extend', 'продлят продлить продление extended extend ұзарту ұзартыла'],
   ['open', 'открыт открыты открыта открыто открыться откроются работают работает open opens opened closed close закрыт закрыты закрывается ашық ашылады жабылады'],
@@ -96,7 +107,15 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['home', 'квартира квартире дом доме дома flat apartment building home үй үйде пәтер'],
 ];
 
+function lexiconWord(raw: string): LexiconWord {
+  const marked = /^(ru|kk):(.+)$/.exec(raw);
+  return marked ? { text: marked[2], only: marked[1] as 'ru' | 'kk' } : { text: raw };
+}
+
 export const SYNONYM_GROUPS: readonly SynonymGroup[] = RAW_GROUPS.map(([concept, words]) => ({
   concept: `#${concept}`,
-  words: words.split(/\s+/).filter((w) => w.length > 0),
+  words: words
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map(lexiconWord),
 }));

@@ -1,3 +1,4 @@
+import { analyzeIndexWords } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
 import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
@@ -114,5 +115,18 @@ describe('TrigramIndex', () => {
     expect(index.best('велосипед', 0.5)).toBeNull();
     index.delete('работает');
     expect(index.best('работет', 0.5)).toBeNull();
+  });
+});
+
+describe('general lexicon', () => {
+  const concepts = (word: string, lang: 'ru' | 'kk') => analyzeIndexWords([word], lang)[0]?.concepts ?? [];
+
+  it('keeps a word of one language out of a group another language stems it into', () => {
+    // The Russian stemmer cuts the Kazakh "жылу" (heat) to "жыл", the Kazakh "year".
+    expect(concepts('жылу', 'kk')).toContain('#heating');
+    for (const year of ['жыл', 'жылы']) expect(concepts(year, 'kk')).not.toContain('#heating');
+    // The Kazakh stripper cuts the Russian "положение" to "полож", as in "положено" (one is entitled to).
+    expect(concepts('положение', 'ru')).toContain('#emergency');
+    for (const entitled of ['положено', 'положить']) expect(concepts(entitled, 'ru')).not.toContain('#emergency');
   });
 });
