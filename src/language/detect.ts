@@ -7,6 +7,7 @@
  * Latin text is English unless it reads as Russian typed in Latin letters, which counts as Russian.
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
+import { kazakhLatinSpellings } from './kazakh-latin';
 
 export interface DetectedLanguage {
   lang: Lang;
@@ -67,25 +68,6 @@ pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya 
 privet spasibo segodnya zavtra seychas sejchas
 `);
 const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
-/** How people type each letter of folded Kazakh in Latin letters (к as k or q, ш as sh or w …). */
-const KAZAKH_LATIN_LETTERS: Readonly<Record<string, readonly string[]>> = {
-  а: ['a'], б: ['b'], в: ['v'], г: ['g', 'gh'], д: ['d'], е: ['e'], ж: ['j', 'zh'], з: ['z'], и: ['i', 'y'],
-  й: ['i', 'y'], к: ['k', 'q'], л: ['l'], м: ['m'], н: ['n'], о: ['o'], п: ['p'], р: ['r'], с: ['s'],
-  т: ['t'], у: ['u'], ф: ['f'], х: ['h', 'kh'], ц: ['ts'], ч: ['ch'], ш: ['sh', 'w'], щ: ['sh'], ы: ['y', 'i'],
-  э: ['e'], ю: ['iu', 'yu'], я: ['ia', 'ya'],
-};
-
-/** The Latin spellings of a folded Kazakh word (at most a few dozen). */
-function kazakhLatinSpellings(word: string): string[] {
-  let spellings = [''];
-  for (const letter of word) {
-    const options = KAZAKH_LATIN_LETTERS[letter];
-    if (!options) return [];
-    spellings = spellings.flatMap((prefix) => options.map((o) => prefix + o)).slice(0, 64);
-  }
-  return spellings;
-}
-
 /**
  * Kazakh typed in Latin letters ("kansha turady", "qalai alamyn"): the frequent Kazakh words above
  * in the spellings people type. Words of three letters or fewer are left out: in Latin letters they

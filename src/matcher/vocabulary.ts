@@ -6,6 +6,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
+import { readKazakhOnlySpellings } from '../language/kazakh-latin';
 import { scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { latinToCyrillic } from './translit';
@@ -20,12 +21,9 @@ function keyOf(word: string, lang: Lang): string {
   return lang === 'kk' ? stemKazakh(word) : stemRussian(word);
 }
 
-/**
- * A Latin-typed word read as Kazakh: Kazakh typists write ж as j, ш as w and қ as q, letters Russian
- * in Latin letters does not use that way; the rest reads as for Russian.
- */
+/** A Latin-typed word read as Kazakh: its Kazakh-only spellings first, the rest as for Russian. */
 function kazakhReading(word: string): string {
-  return latinToCyrillic(word.replace(/gh/g, 'г').replace(/j/g, 'ж').replace(/w/g, 'ш').replace(/q/g, 'к'));
+  return latinToCyrillic(readKazakhOnlySpellings(word));
 }
 
 export class LanguageVocabulary implements WordEvidence {
