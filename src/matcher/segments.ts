@@ -50,21 +50,52 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean): boole
 /** Sentence ends and clause breaks that start a new thought. */
 const SPLIT = /([.!?…;\n]+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
 
+interface Sentence {
+  text: string;
+  /** The punctuation that ended it ("?", "!", "."), if any. */
+  end: string;
+  question: boolean;
+}
+
+function sentencesOf(text: string): Sentence[] {
+  const parts = text.split(SPLIT);
+  const sentences: Sentence[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const body = parts[i];
+    const delimiter = parts[i + 1] ?? '';
+    if (tokenize(body).length === 0) continue;
+    const end = /^[.!?…]+/.exec(delimiter)?.[0] ?? '';
+    sentences.push({ text: body.trim(), end, question: readsAsQuestion(body, delimiter.includes('?')) });
+  }
+  return sentences;
+}
+
+/** Whether the question sentences stand out from context sentences (otherwise all weigh the same). */
+function hasContext(sentences: readonly Sentence[]): boolean {
+  return sentences.length > 1 && sentences.some((s) => s.question) && !sentences.every((s) => s.question);
+}
+
 /**
  * Splits a message into weighted segments. A message of one sentence, or with no sentence that
  * reads as a question, is one segment of weight 1 per sentence: nothing is down-weighted.
  */
 export function segmentMessage(text: string): Segment[] {
-  const parts = text.split(SPLIT);
-  const sentences: Array<{ text: string; question: boolean }> = [];
-  for (let i = 0; i < parts.length; i += 2) {
-    const body = parts[i];
-    const delimiter = parts[i + 1] ?? '';
-    if (tokenize(body).length === 0) continue;
-    sentences.push({ text: body, question: readsAsQuestion(body, delimiter.includes('?')) });
-  }
-  if (sentences.length <= 1 || !sentences.some((s) => s.question) || sentences.every((s) => s.question)) {
-    return sentences.map((s) => ({ text: s.text, weight: 1 }));
-  }
-  return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
+  const sentences = sentencesOf(text);
+  const context = hasContext(sentences);
+  return sentences.map((s) => ({ text: s.text, weight: context && !s.question ? CONTEXT_WEIGHT : 1 }));
+}
+
+/**
+ * The question sentences of a message without its context ("…the lift has stood since Monday.
+ * How long must we wait?" → "How long must we wait?"), or the whole message when it has no context
+ * to drop. Offered to editors as the words to learn from a resident's message: a story taught as a
+ * question makes the bot trust the next story too much.
+ */
+export function questionPart(text: string): string {
+  const sentences = sentencesOf(text);
+  if (!hasContext(sentences)) return text.trim();
+  return sentences
+    .filter((s) => s.question)
+    .map((s) => s.text + s.end)
+    .join(' ');
 }

@@ -5,7 +5,8 @@
  * the right entry the resident says it helped, and when it hands the message to an operator who
  * finds the right entry among those the ticket offers, the operator sends that entry's answer
  * (`replyWithEntry`, as the console's button does). The words noted on the way are then accepted
- * as question variants through the same path an editor's click takes (`acceptVariant`).
+ * as question variants through the same path an editor's click takes (`acceptVariant`), as the
+ * console proposes them: cut to the message's question sentences (`questionPart`).
  */
 import { CHOICE } from '../engine/choices';
 import { likelyEntries, replyWithEntry } from '../escalation/faq-reply';
@@ -14,6 +15,7 @@ import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
 import type { EvalCase } from './evaluate';
+import { questionPart } from '../matcher/segments';
 import { createOfflineEngine } from './offline-engine';
 
 export interface Learned {
@@ -57,7 +59,8 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
     let accepted = 0;
     for (const variant of await store.learning.list()) {
       const before = await store.faq.get(variant.entryId);
-      const { entry } = await acceptVariant(store, variant.id, BY);
+      // As the console proposes it: the resident's question without the story around it.
+      const { entry } = await acceptVariant(store, variant.id, BY, questionPart(variant.text));
       if (entry.version !== before?.version) accepted += 1;
     }
     return { entries: await store.faq.list(), accepted, operatorAnswers };

@@ -1,5 +1,5 @@
 import { analyzeMessage } from '../../src/matcher/analyze';
-import { CONTEXT_WEIGHT, segmentMessage } from '../../src/matcher/segments';
+import { CONTEXT_WEIGHT, questionPart, segmentMessage } from '../../src/matcher/segments';
 
 describe('segmentMessage', () => {
   it('keeps a one-sentence message whole, at full weight', () => {
@@ -39,5 +39,20 @@ describe('analyzeMessage', () => {
 
   it('caps the work on huge input', () => {
     expect(analyzeMessage('слово другое. '.repeat(5000), 'ru').length).toBeLessThanOrEqual(60);
+  });
+});
+
+describe('questionPart', () => {
+  it('drops the story around the question and keeps its punctuation', () => {
+    expect(questionPart('Мы переехали в новый район в мае. Где теперь ближайшая библиотека?')).toBe('Где теперь ближайшая библиотека?');
+    expect(questionPart('Hello. My card was stolen today! How do I block it? And can I get a new one this week?')).toBe(
+      'How do I block it? And can I get a new one this week?',
+    );
+  });
+
+  it('keeps a message whole when nothing in it is only story', () => {
+    expect(questionPart('  когда откроется библиотека ')).toBe('когда откроется библиотека');
+    expect(questionPart('Снег во дворе. Машины буксуют.')).toBe('Снег во дворе. Машины буксуют.');
+    expect(questionPart('Где библиотека? Когда она открыта?')).toBe('Где библиотека? Когда она открыта?');
   });
 });

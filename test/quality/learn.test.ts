@@ -44,4 +44,13 @@ describe('learning from residents, as the eval simulates it', () => {
     expect(unoffered.operatorAnswers).toBe(0);
     expect(unoffered.accepted).toBe(0);
   });
+
+  it('learns the question of a long message, as the console proposes it, not the story around it', async () => {
+    const text = 'Мы живём здесь третий год, машину ставим у подъезда. Как получить разрешение на парковку во дворе?';
+    const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'resident-parking-permit' }]);
+    expect(learned.accepted).toBe(1);
+    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.questions.ru?.at(-1)).toBe(
+      'Как получить разрешение на парковку во дворе?',
+    );
+  });
 });

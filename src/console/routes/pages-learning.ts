@@ -4,12 +4,19 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
+import { questionPart } from '../../matcher/segments';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
 import { html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { viewOf, type View } from '../view';
+
+/** The resident's whole message when it was cut, and the words to add, editable. */
+function proposal(view: View, v: LearnedVariant): SafeHtml {
+  const words = questionPart(v.text);
+  return html`${words === v.text ? '' : html`<p class="muted">${v.text}</p>`}<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${view.t('learning.col.text')}">${words}</textarea>`;
+}
 
 /** The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page). */
 export function suggestedVariants(view: View, variants: readonly LearnedVariant[], editable: boolean, showEntry: boolean): SafeHtml {
@@ -25,10 +32,9 @@ export function suggestedVariants(view: View, variants: readonly LearnedVariant[
   const rows = variants.map((v) => ({
     cells: [
       ...(showEntry ? [html`<a href="/faq/${v.entryId}">${v.entryId}</a>`] : []),
-      // An editor may cut the words down before adding them (a long story to its question).
-      editable
-        ? html`<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${t('learning.col.text')}">${v.text}</textarea>`
-        : v.text,
+      // The words to add come cut down to the question (a long story would teach the bot to trust
+      // the next story too much); the editor sees the whole message and may change the words.
+      editable ? proposal(view, v) : v.text,
       view.langName(v.lang),
       t('learning.seen', { picked: v.picked, helpful: v.helpful }),
       view.when(v.lastAt),
