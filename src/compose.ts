@@ -112,7 +112,8 @@ function configuredChannels(app: App): Channel[] {
     const telegram = createTelegramChannel(telegramParts(app), { delivery, intercept: (update) => group?.intercept(update) });
     if (groupChat) {
       const once = (marker: string) => app.store.leases.once(marker, new Date());
-      group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: telegram.groupApi, logger: app.logger, once });
+      const faq = { catalog: app.catalog, learning: app.store.learning, translator: app.translator, logger: app.logger };
+      group = new OperatorGroup({ desk: app.desk, chatId: groupChat, api: telegram.groupApi, logger: app.logger, once, faq });
       group.start();
     }
     channels.push(telegram);

@@ -4,11 +4,18 @@
  * its own when the group has topics — an operator's reply to that post (or any message in the
  * ticket's topic) goes to the resident, and `/close` there closes the ticket.
  *
+ * With the FAQ at hand (`faq`), a post also lists the entries the bot ranked first for the
+ * question, and `/faq 2` (or `/faq entry-id`) sends that entry's answer, as the console's button
+ * does: the resident's words are then noted for the entry (learning from residents).
+ *
  * Which ticket a message is about is read from the message it replies to ("#12 …" heads every post
- * and topic name), so nothing has to be remembered across restarts.
+ * and topic name), and which entry "/faq 2" means from the post's list when the operator replies
+ * to the post, so nothing has to be remembered across restarts.
  */
 import type { DeskEvent, OperatorDesk } from '../../src/escalation/operator-desk';
 import { DeskError } from '../../src/escalation/operator-desk';
+import { likelyEntries, replyWithEntry, type FaqReplyDeps } from '../../src/escalation/faq-reply';
+import type { FaqEntryInput } from '../../src/faq/types';
 import { ticketNumber } from '../../src/store/ticket-id';
 import type { Ticket } from '../../src/store/types';
 import { silentLogger, type Logger } from '../../src/logging';
@@ -35,6 +42,10 @@ export interface OperatorGroupOptions {
    * process on the store, and only one of them may post each ticket. Default: always true (one process).
    */
   once?: (marker: string) => Promise<boolean>;
+  /** The FAQ, to offer and send entries' answers; without it the group answers in words only. */
+  faq?: Omit<FaqReplyDeps, 'desk'>;
+  /** Which entries are live (default: the real time). */
+  clock?: () => Date;
 }
 
 /** Topic names are limited to 128 characters. */
@@ -94,7 +105,9 @@ export class OperatorGroup {
   private async post(ticket: Ticket): Promise<void> {
     const { api, chatId } = this.options;
     const head = `#${ticket.id} · ${ticket.lang} · ${ticket.channel}${ticket.topic ? ` · ${ticket.topic}` : ''}`;
-    const text = `${head}\n${ticket.question}\n\nReply to this message to answer the resident; /close in reply closes the ticket.`;
+    const likely = this.likely(ticket);
+    const offer = likely.length === 0 ? '' : `\n\n${OFFER_HEAD}\n${likely.map((e, i) => entryLine(e, i + 1, ticket.lang)).join('\n')}`;
+    const text = `${head}\n${ticket.question}${offer}\n\nReply to this message to answer the resident; /close in reply closes the ticket.`;
     // A failed look-up is asked again next time rather than remembered as "no topics".
     this.forum ??= api.isForum(chatId).catch((error: unknown) => {
       this.forum = undefined;
@@ -118,9 +131,13 @@ export class OperatorGroup {
     const answer = (note: string) =>
       this.options.api.sendMessage(this.options.chatId, note, { threadId: message.message_thread_id, replyTo: message.message_id });
     try {
+      const faq = /^\/faq(?:@\w+)?(?:\s+(\S+))?\s*$/.exec(text);
       if (/^\/close(@\w+)?\s*$/.test(text)) {
         await this.options.desk.close(id, operator);
         await answer(`#${id} closed.`);
+      } else if (faq) {
+        const entryId = await this.sendEntry(id, operator, faq[1] ?? '', message, updateId);
+        await answer(`#${id} answered with the FAQ entry "${entryId}".`);
       } else {
         // Keyed by the update: an update handled again after a restart does not reply twice.
         await this.options.desk.reply(id, operator, text, `telegram:${updateId}`);
@@ -130,6 +147,53 @@ export class OperatorGroup {
       await answer(error.message);
     }
   }
+
+  /** The entries the bot ranks first for the ticket's question (none without the FAQ). */
+  private likely(ticket: Ticket): FaqEntryInput[] {
+    const { faq } = this.options;
+    return faq ? likelyEntries(faq, ticket, this.now()) : [];
+  }
+
+  private now(): Date {
+    return (this.options.clock ?? (() => new Date()))();
+  }
+
+  /**
+   * `/faq 2` or `/faq entry-id`: sends that entry's answer on the ticket. A number is read from the
+   * list of the post the operator replied to, or else (in a topic, without replying) from the
+   * entries the bot ranks first now. Resolves to the entry sent.
+   */
+  private async sendEntry(id: string, operator: string, choice: string, message: MessageView, updateId: number): Promise<string> {
+    const { faq, desk } = this.options;
+    if (!faq) throw new DeskError('not-found', 'The FAQ is not available to this group: answer in words.');
+    const ticket = await desk.get(id);
+    if (!ticket) throw new DeskError('not-found', `No ticket #${id}`);
+    let entryId = choice;
+    if (/^\d+$/.test(choice)) {
+      const n = Number(choice);
+      entryId = listedEntry(message.reply_to_message?.text, n) ?? this.likely(ticket)[n - 1]?.id ?? '';
+      if (!entryId) throw new DeskError('not-found', `No FAQ entry number ${n} for #${id}: /faq 1 to /faq ${this.likely(ticket).length}, or /faq and the entry's id.`);
+    } else if (!choice) {
+      throw new DeskError('not-found', 'Which entry? /faq and its number in the list, or /faq and the entry\'s id.');
+    }
+    await replyWithEntry({ ...faq, desk }, ticket, operator, entryId, this.now(), `telegram:${updateId}`);
+    return entryId;
+  }
+}
+
+/** "2. water-outage: Почему нет воды в доме?" — the number, the id and the entry's first question. */
+function entryLine(entry: FaqEntryInput, n: number, lang: Ticket['lang']): string {
+  const question = entry.questions[lang]?.[0] ?? Object.values(entry.questions).find((q) => q && q.length > 0)?.[0] ?? '';
+  return `${n}. ${entry.id}: ${question}`;
+}
+
+/** Heads a post's list of entries (the resident's words above it may hold anything). */
+const OFFER_HEAD = 'The FAQ may answer it (/faq and the number sends that answer):';
+
+/** The id listed as number `n` in a ticket's post (see entryLine), if the text is one. */
+function listedEntry(post: string | undefined, n: number): string | undefined {
+  const list = post?.split(`\n${OFFER_HEAD}\n`)[1];
+  return list === undefined ? undefined : new RegExp(`^${n}\\. (\\S+):`, 'm').exec(list)?.[1];
 }
 
 /** The ticket a group message is about: "#12" at the head of the post or topic it replies to. */

@@ -44,12 +44,20 @@ export function likelyEntries(deps: Pick<FaqReplyDeps, 'catalog' | 'translator'>
 
 /**
  * Sends the entry's answer as `operator`'s reply on the ticket and notes the resident's words for
- * the entry. Throws DeskError 'not-found' for an entry that is gone or not live at `now`.
+ * the entry. Throws DeskError 'not-found' for an entry that is gone or not live at `now`. `ref`
+ * names the request (as for `OperatorDesk.reply`): the same request again does not reply twice.
  */
-export async function replyWithEntry(deps: FaqReplyDeps, ticket: Ticket, operator: string, entryId: string, now: Date): Promise<Ticket> {
+export async function replyWithEntry(
+  deps: FaqReplyDeps,
+  ticket: Ticket,
+  operator: string,
+  entryId: string,
+  now: Date,
+  ref?: string,
+): Promise<Ticket> {
   const entry = deps.catalog.get(entryId);
   if (!entry || !isLive(entry, now)) throw new DeskError('not-found', `No FAQ entry "${entryId}" answers now`);
-  const updated = await deps.desk.reply(ticket.id, operator, answerText(entry, ticket.lang, deps.translator));
+  const updated = await deps.desk.reply(ticket.id, operator, answerText(entry, ticket.lang, deps.translator), ref);
   const question = residentWords(ticket, deps.translator);
   try {
     if (question) await deps.learning.note({ entryId: entry.id, lang: ticket.lang, text: question, source: 'operator' });

@@ -28,6 +28,8 @@ export interface Harness {
   /** Writes the store refused, waiting (retried every 50 ms), as in the app. */
   held: HeldWrites;
   engine: ConversationEngine;
+  /** The FAQ as the engine matches it. */
+  catalog: FaqCatalog;
   handoff: HandoffDesk;
   /** The one translator of this harness (channels built on it take it too). */
   translator: Translator;
@@ -61,7 +63,7 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
       clock: clock.now,
       held,
     });
-    return { store, engine, handoff, handBack, held };
+    return { store, engine, catalog, handoff, handBack, held };
   };
   let parts = await build();
   const harness: Harness = {
@@ -73,6 +75,9 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
     },
     get engine() {
       return parts.engine;
+    },
+    get catalog() {
+      return parts.catalog;
     },
     get handoff() {
       return parts.handoff;

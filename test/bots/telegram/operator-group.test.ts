@@ -1,6 +1,7 @@
 /**
  * The Telegram operator group over the fake Bot API: tickets posted (in forum topics when the
- * group has them), operators answer by replying, /close closes and the bot asks for a rating.
+ * group has them), operators answer by replying or with a FAQ entry (/faq), /close closes and the
+ * bot asks for a rating.
  */
 import { OperatorGroup } from '../../../bots/telegram/operator-group';
 import type { TelegramChannel } from '../../../bots/telegram';
@@ -35,7 +36,8 @@ describe.each([
     desk = new OperatorDesk({ store: harness.store, handoff: harness.handoff, relay, afterClose: harness.handBack });
     // The group's updates come in through the channel, and its posts leave through the channel's pipe.
     channel = rig.makeChannel({}, { intercept: (update) => group.intercept(update), flood: { perChatIntervalMs: 10, perGroupIntervalMs: 10, globalPerSecond: 1000 } });
-    group = new OperatorGroup({ desk, chatId: String(GROUP), api: channel.groupApi });
+    const faq = { catalog: harness.catalog, learning: harness.store.learning, translator: harness.translator };
+    group = new OperatorGroup({ desk, chatId: String(GROUP), api: channel.groupApi, faq });
     group.start();
     channels.set('telegram', channel);
     await channel.start();
@@ -78,6 +80,33 @@ describe.each([
     // Nothing the operators wrote reached the engine as a resident's question.
     expect((await desk.list()).length).toBe(0);
     expect(api.sentTo(GROUP).filter((m) => m.text.includes(tr.t('ru', 'escalation.noMatch')))).toEqual([]);
+  });
+
+  it("lists the entries the FAQ may answer with, and /faq sends one's answer and notes the resident's words", async () => {
+    const { api } = rig;
+    const question = 'трактор сломал трубу, вода';
+    api.push(api.text(me, question));
+    const [post] = await api.waitForMessages(GROUP, 1);
+    const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
+    expect(post.text).toContain('\n1. water-outage: Когда дадут горячую воду?\n');
+    const topic = forum ? api.topics[0] : undefined;
+    // In a topic the operator writes without replying to the post: the number is the bot's ranking now.
+    const replyTo = forum
+      ? { threadId: topic?.threadId, replyToMessage: topic?.threadId, topicName: topic?.name }
+      : { replyToMessage: post.messageId, replyToText: post.text };
+    const operator = (text: string) => api.push(api.text({ id: GROUP, type: 'supergroup' }, text, { from: operatorUser, ...replyTo }));
+
+    operator('/faq 7');
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text.startsWith(`No FAQ entry number 7 for #${id}`)), 'the refusal');
+    operator('/faq no-such-entry');
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === 'No FAQ entry "no-such-entry" answers now'), 'the refusal');
+
+    operator('/faq 1');
+    await waitFor(() => api.sentTo(me.id).some((m) => m.text.includes('Воду подадут до вечера.')), "the entry's answer at the resident");
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${id} answered with the FAQ entry "water-outage".`), 'the confirmation');
+    expect((await desk.get(id))?.assignee).toBe('telegram:aigerim_op');
+    const [learned] = await rig.harness.store.learning.list({ entryId: 'water-outage' });
+    expect(learned).toMatchObject({ text: question, lang: 'ru' });
   });
 
   it('reminds the group of a ticket that waited past the SLA', async () => {
