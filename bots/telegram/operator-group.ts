@@ -171,8 +171,12 @@ export class OperatorGroup {
     let entryId = choice;
     if (/^\d+$/.test(choice)) {
       const n = Number(choice);
-      entryId = listedEntry(message.reply_to_message?.text, n) ?? this.likely(ticket)[n - 1]?.id ?? '';
-      if (!entryId) throw new DeskError('not-found', `No FAQ entry number ${n} for #${id}: /faq 1 to /faq ${this.likely(ticket).length}, or /faq and the entry's id.`);
+      const likely = this.likely(ticket);
+      entryId = listedEntry(message.reply_to_message?.text, n) ?? likely[n - 1]?.id ?? '';
+      if (!entryId) {
+        const numbers = likely.length > 0 ? `/faq 1 to /faq ${likely.length}` : 'the bot ranks no entry for this question';
+        throw new DeskError('not-found', `No FAQ entry number ${n} for #${id}: ${numbers}, or /faq and the entry's id.`);
+      }
     } else if (!choice) {
       throw new DeskError('not-found', 'Which entry? /faq and its number in the list, or /faq and the entry\'s id.');
     }
