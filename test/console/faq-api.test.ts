@@ -168,6 +168,21 @@ describe('console FAQ API', () => {
     expect(form.body).toContain('Где?\n&lt;b&gt;</textarea>');
   });
 
+  it("prefills a new entry with residents' questions cut from their stories, each once", async () => {
+    const story = (question: string) =>
+      f.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question, reason: 'no-match', excerpt: [] });
+    await story('Мы вчера вернулись из Алматы. Где получить пропуск на выезд?');
+    await story('Муж работает в ночную смену. Где получить пропуск на выезд?');
+    const page = (await f.call('GET', '/unanswered', { session: editor })).body;
+    const href = /href="\/faq\/new\?([^"]+)"/.exec(page)?.[1].replace(/&amp;/g, '&') ?? '';
+    expect(new URLSearchParams(href).getAll('q')).toEqual(['Где получить пропуск на выезд?']);
+    // The stories themselves stay on the page for the editor to read.
+    expect(page).toContain('Муж работает в ночную смену.');
+    const ticket = await story('Дети дома одни. Когда откроют школы?');
+    const detail = (await f.call('GET', `/api/tickets/${ticket.id}`, { session: await f.login('admin') })).json<{ faqDraftUrl: string }>();
+    expect(new URLSearchParams(detail.faqDraftUrl.split('?')[1]).getAll('q')).toEqual(['Когда откроют школы?']);
+  });
+
   it('escapes stored texts in every page', async () => {
     const evil = { ...curfew, answer: { ...curfew.answer, en: '<script>alert(1)</script> & "quotes"' } };
     await f.store.faq.save(evil, '<img src=x onerror=alert(2)>');

@@ -11,6 +11,7 @@ import { likelyEntries, replyWithEntry } from '../../escalation/faq-reply';
 import { answerText, questionLabel } from '../../faq/entry-text';
 import { MAX_ID_LENGTH } from '../../faq/file';
 import { LANGS, type Lang } from '../../i18n/languages';
+import { questionPart } from '../../matcher/segments';
 import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
@@ -45,9 +46,12 @@ export function cannedReplies(ctx: RouteContext, lang: Lang): string[] {
   return CANNED_KEYS.map((key) => ctx.deps.translator.t(lang, `operator.canned.${key}`));
 }
 
-/** The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link). */
+/**
+ * The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link): its
+ * question sentences, without the story around them, as for a suggested variant.
+ */
 export function faqDraftUrl(ticket: Ticket): string {
-  return `/faq/new?${new URLSearchParams([['q', ticket.question], ['lang', ticket.lang]]).toString()}`;
+  return `/faq/new?${new URLSearchParams([['q', questionPart(ticket.question)], ['lang', ticket.lang]]).toString()}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 /** The other pages: login, unanswered questions, the schedule, staff accounts, the audit log; the script and style. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { questionPart } from '../../matcher/segments';
 import { STAFF_ROLES, type AuditRecord } from '../../store/types';
 import { ADMINS, EDITORS } from '../access';
 import { CONSOLE_SCRIPT, CONSOLE_STYLES } from '../assets';
@@ -52,7 +53,9 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
     const { t } = view;
     const groups = await unansweredGroups(ctx);
     const rows = groups.map((g) => {
-      const params = new URLSearchParams(g.questions.slice(0, 20).map((q): [string, string] => ['q', q]));
+      // The new entry's questions: each message's question sentences, without the story around them.
+      const questions = [...new Set(g.questions.slice(0, 20).map(questionPart))];
+      const params = new URLSearchParams(questions.map((q): [string, string] => ['q', q]));
       if (g.lang) params.set('lang', g.lang);
       return {
         cells: [
