@@ -15,6 +15,7 @@
 import type { DeskEvent, OperatorDesk } from '../../src/escalation/operator-desk';
 import { DeskError } from '../../src/escalation/operator-desk';
 import { likelyEntries, replyWithEntry, type FaqReplyDeps } from '../../src/escalation/faq-reply';
+import { questionLabel } from '../../src/faq/entry-text';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { ticketNumber } from '../../src/store/ticket-id';
 import type { Ticket } from '../../src/store/types';
@@ -44,8 +45,6 @@ export interface OperatorGroupOptions {
   once?: (marker: string) => Promise<boolean>;
   /** The FAQ, to offer and send entries' answers; without it the group answers in words only. */
   faq?: Omit<FaqReplyDeps, 'desk'>;
-  /** Which entries are live (default: the real time). */
-  clock?: () => Date;
 }
 
 /** Topic names are limited to 128 characters. */
@@ -151,11 +150,7 @@ export class OperatorGroup {
   /** The entries the bot ranks first for the ticket's question (none without the FAQ). */
   private likely(ticket: Ticket): FaqEntryInput[] {
     const { faq } = this.options;
-    return faq ? likelyEntries(faq, ticket, this.now()) : [];
-  }
-
-  private now(): Date {
-    return (this.options.clock ?? (() => new Date()))();
+    return faq ? likelyEntries(faq, ticket, new Date()) : [];
   }
 
   /**
@@ -180,15 +175,14 @@ export class OperatorGroup {
     } else if (!choice) {
       throw new DeskError('not-found', 'Which entry? /faq and its number in the list, or /faq and the entry\'s id.');
     }
-    await replyWithEntry({ ...faq, desk }, ticket, operator, entryId, this.now(), `telegram:${updateId}`);
+    await replyWithEntry({ ...faq, desk }, ticket, operator, entryId, new Date(), `telegram:${updateId}`);
     return entryId;
   }
 }
 
 /** "2. water-outage: Почему нет воды в доме?" — the number, the id and the entry's first question. */
 function entryLine(entry: FaqEntryInput, n: number, lang: Ticket['lang']): string {
-  const question = entry.questions[lang]?.[0] ?? Object.values(entry.questions).find((q) => q && q.length > 0)?.[0] ?? '';
-  return `${n}. ${entry.id}: ${question}`;
+  return `${n}. ${entry.id}: ${questionLabel(entry, lang)}`;
 }
 
 /** Heads a post's list of entries (the resident's words above it may hold anything). */

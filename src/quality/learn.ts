@@ -14,8 +14,8 @@ import { OperatorDesk } from '../escalation/operator-desk';
 import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
-import type { EvalCase } from './evaluate';
 import { questionPart } from '../matcher/segments';
+import type { EvalCase } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 
 export interface Learned {
