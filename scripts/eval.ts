@@ -39,6 +39,7 @@ const COLUMNS: (keyof EvalFigures)[] = [
   'wrong_answer_rate',
   'oos',
   'oos_escalation_recall',
+  'escalated_with_entries',
   'language_accuracy',
   'ranked_first',
   'ranked_top3',

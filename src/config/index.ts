@@ -30,6 +30,14 @@ const number = (fallback: number, min: number, max: number) =>
     .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
     .pipe(z.number().min(min).max(max));
 
+/** A number whose default depends on other settings: undefined when unset. */
+const optionalNumber = (min: number, max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? undefined : Number(v)))
+    .pipe(z.number().min(min).max(max).optional());
+
 const url = optionalString.pipe(z.url().optional());
 
 /** True when `parse` accepts its input (the parsers throw a message naming the problem). */
@@ -56,6 +64,8 @@ const schema = z
     DEFAULT_LANG: z.enum(LANGS).default('ru'),
     MATCH_ANSWER_THRESHOLD: number(DEFAULT_THRESHOLDS.answer, 0, 1),
     MATCH_SUGGEST_THRESHOLD: number(DEFAULT_THRESHOLDS.suggest, 0, 1),
+    // Unset: the default, or the suggest band if that is set lower (no hint band then).
+    MATCH_HINT_THRESHOLD: optionalNumber(0, 1),
     TELEGRAM_BOT_TOKEN: optionalString.pipe(
       z.string().regex(/^\d+:[\w-]{20,}$/, 'looks like 123456:ABC-DEF… (from @BotFather)').optional(),
     ),
@@ -114,6 +124,10 @@ const schema = z
     message: 'must not be above MATCH_ANSWER_THRESHOLD',
     path: ['MATCH_SUGGEST_THRESHOLD'],
   })
+  .refine((c) => c.MATCH_HINT_THRESHOLD === undefined || c.MATCH_HINT_THRESHOLD <= c.MATCH_SUGGEST_THRESHOLD, {
+    message: 'must not be above MATCH_SUGGEST_THRESHOLD',
+    path: ['MATCH_HINT_THRESHOLD'],
+  })
   .refine((c) => !c.TELEGRAM_WEBHOOK_URL || c.TELEGRAM_WEBHOOK_SECRET, {
     message: 'is required when TELEGRAM_WEBHOOK_URL is set (Telegram sends it back in a header we check)',
     path: ['TELEGRAM_WEBHOOK_SECRET'],
@@ -128,7 +142,7 @@ export interface Config {
   /** FAQ loaded into an empty store at start (absolute). */
   faqSeedFile: string;
   defaultLang: (typeof LANGS)[number];
-  thresholds: { answer: number; suggest: number };
+  thresholds: { answer: number; suggest: number; hint: number };
   telegram: {
     token?: string;
     driver: 'grammy' | 'telegraf';
@@ -216,7 +230,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mongodbUri: e.MONGODB_URI,
     faqSeedFile: path.resolve(PROJECT_ROOT, e.FAQ_SEED_FILE ?? 'src/faq/demo-faq.yaml'),
     defaultLang: e.DEFAULT_LANG,
-    thresholds: { answer: e.MATCH_ANSWER_THRESHOLD, suggest: e.MATCH_SUGGEST_THRESHOLD },
+    thresholds: {
+      answer: e.MATCH_ANSWER_THRESHOLD,
+      suggest: e.MATCH_SUGGEST_THRESHOLD,
+      hint: e.MATCH_HINT_THRESHOLD ?? Math.min(DEFAULT_THRESHOLDS.hint, e.MATCH_SUGGEST_THRESHOLD),
+    },
     telegram: {
       token: e.TELEGRAM_BOT_TOKEN,
       driver: e.TELEGRAM_DRIVER,

@@ -35,6 +35,12 @@ export interface HandoffPort {
    */
   openTicket(ticketId: string): Promise<Pick<TicketInput, 'reason' | 'source'> | null>;
   /**
+   * Closes an open hand-off the resident no longer needs (an entry offered with it answered the
+   * question); resolves false when it was no longer open. Rejects with HandoffUnavailable when the
+   * store cannot take it.
+   */
+  withdraw(ticketId: string): Promise<boolean>;
+  /**
    * Records the resident's rating of the latest finished hand-off of this chat; resolves false,
    * recording nothing, when the chat has none (a forged or stale rating button).
    */

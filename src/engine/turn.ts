@@ -32,6 +32,8 @@ export interface Unanswered {
   reason: EscalationReason;
   /** Said before the hand-off's own words (e.g. why the question went to a person). */
   leadKey?: string;
+  /** FAQ entries that may answer it after all: offered to read while the resident waits. */
+  hints?: string[];
 }
 
 export type Next = () => Promise<void>;

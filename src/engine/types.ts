@@ -55,7 +55,8 @@ export interface Reply {
 export type Outcome =
   | { kind: 'answer'; faqId: string; score: number }
   | { kind: 'suggest'; faqIds: string[]; score: number }
-  | { kind: 'escalate'; ticketId: string; reason: EscalationReason }
+  /** `faqIds`: entries offered to read while the resident waits (they may already answer it). */
+  | { kind: 'escalate'; ticketId: string; reason: EscalationReason; faqIds?: string[] }
   /** The hand-off could not be stored: the resident was told to try again or call 109, not promised an operator. */
   | { kind: 'handoff-failed'; reason: EscalationReason }
   | { kind: 'queued'; ticketId: string }

@@ -1,7 +1,7 @@
 /**
  * The hand-off seam between the bot and human operators: the engine's hand-off port. The engine
- * only starts a hand-off, appends what the resident writes, asks whether it is still open and
- * passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
+ * only starts a hand-off, appends what the resident writes, asks whether it is still open, withdraws
+ * it when the resident found the answer meanwhile and passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
  * listens to the ticket events, from this process and the others. Tickets live in the store, so
  * nothing is lost on restart.
  *
@@ -65,6 +65,24 @@ export class HandoffDesk implements HandoffPort {
   async openTicket(ticketId: string): Promise<Ticket | null> {
     const ticket = await this.store.tickets.get(ticketId);
     return ticket !== null && ticket.status !== 'closed' ? ticket : null;
+  }
+
+  /**
+   * Closes the ticket at the resident's word, without the rating question (no operator helped) and
+   * without a farewell (the bot has just told them). A ticket already closed stays as it was.
+   */
+  async withdraw(ticketId: string): Promise<boolean> {
+    const ticket = await this.openTicket(ticketId);
+    if (!ticket) return false;
+    let closed: Ticket | null;
+    try {
+      closed = await this.store.tickets.setStatus(ticketId, 'closed');
+      await this.store.audit.record({ actor: `resident:${ticket.channel}`, action: 'ticket.withdraw', target: ticketId });
+    } catch (error) {
+      throw isStoreUnavailable(error) ? new HandoffUnavailable(error) : error;
+    }
+    if (closed) await this.events.publish({ kind: 'closed', ticket: closed });
+    return closed !== null;
   }
 
   /** The rating goes to the audit log against the chat's latest closed ticket (one indexed read); none, nothing is written. */

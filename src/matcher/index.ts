@@ -16,9 +16,12 @@ export type { Decision, FaqMatcher, MatchCandidate, MatchResult, Thresholds } fr
 
 /**
  * Probability bands, the same for every FAQ (the matcher calibrates its probabilities on each FAQ);
- * chosen on both shared evaluation suites together.
+ * chosen on both shared evaluation suites together. Below `suggest` a question goes to an operator
+ * whatever happens, so entries offered with it (down to `hint`: one chance in five that one of them
+ * answers it) cost the resident nothing and may spare the wait; `suggest` can then be strict enough
+ * that out-of-scope questions reach a person without a detour through "did you mean".
  */
-export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.65, suggest: 0.45 };
+export const DEFAULT_THRESHOLDS: Thresholds = { answer: 0.65, suggest: 0.55, hint: 0.2 };
 
 /** Suggestions must be at least this share of the top score to be worth showing. */
 const SUGGEST_RELATIVE_FLOOR = 0.6;
@@ -31,20 +34,22 @@ export function createMatcher(options: Partial<MatcherOptions> = {}): FaqMatcher
 
 /**
  * Answer when the first candidate is likely right and nothing casts doubt on it; otherwise offer up to three
- * when the right one is likely among them; otherwise hand the message to an operator.
+ * when the right one is likely among them; otherwise hand the message to an operator, with the
+ * candidates to read meanwhile when the right one may well be among them.
  */
 export function decide(result: MatchResult, t: Thresholds): Decision {
   const top = result.candidates[0];
   if (!top) return { kind: 'none', score: 0 };
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
   // A single word several entries ask about: offer them rather than a guess or a hand-off.
-  if (result.doubt === 'topic-word' || (result.suggestScore ?? top.score) >= t.suggest) {
-    const floor = top.score * SUGGEST_RELATIVE_FLOOR;
-    const ids = result.candidates
+  const suggestScore = result.suggestScore ?? top.score;
+  const floor = top.score * SUGGEST_RELATIVE_FLOOR;
+  const offered = () =>
+    result.candidates
       .filter((c) => c.score >= floor)
       .slice(0, MAX_SUGGESTIONS)
       .map((c) => c.id);
-    return { kind: 'suggest', ids, score: top.score };
-  }
+  if (result.doubt === 'topic-word' || suggestScore >= t.suggest) return { kind: 'suggest', ids: offered(), score: top.score };
+  if (suggestScore >= t.hint) return { kind: 'none', score: top.score, ids: offered() };
   return { kind: 'none', score: top.score };
 }

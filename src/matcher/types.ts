@@ -26,19 +26,25 @@ export interface MatchResult {
   doubt?: 'topic-word' | 'ambiguous' | 'unclear';
 }
 
-/** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD). */
+/** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD, MATCH_HINT_THRESHOLD). */
 export interface Thresholds {
   /** The first candidate is right with at least this probability (and not ambiguous): answer. */
   answer: number;
   /** Otherwise, the right one is among the candidates with at least this probability: offer them. Below: escalate. */
   suggest: number;
+  /**
+   * Below `suggest`, the right one is among the candidates with at least this probability: escalate,
+   * and offer them to read while the resident waits for the operator.
+   */
+  hint: number;
 }
 
 /** What to do with a question, given a match result and the bands. */
 export type Decision =
   | { kind: 'answer'; id: string; score: number }
   | { kind: 'suggest'; ids: string[]; score: number }
-  | { kind: 'none'; score: number };
+  /** Hand to an operator; `ids` are entries worth reading meanwhile (the hint band), if any. */
+  | { kind: 'none'; score: number; ids?: string[] };
 
 /** The retrieval stage. Kept in memory, fed by the store, updated entry by entry. */
 export interface FaqMatcher {

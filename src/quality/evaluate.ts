@@ -26,6 +26,8 @@ export interface EvalFigures {
   wrong_answer_rate: number | null;
   oos: number;
   oos_escalation_recall: number | null;
+  /** Cases handed to an operator with FAQ entries offered to read meanwhile (a share of all cases). */
+  escalated_with_entries: number | null;
   language_accuracy: number | null;
   /** In-scope cases whose right entry the ranking put first, whatever the confidence then decided. */
   ranked_first: number | null;
@@ -87,6 +89,7 @@ interface Tally {
   wrong: number;
   oos: number;
   oosEscalated: number;
+  escalatedWithEntries: number;
   langOk: number;
   rankedFirst: number;
   rankedTop3: number;
@@ -100,6 +103,7 @@ const emptyTally = (): Tally => ({
   wrong: 0,
   oos: 0,
   oosEscalated: 0,
+  escalatedWithEntries: 0,
   langOk: 0,
   rankedFirst: 0,
   rankedTop3: 0,
@@ -116,6 +120,7 @@ function figures(t: Tally): EvalFigures {
     wrong_answer_rate: ratio(t.wrong, t.cases),
     oos: t.oos,
     oos_escalation_recall: ratio(t.oosEscalated, t.oos),
+    escalated_with_entries: ratio(t.escalatedWithEntries, t.cases),
     language_accuracy: ratio(t.langOk, t.cases),
     ranked_first: ratio(t.rankedFirst, t.inScope),
     ranked_top3: ratio(t.rankedTop3, t.inScope),
@@ -165,14 +170,22 @@ export async function evaluate(
     const result = await engine.handle({ channel: 'eval', chatId: `case-${i}`, kind: 'text', text: c.text });
     const o = result.outcome;
     const answered = o.kind === 'answer' ? o.faqId : null;
-    const suggested = o.kind === 'suggest' ? o.faqIds : [];
-    const got = answered ? `answer ${answered}` : o.kind === 'suggest' ? `suggest ${suggested.join(',')}` : o.kind;
+    // Entries offered with a hand-off count as offered: the resident can read them at once.
+    const suggested = o.kind === 'suggest' ? o.faqIds : o.kind === 'escalate' ? (o.faqIds ?? []) : [];
+    const got = answered
+      ? `answer ${answered}`
+      : o.kind === 'suggest'
+        ? `suggest ${suggested.join(',')}`
+        : suggested.length > 0
+          ? `escalate, offering ${suggested.join(',')}`
+          : o.kind;
     const ranked = catalog.match(c.text, result.lang, new Date(), 3).candidates;
     const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
     for (const t of [overall, byLang[c.lang]]) {
       t.cases++;
       if (result.lang === c.lang) t.langOk++;
       if (answered !== null && answered !== c.expect) t.wrong++;
+      if (o.kind === 'escalate' && suggested.length > 0) t.escalatedWithEntries++;
       if (c.expect === null) {
         t.oos++;
         if (o.kind === 'escalate') t.oosEscalated++;

@@ -1,7 +1,8 @@
 /**
  * `npm run eval -- … --learn-from FILE`: what the FAQ would look like after residents taught it.
  * Every answerable message in FILE is sent to the engine as a resident would: when the bot offers
- * "did you mean" with the right entry among the choices the resident picks it, when it answers with
+ * "did you mean" with the right entry among the choices (or offers it to read while the resident
+ * waits for an operator) the resident picks it, when it answers with
  * the right entry the resident says it helped, and when it hands the message to an operator who
  * finds the right entry among those the ticket offers, the operator sends that entry's answer
  * (`replyWithEntry`, as the console's button does). The words noted on the way are then accepted
@@ -15,6 +16,7 @@ import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
 import { questionPart } from '../matcher/segments';
+import type { Thresholds } from '../matcher/types';
 import type { EvalCase } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 
@@ -29,8 +31,9 @@ export interface Learned {
 
 const BY = 'eval:learn-from';
 
-export async function learnFrom(entries: readonly FaqEntryInput[], cases: readonly EvalCase[]): Promise<Learned> {
-  const { engine, store, catalog, translator, handoff } = createOfflineEngine(entries);
+/** `thresholds`: the bands the residents meet (the defaults unless a test needs others). */
+export async function learnFrom(entries: readonly FaqEntryInput[], cases: readonly EvalCase[], thresholds?: Thresholds): Promise<Learned> {
+  const { engine, store, catalog, translator, handoff } = createOfflineEngine(entries, { thresholds });
   // No channel: the operators' replies stay queued, which is all the simulation needs.
   const desk = new OperatorDesk({ store, handoff, relay: new ReplyRelay({ store, channels: () => undefined }) });
   const operator = { desk, catalog, learning: store.learning, translator };
@@ -44,7 +47,7 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
       const { outcome } = await engine.handle({ ...resident, text: c.text });
       if (outcome.kind === 'answer' && outcome.faqId === c.expect) {
         await engine.handle({ ...resident, text: '', choiceId: CHOICE.helpful });
-      } else if (outcome.kind === 'suggest' && outcome.faqIds.includes(c.expect)) {
+      } else if ((outcome.kind === 'suggest' || outcome.kind === 'escalate') && outcome.faqIds?.includes(c.expect)) {
         await engine.handle({ ...resident, text: '', choiceId: CHOICE.faq(c.expect) });
       } else if (outcome.kind === 'escalate') {
         const ticket = await store.tickets.get(outcome.ticketId);

@@ -28,6 +28,7 @@ describe('loadConfig', () => {
       MONGODB_URI: 'mongodb://db:27017/helpline',
       MATCH_ANSWER_THRESHOLD: '0.7',
       MATCH_SUGGEST_THRESHOLD: '0.2',
+      MATCH_HINT_THRESHOLD: '0.1',
       TELEGRAM_BOT_TOKEN: '123456:ABCdefGhIJKlmnoPQRstuVWXyz_12345',
       TELEGRAM_DRIVER: 'telegraf',
       WHATSAPP_ENABLED: '1',
@@ -35,7 +36,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       dataDir: '/tmp/x',
       mongodbUri: 'mongodb://db:27017/helpline',
-      thresholds: { answer: 0.7, suggest: 0.2 },
+      thresholds: { answer: 0.7, suggest: 0.2, hint: 0.1 },
       telegram: { driver: 'telegraf' },
       whatsapp: { enabled: true },
     });
@@ -65,6 +66,12 @@ describe('loadConfig', () => {
   test('a webhook needs its secret, and the suggest band cannot be above the answer band', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://example.org/hook' })).toThrow(/TELEGRAM_WEBHOOK_SECRET/);
     expect(() => loadConfig({ MATCH_ANSWER_THRESHOLD: '0.3', MATCH_SUGGEST_THRESHOLD: '0.5' })).toThrow(/MATCH_SUGGEST_THRESHOLD/);
+  });
+
+  test('the hint band is below the suggest band: refused above it, and follows it down when unset', () => {
+    expect(() => loadConfig({ MATCH_HINT_THRESHOLD: '0.7' })).toThrow(/MATCH_HINT_THRESHOLD.*must not be above MATCH_SUGGEST_THRESHOLD/);
+    expect(loadConfig({ MATCH_SUGGEST_THRESHOLD: '0.1' }).thresholds).toEqual({ answer: 0.65, suggest: 0.1, hint: 0.1 });
+    expect(loadConfig({ MATCH_HINT_THRESHOLD: '0.3' }).thresholds.hint).toBe(0.3);
   });
 
   test('operator settings: group chat id, SLA minutes, staffed hours in an offset; bad ones are named', () => {

@@ -106,7 +106,7 @@ describe('ConversationEngine', () => {
 
     test('in the middle band the top entries are offered as "did you mean" choices', async () => {
       await h.close();
-      h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01 } });
+      h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
       const result = await h.say('комендантский час');
       expect(result.outcome.kind).toBe('suggest');
       expect(result.replies[0].text).toBe(tr.t('ru', 'suggest.title'));
@@ -121,7 +121,7 @@ describe('ConversationEngine', () => {
       const entry = (await h.store.faq.get('water-outage'))!;
       const h2 = await createHarness({
         faq: [{ ...entry, validFrom: new Date('2022-01-11T00:00:00Z'), validUntil: new Date('2022-01-12T00:00:00Z') }],
-        thresholds: { answer: 0.3, suggest: 0.1 },
+        thresholds: { answer: 0.3, suggest: 0.1, hint: 0.1 },
       });
       try {
         expect((await h2.say('когда дадут горячую воду')).outcome.kind).toBe('escalate');

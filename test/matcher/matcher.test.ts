@@ -167,7 +167,7 @@ describe('FAQ matcher on odd input', () => {
 });
 
 describe('decide', () => {
-  const t = { answer: 0.6, suggest: 0.3 };
+  const t = { answer: 0.6, suggest: 0.3, hint: 0.15 };
 
   it('answers at or above the answer band', () => {
     expect(decide({ candidates: [{ id: 'a', score: 0.6 }, { id: 'b', score: 0.5 }] }, t)).toEqual({
@@ -203,8 +203,14 @@ describe('decide', () => {
   });
 
   it('escalates below the suggest band and on no candidates', () => {
-    expect(decide({ candidates: [{ id: 'a', score: 0.29 }] }, t)).toEqual({ kind: 'none', score: 0.29 });
+    expect(decide({ candidates: [{ id: 'a', score: 0.14 }] }, t)).toEqual({ kind: 'none', score: 0.14 });
     expect(decide({ candidates: [] }, t)).toEqual({ kind: 'none', score: 0 });
+  });
+
+  it('escalates with the reasonable candidates to read meanwhile in the hint band', () => {
+    const result = { candidates: [{ id: 'a', score: 0.2 }, { id: 'b', score: 0.15 }, { id: 'c', score: 0.05 }], suggestScore: 0.29 };
+    expect(decide(result, t)).toEqual({ kind: 'none', score: 0.2, ids: ['a', 'b'] });
+    expect(decide({ ...result, suggestScore: 0.14 }, t)).toEqual({ kind: 'none', score: 0.2 });
   });
 });
 

@@ -1,3 +1,4 @@
+import { DEFAULT_THRESHOLDS } from '../../src/matcher';
 import { learnFrom } from '../../src/quality/learn';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
@@ -33,16 +34,26 @@ describe('learning from residents, as the eval simulates it', () => {
     expect(learned.operatorAnswers).toBe(0);
   });
 
+  // Too little of it is about flu for the bot to answer or ask "did you mean", but flu vaccination
+  // is what the ranking puts first.
+  const FLU_STORY = 'сосед сказал что в деревне грипп и трактор не ходит';
+
   it('a hand-off an operator answers with an entry the ticket offers teaches that entry', async () => {
-    // Too little of it is about flu for the bot, but flu vaccination is the entry the ticket offers.
-    const text = 'сосед сказал что в деревне грипп и трактор не ходит';
-    const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'flu-vaccine' }]);
+    // No hint band: the resident is offered nothing to read, so the operator answers.
+    const noHints = { ...DEFAULT_THRESHOLDS, hint: DEFAULT_THRESHOLDS.suggest };
+    const learned = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'flu-vaccine' }], noHints);
     expect(learned.operatorAnswers).toBe(1);
-    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, text]);
+    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, FLU_STORY]);
     // An entry the ticket does not offer is typed by the operator, not clicked: nothing is learnt.
-    const unoffered = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'library-hours' }]);
+    const unoffered = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'library-hours' }], noHints);
     expect(unoffered.operatorAnswers).toBe(0);
     expect(unoffered.accepted).toBe(0);
+  });
+
+  it('an entry offered with the hand-off and read by the resident teaches that entry', async () => {
+    const learned = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'flu-vaccine' }]);
+    expect(learned.operatorAnswers).toBe(0);
+    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, FLU_STORY]);
   });
 
   it('learns the question of a long message, as the console proposes it, not the story around it', async () => {

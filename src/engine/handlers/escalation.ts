@@ -1,18 +1,23 @@
 /**
  * Handing a conversation to a person: on request (/operator, the operator choice, "did not help"
  * → operator), for a message too long to be a FAQ question, and for a question the answering
- * handlers passed on as unanswered. The ticket is stored through the hand-off port before the
+ * handlers passed on as unanswered (with the entries that may answer it after all, offered to read
+ * while the resident waits). The ticket is stored through the hand-off port before the
  * resident is told its number: it is the hand-off's record. The conversation's new mode is written
  * behind with the rest of its state (the engine's save step); start-up restores it from the open
  * tickets should the process die first (escalation/restore-handoffs.ts). A hand-off the store
  * cannot take is not promised: the resident is asked to try again or call 109.
  */
 import type { FaqCatalog } from '../../faq/catalog';
+import { questionLabel } from '../../faq/entry-text';
+import type { FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { maskId, silentLogger, type Logger } from '../../logging';
 import type { TicketInput } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
+import { CHOICE } from '../choices';
 import type { Handler, Turn, Unanswered } from '../turn';
+import type { Reply } from '../types';
 
 export interface EscalationOptions {
   handoff: Pick<HandoffPort, 'start'>;
@@ -40,7 +45,7 @@ function handOver(turn: Turn): Unanswered | undefined {
   return turn.unanswered;
 }
 
-async function escalate(turn: Turn, { question, reason, leadKey }: Unanswered, options: EscalationOptions): Promise<void> {
+async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unanswered, options: EscalationOptions): Promise<void> {
   const { handoff, catalog, translator: tr } = options;
   const conv = turn.conversation;
   const lang = turn.lang;
@@ -65,9 +70,20 @@ async function escalate(turn: Turn, { question, reason, leadKey }: Unanswered, o
   }
   conv.mode = 'operator';
   conv.ticketId = ticket.id;
-  conv.lastQuestion = undefined;
   conv.lastFaqId = undefined;
   (options.logger ?? silentLogger).info({ channel: conv.channel, chat: maskId(conv.chatId), ticket: ticket.id, reason }, 'escalated');
   const queued = tr.t(lang, 'escalation.queued', { ticket: ticket.id });
-  turn.answer({ kind: 'escalate', ticketId: ticket.id, reason }, { text: leadKey ? `${tr.t(lang, leadKey)} ${queued}` : queued });
+  const said: Reply = { text: leadKey ? `${tr.t(lang, leadKey)} ${queued}` : queued };
+  const entries = (hints ?? []).map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => !!e);
+  if (entries.length === 0) {
+    conv.lastQuestion = undefined;
+    return turn.answer({ kind: 'escalate', ticketId: ticket.id, reason }, said);
+  }
+  // The question stays the conversation's last: an entry picked from these was picked for it.
+  const choices = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
+  turn.answer(
+    { kind: 'escalate', ticketId: ticket.id, reason, faqIds: entries.map((e) => e.id) },
+    said,
+    { text: tr.t(lang, 'escalation.hints'), choices },
+  );
 }

@@ -1,12 +1,12 @@
 /**
  * Answering from the FAQ: a question goes to the live catalog's matcher and the confidence bands
  * decide — answer (then "did this help?"), suggest up to three entries ("did you mean…"), or pass
- * the question on as unanswered (the escalation handler opens a ticket). Picking a suggested or
- * listed entry answers it.
+ * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
+ * answer it after all when the matcher has any. Picking a suggested or listed entry answers it.
  */
 import { answerText, questionLabel } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
-import type { OfferedChoice } from '../../store/types';
+import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { decide } from '../../matcher';
@@ -24,9 +24,14 @@ export interface FaqAnswerOptions {
   learning?: LearningPort;
 }
 
-/** True when what was offered last was "did you mean" (entries and the operator), not a topic list. */
-function offeredSuggestions(offered: readonly OfferedChoice[], id: string): boolean {
-  return offered.some((c) => c.id === CHOICE.faq(id)) && offered.some((c) => c.id === CHOICE.operator);
+/**
+ * True when the entry was offered for the resident's last question: "did you mean" (entries and the
+ * operator), or the entries offered with a hand-off (the only entries offered while an operator has
+ * the conversation); not a topic list.
+ */
+function offeredForQuestion(conv: Conversation, id: string): boolean {
+  const { offered } = conv;
+  return offered.some((c) => c.id === CHOICE.faq(id)) && (conv.mode === 'operator' || offered.some((c) => c.id === CHOICE.operator));
 }
 
 export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
@@ -38,7 +43,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       const entry = catalog.get(choice.id);
       // An entry deleted or expired since it was offered: a stale choice.
       if (!entry || !isLive(entry, turn.now)) return next();
-      if (conv.lastQuestion && offeredSuggestions(conv.offered, entry.id)) {
+      if (conv.lastQuestion && offeredForQuestion(conv, entry.id)) {
         await learning?.note({ entryId: entry.id, lang: turn.lang, text: conv.lastQuestion, source: 'picked' });
       } else {
         // Browsing the topics: the last question is not what this answer answers.
@@ -63,6 +68,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       return turn.answer(outcome, { text: tr.t(lang, 'suggest.title'), choices });
     }
     turn.unanswered = { question: text, reason: 'no-match', leadKey: 'escalation.noMatch' };
+    if (decision.kind === 'none' && decision.ids?.length) turn.unanswered.hints = decision.ids;
     return next();
   };
 }

@@ -1,6 +1,7 @@
 /**
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
- * after telling the resident once that it was added. When the operator closed the ticket elsewhere,
+ * after telling the resident once that it was added; only the entries offered with the hand-off
+ * (and "did this help?" after one) are still answered by the bot. When the operator closed the ticket elsewhere,
  * the bot has the conversation again and the turn goes on. The update that opened the ticket,
  * handled again after a restart (the process died before it was marked handled), is told its
  * ticket number again rather than added to the ticket as a new line. Register it after the
@@ -10,11 +11,23 @@
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
-import type { Handler } from '../turn';
+import type { Handler, Turn } from '../turn';
 
 export interface HandoffGateOptions {
   handoff: Pick<HandoffPort, 'append' | 'openTicket'>;
   translator: Translator;
+}
+
+/**
+ * The resident picked an offered entry, or said whether it helped (a choice offered last, not a
+ * stale button): how the ticket shows it ("[How do I …?]", "[Did this answer help? Yes]").
+ */
+function readsOfferedAnswer(turn: Turn, tr: Translator): string | undefined {
+  const { choice, choiceId } = turn.input;
+  if (choice?.kind !== 'faq' && choice?.kind !== 'feedback') return undefined;
+  const picked = turn.conversation.offered.find((c) => c.id === choiceId);
+  if (!picked) return undefined;
+  return choice.kind === 'feedback' ? `${tr.t(turn.lang, 'answer.ask')} ${picked.label}` : picked.label;
 }
 
 export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Handler {
@@ -31,13 +44,18 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
     if (ticket.source !== undefined && ticket.source === turn.ref) {
       return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, { text: tr.t(turn.lang, 'escalation.queued', { ticket: ticketId }) });
     }
+    const reading = readsOfferedAnswer(turn, tr);
+    const text = reading ? `[${reading}]` : turn.input.residentLine;
     try {
-      await handoff.append(ticketId, { from: 'resident', text: turn.input.residentLine, at: turn.now }, turn.ref);
+      await handoff.append(ticketId, { from: 'resident', text, at: turn.now }, turn.ref);
     } catch (error) {
       if (!(error instanceof HandoffUnavailable)) throw error;
       // Not kept anywhere: the resident hears so instead of "added to your request".
       return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.unavailable') });
     }
+    // An entry offered with the hand-off, and "did this help?" after it: the bot answers them while
+    // the ticket stays open (the operator sees the taps on it).
+    if (reading) return next();
     // Said once, whatever language it was said in (a language switch does not make it news).
     const said = new Set(LANGS.map((lang) => tr.t(lang, 'escalation.appended', { ticket: ticketId })));
     const acknowledged = conv.recent.some((l) => l.from === 'bot' && said.has(l.text));
