@@ -23,7 +23,7 @@ const RECENT_ALERTS = 5;
 
 /** What the engine makes of a typed question; the rest of the messages are commands, picks, feedback… */
 const QUESTION_OUTCOMES = ['answer', 'suggest', 'escalate'] as const;
-const AUDIT_ACTIONS = ['ticket.rating', 'ticket.overdue', 'feedback.helpful', 'feedback.not-helpful'] as const;
+const AUDIT_ACTIONS = ['ticket.rating', 'ticket.overdue', 'ticket.withdraw', 'feedback.helpful', 'feedback.not-helpful'] as const;
 export const RECIPIENT_STATES: readonly RecipientStatus[] = ['pending', 'sent', 'failed', 'blocked', 'skipped'];
 
 export interface StatsSources {

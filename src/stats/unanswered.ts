@@ -45,13 +45,18 @@ function jaccard(a: Set<string>, b: Set<string>): number {
   return shared / (a.size + b.size - shared);
 }
 
-/** The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log. */
+/**
+ * The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log;
+ * not those of tickets the resident withdrew because an entry offered with the hand-off answered them.
+ */
 export function collectUnanswered(
-  tickets: readonly Pick<Ticket, 'reason' | 'question' | 'lang' | 'createdAt'>[],
+  tickets: readonly Pick<Ticket, 'id' | 'reason' | 'question' | 'lang' | 'createdAt'>[],
   audit: readonly AuditRecord[],
 ): UnansweredQuestion[] {
   const out: UnansweredQuestion[] = [];
+  const withdrawn = new Set(audit.filter((r) => r.action === 'ticket.withdraw').map((r) => r.target));
   for (const t of tickets) {
+    if (withdrawn.has(t.id)) continue;
     if (t.reason === 'no-match' || t.reason === 'not-helpful') {
       out.push({ text: t.question, lang: t.lang, source: t.reason, at: t.createdAt });
     }

@@ -1,5 +1,6 @@
 import { CHOICE } from '../../../src/engine/choices';
 import type { DeskEvent } from '../../../src/escalation/operator-desk';
+import { collectUnanswered } from '../../../src/stats/unanswered';
 import { createHarness, type Harness } from '../../support/engine';
 
 // Bands that put every matched question in the hint band: handed to an operator, with entries to read.
@@ -57,6 +58,9 @@ describe('entries offered with a hand-off', () => {
     const next = await h.say('Когда начинается комендантский час?');
     expect(next.outcome.kind).toBe('escalate');
     expect(next.outcome.kind === 'escalate' && next.outcome.ticketId).not.toBe(ticketId);
+    // The FAQ answered the withdrawn one: it is not among the staff's unanswered questions.
+    const unanswered = collectUnanswered(await h.store.tickets.list(), await h.store.audit.list()).map((q) => q.text);
+    expect(unanswered).toEqual(['Когда начинается комендантский час?']);
   });
 
   test('"it did not help" leaves the question with the operator', async () => {
