@@ -19,7 +19,7 @@ import { DeskError, type OperatorDesk } from './operator-desk';
 export const LIKELY_ENTRIES = 3;
 
 export interface FaqReplyDeps {
-  desk: Pick<OperatorDesk, 'reply'>;
+  desk: Pick<OperatorDesk, 'replyOnce'>;
   catalog: Pick<FaqCatalog, 'get' | 'match'>;
   learning: Pick<LearningStore, 'note'>;
   translator: Translator;
@@ -45,7 +45,8 @@ export function likelyEntries(deps: Pick<FaqReplyDeps, 'catalog' | 'translator'>
 /**
  * Sends the entry's answer as `operator`'s reply on the ticket and notes the resident's words for
  * the entry. Throws DeskError 'not-found' for an entry that is gone or not live at `now`. `ref`
- * names the request (as for `OperatorDesk.reply`): the same request again does not reply twice.
+ * names the request (as for `OperatorDesk.reply`): the same request again neither replies nor notes
+ * the words twice.
  */
 export async function replyWithEntry(
   deps: FaqReplyDeps,
@@ -57,7 +58,9 @@ export async function replyWithEntry(
 ): Promise<Ticket> {
   const entry = deps.catalog.get(entryId);
   if (!entry || !isLive(entry, now)) throw new DeskError('not-found', `No FAQ entry "${entryId}" answers now`);
-  const updated = await deps.desk.reply(ticket.id, operator, answerText(entry, ticket.lang, deps.translator), ref);
+  const { ticket: updated, sent } = await deps.desk.replyOnce(ticket.id, operator, answerText(entry, ticket.lang, deps.translator), ref);
+  // The same request handled again (after a restart) sent nothing, so it teaches nothing new either.
+  if (!sent) return updated;
   const question = residentWords(ticket, deps.translator);
   try {
     if (question) await deps.learning.note({ entryId: entry.id, lang: ticket.lang, text: question, source: 'operator' });

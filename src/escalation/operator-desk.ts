@@ -96,16 +96,21 @@ export class OperatorDesk extends EventEmitter<TicketEventMap> {
    * `ref` names where the reply came from (a group update), so the same reply is never sent twice.
    */
   async reply(id: string, operator: string, text: string, ref?: string): Promise<Ticket> {
+    return (await this.replyOnce(id, operator, text, ref)).ticket;
+  }
+
+  /** `reply`, saying whether this call sent it (false: the same `ref` had sent it already). */
+  async replyOnce(id: string, operator: string, text: string, ref?: string): Promise<{ ticket: Ticket; sent: boolean }> {
     const body = text.trim();
     if (!body) throw new DeskError('empty', 'The reply is empty');
     const ticket = await this.open(id);
     if (ticket.status === 'queued') await this.claim(id, operator);
     // A reply with a ref on the ticket already (the group's update handled again) is not sent twice.
-    if (!(await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() }, ref))) return ticket;
+    if (!(await this.store.tickets.append(id, { from: 'operator', text: body, at: this.clock() }, ref))) return { ticket, sent: false };
     const updated = (await this.store.tickets.setStatus(id, 'waiting')) as Ticket;
     await this.relay.queue(ticket.channel, ticket.chatId, [{ text: body }]);
     await this.announce({ kind: 'replied', ticket: updated, operator, text: body });
-    return updated;
+    return { ticket: updated, sent: true };
   }
 
   /** Hands the ticket to another operator, or back to the queue when `to` is absent. */

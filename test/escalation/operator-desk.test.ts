@@ -1,3 +1,4 @@
+import { replyWithEntry } from '../../src/escalation/faq-reply';
 import { OperatorDesk, DeskError } from '../../src/escalation/operator-desk';
 import { ReplyRelay } from '../../src/escalation/reply-relay';
 import { createHarness, type Harness } from '../support/engine';
@@ -70,6 +71,20 @@ describe('OperatorDesk', () => {
 
     expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
     expect(events).toEqual(expect.arrayContaining(['opened', 'claimed', 'replied', 'message', 'closed']));
+  });
+
+  test('a FAQ answer handled again with the same ref is neither sent nor learnt twice', async () => {
+    const id = await escalate(h);
+    const ticket = await h.store.tickets.get(id);
+    if (!ticket) throw new Error('no ticket');
+    const deps = { desk, catalog: h.catalog, learning: h.store.learning, translator: h.translator };
+    for (let i = 0; i < 2; i += 1) await replyWithEntry(deps, ticket, 'telegram:op', 'water-outage', h.clock.now(), 'telegram:1001');
+    await channel.delivered();
+    expect(channel.sent.map((s) => s.reply.text)).toEqual(['Воду подадут до вечера.']);
+    expect(await h.store.learning.list({ entryId: 'water-outage' })).toMatchObject([{ text: 'у меня потерялась кошка, кто поможет найти', picked: 1 }]);
+    // Another request (another ref) is another answer, and counts again.
+    await replyWithEntry(deps, ticket, 'telegram:op', 'water-outage', h.clock.now(), 'telegram:1002');
+    expect(await h.store.learning.list({ entryId: 'water-outage' })).toMatchObject([{ picked: 2 }]);
   });
 
   test('two operators claim at once: exactly one wins', async () => {
