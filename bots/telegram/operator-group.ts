@@ -94,10 +94,12 @@ export class OperatorGroup {
   }
 
   private async announce(event: DeskEvent): Promise<void> {
-    if (event.kind !== 'opened' && event.kind !== 'overdue') return;
+    const withdrawn = event.kind === 'closed' && event.withdrawn === true;
+    if (event.kind !== 'opened' && event.kind !== 'overdue' && !withdrawn) return;
     const once = this.options.once ?? (async () => true);
-    if (!(await once(`operator-group:${event.kind}:${event.ticket.id}`))) return;
+    if (!(await once(`operator-group:${withdrawn ? 'withdrawn' : event.kind}:${event.ticket.id}`))) return;
     if (event.kind === 'opened') await this.post(event.ticket);
+    else if (withdrawn) await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} was withdrawn: an answer the bot offered helped the resident. Nothing to do.`);
     else await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
   }
 

@@ -81,7 +81,7 @@ export class HandoffDesk implements HandoffPort {
     } catch (error) {
       throw isStoreUnavailable(error) ? new HandoffUnavailable(error) : error;
     }
-    if (closed) await this.events.publish({ kind: 'closed', ticket: closed });
+    if (closed) await this.events.publish({ kind: 'closed', ticket: closed, withdrawn: true });
     return closed !== null;
   }
 

@@ -15,7 +15,8 @@ export type DeskEvent =
   | { kind: 'claimed'; ticket: Ticket }
   | { kind: 'replied'; ticket: Ticket; operator: string; text: string }
   | { kind: 'transferred'; ticket: Ticket }
-  | { kind: 'closed'; ticket: Ticket }
+  /** `withdrawn`: the resident closed it (an entry offered with the hand-off answered them). */
+  | { kind: 'closed'; ticket: Ticket; withdrawn?: boolean }
   | { kind: 'overdue'; ticket: Ticket };
 
 export interface TicketEventMap {
@@ -38,7 +39,10 @@ export class TicketEvents extends EventEmitter<TicketEventMap> {
   async publish(event: DeskEvent): Promise<void> {
     this.emit('change', event);
     const subject = event.kind === 'message' ? event.ticketId : event.ticket.id;
-    await this.bus?.publish({ topic: 'ticket', kind: event.kind, subject, ...(event.kind === 'replied' ? { data: { operator: event.operator } } : {}) });
+    let data: Record<string, string> | undefined;
+    if (event.kind === 'replied') data = { operator: event.operator };
+    if (event.kind === 'closed' && event.withdrawn) data = { withdrawn: 'yes' };
+    await this.bus?.publish({ topic: 'ticket', kind: event.kind, subject, ...(data ? { data } : {}) });
   }
 
   private async fromOtherProcess(event: FeedEvent): Promise<void> {
@@ -48,6 +52,7 @@ export class TicketEvents extends EventEmitter<TicketEventMap> {
     const kind = event.kind as DeskEvent['kind'];
     if (kind === 'message') this.emit('change', { kind, ticketId: ticket.id, text: last('resident') });
     else if (kind === 'replied') this.emit('change', { kind, ticket, operator: event.data?.operator ?? ticket.assignee ?? '', text: last('operator') });
+    else if (kind === 'closed' && event.data?.withdrawn === 'yes') this.emit('change', { kind, ticket, withdrawn: true });
     else if (WITH_TICKET.has(kind)) this.emit('change', { kind, ticket });
   }
 }

@@ -8,7 +8,7 @@ import { SqliteStore } from '../../src/store/sqlite';
 import { tempDir } from '../support/fixtures';
 import { waitFor } from '../support/wait';
 
-test('every kind of desk event reaches the other process, rebuilt from the store', async () => {
+test('every kind of desk event reaches the other process, rebuilt from the store (a withdrawal too)', async () => {
   const tmp = tempDir();
   const here = new SqliteStore(tmp.dir);
   const there = new SqliteStore(tmp.dir);
@@ -30,12 +30,17 @@ test('every kind of desk event reaches the other process, rebuilt from the store
     await desk.announceOverdue((await here.tickets.get(ticket.id))!);
     await desk.claim(ticket.id, 'op2@x.kz');
     await desk.close(ticket.id, 'op2@x.kz');
+    // A second ticket, withdrawn by the resident: the other process hears that it was.
+    const withdrawn = await handoff.start({ channel: 'telegram', chatId: '2', lang: 'ru', question: 'Когда дадут воду?', reason: 'no-match', excerpt: [] });
+    await handoff.withdraw(withdrawn.id);
 
-    await waitFor(() => heard.length === 8, 'eight events in the other process');
-    expect(heard.map((e) => e.kind)).toEqual(['opened', 'claimed', 'replied', 'message', 'transferred', 'overdue', 'claimed', 'closed']);
+    await waitFor(() => heard.length === 10, 'ten events in the other process');
+    expect(heard.map((e) => e.kind)).toEqual(['opened', 'claimed', 'replied', 'message', 'transferred', 'overdue', 'claimed', 'closed', 'opened', 'closed']);
+    expect(heard[7]).not.toHaveProperty('withdrawn');
+    expect(heard[9]).toMatchObject({ kind: 'closed', withdrawn: true, ticket: { id: withdrawn.id, status: 'closed' } });
     expect(heard[2]).toMatchObject({ kind: 'replied', operator: 'op@x.kz', text: 'Пропуск в акимате.', ticket: { id: ticket.id } });
     expect(heard[3]).toEqual({ kind: 'message', ticketId: ticket.id, text: 'Спасибо' });
-    expect(heard.every((e) => (e.kind === 'message' ? e.ticketId : e.ticket.id) === ticket.id)).toBe(true);
+    expect(heard.slice(0, 8).every((e) => (e.kind === 'message' ? e.ticketId : e.ticket.id) === ticket.id)).toBe(true);
   } finally {
     await hereBus.stop();
     await thereBus.stop();

@@ -109,6 +109,24 @@ describe.each([
     expect(learned).toMatchObject({ text: question, lang: 'ru' });
   });
 
+  it('tells the group when the resident withdraws a ticket because an answer the bot offered helped', async () => {
+    const { api } = rig;
+    // The confidence as fitted to this FAQ (until then the prior's bands apply).
+    await rig.harness.catalog.whenCalibrated();
+    api.push(api.text(me, 'трактор сломал трубу, вода'));
+    const [post] = await api.waitForMessages(GROUP, 1);
+    const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
+    const [, hints] = await api.waitForMessages(me.id, 2);
+    expect(hints.keyboard?.flat().map((b) => b.callback_data)).toContain('faq:water-outage');
+    api.push(api.press(me, 'faq:water-outage', hints.messageId));
+    const [, , answer, ask] = await api.waitForMessages(me.id, 4);
+    expect(answer.text).toBe('Воду подадут до вечера.');
+    api.push(api.press(me, 'fb:yes', ask.messageId));
+    await api.waitForMessages(me.id, 5);
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${id} was withdrawn: an answer the bot offered helped the resident. Nothing to do.`), 'the notice');
+    expect((await desk.get(id))?.status).toBe('closed');
+  });
+
   it('reminds the group of a ticket that waited past the SLA', async () => {
     const { api } = rig;
     api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
