@@ -63,6 +63,13 @@ describe('entries offered with a hand-off', () => {
     expect(unanswered).toEqual(['Когда начинается комендантский час?']);
   });
 
+  test('on a channel without buttons the typed number picks an offered entry', async () => {
+    const { ticketId } = await handOffWithHints();
+    const read = await h.say('1');
+    expect(read.outcome).toMatchObject({ kind: 'answer', faqId: 'water-outage' });
+    expect((await h.store.tickets.get(ticketId))?.status).toBe('queued');
+  });
+
   test('"it did not help" leaves the question with the operator', async () => {
     const { ticketId } = await handOffWithHints();
     await h.say('', { choiceId: CHOICE.faq('water-outage') });
