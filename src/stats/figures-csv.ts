@@ -25,6 +25,7 @@ export function figuresCsv(f: Figures): string {
     ['tickets.opened', '', String(f.tickets.opened)],
     ['tickets.closed', '', String(f.tickets.closed)],
     ['tickets.sla_breaches', '', String(f.tickets.slaBreaches)],
+    ['tickets.withdrawn', '', String(f.tickets.withdrawn)],
     ...entries('tickets.by_reason', f.tickets.byReason),
     ['messages.total', '', String(f.messages.total)],
     ['messages.questions', '', String(f.messages.questions)],

@@ -11,7 +11,7 @@ import { consoleFixture, type ConsoleFixture } from './helpers';
 interface FiguresJson {
   range: { from: string; to: string };
   queue: { open: Record<string, number>; longestWaitMinutes: number | null; overdue: number };
-  tickets: { opened: number; closed: number; slaBreaches: number; byReason: Record<string, number> };
+  tickets: { opened: number; closed: number; slaBreaches: number; withdrawn: number; byReason: Record<string, number> };
   messages: { total: number; questions: number; byOutcome: Record<string, number>; byChannel: Record<string, number>; byLang: Record<string, number>; share: Record<string, number> | null };
   series: { step: string; points: { at: string; messages: number; escalations: number }[] };
   topTopics: { topic: string; count: number }[];
@@ -44,6 +44,7 @@ describe('GET /api/stats', () => {
     const old = await store.tickets.create({ channel: 'telegram', chatId: 'old', lang: 'ru', question: 'Старый вопрос про уголь', reason: 'no-match', excerpt: [] });
     await store.tickets.setStatus(old.id, 'closed', 'operator@helpline.kz');
     await store.audit.record({ actor: 'resident:telegram', action: 'ticket.rating', detail: { score: 1 } });
+    const hinted = await store.tickets.create({ channel: 'telegram', chatId: 'hinted', lang: 'ru', question: 'Где взять уголь?', reason: 'no-match', excerpt: [] });
     // Today: two questions about passes nothing answered, one asked for a person, then closed.
     now.value = at('2026-01-17T06:00:00Z');
     await store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Где получить пропуск на выезд?', reason: 'no-match', topic: 'curfew', excerpt: [] });
@@ -52,6 +53,9 @@ describe('GET /api/stats', () => {
     await store.tickets.claim(requested.id, 'operator@helpline.kz');
     await store.tickets.setStatus(requested.id, 'closed', 'operator@helpline.kz');
     await store.audit.record({ actor: 'system', action: 'ticket.overdue', target: '2', detail: { slaMinutes: 30 } });
+    // Yesterday's hand-off, withdrawn today: an entry offered with it answered the resident.
+    await store.tickets.setStatus(hinted.id, 'closed');
+    await store.audit.record({ actor: 'resident:telegram', action: 'ticket.withdraw', target: hinted.id });
     await store.audit.record({ actor: 'resident:telegram', action: 'ticket.rating', detail: { score: 5 } });
     await store.audit.record({ actor: 'resident:telegram', action: 'ticket.rating', detail: { score: 4 } });
     await store.audit.record({ actor: 'resident:telegram', action: 'feedback.helpful', target: 'curfew-time', detail: { question: 'q', lang: 'ru' } });
@@ -88,7 +92,7 @@ describe('GET /api/stats', () => {
     const s = res.json<{ figures: FiguresJson }>().figures;
     expect(s.range).toEqual({ from: '2026-01-16T19:00:00.000Z', to: '2026-01-17T12:00:00.000Z' });
     expect(s.queue).toEqual({ open: { queued: 2, assigned: 0, waiting: 0 }, longestWaitMinutes: 360, overdue: 1 });
-    expect(s.tickets).toEqual({ opened: 3, closed: 1, slaBreaches: 1, byReason: { requested: 1, 'no-match': 2, 'not-helpful': 0 } });
+    expect(s.tickets).toEqual({ opened: 3, closed: 1, slaBreaches: 1, withdrawn: 1, byReason: { requested: 1, 'no-match': 2, 'not-helpful': 0 } });
     expect(s.messages.total).toBe(6 + 2 + 1 + 3 + 4);
     expect(s.messages.questions).toBe(6 + 1 + 3);
     expect(s.messages.share).toEqual({ answered: 0.6, suggested: 0.1, escalated: 0.3 });
@@ -125,7 +129,8 @@ describe('GET /api/stats', () => {
     const yesterday = await f.call('GET', '/api/stats?from=2026-01-16T00:00:00%2B05:00&to=2026-01-17T00:00:00%2B05:00', { session });
     const y = yesterday.json<{ figures: FiguresJson }>().figures;
     expect(y.messages.total).toBe(50);
-    expect(y.tickets.opened).toBe(1);
+    // The old one and the one withdrawn the next day (counted as withdrawn on that day).
+    expect(y.tickets).toMatchObject({ opened: 2, withdrawn: 0 });
     expect(y.ratings).toMatchObject({ count: 1, average: 1 });
     const week = await f.call('GET', '/api/stats?from=2026-01-11T00:00:00%2B05:00&to=2026-01-17T17:00:00%2B05:00', { session });
     const w = week.json<{ figures: FiguresJson }>().figures;
@@ -166,6 +171,7 @@ describe('GET /api/stats', () => {
         '"queue.open","queued","2"',
         '"queue.longest_wait_minutes","","360"',
         '"tickets.sla_breaches","","1"',
+        '"tickets.withdrawn","","1"',
         '"messages.share","answered","0.6"',
         '"series.hour.escalations","2026-01-17T11:00:00.000Z","3"',
         '"top_topics","curfew","7"',
