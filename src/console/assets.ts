@@ -262,7 +262,9 @@ function renderPreview(form, p) {
   const box = document.getElementById(form.dataset.target);
   box.textContent = '';
   const head = document.createElement('p');
-  head.textContent = say('previewDecision', { decision: say('decision.' + p.decision), score: p.score, lang: p.lang });
+  const offering = p.decision === 'escalate' && p.suggested.length > 0;
+  const decision = offering ? say('decision.escalateOffering', { ids: p.suggested.join(', ') }) : say('decision.' + p.decision);
+  head.textContent = say('previewDecision', { decision, score: p.score, lang: p.lang });
   box.appendChild(head);
   if (p.answer) { const a = document.createElement('blockquote'); a.className = 'preview-answer'; a.textContent = p.answer; box.appendChild(a); }
   const list = document.createElement('ol');

@@ -26,7 +26,7 @@ export interface Preview {
   answer?: string;
   /** The entry answered, or offered first. */
   faqId?: string;
-  /** The entries offered as "did you mean" (suggest). */
+  /** The entries offered: as "did you mean" (suggest), or to read while waiting (escalate). */
   suggested: string[];
   /** The ranked candidates, best first, with their scores (the runner-ups after the first). */
   candidates: PreviewCandidate[];
@@ -59,5 +59,5 @@ export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text:
   if (decision.kind === 'suggest') {
     return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates };
   }
-  return { lang: questionLang, decision: 'escalate', score, suggested: [], candidates };
+  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates };
 }
