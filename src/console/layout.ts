@@ -34,6 +34,7 @@ export const SCRIPT_TEXTS = [
   'decision.answer',
   'decision.suggest',
   'decision.escalate',
+  'decision.escalateOffering',
   'newTicket',
   'overdueTicket',
   'recipients',

@@ -3,7 +3,8 @@
  * in a real headless Chromium: the live dashboard, the inbox at 390 × 844 in Kazakh (overdue marked,
  * waiting times, clear actions, a notification for a new ticket), every page at phone width without
  * horizontal scrolling, the alert confirmation naming its recipient count, the confirmation before
- * an import deletes entries, and the language choice kept with the account. Screenshots go to
+ * an import deletes entries, the FAQ preview of a hand-off with entries offered, and the language
+ * choice kept with the account. Screenshots go to
  * test-artifacts/; page widths and weights to test-artifacts/console-pages.json.
  */
 import fs from 'node:fs';
@@ -12,6 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import { createApp, type App } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { hashPassword } from '../../src/console/passwords';
+import { previewAnswer } from '../../src/console/preview';
 import { createConsoleServer, type ConsoleServer } from '../../src/console/server';
 import { createTranslator } from '../../src/i18n';
 import { tempDir } from '../support/fixtures';
@@ -276,6 +278,24 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     expect(message).toContain(tr.t('ru', 'console.script.confirmImportDelete', { count: before - 1, ids: '' }).split(':')[0]);
     expect(message).toContain(String(before - 1));
     expect((await app.store.faq.list()).length).toBe(before);
+    expect(violations).toEqual([]);
+    await page.context().close();
+  });
+
+  it("the FAQ preview says when a hand-off would offer entries to read meanwhile, and names them", async () => {
+    await app.catalog.whenCalibrated();
+    const question = 'вопрос номер 123 про что-то совсем другое';
+    // What the bot would do, as the server works it out; the page must say exactly that.
+    const expected = previewAnswer(app.catalog, app.config.thresholds, question, undefined, new Date(Date.now() + ahead.ms));
+    expect(expected.decision).toBe('escalate');
+    expect(expected.suggested.length).toBeGreaterThan(0);
+    const { page, violations } = await watchedPage(browser, { viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    await logIn(page, base, 'editor@helpline.kz', '/faq');
+    await page.fill('form[data-render=preview] input[name=text]', question);
+    await page.click('form[data-render=preview] button');
+    await page.waitForSelector('#preview-box p');
+    const decision = en('script.decision.escalateOffering', { ids: expected.suggested.join(', ') });
+    expect(await page.textContent('#preview-box p')).toBe(en('script.previewDecision', { decision, score: expected.score, lang: expected.lang }));
     expect(violations).toEqual([]);
     await page.context().close();
   });
