@@ -24,9 +24,12 @@ export interface CatalogMatchResult extends MatchResult {
   candidates: CatalogMatch[];
 }
 
+/** The revision before the store was first read. */
+const NEVER_READ = -1;
+
 export class FaqCatalog {
   private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
-  private revision = -1;
+  private revision = NEVER_READ;
   /** When the catalog last (re)loaded anything from the store; for health reports. */
   lastReloadAt?: Date;
 
@@ -36,7 +39,7 @@ export class FaqCatalog {
     return this.entries.size;
   }
 
-  /** Replaces everything with `entries` (used by the eval, which needs no store). */
+  /** Replaces everything with `entries`, indexed and calibrated at once (the eval; the first fill). */
   load(entries: readonly FaqEntryInput[]): void {
     this.entries.clear();
     for (const e of entries) this.entries.set(e.id, e);
@@ -49,6 +52,14 @@ export class FaqCatalog {
     const revision = await faq.revision();
     if (revision === this.revision) return 0;
     const current: FaqEntry[] = await faq.list();
+    if (this.revision === NEVER_READ && this.entries.size === 0) {
+      // The first fill (start-up): indexed and calibrated at once, so the first messages (a backlog
+      // after an outage) are judged with this FAQ's own confidence, not the prior's. Later changes
+      // are refitted in the background, which never holds up answering.
+      this.load(current);
+      this.revision = revision;
+      return current.length;
+    }
     let changed = 0;
     const seen = new Set<string>();
     for (const entry of current) {

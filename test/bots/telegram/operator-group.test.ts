@@ -111,8 +111,6 @@ describe.each([
 
   it('tells the group when the resident withdraws a ticket because an answer the bot offered helped', async () => {
     const { api } = rig;
-    // The confidence as fitted to this FAQ (until then the prior's bands apply).
-    await rig.harness.catalog.whenCalibrated();
     api.push(api.text(me, 'трактор сломал трубу, вода'));
     const [post] = await api.waitForMessages(GROUP, 1);
     const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
