@@ -1,3 +1,4 @@
+import { HandoffDesk } from '../../src/escalation';
 import { answerText } from '../../src/faq/entry-text';
 import { createTranslator } from '../../src/i18n';
 import type { Ticket } from '../../src/store/types';
@@ -32,6 +33,20 @@ describe('console inbox pages', () => {
     const admin = await f.login('admin');
     expect((await f.call('GET', `/inbox/${ru.id}`, { session: admin })).body).toContain('/faq/new?q=');
     expect((await f.call('GET', '/inbox', { session: await f.login('editor') })).statusCode).toBe(403);
+  });
+
+  it('says when the resident withdrew a ticket, and not when an operator closed it', async () => {
+    const handoff = new HandoffDesk(f.store);
+    const withdrawn = await handoff.start({ channel: 'telegram', chatId: '11', lang: 'ru', question: 'Когда дадут воду?', reason: 'no-match', excerpt: [] });
+    expect(await handoff.withdraw(withdrawn.id)).toBe(true);
+    const closed = await f.store.tickets.create({ channel: 'telegram', chatId: '12', lang: 'ru', question: 'Где пропуск?', reason: 'no-match', excerpt: [] });
+    await f.store.tickets.setStatus(closed.id, 'closed', 'operator@helpline.kz');
+    const operator = await f.login('operator');
+    const note = tr.t('en', 'console.ticket.withdrawnNote');
+    const page = await f.call('GET', `/inbox/${withdrawn.id}`, { session: operator });
+    expect(page.body).toContain(note);
+    expect(page.body).not.toContain(`/api/tickets/${withdrawn.id}/reply`);
+    expect((await f.call('GET', `/inbox/${closed.id}`, { session: operator })).body).not.toContain(note);
   });
 
   it('offers the FAQ entries the bot ranked first and sends one in the resident\'s language, noting their words for it', async () => {

@@ -23,6 +23,20 @@ const ANSWER_PREVIEW = 200;
 const LIVE_EVENTS = '/api/tickets/events';
 
 /** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
+const MINUTE_MS = 60_000;
+
+/**
+ * Closed by the resident rather than an operator (an entry offered with the hand-off answered
+ * them): the withdrawal's audit record, written just after the ticket was closed (the same clock).
+ */
+async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<boolean> {
+  const { closedAt } = ticket;
+  if (!closedAt) return false;
+  const around = (ms: number) => new Date(closedAt.getTime() + ms);
+  const records = await ctx.deps.store.audit.between(around(-MINUTE_MS), around(MINUTE_MS), ['ticket.withdraw']);
+  return records.some((r) => r.target === ticket.id);
+}
+
 export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: number; overdue: boolean } {
   const ms = Math.max(0, now.getTime() - ticket.createdAt.getTime());
   return { ms, overdue: ticket.status === 'queued' && ms >= slaMinutes * 60_000 };
@@ -105,8 +119,11 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
     const canDraftFaq = EDITORS.includes(staff.account.role);
     const colleagues = (await ctx.deps.store.staff.list()).filter((s) => !s.disabled && OPERATORS.includes(s.role) && s.email !== staff.account.email);
 
+    const withdrawn = !open && (await withdrawnByResident(ctx, ticket));
     const actions = !open
-      ? ''
+      ? withdrawn
+        ? html`<p class="note">${t('ticket.withdrawnNote')}</p>`
+        : ''
       : !mine
         ? html`<p class="note">${t('ticket.heldBy', { operator: ticket.assignee ?? '' })}</p>`
         : html`<section class="actions">
