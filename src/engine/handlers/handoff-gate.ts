@@ -4,12 +4,14 @@
  * hand-off (and "did this help?" after one) still goes on to the bot. When the operator closed the
  * ticket elsewhere, the bot has the conversation again and the turn goes on. The update that
  * opened the ticket, handled again after a restart (the process died before it was marked
- * handled), is told its ticket number again rather than added to the ticket as a new line.
+ * handled), is told its ticket number again (with the entries offered with it, if the conversation
+ * kept them) rather than added to the ticket as a new line.
  * Register it after the handlers that work whoever has the conversation (language, help,
  * unsubscribing) and before the bot's own.
  */
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
+import { CHOICE, parseChoice } from '../choices';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 
@@ -42,7 +44,15 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       return next();
     }
     if (ticket.source !== undefined && ticket.source === turn.ref) {
-      return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, { text: tr.t(turn.lang, 'escalation.queued', { ticket: ticketId }) });
+      const queued = { text: tr.t(turn.lang, 'escalation.queued', { ticket: ticketId }) };
+      // The entries offered with it, when the conversation kept them, are offered again, not dropped.
+      const faqIds = conv.offered.flatMap((c) => {
+        const choice = parseChoice(c.id);
+        return choice?.kind === 'faq' ? [choice.id] : [];
+      });
+      if (faqIds.length === 0) return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, queued);
+      const hints = conv.offered.filter((c) => faqIds.some((id) => c.id === CHOICE.faq(id)));
+      return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason, faqIds }, queued, { text: tr.t(turn.lang, 'escalation.hints'), choices: hints });
     }
     const reading = readsOfferedAnswer(turn, tr);
     const text = reading ? `[${reading}]` : turn.input.residentLine;

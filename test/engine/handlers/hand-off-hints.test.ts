@@ -70,6 +70,16 @@ describe('entries offered with a hand-off', () => {
     expect((await h.store.tickets.get(ticketId))?.status).toBe('queued');
   });
 
+  test('the update that opened the ticket, handled again after a restart, offers the same entries again', async () => {
+    const first = await h.say('Когда дадут горячую воду в доме?', { id: 'u-1' });
+    if (first.outcome.kind !== 'escalate') throw new Error(`expected a hand-off, got ${first.outcome.kind}`);
+    await h.restart();
+    const again = await h.say('Когда дадут горячую воду в доме?', { id: 'u-1' });
+    expect(again.outcome).toEqual(first.outcome);
+    expect(again.replies[1]).toEqual(first.replies[1]);
+    expect((await h.say('', { choiceId: CHOICE.faq('water-outage') })).outcome).toMatchObject({ kind: 'answer', faqId: 'water-outage' });
+  });
+
   test('"it did not help" leaves the question with the operator', async () => {
     const { ticketId } = await handOffWithHints();
     await h.say('', { choiceId: CHOICE.faq('water-outage') });
