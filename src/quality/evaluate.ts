@@ -43,7 +43,10 @@ export interface EvalMiss {
   replyLang: Lang;
 }
 
-/** One band of the decision (answer, suggest, escalate) or one bin of predicted probability. */
+/**
+ * One band of the decision (answer, suggest, escalate with entries offered, escalate) or one bin of
+ * predicted probability.
+ */
 export interface ReliabilityRow {
   label: string;
   cases: number;
@@ -127,8 +130,10 @@ function figures(t: Tally): EvalFigures {
   };
 }
 
+const BANDS = ['answer', 'suggest', 'escalate+entries', 'escalate'] as const;
+
 interface Prediction {
-  band: 'answer' | 'suggest' | 'escalate';
+  band: (typeof BANDS)[number];
   predicted: number;
   topRight: boolean;
 }
@@ -140,7 +145,7 @@ function reliabilityRow(label: string, rows: readonly Prediction[]): Reliability
 }
 
 function reliability(predictions: readonly Prediction[]): EvalReport['reliability'] {
-  const bands = (['answer', 'suggest', 'escalate'] as const).map((band) =>
+  const bands = BANDS.map((band) =>
     reliabilityRow(band, predictions.filter((p) => p.band === band)),
   );
   const bins: ReliabilityRow[] = [];
@@ -199,7 +204,7 @@ export async function evaluate(
     }
     const top = ranked[0];
     if (o.kind === 'answer' || o.kind === 'suggest' || o.kind === 'escalate') {
-      const band = o.kind;
+      const band = o.kind === 'escalate' && suggested.length > 0 ? 'escalate+entries' : o.kind;
       predictions.push({ band, predicted: top?.score ?? 0, topRight: !!top && top.id === c.expect });
     }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;

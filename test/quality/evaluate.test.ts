@@ -1,3 +1,5 @@
+import { evaluate } from '../../src/quality/evaluate';
+import { createOfflineEngine } from '../../src/quality/offline-engine';
 import { runSuite, withMaxVariants } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 
@@ -44,12 +46,28 @@ describe('evaluate', () => {
   it('reports calibration per decision band, every case in exactly one band', async () => {
     const { report } = await runSuite(suite);
     const bands = report.reliability.bands;
-    expect(bands.map((b) => b.label)).toEqual(['answer', 'suggest', 'escalate']);
+    expect(bands.map((b) => b.label)).toEqual(['answer', 'suggest', 'escalate+entries', 'escalate']);
     expect(bands.reduce((n, b) => n + b.cases, 0)).toBe(3);
     expect(bands[0].observed).toBe(1);
     for (const row of [...bands, ...report.reliability.bins]) {
       expect(row.predicted).toBeGreaterThanOrEqual(0);
       expect(row.predicted).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('counts an entry offered with a hand-off as offered, the case as handed over, and how many such there were', async () => {
+    // Bands that hand every matched question over, with its entries.
+    const { engine, catalog, store } = createOfflineEngine(FIXTURE_FAQ, { thresholds: { answer: 1.01, suggest: 1.01, hint: 0.01 } });
+    try {
+      const report = await evaluate(engine, catalog, suite.cases);
+      expect(report.overall.top1_accuracy).toBe(0);
+      expect(report.overall.answered_or_suggested).toBe(1);
+      expect(report.overall.oos_escalation_recall).toBe(1);
+      expect(report.overall.escalated_with_entries).toBe(0.6667);
+      expect(report.misses.map((m) => m.got)).toEqual(['escalate, offering library-hours', 'escalate, offering parking-fine']);
+      expect(report.reliability.bands.find((b) => b.label === 'escalate+entries')?.cases).toBe(2);
+    } finally {
+      await store.close();
     }
   });
 
