@@ -9,15 +9,13 @@
  * cannot take is not promised: the resident is asked to try again or call 109.
  */
 import type { FaqCatalog } from '../../faq/catalog';
-import { questionLabel } from '../../faq/entry-text';
-import type { FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { maskId, silentLogger, type Logger } from '../../logging';
 import type { TicketInput } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
-import { CHOICE } from '../choices';
 import type { Handler, Turn, Unanswered } from '../turn';
 import type { Reply } from '../types';
+import { entriesOf, entryChoices } from './entry-choices';
 
 export interface EscalationOptions {
   handoff: Pick<HandoffPort, 'start'>;
@@ -74,16 +72,15 @@ async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unansw
   (options.logger ?? silentLogger).info({ channel: conv.channel, chat: maskId(conv.chatId), ticket: ticket.id, reason }, 'escalated');
   const queued = tr.t(lang, 'escalation.queued', { ticket: ticket.id });
   const said: Reply = { text: leadKey ? `${tr.t(lang, leadKey)} ${queued}` : queued };
-  const entries = (hints ?? []).map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => !!e);
+  const entries = entriesOf(catalog, hints ?? []);
   if (entries.length === 0) {
     conv.lastQuestion = undefined;
     return turn.answer({ kind: 'escalate', ticketId: ticket.id, reason }, said);
   }
   // The question stays the conversation's last: an entry picked from these was picked for it.
-  const choices = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
   turn.answer(
     { kind: 'escalate', ticketId: ticket.id, reason, faqIds: entries.map((e) => e.id) },
     said,
-    { text: tr.t(lang, 'escalation.hints'), choices },
+    { text: tr.t(lang, 'escalation.hints'), choices: entryChoices(entries, lang) },
   );
 }

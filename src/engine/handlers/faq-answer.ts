@@ -4,7 +4,7 @@
  * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
  * answer it after all when the matcher has any. Picking a suggested or listed entry answers it.
  */
-import { answerText, questionLabel } from '../../faq/entry-text';
+import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
 import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
@@ -15,6 +15,7 @@ import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
+import { entriesOf, entryChoices } from './entry-choices';
 
 export interface FaqAnswerOptions {
   catalog: FaqCatalog;
@@ -61,8 +62,8 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       if (entry) return answer(turn, tr, entry, decision.score);
     }
     if (decision.kind === 'suggest') {
-      const entries = decision.ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => !!e);
-      const choices = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
+      const entries = entriesOf(catalog, decision.ids);
+      const choices = entryChoices(entries, lang);
       choices.push({ id: CHOICE.operator, label: tr.t(lang, 'suggest.none') });
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
       return turn.answer(outcome, { text: tr.t(lang, 'suggest.title'), choices });

@@ -3,12 +3,12 @@
  * whoever has the conversation (register `helpHandler` before the hand-off gate).
  */
 import type { FaqCatalog } from '../../faq/catalog';
-import { questionLabel } from '../../faq/entry-text';
 import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { CHOICE } from '../choices';
 import type { Handler, Turn } from '../turn';
 import type { Choice, Reply } from '../types';
+import { entryChoices } from './entry-choices';
 
 export interface MenuOptions {
   catalog: FaqCatalog;
@@ -57,7 +57,7 @@ function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: 
   const back = { id: CHOICE.menu, label: tr.t(lang, 'menu.back') };
   const outcome = { kind: 'command', name: 'menu' } as const;
   if (entries.length === 0) return turn.answer(outcome, { text: tr.t(lang, 'menu.empty'), choices: [back] });
-  const choices: Choice[] = entries.map((e) => ({ id: CHOICE.faq(e.id), label: questionLabel(e, lang) }));
+  const choices: Choice[] = entryChoices(entries, lang);
   choices.push(back);
   turn.answer(outcome, { text: tr.t(lang, 'menu.topicTitle', { topic: tr.t(lang, `topics.${topic}`) }), choices });
 }
