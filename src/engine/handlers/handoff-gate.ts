@@ -11,7 +11,7 @@
  */
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
-import { CHOICE, parseChoice } from '../choices';
+import { parseChoice } from '../choices';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 
@@ -46,13 +46,13 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
     if (ticket.source !== undefined && ticket.source === turn.ref) {
       const queued = { text: tr.t(turn.lang, 'escalation.queued', { ticket: ticketId }) };
       // The entries offered with it, when the conversation kept them, are offered again, not dropped.
-      const faqIds = conv.offered.flatMap((c) => {
+      const hints = conv.offered.flatMap((c) => {
         const choice = parseChoice(c.id);
-        return choice?.kind === 'faq' ? [choice.id] : [];
+        return choice?.kind === 'faq' ? [{ offered: c, id: choice.id }] : [];
       });
-      if (faqIds.length === 0) return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, queued);
-      const hints = conv.offered.filter((c) => faqIds.some((id) => c.id === CHOICE.faq(id)));
-      return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason, faqIds }, queued, { text: tr.t(turn.lang, 'escalation.hints'), choices: hints });
+      if (hints.length === 0) return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, queued);
+      const outcome = { kind: 'escalate', ticketId, reason: ticket.reason, faqIds: hints.map((h) => h.id) } as const;
+      return turn.answer(outcome, queued, { text: tr.t(turn.lang, 'escalation.hints'), choices: hints.map((h) => h.offered) });
     }
     const reading = readsOfferedAnswer(turn, tr);
     const text = reading ? `[${reading}]` : turn.input.residentLine;
