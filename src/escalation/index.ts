@@ -1,9 +1,9 @@
 /**
  * The hand-off seam between the bot and human operators: the engine's hand-off port. The engine
- * only starts a hand-off, appends what the resident writes, asks whether it is still open, withdraws
- * it when the resident found the answer meanwhile and passes on the resident's rating; who picks it up (the console inbox, a Telegram operator group)
- * listens to the ticket events, from this process and the others. Tickets live in the store, so
- * nothing is lost on restart.
+ * only starts a hand-off, appends what the resident writes, asks whether it is still open,
+ * withdraws it when the resident found the answer meanwhile and passes on the resident's rating;
+ * who picks it up (the console inbox, a Telegram operator group) listens to the ticket events, from
+ * this process and the others. Tickets live in the store, so nothing is lost on restart.
  *
  * While the store refuses writes, a resident's line on an open ticket and a rating are held and
  * written when it is back (`HeldWrites`); a new hand-off is refused (HandoffUnavailable), because

@@ -22,7 +22,6 @@ const QUESTION_PREVIEW = 160;
 const ANSWER_PREVIEW = 200;
 const LIVE_EVENTS = '/api/tickets/events';
 
-/** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
 const MINUTE_MS = 60_000;
 
 /**
@@ -37,9 +36,10 @@ async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<b
   return records.some((r) => r.target === ticket.id);
 }
 
+/** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
 export function waiting(ticket: Ticket, now: Date, slaMinutes: number): { ms: number; overdue: boolean } {
   const ms = Math.max(0, now.getTime() - ticket.createdAt.getTime());
-  return { ms, overdue: ticket.status === 'queued' && ms >= slaMinutes * 60_000 };
+  return { ms, overdue: ticket.status === 'queued' && ms >= slaMinutes * MINUTE_MS };
 }
 
 /** The FAQ entries the bot ranked first for the ticket's question, each sent with a click. */
