@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { DEFAULT_DISTRICTS } from '../alerts/topics';
 import { LANGS } from '../i18n/languages';
 import { parseStaffedHours, parseUtcOffset, type StaffedHours } from '../escalation/staffed-hours';
-import { DEFAULT_THRESHOLDS } from '../matcher';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../matcher';
 
 const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -23,20 +23,15 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const number = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((v) => (v === undefined || v.trim() === '' ? fallback : Number(v)))
-    .pipe(z.number().min(min).max(max));
-
-/** A number whose default depends on other settings: undefined when unset. */
+/** A number, undefined when unset (for one whose default depends on other settings). */
 const optionalNumber = (min: number, max: number) =>
   z
     .string()
     .optional()
     .transform((v) => (v === undefined || v.trim() === '' ? undefined : Number(v)))
     .pipe(z.number().min(min).max(max).optional());
+
+const number = (fallback: number, min: number, max: number) => optionalNumber(min, max).transform((v) => v ?? fallback);
 
 const url = optionalString.pipe(z.url().optional());
 
@@ -142,7 +137,7 @@ export interface Config {
   /** FAQ loaded into an empty store at start (absolute). */
   faqSeedFile: string;
   defaultLang: (typeof LANGS)[number];
-  thresholds: { answer: number; suggest: number; hint: number };
+  thresholds: Thresholds;
   telegram: {
     token?: string;
     driver: 'grammy' | 'telegraf';
