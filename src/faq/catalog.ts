@@ -5,7 +5,8 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
-import type { FaqMatcher, MatchCandidate, MatchResult } from '../matcher/types';
+import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
+import { checkEntry, type EntryCheck } from './entry-check';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -102,6 +103,16 @@ export class FaqCatalog {
       if (out.length === limit) break;
     }
     return { ...result, candidates: out };
+  }
+
+  /**
+   * What the bot would make of each of entry `id`'s questions asked in other words (entry-check.ts),
+   * with the version of the entry it has; undefined when it does not have the entry.
+   */
+  checkEntry(id: string, thresholds: Thresholds): { check: EntryCheck; version?: number } | undefined {
+    const entry = this.entries.get(id);
+    const check = entry && checkEntry(this.matcher, entry, thresholds);
+    return check && { check, version: entry.version };
   }
 
   /** The FAQ's words by language, as evidence for language detection. */

@@ -7,7 +7,7 @@
 import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
-import type { FaqMatcher, MatchCandidate, MatchResult } from './types';
+import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
 import { analyzeMessage } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { FieldIndex } from './field-index';
@@ -143,10 +143,24 @@ export class LexicalMatcher implements FaqMatcher {
 
   match(text: string, lang?: Lang, limit = 3): MatchResult {
     if (this.index.size === 0 || typeof text !== 'string' || limit <= 0) return { candidates: [] };
-    const ranking = this.ranker.rank(analyzeMessage(text, lang));
+    return this.resultOf(this.ranker.rank(analyzeMessage(text, lang)), limit);
+  }
+
+  askEachVariant(id: string): VariantTrial[] | undefined {
+    const entry = this.index.get(id);
+    if (!entry) return undefined;
+    return entry.questions.map((text, variant) => {
+      const lang = entry.variantLangs[variant];
+      const exclusion: Exclusion = { slot: entry.slot, variant };
+      return { text, lang, result: this.resultOf(this.ranker.rank(analyzeMessage(text, lang), exclusion), 3, exclusion) };
+    });
+  }
+
+  /** The calibrated result of a ranking; `exclusion` is what the ranking left out, if anything. */
+  private resultOf(ranking: Ranking, limit: number, exclusion?: Exclusion): MatchResult {
     const top = ranking.entries[0];
     if (!top) return { candidates: [] };
-    const x = this.features(ranking);
+    const x = this.features(ranking, exclusion);
     // An entry found only through its answer's prose (no word of the message is in its questions
     // or topic) is not what the resident asked about: it is neither answered nor offered.
     const asked = top.explained > 0;

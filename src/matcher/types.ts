@@ -26,6 +26,16 @@ export interface MatchResult {
   doubt?: 'topic-word' | 'ambiguous' | 'unclear';
 }
 
+/**
+ * One of an entry's question variants asked as a new question: ranked with that variant left out of
+ * the index, as if a resident had asked in those words and the FAQ did not have them.
+ */
+export interface VariantTrial {
+  text: string;
+  lang: Lang;
+  result: MatchResult;
+}
+
 /** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD, MATCH_HINT_THRESHOLD). */
 export interface Thresholds {
   /** The first candidate is right with at least this probability (and not ambiguous): answer. */
@@ -60,4 +70,10 @@ export interface FaqMatcher {
   readonly vocabulary: WordEvidence;
   /** Resolves once the confidence model has caught up with the latest change. */
   whenCalibrated(): Promise<void>;
+  /**
+   * Each question variant of entry `id` asked with itself left out (undefined: no such entry): what
+   * the entry's other variants, topic and answer make of a resident asking in those words. The
+   * calibration simulates residents the same way; editors see it per entry.
+   */
+  askEachVariant(id: string): VariantTrial[] | undefined;
 }

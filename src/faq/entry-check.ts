@@ -1,0 +1,122 @@
+/**
+ * How well the bot knows an entry beyond its own wording, for editors: each question variant is
+ * asked as a new question (with itself left out of the index, see `FaqMatcher.askEachVariant`) and
+ * the configured bands say what the bot would then do. A variant the rest of the entry carries is
+ * answered; one only its own words carry is offered, handed to an operator, or taken for another
+ * entry. Residents rarely use an editor's exact words, so the second kind is where the bot will be
+ * unsure, and where the calibration (which asks the same questions) learns to be cautious: more
+ * questions in residents' own words help both.
+ */
+import { LANGS, type Lang } from '../i18n/languages';
+import { decide } from '../matcher';
+import type { FaqMatcher, Thresholds, VariantTrial } from '../matcher/types';
+import type { FaqEntryInput } from './types';
+
+/** What the bot would do with a variant asked in its words by a resident, the FAQ not having them. */
+export type TrialOutcome = 'answered' | 'offered' | 'other' | 'handed-over';
+
+export interface VariantCheck {
+  text: string;
+  lang: Lang;
+  outcome: TrialOutcome;
+  /** For 'other': the entry the bot would answer with, or offer first, instead. */
+  instead?: string;
+}
+
+export interface LanguageCheck {
+  lang: Lang;
+  /** The entry's question variants in this language. */
+  variants: number;
+  /** Of them, answered with this entry when asked as new questions. */
+  answered: number;
+}
+
+export interface EntryCheck {
+  id: string;
+  variants: VariantCheck[];
+  /** Every language the entry has an answer or a question in, in LANGS order. */
+  languages: LanguageCheck[];
+  answered: number;
+  offered: number;
+}
+
+/**
+ * Fewer question variants than this in a language an entry answers in: residents who put it another
+ * way depend on the other languages' questions and the answer text alone (the "more variants"
+ * advice editors see). Two is the least that lets one variant be asked while another stays.
+ */
+export const FEW_VARIANTS = 2;
+
+/** The outcome of one trial under the bands. */
+export function outcomeOf(id: string, trial: VariantTrial, thresholds: Thresholds): VariantCheck {
+  const decision = decide(trial.result, thresholds);
+  const base = { text: trial.text, lang: trial.lang };
+  if (decision.kind === 'answer') {
+    return decision.id === id ? { ...base, outcome: 'answered' } : { ...base, outcome: 'other', instead: decision.id };
+  }
+  const offered = decision.kind === 'suggest' ? decision.ids : (decision.ids ?? []);
+  if (offered.includes(id)) return { ...base, outcome: 'offered' };
+  if (offered.length > 0) return { ...base, outcome: 'other', instead: offered[0] };
+  return { ...base, outcome: 'handed-over' };
+}
+
+/** The check of one entry (undefined: the matcher does not have it). */
+export function checkEntry(
+  matcher: Pick<FaqMatcher, 'askEachVariant'>,
+  entry: FaqEntryInput,
+  thresholds: Thresholds,
+): EntryCheck | undefined {
+  const trials = matcher.askEachVariant(entry.id);
+  if (!trials) return undefined;
+  const variants = trials.map((trial) => outcomeOf(entry.id, trial, thresholds));
+  const languages = LANGS.filter((l) => entry.answer[l] !== undefined || (entry.questions[l]?.length ?? 0) > 0).map((lang) => {
+    const own = variants.filter((v) => v.lang === lang);
+    return { lang, variants: own.length, answered: own.filter((v) => v.outcome === 'answered').length };
+  });
+  return {
+    id: entry.id,
+    variants,
+    languages,
+    answered: variants.filter((v) => v.outcome === 'answered').length,
+    offered: variants.filter((v) => v.outcome === 'offered').length,
+  };
+}
+
+/** Languages the entry answers in with fewer than FEW_VARIANTS questions. */
+export function fewVariantLanguages(check: EntryCheck): Lang[] {
+  return check.languages.filter((l) => l.variants < FEW_VARIANTS).map((l) => l.lang);
+}
+
+export interface FaqCheck {
+  entries: EntryCheck[];
+  /** Question variants by outcome over the whole FAQ. */
+  totals: Record<TrialOutcome, number>;
+}
+
+/**
+ * Every entry's check, in the order given; `progress` is told after each entry (a 10,000-entry FAQ
+ * takes some seconds).
+ */
+export function checkFaq(
+  matcher: Pick<FaqMatcher, 'askEachVariant'>,
+  entries: readonly FaqEntryInput[],
+  thresholds: Thresholds,
+  progress?: (done: number, total: number) => void,
+): FaqCheck {
+  const totals: Record<TrialOutcome, number> = { answered: 0, offered: 0, other: 0, 'handed-over': 0 };
+  const checks: EntryCheck[] = [];
+  entries.forEach((entry, i) => {
+    const check = checkEntry(matcher, entry, thresholds);
+    if (check) {
+      checks.push(check);
+      for (const v of check.variants) totals[v.outcome] += 1;
+    }
+    progress?.(i + 1, entries.length);
+  });
+  return { entries: checks, totals };
+}
+
+/** Share of an entry's variants answered when asked as new questions (1 for an entry without any). */
+export function answeredShare(check: EntryCheck): number {
+  return check.variants.length === 0 ? 1 : check.answered / check.variants.length;
+}
