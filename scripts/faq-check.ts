@@ -1,0 +1,114 @@
+/**
+ * Checks a FAQ file the way the bot will read it: every question is asked as if the FAQ did not have
+ * its words (src/faq/entry-check.ts), and the entries whose other questions, topic and answer carry
+ * their questions least are listed first, with the entries they are taken for. Run it before an
+ * import, or on an export of the bot's current FAQ.
+ *
+ *   npm run faq:check -- FILE [--all] [--json]
+ *
+ * Exit codes: 0 checked, 1 the file is not a valid FAQ, 2 usage or configuration error.
+ */
+import { FaqFileError, readFaqFile } from '../src/faq/file';
+import { answeredShare, checkFaq, fewVariantLanguages, type EntryCheck, type FaqCheck } from '../src/faq/entry-check';
+import { createMatcher } from '../src/matcher';
+import type { Thresholds } from '../src/matcher/types';
+import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
+
+const USAGE = `Usage: npm run faq:check -- FILE [--all] [--json]
+
+Asks every question of FILE (.yaml, .yml or .json, the import format) as a resident would if the FAQ
+did not have those words: with that question left out, and with the confidence bands the bot uses
+(MATCH_*_THRESHOLD). A question the rest of its entry carries is answered; the others are offered
+among choices, taken for another entry, or handed to an operator. Residents rarely use the editor's
+exact words, so those entries are where the bot will be unsure: add the questions the way residents
+put them, in two or three wordings per language.
+To check the bot's current FAQ: npm run faq:export -- current.yaml && npm run faq:check -- current.yaml
+
+Options:
+  --all        list every entry (default: only those with a question not answered)
+  --json       one JSON object per entry, then one with the totals
+  -h, --help   show this help`;
+
+const OPTIONS = { all: { type: 'boolean', default: false }, json: { type: 'boolean', default: false } } as const;
+
+/** Progress on standard error for a large FAQ, when someone is watching. */
+const PROGRESS_EVERY = 500;
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((part / whole) * 100)} %`;
+}
+
+/** "kindergarten-queue ×2, heating-season-start": the entries questions were taken for, most often first. */
+function insteadOf(check: EntryCheck): string {
+  const counts = new Map<string, number>();
+  for (const v of check.variants) if (v.instead) counts.set(v.instead, (counts.get(v.instead) ?? 0) + 1);
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
+    .join(', ');
+}
+
+function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all: boolean): void {
+  const { totals } = result;
+  const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
+  console.log(
+    `${file}: ${result.entries.length} entries, ${questions} questions, each asked as if the FAQ did not have its words ` +
+      `(bands: answer ${thresholds.answer}, suggest ${thresholds.suggest}, hint ${thresholds.hint}).`,
+  );
+  console.log(
+    `answered ${totals.answered} (${percent(totals.answered, questions)}), offered among choices ${totals.offered} (${percent(totals.offered, questions)}), ` +
+      `taken for another entry ${totals.other} (${percent(totals.other, questions)}), handed to an operator ${totals['handed-over']} (${percent(totals['handed-over'], questions)})`,
+  );
+  const listed = [...result.entries]
+    .filter((c) => all || c.answered < c.variants.length)
+    .sort((a, b) => answeredShare(a) - answeredShare(b) || a.id.localeCompare(b.id));
+  if (listed.length === 0) {
+    console.log('Every question is answered when asked in other words.');
+    return;
+  }
+  console.log(all ? '\nEntries, the least carried first:' : '\nEntries with questions the rest of the entry does not carry, the least carried first:');
+  const rows = listed.map((c) => [
+    c.id,
+    `${c.answered}/${c.variants.length}`,
+    String(c.offered),
+    String(c.variants.filter((v) => v.outcome === 'handed-over').length),
+    fewVariantLanguages(c).join(' ') || '–',
+    insteadOf(c) || '–',
+  ]);
+  const header = ['entry', 'answered', 'offered', 'handed over', 'few questions in', 'taken for'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === cells.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+}
+
+// The report is long: `| head` closing the pipe early is not an error.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(EXIT_OK);
+  throw err;
+});
+
+runFaqCli('faq-check', USAGE, OPTIONS, async (file, values, config) => {
+  let entries;
+  try {
+    entries = await readFaqFile(file);
+  } catch (err) {
+    if (!(err instanceof FaqFileError)) throw err;
+    console.error(`faq-check: ${err.message}`);
+    return EXIT_FAILED;
+  }
+  const matcher = createMatcher();
+  matcher.load(entries);
+  const showProgress = process.stderr.isTTY && entries.length >= PROGRESS_EVERY;
+  const result = checkFaq(matcher, entries, config.thresholds, (done, total) => {
+    if (showProgress && (done % PROGRESS_EVERY === 0 || done === total)) process.stderr.write(`\r  checked ${done}/${total} entries`);
+  });
+  if (showProgress) process.stderr.write('\n');
+  if (values.json === true) {
+    for (const check of result.entries) console.log(JSON.stringify(check));
+    console.log(JSON.stringify({ entries: result.entries.length, totals: result.totals }));
+  } else {
+    printReport(file, result, config.thresholds, values.all === true);
+  }
+  return EXIT_OK;
+});
