@@ -63,6 +63,7 @@ button[disabled]{opacity:.6;cursor:wait}
 .badge.alert-sending{background:#dbeafe}.badge.alert-scheduled{background:#fff3cd}.badge.alert-cancelled{background:#eceff1}.badge.alert-done{background:#d8f0dc}
 tr.overdue td{background:#fff1f0}tr.overdue td:first-child{box-shadow:inset 4px 0 #b00020}
 .overdue-text{color:#b00020}
+tr.attention td{background:#fff8e1}tr.attention td:first-child{box-shadow:inset 4px 0 #c58a00}
 .facts{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center}
 blockquote{margin:.6em 0;padding:.6em .9em;background:#fff;border-left:4px solid #0b5cad}
 .chat{list-style:none;padding:0;margin:0;display:flex;flex-direction:column;gap:.4em}
@@ -138,6 +139,8 @@ dl.detail{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 .6em;font-s
   table.cards td[data-label=""]::before{display:none}
   tr.overdue{border-color:#b00020!important;box-shadow:inset 4px 0 #b00020}
   tr.overdue td:first-child{box-shadow:none}
+  tr.attention{border-color:#c58a00!important;box-shadow:inset 4px 0 #c58a00}
+  tr.attention td{background:none}tr.attention td:first-child{box-shadow:none}
   .chat li{max-width:100%}
   .ranges .csv{margin-left:0}
 }

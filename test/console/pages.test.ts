@@ -4,6 +4,7 @@
  * the language — the account's choice, else the browser's — with `<html lang>` set.
  */
 import { createTranslator } from '../../src/i18n';
+import { DEFAULT_THRESHOLDS } from '../../src/matcher';
 import { SqliteStore } from '../../src/store/sqlite';
 import { SMALL_FAQ, tempDir } from '../support/fixtures';
 import { consoleFixture, type ConsoleFixture } from './helpers';
@@ -119,6 +120,49 @@ describe('console pages', () => {
     expect(last.body.match(/<a href="\/faq\/extra-/g)).toHaveLength(5);
     // Past the end: the last page.
     expect((await f.call('GET', '/faq?q=route&page=9', { session: editor })).body).toContain(en('faq.list.page', { page: 3, pages: 3 }));
+  });
+
+  it("shows on an entry's page what the bot would make of each question asked in other words, for the version it has", async () => {
+    const pool = {
+      id: 'pool-hours',
+      topic: 'sport',
+      questions: { ru: ['Во сколько открывается бассейн?', 'Когда открывается городской бассейн?', 'Бассейн открывается рано утром?', 'Сколько стоит абонемент?'] },
+      answer: { ru: 'Бассейн открыт с 7:00 до 22:00.', en: 'The pool is open 7:00 to 22:00.' },
+    };
+    const prices = {
+      id: 'pool-prices',
+      topic: 'sport',
+      questions: { ru: ['Сколько стоит абонемент на месяц?', 'Какая цена абонемента?', 'Сколько стоит разовое посещение?'] },
+      answer: { ru: 'Абонемент на месяц стоит 12 000 тенге.' },
+    };
+    await store.faq.import([pool, prices], 'seed');
+    await f.catalog.refresh(store.faq);
+    const operator = await f.login('operator');
+    const page = await f.call('GET', '/faq/pool-hours', { session: operator });
+    expect(page.statusCode).toBe(200);
+    const check = f.catalog.checkEntry('pool-hours', DEFAULT_THRESHOLDS)?.check;
+    expect(check?.variants).toHaveLength(4);
+    expect(page.body).toContain(en('faq.check.title'));
+    expect(page.body).toContain(en('faq.check.summary', { answered: check?.answered ?? -1, offered: check?.offered ?? -1, total: 4 }));
+    // The questions it would not answer are listed: the price question, taken for the price entry, linked.
+    expect(textOf(page.body)).toContain(`Сколько стоит абонемент? ${en('faq.check.outcome.other')} pool-prices`);
+    expect(page.body).toContain('<a href="/faq/pool-prices">pool-prices</a>');
+    expect(page.body.match(/<tr class="attention">/g)).toHaveLength(4 - (check?.answered ?? 0));
+    for (const v of check?.variants ?? []) expect(page.body.includes(`<span lang="ru">${v.text}</span>`)).toBe(v.outcome !== 'answered');
+    // English has an answer but no question; Kazakh has neither (not a language this entry serves).
+    expect(page.body).toContain(en('faq.check.few', { langs: 'English' }).replace(/'/g, '&#39;'));
+
+    // A version the bot has not loaded yet is not checked with the old one's questions.
+    await store.faq.save({ ...pool, questions: { ru: [...pool.questions.ru, 'Бассейн работает в выходные?'] } }, 'editor@helpline.kz');
+    const loading = await f.call('GET', '/faq/pool-hours', { session: operator });
+    expect(loading.body).toContain(en('faq.check.loading'));
+    expect(loading.body).not.toContain(en('faq.check.col.outcome'));
+    await f.catalog.refresh(store.faq);
+    const fresh = await f.call('GET', '/faq/pool-hours', { session: operator, lang: 'kk' });
+    expect(fresh.body).toContain(kk('faq.check.title'));
+    const answered = f.catalog.checkEntry('pool-hours', DEFAULT_THRESHOLDS)?.check.answered ?? -1;
+    expect(fresh.body).toContain(kk('faq.check.summary', { answered, offered: f.catalog.checkEntry('pool-hours', DEFAULT_THRESHOLDS)?.check.offered ?? -1, total: 5 }));
+    expect(fresh.body.match(/<tr class="attention">/g)).toHaveLength(5 - answered);
   });
 
   it("speaks the browser's language until the account chooses one, and says so in <html lang>", async () => {
