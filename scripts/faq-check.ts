@@ -9,7 +9,7 @@
  * Exit codes: 0 checked, 1 the file is not a valid FAQ, 2 usage or configuration error.
  */
 import { FaqFileError, readFaqFile } from '../src/faq/file';
-import { answeredShare, checkFaq, fewVariantLanguages, type EntryCheck, type FaqCheck } from '../src/faq/entry-check';
+import { checkFaq, fewVariantLanguages, needsAttention, takenFor, weakestFirst, type FaqCheck } from '../src/faq/entry-check';
 import { createMatcher } from '../src/matcher';
 import type { Thresholds } from '../src/matcher/types';
 import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
@@ -25,7 +25,8 @@ put them, in two or three wordings per language.
 To check the bot's current FAQ: npm run faq:export -- current.yaml && npm run faq:check -- current.yaml
 
 Options:
-  --all        list every entry (default: only those with a question not answered)
+  --all        list every entry (default: those with a question not answered or a language
+               with fewer than two questions)
   --json       one JSON object per entry, then one with the totals
   -h, --help   show this help`;
 
@@ -36,16 +37,6 @@ const PROGRESS_EVERY = 500;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((part / whole) * 100)} %`;
-}
-
-/** "kindergarten-queue ×2, heating-season-start": the entries questions were taken for, most often first. */
-function insteadOf(check: EntryCheck): string {
-  const counts = new Map<string, number>();
-  for (const v of check.variants) if (v.instead) counts.set(v.instead, (counts.get(v.instead) ?? 0) + 1);
-  return [...counts.entries()]
-    .sort((a, b) => b[1] - a[1])
-    .map(([id, n]) => (n > 1 ? `${id} ×${n}` : id))
-    .join(', ');
 }
 
 function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all: boolean): void {
@@ -59,21 +50,19 @@ function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all
     `answered ${totals.answered} (${percent(totals.answered, questions)}), offered among choices ${totals.offered} (${percent(totals.offered, questions)}), ` +
       `taken for another entry ${totals.other} (${percent(totals.other, questions)}), handed to an operator ${totals['handed-over']} (${percent(totals['handed-over'], questions)})`,
   );
-  const listed = [...result.entries]
-    .filter((c) => all || c.answered < c.variants.length)
-    .sort((a, b) => answeredShare(a) - answeredShare(b) || a.id.localeCompare(b.id));
+  const listed = weakestFirst(all ? result.entries : result.entries.filter(needsAttention));
   if (listed.length === 0) {
-    console.log('Every question is answered when asked in other words.');
+    console.log('Every question is answered when asked in other words, and every language has at least two.');
     return;
   }
-  console.log(all ? '\nEntries, the least carried first:' : '\nEntries with questions the rest of the entry does not carry, the least carried first:');
+  console.log(all ? '\nEntries, the least carried first:' : '\nEntries to look at, the least carried first:');
   const rows = listed.map((c) => [
     c.id,
     `${c.answered}/${c.variants.length}`,
     String(c.offered),
     String(c.variants.filter((v) => v.outcome === 'handed-over').length),
     fewVariantLanguages(c).join(' ') || '–',
-    insteadOf(c) || '–',
+    takenFor(c).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ') || '–',
   ]);
   const header = ['entry', 'answered', 'offered', 'handed over', 'few questions in', 'taken for'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));

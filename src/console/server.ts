@@ -25,6 +25,7 @@ import { alertPages } from './routes/pages-alerts';
 import { inboxPages } from './routes/pages-inbox';
 import { adminPages } from './routes/pages-admin';
 import { faqPages } from './routes/pages-faq';
+import { faqCheckPages } from './routes/pages-faq-check';
 import { dashboardPages } from './routes/pages-dashboard';
 import { learningPages } from './routes/pages-learning';
 import { securityHook } from './security-headers';
@@ -133,6 +134,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
   ticketsApi(app, ctx);
   learningApi(app, ctx);
   faqPages(app, ctx);
+  faqCheckPages(app, ctx);
   learningPages(app, ctx);
   inboxPages(app, ctx);
   adminPages(app, ctx);

@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
-import { checkEntry, type EntryCheck } from './entry-check';
+import { checkEntry, checkFaqInSlices, type EntryCheck, type FaqCheck } from './entry-check';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -31,6 +31,8 @@ const NEVER_READ = -1;
 export class FaqCatalog {
   private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
   private revision = NEVER_READ;
+  /** The last whole-FAQ check, for the revision it was made at. */
+  private checked?: { revision: number; thresholds: Thresholds; result: Promise<FaqCheck> };
   /** When the catalog last (re)loaded anything from the store; for health reports. */
   lastReloadAt?: Date;
 
@@ -42,6 +44,7 @@ export class FaqCatalog {
 
   /** Replaces everything with `entries`, indexed and calibrated at once (the eval; the first fill). */
   load(entries: readonly FaqEntryInput[]): void {
+    this.checked = undefined;
     this.entries.clear();
     for (const e of entries) this.entries.set(e.id, e);
     this.matcher.load(entries);
@@ -113,6 +116,25 @@ export class FaqCatalog {
     const entry = this.entries.get(id);
     const check = entry && checkEntry(this.matcher, entry, thresholds);
     return check && { check, version: entry.version };
+  }
+
+  /**
+   * The whole FAQ's check (entry-check.ts) as the bot has it now: computed in slices once the
+   * confidence has caught up with the latest change, so answering never waits for it, and kept
+   * until the FAQ (or the bands asked for) change.
+   */
+  checkAll(thresholds: Thresholds): Promise<FaqCheck> {
+    const known = this.checked;
+    const same = known && known.revision === this.revision && (['answer', 'suggest', 'hint'] as const).every((k) => known.thresholds[k] === thresholds[k]);
+    if (known && same) return known.result;
+    const result = this.matcher.whenCalibrated().then(() => checkFaqInSlices(this.matcher, [...this.entries.values()], thresholds));
+    const entry = { revision: this.revision, thresholds, result };
+    this.checked = entry;
+    // A failed check is not kept: the next page asks again.
+    result.catch(() => {
+      if (this.checked === entry) this.checked = undefined;
+    });
+    return result;
   }
 
   /** The FAQ's words by language, as evidence for language detection. */

@@ -93,9 +93,16 @@ export interface FaqCheck {
   totals: Record<TrialOutcome, number>;
 }
 
+/** The whole FAQ's check from its entries' checks. */
+function summed(checks: EntryCheck[]): FaqCheck {
+  const totals: Record<TrialOutcome, number> = { answered: 0, offered: 0, other: 0, 'handed-over': 0 };
+  for (const check of checks) for (const v of check.variants) totals[v.outcome] += 1;
+  return { entries: checks, totals };
+}
+
 /**
  * Every entry's check, in the order given; `progress` is told after each entry (a 10,000-entry FAQ
- * takes some seconds).
+ * takes some seconds: the command line's way).
  */
 export function checkFaq(
   matcher: Pick<FaqMatcher, 'askEachVariant'>,
@@ -103,20 +110,55 @@ export function checkFaq(
   thresholds: Thresholds,
   progress?: (done: number, total: number) => void,
 ): FaqCheck {
-  const totals: Record<TrialOutcome, number> = { answered: 0, offered: 0, other: 0, 'handed-over': 0 };
   const checks: EntryCheck[] = [];
   entries.forEach((entry, i) => {
     const check = checkEntry(matcher, entry, thresholds);
-    if (check) {
-      checks.push(check);
-      for (const v of check.variants) totals[v.outcome] += 1;
-    }
+    if (check) checks.push(check);
     progress?.(i + 1, entries.length);
   });
-  return { entries: checks, totals };
+  return summed(checks);
+}
+
+/**
+ * The same in slices of about `sliceMs`, yielding to the event loop between them: the bot that
+ * answers residents runs in the same process, and must not wait for an editor's check.
+ */
+export async function checkFaqInSlices(
+  matcher: Pick<FaqMatcher, 'askEachVariant'>,
+  entries: readonly FaqEntryInput[],
+  thresholds: Thresholds,
+  sliceMs = 8,
+): Promise<FaqCheck> {
+  const checks: EntryCheck[] = [];
+  let sliceStart = Date.now();
+  for (const entry of entries) {
+    const check = checkEntry(matcher, entry, thresholds);
+    if (check) checks.push(check);
+    if (Date.now() - sliceStart < sliceMs) continue;
+    await new Promise((resolve) => setImmediate(resolve));
+    sliceStart = Date.now();
+  }
+  return summed(checks);
 }
 
 /** Share of an entry's variants answered when asked as new questions (1 for an entry without any). */
 export function answeredShare(check: EntryCheck): number {
   return check.variants.length === 0 ? 1 : check.answered / check.variants.length;
+}
+
+/** An entry with a question the rest of it does not carry, or a language with too few questions. */
+export function needsAttention(check: EntryCheck): boolean {
+  return check.answered < check.variants.length || fewVariantLanguages(check).length > 0;
+}
+
+/** The checks, the least carried first (then by id): where an editor's work helps most. */
+export function weakestFirst(checks: readonly EntryCheck[]): EntryCheck[] {
+  return [...checks].sort((a, b) => answeredShare(a) - answeredShare(b) || a.id.localeCompare(b.id));
+}
+
+/** The entries the check's questions were taken for, with how many, most often first. */
+export function takenFor(check: EntryCheck): Array<[id: string, times: number]> {
+  const counts = new Map<string, number>();
+  for (const v of check.variants) if (v.instead) counts.set(v.instead, (counts.get(v.instead) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }

@@ -193,7 +193,7 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     const ticket = (await app.store.tickets.list({ status: ['queued'] }))[0];
     await app.store.learning.note({ entryId: 'bank-hours', lang: 'kk', text: 'банк сенбіде ашық па, әлде тек дүйсенбіден жұмаға дейін ғана жұмыс істей ме', source: 'picked' });
 
-    const pages = ['/', '/inbox', `/inbox/${ticket.id}`, '/faq', '/faq?page=2', '/faq/new', '/faq/bank-hours', '/faq/bank-hours/diff?from=1&to=2', '/unanswered', '/learning', '/schedule', '/alerts', '/staff', '/audit'];
+    const pages = ['/', '/inbox', `/inbox/${ticket.id}`, '/faq', '/faq?page=2', '/faq/new', '/faq/bank-hours', '/faq-check', '/faq/bank-hours/diff?from=1&to=2', '/unanswered', '/learning', '/schedule', '/alerts', '/staff', '/audit'];
     const measured: Record<string, { scrollWidth: number; htmlBytes: number }> = {};
     const { page, violations } = await watchedPage(browser, { viewport: PHONE, locale: 'kk-KZ' });
     await page.goto(`${base}/login`);

@@ -165,6 +165,37 @@ describe('console pages', () => {
     expect(fresh.body.match(/<tr class="attention">/g)).toHaveLength(5 - answered);
   });
 
+  it('checks the whole FAQ on a page of its own, the entries least carried first', async () => {
+    // An entry with a price question in the words of the price entry, which is asked many ways.
+    await store.faq.import(
+      [
+        { id: 'gym-hours', topic: 'sport', questions: { ru: ['Когда открывается спортзал?', 'Во сколько открывается спортзал?', 'Сколько стоит месяц занятий?'] }, answer: { ru: 'С 8:00 до 22:00.' } },
+        { id: 'gym-prices', topic: 'sport', questions: { ru: ['Сколько стоит месяц занятий в спортзале?', 'Какая цена месяца занятий?', 'Сколько стоит разовое занятие?'] }, answer: { ru: 'Месяц стоит 9 000 тенге.' } },
+      ],
+      'seed',
+    );
+    await f.catalog.refresh(store.faq);
+    const operator = await f.login('operator');
+    const list = await f.call('GET', '/faq', { session: operator });
+    expect(list.body).toContain(`<a href="/faq-check">${en('faq.checkAll.link')}</a>`);
+    const page = await f.call('GET', '/faq-check', { session: operator, lang: 'kk' });
+    expect(page.statusCode).toBe(200);
+    const { entries, totals } = await f.catalog.checkAll(DEFAULT_THRESHOLDS);
+    const questions = Object.values(totals).reduce((a, b) => a + b, 0);
+    expect(page.body).toContain(kk('faq.checkAll.title'));
+    expect(page.body).toContain(kk('faq.checkAll.totals', { entries: entries.length, questions, answered: totals.answered, offered: totals.offered, other: totals.other, handedOver: totals['handed-over'] }));
+    // Rows in order of the share answered, lowest first; the price question's entry links to what it is taken for.
+    const rowIds = [...page.body.matchAll(/<tr><td data-label="[^"]*"><div><a href="\/faq\/([^"]+)">/g)].map((m) => m[1]);
+    expect(rowIds.length).toBeGreaterThan(0);
+    const share = (id: string) => {
+      const c = entries.find((e) => e.id === id);
+      return c ? c.answered / c.variants.length : NaN;
+    };
+    expect(rowIds.map(share)).toEqual(rowIds.map(share).sort((a, b) => a - b));
+    expect(rowIds).toContain('gym-hours');
+    expect(page.body).toContain('<a href="/faq/gym-prices">gym-prices</a>');
+  });
+
   it("speaks the browser's language until the account chooses one, and says so in <html lang>", async () => {
     const login = await f.call('GET', '/login', { lang: 'kk-KZ,kk;q=0.9,ru;q=0.8' });
     expect(login.body).toContain('<html lang="kk">');

@@ -1,5 +1,5 @@
 import { FaqCatalog } from '../../src/faq/catalog';
-import { checkEntry, checkFaq, fewVariantLanguages, outcomeOf } from '../../src/faq/entry-check';
+import { checkEntry, checkFaq, checkFaqInSlices, fewVariantLanguages, needsAttention, outcomeOf, takenFor, weakestFirst } from '../../src/faq/entry-check';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { MatchResult, VariantTrial } from '../../src/matcher/types';
@@ -130,6 +130,54 @@ describe('the check of an entry', () => {
       expect(found?.version).toBe(1);
       expect(found?.check.variants[4]).toMatchObject({ outcome: 'other', instead: 'ticket-prices' });
       expect(catalog.checkEntry('no-such-entry', DEFAULT_THRESHOLDS)).toBeUndefined();
+    } finally {
+      await store.close();
+      tmp.cleanup();
+    }
+  });
+});
+
+describe('the whole FAQ, as the console asks for it', () => {
+  it('is the same in slices, and lets the event loop run between them', async () => {
+    const matcher = loaded();
+    let ranBetween = false;
+    const sliced = checkFaqInSlices(matcher, FAQ, DEFAULT_THRESHOLDS, 0);
+    setImmediate(() => {
+      ranBetween = true;
+    });
+    const result = await sliced;
+    expect(ranBetween).toBe(true);
+    expect(result).toEqual(checkFaq(matcher, FAQ, DEFAULT_THRESHOLDS));
+  });
+
+  it('lists what needs attention, the least carried first, with what its questions are taken for', () => {
+    const checks = checkFaq(loaded(), FAQ, DEFAULT_THRESHOLDS).entries;
+    const pool = checks.find((c) => c.id === 'pool-hours');
+    expect(pool && needsAttention(pool)).toBe(true);
+    expect(pool && takenFor(pool)).toContainEqual(['ticket-prices', 1]);
+    const ordered = weakestFirst(checks);
+    const shares = ordered.map((c) => c.answered / c.variants.length);
+    expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  });
+
+  it('is kept by the catalog until the FAQ changes', async () => {
+    const tmp = tempDir();
+    const store = new SqliteStore(tmp.dir);
+    try {
+      await store.faq.import(FAQ, 'test');
+      const catalog = new FaqCatalog(createMatcher({ refitDebounceMs: 0 }));
+      await catalog.refresh(store.faq);
+      const first = catalog.checkAll(DEFAULT_THRESHOLDS);
+      expect(catalog.checkAll(DEFAULT_THRESHOLDS)).toBe(first);
+      expect(catalog.checkAll({ ...DEFAULT_THRESHOLDS, answer: 0.9 })).not.toBe(first);
+      const before = await catalog.checkAll(DEFAULT_THRESHOLDS);
+      expect(before.entries.map((c) => c.id).sort()).toEqual(['library-hours', 'pool-hours', 'ticket-prices']);
+
+      await store.faq.save({ ...LIBRARY, questions: { ...LIBRARY.questions, ru: [...(LIBRARY.questions.ru ?? []), 'Библиотека открыта вечером?'] } }, 'test');
+      await catalog.refresh(store.faq);
+      const after = await catalog.checkAll(DEFAULT_THRESHOLDS);
+      expect(after).not.toBe(before);
+      expect(after.entries.find((c) => c.id === 'library-hours')?.variants).toHaveLength(4);
     } finally {
       await store.close();
       tmp.cleanup();

@@ -9,7 +9,6 @@ import type { RouteContext } from '../context';
 import type { DiffPart } from '../diff';
 import { HttpError, parseInput } from '../errors';
 import { diffVersions } from '../faq-versions';
-import { fewVariantLanguages, type EntryCheck } from '../../faq/entry-check';
 import { filterFaq } from '../faq-search';
 import { clip, html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
@@ -19,6 +18,7 @@ import { viewOf, type View } from '../view';
 export const FAQ_PAGE_SIZE = 20;
 /** Characters of an answer shown in the list. */
 const ANSWER_PREVIEW = 180;
+import { otherWordsBox } from './pages-faq-check';
 import { suggestedVariants } from './pages-learning';
 
 const listQuery = z.object({
@@ -117,36 +117,6 @@ function historyTable(view: View, id: string, versions: FaqEntry[], editable: bo
   return cardTable([t('faq.history.version'), t('faq.history.by'), t('faq.history.when'), ''], rows, { className: 'history' });
 }
 
-/**
- * "If residents asked in other words": each of the entry's questions asked with itself left out,
- * as the bot answering now would take it (src/faq/entry-check.ts), and the languages with too few
- * questions. Only for the version the bot has: just after a save it may still be loading it.
- */
-function otherWordsBox(view: View, entry: FaqEntry, found: { check: EntryCheck; version?: number } | undefined): SafeHtml {
-  const { t } = view;
-  const legend = html`<legend>${t('faq.check.title')}</legend>`;
-  if (!found) return html`<fieldset class="other-words">${legend}<p class="note">${t('faq.check.missing')}</p></fieldset>`;
-  if (found.version !== undefined && found.version !== entry.version) {
-    return html`<fieldset class="other-words">${legend}<p class="note">${t('faq.check.loading')}</p></fieldset>`;
-  }
-  const { check } = found;
-  const few = fewVariantLanguages(check);
-  const outcome = (v: EntryCheck['variants'][number]) =>
-    v.outcome === 'other' && v.instead
-      ? html`<span class="outcome-other">${t('faq.check.outcome.other')} <a href="/faq/${v.instead}">${v.instead}</a></span>`
-      : html`<span class="outcome-${v.outcome}">${t(`faq.check.outcome.${v.outcome}`)}</span>`;
-  // Only the questions the bot would not answer: they are what the editor can act on.
-  const rows = check.variants
-    .filter((v) => v.outcome !== 'answered')
-    .map((v) => ({ cells: [view.langName(v.lang), html`<span lang="${v.lang}">${v.text}</span>`, outcome(v)], className: 'attention' }));
-  return html`<fieldset class="other-words">${legend}
-    <p class="muted">${t('faq.check.intro')}</p>
-    <p>${t('faq.check.summary', { answered: check.answered, offered: check.offered, total: check.variants.length })}</p>
-    ${few.length > 0 ? html`<p class="note">${t('faq.check.few', { langs: few.map((l) => view.langName(l)).join(', ') })}</p>` : ''}
-    ${rows.length > 0 ? cardTable([t('faq.check.col.lang'), t('faq.check.col.question'), t('faq.check.col.outcome')], rows, { className: 'other-words-table' }) : ''}
-  </fieldset>`;
-}
-
 /** Links to the pages of the list, keeping its search. */
 function pager(view: View, query: z.infer<typeof listQuery>, pages: number): SafeHtml | string {
   if (pages <= 1) return '';
@@ -210,7 +180,7 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
         <button>${t('faq.list.search')}</button>
       </form>
       ${editable ? html`<p class="row-line"><a href="/faq/new" class="button primary">${t('faq.list.new')}</a> <span>${t('faq.list.export')}: <a href="/api/faq-file?format=yaml">YAML</a> · <a href="/api/faq-file?format=json">JSON</a></span></p>` : ''}
-      <p class="muted">${t('faq.list.count', { shown: found.length, total: all.length })}</p>
+      <p class="muted">${t('faq.list.count', { shown: found.length, total: all.length })} · <a href="/faq-check">${t('faq.checkAll.link')}</a></p>
       ${cardTable([t('faq.list.col.id'), t('faq.list.col.topic'), t('faq.list.col.question'), t('faq.list.col.answer'), t('faq.list.col.version'), t('faq.list.col.window')], rows, { className: 'faq-list', empty: t('faq.list.empty') })}
       ${pager(view, { ...query, page }, pages)}
       ${previewForm(view)}

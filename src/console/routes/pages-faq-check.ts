@@ -1,0 +1,73 @@
+/**
+ * What the bot would make of the FAQ's questions if residents asked them in other words
+ * (src/faq/entry-check.ts): the whole FAQ's check on its own page, the entries least carried by the
+ * rest of their entry first, and one entry's check as a section of its page.
+ */
+import type { FastifyInstance } from 'fastify';
+import { fewVariantLanguages, needsAttention, takenFor, weakestFirst, type EntryCheck } from '../../faq/entry-check';
+import type { FaqEntry } from '../../faq/types';
+import { ALL_ROLES } from '../access';
+import type { RouteContext } from '../context';
+import { html, type SafeHtml } from '../html';
+import { cardTable, layout, send } from '../layout';
+import { viewOf, type View } from '../view';
+
+/**
+ * "If residents asked in other words": each of the entry's questions asked with itself left out,
+ * as the bot answering now would take it (src/faq/entry-check.ts), and the languages with too few
+ * questions. Only for the version the bot has: just after a save it may still be loading it.
+ */
+export function otherWordsBox(view: View, entry: FaqEntry, found: { check: EntryCheck; version?: number } | undefined): SafeHtml {
+  const { t } = view;
+  const legend = html`<legend>${t('faq.check.title')}</legend>`;
+  if (!found) return html`<fieldset class="other-words">${legend}<p class="note">${t('faq.check.missing')}</p></fieldset>`;
+  if (found.version !== undefined && found.version !== entry.version) {
+    return html`<fieldset class="other-words">${legend}<p class="note">${t('faq.check.loading')}</p></fieldset>`;
+  }
+  const { check } = found;
+  const few = fewVariantLanguages(check);
+  const outcome = (v: EntryCheck['variants'][number]) =>
+    v.outcome === 'other' && v.instead
+      ? html`<span class="outcome-other">${t('faq.check.outcome.other')} <a href="/faq/${v.instead}">${v.instead}</a></span>`
+      : html`<span class="outcome-${v.outcome}">${t(`faq.check.outcome.${v.outcome}`)}</span>`;
+  // Only the questions the bot would not answer: they are what the editor can act on.
+  const rows = check.variants
+    .filter((v) => v.outcome !== 'answered')
+    .map((v) => ({ cells: [view.langName(v.lang), html`<span lang="${v.lang}">${v.text}</span>`, outcome(v)], className: 'attention' }));
+  return html`<fieldset class="other-words">${legend}
+    <p class="muted">${t('faq.check.intro')}</p>
+    <p>${t('faq.check.summary', { answered: check.answered, offered: check.offered, total: check.variants.length })}</p>
+    ${few.length > 0 ? html`<p class="note">${t('faq.check.few', { langs: few.map((l) => view.langName(l)).join(', ') })}</p>` : ''}
+    ${rows.length > 0 ? cardTable([t('faq.check.col.lang'), t('faq.check.col.question'), t('faq.check.col.outcome')], rows, { className: 'other-words-table' }) : ''}
+  </fieldset>`;
+}
+
+export function faqCheckPages(app: FastifyInstance, ctx: RouteContext): void {
+  app.get('/faq-check', { config: { access: ALL_ROLES } }, async (request, reply) => {
+    const view = viewOf(request, ctx);
+    const { t } = view;
+    const { entries, totals } = await ctx.deps.catalog.checkAll(ctx.deps.thresholds);
+    const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
+    const weak = weakestFirst(entries.filter(needsAttention));
+    const rows = weak.map((c) => ({
+      cells: [
+        html`<a href="/faq/${c.id}">${c.id}</a>`,
+        `${c.answered}/${c.variants.length}`,
+        c.offered,
+        c.variants.filter((v) => v.outcome === 'handed-over').length,
+        fewVariantLanguages(c)
+          .map((l) => view.langName(l))
+          .join(', '),
+        takenFor(c).length === 0 ? '' : html`${takenFor(c).map(([id, n]) => html`<a href="/faq/${id}">${id}</a>${n > 1 ? ` ×${n}` : ''} `)}`,
+      ],
+    }));
+    const body = html`<p class="muted">${t('faq.checkAll.intro')}</p>
+      <p>${t('faq.checkAll.totals', { entries: entries.length, questions, answered: totals.answered, offered: totals.offered, other: totals.other, handedOver: totals['handed-over'] })}</p>
+      ${cardTable(
+        [t('faq.checkAll.col.entry'), t('faq.checkAll.col.answered'), t('faq.checkAll.col.offered'), t('faq.checkAll.col.handedOver'), t('faq.checkAll.col.few'), t('faq.checkAll.col.takenFor')],
+        rows,
+        { className: 'faq-check', empty: t('faq.checkAll.empty') },
+      )}`;
+    return send(reply, layout(view, t('faq.checkAll.title'), body));
+  });
+}
