@@ -31,8 +31,8 @@ const NEVER_READ = -1;
 export class FaqCatalog {
   private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
   private revision = NEVER_READ;
-  /** The last whole-FAQ check, for the revision it was made at. */
-  private checked?: { revision: number; thresholds: Thresholds; result: Promise<FaqCheck> };
+  /** The last whole-FAQ check, for the revision it was made at, and how far it got. */
+  private checked?: { revision: number; thresholds: Thresholds; result: Promise<FaqCheck>; progress: { done: number; total: number } };
   /** When the catalog last (re)loaded anything from the store; for health reports. */
   lastReloadAt?: Date;
 
@@ -127,14 +127,27 @@ export class FaqCatalog {
     const known = this.checked;
     const same = known && known.revision === this.revision && (['answer', 'suggest', 'hint'] as const).every((k) => known.thresholds[k] === thresholds[k]);
     if (known && same) return known.result;
-    const result = this.matcher.whenCalibrated().then(() => checkFaqInSlices(this.matcher, [...this.entries.values()], thresholds));
-    const entry = { revision: this.revision, thresholds, result };
+    const entries = [...this.entries.values()];
+    const progress = { done: 0, total: entries.length };
+    const result = this.matcher
+      .whenCalibrated()
+      .then(() => checkFaqInSlices(this.matcher, entries, thresholds, { progress: (done) => (progress.done = done) }))
+      .then((check) => {
+        progress.done = progress.total;
+        return check;
+      });
+    const entry = { revision: this.revision, thresholds, result, progress };
     this.checked = entry;
     // A failed check is not kept: the next page asks again.
     result.catch(() => {
       if (this.checked === entry) this.checked = undefined;
     });
     return result;
+  }
+
+  /** How far the last whole-FAQ check got: entries checked of all (done = total once finished). */
+  get checkProgress(): { done: number; total: number } | undefined {
+    return this.checked && { ...this.checked.progress };
   }
 
   /** The FAQ's words by language, as evidence for language detection. */

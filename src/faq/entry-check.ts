@@ -127,14 +127,16 @@ export async function checkFaqInSlices(
   matcher: Pick<FaqMatcher, 'askEachVariant'>,
   entries: readonly FaqEntryInput[],
   thresholds: Thresholds,
-  sliceMs = 8,
+  options: { sliceMs?: number; progress?: (done: number, total: number) => void } = {},
 ): Promise<FaqCheck> {
+  const sliceMs = options.sliceMs ?? 8;
   const checks: EntryCheck[] = [];
   let sliceStart = Date.now();
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     const check = checkEntry(matcher, entry, thresholds);
     if (check) checks.push(check);
     if (Date.now() - sliceStart < sliceMs) continue;
+    options.progress?.(i + 1, entries.length);
     await new Promise((resolve) => setImmediate(resolve));
     sliceStart = Date.now();
   }

@@ -63,6 +63,8 @@ export interface ConsoleFixtureOptions {
   desk?: OperatorDesk;
   /** What /healthz reports of delivery (writes waiting for the store, messages given up). */
   delivery?: ConsoleDeps['delivery'];
+  /** The FAQ catalog (filled from the store here); by default one over a new matcher. */
+  catalog?: FaqCatalog;
   /** The console's clock, shared with a store the test built on it; by default 2026-01-17 12:00 UTC. */
   now?: { value: Date };
 }
@@ -72,7 +74,7 @@ export async function consoleFixture(options: ConsoleFixtureOptions = {}): Promi
   const ownStore = !options.store;
   const store = options.store ?? new SqliteStore(tmp.dir);
   if (ownStore) await store.faq.import(SMALL_FAQ, 'seed');
-  const catalog = new FaqCatalog(createMatcher());
+  const catalog = options.catalog ?? new FaqCatalog(createMatcher());
   await catalog.refresh(store.faq);
   const desk =
     options.desk ??

@@ -42,11 +42,37 @@ export function otherWordsBox(view: View, entry: FaqEntry, found: { check: Entry
   </fieldset>`;
 }
 
+/** How long the page waits for the check before it says how far it got instead. */
+const RUNNING_PAGE_AFTER_MS = 2000;
+/** How often that page asks again. */
+const RUNNING_REFRESH_S = 3;
+
+/** The promise's value if it settles within `ms`, else undefined (it goes on regardless). */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), ms);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export function faqCheckPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/faq-check', { config: { access: ALL_ROLES } }, async (request, reply) => {
     const view = viewOf(request, ctx);
     const { t } = view;
-    const { entries, totals } = await ctx.deps.catalog.checkAll(ctx.deps.thresholds);
+    const check = await within(ctx.deps.catalog.checkAll(ctx.deps.thresholds), RUNNING_PAGE_AFTER_MS);
+    if (!check) {
+      // A large FAQ takes a while (10,000 entries: about half a minute in slices): say how far it
+      // got and let the browser ask again (a Refresh header: no script needed).
+      const progress = ctx.deps.catalog.checkProgress ?? { done: 0, total: ctx.deps.catalog.size };
+      reply.header('refresh', String(RUNNING_REFRESH_S));
+      return send(reply, layout(view, t('faq.checkAll.title'), html`<p class="note" role="status">${t('faq.checkAll.running', progress)}</p>`));
+    }
+    const { entries, totals } = check;
     const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
     const weak = weakestFirst(entries.filter(needsAttention));
     const rows = weak.map((c) => ({
