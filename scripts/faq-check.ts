@@ -60,7 +60,7 @@ function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all
     c.id,
     `${c.answered}/${c.variants.length}`,
     String(c.offered),
-    String(c.variants.filter((v) => v.outcome === 'handed-over').length),
+    String(c.handedOver),
     fewVariantLanguages(c).join(' ') || '–',
     takenFor(c).map(([id, n]) => (n > 1 ? `${id} ×${n}` : id)).join(', ') || '–',
   ]);

@@ -4,8 +4,9 @@
  * the configured bands say what the bot would then do. A variant the rest of the entry carries is
  * answered; one only its own words carry is offered, handed to an operator, or taken for another
  * entry. Residents rarely use an editor's exact words, so the second kind is where the bot will be
- * unsure, and where the calibration (which asks the same questions) learns to be cautious: more
- * questions in residents' own words help both.
+ * unsure with theirs. The shares compare the entries of one FAQ and are no forecast for residents:
+ * the bands' probabilities were fitted on these same questions (self-calibration.ts), so a FAQ with
+ * fewer wordings can score higher here while the bot answers fewer residents.
  */
 import { LANGS, type Lang } from '../i18n/languages';
 import { decide } from '../matcher';
@@ -36,8 +37,10 @@ export interface EntryCheck {
   variants: VariantCheck[];
   /** Every language the entry has an answer or a question in, in LANGS order. */
   languages: LanguageCheck[];
+  /** Variants by outcome ('other' is the rest). */
   answered: number;
   offered: number;
+  handedOver: number;
 }
 
 /**
@@ -79,6 +82,7 @@ export function checkEntry(
     languages,
     answered: variants.filter((v) => v.outcome === 'answered').length,
     offered: variants.filter((v) => v.outcome === 'offered').length,
+    handedOver: variants.filter((v) => v.outcome === 'handed-over').length,
   };
 }
 

@@ -105,6 +105,8 @@ describe('the check of an entry', () => {
     expect(check?.variants[4]).toMatchObject({ outcome: 'other', instead: 'ticket-prices' });
     expect(check?.variants[3].outcome).not.toBe('answered');
     expect(check?.answered).toBe(check?.variants.filter((v) => v.outcome === 'answered').length);
+    expect(check?.offered).toBe(check?.variants.filter((v) => v.outcome === 'offered').length);
+    expect(check?.handedOver).toBe(check?.variants.filter((v) => v.outcome === 'handed-over').length);
   });
 
   it('adds up the whole FAQ and reports progress entry by entry', () => {

@@ -75,18 +75,21 @@ export function faqCheckPages(app: FastifyInstance, ctx: RouteContext): void {
     const { entries, totals } = check;
     const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
     const weak = weakestFirst(entries.filter(needsAttention));
-    const rows = weak.map((c) => ({
-      cells: [
-        html`<a href="/faq/${c.id}">${c.id}</a>`,
-        `${c.answered}/${c.variants.length}`,
-        c.offered,
-        c.variants.filter((v) => v.outcome === 'handed-over').length,
-        fewVariantLanguages(c)
-          .map((l) => view.langName(l))
-          .join(', '),
-        takenFor(c).length === 0 ? '' : html`${takenFor(c).map(([id, n]) => html`<a href="/faq/${id}">${id}</a>${n > 1 ? ` ×${n}` : ''} `)}`,
-      ],
-    }));
+    const rows = weak.map((c) => {
+      const others = takenFor(c);
+      return {
+        cells: [
+          html`<a href="/faq/${c.id}">${c.id}</a>`,
+          `${c.answered}/${c.variants.length}`,
+          c.offered,
+          c.handedOver,
+          fewVariantLanguages(c)
+            .map((l) => view.langName(l))
+            .join(', '),
+          others.length === 0 ? '' : html`${others.map(([id, n]) => html`<a href="/faq/${id}">${id}</a>${n > 1 ? ` ×${n}` : ''} `)}`,
+        ],
+      };
+    });
     const body = html`<p class="muted">${t('faq.checkAll.intro')}</p>
       <p>${t('faq.checkAll.totals', { entries: entries.length, questions, answered: totals.answered, offered: totals.offered, other: totals.other, handedOver: totals['handed-over'] })}</p>
       ${cardTable(
