@@ -22,6 +22,8 @@ export interface VariantCheck {
   outcome: TrialOutcome;
   /** For 'other': the entry the bot would answer with, or offer first, instead. */
   instead?: string;
+  /** Its words nothing else in the entry has: residents who do not use them depend on the rest. */
+  ownWords: string[];
 }
 
 export interface LanguageCheck {
@@ -53,7 +55,7 @@ export const FEW_VARIANTS = 2;
 /** The outcome of one trial under the bands. */
 export function outcomeOf(id: string, trial: VariantTrial, thresholds: Thresholds): VariantCheck {
   const decision = decide(trial.result, thresholds);
-  const base = { text: trial.text, lang: trial.lang };
+  const base = { text: trial.text, lang: trial.lang, ownWords: trial.ownWords };
   if (decision.kind === 'answer') {
     return decision.id === id ? { ...base, outcome: 'answered' } : { ...base, outcome: 'other', instead: decision.id };
   }

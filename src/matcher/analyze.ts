@@ -129,6 +129,11 @@ export function analyzeIndexWords(words: readonly string[], lang: Lang): Indexed
   return out;
 }
 
+/** The content words of a text as written (lowercase), in the order `analyzeIndexWords` indexes them. */
+export function indexedWordsOf(text: string, lang: Lang): string[] {
+  return tokenize(text).filter((word) => analyzeIndexWord(word, lang) !== null);
+}
+
 /** The spelling fuzzy matching compares: folded, so a missing Kazakh letter is no typo. */
 export function fuzzySurface(word: string): string {
   return foldKazakh(word);

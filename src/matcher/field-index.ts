@@ -10,7 +10,7 @@ import type { Lang } from '../i18n/languages';
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import { analyzeIndexWords } from './analyze';
-import { questionKindKey, questionKindsOf } from './question-kinds';
+import { isQuestionKindKey, questionKindKey, questionKindsOf } from './question-kinds';
 import { tokenize, withoutSigns } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
@@ -178,6 +178,26 @@ export class FieldIndex {
   /** Document frequency: entries asking about the key, plus a share of those only answering it. */
   dfOf(key: string): number {
     return this.postings.get(key)?.df ?? 0;
+  }
+
+  /**
+   * Which words of an entry's question variant nothing else in the entry has (no other variant, not
+   * the answer, not the topic), as positions in the variant: the words only that wording carries.
+   * The question-kind keys after the words are not words, and are left out.
+   */
+  ownWordsOf(entry: IndexedEntry, variant: number): number[] {
+    const tokens = entry.variants[variant] ?? [];
+    const inVariant = new Map<string, number>();
+    for (const keys of tokens) inVariant.set(keys[0], (inVariant.get(keys[0]) ?? 0) + 1);
+    const total = (key: string) => {
+      const counts = entry.tf.get(key) ?? 0;
+      return countIn(counts, Field.Question) + countIn(counts, Field.Answer) + countIn(counts, Field.Topic);
+    };
+    const own: number[] = [];
+    tokens.forEach((keys, i) => {
+      if (!isQuestionKindKey(keys[0]) && total(keys[0]) === inVariant.get(keys[0])) own.push(i);
+    });
+    return own;
   }
 
   /** BM25's idf for a document frequency, over `n` entries. */

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
-import { analyzeMessage } from './analyze';
+import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { FieldIndex } from './field-index';
 import {
@@ -152,7 +152,13 @@ export class LexicalMatcher implements FaqMatcher {
     return entry.questions.map((text, variant) => {
       const lang = entry.variantLangs[variant];
       const exclusion: Exclusion = { slot: entry.slot, variant };
-      return { text, lang, result: this.resultOf(this.ranker.rank(analyzeMessage(text, lang), exclusion), 3, exclusion) };
+      const words = indexedWordsOf(text, lang);
+      return {
+        text,
+        lang,
+        result: this.resultOf(this.ranker.rank(analyzeMessage(text, lang), exclusion), 3, exclusion),
+        ownWords: [...new Set(this.index.ownWordsOf(entry, variant).map((i) => words[i]))],
+      };
     });
   }
 

@@ -34,6 +34,8 @@ export interface VariantTrial {
   text: string;
   lang: Lang;
   result: MatchResult;
+  /** Its words nothing else in the entry has (lowercase, as written): what only this wording carries. */
+  ownWords: string[];
 }
 
 /** Probability bands; configurable (MATCH_ANSWER_THRESHOLD, MATCH_SUGGEST_THRESHOLD, MATCH_HINT_THRESHOLD). */

@@ -145,7 +145,7 @@ describe('console pages', () => {
     expect(page.body).toContain(en('faq.check.title'));
     expect(page.body).toContain(en('faq.check.summary', { answered: check?.answered ?? -1, offered: check?.offered ?? -1, total: 4 }));
     // The questions it would not answer are listed: the price question, taken for the price entry, linked.
-    expect(textOf(page.body)).toContain(`Сколько стоит абонемент? ${en('faq.check.outcome.other')} pool-prices`);
+    expect(textOf(page.body)).toContain(`Сколько стоит абонемент? ${en('faq.check.ownWords', { words: 'стоит, абонемент' })} ${en('faq.check.outcome.other')} pool-prices`);
     expect(page.body).toContain('<a href="/faq/pool-prices">pool-prices</a>');
     expect(page.body.match(/<tr class="attention">/g)).toHaveLength(4 - (check?.answered ?? 0));
     for (const v of check?.variants ?? []) expect(page.body.includes(`<span lang="ru">${v.text}</span>`)).toBe(v.outcome !== 'answered');

@@ -61,6 +61,17 @@ describe('asking each question variant as a new question', () => {
     expect(top?.[4]).toBe('ticket-prices');
   });
 
+  it("names the words only that wording has: none of the entry's other questions, its answer or topic", () => {
+    const trials = loaded().askEachVariant('pool-hours');
+    // "поплавать" and "работы" are nowhere else in the entry; "бассейн" and "открывается" are.
+    expect(trials?.[3].ownWords).toStrictEqual(['поплавать', 'работы']);
+    expect(trials?.[0].ownWords).toStrictEqual([]);
+    // "абонемент" is in the price entry, not in this one's other questions or answer.
+    expect(trials?.[4].ownWords).toStrictEqual(['стоит', 'абонемент']);
+    // The Kazakh answer says "ашық" (open), not "ашылады" (opens): another word to the index.
+    expect(trials?.[5].ownWords).toStrictEqual(['ашылады']);
+  });
+
   it('leaves the index as it was: a variant is found again once asked normally', () => {
     const matcher = loaded();
     matcher.askEachVariant('pool-hours');
@@ -73,7 +84,7 @@ describe('asking each question variant as a new question', () => {
 });
 
 describe('what the bot would do with it, under the bands', () => {
-  const trial = (result: MatchResult): VariantTrial => ({ text: 'q', lang: 'ru', result });
+  const trial = (result: MatchResult): VariantTrial => ({ text: 'q', lang: 'ru', result, ownWords: ['w'] });
   const t = DEFAULT_THRESHOLDS;
   const candidates = (top: number, ...ids: string[]) => ids.map((id, i) => ({ id, score: i === 0 ? top : top * 0.9 }));
 
@@ -87,7 +98,7 @@ describe('what the bot would do with it, under the bands', () => {
     ['nothing found', { candidates: [] }, 'handed-over', undefined],
     ['a close runner-up: offered, not answered', { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.88 }], doubt: 'ambiguous', suggestScore: 0.95 }, 'offered', undefined],
   ])('%s', (_name, result, outcome, instead) => {
-    expect(outcomeOf('a', trial(result), t)).toEqual({ text: 'q', lang: 'ru', outcome, ...(instead ? { instead } : {}) });
+    expect(outcomeOf('a', trial(result), t)).toEqual({ text: 'q', lang: 'ru', ownWords: ['w'], outcome, ...(instead ? { instead } : {}) });
   });
 });
 

@@ -30,10 +30,13 @@ export function otherWordsBox(view: View, entry: FaqEntry, found: { check: Entry
     v.outcome === 'other' && v.instead
       ? html`<span class="outcome-other">${t('faq.check.outcome.other')} <a href="/faq/${v.instead}">${v.instead}</a></span>`
       : html`<span class="outcome-${v.outcome}">${t(`faq.check.outcome.${v.outcome}`)}</span>`;
+  // The words only this wording has say what the other questions lack.
+  const question = (v: EntryCheck['variants'][number]) =>
+    html`<span lang="${v.lang}">${v.text}</span>${v.ownWords.length > 0 ? html`<br><span class="muted">${t('faq.check.ownWords', { words: v.ownWords.join(', ') })}</span>` : ''}`;
   // Only the questions the bot would not answer: they are what the editor can act on.
   const rows = check.variants
     .filter((v) => v.outcome !== 'answered')
-    .map((v) => ({ cells: [view.langName(v.lang), html`<span lang="${v.lang}">${v.text}</span>`, outcome(v)], className: 'attention' }));
+    .map((v) => ({ cells: [view.langName(v.lang), question(v), outcome(v)], className: 'attention' }));
   return html`<fieldset class="other-words">${legend}
     <p class="muted">${t('faq.check.intro')}</p>
     <p>${t('faq.check.summary', { answered: check.answered, offered: check.offered, total: check.variants.length })}</p>
