@@ -206,18 +206,23 @@ interface RefitFigures {
   max_loop_delay_ms: number;
 }
 
-/** One edit in a large FAQ (already loaded into `matcher`): the confidence refit runs in slices in the background. */
-async function refitAfterEdit(matcher: LexicalMatcher, entries: FaqEntryInput[]): Promise<RefitFigures> {
+/** How long `work` took and the longest the event loop waited meanwhile: how long answering could stall. */
+async function withLoopDelay(work: () => Promise<void>): Promise<{ ms: number; maxLoopDelayMs: number }> {
   const delay = monitorEventLoopDelay({ resolution: 1 });
   const started = process.hrtime.bigint();
   delay.enable();
-  matcher.upsert({ ...entries[0], questions: { ...entries[0].questions, en: ['How do I reach the helpline?'] } });
-  await matcher.whenCalibrated();
+  await work();
   delay.disable();
-  return {
-    refit_ms: round(Number(process.hrtime.bigint() - started) / 1e6, 1),
-    max_loop_delay_ms: round(delay.max / 1e6, 1),
-  };
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, maxLoopDelayMs: round(delay.max / 1e6, 1) };
+}
+
+/** One edit in a large FAQ (already loaded into `matcher`): the confidence refit runs in slices in the background. */
+async function refitAfterEdit(matcher: LexicalMatcher, entries: FaqEntryInput[]): Promise<RefitFigures> {
+  const { ms, maxLoopDelayMs } = await withLoopDelay(async () => {
+    matcher.upsert({ ...entries[0], questions: { ...entries[0].questions, en: ['How do I reach the helpline?'] } });
+    await matcher.whenCalibrated();
+  });
+  return { refit_ms: round(ms, 1), max_loop_delay_ms: maxLoopDelayMs };
 }
 
 interface CheckFigures {
@@ -234,17 +239,15 @@ interface CheckFigures {
  * have waited meanwhile.
  */
 async function faqCheckFigures(matcher: LexicalMatcher, entries: FaqEntryInput[], sample: number): Promise<CheckFigures> {
-  const delay = monitorEventLoopDelay({ resolution: 1 });
-  const started = process.hrtime.bigint();
-  delay.enable();
-  await checkFaqInSlices(matcher, entries.slice(0, sample), DEFAULT_THRESHOLDS);
-  delay.disable();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const { ms, maxLoopDelayMs } = await withLoopDelay(async () => {
+    await checkFaqInSlices(matcher, entries.slice(0, sample), DEFAULT_THRESHOLDS);
+  });
+  const seconds = ms / 1000;
   return {
     entries: sample,
     seconds: round(seconds, 2),
     projected_s: round((seconds * entries.length) / sample, 1),
-    max_loop_delay_ms: round(delay.max / 1e6, 1),
+    max_loop_delay_ms: maxLoopDelayMs,
   };
 }
 
