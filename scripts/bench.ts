@@ -36,7 +36,7 @@ import { dashboardLoad } from './bench-dashboard';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
-import { checkFaqInSlices } from '../src/faq/entry-check';
+import { checkFaq } from '../src/faq/entry-check';
 import { DEFAULT_THRESHOLDS } from '../src/matcher';
 import { LexicalMatcher } from '../src/matcher/matcher';
 import { seededRandom } from '../src/matcher/seeded-random';
@@ -240,7 +240,7 @@ interface CheckFigures {
  */
 async function faqCheckFigures(matcher: LexicalMatcher, entries: FaqEntryInput[], sample: number): Promise<CheckFigures> {
   const { ms, maxLoopDelayMs } = await withLoopDelay(async () => {
-    await checkFaqInSlices(matcher, entries.slice(0, sample), DEFAULT_THRESHOLDS);
+    await checkFaq(matcher, entries.slice(0, sample), DEFAULT_THRESHOLDS);
   });
   const seconds = ms / 1000;
   return {

@@ -89,8 +89,10 @@ runFaqCli('faq-check', USAGE, OPTIONS, async (file, values, config) => {
   const matcher = createMatcher();
   matcher.load(entries);
   const showProgress = process.stderr.isTTY && entries.length >= PROGRESS_EVERY;
-  const result = checkFaq(matcher, entries, config.thresholds, (done, total) => {
-    if (showProgress && (done % PROGRESS_EVERY === 0 || done === total)) process.stderr.write(`\r  checked ${done}/${total} entries`);
+  const result = await checkFaq(matcher, entries, config.thresholds, {
+    progress: (done, total) => {
+      if (showProgress && (done % PROGRESS_EVERY === 0 || done === total)) process.stderr.write(`\r  checked ${done}/${total} entries`);
+    },
   });
   if (showProgress) process.stderr.write('\n');
   if (values.json === true) {

@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
-import { checkEntry, checkFaqInSlices, type EntryCheck, type FaqCheck } from './entry-check';
+import { checkEntry, checkFaq, type EntryCheck, type FaqCheck } from './entry-check';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -131,7 +131,7 @@ export class FaqCatalog {
     const progress = { done: 0, total: entries.length };
     const result = this.matcher
       .whenCalibrated()
-      .then(() => checkFaqInSlices(this.matcher, entries, thresholds, { progress: (done) => (progress.done = done) }))
+      .then(() => checkFaq(this.matcher, entries, thresholds, { progress: (done) => (progress.done = done) }))
       .then((check) => {
         progress.done = progress.total;
         return check;
