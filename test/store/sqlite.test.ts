@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/sqlite';
+import type { Conversation } from '../../src/store/types';
 import { faq, runStoreContract } from './contract';
 
 const dirs: string[] = [];
@@ -75,6 +76,48 @@ describe('SqliteStore on disk', () => {
     expect(await store.inbox.unhandled('telegram')).toEqual([]);
     expect(await store.inbox.record({ channel: 'telegram', updateId: '1', payload: '{}', receivedAt: new Date() })).toBe('new');
     await store.close();
+  });
+
+  it('upgrades a database of schema 8: conversations are kept, in a table with row ids', async () => {
+    const dir = tempDir();
+    const first = new SqliteStore(dir);
+    const at = new Date('2022-01-06T10:00:00Z');
+    const conversation: Conversation = {
+      channel: 'telegram',
+      chatId: '42',
+      lang: 'kk',
+      langChosen: true,
+      mode: 'operator',
+      ticketId: '7',
+      offered: [{ id: 'curfew-hours', label: 'Коменданттық сағат' }],
+      lastQuestion: 'түнде жүруге бола ма?',
+      recent: [{ from: 'resident', text: 'түнде жүруге бола ма?', at }],
+      createdAt: at,
+      updatedAt: at,
+    };
+    await first.conversations.save(conversation);
+    await first.close();
+    // Back to release 8's layout: the same columns in a WITHOUT ROWID table.
+    const db = new Database(path.join(dir, 'bot.db'));
+    db.exec(`CREATE TABLE old_conversations (channel TEXT NOT NULL, chat_id TEXT NOT NULL, lang TEXT, lang_chosen INTEGER NOT NULL,
+        mode TEXT NOT NULL, ticket_id TEXT, offered TEXT NOT NULL, last_faq_id TEXT, last_question TEXT, recent TEXT NOT NULL,
+        created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (channel, chat_id)) WITHOUT ROWID;
+      INSERT INTO old_conversations SELECT * FROM conversations; DROP TABLE conversations;
+      ALTER TABLE old_conversations RENAME TO conversations;`);
+    const layout = () => db.prepare<[], { wr: number }>("SELECT wr FROM pragma_table_list WHERE name = 'conversations'").get()?.wr;
+    expect(layout()).toBe(1);
+    db.pragma('user_version = 8');
+    db.close();
+
+    const store = new SqliteStore(dir);
+    expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
+    await store.conversations.save({ ...conversation, chatId: '43' });
+    expect((await store.conversations.get('telegram', '43'))?.chatId).toBe('43');
+    await store.close();
+    const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });
+    expect(upgraded.prepare<[], { wr: number }>("SELECT wr FROM pragma_table_list WHERE name = 'conversations'").get()?.wr).toBe(0);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(9);
+    upgraded.close();
   });
 
   it('refuses a database from a newer release', () => {

@@ -256,6 +256,31 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
   UPDATE outbox SET channel = substr(channel, 9) WHERE channel LIKE 'handoff:%';
   `,
+  // 9: conversations become an ordinary (rowid) table. A WITHOUT ROWID table keeps whole rows in
+  // its key's B-tree, which suits rows of a few dozen bytes; a conversation carries its recent
+  // messages (hundreds of bytes), so every write moved and split large pages: several times slower
+  // to write, in memory and on disk, than a rowid table with the same key as a unique index.
+  `
+  CREATE TABLE conversations_rowid (
+    channel        TEXT NOT NULL,
+    chat_id        TEXT NOT NULL,
+    lang           TEXT,
+    lang_chosen    INTEGER NOT NULL,
+    mode           TEXT NOT NULL CHECK (mode IN ('bot', 'operator')),
+    ticket_id      TEXT,
+    offered        TEXT NOT NULL,         -- JSON Choice[]
+    last_faq_id    TEXT,
+    last_question  TEXT,
+    recent         TEXT NOT NULL,         -- JSON [{from, text, at: ms}]
+    created_at     INTEGER NOT NULL,
+    updated_at     INTEGER NOT NULL,
+    PRIMARY KEY (channel, chat_id)
+  );
+  INSERT INTO conversations_rowid SELECT channel, chat_id, lang, lang_chosen, mode, ticket_id, offered,
+    last_faq_id, last_question, recent, created_at, updated_at FROM conversations;
+  DROP TABLE conversations;
+  ALTER TABLE conversations_rowid RENAME TO conversations;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
