@@ -13,7 +13,8 @@
  * production. The demo FAQ is measured a second time with the state in memory, and one committed
  * write is timed on the same disk: the difference is what the database file costs (the ticket a
  * hand-off commits before its reply, the conversation batches written behind, pages read from the
- * file). The last line is one JSON object.
+ * file). What one conversation's state costs to write and read is timed on its own, with a
+ * transcript of a conversation under way. The last line is one JSON object.
  *
  *   npm run bench                                  # under a minute
  *   npm run bench -- --messages 5000               # quicker
@@ -42,6 +43,7 @@ import { LexicalMatcher } from '../src/matcher/matcher';
 import { seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 import { SqliteStore } from '../src/store/sqlite';
+import type { Conversation } from '../src/store/types';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
 const { values: args } = parseArgs({
@@ -172,6 +174,58 @@ async function commitLatency(writes: number): Promise<CommitFigures> {
   return { p50_ms: round(percentile(latencies, 0.5), 3), p99_ms: round(percentile(latencies, 0.99), 3) };
 }
 
+interface ConversationFigures {
+  lines: number;
+  save_us: number;
+  get_us: number;
+}
+
+/**
+ * Conversation state in the database file, as the engine keeps it: a resident's conversation with
+ * `lines` transcript lines (the engine keeps up to 20), written in batches of 1,000 as the
+ * conversation book writes behind, each written three times (a conversation goes on), and read
+ * back by key as a returning resident's first message does. Per conversation.
+ */
+async function conversationState(lines: number): Promise<ConversationFigures> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-'));
+  const store = new SqliteStore(dir);
+  const residents = 10_000;
+  const at = new Date();
+  const conversation = (i: number): Conversation => ({
+    channel: 'bench',
+    chatId: String(700_000_000 + ((i * 7919) % 1_000_003)),
+    lang: 'ru',
+    langChosen: false,
+    mode: 'bot',
+    offered: [],
+    lastFaqId: 'curfew-hours',
+    recent: Array.from({ length: lines }, (_, k) => ({
+      from: k % 2 === 0 ? ('resident' as const) : ('bot' as const),
+      text: k % 2 === 0 ? `до скольки действует комендантский час ${k}` : `Комендантский час действует с 23:00 до 07:00; передвижение без пропуска запрещено, кроме экстренных случаев. ${k}`,
+      at,
+    })),
+    createdAt: at,
+    updatedAt: at,
+  });
+  let saving = 0n;
+  let reading = 0n;
+  for (let pass = 0; pass < 3; pass++) {
+    for (let first = 0; first < residents; first += 1000) {
+      const batch = Array.from({ length: 1000 }, (_, j) => conversation(first + j));
+      const t0 = process.hrtime.bigint();
+      await store.conversations.saveMany(batch);
+      const t1 = process.hrtime.bigint();
+      for (const c of batch) await store.conversations.get(c.channel, c.chatId);
+      saving += t1 - t0;
+      reading += process.hrtime.bigint() - t1;
+    }
+  }
+  await store.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+  const per = (ns: bigint) => round(Number(ns) / 1e3 / (3 * residents), 1);
+  return { lines, save_us: per(saving), get_us: per(reading) };
+}
+
 function collectGarbage(): void {
   v8.setFlagsFromString('--expose_gc');
   (vm.runInNewContext('gc') as () => void)();
@@ -256,6 +310,7 @@ async function main(): Promise<void> {
   const evalFigures = await measure('eval FAQ', demo, MESSAGES);
   const evalInMemory = await measure('eval FAQ, state in memory', demo, MESSAGES, { inMemory: true });
   const commit = await commitLatency(500);
+  const conversations = await conversationState(10);
   const large = generateFaq(demo, LARGE_FAQ, seededRandom(11));
   // Built once: the refit is measured on the same matcher after the messages (no debounce wait in it).
   const largeMatcher = new LexicalMatcher({ refitDebounceMs: 0 });
@@ -279,6 +334,9 @@ async function main(): Promise<void> {
   console.log(
     `the disk: a committed write takes p50 ${commit.p50_ms} ms, p99 ${commit.p99_ms} ms here; ${share(evalFigures)} of the demo's messages ` +
       `(${share(largeFigures)} at 10,000 entries) open a ticket, committed before the reply`,
+  );
+  console.log(
+    `conversation state in the database file (${conversations.lines} transcript lines): written ${conversations.save_us} µs, read ${conversations.get_us} µs per conversation`,
   );
   console.log(`confidence refit after one edit at ${LARGE_FAQ} entries: ${refit.refit_ms} ms, event loop held up at most ${refit.max_loop_delay_ms} ms`);
   console.log(
@@ -314,6 +372,7 @@ async function main(): Promise<void> {
       large: largeFigures,
       eval_in_memory: evalInMemory,
       disk_commit: commit,
+      conversation_state: conversations,
       refit,
       faq_check: faqCheck,
       heap_mb_per_10k_conversations: heap,
