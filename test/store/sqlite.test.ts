@@ -5,6 +5,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { Conversation } from '../../src/store/types';
+import { LogLines } from '../support/logs';
 import { faq, runStoreContract } from './contract';
 
 const dirs: string[] = [];
@@ -46,7 +47,10 @@ describe('SqliteStore on disk', () => {
 
   it('uses WAL and records the schema version', async () => {
     const dir = tempDir();
-    await new SqliteStore(dir).close();
+    const logs = new LogLines();
+    await new SqliteStore(dir, { logger: logs.logger }).close();
+    // Creating a database is no upgrade.
+    expect(logs.text).not.toMatch(/upgrading/);
     const db = new Database(path.join(dir, 'bot.db'), { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
@@ -109,7 +113,11 @@ describe('SqliteStore on disk', () => {
     db.pragma('user_version = 8');
     db.close();
 
-    const store = new SqliteStore(dir);
+    const logs = new LogLines();
+    const store = new SqliteStore(dir, { logger: logs.logger });
+    // Whoever watches the start learns why it waits (the rebuild takes seconds on a large database).
+    const upgrades = logs.lines.map((l) => JSON.parse(l) as { msg: string; from?: number; to?: number }).filter((l) => /upgrading/.test(l.msg));
+    expect(upgrades.map(({ from, to }) => [from, to])).toEqual([[8, 9]]);
     expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
     await store.conversations.save({ ...conversation, chatId: '43' });
     expect((await store.conversations.get('telegram', '43'))?.chatId).toBe('43');

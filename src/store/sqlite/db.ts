@@ -33,9 +33,14 @@ export interface SqliteDb {
 
 /**
  * Opens (creating if needed) `bot.db` inside the folder `location`, or an in-memory database when
- * `location` is ':memory:'. Runs pending schema migrations.
+ * `location` is ':memory:'. Runs pending schema migrations, telling `onUpgrade` of each.
  */
-export function openSqlite(location: string, now: () => Date, busyTimeoutMs = 5000): SqliteDb {
+export function openSqlite(
+  location: string,
+  now: () => Date,
+  busyTimeoutMs = 5000,
+  onUpgrade?: (from: number, to: number) => void,
+): SqliteDb {
   let file = ':memory:';
   if (location !== ':memory:') {
     fs.mkdirSync(location, { recursive: true });
@@ -49,7 +54,7 @@ export function openSqlite(location: string, now: () => Date, busyTimeoutMs = 50
     // better-sqlite3 waits synchronously, so the bot keeps this short and holds what fails.
     db.pragma(`busy_timeout = ${Math.max(0, Math.round(busyTimeoutMs))}`);
     db.pragma('foreign_keys = ON');
-    migrate(db);
+    migrate(db, onUpgrade);
   } catch (err) {
     db.close();
     throw err;

@@ -34,7 +34,10 @@ export interface SqliteStoreOptions {
 }
 
 function sqliteBackend(location: string, now: () => Date, options: SqliteStoreOptions): Backend {
-  const s = openSqlite(location, now, options.busyTimeoutMs);
+  const logger = options.logger ?? silentLogger;
+  const s = openSqlite(location, now, options.busyTimeoutMs, (from, to) =>
+    logger.info({ from, to }, 'upgrading the database schema (a large database may take a while)'),
+  );
   options.tune?.(s.db);
   const audit = new SqliteAudit(s);
   const outbox = new SqliteOutbox(s);
