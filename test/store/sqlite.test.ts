@@ -82,7 +82,7 @@ describe('SqliteStore on disk', () => {
     await store.close();
   });
 
-  it('upgrades a database of schema 8: conversations are kept, in a table with row ids', async () => {
+  it('upgrades a database of schema 8: conversations and FAQ versions are kept, in tables with row ids', async () => {
     const dir = tempDir();
     const first = new SqliteStore(dir);
     const at = new Date('2022-01-06T10:00:00Z');
@@ -100,6 +100,9 @@ describe('SqliteStore on disk', () => {
       updatedAt: at,
     };
     await first.conversations.save(conversation);
+    await first.faq.save(faq('a'), 'alice');
+    await first.faq.save(faq('a', { topic: 'health' }), 'bob');
+    const history = await first.faq.history('a');
     await first.close();
     // Back to release 8's layout: the same columns in a WITHOUT ROWID table.
     const db = new Database(path.join(dir, 'bot.db'));
@@ -107,9 +110,15 @@ describe('SqliteStore on disk', () => {
         mode TEXT NOT NULL, ticket_id TEXT, offered TEXT NOT NULL, last_faq_id TEXT, last_question TEXT, recent TEXT NOT NULL,
         created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, PRIMARY KEY (channel, chat_id)) WITHOUT ROWID;
       INSERT INTO old_conversations SELECT * FROM conversations; DROP TABLE conversations;
-      ALTER TABLE old_conversations RENAME TO conversations;`);
-    const layout = () => db.prepare<[], { wr: number }>("SELECT wr FROM pragma_table_list WHERE name = 'conversations'").get()?.wr;
-    expect(layout()).toBe(1);
+      ALTER TABLE old_conversations RENAME TO conversations;
+      CREATE TABLE old_versions (id TEXT NOT NULL, version INTEGER NOT NULL, topic TEXT NOT NULL, questions TEXT NOT NULL,
+        answer TEXT NOT NULL, valid_from INTEGER, valid_until INTEGER, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL,
+        PRIMARY KEY (id, version)) WITHOUT ROWID;
+      INSERT INTO old_versions SELECT * FROM faq_versions; DROP TABLE faq_versions;
+      ALTER TABLE old_versions RENAME TO faq_versions;`);
+    const withoutRowid = (d: Database.Database) =>
+      d.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE wr = 1 AND name IN ('conversations', 'faq_versions') ORDER BY name").all().map((t) => t.name);
+    expect(withoutRowid(db)).toEqual(['conversations', 'faq_versions']);
     db.pragma('user_version = 8');
     db.close();
 
@@ -121,9 +130,11 @@ describe('SqliteStore on disk', () => {
     expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
     await store.conversations.save({ ...conversation, chatId: '43' });
     expect((await store.conversations.get('telegram', '43'))?.chatId).toBe('43');
+    expect(await store.faq.history('a')).toEqual(history);
+    expect((await store.faq.save(faq('a', { topic: 'curfew' }), 'alice')).version).toBe(3);
     await store.close();
     const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });
-    expect(upgraded.prepare<[], { wr: number }>("SELECT wr FROM pragma_table_list WHERE name = 'conversations'").get()?.wr).toBe(0);
+    expect(withoutRowid(upgraded)).toEqual([]);
     expect(upgraded.pragma('user_version', { simple: true })).toBe(9);
     upgraded.close();
   });

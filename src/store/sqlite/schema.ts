@@ -256,11 +256,13 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX outbox_dedupe ON outbox (dedupe_key) WHERE dedupe_key IS NOT NULL;
   UPDATE outbox SET channel = substr(channel, 9) WHERE channel LIKE 'handoff:%';
   `,
-  // 9: conversations become an ordinary (rowid) table. A WITHOUT ROWID table keeps whole rows in
-  // its key's B-tree, which suits rows of a few dozen bytes; a conversation carries its recent
-  // messages (a kilobyte or more), so each row spilled into overflow pages and every write moved
-  // large pages: about twice as slow to write and to read, and three times the space, of a rowid
-  // table with the same key as a unique index. The pages freed here are reused by later writes.
+  // 9: conversations and FAQ versions become ordinary (rowid) tables. A WITHOUT ROWID table keeps
+  // whole rows in its key's B-tree, which suits rows of a few dozen bytes. A conversation carries
+  // its recent messages and a FAQ version its texts in three languages (a kilobyte or more), so
+  // each row spilled into overflow pages and every write moved large pages. A conversation took
+  // about twice as long to write and to read, and three times the space, of a rowid table with the
+  // same key as a unique index; a FAQ version's history read twice as long. The pages freed here
+  // are reused by later writes.
   `
   CREATE TABLE conversations_rowid (
     channel        TEXT NOT NULL,
@@ -281,6 +283,22 @@ const MIGRATIONS: readonly string[] = [
     last_faq_id, last_question, recent, created_at, updated_at FROM conversations;
   DROP TABLE conversations;
   ALTER TABLE conversations_rowid RENAME TO conversations;
+  CREATE TABLE faq_versions_rowid (
+    id          TEXT NOT NULL,
+    version     INTEGER NOT NULL,
+    topic       TEXT NOT NULL,
+    questions   TEXT NOT NULL,
+    answer      TEXT NOT NULL,
+    valid_from  INTEGER,
+    valid_until INTEGER,
+    updated_by  TEXT NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (id, version)
+  );
+  INSERT INTO faq_versions_rowid SELECT id, version, topic, questions, answer, valid_from, valid_until, updated_by, updated_at
+    FROM faq_versions;
+  DROP TABLE faq_versions;
+  ALTER TABLE faq_versions_rowid RENAME TO faq_versions;
   `,
 ];
 
