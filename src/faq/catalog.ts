@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
-import { checkEntry, checkFaq, type EntryCheck, type FaqCheck } from './entry-check';
+import { checkEntry, checkFaq, OutdatedCheck, type EntryCheck, type FaqCheck } from './entry-check';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -31,6 +31,8 @@ const NEVER_READ = -1;
 export class FaqCatalog {
   private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
   private revision = NEVER_READ;
+  /** Bumped whenever the entries change (a load, a refresh that changed any): a running check stops. */
+  private generation = 0;
   /** The last whole-FAQ check, for the revision it was made at, and how far it got. */
   private checked?: { revision: number; thresholds: Thresholds; result: Promise<FaqCheck>; progress: { done: number; total: number } };
   /** When the catalog last (re)loaded anything from the store; for health reports. */
@@ -45,6 +47,7 @@ export class FaqCatalog {
   /** Replaces everything with `entries`, indexed and calibrated at once (the eval; the first fill). */
   load(entries: readonly FaqEntryInput[]): void {
     this.checked = undefined;
+    this.generation += 1;
     this.entries.clear();
     for (const e of entries) this.entries.set(e.id, e);
     this.matcher.load(entries);
@@ -81,6 +84,7 @@ export class FaqCatalog {
       changed++;
     }
     this.revision = revision;
+    if (changed > 0) this.generation += 1;
     this.lastReloadAt = new Date();
     return changed;
   }
@@ -121,7 +125,8 @@ export class FaqCatalog {
   /**
    * The whole FAQ's check (entry-check.ts) as the bot has it now: computed in slices once the
    * confidence has caught up with the latest change, so answering never waits for it, and kept
-   * until the FAQ (or the bands asked for) change.
+   * until the FAQ (or the bands asked for) change. A change while it runs stops it and starts it
+   * again on the new FAQ; whoever waits for it gets the new FAQ's check.
    */
   checkAll(thresholds: Thresholds): Promise<FaqCheck> {
     const known = this.checked;
@@ -129,13 +134,18 @@ export class FaqCatalog {
     if (known && same) return known.result;
     const entries = [...this.entries.values()];
     const progress = { done: 0, total: entries.length };
+    const generation = this.generation;
+    const outdated = () => this.generation !== generation;
     const result = this.matcher
       .whenCalibrated()
-      .then(() => checkFaq(this.matcher, entries, thresholds, { progress: (done) => (progress.done = done) }))
-      .then((check) => {
-        progress.done = progress.total;
-        return check;
-      });
+      .then(() => checkFaq(this.matcher, entries, thresholds, { progress: (done) => (progress.done = done), outdated }))
+      .then(
+        (check) => {
+          progress.done = progress.total;
+          return check;
+        },
+        (error: unknown) => (error instanceof OutdatedCheck ? this.checkAll(thresholds) : Promise.reject(error)),
+      );
     const entry = { revision: this.revision, thresholds, result, progress };
     this.checked = entry;
     // A failed check is not kept: the next page asks again.

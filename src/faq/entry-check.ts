@@ -106,22 +106,32 @@ function summed(checks: EntryCheck[]): FaqCheck {
   return { entries: checks, totals };
 }
 
+/** A check stopped because the FAQ changed under it: its result would have mixed two FAQs. */
+export class OutdatedCheck extends Error {
+  constructor() {
+    super('the FAQ changed during the check');
+    this.name = 'OutdatedCheck';
+  }
+}
+
 /**
  * Every entry's check, in the order given, in slices of about `sliceMs` with a yield to the event
  * loop between them: the bot that answers residents may run in the same process, and must not
  * wait for an editor's check. `progress` is told after each entry (a 10,000-entry FAQ takes about
- * half a minute).
+ * half a minute). Before each entry `outdated` is asked whether the FAQ changed meanwhile; if so
+ * the check rejects with OutdatedCheck rather than spend that half minute on a result nobody wants.
  */
 export async function checkFaq(
   matcher: Pick<FaqMatcher, 'askEachVariant'>,
   entries: readonly FaqEntryInput[],
   thresholds: Thresholds,
-  options: { sliceMs?: number; progress?: (done: number, total: number) => void } = {},
+  options: { sliceMs?: number; progress?: (done: number, total: number) => void; outdated?: () => boolean } = {},
 ): Promise<FaqCheck> {
   const sliceMs = options.sliceMs ?? 8;
   const checks: EntryCheck[] = [];
   let sliceStart = Date.now();
   for (const [i, entry] of entries.entries()) {
+    if (options.outdated?.()) throw new OutdatedCheck();
     const check = checkEntry(matcher, entry, thresholds);
     if (check) checks.push(check);
     options.progress?.(i + 1, entries.length);

@@ -1,7 +1,8 @@
 import { FaqCatalog } from '../../src/faq/catalog';
-import { checkEntry, checkFaq, fewVariantLanguages, needsAttention, outcomeOf, takenFor, weakestFirst } from '../../src/faq/entry-check';
+import { checkEntry, checkFaq, fewVariantLanguages, needsAttention, OutdatedCheck, outcomeOf, takenFor, weakestFirst } from '../../src/faq/entry-check';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { createMatcher, DEFAULT_THRESHOLDS } from '../../src/matcher';
+import { LexicalMatcher } from '../../src/matcher/matcher';
 import type { MatchResult, VariantTrial } from '../../src/matcher/types';
 import { SqliteStore } from '../../src/store/sqlite';
 import { tempDir } from '../support/fixtures';
@@ -168,6 +169,17 @@ describe('the whole FAQ, as the console asks for it', () => {
     expect(result).toEqual(await checkFaq(matcher, FAQ, DEFAULT_THRESHOLDS, { sliceMs: Infinity }));
   });
 
+  it('stops before the next entry once the FAQ changed under it', async () => {
+    const matcher = loaded();
+    let changed = false;
+    const checking = checkFaq(matcher, FAQ, DEFAULT_THRESHOLDS, {
+      sliceMs: Infinity,
+      progress: (done) => (changed = done === 1),
+      outdated: () => changed,
+    });
+    await expect(checking).rejects.toBeInstanceOf(OutdatedCheck);
+  });
+
   it('lists what needs attention, the least carried first, with what its questions are taken for', async () => {
     const checks = (await checkFaq(loaded(), FAQ, DEFAULT_THRESHOLDS)).entries;
     const pool = checks.find((c) => c.id === 'pool-hours');
@@ -176,6 +188,63 @@ describe('the whole FAQ, as the console asks for it', () => {
     const ordered = weakestFirst(checks);
     const shares = ordered.map((c) => c.answered / c.variants.length);
     expect(shares).toEqual([...shares].sort((a, b) => a - b));
+  });
+
+  it('starts again on the new FAQ when the FAQ changes under a running check; whoever waits gets that one', async () => {
+    /** A real matcher that changes the catalog's FAQ while the first question is being asked. */
+    class ChangingMatcher extends LexicalMatcher {
+      readonly asked: string[] = [];
+      change?: () => void;
+      override askEachVariant(id: string): VariantTrial[] | undefined {
+        this.asked.push(id);
+        const change = this.change;
+        this.change = undefined;
+        change?.();
+        return super.askEachVariant(id);
+      }
+    }
+    const matcher = new ChangingMatcher({ refitDebounceMs: 0 });
+    const catalog = new FaqCatalog(matcher);
+    catalog.load(FAQ);
+    const GYM: FaqEntryInput = { id: 'gym-hours', topic: 'sport', questions: { ru: ['Когда открывается спортзал?'] }, answer: { ru: 'Спортзал открыт с 8:00.' } };
+    matcher.change = () => catalog.load([...FAQ, GYM]);
+    const check = await catalog.checkAll(DEFAULT_THRESHOLDS);
+    expect(check.entries.map((c) => c.id)).toEqual(['pool-hours', 'ticket-prices', 'library-hours', 'gym-hours']);
+    // The first pass stopped after the entry it was asking: the old FAQ's other entries were not asked.
+    expect(matcher.asked).toEqual(['pool-hours', 'pool-hours', 'ticket-prices', 'library-hours', 'gym-hours']);
+    expect(catalog.checkProgress).toEqual({ done: 4, total: 4 });
+  });
+
+  it("starts again when an editor's change comes in while it waits for the confidence, and keeps the new check", async () => {
+    /** A real matcher whose confidence the test holds back until the editor's change is in. */
+    class HeldMatcher extends LexicalMatcher {
+      release!: () => void;
+      private readonly held = new Promise<void>((resolve) => {
+        this.release = resolve;
+      });
+      override whenCalibrated(): Promise<void> {
+        return this.held.then(() => super.whenCalibrated());
+      }
+    }
+    const tmp = tempDir();
+    const store = new SqliteStore(tmp.dir);
+    try {
+      await store.faq.import(FAQ, 'test');
+      const matcher = new HeldMatcher({ refitDebounceMs: 0 });
+      const catalog = new FaqCatalog(matcher);
+      await catalog.refresh(store.faq);
+      const checking = catalog.checkAll(DEFAULT_THRESHOLDS);
+      await store.faq.save({ ...LIBRARY, questions: { ...LIBRARY.questions, ru: [...(LIBRARY.questions.ru ?? []), 'Библиотека открыта вечером?'] } }, 'test');
+      await catalog.refresh(store.faq);
+      matcher.release();
+      const check = await checking;
+      expect(check.entries.find((c) => c.id === 'library-hours')?.variants).toHaveLength(4);
+      expect(catalog.checkAll(DEFAULT_THRESHOLDS)).toBe(catalog.checkAll(DEFAULT_THRESHOLDS));
+      await expect(catalog.checkAll(DEFAULT_THRESHOLDS)).resolves.toBe(check);
+    } finally {
+      await store.close();
+      tmp.cleanup();
+    }
   });
 
   it('is kept by the catalog until the FAQ changes', async () => {
