@@ -5,28 +5,16 @@
 import { FaqCatalog } from '../../src/faq/catalog';
 import { createTranslator } from '../../src/i18n';
 import { DEFAULT_THRESHOLDS } from '../../src/matcher';
-import { LexicalMatcher } from '../../src/matcher/matcher';
 import { SMALL_FAQ } from '../support/fixtures';
+import { HeldMatcher } from '../support/held-matcher';
 import { consoleFixture, type ConsoleFixture } from './helpers';
 
 const tr = createTranslator();
 const en = (key: string, vars?: Record<string, string | number>) => tr.t('en', `console.${key}`, vars);
 
-/** A real matcher whose confidence is "still catching up" until the test opens the gate. */
-class GatedMatcher extends LexicalMatcher {
-  open!: () => void;
-  private readonly gate = new Promise<void>((resolve) => {
-    this.open = resolve;
-  });
-
-  override whenCalibrated(): Promise<void> {
-    return this.gate.then(() => super.whenCalibrated());
-  }
-}
-
 describe('the FAQ check page', () => {
   let f: ConsoleFixture;
-  const matcher = new GatedMatcher();
+  const matcher = new HeldMatcher();
   beforeAll(async () => {
     f = await consoleFixture({ catalog: new FaqCatalog(matcher) });
   });
@@ -39,7 +27,7 @@ describe('the FAQ check page', () => {
     expect(running.headers.get('refresh')).toBe('3');
     expect(running.body).toContain(en('faq.checkAll.running', { done: 0, total: SMALL_FAQ.length }));
 
-    matcher.open();
+    matcher.release();
     const done = await f.call('GET', '/faq-check', { session: editor });
     expect(done.headers.get('refresh')).toBeNull();
     const { entries, totals } = await f.catalog.checkAll(DEFAULT_THRESHOLDS);

@@ -6,6 +6,7 @@ import { LexicalMatcher } from '../../src/matcher/matcher';
 import type { MatchResult, VariantTrial } from '../../src/matcher/types';
 import { SqliteStore } from '../../src/store/sqlite';
 import { tempDir } from '../support/fixtures';
+import { HeldMatcher } from '../support/held-matcher';
 
 /**
  * A pool entry whose Russian questions share their words but for one ("до работы поплавать"), and
@@ -216,16 +217,6 @@ describe('the whole FAQ, as the console asks for it', () => {
   });
 
   it("starts again when an editor's change comes in while it waits for the confidence, and keeps the new check", async () => {
-    /** A real matcher whose confidence the test holds back until the editor's change is in. */
-    class HeldMatcher extends LexicalMatcher {
-      release!: () => void;
-      private readonly held = new Promise<void>((resolve) => {
-        this.release = resolve;
-      });
-      override whenCalibrated(): Promise<void> {
-        return this.held.then(() => super.whenCalibrated());
-      }
-    }
     const tmp = tempDir();
     const store = new SqliteStore(tmp.dir);
     try {
