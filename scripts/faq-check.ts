@@ -9,7 +9,7 @@
  * Exit codes: 0 checked, 1 the file is not a valid FAQ, 2 usage or configuration error.
  */
 import { FaqFileError, readFaqFile } from '../src/faq/file';
-import { checkFaq, fewVariantLanguages, needsAttention, takenFor, weakestFirst, type FaqCheck } from '../src/faq/entry-check';
+import { checkFaq, fewVariantLanguages, needsAttention, questionCount, takenFor, weakestFirst, type FaqCheck } from '../src/faq/entry-check';
 import { createMatcher } from '../src/matcher';
 import type { Thresholds } from '../src/matcher/types';
 import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
@@ -41,7 +41,7 @@ function percent(part: number, whole: number): string {
 
 function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all: boolean): void {
   const { totals } = result;
-  const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
+  const questions = questionCount(result);
   console.log(
     `${file}: ${result.entries.length} entries, ${questions} questions, each asked as if the FAQ did not have its words ` +
       `(bands: answer ${thresholds.answer}, suggest ${thresholds.suggest}, hint ${thresholds.hint}).`,

@@ -99,6 +99,11 @@ export interface FaqCheck {
   totals: Record<TrialOutcome, number>;
 }
 
+/** How many questions the check asked: every question of every entry, whatever became of it. */
+export function questionCount(check: FaqCheck): number {
+  return Object.values(check.totals).reduce((n, count) => n + count, 0);
+}
+
 /** The whole FAQ's check from its entries' checks. */
 function summed(checks: EntryCheck[]): FaqCheck {
   const totals: Record<TrialOutcome, number> = { answered: 0, offered: 0, other: 0, 'handed-over': 0 };

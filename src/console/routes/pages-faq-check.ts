@@ -4,7 +4,7 @@
  * rest of their entry first, and one entry's check as a section of its page.
  */
 import type { FastifyInstance } from 'fastify';
-import { fewVariantLanguages, needsAttention, takenFor, weakestFirst, type EntryCheck } from '../../faq/entry-check';
+import { fewVariantLanguages, needsAttention, questionCount, takenFor, weakestFirst, type EntryCheck } from '../../faq/entry-check';
 import type { FaqEntry } from '../../faq/types';
 import { ALL_ROLES } from '../access';
 import type { RouteContext } from '../context';
@@ -76,7 +76,7 @@ export function faqCheckPages(app: FastifyInstance, ctx: RouteContext): void {
       return send(reply, layout(view, t('faq.checkAll.title'), html`<p class="note" role="status">${t('faq.checkAll.running', progress)}</p>`));
     }
     const { entries, totals } = check;
-    const questions = totals.answered + totals.offered + totals.other + totals['handed-over'];
+    const questions = questionCount(check);
     const weak = weakestFirst(entries.filter(needsAttention));
     const rows = weak.map((c) => {
       const others = takenFor(c);
