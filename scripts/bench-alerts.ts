@@ -4,18 +4,15 @@
  * folder. "Unthrottled" shows the sender's own ceiling (store writes and HTTP); "limit" sends a
  * short sample at the configured Telegram rate and projects the time for N.
  */
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { Api } from 'grammy';
 import { telegramAlertTransport } from '../bots/telegram/alert-transport';
 import { grammyApi } from '../bots/telegram/grammy';
 import { FloodControl } from '../src/delivery/flood-control';
 import { AlertSender } from '../src/alerts/sender';
-import { SqliteStore } from '../src/store/sqlite';
 import { round } from './bench-figures';
+import { withTempStore } from './bench-store';
 
 export interface FanoutFigures {
   subscribers: number;
@@ -44,29 +41,27 @@ async function stubApi(): Promise<{ url: string; count: () => number; close: () 
 }
 
 async function fanout(subscribers: number, perSecond: number): Promise<{ seconds: number; sent: number; peakRss: number }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-alerts-'));
   const api = await stubApi();
-  const store = new SqliteStore(dir);
   try {
-    for (let i = 0; i < subscribers; i++) {
-      await store.alerts.saveSubscription({ channel: 'telegram', chatId: String(1_000_000 + i), topics: ['curfew'], lang: 'ru' });
-    }
-    await store.alerts.create({ text: { ru: 'Комендантский час' }, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'bench' });
-    // The token's pipe left wide open: the figure is the alert ceiling's and the sender's own.
-    const pipe = { api: grammyApi(new Api('1:bench', { apiRoot: api.url })), sender: { flood: new FloodControl({ globalPerSecond: 1_000_000, perChatIntervalMs: 0 }) } };
-    const transport = telegramAlertTransport({ pipe, perSecond });
-    const sender = new AlertSender({ store, holder: 'bench', transports: new Map([['telegram', transport]]) });
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
-    const t0 = performance.now();
-    await sender.runDue();
-    const seconds = (performance.now() - t0) / 1000;
-    clearInterval(sampler);
-    return { seconds, sent: api.count(), peakRss };
+    return await withTempStore('alerts', async (store) => {
+      for (let i = 0; i < subscribers; i++) {
+        await store.alerts.saveSubscription({ channel: 'telegram', chatId: String(1_000_000 + i), topics: ['curfew'], lang: 'ru' });
+      }
+      await store.alerts.create({ text: { ru: 'Комендантский час' }, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'bench' });
+      // The token's pipe left wide open: the figure is the alert ceiling's and the sender's own.
+      const pipe = { api: grammyApi(new Api('1:bench', { apiRoot: api.url })), sender: { flood: new FloodControl({ globalPerSecond: 1_000_000, perChatIntervalMs: 0 }) } };
+      const transport = telegramAlertTransport({ pipe, perSecond });
+      const sender = new AlertSender({ store, holder: 'bench', transports: new Map([['telegram', transport]]) });
+      let peakRss = process.memoryUsage().rss;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+      const t0 = performance.now();
+      await sender.runDue();
+      const seconds = (performance.now() - t0) / 1000;
+      clearInterval(sampler);
+      return { seconds, sent: api.count(), peakRss };
+    });
   } finally {
-    await store.close();
     await api.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

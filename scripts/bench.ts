@@ -31,6 +31,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
 import { percentile, round } from './bench-figures';
+import { withTempStore } from './bench-store';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
 import { dashboardLoad } from './bench-dashboard';
@@ -43,7 +44,6 @@ import { DEFAULT_THRESHOLDS } from '../src/matcher';
 import { LexicalMatcher } from '../src/matcher/matcher';
 import { seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
-import { SqliteStore } from '../src/store/sqlite';
 import type { Conversation } from '../src/store/types';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
@@ -162,16 +162,14 @@ interface CommitFigures {
 
 /** One committed write (an audit record) in the store's database file on this machine's disk. */
 async function commitLatency(writes: number): Promise<CommitFigures> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-'));
-  const store = new SqliteStore(dir);
   const latencies = new Float64Array(writes);
-  for (let i = 0; i < writes; i++) {
-    const t0 = process.hrtime.bigint();
-    await store.audit.record({ actor: 'bench', action: 'bench.commit', target: String(i) });
-    latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
-  }
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  await withTempStore('commit', async (store) => {
+    for (let i = 0; i < writes; i++) {
+      const t0 = process.hrtime.bigint();
+      await store.audit.record({ actor: 'bench', action: 'bench.commit', target: String(i) });
+      latencies[i] = Number(process.hrtime.bigint() - t0) / 1e6;
+    }
+  });
   latencies.sort();
   return { p50_ms: round(percentile(latencies, 0.5), 3), p99_ms: round(percentile(latencies, 0.99), 3) };
 }
@@ -189,8 +187,6 @@ interface ConversationFigures {
  * back by key as a returning resident's first message does. Per conversation.
  */
 async function conversationState(lines: number): Promise<ConversationFigures> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'helpline-bench-'));
-  const store = new SqliteStore(dir);
   const residents = 10_000;
   const at = new Date();
   const conversation = (i: number): Conversation => ({
@@ -211,19 +207,19 @@ async function conversationState(lines: number): Promise<ConversationFigures> {
   });
   let saving = 0n;
   let reading = 0n;
-  for (let pass = 0; pass < 3; pass++) {
-    for (let first = 0; first < residents; first += 1000) {
-      const batch = Array.from({ length: 1000 }, (_, j) => conversation(first + j));
-      const t0 = process.hrtime.bigint();
-      await store.conversations.saveMany(batch);
-      const t1 = process.hrtime.bigint();
-      for (const c of batch) await store.conversations.get(c.channel, c.chatId);
-      saving += t1 - t0;
-      reading += process.hrtime.bigint() - t1;
+  await withTempStore('conversations', async (store) => {
+    for (let pass = 0; pass < 3; pass++) {
+      for (let first = 0; first < residents; first += 1000) {
+        const batch = Array.from({ length: 1000 }, (_, j) => conversation(first + j));
+        const t0 = process.hrtime.bigint();
+        await store.conversations.saveMany(batch);
+        const t1 = process.hrtime.bigint();
+        for (const c of batch) await store.conversations.get(c.channel, c.chatId);
+        saving += t1 - t0;
+        reading += process.hrtime.bigint() - t1;
+      }
     }
-  }
-  await store.close();
-  fs.rmSync(dir, { recursive: true, force: true });
+  });
   const per = (ns: bigint) => round(Number(ns) / 1e3 / (3 * residents), 1);
   return { lines, save_us: per(saving), get_us: per(reading) };
 }
