@@ -6,7 +6,7 @@
 import { createTranslator } from '../../src/i18n';
 import { DEFAULT_THRESHOLDS } from '../../src/matcher';
 import { SqliteStore } from '../../src/store/sqlite';
-import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { seededStore } from '../support/fixtures';
 import { consoleFixture, type ConsoleFixture } from './helpers';
 
 const tr = createTranslator();
@@ -18,19 +18,17 @@ const textOf = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, '
 describe('console pages', () => {
   let f: ConsoleFixture;
   let store: SqliteStore;
-  let tmp: ReturnType<typeof tempDir>;
+  let seeded: Awaited<ReturnType<typeof seededStore>>;
   const now = { value: new Date('2026-01-17T12:00:00Z') };
 
   beforeAll(async () => {
-    tmp = tempDir();
-    store = new SqliteStore(tmp.dir, { now: () => now.value });
-    await store.faq.import(SMALL_FAQ, 'seed');
+    seeded = await seededStore('seed', { now: () => now.value });
+    store = seeded.store;
     f = await consoleFixture({ store, now });
   });
   afterAll(async () => {
     await f.close();
-    await store.close();
-    tmp.cleanup();
+    await seeded.close();
   });
 
   it('serves the dashboard as the home page to every role, each with its own links', async () => {

@@ -5,7 +5,7 @@
  */
 import { SqliteStore } from '../../src/store/sqlite';
 import type { OutcomeCount } from '../../src/store/types';
-import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { seededStore } from '../support/fixtures';
 import { consoleFixture, type ConsoleFixture } from './helpers';
 
 interface FiguresJson {
@@ -29,14 +29,13 @@ const at = (iso: string) => new Date(iso);
 describe('GET /api/stats', () => {
   let f: ConsoleFixture;
   let store: SqliteStore;
-  let tmp: ReturnType<typeof tempDir>;
+  let seeded: Awaited<ReturnType<typeof seededStore>>;
 
   const count = (hour: string, outcome: string, n: number, more: Partial<OutcomeCount> = {}): OutcomeCount => ({ hour: at(hour), channel: 'telegram', lang: 'ru', outcome, count: n, ...more });
 
   beforeAll(async () => {
-    tmp = tempDir();
-    store = new SqliteStore(tmp.dir, { now: () => now.value });
-    await store.faq.import(SMALL_FAQ, 'seed');
+    seeded = await seededStore('seed', { now: () => now.value });
+    store = seeded.store;
     f = await consoleFixture({ store, now });
 
     // Yesterday (local) — outside today's range.
@@ -81,8 +80,7 @@ describe('GET /api/stats', () => {
   });
   afterAll(async () => {
     await f.close();
-    await store.close();
-    tmp.cleanup();
+    await seeded.close();
   });
 
   it('gives the figures of the local day so far by default', async () => {

@@ -1,20 +1,16 @@
 import { FaqCatalog } from '../../src/faq/catalog';
 import { createMatcher } from '../../src/matcher';
 import { SqliteStore } from '../../src/store/sqlite';
-import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { seededStore } from '../support/fixtures';
 
 describe('FaqCatalog.refresh', () => {
-  let tmp: ReturnType<typeof tempDir>;
+  let seeded: Awaited<ReturnType<typeof seededStore>>;
   let store: SqliteStore;
   beforeEach(async () => {
-    tmp = tempDir();
-    store = new SqliteStore(tmp.dir);
-    await store.faq.import(SMALL_FAQ, 'test');
+    seeded = await seededStore('test');
+    store = seeded.store;
   });
-  afterEach(async () => {
-    await store.close();
-    tmp.cleanup();
-  });
+  afterEach(() => seeded.close());
 
   // A question the prior coefficients and this FAQ's own fit judge differently.
   const question = 'сосед говорит трубу прорвало, вода';

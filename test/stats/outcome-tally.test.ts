@@ -12,13 +12,13 @@ import { OutcomeTally } from '../../src/stats/outcome-tally';
 import { SqliteStore } from '../../src/store/sqlite';
 import type { OutcomeCount, OutcomeStore } from '../../src/store/types';
 import { TestClock } from '../support/engine';
-import { SMALL_FAQ, tempDir } from '../support/fixtures';
+import { seededStore } from '../support/fixtures';
 
 const DAY = { from: new Date('2022-01-10T00:00:00Z'), to: new Date('2022-01-11T00:00:00Z') };
 const summary = (counts: OutcomeCount[]) => counts.map((c) => `${c.hour.toISOString().slice(11, 16)} ${c.channel} ${c.lang} ${c.outcome}${c.detail ? `:${c.detail}` : ''} ×${c.count}`).sort();
 
 describe('counting message outcomes', () => {
-  let tmp: ReturnType<typeof tempDir>;
+  let seeded: Awaited<ReturnType<typeof seededStore>>;
   let store: SqliteStore;
   let engine: ConversationEngine;
   let tally: OutcomeTally;
@@ -26,9 +26,8 @@ describe('counting message outcomes', () => {
 
   beforeEach(async () => {
     clock = new TestClock(new Date('2022-01-10T09:58:00Z'));
-    tmp = tempDir();
-    store = new SqliteStore(tmp.dir, { now: clock.now });
-    await store.faq.import(SMALL_FAQ, 'test');
+    seeded = await seededStore('test', { now: clock.now });
+    store = seeded.store;
     const catalog = new FaqCatalog(createMatcher());
     await catalog.refresh(store.faq);
     // A long delay: the test decides when the tally writes.
@@ -38,8 +37,7 @@ describe('counting message outcomes', () => {
   afterEach(async () => {
     await engine.drain();
     await tally.stop();
-    await store.close();
-    tmp.cleanup();
+    await seeded.close();
   });
 
   const say = (chatId: string, text: string, extra: { choiceId?: string; channel?: string } = {}) =>

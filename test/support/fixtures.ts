@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FaqEntryInput } from '../../src/faq/types';
+import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite';
 
 /** A fresh, empty temporary folder; removed by the returned cleanup. */
 export function tempDir(prefix = 'helpline-'): { dir: string; cleanup: () => void } {
@@ -60,4 +61,18 @@ export function manyFaqEntries(count: number): FaqEntryInput[] {
       answer: Object.fromEntries(Object.entries(base.answer).map(([lang, a]) => [lang, numbered(a)])),
     };
   });
+}
+
+/** A SQLite store in a fresh temporary folder, SMALL_FAQ imported by `by`; `close` closes it and removes the folder. */
+export async function seededStore(by: string, options: SqliteStoreOptions = {}): Promise<{ store: SqliteStore; close: () => Promise<void> }> {
+  const tmp = tempDir();
+  const store = new SqliteStore(tmp.dir, options);
+  await store.faq.import(SMALL_FAQ, by);
+  return {
+    store,
+    close: async () => {
+      await store.close();
+      tmp.cleanup();
+    },
+  };
 }
