@@ -18,6 +18,7 @@ import { handoffGate } from './engine/handlers/handoff-gate';
 import { languageHandler } from './engine/handlers/language';
 import { helpHandler, menuHandler } from './engine/handlers/menu';
 import { outcomeCounter } from './engine/handlers/outcome-count';
+import { smallTalkHandler } from './engine/handlers/small-talk';
 import type { LearningPort, OutcomePort } from './engine/ports';
 import type { Reply } from './engine/types';
 import { HandoffDesk } from './escalation';
@@ -76,8 +77,8 @@ export interface AssembledEngine {
 /**
  * The engine with the helpline's handlers, in the order a turn meets them: the outcome counter
  * (around everything, when given), what works whoever has
- * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (menu,
- * FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
+ * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (small
+ * talk, menu, FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
  *
  * @example const { engine } = createEngine({ store, catalog, translator, thresholds });
  */
@@ -96,6 +97,7 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     helpHandler({ translator }),
     subscriptions.anytime,
     handoffGate({ handoff, translator }),
+    smallTalkHandler(menu),
     menuHandler(menu),
     faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator, learning }),
     feedbackHandler({ audit, handoff, translator, learning }),

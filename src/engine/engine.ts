@@ -27,6 +27,7 @@ import { CommandRecognizer } from './commands';
 import { ConversationBook } from './conversation-book';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
+import { choiceSaid, mainSmallTalk, SmallTalkReader } from './small-talk';
 import { compose, Turn, type Handler, type TurnInput } from './turn';
 import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
 
@@ -52,6 +53,7 @@ export class ConversationEngine {
   private readonly clock: () => Date;
   private readonly log: Logger;
   private readonly commands: CommandRecognizer;
+  private readonly smallTalk: SmallTalkReader;
   private readonly queue = new KeyedQueue();
   private readonly book: ConversationBook;
   private readonly handlers: Handler[] = [];
@@ -62,6 +64,7 @@ export class ConversationEngine {
     this.clock = options.clock ?? (() => new Date());
     this.log = options.logger ?? silentLogger;
     this.commands = new CommandRecognizer(options.translator);
+    this.smallTalk = new SmallTalkReader(options.translator);
     this.book = new ConversationBook(options.conversations, { logger: this.log });
   }
 
@@ -137,14 +140,21 @@ export class ConversationEngine {
     return (await this.book.get(channel, chatId)) ?? fresh(channel, chatId, now);
   }
 
-  /** What the message is: the cleaned text and its kind, the choice it picks, the command it is. */
+  /**
+   * What the message is: the cleaned text and its kind, the choice it picks, the command it is, or
+   * the small talk it is.
+   */
   private read(message: IncomingMessage, offered: Choice[]): TurnInput {
     const text = cleanText(message.text);
     const kind = message.kind === 'text' ? classifyText(text) : null;
-    // A number or the words of an offered choice select it (WhatsApp has no buttons).
-    const choiceId = message.choiceId ?? (kind === 'question' ? typedChoice(text, offered) : undefined);
+    const talk = kind === 'question' ? this.smallTalk.read(text) : null;
+    // A number or the words of an offered choice select it (WhatsApp has no buttons), and so does
+    // a typed yes or no to a yes-or-no offer.
+    const typed = kind === 'question' ? typedChoice(text, offered) : undefined;
+    const choiceId = message.choiceId ?? typed ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.commands.recognize(text) : null;
-    return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, residentLine: describe(message, text) };
+    const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
+    return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
   }
 
   /** The turn's lines go on the conversation; what was offered is remembered for a typed answer. */

@@ -8,6 +8,7 @@ import type { Conversation } from '../store/types';
 import type { Command } from './commands';
 import type { ParsedChoice } from './choices';
 import type { TextKind } from './input';
+import type { SmallTalk } from './small-talk';
 import type { EscalationReason, IncomingMessage, Outcome, Reply } from './types';
 
 /** What the core read from a message before any handler sees it. */
@@ -22,6 +23,8 @@ export interface TurnInput {
   choice: ParsedChoice | null;
   /** A command (/menu, "меню", …), only for a question-like text that picked no choice. */
   command: Command | null;
+  /** Courtesy and nothing else ("спасибо", "добрый день", "ок"), when the text is neither a choice nor a command. */
+  smallTalk: SmallTalk | null;
   /** The resident's line as kept on the conversation and tickets: text, or the kind of media. */
   residentLine: string;
 }

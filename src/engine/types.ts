@@ -63,6 +63,8 @@ export type Outcome =
   | { kind: 'command'; name: string }
   | { kind: 'feedback'; helpful: boolean }
   | { kind: 'rating'; score: number }
+  /** Thanks, "ok", goodbye: answered in kind, never a ticket. */
+  | { kind: 'small-talk'; said: 'thanks' | 'ok' | 'bye' }
   | { kind: 'unsupported' };
 
 export type EscalationReason = 'requested' | 'no-match' | 'not-helpful';

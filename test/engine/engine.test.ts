@@ -352,3 +352,89 @@ describe('small things residents run into', () => {
     expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['у меня нет света', 'still no power', 'жарық әлі жоқ']);
   });
 });
+
+describe('small talk', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  test('thanks, "ok" and goodbye are answered in kind in their language, and no ticket is opened', async () => {
+    const cases = [
+      ['спасибо большое!', 'ru', 'thanks'],
+      ['рахмет', 'kk', 'thanks'],
+      ['thanks!', 'en', 'thanks'],
+      ['Понятно', 'ru', 'ok'],
+      ['до свидания', 'ru', 'bye'],
+    ] as const;
+    for (const [text, lang, kind] of cases) {
+      const result = await h.say(text, { chatId: text });
+      expect(result.outcome).toEqual({ kind: 'small-talk', said: kind });
+      expect(result.lang).toBe(lang);
+      expect(texts(result.replies)).toEqual([tr.t(lang, `smallTalkReply.${kind}`)]);
+    }
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
+  test('a greeting gets the greeting and the menu, as /start does', async () => {
+    const result = await h.say('Добрый день!');
+    expect(result.outcome).toEqual({ kind: 'command', name: 'start' });
+    expect(result.replies[0].text).toBe(tr.t('ru', 'greeting'));
+    expect(choiceIds(result.replies)).toContain(CHOICE.operator);
+  });
+
+  test('a question after a courtesy is still a question', async () => {
+    const result = await h.say('спасибо, а во сколько начинается комендантский час?');
+    expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+  });
+
+  test('thanks after an answer is its "yes, it helped"', async () => {
+    await h.say('во сколько начинается комендантский час');
+    const thanks = await h.say('Да, спасибо');
+    expect(thanks.outcome).toEqual({ kind: 'feedback', helpful: true });
+    expect(texts(thanks.replies)).toEqual([tr.t('ru', 'feedback.thanks')]);
+    expect((await h.store.audit.list(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
+  });
+
+  test('typed "no", then "yes" to an operator, hands over the question that did not help', async () => {
+    await h.say('во сколько начинается комендантский час');
+    const sorry = await h.say('нет');
+    expect(texts(sorry.replies)).toEqual([tr.t('ru', 'feedback.sorry')]);
+    const escalated = await h.say('да');
+    expect(escalated.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+    const ticket = await h.store.tickets.get((escalated.outcome as { ticketId: string }).ticketId);
+    expect(ticket?.question).toBe('во сколько начинается комендантский час');
+  });
+
+  test('typed "no" to an operator shows the topics and opens no ticket', async () => {
+    await h.say('во сколько начинается комендантский час');
+    await h.say('нет');
+    const topics = await h.say('нет');
+    expect(topics.outcome).toEqual({ kind: 'command', name: 'menu' });
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
+  test('"no" to "did you mean" is "none of these"; a bare "yes" offers the choices again', async () => {
+    await h.close();
+    h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
+    const offered = await h.say('комендантский час');
+    expect(offered.outcome.kind).toBe('suggest');
+    const again = await h.say('да');
+    expect(again.outcome).toEqual({ kind: 'small-talk', said: 'ok' });
+    expect(texts(again.replies)).toEqual([tr.t('ru', 'smallTalkReply.pick')]);
+    expect(choiceIds(again.replies)).toEqual(choiceIds(offered.replies));
+    const none = await h.say('нет');
+    expect(none.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
+    const ticket = await h.store.tickets.get((none.outcome as { ticketId: string }).ticketId);
+    expect(ticket?.question).toBe('комендантский час');
+  });
+
+  test('while an operator has the conversation, thanks is for the operator and goes on the ticket', async () => {
+    const escalated = await h.say('/operator');
+    const ticketId = (escalated.outcome as { ticketId: string }).ticketId;
+    const thanks = await h.say('спасибо');
+    expect(thanks.outcome).toEqual({ kind: 'queued', ticketId });
+    expect((await h.store.tickets.get(ticketId))?.messages.map((m) => m.text)).toEqual(['спасибо']);
+  });
+});

@@ -23,17 +23,19 @@ export function helpHandler({ translator: tr }: { translator: Translator }): Han
 }
 
 export function menuHandler(options: MenuOptions): Handler {
-  const { translator: tr } = options;
   return (turn, next) => {
     const { choice, command } = turn.input;
     if (choice?.kind === 'menu' || command?.name === 'menu') return showMenu(turn, options, 'menu.title');
-    if (command?.name === 'start') {
-      const menu = menuReply(turn, options, 'menu.title');
-      return turn.answer({ kind: 'command', name: 'start' }, { text: tr.t(turn.lang, 'greeting') }, menu);
-    }
+    if (command?.name === 'start') return greet(turn, options);
     if (choice?.kind === 'topic') return showTopic(turn, options, choice.topic);
     return next();
   };
+}
+
+/** Answers the turn with the greeting and the menu (/start, "здравствуйте", "добрый день"). */
+export function greet(turn: Turn, options: MenuOptions): void {
+  const menu = menuReply(turn, options, 'menu.title');
+  turn.answer({ kind: 'command', name: 'start' }, { text: options.translator.t(turn.lang, 'greeting') }, menu);
 }
 
 /** Answers the turn with the menu under the title `titleKey` (also for a stale choice). */

@@ -21,6 +21,8 @@ export function describeOutcome(outcome: Outcome, picked: boolean): Pick<Outcome
       return { outcome: outcome.kind, detail: outcome.helpful ? 'helpful' : 'not-helpful' };
     case 'rating':
       return { outcome: outcome.kind, detail: String(outcome.score) };
+    case 'small-talk':
+      return { outcome: outcome.kind, detail: outcome.said };
     default:
       return { outcome: outcome.kind };
   }

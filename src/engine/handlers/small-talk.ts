@@ -1,0 +1,25 @@
+/**
+ * Small talk answered in kind (see ../small-talk.ts): a greeting gets the greeting and the menu, as
+ * /start does; thanks, "ok" and goodbye get a short word back. Nothing is matched and no ticket is
+ * opened. Register it after the hand-off gate: while an operator has the conversation, the
+ * resident's "спасибо" is for the operator and goes on the ticket.
+ */
+import type { Handler } from '../turn';
+import { greet, type MenuOptions } from './menu';
+
+export function smallTalkHandler(options: MenuOptions): Handler {
+  const { translator: tr } = options;
+  return (turn, next) => {
+    const said = turn.input.smallTalk;
+    if (!said) return next();
+    if (said === 'greeting') return greet(turn, options);
+    const lang = turn.lang;
+    if (said === 'yes' || said === 'no') {
+      // A yes or a no that picks none of the choices offered: they are offered again, not dropped.
+      const offered = turn.conversation.offered;
+      if (offered.length > 0) return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.pick'), choices: offered });
+      return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.ok') });
+    }
+    turn.answer({ kind: 'small-talk', said }, { text: tr.t(lang, `smallTalkReply.${said}`) });
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * Small talk: a message that is only courtesy — a greeting, thanks, "ok", goodbye, a bare yes or
+ * no. None of it is a question. Sent to the matcher it finds no entry, and the resident's
+ * "спасибо" would reach an operator as a new ticket; a typed "нет" under "Shall I pass your
+ * question to an operator?" would even open one.
+ *
+ * The words live in the locales (`smallTalk.*`), and every language's words work in any
+ * conversation, as the typed commands do. A message is small talk only when every word of it is
+ * one of those phrases or a filler ("большое", "for the help"): one other word, and it is a
+ * question for the FAQ as before ("спасибо, а банки работают?").
+ *
+ * "Are you there?" ("алло", "anyone there") is not small talk: a resident who asks it is waiting
+ * for someone, and it goes on to an operator as before.
+ */
+import type { Translator } from '../i18n';
+import { LANGS } from '../i18n/languages';
+import { CHOICE, parseChoice } from './choices';
+import { normalizePhrase } from './input';
+import type { Choice } from './types';
+
+export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no'] as const;
+export type SmallTalk = (typeof SMALL_TALK)[number];
+
+/** What a small-talk message says, as a set: "нет, спасибо" is both a no and thanks. */
+export type SmallTalkSaid = ReadonlySet<SmallTalk>;
+
+/** Small talk longer than this is no longer small: a message of many words is read as a question. */
+const MAX_WORDS = 12;
+
+export class SmallTalkReader {
+  private readonly phrases = new Map<string, SmallTalk>();
+  private readonly fillers = new Set<string>();
+  /** Words in the longest phrase: matching tries phrases from this length down. */
+  private longest = 1;
+
+  constructor(translator: Translator) {
+    for (const lang of LANGS) {
+      for (const kind of SMALL_TALK) {
+        for (const phrase of translator.list(lang, `smallTalk.${kind}`)) this.add(phrase, kind);
+      }
+      for (const word of translator.list(lang, 'smallTalk.filler')) this.fillers.add(key(word));
+    }
+  }
+
+  private add(phrase: string, kind: SmallTalk): void {
+    const k = key(phrase);
+    // The first meaning wins, as for the typed commands.
+    if (!k || this.phrases.has(k)) return;
+    this.phrases.set(k, kind);
+    this.longest = Math.max(this.longest, k.split(' ').length);
+  }
+
+  /** What the message says when it is only small talk; null when any word of it is more than that. */
+  read(text: string): SmallTalkSaid | null {
+    const words = key(text).split(' ').filter(Boolean);
+    if (words.length === 0 || words.length > MAX_WORDS) return null;
+    const said = new Set<SmallTalk>();
+    let at = 0;
+    next: while (at < words.length) {
+      // The longest phrase first: "добрый день" is a greeting, not "добрый" and a stray "день".
+      for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
+        const kind = this.phrases.get(words.slice(at, at + length).join(' '));
+        if (kind) {
+          said.add(kind);
+          at += length;
+          continue next;
+        }
+      }
+      if (!this.fillers.has(words[at])) return null;
+      at += 1;
+    }
+    return said.size > 0 ? said : null;
+  }
+}
+
+/**
+ * The offered choice a small-talk reply picks (WhatsApp has no buttons, and residents type on
+ * Telegram too), by what the bot asked:
+ * - "did this answer help?": yes or no, and thanks is a yes;
+ * - "shall I pass your question to an operator?": yes is the operator, no the topics;
+ * - "did you mean…?": no is "none of these — to an operator" (a yes names no entry).
+ * Any other offer (the menu, entries offered with a hand-off) is not answered by yes or no.
+ */
+export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): string | undefined {
+  const ids = new Set(offered.map((c) => c.id));
+  const answer = yesOrNo(said);
+  if (ids.has(CHOICE.helpful) && ids.has(CHOICE.notHelpful)) {
+    // Thanks is a yes here ("спасибо", "Да, спасибо"); "нет, спасибо" stays a no.
+    const helped = answer ?? (said.has('thanks') ? 'yes' : undefined);
+    if (helped) return helped === 'yes' ? CHOICE.helpful : CHOICE.notHelpful;
+    return undefined;
+  }
+  if (ids.has(CHOICE.operatorNotHelpful) && ids.has(CHOICE.menu)) {
+    if (answer) return answer === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.menu;
+    return undefined;
+  }
+  const suggested = offered.some((c) => parseChoice(c.id)?.kind === 'faq');
+  if (answer === 'no' && suggested && ids.has(CHOICE.operator)) return CHOICE.operator;
+  return undefined;
+}
+
+/**
+ * The one thing to answer when a message says several ("Здравствуйте, спасибо!" is thanks): thanks
+ * and goodbye end a conversation, a greeting starts one, the rest only keeps it going.
+ */
+export function mainSmallTalk(said: SmallTalkSaid): SmallTalk {
+  for (const kind of ['thanks', 'bye', 'greeting', 'ok', 'yes', 'no'] as const) {
+    if (said.has(kind)) return kind;
+  }
+  return 'ok';
+}
+
+/** A yes or a no, when the message says one of them and not both. */
+export function yesOrNo(said: SmallTalkSaid): 'yes' | 'no' | undefined {
+  if (said.has('yes') === said.has('no')) return undefined;
+  return said.has('yes') ? 'yes' : 'no';
+}
+
+/**
+ * Lowercase words as `normalizePhrase` makes them, with a letter typed three or more times in a row
+ * kept once ("спасибооо", "thanksss"): no phrase of the lists has such a run.
+ */
+function key(text: string): string {
+  return normalizePhrase(text).replace(/(\p{L})\1{2,}/gu, '$1');
+}

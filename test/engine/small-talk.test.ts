@@ -1,0 +1,80 @@
+import { CHOICE } from '../../src/engine/choices';
+import { choiceSaid, mainSmallTalk, SmallTalkReader, type SmallTalk } from '../../src/engine/small-talk';
+import type { Choice } from '../../src/engine/types';
+import { createTranslator } from '../../src/i18n';
+
+const reader = new SmallTalkReader(createTranslator());
+const said = (text: string) => {
+  const read = reader.read(text);
+  return read ? [...read].sort() : null;
+};
+const offer = (...ids: string[]): Choice[] => ids.map((id) => ({ id, label: id }));
+const set = (...kinds: SmallTalk[]) => new Set(kinds);
+
+describe('SmallTalkReader', () => {
+  test('reads courtesy in each language, with its fillers, punctuation and drawn-out letters', () => {
+    expect(said('Спасибо большое!!!')).toEqual(['thanks']);
+    expect(said('спасибооо')).toEqual(['thanks']);
+    expect(said('Добрый день')).toEqual(['greeting']);
+    expect(said('Понял, спасибо!')).toEqual(['ok', 'thanks']);
+    expect(said('нет, спасибо')).toEqual(['no', 'thanks']);
+    expect(said('Жақсы, рахмет')).toEqual(['ok', 'thanks']);
+    expect(said('Сау болыңыз')).toEqual(['bye']);
+    expect(said('thank you so much for your help')).toEqual(['thanks']);
+    expect(said('Good morning!')).toEqual(['greeting']);
+    expect(said('ok')).toEqual(['ok']);
+  });
+
+  test('one word that is not courtesy makes the message a question', () => {
+    expect(said('спасибо, а банки работают?')).toBeNull();
+    expect(said('добрый день, нет света')).toBeNull();
+    expect(said('thanks, when does the curfew start')).toBeNull();
+    // A filler alone says nothing, and "are you there?" is for an operator.
+    expect(said('большое')).toBeNull();
+    expect(said('вы здесь?')).toBeNull();
+    expect(said('anyone there')).toBeNull();
+    expect(said('')).toBeNull();
+    expect(said('спасибо '.repeat(13))).toBeNull();
+  });
+
+  test('thanks and goodbye are answered before a greeting, a greeting before "ok"', () => {
+    expect(mainSmallTalk(set('greeting', 'thanks'))).toBe('thanks');
+    expect(mainSmallTalk(set('ok', 'bye'))).toBe('bye');
+    expect(mainSmallTalk(set('ok', 'greeting'))).toBe('greeting');
+    expect(mainSmallTalk(set('no', 'ok'))).toBe('ok');
+  });
+});
+
+describe('choiceSaid', () => {
+  const feedback = offer(CHOICE.helpful, CHOICE.notHelpful);
+  const operatorOffer = offer(CHOICE.operatorNotHelpful, CHOICE.menu);
+  const didYouMean = offer(CHOICE.faq('a'), CHOICE.faq('b'), CHOICE.operator);
+
+  test('"did this help?": yes, no, and thanks as a yes', () => {
+    expect(choiceSaid(set('yes'), feedback)).toBe(CHOICE.helpful);
+    expect(choiceSaid(set('yes', 'thanks'), feedback)).toBe(CHOICE.helpful);
+    expect(choiceSaid(set('thanks'), feedback)).toBe(CHOICE.helpful);
+    expect(choiceSaid(set('no', 'thanks'), feedback)).toBe(CHOICE.notHelpful);
+    expect(choiceSaid(set('ok'), feedback)).toBeUndefined();
+    expect(choiceSaid(set('yes', 'no'), feedback)).toBeUndefined();
+  });
+
+  test('"shall I pass it to an operator?": yes is the operator, no the topics, thanks neither', () => {
+    expect(choiceSaid(set('yes'), operatorOffer)).toBe(CHOICE.operatorNotHelpful);
+    expect(choiceSaid(set('no'), operatorOffer)).toBe(CHOICE.menu);
+    expect(choiceSaid(set('thanks'), operatorOffer)).toBeUndefined();
+  });
+
+  test('"did you mean": no is "none of these"; a yes names no entry', () => {
+    expect(choiceSaid(set('no'), didYouMean)).toBe(CHOICE.operator);
+    expect(choiceSaid(set('yes'), didYouMean)).toBeUndefined();
+  });
+
+  test('the menu and the entries offered with a hand-off are not answered by yes or no', () => {
+    const menu = offer(CHOICE.topic('curfew'), CHOICE.topic('utilities'), CHOICE.operator);
+    expect(choiceSaid(set('no'), menu)).toBeUndefined();
+    expect(choiceSaid(set('yes'), menu)).toBeUndefined();
+    expect(choiceSaid(set('no'), offer(CHOICE.faq('a'), CHOICE.faq('b')))).toBeUndefined();
+    expect(choiceSaid(set('no'), [])).toBeUndefined();
+  });
+});
