@@ -22,6 +22,11 @@ describe('SmallTalkReader', () => {
     expect(said('Сау болыңыз')).toEqual(['bye']);
     expect(said('thank you so much for your help')).toEqual(['thanks']);
     expect(said('Good morning!')).toEqual(['greeting']);
+    // Asking to ask is answered like a greeting: the resident is invited to ask.
+    expect(said('Здравствуйте, можно задать вопрос?')).toEqual(['greeting']);
+    // Russian and Kazakh typed in Latin letters.
+    expect(said('spasibo bolshoe')).toEqual(['thanks']);
+    expect(said('rahmet')).toEqual(['thanks']);
     expect(said('ok')).toEqual(['ok']);
   });
 
