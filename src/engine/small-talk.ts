@@ -15,7 +15,6 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { CHOICE, parseChoice } from './choices';
-import { normalizePhrase } from './input';
 import type { Choice } from './types';
 
 export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no'] as const;
@@ -30,6 +29,8 @@ const MAX_WORDS = 12;
 export class SmallTalkReader {
   private readonly phrases = new Map<string, SmallTalk>();
   private readonly fillers = new Set<string>();
+  /** Every word of the phrases and the fillers: a message with any other word is no small talk. */
+  private readonly words = new Set<string>();
   /** Words in the longest phrase: matching tries phrases from this length down. */
   private longest = 1;
 
@@ -40,6 +41,7 @@ export class SmallTalkReader {
       }
       for (const word of translator.list(lang, 'smallTalk.filler')) this.fillers.add(key(word));
     }
+    for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
   }
 
   private add(phrase: string, kind: SmallTalk): void {
@@ -52,8 +54,15 @@ export class SmallTalkReader {
 
   /** What the message says when it is only small talk; null when any word of it is more than that. */
   read(text: string): SmallTalkSaid | null {
-    const words = key(text).split(' ').filter(Boolean);
-    if (words.length === 0 || words.length > MAX_WORDS) return null;
+    // Every message comes this way, and almost every one is a question: its words are read one at a
+    // time and it is given up at the first that no phrase has, mostly the first or the second.
+    const words: string[] = [];
+    for (const [raw] of text.matchAll(WORD)) {
+      const word = wordKey(raw);
+      if (!this.words.has(word) || words.length === MAX_WORDS) return null;
+      words.push(word);
+    }
+    if (words.length === 0) return null;
     const said = new Set<SmallTalk>();
     let at = 0;
     next: while (at < words.length) {
@@ -116,10 +125,19 @@ export function yesOrNo(said: SmallTalkSaid): 'yes' | 'no' | undefined {
   return said.has('yes') ? 'yes' : 'no';
 }
 
+/** A word as `normalizePhrase` cuts them: letters and digits. */
+const WORD = /[\p{L}\p{N}]+/gu;
+
 /**
- * Lowercase words as `normalizePhrase` makes them, with a letter typed three or more times in a row
- * kept once ("спасибооо", "thanksss"): no phrase of the lists has such a run.
+ * A word as `normalizePhrase` writes it (lowercase, ё as е), with a letter typed three or more
+ * times in a row kept once ("спасибооо", "thanksss"): no phrase of the lists has such a run.
  */
+function wordKey(word: string): string {
+  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  return /(\D)\1\1/.test(lower) ? lower.replace(/(\D)\1\1+/g, '$1') : lower;
+}
+
+/** A phrase of the lists as its words' keys. */
 function key(text: string): string {
-  return normalizePhrase(text).replace(/(\p{L})\1{2,}/gu, '$1');
+  return Array.from(text.matchAll(WORD), ([word]) => wordKey(word)).join(' ');
 }
