@@ -23,7 +23,7 @@ import { FALLBACK_LANG, type Lang } from '../i18n/languages';
 import { maskId, silentLogger, type Logger } from '../logging';
 import type { Conversation, ConversationStore, TranscriptLine } from '../store/types';
 import { parseChoice } from './choices';
-import { CommandRecognizer } from './commands';
+import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
@@ -152,9 +152,17 @@ export class ConversationEngine {
     // a typed yes or no to a yes-or-no offer.
     const typed = kind === 'question' ? typedChoice(text, offered) : undefined;
     const choiceId = message.choiceId ?? typed ?? (talk ? choiceSaid(talk, offered) : undefined);
-    const command = !choiceId && kind === 'question' ? this.commands.recognize(text) : null;
+    const command = !choiceId && kind === 'question' ? this.command(text) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
+  }
+
+  /** The command a text is, also with courtesy around it ("меню, пожалуйста", "english please"). */
+  private command(text: string): Command | null {
+    const exact = this.commands.recognize(text);
+    if (exact) return exact;
+    const bare = this.smallTalk.withoutCourtesy(text);
+    return bare ? this.commands.recognize(bare) : null;
   }
 
   /** The turn's lines go on the conversation; what was offered is remembered for a typed answer. */

@@ -25,6 +25,8 @@ export type SmallTalkSaid = ReadonlySet<SmallTalk>;
 
 /** Small talk longer than this is no longer small: a message of many words is read as a question. */
 const MAX_WORDS = 12;
+/** A typed command is a few words ("подписаться на оповещения", "talk to an operator"), with courtesy a few more. */
+const MAX_COMMAND_WORDS = 7;
 
 export class SmallTalkReader {
   private readonly phrases = new Map<string, SmallTalk>();
@@ -57,28 +59,58 @@ export class SmallTalkReader {
     // Every message comes this way, and almost every one is a question: its words are read one at a
     // time and it is given up at the first that no phrase has, mostly the first or the second.
     const words: string[] = [];
-    for (const [raw] of text.matchAll(WORD)) {
-      const word = wordKey(raw);
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      const word = wordKey(m[0]);
       if (!this.words.has(word) || words.length === MAX_WORDS) return null;
       words.push(word);
     }
     if (words.length === 0) return null;
     const said = new Set<SmallTalk>();
-    let at = 0;
-    next: while (at < words.length) {
-      // The longest phrase first: "добрый день" is a greeting, not "добрый" and a stray "день".
-      for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
-        const kind = this.phrases.get(words.slice(at, at + length).join(' '));
-        if (kind) {
-          said.add(kind);
-          at += length;
-          continue next;
-        }
-      }
-      if (!this.fillers.has(words[at])) return null;
-      at += 1;
+    for (let at = 0; at < words.length; ) {
+      const phrase = this.phraseAt(words, at);
+      if (phrase) said.add(phrase.kind);
+      else if (!this.fillers.has(words[at])) return null;
+      at += phrase?.length ?? 1;
     }
     return said.size > 0 ? said : null;
+  }
+
+  /**
+   * The message without its courtesy (greetings, thanks, "ok", "please", goodbye and the fillers),
+   * for the typed commands: "меню, пожалуйста", "english please", "здравствуйте, оператор".
+   * Undefined when it has none, or nothing else. A yes or a no is kept: "не надо оператора" must
+   * not become "оператора".
+   */
+  withoutCourtesy(text: string): string | undefined {
+    // Asked of every question that is no command: courtesy around a command stands first or last
+    // ("пожалуйста" after it, "здравствуйте" before it), so two words tell whether to look further.
+    const tokens = text.trim().split(/\s+/);
+    if (tokens.length > MAX_COMMAND_WORDS) return undefined;
+    const courteous = (token: string) => wordsOf(token).some((w) => this.words.has(w));
+    if (!courteous(tokens[0]) && !courteous(tokens[tokens.length - 1])) return undefined;
+    const words = wordsOf(text);
+    const kept: string[] = [];
+    for (let at = 0; at < words.length; ) {
+      const phrase = this.phraseAt(words, at);
+      if (phrase && phrase.kind !== 'yes' && phrase.kind !== 'no') at += phrase.length;
+      else if (!phrase && this.fillers.has(words[at])) at += 1;
+      else {
+        const length = phrase?.length ?? 1;
+        kept.push(...words.slice(at, at + length));
+        at += length;
+      }
+    }
+    return kept.length > 0 && kept.length < words.length ? kept.join(' ') : undefined;
+  }
+
+  /** The phrase that starts at `at`, the longest first: "добрый день" is a greeting, not "добрый" and a stray "день". */
+  private phraseAt(words: readonly string[], at: number): { kind: SmallTalk; length: number } | undefined {
+    for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
+      const kind = this.phrases.get(words.slice(at, at + length).join(' '));
+      if (kind) return { kind, length };
+    }
+    return undefined;
   }
 }
 
@@ -133,11 +165,20 @@ const WORD = /[\p{L}\p{N}]+/gu;
  * times in a row kept once ("спасибооо", "thanksss"): no phrase of the lists has such a run.
  */
 function wordKey(word: string): string {
-  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  let lower = word.toLowerCase();
+  if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
   return /(\D)\1\1/.test(lower) ? lower.replace(/(\D)\1\1+/g, '$1') : lower;
+}
+
+/** A text's words, as `wordKey` writes them. (An exec loop: `matchAll` copies the pattern each call.) */
+function wordsOf(text: string): string[] {
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(wordKey(m[0]));
+  return words;
 }
 
 /** A phrase of the lists as its words' keys. */
 function key(text: string): string {
-  return Array.from(text.matchAll(WORD), ([word]) => wordKey(word)).join(' ');
+  return wordsOf(text).join(' ');
 }

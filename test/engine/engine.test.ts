@@ -384,6 +384,15 @@ describe('small talk', () => {
     expect(choiceIds(result.replies)).toContain(CHOICE.operator);
   });
 
+  test('a typed command with courtesy around it is the command', async () => {
+    expect((await h.say('Меню, пожалуйста', { chatId: 'm' })).outcome).toEqual({ kind: 'command', name: 'menu' });
+    expect((await h.say('помощь, пожалуйста', { chatId: 'h' })).outcome).toEqual({ kind: 'command', name: 'help' });
+    const english = await h.say('english please', { chatId: 'e' });
+    expect(english.outcome).toEqual({ kind: 'command', name: 'lang' });
+    expect(english.lang).toBe('en');
+    expect((await h.say('Здравствуйте, соедините с оператором', { chatId: 'o' })).outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
+  });
+
   test('a question after a courtesy is still a question', async () => {
     const result = await h.say('спасибо, а во сколько начинается комендантский час?');
     expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });

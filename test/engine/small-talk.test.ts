@@ -21,6 +21,7 @@ describe('SmallTalkReader', () => {
     expect(said('Жақсы, рахмет')).toEqual(['ok', 'thanks']);
     expect(said('Сау болыңыз')).toEqual(['bye']);
     expect(said('thank you so much for your help')).toEqual(['thanks']);
+    expect(said('спасибо большое за помощь')).toEqual(['thanks']);
     expect(said('Good morning!')).toEqual(['greeting']);
     // Asking to ask is answered like a greeting: the resident is invited to ask.
     expect(said('Здравствуйте, можно задать вопрос?')).toEqual(['greeting']);
@@ -36,10 +37,21 @@ describe('SmallTalkReader', () => {
     expect(said('thanks, when does the curfew start')).toBeNull();
     // A filler alone says nothing, and "are you there?" is for an operator.
     expect(said('большое')).toBeNull();
+    expect(said('помощь, пожалуйста')).toBeNull();
     expect(said('вы здесь?')).toBeNull();
     expect(said('anyone there')).toBeNull();
     expect(said('')).toBeNull();
     expect(said('спасибо '.repeat(13))).toBeNull();
+  });
+
+  test('a command keeps its words once the courtesy around it is taken away; a yes or a no stays', () => {
+    expect(reader.withoutCourtesy('Меню, пожалуйста!')).toBe('меню');
+    expect(reader.withoutCourtesy('english please')).toBe('english');
+    expect(reader.withoutCourtesy('Здравствуйте, соедините с оператором')).toBe('соедините с оператором');
+    expect(reader.withoutCourtesy('нет, не надо оператора, спасибо')).toBe('нет не надо оператора');
+    // Nothing taken away, or nothing left: no command to look for.
+    expect(reader.withoutCourtesy('когда работают банки')).toBeUndefined();
+    expect(reader.withoutCourtesy('спасибо большое')).toBeUndefined();
   });
 
   test('thanks and goodbye are answered before a greeting, a greeting before "ok"', () => {
