@@ -152,7 +152,7 @@ export function mainSmallTalk(said: SmallTalkSaid): SmallTalk {
 }
 
 /** A yes or a no, when the message says one of them and not both. */
-export function yesOrNo(said: SmallTalkSaid): 'yes' | 'no' | undefined {
+function yesOrNo(said: SmallTalkSaid): 'yes' | 'no' | undefined {
   if (said.has('yes') === said.has('no')) return undefined;
   return said.has('yes') ? 'yes' : 'no';
 }
