@@ -9,8 +9,8 @@
  * one of those phrases or a filler ("большое", "for the help"): one other word, and it is a
  * question for the FAQ as before ("спасибо, а банки работают?").
  *
- * "Are you there?" ("алло", "anyone there") is not small talk: a resident who asks it is waiting
- * for someone, and it goes on to an operator as before.
+ * "Are you there?" ("алло", "вы здесь?") is not small talk: a resident who asks it is waiting for
+ * someone, and it goes on to an operator as before.
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
