@@ -23,6 +23,12 @@ export type SmallTalk = (typeof SMALL_TALK)[number];
 /** What a small-talk message says, as a set: "нет, спасибо" is both a no and thanks. */
 export type SmallTalkSaid = ReadonlySet<SmallTalk>;
 
+/** A phrase of the lists with its kind, a filler, or one word that is neither. */
+interface Run {
+  kind: SmallTalk | 'filler' | 'other';
+  words: string[];
+}
+
 /** Small talk longer than this is no longer small: a message of many words is read as a question. */
 const MAX_WORDS = 12;
 /** A typed command is a few words ("подписаться на оповещения", "talk to an operator"), with courtesy a few more. */
@@ -65,13 +71,10 @@ export class SmallTalkReader {
       if (!this.words.has(word) || words.length === MAX_WORDS) return null;
       words.push(word);
     }
-    if (words.length === 0) return null;
     const said = new Set<SmallTalk>();
-    for (let at = 0; at < words.length; ) {
-      const phrase = this.phraseAt(words, at);
-      if (phrase) said.add(phrase.kind);
-      else if (!this.fillers.has(words[at])) return null;
-      at += phrase?.length ?? 1;
+    for (const run of this.runs(words)) {
+      if (run.kind === 'other') return null;
+      if (run.kind !== 'filler') said.add(run.kind);
     }
     return said.size > 0 ? said : null;
   }
@@ -90,27 +93,32 @@ export class SmallTalkReader {
     const courteous = (token: string) => wordsOf(token).some((w) => this.words.has(w));
     if (!courteous(tokens[0]) && !courteous(tokens[tokens.length - 1])) return undefined;
     const words = wordsOf(text);
-    const kept: string[] = [];
-    for (let at = 0; at < words.length; ) {
-      const phrase = this.phraseAt(words, at);
-      if (phrase && phrase.kind !== 'yes' && phrase.kind !== 'no') at += phrase.length;
-      else if (!phrase && this.fillers.has(words[at])) at += 1;
-      else {
-        const length = phrase?.length ?? 1;
-        kept.push(...words.slice(at, at + length));
-        at += length;
-      }
-    }
+    const kept = this.runs(words)
+      .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no')
+      .flatMap((run) => run.words);
     return kept.length > 0 && kept.length < words.length ? kept.join(' ') : undefined;
   }
 
-  /** The phrase that starts at `at`, the longest first: "добрый день" is a greeting, not "добрый" and a stray "день". */
-  private phraseAt(words: readonly string[], at: number): { kind: SmallTalk; length: number } | undefined {
-    for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
-      const kind = this.phrases.get(words.slice(at, at + length).join(' '));
-      if (kind) return { kind, length };
+  /**
+   * The words in runs: a phrase of the lists with its kind, the longest first ("добрый день" is a
+   * greeting, not "добрый" and a stray "день"), a filler, or one other word.
+   */
+  private runs(words: readonly string[]): Run[] {
+    const runs: Run[] = [];
+    next: for (let at = 0; at < words.length; ) {
+      for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
+        const phrase = words.slice(at, at + length);
+        const kind = this.phrases.get(phrase.join(' '));
+        if (kind) {
+          runs.push({ kind, words: phrase });
+          at += length;
+          continue next;
+        }
+      }
+      runs.push({ kind: this.fillers.has(words[at]) ? 'filler' : 'other', words: [words[at]] });
+      at += 1;
     }
-    return undefined;
+    return runs;
   }
 }
 
