@@ -35,6 +35,7 @@ export const SCRIPT_TEXTS = [
   'decision.suggest',
   'decision.escalate',
   'decision.escalateOffering',
+  'decision.clarify',
   'newTicket',
   'overdueTicket',
   'recipients',

@@ -19,7 +19,7 @@ export interface PreviewCandidate {
 
 export interface Preview {
   lang: Lang;
-  decision: 'answer' | 'suggest' | 'escalate';
+  decision: 'answer' | 'suggest' | 'escalate' | 'clarify';
   /** The top score the decision was taken on. */
   score: number;
   /** What the resident would read first: the answer, or undefined for suggest/escalate. */
@@ -51,6 +51,7 @@ export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text:
     score: Math.round(m.score * 1000) / 1000,
     answer: answerIn(m.entry.answer, questionLang),
   }));
+  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates };
   const score = Math.round(decision.score * 1000) / 1000;
   if (decision.kind === 'answer') {
     const top = candidates.find((c) => c.id === decision.id);

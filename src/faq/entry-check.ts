@@ -59,7 +59,7 @@ export function outcomeOf(id: string, trial: VariantTrial, thresholds: Threshold
   if (decision.kind === 'answer') {
     return decision.id === id ? { ...base, outcome: 'answered' } : { ...base, outcome: 'other', instead: decision.id };
   }
-  const offered = decision.kind === 'suggest' ? decision.ids : (decision.ids ?? []);
+  const offered = decision.kind === 'suggest' ? decision.ids : decision.kind === 'none' ? (decision.ids ?? []) : [];
   if (offered.includes(id)) return { ...base, outcome: 'offered' };
   if (offered.length > 0) return { ...base, outcome: 'other', instead: offered[0] };
   return { ...base, outcome: 'handed-over' };

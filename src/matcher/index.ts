@@ -38,10 +38,11 @@ export function createMatcher(options: Partial<MatcherOptions> = {}): FaqMatcher
  * candidates to read meanwhile when the right one may well be among them.
  */
 export function decide(result: MatchResult, t: Thresholds): Decision {
+  if (result.doubt === 'no-subject') return { kind: 'clarify' };
   const top = result.candidates[0];
   if (!top) return { kind: 'none', score: 0 };
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
-  // A single word several entries ask about: offer them rather than a guess or a hand-off.
+  // Only words several entries ask about: offer them rather than a guess or a hand-off.
   const suggestScore = result.suggestScore ?? top.score;
   const floor = top.score * SUGGEST_RELATIVE_FLOOR;
   const offered = () =>

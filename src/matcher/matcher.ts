@@ -11,11 +11,13 @@ import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './ty
 import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { FieldIndex } from './field-index';
+import { isQuestionKindKey } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
   Ranker,
   variantPrecision,
   type Exclusion,
+  type RankedEntry,
   type Ranking,
   type RankOptions,
 } from './ranker';
@@ -54,16 +56,28 @@ export const MAX_UNKNOWN_TO_ANSWER = 2 / 3;
 
 /**
  * Why the first candidate must not be answered outright, if it must not: the message is a single
- * word ("кредит") that more than one entry asks about (topic-word); the runner-up is about as good
- * (ambiguous); or most of the message is words the FAQ does not know (unclear).
+ * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
+ * tells them apart (topic-word); the runner-up is about as good (ambiguous); or most of the message
+ * is words the FAQ does not know (unclear). `topPrecision`: how much of the first entry's
+ * best-covered question the message says (variantPrecision).
  */
-function doubtOf(ranking: Ranking): MatchResult['doubt'] {
+function doubtOf(ranking: Ranking, topPrecision: number): MatchResult['doubt'] {
   const [top, second] = ranking.entries;
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
   if (!top || !second) return undefined;
-  if (ranking.knownWords === 1 && ranking.unknownWeight === 0 && second.explained > 0) return 'topic-word';
+  if (ranking.unknownWeight === 0 && second.explained > 0) {
+    if (ranking.knownWords === 1) return 'topic-word';
+    // Every word asked about by both, and the message is not the whole of the first one's question
+    // ("когда работает почта" against "… в субботу" is the first one's question, not a topic).
+    if (asksAll(top, ranking) && asksAll(second, ranking) && topPrecision < 1) return 'topic-word';
+  }
   if (second.score >= AMBIGUOUS_SCORE_RATIO * top.score) return 'ambiguous';
   return undefined;
+}
+
+/** True when the entry asks (in a question or its topic) about every word of the message, exactly. */
+function asksAll(entry: RankedEntry, ranking: Ranking): boolean {
+  return entry.explained >= ranking.totalWeight * (1 - 1e-9);
 }
 
 export interface MatcherOptions {
@@ -143,7 +157,10 @@ export class LexicalMatcher implements FaqMatcher {
 
   match(text: string, lang?: Lang, limit = 3): MatchResult {
     if (this.index.size === 0 || typeof text !== 'string' || limit <= 0) return { candidates: [] };
-    return this.resultOf(this.ranker.rank(analyzeMessage(text, lang)), limit);
+    const tokens = analyzeMessage(text, lang);
+    // Only the kind of answer ("где?", "how?"): alone it would pick entries at random.
+    if (tokens.length > 0 && tokens.every((t) => isQuestionKindKey(t.token.surface))) return { candidates: [], doubt: 'no-subject' };
+    return this.resultOf(this.ranker.rank(tokens), limit);
   }
 
   askEachVariant(id: string): VariantTrial[] | undefined {
@@ -166,7 +183,8 @@ export class LexicalMatcher implements FaqMatcher {
   private resultOf(ranking: Ranking, limit: number, exclusion?: Exclusion): MatchResult {
     const top = ranking.entries[0];
     if (!top) return { candidates: [] };
-    const x = this.features(ranking, exclusion);
+    const precision = this.topPrecision(ranking, exclusion);
+    const x = this.features(ranking, precision, exclusion);
     // An entry found only through its answer's prose (no word of the message is in its questions
     // or topic) is not what the resident asked about: it is neither answered nor offered.
     const asked = top.explained > 0;
@@ -175,15 +193,20 @@ export class LexicalMatcher implements FaqMatcher {
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
       .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score }));
-    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking) };
+    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision) };
+  }
+
+  /** How much of the first entry's best-covered question the message says; `exclusion` as below. */
+  private topPrecision(ranking: Ranking, exclusion?: Exclusion): number {
+    const top = ranking.entries[0];
+    const entry = this.index.entryOfSlot(top.slot);
+    const skipVariant = exclusion?.slot === top.slot ? exclusion.variant : undefined;
+    return entry ? variantPrecision(entry, ranking.keys, (key) => this.index.idf(key), skipVariant) : 0;
   }
 
   /** Features of a ranking; `exclusion` is the simulation's left-out variant, if any. */
-  private features(ranking: Ranking, exclusion?: Exclusion): FeatureVector {
+  private features(ranking: Ranking, precision: number, exclusion?: Exclusion): FeatureVector {
     const [top, second] = ranking.entries;
-    const entry = this.index.entryOfSlot(top.slot);
-    const skipVariant = exclusion?.slot === top.slot ? exclusion.variant : undefined;
-    const precision = entry ? variantPrecision(entry, ranking.keys, (key) => this.index.idf(key), skipVariant) : 0;
     const n = this.index.size - (exclusion && exclusion.variant === undefined ? 1 : 0);
     return featuresOf({
       topScore: top.score,
@@ -238,7 +261,7 @@ export class LexicalMatcher implements FaqMatcher {
       if (ranking.entries.length === 0) continue;
       const ids = ranking.entries.slice(0, 3).map((e) => e.id);
       yield {
-        x: this.features(ranking, q.exclusion),
+        x: this.features(ranking, this.topPrecision(ranking, q.exclusion), q.exclusion),
         answerable: q.expect !== null,
         top1: q.expect !== null && ids[0] === q.expect ? 1 : 0,
         top3: q.expect !== null && ids.includes(q.expect) ? 1 : 0,

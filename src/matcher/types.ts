@@ -19,11 +19,12 @@ export interface MatchResult {
   suggestScore?: number;
   /**
    * Set when the first candidate must not be answered outright whatever its score: the message is
-   * one word several entries ask about ('topic-word': always offer them), the first is not clearly
+   * one word, or only words, several entries ask about ('topic-word': always offer them), the first is not clearly
    * ahead of the next ('ambiguous': let the resident choose), or most of the message is words the
-   * FAQ does not know ('unclear').
+   * FAQ does not know ('unclear'). 'no-subject' (no candidates): the message only asks what kind of
+   * answer it wants ("где?", "how?") and names nothing to look up.
    */
-  doubt?: 'topic-word' | 'ambiguous' | 'unclear';
+  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject';
 }
 
 /**
@@ -56,7 +57,9 @@ export type Decision =
   | { kind: 'answer'; id: string; score: number }
   | { kind: 'suggest'; ids: string[]; score: number }
   /** Hand to an operator; `ids` are entries worth reading meanwhile (the hint band), if any. */
-  | { kind: 'none'; score: number; ids?: string[] };
+  | { kind: 'none'; score: number; ids?: string[] }
+  /** The message names nothing to look up ("где?"): ask the resident what it is about. */
+  | { kind: 'clarify' };
 
 /** The retrieval stage. Kept in memory, fed by the store, updated entry by entry. */
 export interface FaqMatcher {

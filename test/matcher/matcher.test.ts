@@ -241,6 +241,41 @@ describe('doubt: when not to answer outright', () => {
     if (d.kind === 'suggest') expect([...d.ids].sort()).toEqual(['paid-parking-hours', 'parking-fine', 'resident-parking-permit']);
   });
 
+  it('a phrase every word of which several entries ask about offers them all', () => {
+    const matcher = createMatcher();
+    matcher.load([
+      ...FIXTURE_FAQ,
+      { id: 'rubbish-days', topic: 'utilities', questions: { ru: ['По каким дням вывоз мусора?'] }, answer: { ru: 'По вторникам и пятницам.' } },
+      { id: 'rubbish-price', topic: 'utilities', questions: { ru: ['Сколько стоит вывоз мусора?'] }, answer: { ru: '450 тенге с человека.' } },
+      {
+        id: 'bulky-rubbish-price',
+        topic: 'utilities',
+        questions: { ru: ['Сколько стоит вывоз крупногабаритного мусора?'] },
+        answer: { ru: 'По договору с перевозчиком.' },
+      },
+    ]);
+    const phrase = matcher.match('вывоз мусора', 'ru');
+    expect(phrase.doubt).toBe('topic-word');
+    const d = decide(phrase, DEFAULT_THRESHOLDS);
+    expect(d.kind === 'suggest' && [...d.ids].sort()).toEqual(['bulky-rubbish-price', 'rubbish-days', 'rubbish-price']);
+    // A word only one of them asks about tells them apart.
+    expect(matcher.match('по каким дням вывоз мусора', 'ru').doubt).not.toBe('topic-word');
+    // All of one entry's question is that entry's question, though another asks the same and more.
+    const whole = matcher.match('сколько стоит вывоз мусора', 'ru');
+    expect(whole.candidates.slice(0, 2).map((c) => c.id)).toEqual(['rubbish-price', 'bulky-rubbish-price']);
+    expect(whole.doubt).not.toBe('topic-word');
+  });
+
+  it('a question word with nothing to look up names no entry', () => {
+    const matcher = loaded();
+    for (const [text, lang] of [['где?', 'ru'], ['а когда', 'ru'], ['How?', 'en'], ['қашан?', 'kk']] as const) {
+      const result = matcher.match(text, lang);
+      expect(result).toEqual({ candidates: [], doubt: 'no-subject' });
+      expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'clarify' });
+    }
+    expect(matcher.match('где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
+  });
+
   it('a runner-up about as good as the first makes the resident choose', () => {
     const result = { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.85 }], suggestScore: 0.95, doubt: 'ambiguous' as const };
     expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.9 });
