@@ -16,7 +16,7 @@ import { faqAnswerHandler } from './engine/handlers/faq-answer';
 import { feedbackHandler } from './engine/handlers/feedback';
 import { handoffGate } from './engine/handlers/handoff-gate';
 import { languageHandler } from './engine/handlers/language';
-import { helpHandler, menuHandler } from './engine/handlers/menu';
+import { helpHandler, menuHandler, typedTopicHandler } from './engine/handlers/menu';
 import { outcomeCounter } from './engine/handlers/outcome-count';
 import { smallTalkHandler } from './engine/handlers/small-talk';
 import type { LearningPort, OutcomePort } from './engine/ports';
@@ -78,7 +78,8 @@ export interface AssembledEngine {
  * The engine with the helpline's handlers, in the order a turn meets them: the outcome counter
  * (around everything, when given), what works whoever has
  * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (small
- * talk, menu, FAQ answers, feedback, escalation of what is left, /subscribe) and the fallback.
+ * talk, menu, FAQ answers, a topic's name typed, feedback, escalation of what is left, /subscribe)
+ * and the fallback.
  *
  * @example const { engine } = createEngine({ store, catalog, translator, thresholds });
  */
@@ -100,6 +101,7 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     smallTalkHandler(menu),
     menuHandler(menu),
     faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator, learning }),
+    typedTopicHandler(menu),
     feedbackHandler({ audit, handoff, translator, learning }),
     escalationHandler({ handoff, catalog, translator, logger }),
     subscriptions.subscribe,

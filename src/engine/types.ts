@@ -65,6 +65,8 @@ export type Outcome =
   | { kind: 'rating'; score: number }
   /** Thanks, "ok", goodbye: answered in kind, never a ticket. */
   | { kind: 'small-talk'; said: 'thanks' | 'ok' | 'bye' }
+  /** A question that names nothing ("где?"): asked what it is about, with the topics. */
+  | { kind: 'clarify' }
   | { kind: 'unsupported' };
 
 export type EscalationReason = 'requested' | 'no-match' | 'not-helpful';

@@ -341,6 +341,45 @@ describe('small things residents run into', () => {
     expect(await h.store.tickets.list()).toEqual([]);
   });
 
+  test('a question word alone is asked what it is about, with the topics, and opens no ticket', async () => {
+    for (const [typed, lang] of [['где?', 'ru'], ['А когда?', 'ru'], ['when?', 'en']] as const) {
+      const result = await h.say(typed, { chatId: typed });
+      expect(result.outcome).toEqual({ kind: 'clarify' });
+      expect(result.replies[0].text).toBe(tr.t(lang, 'input.noSubject'));
+      expect(choiceIds(result.replies)).toEqual(expect.arrayContaining([CHOICE.topic('curfew'), CHOICE.operator]));
+    }
+    // With something to look up, the question word is part of an ordinary question.
+    expect((await h.say('где почта?', { chatId: 'post' })).outcome.kind).not.toBe('clarify');
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
+  test("a topic's name typed after other choices shows the topic's entries instead of opening a ticket", async () => {
+    await h.say('/lang', { chatId: 'typed-topic' });
+    const topic = await h.say(tr.t('ru', 'topics.utilities'), { chatId: 'typed-topic' });
+    expect(topic.outcome).toEqual({ kind: 'command', name: 'menu' });
+    expect(topic.replies[0].text).toBe(tr.t('ru', 'menu.topicTitle', { topic: tr.t('ru', 'topics.utilities') }));
+    expect(choiceIds(topic.replies)).toContain('faq:water-outage');
+    // Any language's name of it, in any case.
+    const kk = await h.say(tr.t('kk', 'topics.utilities').toUpperCase(), { chatId: 'typed-topic-kk' });
+    expect(choiceIds(kk.replies)).toContain('faq:water-outage');
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
+  test("a FAQ question worded like a topic's name is answered from the FAQ, not with the topic", async () => {
+    await h.close();
+    const named = tr.t('ru', 'topics.office-hours');
+    h = await createHarness({
+      faq: [
+        { id: 'centre-hours', topic: 'office-hours', questions: { ru: [named, 'Как работает контакт-центр?'] }, answer: { ru: 'Круглосуточно.' } },
+        { id: 'post-hours', topic: 'office-hours', questions: { ru: ['Когда работает почта?'] }, answer: { ru: 'С 09:00 до 18:00.' } },
+        { id: 'water-outage', topic: 'utilities', questions: { ru: ['Почему нет воды в доме?'] }, answer: { ru: 'Воду подадут до вечера.' } },
+      ],
+      thresholds: { answer: 0.3, suggest: 0.2, hint: 0.1 },
+    });
+    const result = await h.say(named);
+    expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'centre-hours' });
+  });
+
   test('"added to your request" is said once, also across language switches', async () => {
     const escalated = await h.say('/operator');
     const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';

@@ -2,7 +2,8 @@
  * Answering from the FAQ: a question goes to the live catalog's matcher and the confidence bands
  * decide — answer (then "did this help?"), suggest up to three entries ("did you mean…"), or pass
  * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
- * answer it after all when the matcher has any. Picking a suggested or listed entry answers it.
+ * answer it after all when the matcher has any. A question that names nothing ("где?", "how?") is
+ * asked what it is about, with the topics. Picking a suggested or listed entry answers it.
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
@@ -16,6 +17,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
+import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
   catalog: FaqCatalog;
@@ -56,6 +58,11 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
 
     const lang = turn.lang;
     const decision = decide(catalog.match(text, lang, turn.now, 3), thresholds);
+    if (decision.kind === 'clarify') {
+      // Nothing to hand over either: an operator would have to ask the same.
+      turn.conversation.lastQuestion = undefined;
+      return turn.answer({ kind: 'clarify' }, menuReply(turn, { catalog, translator: tr }, 'input.noSubject'));
+    }
     turn.conversation.lastQuestion = text;
     if (decision.kind === 'answer') {
       const entry = catalog.get(decision.id);

@@ -5,6 +5,8 @@
 import type { FaqCatalog } from '../../faq/catalog';
 import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
+import { LANGS } from '../../i18n/languages';
+import { normalizePhrase } from '../input';
 import { CHOICE } from '../choices';
 import type { Handler, Turn } from '../turn';
 import type { Choice, Reply } from '../types';
@@ -32,6 +34,35 @@ export function menuHandler(options: MenuOptions): Handler {
   };
 }
 
+/**
+ * A topic's name typed when the menu is no longer the last thing offered ("режим работы" after a
+ * "did you mean"): the topic's entries rather than a ticket. Register it after the FAQ answer, so
+ * that it only takes a question the FAQ could not answer: a FAQ may well have a question worded
+ * like a topic's name ("opening hours"), and that entry's answer is the better reply.
+ */
+export function typedTopicHandler(options: MenuOptions): Handler {
+  const topicNamed = topicNames(options.translator);
+  return (turn, next) => {
+    if (!turn.unanswered || turn.unanswered.reason !== 'no-match') return next();
+    const topic = topicNamed.get(normalizePhrase(turn.input.text));
+    if (!topic || !options.catalog.live(turn.now).some((e) => topicOf(e) === topic)) return next();
+    turn.unanswered = undefined;
+    showTopic(turn, options, topic);
+  };
+}
+
+/** Every language's menu label of each topic, as typed (normalised), to the topic. */
+function topicNames(tr: Translator): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const topic of [...MENU_TOPICS, 'general', 'other']) {
+    for (const lang of LANGS) {
+      const name = normalizePhrase(tr.t(lang, `topics.${topic}`));
+      if (name && !names.has(name)) names.set(name, topic);
+    }
+  }
+  return names;
+}
+
 /** Answers the turn with the greeting and the menu (/start, "здравствуйте", "добрый день"). */
 export function greet(turn: Turn, options: MenuOptions): void {
   const menu = menuReply(turn, options, 'menu.title');
@@ -44,7 +75,7 @@ export function showMenu(turn: Turn, options: MenuOptions, titleKey: string): vo
 }
 
 /** The topics that have live entries, in menu order, and the operator. */
-function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, titleKey: string): Reply {
+export function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, titleKey: string): Reply {
   const lang = turn.lang;
   const present = new Set(catalog.live(turn.now).map((e) => topicOf(e)));
   const topics = [...MENU_TOPICS, 'general', 'other'].filter((t) => present.has(t));
