@@ -4,7 +4,7 @@
  * app plugs them in. The engine never imports either.
  */
 import type { Lang } from '../i18n/languages';
-import type { AuditInput, LearningSource, TicketInput, TranscriptLine } from '../store/types';
+import type { AuditInput, LearningSource, TicketInput, TicketStatus, TranscriptLine } from '../store/types';
 
 /**
  * The hand-off could not be recorded (the store refuses writes): the resident must not be promised
@@ -31,9 +31,10 @@ export interface HandoffPort {
   append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
   /**
    * The hand-off while it is not finished (an operator may finish it from elsewhere), with why it
-   * was opened and the update that opened it (`source`), if known; null once it is finished or gone.
+   * was opened, the update that opened it (`source`), if known, and whether an operator has taken
+   * it yet (`status`); null once it is finished or gone.
    */
-  openTicket(ticketId: string): Promise<Pick<TicketInput, 'reason' | 'source'> | null>;
+  openTicket(ticketId: string): Promise<(Pick<TicketInput, 'reason' | 'source'> & { status: TicketStatus }) | null>;
   /**
    * Closes an open hand-off the resident no longer needs (an entry offered with it answered the
    * question); resolves false when it was no longer open. Rejects with HandoffUnavailable when the

@@ -380,6 +380,21 @@ describe('small things residents run into', () => {
     expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'centre-hours' });
   });
 
+  test('/menu, /start or "operator" again while a ticket is open says where it stands and adds nothing to it', async () => {
+    const escalated = await h.say('/operator');
+    const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';
+    for (const typed of ['/menu', 'оператор', '/start']) {
+      const result = await h.say(typed);
+      expect(result.outcome).toEqual({ kind: 'queued', ticketId: id });
+      expect(texts(result.replies)).toEqual([tr.t('ru', 'escalation.stillQueued', { ticket: id })]);
+    }
+    await h.store.tickets.setStatus(id, 'assigned', 'operator-1');
+    expect(texts((await h.say('/menu')).replies)).toEqual([tr.t('ru', 'escalation.withOperator', { ticket: id })]);
+    // What the resident writes still goes on the ticket; the commands did not.
+    await h.say('свет так и не дали');
+    expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['свет так и не дали']);
+  });
+
   test('"added to your request" is said once, also across language switches', async () => {
     const escalated = await h.say('/operator');
     const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';

@@ -1,7 +1,8 @@
 /**
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
  * after telling the resident once that it was added; only a pick of the entries offered with the
- * hand-off (and "did this help?" after one) still goes on to the bot. When the operator closed the
+ * hand-off (and "did this help?" after one) still goes on to the bot, and /start, /menu or a
+ * request for an operator is told where the ticket stands (queued, or with an operator). When the operator closed the
  * ticket elsewhere, the bot has the conversation again and the turn goes on. The update that
  * opened the ticket, handled again after a restart (the process died before it was marked
  * handled), is told its ticket number again (with the entries offered with it, if the conversation
@@ -53,6 +54,13 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       if (hints.length === 0) return turn.answer({ kind: 'escalate', ticketId, reason: ticket.reason }, queued);
       const outcome = { kind: 'escalate', ticketId, reason: ticket.reason, faqIds: hints.map((h) => h.id) } as const;
       return turn.answer(outcome, queued, { text: tr.t(turn.lang, 'escalation.hints'), choices: hints.map((h) => h.offered) });
+    }
+    // Asking for the menu, a restart or an operator again is not news for the operator: the resident
+    // hears where the request stands instead of silence.
+    const command = turn.input.command?.name;
+    if (command === 'start' || command === 'menu' || command === 'operator') {
+      const key = ticket.status === 'queued' ? 'escalation.stillQueued' : 'escalation.withOperator';
+      return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, key, { ticket: ticketId }) });
     }
     const reading = readsOfferedAnswer(turn, tr);
     const text = reading ? `[${reading}]` : turn.input.residentLine;
