@@ -420,6 +420,8 @@ describe('small talk', () => {
       ['рахмет', 'kk', 'thanks'],
       ['thanks!', 'en', 'thanks'],
       ['Понятно', 'ru', 'ok'],
+      ['Готово', 'ru', 'ok'],
+      ["that's all", 'en', 'ok'],
       ['до свидания', 'ru', 'bye'],
     ] as const;
     for (const [text, lang, kind] of cases) {
