@@ -4,7 +4,7 @@
  * validated Config. No channel here: the composition root (`src/compose.ts`) adds them on top.
  */
 import { SubscriptionDialog } from './alerts/subscription-dialog';
-import { subscriptionHandlers } from './alerts/subscription-handlers';
+import { subscriptionHandler } from './alerts/subscription-handlers';
 import { DEFAULT_DISTRICTS } from './alerts/topics';
 import type { Config } from './config';
 import { holdable, HeldWrites } from './delivery/held-writes';
@@ -77,9 +77,9 @@ export interface AssembledEngine {
 /**
  * The engine with the helpline's handlers, in the order a turn meets them: the outcome counter
  * (around everything, when given), what works whoever has
- * the conversation (language, help, unsubscribing), the hand-off gate, then the bot's own (small
- * talk, menu, FAQ answers, a topic's name typed, feedback, escalation of what is left, /subscribe)
- * and the fallback.
+ * the conversation (language, help, alert subscriptions), the hand-off gate, then the bot's own
+ * (small talk, menu, FAQ answers, a topic's name typed, feedback, escalation of what is left) and
+ * the fallback.
  *
  * @example const { engine } = createEngine({ store, catalog, translator, thresholds });
  */
@@ -89,14 +89,13 @@ export function createEngine(parts: EngineParts): AssembledEngine {
   const audit = { record: (entry: AuditInput) => holdable(parts.held, `audit ${entry.action}`, () => store.audit.record(entry)) };
   const learning: LearningPort = { note: (input) => holdable(parts.held, 'learned variant', () => store.learning.note(input)) };
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
-  const subscriptions = subscriptionHandlers(dialog);
   const menu = { catalog, translator };
   const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger });
   if (parts.outcomes) engine.use(outcomeCounter(parts.outcomes));
   engine.use(
     languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
     helpHandler({ translator }),
-    subscriptions.anytime,
+    subscriptionHandler(dialog),
     handoffGate({ handoff, translator }),
     smallTalkHandler(menu),
     menuHandler(menu),
@@ -104,7 +103,6 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     typedTopicHandler(menu),
     feedbackHandler({ audit, handoff, translator, learning }),
     escalationHandler({ handoff, catalog, translator, logger }),
-    subscriptions.subscribe,
     fallbackHandler(menu),
   );
   return { engine, handoff, handBack: handBack(engine, translator) };

@@ -41,6 +41,16 @@ describe('alert subscriptions in the engine', () => {
     expect(again.replies[0].text).toMatch(/\/subscribe/);
   });
 
+  it('a resident waiting for an operator can subscribe too, and nothing of it goes on the ticket', async () => {
+    const escalated = await h.say('/operator');
+    const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';
+    const offer = await h.say('/subscribe');
+    expect(offer.outcome).toEqual({ kind: 'command', name: 'subscribe' });
+    await h.say('1');
+    expect((await h.store.alerts.getSubscription('test', 'chat-1'))?.topics).toEqual(['curfew']);
+    expect((await h.store.tickets.get(id))?.messages).toEqual([]);
+  });
+
   it('a language change follows into the subscription, and a forged topic is refused', async () => {
     await h.say('/subscribe');
     await h.say('', { choiceId: 'subt:loans' });
