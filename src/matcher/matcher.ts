@@ -160,7 +160,10 @@ export class LexicalMatcher implements FaqMatcher {
     const tokens = analyzeMessage(text, lang);
     // Only the kind of answer ("где?", "how?"): alone it would pick entries at random.
     if (tokens.length > 0 && tokens.every((t) => isQuestionKindKey(t.token.surface))) return { candidates: [], doubt: 'no-subject' };
-    return this.resultOf(this.ranker.rank(tokens), limit);
+    const ranking = this.ranker.rank(tokens);
+    // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
+    if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };
+    return this.resultOf(ranking, limit);
   }
 
   askEachVariant(id: string): VariantTrial[] | undefined {

@@ -276,6 +276,13 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
+  it('a question word with only words the FAQ does not know offers nothing for the kind alone', () => {
+    const matcher = loaded();
+    const kindAlone = matcher.match('где ипподром?', 'ru');
+    expect(kindAlone.candidates).toEqual([]);
+    expect(decide(kindAlone, DEFAULT_THRESHOLDS)).toEqual({ kind: 'none', score: 0 });
+  });
+
   it('a runner-up about as good as the first makes the resident choose', () => {
     const result = { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.85 }], suggestScore: 0.95, doubt: 'ambiguous' as const };
     expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.9 });
