@@ -438,6 +438,12 @@ describe('small talk', () => {
     expect(result.outcome).toEqual({ kind: 'command', name: 'start' });
     expect(result.replies[0].text).toBe(tr.t('ru', 'greeting'));
     expect(choiceIds(result.replies)).toContain(CHOICE.operator);
+    // "How are you?" is a greeting too, not a question about a way of doing something.
+    for (const [typed, lang] of [['Привет! Как дела?', 'ru'], ['how are you?', 'en']] as const) {
+      const asked = await h.say(typed, { chatId: typed });
+      expect(asked.outcome).toEqual({ kind: 'command', name: 'start' });
+      expect(asked.replies[0].text).toBe(tr.t(lang, 'greeting'));
+    }
   });
 
   test('a typed command with courtesy around it is the command', async () => {
