@@ -27,6 +27,7 @@ import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
+import { ChoicePositionReader } from './choice-position';
 import { choiceSaid, mainSmallTalk, SmallTalkReader } from './small-talk';
 import { compose, Turn, type Handler, type TurnInput } from './turn';
 import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
@@ -54,6 +55,7 @@ export class ConversationEngine {
   private readonly log: Logger;
   private readonly commands: CommandRecognizer;
   private readonly smallTalk: SmallTalkReader;
+  private readonly positions: ChoicePositionReader;
   private readonly queue = new KeyedQueue();
   private readonly book: ConversationBook;
   private readonly handlers: Handler[] = [];
@@ -65,6 +67,7 @@ export class ConversationEngine {
     this.log = options.logger ?? silentLogger;
     this.commands = new CommandRecognizer(options.translator);
     this.smallTalk = new SmallTalkReader(options.translator);
+    this.positions = new ChoicePositionReader(options.translator);
     this.book = new ConversationBook(options.conversations, { logger: this.log });
   }
 
@@ -148,13 +151,21 @@ export class ConversationEngine {
     const text = cleanText(message.text);
     const kind = message.kind === 'text' ? classifyText(text) : null;
     const talk = kind === 'question' ? this.smallTalk.read(text) : null;
-    // A number or the words of an offered choice select it (WhatsApp has no buttons), and so does
-    // a typed yes or no to a yes-or-no offer.
-    const typed = kind === 'question' ? typedChoice(text, offered) : undefined;
+    // A number or the words of an offered choice select it (WhatsApp has no buttons), and so do a
+    // position typed otherwise ("второй", "№2") and a typed yes or no to a yes-or-no offer.
+    const typed = kind === 'question' ? (typedChoice(text, offered) ?? this.typedPosition(text, offered)) : undefined;
     const choiceId = message.choiceId ?? typed ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
+  }
+
+  /** The choice a position typed in words or with a decoration picks ("второй", "2-й", "2️⃣"), if offered. */
+  private typedPosition(text: string, offered: Choice[]): string | undefined {
+    if (offered.length === 0) return undefined;
+    const position = this.positions.read(this.smallTalk.withoutCourtesy(text) ?? text, offered.length);
+    if (position === undefined) return undefined;
+    return offered[position - 1]?.id ?? STALE_CHOICE;
   }
 
   /** The command a text is, also with courtesy around it ("меню, пожалуйста", "english please"). */

@@ -117,6 +117,21 @@ describe('ConversationEngine', () => {
       expect(picked.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
     });
 
+    test('a "did you mean" choice typed as a position in words ("второй", "2-й", "№2") is picked', async () => {
+      await h.close();
+      h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
+      for (const typed of ['второй', '2-й', '№2', 'the second one']) {
+        const chatId = `pick ${typed}`;
+        const offered = await h.say('почтовое отделение вода', { chatId });
+        const second = choiceIds(offered.replies)[1];
+        expect(second).toMatch(/^faq:/);
+        const picked = await h.say(typed, { chatId });
+        expect(picked.outcome).toMatchObject({ kind: 'answer', faqId: second.slice('faq:'.length) });
+      }
+      // With nothing offered, an ordinal is no pick (and no stale button either).
+      expect((await h.say('второй', { chatId: 'nothing offered' })).outcome).not.toEqual({ kind: 'command', name: 'menu' });
+    });
+
     test('entries outside their validity window are not answered', async () => {
       const entry = (await h.store.faq.get('water-outage'))!;
       const h2 = await createHarness({

@@ -1,0 +1,68 @@
+/**
+ * Picking from a numbered list the way residents type it when there are no buttons (WhatsApp):
+ * not only "2", but "2-й", "№2", "2)", "2️⃣", "вариант 2", "второй", "екінші", "the second one",
+ * "последний". Read only while choices are offered, so a question that happens to start with an
+ * ordinal ("второй вопрос: …") is never taken for a pick: every word but the position must be a
+ * filler ("вариант", "номер", "option", "the", "one").
+ *
+ * The words live in the locales (`choicePick.*`), like the typed commands, and every language's
+ * words work in any conversation. `ordinals` lists one string per position, its forms separated
+ * by spaces ("второй второе вторая вторую"); `last` names the last choice; `filler` holds the
+ * words that may come with a position, ordinal endings typed after a digit ("2-й", "2nd") among them.
+ */
+import type { Translator } from '../i18n';
+import { LANGS } from '../i18n/languages';
+
+/** A pick is a few words ("давайте второй вариант"); a longer message is a question. */
+const MAX_WORDS = 4;
+/** Longer than this, it is not worth splitting into words to find out. */
+const MAX_CHARS = 48;
+/** The position `last` stands for until the offer is known. */
+const LAST = -1;
+
+/** Lowercase words; a keycap digit ("2️⃣") is its digit, and a digit run is split from letters ("2й"). */
+function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/\uFE0F?\u20E3/g, ' ')
+    .replace(/(\d+)/g, ' $1 ')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+export class ChoicePositionReader {
+  private readonly positions = new Map<string, number>();
+  private readonly fillers = new Set<string>();
+
+  constructor(translator: Translator) {
+    for (const lang of LANGS) {
+      translator.list(lang, 'choicePick.ordinals').forEach((forms, i) => {
+        for (const word of wordsOf(forms)) if (!this.positions.has(word)) this.positions.set(word, i + 1);
+      });
+      for (const word of translator.list(lang, 'choicePick.last').flatMap(wordsOf)) this.positions.set(word, LAST);
+      for (const word of translator.list(lang, 'choicePick.filler').flatMap(wordsOf)) this.fillers.add(word);
+    }
+  }
+
+  /**
+   * The 1-based position of the choice a typed text names among `count` offered, or undefined when
+   * the text is not a pick. A position past the end is returned as it is: the caller decides what
+   * a stale pick means.
+   */
+  read(text: string, count: number): number | undefined {
+    if (text.length > MAX_CHARS) return undefined;
+    const words = wordsOf(text);
+    if (words.length === 0 || words.length > MAX_WORDS) return undefined;
+    let position: number | undefined;
+    for (const word of words) {
+      if (this.fillers.has(word)) continue;
+      const named = /^\d{1,2}$/.test(word) ? Number(word) : this.positions.get(word);
+      // One position only, and nothing but fillers around it.
+      if (named === undefined || position !== undefined) return undefined;
+      position = named;
+    }
+    if (position === LAST) return count > 0 ? count : undefined;
+    return position !== undefined && position > 0 ? position : undefined;
+  }
+}
