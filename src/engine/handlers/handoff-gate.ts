@@ -2,13 +2,13 @@
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
  * after telling the resident once that it was added; only a pick of the entries offered with the
  * hand-off (and "did this help?" after one) still goes on to the bot, and /start, /menu or a
- * request for an operator is told where the ticket stands (queued, or with an operator). When the operator closed the
- * ticket elsewhere, the bot has the conversation again and the turn goes on. The update that
- * opened the ticket, handled again after a restart (the process died before it was marked
- * handled), is told its ticket number again (with the entries offered with it, if the conversation
- * kept them) rather than added to the ticket as a new line.
- * Register it after the handlers that work whoever has the conversation (language, help,
- * unsubscribing) and before the bot's own.
+ * request for an operator is told where the ticket stands (queued, or with an operator). When the
+ * operator closed the ticket elsewhere, the bot has the conversation again and the turn goes on.
+ * The update that opened the ticket, handled again after a restart (the process died before it
+ * was marked handled), is told its ticket number again (with the entries offered with it, if the
+ * conversation kept them) rather than added to the ticket as a new line.
+ * Register it after the handlers that work whoever has the conversation (language, help, alert
+ * subscriptions) and before the bot's own.
  */
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
