@@ -8,7 +8,9 @@
  * The words live in the locales (`choicePick.*`), like the typed commands, and every language's
  * words work in any conversation. `ordinals` lists one string per position, its forms separated
  * by spaces ("второй второе вторая вторую"); `last` names the last choice; `filler` holds the
- * words that may come with a position, ordinal endings typed after a digit ("2-й", "2nd") among them.
+ * words that may come with a position, ordinal endings typed after a digit ("2-й", "2nd") among them,
+ * and the words of a rating ("5 баллов", "оценка 4"), whose choices are the positions 1 to 5.
+ * `scaledRating` reads what a rating may look like besides: stars, or a score out of ten.
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
@@ -65,4 +67,27 @@ export class ChoicePositionReader {
     if (position === LAST) return count > 0 ? count : undefined;
     return position !== undefined && position > 0 ? position : undefined;
   }
+}
+
+/** Stars typed as a rating ("⭐⭐⭐⭐", "★★★☆☆"): the emoji stars and the black star count, a white star does not. */
+const STAR = /\u2B50|\u2605|\u{1F31F}/gu;
+/** What may stand beside the stars: white stars, the emoji variation selector, spaces. */
+const BESIDE_STARS = /\u2606|\uFE0F|\s/gu;
+/** "4 из 5", "9/10", "8 out of 10": a score on a scale of its own. */
+const SCALED = /^\D*?(\d{1,2})\s*(?:\/|из|of|out of)\s*(\d{1,2})\D*$/iu;
+
+/**
+ * A rating of 1..`max` in the ways residents write one that no position reading covers: a row of
+ * stars, or a score on another scale ("9/10" is 5 of 5, "3 из 5" is 3), rounded to the nearest
+ * step. Undefined when the text is neither.
+ */
+export function scaledRating(text: string, max: number): number | undefined {
+  if (text.length > 32) return undefined;
+  const stars = text.match(STAR)?.length ?? 0;
+  if (stars > 0) return text.replace(STAR, '').replace(BESIDE_STARS, '') === '' && stars <= max ? stars : undefined;
+  const scaled = SCALED.exec(text);
+  if (!scaled) return undefined;
+  const [score, of] = [Number(scaled[1]), Number(scaled[2])];
+  if (of < 2 || score < 1 || score > of) return undefined;
+  return Math.max(1, Math.round((score / of) * max));
 }

@@ -22,7 +22,7 @@ import type { Translator } from '../i18n';
 import { FALLBACK_LANG, type Lang } from '../i18n/languages';
 import { maskId, silentLogger, type Logger } from '../logging';
 import type { Conversation, ConversationStore, TranscriptLine } from '../store/types';
-import { ChoicePositionReader } from './choice-position';
+import { ChoicePositionReader, scaledRating } from './choice-position';
 import { parseChoice } from './choices';
 import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
@@ -152,8 +152,12 @@ export class ConversationEngine {
     const kind = message.kind === 'text' ? classifyText(text) : null;
     const talk = kind === 'question' ? this.smallTalk.read(text) : null;
     // A number or the words of an offered choice select it (WhatsApp has no buttons), and so do a
-    // position typed otherwise ("второй", "№2") and a typed yes or no to a yes-or-no offer.
-    const typed = kind === 'question' ? (typedChoice(text, offered) ?? this.typedPosition(text, offered)) : undefined;
+    // position typed otherwise ("второй", "№2"), a rating written as one ("9/10", "⭐⭐⭐⭐⭐") and a
+    // typed yes or no to a yes-or-no offer.
+    const typed =
+      kind === 'question' || kind === 'symbols'
+        ? (typedRating(text, offered) ?? (kind === 'question' ? (typedChoice(text, offered) ?? this.typedPosition(text, offered)) : undefined))
+        : undefined;
     const choiceId = message.choiceId ?? typed ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
@@ -222,6 +226,14 @@ function remember(conversation: Conversation, line: TranscriptLine): void {
 function describe(message: IncomingMessage, text: string): string {
   if (message.kind === 'text') return message.choiceId ? `[${message.choiceId}]` : text;
   return text ? `[${message.kind}] ${text}` : `[${message.kind}]`;
+}
+
+/** The rating choice a row of stars or a score on another scale picks, when a rating is offered. */
+function typedRating(text: string, offered: Choice[]): string | undefined {
+  const ratings = offered.filter((c) => parseChoice(c.id)?.kind === 'rating');
+  if (ratings.length === 0) return undefined;
+  const score = scaledRating(text, ratings.length);
+  return score === undefined ? undefined : ratings[score - 1]?.id;
 }
 
 /**

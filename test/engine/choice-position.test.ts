@@ -1,4 +1,4 @@
-import { ChoicePositionReader } from '../../src/engine/choice-position';
+import { ChoicePositionReader, scaledRating } from '../../src/engine/choice-position';
 import { createTranslator } from '../../src/i18n';
 
 const reader = new ChoicePositionReader(createTranslator());
@@ -24,6 +24,27 @@ describe('ChoicePositionReader', () => {
   test('anything more than a position and its fillers is not a pick', () => {
     for (const typed of ['второй вопрос про ипотеку', 'в 2 часа', '2 или 3', 'второй и третий', 'номер 109', 'вариант', 'the one', '0', 'а где второй пункт выдачи?']) {
       expect([typed, reader.read(typed, 3)]).toEqual([typed, undefined]);
+    }
+  });
+});
+
+describe('scaledRating', () => {
+  test('a row of stars is its count of filled stars', () => {
+    expect(scaledRating('⭐⭐⭐⭐', 5)).toBe(4);
+    expect(scaledRating('⭐️⭐️⭐️', 5)).toBe(3);
+    expect(scaledRating('★★★☆☆', 5)).toBe(3);
+  });
+
+  test('a score on another scale is brought to this one', () => {
+    expect(scaledRating('4 из 5', 5)).toBe(4);
+    expect(scaledRating('10/10', 5)).toBe(5);
+    expect(scaledRating('7/10', 5)).toBe(4);
+    expect(scaledRating('ставлю 2 out of 10', 5)).toBe(1);
+  });
+
+  test('anything else is no rating', () => {
+    for (const typed of ['⭐ спасибо', '⭐⭐⭐⭐⭐⭐', '6 из 5', '0/10', '5', '12/10', '🙂']) {
+      expect([typed, scaledRating(typed, 5)]).toEqual([typed, undefined]);
     }
   });
 });

@@ -25,4 +25,16 @@ describe('rating after a hand-off', () => {
     const [record] = (await h.store.audit.list()).filter((r) => r.action === 'ticket.rating');
     expect(record).toMatchObject({ actor: 'resident:test', target: id, detail: { score: 4, operator: 'op-mine' } });
   });
+
+  test('a rating written the way residents write one is the rating, never a new ticket', async () => {
+    const written: Array<[string, number]> = [['5 баллов', 5], ['оценка 4', 4], ['4 из 5', 4], ['9/10', 5], ['⭐⭐⭐', 3], ['★★☆☆☆', 2], ['пять', 5]];
+    for (const [typed, score] of written) {
+      const chatId = `rates ${typed}`;
+      const opened = await h.say('/operator', { chatId });
+      const id = opened.outcome.kind === 'escalate' ? opened.outcome.ticketId : '';
+      await h.handBack((await h.store.tickets.setStatus(id, 'closed', 'op-a'))!);
+      expect([typed, (await h.say(typed, { chatId })).outcome]).toEqual([typed, { kind: 'rating', score }]);
+    }
+    expect(await h.store.tickets.list({ status: ['queued'] })).toEqual([]);
+  });
 });
