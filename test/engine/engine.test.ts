@@ -173,6 +173,14 @@ describe('ConversationEngine', () => {
       expect(answer.replies[0].text).toBe('Curfew: from 23:00 to 07:00.');
       expect((await h.say('қазақша')).lang).toBe('kk');
     });
+
+    test('asking for a language the way residents ask sets it', async () => {
+      for (const [typed, lang] of [['Можно на казахском?', 'kk'], ['говорите по-русски?', 'ru'], ['Do you speak English?', 'en']] as const) {
+        const asked = await h.say(typed, { chatId: typed });
+        expect(asked.outcome).toEqual({ kind: 'command', name: 'lang' });
+        expect([typed, asked.lang]).toEqual([typed, lang]);
+      }
+    });
   });
 
   describe('escalation', () => {
