@@ -209,11 +209,13 @@ describe('ConversationEngine', () => {
         ['k', 'адаммен сөйлескім келеді'],
         ['e', 'I want to talk to a human please'],
         ['s', '/operator'],
+        ['p', 'Позовите человека!'],
+        ['o', 'can I talk to someone?'],
       ]) {
         const result = await h.say(text, { chatId });
         expect(result.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
       }
-      expect(await h.store.tickets.list({ status: ['queued'] })).toHaveLength(4);
+      expect(await h.store.tickets.list({ status: ['queued'] })).toHaveLength(6);
     });
 
     test('once the operator closes the ticket the bot answers again', async () => {
