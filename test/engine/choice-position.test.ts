@@ -5,7 +5,7 @@ const reader = new ChoicePositionReader(createTranslator());
 
 describe('ChoicePositionReader', () => {
   test('reads a position typed with decorations, as a word, or with filler words, in each language', () => {
-    const second = ['2-й', '№2', '#2', '2)', '2️⃣', 'вариант 2', 'второй', 'Вторую!', 'два', 'давайте второй вариант', 'екінші', '2-ші', 'екінші нұсқа', 'the second one', 'option 2', '2nd'];
+    const second = ['2-й', '№2', '#2', '2)', '2️⃣', 'вариант 2', 'второй', 'Вторую!', 'два', 'давайте второй вариант', 'екінші', '2-ші', 'екінші нұсқа', 'the second one', 'option 2', '2nd', 'да, второй', 'yes, the second'];
     for (const typed of second) expect([typed, reader.read(typed, 3)]).toEqual([typed, 2]);
     expect(reader.read('четвёртый', 5)).toBe(4);
     expect(reader.read('Третий', 3)).toBe(3);
@@ -22,6 +22,8 @@ describe('ChoicePositionReader', () => {
   });
 
   test('anything more than a position and its fillers is not a pick', () => {
+    // A bare yes is no position (it is small talk, read elsewhere).
+    expect(reader.read('да', 3)).toBeUndefined();
     for (const typed of ['второй вопрос про ипотеку', 'в 2 часа', '2 или 3', 'второй и третий', 'номер 109', 'вариант', 'the one', '0', 'а где второй пункт выдачи?']) {
       expect([typed, reader.read(typed, 3)]).toEqual([typed, undefined]);
     }
