@@ -9,15 +9,17 @@
  * one of those phrases or a filler ("большое", "for the help"): one other word, and it is a
  * question for the FAQ as before ("спасибо, а банки работают?").
  *
- * "Are you there?" ("алло", "вы здесь?") is not small talk: a resident who asks it is waiting for
- * someone, and it goes on to an operator as before.
+ * "Are you there?" ("алло", "вы здесь?", "есть новости?") is read as its own kind, 'waiting', but it
+ * is not answered as small talk: a resident who asks it is waiting for someone. With the bot it goes
+ * on to an operator as before; while an operator has the conversation it goes on the ticket, and
+ * the resident hears where the ticket stands (handoff-gate.ts).
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { CHOICE, parseChoice } from './choices';
 import type { Choice } from './types';
 
-export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no'] as const;
+export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'waiting'] as const;
 export type SmallTalk = (typeof SMALL_TALK)[number];
 
 /** What a small-talk message says, as a set: "нет, спасибо" is both a no and thanks. */
@@ -94,7 +96,7 @@ export class SmallTalkReader {
     if (!courteous(tokens[0]) && !courteous(tokens[tokens.length - 1])) return undefined;
     const words = wordsOf(text);
     const kept = this.runs(words)
-      .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no')
+      .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no' || run.kind === 'waiting')
       .flatMap((run) => run.words);
     return kept.length > 0 && kept.length < words.length ? kept.join(' ') : undefined;
   }
@@ -149,11 +151,12 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
 }
 
 /**
- * The one thing to answer when a message says several ("Здравствуйте, спасибо!" is thanks): thanks
- * and goodbye end a conversation, a greeting starts one, the rest only keeps it going.
+ * The one thing to answer when a message says several ("Здравствуйте, спасибо!" is thanks): asking
+ * about the wait comes first ("здравствуйте, есть кто?"), thanks and goodbye end a conversation, a
+ * greeting starts one, the rest only keeps it going.
  */
 export function mainSmallTalk(said: SmallTalkSaid): SmallTalk {
-  for (const kind of ['thanks', 'bye', 'greeting', 'ok', 'yes', 'no'] as const) {
+  for (const kind of ['waiting', 'thanks', 'bye', 'greeting', 'ok', 'yes', 'no'] as const) {
     if (said.has(kind)) return kind;
   }
   return 'ok';

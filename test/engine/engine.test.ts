@@ -420,6 +420,19 @@ describe('small things residents run into', () => {
     expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['свет так и не дали']);
   });
 
+  test('"алло?" or "any news?" while a ticket is open goes on it and is told where it stands, each time', async () => {
+    const escalated = await h.say('/operator');
+    const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';
+    for (const typed of ['Алло?', 'есть новости?']) {
+      expect(texts((await h.say(typed)).replies)).toEqual([tr.t('ru', 'escalation.stillQueued', { ticket: id })]);
+    }
+    await h.store.tickets.setStatus(id, 'assigned', 'operator-1');
+    expect(texts((await h.say('вы тут?')).replies)).toEqual([tr.t('ru', 'escalation.withOperator', { ticket: id })]);
+    expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['Алло?', 'есть новости?', 'вы тут?']);
+    // With the bot, asking whether anyone is there is for an operator, as before.
+    expect((await h.say('алло, есть кто?', { chatId: 'fresh' })).outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+  });
+
   test('"added to your request" is said once, also across language switches', async () => {
     const escalated = await h.say('/operator');
     const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';

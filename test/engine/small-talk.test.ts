@@ -23,6 +23,9 @@ describe('SmallTalkReader', () => {
     expect(said('thank you so much for your help')).toEqual(['thanks']);
     expect(said('спасибо большое за помощь')).toEqual(['thanks']);
     expect(said('Good morning!')).toEqual(['greeting']);
+    // Asking about the wait is its own kind, and it comes first.
+    expect(said('Здравствуйте, есть кто?')).toEqual(['greeting', 'waiting']);
+    expect(mainSmallTalk(new Set(['greeting', 'waiting']))).toBe('waiting');
     // Asking to ask is answered like a greeting: the resident is invited to ask.
     expect(said('Здравствуйте, можно задать вопрос?')).toEqual(['greeting']);
     // Russian and Kazakh typed in Latin letters.
@@ -35,11 +38,12 @@ describe('SmallTalkReader', () => {
     expect(said('спасибо, а банки работают?')).toBeNull();
     expect(said('добрый день, нет света')).toBeNull();
     expect(said('thanks, when does the curfew start')).toBeNull();
-    // A filler alone says nothing, and "are you there?" is for an operator.
+    // A filler alone says nothing.
     expect(said('большое')).toBeNull();
     expect(said('помощь, пожалуйста')).toBeNull();
-    expect(said('вы здесь?')).toBeNull();
-    expect(said('are you there?')).toBeNull();
+    // "Are you there?" is read as waiting (which the handlers pass on to an operator), not as courtesy.
+    expect(said('вы здесь?')).toEqual(['waiting']);
+    expect(said('are you there?')).toEqual(['waiting']);
     expect(said('')).toBeNull();
     expect(said('спасибо '.repeat(13))).toBeNull();
   });

@@ -1,9 +1,10 @@
 /**
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
  * after telling the resident once that it was added; only a pick of the entries offered with the
- * hand-off (and "did this help?" after one) still goes on to the bot, and /start, /menu or a
- * request for an operator is told where the ticket stands (queued, or with an operator). When the
- * operator closed the ticket elsewhere, the bot has the conversation again and the turn goes on.
+ * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
+ * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
+ * "есть новости?" or a greeting, which also go on the ticket. When the operator closed the ticket
+ * elsewhere, the bot has the conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
@@ -13,6 +14,7 @@
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
 import { parseChoice } from '../choices';
+import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 
@@ -31,6 +33,12 @@ function readsOfferedAnswer(turn: Turn, tr: Translator): string | undefined {
   const picked = turn.conversation.offered.find((c) => c.id === choiceId);
   if (!picked) return undefined;
   return choice.kind === 'feedback' ? `${tr.t(turn.lang, 'answer.ask')} ${picked.label}` : picked.label;
+}
+
+/** Where the ticket stands: still queued, or with an operator. */
+function standing(turn: Turn, tr: Translator, ticketId: string, status: TicketStatus): { text: string } {
+  const key = status === 'queued' ? 'escalation.stillQueued' : 'escalation.withOperator';
+  return { text: tr.t(turn.lang, key, { ticket: ticketId }) };
 }
 
 export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Handler {
@@ -59,8 +67,7 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
     // hears where the request stands instead of silence.
     const command = turn.input.command?.name;
     if (command === 'start' || command === 'menu' || command === 'operator') {
-      const key = ticket.status === 'queued' ? 'escalation.stillQueued' : 'escalation.withOperator';
-      return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, key, { ticket: ticketId }) });
+      return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));
     }
     const reading = readsOfferedAnswer(turn, tr);
     const text = reading ? `[${reading}]` : turn.input.residentLine;
@@ -74,6 +81,9 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
     // An entry offered with the hand-off, and "did this help?" after it: the bot answers them while
     // the ticket stays open (the operator sees the taps on it).
     if (reading) return next();
+    // "Алло?", "есть новости?", a greeting: on the ticket, and the resident hears where it stands.
+    const talk = turn.input.smallTalk;
+    if (talk === 'waiting' || talk === 'greeting') return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));
     // Said once, whatever language it was said in (a language switch does not make it news).
     const said = new Set(LANGS.map((lang) => tr.t(lang, 'escalation.appended', { ticket: ticketId })));
     const acknowledged = conv.recent.some((l) => l.from === 'bot' && said.has(l.text));

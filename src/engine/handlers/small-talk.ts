@@ -11,7 +11,8 @@ export function smallTalkHandler(options: MenuOptions): Handler {
   const { translator: tr } = options;
   return (turn, next) => {
     const said = turn.input.smallTalk;
-    if (!said) return next();
+    // "Are you there?" with the bot: someone is wanted, so it goes on to an operator.
+    if (!said || said === 'waiting') return next();
     if (said === 'greeting') return greet(turn, options);
     const lang = turn.lang;
     if (said === 'yes' || said === 'no') {
