@@ -84,7 +84,7 @@ export interface Figures {
   };
   messages: {
     total: number;
-    /** Per outcome: answer, picked, suggest, escalate, queued, command, feedback, rating, small-talk, unsupported. */
+    /** Per outcome: answer, picked, suggest, clarify, escalate, queued, command, feedback, rating, small-talk, unsupported. */
     byOutcome: Record<string, number>;
     byChannel: Record<string, number>;
     byLang: Record<Lang, number>;
