@@ -14,6 +14,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
+import { normalizePhrase } from './input';
 
 /** A pick is a few words ("давайте второй вариант"); a longer message is a question. */
 const MAX_WORDS = 4;
@@ -22,14 +23,10 @@ const MAX_CHARS = 48;
 /** The position `last` stands for until the offer is known. */
 const LAST = -1;
 
-/** Lowercase words; a keycap digit ("2️⃣") is its digit, and a digit run is split from letters ("2й"). */
+/** The words as typed commands compare them; a keycap digit ("2️⃣") is its digit, and a digit run is split from letters ("2й"). */
 function wordsOf(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
-    .replace(/\uFE0F?\u20E3/g, ' ')
-    .replace(/(\d+)/g, ' $1 ')
-    .split(/[^\p{L}\p{N}]+/u)
+  return normalizePhrase(text.replace(/\uFE0F?\u20E3/g, ' ').replace(/(\d+)/g, ' $1 '))
+    .split(' ')
     .filter(Boolean);
 }
 
@@ -73,6 +70,8 @@ export class ChoicePositionReader {
 const STAR = /\u2B50|\u2605|\u{1F31F}/gu;
 /** What may stand beside the stars: white stars, the emoji variation selector, spaces. */
 const BESIDE_STARS = /\u2606|\uFE0F|\s/gu;
+/** A rating is a few characters ("4 из 5", "⭐⭐⭐⭐⭐"); a longer text is not read as one. */
+const MAX_RATING_CHARS = 32;
 /** "4 из 5", "9/10", "8 out of 10": a score on a scale of its own. */
 const SCALED = /^\D*?(\d{1,2})\s*(?:\/|из|of|out of)\s*(\d{1,2})\D*$/iu;
 
@@ -82,7 +81,7 @@ const SCALED = /^\D*?(\d{1,2})\s*(?:\/|из|of|out of)\s*(\d{1,2})\D*$/iu;
  * step. Undefined when the text is neither.
  */
 export function scaledRating(text: string, max: number): number | undefined {
-  if (text.length > 32) return undefined;
+  if (text.length > MAX_RATING_CHARS) return undefined;
   const stars = text.match(STAR)?.length ?? 0;
   if (stars > 0) return text.replace(STAR, '').replace(BESIDE_STARS, '') === '' && stars <= max ? stars : undefined;
   const scaled = SCALED.exec(text);

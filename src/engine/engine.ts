@@ -151,32 +151,36 @@ export class ConversationEngine {
     const text = cleanText(message.text);
     const kind = message.kind === 'text' ? classifyText(text) : null;
     const talk = kind === 'question' ? this.smallTalk.read(text) : null;
-    // A number or the words of an offered choice select it (WhatsApp has no buttons), and so do a
-    // position typed otherwise ("второй", "№2"), a rating written as one ("9/10", "⭐⭐⭐⭐⭐") and a
-    // typed yes or no to a yes-or-no offer.
-    const typed =
-      kind === 'question' || kind === 'symbols'
-        ? (typedRating(text, offered) ?? (kind === 'question' ? (typedChoice(text, offered) ?? this.typedPosition(text, offered)) : undefined))
-        : undefined;
-    const choiceId = message.choiceId ?? typed ?? (talk ? choiceSaid(talk, offered) : undefined);
-    const command = !choiceId && kind === 'question' ? this.command(text) : null;
+    // The text without its courtesy, for a pick and for a command: worked out once, when first asked.
+    let bare: string | undefined | null = null;
+    const withoutCourtesy = () => (bare === null ? (bare = this.smallTalk.withoutCourtesy(text)) : bare);
+    const choiceId = message.choiceId ?? this.typedPick(text, kind, offered, withoutCourtesy) ?? (talk ? choiceSaid(talk, offered) : undefined);
+    const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
   }
 
-  /** The choice a position typed in words or with a decoration picks ("второй", "2-й", "2️⃣"), if offered. */
-  private typedPosition(text: string, offered: Choice[]): string | undefined {
-    if (offered.length === 0) return undefined;
-    const position = this.positions.read(this.smallTalk.withoutCourtesy(text) ?? text, offered.length);
+  /**
+   * The offered choice a typed text picks (WhatsApp has no buttons): a rating written as one ("9/10",
+   * "⭐⭐⭐⭐⭐", also as symbols alone), a number or the words of a choice, or a position typed
+   * otherwise ("второй", "№2", also with courtesy around it).
+   */
+  private typedPick(text: string, kind: TurnInput['kind'], offered: Choice[], withoutCourtesy: () => string | undefined): string | undefined {
+    if (kind !== 'question' && kind !== 'symbols') return undefined;
+    const rating = typedRating(text, offered);
+    if (rating || kind === 'symbols') return rating;
+    const typed = typedChoice(text, offered);
+    if (typed || offered.length === 0) return typed;
+    const position = this.positions.read(withoutCourtesy() ?? text, offered.length);
     if (position === undefined) return undefined;
     return offered[position - 1]?.id ?? STALE_CHOICE;
   }
 
   /** The command a text is, also with courtesy around it ("меню, пожалуйста", "english please"). */
-  private command(text: string): Command | null {
+  private command(text: string, withoutCourtesy: () => string | undefined): Command | null {
     const exact = this.commands.recognize(text);
     if (exact) return exact;
-    const bare = this.smallTalk.withoutCourtesy(text);
+    const bare = withoutCourtesy();
     return bare ? this.commands.recognize(bare) : null;
   }
 
