@@ -12,6 +12,9 @@ import type { Handler, Turn } from '../turn';
 import type { Choice, Reply } from '../types';
 import { entryChoices } from './entry-choices';
 
+/** The topics in the order the menu lists them. */
+const MENU_ORDER: readonly string[] = [...MENU_TOPICS, 'general', 'other'];
+
 export interface MenuOptions {
   catalog: FaqCatalog;
   translator: Translator;
@@ -54,7 +57,7 @@ export function typedTopicHandler(options: MenuOptions): Handler {
 /** Every language's menu label of each topic, as typed (normalised), to the topic. */
 function topicNames(tr: Translator): Map<string, string> {
   const names = new Map<string, string>();
-  for (const topic of [...MENU_TOPICS, 'general', 'other']) {
+  for (const topic of MENU_ORDER) {
     for (const lang of LANGS) {
       const name = normalizePhrase(tr.t(lang, `topics.${topic}`));
       if (name && !names.has(name)) names.set(name, topic);
@@ -78,7 +81,7 @@ export function showMenu(turn: Turn, options: MenuOptions, titleKey: string): vo
 export function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, titleKey: string): Reply {
   const lang = turn.lang;
   const present = new Set(catalog.live(turn.now).map((e) => topicOf(e)));
-  const topics = [...MENU_TOPICS, 'general', 'other'].filter((t) => present.has(t));
+  const topics = MENU_ORDER.filter((t) => present.has(t));
   const choices = topics.map((topic) => ({ id: CHOICE.topic(topic), label: tr.t(lang, `topics.${topic}`) }));
   choices.push({ id: CHOICE.operator, label: tr.t(lang, 'choices.operator') });
   return { text: tr.t(lang, titleKey), choices };
