@@ -47,12 +47,24 @@ const SUFFIXES: readonly string[] = [...new Set(SUFFIXES_RAW)].sort((a, b) => b.
 
 const VOWEL_RE = /[аеиоуыэюя]/;
 
+/**
+ * Kazakh suffixes agree with the sound before them: the т-, қ- and п- forms (-та, -ты, -тар, -қа,
+ * -қан, -пен) follow only a voiceless consonant (or б, в, г, д): "банкте", "банкке", but "қалада",
+ * "қалаға". A т-, қ- or п-form after anything else is part of the word, not a suffix: "Алматы" is
+ * not "алма" + "-ты" ("алманы" would be), nor "карта" "қар" (snow) + "-та".
+ */
+const AFTER_VOICELESS = /[кпстшщфхцчбвгд]$/;
+function agrees(stem: string, suffix: string): boolean {
+  const first = suffix[0];
+  return (first !== 'т' && first !== 'к' && first !== 'п') || AFTER_VOICELESS.test(stem);
+}
+
 function stripOnce(word: string): string | null {
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, word.length - suffix.length);
     const min = suffix.length === 1 ? MIN_STEM_FOR_SINGLE_LETTER : MIN_STEM;
-    if (stem.length < min || !VOWEL_RE.test(stem)) continue;
+    if (stem.length < min || !VOWEL_RE.test(stem) || !agrees(stem, suffix)) continue;
     return stem;
   }
   return null;

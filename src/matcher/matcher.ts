@@ -35,8 +35,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.34, weights: [-2.94, -0.48, 16.25, -0.65, 4.62, 6.55, -0.66] },
-  top3: { bias: -3.51, weights: [0.59, 4.25, 7.66, -0.42, 3.91, 7.66, -0.79] },
+  top1: { bias: -3.63, weights: [-2.95, 1.25, 16.5, -0.56, 4.73, 5.8, -0.22] },
+  top3: { bias: -3.75, weights: [0.55, 5.49, 7.74, -0.36, 4.09, 7.2, -0.5] },
   samples: 0,
 };
 

@@ -76,6 +76,40 @@ describe('FAQ matcher retrieval', () => {
   });
 });
 
+describe('FAQ matcher and Kazakh word endings', () => {
+  // "төлей алмасам" (if I cannot pay): a Kazakh modal that the city's name must not stand for.
+  const faq: FaqEntryInput[] = [
+    {
+      id: 'bank-hours',
+      topic: 'banks',
+      questions: { ru: ['Работают ли банки?', 'Во сколько открываются банки?'], kk: ['Банктер жұмыс істей ме?'] },
+      answer: { ru: 'Банки работают с 9 до 18.', kk: 'Банктер 9-дан 18-ге дейін жұмыс істейді.' },
+    },
+    {
+      id: 'loan-penalty',
+      topic: 'loans',
+      questions: { ru: ['Будет ли пеня за просрочку кредита?'], kk: ['Несиені төлей алмасам, айыппұл сала ма?'] },
+      answer: { ru: 'Пеня не начисляется до конца месяца.', kk: 'Ай соңына дейін өсімпұл есептелмейді.' },
+    },
+    {
+      id: 'snow-removal',
+      topic: 'streets',
+      questions: { ru: ['Когда уберут снег?'], kk: ['Қарды қашан тазалайды?'] },
+      answer: { ru: 'Снег убирают за два дня.', kk: 'Қар екі күнде тазаланады.' },
+    },
+  ];
+  const matcher = createMatcher();
+  matcher.load(faq);
+
+  it('does not take a word for a stem and a suffix that cannot follow it', () => {
+    expect(matcher.match('Алматы', 'ru').candidates.map((c) => c.id)).not.toContain('loan-penalty');
+    expect(topOf(matcher, 'в Алматы работают банки?', 'ru')).toBe('bank-hours');
+    expect(topOf(matcher, 'Алматыда банктер жұмыс істей ме?', 'kk')).toBe('bank-hours');
+    // "картаға" is "карта", not "қар" (snow) with a suffix.
+    expect(matcher.match('картаға', 'kk').candidates.map((c) => c.id)).not.toContain('snow-removal');
+  });
+});
+
 describe('FAQ matcher incremental updates', () => {
   it('upsert adds and replaces one entry, remove takes it out', () => {
     const matcher = loaded();

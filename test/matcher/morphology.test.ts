@@ -59,6 +59,17 @@ describe('Kazakh suffix stripper', () => {
     expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мек'));
     expect(stemKazakh('банкомат')).not.toBe(stemKazakh('банк'));
   });
+
+  it('peels a suffix only where it agrees with the sound before it', () => {
+    // -ты, -та, -қа follow a voiceless consonant: "Алматы" is not "алма" + "-ты", "карта" not "қар" + "-та".
+    expect(stemKazakh('алматы')).not.toBe(stemKazakh('алмасам'));
+    expect(stemKazakh('Алматыда')).toBe(stemKazakh('Алматы'));
+    expect(stemKazakh('картаға')).not.toBe(stemKazakh('қар'));
+    expect(stemKazakh('картаға')).toBe(stemKazakh('картасы'));
+    // After a vowel the same suffixes come as -да, -ға.
+    expect(stemKazakh('банкке')).toBe(stemKazakh('банк'));
+    expect(stemKazakh('қалаға')).toBe(stemKazakh('қала'));
+  });
 });
 
 describe('Snowball stemmers', () => {
