@@ -42,6 +42,8 @@ const TIME_ONLY = new Set(['скольки', 'skolki']);
 const HOW_MUCH = new Set(['сколько', 'skolko']);
 const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do']);
 const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
+/** "сколько времени", "сколько ещё ждать": a duration, as "how long" is. */
+const TIME_AFTER_HOW_MUCH = new Set(['времени', 'дней', 'часов', 'недель', 'месяцев', 'еще', 'vremeni', 'dney', 'chasov', 'eshche', 'eshe', 'esche']);
 const AMOUNT_AFTER_HOW = new Set(['much', 'many']);
 /** "какого числа", "what time", "қай уақытта": a question word made a time by the word after it. */
 const WHICH = new Set(['какого', 'какое', 'какие', 'какой', 'what', 'which', 'кай', 'кандай']);
@@ -52,6 +54,8 @@ const TIME_WORDS_AFTER_WHICH = new Set([
 ]);
 /** The Kazakh hour ("сағат", "сағатта"…) that makes "қанша"/"неше" ask for a time. */
 const HOUR = 'сагат';
+/** Time and days (folded) after "қанша"/"неше": how long. */
+const DURATION = ['уакыт', 'кун'];
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
 const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, 'неше']);
@@ -72,12 +76,15 @@ export function questionKindsOf(words: readonly string[]): QuestionKind[] {
     if (!TRIGGERS.has(word)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
-    if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && TIME_BEFORE_HOW_MUCH.has(before))) {
+    if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
       add('time');
     } else if (word === 'how') {
       add(TIME_AFTER_HOW.has(after) ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
     } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
       // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
+      add('time');
+    } else if ((word === 'канша' || word === 'неше') && DURATION.some((d) => after.startsWith(d))) {
+      // "қанша уақыт", "неше күн": a duration.
       add('time');
     } else if (word === 'неше') {
       add('amount');
