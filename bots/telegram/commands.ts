@@ -12,7 +12,7 @@ export interface BotCommandText {
 }
 
 /** The commands in menu order. */
-const COMMANDS = ['start', 'menu', 'lang', 'operator', 'help', 'subscribe', 'unsubscribe'] as const;
+const COMMANDS = ['start', 'menu', 'lang', 'operator', 'cancel', 'help', 'subscribe', 'unsubscribe'] as const;
 
 /** The menu in every language. */
 export function botCommands(tr: Translator): Record<Lang, BotCommandText[]> {

@@ -99,7 +99,7 @@ export class OperatorGroup {
     const once = this.options.once ?? (async () => true);
     if (!(await once(`operator-group:${withdrawn ? 'withdrawn' : event.kind}:${event.ticket.id}`))) return;
     if (event.kind === 'opened') await this.post(event.ticket);
-    else if (withdrawn) await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} was withdrawn: an answer the bot offered helped the resident. Nothing to do.`);
+    else if (withdrawn) await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} was withdrawn by the resident. Nothing to do.`);
     else await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
   }
 

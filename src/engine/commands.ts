@@ -1,15 +1,15 @@
 /**
- * Commands (/start, /menu, /lang, /operator, /help, /subscribe, /unsubscribe) and their typed equivalents in every
+ * Commands (/start, /menu, /lang, /operator, /cancel, /help, /subscribe, /unsubscribe) and their typed equivalents in every
  * language. The typed words live in the locales (`commands.*`), so staff can extend them there.
  */
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
 import { normalizePhrase } from './input';
 
-export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'help' | 'subscribe' | 'unsubscribe';
+export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
 export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang };
 
-const NAMES: readonly CommandName[] = ['start', 'menu', 'lang', 'operator', 'help', 'subscribe', 'unsubscribe'];
+const NAMES: readonly CommandName[] = ['start', 'menu', 'lang', 'operator', 'cancel', 'help', 'subscribe', 'unsubscribe'];
 
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };

@@ -17,6 +17,9 @@ export class HandoffUnavailable extends Error {
   }
 }
 
+/** Why a resident withdrew a hand-off: an answer offered with it helped, or they cancelled it. */
+export type WithdrawReason = 'answered' | 'cancelled';
+
 /** Whoever takes a conversation over from the bot (human operators). */
 export interface HandoffPort {
   /**
@@ -36,11 +39,11 @@ export interface HandoffPort {
    */
   openTicket(ticketId: string): Promise<(Pick<TicketInput, 'reason' | 'source'> & { status: TicketStatus }) | null>;
   /**
-   * Closes an open hand-off the resident no longer needs (an entry offered with it answered the
-   * question); resolves false when it was no longer open. Rejects with HandoffUnavailable when the
-   * store cannot take it.
+   * Closes an open hand-off the resident no longer needs: an entry offered with it answered the
+   * question ('answered', the default), or they cancelled it ('cancelled'). Resolves false when it
+   * was no longer open. Rejects with HandoffUnavailable when the store cannot take it.
    */
-  withdraw(ticketId: string): Promise<boolean>;
+  withdraw(ticketId: string, why?: WithdrawReason): Promise<boolean>;
   /**
    * Records the resident's rating of the latest finished hand-off of this chat; resolves false,
    * recording nothing, when the chat has none (a forged or stale rating button).

@@ -11,7 +11,7 @@
  */
 import { holdable, HeldWritesFull, type HeldWrites } from '../delivery/held-writes';
 import { isStoreUnavailable } from '../delivery/store-trouble';
-import { HandoffUnavailable, type HandoffPort } from '../engine/ports';
+import { HandoffUnavailable, type HandoffPort, type WithdrawReason } from '../engine/ports';
 import type { AuditInput, Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
 import { TicketEvents } from './ticket-events';
 
@@ -71,13 +71,13 @@ export class HandoffDesk implements HandoffPort {
    * Closes the ticket at the resident's word, without the rating question (no operator helped) and
    * without a farewell (the bot has just told them). A ticket already closed stays as it was.
    */
-  async withdraw(ticketId: string): Promise<boolean> {
+  async withdraw(ticketId: string, why: WithdrawReason = 'answered'): Promise<boolean> {
     const ticket = await this.openTicket(ticketId);
     if (!ticket) return false;
     let closed: Ticket | null;
     try {
       closed = await this.store.tickets.setStatus(ticketId, 'closed');
-      await this.store.audit.record({ actor: `resident:${ticket.channel}`, action: 'ticket.withdraw', target: ticketId });
+      await this.store.audit.record({ actor: `resident:${ticket.channel}`, action: 'ticket.withdraw', target: ticketId, detail: { why } });
     } catch (error) {
       throw isStoreUnavailable(error) ? new HandoffUnavailable(error) : error;
     }

@@ -47,14 +47,15 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 /**
  * The questions of tickets (no-match, not-helpful) and of "did not help" feedback in the audit log;
- * not those of tickets the resident withdrew because an entry offered with the hand-off answered them.
+ * not those of tickets the resident withdrew because an entry offered with the hand-off answered them
+ * (a ticket they cancelled was not answered: its question stays).
  */
 export function collectUnanswered(
   tickets: readonly Pick<Ticket, 'id' | 'reason' | 'question' | 'lang' | 'createdAt'>[],
   audit: readonly AuditRecord[],
 ): UnansweredQuestion[] {
   const out: UnansweredQuestion[] = [];
-  const withdrawn = new Set(audit.filter((r) => r.action === 'ticket.withdraw').map((r) => r.target));
+  const withdrawn = new Set(audit.filter((r) => r.action === 'ticket.withdraw' && r.detail?.why !== 'cancelled').map((r) => r.target));
   for (const t of tickets) {
     if (withdrawn.has(t.id)) continue;
     if (t.reason === 'no-match' || t.reason === 'not-helpful') {

@@ -47,6 +47,12 @@ describe('console inbox pages', () => {
     expect(page.body).toContain(note);
     expect(page.body).not.toContain(`/api/tickets/${withdrawn.id}/reply`);
     expect((await f.call('GET', `/inbox/${closed.id}`, { session: operator })).body).not.toContain(note);
+    // Cancelled by the resident (/cancel): said as such, not as answered.
+    const cancelled = await handoff.start({ channel: 'telegram', chatId: '13', lang: 'ru', question: 'Где справка?', reason: 'no-match', excerpt: [] });
+    expect(await handoff.withdraw(cancelled.id, 'cancelled')).toBe(true);
+    const cancelledPage = (await f.call('GET', `/inbox/${cancelled.id}`, { session: operator })).body;
+    expect(cancelledPage).toContain(tr.t('en', 'console.ticket.cancelledNote'));
+    expect(cancelledPage).not.toContain(note);
   });
 
   it('offers the FAQ entries the bot ranked first and sends one in the resident\'s language, noting their words for it', async () => {

@@ -25,15 +25,18 @@ const LIVE_EVENTS = '/api/tickets/events';
 const MINUTE_MS = 60_000;
 
 /**
- * Closed by the resident rather than an operator (an entry offered with the hand-off answered
- * them): the withdrawal's audit record, written just after the ticket was closed (the same clock).
+ * Closed by the resident rather than an operator, and why (an entry offered with the hand-off
+ * answered them, or they cancelled it): the withdrawal's audit record, written just after the
+ * ticket was closed (the same clock). Undefined when an operator closed it.
  */
-async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<boolean> {
+async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<'answered' | 'cancelled' | undefined> {
   const { closedAt } = ticket;
-  if (!closedAt) return false;
+  if (!closedAt) return undefined;
   const around = (ms: number) => new Date(closedAt.getTime() + ms);
   const records = await ctx.deps.store.audit.between(around(-MINUTE_MS), around(MINUTE_MS), ['ticket.withdraw']);
-  return records.some((r) => r.target === ticket.id);
+  const record = records.find((r) => r.target === ticket.id);
+  if (!record) return undefined;
+  return record.detail?.why === 'cancelled' ? 'cancelled' : 'answered';
 }
 
 /** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
@@ -119,10 +122,10 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
     const canDraftFaq = EDITORS.includes(staff.account.role);
     const colleagues = (await ctx.deps.store.staff.list()).filter((s) => !s.disabled && OPERATORS.includes(s.role) && s.email !== staff.account.email);
 
-    const withdrawn = !open && (await withdrawnByResident(ctx, ticket));
+    const withdrawn = open ? undefined : await withdrawnByResident(ctx, ticket);
     const actions = !open
       ? withdrawn
-        ? html`<p class="note">${t('ticket.withdrawnNote')}</p>`
+        ? html`<p class="note">${t(withdrawn === 'cancelled' ? 'ticket.cancelledNote' : 'ticket.withdrawnNote')}</p>`
         : ''
       : !mine
         ? html`<p class="note">${t('ticket.heldBy', { operator: ticket.assignee ?? '' })}</p>`

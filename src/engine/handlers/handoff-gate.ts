@@ -3,8 +3,9 @@
  * after telling the resident once that it was added; only a pick of the entries offered with the
  * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
  * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
- * "есть новости?" or a greeting, which also go on the ticket. When the operator closed the ticket
- * elsewhere, the bot has the conversation again and the turn goes on.
+ * "есть новости?" or a greeting, which also go on the ticket. /cancel ("отменить обращение")
+ * withdraws the ticket and gives the conversation back to the bot. When the operator closed the
+ * ticket elsewhere, the bot has the conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
@@ -19,7 +20,7 @@ import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 
 export interface HandoffGateOptions {
-  handoff: Pick<HandoffPort, 'append' | 'openTicket'>;
+  handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
   translator: Translator;
 }
 
@@ -42,14 +43,35 @@ function standing(turn: Turn, tr: Translator, ticketId: string, status: TicketSt
 }
 
 export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Handler {
+  /** The resident no longer needs the operator: the ticket is closed as theirs to close. */
+  const cancel = async (turn: Turn, ticketId: string): Promise<void> => {
+    const conv = turn.conversation;
+    const outcome = { kind: 'command', name: 'cancel' } as const;
+    try {
+      await handoff.withdraw(ticketId, 'cancelled');
+    } catch (error) {
+      if (!(error instanceof HandoffUnavailable)) throw error;
+      // The ticket stays open: the resident must not be told it is gone.
+      return turn.answer(outcome, { text: tr.t(turn.lang, 'escalation.unavailable') });
+    }
+    conv.mode = 'bot';
+    conv.ticketId = undefined;
+    turn.answer(outcome, { text: tr.t(turn.lang, 'escalation.cancelled', { ticket: ticketId }) });
+  };
+
   return async (turn, next) => {
     const conv = turn.conversation;
-    if (conv.mode !== 'operator' || !conv.ticketId) return next();
+    const command = turn.input.command?.name;
+    if (conv.mode !== 'operator' || !conv.ticketId) {
+      if (command === 'cancel') return turn.answer({ kind: 'command', name: 'cancel' }, { text: tr.t(turn.lang, 'escalation.nothingToCancel') });
+      return next();
+    }
     const ticketId = conv.ticketId;
     const ticket = await handoff.openTicket(ticketId);
     if (!ticket) {
       conv.mode = 'bot';
       conv.ticketId = undefined;
+      if (command === 'cancel') return turn.answer({ kind: 'command', name: 'cancel' }, { text: tr.t(turn.lang, 'escalation.nothingToCancel') });
       return next();
     }
     if (ticket.source !== undefined && ticket.source === turn.ref) {
@@ -63,9 +85,9 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
       const outcome = { kind: 'escalate', ticketId, reason: ticket.reason, faqIds: hints.map((h) => h.id) } as const;
       return turn.answer(outcome, queued, { text: tr.t(turn.lang, 'escalation.hints'), choices: hints.map((h) => h.offered) });
     }
+    if (command === 'cancel') return cancel(turn, ticketId);
     // Asking for the menu, a restart or an operator again is not news for the operator: the resident
     // hears where the request stands instead of silence.
-    const command = turn.input.command?.name;
     if (command === 'start' || command === 'menu' || command === 'operator') {
       return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));
     }

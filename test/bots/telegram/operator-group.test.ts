@@ -121,7 +121,7 @@ describe.each([
     expect(answer.text).toBe('Воду подадут до вечера.');
     api.push(api.press(me, 'fb:yes', ask.messageId));
     await api.waitForMessages(me.id, 5);
-    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${id} was withdrawn: an answer the bot offered helped the resident. Nothing to do.`), 'the notice');
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${id} was withdrawn by the resident. Nothing to do.`), 'the notice');
     expect((await desk.get(id))?.status).toBe('closed');
   });
 
