@@ -96,7 +96,7 @@ export function createEngine(parts: EngineParts): AssembledEngine {
     languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),
     helpHandler({ translator }),
     subscriptionHandler(dialog),
-    handoffGate({ handoff, translator }),
+    handoffGate({ handoff, translator, faq: { catalog, thresholds: parts.thresholds } }),
     smallTalkHandler(menu),
     menuHandler(menu),
     faqAnswerHandler({ catalog, thresholds: parts.thresholds, translator, learning }),

@@ -4,16 +4,23 @@
  * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
  * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
  * "есть новости?" or a greeting, which also go on the ticket. /cancel ("отменить обращение")
- * withdraws the ticket and gives the conversation back to the bot. When the operator closed the
- * ticket elsewhere, the bot has the conversation again and the turn goes on.
+ * withdraws the ticket and gives the conversation back to the bot. While no operator has taken a
+ * ticket opened because the FAQ had no answer, a new question the FAQ answers outright is answered
+ * too (and goes on the ticket, with what the bot said): a resident with several questions need not
+ * wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the bot has the conversation again
+ * and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
  * Register it after the handlers that work whoever has the conversation (language, help, alert
  * subscriptions) and before the bot's own.
  */
+import type { FaqCatalog } from '../../faq/catalog';
+import { answerText } from '../../faq/entry-text';
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
+import { decide } from '../../matcher';
+import type { Thresholds } from '../../matcher/types';
 import { parseChoice } from '../choices';
 import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
@@ -22,6 +29,8 @@ import type { Handler, Turn } from '../turn';
 export interface HandoffGateOptions {
   handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
   translator: Translator;
+  /** The FAQ that answers a new question outright while the ticket waits; without it, none is. */
+  faq?: { catalog: FaqCatalog; thresholds: Thresholds };
 }
 
 /**
@@ -42,7 +51,34 @@ function standing(turn: Turn, tr: Translator, ticketId: string, status: TicketSt
   return { text: tr.t(turn.lang, key, { ticket: ticketId }) };
 }
 
-export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Handler {
+export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions): Handler {
+  /**
+   * A question (not a pick, a command or small talk) the FAQ answers outright while no operator has
+   * the ticket: answered, and what the bot said goes on the ticket for the operator. False when the
+   * FAQ is not sure, which leaves the question to the operator alone.
+   */
+  const answerMeanwhile = async (turn: Turn, ticketId: string): Promise<boolean> => {
+    const { input } = turn;
+    if (!faq || input.kind !== 'question' || input.choiceId || input.command || input.smallTalk) return false;
+    const decision = decide(faq.catalog.match(input.text, turn.lang, turn.now, 3), faq.thresholds);
+    const entry = decision.kind === 'answer' ? faq.catalog.get(decision.id) : undefined;
+    if (decision.kind !== 'answer' || !entry) return false;
+    const text = answerText(entry, turn.lang, tr);
+    try {
+      await handoff.append(ticketId, { from: 'bot', text, at: turn.now }, turn.ref === undefined ? undefined : `${turn.ref}:answer`);
+    } catch (error) {
+      // The resident's question is on the ticket already; only the note of the answer is missing.
+      if (!(error instanceof HandoffUnavailable)) throw error;
+    }
+    turn.conversation.lastFaqId = entry.id;
+    turn.answer(
+      { kind: 'answer', faqId: entry.id, score: decision.score },
+      { text },
+      { text: tr.t(turn.lang, 'escalation.answeredMeanwhile', { ticket: ticketId }) },
+    );
+    return true;
+  };
+
   /** The resident no longer needs the operator: the ticket is closed as theirs to close. */
   const cancel = async (turn: Turn, ticketId: string): Promise<void> => {
     const conv = turn.conversation;
@@ -106,6 +142,9 @@ export function handoffGate({ handoff, translator: tr }: HandoffGateOptions): Ha
     // "Алло?", "есть новости?", a greeting: on the ticket, and the resident hears where it stands.
     const talk = turn.input.smallTalk;
     if (talk === 'waiting' || talk === 'greeting') return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));
+    // Only for a ticket the bot opened because it had no answer: who asked for a person, or said an
+    // answer did not help, is telling the operator more, not asking the bot.
+    if (ticket.status === 'queued' && ticket.reason === 'no-match' && (await answerMeanwhile(turn, ticketId))) return;
     // Said once, whatever language it was said in (a language switch does not make it news).
     const said = new Set(LANGS.map((lang) => tr.t(lang, 'escalation.appended', { ticket: ticketId })));
     const acknowledged = conv.recent.some((l) => l.from === 'bot' && said.has(l.text));
