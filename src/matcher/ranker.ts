@@ -8,7 +8,7 @@
  * calibration uses that to ask the FAQ's own questions as residents would (see calibration.ts).
  */
 import type { WeightedToken, QueryToken } from './analyze';
-import { addCount, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
+import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
 import { CONTEXT_WEIGHT } from './segments';
 
@@ -373,6 +373,28 @@ export class Ranker {
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
     return { keys, weight, idf };
   }
+}
+
+/**
+ * How much an entry is about one of `keys`: 1 when its answer says one of them, otherwise the
+ * largest share, over languages, of its question variants that contain one.
+ */
+export function askedShare(entry: IndexedEntry, keys: ReadonlySet<string>, skipVariant?: number): number {
+  for (const key of keys) {
+    const counts = entry.tf.get(key);
+    if (counts !== undefined && countIn(counts, Field.Answer) > 0) return 1;
+  }
+  const asked = new Map<string, [number, number]>();
+  entry.variants.forEach((variant, i) => {
+    if (i === skipVariant) return;
+    const counts = asked.get(entry.variantLangs[i]) ?? [0, 0];
+    counts[1] += 1;
+    if (variant.some((wordKeys) => wordKeys.some((k) => keys.has(k)))) counts[0] += 1;
+    asked.set(entry.variantLangs[i], counts);
+  });
+  let best = 0;
+  for (const [hit, all] of asked.values()) best = Math.max(best, hit / all);
+  return best;
 }
 
 /** Share (by idf) of the best-covered question variant's words that the message contains. */

@@ -317,6 +317,38 @@ describe('doubt: when not to answer outright', () => {
     expect(decide(kindAlone, DEFAULT_THRESHOLDS)).toEqual({ kind: 'none', score: 0 });
   });
 
+  it('a lone word an entry only mentions in passing is offered, not answered', () => {
+    const faq: FaqEntryInput[] = [
+      {
+        id: 'bill-payment',
+        topic: 'utilities',
+        questions: { ru: ['Как оплатить коммунальные услуги?', 'Где заплатить за свет и воду?', 'Можно ли оплатить квитанцию наличными?', 'Будет ли пеня за просрочку оплаты?'] },
+        answer: { ru: 'Оплатить коммунальные услуги можно в банке, на почте или в приложении.' },
+      },
+      {
+        id: 'lift-repair',
+        topic: 'housing',
+        questions: { ru: ['Не работает лифт, куда звонить?', 'Кто ремонтирует лифт в доме?'] },
+        answer: { ru: 'Звоните в аварийную службу, её телефон указан в кабине.' },
+      },
+      {
+        id: 'road-repair',
+        topic: 'roads',
+        questions: { ru: ['Как сообщить о яме на дороге?', 'Когда отремонтируют дорогу на моей улице?', 'Куда подать заявку на ремонт дороги?', 'Кто отвечает за ремонт дворов?'] },
+        answer: { ru: 'О ямах на дорогах сообщите на 109, приложив фото.' },
+      },
+    ];
+    const matcher = createMatcher();
+    matcher.load(faq);
+    const outage = matcher.match('у меня нет света', 'ru');
+    expect(outage).toMatchObject({ candidates: [{ id: 'bill-payment' }], doubt: 'passing-word' });
+    expect(decide(outage, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
+    // Every question of the lift entry asks about the lift: that is what the entry is about.
+    expect(answerOf(matcher, 'лифт', 'ru')).toBe('lift-repair');
+    // One question in four says "яма", and so does the answer: the entry is about it.
+    expect(matcher.match('ямы', 'ru').doubt).toBeUndefined();
+  });
+
   it('a runner-up about as good as the first makes the resident choose', () => {
     const result = { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.85 }], suggestScore: 0.95, doubt: 'ambiguous' as const };
     expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.9 });
