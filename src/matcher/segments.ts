@@ -86,6 +86,19 @@ export function segmentMessage(text: string): Segment[] {
 }
 
 /**
+ * The sentences of a message that end with a question mark, when there are at least two ("Когда
+ * начинается комендантский час? И работают ли банки?"); otherwise none: a message of one question
+ * is answered as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often
+ * the story, not a second question.
+ */
+export function questionSentences(text: string): string[] {
+  // Most messages have at most one mark: nothing to split.
+  if (text.indexOf('?') === text.lastIndexOf('?')) return [];
+  const questions = sentencesOf(text).filter((s) => s.end.includes('?'));
+  return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
+}
+
+/**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
  * How long must we wait?" → "How long must we wait?"), or the whole message when it has no context
  * to drop. Offered to editors as the words to learn from a resident's message: a story taught as a

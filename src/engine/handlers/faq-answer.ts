@@ -3,7 +3,9 @@
  * decide — answer (then "did this help?"), suggest up to three entries ("did you mean…"), or pass
  * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
  * answer it after all when the matcher has any. A question that names nothing ("где?", "how?") is
- * asked what it is about, with the topics. Picking a suggested or listed entry answers it.
+ * asked what it is about, with the topics. Picking a suggested or listed entry answers it. A message
+ * of several questions ("Когда комендантский час? И работают ли банки?") that is answered gets the
+ * answers of its other questions too, those the FAQ answers outright on their own.
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
@@ -11,6 +13,7 @@ import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { decide } from '../../matcher';
+import { questionSentences } from '../../matcher/segments';
 import type { Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
@@ -52,7 +55,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
         // Browsing the topics: the last question is not what this answer answers.
         conv.lastQuestion = undefined;
       }
-      return answer(turn, tr, entry, 1);
+      return answer(turn, tr, [entry], 1);
     }
     if (choiceId || command || kind !== 'question') return next();
 
@@ -64,9 +67,15 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       return turn.answer({ kind: 'clarify' }, menuReply(turn, { catalog, translator: tr }, 'input.noSubject'));
     }
     turn.conversation.lastQuestion = text;
+    // Several questions, each answered outright on its own: all of them, in the order asked (as a
+    // whole, "When does the curfew start? Are banks open?" may look like neither).
+    const each = answeredEach(turn, options);
+    if (each.entries.length >= 2) return answer(turn, tr, each.entries, each.score);
     if (decision.kind === 'answer') {
       const entry = catalog.get(decision.id);
-      if (entry) return answer(turn, tr, entry, decision.score);
+      // The whole answered by one entry and another question by a second: both.
+      const more = each.entries.filter((e) => e.id !== decision.id);
+      if (entry) return answer(turn, tr, [entry, ...more], decision.score);
     }
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
@@ -81,10 +90,36 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
   };
 }
 
-/** The entry's answer in the conversation's language (or the fallback, said so), then "did this help?". */
-function answer(turn: Turn, tr: Translator, entry: FaqEntryInput, score: number): void {
+/** At most this many answers to a message of several questions. */
+const MAX_ANSWERS = 3;
+
+/**
+ * The entries that answer the message's question sentences outright, each on its own, in the order
+ * asked, and the least sure of them; none when the message is one question.
+ */
+function answeredEach(turn: Turn, { catalog, thresholds }: FaqAnswerOptions): { entries: FaqEntryInput[]; score: number } {
+  const entries: FaqEntryInput[] = [];
+  let score = 1;
+  for (const sentence of questionSentences(turn.input.text)) {
+    if (entries.length >= MAX_ANSWERS) break;
+    const decision = decide(catalog.match(sentence, turn.lang, turn.now, 3), thresholds);
+    if (decision.kind !== 'answer' || entries.some((e) => e.id === decision.id)) continue;
+    const entry = catalog.get(decision.id);
+    if (!entry) continue;
+    entries.push(entry);
+    score = Math.min(score, decision.score);
+  }
+  return { entries, score };
+}
+
+/**
+ * The entries' answers in the conversation's language (or the fallback, said so), then "did this
+ * help?", which is about the first.
+ */
+function answer(turn: Turn, tr: Translator, entries: readonly FaqEntryInput[], score: number): void {
   const lang = turn.lang;
-  const text: Reply = { text: answerText(entry, lang, tr) };
+  const [entry] = entries;
+  const texts: Reply[] = entries.map((e) => ({ text: answerText(e, lang, tr) }));
   const ask: Reply = {
     text: tr.t(lang, 'answer.ask'),
     choices: [
@@ -93,5 +128,5 @@ function answer(turn: Turn, tr: Translator, entry: FaqEntryInput, score: number)
     ],
   };
   turn.conversation.lastFaqId = entry.id;
-  turn.answer({ kind: 'answer', faqId: entry.id, score }, text, ask);
+  turn.answer({ kind: 'answer', faqId: entry.id, score }, ...texts, ask);
 }

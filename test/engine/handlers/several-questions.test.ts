@@ -1,0 +1,52 @@
+import { CHOICE } from '../../../src/engine/choices';
+import { questionSentences } from '../../../src/matcher/segments';
+import { createHarness, type Harness } from '../../support/engine';
+
+describe('questionSentences', () => {
+  it('gives the sentences that end with a question mark, when there are two or more', () => {
+    expect(questionSentences('Здравствуйте. Когда комендантский час? И работают ли банки?')).toEqual([
+      'Когда комендантский час?',
+      'И работают ли банки?',
+    ]);
+    // One question, with its story: answered as a whole.
+    expect(questionSentences('Мама живёт одна. Можно ли к ней поехать?')).toEqual([]);
+    // A clause with "не" or "можно" but no question mark is the story, not a question.
+    expect(questionSentences('Хотим в школу рядом с работой, а не по прописке. Возьмут туда?')).toEqual([]);
+  });
+});
+
+/** A resident who asks two things in one message gets both answers, not one of them. */
+describe('a message of several questions', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  const CURFEW = 'Комендантский час: с 23:00 до 07:00.';
+  const WATER = 'Воду подадут до вечера.';
+
+  test('gets the answer of each question the FAQ answers outright, then one "did this help?"', async () => {
+    const result = await h.say('Здравствуйте. Когда начинается комендантский час? И когда дадут горячую воду?');
+    expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
+    expect(result.replies[2].choices?.map((c) => c.id)).toEqual([CHOICE.helpful, CHOICE.notHelpful]);
+  });
+
+  test('in English as well', async () => {
+    const result = await h.say('When does the curfew start? When will the hot water be back?', { langHint: 'en' });
+    expect(result.replies.map((r) => r.text)).toEqual(['Curfew: from 23:00 to 07:00.', 'Water will be back by the evening.', h.translator.t('en', 'answer.ask')]);
+  });
+
+  test('a second sentence about the same entry is not answered twice', async () => {
+    const result = await h.say('Когда начинается комендантский час? До какого времени он действует?');
+    expect(result.replies.map((r) => r.text)).toEqual([CURFEW, h.translator.t('ru', 'answer.ask')]);
+  });
+
+  test('with only one of them answered on its own, the message is decided as a whole', async () => {
+    // The boat is not in the FAQ: the water question alone is answered outright, the whole is not.
+    const result = await h.say('Когда дадут горячую воду? Сколько стоит аренда лодки?');
+    expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['water-outage'] });
+    expect(result.replies.map((r) => r.text)).not.toContain(WATER);
+  });
+});
