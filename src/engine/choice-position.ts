@@ -74,19 +74,22 @@ const BESIDE_STARS = /\u2606|\uFE0F|\s/gu;
 const MAX_RATING_CHARS = 32;
 /** "4 из 5", "9/10", "8 out of 10": a score on a scale of its own. */
 const SCALED = /^\D*?(\d{1,2})\s*(?:\/|из|of|out of)\s*(\d{1,2})\D*$/iu;
+/** Kazakh puts the scale first, in the ablative: "5-тен 4", "10-нан 8" (the score second). */
+const SCALED_SCALE_FIRST = /^\D*?(\d{1,2})\s*-?\s*(?:ден|тен|нен|дан|тан|нан)\s+(\d{1,2})\D*$/iu;
 
 /**
  * A rating of 1..`max` in the ways residents write one that no position reading covers: a row of
- * stars, or a score on another scale ("9/10" is 5 of 5, "3 из 5" is 3), rounded to the nearest
- * step. Undefined when the text is neither.
+ * stars, or a score on another scale ("9/10" is 5 of 5, "3 из 5" and "5-тен 3" are 3), rounded to
+ * the nearest step. Undefined when the text is neither.
  */
 export function scaledRating(text: string, max: number): number | undefined {
   if (text.length > MAX_RATING_CHARS) return undefined;
   const stars = text.match(STAR)?.length ?? 0;
   if (stars > 0) return text.replace(STAR, '').replace(BESIDE_STARS, '') === '' && stars <= max ? stars : undefined;
   const scaled = SCALED.exec(text);
-  if (!scaled) return undefined;
-  const [score, of] = [Number(scaled[1]), Number(scaled[2])];
+  const scaleFirst = scaled ? null : SCALED_SCALE_FIRST.exec(text);
+  if (!scaled && !scaleFirst) return undefined;
+  const [score, of] = scaled ? [Number(scaled[1]), Number(scaled[2])] : [Number(scaleFirst?.[2]), Number(scaleFirst?.[1])];
   if (of < 2 || score < 1 || score > of) return undefined;
   return Math.max(1, Math.round((score / of) * max));
 }

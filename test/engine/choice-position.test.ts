@@ -42,10 +42,13 @@ describe('scaledRating', () => {
     expect(scaledRating('10/10', 5)).toBe(5);
     expect(scaledRating('7/10', 5)).toBe(4);
     expect(scaledRating('ставлю 2 out of 10', 5)).toBe(1);
+    // Kazakh names the scale first: "5-тен 4" is 4 of 5.
+    expect(scaledRating('5-тен 4', 5)).toBe(4);
+    expect(scaledRating('10-нан 8 қоямын', 5)).toBe(4);
   });
 
   test('anything else is no rating', () => {
-    for (const typed of ['⭐ спасибо', '⭐⭐⭐⭐⭐⭐', '6 из 5', '0/10', '5', '12/10', '🙂']) {
+    for (const typed of ['⭐ спасибо', '⭐⭐⭐⭐⭐⭐', '6 из 5', '0/10', '5', '12/10', '🙂', '5-тен 6']) {
       expect([typed, scaledRating(typed, 5)]).toEqual([typed, undefined]);
     }
   });

@@ -27,7 +27,7 @@ describe('rating after a hand-off', () => {
   });
 
   test('a rating written the way residents write one is the rating, never a new ticket', async () => {
-    const written: Array<[string, number]> = [['5 баллов', 5], ['оценка 4', 4], ['4 из 5', 4], ['9/10', 5], ['⭐⭐⭐', 3], ['★★☆☆☆', 2], ['пять', 5]];
+    const written: Array<[string, number]> = [['5 баллов', 5], ['оценка 4', 4], ['4 из 5', 4], ['9/10', 5], ['⭐⭐⭐', 3], ['★★☆☆☆', 2], ['пять', 5], ['5-тен 4', 4]];
     for (const [typed, score] of written) {
       const chatId = `rates ${typed}`;
       const opened = await h.say('/operator', { chatId });
