@@ -26,6 +26,7 @@ export function figuresCsv(f: Figures): string {
     ['tickets.closed', '', String(f.tickets.closed)],
     ['tickets.sla_breaches', '', String(f.tickets.slaBreaches)],
     ['tickets.withdrawn', '', String(f.tickets.withdrawn)],
+    ['tickets.cancelled', '', String(f.tickets.cancelled)],
     ...entries('tickets.by_reason', f.tickets.byReason),
     ['messages.total', '', String(f.messages.total)],
     ['messages.questions', '', String(f.messages.questions)],

@@ -78,8 +78,12 @@ export interface Figures {
     closed: number;
     /** Tickets flagged for waiting longer than the SLA within the range. */
     slaBreaches: number;
-    /** Tickets residents withdrew within the range: an entry offered with the hand-off answered them. */
+    /**
+     * Tickets residents withdrew within the range: an entry offered with the hand-off answered them,
+     * or they cancelled the request (`cancelled`, counted in `withdrawn` too).
+     */
     withdrawn: number;
+    cancelled: number;
     byReason: Record<'requested' | 'no-match' | 'not-helpful', number>;
   };
   messages: {
@@ -159,7 +163,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
     if (waited >= slaMinutes) queue.overdue++;
   }
 
-  const tickets: Figures['tickets'] = { opened: opened.length, closed: 0, slaBreaches: 0, withdrawn: 0, byReason: zeros(['requested', 'no-match', 'not-helpful'] as const) };
+  const tickets: Figures['tickets'] = { opened: opened.length, closed: 0, slaBreaches: 0, withdrawn: 0, cancelled: 0, byReason: zeros(['requested', 'no-match', 'not-helpful'] as const) };
   const topicCounts: Record<string, number> = {};
   for (const t of opened) {
     if (t.status === 'closed') tickets.closed++;
@@ -172,7 +176,10 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
   let scoreSum = 0;
   for (const r of audit) {
     if (r.action === 'ticket.overdue') tickets.slaBreaches++;
-    else if (r.action === 'ticket.withdraw') tickets.withdrawn++;
+    else if (r.action === 'ticket.withdraw') {
+      tickets.withdrawn++;
+      if (r.detail?.why === 'cancelled') tickets.cancelled++;
+    }
     else if (r.action === 'feedback.helpful') feedback.helpful++;
     else if (r.action === 'feedback.not-helpful') feedback.notHelpful++;
     else {

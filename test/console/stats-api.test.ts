@@ -11,7 +11,7 @@ import { consoleFixture, type ConsoleFixture } from './helpers';
 interface FiguresJson {
   range: { from: string; to: string };
   queue: { open: Record<string, number>; longestWaitMinutes: number | null; overdue: number };
-  tickets: { opened: number; closed: number; slaBreaches: number; withdrawn: number; byReason: Record<string, number> };
+  tickets: { opened: number; closed: number; slaBreaches: number; withdrawn: number; cancelled: number; byReason: Record<string, number> };
   messages: { total: number; questions: number; byOutcome: Record<string, number>; byChannel: Record<string, number>; byLang: Record<string, number>; share: Record<string, number> | null };
   series: { step: string; points: { at: string; messages: number; escalations: number }[] };
   topTopics: { topic: string; count: number }[];
@@ -54,7 +54,9 @@ describe('GET /api/stats', () => {
     await store.audit.record({ actor: 'system', action: 'ticket.overdue', target: '2', detail: { slaMinutes: 30 } });
     // Yesterday's hand-off, withdrawn today: an entry offered with it answered the resident.
     await store.tickets.setStatus(hinted.id, 'closed');
-    await store.audit.record({ actor: 'resident:telegram', action: 'ticket.withdraw', target: hinted.id });
+    await store.audit.record({ actor: 'resident:telegram', action: 'ticket.withdraw', target: hinted.id, detail: { why: 'answered' } });
+    // And an older one the resident cancelled today (/cancel): withdrawn too, and counted as cancelled.
+    await store.audit.record({ actor: 'resident:whatsapp', action: 'ticket.withdraw', target: '99', detail: { why: 'cancelled' } });
     await store.audit.record({ actor: 'resident:telegram', action: 'ticket.rating', detail: { score: 5 } });
     await store.audit.record({ actor: 'resident:telegram', action: 'ticket.rating', detail: { score: 4 } });
     await store.audit.record({ actor: 'resident:telegram', action: 'feedback.helpful', target: 'curfew-time', detail: { question: 'q', lang: 'ru' } });
@@ -90,7 +92,7 @@ describe('GET /api/stats', () => {
     const s = res.json<{ figures: FiguresJson }>().figures;
     expect(s.range).toEqual({ from: '2026-01-16T19:00:00.000Z', to: '2026-01-17T12:00:00.000Z' });
     expect(s.queue).toEqual({ open: { queued: 2, assigned: 0, waiting: 0 }, longestWaitMinutes: 360, overdue: 1 });
-    expect(s.tickets).toEqual({ opened: 3, closed: 1, slaBreaches: 1, withdrawn: 1, byReason: { requested: 1, 'no-match': 2, 'not-helpful': 0 } });
+    expect(s.tickets).toEqual({ opened: 3, closed: 1, slaBreaches: 1, withdrawn: 2, cancelled: 1, byReason: { requested: 1, 'no-match': 2, 'not-helpful': 0 } });
     expect(s.messages.total).toBe(6 + 2 + 1 + 3 + 4);
     expect(s.messages.questions).toBe(6 + 1 + 3);
     expect(s.messages.share).toEqual({ answered: 0.6, suggested: 0.1, escalated: 0.3 });
@@ -169,7 +171,8 @@ describe('GET /api/stats', () => {
         '"queue.open","queued","2"',
         '"queue.longest_wait_minutes","","360"',
         '"tickets.sla_breaches","","1"',
-        '"tickets.withdrawn","","1"',
+        '"tickets.withdrawn","","2"',
+        '"tickets.cancelled","","1"',
         '"messages.share","answered","0.6"',
         '"series.hour.escalations","2026-01-17T11:00:00.000Z","3"',
         '"top_topics","curfew","7"',

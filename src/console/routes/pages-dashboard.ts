@@ -68,7 +68,7 @@ function trafficSection(view: View, f: Figures): SafeHtml {
     <div class="tiles">
       ${tile(t('dash.traffic.messages'), m.total)}
       ${tile(t('dash.traffic.questions'), m.questions)}
-      ${tile(t('dash.tickets.opened'), f.tickets.opened, '', `${t('dash.tickets.closedN', { count: f.tickets.closed })} · ${t('dash.tickets.withdrawnN', { count: f.tickets.withdrawn })}`)}
+      ${tile(t('dash.tickets.opened'), f.tickets.opened, '', `${t('dash.tickets.closedN', { count: f.tickets.closed })} · ${t('dash.tickets.withdrawnN', { count: f.tickets.withdrawn, cancelled: f.tickets.cancelled })}`)}
     </div>
     ${columnChart(columns, ['messages', 'escalations'], t(hourly ? 'dash.traffic.titleHour' : 'dash.traffic.titleDay'))}
     <p class="legend"><span class="key messages"></span> ${t('dash.traffic.messages')} <span class="key escalations"></span> ${t('dash.traffic.escalations')}</p>
