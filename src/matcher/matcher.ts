@@ -69,8 +69,8 @@ export const LONE_WORD_SHARE = 1 / 2;
 /**
  * Why the first candidate must not be answered outright, if it must not: the message is a single
  * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
- * tells them apart (topic-word); its one known word is only a small part of the first entry's
- * question (passing-word); the runner-up is about as good (ambiguous); or most of the message is
+ * tells them apart (topic-word); its one known word is one the first entry only mentions
+ * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the message is
  * words the FAQ does not know (unclear). `topPrecision`: how much of the first entry's
  * best-covered question the message says (variantPrecision).
  */
@@ -222,7 +222,7 @@ export class LexicalMatcher implements FaqMatcher {
     return entry ? variantPrecision(entry, ranking.keys, (key) => this.index.idf(key), skipVariant) : 0;
   }
 
-  /** The largest share, over languages, of the first entry's questions that ask about a word of the message. */
+  /** How much the first entry is about a word of the message (askedShare). */
   private topAskedShare(ranking: Ranking, exclusion?: Exclusion): number {
     const top = ranking.entries[0];
     const entry = this.index.entryOfSlot(top.slot);

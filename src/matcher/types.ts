@@ -21,8 +21,8 @@ export interface MatchResult {
    * Set when the first candidate must not be answered outright whatever its score: the message is
    * one word, or only words, several entries ask about ('topic-word': always offer them), the first
    * is not clearly ahead of the next ('ambiguous': let the resident choose), or most of the message
-   * is words the FAQ does not know ('unclear'), or its one known word is only a small part of the
-   * first's question ('passing-word': "нет света" against "где заплатить за свет и воду?").
+   * is words the FAQ does not know ('unclear'), or its one known word is one the first entry only
+   * mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
    * "how?") and names nothing to look up.
    */

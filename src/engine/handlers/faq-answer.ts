@@ -4,8 +4,8 @@
  * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
  * answer it after all when the matcher has any. A question that names nothing ("где?", "how?") is
  * asked what it is about, with the topics. Picking a suggested or listed entry answers it. A message
- * of several questions ("Когда комендантский час? И работают ли банки?") that is answered gets the
- * answers of its other questions too, those the FAQ answers outright on their own.
+ * of several questions ("Когда комендантский час? И работают ли банки?") gets the answer of each
+ * one the FAQ answers outright on its own, when there are two, or one besides the whole's answer.
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';

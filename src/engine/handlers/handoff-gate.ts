@@ -7,8 +7,8 @@
  * withdraws the ticket and gives the conversation back to the bot. While no operator has taken a
  * ticket opened because the FAQ had no answer, a new question the FAQ answers outright is answered
  * too (and goes on the ticket, with what the bot said): a resident with several questions need not
- * wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the bot has the conversation again
- * and the turn goes on.
+ * wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the
+ * bot has the conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
@@ -79,6 +79,9 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     return true;
   };
 
+  /** /cancel with no request open: said so, and nothing is opened. */
+  const nothingToCancel = (turn: Turn): void => turn.answer({ kind: 'command', name: 'cancel' }, { text: tr.t(turn.lang, 'escalation.nothingToCancel') });
+
   /** The resident no longer needs the operator: the ticket is closed as theirs to close. */
   const cancel = async (turn: Turn, ticketId: string): Promise<void> => {
     const conv = turn.conversation;
@@ -98,17 +101,13 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
   return async (turn, next) => {
     const conv = turn.conversation;
     const command = turn.input.command?.name;
-    if (conv.mode !== 'operator' || !conv.ticketId) {
-      if (command === 'cancel') return turn.answer({ kind: 'command', name: 'cancel' }, { text: tr.t(turn.lang, 'escalation.nothingToCancel') });
-      return next();
-    }
+    if (conv.mode !== 'operator' || !conv.ticketId) return command === 'cancel' ? nothingToCancel(turn) : next();
     const ticketId = conv.ticketId;
     const ticket = await handoff.openTicket(ticketId);
     if (!ticket) {
       conv.mode = 'bot';
       conv.ticketId = undefined;
-      if (command === 'cancel') return turn.answer({ kind: 'command', name: 'cancel' }, { text: tr.t(turn.lang, 'escalation.nothingToCancel') });
-      return next();
+      return command === 'cancel' ? nothingToCancel(turn) : next();
     }
     if (ticket.source !== undefined && ticket.source === turn.ref) {
       const queued = { text: tr.t(turn.lang, 'escalation.queued', { ticket: ticketId }) };
