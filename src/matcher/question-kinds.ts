@@ -26,12 +26,12 @@ export function isQuestionKindKey(key: string): boolean {
 const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
   (
     [
-      ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when'],
+      ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when whens'],
       ['amount', 'сколько skolko канша'],
-      ['place', 'где куда откуда gde kuda otkuda кайда кайдан кайга where'],
-      ['person', 'кто кому кого kto komu ким кимге кимнен who whom'],
+      ['place', 'где куда откуда gde kuda otkuda кайда кайдан кайга where wheres'],
+      ['person', 'кто кому кого kto komu ким кимге кимнен who whom whos'],
       ['reason', 'почему зачем pochemu zachem неге why'],
-      ['way', 'как kak калай how'],
+      ['way', 'как kak калай how hows'],
     ] as Array<[QuestionKind, string]>
   ).flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as [string, QuestionKind])),
 );

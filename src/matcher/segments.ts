@@ -28,6 +28,7 @@ const QUESTION_WORDS = new Set(
   қашан кашан қайда кайда қайдан кайдан қалай калай кім ким кімге кимге қанша канша неше нешеде
   нешеге не неге қандай кандай қай кай ма ме ба бе па пе бола болама керек
   how when where who whom whose what why which can could should would will is are do does did may
+  hows whens wheres whos whats
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),

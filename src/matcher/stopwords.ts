@@ -39,6 +39,7 @@ need no not now of on or our please pls plz she should so some than thank thanks
 them then there these they this those to too us was we were what when where which who whom why
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
+whats wheres hows whos whens theres thats hes shes
 due since right really anything something there during while tired ugh omg
 `;
 

@@ -31,6 +31,12 @@ describe('stop words', () => {
     }
     for (const word of ['лифт', 'кредит', 'справка']) expect(isStopword(word)).toBe(false);
   });
+
+  it('drop English contractions, typed with or without the apostrophe', () => {
+    for (const typed of ["what's", "there's", "where's", 'dont', "he's"]) {
+      expect(tokenize(typed).map((w) => `${w}: ${isStopword(w)}`)).toEqual([`${tokenize(typed)[0]}: true`]);
+    }
+  });
 });
 
 describe('Kazakh suffix stripper', () => {
