@@ -1,3 +1,5 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { DeskEvent } from '../../../src/escalation/operator-desk';
 import { collectUnanswered } from '../../../src/stats/unanswered';
 import { createHarness, type Harness } from '../../support/engine';
@@ -51,6 +53,27 @@ describe('cancelling a request to an operator', () => {
     await h.store.tickets.setStatus(ticketId, 'assigned', 'operator-1');
     await h.say('/cancel');
     expect((await h.store.tickets.get(ticketId))?.status).toBe('closed');
+  });
+
+  test('while the store refuses writes the request stays open, and the resident is told it could not be done', async () => {
+    await h.close();
+    h = await createHarness({ busyTimeoutMs: 20 });
+    const ticketId = await handOff();
+    await h.engine.drain();
+    // Another connection holds the write lock, as a long import or a stuck process would.
+    const other = new Database(path.join(h.dir, 'bot.db'));
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      const refused = await h.say('/cancel');
+      expect(refused.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.unavailable')]);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect((await h.store.tickets.get(ticketId))?.status).toBe('queued');
+    // Still the operator's: a second try, with the store back, cancels it.
+    const cancelled = await h.say('/cancel');
+    expect(cancelled.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.cancelled', { ticket: ticketId })]);
   });
 
   test('with no request open the resident is told so, and nothing is opened', async () => {
