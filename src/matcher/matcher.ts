@@ -10,7 +10,7 @@ import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
-import { FieldIndex } from './field-index';
+import { FieldIndex, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -70,8 +70,8 @@ export const LONE_WORD_SHARE = 1 / 2;
  * Why the first candidate must not be answered outright, if it must not: the message is a single
  * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
  * tells them apart (topic-word); its one known word is one the first entry only mentions
- * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the message is
- * words the FAQ does not know (unclear). `topPrecision`: how much of the first entry's
+ * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the
+ * message is words the FAQ does not know (unclear). `topPrecision`: how much of the first entry's
  * best-covered question the message says (variantPrecision).
  */
 function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): MatchResult['doubt'] {
@@ -216,18 +216,21 @@ export class LexicalMatcher implements FaqMatcher {
 
   /** How much of the first entry's best-covered question the message says; `exclusion` as below. */
   private topPrecision(ranking: Ranking, exclusion?: Exclusion): number {
-    const top = ranking.entries[0];
-    const entry = this.index.entryOfSlot(top.slot);
-    const skipVariant = exclusion?.slot === top.slot ? exclusion.variant : undefined;
-    return entry ? variantPrecision(entry, ranking.keys, (key) => this.index.idf(key), skipVariant) : 0;
+    const top = this.firstEntry(ranking, exclusion);
+    return top ? variantPrecision(top.entry, ranking.keys, (key) => this.index.idf(key), top.skipVariant) : 0;
   }
 
   /** How much the first entry is about a word of the message (askedShare). */
   private topAskedShare(ranking: Ranking, exclusion?: Exclusion): number {
-    const top = ranking.entries[0];
-    const entry = this.index.entryOfSlot(top.slot);
-    const skipVariant = exclusion?.slot === top.slot ? exclusion.variant : undefined;
-    return entry ? askedShare(entry, ranking.keys, skipVariant) : 0;
+    const top = this.firstEntry(ranking, exclusion);
+    return top ? askedShare(top.entry, ranking.keys, top.skipVariant) : 0;
+  }
+
+  /** The ranking's first entry as indexed, and its variant the simulation left out, if any. */
+  private firstEntry(ranking: Ranking, exclusion?: Exclusion): { entry: IndexedEntry; skipVariant?: number } | undefined {
+    const { slot } = ranking.entries[0];
+    const entry = this.index.entryOfSlot(slot);
+    return entry ? { entry, skipVariant: exclusion?.slot === slot ? exclusion.variant : undefined } : undefined;
   }
 
   /** Features of a ranking; `exclusion` is the simulation's left-out variant, if any. */

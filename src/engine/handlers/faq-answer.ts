@@ -97,19 +97,28 @@ const MAX_ANSWERS = 3;
  * The entries that answer the message's question sentences outright, each on its own, in the order
  * asked, and the least sure of them; none when the message is one question.
  */
-function answeredEach(turn: Turn, { catalog, thresholds }: FaqAnswerOptions): { entries: FaqEntryInput[]; score: number } {
+function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInput[]; score: number } {
   const entries: FaqEntryInput[] = [];
   let score = 1;
   for (const sentence of questionSentences(turn.input.text)) {
     if (entries.length >= MAX_ANSWERS) break;
-    const decision = decide(catalog.match(sentence, turn.lang, turn.now, 3), thresholds);
-    if (decision.kind !== 'answer' || entries.some((e) => e.id === decision.id)) continue;
-    const entry = catalog.get(decision.id);
-    if (!entry) continue;
-    entries.push(entry);
-    score = Math.min(score, decision.score);
+    const answered = outrightAnswer(faq, sentence, turn);
+    if (!answered || entries.some((e) => e.id === answered.entry.id)) continue;
+    entries.push(answered.entry);
+    score = Math.min(score, answered.score);
   }
   return { entries, score };
+}
+
+/** The entry the FAQ answers `text` with outright, and how sure it is; undefined when it would not answer. */
+export function outrightAnswer(
+  { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
+  text: string,
+  turn: Turn,
+): { entry: FaqEntryInput; score: number } | undefined {
+  const decision = decide(catalog.match(text, turn.lang, turn.now, 3), thresholds);
+  const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
+  return entry && decision.kind === 'answer' ? { entry, score: decision.score } : undefined;
 }
 
 /**

@@ -15,22 +15,20 @@
  * Register it after the handlers that work whoever has the conversation (language, help, alert
  * subscriptions) and before the bot's own.
  */
-import type { FaqCatalog } from '../../faq/catalog';
 import { answerText } from '../../faq/entry-text';
 import type { Translator } from '../../i18n';
 import { LANGS } from '../../i18n/languages';
-import { decide } from '../../matcher';
-import type { Thresholds } from '../../matcher/types';
 import { parseChoice } from '../choices';
 import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
+import { outrightAnswer, type FaqAnswerOptions } from './faq-answer';
 
 export interface HandoffGateOptions {
   handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
   translator: Translator;
   /** The FAQ that answers a new question outright while the ticket waits; without it, none is. */
-  faq?: { catalog: FaqCatalog; thresholds: Thresholds };
+  faq?: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>;
 }
 
 /**
@@ -60,9 +58,9 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
   const answerMeanwhile = async (turn: Turn, ticketId: string): Promise<boolean> => {
     const { input } = turn;
     if (!faq || input.kind !== 'question' || input.choiceId || input.command || input.smallTalk) return false;
-    const decision = decide(faq.catalog.match(input.text, turn.lang, turn.now, 3), faq.thresholds);
-    const entry = decision.kind === 'answer' ? faq.catalog.get(decision.id) : undefined;
-    if (decision.kind !== 'answer' || !entry) return false;
+    const answered = outrightAnswer(faq, input.text, turn);
+    if (!answered) return false;
+    const { entry, score } = answered;
     const text = answerText(entry, turn.lang, tr);
     try {
       await handoff.append(ticketId, { from: 'bot', text, at: turn.now }, turn.ref === undefined ? undefined : `${turn.ref}:answer`);
@@ -72,7 +70,7 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     }
     turn.conversation.lastFaqId = entry.id;
     turn.answer(
-      { kind: 'answer', faqId: entry.id, score: decision.score },
+      { kind: 'answer', faqId: entry.id, score },
       { text },
       { text: tr.t(turn.lang, 'escalation.answeredMeanwhile', { ticket: ticketId }) },
     );
