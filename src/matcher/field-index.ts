@@ -82,6 +82,18 @@ export interface IndexedEntry {
   /** How many languages the entry has questions in (the question length is averaged over them). */
   questionLangs: number;
   readonly surfaces: Set<string>;
+  /** Its variants' weights as of one revision of the index (FieldIndex.variantWeights). */
+  variantWeights?: VariantWeights;
+}
+
+/**
+ * Each question variant's weight: the sum over its words of the idf of the word's first key. It is
+ * the denominator of the precision feature, worked out once per revision of the index instead of
+ * once per message (a number per variant, so a large FAQ holds little more).
+ */
+export interface VariantWeights {
+  readonly revision: number;
+  readonly totals: Float64Array;
 }
 
 /** A key's postings as parallel arrays: entry slot, saturated field-weighted frequency, and whether
@@ -142,6 +154,8 @@ export class FieldIndex {
   /** Average field lengths the packed postings were computed with. */
   private readonly avgUsed = new Float64Array(FIELD_COUNT).fill(1);
   private generation = 0;
+  /** Counts every change of the entries: a document frequency or the entry count may have moved. */
+  private revision = 0;
   readonly fuzzy = new TrigramIndex();
   /** Which language's texts use each word, for language detection. */
   readonly vocabulary = new LanguageVocabulary();
@@ -163,6 +177,7 @@ export class FieldIndex {
     this.lengthSums.fill(0);
     this.avgUsed.fill(1);
     this.generation += 1;
+    this.revision += 1;
     this.fuzzy.clear();
     this.vocabulary.clear();
   }
@@ -207,6 +222,19 @@ export class FieldIndex {
 
   idf(key: string): number {
     return FieldIndex.idf(this.dfOf(key), this.entries.size);
+  }
+
+  /** The entry's variant weights for the index as it is now (see VariantWeights). */
+  variantWeights(entry: IndexedEntry): VariantWeights {
+    const cached = entry.variantWeights;
+    if (cached && cached.revision === this.revision) return cached;
+    const totals = Float64Array.from(entry.variants, (variant) => {
+      let total = 0;
+      for (const wordKeys of variant) total += this.idf(wordKeys[0]);
+      return total;
+    });
+    entry.variantWeights = { revision: this.revision, totals };
+    return entry.variantWeights;
   }
 
   entryOfSlot(slot: number): IndexedEntry | undefined {
@@ -291,6 +319,7 @@ export class FieldIndex {
 
   upsert(entry: FaqEntryInput): void {
     this.remove(entry.id);
+    this.revision += 1;
     const slot = this.freeSlots.pop() ?? this.bySlot.length;
     const indexed: IndexedEntry = {
       id: entry.id,
@@ -350,6 +379,7 @@ export class FieldIndex {
   remove(id: string): void {
     const old = this.entries.get(id);
     if (!old) return;
+    this.revision += 1;
     this.entries.delete(id);
     this.bySlot[old.slot] = undefined;
     this.freeSlots.push(old.slot);

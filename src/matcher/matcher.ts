@@ -217,7 +217,7 @@ export class LexicalMatcher implements FaqMatcher {
   /** How much of the first entry's best-covered question the message says; `exclusion` as below. */
   private topPrecision(ranking: Ranking, exclusion?: Exclusion): number {
     const top = this.firstEntry(ranking, exclusion);
-    return top ? variantPrecision(top.entry, ranking.keys, (key) => this.index.idf(key), top.skipVariant) : 0;
+    return top ? variantPrecision(top.entry, ranking.keys, this.index, top.skipVariant) : 0;
   }
 
   /** How much the first entry is about a word of the message (askedShare). */

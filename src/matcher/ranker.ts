@@ -397,26 +397,24 @@ export function askedShare(entry: IndexedEntry, keys: ReadonlySet<string>, skipV
   return best;
 }
 
-/** Share (by idf) of the best-covered question variant's words that the message contains. */
+/**
+ * Share (by idf) of the best-covered question variant's words that the message contains. The
+ * variants' weights come from the index; only the words the message has are weighed here.
+ */
 export function variantPrecision(
   entry: IndexedEntry,
   keys: ReadonlySet<string>,
-  idf: (key: string) => number,
+  index: Pick<FieldIndex, 'idf' | 'variantWeights'>,
   skipVariant?: number,
 ): number {
+  const { totals } = index.variantWeights(entry);
   let best = 0;
-  entry.variants.forEach((variant, i) => {
-    if (i === skipVariant) return;
-    let total = 0;
+  for (let i = 0; i < entry.variants.length; i += 1) {
+    const total = totals[i];
+    if (i === skipVariant || total <= 0) continue;
     let hit = 0;
-    for (const wordKeys of variant) {
-      const w = idf(wordKeys[0]);
-      total += w;
-      if (wordKeys.some((k) => keys.has(k))) hit += w;
-    }
-    if (total > 0 && hit / total > best) best = hit / total;
-  });
+    for (const wordKeys of entry.variants[i]) if (wordKeys.some((k) => keys.has(k))) hit += index.idf(wordKeys[0]);
+    if (hit / total > best) best = hit / total;
+  }
   return best;
 }
-
-

@@ -112,6 +112,22 @@ describe('an index kept up to date entry by entry', () => {
     expect(incremental.vocabulary.languagesOf('читальный')).toEqual(['ru']);
   });
 
+  it("weighs an entry's question variants by the index as it is now, not as it was when first asked", () => {
+    const [first, second, ...rest] = FIXTURE_FAQ;
+    const incremental = new FieldIndex();
+    for (const e of FIXTURE_FAQ) incremental.upsert(e);
+    const entry = incremental.get(first.id)!;
+    const before = Array.from(incremental.variantWeights(entry).totals);
+    // Another entry that asks with the first entry's words makes them commoner (lower idf); an
+    // entry taken out changes the count of entries every idf is taken over.
+    incremental.upsert({ ...second, id: 'same-words', questions: { ru: first.questions.ru ?? [] } });
+    incremental.remove(rest[0].id);
+    const { index: fresh } = ranked([...FIXTURE_FAQ.filter((e) => e.id !== rest[0].id), { ...second, id: 'same-words', questions: { ru: first.questions.ru ?? [] } }]);
+    const after = Array.from(incremental.variantWeights(entry).totals);
+    expect(after).not.toEqual(before);
+    after.forEach((total, i) => expect(total).toBeCloseTo(fresh.variantWeights(fresh.get(first.id)!).totals[i], 9));
+  });
+
   it('answers a word again after the FAQ changed, not from before the change', () => {
     const [first, ...rest] = FIXTURE_FAQ;
     const index = new FieldIndex();
