@@ -14,6 +14,7 @@ import { isStoreUnavailable } from '../delivery/store-trouble';
 import { HandoffUnavailable, type HandoffPort, type WithdrawReason } from '../engine/ports';
 import type { AuditInput, Store, Ticket, TicketInput, TranscriptLine } from '../store/types';
 import { TicketEvents } from './ticket-events';
+import { withdrawalRecord } from './withdrawal';
 
 export class HandoffDesk implements HandoffPort {
   /** What happens to tickets: a new one ('opened'), a resident's message ('message'), an operator's actions. */
@@ -77,7 +78,7 @@ export class HandoffDesk implements HandoffPort {
     let closed: Ticket | null;
     try {
       closed = await this.store.tickets.setStatus(ticketId, 'closed');
-      await this.store.audit.record({ actor: `resident:${ticket.channel}`, action: 'ticket.withdraw', target: ticketId, detail: { why } });
+      await this.store.audit.record(withdrawalRecord(ticket.channel, ticketId, why));
     } catch (error) {
       throw isStoreUnavailable(error) ? new HandoffUnavailable(error) : error;
     }

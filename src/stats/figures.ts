@@ -7,6 +7,7 @@
  * outcome counts) or by what is open now (the queue, alerts being sent): nothing scans the history.
  */
 import { canSendHere, deliveryWarnings, type ChannelState, type DeliveryWarning } from '../alerts/delivery-check';
+import { WITHDRAW_ACTION, withdrawReasonOf } from '../escalation/withdrawal';
 import { LANGS, type Lang } from '../i18n/languages';
 import { startOfLocalDay } from '../i18n/local-time';
 import { OPEN_TICKET_STATUSES, type AlertStatus, type RecipientStatus, type Store, type TicketStatus } from '../store/types';
@@ -23,7 +24,7 @@ const RECENT_ALERTS = 5;
 
 /** What the engine makes of a typed question; the rest of the messages are commands, picks, feedback… */
 const QUESTION_OUTCOMES = ['answer', 'suggest', 'escalate'] as const;
-const AUDIT_ACTIONS = ['ticket.rating', 'ticket.overdue', 'ticket.withdraw', 'feedback.helpful', 'feedback.not-helpful'] as const;
+const AUDIT_ACTIONS = ['ticket.rating', 'ticket.overdue', WITHDRAW_ACTION, 'feedback.helpful', 'feedback.not-helpful'] as const;
 export const RECIPIENT_STATES: readonly RecipientStatus[] = ['pending', 'sent', 'failed', 'blocked', 'skipped'];
 
 export interface StatsSources {
@@ -176,9 +177,9 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
   let scoreSum = 0;
   for (const r of audit) {
     if (r.action === 'ticket.overdue') tickets.slaBreaches++;
-    else if (r.action === 'ticket.withdraw') {
+    else if (r.action === WITHDRAW_ACTION) {
       tickets.withdrawn++;
-      if (r.detail?.why === 'cancelled') tickets.cancelled++;
+      if (withdrawReasonOf(r) === 'cancelled') tickets.cancelled++;
     }
     else if (r.action === 'feedback.helpful') feedback.helpful++;
     else if (r.action === 'feedback.not-helpful') feedback.notHelpful++;

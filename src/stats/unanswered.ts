@@ -7,6 +7,7 @@
  * cut to their first five letters, which folds most Russian and Kazakh endings ("часа", "часов").
  * Greedy single pass: a question joins the first group whose stems it shares enough of.
  */
+import { WITHDRAW_ACTION, withdrawReasonOf } from '../escalation/withdrawal';
 import type { Lang } from '../i18n/languages';
 import type { AuditRecord, Ticket } from '../store/types';
 
@@ -55,7 +56,7 @@ export function collectUnanswered(
   audit: readonly AuditRecord[],
 ): UnansweredQuestion[] {
   const out: UnansweredQuestion[] = [];
-  const withdrawn = new Set(audit.filter((r) => r.action === 'ticket.withdraw' && r.detail?.why !== 'cancelled').map((r) => r.target));
+  const withdrawn = new Set(audit.filter((r) => r.action === WITHDRAW_ACTION && withdrawReasonOf(r) === 'answered').map((r) => r.target));
   for (const t of tickets) {
     if (withdrawn.has(t.id)) continue;
     if (t.reason === 'no-match' || t.reason === 'not-helpful') {

@@ -5,6 +5,8 @@
  * (the script keeps it in the browser).
  */
 import type { FastifyInstance } from 'fastify';
+import type { WithdrawReason } from '../../engine/ports';
+import { WITHDRAW_ACTION, withdrawReasonOf } from '../../escalation/withdrawal';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
 import { EDITORS, OPERATORS } from '../access';
@@ -29,14 +31,14 @@ const MINUTE_MS = 60_000;
  * answered them, or they cancelled it): the withdrawal's audit record, written just after the
  * ticket was closed (the same clock). Undefined when an operator closed it.
  */
-async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<'answered' | 'cancelled' | undefined> {
+async function withdrawnByResident(ctx: RouteContext, ticket: Ticket): Promise<WithdrawReason | undefined> {
   const { closedAt } = ticket;
   if (!closedAt) return undefined;
   const around = (ms: number) => new Date(closedAt.getTime() + ms);
-  const records = await ctx.deps.store.audit.between(around(-MINUTE_MS), around(MINUTE_MS), ['ticket.withdraw']);
+  const records = await ctx.deps.store.audit.between(around(-MINUTE_MS), around(MINUTE_MS), [WITHDRAW_ACTION]);
   const record = records.find((r) => r.target === ticket.id);
   if (!record) return undefined;
-  return record.detail?.why === 'cancelled' ? 'cancelled' : 'answered';
+  return withdrawReasonOf(record);
 }
 
 /** How long a ticket has waited, and whether that is past the SLA (only queued tickets can be overdue). */
