@@ -58,4 +58,25 @@ describe('a new question while the request waits in the queue', () => {
     expect(reply.outcome).toEqual({ kind: 'queued', ticketId });
     expect(reply.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.appended', { ticket: ticketId })]);
   });
+
+  test('thanks while it waits hears the request stays open and how to cancel it; it stays queued', async () => {
+    const ticketId = await handOff();
+    await h.say(QUESTION);
+    const reply = await h.say('Спасибо большое!');
+    expect(reply.outcome).toEqual({ kind: 'queued', ticketId });
+    expect(reply.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.thanksQueued', { ticket: ticketId })]);
+    const ticket = await h.store.tickets.get(ticketId);
+    expect(ticket?.status).toBe('queued');
+    expect(ticket?.messages.map((l) => [l.from, l.text]).at(-1)).toEqual(['resident', 'Спасибо большое!']);
+  });
+
+  test('thanks to an operator who has the request is theirs: the bot does not answer it', async () => {
+    const ticketId = await handOff();
+    await h.store.tickets.setStatus(ticketId, 'assigned', 'operator-1');
+    await h.say('Вот подробности: озеро Жасыбай.');
+    const reply = await h.say('Спасибо!');
+    expect(reply.outcome).toEqual({ kind: 'queued', ticketId });
+    expect(reply.replies).toEqual([]);
+    expect((await h.store.tickets.get(ticketId))?.messages.map((l) => l.text)).toContain('Спасибо!');
+  });
 });
