@@ -157,6 +157,15 @@ describe('ConversationEngine', () => {
       expect((await h.say('When does the curfew start?', { chatId: 'c' })).lang).toBe('en');
     });
 
+    test('courtesy in another language does not change the conversation\'s language; a question does', async () => {
+      expect((await h.say('Когда начинается комендантский час?')).lang).toBe('ru');
+      for (const courtesy of ['рахмет', 'ok, thanks', 'Рахмет, сау болыңыз!']) {
+        const result = await h.say(courtesy);
+        expect([courtesy, result.lang]).toEqual([courtesy, 'ru']);
+      }
+      expect((await h.say('Коменданттық сағат қашан басталады?')).lang).toBe('kk');
+    });
+
     test('the channel hint decides when the text does not tell', async () => {
       const result = await h.say('👍', { langHint: 'kk' });
       expect(result.lang).toBe('kk');

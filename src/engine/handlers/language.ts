@@ -1,7 +1,8 @@
 /**
  * The reply language, settled first on every turn: an explicit choice (/lang, a language button,
  * the language's typed name) wins and sticks; otherwise what the text is written in; when the text
- * does not tell (a number, "ok"), what was known, then the channel's hint. Works whoever has the
+ * does not tell (a number, "ok"), or is only courtesy in a conversation that has a language
+ * ("рахмет" after Russian), what was known, then the channel's hint. Works whoever has the
  * conversation, the bot or an operator.
  */
 import type { Translator } from '../../i18n';
@@ -47,6 +48,10 @@ function replyLanguage(turn: Turn, text: string, vocabulary: WordEvidence | unde
   if (conv.langChosen && conv.lang) return conv.lang;
   const known = conv.lang ?? langFromHint(turn.message.langHint) ?? turn.lang;
   if (!text) return known;
+  // Courtesy crosses languages here ("рахмет" or "ok" in a Russian conversation): thanks, "ok" or
+  // goodbye alone does not change a language the conversation already has. (A greeting starts the
+  // conversation over, as /start does, and is a command by now: it follows its language.)
+  if (conv.lang && turn.input.smallTalk) return conv.lang;
   const detected = detectLanguage(text, known, vocabulary);
   return detected.confident ? detected.lang : known;
 }
