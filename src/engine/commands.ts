@@ -50,10 +50,36 @@ export class CommandRecognizer {
     const phrase = normalizePhrase(text);
     const exact = this.exact.get(phrase);
     if (exact) return exact;
-    // A short message asking for a person ("соедините с оператором, пожалуйста").
-    if (phrase.split(' ').length <= 8 && this.operatorPhrases.some((p) => phrase.includes(p))) {
+    // A short message asking for a person ("соедините с оператором, пожалуйста"), unless it says
+    // the resident does not want one ("мне не нужен оператор", "маған оператор керек емес").
+    const words = phrase.split(' ');
+    if (words.length <= 8 && this.operatorPhrases.some((p) => asksFor(words, p.split(' ')))) {
       return { name: 'operator' };
     }
     return null;
   }
+}
+
+/**
+ * Words that deny what follows them within NEGATION_REACH words ("не", "not", "t" of "don't" once
+ * the apostrophe is gone), and those that deny what comes just before them (Kazakh "емес", "жоқ").
+ */
+const NEGATIONS_BEFORE = new Set(['не', 'нет', 'not', 'no', 'never', 'dont', 't']);
+const NEGATIONS_AFTER = new Set(['емес', 'жоқ']);
+const NEGATION_REACH = 3;
+
+/**
+ * Whether `words` say `phrase` (word by word; its last word may be cut short, "соедините с" or
+ * "операторға қос" for "қосыңыз") and do not deny it.
+ */
+function asksFor(words: readonly string[], phrase: readonly string[]): boolean {
+  const last = phrase.length - 1;
+  for (let at = 0; at + phrase.length <= words.length; at += 1) {
+    const said = phrase.every((w, i) => (i === last ? words[at + i].startsWith(w) : words[at + i] === w));
+    if (!said) continue;
+    const before = words.slice(Math.max(0, at - NEGATION_REACH), at);
+    if (before.some((w) => NEGATIONS_BEFORE.has(w)) || NEGATIONS_AFTER.has(words[at + phrase.length] ?? '')) continue;
+    return true;
+  }
+  return false;
 }

@@ -1,0 +1,42 @@
+import { CommandRecognizer } from '../../src/engine/commands';
+import { createTranslator } from '../../src/i18n';
+
+const commands = new CommandRecognizer(createTranslator());
+const name = (text: string) => commands.recognize(text)?.name ?? null;
+
+describe('CommandRecognizer: a short message asking for a person', () => {
+  test('is the operator command in each language, with words around the request', () => {
+    for (const text of [
+      'Соедините с оператором, пожалуйста',
+      'мне нужен оператор срочно',
+      'маған оператор керек',
+      'операторды шақырыңызшы',
+      'операторға қосыңыз',
+      'can I talk to a person?',
+      'please connect me to an operator',
+    ]) {
+      expect([text, name(text)]).toEqual([text, 'operator']);
+    }
+  });
+
+  test('is not, when the message says the resident does not want one', () => {
+    for (const text of [
+      'мне не нужен оператор',
+      'я не хочу к оператору',
+      'маған оператор керек емес',
+      "I don't want to talk to a human",
+      'no need to connect me to an operator',
+    ]) {
+      expect([text, name(text)]).toEqual([text, null]);
+    }
+  });
+
+  test('a denial further back belongs to something else', () => {
+    expect(name('не могу дозвониться до акимата, соедините с оператором')).toBe('operator');
+  });
+
+  test('the typed words of /cancel are still /cancel', () => {
+    expect(name('оператор не нужен')).toBe('cancel');
+    expect(name('оператор керек емес')).toBe('cancel');
+  });
+});
