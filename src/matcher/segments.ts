@@ -99,6 +99,30 @@ export function questionSentences(text: string): string[] {
   return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
 }
 
+/** A word that joins two questions in one sentence ("когда начинается … и работают ли банки"). */
+const JOINING = /\s*,?\s+(?:и|а также|а ещё|а еще|және|әрі|and|and also)\s+/iu;
+/** More joined parts than this is a list ("хлеб, молоко и яйца"), not questions. */
+const MAX_JOINED = 3;
+
+/**
+ * The questions of a one-sentence message joined by "и", "және" or "and" ("когда начинается
+ * комендантский час и работают ли банки"), when each part asks on its own: it has a question word
+ * (Russian "не" is a denial, so it does not count here) and is more than one word. Otherwise none:
+ * "где заплатить за свет и воду" is one question about two things.
+ */
+export function joinedQuestions(text: string): string[] {
+  if (text.indexOf('?') !== text.lastIndexOf('?')) return [];
+  const sentences = sentencesOf(text);
+  if (sentences.length !== 1) return [];
+  const parts = sentences[0].text.split(JOINING).filter((part) => tokenize(part).length > 0);
+  if (parts.length < 2 || parts.length > MAX_JOINED) return [];
+  const asks = (part: string) => {
+    const words = tokenize(part).filter((w) => w !== 'не');
+    return words.length >= 2 && readsAsQuestion(words.join(' '), false);
+  };
+  return parts.every(asks) ? parts.map((part) => part.trim()) : [];
+}
+
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
  * How long must we wait?" → "How long must we wait?"), or the whole message when it has no context

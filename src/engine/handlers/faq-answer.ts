@@ -4,7 +4,8 @@
  * the question on as unanswered (the escalation handler opens a ticket), with the entries that may
  * answer it after all when the matcher has any. A question that names nothing ("где?", "how?") is
  * asked what it is about, with the topics. Picking a suggested or listed entry answers it. A message
- * of several questions ("Когда комендантский час? И работают ли банки?") gets the answer of each
+ * of several questions ("Когда комендантский час? И работают ли банки?", or one sentence with them
+ * joined by "и": "когда начинается комендантский час и работают ли банки") gets the answer of each
  * one the FAQ answers outright on its own, when there are two, or one besides the whole's answer.
  */
 import { answerText } from '../../faq/entry-text';
@@ -13,7 +14,7 @@ import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { decide } from '../../matcher';
-import { questionSentences } from '../../matcher/segments';
+import { joinedQuestions, questionSentences } from '../../matcher/segments';
 import type { Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
@@ -94,13 +95,15 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
 const MAX_ANSWERS = 3;
 
 /**
- * The entries that answer the message's question sentences outright, each on its own, in the order
- * asked, and the least sure of them; none when the message is one question.
+ * The entries that answer the message's question sentences (or its joined questions, when it is
+ * one sentence) outright, each on its own, in the order asked, and the least sure of them; none
+ * when the message is one question.
  */
 function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInput[]; score: number } {
   const entries: FaqEntryInput[] = [];
   let score = 1;
-  for (const sentence of questionSentences(turn.input.text)) {
+  const sentences = questionSentences(turn.input.text);
+  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.text)) {
     if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
     if (!answered || entries.some((e) => e.id === answered.entry.id)) continue;

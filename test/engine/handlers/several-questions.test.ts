@@ -1,5 +1,5 @@
 import { CHOICE } from '../../../src/engine/choices';
-import { questionSentences } from '../../../src/matcher/segments';
+import { joinedQuestions, questionSentences } from '../../../src/matcher/segments';
 import { createHarness, type Harness } from '../../support/engine';
 
 describe('questionSentences', () => {
@@ -12,6 +12,24 @@ describe('questionSentences', () => {
     expect(questionSentences('Мама живёт одна. Можно ли к ней поехать?')).toEqual([]);
     // A clause with "не" or "можно" but no question mark is the story, not a question.
     expect(questionSentences('Хотим в школу рядом с работой, а не по прописке. Возьмут туда?')).toEqual([]);
+  });
+});
+
+describe('joinedQuestions', () => {
+  it('gives the parts of one sentence joined by "и", "және" or "and" when each asks on its own', () => {
+    expect(joinedQuestions('когда начинается комендантский час и работают ли банки')).toEqual(['когда начинается комендантский час', 'работают ли банки']);
+    expect(joinedQuestions('коменданттық сағат қашан басталады және банктер жұмыс істей ме')).toEqual(['коменданттық сағат қашан басталады', 'банктер жұмыс істей ме']);
+    expect(joinedQuestions('When does the curfew start and are banks open?')).toEqual(['When does the curfew start', 'are banks open']);
+  });
+
+  it('gives none for one question about two things, or a part that asks nothing', () => {
+    expect(joinedQuestions('где заплатить за свет и воду')).toEqual([]);
+    expect(joinedQuestions('работают ли банки и почта')).toEqual([]);
+    expect(joinedQuestions('когда дадут воду и свет')).toEqual([]);
+    // Russian "не" is a denial here, not Kazakh "не" (what): the second part is the story.
+    expect(joinedQuestions('когда дадут воду и не могу дозвониться до водоканала')).toEqual([]);
+    // Sentences of their own are questionSentences' business.
+    expect(joinedQuestions('Когда комендантский час? И работают ли банки?')).toEqual([]);
   });
 });
 
@@ -48,5 +66,10 @@ describe('a message of several questions', () => {
     const result = await h.say('Когда дадут горячую воду? Сколько стоит аренда лодки?');
     expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['water-outage'] });
     expect(result.replies.map((r) => r.text)).not.toContain(WATER);
+  });
+
+  test('two questions joined by "и" in one sentence get both answers', async () => {
+    const result = await h.say('когда начинается комендантский час и когда дадут горячую воду');
+    expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
   });
 });
