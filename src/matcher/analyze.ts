@@ -148,6 +148,8 @@ export interface QueryToken {
    * Latin spelling of a Cyrillic word. A word the FAQ has in its own script keeps its own meaning.
    */
   readonly fallbacks: readonly string[];
+  /** The Latin spellings the fallbacks are the stems of: one must be a word the FAQ writes so. */
+  readonly latinForms: readonly string[];
   readonly concepts: readonly string[];
   readonly numeric: boolean;
 }
@@ -173,13 +175,19 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
 const MIN_LATIN_NAME = 4;
 
 /**
- * A Latin name typed in Cyrillic ("егов" for eGov, "каспи" for Kaspi), as English keys: the word,
+ * A Latin name typed in Cyrillic ("егов" for eGov, "каспи" for Kaspi), in Latin letters: the word,
  * and its Russian and Kazakh stems for a name with a case ending ("через егова", "каспиге").
  */
-function latinNameKeys(word: string): string[] {
+function latinForms(word: string): string[] {
   if (scriptOf(word) !== 'cyrillic' || word.length < MIN_LATIN_NAME) return [];
   const forms = [word, stemRussian(word), stemKazakh(word)].filter((w) => w.length >= MIN_LATIN_NAME);
-  return [...new Set(forms.map((w) => stemEnglish(cyrillicToLatin(w))))];
+  return [...new Set(forms.map((w) => cyrillicToLatin(w)))];
+}
+
+/** A Cyrillic word's Latin spellings and their English keys (QueryToken's fallbacks). */
+function latinFallbacks(word: string): Pick<QueryToken, 'fallbacks' | 'latinForms'> {
+  const forms = latinForms(word);
+  return { fallbacks: [...new Set(forms.map(stemEnglish))], latinForms: forms };
 }
 
 const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): QueryToken | null => {
@@ -189,7 +197,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
   return {
     surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
     candidates,
-    fallbacks: latinNameKeys(word),
+    ...latinFallbacks(word),
     concepts: conceptsOf([...candidates, ...extra]),
     numeric: scriptOf(word) === 'digits',
   };
@@ -214,7 +222,7 @@ function kindToken(kind: QuestionKind): QueryToken {
   let token = KIND_TOKENS.get(kind);
   if (!token) {
     const key = questionKindKey(kind);
-    token = { surface: key, candidates: [key], fallbacks: [], concepts: [], numeric: false };
+    token = { surface: key, candidates: [key], fallbacks: [], latinForms: [], concepts: [], numeric: false };
     KIND_TOKENS.set(kind, token);
   }
   return token;

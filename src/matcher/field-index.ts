@@ -15,6 +15,8 @@ import { tokenize, withoutSigns } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
 
+const LATIN_WORD = /^[a-z]+$/;
+
 /** The fields of an entry, in the order of every per-field array below. */
 export const Field = { Question: 0, Answer: 1, Topic: 2 } as const;
 export type Field = (typeof Field)[keyof typeof Field];
@@ -82,6 +84,8 @@ export interface IndexedEntry {
   /** How many languages the entry has questions in (the question length is averaged over them). */
   questionLangs: number;
   readonly surfaces: Set<string>;
+  /** The topic as indexed (kept, with the questions and answers, to take its words out on remove). */
+  readonly topicText: string;
   /** Its variants' weights as of one revision of the index (FieldIndex.variantWeights). */
   variantWeights?: VariantWeights;
 }
@@ -150,6 +154,8 @@ export class FieldIndex {
   /** Keys with a soft or hard sign, by the key without them (see keysWithSigns). */
   private readonly signedKeys = new Map<string, Set<string>>();
   private readonly surfaceRefs = new Map<string, number>();
+  /** Words in Latin letters as the FAQ writes them, with how many entries do. */
+  private readonly latinWordRefs = new Map<string, number>();
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
   /** Average field lengths the packed postings were computed with. */
   private readonly avgUsed = new Float64Array(FIELD_COUNT).fill(1);
@@ -174,6 +180,7 @@ export class FieldIndex {
     this.surfaceKeys.clear();
     this.signedKeys.clear();
     this.surfaceRefs.clear();
+    this.latinWordRefs.clear();
     this.lengthSums.fill(0);
     this.avgUsed.fill(1);
     this.generation += 1;
@@ -264,6 +271,14 @@ export class FieldIndex {
   }
 
   /** Keys (word key and concepts) a known spelling stands for. */
+  /**
+   * Whether some entry writes `word` in Latin letters exactly so (not only a word of the same stem):
+   * "kaspi" or "egov", where a resident typed "каспи" or "егов"; not "lift" for "lifted".
+   */
+  hasLatinWord(word: string): boolean {
+    return this.latinWordRefs.has(word);
+  }
+
   keysOfSurface(surface: string): ReadonlySet<string> | undefined {
     return this.surfaceKeys.get(surface);
   }
@@ -332,6 +347,7 @@ export class FieldIndex {
       variantLangs: [],
       questionLangs: 0,
       surfaces: new Set(),
+      topicText: entry.topic.replace(/[-_.]/g, ' '),
     };
     const langsWith = new Float64Array(FIELD_COUNT);
     for (const lang of LANGS) {
@@ -349,7 +365,7 @@ export class FieldIndex {
       }
     }
     // Topic slugs ("office-hours") read as English words.
-    this.addText(indexed, entry.topic.replace(/[-_.]/g, ' '), 'en', Field.Topic);
+    this.addText(indexed, indexed.topicText, 'en', Field.Topic);
     langsWith[Field.Topic] = 1;
     indexed.questionLangs = langsWith[Field.Question];
     for (let f = 0; f < FIELD_COUNT; f += 1) indexed.lengths[f] /= Math.max(1, langsWith[f]);
@@ -449,12 +465,25 @@ export class FieldIndex {
     }
   }
 
-  /** Takes a removed entry's words out of the vocabulary (addText put them in). */
+  /** Takes a removed entry's words out of the vocabulary and the Latin words (addText put them in). */
   private forgetVocabulary(entry: IndexedEntry): void {
     entry.questions.forEach((question, i) => this.vocabulary.update(question, entry.variantLangs[i], -1));
+    const texts = [...entry.questions, entry.topicText];
     for (const lang of LANGS) {
       const answer = entry.answers[lang];
       if (answer) this.vocabulary.update(answer, lang, -1);
+      if (answer) texts.push(answer);
+    }
+    // Counted per occurrence, so a word is gone once no text has it, without a list per entry.
+    for (const text of texts) this.countLatinWords(tokenize(text), -1);
+  }
+
+  private countLatinWords(words: readonly string[], sign: 1 | -1): void {
+    for (const word of words) {
+      if (!LATIN_WORD.test(word)) continue;
+      const refs = (this.latinWordRefs.get(word) ?? 0) + sign;
+      if (refs > 0) this.latinWordRefs.set(word, refs);
+      else this.latinWordRefs.delete(word);
     }
   }
 
@@ -463,6 +492,7 @@ export class FieldIndex {
     // One split serves the index and the language vocabulary (questions and answers, not topics).
     const words = tokenize(text);
     if (field !== Field.Topic) this.vocabulary.updateWords(words, lang, 1);
+    this.countLatinWords(words, 1);
     for (const token of analyzeIndexWords(words, lang)) {
       const keys = token.keys;
       tokens.push(keys);

@@ -348,7 +348,9 @@ export class Ranker {
     for (const concept of token.concepts) add(concept, this.options.conceptQuality);
     // A kind of question no FAQ question asks says nothing either way.
     if (keys.length === 0 && isQuestionKindKey(token.surface)) return null;
-    if (keys.length === 0) for (const key of token.fallbacks) add(key, 1);
+    // A Latin name typed in Cyrillic, when the FAQ writes one of its spellings as it is: "каспи" is
+    // Kaspi, while "лифт" is not "lifted" (the stem alone would make it so).
+    if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) add(key, 1);
     // The same word with its soft or hard sign dropped ("lgoty", "болница").
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
     if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {

@@ -104,6 +104,11 @@ describe('an index kept up to date entry by entry', () => {
     for (const entry of everything.all()) {
       for (const key of entry.tf.keys()) expect([key, incremental.dfOf(key)]).toEqual([key, fresh.dfOf(key)]);
     }
+    // And the words written in Latin letters, which Latin names typed in Cyrillic are checked against.
+    const latin = new Set(FIXTURE_FAQ.flatMap((e) => tokenize([...Object.values(e.questions).flat(), ...Object.values(e.answer)].join(' '))).filter((w) => /^[a-z]+$/.test(w)));
+    expect(latin.size).toBeGreaterThan(5);
+    for (const word of latin) expect([word, incremental.hasLatinWord(word)]).toEqual([word, fresh.hasLatinWord(word)]);
+    expect([...latin].some((word) => !fresh.hasLatinWord(word))).toBe(true);
     // The language vocabulary forgets what the replaced variant and the removed entry said.
     for (const word of ['читальный', 'воскресенье', 'снег', 'неубранный', 'штраф']) {
       expect(incremental.vocabulary.languagesOf(word)).toEqual(fresh.vocabulary.languagesOf(word));
@@ -178,6 +183,18 @@ describe('a Latin name typed in Cyrillic', () => {
 
   it('is not tried for a word the FAQ has in Cyrillic: "висит" is not "visit"', () => {
     expect(ids('висит')).toEqual(['app-freezes']);
+  });
+
+  it('only for a spelling the FAQ writes as it is: "лифт" is not "lifted", though both stem to "lift"', () => {
+    const { ranker: withLifted } = ranked([
+      ...entries,
+      { id: 'restrictions', topic: 'general', questions: { en: ['When will the restrictions be lifted?'] }, answer: { en: 'Not yet.' } },
+    ]);
+    const lift = withLifted.rank(analyzeMessage('лифт не работает', 'ru'));
+    expect(lift.entries.map((e) => e.id)).not.toContain('restrictions');
+    expect(lift.knownWords).toBe(0);
+    // The FAQ writes "eGov" itself: still found, also with a case ending.
+    expect(withLifted.rank(analyzeMessage('зайти в егове', 'ru')).entries[0].id).toBe('egov-password');
   });
 });
 
