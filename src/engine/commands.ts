@@ -63,8 +63,9 @@ export class CommandRecognizer {
 /**
  * Words that deny what follows them within NEGATION_REACH words ("не", "not", "t" of "don't" once
  * the apostrophe is gone), and those that deny what comes just before them (Kazakh "емес", "жоқ").
+ * A leading "нет" or "no" is left out: "нет, соедините с оператором" answers "did this help?".
  */
-const NEGATIONS_BEFORE = new Set(['не', 'нет', 'not', 'no', 'never', 'dont', 't']);
+const NEGATIONS_BEFORE = new Set(['не', 'not', 'never', 'dont', 't']);
 const NEGATIONS_AFTER = new Set(['емес', 'жоқ']);
 const NEGATION_REACH = 3;
 

@@ -154,7 +154,7 @@ export class FieldIndex {
   /** Keys with a soft or hard sign, by the key without them (see keysWithSigns). */
   private readonly signedKeys = new Map<string, Set<string>>();
   private readonly surfaceRefs = new Map<string, number>();
-  /** Words in Latin letters as the FAQ writes them, with how many entries do. */
+  /** Words in Latin letters as the FAQ writes them, with how often its texts do. */
   private readonly latinWordRefs = new Map<string, number>();
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
   /** Average field lengths the packed postings were computed with. */
@@ -270,7 +270,6 @@ export class FieldIndex {
     return this.signedKeys.get(key);
   }
 
-  /** Keys (word key and concepts) a known spelling stands for. */
   /**
    * Whether some entry writes `word` in Latin letters exactly so (not only a word of the same stem):
    * "kaspi" or "egov", where a resident typed "каспи" or "егов"; not "lift" for "lifted".
@@ -279,6 +278,7 @@ export class FieldIndex {
     return this.latinWordRefs.has(word);
   }
 
+  /** Keys (word key and concepts) a known spelling stands for. */
   keysOfSurface(surface: string): ReadonlySet<string> | undefined {
     return this.surfaceKeys.get(surface);
   }

@@ -25,14 +25,16 @@ describe('CommandRecognizer: a short message asking for a person', () => {
       'я не хочу к оператору',
       'маған оператор керек емес',
       "I don't want to talk to a human",
-      'no need to connect me to an operator',
+      'I do not need to talk to a human',
     ]) {
       expect([text, name(text)]).toEqual([text, null]);
     }
   });
 
-  test('a denial further back belongs to something else', () => {
+  test('a denial further back belongs to something else, and "no" answers what the bot asked', () => {
     expect(name('не могу дозвониться до акимата, соедините с оператором')).toBe('operator');
+    expect(name('нет, соедините с оператором')).toBe('operator');
+    expect(name('no, let me talk to a person')).toBe('operator');
   });
 
   test('the typed words of /cancel are still /cancel', () => {
