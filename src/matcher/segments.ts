@@ -104,23 +104,38 @@ const JOINING = /\s*,?\s+(?:и|а также|а ещё|а еще|және|әрі
 /** More joined parts than this is a list ("хлеб, молоко и яйца"), not questions. */
 const MAX_JOINED = 3;
 
+/** A joined part this short with no question word of its own shares the first part's question. */
+const MAX_SHARING_WORDS = 2;
+
 /**
- * The questions of a one-sentence message joined by "и", "және" or "and" ("когда начинается
- * комендантский час и работают ли банки"), when each part asks on its own: it has a question word
- * (Russian "не" is a denial, so it does not count here) and is more than one word. Otherwise none:
- * "где заплатить за свет и воду" is one question about two things.
+ * The questions of a one-sentence message joined by "и", "және" or "and", when the first part asks
+ * (it has a question word, Russian "не" not counted: it is a denial here) and is more than one word,
+ * and each later part asks on its own ("когда начинается комендантский час и работают ли банки") or
+ * is a word or two that shares the first part's question in place of its last word ("работают ли
+ * банки и почта" → "работают ли почта"; the matcher reads words, not grammar). Otherwise none.
+ * Whether the parts are separate questions is the caller's to judge: "где заплатить за свет и
+ * воду" gives two parts that the same entry answers.
  */
 export function joinedQuestions(text: string): string[] {
   if (text.indexOf('?') !== text.lastIndexOf('?')) return [];
   const sentences = sentencesOf(text);
   if (sentences.length !== 1) return [];
-  const parts = sentences[0].text.split(JOINING).filter((part) => tokenize(part).length > 0);
+  const parts = sentences[0].text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
   if (parts.length < 2 || parts.length > MAX_JOINED) return [];
   const asks = (part: string) => {
     const words = tokenize(part).filter((w) => w !== 'не');
     return words.length >= 2 && readsAsQuestion(words.join(' '), false);
   };
-  return parts.every(asks) ? parts.map((part) => part.trim()) : [];
+  const [first, ...rest] = parts;
+  if (!asks(first)) return [];
+  const shared = first.split(/\s+/).slice(0, -1).join(' ');
+  const questions = [first];
+  for (const part of rest) {
+    if (asks(part)) questions.push(part);
+    else if (tokenize(part).length <= MAX_SHARING_WORDS) questions.push(`${shared} ${part}`);
+    else return [];
+  }
+  return questions;
 }
 
 /**

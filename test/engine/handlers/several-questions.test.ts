@@ -16,16 +16,18 @@ describe('questionSentences', () => {
 });
 
 describe('joinedQuestions', () => {
-  it('gives the parts of one sentence joined by "и", "және" or "and" when each asks on its own', () => {
+  it('gives the parts of one sentence joined by "и", "және" or "and" that ask, on their own or with the first part\'s question', () => {
     expect(joinedQuestions('когда начинается комендантский час и работают ли банки')).toEqual(['когда начинается комендантский час', 'работают ли банки']);
     expect(joinedQuestions('коменданттық сағат қашан басталады және банктер жұмыс істей ме')).toEqual(['коменданттық сағат қашан басталады', 'банктер жұмыс істей ме']);
     expect(joinedQuestions('When does the curfew start and are banks open?')).toEqual(['When does the curfew start', 'are banks open']);
+    // A word or two after "и" shares the first part's question.
+    expect(joinedQuestions('работают ли банки и почта')).toEqual(['работают ли банки', 'работают ли почта']);
+    expect(joinedQuestions('where can I pay the bill and the fine')).toEqual(['where can I pay the bill', 'where can I pay the the fine']);
   });
 
-  it('gives none for one question about two things, or a part that asks nothing', () => {
-    expect(joinedQuestions('где заплатить за свет и воду')).toEqual([]);
-    expect(joinedQuestions('работают ли банки и почта')).toEqual([]);
-    expect(joinedQuestions('когда дадут воду и свет')).toEqual([]);
+  it('gives none when the first part asks nothing, or a longer later part asks nothing', () => {
+    expect(joinedQuestions('у меня пропал свет и вода')).toEqual([]);
+    expect(joinedQuestions('я звонил вчера и когда дадут воду')).toEqual([]);
     // Russian "не" is a denial here, not Kazakh "не" (what): the second part is the story.
     expect(joinedQuestions('когда дадут воду и не могу дозвониться до водоканала')).toEqual([]);
     // Sentences of their own are questionSentences' business.
@@ -71,5 +73,23 @@ describe('a message of several questions', () => {
   test('two questions joined by "и" in one sentence get both answers', async () => {
     const result = await h.say('когда начинается комендантский час и когда дадут горячую воду');
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
+  });
+
+  test('a word after "и" that shares the question gets its own answer ("работают ли банки и почта")', async () => {
+    const faq = [
+      { id: 'banks', topic: 'office-hours', questions: { ru: ['Работают ли банки?'] }, answer: { ru: 'Банки работают с 10:00.' } },
+      { id: 'post', topic: 'office-hours', questions: { ru: ['Работает ли почта?'] }, answer: { ru: 'Почта работает с 09:00.' } },
+      { id: 'water', topic: 'utilities', questions: { ru: ['Где заплатить за свет и воду?'] }, answer: { ru: 'В любом банке.' } },
+    ];
+    const own = await createHarness({ faq });
+    try {
+      const both = await own.say('работают ли банки и почта');
+      expect(both.replies.map((r) => r.text)).toEqual(['Банки работают с 10:00.', 'Почта работает с 09:00.', own.translator.t('ru', 'answer.ask')]);
+      // Two parts one entry answers: answered once.
+      const one = await own.say('где заплатить за свет и воду', { chatId: 'other' });
+      expect(one.replies.map((r) => r.text)).toEqual(['В любом банке.', own.translator.t('ru', 'answer.ask')]);
+    } finally {
+      await own.close();
+    }
   });
 });
