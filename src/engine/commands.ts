@@ -16,7 +16,8 @@ const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'o
 
 export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
-  private readonly operatorPhrases: string[] = [];
+  /** Phrases asking for a person, as text (a quick test) and as words. */
+  private readonly operatorPhrases: Array<{ text: string; words: string[] }> = [];
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -26,7 +27,8 @@ export class CommandRecognizer {
       }
       for (const word of translator.list(lang, 'commands.selectLang')) this.add(word, { name: 'select-lang', lang });
       for (const phrase of translator.list(lang, 'commands.operatorPhrases')) {
-        this.operatorPhrases.push(normalizePhrase(phrase));
+        const text = normalizePhrase(phrase);
+        this.operatorPhrases.push({ text, words: text.split(' ') });
       }
     }
   }
@@ -53,7 +55,7 @@ export class CommandRecognizer {
     // A short message asking for a person ("соедините с оператором, пожалуйста"), unless it says
     // the resident does not want one ("мне не нужен оператор", "маған оператор керек емес").
     const words = phrase.split(' ');
-    if (words.length <= 8 && this.operatorPhrases.some((p) => asksFor(words, p.split(' ')))) {
+    if (words.length <= 8 && this.operatorPhrases.some((p) => phrase.includes(p.text) && asksFor(words, p.words))) {
       return { name: 'operator' };
     }
     return null;

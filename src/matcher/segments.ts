@@ -117,7 +117,8 @@ const MAX_SHARING_WORDS = 2;
  * воду" gives two parts that the same entry answers.
  */
 export function joinedQuestions(text: string): string[] {
-  if (text.indexOf('?') !== text.lastIndexOf('?')) return [];
+  // Most messages join nothing: a quick test before the sentences are read.
+  if (text.indexOf('?') !== text.lastIndexOf('?') || !JOINING.test(text)) return [];
   const sentences = sentencesOf(text);
   if (sentences.length !== 1) return [];
   const parts = sentences[0].text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
