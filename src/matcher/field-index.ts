@@ -480,7 +480,9 @@ export class FieldIndex {
 
   private countLatinWords(words: readonly string[], sign: 1 | -1): void {
     for (const word of words) {
-      if (!LATIN_WORD.test(word)) continue;
+      // Most words of a Russian or Kazakh text fail on their first letter, before the pattern.
+      const first = word.charCodeAt(0);
+      if (first < 97 || first > 122 || !LATIN_WORD.test(word)) continue;
       const refs = (this.latinWordRefs.get(word) ?? 0) + sign;
       if (refs > 0) this.latinWordRefs.set(word, refs);
       else this.latinWordRefs.delete(word);
