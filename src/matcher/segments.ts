@@ -99,44 +99,47 @@ export function questionSentences(text: string): string[] {
   return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
 }
 
-/** A word that joins two questions in one sentence ("когда начинается … и работают ли банки"). */
-const JOINING = /\s*,?\s+(?:и|а также|а ещё|а еще|және|әрі|and|and also)\s+/iu;
+/** A word that joins two questions, or two things asked about, in one sentence. */
+const JOINING = /\s*,?\s+(?:и|а также|а ещё|а еще|және|әрі|мен|бен|пен|and|and also)\s+/iu;
 /** More joined parts than this is a list ("хлеб, молоко и яйца"), not questions. */
 const MAX_JOINED = 3;
-
-/** A joined part this short with no question word of its own shares the first part's question. */
-const MAX_SHARING_WORDS = 2;
+/**
+ * Two things asked about in one question are taken one by one only in a message this short, and
+ * when one side of the joining word is at most SHARING_SIDE words: the thing and perhaps the
+ * question word ("банки и аптеки работают?"), not two clauses.
+ */
+const MAX_SHARING_WORDS = 12;
+const SHARING_SIDE = 2;
 
 /**
- * The questions of a one-sentence message joined by "и", "және" or "and", when the first part asks
- * (it has a question word, Russian "не" not counted: it is a denial here) and is more than one word,
- * and each later part asks on its own ("когда начинается комендантский час и работают ли банки") or
- * is a word or two that shares the first part's question in place of its last word ("работают ли
- * банки и почта" → "работают ли почта"; the matcher reads words, not grammar). Otherwise none.
- * Whether the parts are separate questions is the caller's to judge: "где заплатить за свет и
- * воду" gives two parts that the same entry answers.
+ * The questions of a one-sentence message joined by "и", "және", "мен" or "and":
+ * - parts that each ask on their own ("когда начинается комендантский час и работают ли банки"):
+ *   a question word (Russian "не" not counted: it is a denial here) and more than one word;
+ * - or, in a short question about two things (one side of the joining word a word or two), each
+ *   thing with the rest of the question: the word before the joining word and the word after it
+ *   take turns ("работают ли банки и почта" →
+ *   "работают ли банки", "работают ли почта"; "банки и аптеки работают?", "are banks and
+ *   pharmacies open"). The matcher reads words, not grammar.
+ * Otherwise none. Whether the parts are separate questions is the caller's to judge: "где
+ * заплатить за свет и воду" gives two that the same entry answers.
  */
 export function joinedQuestions(text: string): string[] {
   // Most messages join nothing: a quick test before the sentences are read.
   if (text.indexOf('?') !== text.lastIndexOf('?') || !JOINING.test(text)) return [];
   const sentences = sentencesOf(text);
   if (sentences.length !== 1) return [];
-  const parts = sentences[0].text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
+  const [sentence] = sentences;
+  const parts = sentence.text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
   if (parts.length < 2 || parts.length > MAX_JOINED) return [];
   const asks = (part: string) => {
     const words = tokenize(part).filter((w) => w !== 'не');
     return words.length >= 2 && readsAsQuestion(words.join(' '), false);
   };
-  const [first, ...rest] = parts;
-  if (!asks(first)) return [];
-  const shared = first.split(/\s+/).slice(0, -1).join(' ');
-  const questions = [first];
-  for (const part of rest) {
-    if (asks(part)) questions.push(part);
-    else if (tokenize(part).length <= MAX_SHARING_WORDS) questions.push(`${shared} ${part}`);
-    else return [];
-  }
-  return questions;
+  if (parts.every(asks)) return parts;
+  if (parts.length !== 2 || !(sentence.end.includes('?') || asks(sentence.text))) return [];
+  const [left, right] = parts.map((part) => part.split(/\s+/));
+  if (left.length + right.length > MAX_SHARING_WORDS || Math.min(left.length, right.length) > SHARING_SIDE) return [];
+  return [[...left, ...right.slice(1)].join(' '), [...left.slice(0, -1), ...right].join(' ')];
 }
 
 /**

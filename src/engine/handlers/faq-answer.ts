@@ -5,8 +5,9 @@
  * answer it after all when the matcher has any. A question that names nothing ("где?", "how?") is
  * asked what it is about, with the topics. Picking a suggested or listed entry answers it. A message
  * of several questions ("Когда комендантский час? И работают ли банки?", or one sentence with them
- * joined by "и": "когда начинается комендантский час и работают ли банки") gets the answer of each
- * one the FAQ answers outright on its own, when there are two, or one besides the whole's answer.
+ * joined by "и": "когда начинается комендантский час и работают ли банки", "банки и почта
+ * работают?") gets the answer of each one the FAQ answers outright on its own, when there are two,
+ * or one besides the whole's answer.
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';

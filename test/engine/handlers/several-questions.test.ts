@@ -16,18 +16,21 @@ describe('questionSentences', () => {
 });
 
 describe('joinedQuestions', () => {
-  it('gives the parts of one sentence joined by "и", "және" or "and" that ask, on their own or with the first part\'s question', () => {
+  it('gives the questions of one sentence joined by "и", "және", "мен" or "and": parts that ask, or two things asked about', () => {
     expect(joinedQuestions('когда начинается комендантский час и работают ли банки')).toEqual(['когда начинается комендантский час', 'работают ли банки']);
     expect(joinedQuestions('коменданттық сағат қашан басталады және банктер жұмыс істей ме')).toEqual(['коменданттық сағат қашан басталады', 'банктер жұмыс істей ме']);
     expect(joinedQuestions('When does the curfew start and are banks open?')).toEqual(['When does the curfew start', 'are banks open']);
-    // A word or two after "и" shares the first part's question.
+    // Two things in one short question: each with the rest of the question, before or after them.
     expect(joinedQuestions('работают ли банки и почта')).toEqual(['работают ли банки', 'работают ли почта']);
-    expect(joinedQuestions('where can I pay the bill and the fine')).toEqual(['where can I pay the bill', 'where can I pay the the fine']);
+    expect(joinedQuestions('Банки и аптеки работают?')).toEqual(['Банки работают', 'аптеки работают']);
+    expect(joinedQuestions('банктер мен дәріханалар жұмыс істей ме')).toEqual(['банктер жұмыс істей ме', 'дәріханалар жұмыс істей ме']);
+    expect(joinedQuestions('are banks and pharmacies open')).toEqual(['are banks open', 'are pharmacies open']);
   });
 
-  it('gives none when the first part asks nothing, or a longer later part asks nothing', () => {
+  it('gives none for a message that asks nothing, or two clauses of which one asks nothing', () => {
     expect(joinedQuestions('у меня пропал свет и вода')).toEqual([]);
     expect(joinedQuestions('я звонил вчера и когда дадут воду')).toEqual([]);
+    expect(joinedQuestions('у меня кредит и я потерял работу, будут ли штрафы')).toEqual([]);
     // Russian "не" is a denial here, not Kazakh "не" (what): the second part is the story.
     expect(joinedQuestions('когда дадут воду и не могу дозвониться до водоканала')).toEqual([]);
     // Sentences of their own are questionSentences' business.
@@ -75,7 +78,7 @@ describe('a message of several questions', () => {
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
   });
 
-  test('a word after "и" that shares the question gets its own answer ("работают ли банки и почта")', async () => {
+  test('two things asked about in one question get an answer each ("работают ли банки и почта")', async () => {
     const faq = [
       { id: 'banks', topic: 'office-hours', questions: { ru: ['Работают ли банки?'] }, answer: { ru: 'Банки работают с 10:00.' } },
       { id: 'post', topic: 'office-hours', questions: { ru: ['Работает ли почта?'] }, answer: { ru: 'Почта работает с 09:00.' } },
@@ -83,8 +86,10 @@ describe('a message of several questions', () => {
     ];
     const own = await createHarness({ faq });
     try {
-      const both = await own.say('работают ли банки и почта');
-      expect(both.replies.map((r) => r.text)).toEqual(['Банки работают с 10:00.', 'Почта работает с 09:00.', own.translator.t('ru', 'answer.ask')]);
+      for (const [chatId, text] of [['a', 'работают ли банки и почта'], ['b', 'Банки и почта работают?']]) {
+        const both = await own.say(text, { chatId });
+        expect(both.replies.map((r) => r.text)).toEqual(['Банки работают с 10:00.', 'Почта работает с 09:00.', own.translator.t('ru', 'answer.ask')]);
+      }
       // Two parts one entry answers: answered once.
       const one = await own.say('где заплатить за свет и воду', { chatId: 'other' });
       expect(one.replies.map((r) => r.text)).toEqual(['В любом банке.', own.translator.t('ru', 'answer.ask')]);
