@@ -3,8 +3,8 @@
  * after telling the resident once that it was added; only a pick of the entries offered with the
  * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
  * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
- * "есть новости?" or a greeting, which also go on the ticket; thanks while it is queued hears that
- * it stays open and how to cancel it. /cancel ("отменить обращение")
+ * "есть новости?" or a greeting, which also go on the ticket; thanks or goodbye while it is queued
+ * hears that it stays open and how to cancel it. /cancel ("отменить обращение")
  * withdraws the ticket and gives the conversation back to the bot. While no operator has taken a
  * ticket opened because the FAQ had no answer, a new question the FAQ answers outright is answered
  * too (and goes on the ticket, with what the bot said): a resident with several questions need not
@@ -140,10 +140,12 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     // "Алло?", "есть новости?", a greeting: on the ticket, and the resident hears where it stands.
     const talk = turn.input.smallTalk;
     if (talk === 'waiting' || talk === 'greeting') return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));
-    // Thanks while still queued (often for an answer given meanwhile) is not a goodbye to the request:
-    // the resident hears that it stays open, and how to drop it. With an operator, it is theirs.
-    if (talk === 'thanks' && ticket.status === 'queued') {
-      return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.thanksQueued', { ticket: ticketId }) });
+    // Thanks or goodbye while still queued (often for an answer given meanwhile) does not close the
+    // request: the resident hears that it stays open, and how to drop it. With an operator, they are
+    // the operator's.
+    if ((talk === 'thanks' || talk === 'bye') && ticket.status === 'queued') {
+      const key = talk === 'thanks' ? 'escalation.thanksQueued' : 'escalation.byeQueued';
+      return turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, key, { ticket: ticketId }) });
     }
     // Only for a ticket the bot opened because it had no answer: who asked for a person, or said an
     // answer did not help, is telling the operator more, not asking the bot.

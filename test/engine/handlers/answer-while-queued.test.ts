@@ -59,7 +59,7 @@ describe('a new question while the request waits in the queue', () => {
     expect(reply.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.appended', { ticket: ticketId })]);
   });
 
-  test('thanks while it waits hears the request stays open and how to cancel it; it stays queued', async () => {
+  test('thanks or goodbye while it waits hears the request stays open and how to cancel it; it stays queued', async () => {
     const ticketId = await handOff();
     await h.say(QUESTION);
     const reply = await h.say('Спасибо большое!');
@@ -68,6 +68,9 @@ describe('a new question while the request waits in the queue', () => {
     const ticket = await h.store.tickets.get(ticketId);
     expect(ticket?.status).toBe('queued');
     expect(ticket?.messages.map((l) => [l.from, l.text]).at(-1)).toEqual(['resident', 'Спасибо большое!']);
+    const bye = await h.say('До свидания');
+    expect(bye.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.byeQueued', { ticket: ticketId })]);
+    expect((await h.store.tickets.get(ticketId))?.status).toBe('queued');
   });
 
   test('thanks to an operator who has the request is theirs: the bot does not answer it', async () => {
