@@ -109,7 +109,9 @@ export class FaqCatalog {
       out.push({ ...c, entry });
       if (out.length === limit) break;
     }
-    return { ...result, candidates: out };
+    // What the matcher said of its first candidate is not said of another that took its place.
+    const explained = out[0] !== undefined && out[0].id === result.candidates[0]?.id ? result.explained : undefined;
+    return { ...result, candidates: out, explained };
   }
 
   /**

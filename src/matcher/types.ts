@@ -27,6 +27,11 @@ export interface MatchResult {
    * "how?") and names nothing to look up.
    */
   doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word';
+  /**
+   * Share of the message's weight (its words by idf) that the first candidate's questions and topic
+   * ask about, in [0, 1]: 1 when the entry accounts for every word.
+   */
+  explained?: number;
 }
 
 /**

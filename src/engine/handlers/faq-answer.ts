@@ -96,6 +96,14 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
 const MAX_ANSWERS = 3;
 
 /**
+ * A part of a message is answered on its own only when the entry accounts for this much of its
+ * words: a short part has little to go on, and "сколько стоит проезд", cut from "сколько стоит
+ * проезд и как пополнить карту", would otherwise be answered by an entry that only shares
+ * "сколько стоит".
+ */
+const PART_EXPLAINED = 0.8;
+
+/**
  * The entries that answer the message's question sentences (or its joined questions, when it is
  * one sentence) outright, each on its own, in the order asked, and the least sure of them; none
  * when the message is one question.
@@ -107,22 +115,26 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInp
   for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.text)) {
     if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
-    if (!answered || entries.some((e) => e.id === answered.entry.id)) continue;
+    if (!answered || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry.id)) continue;
     entries.push(answered.entry);
     score = Math.min(score, answered.score);
   }
   return { entries, score };
 }
 
-/** The entry the FAQ answers `text` with outright, and how sure it is; undefined when it would not answer. */
+/**
+ * The entry the FAQ answers `text` with outright, how sure it is and how much of the text it
+ * accounts for (MatchResult.explained); undefined when it would not answer.
+ */
 export function outrightAnswer(
   { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
-): { entry: FaqEntryInput; score: number } | undefined {
-  const decision = decide(catalog.match(text, turn.lang, turn.now, 3), thresholds);
+): { entry: FaqEntryInput; score: number; explained: number } | undefined {
+  const result = catalog.match(text, turn.lang, turn.now, 3);
+  const decision = decide(result, thresholds);
   const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
-  return entry && decision.kind === 'answer' ? { entry, score: decision.score } : undefined;
+  return entry && decision.kind === 'answer' ? { entry, score: decision.score, explained: result.explained ?? 0 } : undefined;
 }
 
 /**

@@ -97,4 +97,20 @@ describe('a message of several questions', () => {
       await own.close();
     }
   });
+
+  test('a part whose entry shares only some of its words is not answered on its own', async () => {
+    const faq = [
+      { id: 'meter', topic: 'utilities', questions: { ru: ['Сколько стоит поверка счётчика воды?', 'Сколько стоит замена счётчика?'] }, answer: { ru: 'Поверка стоит 3000 тенге.' } },
+      { id: 'card', topic: 'transport', questions: { ru: ['Как пополнить транспортную карту?', 'Где пополнить карту для проезда?'] }, answer: { ru: 'Карту пополняют в приложении.' } },
+      { id: 'lift', topic: 'utilities', questions: { ru: ['Кому звонить, если застрял лифт?'] }, answer: { ru: 'Звоните в лифтовую службу.' } },
+    ];
+    const own = await createHarness({ faq });
+    try {
+      // "сколько стоит" alone would be the meter's: the fare is not in this FAQ.
+      const result = await own.say('сколько стоит проезд и как пополнить карту');
+      expect(result.replies.map((r) => r.text)).not.toContain('Поверка стоит 3000 тенге.');
+    } finally {
+      await own.close();
+    }
+  });
 });
