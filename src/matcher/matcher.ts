@@ -211,7 +211,8 @@ export class LexicalMatcher implements FaqMatcher {
       .slice(0, limit)
       .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score }));
     const passingWord = ranking.knownWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
-    const explained = ranking.totalWeight > 0 ? Math.min(1, top.explained / ranking.totalWeight) : 0;
+    const known = ranking.totalWeight - ranking.unknownWeight;
+    const explained = known > 0 ? Math.min(1, top.explained / known) : 0;
     return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained };
   }
 

@@ -28,8 +28,9 @@ export interface MatchResult {
    */
   doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word';
   /**
-   * Share of the message's weight (its words by idf) that the first candidate's questions and topic
-   * ask about, in [0, 1]: 1 when the entry accounts for every word.
+   * Share of the weight (by idf) of the message's words the FAQ knows that the first candidate's
+   * questions and topic ask about, in [0, 1]: 1 when no known word points elsewhere. Words no entry
+   * knows are left out: the confidence weighs them already.
    */
   explained?: number;
 }

@@ -97,9 +97,9 @@ const MAX_ANSWERS = 3;
 
 /**
  * A part of a message is answered on its own only when the entry accounts for this much of its
- * words: a short part has little to go on, and "сколько стоит проезд", cut from "сколько стоит
- * проезд и как пополнить карту", would otherwise be answered by an entry that only shares
- * "сколько стоит".
+ * known words (MatchResult.explained): a short part has little to go on, and "сколько стоит
+ * проезд", cut from "сколько стоит проезд и как пополнить карту", would otherwise be answered by
+ * an entry that only shares "сколько стоит".
  */
 const PART_EXPLAINED = 0.8;
 
