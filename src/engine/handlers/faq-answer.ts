@@ -72,11 +72,17 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     // Several questions, each answered outright on its own: all of them, in the order asked (as a
     // whole, "When does the curfew start? Are banks open?" may look like neither).
     const each = answeredEach(turn, options);
-    if (each.entries.length >= 2) return answer(turn, tr, each.entries, each.score);
+    if (each.entries.length >= 2) {
+      // "Did this help?" is about the first answer: its question is the first part, not the rest,
+      // for the operator if it did not help and for the variants learnt if it did.
+      turn.conversation.lastQuestion = each.parts[0];
+      return answer(turn, tr, each.entries, each.score);
+    }
     if (decision.kind === 'answer') {
       const entry = catalog.get(decision.id);
       // The whole answered by one entry and another question by a second: both.
       const more = each.entries.filter((e) => e.id !== decision.id);
+      if (entry && more.length > 0) turn.conversation.lastQuestion = each.parts[each.entries.findIndex((e) => e.id === decision.id)] ?? text;
       if (entry) return answer(turn, tr, [entry, ...more], decision.score);
     }
     if (decision.kind === 'suggest') {
@@ -105,11 +111,12 @@ const PART_EXPLAINED = 0.8;
 
 /**
  * The entries that answer the message's question sentences (or its joined questions, when it is
- * one sentence) outright, each on its own, in the order asked, and the least sure of them; none
- * when the message is one question.
+ * one sentence) outright, each on its own, in the order asked, the parts they answer, and the
+ * least sure of them; none when the message is one question.
  */
-function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInput[]; score: number } {
+function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInput[]; parts: string[]; score: number } {
   const entries: FaqEntryInput[] = [];
+  const parts: string[] = [];
   let score = 1;
   const sentences = questionSentences(turn.input.text);
   for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.text)) {
@@ -117,9 +124,10 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInp
     const answered = outrightAnswer(faq, sentence, turn);
     if (!answered || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry.id)) continue;
     entries.push(answered.entry);
+    parts.push(sentence);
     score = Math.min(score, answered.score);
   }
-  return { entries, score };
+  return { entries, parts, score };
 }
 
 /**

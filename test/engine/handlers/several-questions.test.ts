@@ -54,6 +54,12 @@ describe('a message of several questions', () => {
     expect(result.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
     expect(result.replies[2].choices?.map((c) => c.id)).toEqual([CHOICE.helpful, CHOICE.notHelpful]);
+    // It did not help, and an operator is wanted: the question handed over is the first one.
+    await h.say('', { choiceId: CHOICE.notHelpful });
+    const handed = await h.say('', { choiceId: CHOICE.operatorNotHelpful });
+    expect(handed.outcome).toMatchObject({ kind: 'escalate' });
+    const [ticket] = await h.store.tickets.list();
+    expect(ticket.question).toBe('Когда начинается комендантский час?');
   });
 
   test('in English as well', async () => {
@@ -90,6 +96,9 @@ describe('a message of several questions', () => {
         const both = await own.say(text, { chatId });
         expect(both.replies.map((r) => r.text)).toEqual(['Банки работают с 10:00.', 'Почта работает с 09:00.', own.translator.t('ru', 'answer.ask')]);
       }
+      // "It helped" is about the first answer: the bank is taught its own part, not the post office.
+      await own.say('', { chatId: 'a', choiceId: CHOICE.helpful });
+      expect(await own.store.learning.list()).toEqual([expect.objectContaining({ entryId: 'banks', text: 'работают ли банки', helpful: 1 })]);
       // Two parts one entry answers: answered once.
       const one = await own.say('где заплатить за свет и воду', { chatId: 'other' });
       expect(one.replies.map((r) => r.text)).toEqual(['В любом банке.', own.translator.t('ru', 'answer.ask')]);
