@@ -465,17 +465,24 @@ export class FieldIndex {
     }
   }
 
-  /** Takes a removed entry's words out of the vocabulary and the Latin words (addText put them in). */
+  /**
+   * Takes a removed entry's words out of the vocabulary and the Latin words, as addText put them in:
+   * each text split once. Latin words are counted per occurrence, so a word is gone once no text
+   * has it, without a list per entry.
+   */
   private forgetVocabulary(entry: IndexedEntry): void {
-    entry.questions.forEach((question, i) => this.vocabulary.update(question, entry.variantLangs[i], -1));
-    const texts = [...entry.questions, entry.topicText];
+    const forget = (text: string, lang: Lang) => {
+      const words = tokenize(text);
+      this.vocabulary.updateWords(words, lang, -1);
+      this.countLatinWords(words, -1);
+    };
+    entry.questions.forEach((question, i) => forget(question, entry.variantLangs[i]));
     for (const lang of LANGS) {
       const answer = entry.answers[lang];
-      if (answer) this.vocabulary.update(answer, lang, -1);
-      if (answer) texts.push(answer);
+      if (answer) forget(answer, lang);
     }
-    // Counted per occurrence, so a word is gone once no text has it, without a list per entry.
-    for (const text of texts) this.countLatinWords(tokenize(text), -1);
+    // The topic is not in the vocabulary (addText leaves it out), only among the Latin words.
+    this.countLatinWords(tokenize(entry.topicText), -1);
   }
 
   private countLatinWords(words: readonly string[], sign: 1 | -1): void {
