@@ -117,9 +117,8 @@ const SHARING_SIDE = 2;
  *   a question word (Russian "не" not counted: it is a denial here) and more than one word;
  * - or, in a short question about two things (one side of the joining word a word or two), each
  *   thing with the rest of the question: the word before the joining word and the word after it
- *   take turns ("работают ли банки и почта" →
- *   "работают ли банки", "работают ли почта"; "банки и аптеки работают?", "are banks and
- *   pharmacies open"). The matcher reads words, not grammar.
+ *   take turns ("работают ли банки и почта" → "работают ли банки", "работают ли почта"; "банки и
+ *   аптеки работают?", "are banks and pharmacies open"). The matcher reads words, not grammar.
  * Otherwise none. Whether the parts are separate questions is the caller's to judge: "где
  * заплатить за свет и воду" gives two that the same entry answers.
  */

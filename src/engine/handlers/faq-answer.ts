@@ -141,8 +141,9 @@ export function outrightAnswer(
 ): { entry: FaqEntryInput; score: number; explained: number } | undefined {
   const result = catalog.match(text, turn.lang, turn.now, 3);
   const decision = decide(result, thresholds);
-  const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
-  return entry && decision.kind === 'answer' ? { entry, score: decision.score, explained: result.explained ?? 0 } : undefined;
+  if (decision.kind !== 'answer') return undefined;
+  const entry = catalog.get(decision.id);
+  return entry && { entry, score: decision.score, explained: result.explained ?? 0 };
 }
 
 /**
