@@ -43,6 +43,18 @@ describe('logistic calibration', () => {
     expect(negativesHeavier.bias).toBeLessThan(even.bias - 0.5);
   });
 
+  it('finds the same fit from coefficients far from it (the steps do not overshoot)', () => {
+    // A FAQ whose simulated residents look unlike the prior's starts the fit far away: a full Newton
+    // step from there lands where the loss is flat, and the next ones run off to hundreds.
+    const { xs, ys } = samplesFrom(truth, 4000);
+    const far: LogisticModel = { bias: 30, weights: [-40, 35] };
+    const fromFar = fitLogistic(xs, ys, xs.map(() => 1), far, 0.01);
+    const fromFlat = fitLogistic(xs, ys, xs.map(() => 1), flat, 0.01);
+    expect(fromFar.bias).toBeCloseTo(fromFlat.bias, 1);
+    expect(fromFar.weights[0]).toBeCloseTo(fromFlat.weights[0], 1);
+    expect(fromFar.weights[1]).toBeCloseTo(fromFlat.weights[1], 1);
+  });
+
   it('gives probabilities in [0, 1] even for extreme inputs', () => {
     for (const z of [-1000, -5, 0, 5, 1000]) {
       expect(sigmoid(z)).toBeGreaterThanOrEqual(0);
