@@ -1,5 +1,6 @@
 /**
- * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries and the
+ * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries, the adverbs a
+ * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) and the
  * question words every FAQ variant shares ("когда", "where", "қашан"). Dropping them keeps a
  * greeting-wrapped question ("Здравствуйте, подскажите…") scoring like the bare question and stops
  * them from counting as unexplained words.
@@ -19,6 +20,7 @@ const RUSSIAN = `
 нужно будет будут буду вопрос уважаемые уважаемый пж плиз пжл ок ладно просто кстати вот
 сколько скольки почему зачем откуда сюда туда раз из-за изза связи поэтому потому
 все-таки вообще-то типа короче устали устал надоело блин ужас кошмар
+теперь вдруг опять ведь уж потом нибудь будто впрочем конечно наконец иногда совсем почти чуть здесь ничего
 кого кому кем ком чего чему чём каком какую какому каких какими которого которому которую котором
 которым которых которыми ему ей ним ней нему нею них ними себе себя собой
 `;
@@ -30,6 +32,7 @@ const KAZAKH = `
 кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
 шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан дейін шейін
 кезінде кезде бері шаршадық шаршадым
+тағы әлі әйтеуір әрине мүлдем тіпті
 `;
 
 const ENGLISH = `

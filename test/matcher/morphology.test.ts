@@ -32,6 +32,12 @@ describe('stop words', () => {
     for (const word of ['лифт', 'кредит', 'справка']) expect(isStopword(word)).toBe(false);
   });
 
+  it('drop the adverbs a story is told with ("как теперь восстановить"), which say nothing of the topic', () => {
+    for (const word of ['теперь', 'опять', 'потом', 'конечно', 'совсем', 'тағы', 'әлі', 'әрине', 'мүлдем']) {
+      expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
+    }
+  });
+
   it('drop English contractions, typed with or without the apostrophe', () => {
     for (const typed of ["what's", "there's", "where's", 'dont', "he's"]) {
       expect(tokenize(typed).map((w) => `${w}: ${isStopword(w)}`)).toEqual([`${tokenize(typed)[0]}: true`]);
