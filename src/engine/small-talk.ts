@@ -31,6 +31,9 @@ interface Run {
   words: string[];
 }
 
+/** English articles: fillers in "thanks a lot" or "for the info", where a phrase takes them in. */
+const ARTICLES = new Set(['the', 'a', 'an']);
+
 /** Small talk longer than this is no longer small: a message of many words is read as a question. */
 const MAX_WORDS = 12;
 /** A typed command is a few words ("подписаться на оповещения", "talk to an operator"), with courtesy a few more. */
@@ -74,9 +77,13 @@ export class SmallTalkReader {
       words.push(word);
     }
     const said = new Set<SmallTalk>();
+    let previous: Run | undefined;
     for (const run of this.runs(words)) {
       if (run.kind === 'other') return null;
+      // After an article a word is a noun: "and the fine?" asks about a penalty, it is no "fine".
+      if (run.kind !== 'filler' && previous?.kind === 'filler' && ARTICLES.has(previous.words[0])) return null;
       if (run.kind !== 'filler') said.add(run.kind);
+      previous = run;
     }
     return said.size > 0 ? said : null;
   }

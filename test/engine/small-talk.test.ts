@@ -48,6 +48,16 @@ describe('SmallTalkReader', () => {
     expect(said('спасибо '.repeat(13))).toBeNull();
   });
 
+  test('a courtesy word after an article is a noun: "and the fine?" asks about a penalty', () => {
+    expect(said('and the fine?')).toBeNull();
+    expect(said('the fine')).toBeNull();
+    // The articles of the phrases themselves, and fillers after an article, are still courtesy.
+    expect(said('fine')).toEqual(['ok']);
+    expect(said('thanks a lot')).toEqual(['thanks']);
+    expect(said('thank you for the help')).toEqual(['thanks']);
+    expect(said('ok, thanks a lot for the info')).toEqual(['ok', 'thanks']);
+  });
+
   test('a command keeps its words once the courtesy around it is taken away; a yes or a no stays', () => {
     expect(reader.withoutCourtesy('Меню, пожалуйста!')).toBe('меню');
     expect(reader.withoutCourtesy('english please')).toBe('english');
