@@ -7,7 +7,8 @@
  * of several questions ("Когда комендантский час? И работают ли банки?", or one sentence with them
  * joined by "и": "когда начинается комендантский час и работают ли банки", "банки и почта
  * работают?") gets the answer of each one the FAQ answers outright on its own, when there are two,
- * or one besides the whole's answer.
+ * or one besides the whole's answer. A few words soon after an answer are read in its light when
+ * they could mean several entries (follow-up.ts).
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
@@ -22,6 +23,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
+import { followUpEntry } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -85,6 +87,10 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       if (entry && more.length > 0) turn.conversation.lastQuestion = each.parts[each.entries.findIndex((e) => e.id === decision.id)] ?? text;
       if (entry) return answer(turn, tr, [entry, ...more], decision.score);
     }
+    // A few words soon after an answer, which alone could mean several entries: the one the answer
+    // points to, when only one does ("and the fine?" after the curfew hours).
+    const context = decision.kind === 'suggest' || decision.kind === 'none' ? followUpEntry(conv, text, decision.ids ?? [], catalog, lang, turn.now) : undefined;
+    if (context) return answer(turn, tr, [context], decision.score);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
       const choices = entryChoices(entries, lang);

@@ -1,0 +1,52 @@
+/**
+ * A short message soon after an answer often goes on from it: "а в субботу?" after the post office
+ * hours, "and the fine?" after the curfew hours. Alone it matches several entries ("fine": the
+ * curfew fine, a late loan payment, unpaid bills), or too weakly to answer, and the bot would offer
+ * choices or hand it to an operator. The entry answered last tells which one is meant:
+ * - it is among the message's candidates and no other one is on its topic: the resident asks more
+ *   of it, and its answer again is the answer ("ал диванды қайда тастаймын?" after rubbish
+ *   collection, whose answer covers bulky waste);
+ * - another candidate is the only one on its topic, and the entry's own question finds that one
+ *   too: a neighbour on the same subject (the curfew fine after the curfew hours).
+ * Two candidates on the topic (the post office and the banks for "а в субботу?") are a real choice.
+ *
+ * The context only picks among the entries the message itself may mean, never adds one.
+ */
+import type { FaqCatalog } from '../../faq/catalog';
+import { questionLabel } from '../../faq/entry-text';
+import type { FaqEntryInput } from '../../faq/types';
+import type { Lang } from '../../i18n/languages';
+import { tokenize } from '../../matcher/normalize';
+import type { Conversation } from '../../store/types';
+
+/** A message this long after the last turn starts afresh. */
+export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
+
+/** A follow-up is a few words ("а штраф какой?"); a longer message says what it is about itself. */
+export const FOLLOW_UP_MAX_WORDS = 5;
+
+/**
+ * The entry a short message means in the light of the entry answered last, if one: `ids` are the
+ * message's own candidates (offered, or hinted with a hand-off).
+ */
+export function followUpEntry(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
+  text: string,
+  ids: readonly string[],
+  catalog: Pick<FaqCatalog, 'get' | 'match'>,
+  lang: Lang,
+  now: Date,
+): FaqEntryInput | undefined {
+  const last = conversation.lastFaqId ? catalog.get(conversation.lastFaqId) : undefined;
+  if (!last?.topic || ids.length === 0) return undefined;
+  if (now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
+  if (tokenize(text).length > FOLLOW_UP_MAX_WORDS) return undefined;
+  const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
+  if (onTopic.length !== 1) return undefined;
+  const [entry] = onTopic;
+  if (entry.id === last.id) return entry;
+  // A topic can be broad ("utilities": bills, lifts, rubbish): a neighbour counts only when the
+  // last entry's own question finds it too, i.e. they share what they are about.
+  const neighbours = catalog.match(questionLabel(last, lang), lang, now, 3).candidates;
+  return neighbours.some((c) => c.id === entry.id) ? entry : undefined;
+}

@@ -1,0 +1,82 @@
+import type { FaqEntryInput } from '../../../src/faq/types';
+import { createHarness, type Harness } from '../../support/engine';
+
+const entry = (id: string, topic: string, ru: string[], en: string[] = []): FaqEntryInput => ({
+  id,
+  topic,
+  questions: { ru, en },
+  answer: { ru: `Ответ: ${id}.`, en: `Answer: ${id}.` },
+});
+
+const FAQ: FaqEntryInput[] = [
+  // Three fines, on three topics.
+  entry('curfew-hours', 'curfew', ['Когда начинается комендантский час?'], ['When does the curfew start?']),
+  entry('curfew-fine', 'curfew', ['Какой штраф за нарушение комендантского часа?'], ['What is the fine for breaking the curfew?']),
+  entry('loan-fine', 'loans', ['Будет ли штраф за просрочку кредита?'], ['Will I be fined for a late loan payment?']),
+  entry('bills-fine', 'utilities', ['Будет ли штраф за неоплату коммунальных услуг?'], ['Is there a fine for unpaid utility bills?']),
+  // Three about Saturdays, two of them on one topic.
+  entry('post-hours', 'office-hours', ['Когда работает почта?', 'Работает ли почта в субботу?']),
+  entry('bank-hours', 'office-hours', ['Когда работают банки?', 'Работают ли банки в субботу?']),
+  entry('clinic-hours', 'health', ['Когда работает поликлиника?', 'Работает ли поликлиника в субботу?']),
+  // Two about the yard on two topics; the lift shares a topic with one of them, not a subject.
+  entry('lift', 'utilities', ['Не работает лифт в доме']),
+  entry('yard-lights', 'utilities', ['Не горят фонари во дворе']),
+  entry('yard-dogs', 'safety', ['Бродячие собаки во дворе']),
+];
+
+const idsOf = (outcome: { kind: string; faqIds?: readonly string[] }) => [...(outcome.faqIds ?? [])].sort();
+
+/** A few words right after an answer are read in its light: "and the fine?" after the curfew hours. */
+describe('a follow-up to an answer', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ faq: FAQ });
+  });
+  afterEach(() => h.close());
+
+  test('alone, "а штраф?" could mean any of the fines: the resident chooses', async () => {
+    const result = await h.say('а штраф?');
+    expect(result.outcome.kind).toBe('suggest');
+    expect(idsOf(result.outcome)).toEqual(['bills-fine', 'curfew-fine', 'loan-fine']);
+  });
+
+  test('after the curfew hours it is the curfew fine, in Russian and in English', async () => {
+    expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+    const ru = await h.say('а штраф?');
+    expect(ru.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+    expect(ru.replies[0].text).toBe('Ответ: curfew-fine.');
+
+    await h.say('When does the curfew start?', { chatId: 'chat-2' });
+    expect((await h.say('and the fine?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+  });
+
+  test('half an hour later, or in a longer message, the answer before no longer decides', async () => {
+    await h.say('Когда начинается комендантский час?');
+    h.clock.advance(31 * 60_000);
+    expect((await h.say('а штраф?')).outcome.kind).toBe('suggest');
+
+    await h.say('Когда начинается комендантский час?', { chatId: 'chat-2' });
+    const long = await h.say('скажите пожалуйста а какой штраф мне будет за это', { chatId: 'chat-2' });
+    expect(long.outcome.kind).toBe('suggest');
+  });
+
+  test('more of the entry just answered is answered with it again, when it alone is on its topic', async () => {
+    expect((await h.say('Когда работает поликлиника?')).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+    expect((await h.say('а в субботу?')).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+  });
+
+  test('two candidates on its topic are a real choice: the post office again, or the banks', async () => {
+    expect((await h.say('Когда работает почта?')).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+    const saturday = await h.say('а в субботу?');
+    expect(saturday.outcome.kind).toBe('suggest');
+    expect(idsOf(saturday.outcome)).toEqual(['bank-hours', 'clinic-hours', 'post-hours']);
+  });
+
+  test('a candidate on a broad topic that shares nothing else with the answer is not taken for it', async () => {
+    expect((await h.say('Не работает лифт в доме')).outcome).toMatchObject({ kind: 'answer', faqId: 'lift' });
+    // "Utilities" holds the lift and the yard lights, but the lift's question does not find the lights.
+    const yard = await h.say('а во дворе?');
+    expect(yard.outcome.kind).toBe('suggest');
+    expect(idsOf(yard.outcome)).toEqual(['yard-dogs', 'yard-lights']);
+  });
+});
