@@ -61,6 +61,8 @@ describe('FAQ matcher retrieval', () => {
     expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
     expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();
     expect(decide(matcher.match('сколько стоит абонемент в бассейн', 'ru'), DEFAULT_THRESHOLDS).kind).toBe('none');
+    // A fee is a charge, not a fine (the lexicon's penalty words are "fine", "penalty", "пеня").
+    expect(topOf(matcher, 'is there a fee?', 'en')).not.toBe('parking-fine');
   });
 
   it('returns calibrated scores in [0, 1], best first, at most `limit`', () => {
