@@ -19,7 +19,7 @@ import { LANGS } from '../i18n/languages';
 import { CHOICE, parseChoice } from './choices';
 import type { Choice } from './types';
 
-export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'waiting'] as const;
+export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'helped', 'notHelped', 'waiting'] as const;
 export type SmallTalk = (typeof SMALL_TALK)[number];
 
 /** What a small-talk message says, as a set: "нет, спасибо" is both a no and thanks. */
@@ -134,27 +134,44 @@ export class SmallTalkReader {
 /**
  * The offered choice a small-talk reply picks (WhatsApp has no buttons, and residents type on
  * Telegram too), by what the bot asked:
- * - "did this answer help?": yes or no, and thanks is a yes;
- * - "shall I pass your question to an operator?": yes is the operator, no the topics;
- * - "did you mean…?": no is "none of these — to an operator" (a yes names no entry).
+ * - "did this answer help?": yes or no, "помогло" or "не помогло", and thanks is a yes;
+ * - "shall I pass your question to an operator?" (asked after "it did not help"): yes is the
+ *   operator, no the topics; "не помогло" said again is the operator, "помогло" after all the topics;
+ * - "did you mean…?": no, or "не помогло", is "none of these — to an operator" (a yes names no entry).
  * Any other offer (the menu, entries offered with a hand-off) is not answered by yes or no.
  */
 export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): string | undefined {
   const ids = new Set(offered.map((c) => c.id));
   const answer = yesOrNo(said);
+  const helped = helpedOrNot(said);
   if (ids.has(CHOICE.helpful) && ids.has(CHOICE.notHelpful)) {
     // Thanks is a yes here ("спасибо", "Да, спасибо"); "нет, спасибо" stays a no.
-    const helped = answer ?? (said.has('thanks') ? 'yes' : undefined);
-    if (helped) return helped === 'yes' ? CHOICE.helpful : CHOICE.notHelpful;
+    const verdict = agreeing(helped, answer) ?? (said.has('thanks') ? 'yes' : undefined);
+    if (verdict) return verdict === 'yes' ? CHOICE.helpful : CHOICE.notHelpful;
     return undefined;
   }
   if (ids.has(CHOICE.operatorNotHelpful) && ids.has(CHOICE.menu)) {
-    if (answer) return answer === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.menu;
+    // "Не помогло" is a yes to the operator here, "помогло" a no.
+    const wanted = agreeing(helped === undefined ? undefined : helped === 'yes' ? 'no' : 'yes', answer);
+    if (wanted) return wanted === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.menu;
     return undefined;
   }
   const suggested = offered.some((c) => parseChoice(c.id)?.kind === 'faq');
-  if (answer === 'no' && suggested && ids.has(CHOICE.operator)) return CHOICE.operator;
+  const none = answer === 'no' || (answer === undefined && helped === 'no');
+  if (none && suggested && ids.has(CHOICE.operator)) return CHOICE.operator;
   return undefined;
+}
+
+/** One verdict from two readings of a message, either of which may be missing; none when they differ. */
+function agreeing(a: 'yes' | 'no' | undefined, b: 'yes' | 'no' | undefined): 'yes' | 'no' | undefined {
+  if (a && b) return a === b ? a : undefined;
+  return a ?? b;
+}
+
+/** "Помогло" (yes) or "не помогло" (no), when the message says one of them and not both. */
+function helpedOrNot(said: SmallTalkSaid): 'yes' | 'no' | undefined {
+  if (said.has('helped') === said.has('notHelped')) return undefined;
+  return said.has('helped') ? 'yes' : 'no';
 }
 
 /**
@@ -163,7 +180,7 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
  * greeting starts one, the rest only keeps it going.
  */
 export function mainSmallTalk(said: SmallTalkSaid): SmallTalk {
-  for (const kind of ['waiting', 'thanks', 'bye', 'greeting', 'ok', 'yes', 'no'] as const) {
+  for (const kind of ['waiting', 'thanks', 'bye', 'greeting', 'ok', 'yes', 'no', 'helped', 'notHelped'] as const) {
     if (said.has(kind)) return kind;
   }
   return 'ok';

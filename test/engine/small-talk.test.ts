@@ -81,6 +81,28 @@ describe('choiceSaid', () => {
   const operatorOffer = offer(CHOICE.operatorNotHelpful, CHOICE.menu);
   const didYouMean = offer(CHOICE.faq('a'), CHOICE.faq('b'), CHOICE.operator);
 
+  test('"did this help?" answered in words: "не помогло", "didn\'t help", "көмектеспеді"; "помогло", "it helped"', () => {
+    for (const typed of ['не помогло', 'Ответ не помог(', "didn't help", 'it didnt help', 'not helpful', 'көмектеспеді', 'нет, не помогло']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
+    }
+    for (const typed of ['помогло', 'помогло, спасибо', 'it helped, thanks', 'көмектесті, рахмет']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.helpful}`);
+    }
+  });
+
+  test('"помогло" / "не помогло" elsewhere: the operator offer reads them by sense, "did you mean" takes "не помогло" as "none"', () => {
+    const read = (typed: string) => reader.read(typed) ?? set();
+    // "Shall I pass your question to an operator?", asked because the answer did not help.
+    expect(choiceSaid(read('не помогло'), operatorOffer)).toBe(CHOICE.operatorNotHelpful);
+    expect(choiceSaid(read('помогло'), operatorOffer)).toBe(CHOICE.menu);
+    expect(choiceSaid(read('да, не помогло'), operatorOffer)).toBe(CHOICE.operatorNotHelpful);
+    expect(choiceSaid(read('да, помогло'), operatorOffer)).toBeUndefined();
+    expect(choiceSaid(read('не помогло'), didYouMean)).toBe(CHOICE.operator);
+    expect(choiceSaid(read('помогло'), didYouMean)).toBeUndefined();
+    // Under "did this help?" a yes and "не помогло" contradict each other: nothing is picked.
+    expect(choiceSaid(read('да, не помогло'), feedback)).toBeUndefined();
+  });
+
   test('"did this help?": yes, no, and thanks as a yes', () => {
     expect(choiceSaid(set('yes'), feedback)).toBe(CHOICE.helpful);
     expect(choiceSaid(set('yes', 'thanks'), feedback)).toBe(CHOICE.helpful);

@@ -15,8 +15,9 @@ export function smallTalkHandler(options: MenuOptions): Handler {
     if (!said || said === 'waiting') return next();
     if (said === 'greeting') return greet(turn, options);
     const lang = turn.lang;
-    if (said === 'yes' || said === 'no') {
-      // A yes or a no that picks none of the choices offered: they are offered again, not dropped.
+    if (said === 'yes' || said === 'no' || said === 'helped' || said === 'notHelped') {
+      // A yes or a no (or "помогло") that picks none of the choices offered: they are offered
+      // again, not dropped.
       const offered = turn.conversation.offered;
       if (offered.length > 0) return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.pick'), choices: offered });
       return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.ok') });
