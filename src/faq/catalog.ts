@@ -114,6 +114,11 @@ export class FaqCatalog {
     return { ...result, candidates: out, explained };
   }
 
+  /** Labels for entries offered for a message: each one's question closest to it (FaqMatcher.closestQuestions). */
+  closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string> {
+    return this.matcher.closestQuestions(text, lang, ids);
+  }
+
   /**
    * What the bot would make of each of entry `id`'s questions asked in other words (entry-check.ts),
    * with the version of the entry it has; undefined when it does not have the entry.

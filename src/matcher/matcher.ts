@@ -16,6 +16,7 @@ import {
   DEFAULT_RANK_OPTIONS,
   Ranker,
   askedShare,
+  closestVariant,
   variantPrecision,
   type Exclusion,
   type RankedEntry,
@@ -194,6 +195,18 @@ export class LexicalMatcher implements FaqMatcher {
         ownWords: [...new Set(this.index.ownWordsOf(entry, variant).map((i) => words[i]))],
       };
     });
+  }
+
+  closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string> {
+    const out = new Map<string, string>();
+    if (ids.length === 0 || typeof text !== 'string') return out;
+    const { keys } = this.ranker.rank(analyzeMessage(text, lang));
+    for (const id of ids) {
+      const entry = this.index.get(id);
+      const variant = entry && closestVariant(entry, keys, lang);
+      if (entry && variant !== undefined) out.set(id, entry.questions[variant]);
+    }
+    return out;
   }
 
   /** The calibrated result of a ranking; `exclusion` is what the ranking left out, if anything. */

@@ -420,3 +420,31 @@ export function variantPrecision(
   }
   return best;
 }
+
+/**
+ * The entry's question variant in `lang` that has the most words standing for one of `keys`, when
+ * it has more of them than the entry's first variant in `lang` (the first of the best on a tie);
+ * undefined otherwise, or when the entry has no variant in `lang`. Words are counted, not weighed:
+ * a word's keys differ a little from variant to variant, and only a clearly closer question should
+ * replace the one the editors put first.
+ */
+export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, lang: string): number | undefined {
+  let first = -1;
+  let firstWords = 0;
+  let best = -1;
+  let bestWords = 0;
+  for (let i = 0; i < entry.variants.length; i += 1) {
+    if (entry.variantLangs[i] !== lang) continue;
+    let words = 0;
+    for (const wordKeys of entry.variants[i]) if (wordKeys.some((k) => keys.has(k))) words += 1;
+    if (first < 0) {
+      first = i;
+      firstWords = words;
+    }
+    if (words > bestWords) {
+      best = i;
+      bestWords = words;
+    }
+  }
+  return best >= 0 && bestWords > firstWords ? best : undefined;
+}

@@ -89,4 +89,10 @@ export interface FaqMatcher {
    * calibration simulates residents the same way; editors see it per entry.
    */
   askEachVariant(id: string): VariantTrial[] | undefined;
+  /**
+   * For each entry of `ids`, its question in `lang` that holds more of the message's words than
+   * its first one, if one does: the label a resident recognises ("did you mean: What should I do if
+   * the rubbish was not collected?" for "а если не вывезли?", not "When is rubbish collected?").
+   */
+  closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string>;
 }

@@ -19,8 +19,8 @@ import { entriesOf, entryChoices } from './entry-choices';
 
 export interface EscalationOptions {
   handoff: Pick<HandoffPort, 'start'>;
-  /** For the ticket's topic: that of the FAQ entry answered last. */
-  catalog: Pick<FaqCatalog, 'get'>;
+  /** For the ticket's topic (that of the FAQ entry answered last), and the hints' labels. */
+  catalog: Pick<FaqCatalog, 'get' | 'closestQuestions'>;
   translator: Translator;
   logger?: Logger;
 }
@@ -81,6 +81,6 @@ async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unansw
   turn.answer(
     { kind: 'escalate', ticketId: ticket.id, reason, faqIds: entries.map((e) => e.id) },
     said,
-    { text: tr.t(lang, 'escalation.hints'), choices: entryChoices(entries, lang) },
+    { text: tr.t(lang, 'escalation.hints'), choices: entryChoices(entries, lang, catalog.closestQuestions(question, lang, hints ?? [])) },
   );
 }

@@ -93,7 +93,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (context) return answer(turn, tr, [context], decision.score);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
-      const choices = entryChoices(entries, lang);
+      const choices = entryChoices(entries, lang, catalog.closestQuestions(text, lang, decision.ids));
       choices.push({ id: CHOICE.operator, label: tr.t(lang, 'suggest.none') });
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
       return turn.answer(outcome, { text: tr.t(lang, 'suggest.title'), choices });
