@@ -15,6 +15,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text)).toEqual({ lang, confident: true });
   });
 
+  it('reads the Kazakh "get" (алу) as Kazakh: "паспорт алу" is how a request is put', () => {
+    expect(detectLanguage('паспорт алу')).toEqual({ lang: 'kk', confident: true });
+    expect(detectLanguage('талон алу', 'ru')).toEqual({ lang: 'kk', confident: true });
+  });
+
   it('a single Kazakh letter in an otherwise neutral word is enough', () => {
     expect(detectLanguage('Қазпошта').lang).toBe('kk');
   });
