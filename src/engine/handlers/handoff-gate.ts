@@ -1,6 +1,6 @@
 /**
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
- * after telling the resident once that it was added; only a pick of the entries offered with the
+ * after telling the resident once that it was added (once more after an answer meanwhile); only a pick of the entries offered with the
  * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
  * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
  * "есть новости?" or a greeting, which also go on the ticket; thanks or goodbye while it is queued
@@ -150,9 +150,17 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     // Only for a ticket the bot opened because it had no answer: who asked for a person, or said an
     // answer did not help, is telling the operator more, not asking the bot.
     if (ticket.status === 'queued' && ticket.reason === 'no-match' && (await answerMeanwhile(turn, ticketId))) return;
-    // Said once, whatever language it was said in (a language switch does not make it news).
+    // Said once, whatever language it was said in (a language switch does not make it news), and
+    // once more after the bot answered a question meanwhile: silence then would leave the resident
+    // taking this message for one the bot is answering.
     const said = new Set(LANGS.map((lang) => tr.t(lang, 'escalation.appended', { ticket: ticketId })));
-    const acknowledged = conv.recent.some((l) => l.from === 'bot' && said.has(l.text));
+    const answered = new Set(LANGS.flatMap((lang) => [tr.t(lang, 'escalation.answeredMeanwhile', { ticket: ticketId }), tr.t(lang, 'answer.ask')]));
+    let acknowledged = false;
+    for (const line of conv.recent) {
+      if (line.from !== 'bot') continue;
+      if (said.has(line.text)) acknowledged = true;
+      else if (answered.has(line.text)) acknowledged = false;
+    }
     if (acknowledged) turn.answer({ kind: 'queued', ticketId });
     else turn.answer({ kind: 'queued', ticketId }, { text: tr.t(turn.lang, 'escalation.appended', { ticket: ticketId }) });
   };

@@ -59,6 +59,17 @@ describe('a new question while the request waits in the queue', () => {
     expect(reply.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'escalation.appended', { ticket: ticketId })]);
   });
 
+  test('after an answer meanwhile, the next line for the operator is acknowledged again, then not', async () => {
+    const ticketId = await handOff();
+    const appended = h.translator.t('ru', 'escalation.appended', { ticket: ticketId });
+    expect((await h.say('А лодку с мотором можно взять?')).replies.map((r) => r.text)).toEqual([appended]);
+    expect((await h.say('А весла свои брать?')).replies).toEqual([]);
+    expect((await h.say(QUESTION)).outcome).toMatchObject({ kind: 'answer', faqId: 'water-outage' });
+    // Silence now would read as the bot working on it: the resident hears it went to the operator.
+    expect((await h.say('А лодки большие?')).replies.map((r) => r.text)).toEqual([appended]);
+    expect((await h.say('Или только маленькие?')).replies).toEqual([]);
+  });
+
   test('thanks or goodbye while it waits hears the request stays open and how to cancel it; it stays queued', async () => {
     const ticketId = await handOff();
     await h.say(QUESTION);
