@@ -17,7 +17,7 @@ import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
 import { decide } from '../../matcher';
 import { joinedQuestions, questionSentences } from '../../matcher/segments';
-import type { Thresholds } from '../../matcher/types';
+import type { Decision, Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
@@ -89,8 +89,8 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
-    const context = decision.kind === 'suggest' || decision.kind === 'none' ? followUpEntry(conv, text, decision.ids ?? [], catalog, lang, turn.now) : undefined;
-    if (context) return answer(turn, tr, [context], decision.score);
+    const context = followUpOf(decision, options, text, turn);
+    if (context) return answer(turn, tr, [context.entry], context.score);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
       const choices = entryChoices(entries, lang, catalog.closestQuestions(text, lang, decision.ids));
@@ -150,6 +150,29 @@ export function outrightAnswer(
   if (decision.kind !== 'answer') return undefined;
   const entry = catalog.get(decision.id);
   return entry && { entry, score: decision.score, explained: result.explained ?? 0 };
+}
+
+/**
+ * The entry a few words soon after an answer mean (follow-up.ts), when the FAQ alone would offer
+ * choices or hand them over (`decision`, or the FAQ's decision on `text` when not given).
+ */
+export function followUpAnswer(
+  faq: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
+  text: string,
+  turn: Turn,
+): { entry: FaqEntryInput; score: number } | undefined {
+  return followUpOf(decide(faq.catalog.match(text, turn.lang, turn.now, 3), faq.thresholds), faq, text, turn);
+}
+
+function followUpOf(
+  decision: Decision,
+  { catalog }: Pick<FaqAnswerOptions, 'catalog'>,
+  text: string,
+  turn: Turn,
+): { entry: FaqEntryInput; score: number } | undefined {
+  if (decision.kind !== 'suggest' && decision.kind !== 'none') return undefined;
+  const entry = followUpEntry(turn.conversation, text, decision.ids ?? [], catalog, turn.lang, turn.now);
+  return entry && { entry, score: decision.score };
 }
 
 /**

@@ -7,8 +7,8 @@
  * hears that it stays open and how to cancel it. /cancel ("отменить обращение")
  * withdraws the ticket and gives the conversation back to the bot. While no operator has taken a
  * ticket opened because the FAQ had no answer, a new question the FAQ answers outright is answered
- * too (and goes on the ticket, with what the bot said): a resident with several questions need not
- * wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the
+ * too, and so is a follow-up of such an answer (follow-up.ts); both go on the ticket with what the
+ * bot said: a resident with several questions need not wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the
  * bot has the conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
@@ -23,7 +23,7 @@ import { parseChoice } from '../choices';
 import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
-import { outrightAnswer, type FaqAnswerOptions } from './faq-answer';
+import { followUpAnswer, outrightAnswer, type FaqAnswerOptions } from './faq-answer';
 
 export interface HandoffGateOptions {
   handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
@@ -59,7 +59,8 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
   const answerMeanwhile = async (turn: Turn, ticketId: string): Promise<boolean> => {
     const { input } = turn;
     if (!faq || input.kind !== 'question' || input.choiceId || input.command || input.smallTalk) return false;
-    const answered = outrightAnswer(faq, input.text, turn);
+    // Outright, or a follow-up of an answer given meanwhile ("а штраф?" after the curfew hours).
+    const answered = outrightAnswer(faq, input.text, turn) ?? followUpAnswer(faq, input.text, turn);
     if (!answered) return false;
     const { entry, score } = answered;
     const text = answerText(entry, turn.lang, tr);

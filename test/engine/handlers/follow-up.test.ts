@@ -72,6 +72,21 @@ describe('a follow-up to an answer', () => {
     expect(idsOf(saturday.outcome)).toEqual(['bank-hours', 'clinic-hours', 'post-hours']);
   });
 
+  test('while a request waits, a follow-up of an answer given meanwhile is answered too', async () => {
+    const escalated = await h.say('Сколько стоит аренда лодки на озере?');
+    expect(escalated.outcome.kind).toBe('escalate');
+    expect((await h.say('Когда начинается комендантский час?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+    const fine = await h.say('а штраф?');
+    expect(fine.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+    const ticketId = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';
+    expect((await h.store.tickets.get(ticketId))?.messages.map((m) => m.text)).toEqual([
+      'Когда начинается комендантский час?',
+      'Ответ: curfew-hours.',
+      'а штраф?',
+      'Ответ: curfew-fine.',
+    ]);
+  });
+
   test('a candidate on a broad topic that shares nothing else with the answer is not taken for it', async () => {
     expect((await h.say('Не работает лифт в доме')).outcome).toMatchObject({ kind: 'answer', faqId: 'lift' });
     // "Utilities" holds the lift and the yard lights, but the lift's question does not find the lights.
