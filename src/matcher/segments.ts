@@ -5,6 +5,7 @@
  * drowns the question nor counts as words the FAQ cannot explain.
  */
 import { tokenize } from './normalize';
+import { isStopword } from './stopwords';
 
 /** A part of a message and how much its words count (1 = the question itself). */
 export interface Segment {
@@ -71,9 +72,18 @@ function sentencesOf(text: string): Sentence[] {
   return sentences;
 }
 
-/** Whether the question sentences stand out from context sentences (otherwise all weigh the same). */
+/**
+ * Whether the question sentences stand out from context sentences (otherwise all weigh the same).
+ * Question sentences that name nothing ("…the lift has stood since Monday. What can we do?") leave
+ * the subject to the story, which then counts in full.
+ */
 function hasContext(sentences: readonly Sentence[]): boolean {
-  return sentences.length > 1 && sentences.some((s) => s.question) && !sentences.every((s) => s.question);
+  return sentences.length > 1 && sentences.some((s) => s.question && namesSomething(s.text)) && !sentences.every((s) => s.question);
+}
+
+/** A word beyond question words and stop words: "как быть?", "what can we do?" have none. */
+function namesSomething(sentence: string): boolean {
+  return tokenize(sentence).some((w) => !QUESTION_WORDS.has(w) && !isStopword(w));
 }
 
 /**

@@ -27,6 +27,12 @@ describe('segmentMessage', () => {
   it('does not down-weight anything when no sentence reads as a question', () => {
     expect(segmentMessage('Снег во дворе. Машины буксуют.').every((s) => s.weight === 1)).toBe(true);
   });
+
+  it('does not down-weight the story when the question names nothing ("Как быть?"): the subject is in the story', () => {
+    expect(segmentMessage('Лифт стоит с понедельника. Как быть?').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('The lift has been broken since Monday. What can we do?').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('Лифт стоит с понедельника. Куда жаловаться?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
 });
 
 describe('analyzeMessage', () => {
@@ -54,5 +60,7 @@ describe('questionPart', () => {
     expect(questionPart('  когда откроется библиотека ')).toBe('когда откроется библиотека');
     expect(questionPart('Снег во дворе. Машины буксуют.')).toBe('Снег во дворе. Машины буксуют.');
     expect(questionPart('Где библиотека? Когда она открыта?')).toBe('Где библиотека? Когда она открыта?');
+    // "Как быть?" alone would teach nothing: the story is the question.
+    expect(questionPart('Лифт стоит с понедельника. Как быть?')).toBe('Лифт стоит с понедельника. Как быть?');
   });
 });
