@@ -154,7 +154,7 @@ export function outrightAnswer(
 
 /**
  * The entry a few words soon after an answer mean (follow-up.ts), when the FAQ alone would offer
- * choices or hand them over (`decision`, or the FAQ's decision on `text` when not given).
+ * choices for them or hand them over.
  */
 export function followUpAnswer(
   faq: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
@@ -164,6 +164,7 @@ export function followUpAnswer(
   return followUpOf(decide(faq.catalog.match(text, turn.lang, turn.now, 3), faq.thresholds), faq, text, turn);
 }
 
+/** As followUpAnswer, with the FAQ's decision on `text` already taken. */
 function followUpOf(
   decision: Decision,
   { catalog }: Pick<FaqAnswerOptions, 'catalog'>,

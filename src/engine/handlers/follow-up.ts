@@ -1,16 +1,17 @@
 /**
- * A short message soon after an answer often goes on from it: "а в субботу?" after the post office
+ * A short message soon after an answer often goes on from it: "а в субботу?" after a clinic's
  * hours, "and the fine?" after the curfew hours. Alone it matches several entries ("fine": the
  * curfew fine, a late loan payment, unpaid bills), or too weakly to answer, and the bot would offer
  * choices or hand it to an operator. The entry answered last tells which one is meant:
  * - it is among the message's candidates and no other one is on its topic: the resident asks more
- *   of it, and its answer again is the answer ("ал диванды қайда тастаймын?" after rubbish
- *   collection, whose answer covers bulky waste);
+ *   of it, and its answer again is the answer (the clinic's hours, Saturdays included);
  * - another candidate is the only one on its topic, and the entry's own question finds that one
  *   too: a neighbour on the same subject (the curfew fine after the curfew hours).
- * Two candidates on the topic (the post office and the banks for "а в субботу?") are a real choice.
+ * Two candidates on the topic ("а в субботу?" after the post office, when the banks' hours are on
+ * its topic too) are a real choice.
  *
- * The context only picks among the entries the message itself may mean, never adds one.
+ * The context only picks among the entries the message itself may mean (offered, or hinted with a
+ * hand-off), never adds one.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import { questionLabel } from '../../faq/entry-text';

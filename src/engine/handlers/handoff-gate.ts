@@ -1,15 +1,16 @@
 /**
  * While an operator has the conversation, every message goes on the ticket and the bot keeps quiet
- * after telling the resident once that it was added (once more after an answer meanwhile); only a pick of the entries offered with the
- * hand-off (and "did this help?" after one) still goes on to the bot; /start, /menu or a request for
- * an operator is told where the ticket stands (queued, or with an operator), and so is "алло?",
- * "есть новости?" or a greeting, which also go on the ticket; thanks or goodbye while it is queued
- * hears that it stays open and how to cancel it. /cancel ("отменить обращение")
- * withdraws the ticket and gives the conversation back to the bot. While no operator has taken a
- * ticket opened because the FAQ had no answer, a new question the FAQ answers outright is answered
- * too, and so is a follow-up of such an answer (follow-up.ts); both go on the ticket with what the
- * bot said: a resident with several questions need not wait in the queue for the ones the bot knows. When the operator closed the ticket elsewhere, the
- * bot has the conversation again and the turn goes on.
+ * after telling the resident once that it was added (once more after an answer meanwhile); only a
+ * pick of the entries offered with the hand-off (and "did this help?" after one) still goes on to
+ * the bot; /start, /menu or a request for an operator is told where the ticket stands (queued, or
+ * with an operator), and so is "алло?", "есть новости?" or a greeting, which also go on the ticket;
+ * thanks or goodbye while it is queued hears that it stays open and how to cancel it. /cancel
+ * ("отменить обращение") withdraws the ticket and gives the conversation back to the bot. While no
+ * operator has taken a ticket opened because the FAQ had no answer, a new question the FAQ answers
+ * outright is answered too, and so is a follow-up of such an answer (follow-up.ts); both go on the
+ * ticket with what the bot said: a resident with several questions need not wait in the queue for
+ * the ones the bot knows. When the operator closed the ticket elsewhere, the bot has the
+ * conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
