@@ -23,7 +23,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { followUpEntry } from './follow-up';
+import { entryAskedAbout, followUpEntry, followUpQuestion } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -65,7 +65,12 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
 
     const lang = turn.lang;
     const decision = decide(catalog.match(text, lang, turn.now, 3), thresholds);
+    const earlier = conv.lastQuestion;
     if (decision.kind === 'clarify') {
+      // "А где?" soon after an answer asks about that answer: it is given again ("did this help?"
+      // then leads to an operator). Alone, it is asked what it is about.
+      const again = followUpOf(decision, options, text, turn);
+      if (again) return answerFollowUp(turn, tr, again, earlier);
       // Nothing to hand over either: an operator would have to ask the same.
       turn.conversation.lastQuestion = undefined;
       return turn.answer({ kind: 'clarify' }, menuReply(turn, { catalog, translator: tr }, 'input.noSubject'));
@@ -90,7 +95,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
     const context = followUpOf(decision, options, text, turn);
-    if (context) return answer(turn, tr, [context.entry], context.score);
+    if (context) return answerFollowUp(turn, tr, context, earlier);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
       const choices = entryChoices(entries, lang, catalog.closestQuestions(text, lang, decision.ids));
@@ -171,9 +176,19 @@ function followUpOf(
   text: string,
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
+  if (decision.kind === 'clarify') {
+    const entry = entryAskedAbout(turn.conversation, text, catalog, turn.now);
+    return entry && { entry, score: 0 };
+  }
   if (decision.kind !== 'suggest' && decision.kind !== 'none') return undefined;
   const entry = followUpEntry(turn.conversation, text, decision.ids ?? [], catalog, turn.lang, turn.now);
   return entry && { entry, score: decision.score };
+}
+
+/** A follow-up's answer, kept with the question before it (followUpQuestion). */
+function answerFollowUp(turn: Turn, tr: Translator, { entry, score }: { entry: FaqEntryInput; score: number }, earlier: string | undefined): void {
+  turn.conversation.lastQuestion = followUpQuestion(earlier, turn.input.text);
+  answer(turn, tr, [entry], score);
 }
 
 /**

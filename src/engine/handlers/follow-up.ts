@@ -11,11 +11,12 @@
  * its topic too) are a real choice.
  *
  * The context only picks among the entries the message itself may mean (offered, or hinted with a
- * hand-off), never adds one.
+ * hand-off), never adds one; a message that names nothing at all ("а где?") asks about the answer
+ * itself.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import { questionLabel } from '../../faq/entry-text';
-import type { FaqEntryInput } from '../../faq/types';
+import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Lang } from '../../i18n/languages';
 import { tokenize } from '../../matcher/normalize';
 import type { Conversation } from '../../store/types';
@@ -25,6 +26,18 @@ export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
 
 /** A follow-up is a few words ("а штраф какой?"); a longer message says what it is about itself. */
 export const FOLLOW_UP_MAX_WORDS = 5;
+
+/** The entry answered last, when `text` comes soon enough after it and is short enough to go on from it. */
+function answeredBefore(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
+  text: string,
+  catalog: Pick<FaqCatalog, 'get'>,
+  now: Date,
+): FaqEntryInput | undefined {
+  const last = conversation.lastFaqId ? catalog.get(conversation.lastFaqId) : undefined;
+  if (!last || now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
+  return tokenize(text).length <= FOLLOW_UP_MAX_WORDS ? last : undefined;
+}
 
 /**
  * The entry a short message means in the light of the entry answered last, if one: `ids` are the
@@ -38,10 +51,8 @@ export function followUpEntry(
   lang: Lang,
   now: Date,
 ): FaqEntryInput | undefined {
-  const last = conversation.lastFaqId ? catalog.get(conversation.lastFaqId) : undefined;
+  const last = answeredBefore(conversation, text, catalog, now);
   if (!last?.topic || ids.length === 0) return undefined;
-  if (now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
-  if (tokenize(text).length > FOLLOW_UP_MAX_WORDS) return undefined;
   const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
   if (onTopic.length !== 1) return undefined;
   const [entry] = onTopic;
@@ -50,4 +61,30 @@ export function followUpEntry(
   // last entry's own question finds it too, i.e. they share what they are about.
   const neighbours = catalog.match(questionLabel(last, lang), lang, now, 3).candidates;
   return neighbours.some((c) => c.id === entry.id) ? entry : undefined;
+}
+
+/**
+ * The entry a message that names nothing ("а где?", "how much?") asks about, soon after an answer:
+ * that answer's entry, while it is live. Alone such a message is asked what it is about.
+ */
+export function entryAskedAbout(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
+  text: string,
+  catalog: Pick<FaqCatalog, 'get'>,
+  now: Date,
+): FaqEntryInput | undefined {
+  const last = answeredBefore(conversation, text, catalog, now);
+  return last && isLive(last, now) ? last : undefined;
+}
+
+/** A question kept longer than this does not take a follow-up on (a chain of them stops growing). */
+const MAX_KEPT_QUESTION = 500;
+
+/**
+ * The question a follow-up was answered for, kept for the operator should the answer not help and
+ * for what "yes, it helped" teaches: the question before it with the follow-up ("Когда начинается
+ * комендантский час? а штраф?"). "а штраф?" alone would teach that a bare "штраф" is the curfew fine.
+ */
+export function followUpQuestion(earlier: string | undefined, text: string): string {
+  return earlier && earlier.length <= MAX_KEPT_QUESTION ? `${earlier} ${text}` : text;
 }

@@ -1,3 +1,4 @@
+import { CHOICE } from '../../../src/engine/choices';
 import type { FaqEntryInput } from '../../../src/faq/types';
 import { createHarness, type Harness } from '../../support/engine';
 
@@ -48,6 +49,23 @@ describe('a follow-up to an answer', () => {
 
     await h.say('When does the curfew start?', { chatId: 'chat-2' });
     expect((await h.say('and the fine?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+  });
+
+  test('"yes, it helped" teaches the follow-up with the question before it, not the bare "а штраф?"', async () => {
+    await h.say('Когда начинается комендантский час?');
+    expect((await h.say('а штраф?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+    await h.say('', { choiceId: CHOICE.helpful });
+    expect(await h.store.learning.list()).toEqual([
+      expect.objectContaining({ entryId: 'curfew-fine', text: 'Когда начинается комендантский час? а штраф?', helpful: 1 }),
+    ]);
+  });
+
+  test('a question word alone ("а где?") soon after an answer asks about it: the answer again; alone, what it is about', async () => {
+    expect((await h.say('а где?')).outcome).toEqual({ kind: 'clarify' });
+    await h.say('Когда работает поликлиника?', { chatId: 'chat-2' });
+    const where = await h.say('а где?', { chatId: 'chat-2' });
+    expect(where.outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+    expect(where.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.ask')]);
   });
 
   test('half an hour later, or in a longer message, the answer before no longer decides', async () => {
