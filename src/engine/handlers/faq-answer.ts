@@ -158,18 +158,21 @@ export function outrightAnswer(
 }
 
 /**
- * The entry a few words soon after an answer mean (follow-up.ts), when the FAQ alone would offer
- * choices for them or hand them over.
+ * The entry the FAQ answers `text` with outright, or, when it would offer choices or hand it over,
+ * the one a few words soon after an answer mean (follow-up.ts); undefined otherwise. One match.
  */
-export function followUpAnswer(
+export function answerOrFollowUp(
   faq: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
-  return followUpOf(decide(faq.catalog.match(text, turn.lang, turn.now, 3), faq.thresholds), faq, text, turn);
+  const decision = decide(faq.catalog.match(text, turn.lang, turn.now, 3), faq.thresholds);
+  if (decision.kind !== 'answer') return followUpOf(decision, faq, text, turn);
+  const entry = faq.catalog.get(decision.id);
+  return entry && { entry, score: decision.score };
 }
 
-/** As followUpAnswer, with the FAQ's decision on `text` already taken. */
+/** The follow-up `text` is, given the FAQ's decision on it (answerOrFollowUp). */
 function followUpOf(
   decision: Decision,
   { catalog }: Pick<FaqAnswerOptions, 'catalog'>,

@@ -24,7 +24,7 @@ import { parseChoice } from '../choices';
 import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
-import { followUpAnswer, outrightAnswer, type FaqAnswerOptions } from './faq-answer';
+import { answerOrFollowUp, type FaqAnswerOptions } from './faq-answer';
 
 export interface HandoffGateOptions {
   handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
@@ -61,7 +61,7 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     const { input } = turn;
     if (!faq || input.kind !== 'question' || input.choiceId || input.command || input.smallTalk) return false;
     // Outright, or a follow-up of an answer given meanwhile ("а штраф?" after the curfew hours).
-    const answered = outrightAnswer(faq, input.text, turn) ?? followUpAnswer(faq, input.text, turn);
+    const answered = answerOrFollowUp(faq, input.text, turn);
     if (!answered) return false;
     const { entry, score } = answered;
     const text = answerText(entry, turn.lang, tr);
