@@ -142,8 +142,8 @@ export class SmallTalkReader {
  */
 export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): string | undefined {
   const ids = new Set(offered.map((c) => c.id));
-  const answer = yesOrNo(said);
-  const helped = helpedOrNot(said);
+  const answer = oneOf(said, 'yes', 'no');
+  const helped = oneOf(said, 'helped', 'notHelped');
   if (ids.has(CHOICE.helpful) && ids.has(CHOICE.notHelpful)) {
     // Thanks is a yes here ("спасибо", "Да, спасибо"); "нет, спасибо" stays a no.
     const verdict = agreeing(helped, answer) ?? (said.has('thanks') ? 'yes' : undefined);
@@ -152,7 +152,7 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
   }
   if (ids.has(CHOICE.operatorNotHelpful) && ids.has(CHOICE.menu)) {
     // "Не помогло" is a yes to the operator here, "помогло" a no.
-    const wanted = agreeing(helped === undefined ? undefined : helped === 'yes' ? 'no' : 'yes', answer);
+    const wanted = agreeing(oneOf(said, 'notHelped', 'helped'), answer);
     if (wanted) return wanted === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.menu;
     return undefined;
   }
@@ -168,12 +168,6 @@ function agreeing(a: 'yes' | 'no' | undefined, b: 'yes' | 'no' | undefined): 'ye
   return a ?? b;
 }
 
-/** "Помогло" (yes) or "не помогло" (no), when the message says one of them and not both. */
-function helpedOrNot(said: SmallTalkSaid): 'yes' | 'no' | undefined {
-  if (said.has('helped') === said.has('notHelped')) return undefined;
-  return said.has('helped') ? 'yes' : 'no';
-}
-
 /**
  * The one thing to answer when a message says several ("Здравствуйте, спасибо!" is thanks): asking
  * about the wait comes first ("здравствуйте, есть кто?"), thanks and goodbye end a conversation, a
@@ -186,10 +180,13 @@ export function mainSmallTalk(said: SmallTalkSaid): SmallTalk {
   return 'ok';
 }
 
-/** A yes or a no, when the message says one of them and not both. */
-function yesOrNo(said: SmallTalkSaid): 'yes' | 'no' | undefined {
-  if (said.has('yes') === said.has('no')) return undefined;
-  return said.has('yes') ? 'yes' : 'no';
+/**
+ * 'yes' when the message says `yes` and not `no`, 'no' the other way round, undefined when it says
+ * both or neither: a yes or a no ('yes', 'no'), "помогло" or "не помогло" ('helped', 'notHelped').
+ */
+function oneOf(said: SmallTalkSaid, yes: SmallTalk, no: SmallTalk): 'yes' | 'no' | undefined {
+  if (said.has(yes) === said.has(no)) return undefined;
+  return said.has(yes) ? 'yes' : 'no';
 }
 
 /** A word as `normalizePhrase` cuts them: letters and digits. */
