@@ -44,13 +44,17 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
   // Only words several entries ask about: offer them rather than a guess or a hand-off.
   const suggestScore = result.suggestScore ?? top.score;
-  const floor = top.score * SUGGEST_RELATIVE_FLOOR;
-  const offered = () =>
-    result.candidates
-      .filter((c) => c.score >= floor)
-      .slice(0, MAX_SUGGESTIONS)
-      .map((c) => c.id);
+  const offered = () => worthOffering(result);
   if (result.doubt === 'topic-word' || suggestScore >= t.suggest) return { kind: 'suggest', ids: offered(), score: top.score };
   if (suggestScore >= t.hint) return { kind: 'none', score: top.score, ids: offered() };
   return { kind: 'none', score: top.score };
+}
+
+/** The candidates worth showing a resident: up to three, none far below the first. */
+export function worthOffering(result: MatchResult): string[] {
+  const floor = (result.candidates[0]?.score ?? 0) * SUGGEST_RELATIVE_FLOOR;
+  return result.candidates
+    .filter((c) => c.score >= floor)
+    .slice(0, MAX_SUGGESTIONS)
+    .map((c) => c.id);
 }

@@ -15,7 +15,7 @@ import type { FaqCatalog } from '../../faq/catalog';
 import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
-import { decide } from '../../matcher';
+import { decide, worthOffering } from '../../matcher';
 import { joinedQuestions, questionSentences } from '../../matcher/segments';
 import type { Decision, Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
@@ -23,7 +23,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { entryAskedAbout, followUpEntry, followUpQuestion } from './follow-up';
+import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -45,7 +45,7 @@ function offeredForQuestion(conv: Conversation, id: string): boolean {
 }
 
 export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
-  const { catalog, thresholds, translator: tr, learning } = options;
+  const { catalog, translator: tr, learning } = options;
   return async (turn, next) => {
     const { choice, choiceId, command, kind, text } = turn.input;
     const conv = turn.conversation;
@@ -64,7 +64,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (choiceId || command || kind !== 'question') return next();
 
     const lang = turn.lang;
-    const decision = decide(catalog.match(text, lang, turn.now, 3), thresholds);
+    const decision = decideInContext(options, text, turn);
     const earlier = conv.lastQuestion;
     if (decision.kind === 'clarify') {
       // "А где?" soon after an answer asks about that answer: it is given again ("did this help?"
@@ -166,10 +166,23 @@ export function answerOrFollowUp(
   text: string,
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
-  const decision = decide(faq.catalog.match(text, turn.lang, turn.now, 3), faq.thresholds);
+  const decision = decideInContext(faq, text, turn);
   if (decision.kind !== 'answer') return followUpOf(decision, faq, text, turn);
   const entry = faq.catalog.get(decision.id);
   return entry && { entry, score: decision.score };
+}
+
+/**
+ * The FAQ's decision on `text`, in the light of the answer before it: an outright answer from
+ * another topic to a few words that point back to that answer ("how long will it take?") is taken
+ * as no answer, with the entries found as hints (answersPastContext), so the follow-up rules, or
+ * an operator, take it up.
+ */
+function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>, text: string, turn: Turn): Decision {
+  const result = catalog.match(text, turn.lang, turn.now, 3);
+  const decision = decide(result, thresholds);
+  if (decision.kind !== 'answer' || !answersPastContext(turn.conversation, text, decision.id, catalog, turn.now)) return decision;
+  return { kind: 'none', score: decision.score, ids: worthOffering(result) };
 }
 
 /** The follow-up `text` is, given the FAQ's decision on it (answerOrFollowUp). */

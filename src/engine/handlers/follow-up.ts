@@ -64,6 +64,35 @@ export function followUpEntry(
 }
 
 /**
+ * Words that point back to what was just said: "it", "это", "ол" and their forms (as tokenize
+ * spells them: lower case, ё as е). General grammar of the three languages, not any FAQ's words.
+ */
+const POINTING_BACK = new Set([
+  ...'it its this that these those they them their'.split(' '),
+  ...'это этого этому этим этом эта эту эти этих он она оно они его ее ему ей им их нем ней них'.split(' '),
+  ...'ол оны оның оған онда одан бұл бұны мұны бұның мұның бұған осы сол соны соның соған'.split(' '),
+]);
+
+/**
+ * Whether answering `entryId` outright would answer past the answer before: a short message soon
+ * after it that points back to it ("how long will it take?", "а это бесплатно?") is about it, and
+ * an entry on another topic, found by its other words ("take": an ID card's "how long does it
+ * take"), answers something the resident did not ask. Such a message goes on as a follow-up, or to
+ * an operator with the question before it.
+ */
+export function answersPastContext(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
+  text: string,
+  entryId: string,
+  catalog: Pick<FaqCatalog, 'get'>,
+  now: Date,
+): boolean {
+  const last = answeredBefore(conversation, text, catalog, now);
+  if (!last || last.id === entryId || catalog.get(entryId)?.topic === last.topic) return false;
+  return tokenize(text).some((word) => POINTING_BACK.has(word));
+}
+
+/**
  * The entry a message that names nothing ("а где?", "how much?") asks about, soon after an answer:
  * that answer's entry, while it is live. Alone such a message is asked what it is about.
  */

@@ -20,9 +20,11 @@ const FAQ: FaqEntryInput[] = [
   entry('bank-hours', 'office-hours', ['Когда работают банки?', 'Работают ли банки в субботу?']),
   entry('clinic-hours', 'health', ['Когда работает поликлиника?', 'Работает ли поликлиника в субботу?']),
   // Two about the yard on two topics; the lift shares a topic with one of them, not a subject.
-  entry('lift', 'utilities', ['Не работает лифт в доме']),
+  entry('lift', 'utilities', ['Не работает лифт в доме'], ['The lift in my building is broken']),
   entry('yard-lights', 'utilities', ['Не горят фонари во дворе']),
   entry('yard-dogs', 'safety', ['Бродячие собаки во дворе']),
+  // "How long does it take" is in one question only, on a topic of its own.
+  entry('id-card', 'documents', ['Сколько времени занимает замена удостоверения?'], ['How long does it take to replace an ID card?']),
 ];
 
 const idsOf = (outcome: { kind: string; faqIds?: readonly string[] }) => [...(outcome.faqIds ?? [])].sort();
@@ -111,5 +113,30 @@ describe('a follow-up to an answer', () => {
     const yard = await h.say('а во дворе?');
     expect(yard.outcome.kind).toBe('suggest');
     expect(idsOf(yard.outcome)).toEqual(['yard-dogs', 'yard-lights']);
+  });
+
+  test('a few words that point back to the answer are not answered from another topic: "how long will it take?"', async () => {
+    // Alone, "take" finds the ID card's question and it is answered.
+    expect((await h.say('how long will it take?')).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+
+    await h.say('The lift in my building is broken', { chatId: 'chat-2' });
+    const after = await h.say('how long will it take?', { chatId: 'chat-2' });
+    // Not the ID card: it goes to an operator, with the lift in the ticket's excerpt and the
+    // entry found offered to read meanwhile.
+    expect(after.outcome).toMatchObject({ kind: 'escalate', faqIds: ['id-card'] });
+    const ticketId = after.outcome.kind === 'escalate' ? after.outcome.ticketId : '';
+    const ticket = await h.store.tickets.get(ticketId);
+    expect(ticket?.topic).toBe('utilities');
+    expect(ticket?.excerpt?.map((line) => line.text)).toEqual(expect.arrayContaining(['The lift in my building is broken']));
+  });
+
+  test('the same words without pointing back, or on the answer\'s own topic, are answered as before', async () => {
+    await h.say('The lift in my building is broken');
+    // Nothing points back: a new question.
+    expect((await h.say('how long to replace an ID card?')).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+
+    // Pointing back, answered by the entry on the answer's topic: answered.
+    await h.say('Когда начинается комендантский час?', { chatId: 'chat-2' });
+    expect((await h.say('а какой за это штраф?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
   });
 });
