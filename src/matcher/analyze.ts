@@ -10,7 +10,7 @@ import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwo
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
-import { questionKindKey, questionKindsOf, type QuestionKind } from './question-kinds';
+import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
 /**
  * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
@@ -129,9 +129,18 @@ export function analyzeIndexWords(words: readonly string[], lang: Lang): Indexed
   return out;
 }
 
-/** The content words of a text as written (lowercase), in the order `analyzeIndexWords` indexes them. */
+/**
+ * The kinds of answer a question sentence asks for, and its words without those that only make up
+ * a kind ("long" in "how long", "жерде" in "қай жерде": see readQuestionKinds).
+ */
+export function questionWords(words: readonly string[]): { kinds: QuestionKind[]; content: readonly string[] } {
+  const { kinds, phraseWords } = readQuestionKinds(words);
+  return { kinds, content: phraseWords.length === 0 ? words : words.filter((_, i) => !phraseWords.includes(i)) };
+}
+
+/** The content words of a question variant as written (lowercase), in the order the index keeps them. */
 export function indexedWordsOf(text: string, lang: Lang): string[] {
-  return tokenize(text).filter((word) => analyzeIndexWord(word, lang) !== null);
+  return questionWords(tokenize(text)).content.filter((word) => analyzeIndexWord(word, lang) !== null);
 }
 
 /** The spelling fuzzy matching compares: folded, so a missing Kazakh letter is no typo. */
@@ -247,12 +256,12 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   };
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   for (const segment of segmentMessage(clipped)) {
-    const words = tokenize(segment.text);
-    for (const token of analyzeQueryWords(words, lang)) {
+    const { kinds, content } = questionWords(tokenize(segment.text));
+    for (const token of analyzeQueryWords(content, lang)) {
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
       keep(token, segment.weight);
     }
-    for (const kind of questionKindsOf(words)) keep(kindToken(kind), segment.weight);
+    for (const kind of kinds) keep(kindToken(kind), segment.weight);
   }
   return [...byWord.values()];
 }

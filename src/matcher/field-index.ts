@@ -9,8 +9,8 @@
 import type { Lang } from '../i18n/languages';
 import { LANGS } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
-import { analyzeIndexWords } from './analyze';
-import { isQuestionKindKey, questionKindKey, questionKindsOf } from './question-kinds';
+import { analyzeIndexWords, questionWords } from './analyze';
+import { isQuestionKindKey, questionKindKey } from './question-kinds';
 import { tokenize, withoutSigns } from './normalize';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
@@ -502,7 +502,9 @@ export class FieldIndex {
     const words = tokenize(text);
     if (field !== Field.Topic) this.vocabulary.updateWords(words, lang, 1);
     this.countLatinWords(words, 1);
-    for (const token of analyzeIndexWords(words, lang)) {
+    // A question's words that only say how it is asked ("long" in "how long") are its kind, below.
+    const { kinds, content } = field === Field.Question ? questionWords(words) : { kinds: [], content: words };
+    for (const token of analyzeIndexWords(content, lang)) {
       const keys = token.keys;
       tokens.push(keys);
       entry.lengths[field] += 1;
@@ -519,12 +521,10 @@ export class FieldIndex {
       }
     }
     // What kind of answer the variant asks for (a time, an amount…), as one more key of it.
-    if (field === Field.Question) {
-      for (const kind of questionKindsOf(words)) {
-        const key = questionKindKey(kind);
-        tokens.push([key]);
-        entry.tf.set(key, addCount(entry.tf.get(key) ?? 0, field, 1));
-      }
+    for (const kind of kinds) {
+      const key = questionKindKey(kind);
+      tokens.push([key]);
+      entry.tf.set(key, addCount(entry.tf.get(key) ?? 0, field, 1));
     }
     return tokens;
   }

@@ -1,5 +1,5 @@
 import { tokenize } from '../../src/matcher/normalize';
-import { questionKindsOf } from '../../src/matcher/question-kinds';
+import { questionKindsOf, readQuestionKinds } from '../../src/matcher/question-kinds';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import type { FaqEntryInput } from '../../src/faq/types';
 
@@ -30,6 +30,7 @@ describe('questionKindsOf', () => {
     ['how do I renew', ['way']],
     ['где получить карту', ['place']],
     ['кайда тапсырамын', ['place']],
+    ['құжатты қай жерде тапсырамын', ['place']],
     ['кому жаловаться', ['person']],
     ['кімге хабарласу керек', ['person']],
     ['why is it closed', ['reason']],
@@ -43,6 +44,32 @@ describe('questionKindsOf', () => {
 
   it('names each kind once however often it is asked', () => {
     expect(kinds('когда и когда же')).toEqual(['time']);
+  });
+
+  it('takes "жерде" of "қай жерде" (where) as part of the question, not a word of it', () => {
+    expect(readQuestionKinds(tokenize('құжатты қай жерде тапсырамын'))).toEqual({ kinds: ['place'], phraseWords: [2] });
+    // "жер" alone is a subject: a plot of land.
+    expect(readQuestionKinds(tokenize('жер учаскесін алу'))).toEqual({ kinds: [], phraseWords: [] });
+  });
+
+  it('does not read "қай жерде?" as a question about land', () => {
+    const matcher = new LexicalMatcher();
+    matcher.load([
+      {
+        id: 'land-plot',
+        topic: 'land',
+        questions: { kk: ['Жер учаскесін қалай алуға болады?'], ru: ['Как получить земельный участок?'] },
+        answer: { kk: 'Жер учаскесіне өтінішті әкімдікке беріңіз.', ru: 'Заявление на участок подают в акимат.' },
+      },
+      {
+        id: 'library-hours',
+        topic: 'library',
+        questions: { kk: ['Кітапхана қашан ашық?'], ru: ['Когда работает библиотека?'] },
+        answer: { kk: 'Кітапхана 9:00-ден 19:00-ге дейін ашық.', ru: 'Библиотека работает с 9:00 до 19:00.' },
+      },
+    ]);
+    expect(matcher.match('қай жерде?', 'kk')).toEqual({ candidates: [], doubt: 'no-subject' });
+    expect(matcher.match('жер алу', 'kk').candidates[0]?.id).toBe('land-plot');
   });
 });
 
