@@ -3,12 +3,15 @@
  * hours, "and the fine?" after the curfew hours. Alone it matches several entries ("fine": the
  * curfew fine, a late loan payment, unpaid bills), or too weakly to answer, and the bot would offer
  * choices or hand it to an operator. The entry answered last tells which one is meant:
- * - it is among the message's candidates and no other one is on its topic: the resident asks more
- *   of it, and its answer again is the answer (the clinic's hours, Saturdays included);
+ * - it is among the message's candidates: the resident asks more of it, and its answer again is
+ *   the answer (the clinic's hours, Saturdays included), also when a sibling on its topic (the
+ *   banks on Saturdays) matches the few words as well;
  * - another candidate is the only one on its topic, and the entry's own question finds that one
- *   too: a neighbour on the same subject (the curfew fine after the curfew hours).
- * Two candidates on the topic ("а в субботу?" after the post office, when the banks' hours are on
- * its topic too) are a real choice.
+ *   too: a neighbour on the same subject (the curfew fine after the curfew hours, "а банки?" after
+ *   the post office's hours).
+ * Two candidates on the topic, neither of them the entry answered, are a real choice.
+ * A few words that point back to the answer ("how long will it take?") are not answered outright
+ * from another topic (answersPastContext).
  *
  * The context only picks among the entries the message itself may mean (offered, or hinted with a
  * hand-off), never adds one; a message that names nothing at all ("а где?") asks about the answer
@@ -26,6 +29,13 @@ export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
 
 /** A follow-up is a few words ("а штраф какой?"); a longer message says what it is about itself. */
 export const FOLLOW_UP_MAX_WORDS = 5;
+
+/**
+ * How many of the entries the last answered entry's question finds count as its neighbours: those
+ * that share its words, not only the best few ("When does the curfew start?" finds other entries
+ * asking "when" before the curfew's fine).
+ */
+const NEIGHBOURS = 10;
 
 /** The entry answered last, when `text` comes soon enough after it and is short enough to go on from it. */
 function answeredBefore(
@@ -52,14 +62,17 @@ export function followUpEntry(
   now: Date,
 ): FaqEntryInput | undefined {
   const last = answeredBefore(conversation, text, catalog, now);
-  if (!last?.topic || ids.length === 0) return undefined;
+  if (!last || ids.length === 0) return undefined;
+  // More of what was just answered ("а в воскресенье?" after the post office's hours), even when a
+  // sibling on its topic (the banks on Sundays) matches the few words as well.
+  if (ids.includes(last.id)) return last;
+  if (!last.topic) return undefined;
   const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
   if (onTopic.length !== 1) return undefined;
   const [entry] = onTopic;
-  if (entry.id === last.id) return entry;
   // A topic can be broad ("utilities": bills, lifts, rubbish): a neighbour counts only when the
-  // last entry's own question finds it too, i.e. they share what they are about.
-  const neighbours = catalog.match(questionLabel(last, lang), lang, now, 3).candidates;
+  // last entry's own question finds it too, i.e. they share words of what they are about.
+  const neighbours = catalog.match(questionLabel(last, lang), lang, now, NEIGHBOURS).candidates;
   return neighbours.some((c) => c.id === entry.id) ? entry : undefined;
 }
 

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
+import { readFaqFile } from '../../../src/faq/file';
 import type { FaqEntryInput } from '../../../src/faq/types';
 import { createHarness, type Harness } from '../../support/engine';
 
@@ -85,11 +87,16 @@ describe('a follow-up to an answer', () => {
     expect((await h.say('а в субботу?')).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
   });
 
-  test('two candidates on its topic are a real choice: the post office again, or the banks', async () => {
+  test('more of the entry just answered is it again, even when a sibling on its topic matches too', async () => {
     expect((await h.say('Когда работает почта?')).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
-    const saturday = await h.say('а в субботу?');
-    expect(saturday.outcome.kind).toBe('suggest');
-    expect(idsOf(saturday.outcome)).toEqual(['bank-hours', 'clinic-hours', 'post-hours']);
+    // Alone, "а в субботу?" could be the post office, the banks or the clinic.
+    expect((await h.say('а в субботу?', { chatId: 'chat-2' })).outcome.kind).toBe('suggest');
+    expect((await h.say('а в субботу?')).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+  });
+
+  test('a sibling the message names is answered: "а банки?" after the post office', async () => {
+    await h.say('Когда работает почта?');
+    expect((await h.say('а банки?')).outcome).toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
   });
 
   test('while a request waits, a follow-up of an answer given meanwhile is answered too', async () => {
@@ -138,5 +145,17 @@ describe('a follow-up to an answer', () => {
     // Pointing back, answered by the entry on the answer's topic: answered.
     await h.say('Когда начинается комендантский час?', { chatId: 'chat-2' });
     expect((await h.say('а какой за это штраф?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+  });
+});
+
+describe('a follow-up on the demo FAQ', () => {
+  test('the neighbour is any entry the answered question finds, not only its best three: "what about the fine?"', async () => {
+    const h = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml')) });
+    try {
+      expect((await h.say('When does the curfew start?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+      expect((await h.say('what about the fine?')).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-violation-fine' });
+    } finally {
+      await h.close();
+    }
   });
 });
