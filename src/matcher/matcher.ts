@@ -226,7 +226,7 @@ export class LexicalMatcher implements FaqMatcher {
     const passingWord = ranking.knownWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;
-    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained };
+    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained, covered: precision };
   }
 
   /** How much of the first entry's best-covered question the message says; `exclusion` as below. */

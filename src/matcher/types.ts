@@ -33,6 +33,11 @@ export interface MatchResult {
    * knows are left out: the confidence weighs them already.
    */
   explained?: number;
+  /**
+   * Share (by idf) of the first candidate's best-covered question that the message says, in
+   * [0, 1]: "куда обращаться?" says little of "Куда обращаться за адресной помощью?".
+   */
+  covered?: number;
 }
 
 /**

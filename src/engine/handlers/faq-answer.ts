@@ -173,15 +173,19 @@ export function answerOrFollowUp(
 }
 
 /**
- * The FAQ's decision on `text`, in the light of the answer before it: an outright answer from
- * another topic to a few words that point back to that answer ("how long will it take?") is taken
- * as no answer, with the entries found as hints (answersPastContext), so the follow-up rules, or
- * an operator, take it up.
+ * The FAQ's decision on `text`, in the light of the answer before it: an outright answer, with an
+ * entry other than that answer or a neighbour of it, to a few words that point back to it
+ * ("how long will it take?") or say little of the entry's question ("бесплатно?") is taken as no
+ * answer, with the entries found as hints (answersPastContext): the follow-up rules may still
+ * find the answer before among them (never that entry: it is no neighbour of it), or an operator
+ * takes the message up.
  */
 function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>, text: string, turn: Turn): Decision {
   const result = catalog.match(text, turn.lang, turn.now, 3);
   const decision = decide(result, thresholds);
-  if (decision.kind !== 'answer' || !answersPastContext(turn.conversation, text, decision.id, catalog, turn.now)) return decision;
+  if (decision.kind !== 'answer') return decision;
+  const answered = { id: decision.id, covered: result.covered ?? 1 };
+  if (!answersPastContext(turn.conversation, text, answered, catalog, turn.lang, turn.now)) return decision;
   return { kind: 'none', score: decision.score, ids: worthOffering(result) };
 }
 
