@@ -80,11 +80,14 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
   if (passingWord) return 'passing-word';
   if (!top || !second) return undefined;
-  if (ranking.unknownWeight === 0 && second.explained > 0) {
+  // The next entry that asks about the message's words too; one that only says them in its answer
+  // may rank between ("құжаттар": an ID card's answer lists documents) and tells nothing.
+  const alsoAsking = ranking.entries.slice(1).find((e) => e.explained > 0);
+  if (ranking.unknownWeight === 0 && alsoAsking) {
     if (ranking.knownWords === 1) return 'topic-word';
     // Every word asked about by both, and the message is not the whole of the first one's question
     // ("когда работает почта" against "… в субботу" is the first one's question, not a topic).
-    if (asksAll(top, ranking) && asksAll(second, ranking) && topPrecision < 1) return 'topic-word';
+    if (asksAll(top, ranking) && asksAll(alsoAsking, ranking) && topPrecision < 1) return 'topic-word';
   }
   if (second.score >= AMBIGUOUS_SCORE_RATIO * top.score) return 'ambiguous';
   return undefined;

@@ -277,6 +277,37 @@ describe('doubt: when not to answer outright', () => {
     if (d.kind === 'suggest') expect([...d.ids].sort()).toEqual(['paid-parking-hours', 'parking-fine', 'resident-parking-permit']);
   });
 
+  it('an entry that only says the word in its answer, ranked between, does not hide another asking it', () => {
+    const matcher = createMatcher();
+    matcher.load([
+      {
+        id: 'school-enrolment',
+        topic: 'education',
+        questions: { ru: ['Какие документы нужны в школу?'] },
+        answer: { ru: 'Заявление и свидетельство о рождении.' },
+      },
+      {
+        id: 'housing-queue',
+        topic: 'housing',
+        // Documents in one long question of four: it ranks below the next entry's answer.
+        questions: {
+          ru: [
+            'Как встать в очередь на муниципальное арендное жильё для многодетных семей?',
+            'Где посмотреть свой номер в очереди на жильё?',
+            'Кто имеет право на социальное жильё от акимата города?',
+            'Какие документы собрать для постановки в очередь на получение жилья?',
+          ],
+        },
+        answer: { ru: 'Заявление и справка о составе семьи.' },
+      },
+      { id: 'id-card', topic: 'documents', questions: { ru: ['Как заменить удостоверение личности?'] }, answer: { ru: 'Документы, документы и документы.' } },
+      { id: 'library-hours', topic: 'culture', questions: { ru: ['Когда работает библиотека?'] }, answer: { ru: 'С 9:00 до 19:00.' } },
+    ]);
+    const result = matcher.match('документы', 'ru');
+    expect(result.candidates.map((c) => c.id)).toEqual(['school-enrolment', 'id-card', 'housing-queue']);
+    expect(result.doubt).toBe('topic-word');
+  });
+
   it('a phrase every word of which several entries ask about offers them all', () => {
     const matcher = createMatcher();
     matcher.load([
