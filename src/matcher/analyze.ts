@@ -131,7 +131,7 @@ export function analyzeIndexWords(words: readonly string[], lang: Lang): Indexed
 
 /**
  * The kinds of answer a question sentence asks for, and its words without those that only make up
- * a kind ("long" in "how long", "жерде" in "қай жерде": see readQuestionKinds).
+ * a kind ("жерде" in "қай жерде": see readQuestionKinds).
  */
 export function questionWords(words: readonly string[]): { kinds: QuestionKind[]; content: readonly string[] } {
   const { kinds, phraseWords } = readQuestionKinds(words);

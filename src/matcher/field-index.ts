@@ -502,7 +502,7 @@ export class FieldIndex {
     const words = tokenize(text);
     if (field !== Field.Topic) this.vocabulary.updateWords(words, lang, 1);
     this.countLatinWords(words, 1);
-    // A question's words that only say how it is asked ("long" in "how long") are its kind, below.
+    // A question's words that only say how it is asked ("жерде" in "қай жерде") are its kind, below.
     const { kinds, content } = field === Field.Question ? questionWords(words) : { kinds: [], content: words };
     for (const token of analyzeIndexWords(content, lang)) {
       const keys = token.keys;

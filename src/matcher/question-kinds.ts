@@ -80,23 +80,17 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
   const phraseWords: number[] = [];
   const add = (kind: QuestionKind, phraseWord?: number) => {
     if (!kinds.includes(kind)) kinds.push(kind);
-    if (phraseWord !== undefined && phraseWord >= 0 && phraseWord < words.length) phraseWords.push(phraseWord);
+    if (phraseWord !== undefined) phraseWords.push(phraseWord);
   };
   for (let i = 0; i < words.length; i += 1) {
     const word = folded(words[i]);
     if (!TRIGGERS.has(word)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
-    if (TIME_ONLY.has(word)) {
-      add('time');
-    } else if (HOW_MUCH.has(word) && TIME_BEFORE_HOW_MUCH.has(before)) {
-      add('time');
-    } else if (HOW_MUCH.has(word) && TIME_AFTER_HOW_MUCH.has(after)) {
+    if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
       add('time');
     } else if (word === 'how') {
-      if (TIME_AFTER_HOW.has(after)) add('time');
-      else if (AMOUNT_AFTER_HOW.has(after)) add('amount');
-      else add('way');
+      add(TIME_AFTER_HOW.has(after) ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
     } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
       // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
       add('time');

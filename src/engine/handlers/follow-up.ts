@@ -92,12 +92,12 @@ const POINTING_BACK = new Set([
 const MIN_COVERED_ELSEWHERE = 0.3;
 
 /**
- * Whether answering `entryId` outright would answer past the answer before: a short message soon
+ * Whether answering `answered.id` outright would answer past the answer before: a short message soon
  * after it that points back to it ("how long will it take?", "а это бесплатно?"), or says little of
  * the entry's question ("тегін бе?" against free sports clubs), is about that answer; an entry
  * that is not its neighbour, found by such words ("take": an ID card's "how long does it take"),
  * answers something the resident did not ask. Such a message goes on as a follow-up, or to an
- * operator, whose ticket shows the conversation. `covered`: MatchResult.covered.
+ * operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
  */
 export function answersPastContext(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
