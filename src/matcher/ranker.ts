@@ -198,7 +198,9 @@ export class Ranker {
     let threshold = 0;
     let topScore = 0;
     for (const { token, most } of ordered) {
-      remaining -= most;
+      // Never below zero: a rounding error there would prune the entries tied with the `depth`-th
+      // best, and all below them.
+      remaining = Math.max(0, remaining - most);
       // An entry no word has touched yet can reach at most what this word and the rest add.
       const closed = threshold > most + remaining;
       touched.length = 0;
