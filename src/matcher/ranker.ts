@@ -187,7 +187,7 @@ export class Ranker {
     this.ensureCapacity(this.index.slotCapacity);
     const { best, bestQuality, bestAsked, score, explained } = this;
     const leftSlot = view.leftSlot;
-    let candidates: number[] = [];
+    const candidates: number[] = [];
     const touched: number[] = [];
     const ordered = tokens
       .filter((t) => t.keys.length > 0)
@@ -254,7 +254,7 @@ export class Ranker {
       // While even the best score so far is within what the words left can add, the threshold
       // (at most that score) can neither close the next word nor prune: not worth computing yet.
       if (candidates.length >= this.options.depth && topScore > remaining) threshold = this.kthBest(candidates);
-      if (candidates.length > PRUNE_ABOVE) candidates = this.prune(candidates, threshold - remaining);
+      if (candidates.length > PRUNE_ABOVE) this.prune(candidates, threshold - remaining);
     }
     return candidates;
   }
@@ -274,15 +274,22 @@ export class Ranker {
     return top.length === k ? top[k - 1] : 0;
   }
 
-  /** Drops (and clears) candidates below `threshold`: the words left cannot lift them into the best. */
-  private prune(candidates: number[], threshold: number): number[] {
-    if (threshold <= 0) return candidates;
-    return candidates.filter((slot) => {
-      if (this.score[slot] >= threshold) return true;
-      this.score[slot] = 0;
-      this.explained[slot] = 0;
-      return false;
-    });
+  /** Drops (and clears) candidates below `threshold`, in place: the words left cannot lift them into the best. */
+  private prune(candidates: number[], threshold: number): void {
+    if (threshold <= 0) return;
+    const { score, explained } = this;
+    let kept = 0;
+    for (let i = 0; i < candidates.length; i += 1) {
+      const slot = candidates[i];
+      if (score[slot] >= threshold) {
+        candidates[kept] = slot;
+        kept += 1;
+      } else {
+        score[slot] = 0;
+        explained[slot] = 0;
+      }
+    }
+    candidates.length = kept;
   }
 
   /** The entry one of whose variants is left out: its counts without that variant. */
