@@ -146,6 +146,13 @@ export class Ranker {
   private bestAsked = new Uint8Array(64);
   private score = new Float64Array(64);
   private explained = new Float64Array(64);
+  /**
+   * The slots the current word touched: the first `touchedCount` of `touched`. Each slot once (only
+   * a value above zero is taken, and `best` then marks the slot), so the slot capacity holds them;
+   * reused across words and queries, where a growing array cost allocations at 10,000 entries.
+   */
+  private touched = new Int32Array(64);
+  private touchedCount = 0;
 
   constructor(
     private readonly index: FieldIndex,
@@ -188,7 +195,6 @@ export class Ranker {
     const { best, bestQuality, bestAsked, score, explained } = this;
     const leftSlot = view.leftSlot;
     const candidates: number[] = [];
-    const touched: number[] = [];
     const ordered = tokens
       .filter((t) => t.keys.length > 0)
       .map((token) => ({ token, most: token.weight * Math.max(...token.keys.map(([, q, idf]) => idf * q)) }))
@@ -203,7 +209,7 @@ export class Ranker {
       remaining = Math.max(0, remaining - most);
       // An entry no word has touched yet can reach at most what this word and the rest add.
       const closed = threshold > most + remaining;
-      touched.length = 0;
+      this.touchedCount = 0;
       for (const [key, quality, keyIdf] of token.keys) {
         const packed = this.index.packedPostingsOf(key);
         if (!packed) continue;
@@ -216,11 +222,11 @@ export class Ranker {
           // Only the candidates can still make the best `depth`: look each one up.
           for (const slot of candidates) {
             if (slot === leftSlot) {
-              this.offerLeftOut(slot, key, idf, quality, view, touched);
+              this.offerLeftOut(slot, key, idf, quality, view);
               continue;
             }
             const value = idf * satBySlot[slot];
-            if (value > 0) this.offer(slot, value, quality, askedBySlot[slot] === 1, touched);
+            if (value > 0) this.offer(slot, value, quality, askedBySlot[slot] === 1);
           }
           continue;
         }
@@ -231,7 +237,7 @@ export class Ranker {
             // The hot loop: plain typed-array reads and writes, no calls.
             const value = idf * sat[i];
             const previous = best[slot];
-            if (previous === 0) touched.push(slot);
+            if (previous === 0 && value > 0) this.touched[this.touchedCount++] = slot;
             if (value > previous) {
               best[slot] = value;
               bestQuality[slot] = quality;
@@ -239,10 +245,12 @@ export class Ranker {
             }
             continue;
           }
-          this.offerLeftOut(slot, key, idf, quality, view, touched);
+          this.offerLeftOut(slot, key, idf, quality, view);
         }
       }
-      for (const slot of touched) {
+      const { touched, touchedCount } = this;
+      for (let t = 0; t < touchedCount; t += 1) {
+        const slot = touched[t];
         if (score[slot] === 0) candidates.push(slot);
         score[slot] += token.weight * best[slot];
         if (score[slot] > topScore) topScore = score[slot];
@@ -293,15 +301,15 @@ export class Ranker {
   }
 
   /** The entry one of whose variants is left out: its counts without that variant. */
-  private offerLeftOut(slot: number, key: string, idf: number, quality: number, view: View, touched: number[]): void {
+  private offerLeftOut(slot: number, key: string, idf: number, quality: number, view: View): void {
     const counts = view.countsWithout(key);
-    if (counts !== 0) this.offer(slot, idf * this.index.saturate(counts, view.leftLengths as Float64Array), quality, isAsked(counts), touched);
+    if (counts !== 0) this.offer(slot, idf * this.index.saturate(counts, view.leftLengths as Float64Array), quality, isAsked(counts));
   }
 
   /** A key's value for one entry: the token keeps the best of its keys per entry. */
-  private offer(slot: number, value: number, quality: number, asked: boolean, touched: number[]): void {
+  private offer(slot: number, value: number, quality: number, asked: boolean): void {
     if (value <= 0) return;
-    if (this.best[slot] === 0) touched.push(slot);
+    if (this.best[slot] === 0) this.touched[this.touchedCount++] = slot;
     if (value > this.best[slot]) this.keep(slot, value, quality, asked ? 1 : 0);
   }
 
@@ -339,6 +347,7 @@ export class Ranker {
     this.bestAsked = new Uint8Array(size);
     this.score = new Float64Array(size);
     this.explained = new Float64Array(size);
+    this.touched = new Int32Array(size);
   }
 
   /**
