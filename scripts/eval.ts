@@ -1,6 +1,6 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N]
- * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]
+ * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
@@ -19,6 +19,10 @@
  * --max-variants N first cuts every entry to its first N question variants per language: the same
  * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
  * learnt from the FAQ's own variants, so this shows how far it depends on having many of them.
+ *
+ * --follow-ups also asks, after each entry's first question answered, a few generic follow-ups
+ * ("это бесплатно?", "how long will it take?": src/quality/follow-ups.ts) and counts what they got;
+ * answered with another entry is mostly wrong. The counts go in the suite's JSON as `follow_ups`.
  */
 import { parseArgs } from 'node:util';
 import { LANGS } from '../src/i18n/languages';
@@ -27,9 +31,10 @@ import fs from 'node:fs';
 import { parseCases } from '../src/quality/evaluate';
 import { learnFrom } from '../src/quality/learn';
 import { loadSuite, runSuite, withMaxVariants, type Suite } from '../src/quality/suite';
+import { followUpFigures } from '../src/quality/follow-ups';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -84,6 +89,7 @@ async function main(): Promise<number> {
         'learn-from': { type: 'string' },
         'max-variants': { type: 'string' },
         misses: { type: 'boolean' },
+        'follow-ups': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -119,8 +125,15 @@ async function main(): Promise<number> {
     const { report, indexBuildMs } = await runSuite(suite, progress);
     if (process.stderr.isTTY) process.stderr.write('\r');
     printReport(suite, report, indexBuildMs, !!values.misses);
+    const followUps = values['follow-ups'] ? await followUpFigures(suite.entries) : undefined;
+    if (followUps) {
+      const f = followUps;
+      console.log(
+        `\nfollow-ups: ${f.conversations} after an answer: answered again ${f.answered_again}, answered with another entry ${f.answered_other}, choices ${f.choices}, handed over ${f.handed_over} (${f.first_not_answered} first questions not answered with their entry)`,
+      );
+    }
     if (!teachers) {
-      lines.push(JSON.stringify({ suite: suite.name, ...report.overall }));
+      lines.push(JSON.stringify({ suite: suite.name, ...report.overall, ...(followUps ? { follow_ups: followUps } : {}) }));
       continue;
     }
     const learned = await learnFrom(suite.entries, teachers);

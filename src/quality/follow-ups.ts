@@ -1,0 +1,66 @@
+/**
+ * What a short follow-up gets right after an answer, on any FAQ: each entry's first question in
+ * each language is asked in a fresh conversation and, when the bot answers it with that entry, one
+ * of a few generic follow-ups comes next ("это бесплатно?", "how long will it take?", "кімге
+ * хабарласу керек?"). Such a message is about the answer just given; answered outright with another
+ * entry it is most often answered wrong (the neighbour rules of engine/handlers/follow-up.ts let a
+ * few right ones through), so that count is the one to keep low. The phrases are general ones a
+ * resident of any centre might send, not taken from any evaluation file.
+ */
+import type { FaqEntryInput } from '../faq/types';
+import { LANGS, type Lang } from '../i18n/languages';
+import { createOfflineEngine } from './offline-engine';
+
+export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
+  ru: ['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?'],
+  kk: ['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?'],
+  en: ['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?'],
+};
+
+export interface FollowUpFigures {
+  /** Two-turn conversations run: the first question answered with its own entry, then a follow-up. */
+  conversations: number;
+  /** The follow-up answered with the entry just answered (its answer again). */
+  answered_again: number;
+  /** Answered outright with another entry: mostly wrong. */
+  answered_other: number;
+  /** "Did you mean" choices. */
+  choices: number;
+  /** Handed to an operator, or asked what it is about. */
+  handed_over: number;
+  /** First questions the bot did not answer with their own entry (no follow-up asked). */
+  first_not_answered: number;
+}
+
+export async function followUpFigures(entries: readonly FaqEntryInput[]): Promise<FollowUpFigures> {
+  const { engine, store } = createOfflineEngine(entries);
+  const figures: FollowUpFigures = { conversations: 0, answered_again: 0, answered_other: 0, choices: 0, handed_over: 0, first_not_answered: 0 };
+  let chat = 0;
+  try {
+    for (const entry of entries) {
+      for (const lang of LANGS) {
+        const question = entry.questions[lang]?.[0];
+        if (!question) continue;
+        for (const followUp of FOLLOW_UPS[lang]) {
+          const chatId = `follow-up-${(chat += 1)}`;
+          const first = await engine.handle({ channel: 'eval', chatId, kind: 'text', text: question });
+          if (first.outcome.kind !== 'answer' || first.outcome.faqId !== entry.id) {
+            figures.first_not_answered += 1;
+            continue;
+          }
+          const { outcome } = await engine.handle({ channel: 'eval', chatId, kind: 'text', text: followUp });
+          figures.conversations += 1;
+          if (outcome.kind === 'answer') {
+            if (outcome.faqId === entry.id) figures.answered_again += 1;
+            else figures.answered_other += 1;
+          } else if (outcome.kind === 'suggest') figures.choices += 1;
+          else figures.handed_over += 1;
+        }
+      }
+    }
+  } finally {
+    await engine.drain();
+    await store.close();
+  }
+  return figures;
+}
