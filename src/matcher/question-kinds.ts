@@ -109,8 +109,3 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
   }
   return { kinds, phraseWords };
 }
-
-/** The kinds of answer the words of one sentence ask for, each once. */
-export function questionKindsOf(words: readonly string[]): QuestionKind[] {
-  return readQuestionKinds(words).kinds;
-}

@@ -1,11 +1,11 @@
 import { tokenize } from '../../src/matcher/normalize';
-import { questionKindsOf, readQuestionKinds } from '../../src/matcher/question-kinds';
+import { readQuestionKinds } from '../../src/matcher/question-kinds';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import type { FaqEntryInput } from '../../src/faq/types';
 
-const kinds = (text: string) => questionKindsOf(tokenize(text)).sort();
+const kinds = (text: string) => readQuestionKinds(tokenize(text)).kinds.sort();
 
-describe('questionKindsOf', () => {
+describe('readQuestionKinds', () => {
   it.each([
     ['когда открывается библиотека', ['time']],
     ['библиотека со скольки', ['time']],

@@ -68,7 +68,8 @@ export function followUpEntry(
   // More of what was just answered ("а в воскресенье?" after the post office's hours), even when a
   // sibling on its topic (the banks on Sundays) matches the few words as well.
   if (ids.includes(last.id)) return last;
-  const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => !!last.topic && e?.topic === last.topic);
+  if (!last.topic) return undefined;
+  const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
   return onTopic.length === 1 && isNeighbour(last, onTopic[0], catalog, lang, now) ? onTopic[0] : undefined;
 }
 
