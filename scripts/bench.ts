@@ -13,8 +13,10 @@
  * production. Both FAQs are measured a second time with the state in memory, and one committed
  * write is timed on the same disk: the difference is what the database file costs (the ticket a
  * hand-off commits before its reply, the conversation batches written behind, pages read from the
- * file). What one conversation's state costs to write and read is timed on its own, with a
- * transcript of a conversation under way. The last line is one JSON object.
+ * file). The ticket's commit waits for no disk flush: the update's completion, which the delivery
+ * layer commits before the reply is sent, flushes it (store/sqlite/db.ts); the delivery figures
+ * below include that flush. What one conversation's state costs to write and read is timed on its
+ * own, with a transcript of a conversation under way. The last line is one JSON object.
  *
  *   npm run bench                                  # under a minute
  *   npm run bench -- --messages 5000               # quicker
@@ -335,7 +337,7 @@ async function main(): Promise<void> {
   const share = (f: Figures) => `${round(f.handed_over * 100, 1)} %`;
   console.log(
     `the disk: a committed write takes p50 ${commit.p50_ms} ms, p99 ${commit.p99_ms} ms here; ${share(evalFigures)} of the demo's messages ` +
-      `(${share(largeFigures)} at 10,000 entries) open a ticket, committed before the reply`,
+      `(${share(largeFigures)} at 10,000 entries) open a ticket, committed before the reply and flushed with the update's completion (in the delivery figures)`,
   );
   console.log(
     `conversation state in the database file (${conversations.lines} transcript lines): written ${conversations.save_us} µs, read ${conversations.get_us} µs per conversation`,

@@ -336,7 +336,11 @@ export interface ConversationStore {
 }
 
 export interface TicketStore {
-  /** Creates a queued ticket; with a `source` already stored, resolves that ticket instead. */
+  /**
+   * Creates a queued ticket; with a `source` already stored, resolves that ticket instead. Stored
+   * when it resolves; on SQLite, on the disk (against a power cut) with the next synced commit, the
+   * update's completion (`writeUnsynced` in sqlite/db.ts). `append` likewise.
+   */
   create(ticket: TicketInput): Promise<Ticket>;
   get(id: string): Promise<Ticket | null>;
   /**

@@ -4,6 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { SqliteStore } from '../../src/store/sqlite';
+import { openSqlite, type SqliteDb } from '../../src/store/sqlite/db';
+import { SqliteFeed } from '../../src/store/sqlite/feed';
+import { SqliteTickets } from '../../src/store/sqlite/tickets';
 import type { Conversation } from '../../src/store/types';
 import { LogLines } from '../support/logs';
 import { faq, runStoreContract } from './contract';
@@ -238,5 +241,52 @@ describe('SqliteStore on disk', () => {
     expect(await store.faq.list()).toHaveLength(20);
     expect((await store.tickets.get(ticketId))?.messages.map((m) => m.text)).toEqual(['last words']);
     await store.close();
+  });
+});
+
+describe('SQLite commits: synced, or synced by the next synced commit', () => {
+  /** The connection's safety level: 2 = FULL (each commit syncs the WAL), 1 = NORMAL (it does not). */
+  const level = (s: SqliteDb) => s.db.pragma('synchronous', { simple: true }) as number;
+
+  it('syncs a write, commits an unsynced one without syncing, and is back to syncing after either', () => {
+    const s = openSqlite(tempDir(), () => new Date());
+    s.db.exec('CREATE TABLE t (x INTEGER)');
+    const insert = s.db.prepare('INSERT INTO t (x) VALUES (?)');
+    expect(s.write(() => (insert.run(1), level(s)))).toBe(2);
+    expect(s.writeUnsynced(() => (insert.run(2), level(s)))).toBe(1);
+    expect(level(s)).toBe(2);
+    // A failing unsynced write is rolled back and leaves the connection syncing.
+    expect(() =>
+      s.writeUnsynced(() => {
+        insert.run(3);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    expect(level(s)).toBe(2);
+    // Inside a synced write an unsynced one is part of it (SQLite cannot change the level there).
+    expect(s.write(() => s.writeUnsynced(() => (insert.run(4), level(s))))).toBe(2);
+    expect(s.db.prepare('SELECT x FROM t ORDER BY x').pluck().all()).toEqual([1, 2, 4]);
+    s.db.close();
+  });
+
+  it("commits a resident's ticket, its lines and the event feed unsynced (the update's completion syncs them)", async () => {
+    const s = openSqlite(tempDir(), () => new Date());
+    const levels: string[] = [];
+    // The real writes, observed: which safety level each transaction of the tickets runs at.
+    const observed: SqliteDb = {
+      ...s,
+      write: (fn) => s.write(() => (levels.push(`synced ${level(s)}`), fn())),
+      writeUnsynced: (fn) => s.writeUnsynced(() => (levels.push(`unsynced ${level(s)}`), fn())),
+    };
+    const tickets = new SqliteTickets(observed);
+    const ticket = await tickets.create({ channel: 'telegram', chatId: '1', lang: 'en', question: 'q', reason: 'requested', excerpt: [] });
+    await tickets.append(ticket.id, { from: 'resident', text: 'more', at: new Date() }, 'u2');
+    await new SqliteFeed(observed).append({ topic: 'ticket', kind: 'opened', subject: ticket.id, origin: 'test' });
+    expect(levels).toEqual(['unsynced 1', 'unsynced 1', 'unsynced 1']);
+    // A status change (one statement, committed on its own) syncs, and with it the lines before it.
+    expect(level(s)).toBe(2);
+    expect((await tickets.setStatus(ticket.id, 'waiting', 'olga'))?.status).toBe('waiting');
+    expect((await tickets.get(ticket.id))?.messages.map((m) => m.text)).toEqual(['more']);
+    s.db.close();
   });
 });

@@ -8,6 +8,11 @@
  * but can lose the last commits on a power cut or kernel crash. FULL syncs the WAL on every commit,
  * so an acknowledged write survives both. A helpline writes a few rows a second; the fsync costs
  * far less than losing a resident's ticket.
+ *
+ * The WAL is one file written in commit order, so a sync makes every commit before it durable too,
+ * and a power cut can only lose the last commits, never an earlier one while keeping a later one.
+ * `writeUnsynced` uses that for writes nobody is told about before a synced commit that follows
+ * them (see there).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -29,6 +34,16 @@ export interface SqliteDb {
    * between.
    */
   write<T>(fn: () => T): T;
+  /**
+   * `write` without waiting for the disk: the commit reaches it with the next synced commit (or
+   * checkpoint). Only for writes a power cut may take with it: a resident's ticket and its lines
+   * are written while an update is handled, and the update's completion (its answer queued, the
+   * update marked handled) is a synced commit before anything is sent, so a power cut in between
+   * loses the ticket together with the completion and the update is handled again; the event feed
+   * reaches only running processes anyway. A killed process loses nothing (the commit is in the WAL
+   * file). Inside another transaction it is part of that transaction, and synced as that one is.
+   */
+  writeUnsynced<T>(fn: () => T): T;
 }
 
 /**
@@ -59,5 +74,17 @@ export function openSqlite(
     db.close();
     throw err;
   }
-  return { db, file, now, write: (fn) => db.transaction(fn).immediate() };
+  const write = <T>(fn: () => T): T => db.transaction(fn).immediate();
+  // SQLite refuses to change the safety level inside a transaction. Not prepared statements: this
+  // pragma acts when it is compiled, so a prepared one would act only from its second run.
+  const writeUnsynced = <T>(fn: () => T): T => {
+    if (db.inTransaction) return fn();
+    db.exec('PRAGMA synchronous = NORMAL');
+    try {
+      return write(fn);
+    } finally {
+      db.exec('PRAGMA synchronous = FULL');
+    }
+  };
+  return { db, file, now, write, writeUnsynced };
 }

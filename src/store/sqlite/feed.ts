@@ -28,7 +28,8 @@ export class SqliteFeed implements FeedStore {
 
   async append(input: FeedEventInput): Promise<FeedEvent> {
     const event = { ...input, seq: 0, at: this.s.now() };
-    const { lastInsertRowid } = this.sql.insert.run(rows.toRow(event));
+    // Unsynced: events reach only the processes running (at most once), and a power cut ends them all.
+    const { lastInsertRowid } = this.s.writeUnsynced(() => this.sql.insert.run(rows.toRow(event)));
     return { ...event, seq: Number(lastInsertRowid) };
   }
 

@@ -61,7 +61,8 @@ export class SqliteTickets implements TicketStore {
 
   async create(ticket: TicketInput): Promise<Ticket> {
     const at = this.s.now();
-    const rowId = this.s.write(() => {
+    // Unsynced: a ticket is opened while an update is handled, and the update's completion syncs it.
+    const rowId = this.s.writeUnsynced(() => {
       const known = ticket.source === undefined ? undefined : this.sql.bySource.get(ticket.source);
       if (known) return known.id;
       return Number(this.sql.insert.run(newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at })).lastInsertRowid);
@@ -76,7 +77,8 @@ export class SqliteTickets implements TicketStore {
 
   async append(id: string, line: TranscriptLine, ref?: string): Promise<boolean> {
     const rowId = ticketNumber(id);
-    return this.s.write(() => {
+    // Unsynced as `create`: an operator's line is followed by its synced status change.
+    return this.s.writeUnsynced(() => {
       if (rowId === undefined || this.sql.touch.run(this.s.now().getTime(), rowId).changes === 0) {
         throw new Error(`No ticket with id "${id}"`);
       }
