@@ -51,7 +51,8 @@ describe('the event loop during logins and a large import', () => {
     expect(replies.slice(0, LOGINS).map((r) => r.statusCode)).toEqual(Array(LOGINS).fill(200));
     expect(replies[LOGINS].statusCode).toBe(400);
     const slowest = Math.max(...latencies);
-    expect({ slowest: Math.round(slowest), took: Math.round(took), withinQuarter: slowest < took / 4 }).toMatchObject({ withinQuarter: true });
+    // A failure shows both figures (the slowest answer against a quarter of the time the work took).
+    expect(Math.round(slowest)).toBeLessThan(Math.round(took / 4));
     expect(latencies.length).toBeGreaterThanOrEqual(4);
   });
 });
