@@ -11,7 +11,8 @@ import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './ty
 import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { FieldIndex, type IndexedEntry } from './field-index';
-import { isQuestionKindKey } from './question-kinds';
+import { isQuestionKindKey, namesNoSubject } from './question-kinds';
+import { tokenize } from './normalize';
 import {
   DEFAULT_RANK_OPTIONS,
   Ranker,
@@ -176,8 +177,9 @@ export class LexicalMatcher implements FaqMatcher {
   match(text: string, lang?: Lang, limit = 3): MatchResult {
     if (this.index.size === 0 || typeof text !== 'string' || limit <= 0) return { candidates: [] };
     const tokens = analyzeMessage(text, lang);
-    // Only the kind of answer ("где?", "how?"): alone it would pick entries at random.
-    if (tokens.length > 0 && tokens.every((t) => isQuestionKindKey(t.token.surface))) return { candidates: [], doubt: 'no-subject' };
+    // Only the kind of answer ("где?", "how?") or the day ("а завтра?"), or no word that is not a
+    // stop word ("а сегодня?"): alone it would pick entries at random.
+    if (namesNoSubject(tokens.map((t) => t.token.surface), tokenize(text))) return { candidates: [], doubt: 'no-subject' };
     const ranking = this.ranker.rank(tokens);
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };

@@ -22,6 +22,28 @@ export function isQuestionKindKey(key: string): boolean {
   return key.startsWith('?');
 }
 
+/**
+ * Days said from today ("а завтра?", "ертең ше?", "and tomorrow?"), in folded spelling: they say
+ * when, not what. "сегодня", "бүгін", "today" and "now" are stop words, and so out of a message's
+ * content already; the others are not, as a story's "вчера" weighs in a long message (made stop
+ * words too, they moved the evaluation suites both ways).
+ */
+const DAYS = new Set(
+  `сегодня сейчас бугин казир today now tonight segodnya seychas
+   завтра послезавтра вчера позавчера ертен бурсигуни кеше tomorrow yesterday zavtra poslezavtra vchera`.split(/\s+/),
+);
+
+/**
+ * Whether a message names nothing to look up: its content words (`surfaces`, stop words left out)
+ * are question kinds ("где?", "how?") or days, and it says a kind or a day at all ("а сегодня?" has
+ * no content word; "hello? anyone there" neither, but asks nothing of an answer). Such a message
+ * asks about the answer before it, if there is one.
+ */
+export function namesNoSubject(surfaces: readonly string[], words: readonly string[]): boolean {
+  if (!surfaces.every((s) => isQuestionKindKey(s) || DAYS.has(s))) return false;
+  return surfaces.length > 0 || words.some((w) => DAYS.has(folded(w)));
+}
+
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
 const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
   (

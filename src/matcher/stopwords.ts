@@ -32,7 +32,7 @@ const KAZAKH = `
 кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
 шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан дейін шейін
 кезінде кезде бері шаршадық шаршадым
-тағы әлі әйтеуір әрине мүлдем тіпті
+тағы әлі әйтеуір әрине мүлдем тіпті ше
 `;
 
 const ENGLISH = `
@@ -43,7 +43,7 @@ them then there these they this those to too us was we were what when where whic
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
 whats wheres hows whos whens theres thats hes shes
-due since right really anything something there during while tired ugh omg
+due since right really anything something there during while tired ugh omg today
 `;
 
 function toSet(words: string): ReadonlySet<string> {

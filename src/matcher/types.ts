@@ -24,7 +24,7 @@ export interface MatchResult {
    * is words the FAQ does not know ('unclear'), or its one known word is one the first entry only
    * mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
-   * "how?") and names nothing to look up.
+   * "how?") or says a day ("а завтра?"), and names nothing to look up.
    */
   doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word';
   /**

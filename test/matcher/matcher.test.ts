@@ -343,6 +343,16 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
+  it('a day alone ("а завтра?", "ертең ше?", "and today?") names no entry; with a subject it is a word of it', () => {
+    const matcher = loaded();
+    for (const [text, lang] of [['а завтра?', 'ru'], ['а сегодня?', 'ru'], ['ертең ше?', 'kk'], ['бүгін ше?', 'kk'], ['and today?', 'en'], ['what about tomorrow?', 'en']] as const) {
+      expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
+    }
+    expect(matcher.match('где оплатить штраф за парковку завтра?', 'ru').candidates[0]?.id).toBe('parking-fine');
+    // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.
+    expect(matcher.match('hello? anyone there', 'en')).toEqual({ candidates: [], doubt: 'unclear' });
+  });
+
   it('a question word with only words the FAQ does not know offers nothing for the kind alone', () => {
     const matcher = loaded();
     const kindAlone = matcher.match('где ипподром?', 'ru');

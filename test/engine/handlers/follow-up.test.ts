@@ -72,6 +72,13 @@ describe('a follow-up to an answer', () => {
     expect(where.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.ask')]);
   });
 
+  test('a day alone ("а завтра?", "ертең ше?") soon after an answer asks about it: the answer again; alone, what it is about', async () => {
+    expect((await h.say('а завтра?')).outcome).toEqual({ kind: 'clarify' });
+    await h.say('Когда работает почта?', { chatId: 'chat-2' });
+    expect((await h.say('а завтра?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+    expect((await h.say('а сегодня?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+  });
+
   test('half an hour later, or in a longer message, the answer before no longer decides', async () => {
     await h.say('Когда начинается комендантский час?');
     h.clock.advance(31 * 60_000);
