@@ -35,12 +35,21 @@ const DAYS = new Set(
 
 /**
  * Whether a message names nothing to look up: its content words (`surfaces`, stop words left out)
- * are question kinds ("где?", "how?") or days, and it says a kind or a day at all ("а сегодня?" has
- * no content word; "hello? anyone there" neither, but asks nothing of an answer). Such a message
- * asks about the answer before it, if there is one.
+ * are question kinds ("где?", "how?"), words that only make up a kind ("стоит" in "сколько стоит?",
+ * "much" in "how much?", "дней" in "сколько дней?") or days, and it says a kind or a day at all
+ * ("а сегодня?" has no content word; "hello? anyone there" neither, but asks nothing of an answer).
+ * Such a message asks about the answer before it, if there is one. The words that make up a kind
+ * stay words of a longer question ("сколько стоит поверка"): taking them out of every question
+ * moved the evaluation suites both ways.
  */
 export function namesNoSubject(surfaces: readonly string[], words: readonly string[]): boolean {
-  if (!surfaces.every((s) => isQuestionKindKey(s) || DAYS.has(s))) return false;
+  const rest = surfaces.filter((s) => !isQuestionKindKey(s) && !DAYS.has(s));
+  // A kind is made by a word or two: more words left over name something.
+  if (rest.length > 2) return false;
+  if (rest.length > 0) {
+    const frame = new Set(readQuestionKinds(words).frameWords.map((at) => folded(words[at])));
+    if (!rest.every((s) => frame.has(s))) return false;
+  }
   return surfaces.length > 0 || words.some((w) => DAYS.has(folded(w)));
 }
 
@@ -79,6 +88,9 @@ const HOUR = 'сагат';
 /** Time and days (folded) after "қанша"/"неше": how long. */
 const DURATION = ['уакыт', 'кун'];
 
+/** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */
+const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
+
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
 const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, 'неше']);
 
@@ -93,16 +105,29 @@ const PLACE_WORDS_AFTER_WHICH = new Set(['жерде', 'жерге', 'жерде
 /**
  * The kinds of answer the words of one sentence ask for (each once), and the positions of the words
  * that only make up a kind with the question word before them and would otherwise read as another
- * subject: "жерде" in "қай жерде" ("where") is not the "жер" of a land or burial plot. "long" in
- * "how long" or "time" in "what time" stay words of the question: taking them out as well moved
- * the evaluation suites both ways (a holdout lost six answers).
+ * subject (`phraseWords`, taken out of the question's content): "жерде" in "қай жерде" ("where")
+ * is not the "жер" of a land or burial plot. "long" in "how long", "time" in "what time" or "стоит"
+ * in "сколько стоит" stay words of the question: taking them out as well moved the evaluation
+ * suites both ways (a holdout lost six answers). They are only `frameWords` (with `phraseWords`):
+ * a message of nothing else names no subject (namesNoSubject).
  */
-export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKind[]; phraseWords: number[] } {
+export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKind[]; phraseWords: number[]; frameWords: number[] } {
   const kinds: QuestionKind[] = [];
   const phraseWords: number[] = [];
+  const frameWords: number[] = [];
   const add = (kind: QuestionKind, phraseWord?: number) => {
     if (!kinds.includes(kind)) kinds.push(kind);
     if (phraseWord !== undefined) phraseWords.push(phraseWord);
+  };
+  /** The word at `at` made (or completes) the kind: it names no subject ("much" in "how much"). */
+  const frame = (at: number) => {
+    if (at < words.length) frameWords.push(at);
+  };
+  /** The verb of cost within `reach` words of a question of amount ("сколько это стоит", "how much does it cost"). */
+  const costFrom = (from: number, reach: number) => {
+    for (let at = from; at < Math.min(words.length, from + reach); at += 1) {
+      if (COST_VERBS.has(folded(words[at]))) return frame(at);
+    }
   };
   for (let i = 0; i < words.length; i += 1) {
     const word = folded(words[i]);
@@ -111,23 +136,31 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     const after = folded(words[i + 1]);
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
       add('time');
+      if (TIME_AFTER_HOW_MUCH.has(after)) frame(i + 1);
     } else if (word === 'how') {
       add(TIME_AFTER_HOW.has(after) ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
+      if (TIME_AFTER_HOW.has(after) || AMOUNT_AFTER_HOW.has(after)) frame(i + 1);
+      if (AMOUNT_AFTER_HOW.has(after)) costFrom(i + 2, 3);
     } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
       // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
       add('time');
+      frame(before.startsWith(HOUR) ? i - 1 : i + 1);
     } else if ((word === 'канша' || word === 'неше') && DURATION.some((d) => after.startsWith(d))) {
       // "қанша уақыт", "неше күн": a duration.
       add('time');
+      frame(i + 1);
     } else if (word === 'неше') {
       add('amount');
     } else if (WHICH.has(word)) {
-      if (TIME_WORDS_AFTER_WHICH.has(after)) add('time');
-      else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
+      if (TIME_WORDS_AFTER_WHICH.has(after)) {
+        add('time');
+        frame(i + 1);
+      } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
     } else {
       const kind = WORD_KINDS.get(word);
       if (kind) add(kind);
+      if (kind === 'amount') costFrom(i + 1, 2);
     }
   }
-  return { kinds, phraseWords };
+  return { kinds, phraseWords, frameWords: [...phraseWords, ...frameWords] };
 }

@@ -343,12 +343,16 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
-  it('a day alone ("а завтра?", "ертең ше?", "and today?") names no entry; with a subject it is a word of it', () => {
+  it('a day, or a kind with only its own words ("а завтра?", "сколько стоит?"), names no entry; with a subject they are words of it', () => {
     const matcher = loaded();
     for (const [text, lang] of [['а завтра?', 'ru'], ['а сегодня?', 'ru'], ['ертең ше?', 'kk'], ['бүгін ше?', 'kk'], ['and today?', 'en'], ['what about tomorrow?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     expect(matcher.match('где оплатить штраф за парковку завтра?', 'ru').candidates[0]?.id).toBe('parking-fine');
+    // Nor does the kind with only its own words: "сколько стоит?", "how much does it cost?".
+    for (const [text, lang] of [['сколько стоит?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en']] as const) {
+      expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
+    }
     // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.
     expect(matcher.match('hello? anyone there', 'en')).toEqual({ candidates: [], doubt: 'unclear' });
   });

@@ -47,9 +47,30 @@ describe('readQuestionKinds', () => {
   });
 
   it('takes "жерде" of "қай жерде" (where) as part of the question, not a word of it', () => {
-    expect(readQuestionKinds(tokenize('құжатты қай жерде тапсырамын'))).toEqual({ kinds: ['place'], phraseWords: [2] });
+    expect(readQuestionKinds(tokenize('құжатты қай жерде тапсырамын'))).toEqual({ kinds: ['place'], phraseWords: [2], frameWords: [2] });
     // "жер" alone is a subject: a plot of land.
-    expect(readQuestionKinds(tokenize('жер учаскесін алу'))).toEqual({ kinds: [], phraseWords: [] });
+    expect(readQuestionKinds(tokenize('жер учаскесін алу'))).toEqual({ kinds: [], phraseWords: [], frameWords: [] });
+  });
+
+  it.each([
+    ['сколько стоит?', ['стоит']],
+    ['а сколько это стоит', ['стоит']],
+    ['қанша тұрады?', ['тұрады']],
+    ['how much does it cost?', ['much', 'cost']],
+    ['how long will it take', ['long']],
+    ['сколько дней ждать', ['дней']],
+    ['what time', ['time']],
+    ['сағат нешеде', ['сағат']],
+    ['қанша уақыт керек', ['уақыт']],
+    // A word of cost with no question of amount, or out of its reach, makes no kind.
+    ['лифт стоит третий день', []],
+    ['how much is the fee if the work costs extra', ['much']],
+  ])('the words that only make up the kind of "%s": %j', (text, expected) => {
+    const words = tokenize(text);
+    const { frameWords, phraseWords } = readQuestionKinds(words);
+    expect(frameWords.map((at) => words[at])).toEqual(expected);
+    // They stay words of the question for ranking ("сколько стоит поверка"); only "қай жерде" is taken out.
+    expect(phraseWords).toEqual([]);
   });
 
   it('does not read "қай жерде?" as a question about land', () => {

@@ -79,6 +79,25 @@ describe('a follow-up to an answer', () => {
     expect((await h.say('а сегодня?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
   });
 
+  test('"сколько стоит?" after an answer asks the price of what was answered, not of the one entry asking "сколько стоит"', async () => {
+    const priced = await createHarness({
+      faq: [
+        ...FAQ,
+        entry('meter-check', 'utilities', ['Сколько стоит поверка счётчика воды?'], ['How much does a water meter check cost?']),
+      ],
+    });
+    try {
+      // Alone it names nothing: the resident is asked what it is about.
+      expect((await priced.say('сколько стоит?')).outcome).toEqual({ kind: 'clarify' });
+      await priced.say('Сколько времени занимает замена удостоверения?', { chatId: 'chat-2' });
+      expect((await priced.say('сколько стоит?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+      await priced.say('How long does it take to replace an ID card?', { chatId: 'chat-3' });
+      expect((await priced.say('how much does it cost?', { chatId: 'chat-3' })).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+    } finally {
+      await priced.close();
+    }
+  });
+
   test('half an hour later, or in a longer message, the answer before no longer decides', async () => {
     await h.say('Когда начинается комендантский час?');
     h.clock.advance(31 * 60_000);
