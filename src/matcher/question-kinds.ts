@@ -73,6 +73,8 @@ const TIME_ONLY = new Set(['скольки', 'skolki']);
 const HOW_MUCH = new Set(['сколько', 'skolko']);
 const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do']);
 const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
+/** "how many days": a duration, as "сколько дней" is, not an amount. */
+const DURATION_AFTER_HOW_MANY = new Set(['days', 'hours', 'weeks', 'months', 'minutes']);
 /** "сколько времени", "сколько ещё ждать": a duration, as "how long" is. */
 const TIME_AFTER_HOW_MUCH = new Set(['времени', 'дней', 'часов', 'недель', 'месяцев', 'еще', 'vremeni', 'dney', 'chasov', 'eshche', 'eshe', 'esche']);
 const AMOUNT_AFTER_HOW = new Set(['much', 'many']);
@@ -138,8 +140,10 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
       add('time');
       if (TIME_AFTER_HOW_MUCH.has(after)) frame(i + 1);
     } else if (word === 'how') {
-      add(TIME_AFTER_HOW.has(after) ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
+      const unit = after === 'many' && DURATION_AFTER_HOW_MANY.has(folded(words[i + 2]));
+      add(TIME_AFTER_HOW.has(after) || unit ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
       if (TIME_AFTER_HOW.has(after) || AMOUNT_AFTER_HOW.has(after)) frame(i + 1);
+      if (unit) frame(i + 2);
       if (AMOUNT_AFTER_HOW.has(after)) costFrom(i + 2, 3);
     } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
       // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
