@@ -10,6 +10,7 @@
  * segments.ts (they make a sentence the question): a word added here may belong there too.
  */
 import { foldKazakh, hasKazakhLetters } from './normalize';
+import { latinToCyrillic } from './translit';
 
 export type QuestionKind = 'time' | 'amount' | 'place' | 'person' | 'reason' | 'way';
 
@@ -47,7 +48,8 @@ export function namesNoSubject(surfaces: readonly string[], words: readonly stri
   // A kind is made by a word or two: more words left over name something.
   if (rest.length > 2) return false;
   if (rest.length > 0) {
-    const frame = new Set(readQuestionKinds(words).frameWords.map((at) => folded(words[at])));
+    // A Russian message's Latin word is read as its Cyrillic spelling ("skolko stoit": "стоит").
+    const frame = new Set(readQuestionKinds(words).frameWords.flatMap((at) => [folded(words[at]), latinToCyrillic(words[at])]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
   return surfaces.length > 0 || words.some((w) => DAYS.has(folded(w)));
