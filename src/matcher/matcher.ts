@@ -12,7 +12,6 @@ import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { FieldIndex, type IndexedEntry } from './field-index';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
-import { tokenize } from './normalize';
 import {
   DEFAULT_RANK_OPTIONS,
   Ranker,
@@ -179,7 +178,7 @@ export class LexicalMatcher implements FaqMatcher {
     const tokens = analyzeMessage(text, lang);
     // Only the kind of answer ("где?", "how?") or the day ("а завтра?"), or no word that is not a
     // stop word ("а сегодня?"): alone it would pick entries at random.
-    if (namesNoSubject(tokens.map((t) => t.token.surface), tokenize(text))) return { candidates: [], doubt: 'no-subject' };
+    if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
     const ranking = this.ranker.rank(tokens);
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };

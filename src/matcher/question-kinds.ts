@@ -9,7 +9,7 @@
  * FAQ's vocabulary. Question words are also listed in stopwords.ts (they are not content) and
  * segments.ts (they make a sentence the question): a word added here may belong there too.
  */
-import { foldKazakh, hasKazakhLetters } from './normalize';
+import { foldKazakh, hasKazakhLetters, tokenize } from './normalize';
 import { latinToCyrillic } from './translit';
 
 export type QuestionKind = 'time' | 'amount' | 'place' | 'person' | 'reason' | 'way';
@@ -43,10 +43,12 @@ const DAYS = new Set(
  * stay words of a longer question ("сколько стоит поверка"): taking them out of every question
  * moved the evaluation suites both ways.
  */
-export function namesNoSubject(surfaces: readonly string[], words: readonly string[]): boolean {
+export function namesNoSubject(surfaces: readonly string[], text: string): boolean {
   const rest = surfaces.filter((s) => !isQuestionKindKey(s) && !DAYS.has(s));
-  // A kind is made by a word or two: more words left over name something.
+  // A kind is made by a word or two: more words left over name something. Only then is the text
+  // read again as words (every message comes here: most stop at this line).
   if (rest.length > 2) return false;
+  const words = tokenize(text);
   if (rest.length > 0) {
     // A Russian message's Latin word is read as its Cyrillic spelling ("skolko stoit": "стоит").
     const frame = new Set(readQuestionKinds(words).frameWords.flatMap((at) => [folded(words[at]), latinToCyrillic(words[at])]));
