@@ -82,8 +82,8 @@ export interface IndexedToken {
 function isStopSurface(word: string, kazakh: boolean): boolean {
   if (isStopword(word)) return true;
   if (kazakh && scriptOf(word) === 'cyrillic' && isKazakhStopStem(stemKazakh(word))) return true;
-  // "kogda", "pozhaluysta": transliterated Russian function words.
-  return scriptOf(word) === 'latin' && isTransliteratedStopword(latinToCyrillic(word));
+  // "kogda", "pozhaluysta": transliterated Russian function words; "eto" in its э reading.
+  return scriptOf(word) === 'latin' && russianReadings(word).some(isTransliteratedStopword);
 }
 
 /**

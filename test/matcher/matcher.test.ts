@@ -350,7 +350,7 @@ describe('doubt: when not to answer outright', () => {
     }
     expect(matcher.match('где оплатить штраф за парковку завтра?', 'ru').candidates[0]?.id).toBe('parking-fine');
     // Nor does the kind with only its own words: "сколько стоит?", "how much does it cost?".
-    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en']] as const) {
+    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.
