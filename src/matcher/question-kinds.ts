@@ -35,6 +35,21 @@ const DAYS = new Set(
 );
 
 /**
+ * Days of the week and the weekend ("а в субботу?", "жексенбіде ше?", "and on Sundays?"), by the
+ * start they keep in every case form (folded spelling). Wednesday's Russian name is also the word
+ * for a medium or an environment, and the Kazakh word for the weekend also means a holiday: both
+ * left out.
+ */
+const WEEKDAY_STARTS = `понедельник вторник четверг пятниц суббот воскресень выходн будн
+  дуйсенби сейсенби сарсенби бейсенби сенби жексенби
+  monday tuesday wednesday thursday friday saturday sunday weekend weekday`.split(/\s+/);
+
+/** Whether a word (folded) names a day: one said from today, or one of the week. */
+function isDay(word: string): boolean {
+  return DAYS.has(word) || WEEKDAY_STARTS.some((start) => word.startsWith(start));
+}
+
+/**
  * Whether a message names nothing to look up: its content words (`surfaces`, stop words left out)
  * are question kinds ("где?", "how?"), words that only make up a kind ("стоит" in "сколько стоит?",
  * "much" in "how much?", "дней" in "сколько дней?") or days, and it says a kind or a day at all
@@ -44,7 +59,7 @@ const DAYS = new Set(
  * moved the evaluation suites both ways.
  */
 export function namesNoSubject(surfaces: readonly string[], text: string): boolean {
-  const rest = surfaces.filter((s) => !isQuestionKindKey(s) && !DAYS.has(s));
+  const rest = surfaces.filter((s) => !isQuestionKindKey(s) && !isDay(s));
   // A kind is made by a word or two: more words left over name something. Only then is the text
   // read again as words (every message comes here: most stop at this line).
   if (rest.length > 2) return false;
@@ -54,7 +69,7 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
     const frame = new Set(readQuestionKinds(words).frameWords.flatMap((at) => [folded(words[at]), latinToCyrillic(words[at])]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
-  return surfaces.length > 0 || words.some((w) => DAYS.has(folded(w)));
+  return surfaces.length > 0 || words.some((w) => isDay(folded(w)));
 }
 
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */

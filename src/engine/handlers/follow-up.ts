@@ -1,5 +1,5 @@
 /**
- * A short message soon after an answer often goes on from it: "а в субботу?" after a clinic's
+ * A short message soon after an answer often goes on from it: "в субботу работает?" after a clinic's
  * hours, "and the fine?" after the curfew hours. Alone it matches several entries ("fine": the
  * curfew fine, a late loan payment, unpaid bills), or too weakly to answer, and the bot would offer
  * choices or hand it to an operator. The entry answered last tells which one is meant:
@@ -15,8 +15,8 @@
  * neighbour (answersPastContext).
  *
  * The context only picks among the entries the message itself may mean (offered, or hinted with a
- * hand-off), never adds one; a message that names nothing at all ("а где?") asks about the answer
- * itself.
+ * hand-off), never adds one; a message that names nothing at all ("а где?", "а в субботу?") asks
+ * about the answer itself.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import { questionLabel } from '../../faq/entry-text';
@@ -65,8 +65,8 @@ export function followUpEntry(
 ): FaqEntryInput | undefined {
   const last = answeredBefore(conversation, text, catalog, now);
   if (!last || ids.length === 0) return undefined;
-  // More of what was just answered ("а в воскресенье?" after the post office's hours), even when a
-  // sibling on its topic (the banks on Sundays) matches the few words as well.
+  // More of what was just answered ("а в воскресенье работает?" after the post office's hours),
+  // even when a sibling on its topic (the banks on Sundays) matches the few words as well.
   if (ids.includes(last.id)) return last;
   if (!last.topic) return undefined;
   const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
