@@ -37,8 +37,8 @@ const DAYS = new Set(
 /**
  * Days of the week and the weekend ("а в субботу?", "жексенбіде ше?", "and on Sundays?"), by the
  * start they keep in every case form (folded spelling). Wednesday's Russian name is also the word
- * for a medium or an environment, and the Kazakh word for the weekend also means a holiday: both
- * left out.
+ * for a medium or an environment: left out. The Kazakh weekend is two words (weekendWords): its
+ * first alone is also a holiday.
  */
 const WEEKDAY_STARTS = `понедельник вторник четверг пятниц суббот воскресень выходн будн
   дуйсенби сейсенби сарсенби бейсенби сенби жексенби
@@ -47,6 +47,18 @@ const WEEKDAY_STARTS = `понедельник вторник четверг п�
 /** Whether a word (folded) names a day: one said from today, or one of the week. */
 function isDay(word: string): boolean {
   return DAYS.has(word) || WEEKDAY_STARTS.some((start) => word.startsWith(start));
+}
+
+/**
+ * The positions of the Kazakh weekend, "демалыс күндері" ("rest days"; folded "демалыс кундери"),
+ * in `words`: its two words are a day only together.
+ */
+function weekendWords(words: readonly string[]): number[] {
+  const at: number[] = [];
+  for (let i = 0; i + 1 < words.length; i += 1) {
+    if (folded(words[i]).startsWith('демалыс') && folded(words[i + 1]).startsWith('кун')) at.push(i, i + 1);
+  }
+  return at;
 }
 
 /**
@@ -67,6 +79,7 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
   if (rest.length > 0) {
     // A Russian message's Latin word is read as its Cyrillic spelling ("skolko stoit": "стоит").
     const frame = new Set(readQuestionKinds(words).frameWords.flatMap((at) => [folded(words[at]), latinToCyrillic(words[at])]));
+    for (const at of weekendWords(words)) frame.add(folded(words[at]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
   return surfaces.length > 0 || words.some((w) => isDay(folded(w)));
