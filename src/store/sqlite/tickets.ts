@@ -61,13 +61,18 @@ export class SqliteTickets implements TicketStore {
 
   async create(ticket: TicketInput): Promise<Ticket> {
     const at = this.s.now();
+    const row = newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at });
     // Unsynced: a ticket is opened while an update is handled, and the update's completion syncs it.
-    const rowId = this.s.writeUnsynced(() => {
+    const made = this.s.writeUnsynced(() => {
       const known = ticket.source === undefined ? undefined : this.sql.bySource.get(ticket.source);
-      if (known) return known.id;
-      return Number(this.sql.insert.run(newTicketRows.toRow({ ...ticket, createdAt: at, updatedAt: at })).lastInsertRowid);
+      if (known) return { rowId: known.id, opened: false };
+      return { rowId: Number(this.sql.insert.run(row).lastInsertRowid), opened: true };
     });
-    return this.read(rowId) as Ticket;
+    if (!made.opened) return this.read(made.rowId) as Ticket;
+    // A new ticket is the row just written, queued and without lines: no need to read it back (two
+    // reads, each taking the file's read lock, on every hand-off).
+    const stored: TicketRow = { ...row, id: made.rowId, status: 'queued', assignee: null, closed_at: null };
+    return { ...ticketRows.fromRow(stored), messages: [] };
   }
 
   async get(id: string): Promise<Ticket | null> {
