@@ -17,6 +17,12 @@ export interface ConversationBookOptions {
 
 export class ConversationBook {
   private readonly pending = new Map<string, Conversation>();
+  /**
+   * The batch being written. A read between taking it out of `pending` and the store's commit must
+   * still see it: MongoDB's write takes a network round trip, during which the store has the
+   * state before (a resident just handed to an operator would be answered by the bot again).
+   */
+  private writing = new Map<string, Conversation>();
   private timer?: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
   private readonly delay: number;
@@ -35,7 +41,8 @@ export class ConversationBook {
   }
 
   async get(channel: string, chatId: string): Promise<Conversation | null> {
-    return this.pending.get(key(channel, chatId)) ?? this.store.get(channel, chatId);
+    const k = key(channel, chatId);
+    return this.pending.get(k) ?? this.writing.get(k) ?? this.store.get(channel, chatId);
   }
 
   /** Conversations whose state the store refused and that wait in memory (0 while the store takes them). */
@@ -62,6 +69,7 @@ export class ConversationBook {
   private async writeBatch(): Promise<void> {
     if (this.pending.size === 0) return;
     const batch = [...this.pending.entries()];
+    this.writing = new Map(this.pending);
     this.pending.clear();
     try {
       await this.store.saveMany(batch.map(([, c]) => c));
@@ -73,6 +81,8 @@ export class ConversationBook {
       this.log.error({ err: error, conversations: batch.length }, 'saving conversation state failed; will retry');
       // Unref'd: a store that stays down must not keep a finished process alive forever.
       this.timer ??= setTimeout(() => void this.flush(), Math.max(this.delay, 1000)).unref();
+    } finally {
+      this.writing = new Map();
     }
   }
 }

@@ -20,6 +20,27 @@ describe('ConversationBook', () => {
     await store.close();
   });
 
+  test('reads see a batch while the store is still writing it', async () => {
+    const store = new SqliteStore(':memory:');
+    const real = store.conversations.saveMany.bind(store.conversations);
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A store whose write takes a while (MongoDB's takes a round trip).
+    store.conversations.saveMany = async (list) => {
+      await released;
+      return real(list);
+    };
+    const book = new ConversationBook(store.conversations, { flushDelayMs: 60_000 });
+    book.put(conversation('a', 'kk'));
+    const flushed = book.flush();
+    expect(await store.conversations.get('t', 'a')).toBeNull();
+    expect((await book.get('t', 'a'))?.lang).toBe('kk');
+    release();
+    await flushed;
+    expect((await book.get('t', 'a'))?.lang).toBe('kk');
+    await store.close();
+  });
+
   test('a failed batch is kept and written by the next flush, without overwriting newer state', async () => {
     const store = new SqliteStore(':memory:');
     const real = store.conversations.saveMany.bind(store.conversations);
