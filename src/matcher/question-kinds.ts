@@ -90,7 +90,7 @@ const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
   (
     [
       ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when whens'],
-      ['amount', 'сколько skolko канша'],
+      ['amount', 'сколько skolko скока скоко скок канша'],
       ['place', 'где куда откуда gde kuda otkuda кайда кайдан кайга where wheres'],
       ['person', 'кто кому кого kto komu ким кимге кимнен who whom whos'],
       ['reason', 'почему зачем pochemu zachem неге why'],
@@ -102,7 +102,7 @@ const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
 /** "со скольки", "до скольки": this form of "сколько" only ever asks for a time. */
 const TIME_ONLY = new Set(['скольки', 'skolki']);
 /** "сколько" after these asks for a time ("во сколько", "до сколько") rather than an amount. */
-const HOW_MUCH = new Set(['сколько', 'skolko']);
+const HOW_MUCH = new Set(['сколько', 'skolko', 'скока', 'скоко', 'скок']);
 const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do']);
 const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
 /** "how many days": a duration, as "сколько дней" is, not an amount. */

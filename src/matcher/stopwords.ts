@@ -1,7 +1,9 @@
 /**
  * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries, the adverbs a
  * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) and the
- * question words every FAQ variant shares ("когда", "where", "қашан"). Dropping them keeps a
+ * question words every FAQ variant shares ("когда", "where", "қашан"), also as chats spell them
+ * ("щас", "скока", "thx"): a word no entry knows weighs as much as the rarest one, so a function
+ * word missing here makes a question look mostly unknown. Dropping them keeps a
  * greeting-wrapped question ("Здравствуйте, подскажите…") scoring like the bare question and stops
  * them from counting as unexplained words.
  */
@@ -23,6 +25,7 @@ const RUSSIAN = `
 теперь вдруг опять ведь уж потом нибудь будто впрочем конечно наконец иногда совсем почти чуть здесь ничего
 кого кому кем ком чего чему чём каком какую какому каких какими которого которому которую котором
 которым которых которыми ему ей ним ней нему нею них ними себе себя собой
+щас ща чё чо шо че ваще токо тока када скока скоко скок спс пжлст пасиб плз мб оч тож нада ниче чет чета кароче короч
 `;
 
 const KAZAKH = `
@@ -42,7 +45,7 @@ need no not now of on or our please pls plz she should so some than thank thanks
 them then there these they this those to too us was we were what when where which who whom why
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
-whats wheres hows whos whens theres thats hes shes
+whats wheres hows whos whens theres thats hes shes thx ty gonna gotta yeah yep nope btw idk
 due since right really anything something there during while tired ugh omg today
 `;
 

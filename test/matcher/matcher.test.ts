@@ -57,6 +57,16 @@ describe('FAQ matcher retrieval', () => {
     expect(wrapped.score).toBeCloseTo(bare.score, 5);
   });
 
+  it('reads function words as chats spell them ("щас", "скока", "thx") like the usual spelling', () => {
+    for (const [chat, usual, lang] of [
+      ['когда щас уберут снег во дворе', 'когда уберут снег во дворе', 'ru'],
+      ['скока стоит парковка', 'сколько стоит парковка', 'ru'],
+      ['thx, how can I pay my parking fine', 'how can I pay my parking fine', 'en'],
+    ] as const) {
+      expect({ chat, result: matcher.match(chat, lang) }).toEqual({ chat, result: matcher.match(usual, lang) });
+    }
+  });
+
   it('does not answer an out-of-scope question that shares a word with an entry', () => {
     expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
     expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();
