@@ -12,9 +12,9 @@ import { LANGS, type Lang } from '../i18n/languages';
 import { createOfflineEngine } from './offline-engine';
 
 export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
-  ru: ['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?'],
-  kk: ['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?'],
-  en: ['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?'],
+  ru: ['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?', 'а в субботу?'],
+  kk: ['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
+  en: ['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
 };
 
 export interface FollowUpFigures {
