@@ -122,11 +122,19 @@ const HOUR = 'сагат';
 /** Time and days (folded) after "қанша"/"неше": how long. */
 const DURATION = ['уакыт', 'кун'];
 
+/**
+ * Nouns that ask for a time by themselves ("а срок какой?", "мерзімі қандай?", "deadline?"), in
+ * folded spelling: alone they name no subject (frame words). They add no kind to a question and
+ * stay its words ("срок действия удостоверения"): as a time kind in the FAQ's questions as well
+ * they cost the city suite's one-variant run an offered answer.
+ */
+const TIME_NOUNS = new Set(['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines']);
+
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, 'неше']);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...TIME_NOUNS, 'неше']);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -192,6 +200,8 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
         add('time');
         frame(i + 1);
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
+    } else if (TIME_NOUNS.has(word)) {
+      frame(i);
     } else {
       const kind = WORD_KINDS.get(word);
       if (kind) add(kind);

@@ -65,6 +65,9 @@ describe('readQuestionKinds', () => {
     ['what time', ['time']],
     ['сағат нешеде', ['сағат']],
     ['қанша уақыт керек', ['уақыт']],
+    ['а срок какой?', ['срок']],
+    ['мерзімі қандай', ['мерзімі']],
+    ['срок действия удостоверения', ['срок']],
     // A word of cost with no question of amount, or out of its reach, makes no kind.
     ['лифт стоит третий день', []],
     ['how much is the fee if the work costs extra', ['much']],
