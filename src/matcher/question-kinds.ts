@@ -123,18 +123,24 @@ const HOUR = 'сагат';
 const DURATION = ['уакыт', 'кун'];
 
 /**
- * Nouns that ask for a time by themselves ("а срок какой?", "мерзімі қандай?", "deadline?"), in
- * folded spelling: alone they name no subject (frame words). They add no kind to a question and
- * stay its words ("срок действия удостоверения"): as a time kind in the FAQ's questions as well
- * they cost the city suite's one-variant run an offered answer.
+ * Nouns that ask for something of an answer by themselves, in folded spelling: its time ("а срок
+ * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?") or its phone
+ * number ("а телефон?", "телефон нөмірі?"). Alone they name no subject (frame words), as "где?"
+ * does. They add no kind to a question and stay its words ("срок действия удостоверения", "адрес
+ * ЦОНа"): "срок" read as a time kind in the FAQ's questions as well cost the city suite's
+ * one-variant run an offered answer.
  */
-const TIME_NOUNS = new Set(['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines']);
+const ASKING_NOUNS = new Set([
+  ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
+  ...['адрес', 'адреса', 'мекенжай', 'мекенжайы', 'address'],
+  ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
+]);
 
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...TIME_NOUNS, 'неше']);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_NOUNS, 'неше']);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -200,7 +206,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
         add('time');
         frame(i + 1);
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
-    } else if (TIME_NOUNS.has(word)) {
+    } else if (ASKING_NOUNS.has(word)) {
       frame(i);
     } else {
       const kind = WORD_KINDS.get(word);

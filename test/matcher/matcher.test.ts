@@ -363,7 +363,7 @@ describe('doubt: when not to answer outright', () => {
     // "демалыс" is a day only with "күн" after it: alone it is a holiday, or a leave.
     expect(matcher.match('демалыс ше?', 'kk').doubt).not.toBe('no-subject');
     // Nor does the kind with only its own words: "сколько стоит?", "how much does it cost?".
-    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en']] as const) {
+    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.

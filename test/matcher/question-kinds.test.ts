@@ -68,6 +68,7 @@ describe('readQuestionKinds', () => {
     ['а срок какой?', ['срок']],
     ['мерзімі қандай', ['мерзімі']],
     ['срок действия удостоверения', ['срок']],
+    ['номер телефона какой', ['номер', 'телефона']],
     // A word of cost with no question of amount, or out of its reach, makes no kind.
     ['лифт стоит третий день', []],
     ['how much is the fee if the work costs extra', ['much']],
