@@ -44,9 +44,20 @@ const WEEKDAY_STARTS = `понедельник вторник четверг п�
   дуйсенби сейсенби сарсенби бейсенби сенби жексенби
   monday tuesday wednesday thursday friday saturday sunday weekend weekday`.split(/\s+/);
 
-/** Whether a word (folded) names a day: one said from today, or one of the week. */
+/**
+ * Times of day ("а ночью?", "кешке ше?", "and at night?"), in folded spelling, each form as said.
+ * The forms greetings use ("доброе утро", "доброй ночи", "хорошего вечера", "good morning") are
+ * left out: such a message says no time it asks about.
+ */
+const TIMES_OF_DAY = new Set(
+  `утром утра днем вечером вечерам ночью ночам
+   танертен тунде кешке кундиз
+   mornings evenings night nights`.split(/\s+/),
+);
+
+/** Whether a word (folded) names a day or a time of day: one said from today, or of the week. */
 function isDay(word: string): boolean {
-  return DAYS.has(word) || WEEKDAY_STARTS.some((start) => word.startsWith(start));
+  return DAYS.has(word) || TIMES_OF_DAY.has(word) || WEEKDAY_STARTS.some((start) => word.startsWith(start));
 }
 
 /**
