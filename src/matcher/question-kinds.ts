@@ -46,14 +46,17 @@ const WEEKDAY_STARTS = `понедельник вторник четверг п�
 
 /**
  * Times of day ("а ночью?", "кешке ше?", "and at night?"), in folded spelling, each form as said.
- * The forms greetings use ("доброе утро", "доброй ночи", "хорошего вечера", "good morning") are
- * left out: such a message says no time it asks about.
+ * The forms only greetings use ("доброй ночи", "хорошего вечера") are left out: such a message says
+ * no time it asks about. Those greetings share with a question ("доброе утро", "good morning"; "in
+ * the morning?") count only when no greeting word comes before them (GREETING_TIMES).
  */
 const TIMES_OF_DAY = new Set(
   `утром утра днем вечером вечерам ночью ночам
    танертен тунде кешке кундиз
    mornings evenings night nights`.split(/\s+/),
 );
+const GREETING_TIMES = new Set(['утро', 'morning', 'evening']);
+const GREETING_WORDS = new Set(['доброе', 'доброго', 'good']);
 
 /** Whether a word (folded) names a day or a time of day: one said from today, or of the week. */
 function isDay(word: string): boolean {
@@ -93,7 +96,7 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
     for (const at of weekendWords(words)) frame.add(folded(words[at]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
-  return surfaces.length > 0 || words.some((w) => isDay(folded(w)));
+  return surfaces.length > 0 || words.some((w, i) => isDay(folded(w)) || (GREETING_TIMES.has(w) && !GREETING_WORDS.has(words[i - 1] ?? '')));
 }
 
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
