@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.62, weights: [-2.95, 1.12, 16.64, -0.56, 4.74, 5.8, -0.27] },
-  top3: { bias: -3.73, weights: [0.65, 5.43, 7.63, -0.36, 3.98, 7.25, -0.51] },
+  top1: { bias: -3.62, weights: [-2.95, 1.13, 16.64, -0.56, 4.74, 5.8, -0.27] },
+  top3: { bias: -3.73, weights: [0.65, 5.44, 7.63, -0.36, 3.98, 7.25, -0.51] },
   samples: 0,
 };
 

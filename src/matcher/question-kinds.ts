@@ -35,14 +35,14 @@ const DAYS = new Set(
 );
 
 /**
- * Days of the week and the weekend ("а в субботу?", "жексенбіде ше?", "and on Sundays?"), by the
- * start they keep in every case form (folded spelling). Wednesday's Russian name is also the word
- * for a medium or an environment: left out. The Kazakh weekend is two words (weekendWords): its
- * first alone is also a holiday.
+ * Days of the week, the weekend and holidays ("а в субботу?", "жексенбіде ше?", "and on Sundays?",
+ * "а в праздники?"), by the start they keep in every case form (folded spelling). Wednesday's
+ * Russian name is also the word for a medium or an environment: left out. The Kazakh weekend is two
+ * words (weekendWords): its first alone is also a holiday, or a leave.
  */
-const WEEKDAY_STARTS = `понедельник вторник четверг пятниц суббот воскресень выходн будн
-  дуйсенби сейсенби сарсенби бейсенби сенби жексенби
-  monday tuesday wednesday thursday friday saturday sunday weekend weekday`.split(/\s+/);
+const DAY_STARTS = `понедельник вторник четверг пятниц суббот воскресень выходн будн праздн
+  дуйсенби сейсенби сарсенби бейсенби сенби жексенби мереке
+  monday tuesday wednesday thursday friday saturday sunday weekend weekday holiday`.split(/\s+/);
 
 /**
  * Times of day ("а ночью?", "кешке ше?", "and at night?"), in folded spelling, each form as said.
@@ -60,7 +60,7 @@ const GREETING_WORDS = new Set(['доброе', 'доброго', 'good']);
 
 /** Whether a word (folded) names a day or a time of day: one said from today, or of the week. */
 function isDay(word: string): boolean {
-  return DAYS.has(word) || TIMES_OF_DAY.has(word) || WEEKDAY_STARTS.some((start) => word.startsWith(start));
+  return DAYS.has(word) || TIMES_OF_DAY.has(word) || DAY_STARTS.some((start) => word.startsWith(start));
 }
 
 /**
@@ -115,9 +115,10 @@ const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
 
 /** "со скольки", "до скольки": this form of "сколько" only ever asks for a time. */
 const TIME_ONLY = new Set(['скольки', 'skolki']);
-/** "сколько" after these asks for a time ("во сколько", "до сколько") rather than an amount. */
+/** "сколько" after these asks for a time ("во сколько", "до сколько", "через сколько") rather than an amount. */
 const HOW_MUCH = new Set(['сколько', 'skolko', 'скока', 'скоко', 'скок']);
-const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do']);
+const AFTER_HOW_LONG = new Set(['через', 'cherez']);
+const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do', ...AFTER_HOW_LONG]);
 const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
 /** "how many days": a duration, as "сколько дней" is, not an amount. */
 const DURATION_AFTER_HOW_MANY = new Set(['days', 'hours', 'weeks', 'months', 'minutes']);
@@ -199,6 +200,8 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
       add('time');
       if (TIME_AFTER_HOW_MUCH.has(after)) frame(i + 1);
+      // "через сколько": "через" (in, after) is no stop word, but here it only makes the time.
+      if (AFTER_HOW_LONG.has(before)) frame(i - 1);
     } else if (word === 'how') {
       const unit = after === 'many' && DURATION_AFTER_HOW_MANY.has(folded(words[i + 2]));
       add(TIME_AFTER_HOW.has(after) || unit ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');

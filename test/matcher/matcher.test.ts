@@ -355,7 +355,7 @@ describe('doubt: when not to answer outright', () => {
 
   it('a day, or a kind with only its own words ("а завтра?", "сколько стоит?"), names no entry; with a subject they are words of it', () => {
     const matcher = loaded();
-    for (const [text, lang] of [['а завтра?', 'ru'], ['а сегодня?', 'ru'], ['ертең ше?', 'kk'], ['бүгін ше?', 'kk'], ['and today?', 'en'], ['what about tomorrow?', 'en'], ['а в субботу?', 'ru'], ['а по выходным?', 'ru'], ['жексенбіде ше?', 'kk'], ['демалыс күндері ше?', 'kk'], ['and on Sundays?', 'en'], ['а ночью?', 'ru'], ['кешке ше?', 'kk'], ['and at night?', 'en'], ['in the morning?', 'en']] as const) {
+    for (const [text, lang] of [['а завтра?', 'ru'], ['а сегодня?', 'ru'], ['ертең ше?', 'kk'], ['бүгін ше?', 'kk'], ['and today?', 'en'], ['what about tomorrow?', 'en'], ['а в субботу?', 'ru'], ['а по выходным?', 'ru'], ['жексенбіде ше?', 'kk'], ['демалыс күндері ше?', 'kk'], ['and on Sundays?', 'en'], ['а ночью?', 'ru'], ['кешке ше?', 'kk'], ['and at night?', 'en'], ['in the morning?', 'en'], ['а в праздники?', 'ru'], ['мерекеде ше?', 'kk'], ['what about holidays?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     expect(matcher.match('где оплатить штраф за парковку завтра?', 'ru').candidates[0]?.id).toBe('parking-fine');
@@ -366,7 +366,7 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('good morning', 'en').doubt).not.toBe('no-subject');
     expect(matcher.match('доброе утро', 'ru').doubt).not.toBe('no-subject');
     // Nor does the kind with only its own words: "сколько стоит?", "how much does it cost?".
-    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en']] as const) {
+    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en'], ['а через сколько?', 'ru'], ['а где именно?', 'ru']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.

@@ -69,6 +69,7 @@ describe('readQuestionKinds', () => {
     ['мерзімі қандай', ['мерзімі']],
     ['срок действия удостоверения', ['срок']],
     ['номер телефона какой', ['номер', 'телефона']],
+    ['через сколько придёт ответ', ['через']],
     // A word of cost with no question of amount, or out of its reach, makes no kind.
     ['лифт стоит третий день', []],
     ['how much is the fee if the work costs extra', ['much']],
