@@ -78,8 +78,9 @@ function weekendWords(words: readonly string[]): number[] {
 /**
  * Whether a message names nothing to look up: its content words (`surfaces`, stop words left out)
  * are question kinds ("где?", "how?"), words that only make up a kind ("стоит" in "сколько стоит?",
- * "much" in "how much?", "дней" in "сколько дней?") or days, and it says a kind or a day at all
- * ("а сегодня?" has no content word; "hello? anyone there" neither, but asks nothing of an answer).
+ * "much" in "how much?", "дней" in "сколько дней?") or ask something of an answer ("а адрес?",
+ * "срок?"), or days and times of day ("а в субботу?", "а ночью?"), and it says a kind or a day at
+ * all ("а сегодня?" has no content word; "hello? anyone there" neither, but asks nothing of an answer).
  * Such a message asks about the answer before it, if there is one. The words that make up a kind
  * stay words of a longer question ("сколько стоит поверка"): taking them out of every question
  * moved the evaluation suites both ways.
