@@ -139,10 +139,10 @@ const HOUR = 'сагат';
 const DURATION = ['уакыт', 'кун'];
 
 /**
- * Nouns that ask for something of an answer by themselves, in folded spelling: its time ("а срок
- * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?") or its phone
- * number ("а телефон?", "телефон нөмірі?"). Alone they name no subject (frame words), as "где?"
- * does. They add no kind to a question and stay its words ("срок действия удостоверения", "адрес
+ * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
+ * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone
+ * number ("а телефон?", "телефон нөмірі?") or whether it costs ("это бесплатно?", "ақылы ма?",
+ * "is it free?"). Alone they name no subject (frame words), as "где?" does. They add no kind to a question and stay its words ("срок действия удостоверения", "адрес
  * ЦОНа"): "срок" read as a time kind in the FAQ's questions as well cost the city suite's
  * one-variant run an offered answer.
  */
@@ -150,6 +150,7 @@ const ASKING_NOUNS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
   ...['адрес', 'адреса', 'мекенжай', 'мекенжайы', 'address'],
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
+  ...['бесплатно', 'платно', 'тегин', 'акылы', 'free', 'paid'],
 ]);
 
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */

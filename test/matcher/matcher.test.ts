@@ -366,7 +366,7 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('good morning', 'en').doubt).not.toBe('no-subject');
     expect(matcher.match('доброе утро', 'ru').doubt).not.toBe('no-subject');
     // Nor does the kind with only its own words: "сколько стоит?", "how much does it cost?".
-    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en'], ['а через сколько?', 'ru'], ['а где именно?', 'ru']] as const) {
+    for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en'], ['а через сколько?', 'ru'], ['а где именно?', 'ru'], ['это бесплатно?', 'ru'], ['ақылы ма?', 'kk'], ['is it free?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.

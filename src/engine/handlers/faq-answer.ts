@@ -175,7 +175,7 @@ export function answerOrFollowUp(
 /**
  * The FAQ's decision on `text`, in the light of the answer before it: an outright answer, with an
  * entry other than that answer or a neighbour of it, to a few words that point back to it
- * ("how long will it take?") or say little of the entry's question ("бесплатно?") is taken as no
+ * ("how long will it take?") or say little of the entry's question ("а для детей?") is taken as no
  * answer, with the entries found as hints (answersPastContext): the follow-up rules may still
  * find the answer before among them (never that entry: it is no neighbour of it), or an operator
  * takes the message up.

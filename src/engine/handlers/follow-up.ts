@@ -11,7 +11,7 @@
  *   the post office's hours).
  * Two candidates on the topic, neither of them the entry answered, are a real choice.
  * A few words that point back to the answer ("how long will it take?") or say little of another
- * entry's question ("бесплатно?") are not answered outright with an entry that is not the answer's
+ * entry's question ("а для детей?") are not answered outright with an entry that is not the answer's
  * neighbour (answersPastContext).
  *
  * The context only picks among the entries the message itself may mean (offered, or hinted with a
@@ -85,8 +85,8 @@ const POINTING_BACK = new Set([
 
 /**
  * Soon after an answer, a few words that say less than this share (by idf) of another entry's
- * question ask something of that answer ("бесплатно?", "а срок какой?", "where do I go?"), not
- * about the other entry: they say its frame, not its subject. On both shared evaluation suites
+ * question ask something of that answer ("а для детей?", "where do I go?"), not about the other
+ * entry: they say its frame, not its subject. On both shared evaluation suites
  * every message of at most five words answered right says at least 0.35 of its entry's question
  * (none under 0.3 on the holdouts either); such frames say 0.14–0.28.
  */
@@ -94,8 +94,8 @@ const MIN_COVERED_ELSEWHERE = 0.3;
 
 /**
  * Whether answering `answered.id` outright would answer past the answer before: a short message soon
- * after it that points back to it ("how long will it take?", "а это бесплатно?"), or says little of
- * the entry's question ("тегін бе?" against free sports clubs), is about that answer; an entry
+ * after it that points back to it ("how long will it take?", "а это надолго?"), or says little of
+ * the entry's question ("а для детей?" against sports clubs for children), is about that answer; an entry
  * that is not its neighbour, found by such words ("take": an ID card's "how long does it take"),
  * answers something the resident did not ask. Such a message goes on as a follow-up, or to an
  * operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
