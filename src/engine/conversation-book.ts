@@ -68,17 +68,17 @@ export class ConversationBook {
 
   private async writeBatch(): Promise<void> {
     if (this.pending.size === 0) return;
-    const batch = [...this.pending.entries()];
-    this.writing = new Map(this.pending);
+    const batch = new Map(this.pending);
+    this.writing = batch;
     this.pending.clear();
     try {
-      await this.store.saveMany(batch.map(([, c]) => c));
+      await this.store.saveMany([...batch.values()]);
       this.failing = false;
     } catch (error) {
       this.failing = true;
       // Put back what was not superseded meanwhile and try again shortly.
       for (const [k, c] of batch) if (!this.pending.has(k)) this.pending.set(k, c);
-      this.log.error({ err: error, conversations: batch.length }, 'saving conversation state failed; will retry');
+      this.log.error({ err: error, conversations: batch.size }, 'saving conversation state failed; will retry');
       // Unref'd: a store that stays down must not keep a finished process alive forever.
       this.timer ??= setTimeout(() => void this.flush(), Math.max(this.delay, 1000)).unref();
     } finally {
