@@ -63,6 +63,11 @@ function isDay(word: string): boolean {
   return DAYS.has(word) || TIMES_OF_DAY.has(word) || DAY_STARTS.some((start) => word.startsWith(start));
 }
 
+/** Whether `words` say a day or a time of day: "morning" in "in the morning?", not in "good morning". */
+function saysDay(words: readonly string[]): boolean {
+  return words.some((w, i) => isDay(folded(w)) || (GREETING_TIMES.has(w) && !GREETING_WORDS.has(words[i - 1] ?? '')));
+}
+
 /**
  * The positions of the Kazakh weekend, "демалыс күндері" ("rest days"; folded "демалыс кундери"),
  * in `words`: its two words are a day only together.
@@ -97,7 +102,7 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
     for (const at of weekendWords(words)) frame.add(folded(words[at]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
-  return surfaces.length > 0 || words.some((w, i) => isDay(folded(w)) || (GREETING_TIMES.has(w) && !GREETING_WORDS.has(words[i - 1] ?? '')));
+  return surfaces.length > 0 || saysDay(words);
 }
 
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
@@ -142,11 +147,11 @@ const DURATION = ['уакыт', 'кун'];
  * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
  * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone
  * number ("а телефон?", "телефон нөмірі?") or whether it costs ("это бесплатно?", "ақылы ма?",
- * "is it free?"). Alone they name no subject (frame words), as "где?" does. They add no kind to a question and stay its words ("срок действия удостоверения", "адрес
- * ЦОНа"): "срок" read as a time kind in the FAQ's questions as well cost the city suite's
- * one-variant run an offered answer.
+ * "is it free?"). Alone they name no subject (frame words), as "где?" does. They add no kind to a
+ * question and stay its words ("срок действия удостоверения", "адрес ЦОНа"): "срок" read as a time
+ * kind in the FAQ's questions as well cost the city suite's one-variant run an offered answer.
  */
-const ASKING_NOUNS = new Set([
+const ASKING_WORDS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
   ...['адрес', 'адреса', 'мекенжай', 'мекенжайы', 'address'],
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
@@ -157,7 +162,7 @@ const ASKING_NOUNS = new Set([
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_NOUNS, 'неше']);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, 'неше']);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -225,7 +230,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
         add('time');
         frame(i + 1);
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
-    } else if (ASKING_NOUNS.has(word)) {
+    } else if (ASKING_WORDS.has(word)) {
       frame(i);
     } else {
       const kind = WORD_KINDS.get(word);

@@ -95,10 +95,10 @@ const MIN_COVERED_ELSEWHERE = 0.3;
 /**
  * Whether answering `answered.id` outright would answer past the answer before: a short message soon
  * after it that points back to it ("how long will it take?", "а это надолго?"), or says little of
- * the entry's question ("а для детей?" against sports clubs for children), is about that answer; an entry
- * that is not its neighbour, found by such words ("take": an ID card's "how long does it take"),
- * answers something the resident did not ask. Such a message goes on as a follow-up, or to an
- * operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
+ * the entry's question ("а для детей?" against sports clubs for children), is about that answer;
+ * an entry that is not its neighbour, found by such words ("take": an ID card's "how long does it
+ * take"), answers something the resident did not ask. Such a message goes on as a follow-up, or to
+ * an operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
  */
 export function answersPastContext(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
