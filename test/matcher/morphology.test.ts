@@ -53,6 +53,10 @@ describe('Kazakh suffix stripper', () => {
     ['мектептерге', 'мектеп'],
     ['интернетты', 'интернетті'],
     ['қосылады', 'қосады'],
+    // the past with the first person: "I paid", "I lost", "I called"
+    ['төледім', 'төлеу'],
+    ['жоғалттым', 'жоғалтқан'],
+    ['шақырдым', 'шақыру'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
