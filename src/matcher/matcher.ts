@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.62, weights: [-2.95, 1.13, 16.64, -0.56, 4.74, 5.8, -0.27] },
-  top3: { bias: -3.73, weights: [0.65, 5.44, 7.63, -0.36, 3.98, 7.25, -0.51] },
+  top1: { bias: -3.61, weights: [-2.96, 1.12, 16.63, -0.56, 4.74, 5.8, -0.27] },
+  top3: { bias: -3.72, weights: [0.64, 5.42, 7.62, -0.37, 3.98, 7.24, -0.51] },
   samples: 0,
 };
 
