@@ -18,8 +18,9 @@ import { questionKindKey, readQuestionKinds, type QuestionKind } from './questio
  * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
  * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня").
  */
-function lexiconKeys({ text: word, only }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
+function lexiconKeys({ text: word, only, exact }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
   const script = scriptOf(word);
+  if (exact) return pass === 'primary' ? [script === 'cyrillic' ? foldKazakh(word) : word] : [];
   if (pass === 'kazakh') return script === 'cyrillic' && only !== 'ru' ? [stemKazakh(word)] : [];
   if (script === 'latin') return [stemEnglish(word), word];
   if (script === 'digits') return [word];

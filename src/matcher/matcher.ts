@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.61, weights: [-2.96, 1.12, 16.63, -0.56, 4.74, 5.8, -0.27] },
-  top3: { bias: -3.72, weights: [0.64, 5.42, 7.62, -0.37, 3.98, 7.24, -0.51] },
+  top1: { bias: -3.54, weights: [-3, 0.85, 16.55, -0.66, 4.72, 5.8, -0.3] },
+  top3: { bias: -3.69, weights: [0.61, 5.4, 7.58, -0.45, 3.99, 7.19, -0.49] },
   samples: 0,
 };
 

@@ -22,6 +22,12 @@ export interface LexiconWord {
    * "kk:жылу" in the groups below.
    */
   only?: 'ru' | 'kk';
+  /**
+   * Set when every stem of the word is another common word, so only the word as written (case and
+   * Kazakh letters aside) belongs to the group: "allowance" stems to "allow" (allowed), "кесте"
+   * (timetable) to "кес" (cut), "жанармай" (fuel) to "жан" (side, soul). Written "=кесте".
+   */
+  exact?: boolean;
 }
 
 const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
@@ -32,9 +38,9 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['night', 'ночь ночью ночной ночная ночное night nights tonight түн түнде түнгі'],
   ['evening', 'вечер вечером вечерний evening кеш кешке кешкі'],
   ['morning', 'утро утром утренний morning таң таңертең таңғы'],
-  ['shop', 'магазин магазины супермаркет маркет продуктовый продукты тц торговый shop shops store stores supermarket grocery groceries mall дүкен дүкендер супермаркет сауда азық'],
+  ['shop', 'магазин магазины супермаркет маркет продуктовый продукты тц торговый shop shops store stores supermarket grocery groceries mall дүкен дүкендер супермаркет =сауда азық'],
   ['bank', 'банк банки банка банков банковский bank banks banking банк банктер'],
-  ['branch', 'отделение отделения филиал branch branches office бөлімше бөлімшесі'],
+  ['branch', 'отделение отделения филиал branch branches =office =offices бөлімше бөлімшесі'],
   ['atm', 'банкомат банкоматы банкоматов atm atms cashpoint терминал банкомат'],
   ['cash', 'наличные наличка наличными налом нал cash наличка қолма'],
   ['money', 'деньги денег money ақша ақшаны'],
@@ -48,18 +54,18 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],
   ['pharmacy', 'аптека аптеки аптеку pharmacy pharmacies chemist drugstore дәріхана аптека'],
   ['medicine', 'лекарство лекарства таблетки препарат жаропонижающее обезболивающее антибиотик medicine medicines pills drugs дәрі'],
-  ['allday', 'круглосуточно круглосуточная круглосуточные 24 тәулік'],
+  ['allday', 'круглосуточно круглосуточная круглосуточные 24 =тәулік'],
   ['internet', 'интернет инет интернета wifi вайфай internet интернет'],
   ['mobile', 'связь мобильная мобильный сотовая сотовый оператор network mobile cellular байланыс ұялы'],
   ['call', 'звонок звонки звонить позвонить дозвониться сообщить связаться call calls calling phone contact қоңырау хабарласу'],
   ['sms', 'смс sms сообщения сообщение text texts messages хабарлама'],
   ['loan', 'кредит кредита кредиту кредиты заём займ ипотека ипотеке рассрочка loan loans credit mortgage несие несиені кредит ипотека'],
-  ['deferral', 'отсрочка отсрочку отсрочки отложить перенести deferral defer postpone holiday кейінге шегеру қалдыру'],
+  ['deferral', 'отсрочка отсрочку отсрочки отложить перенести deferral defer postpone holiday =кейінге шегеру қалдыру'],
   ['payment', 'платеж платежи платёж оплата оплатить платить заплатить внести pay paid payment payments төлем төлеу төлей'],
   ['late', 'просрочка просрочку просрочить опоздать задержка late overdue missed miss кешіктіру кешігу кешіккен'],
   ['utility', 'коммунальные коммунальных коммуналка коммуналку квартплата квитанция квитанции жкх utility utilities bill bills коммуналдық коммуналка'],
   ['electricity', 'свет электричество электроэнергия electricity power light жарық'],
-  ['water', 'вода воды воду водопровод кран водоснабжение water tap taps су суды'],
+  ['water', 'вода воды воду водопровод кран водоснабжение water tap taps су kk:суды'],
   ['gas', 'газ газа газовый gas газ'],
   ['police', 'полиция полицию полиции милиция police полиция'],
   ['fire', 'пожар пожарные пожарных пожарная fire firefighters brigade өрт'],
@@ -76,7 +82,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['quarantine', 'карантин карантинные ограничения ограничение quarantine restriction restrictions карантин шектеу шектеулер'],
   ['mandatory', 'обязательно обязательны обязательный обязательна required mandatory compulsory міндетті'],
   ['restore', 'включат включить восстановят восстановить вернут вернуть возобновят back restore restored return қосылады қосады қалпына'],
-  ['mask', 'маска маски маску mask masks бетперде'],
+  ['mask', 'ru:маска маски маску mask masks бетперде'],
   ['venue', 'кафе ресторан рестораны кинотеатр кино спортзал фитнес cafe cafes restaurant restaurants cinema gym bar мейрамхана кафе'],
   ['event', 'мероприятие мероприятия event events іс шара'],
   ['wedding', 'свадьба свадьбу той wedding toi той үйлену'],
@@ -90,8 +96,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['remote', 'дистанционка дистанционно дистанционное дистанционке удаленно remote remotely distance online қашықтан'],
   ['child', 'дети детей ребенок ребёнок kids children child балалар бала'],
   ['pension', 'пенсия пенсию пенсии pension pensions зейнетақы'],
-  ['benefit', 'пособие пособия выплата выплаты benefit benefits allowance жәрдемақы пособие'],
-  ['fuel', 'бензин топливо дизель солярка азс заправка заправки заправиться petrol gasoline fuel diesel жанармай бензин жқб'],
+  ['benefit', 'пособие пособия выплата выплаты benefit benefits =allowance жәрдемақы пособие'],
+  ['fuel', 'бензин топливо дизель солярка азс заправка заправки заправиться petrol gasoline fuel diesel =жанармай бензин жқб'],
   ['intercity', 'поезд поезда вокзал аэропорт самолет самолеты рейс авиарейс train trains railway airport flight flights plane planes пойыз әуежай ұшақ'],
   ['ticket', 'билет билеты ticket tickets билет'],
   ['donation', 'пожертвование пожертвования благотворительность фонд сбор donate donation donations charity fund relief қайырымдылық қор'],
@@ -100,14 +106,15 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['end', 'закончится заканчивается закончить кончится отменят отменить отмена длиться продлится end ends lifted lift over last аяқталады бітеді аяқталу біту'],
   ['extend', 'продлят продлить продление extended extend ұзарту ұзартыла'],
   ['open', 'открыт открыты открыта открыто открыться откроются работают работает open opens opened closed close закрыт закрыты закрывается ашық ашылады жабылады'],
-  ['schedule', 'график расписание часы schedule timetable hours кесте'],
-  ['weekend', 'суббота субботу воскресенье выходные saturday saturdays sunday weekend сенбі жексенбі демалыс'],
+  ['schedule', 'график расписание часы schedule timetable hours =кесте'],
+  ['weekend', 'суббота субботу воскресенье ru:выходные saturday saturdays sunday weekend сенбі жексенбі демалыс'],
   ['weekday', 'будни будний weekday weekdays'],
   ['outside', 'улица улице улицу outside street out outdoors дала далада көше көшеге'],
   ['home', 'квартира квартире дом доме дома flat apartment building home үй үйде пәтер'],
 ];
 
 function lexiconWord(raw: string): LexiconWord {
+  if (raw.startsWith('=')) return { text: raw.slice(1), exact: true };
   const marked = /^(ru|kk):(.+)$/.exec(raw);
   return marked ? { text: marked[2], only: marked[1] as 'ru' | 'kk' } : { text: raw };
 }

@@ -146,7 +146,7 @@ describe('TrigramIndex', () => {
 });
 
 describe('general lexicon', () => {
-  const concepts = (word: string, lang: 'ru' | 'kk') => analyzeIndexWords([word], lang)[0]?.concepts ?? [];
+  const concepts = (word: string, lang: 'ru' | 'kk' | 'en') => analyzeIndexWords([word], lang)[0]?.concepts ?? [];
 
   it('keeps a word of one language out of a group another language stems it into', () => {
     // The Russian stemmer cuts the Kazakh "жылу" (heat) to "жыл", the Kazakh "year".
@@ -155,5 +155,24 @@ describe('general lexicon', () => {
     // The Kazakh stripper cuts the Russian "положение" to "полож", as in "положено" (one is entitled to).
     expect(concepts('положение', 'ru')).toContain('#emergency');
     for (const entitled of ['положено', 'положить']) expect(concepts(entitled, 'ru')).not.toContain('#emergency');
+    // The Russian stemmer cuts the Kazakh "суды" (the water) to "суд" (a court), the Kazakh stripper
+    // the Russian "выходные" (weekend) to "выход" (a way out), "маска" to "мас" (drunk).
+    expect(concepts('суды', 'kk')).toContain('#water');
+    expect(concepts('суд', 'ru')).not.toContain('#water');
+    expect(concepts('выходные', 'ru')).toContain('#weekend');
+    for (const out of ['выход', 'выходите']) expect(concepts(out, 'ru')).not.toContain('#weekend');
+    expect(concepts('маска', 'ru')).toContain('#mask');
+    expect(concepts('мас', 'kk')).not.toContain('#mask');
+  });
+
+  it('takes a word whose every stem is another word only as it is written', () => {
+    expect(concepts('кесте', 'kk')).toContain('#schedule');
+    for (const cut of ['кесу', 'кесуге', 'кеседі']) expect(concepts(cut, 'kk')).not.toContain('#schedule');
+    expect(concepts('allowance', 'en')).toContain('#benefit');
+    for (const permitted of ['allowed', 'allows']) expect(concepts(permitted, 'en')).not.toContain('#benefit');
+    expect(concepts('office', 'en')).toContain('#branch');
+    expect(concepts('officer', 'en')).not.toContain('#branch');
+    expect(concepts('тәулік', 'kk')).toContain('#allday');
+    expect(concepts('тау', 'kk')).not.toContain('#allday');
   });
 });
