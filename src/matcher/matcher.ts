@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.54, weights: [-3, 0.85, 16.55, -0.66, 4.72, 5.8, -0.3] },
-  top3: { bias: -3.69, weights: [0.61, 5.4, 7.58, -0.45, 3.99, 7.19, -0.49] },
+  top1: { bias: -3.54, weights: [-2.98, 0.86, 16.53, -0.66, 4.71, 5.81, -0.3] },
+  top3: { bias: -3.69, weights: [0.62, 5.42, 7.57, -0.45, 3.99, 7.18, -0.5] },
   samples: 0,
 };
 

@@ -70,7 +70,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['police', 'полиция полицию полиции милиция police полиция'],
   ['fire', 'пожар пожарные пожарных пожарная fire firefighters brigade өрт'],
   ['number', 'номер номера телефон number numbers нөмір нөмірі'],
-  ['ambulance', 'скорая скорую скорой ambulance жедел жәрдем'],
+  ['ambulance', '=скорая =скорую =скорой ambulance жедел жәрдем'],
   ['doctor', 'врач врача доктор терапевт doctor gp physician дәрігер'],
   ['covid', 'ковид ковида коронавирус covid corona coronavirus коронавирус ковид'],
   ['fever', 'температура жар fever temperature қызу'],
@@ -109,7 +109,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['schedule', 'график расписание часы schedule timetable hours =кесте'],
   ['weekend', 'суббота субботу воскресенье ru:выходные saturday saturdays sunday weekend сенбі жексенбі демалыс'],
   ['weekday', 'будни будний weekday weekdays'],
-  ['outside', 'улица улице улицу outside street out outdoors дала далада көше көшеге'],
+  ['outside', 'улица улице улицу outside street out outdoors kk:дала kk:далада көше көшеге'],
   ['home', 'квартира квартире дом доме дома flat apartment building home үй үйде пәтер'],
 ];
 

@@ -163,6 +163,9 @@ describe('general lexicon', () => {
     for (const out of ['выход', 'выходите']) expect(concepts(out, 'ru')).not.toContain('#weekend');
     expect(concepts('маска', 'ru')).toContain('#mask');
     expect(concepts('мас', 'kk')).not.toContain('#mask');
+    // The Russian stemmer cuts the Kazakh "дала" (outside) to "дал" (gave: "когда дали свет").
+    expect(concepts('далада', 'kk')).toContain('#outside');
+    for (const gave of ['дали', 'дал']) expect(concepts(gave, 'ru')).not.toContain('#outside');
   });
 
   it('takes a word whose every stem is another word only as it is written', () => {
@@ -172,6 +175,9 @@ describe('general lexicon', () => {
     for (const permitted of ['allowed', 'allows']) expect(concepts(permitted, 'en')).not.toContain('#benefit');
     expect(concepts('office', 'en')).toContain('#branch');
     expect(concepts('officer', 'en')).not.toContain('#branch');
+    // "скорая" (the ambulance) stems to "скор", as "скоро" (soon) does.
+    expect(concepts('скорую', 'ru')).toContain('#ambulance');
+    expect(concepts('скоро', 'ru')).not.toContain('#ambulance');
     expect(concepts('тәулік', 'kk')).toContain('#allday');
     expect(concepts('тау', 'kk')).not.toContain('#allday');
   });
