@@ -162,6 +162,12 @@ export interface QueryToken {
   readonly latinForms: readonly string[];
   readonly concepts: readonly string[];
   readonly numeric: boolean;
+  /**
+   * Set when a typo of the word may only be a word the FAQ writes in this language. A word of a
+   * Russian message is not a Kazakh word misspelt ("кошелек", a wallet, is not "көшелер", streets),
+   * while a Kazakh message borrows Russian words freely ("счетчигін"): only Russian is held to it.
+   */
+  readonly typoLang?: Lang;
 }
 
 function queryCandidates(word: string, lang: Lang | undefined): string[] {
@@ -210,6 +216,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
     ...latinFallbacks(word),
     concepts: conceptsOf([...candidates, ...extra]),
     numeric: scriptOf(word) === 'digits',
+    typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };
 });
 

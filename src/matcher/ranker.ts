@@ -374,7 +374,7 @@ export class Ranker {
     if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
       const hit = this.index.fuzzy.best(token.surface, min);
-      const known = hit ? this.index.keysOfSurface(hit.word) : undefined;
+      const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) {
         const quality = Math.min(1, hit.similarity + 0.15);
         for (const key of known) add(key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
@@ -392,6 +392,13 @@ export class Ranker {
     let idf = 0;
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
     return { keys, weight, idf };
+  }
+
+  /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */
+  private typoInLanguage(word: string, token: QueryToken): boolean {
+    if (!token.typoLang) return true;
+    const langs = this.index.vocabulary.languagesOf(word);
+    return langs.length === 0 || langs.includes(token.typoLang);
   }
 }
 

@@ -246,3 +246,32 @@ describe('words no entry knows, in a long message', () => {
     expect(told).toBeCloseTo(asked * CONTEXT_WEIGHT * CONTEXT_WEIGHT, 9);
   });
 });
+
+describe('typos, by the language of the message', () => {
+  const { ranker } = ranked([
+    {
+      id: 'street-cleaning',
+      topic: 'streets',
+      questions: { ru: ['Когда уберут двор?'], kk: ['Көшелерді кім тазалайды?'] },
+      answer: { ru: 'Дворы убирают по графику.', kk: 'Аулалар кесте бойынша тазаланады.' },
+    },
+    {
+      id: 'water-meter',
+      topic: 'utilities',
+      questions: { ru: ['Где поверить счетчик воды?'], kk: ['Су есептегішін қайда тексертуге болады?'] },
+      answer: { ru: 'Поверка счетчиков в ЦОНе.', kk: 'Есептегіштер ХҚКО-да тексеріледі.' },
+    },
+  ]);
+  const top = (text: string, lang: 'ru' | 'kk') => ranker.rank(analyzeMessage(text, lang)).entries[0]?.id;
+
+  it('a word of a Russian message is not taken for a Kazakh word misspelt', () => {
+    // "кошелек" (a wallet) is a letter away from "көшелер" (streets), a word of the Kazakh question only.
+    expect(top('кошелек', 'ru')).toBeUndefined();
+    expect(top('кошелек', 'kk')).toBe('street-cleaning');
+  });
+
+  it('still reads a misspelt word of its own language, and a Kazakh message borrowing a Russian one', () => {
+    expect(top('счетчек', 'ru')).toBe('water-meter');
+    expect(top('счетчигін', 'kk')).toBe('water-meter');
+  });
+});
