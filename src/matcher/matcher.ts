@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.54, weights: [-2.98, 0.86, 16.53, -0.66, 4.71, 5.81, -0.3] },
-  top3: { bias: -3.69, weights: [0.62, 5.42, 7.57, -0.45, 3.99, 7.18, -0.5] },
+  top1: { bias: -3.54, weights: [-2.83, 0.29, 16.37, -0.6, 4.69, 6.34, -0.53] },
+  top3: { bias: -3.68, weights: [0.67, 5.09, 7.55, -0.43, 3.98, 7.36, -0.58] },
   samples: 0,
 };
 

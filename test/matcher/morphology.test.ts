@@ -26,7 +26,8 @@ describe('tokenize', () => {
 
 describe('stop words', () => {
   it('drop a pronoun or question word in every case form, as in its dictionary form', () => {
-    for (const form of ['кто', 'кого', 'кому', 'кем', 'что', 'чего', 'чему', 'какой', 'какую', 'каком', 'который', 'которую', 'ему', 'себе']) {
+    const possessives = ['моём', 'моей', 'нашем', 'вашего', 'свою', 'своего', 'всех', 'всего', 'самом', 'тем', 'чьи'];
+    for (const form of ['кто', 'кого', 'кому', 'кем', 'что', 'чего', 'чему', 'какой', 'какую', 'каком', 'который', 'которую', 'ему', 'себе', ...possessives]) {
       expect(`${form}: ${isStopword(form)}`).toBe(`${form}: true`);
     }
     for (const word of ['лифт', 'кредит', 'справка']) expect(isStopword(word)).toBe(false);
