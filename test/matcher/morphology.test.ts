@@ -1,4 +1,4 @@
-import { analyzeIndexWords } from '../../src/matcher/analyze';
+import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
 import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
@@ -164,6 +164,11 @@ describe('general lexicon', () => {
     for (const out of ['выход', 'выходите']) expect(concepts(out, 'ru')).not.toContain('#weekend');
     expect(concepts('маска', 'ru')).toContain('#mask');
     expect(concepts('мас', 'kk')).not.toContain('#mask');
+    // The Russian stemmer cuts the Kazakh "несие" (a loan) to "нес", as the Kazakh stripper does
+    // "нести" (to carry: "куда нести квитанции"); "бала" (a child) to "бал" (a ball).
+    expect(concepts('несие', 'kk')).toContain('#loan');
+    expect(analyzeMessage('куда нести квитанции', 'ru').flatMap((t) => t.token.concepts)).not.toContain('#loan');
+    expect(concepts('бал', 'ru')).not.toContain('#child');
     // The Russian stemmer cuts the Kazakh "дала" (outside) to "дал" (gave: "когда дали свет").
     expect(concepts('далада', 'kk')).toContain('#outside');
     for (const gave of ['дали', 'дал']) expect(concepts(gave, 'ru')).not.toContain('#outside');
