@@ -26,7 +26,7 @@ describe('tokenize', () => {
 
 describe('stop words', () => {
   it('drop a pronoun or question word in every case form, as in its dictionary form', () => {
-    const possessives = ['моём', 'моей', 'нашем', 'вашего', 'свою', 'своего', 'всех', 'всего', 'самом', 'тем', 'чьи'];
+    const possessives = ['моём', 'моей', 'нашем', 'вашего', 'свою', 'своего', 'всех', 'всего', 'самом', 'тем', 'чьи', 'такой', 'такие'];
     for (const form of ['кто', 'кого', 'кому', 'кем', 'что', 'чего', 'чему', 'какой', 'какую', 'каком', 'который', 'которую', 'ему', 'себе', ...possessives]) {
       expect(`${form}: ${isStopword(form)}`).toBe(`${form}: true`);
     }
@@ -34,9 +34,13 @@ describe('stop words', () => {
   });
 
   it('drop the adverbs a story is told with ("как теперь восстановить"), which say nothing of the topic', () => {
-    for (const word of ['теперь', 'опять', 'потом', 'конечно', 'совсем', 'тағы', 'әлі', 'әрине', 'мүлдем', 'even', 'already', 'again']) {
+    for (const word of ['теперь', 'опять', 'потом', 'конечно', 'совсем', 'хоть', 'никогда', 'тағы', 'әлі', 'әрине', 'мүлдем', 'even', 'already', 'again']) {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
+  });
+
+  it('drop the forms of the Kazakh "to be" and its "not" and "yes", as болады and жоқ', () => {
+    for (const word of ['болса', 'болды', 'болған', 'болып', 'емес', 'иә']) expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
   });
 
   it('drop English contractions, typed with or without the apostrophe', () => {
