@@ -43,6 +43,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** Bands that hand every matched question to an operator with the entries to read (the hint band). */
+export const HINT_ONLY_BANDS: Thresholds = { answer: 1.01, suggest: 1.01, hint: 0.01 };
+
 export type HarnessOptions = { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string } & Pick<SqliteStoreOptions, 'busyTimeoutMs' | 'tune'>;
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {

@@ -46,7 +46,7 @@ export interface Rig {
   close(): Promise<void>;
 }
 
-export async function createRig(driver: DriverName, store: Pick<HarnessOptions, 'busyTimeoutMs' | 'tune'> = {}): Promise<Rig> {
+export async function createRig(driver: DriverName, store: Pick<HarnessOptions, 'busyTimeoutMs' | 'tune' | 'thresholds'> = {}): Promise<Rig> {
   const api = new FakeBotApi();
   await api.start();
   const harness = await createHarness({ faq: TEST_FAQ, ...store });

@@ -1,5 +1,5 @@
 import type { FaqEntryInput } from '../../../src/faq/types';
-import { createHarness } from '../../support/engine';
+import { createHarness, HINT_ONLY_BANDS } from '../../support/engine';
 
 const FAQ: FaqEntryInput[] = [
   {
@@ -42,7 +42,7 @@ describe('the labels of entries offered for a message', () => {
   });
 
   test('so do the entries offered with a hand-off; a message no closer to another question keeps the first', async () => {
-    const h = await createHarness({ faq: FAQ, thresholds: { answer: 1.01, suggest: 1.01, hint: 0.01 } });
+    const h = await createHarness({ faq: FAQ, thresholds: HINT_ONLY_BANDS });
     try {
       const fine = await h.say('штраф за коммунальные услуги');
       expect(fine.outcome).toMatchObject({ kind: 'escalate' });

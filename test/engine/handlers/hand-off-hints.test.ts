@@ -1,15 +1,13 @@
 import { CHOICE } from '../../../src/engine/choices';
 import type { DeskEvent } from '../../../src/escalation/operator-desk';
 import { collectUnanswered } from '../../../src/stats/unanswered';
-import { createHarness, type Harness } from '../../support/engine';
+import { createHarness, HINT_ONLY_BANDS, type Harness } from '../../support/engine';
 
-// Bands that put every matched question in the hint band: handed to an operator, with entries to read.
-const HINT_ONLY = { answer: 1.01, suggest: 1.01, hint: 0.01 };
 
 describe('entries offered with a hand-off', () => {
   let h: Harness;
   beforeEach(async () => {
-    h = await createHarness({ thresholds: HINT_ONLY });
+    h = await createHarness({ thresholds: HINT_ONLY_BANDS });
   });
   afterEach(() => h.close());
 
