@@ -72,12 +72,29 @@ function stripOnce(word: string): string | null {
   return null;
 }
 
+/**
+ * The converb -п after a vowel ("тоқтап", "төлеп": having stopped, having paid; after a consonant
+ * it is -ып/-іп, a suffix above). Nouns end so too ("мектеп", "кітап"), so after it only the stem's
+ * own -а/-е goes, as stripOnce takes it from other verb forms ("тоқтап" and "тоқтады" are both
+ * "токт"), and nothing longer: "мектеп" and "мектепке" are "мект", not "мек".
+ */
+const CONVERB_AFTER_VOWEL = /[аеиоуыэюя]п$/;
+
+function stripConverb(word: string): string | null {
+  if (!CONVERB_AFTER_VOWEL.test(word)) return null;
+  const stem = word.slice(0, -1);
+  if (stem.length < MIN_STEM_FOR_SINGLE_LETTER) return null;
+  const root = stem.slice(0, -1);
+  const peelsVowel = /[ае]$/.test(stem) && root.length >= MIN_STEM_FOR_SINGLE_LETTER && VOWEL_RE.test(root);
+  return peelsVowel ? root : stem;
+}
+
 /** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */
 export function stemKazakh(word: string): string {
   let current = foldKazakh(word);
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const next = stripOnce(current);
-    if (next === null) break;
+    if (next === null) return stripConverb(current) ?? current;
     current = next;
   }
   return current;

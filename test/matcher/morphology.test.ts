@@ -62,6 +62,10 @@ describe('Kazakh suffix stripper', () => {
     ['төледім', 'төлеу'],
     ['жоғалттым', 'жоғалтқан'],
     ['шақырдым', 'шақыру'],
+    // the converb after a vowel: "having stopped", "having paid", "having asked"
+    ['тоқтап', 'тоқтады'],
+    ['төлеп', 'төлеу'],
+    ['сұрап', 'сұрау'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
