@@ -58,6 +58,7 @@ due since right really anything something there during while tired ugh omg today
 even already yet only very again
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre
 youll theyll itll lets heres
+all
 `;
 
 function toSet(words: string): ReadonlySet<string> {
