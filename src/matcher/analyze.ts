@@ -16,7 +16,8 @@ import { questionKindKey, readQuestionKinds, type QuestionKind } from './questio
  * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
  * under every stemmer's key; the primary keys (Russian/English stems, the folded word) come in a
  * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
- * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня").
+ * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня"). A
+ * word taken only as written (LexiconWord.exact) goes in under the word itself, folded.
  */
 function lexiconKeys({ text: word, only, exact }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
   const script = scriptOf(word);
