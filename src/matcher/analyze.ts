@@ -5,7 +5,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
-import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
+import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
@@ -118,7 +118,9 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   if (isStopSurface(word, textLang === 'kk')) return null;
   const key = indexKeyOf(word, textLang);
   const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary')]);
-  return { surface: fuzzySurface(word), key, concepts, keys: [key, ...concepts] };
+  // An imperfective is indexed under its perfective's stems too ("выплачивать" meets "выплатить").
+  const aspect = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? perfectiveStems(key) : [];
+  return { surface: fuzzySurface(word), key, concepts, keys: [key, ...aspect, ...concepts] };
 });
 
 /** Content words of a text in a known language (FAQ questions and answers), split by `tokenize`. */
@@ -184,8 +186,9 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
     return [en, ...ru, stemKazakh(cyr)];
   }
   if (hasKazakhLetters(word)) return [stemKazakh(word)];
-  if (lang === 'kk') return [stemKazakh(word), stemRussian(word)];
-  return [stemRussian(word), stemKazakh(word)];
+  const russian = stemRussian(word);
+  if (lang === 'kk') return [stemKazakh(word), russian, ...perfectiveStems(russian)];
+  return [russian, ...perfectiveStems(russian), stemKazakh(word)];
 }
 
 /** Shorter Cyrillic words are not taken for Latin names: too many are some English word by chance. */

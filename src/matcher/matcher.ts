@@ -37,8 +37,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.58, weights: [-2.8, 0.59, 16.33, -0.55, 4.74, 6.37, -0.53] },
-  top3: { bias: -3.67, weights: [0.69, 5.2, 7.55, -0.43, 4.03, 7.32, -0.61] },
+  top1: { bias: -3.72, weights: [-2.78, 0.93, 16.47, -0.52, 4.68, 6.26, -0.34] },
+  top3: { bias: -3.78, weights: [0.69, 5.43, 7.69, -0.41, 3.97, 7.21, -0.46] },
   samples: 0,
 };
 

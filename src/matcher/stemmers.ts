@@ -28,3 +28,19 @@ function snowball(language: string): (word: string) => string {
 export const stemRussian = cached(snowball('russian'));
 export const stemEnglish = cached(snowball('english'));
 export const stemKazakh = cached(stemKazakhUncached);
+
+/**
+ * The stems a Russian imperfective in -ывать/-ивать shares with its perfective, which Snowball
+ * stems apart: "оплачивать" is "оплачива", "оплатить" "оплат"; "закрывать" "закрыва", "закрыть"
+ * "закр"; "подписывать" "подписыва", "подписать" "подписа". Given the imperfective's stem: the
+ * stem without the suffix, with -а, and with the ч of the pair's т ("оплач" → "оплат"). Empty for
+ * any other stem. Only candidates: the index keeps those its texts have.
+ */
+export function perfectiveStems(stem: string): string[] {
+  const match = /^(.{3,}?)[ыи]ва$/.exec(stem);
+  if (!match) return [];
+  const base = match[1];
+  const stems = [base, `${base}а`];
+  if (base.endsWith('ч')) stems.push(`${base.slice(0, -1)}т`);
+  return stems;
+}

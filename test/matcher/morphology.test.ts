@@ -1,7 +1,7 @@
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
-import { stemRussian, stemEnglish } from '../../src/matcher/stemmers';
+import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
 import { TrigramIndex } from '../../src/matcher/trigrams';
@@ -47,6 +47,21 @@ describe('stop words', () => {
     for (const typed of ["what's", "there's", "where's", 'dont', "he's", "haven't", 'wasnt', "you're", "we've"]) {
       expect(tokenize(typed).map((w) => `${w}: ${isStopword(w)}`)).toEqual([`${tokenize(typed)[0]}: true`]);
     }
+  });
+});
+
+describe('Russian aspect pairs', () => {
+  it.each([
+    ['оплачивать', 'оплатить'],
+    ['выплачиваются', 'выплата'],
+    ['закрывается', 'закрыть'],
+    ['подписывать', 'подписать'],
+  ])('the imperfective %s stands for the stem of %s too', (imperfective, perfective) => {
+    expect(perfectiveStems(stemRussian(imperfective))).toContain(stemRussian(perfective));
+  });
+
+  it('leaves every other stem alone', () => {
+    for (const word of ['работает', 'оплата', 'справка']) expect(perfectiveStems(stemRussian(word))).toEqual([]);
   });
 });
 

@@ -275,3 +275,17 @@ describe('typos, by the language of the message', () => {
     expect(top('счетчигін', 'kk')).toBe('water-meter');
   });
 });
+
+describe('Russian aspect pairs', () => {
+  // Without the pair only "штраф" matches, and the shorter question about the amount wins.
+  const amount = { id: 'fine-amount', topic: 'fines', questions: { ru: ['Какой штраф?'] }, answer: { ru: 'Пять МРП.' } };
+  const top = (faq: FaqEntryInput[], text: string) => ranked(faq).ranker.rank(analyzeMessage(text, 'ru')).entries[0]?.id;
+
+  it('an imperfective meets its perfective, in the message and in the FAQ', () => {
+    // "оплачивать" and "оплатить" are one verb; Snowball stems them "оплачива" and "оплат".
+    const perfective = { id: 'fine-payment', topic: 'fines', questions: { ru: ['Как оплатить штраф за парковку у подъезда?'] }, answer: { ru: 'Через банк.' } };
+    expect(top([perfective, amount], 'куда оплачивать штраф')).toBe('fine-payment');
+    const imperfective = { id: 'fine-payment', topic: 'fines', questions: { ru: ['Где оплачивают штрафы за парковку у подъезда?'] }, answer: { ru: 'Через банк.' } };
+    expect(top([imperfective, amount], 'как оплатить штраф')).toBe('fine-payment');
+  });
+});
