@@ -78,7 +78,7 @@ function stripOnce(word: string): string | null {
  * own -а/-е goes, as stripOnce takes it from other verb forms ("тоқтап" and "тоқтады" are both
  * "токт"), and nothing longer: "мектеп" and "мектепке" are "мект", not "мек".
  */
-const CONVERB_AFTER_VOWEL = /[аеиоуыэюя]п$/;
+const CONVERB_AFTER_VOWEL = new RegExp(`${VOWEL_RE.source}п$`);
 
 function stripConverb(word: string): string | null {
   if (!CONVERB_AFTER_VOWEL.test(word)) return null;
