@@ -27,7 +27,7 @@ const QUESTION_WORDS = new Set(
   каким какого ли можно разве чей нужно надо
   kak kogda gde kuda kto komu chto pochemu zachem skolko kakoy kakaya kakie li mozhno nuzhno nado
   қашан кашан қайда кайда қайдан кайдан қалай калай кім ким кімге кимге қанша канша неше нешеде
-  нешеге не неге қандай кандай қай кай ма ме ба бе па пе бола болама керек
+  нешеге нешінші нешинши не неге неліктен неликтен қандай кандай қай кай ма ме ба бе па пе бола болама керек
   how when where who whom whose what why which can could should would will is are do does did may
   hows whens wheres whos whats
   `

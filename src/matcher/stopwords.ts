@@ -84,12 +84,14 @@ export function isTransliteratedStopword(cyrillic: string): boolean {
 
 /**
  * Kazakh function words inflect ("неше" → "нешеге", "нешеде", "қашанға"), so for Kazakh text the
- * stem is checked too. Only applied to Kazakh words: the stems are short and would hit Russian.
+ * stem is checked too: the question words (with "нешінші", which one in order, "неліктен", why)
+ * and the pronouns. Only applied to Kazakh words: the stems are short and would hit Russian.
  */
 const KAZAKH_STOP_STEMS: ReadonlySet<string> = new Set(
-  ['неше', 'қашан', 'қай', 'қайда', 'қанша', 'қандай', 'кім', 'не', 'мен', 'сен', 'ол', 'біз', 'сіз', 'осы', 'сол', 'бұл'].map(
-    (w) => stemKazakh(w),
-  ),
+  [
+    ...['неше', 'нешінші', 'қашан', 'қай', 'қайда', 'қанша', 'қандай', 'кім', 'не', 'неліктен'],
+    ...['мен', 'сен', 'ол', 'біз', 'сіз', 'осы', 'сол', 'бұл'],
+  ].map((w) => stemKazakh(w)),
 );
 
 export function isKazakhStopStem(stem: string): boolean {

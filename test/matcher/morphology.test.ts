@@ -1,6 +1,7 @@
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, tokenize } from '../../src/matcher/normalize';
+import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
@@ -37,6 +38,14 @@ describe('stop words', () => {
     for (const word of ['теперь', 'опять', 'потом', 'конечно', 'совсем', 'хоть', 'никогда', 'тағы', 'әлі', 'әрине', 'мүлдем', 'even', 'already', 'again', 'all']) {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
+  });
+
+  it('drop the Kazakh question words in their forms and typed without Kazakh letters', () => {
+    const contentWords = (text: string) => analyzeMessage(text, 'kk').filter((t) => !isQuestionKindKey(t.token.surface));
+    for (const word of ['нешінші', 'нешинши', 'нешіншіде', 'неліктен', 'неше', 'нешеге', 'қайсысы']) {
+      expect(`${word}: ${contentWords(word).length}`).toBe(`${word}: 0`);
+    }
+    expect(contentWords('балабақша кезегінде нешінші')).toHaveLength(2);
   });
 
   it('drop the forms of the Kazakh "to be" and its "not" and "yes", as болады and жоқ', () => {
