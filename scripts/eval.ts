@@ -26,9 +26,8 @@
  */
 import { parseArgs } from 'node:util';
 import { LANGS } from '../src/i18n/languages';
-import type { EvalFigures, EvalReport } from '../src/quality/evaluate';
+import { BAND_EDGE, parseCases, type EvalFigures, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
-import { parseCases } from '../src/quality/evaluate';
 import { learnFrom } from '../src/quality/learn';
 import { loadSuite, runSuite, withMaxVariants, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
@@ -76,6 +75,9 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
     r.cases ? r.observed.toFixed(2) : '–',
   ]);
   console.log(table(['band / bin', 'cases', 'predicted', 'observed'], rel));
+  console.log(
+    `\non a band's edge: ${report.onBandEdge} of ${report.overall.cases} cases would be decided otherwise were their probabilities ${BAND_EDGE} higher or lower (a refit of the confidence moves them so far)`,
+  );
 }
 
 async function main(): Promise<number> {
@@ -133,7 +135,9 @@ async function main(): Promise<number> {
       );
     }
     if (!teachers) {
-      lines.push(JSON.stringify({ suite: suite.name, ...report.overall, ...(followUps ? { follow_ups: followUps } : {}) }));
+      lines.push(
+        JSON.stringify({ suite: suite.name, ...report.overall, on_band_edge: report.onBandEdge, ...(followUps ? { follow_ups: followUps } : {}) }),
+      );
       continue;
     }
     const learned = await learnFrom(suite.entries, teachers);

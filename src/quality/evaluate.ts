@@ -9,6 +9,7 @@
 import type { ConversationEngine } from '../engine/engine';
 import type { FaqCatalog } from '../faq/catalog';
 import { isLang, LANGS, type Lang } from '../i18n/languages';
+import { decide, DEFAULT_THRESHOLDS, type Decision, type MatchResult, type Thresholds } from '../matcher';
 
 export interface EvalCase {
   text: string;
@@ -62,6 +63,29 @@ export interface EvalReport {
   misses: EvalMiss[];
   /** Per decision band, then per tenth of predicted probability. */
   reliability: { bands: ReliabilityRow[]; bins: ReliabilityRow[] };
+  /** Cases on a band's edge: decided otherwise were their probabilities BAND_EDGE higher or lower. */
+  onBandEdge: number;
+}
+
+/**
+ * How far a case's probabilities may move for it to count as on a band's edge: about what a refit
+ * of the confidence moves them by after a change to how words are read (the prior and each FAQ's
+ * fit move together). A figure changes by the cases that cross; this many of them could.
+ */
+export const BAND_EDGE = 0.02;
+
+/** What `decide` makes of a result, as compared across bands (the entries offered aside). */
+function decisionKind(d: Decision): string {
+  if (d.kind === 'answer') return `answer ${d.id}`;
+  if (d.kind === 'none') return d.ids && d.ids.length > 0 ? 'escalate+entries' : 'escalate';
+  return d.kind;
+}
+
+/** True when moving every probability of `result` up or down by BAND_EDGE changes its decision. */
+export function isOnBandEdge(result: MatchResult, t: Thresholds): boolean {
+  const shifted = (by: number): Thresholds => ({ answer: t.answer + by, suggest: t.suggest + by, hint: t.hint + by });
+  const at = decisionKind(decide(result, t));
+  return [BAND_EDGE, -BAND_EDGE].some((by) => decisionKind(decide(result, shifted(by))) !== at);
 }
 
 /** Parses JSON lines of cases; throws naming the line of a malformed case. */
@@ -158,18 +182,21 @@ function reliability(predictions: readonly Prediction[]): EvalReport['reliabilit
 
 /**
  * Runs every case through `engine` (each as a new conversation on the 'eval' channel); `catalog`
- * is the engine's FAQ, asked again for the probability behind each decision.
+ * is the engine's FAQ, asked again for the probability behind each decision, and `thresholds` the
+ * engine's bands.
  */
 export async function evaluate(
   engine: ConversationEngine,
   catalog: FaqCatalog,
   cases: readonly EvalCase[],
   onProgress?: (done: number, total: number) => void,
+  thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Promise<EvalReport> {
   const overall = emptyTally();
   const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;
   const misses: EvalMiss[] = [];
   const predictions: Prediction[] = [];
+  let onBandEdge = 0;
 
   for (const [i, c] of cases.entries()) {
     const result = await engine.handle({ channel: 'eval', chatId: `case-${i}`, kind: 'text', text: c.text });
@@ -184,7 +211,9 @@ export async function evaluate(
         : suggested.length > 0
           ? `escalate, offering ${suggested.join(',')}`
           : o.kind;
-    const ranked = catalog.match(c.text, result.lang, new Date(), 3).candidates;
+    const match = catalog.match(c.text, result.lang, new Date(), 3);
+    const ranked = match.candidates;
+    if (isOnBandEdge(match, thresholds)) onBandEdge++;
     const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
     for (const t of [overall, byLang[c.lang]]) {
       t.cases++;
@@ -217,5 +246,6 @@ export async function evaluate(
     byLang: Object.fromEntries(LANGS.map((l) => [l, figures(byLang[l])])) as Record<Lang, EvalFigures>,
     misses,
     reliability: reliability(predictions),
+    onBandEdge,
   };
 }

@@ -1,4 +1,5 @@
-import { evaluate } from '../../src/quality/evaluate';
+import { DEFAULT_THRESHOLDS, type MatchResult } from '../../src/matcher';
+import { BAND_EDGE, evaluate, isOnBandEdge } from '../../src/quality/evaluate';
 import { createOfflineEngine } from '../../src/quality/offline-engine';
 import { runSuite, withMaxVariants } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
@@ -60,7 +61,7 @@ describe('evaluate', () => {
     // Bands that hand every matched question over, with its entries.
     const { engine, catalog, store } = createOfflineEngine(FIXTURE_FAQ, { thresholds: HINT_ONLY_BANDS });
     try {
-      const report = await evaluate(engine, catalog, suite.cases);
+      const report = await evaluate(engine, catalog, suite.cases, undefined, HINT_ONLY_BANDS);
       expect(report.overall.top1_accuracy).toBe(0);
       expect(report.overall.answered_or_suggested).toBe(1);
       expect(report.overall.oos_escalation_recall).toBe(1);
@@ -70,6 +71,44 @@ describe('evaluate', () => {
     } finally {
       await store.close();
     }
+  });
+
+  describe('cases on a band\'s edge', () => {
+    const t = DEFAULT_THRESHOLDS;
+    const result = (score: number, extra: Partial<MatchResult> = {}): MatchResult => ({
+      candidates: [{ id: 'a', score }, { id: 'b', score: score * 0.9 }],
+      suggestScore: score,
+      ...extra,
+    });
+
+    it('are those a move of BAND_EDGE in probability decides otherwise', () => {
+      expect(isOnBandEdge(result(t.answer + BAND_EDGE / 2), t)).toBe(true);
+      expect(isOnBandEdge(result(t.answer - BAND_EDGE / 2), t)).toBe(true);
+      expect(isOnBandEdge(result(t.suggest + BAND_EDGE / 2), t)).toBe(true);
+      expect(isOnBandEdge(result(t.hint - BAND_EDGE / 2), t)).toBe(true);
+      expect(isOnBandEdge(result(0.95), t)).toBe(false);
+      expect(isOnBandEdge(result((t.answer + t.suggest) / 2), t)).toBe(false);
+      expect(isOnBandEdge(result(0.05), t)).toBe(false);
+    });
+
+    it('leave out a probability that does not decide: a doubt offers the entries at any score', () => {
+      expect(isOnBandEdge(result(t.answer + BAND_EDGE / 2, { doubt: 'topic-word' }), t)).toBe(false);
+      expect(isOnBandEdge(result(t.answer + BAND_EDGE / 2, { doubt: 'ambiguous', suggestScore: 0.9 }), t)).toBe(false);
+    });
+
+    it('are counted in the report with the engine\'s bands', async () => {
+      const { engine, catalog, store } = createOfflineEngine(FIXTURE_FAQ);
+      try {
+        const library = [suite.cases[0]];
+        expect((await evaluate(engine, catalog, library)).onBandEdge).toBe(0);
+        // Bands with the answer threshold just under the case's probability put it on an edge.
+        const probability = catalog.match(library[0].text, 'ru', new Date()).candidates[0].score;
+        const bands = { ...DEFAULT_THRESHOLDS, answer: probability - BAND_EDGE / 2 };
+        expect((await evaluate(engine, catalog, library, undefined, bands)).onBandEdge).toBe(1);
+      } finally {
+        await store.close();
+      }
+    });
   });
 
   it('cuts a FAQ to its first question variants per language, keeping the messages and the answers', async () => {
