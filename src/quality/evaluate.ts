@@ -9,7 +9,7 @@
 import type { ConversationEngine } from '../engine/engine';
 import type { FaqCatalog } from '../faq/catalog';
 import { isLang, LANGS, type Lang } from '../i18n/languages';
-import { decide, DEFAULT_THRESHOLDS, type Decision, type MatchResult, type Thresholds } from '../matcher';
+import { decide, type Decision, type MatchResult, type Thresholds } from '../matcher';
 
 export interface EvalCase {
   text: string;
@@ -189,8 +189,8 @@ export async function evaluate(
   engine: ConversationEngine,
   catalog: FaqCatalog,
   cases: readonly EvalCase[],
+  thresholds: Thresholds,
   onProgress?: (done: number, total: number) => void,
-  thresholds: Thresholds = DEFAULT_THRESHOLDS,
 ): Promise<EvalReport> {
   const overall = emptyTally();
   const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;

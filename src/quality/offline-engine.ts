@@ -20,6 +20,8 @@ export interface OfflineEngine {
   /** The engine's own: its texts, and its hand-off port (the tickets it opens). */
   translator: Translator;
   handoff: HandoffDesk;
+  /** The bands the engine decides with. */
+  thresholds: Thresholds;
   /** Milliseconds spent building the matcher index. */
   indexBuildMs: number;
 }
@@ -44,11 +46,7 @@ export function createOfflineEngine(
     indexBuildMs = Number(process.hrtime.bigint() - started) / 1e6;
   }
   const translator = createTranslator();
-  const { engine, handoff } = createEngine({
-    store,
-    catalog,
-    translator,
-    thresholds: options.thresholds ?? DEFAULT_THRESHOLDS,
-  });
-  return { engine, catalog, store, translator, handoff, indexBuildMs };
+  const thresholds = options.thresholds ?? DEFAULT_THRESHOLDS;
+  const { engine, handoff } = createEngine({ store, catalog, translator, thresholds });
+  return { engine, catalog, store, translator, handoff, thresholds, indexBuildMs };
 }

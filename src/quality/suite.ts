@@ -58,9 +58,9 @@ export interface SuiteRun {
 }
 
 export async function runSuite(suite: Suite, onProgress?: (done: number, total: number) => void): Promise<SuiteRun> {
-  const { engine, catalog, store, indexBuildMs } = createOfflineEngine(suite.entries);
+  const { engine, catalog, store, thresholds, indexBuildMs } = createOfflineEngine(suite.entries);
   try {
-    const report = await evaluate(engine, catalog, suite.cases, onProgress);
+    const report = await evaluate(engine, catalog, suite.cases, thresholds, onProgress);
     await engine.drain();
     return { report, indexBuildMs };
   } finally {

@@ -59,9 +59,9 @@ describe('evaluate', () => {
 
   it('counts an entry offered with a hand-off as offered, the case as handed over, and how many such there were', async () => {
     // Bands that hand every matched question over, with its entries.
-    const { engine, catalog, store } = createOfflineEngine(FIXTURE_FAQ, { thresholds: HINT_ONLY_BANDS });
+    const { engine, catalog, store, thresholds } = createOfflineEngine(FIXTURE_FAQ, { thresholds: HINT_ONLY_BANDS });
     try {
-      const report = await evaluate(engine, catalog, suite.cases, undefined, HINT_ONLY_BANDS);
+      const report = await evaluate(engine, catalog, suite.cases, thresholds);
       expect(report.overall.top1_accuracy).toBe(0);
       expect(report.overall.answered_or_suggested).toBe(1);
       expect(report.overall.oos_escalation_recall).toBe(1);
@@ -97,16 +97,16 @@ describe('evaluate', () => {
     });
 
     it('are counted in the report with the engine\'s bands', async () => {
-      const { engine, catalog, store } = createOfflineEngine(FIXTURE_FAQ);
+      const far = createOfflineEngine(FIXTURE_FAQ);
+      const library = [suite.cases[0]];
+      // An engine whose answer band starts just under the case's probability puts it on an edge.
+      const probability = far.catalog.match(library[0].text, 'ru', new Date()).candidates[0].score;
+      const near = createOfflineEngine(FIXTURE_FAQ, { catalog: far.catalog, thresholds: { ...DEFAULT_THRESHOLDS, answer: probability - BAND_EDGE / 2 } });
       try {
-        const library = [suite.cases[0]];
-        expect((await evaluate(engine, catalog, library)).onBandEdge).toBe(0);
-        // Bands with the answer threshold just under the case's probability put it on an edge.
-        const probability = catalog.match(library[0].text, 'ru', new Date()).candidates[0].score;
-        const bands = { ...DEFAULT_THRESHOLDS, answer: probability - BAND_EDGE / 2 };
-        expect((await evaluate(engine, catalog, library, undefined, bands)).onBandEdge).toBe(1);
+        expect((await evaluate(far.engine, far.catalog, library, far.thresholds)).onBandEdge).toBe(0);
+        expect((await evaluate(near.engine, near.catalog, library, near.thresholds)).onBandEdge).toBe(1);
       } finally {
-        await store.close();
+        await Promise.all([far.store.close(), near.store.close()]);
       }
     });
   });
