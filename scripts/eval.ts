@@ -1,6 +1,6 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]
- * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups]
+ * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
@@ -20,20 +20,24 @@
  * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
  * learnt from the FAQ's own variants, so this shows how far it depends on having many of them.
  *
+ * --lang L (ru, kk or en) first cuts every entry to its questions and answer in L and keeps only
+ * the messages in L: a centre that writes its FAQ in one language. The simulated residents the
+ * confidence is learnt from then have no other language's questions to fall back on.
+ *
  * --follow-ups also asks, after each entry's first question answered, a few generic follow-ups
  * ("это бесплатно?", "how long will it take?": src/quality/follow-ups.ts) and counts what they got;
  * answered with another entry is mostly wrong. The counts go in the suite's JSON as `follow_ups`.
  */
 import { parseArgs } from 'node:util';
-import { LANGS } from '../src/i18n/languages';
+import { isLang, LANGS } from '../src/i18n/languages';
 import { BAND_EDGE, parseCases, type EvalFigures, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
 import { learnFrom } from '../src/quality/learn';
-import { loadSuite, runSuite, withMaxVariants, type Suite } from '../src/quality/suite';
+import { loadSuite, runSuite, withMaxVariants, withOnlyLanguage, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--follow-ups]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -90,6 +94,7 @@ async function main(): Promise<number> {
         cases: { type: 'string' },
         'learn-from': { type: 'string' },
         'max-variants': { type: 'string' },
+        lang: { type: 'string' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
         help: { type: 'boolean' },
@@ -113,10 +118,17 @@ async function main(): Promise<number> {
     console.error(`--max-variants must be a whole number of at least 1, not "${values['max-variants']}"\n${USAGE}`);
     return 2;
   }
+  const onlyLang = values.lang;
+  if (onlyLang !== undefined && !isLang(onlyLang)) {
+    console.error(`--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"\n${USAGE}`);
+    return 2;
+  }
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = maxVariants === undefined ? loaded : loaded.map((suite) => withMaxVariants(suite, maxVariants));
+  const suites = loaded
+    .map((suite) => (maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants)))
+    .map((suite) => (onlyLang === undefined ? suite : withOnlyLanguage(suite, onlyLang)));
 
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {

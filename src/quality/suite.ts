@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { readFaqFile } from '../faq/file';
 import type { FaqEntryInput } from '../faq/types';
+import type { Lang } from '../i18n/languages';
 import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 
@@ -49,6 +50,22 @@ export function withMaxVariants(suite: Suite, max: number): Suite {
     ) as FaqEntryInput['questions'],
   }));
   return { ...suite, name: `${suite.name} (at most ${max} question variant${max === 1 ? '' : 's'} per language)`, entries };
+}
+
+/**
+ * The suite as a centre that writes its FAQ in one language only: each entry keeps its questions
+ * and answer in `lang` (an entry with neither goes), and only the messages in `lang` are asked.
+ * With --max-variants 1 it is the shape of many centres' FAQs (one Russian question per topic).
+ */
+export function withOnlyLanguage(suite: Suite, lang: Lang): Suite {
+  const entries = suite.entries
+    .filter((entry) => (entry.questions[lang]?.length ?? 0) > 0 || !!entry.answer[lang])
+    .map((entry) => ({
+      ...entry,
+      questions: { [lang]: entry.questions[lang] ?? [] } as FaqEntryInput['questions'],
+      answer: (entry.answer[lang] ? { [lang]: entry.answer[lang] } : {}) as FaqEntryInput['answer'],
+    }));
+  return { name: `${suite.name} (${lang} only)`, entries, cases: suite.cases.filter((c) => c.lang === lang) };
 }
 
 export interface SuiteRun {

@@ -1,14 +1,16 @@
 /**
  * The answer-quality ratchet: each shared evaluation suite must score at least the figures last
  * reached, committed in test/eval-baseline.json (keyed by the suite's folder under ../shared).
- * A key ending in " --max-variants N" holds the same suite with its FAQ cut to N question variants
- * per language (`npm run eval -- … --max-variants N`): a FAQ written sparingly, as many centres
- * write theirs, must not get worse unnoticed either. Raise that file whenever the matcher improves.
+ * A key with " --max-variants N" holds the same suite with its FAQ cut to N question variants per
+ * language (`npm run eval -- … --max-variants N`), one with " --lang L" the suite in language L only
+ * (`--lang L`): a FAQ written sparingly, or in one language, as many centres write theirs, must not
+ * get worse unnoticed either. Raise that file whenever the matcher improves.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvalFigures } from '../../src/quality/evaluate';
-import { isSuite, loadSuite, runSuite, withMaxVariants } from '../../src/quality/suite';
+import { isLang, type Lang } from '../../src/i18n/languages';
+import { isSuite, loadSuite, runSuite, withMaxVariants, withOnlyLanguage, type Suite } from '../../src/quality/suite';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const BASELINE = path.resolve(__dirname, '../eval-baseline.json');
@@ -19,19 +21,32 @@ const LOWER_IS_BETTER: (keyof EvalFigures)[] = ['wrong_answer_rate'];
 /** Rounding slack for figures stored with four decimals. */
 const EPSILON = 1e-4;
 
-/** "eval/city --max-variants 1" → the folder and the variants kept per language, if cut. */
-function parseKey(key: string): { folder: string; maxVariants?: number } {
-  const match = /^(.*?) --max-variants (\d+)$/.exec(key);
-  return match ? { folder: match[1], maxVariants: Number(match[2]) } : { folder: key };
+/** "eval/city --lang ru --max-variants 1" → the folder, the variants kept per language and the language kept, if cut. */
+function parseKey(key: string): { folder: string; maxVariants?: number; lang?: Lang } {
+  const [folder, ...flags] = key.split(' --');
+  const options: { folder: string; maxVariants?: number; lang?: Lang } = { folder };
+  for (const flag of flags) {
+    const [name, value] = flag.split(' ');
+    if (name === 'max-variants' && /^\d+$/.test(value)) options.maxVariants = Number(value);
+    else if (name === 'lang' && isLang(value)) options.lang = value;
+    else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N or --lang ru|kk|en`);
+  }
+  return options;
+}
+
+function cut(suite: Suite, { maxVariants, lang }: { maxVariants?: number; lang?: Lang }): Suite {
+  const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
+  return lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
 }
 
 describe.each(Object.keys(baseline))('eval ratchet on ../shared/%s', (name) => {
-  const { folder, maxVariants } = parseKey(name);
+  const options = parseKey(name);
+  const { folder } = options;
   const dir = path.join(SHARED, folder);
   const run = isSuite(dir) ? test : test.skip;
   run(isSuite(dir) ? 'no figure falls below the baseline' : `skipped: ${dir} with faq.yaml and dev.jsonl not found`, async () => {
     const suite = await loadSuite(dir);
-    const { report } = await runSuite(maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants));
+    const { report } = await runSuite(cut(suite, options));
     const regressions: string[] = [];
     for (const [key, floor] of Object.entries(baseline[name]) as [keyof EvalFigures, number][]) {
       const value = report.overall[key];

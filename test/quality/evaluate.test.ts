@@ -1,7 +1,7 @@
 import { DEFAULT_THRESHOLDS, type MatchResult } from '../../src/matcher';
 import { BAND_EDGE, evaluate, isOnBandEdge } from '../../src/quality/evaluate';
 import { createOfflineEngine } from '../../src/quality/offline-engine';
-import { runSuite, withMaxVariants } from '../../src/quality/suite';
+import { runSuite, withMaxVariants, withOnlyLanguage } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 import { HINT_ONLY_BANDS } from '../support/engine';
 
@@ -128,6 +128,28 @@ describe('evaluate', () => {
     expect(FIXTURE_FAQ[0].questions.ru).toHaveLength(2);
     const { report } = await runSuite(sparse);
     expect(report.overall.cases).toBe(3);
+  });
+
+  it('cuts a FAQ to one language: its questions and answers in it, and only its messages', async () => {
+    const englishOnly = { id: 'english-only', topic: 'other', questions: { en: ['Where is the zoo?'] }, answer: { en: 'In the park.' } };
+    const mixed = {
+      ...suite,
+      entries: [...FIXTURE_FAQ, englishOnly],
+      cases: [...suite.cases, { text: 'where is the zoo', lang: 'en' as const, expect: 'english-only' }],
+    };
+    const russian = withOnlyLanguage(mixed, 'ru');
+    expect(russian.name).toBe('fixture (ru only)');
+    expect(russian.cases).toEqual(suite.cases);
+    // The entry with nothing in Russian goes; the others keep only their Russian.
+    expect(russian.entries.map((e) => e.id)).toEqual(FIXTURE_FAQ.map((e) => e.id));
+    russian.entries.forEach((entry, i) => {
+      expect(Object.keys(entry.questions)).toEqual(['ru']);
+      expect(entry.questions.ru).toEqual(FIXTURE_FAQ[i].questions.ru);
+      expect(entry.answer).toEqual({ ru: FIXTURE_FAQ[i].answer.ru });
+    });
+    const { report } = await runSuite(russian);
+    expect(report.overall.cases).toBe(3);
+    expect(report.byLang.en.cases).toBe(0);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses %s question variants', (max) => {
