@@ -91,6 +91,8 @@ export interface Sample {
   top1: 0 | 1;
   /** 1 when the right entry was among the first three. */
   top3: 0 | 1;
+  /** Asked with its entry's only question left out (SimulatedQuestion.onlyQuestion). */
+  onlyQuestion?: boolean;
 }
 
 /**

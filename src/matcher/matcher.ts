@@ -313,6 +313,7 @@ export class LexicalMatcher implements FaqMatcher {
         answerable: q.expect !== null,
         top1: q.expect !== null && ids[0] === q.expect ? 1 : 0,
         top3: q.expect !== null && ids.includes(q.expect) ? 1 : 0,
+        onlyQuestion: q.onlyQuestion,
       };
     }
   }

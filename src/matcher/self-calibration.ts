@@ -16,6 +16,11 @@ export interface SimulatedQuestion {
   /** The entry that answers it, or null when the whole entry is left out (out of scope). */
   expect: string | null;
   exclusion: Exclusion;
+  /**
+   * An answerable question that is its entry's only one: left out, it leaves the entry nothing but
+   * its answer and topic to be found by, which no real resident meets (see fitCalibration).
+   */
+  onlyQuestion: boolean;
 }
 
 export interface SelfCalibrationOptions {
@@ -68,8 +73,8 @@ export function simulatedQuestions(index: FieldIndex, maxQuestions: number): Sim
     const text = entry.questions[variant];
     const lang = entry.variantLangs[variant];
     return leaveOutWholeEntry
-      ? { text, lang, expect: null, exclusion: { slot: entry.slot } }
-      : { text, lang, expect: entry.id, exclusion: { slot: entry.slot, variant } };
+      ? { text, lang, expect: null, exclusion: { slot: entry.slot }, onlyQuestion: false }
+      : { text, lang, expect: entry.id, exclusion: { slot: entry.slot, variant }, onlyQuestion: entry.questions.length === 1 };
   };
   const rnd = seededRandom(entries.length * 7919 + total);
   const inScope = sampleOrdinals(total, maxQuestions, rnd).map((o) => question(o, false));
@@ -90,22 +95,36 @@ function entryOfOrdinal(firstOrdinal: Int32Array, ordinal: number): number {
   return lo;
 }
 
-/** Fits both models; answerable and unanswerable questions are weighted to the assumed share. */
+/**
+ * Fits both models; answerable and unanswerable questions are weighted to the assumed share.
+ *
+ * A question that was its entry's only one (Sample.onlyQuestion) is left out of the first-entry
+ * model: its entry could only be found through its answer, so the entries found first are right
+ * with features unlike any real resident's, who meets the question. In a FAQ of one question per
+ * entry (many centres write theirs so, in one language) these were all the answerable questions:
+ * the fit learnt that how much of an entry's question the message says (the precision feature,
+ * always 0 for an entry whose question is gone) tells little, and the bot answered between a
+ * quarter and a half of what the ranking put first. With none of the others left the prior's model
+ * stays. They still count for the model of the right entry being among the first three, which only
+ * offers choices.
+ */
 export function fitCalibration(
   samples: readonly Sample[],
   prior: Calibration,
   options: SelfCalibrationOptions,
 ): Calibration {
   if (samples.length === 0) return { ...prior, samples: 0 };
-  const answerable = samples.filter((s) => s.answerable).length;
-  const unanswerable = samples.length - answerable;
-  // Weights so the unanswerable questions make up `outOfScopeShare` of the total weight.
-  const share = answerable === 0 || unanswerable === 0 ? 0.5 : options.outOfScopeShare;
-  const wIn = answerable === 0 ? 1 : ((1 - share) * samples.length) / answerable;
-  const wOut = unanswerable === 0 ? 1 : (share * samples.length) / unanswerable;
-  const xs = samples.map((s) => s.x);
-  const weights = samples.map((s) => (s.answerable ? wIn : wOut));
-  const fit = (model: LogisticModel, label: (s: Sample) => number) =>
-    fitLogistic(xs, samples.map(label), weights, model, options.priorStrength);
-  return { top1: fit(prior.top1, (s) => s.top1), top3: fit(prior.top3, (s) => s.top3), samples: samples.length };
+  const fit = (model: LogisticModel, on: readonly Sample[], label: (s: Sample) => number) => {
+    const answerable = on.filter((s) => s.answerable).length;
+    const unanswerable = on.length - answerable;
+    // Weights so the unanswerable questions make up `outOfScopeShare` of the total weight.
+    const share = answerable === 0 || unanswerable === 0 ? 0.5 : options.outOfScopeShare;
+    const wIn = answerable === 0 ? 1 : ((1 - share) * on.length) / answerable;
+    const wOut = unanswerable === 0 ? 1 : (share * on.length) / unanswerable;
+    const weights = on.map((s) => (s.answerable ? wIn : wOut));
+    return fitLogistic(on.map((s) => s.x), on.map(label), weights, model, options.priorStrength);
+  };
+  const faithful = samples.filter((s) => !s.onlyQuestion);
+  const top1 = faithful.some((s) => s.answerable) ? fit(prior.top1, faithful, (s) => s.top1) : prior.top1;
+  return { top1, top3: fit(prior.top3, samples, (s) => s.top3), samples: samples.length };
 }

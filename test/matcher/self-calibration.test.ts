@@ -1,6 +1,8 @@
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FieldIndex } from '../../src/matcher/field-index';
-import { simulatedQuestions, type SimulatedQuestion } from '../../src/matcher/self-calibration';
+import type { Calibration, Sample } from '../../src/matcher/calibration';
+import { LexicalMatcher, PRIOR_CALIBRATION } from '../../src/matcher/matcher';
+import { DEFAULT_SELF_CALIBRATION, fitCalibration, simulatedQuestions, type SimulatedQuestion } from '../../src/matcher/self-calibration';
 import { FIXTURE_FAQ } from './fixtures';
 
 function indexOf(entries: readonly FaqEntryInput[]): FieldIndex {
@@ -31,8 +33,9 @@ describe('simulated residents', () => {
     expect(answerable).toHaveLength(variants.length);
     expect(unanswerable).toHaveLength(variants.length);
     for (const { e, text, variant } of variants) {
-      expect(answerable).toContainEqual({ text, lang: e.variantLangs[variant], expect: e.id, exclusion: { slot: e.slot, variant } });
-      expect(unanswerable).toContainEqual({ text, lang: e.variantLangs[variant], expect: null, exclusion: { slot: e.slot } });
+      const onlyQuestion = e.questions.length === 1;
+      expect(answerable).toContainEqual({ text, lang: e.variantLangs[variant], expect: e.id, exclusion: { slot: e.slot, variant }, onlyQuestion });
+      expect(unanswerable).toContainEqual({ text, lang: e.variantLangs[variant], expect: null, exclusion: { slot: e.slot }, onlyQuestion: false });
     }
   });
 
@@ -71,5 +74,49 @@ describe('simulated residents', () => {
     const questions = simulatedQuestions(indexOf(generated(3).slice(2)), 100);
     expect(questions).toHaveLength(3);
     expect(questions.every((q) => q.expect === 'e2')).toBe(true);
+  });
+});
+
+describe('fitting the confidence on the simulated residents', () => {
+  const prior: Calibration = { top1: { bias: -1, weights: [2] }, top3: { bias: -1, weights: [2] }, samples: 0 };
+  const options = { ...DEFAULT_SELF_CALIBRATION, priorStrength: 0.01 };
+  /** Answerable questions right when x is high, unanswerable ones at low x. */
+  const faithful: Sample[] = Array.from({ length: 40 }, (_, i) => {
+    const x = i / 40;
+    const answerable = i % 4 !== 0;
+    const right = answerable && x > 0.3 ? 1 : 0;
+    return { x: [x], answerable, top1: right, top3: right };
+  });
+  /** Only-question ones the other way round: found first (through the answer) at low x. */
+  const onlyQuestion: Sample[] = Array.from({ length: 40 }, (_, i) => {
+    const x = i / 40;
+    const right = x < 0.5 ? 1 : 0;
+    return { x: [x], answerable: true, top1: right, top3: right, onlyQuestion: true };
+  });
+
+  it('leaves a question that was its entry’s only one out of the first-entry model, not out of the top-three model', () => {
+    const withThem = fitCalibration([...faithful, ...onlyQuestion], prior, options);
+    const without = fitCalibration(faithful, prior, options);
+    expect(withThem.top1).toEqual(without.top1);
+    expect(withThem.top1.weights[0]).toBeGreaterThan(0);
+    expect(withThem.top3).not.toEqual(without.top3);
+  });
+
+  it('keeps the prior first-entry model when only such questions were answerable', () => {
+    const unanswerable = faithful.filter((s) => !s.answerable);
+    const fitted = fitCalibration([...unanswerable, ...onlyQuestion], prior, options);
+    expect(fitted.top1).toEqual(prior.top1);
+    expect(fitted.top3).not.toEqual(prior.top3);
+  });
+
+  it('keeps the prior first-entry model for a FAQ of one question per entry, and fits it for one with more', () => {
+    const sparse: FaqEntryInput[] = FIXTURE_FAQ.map((e) => ({ ...e, questions: { ru: e.questions.ru?.slice(0, 1) } }));
+    const matcher = new LexicalMatcher();
+    matcher.load(sparse);
+    expect(matcher.currentCalibration.top1).toEqual(PRIOR_CALIBRATION.top1);
+    expect(matcher.currentCalibration.top3).not.toEqual(PRIOR_CALIBRATION.top3);
+    const full = new LexicalMatcher();
+    full.load(FIXTURE_FAQ);
+    expect(full.currentCalibration.top1).not.toEqual(PRIOR_CALIBRATION.top1);
   });
 });
