@@ -33,7 +33,7 @@ import { isLang, LANGS } from '../src/i18n/languages';
 import { BAND_EDGE, parseCases, type EvalFigures, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
 import { learnFrom } from '../src/quality/learn';
-import { loadSuite, runSuite, withMaxVariants, withOnlyLanguage, type Suite } from '../src/quality/suite';
+import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
 
 const USAGE =
@@ -126,9 +126,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded
-    .map((suite) => (maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants)))
-    .map((suite) => (onlyLang === undefined ? suite : withOnlyLanguage(suite, onlyLang)));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang }));
 
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {

@@ -68,6 +68,18 @@ export function withOnlyLanguage(suite: Suite, lang: Lang): Suite {
   return { name: `${suite.name} (${lang} only)`, entries, cases: suite.cases.filter((c) => c.lang === lang) };
 }
 
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L`). */
+export interface SuiteCut {
+  maxVariants?: number;
+  lang?: Lang;
+}
+
+/** The suite cut to at most `maxVariants` question variants per language, then to `lang` alone. */
+export function cutSuite(suite: Suite, { maxVariants, lang }: SuiteCut): Suite {
+  const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
+  return lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
+}
+
 export interface SuiteRun {
   report: EvalReport;
   /** Milliseconds spent indexing the FAQ and fitting its confidence model. */

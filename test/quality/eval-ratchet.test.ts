@@ -9,8 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { EvalFigures } from '../../src/quality/evaluate';
-import { isLang, type Lang } from '../../src/i18n/languages';
-import { isSuite, loadSuite, runSuite, withMaxVariants, withOnlyLanguage, type Suite } from '../../src/quality/suite';
+import { isLang } from '../../src/i18n/languages';
+import { cutSuite, isSuite, loadSuite, runSuite, type SuiteCut } from '../../src/quality/suite';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
 const BASELINE = path.resolve(__dirname, '../eval-baseline.json');
@@ -21,32 +21,26 @@ const LOWER_IS_BETTER: (keyof EvalFigures)[] = ['wrong_answer_rate'];
 /** Rounding slack for figures stored with four decimals. */
 const EPSILON = 1e-4;
 
-/** "eval/city --lang ru --max-variants 1" → the folder, the variants kept per language and the language kept, if cut. */
-function parseKey(key: string): { folder: string; maxVariants?: number; lang?: Lang } {
+/** "eval/city --lang ru --max-variants 1" → the folder and how the suite is cut, if at all. */
+function parseKey(key: string): { folder: string; cut: SuiteCut } {
   const [folder, ...flags] = key.split(' --');
-  const options: { folder: string; maxVariants?: number; lang?: Lang } = { folder };
+  const cut: SuiteCut = {};
   for (const flag of flags) {
     const [name, value] = flag.split(' ');
-    if (name === 'max-variants' && /^\d+$/.test(value)) options.maxVariants = Number(value);
-    else if (name === 'lang' && isLang(value)) options.lang = value;
+    if (name === 'max-variants' && /^\d+$/.test(value)) cut.maxVariants = Number(value);
+    else if (name === 'lang' && isLang(value)) cut.lang = value;
     else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N or --lang ru|kk|en`);
   }
-  return options;
-}
-
-function cut(suite: Suite, { maxVariants, lang }: { maxVariants?: number; lang?: Lang }): Suite {
-  const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
-  return lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
+  return { folder, cut };
 }
 
 describe.each(Object.keys(baseline))('eval ratchet on ../shared/%s', (name) => {
-  const options = parseKey(name);
-  const { folder } = options;
+  const { folder, cut } = parseKey(name);
   const dir = path.join(SHARED, folder);
   const run = isSuite(dir) ? test : test.skip;
   run(isSuite(dir) ? 'no figure falls below the baseline' : `skipped: ${dir} with faq.yaml and dev.jsonl not found`, async () => {
     const suite = await loadSuite(dir);
-    const { report } = await runSuite(cut(suite, options));
+    const { report } = await runSuite(cutSuite(suite, cut));
     const regressions: string[] = [];
     for (const [key, floor] of Object.entries(baseline[name]) as [keyof EvalFigures, number][]) {
       const value = report.overall[key];
