@@ -37,4 +37,44 @@ describe('FaqCatalog.refresh', () => {
     await catalog.whenCalibrated();
     expect(catalog.get(first.id)?.questions.ru).toContain('Новый вопрос про это');
   });
+
+  /** Every entry's Russian answer with a mark added, saved as a new version. */
+  async function editAll(): Promise<{ ids: string[]; mark: string }> {
+    const mark = ' (обновлено)';
+    const entries = await store.faq.list();
+    for (const e of entries) await store.faq.save({ ...e, answer: { ...e.answer, ru: `${e.answer.ru ?? ''}${mark}` } }, 'test');
+    return { ids: entries.map((e) => e.id), mark };
+  }
+
+  it('indexes many changes in slices: answering goes on meanwhile, each entry in its last version or its new one', async () => {
+    const catalog = new FaqCatalog(createMatcher(), { indexSliceMs: 0 });
+    await catalog.refresh(store.faq);
+    const { ids, mark } = await editAll();
+    expect(ids.length).toBeGreaterThan(2);
+
+    let done = false;
+    const refreshing = catalog.refresh(store.faq).finally(() => (done = true));
+    // What other work (a resident's message) finds at each turn of the event loop while it runs.
+    const newAnswers: number[] = [];
+    for (;;) {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (done) break;
+      const answers = ids.map((id) => catalog.get(id)?.answer.ru ?? '');
+      newAnswers.push(answers.filter((a) => a.endsWith(mark)).length);
+      expect(catalog.match(question, 'ru', new Date()).candidates.length).toBeGreaterThan(0);
+    }
+    expect(await refreshing).toBe(ids.length);
+    // Turns came between the entries, with some entries new and the others still as they were.
+    expect(newAnswers.some((n) => n > 0 && n < ids.length)).toBe(true);
+    expect(ids.every((id) => catalog.get(id)?.answer.ru?.endsWith(mark))).toBe(true);
+  });
+
+  it('runs one refresh at a time: two asked at once take each change once', async () => {
+    const catalog = new FaqCatalog(createMatcher(), { indexSliceMs: 0 });
+    await catalog.refresh(store.faq);
+    const { ids, mark } = await editAll();
+    const counts = await Promise.all([catalog.refresh(store.faq), catalog.refresh(store.faq)]);
+    expect(counts).toEqual([ids.length, 0]);
+    expect(ids.every((id) => catalog.get(id)?.answer.ru?.endsWith(mark))).toBe(true);
+  });
 });
