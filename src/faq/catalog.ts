@@ -8,6 +8,7 @@ import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
 import { checkEntry, checkFaq, OutdatedCheck, type EntryCheck, type FaqCheck } from './entry-check';
+import { SLICE_MS, timeSlices } from '../schedule/time-slices';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -29,19 +30,15 @@ export interface CatalogMatchResult extends MatchResult {
 /** The revision before the store was first read. */
 const NEVER_READ = -1;
 
-/**
- * How long a refresh indexes changed entries before it lets other work run. An entry takes about
- * 0.7 ms to index, so 2,500 entries of a re-imported file held the event loop, and every resident's
- * answer, for 1.8 s in one piece (`npm run bench`, FAQ re-import).
- */
-const INDEX_SLICE_MS = 8;
-
 export interface FaqCatalogOptions {
-  /** See INDEX_SLICE_MS (0: after every changed entry). */
+  /**
+   * How long a refresh indexes changed entries before it lets other work run (0: after every
+   * changed entry; default SLICE_MS). An entry takes about 0.7 ms to index, so 2,500 entries of a
+   * re-imported file held the event loop, and every resident's answer, for 1.8 s in one piece
+   * (`npm run bench`, FAQ re-import).
+   */
   indexSliceMs?: number;
 }
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export class FaqCatalog {
   private readonly entries = new Map<string, FaqEntryInput & { version?: number }>();
@@ -61,7 +58,7 @@ export class FaqCatalog {
     private readonly matcher: FaqMatcher,
     options: FaqCatalogOptions = {},
   ) {
-    this.indexSliceMs = options.indexSliceMs ?? INDEX_SLICE_MS;
+    this.indexSliceMs = options.indexSliceMs ?? SLICE_MS;
   }
 
   get size(): number {
@@ -102,15 +99,13 @@ export class FaqCatalog {
       return current.length;
     }
     let changed = 0;
-    let sliceStart = Date.now();
+    const pause = timeSlices(this.indexSliceMs);
     // After each change: the first one stops a whole-FAQ check under way (checkAll), and a slice
     // used up lets other work run.
     const afterChange = async () => {
       changed++;
       if (changed === 1) this.generation += 1;
-      if (Date.now() - sliceStart < this.indexSliceMs) return;
-      await nextTurn();
-      sliceStart = Date.now();
+      await pause();
     };
     const seen = new Set<string>();
     for (const entry of current) {

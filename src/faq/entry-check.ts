@@ -11,6 +11,7 @@
 import { LANGS, type Lang } from '../i18n/languages';
 import { decide } from '../matcher';
 import type { FaqMatcher, Thresholds, VariantTrial } from '../matcher/types';
+import { timeSlices } from '../schedule/time-slices';
 import type { FaqEntryInput } from './types';
 
 /** What the bot would do with a variant asked in its words by a resident, the FAQ not having them. */
@@ -132,17 +133,14 @@ export async function checkFaq(
   thresholds: Thresholds,
   options: { sliceMs?: number; progress?: (done: number, total: number) => void; outdated?: () => boolean } = {},
 ): Promise<FaqCheck> {
-  const sliceMs = options.sliceMs ?? 8;
+  const pause = timeSlices(options.sliceMs);
   const checks: EntryCheck[] = [];
-  let sliceStart = Date.now();
   for (const [i, entry] of entries.entries()) {
     if (options.outdated?.()) throw new OutdatedCheck();
     const check = checkEntry(matcher, entry, thresholds);
     if (check) checks.push(check);
     options.progress?.(i + 1, entries.length);
-    if (Date.now() - sliceStart < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
-    sliceStart = Date.now();
+    await pause();
   }
   return summed(checks);
 }

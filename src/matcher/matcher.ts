@@ -10,6 +10,7 @@ import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
+import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
@@ -112,9 +113,6 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   prior: PRIOR_CALIBRATION,
   refitDebounceMs: 300,
 };
-
-/** A refit works in slices this long, then yields, so answering never waits for it. */
-const REFIT_SLICE_MS = 8;
 
 export class LexicalMatcher implements FaqMatcher {
   private readonly index = new FieldIndex();
@@ -279,18 +277,15 @@ export class LexicalMatcher implements FaqMatcher {
     }, this.options.refitDebounceMs);
   }
 
-  /** Simulates and fits in slices; starts over when the FAQ changed meanwhile. */
+  /** Simulates and fits in slices, so answering never waits for it; starts over when the FAQ changed meanwhile. */
   private async refitInBackground(): Promise<void> {
     for (;;) {
       const startedAt = this.changes;
       const samples: Sample[] = [];
-      let sliceStart = Date.now();
+      const pause = timeSlices();
       for (const sample of this.simulation()) {
         samples.push(sample);
-        if (Date.now() - sliceStart < REFIT_SLICE_MS) continue;
-        await new Promise((resolve) => setImmediate(resolve));
-        if (this.changes !== startedAt) break;
-        sliceStart = Date.now();
+        if ((await pause()) && this.changes !== startedAt) break;
       }
       if (this.changes !== startedAt) continue;
       this.calibration = fitCalibration(samples, this.options.prior, this.options.calibration);
