@@ -16,7 +16,18 @@ export interface FaqSource {
   /** A number that grows on every change. */
   revision(): Promise<number>;
   list(): Promise<FaqEntry[]>;
+  /** Each current entry's id and version, in list order. */
+  versions(): Promise<Map<string, number>>;
+  /** The current entries among `ids`, in list order. */
+  getMany(ids: readonly string[]): Promise<FaqEntry[]>;
 }
+
+/**
+ * Changed entries are read from the store this many at a time: about 4 ms of reading for entries
+ * the size of the demo FAQ's, so a read fits in an indexing slice instead of holding the event
+ * loop for all of a re-imported file at once.
+ */
+const READ_BATCH = 100;
 
 export interface CatalogMatch extends MatchCandidate {
   entry: FaqEntryInput;
@@ -89,15 +100,20 @@ export class FaqCatalog {
   private async refreshOnce(faq: FaqSource): Promise<number> {
     const revision = await faq.revision();
     if (revision === this.revision) return 0;
-    const current: FaqEntry[] = await faq.list();
     if (this.revision === NEVER_READ && this.entries.size === 0) {
       // The first fill (start-up): indexed and calibrated at once, so the first messages (a backlog
       // after an outage) are judged with this FAQ's own confidence, not the prior's. Later changes
       // are refitted in the background, which never holds up answering.
+      const current: FaqEntry[] = await faq.list();
       this.load(current);
       this.revision = revision;
       return current.length;
     }
+    // Later, only what changed is read: listing a large FAQ whole to find one edited entry held the
+    // event loop for 0.4 s at 10,000 entries, in every bot, on every edit.
+    const versions = await faq.versions();
+    const changedIds = [...versions].filter(([id, version]) => this.entries.get(id)?.version !== version).map(([id]) => id);
+    const removedIds = [...this.entries.keys()].filter((id) => !versions.has(id));
     let changed = 0;
     const pause = timeSlices(this.indexSliceMs);
     // After each change: the first one stops a whole-FAQ check under way (checkAll), and a slice
@@ -107,17 +123,16 @@ export class FaqCatalog {
       if (changed === 1) this.generation += 1;
       await pause();
     };
-    const seen = new Set<string>();
-    for (const entry of current) {
-      seen.add(entry.id);
-      const known = this.entries.get(entry.id);
-      if (known && known.version === entry.version) continue;
-      this.entries.set(entry.id, entry);
-      this.matcher.upsert(entry);
-      await afterChange();
+    for (let from = 0; from < changedIds.length; from += READ_BATCH) {
+      // An entry deleted since `versions` read it is missing here; the delete moved the revision,
+      // so the next refresh removes it.
+      for (const entry of await faq.getMany(changedIds.slice(from, from + READ_BATCH))) {
+        this.entries.set(entry.id, entry);
+        this.matcher.upsert(entry);
+        await afterChange();
+      }
     }
-    for (const id of [...this.entries.keys()]) {
-      if (seen.has(id)) continue;
+    for (const id of removedIds) {
       this.entries.delete(id);
       this.matcher.remove(id);
       await afterChange();

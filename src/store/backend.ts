@@ -43,6 +43,8 @@ export interface FaqCommit {
 export interface FaqBackend {
   list(): Promise<FaqEntry[]>;
   get(id: string): Promise<FaqEntry | null>;
+  versions(): Promise<Map<string, number>>;
+  getMany(ids: readonly string[]): Promise<FaqEntry[]>;
   history(id: string): Promise<FaqEntry[]>;
   revision(): Promise<number>;
   /** The highest version ever stored (history included) of each of `ids` that has one. */

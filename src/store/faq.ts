@@ -29,6 +29,14 @@ export class VersionedFaq implements FaqStore {
     return this.backend.get(id);
   }
 
+  versions(): Promise<Map<string, number>> {
+    return this.backend.versions();
+  }
+
+  getMany(ids: readonly string[]): Promise<FaqEntry[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.backend.getMany(ids);
+  }
+
   history(id: string): Promise<FaqEntry[]> {
     return this.backend.history(id);
   }
@@ -65,7 +73,10 @@ export class VersionedFaq implements FaqStore {
     const entries = input.map(faqInputOf);
     return this.retry('import', async () => {
       const at = this.now();
-      const current = new Map((await this.backend.list()).map((e) => [e.id, e]));
+      // Only the file's own entries are read whole (to compare contents): the rest of a large FAQ
+      // is known by id and version, which a replacing import needs to delete them.
+      const versions = await this.backend.versions();
+      const current = new Map((await this.getMany(entries.filter((e) => versions.has(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
       const last = await this.backend.lastVersions(entries.filter((e) => !current.has(e.id)).map((e) => e.id));
       const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
       const commit: FaqCommit = { put: [], remove: [], audit: { actor: by, action: 'faq.import' }, at };
@@ -81,8 +92,8 @@ export class VersionedFaq implements FaqStore {
       }
       if (options.replace) {
         const keep = new Set(entries.map((e) => e.id));
-        for (const known of current.values()) {
-          if (!keep.has(known.id)) commit.remove.push({ id: known.id, expected: known.version });
+        for (const [id, version] of versions) {
+          if (!keep.has(id)) commit.remove.push({ id, expected: version });
         }
         summary.deleted = commit.remove.length;
       }

@@ -299,6 +299,13 @@ export interface FaqStore {
   list(): Promise<FaqEntry[]>;
   get(id: string): Promise<FaqEntry | null>;
   /**
+   * Each current entry's id and version, in list order: what changed, without reading the entries
+   * (a list of 10,000 entries takes about 0.4 s to read, in one piece on the event loop).
+   */
+  versions(): Promise<Map<string, number>>;
+  /** The current entries among `ids`, in list order; ids with no current entry are left out. */
+  getMany(ids: readonly string[]): Promise<FaqEntry[]>;
+  /**
    * Creates the entry (version 1) or saves a new version of it; the previous version is kept in
    * the history. Saving content identical to the current version changes nothing and returns it.
    */

@@ -129,7 +129,7 @@ describe('SqliteStore on disk', () => {
     const store = new SqliteStore(dir, { logger: logs.logger });
     // Whoever watches the start learns why it waits (the rebuild takes seconds on a large database).
     const upgrades = logs.lines.map((l) => JSON.parse(l) as { msg: string; from?: number; to?: number }).filter((l) => /upgrading/.test(l.msg));
-    expect(upgrades.map(({ from, to }) => [from, to])).toEqual([[8, 9]]);
+    expect(upgrades.map(({ from, to }) => [from, to])).toEqual([[8, 9], [9, 10]]);
     expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
     await store.conversations.save({ ...conversation, chatId: '43' });
     expect((await store.conversations.get('telegram', '43'))?.chatId).toBe('43');
@@ -138,7 +138,7 @@ describe('SqliteStore on disk', () => {
     await store.close();
     const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });
     expect(withoutRowid(upgraded)).toEqual([]);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(9);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(10);
     upgraded.close();
   });
 

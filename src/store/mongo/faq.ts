@@ -32,6 +32,15 @@ export class MongoFaq implements FaqBackend {
     return doc ? faqFromDoc(doc) : null;
   }
 
+  async versions(): Promise<Map<string, number>> {
+    const docs = await this.d.m.faq.find({}, { id: 1, version: 1 }).sort({ _id: 1 }).lean<Pick<FaqDoc, 'id' | 'version'>[]>();
+    return new Map(docs.map((d) => [d.id, d.version]));
+  }
+
+  async getMany(ids: readonly string[]): Promise<FaqEntry[]> {
+    return (await this.d.m.faq.find({ id: { $in: ids } }).sort({ _id: 1 }).lean<FaqDoc[]>()).map(faqFromDoc);
+  }
+
   async history(id: string): Promise<FaqEntry[]> {
     return (await this.d.m.faqVersions.find({ id }).sort({ version: -1 }).lean<FaqDoc[]>()).map(faqFromDoc);
   }

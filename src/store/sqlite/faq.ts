@@ -27,6 +27,10 @@ export class SqliteFaq implements FaqBackend {
       list: db.prepare<[], FaqRow>('SELECT * FROM faq ORDER BY rowid'),
       get: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id = ?'),
       version: db.prepare<[string], { version: number }>('SELECT version FROM faq WHERE id = ?'),
+      // Covered by the index faq_id_version (with the rowid every index holds): the rows, with
+      // their texts, are not read. Sorted by rowid here, which would make SQLite read the table.
+      versions: db.prepare<[], { id: string; version: number; position: number }>('SELECT id, version, rowid AS position FROM faq'),
+      getMany: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid'),
       upsert: db.prepare<[FaqRow]>(
         `INSERT INTO faq (id, topic, questions, answer, valid_from, valid_until, version, updated_by, updated_at)
          VALUES (@id, @topic, @questions, @answer, @valid_from, @valid_until, @version, @updated_by, @updated_at)
@@ -55,6 +59,15 @@ export class SqliteFaq implements FaqBackend {
   async get(id: string): Promise<FaqEntry | null> {
     const row = this.sql.get.get(id);
     return row ? rows.fromRow(row) : null;
+  }
+
+  async versions(): Promise<Map<string, number>> {
+    const rows = this.sql.versions.all().sort((a, b) => a.position - b.position);
+    return new Map(rows.map((r) => [r.id, r.version]));
+  }
+
+  async getMany(ids: readonly string[]): Promise<FaqEntry[]> {
+    return this.sql.getMany.all(JSON.stringify(ids)).map(rows.fromRow);
   }
 
   async history(id: string): Promise<FaqEntry[]> {

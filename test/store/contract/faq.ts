@@ -73,6 +73,20 @@ export function faqContract(open: StoreUnderTest): void {
       expect((await store.faq.list()).map((e) => e.id)).toEqual(['c', 'a', 'b']);
     });
 
+    it("tells every entry's version, and reads chosen entries, in list order", async () => {
+      for (const id of ['c', 'a', 'b', 'd']) await store.faq.save(faq(id), 'alice');
+      await store.faq.save(faq('a', { topic: 'health' }), 'alice');
+      await store.faq.delete('d', 'alice');
+      expect([...(await store.faq.versions())]).toEqual([
+        ['c', 1],
+        ['a', 2],
+        ['b', 1],
+      ]);
+      const chosen = await store.faq.getMany(['b', 'missing', 'd', 'c']);
+      expect(chosen).toEqual([await store.faq.get('c'), await store.faq.get('b')]);
+      expect(await store.faq.getMany([])).toEqual([]);
+    });
+
     it('grows the revision on every change and only then', async () => {
       const r0 = await store.faq.revision();
       await store.faq.save(faq('a'), 'x');
