@@ -10,7 +10,7 @@ import { canSendHere, deliveryWarnings, type ChannelState, type DeliveryWarning 
 import { WITHDRAW_ACTION, withdrawReasonOf } from '../escalation/withdrawal';
 import { LANGS, type Lang } from '../i18n/languages';
 import { startOfLocalDay } from '../i18n/local-time';
-import { OPEN_TICKET_STATUSES, type AlertStatus, type RecipientStatus, type Store, type TicketStatus } from '../store/types';
+import { OPEN_TICKET_STATUSES, type AlertStatus, type OutcomeCount, type RecipientStatus, type Store, type TicketStatus } from '../store/types';
 import { collectUnanswered, groupUnanswered } from './unanswered';
 
 const MINUTE = 60_000;
@@ -145,14 +145,18 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
   const now = sources.clock();
   // Hourly counts are read by the hours that start in the range: widen `from` to its hour.
   const hourFrom = new Date(Math.floor(range.from.getTime() / HOUR) * HOUR);
-  const [open, opened, audit, outcomes, entries, alerts] = await Promise.all([
+  const [open, opened, audit, outcomes, alerts] = await Promise.all([
     store.tickets.list({ status: OPEN_TICKET_STATUSES }),
     store.tickets.openedBetween(range.from, range.to),
     store.audit.between(range.from, range.to, AUDIT_ACTIONS),
     store.outcomes.between(hourFrom, range.to),
-    store.faq.list(),
     store.alerts.list(),
   ]);
+  // Only the entries residents got (their topics): the whole FAQ, read on every refresh of every
+  // dashboard, held the event loop 0.4 s at 10,000 entries.
+  const entryGot = (c: OutcomeCount) => ((c.outcome === 'answer' || c.outcome === 'picked') && c.detail ? c.detail : undefined);
+  const answeredIds = new Set(outcomes.map(entryGot).filter((id) => id !== undefined));
+  const entries = await store.faq.getMany([...answeredIds]);
 
   const queue: Figures['queue'] = { open: zeros(OPEN_TICKET_STATUSES), longestWaitMinutes: null, overdue: 0 };
   for (const t of open) {
@@ -207,7 +211,8 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
       point.messages += c.count;
       if (c.outcome === 'escalate') point.escalations += c.count;
     }
-    const topic = (c.outcome === 'answer' || c.outcome === 'picked') && c.detail ? topicOf.get(c.detail) : undefined;
+    const id = entryGot(c);
+    const topic = id === undefined ? undefined : topicOf.get(id);
     if (topic) add(topicCounts, topic, c.count);
   }
   const [answered, suggested, escalated] = QUESTION_OUTCOMES.map((o) => messages.byOutcome[o] ?? 0);
