@@ -16,13 +16,31 @@ import type { FaqStore, ImportSummary } from './types';
 const ATTEMPTS = 5;
 
 export class VersionedFaq implements FaqStore {
+  /**
+   * The entries read so far, by id, reused while their stored version is the same: a list reads
+   * every entry's id and version and then only the entries that changed, so the console's pages
+   * and dashboards do not parse a large FAQ whole each time (0.4 s at 10,000 entries, on the event
+   * loop the bots answer on). Frozen, since every caller gets the same objects.
+   */
+  private readonly read = new Map<string, FaqEntry>();
+
   constructor(
     private readonly backend: FaqBackend,
     private readonly now: () => Date,
   ) {}
 
-  list(): Promise<FaqEntry[]> {
-    return this.backend.list();
+  async list(): Promise<FaqEntry[]> {
+    const versions = await this.backend.versions();
+    const changed = [...versions].filter(([id, version]) => this.read.get(id)?.version !== version).map(([id]) => id);
+    // The first list (or one after most entries changed) reads them whole, which is quicker.
+    const fresh = changed.length > versions.size / 2 ? await this.backend.list() : await this.backend.getMany(changed);
+    for (const entry of fresh) this.remember(entry);
+    for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
+    // An entry deleted between the two reads is not listed (its older version must not reappear).
+    return [...versions].flatMap(([id, version]) => {
+      const entry = this.read.get(id);
+      return entry && entry.version >= version ? [entry] : [];
+    });
   }
 
   get(id: string): Promise<FaqEntry | null> {
@@ -33,8 +51,17 @@ export class VersionedFaq implements FaqStore {
     return this.backend.versions();
   }
 
-  getMany(ids: readonly string[]): Promise<FaqEntry[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.backend.getMany(ids);
+  async getMany(ids: readonly string[]): Promise<FaqEntry[]> {
+    if (ids.length === 0) return [];
+    return (await this.backend.getMany(ids)).map((entry) => this.remember(entry));
+  }
+
+  private remember(entry: FaqEntry): FaqEntry {
+    Object.values(entry.questions).forEach((variants) => Object.freeze(variants));
+    Object.freeze(entry.questions);
+    Object.freeze(entry.answer);
+    this.read.set(entry.id, Object.freeze(entry));
+    return entry;
   }
 
   history(id: string): Promise<FaqEntry[]> {

@@ -142,6 +142,34 @@ describe('SqliteStore on disk', () => {
     upgraded.close();
   });
 
+  it("lists another process's FAQ changes though the entries it read before are reused", async () => {
+    const dir = tempDir();
+    const reader = new SqliteStore(dir);
+    const writer = new SqliteStore(dir);
+    for (const id of ['a', 'b', 'c', 'd', 'e']) await writer.faq.save(faq(id), 'alice');
+    const before = await reader.faq.list();
+    await writer.faq.save(faq('b', { topic: 'health' }), 'bob');
+    await writer.faq.delete('c', 'bob');
+    await writer.faq.save(faq('f'), 'bob');
+
+    const after = await reader.faq.list();
+    expect(after).toEqual(await writer.faq.list());
+    expect(after.map((e) => [e.id, e.version, e.topic])).toEqual([
+      ['a', 1, 'curfew'],
+      ['b', 2, 'health'],
+      ['d', 1, 'curfew'],
+      ['e', 1, 'curfew'],
+      ['f', 1, 'curfew'],
+    ]);
+    // The unchanged entry is the object read before: shared by every caller, so it cannot be changed.
+    expect(after[0]).toBe(before[0]);
+    expect(() => {
+      (after[0].questions.ru as string[]).push('another');
+    }).toThrow(TypeError);
+    await reader.close();
+    await writer.close();
+  });
+
   it('refuses a database from a newer release', () => {
     const dir = tempDir();
     const db = new Database(path.join(dir, 'bot.db'));

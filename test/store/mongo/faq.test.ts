@@ -58,3 +58,28 @@ describe('MongoDB FAQ: a create racing another process', () => {
     await expect(store.faq.save(entry, 'seed')).rejects.toThrow(/edited by others at the same time/);
   });
 });
+
+describe('MongoDB FAQ: what changed, without reading the whole FAQ', () => {
+  let driver: StubbedDriver;
+  afterEach(() => driver.restore());
+
+  it("reads every entry's id and version alone, and the chosen entries by id, both in the order entries were created", async () => {
+    driver = new StubbedDriver();
+    const store = await driver.openStore();
+    driver.on('faq', 'find', (call) =>
+      Object.keys(call.args[0] as object).length === 0
+        ? [{ id: 'b', version: 3 }, { id: 'a', version: 1 }]
+        : [{ ...faq('b'), version: 3, updatedBy: 'alice', updatedAt: new Date('2026-01-15T10:00:00Z') }],
+    );
+    expect([...(await store.faq.versions())]).toEqual([
+      ['b', 3],
+      ['a', 1],
+    ]);
+    expect((await store.faq.getMany(['b', 'gone'])).map((e) => [e.id, e.version])).toEqual([['b', 3]]);
+    const [versions, chosen] = driver.callsTo('faq', 'find');
+    // Only the two fields travel: an entry's texts in three languages are a kilobyte or more.
+    expect(versions.args[1]).toMatchObject({ projection: { id: 1, version: 1 }, sort: { _id: 1 } });
+    expect(chosen.args[0]).toEqual({ id: { $in: ['b', 'gone'] } });
+    expect(chosen.args[1]).toMatchObject({ sort: { _id: 1 } });
+  });
+});
