@@ -239,8 +239,10 @@ async function conversationState(lines: number): Promise<ConversationFigures> {
   });
   let saving = 0n;
   let reading = 0n;
+  // Two passes over the same 10,000 residents: the second rewrites rows the first created.
+  const passes = 2;
   await withTempStore('conversations', async (store) => {
-    for (let pass = 0; pass < 3; pass++) {
+    for (let pass = 0; pass < passes; pass++) {
       for (let first = 0; first < residents; first += 1000) {
         const batch = Array.from({ length: 1000 }, (_, j) => conversation(first + j));
         const t0 = process.hrtime.bigint();
@@ -252,7 +254,7 @@ async function conversationState(lines: number): Promise<ConversationFigures> {
       }
     }
   });
-  const per = (ns: bigint) => round(Number(ns) / 1e3 / (3 * residents), 1);
+  const per = (ns: bigint) => round(Number(ns) / 1e3 / (passes * residents), 1);
   return { lines, save_us: per(saving), get_us: per(reading) };
 }
 
