@@ -18,7 +18,7 @@ import { manyFaqEntries } from './fixtures';
 
 /** A real bcrypt cost (production uses 12), lower to keep the test short. */
 const COST = 8;
-export const LOGINS = 30;
+const LOGINS = 30;
 
 export interface ConsoleLoadRun {
   tookMs: number;
