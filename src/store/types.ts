@@ -300,7 +300,7 @@ export interface FaqStore {
   get(id: string): Promise<FaqEntry | null>;
   /**
    * Each current entry's id and version, in list order: what changed, without reading the entries
-   * (a list of 10,000 entries takes about 0.4 s to read, in one piece on the event loop).
+   * (reading 10,000 entries whole takes about 0.4 s, in one piece on the event loop).
    */
   versions(): Promise<Map<string, number>>;
   /** The current entries among `ids`, in list order; ids with no current entry are left out. */
