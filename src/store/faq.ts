@@ -33,9 +33,10 @@ export class VersionedFaq implements FaqStore {
   async list(): Promise<FaqEntry[]> {
     const versions = await this.backend.versions();
     const changed = [...versions].filter(([id, version]) => this.read.get(id)?.version !== version).map(([id]) => id);
-    // The first list (or one after most entries changed) reads them whole, which is quicker.
-    const fresh = changed.length > versions.size / 2 ? await this.backend.list() : await this.backend.getMany(changed);
-    for (const entry of fresh) this.remember(entry);
+    // The first list (or one after most entries changed) reads them whole, which is quicker; a
+    // list with nothing changed reads nothing more.
+    if (changed.length > versions.size / 2) for (const entry of await this.backend.list()) this.remember(entry);
+    else await this.getMany(changed);
     for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
     // An entry deleted between the two reads is not listed (its older version must not reappear).
     return [...versions].flatMap(([id, version]) => {

@@ -82,4 +82,15 @@ describe('MongoDB FAQ: what changed, without reading the whole FAQ', () => {
     expect(chosen.args[0]).toEqual({ id: { $in: ['b', 'gone'] } });
     expect(chosen.args[1]).toMatchObject({ sort: { _id: 1 } });
   });
+
+  it('lists again with the versions alone when nothing changed', async () => {
+    driver = new StubbedDriver();
+    const store = await driver.openStore();
+    const stored = { ...faq('a'), version: 1, updatedBy: 'alice', updatedAt: new Date('2026-01-15T10:00:00Z') };
+    driver.on('faq', 'find', (call) => ((call.args[1] as { projection?: object } | undefined)?.projection ? [{ id: 'a', version: 1 }] : [stored]));
+    const first = await store.faq.list();
+    expect(driver.callsTo('faq', 'find')).toHaveLength(2);
+    expect(await store.faq.list()).toEqual(first);
+    expect(driver.callsTo('faq', 'find')).toHaveLength(3);
+  });
 });
