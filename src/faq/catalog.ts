@@ -9,6 +9,7 @@ import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
 import { checkEntry, checkFaq, OutdatedCheck, type EntryCheck, type FaqCheck } from './entry-check';
 import { SLICE_MS, timeSlices } from '../schedule/time-slices';
+import { versionChanges } from './version-changes';
 import { isLive, type FaqEntry, type FaqEntryInput } from './types';
 
 /** Where the catalog reads the FAQ from: the store's FAQ sub-store. */
@@ -111,9 +112,7 @@ export class FaqCatalog {
     }
     // Later, only what changed is read: listing a large FAQ whole to find one edited entry held the
     // event loop for 0.4 s at 10,000 entries, in every bot, on every edit.
-    const versions = await faq.versions();
-    const changedIds = [...versions].filter(([id, version]) => this.entries.get(id)?.version !== version).map(([id]) => id);
-    const removedIds = [...this.entries.keys()].filter((id) => !versions.has(id));
+    const { changed: changedIds, removed: removedIds } = versionChanges(this.entries, await faq.versions());
     let changed = 0;
     const pause = timeSlices(this.indexSliceMs);
     // After each change: the first one stops a whole-FAQ check under way (checkAll), and a slice

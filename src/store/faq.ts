@@ -8,6 +8,7 @@
  * another process, `npm run faq:import` — is planned again from fresh reads.
  */
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
+import { versionChanges } from '../faq/version-changes';
 import type { FaqBackend, FaqCommit } from './backend';
 import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from './faq-content';
 import type { FaqStore, ImportSummary } from './types';
@@ -32,12 +33,12 @@ export class VersionedFaq implements FaqStore {
 
   async list(): Promise<FaqEntry[]> {
     const versions = await this.backend.versions();
-    const changed = [...versions].filter(([id, version]) => this.read.get(id)?.version !== version).map(([id]) => id);
+    const { changed, removed } = versionChanges(this.read, versions);
     // The first list (or one after most entries changed) reads them whole, which is quicker; a
     // list with nothing changed reads nothing more.
     if (changed.length > versions.size / 2) for (const entry of await this.backend.list()) this.remember(entry);
     else await this.getMany(changed);
-    for (const id of this.read.keys()) if (!versions.has(id)) this.read.delete(id);
+    for (const id of removed) this.read.delete(id);
     // An entry deleted between the two reads is not listed (its older version must not reappear).
     return [...versions].flatMap(([id, version]) => {
       const entry = this.read.get(id);
