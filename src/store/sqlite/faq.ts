@@ -28,7 +28,8 @@ export class SqliteFaq implements FaqBackend {
       get: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id = ?'),
       version: db.prepare<[string], { version: number }>('SELECT version FROM faq WHERE id = ?'),
       // Covered by the index faq_id_version (with the rowid every index holds): the rows, with
-      // their texts, are not read. Sorted by rowid here, which would make SQLite read the table.
+      // their texts, are not read. Sorted by rowid in `versions()`: ORDER BY rowid here would make
+      // SQLite scan the table instead.
       versions: db.prepare<[], { id: string; version: number; position: number }>('SELECT id, version, rowid AS position FROM faq'),
       getMany: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid'),
       upsert: db.prepare<[FaqRow]>(
