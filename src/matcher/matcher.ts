@@ -202,7 +202,7 @@ export class LexicalMatcher implements FaqMatcher {
   closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
     if (ids.length === 0 || typeof text !== 'string') return out;
-    const { keys } = this.ranker.rank(analyzeMessage(text, lang));
+    const keys = this.ranker.keysOf(analyzeMessage(text, lang));
     for (const id of ids) {
       const entry = this.index.get(id);
       const variant = entry && closestVariant(entry, keys, lang);

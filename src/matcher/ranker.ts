@@ -162,6 +162,25 @@ export class Ranker {
   rank(tokens: readonly WeightedToken[], exclusion?: Exclusion): Ranking {
     const view = new View(this.index, exclusion);
     if (view.n <= 0 || tokens.length === 0) return EMPTY;
+    const { resolved, ...summary } = this.resolveAll(tokens, view);
+    if (summary.totalWeight === 0) return EMPTY;
+    const touched = this.accumulate(resolved, view);
+    return { entries: this.top(touched), ...summary };
+  }
+
+  /**
+   * The index keys the message's words stand for (Ranking.keys), as `rank` finds them, without
+   * scoring a single entry: labelling the entries offered needs no second ranking of the FAQ.
+   */
+  keysOf(tokens: readonly WeightedToken[]): ReadonlySet<string> {
+    const view = new View(this.index, undefined);
+    if (view.n <= 0 || tokens.length === 0) return EMPTY.keys;
+    const { keys, totalWeight } = this.resolveAll(tokens, view);
+    return totalWeight === 0 ? EMPTY.keys : keys;
+  }
+
+  /** Each word's keys, and the ranking's weights and keys that follow from them. */
+  private resolveAll(tokens: readonly WeightedToken[], view: View): Omit<Ranking, 'entries'> & { resolved: ResolvedToken[] } {
     const resolved: ResolvedToken[] = [];
     const keys = new Set<string>();
     let totalWeight = 0;
@@ -177,9 +196,7 @@ export class Ranker {
       else knownWords += 1;
       for (const [key] of r.keys) keys.add(key);
     }
-    if (totalWeight === 0) return EMPTY;
-    const touched = this.accumulate(resolved, view);
-    return { entries: this.top(touched), totalWeight, unknownWeight, knownWords, keys };
+    return { resolved, keys, totalWeight, unknownWeight, knownWords };
   }
 
   /**
