@@ -69,7 +69,8 @@ export const MAX_UNKNOWN_TO_ANSWER = 2 / 3;
 export const LONE_WORD_SHARE = 1 / 2;
 
 /**
- * Why the first candidate must not be answered outright, if it must not: the message is a single
+ * Why the first candidate must not be answered outright, if it must not: the message meets it only
+ * in its answer's prose (answer-only, see MatchResult.doubt); the message is a single
  * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
  * tells them apart (topic-word); its one known word is one the first entry only mentions
  * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the
@@ -78,6 +79,7 @@ export const LONE_WORD_SHARE = 1 / 2;
  */
 function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): MatchResult['doubt'] {
   const [top, second] = ranking.entries;
+  if (top && top.explained === 0) return 'answer-only';
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
   if (passingWord) return 'passing-word';
   if (!top || !second) return undefined;
@@ -218,10 +220,11 @@ export class LexicalMatcher implements FaqMatcher {
     const precision = this.topPrecision(ranking, exclusion);
     const x = this.features(ranking, precision, exclusion);
     // An entry found only through its answer's prose (no word of the message is in its questions
-    // or topic) is not what the resident asked about: it is neither answered nor offered.
+    // or topic) is not what the resident asked about: it is never answered, nor offered as "did you
+    // mean" (doubt 'answer-only'). It may be offered to read while an operator takes the message.
     const asked = top.explained > 0;
     const answer = asked ? predict(this.calibration.top1, x) : 0;
-    const suggest = asked ? Math.max(answer, predict(this.calibration.top3, x)) : 0;
+    const suggest = Math.max(answer, predict(this.calibration.top3, x));
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
       .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score }));

@@ -24,9 +24,12 @@ export interface MatchResult {
    * is words the FAQ does not know ('unclear'), or its one known word is one the first entry only
    * mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
-   * "how?") or says a day ("а завтра?"), and names nothing to look up.
+   * "how?") or says a day ("а завтра?"), and names nothing to look up. 'answer-only': no word of
+   * the message is in the first candidate's questions or topic, only in its answer's prose; it is
+   * neither answered nor offered as "did you mean", only, when likely, to read while an operator
+   * takes the message.
    */
-  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word';
+  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word' | 'answer-only';
   /**
    * Share of the weight (by idf) of the message's words the FAQ knows that the first candidate's
    * questions and topic ask about, in [0, 1]: 1 when no known word points elsewhere. Words no entry
