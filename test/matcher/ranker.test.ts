@@ -289,3 +289,15 @@ describe('Russian aspect pairs', () => {
     expect(top([imperfective, amount], 'как оплатить штраф')).toBe('fine-payment');
   });
 });
+
+describe('the keys a message stands for', () => {
+  it('are the keys its ranking finds (typos, lexicon, Latin spellings), with no ranking done', () => {
+    const { ranker } = ranked(FIXTURE_FAQ);
+    for (const q of ['когда откроется библиотека в воскресенье', 'библиотеко', 'штраф за парковку', 'жеке куәлік', 'library sunday hours', 'ипподром']) {
+      const tokens = analyzeMessage(q, 'ru');
+      const keys = ranker.keysOf(tokens);
+      expect([...keys].sort()).toEqual([...ranker.rank(tokens).keys].sort());
+      if (q !== 'ипподром') expect(keys.size).toBeGreaterThan(0);
+    }
+  });
+});
