@@ -35,7 +35,8 @@ export function createMatcher(options: Partial<MatcherOptions> = {}): FaqMatcher
 /**
  * Answer when the first candidate is likely right and nothing casts doubt on it; otherwise offer up to three
  * when the right one is likely among them; otherwise hand the message to an operator, with the
- * candidates to read meanwhile when the right one may well be among them.
+ * candidates to read meanwhile when the right one may well be among them. A first candidate the
+ * message meets only in its answer's prose (doubt 'answer-only') is at most read meanwhile.
  */
 export function decide(result: MatchResult, t: Thresholds): Decision {
   if (result.doubt === 'no-subject') return { kind: 'clarify' };
