@@ -6,7 +6,9 @@
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
  * as a fresh conversation, and a table per language is printed with the calibration of the
  * matcher's probabilities (predicted vs observed per decision band and per tenth) and where the ranking
- * alone put the right entry (ranked_first, ranked_top3: before the confidence decides). The last lines
+ * alone put the right entry (ranked_first, ranked_top3: before the confidence decides), and where
+ * plain BM25 puts it (bm25_ranked_first, bm25_ranked_top3: the yardstick, src/quality/plain-bm25.ts;
+ * answered_or_suggested should reach its top three). The last lines
  * are one JSON object per suite with its overall figures, for CI and the ratchet in
  * test/eval-baseline.json. A rate with nothing to measure (no English cases, say) shows "–".
  *
@@ -51,6 +53,8 @@ const COLUMNS: (keyof EvalFigures)[] = [
   'language_accuracy',
   'ranked_first',
   'ranked_top3',
+  'bm25_ranked_first',
+  'bm25_ranked_top3',
 ];
 
 function table(header: string[], rows: string[][]): string {
@@ -82,6 +86,11 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
   console.log(
     `\non a band's edge: ${report.onBandEdge} of ${report.overall.cases} cases would be decided otherwise were their probabilities ${BAND_EDGE} higher or lower (a refit of the confidence moves them so far)`,
   );
+  const { answered_or_suggested: ours, bm25_ranked_top3: yardstick } = report.overall;
+  if (ours !== null && yardstick !== null) {
+    const verdict = ours >= yardstick ? 'at or above it' : 'UNDER it';
+    console.log(`plain BM25's first three hold the right entry for ${yardstick} of the answerable cases; answered or suggested ${ours}: ${verdict}`);
+  }
 }
 
 async function main(): Promise<number> {

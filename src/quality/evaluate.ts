@@ -4,12 +4,13 @@
  * Besides the outcome figures it keeps, per case, the probability the matcher gave its first
  * entry, so the report can show how well those probabilities are calibrated, and where the ranking
  * alone put the right entry: a case lost with the right entry ranked first is the confidence's
- * miss, not the ranking's.
+ * miss, not the ranking's. Plain BM25 ranks each case too, as the yardstick (plain-bm25.ts).
  */
 import type { ConversationEngine } from '../engine/engine';
 import type { FaqCatalog } from '../faq/catalog';
 import { isLang, LANGS, type Lang } from '../i18n/languages';
 import { decide, type Decision, type MatchResult, type Thresholds } from '../matcher';
+import { PlainBm25 } from './plain-bm25';
 
 export interface EvalCase {
   text: string;
@@ -34,6 +35,12 @@ export interface EvalFigures {
   ranked_first: number | null;
   /** In-scope cases whose right entry the ranking put among its first three. */
   ranked_top3: number | null;
+  /**
+   * The same for plain BM25 (plain-bm25.ts), the yardstick: answered_or_suggested should be at
+   * least its top three on any FAQ.
+   */
+  bm25_ranked_first: number | null;
+  bm25_ranked_top3: number | null;
 }
 
 export interface EvalMiss {
@@ -120,6 +127,8 @@ interface Tally {
   langOk: number;
   rankedFirst: number;
   rankedTop3: number;
+  bm25First: number;
+  bm25Top3: number;
 }
 
 const emptyTally = (): Tally => ({
@@ -134,6 +143,8 @@ const emptyTally = (): Tally => ({
   langOk: 0,
   rankedFirst: 0,
   rankedTop3: 0,
+  bm25First: 0,
+  bm25Top3: 0,
 });
 
 const ratio = (n: number, d: number): number | null => (d === 0 ? null : Math.round((n / d) * 10000) / 10000);
@@ -151,6 +162,8 @@ function figures(t: Tally): EvalFigures {
     language_accuracy: ratio(t.langOk, t.cases),
     ranked_first: ratio(t.rankedFirst, t.inScope),
     ranked_top3: ratio(t.rankedTop3, t.inScope),
+    bm25_ranked_first: ratio(t.bm25First, t.inScope),
+    bm25_ranked_top3: ratio(t.bm25Top3, t.inScope),
   };
 }
 
@@ -197,6 +210,7 @@ export async function evaluate(
   const misses: EvalMiss[] = [];
   const predictions: Prediction[] = [];
   let onBandEdge = 0;
+  const reference = new PlainBm25(catalog.live(new Date()));
 
   for (const [i, c] of cases.entries()) {
     const result = await engine.handle({ channel: 'eval', chatId: `case-${i}`, kind: 'text', text: c.text });
@@ -215,6 +229,7 @@ export async function evaluate(
     const ranked = match.candidates;
     if (isOnBandEdge(match, thresholds)) onBandEdge++;
     const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
+    const referenceRank = c.expect === null ? -1 : reference.rank(c.text).slice(0, 3).indexOf(c.expect);
     for (const t of [overall, byLang[c.lang]]) {
       t.cases++;
       if (result.lang === c.lang) t.langOk++;
@@ -229,6 +244,8 @@ export async function evaluate(
         if (answered === c.expect || suggested.includes(c.expect)) t.answeredOrSuggested++;
         if (rank === 0) t.rankedFirst++;
         if (rank >= 0) t.rankedTop3++;
+        if (referenceRank === 0) t.bm25First++;
+        if (referenceRank >= 0) t.bm25Top3++;
       }
     }
     const top = ranked[0];

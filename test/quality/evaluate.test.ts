@@ -41,8 +41,12 @@ describe('evaluate', () => {
     expect(report.overall.in_scope).toBe(3);
     expect(report.overall.ranked_first).toBe(0.6667);
     expect(report.overall.ranked_top3).toBe(1);
+    // Plain BM25 ranks each case too, as the yardstick: it also puts the library second there.
+    expect(report.overall.bm25_ranked_first).toBe(0.6667);
+    expect(report.overall.bm25_ranked_top3).toBe(1);
     // Out-of-scope cases have no right entry to rank: a language without in-scope cases shows none.
     expect(report.byLang.en.ranked_first).toBeNull();
+    expect(report.byLang.en.bm25_ranked_top3).toBeNull();
   });
 
   it('reports calibration per decision band, every case in exactly one band', async () => {
