@@ -7,7 +7,7 @@
  *   matcher.load(entries);
  *   const decision = decide(matcher.match('до скольки работает библиотека', 'ru'), DEFAULT_THRESHOLDS);
  */
-import type { Decision, FaqMatcher, MatchResult, Thresholds } from './types';
+import type { Decision, FaqMatcher, MatchCandidate, MatchResult, Thresholds } from './types';
 import { LexicalMatcher, type MatcherOptions } from './matcher';
 
 export { DEFAULT_MATCHER_OPTIONS, type MatcherOptions } from './matcher';
@@ -54,9 +54,10 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
 
 /** The candidates worth showing a resident: up to three, none far below the first. */
 export function worthOffering(result: MatchResult): string[] {
-  const floor = (result.candidates[0]?.score ?? 0) * SUGGEST_RELATIVE_FLOOR;
+  const first = result.candidates[0]?.score ?? 0;
+  const relevance = (c: MatchCandidate) => c.relevance ?? (first > 0 ? c.score / first : 1);
   return result.candidates
-    .filter((c) => c.score >= floor)
+    .filter((c) => relevance(c) >= SUGGEST_RELATIVE_FLOOR)
     .slice(0, MAX_SUGGESTIONS)
     .map((c) => c.id);
 }

@@ -10,6 +10,11 @@ import type { WordEvidence } from '../language/detect';
 export interface MatchCandidate {
   id: string;
   score: number;
+  /**
+   * Its ranking score as a share of the first candidate's (1 for the first): how close a second it
+   * is, also when the probabilities say nothing (an entry met only in its answer has 0).
+   */
+  relevance?: number;
 }
 
 export interface MatchResult {

@@ -258,6 +258,19 @@ describe('decide', () => {
     expect(decide(result, t)).toEqual({ kind: 'none', score: 0.2, ids: ['a', 'b'] });
     expect(decide({ ...result, suggestScore: 0.14 }, t)).toEqual({ kind: 'none', score: 0.2 });
   });
+
+  it('judges runners-up by their relevance when the probabilities say nothing (an entry met only in its answer)', () => {
+    const result = {
+      candidates: [
+        { id: 'a', score: 0, relevance: 1 },
+        { id: 'b', score: 0, relevance: 0.7 },
+        { id: 'c', score: 0, relevance: 0.2 },
+      ],
+      suggestScore: 0.5,
+      doubt: 'answer-only' as const,
+    };
+    expect(decide(result, t)).toEqual({ kind: 'none', score: 0, ids: ['a', 'b'] });
+  });
 });
 
 describe('doubt: when not to answer outright', () => {
