@@ -54,8 +54,11 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
 
 /** The candidates worth showing a resident: up to three, none far below the first. */
 export function worthOffering(result: MatchResult): string[] {
-  const first = result.candidates[0]?.score ?? 0;
-  const relevance = (c: MatchCandidate) => c.relevance ?? (first > 0 ? c.score / first : 1);
+  const [first] = result.candidates;
+  if (!first) return [];
+  // Relative to the first offered: the matcher's own first may be gone (an entry out of its validity window).
+  const relevance = (c: MatchCandidate) =>
+    c.relevance !== undefined && first.relevance ? c.relevance / first.relevance : first.score > 0 ? c.score / first.score : 1;
   return result.candidates
     .filter((c) => relevance(c) >= SUGGEST_RELATIVE_FLOOR)
     .slice(0, MAX_SUGGESTIONS)

@@ -270,6 +270,11 @@ describe('decide', () => {
       doubt: 'answer-only' as const,
     };
     expect(decide(result, t)).toEqual({ kind: 'none', score: 0, ids: ['a', 'b'] });
+    // The matcher's first left out (out of its validity window): relevance counts from the first left.
+    const [, ...rest] = result.candidates;
+    expect(decide({ ...result, candidates: rest }, t)).toEqual({ kind: 'none', score: 0, ids: ['b'] });
+    const close = [{ id: 'b', score: 0, relevance: 0.8 }, { id: 'c', score: 0, relevance: 0.5 }];
+    expect(decide({ ...result, candidates: close }, t)).toEqual({ kind: 'none', score: 0, ids: ['b', 'c'] });
   });
 });
 
