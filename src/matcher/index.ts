@@ -46,8 +46,9 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
   // Only words several entries ask about: offer them rather than a guess or a hand-off.
   const suggestScore = result.suggestScore ?? top.score;
   const offered = () => worthOffering(result);
-  if (result.doubt === 'answer-only') return suggestScore >= t.hint ? { kind: 'none', score: top.score, ids: offered() } : { kind: 'none', score: top.score };
-  if (result.doubt === 'topic-word' || suggestScore >= t.suggest) return { kind: 'suggest', ids: offered(), score: top.score };
+  // An entry met only in its answer is never "did you mean": at most read while an operator takes over.
+  const suggestable = result.doubt !== 'answer-only';
+  if (suggestable && (result.doubt === 'topic-word' || suggestScore >= t.suggest)) return { kind: 'suggest', ids: offered(), score: top.score };
   if (suggestScore >= t.hint) return { kind: 'none', score: top.score, ids: offered() };
   return { kind: 'none', score: top.score };
 }
