@@ -137,7 +137,8 @@ export class SmallTalkReader {
  * - "did this answer help?": yes or no, "помогло" or "не помогло", and thanks is a yes;
  * - "shall I pass your question to an operator?" (asked after "it did not help"): yes is the
  *   operator, no the topics; "не помогло" said again is the operator, "помогло" after all the topics;
- * - "did you mean…?": no, or "не помогло", is "none of these — to an operator" (a yes names no entry).
+ * - "did you mean…?": no, or "не помогло", is "none of these — to an operator"; a yes picks the
+ *   entry when only one is offered ("did you mean this?"), and names none among several.
  * Any other offer (the menu, entries offered with a hand-off) is not answered by yes or no.
  */
 export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): string | undefined {
@@ -156,9 +157,11 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
     if (wanted) return wanted === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.menu;
     return undefined;
   }
-  const suggested = offered.some((c) => parseChoice(c.id)?.kind === 'faq');
+  const suggested = offered.filter((c) => parseChoice(c.id)?.kind === 'faq');
+  if (suggested.length === 0 || !ids.has(CHOICE.operator)) return undefined;
   const none = answer === 'no' || (answer === undefined && helped === 'no');
-  if (none && suggested && ids.has(CHOICE.operator)) return CHOICE.operator;
+  if (none) return CHOICE.operator;
+  if (answer === 'yes' && suggested.length === 1) return suggested[0].id;
   return undefined;
 }
 

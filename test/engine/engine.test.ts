@@ -107,14 +107,30 @@ describe('ConversationEngine', () => {
     test('in the middle band the top entries are offered as "did you mean" choices', async () => {
       await h.close();
       h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
-      const result = await h.say('комендантский час');
+      const result = await h.say('почтовое отделение вода');
       expect(result.outcome.kind).toBe('suggest');
       expect(result.replies[0].text).toBe(tr.t('ru', 'suggest.title'));
       const ids = choiceIds(result.replies);
-      expect(ids[0]).toBe('faq:curfew-time');
+      expect(ids.length).toBeGreaterThan(2);
       expect(ids[ids.length - 1]).toBe(CHOICE.operator);
-      const picked = await h.say('1');
+      expect(result.replies[0].choices!.at(-1)!.label).toBe(tr.t('ru', 'suggest.none'));
+    });
+
+    test('one entry in the middle band is asked about as one, and a typed yes picks it', async () => {
+      await h.close();
+      h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
+      const result = await h.say('комендантский час');
+      expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['curfew-time'] });
+      expect(result.replies[0].text).toBe(tr.t('ru', 'suggest.titleOne'));
+      expect(choiceIds(result.replies)).toEqual(['faq:curfew-time', CHOICE.operator]);
+      expect(result.replies[0].choices![1].label).toBe(tr.t('ru', 'suggest.noneOne'));
+      const picked = await h.say('да');
       expect(picked.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+      // The number still picks it, and a no is the operator.
+      await h.say('комендантский час', { chatId: 'by number' });
+      expect((await h.say('1', { chatId: 'by number' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+      await h.say('комендантский час', { chatId: 'no' });
+      expect((await h.say('нет', { chatId: 'no' })).outcome.kind).toBe('escalate');
     });
 
     test('a "did you mean" choice typed as a position in words ("второй", "2-й", "№2") is picked', async () => {
@@ -533,11 +549,12 @@ describe('small talk', () => {
     expect(await h.store.tickets.list()).toEqual([]);
   });
 
-  test('"no" to "did you mean" is "none of these"; a bare "yes" offers the choices again', async () => {
+  test('"no" to "did you mean" is "none of these"; a bare "yes" to several choices offers them again', async () => {
     await h.close();
     h = await createHarness({ thresholds: { answer: 1.01, suggest: 0.01, hint: 0.01 } });
-    const offered = await h.say('комендантский час');
+    const offered = await h.say('почтовое отделение вода');
     expect(offered.outcome.kind).toBe('suggest');
+    expect(choiceIds(offered.replies).length).toBeGreaterThan(2);
     const again = await h.say('да');
     expect(again.outcome).toEqual({ kind: 'small-talk', said: 'ok' });
     expect(texts(again.replies)).toEqual([tr.t('ru', 'smallTalkReply.pick')]);
@@ -545,7 +562,7 @@ describe('small talk', () => {
     const none = await h.say('нет');
     expect(none.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
     const ticket = await h.store.tickets.get((none.outcome as { ticketId: string }).ticketId);
-    expect(ticket?.question).toBe('комендантский час');
+    expect(ticket?.question).toBe('почтовое отделение вода');
   });
 
   test('while an operator has the conversation, thanks is for the operator and goes on the ticket', async () => {

@@ -120,9 +120,20 @@ describe('choiceSaid', () => {
     expect(choiceSaid(set('thanks'), operatorOffer)).toBeUndefined();
   });
 
-  test('"did you mean": no is "none of these"; a yes names no entry', () => {
+  test('"did you mean": no is "none of these"; a yes names no entry among several', () => {
     expect(choiceSaid(set('no'), didYouMean)).toBe(CHOICE.operator);
     expect(choiceSaid(set('yes'), didYouMean)).toBeUndefined();
+  });
+
+  test('"did you mean this question?" (one entry offered): yes picks it, no is the operator', () => {
+    const one = offer(CHOICE.faq('a'), CHOICE.operator);
+    for (const typed of ['да', 'Да!', 'иә', 'yes', 'ага']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), one)}`).toBe(`${typed}: ${CHOICE.faq('a')}`);
+    }
+    expect(choiceSaid(set('no'), one)).toBe(CHOICE.operator);
+    expect(choiceSaid(set('yes', 'no'), one)).toBeUndefined();
+    // One entry offered to read with a hand-off is no question: a yes picks nothing there.
+    expect(choiceSaid(set('yes'), offer(CHOICE.faq('a')))).toBeUndefined();
   });
 
   test('the menu and the entries offered with a hand-off are not answered by yes or no', () => {

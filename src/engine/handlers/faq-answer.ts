@@ -99,9 +99,11 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
       const choices = entryChoices(entries, lang, catalog.closestQuestions(text, lang, decision.ids));
-      choices.push({ id: CHOICE.operator, label: tr.t(lang, 'suggest.none') });
+      // One entry is asked about as one ("Did you mean this?"), and a typed yes picks it (choiceSaid).
+      const one = entries.length === 1;
+      choices.push({ id: CHOICE.operator, label: tr.t(lang, one ? 'suggest.noneOne' : 'suggest.none') });
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
-      return turn.answer(outcome, { text: tr.t(lang, 'suggest.title'), choices });
+      return turn.answer(outcome, { text: tr.t(lang, one ? 'suggest.titleOne' : 'suggest.title'), choices });
     }
     turn.unanswered = { question: text, reason: 'no-match', leadKey: 'escalation.noMatch' };
     if (decision.kind === 'none' && decision.ids?.length) turn.unanswered.hints = decision.ids;
