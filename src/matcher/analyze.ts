@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
 import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
-import { isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
+import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
@@ -83,7 +83,12 @@ export interface IndexedToken {
 
 function isStopSurface(word: string, kazakh: boolean): boolean {
   if (isStopword(word)) return true;
-  if (kazakh && scriptOf(word) === 'cyrillic' && isKazakhStopStem(stemKazakh(word))) return true;
+  if (kazakh && scriptOf(word) === 'cyrillic') {
+    if (isKazakhStopStem(stemKazakh(word))) return true;
+    // Kazakh typed without its letters ("казир", "ушин", "калай"): the same words. A word written
+    // with them is compared as written: "бөлу" (to allocate) is not "болу" (to be).
+    if (!hasKazakhLetters(word) && isFoldedKazakhStopword(word)) return true;
+  }
   // "kogda", "pozhaluysta": transliterated Russian function words; "eto" in its э reading.
   return scriptOf(word) === 'latin' && russianReadings(word).some(isTransliteratedStopword);
 }

@@ -8,7 +8,7 @@
  * them from counting as unexplained words.
  */
 
-import { withoutSigns } from './normalize';
+import { foldKazakh, withoutSigns } from './normalize';
 import { stemKazakh } from './stemmers';
 
 const RUSSIAN = `
@@ -70,6 +70,14 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
   return STOPWORDS.has(word);
+}
+
+/** Kazakh stop words as typed without the Kazakh letters ("қазір" → "казир", "үшін" → "ушин"). */
+const KAZAKH_FOLDED: ReadonlySet<string> = new Set([...toSet(KAZAKH)].map(foldKazakh));
+
+/** For a word of Kazakh text typed without the Kazakh letters. */
+export function isFoldedKazakhStopword(folded: string): boolean {
+  return KAZAKH_FOLDED.has(folded);
 }
 
 /** Russian stop words without soft/hard signs: transliteration loses them ("skolko"). */

@@ -48,6 +48,17 @@ describe('stop words', () => {
     expect(contentWords('балабақша кезегінде нешінші')).toHaveLength(2);
   });
 
+  it('drop Kazakh function words typed without Kazakh letters, as they are dropped with them', () => {
+    const words = (text: string) => analyzeMessage(text, 'kk').filter((t) => !isQuestionKindKey(t.token.surface)).map((t) => t.token.surface);
+    for (const [written, typed] of [['қазір', 'казир'], ['үшін', 'ушин'], ['қалай', 'калай'], ['мүлдем', 'мулдем'], ['жоқ', 'жок'], ['енді', 'енди']]) {
+      expect(`${written}: ${words(written).length}`).toBe(`${written}: 0`);
+      expect(`${typed}: ${words(typed).length}`).toBe(`${typed}: 0`);
+    }
+    expect(words('карта ушин казир калай толейм')).toEqual(['карта', 'толейм']);
+    // A word written with Kazakh letters is taken as written: "бөлу" (to allocate) is not "болу" (to be).
+    expect(words('орын бөлу')).toHaveLength(2);
+  });
+
   it('drop the forms of the Kazakh "to be" and its "not" and "yes", as болады and жоқ', () => {
     for (const word of ['болса', 'болды', 'болған', 'болып', 'емес', 'иә']) expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
   });
