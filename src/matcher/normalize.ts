@@ -48,14 +48,40 @@ export function scriptOf(word: string): Script {
 }
 
 /**
+ * Latin letters that look like Cyrillic ones, as typed inside a Cyrillic word: the Kazakh "і"
+ * typed as the Latin "i" on a keyboard without it ("кешегi", "бiлiм"), or a letter from the other
+ * layout ("Пoчта"). Case matters: a capital H is the Russian Н, a small h the Kazakh һ.
+ */
+const LOOKALIKE: Readonly<Record<string, string>> = {
+  A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
+  a: 'а', c: 'с', e: 'е', h: 'һ', i: 'і', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
+};
+const MIXED_WORD = /[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+/g;
+const CYRILLIC_LETTER = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+const LATIN_LETTER = /[A-Za-z]/;
+const ONLY_LOOKALIKES = /^[^A-Za-z]*(?:[ABCEHIKMOPTXYacehikopxy][^A-Za-z]*)+$/;
+/** A Latin letter next to a Cyrillic one: one scan, so the usual text is not split into words twice. */
+const SCRIPTS_TOUCH = /[A-Za-z][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]|[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][A-Za-z]/;
+
+/** A word of Cyrillic letters with Latin look-alikes among them, all in Cyrillic; any other word as it is. */
+function withCyrillicLookalikes(text: string): string {
+  if (!SCRIPTS_TOUCH.test(text)) return text;
+  return text.replace(MIXED_WORD, (word) =>
+    CYRILLIC_LETTER.test(word) && LATIN_LETTER.test(word) && ONLY_LOOKALIKES.test(word)
+      ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch] ?? ch)
+      : word,
+  );
+}
+
+/**
  * Lowercases, maps ё→е, drops control characters and splits into words of letters or digits.
  * Apostrophes inside Latin words are dropped ("won't" → "wont", "skol'ko" → "skolko") because
- * transliterated Russian uses them for the soft sign.
+ * transliterated Russian uses them for the soft sign. Latin look-alikes inside a Cyrillic word
+ * become the Cyrillic letters they stand for (withCyrillicLookalikes).
  */
 export function tokenize(text: string): string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-  const lowered = clipped
-    .normalize('NFC')
+  const lowered = withCyrillicLookalikes(clipped.normalize('NFC'))
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(/[’ʼ`']/g, '');

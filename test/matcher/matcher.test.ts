@@ -167,7 +167,8 @@ describe('FAQ matcher with a large FAQ', () => {
   it('finds the right entry among 3,000 entries that share common words', () => {
     const matcher = createMatcher();
     // A distinct letters-only code word per filler entry (digits would split the word).
-    const code = (i: number) => `шифр${i.toString(36).replace(/[0-9]/g, (d) => 'абвгдежзик'[Number(d)])}`;
+    // A code word of Cyrillic letters only (a Latin letter in a Cyrillic word is read as its Cyrillic look-alike).
+    const code = (i: number) => `шифр${String(i).replace(/[0-9]/g, (d) => 'абвгдежзик'[Number(d)])}`;
     const filler = Array.from({ length: 3000 }, (_, i) => ({
       id: `filler-${i}`,
       topic: 'general',

@@ -16,6 +16,16 @@ describe('tokenize', () => {
     expect(tokenize('Қазпоштаның бөлімшесі')).toEqual(['қазпоштаның', 'бөлімшесі']);
   });
 
+  it('reads Latin look-alikes inside a Cyrillic word as the Cyrillic letters: the Kazakh і typed as i, a letter of the other layout', () => {
+    expect(tokenize('бiлiм кешегi')).toEqual(['білім', 'кешегі']);
+    expect(tokenize('Пoчта рабoтает?')).toEqual(['почта', 'работает']);
+    // A capital H is the Russian Н, a small h the Kazakh һ.
+    expect(tokenize('KOMEHДAHTCKИЙ шаһар')).toEqual(['комендантский', 'шаһар']);
+    // Latin words, and words with a Latin letter that has no Cyrillic twin, stay as they are.
+    expect(tokenize('Kaspi WhatsApp eOtinish egovке')).toEqual(['kaspi', 'whatsapp', 'eotinish', 'egovке']);
+    expect(analyzeMessage('Пoчта', 'ru').map((t) => t.token.candidates[0])).toEqual(analyzeMessage('Почта', 'ru').map((t) => t.token.candidates[0]));
+  });
+
   it('drops apostrophes so transliterated soft signs stay inside the word', () => {
     expect(tokenize("skol'ko won't")).toEqual(['skolko', 'wont']);
   });
