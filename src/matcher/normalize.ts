@@ -59,7 +59,8 @@ const LOOKALIKE: Readonly<Record<string, string>> = {
 const MIXED_WORD = /[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+/g;
 const CYRILLIC_LETTER = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
 const LATIN_LETTER = /[A-Za-z]/;
-const ONLY_LOOKALIKES = /^[^A-Za-z]*(?:[ABCEHIKMOPTXYacehikopxy][^A-Za-z]*)+$/;
+/** The Latin letters LOOKALIKE has no Cyrillic twin for: a word with one is left as it is ("egovке"). */
+const NOT_A_LOOKALIKE = /[DFGJLNQRSUVWZbdfgjlmnqrstuvwz]/;
 /** A Latin letter next to a Cyrillic one: one scan, so the usual text is not split into words twice. */
 const SCRIPTS_TOUCH = /[A-Za-z][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]|[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][A-Za-z]/;
 
@@ -67,7 +68,7 @@ const SCRIPTS_TOUCH = /[A-Za-z][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІ
 function withCyrillicLookalikes(text: string): string {
   if (!SCRIPTS_TOUCH.test(text)) return text;
   return text.replace(MIXED_WORD, (word) =>
-    CYRILLIC_LETTER.test(word) && LATIN_LETTER.test(word) && ONLY_LOOKALIKES.test(word)
+    CYRILLIC_LETTER.test(word) && LATIN_LETTER.test(word) && !NOT_A_LOOKALIKE.test(word)
       ? word.replace(/[A-Za-z]/g, (ch) => LOOKALIKE[ch] ?? ch)
       : word,
   );
