@@ -56,13 +56,15 @@ const LOOKALIKE: Readonly<Record<string, string>> = {
   A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', I: 'І', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У',
   a: 'а', c: 'с', e: 'е', h: 'һ', i: 'і', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
 };
-const MIXED_WORD = /[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]+/g;
-const CYRILLIC_LETTER = /[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]/;
+/** Cyrillic letters of either case, Kazakh ones included (before lowercasing). */
+const CYRILLIC = 'А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі';
+const MIXED_WORD = new RegExp(`[A-Za-z${CYRILLIC}]+`, 'g');
+const CYRILLIC_LETTER = new RegExp(`[${CYRILLIC}]`);
 const LATIN_LETTER = /[A-Za-z]/;
 /** The Latin letters LOOKALIKE has no Cyrillic twin for: a word with one is left as it is ("egovке"). */
 const NOT_A_LOOKALIKE = /[DFGJLNQRSUVWZbdfgjlmnqrstuvwz]/;
 /** A Latin letter next to a Cyrillic one: one scan, so the usual text is not split into words twice. */
-const SCRIPTS_TOUCH = /[A-Za-z][А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]|[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][A-Za-z]/;
+const SCRIPTS_TOUCH = new RegExp(`[A-Za-z][${CYRILLIC}]|[${CYRILLIC}][A-Za-z]`);
 
 /** A word of Cyrillic letters with Latin look-alikes among them, all in Cyrillic; any other word as it is. */
 function withCyrillicLookalikes(text: string): string {
