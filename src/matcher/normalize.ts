@@ -57,7 +57,7 @@ const LOOKALIKE: Readonly<Record<string, string>> = {
   a: 'а', c: 'с', e: 'е', h: 'һ', i: 'і', k: 'к', o: 'о', p: 'р', x: 'х', y: 'у',
 };
 /** Cyrillic letters of either case, Kazakh ones included (before lowercasing). */
-const CYRILLIC = 'А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі';
+const CYRILLIC = `А-Яа-яЁё${KAZAKH_LETTERS}${KAZAKH_LETTERS.toUpperCase()}`;
 const MIXED_WORD = new RegExp(`[A-Za-z${CYRILLIC}]+`, 'g');
 const CYRILLIC_LETTER = new RegExp(`[${CYRILLIC}]`);
 const LATIN_LETTER = /[A-Za-z]/;
