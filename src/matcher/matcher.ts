@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -3.72, weights: [-2.78, 0.92, 16.49, -0.52, 4.68, 6.26, -0.34] },
-  top3: { bias: -3.77, weights: [0.69, 5.43, 7.7, -0.41, 3.97, 7.21, -0.46] },
+  top1: { bias: -4.78, weights: [-2.94, -4.06, 16.95, -0.08, 6.43, 5.06, -0.01] },
+  top3: { bias: -4.63, weights: [0.72, 3.12, 7.68, -0.19, 5.41, 5.72, -0.06] },
   samples: 0,
 };
 

@@ -227,6 +227,21 @@ describe('general lexicon', () => {
     for (const gave of ['дали', 'дал']) expect(concepts(gave, 'ru')).not.toContain('#outside');
   });
 
+  it('meets everyday city words across the three languages and their word forms', () => {
+    for (const [word, lang] of [['мусорка', 'ru'], ['қоқыс', 'kk'], ['rubbish', 'en']] as const) expect(concepts(word, lang)).toContain('#garbage');
+    for (const [word, lang] of [['сосульки', 'ru'], ['сүңгілер', 'kk'], ['icicles', 'en']] as const) expect(concepts(word, lang)).toContain('#icicle');
+    for (const [word, lang] of [['псы', 'ru'], ['собак', 'ru'], ['иттер', 'kk'], ['dogs', 'en']] as const) expect(concepts(word, lang)).toContain('#dog');
+    // "қарды" (the snow) is taken as written: the stripper would leave "қар", as in "қара" (look, black).
+    expect(concepts('қарды', 'kk')).toContain('#snow');
+    for (const look of ['қара', 'қарау']) expect(concepts(look, 'kk')).not.toContain('#snow');
+  });
+
+  it('groups no process word that any request uses', () => {
+    for (const [word, lang] of [['оформить', 'ru'], ['подать', 'ru'], ['replace', 'en'], ['deadline', 'en']] as const) {
+      expect(concepts(word, lang)).toEqual([]);
+    }
+  });
+
   it('takes a word whose every stem is another word only as it is written', () => {
     expect(concepts('кесте', 'kk')).toContain('#schedule');
     for (const cut of ['кесу', 'кесуге', 'кеседі']) expect(concepts(cut, 'kk')).not.toContain('#schedule');

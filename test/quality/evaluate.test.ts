@@ -33,11 +33,13 @@ describe('evaluate', () => {
       ...suite,
       cases: [
         ...suite.cases,
-        // Two topics in one message: both are offered, the library second.
+        // Two topics in one message: both are offered (as choices or with the hand-off, as the
+        // confidence decides), the library second.
         { text: 'библиотека штраф', lang: 'ru' as const, expect: 'library-hours' },
       ],
     });
-    expect(report.misses.map((m) => m.got)).toEqual(['suggest parking-fine,library-hours']);
+    expect(report.misses).toHaveLength(1);
+    expect(report.misses[0].got).toMatch(/^(suggest|escalate, offering) parking-fine,library-hours$/);
     expect(report.overall.in_scope).toBe(3);
     expect(report.overall.ranked_first).toBe(0.6667);
     expect(report.overall.ranked_top3).toBe(1);
