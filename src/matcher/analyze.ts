@@ -19,9 +19,17 @@ import { questionKindKey, readQuestionKinds, type QuestionKind } from './questio
  * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня"). A
  * word taken only as written (LexiconWord.exact) goes in under the word itself, folded.
  */
+/**
+ * The key a word taken only as written is registered and looked up under. It is marked apart from
+ * stems: "=lift" (the British elevator) must not catch "lifted", whose English stem is "lift".
+ */
+function exactKey(word: string): string {
+  return `=${scriptOf(word) === 'cyrillic' ? foldKazakh(word) : word}`;
+}
+
 function lexiconKeys({ text: word, only, exact }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
   const script = scriptOf(word);
-  if (exact) return pass === 'primary' ? [script === 'cyrillic' ? foldKazakh(word) : word] : [];
+  if (exact) return pass === 'primary' ? [exactKey(word)] : [];
   if (pass === 'kazakh') return script === 'cyrillic' && only !== 'ru' ? [stemKazakh(word)] : [];
   if (script === 'latin') return [stemEnglish(word), word];
   if (script === 'digits') return [word];
@@ -122,7 +130,7 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   const textLang = lang ?? 'ru';
   if (isStopSurface(word, textLang === 'kk')) return null;
   const key = indexKeyOf(word, textLang);
-  const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary')]);
+  const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary'), exactKey(word)]);
   // An imperfective is indexed under its perfective's stems too ("выплачивать" meets "выплатить").
   const aspect = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? perfectiveStems(key) : [];
   return { surface: fuzzySurface(word), key, concepts, keys: [key, ...aspect, ...concepts] };
@@ -223,7 +231,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
     surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
     candidates,
     ...latinFallbacks(word),
-    concepts: conceptsOf([...candidates, ...extra]),
+    concepts: conceptsOf([...candidates, ...extra, exactKey(word)]),
     numeric: scriptOf(word) === 'digits',
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };
