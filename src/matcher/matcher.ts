@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.78, weights: [-2.94, -4.06, 16.95, -0.08, 6.43, 5.06, -0.01] },
-  top3: { bias: -4.63, weights: [0.72, 3.12, 7.68, -0.19, 5.41, 5.72, -0.06] },
+  top1: { bias: -4.76, weights: [-2.93, -4.12, 16.94, -0.08, 6.46, 5.03, -0.04] },
+  top3: { bias: -4.61, weights: [0.74, 3.07, 7.63, -0.2, 5.44, 5.68, -0.09] },
   samples: 0,
 };
 

@@ -236,6 +236,12 @@ describe('general lexicon', () => {
     for (const look of ['қара', 'қарау']) expect(concepts(look, 'kk')).not.toContain('#snow');
   });
 
+  it('reads "lift" as the British elevator, and only "lifted" as a curfew that ends', () => {
+    // Both stem to "lift": the elevator's words are taken only as written.
+    for (const word of ['lift', 'lifts', 'elevator']) expect(concepts(word, 'en')).toEqual(['#elevator']);
+    for (const word of ['lifted', 'lifting']) expect(concepts(word, 'en')).toEqual(['#end']);
+  });
+
   it('groups no process word that any request uses', () => {
     for (const [word, lang] of [['оформить', 'ru'], ['подать', 'ru'], ['replace', 'en'], ['deadline', 'en']] as const) {
       expect(concepts(word, lang)).toEqual([]);
