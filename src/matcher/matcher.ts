@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.76, weights: [-2.93, -4.12, 16.94, -0.08, 6.46, 5.03, -0.04] },
-  top3: { bias: -4.61, weights: [0.74, 3.07, 7.63, -0.2, 5.44, 5.68, -0.09] },
+  top1: { bias: -4.79, weights: [-2.81, -3.88, 16.52, -0.02, 6.49, 5.16, -0.1] },
+  top3: { bias: -4.63, weights: [0.77, 3.09, 7.57, -0.14, 5.44, 5.79, -0.14] },
   samples: 0,
 };
 

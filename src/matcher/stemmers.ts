@@ -4,6 +4,7 @@
  */
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
 import { stemKazakh as stemKazakhUncached } from './kazakh';
+import { ENGLISH_IRREGULAR } from './english-irregular';
 
 const CACHE_LIMIT = 50_000;
 
@@ -26,7 +27,9 @@ function snowball(language: string): (word: string) => string {
 }
 
 export const stemRussian = cached(snowball('russian'));
-export const stemEnglish = cached(snowball('english'));
+const snowballEnglish = snowball('english');
+/** Irregular forms are stemmed as their base form ("paid" as "pay"): see english-irregular.ts. */
+export const stemEnglish = cached((word) => snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word));
 export const stemKazakh = cached(stemKazakhUncached);
 
 /**

@@ -147,6 +147,15 @@ describe('Snowball stemmers', () => {
     expect(stemRussian('комендантского')).toBe(stemRussian('комендантский'));
     expect(stemEnglish('pharmacies')).toBe(stemEnglish('pharmacy'));
   });
+
+  it('bring English irregular forms to their base form, but not a form that is another word', () => {
+    for (const [form, base] of [['paid', 'pay'], ['bought', 'buy'], ['stolen', 'steal'], ['broken', 'break'], ['children', 'child'], ['people', 'person']]) {
+      expect(stemEnglish(form)).toBe(stemEnglish(base));
+    }
+    // "left" is a direction as often as the past of "leave", "found" a verb of its own.
+    expect(stemEnglish('left')).not.toBe(stemEnglish('leave'));
+    expect(stemEnglish('found')).not.toBe(stemEnglish('find'));
+  });
 });
 
 describe('latinToCyrillic', () => {
