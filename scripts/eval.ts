@@ -1,6 +1,6 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups]
- * npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
@@ -26,20 +26,26 @@
  * the messages in L: a centre that writes its FAQ in one language. The simulated residents the
  * confidence is learnt from then have no other language's questions to fall back on.
  *
+ * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
+ * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
+ * or moved otherwise (still wrong, but differently), with a count per suite. Run both with the
+ * same suites and cuts; with --learn-from they are the outcomes before learning.
+ *
  * --follow-ups also asks, after each entry's first question answered, a few generic follow-ups
  * ("это бесплатно?", "how long will it take?": src/quality/follow-ups.ts) and counts what they got;
  * answered with another entry is mostly wrong. The counts go in the suite's JSON as `follow_ups`.
  */
 import { parseArgs } from 'node:util';
 import { isLang, LANGS } from '../src/i18n/languages';
-import { BAND_EDGE, parseCases, type EvalFigures, type EvalReport } from '../src/quality/evaluate';
+import { BAND_EDGE, parseCases, type EvalFigures, type EvalOutcome, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
 import { learnFrom } from '../src/quality/learn';
 import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
+import { compareOutcomes, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups]   or   npm run eval -- --faq FILE --cases FILE [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -106,6 +112,8 @@ async function main(): Promise<number> {
         lang: { type: 'string' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
+        outcomes: { type: 'string' },
+        compare: { type: 'string' },
         help: { type: 'boolean' },
       },
     });
@@ -132,6 +140,15 @@ async function main(): Promise<number> {
     console.error(`--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"\n${USAGE}`);
     return 2;
   }
+  let earlier: Map<string, EvalOutcome[]> | undefined;
+  if (values.compare) {
+    try {
+      earlier = parseOutcomes(fs.readFileSync(values.compare, 'utf8'));
+    } catch (error) {
+      console.error(`--compare ${values.compare}: ${(error as Error).message}`);
+      return 2;
+    }
+  }
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
@@ -142,10 +159,13 @@ async function main(): Promise<number> {
     if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
   };
   const lines: string[] = [];
+  const saved: string[] = [];
   for (const suite of suites) {
     const { report, indexBuildMs } = await runSuite(suite, progress);
     if (process.stderr.isTTY) process.stderr.write('\r');
     printReport(suite, report, indexBuildMs, !!values.misses);
+    if (earlier && values.compare) printComparison(values.compare, earlier.get(suite.name), report.outcomes);
+    saved.push(formatOutcomes(suite.name, report.outcomes));
     const followUps = values['follow-ups'] ? await followUpFigures(suite.entries) : undefined;
     if (followUps) {
       const f = followUps;
@@ -179,9 +199,23 @@ async function main(): Promise<number> {
       }),
     );
   }
+  if (values.outcomes) fs.writeFileSync(values.outcomes, saved.join(''));
   console.log('');
   for (const line of lines) console.log(line);
   return 0;
+}
+
+function printComparison(file: string, before: EvalOutcome[] | undefined, after: EvalOutcome[]): void {
+  if (!before) {
+    console.log(`\nagainst ${file}: no outcomes of this suite there (save them with --outcomes, with the same suites and cuts)`);
+    return;
+  }
+  const c = compareOutcomes(before, after);
+  const unmatched = c.unmatched > 0 ? `; ${c.unmatched} cases in only one of the runs` : '';
+  console.log(`\nagainst ${file}: ${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise, of ${c.compared} cases${unmatched}`);
+  for (const change of c.changes) {
+    console.log(`${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${change.expect ?? 'escalate'} was ${change.before}, now ${change.after}: ${change.text}`);
+  }
 }
 
 main().then(

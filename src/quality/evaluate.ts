@@ -51,6 +51,16 @@ export interface EvalMiss {
   replyLang: Lang;
 }
 
+/** What one case got, right or not: the material of `npm run eval -- --outcomes/--compare`. */
+export interface EvalOutcome {
+  text: string;
+  lang: Lang;
+  expect: string | null;
+  got: string;
+  /** Answered with its entry (handed over, when out of scope), in its own language. */
+  ok: boolean;
+}
+
 /**
  * One band of the decision (answer, suggest, escalate with entries offered, escalate) or one bin of
  * predicted probability.
@@ -68,6 +78,8 @@ export interface EvalReport {
   overall: EvalFigures;
   byLang: Record<Lang, EvalFigures>;
   misses: EvalMiss[];
+  /** Every case in order, with what it got. */
+  outcomes: EvalOutcome[];
   /** Per decision band, then per tenth of predicted probability. */
   reliability: { bands: ReliabilityRow[]; bins: ReliabilityRow[] };
   /** Cases on a band's edge: decided otherwise were their probabilities BAND_EDGE higher or lower. */
@@ -208,6 +220,7 @@ export async function evaluate(
   const overall = emptyTally();
   const byLang = Object.fromEntries(LANGS.map((l) => [l, emptyTally()])) as Record<Lang, Tally>;
   const misses: EvalMiss[] = [];
+  const outcomes: EvalOutcome[] = [];
   const predictions: Prediction[] = [];
   let onBandEdge = 0;
   const reference = new PlainBm25(catalog.live(new Date()));
@@ -255,6 +268,7 @@ export async function evaluate(
     }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
     if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang });
+    outcomes.push({ text: c.text, lang: c.lang, expect: c.expect, got, ok: ok && result.lang === c.lang });
     onProgress?.(i + 1, cases.length);
   }
 
@@ -262,6 +276,7 @@ export async function evaluate(
     overall: figures(overall),
     byLang: Object.fromEntries(LANGS.map((l) => [l, figures(byLang[l])])) as Record<Lang, EvalFigures>,
     misses,
+    outcomes,
     reliability: reliability(predictions),
     onBandEdge,
   };

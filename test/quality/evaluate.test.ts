@@ -26,6 +26,9 @@ describe('evaluate', () => {
     expect(report.byLang.en.top1_accuracy).toBeNull();
     expect(report.byLang.en.language_accuracy).toBeNull();
     expect(report.byLang.kk.oos_escalation_recall).toBeNull();
+    // Every case's outcome, in order, for comparing runs (npm run eval -- --outcomes/--compare).
+    expect(report.outcomes.map((o) => [o.expect, o.ok])).toEqual([['library-hours', true], ['parking-fine', true], [null, true]]);
+    expect(report.outcomes[0].got).toBe('answer library-hours');
   });
 
   it('tells where the ranking alone put the right entry, before the confidence decides', async () => {

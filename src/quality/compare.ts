@@ -1,0 +1,105 @@
+/**
+ * Which cases a change moved: the outcomes of two evaluation runs of the same suite, case by case
+ * (`npm run eval -- … --outcomes FILE`, then after the change `--compare FILE`). A figure that
+ * moves by a case or two may have moved by chance (see on_band_edge); the cases say whether the
+ * change did what it was meant to, and what it cost.
+ */
+import { isLang, type Lang } from '../i18n/languages';
+import type { EvalOutcome } from './evaluate';
+
+/** Right now and not before; wrong now and right before; still right or still wrong, otherwise. */
+export type Verdict = 'fixed' | 'broken' | 'moved';
+
+export interface OutcomeChange {
+  text: string;
+  lang: Lang;
+  expect: string | null;
+  before: string;
+  after: string;
+  verdict: Verdict;
+}
+
+export interface OutcomeComparison {
+  /** Fixed first, then broken, then moved; in suite order within each. */
+  changes: OutcomeChange[];
+  fixed: number;
+  broken: number;
+  moved: number;
+  /** Cases of the later run found in the earlier one. */
+  compared: number;
+  /** Cases of either run the other does not have (the suite's messages changed meanwhile). */
+  unmatched: number;
+}
+
+const ORDER: Record<Verdict, number> = { fixed: 0, broken: 1, moved: 2 };
+
+function keyOf(o: EvalOutcome): string {
+  return JSON.stringify([o.lang, o.expect, o.text]);
+}
+
+export function compareOutcomes(before: readonly EvalOutcome[], after: readonly EvalOutcome[]): OutcomeComparison {
+  // A suite may hold the same message twice: its copies pair up in order.
+  const earlier = new Map<string, EvalOutcome[]>();
+  for (const o of before) {
+    const same = earlier.get(keyOf(o)) ?? [];
+    same.push(o);
+    earlier.set(keyOf(o), same);
+  }
+  const changes: OutcomeChange[] = [];
+  let compared = 0;
+  let unmatched = 0;
+  for (const now of after) {
+    const then = earlier.get(keyOf(now))?.shift();
+    if (!then) {
+      unmatched += 1;
+      continue;
+    }
+    compared += 1;
+    if (then.ok === now.ok && then.got === now.got) continue;
+    const verdict: Verdict = now.ok && !then.ok ? 'fixed' : then.ok && !now.ok ? 'broken' : 'moved';
+    changes.push({ text: now.text, lang: now.lang, expect: now.expect, before: then.got, after: now.got, verdict });
+  }
+  for (const left of earlier.values()) unmatched += left.length;
+  const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
+  changes.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
+  return { changes, fixed: count('fixed'), broken: count('broken'), moved: count('moved'), compared, unmatched };
+}
+
+/** One line of an outcomes file: the suite's name and one case's outcome. */
+export interface SavedOutcome extends EvalOutcome {
+  suite: string;
+}
+
+export function formatOutcomes(suite: string, outcomes: readonly EvalOutcome[]): string {
+  return outcomes.map((o) => `${JSON.stringify({ suite, ...o })}\n`).join('');
+}
+
+/** An outcomes file, by suite; throws naming the first bad line. */
+export function parseOutcomes(text: string): Map<string, EvalOutcome[]> {
+  const bySuite = new Map<string, EvalOutcome[]>();
+  text.split('\n').forEach((line, i) => {
+    if (line.trim() === '') return;
+    let row: Partial<SavedOutcome>;
+    try {
+      row = JSON.parse(line) as Partial<SavedOutcome>;
+    } catch {
+      throw new Error(`line ${i + 1} is not JSON`);
+    }
+    const { suite, text: message, lang, expect, got, ok } = row;
+    if (
+      typeof suite !== 'string' ||
+      typeof message !== 'string' ||
+      typeof lang !== 'string' ||
+      !isLang(lang) ||
+      !(expect === null || typeof expect === 'string') ||
+      typeof got !== 'string' ||
+      typeof ok !== 'boolean'
+    ) {
+      throw new Error(`line ${i + 1} is not an outcome (suite, text, lang ru|kk|en, expect, got, ok)`);
+    }
+    const list = bySuite.get(suite) ?? [];
+    list.push({ text: message, lang, expect, got, ok });
+    bySuite.set(suite, list);
+  });
+  return bySuite;
+}
