@@ -1,0 +1,134 @@
+/**
+ * npm run eval:ratchet [-- --write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]
+ *
+ * Runs every evaluation the ratchet holds (test/eval-baseline.json: both shared suites, cut to one
+ * question per language and to each language, the unseen messages, the other centres' FAQs) and
+ * prints each run's figures against its baseline; a figure below it is marked BELOW and the exit
+ * code is 1, as the ratchet test would fail. What a key names: src/quality/ratchet.ts.
+ *
+ * --write makes the current figures the baseline (after a change that improves the matcher, or a
+ *   trade that is meant; the figures that go down are named).
+ * --outcomes DIR saves every run's cases (DIR/<run>.jsonl); after a change, --compare DIR lists per
+ *   run the cases fixed, broken or moved otherwise (see `npm run eval -- --compare`).
+ * --baseline FILE and --shared DIR point elsewhere than test/eval-baseline.json and ../shared.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { compareOutcomes, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import type { EvalFigures } from '../src/quality/evaluate';
+import { currentFloor, isAvailable, loadRun, LOWER_IS_BETTER, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
+import { cutSuite, runSuite } from '../src/quality/suite';
+
+const ROOT = path.resolve(__dirname, '..');
+const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
+
+const SHORT: Partial<Record<keyof EvalFigures, string>> = {
+  top1_accuracy: 'top1',
+  answered_or_suggested: 'answered/suggested',
+  wrong_answer_rate: 'wrong',
+  oos_escalation_recall: 'oos escalated',
+  language_accuracy: 'language',
+};
+
+/** A run's key as a file name: "eval/city --max-variants 1" → "eval-city-max-variants-1". */
+function slug(key: string): string {
+  return key.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '');
+}
+
+async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        write: { type: 'boolean' },
+        outcomes: { type: 'string' },
+        compare: { type: 'string' },
+        baseline: { type: 'string' },
+        shared: { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const baselineFile = values.baseline ?? path.join(ROOT, 'test/eval-baseline.json');
+  const shared = values.shared ?? path.resolve(ROOT, '../shared');
+  const unseen = path.join(ROOT, 'test/quality/unseen');
+  let baseline: Baseline;
+  try {
+    baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Baseline;
+  } catch (error) {
+    console.error(`${baselineFile}: ${(error as Error).message}`);
+    return 2;
+  }
+  if (values.outcomes) fs.mkdirSync(values.outcomes, { recursive: true });
+
+  const written: Baseline = {};
+  const lowered: string[] = [];
+  let below = 0;
+  let skipped = 0;
+  const keys = Object.keys(baseline);
+  for (const key of keys) {
+    const run = ratchetRunOf(key, shared, unseen);
+    if (!isAvailable(run)) {
+      console.log(`${key}: skipped, ${run.dir} with faq.yaml and dev.jsonl not found`);
+      written[key] = baseline[key];
+      skipped += 1;
+      continue;
+    }
+    const suite = cutSuite(await loadRun(run), run.cut);
+    const { report } = await runSuite(suite);
+    const floor = baseline[key];
+    const figures = (Object.keys(floor) as (keyof EvalFigures)[]).map((name) => {
+      const value = report.overall[name];
+      const was = floor[name];
+      const moved = typeof value === 'number' && typeof was === 'number' && Math.abs(value - was) > 1e-4 ? ` (was ${was})` : '';
+      return `${SHORT[name] ?? name} ${value ?? '–'}${moved}`;
+    });
+    const worse = regressions(report.overall, floor);
+    if (worse.length > 0) below += 1;
+    console.log(`${key}: ${figures.join(', ')}${worse.length > 0 ? `  BELOW: ${worse.join('; ')}` : ''}`);
+    written[key] = currentFloor(report.overall, floor);
+    for (const name of Object.keys(floor) as (keyof EvalFigures)[]) {
+      const [was, now] = [floor[name], written[key][name]];
+      if (typeof was !== 'number' || typeof now !== 'number') continue;
+      const lower = LOWER_IS_BETTER.includes(name) ? now > was : now < was;
+      if (lower) lowered.push(`${key} ${name} ${was} → ${now}`);
+    }
+    if (values.outcomes) fs.writeFileSync(path.join(values.outcomes, `${slug(key)}.jsonl`), formatOutcomes(suite.name, report.outcomes));
+    if (values.compare) {
+      const file = path.join(values.compare, `${slug(key)}.jsonl`);
+      const before = fs.existsSync(file) ? parseOutcomes(fs.readFileSync(file, 'utf8')).get(suite.name) : undefined;
+      if (!before) {
+        console.log(`  no outcomes of this run in ${file}`);
+      } else {
+        const c = compareOutcomes(before, report.outcomes);
+        console.log(`  against ${file}: ${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise`);
+        for (const change of c.changes) {
+          console.log(`  ${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${change.expect ?? 'escalate'} was ${change.before}, now ${change.after}: ${change.text}`);
+        }
+      }
+    }
+  }
+  console.log(`\n${keys.length} runs: ${below} below their baseline, ${skipped} skipped`);
+  if (values.write) {
+    fs.writeFileSync(baselineFile, `${JSON.stringify(written, null, 2)}\n`);
+    console.log(`${path.relative(process.cwd(), baselineFile) || baselineFile} now holds the current figures${lowered.length > 0 ? `; lower than before: ${lowered.join(', ')}` : ''}`);
+    return 0;
+  }
+  return below > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    console.error(`eval:ratchet failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,81 @@
+/**
+ * The answer-quality ratchet: test/eval-baseline.json holds, per evaluation run, the figures last
+ * reached; a run must not fall below them (test/quality/eval-ratchet.test.ts), and `npm run
+ * eval:ratchet` runs them all, prints each against its baseline and, with --write, makes the
+ * current figures the baseline.
+ *
+ * A key names a run. "eval/city" is a suite folder under the shared data (../shared); "unseen/NAME"
+ * a suite of test/quality/unseen, a FAQ nobody tuned anything on. " --max-variants N" cuts the FAQ
+ * to N question variants per language, " --lang L" to language L; " --cases FILE" asks the suite's
+ * FAQ the messages of test/quality/unseen/FILE instead of its dev.jsonl.
+ */
+import path from 'node:path';
+import { isLang } from '../i18n/languages';
+import type { EvalFigures } from './evaluate';
+import { isSuite, loadSuite, SUITE_FAQ, type Suite, type SuiteCut } from './suite';
+
+export type Baseline = Record<string, Partial<EvalFigures>>;
+
+/** Figures where lower is better; every other figure must not drop. */
+export const LOWER_IS_BETTER: ReadonlyArray<keyof EvalFigures> = ['wrong_answer_rate'];
+/** Rounding slack for figures stored with four decimals. */
+const EPSILON = 1e-4;
+
+export interface RatchetRun {
+  /** The suite folder the key names. */
+  dir: string;
+  cut: SuiteCut;
+  /** Messages asked instead of the suite's dev.jsonl, if any. */
+  cases?: string;
+}
+
+/** Where a key's suite lives: `shared` is the shared data folder, `unseen` test/quality/unseen. */
+export function ratchetRunOf(key: string, shared: string, unseen: string): RatchetRun {
+  const [folder, ...flags] = key.split(' --');
+  const cut: SuiteCut = {};
+  let cases: string | undefined;
+  for (const flag of flags) {
+    const [name, value] = flag.split(' ');
+    if (name === 'max-variants' && /^\d+$/.test(value)) cut.maxVariants = Number(value);
+    else if (name === 'lang' && isLang(value)) cut.lang = value;
+    else if (name === 'cases' && /^[\w-]+\.jsonl$/.test(value)) cases = path.join(unseen, value);
+    else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en or --cases FILE.jsonl`);
+  }
+  const dir = folder.startsWith('unseen/') ? path.join(unseen, folder.slice('unseen/'.length)) : path.join(shared, folder);
+  return { dir, cut, cases };
+}
+
+/** False when the run's suite is not on this machine (the shared data missing): it is skipped. */
+export function isAvailable(run: RatchetRun): boolean {
+  return isSuite(run.dir);
+}
+
+export function loadRun(run: RatchetRun): Promise<Suite> {
+  return loadSuite(run.dir, run.cases ? { faq: path.join(run.dir, SUITE_FAQ), cases: run.cases } : undefined);
+}
+
+/** The figures below their floor, as "name: value (baseline floor)". */
+export function regressions(figures: EvalFigures, floor: Partial<EvalFigures>): string[] {
+  const out: string[] = [];
+  for (const [key, min] of Object.entries(floor) as [keyof EvalFigures, number][]) {
+    const value = figures[key];
+    if (value === null) {
+      out.push(`${key}: nothing to measure (baseline ${min})`);
+      continue;
+    }
+    const worse = LOWER_IS_BETTER.includes(key) ? value > min + EPSILON : value < min - EPSILON;
+    if (worse) out.push(`${key}: ${value} (baseline ${min})`);
+  }
+  return out;
+}
+
+/** The baseline's figures for one run replaced by the current ones (the same figures, four decimals). */
+export function currentFloor(figures: EvalFigures, floor: Partial<EvalFigures>): Partial<EvalFigures> {
+  const out: Record<string, number | null | undefined> = {};
+  for (const key of Object.keys(floor) as (keyof EvalFigures)[]) {
+    const value = figures[key];
+    // A figure with nothing to measure keeps its floor (and stays a regression until it has).
+    out[key] = value === null ? floor[key] : Math.round(value * 10_000) / 10_000;
+  }
+  return out as Partial<EvalFigures>;
+}

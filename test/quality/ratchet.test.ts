@@ -1,0 +1,37 @@
+import { currentFloor, ratchetRunOf, regressions } from '../../src/quality/ratchet';
+import type { EvalFigures } from '../../src/quality/evaluate';
+
+const figures = (over: Partial<EvalFigures>): EvalFigures =>
+  ({ top1_accuracy: 0.9, answered_or_suggested: 0.95, wrong_answer_rate: 0.02, oos_escalation_recall: 0.8, language_accuracy: 1, ...over }) as EvalFigures;
+
+describe('ratchet keys', () => {
+  it('name a shared suite, an unseen one, its cuts and other messages', () => {
+    expect(ratchetRunOf('eval/city --lang kk --max-variants 1', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { lang: 'kk', maxVariants: 1 }, cases: undefined });
+    expect(ratchetRunOf('unseen/health', '/s', '/u')).toEqual({ dir: '/u/health', cut: {}, cases: undefined });
+    expect(ratchetRunOf('eval --cases emergency.jsonl', '/s', '/u')).toEqual({ dir: '/s/eval', cut: {}, cases: '/u/emergency.jsonl' });
+  });
+
+  it('refuse a flag they do not know, naming it', () => {
+    expect(() => ratchetRunOf('eval --lang de', '/s', '/u')).toThrow('"--lang de" in "eval --lang de"');
+    expect(() => ratchetRunOf('eval --cases ../secret.jsonl', '/s', '/u')).toThrow('--cases FILE.jsonl');
+  });
+});
+
+describe('regressions', () => {
+  it('are figures below their floor, or above it for wrong answers, beyond rounding', () => {
+    const floor = { top1_accuracy: 0.9, wrong_answer_rate: 0.02 };
+    expect(regressions(figures({ top1_accuracy: 0.89995 }), floor)).toEqual([]);
+    expect(regressions(figures({ top1_accuracy: 0.85, wrong_answer_rate: 0.03 }), floor)).toEqual([
+      'top1_accuracy: 0.85 (baseline 0.9)',
+      'wrong_answer_rate: 0.03 (baseline 0.02)',
+    ]);
+    expect(regressions(figures({ top1_accuracy: null }), floor)).toEqual(['top1_accuracy: nothing to measure (baseline 0.9)']);
+  });
+
+  it('become the new floor with --write: the same figures, four decimals, a missing one kept', () => {
+    expect(currentFloor(figures({ top1_accuracy: 0.123456, wrong_answer_rate: null }), { top1_accuracy: 0.5, wrong_answer_rate: 0.01 })).toEqual({
+      top1_accuracy: 0.1235,
+      wrong_answer_rate: 0.01,
+    });
+  });
+});
