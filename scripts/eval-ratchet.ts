@@ -15,7 +15,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareOutcomes, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
 import { currentFloor, isAvailable, loadRun, LOWER_IS_BETTER, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
@@ -104,15 +104,18 @@ async function main(): Promise<number> {
     if (values.outcomes) fs.writeFileSync(path.join(values.outcomes, `${slug(key)}.jsonl`), formatOutcomes(suite.name, report.outcomes));
     if (values.compare) {
       const file = path.join(values.compare, `${slug(key)}.jsonl`);
-      const before = fs.existsSync(file) ? parseOutcomes(fs.readFileSync(file, 'utf8')).get(suite.name) : undefined;
+      let before;
+      try {
+        before = fs.existsSync(file) ? parseOutcomes(fs.readFileSync(file, 'utf8')).get(suite.name) : undefined;
+      } catch (error) {
+        throw new Error(`${file}: ${(error as Error).message}`);
+      }
       if (!before) {
         console.log(`  no outcomes of this run in ${file}`);
       } else {
         const c = compareOutcomes(before, report.outcomes);
-        console.log(`  against ${file}: ${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise`);
-        for (const change of c.changes) {
-          console.log(`  ${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${change.expect ?? 'escalate'} was ${change.before}, now ${change.after}: ${change.text}`);
-        }
+        console.log(`  against ${file}: ${countsOf(c)}`);
+        for (const change of c.changes) console.log(`  ${changeLine(change)}`);
       }
     }
   }

@@ -42,7 +42,7 @@ import fs from 'node:fs';
 import { learnFrom } from '../src/quality/learn';
 import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
-import { compareOutcomes, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
   'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
@@ -212,10 +212,8 @@ function printComparison(file: string, before: EvalOutcome[] | undefined, after:
   }
   const c = compareOutcomes(before, after);
   const unmatched = c.unmatched > 0 ? `; ${c.unmatched} cases in only one of the runs` : '';
-  console.log(`\nagainst ${file}: ${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise, of ${c.compared} cases${unmatched}`);
-  for (const change of c.changes) {
-    console.log(`${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${change.expect ?? 'escalate'} was ${change.before}, now ${change.after}: ${change.text}`);
-  }
+  console.log(`\nagainst ${file}: ${countsOf(c)}, of ${c.compared} cases${unmatched}`);
+  for (const change of c.changes) console.log(changeLine(change));
 }
 
 main().then(

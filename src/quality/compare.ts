@@ -65,6 +65,17 @@ export function compareOutcomes(before: readonly EvalOutcome[], after: readonly 
   return { changes, fixed: count('fixed'), broken: count('broken'), moved: count('moved'), compared, unmatched };
 }
 
+/** "2 fixed, 1 broken, 0 moved otherwise". */
+export function countsOf(c: OutcomeComparison): string {
+  return `${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise`;
+}
+
+/** "BROKEN [ru] expect=bank-hours was answer bank-hours, now suggest post-hours: банк в субботу". */
+export function changeLine(change: OutcomeChange): string {
+  const expect = change.expect ?? 'escalate';
+  return `${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${expect} was ${change.before}, now ${change.after}: ${change.text}`;
+}
+
 /** One line of an outcomes file: the suite's name and one case's outcome. */
 export interface SavedOutcome extends EvalOutcome {
   suite: string;
