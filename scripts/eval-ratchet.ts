@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
-import { currentFloor, isAvailable, loadRun, LOWER_IS_BETTER, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
+import { currentFloor, isAvailable, isWorse, loadRun, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -98,8 +98,7 @@ async function main(): Promise<number> {
     for (const name of Object.keys(floor) as (keyof EvalFigures)[]) {
       const [was, now] = [floor[name], written[key][name]];
       if (typeof was !== 'number' || typeof now !== 'number') continue;
-      const lower = LOWER_IS_BETTER.includes(name) ? now > was : now < was;
-      if (lower) lowered.push(`${key} ${name} ${was} → ${now}`);
+      if (isWorse(name, now, was, 0)) lowered.push(`${key} ${name} ${was} → ${now}`);
     }
     if (values.outcomes) fs.writeFileSync(path.join(values.outcomes, `${slug(key)}.jsonl`), formatOutcomes(suite.name, report.outcomes));
     if (values.compare) {

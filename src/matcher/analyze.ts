@@ -13,13 +13,6 @@ import { segmentMessage } from './segments';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
 /**
- * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
- * under every stemmer's key; the primary keys (Russian/English stems, the folded word) come in a
- * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
- * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня"). A
- * word taken only as written (LexiconWord.exact) goes in under the word itself, folded.
- */
-/**
  * The key a word taken only as written is registered and looked up under. It is marked apart from
  * stems: "=lift" (the British elevator) must not catch "lifted", whose English stem is "lift".
  */
@@ -27,6 +20,13 @@ function exactKey(word: string): string {
   return `=${scriptOf(word) === 'cyrillic' ? foldKazakh(word) : word}`;
 }
 
+/**
+ * Keys a lexicon word is registered under. The word's own language is not known, so it goes in
+ * under every stemmer's key; the primary keys (Russian/English stems, the folded word) come in a
+ * first pass and Kazakh stems only fill keys still free, so the Kazakh stemmer's over-stripping of
+ * a Russian word ("пенсии" → "пен") cannot steal a key that belongs to another group ("пеня"). A
+ * word taken only as written (LexiconWord.exact) goes in under its exactKey alone.
+ */
 function lexiconKeys({ text: word, only, exact }: LexiconWord, pass: 'primary' | 'kazakh'): string[] {
   const script = scriptOf(word);
   if (exact) return pass === 'primary' ? [exactKey(word)] : [];

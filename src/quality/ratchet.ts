@@ -17,7 +17,7 @@ import { isSuite, loadSuite, SUITE_FAQ, type Suite, type SuiteCut } from './suit
 export type Baseline = Record<string, Partial<EvalFigures>>;
 
 /** Figures where lower is better; every other figure must not drop. */
-export const LOWER_IS_BETTER: ReadonlyArray<keyof EvalFigures> = ['wrong_answer_rate'];
+const LOWER_IS_BETTER: ReadonlyArray<keyof EvalFigures> = ['wrong_answer_rate'];
 /** Rounding slack for figures stored with four decimals. */
 const EPSILON = 1e-4;
 
@@ -54,6 +54,11 @@ export function loadRun(run: RatchetRun): Promise<Suite> {
   return loadSuite(run.dir, run.cases ? { faq: path.join(run.dir, SUITE_FAQ), cases: run.cases } : undefined);
 }
 
+/** Whether `value` is worse than `floor` by more than `slack`: lower, or higher for wrong answers. */
+export function isWorse(name: keyof EvalFigures, value: number, floor: number, slack = EPSILON): boolean {
+  return LOWER_IS_BETTER.includes(name) ? value > floor + slack : value < floor - slack;
+}
+
 /** The figures below their floor, as "name: value (baseline floor)". */
 export function regressions(figures: EvalFigures, floor: Partial<EvalFigures>): string[] {
   const out: string[] = [];
@@ -63,8 +68,7 @@ export function regressions(figures: EvalFigures, floor: Partial<EvalFigures>): 
       out.push(`${key}: nothing to measure (baseline ${min})`);
       continue;
     }
-    const worse = LOWER_IS_BETTER.includes(key) ? value > min + EPSILON : value < min - EPSILON;
-    if (worse) out.push(`${key}: ${value} (baseline ${min})`);
+    if (isWorse(key, value, min)) out.push(`${key}: ${value} (baseline ${min})`);
   }
   return out;
 }
