@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.79, weights: [-2.81, -3.88, 16.52, -0.02, 6.49, 5.16, -0.1] },
-  top3: { bias: -4.63, weights: [0.77, 3.09, 7.57, -0.14, 5.44, 5.79, -0.14] },
+  top1: { bias: -4.81, weights: [-2.78, -3.82, 16.21, -0.04, 6.44, 5.38, -0.1] },
+  top3: { bias: -4.65, weights: [0.78, 3.13, 7.58, -0.13, 5.38, 5.84, -0.11] },
   samples: 0,
 };
 
