@@ -7,7 +7,11 @@
 import { isLang, type Lang } from '../i18n/languages';
 import type { EvalOutcome } from './evaluate';
 
-/** Right now and not before; wrong now and right before; still right or still wrong, otherwise. */
+/**
+ * Better, worse or neither, by what the resident gets: the right outcome beats an offer or a
+ * hand-over, which beats a wrong answer. So "fixed" is also a wrong answer now handed over, and
+ * "broken" also a hand-over now answered wrongly: the wrong-answer rate moves by those.
+ */
 export type Verdict = 'fixed' | 'broken' | 'moved';
 
 export interface OutcomeChange {
@@ -33,6 +37,12 @@ export interface OutcomeComparison {
 
 const ORDER: Record<Verdict, number> = { fixed: 0, broken: 1, moved: 2 };
 
+/** 2: right; 1: offered or handed over when that is not right; 0: answered wrongly. */
+function levelOf(o: EvalOutcome): number {
+  if (o.ok) return 2;
+  return o.got.startsWith('answer ') ? 0 : 1;
+}
+
 function keyOf(o: EvalOutcome): string {
   return JSON.stringify([o.lang, o.expect, o.text]);
 }
@@ -56,7 +66,8 @@ export function compareOutcomes(before: readonly EvalOutcome[], after: readonly 
     }
     compared += 1;
     if (then.ok === now.ok && then.got === now.got) continue;
-    const verdict: Verdict = now.ok && !then.ok ? 'fixed' : then.ok && !now.ok ? 'broken' : 'moved';
+    const [was, is] = [levelOf(then), levelOf(now)];
+    const verdict: Verdict = is > was ? 'fixed' : is < was ? 'broken' : 'moved';
     changes.push({ text: now.text, lang: now.lang, expect: now.expect, before: then.got, after: now.got, verdict });
   }
   for (const left of earlier.values()) unmatched += left.length;

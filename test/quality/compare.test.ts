@@ -32,6 +32,16 @@ describe('comparing two runs case by case', () => {
     expect(compareOutcomes(before, after)).toMatchObject({ changes: [], compared: 2, unmatched: 2 });
   });
 
+  it('counts a wrong answer as worse than handing over: one that appears is broken, one that goes is fixed', () => {
+    const before = [outcome('банкомат', 'escalate', false), outcome('банк', 'answer post-hours', false), outcome('почта', 'escalate', true, null)];
+    const after = [outcome('банкомат', 'answer post-hours', false), outcome('банк', 'suggest bank-hours', false), outcome('почта', 'answer post-hours', false, null)];
+    expect(compareOutcomes(before, after).changes.map((x) => [x.verdict, x.text])).toEqual([
+      ['fixed', 'банк'],
+      ['broken', 'банкомат'],
+      ['broken', 'почта'],
+    ]);
+  });
+
   it('keeps the same message with another expected entry apart', () => {
     const c = compareOutcomes([outcome('банк', 'escalate', true, null)], [outcome('банк', 'escalate', false, 'bank-hours')]);
     expect(c).toMatchObject({ changes: [], compared: 0, unmatched: 2 });
