@@ -15,8 +15,9 @@ const MAX_ROUNDS = 5;
 
 // Folded spellings: -ға/-ге/-қа/-ке → га/ге/ка/ке, -ның/-нің → нын/нин, -ді/-ті → ди/ти, etc.
 const SUFFIXES_RAW = [
-  // derivational adjectives/nouns that merely mark a word class (-лық, -шы, -дағы)
-  'лык', 'лик', 'дык', 'дик', 'тык', 'тик', 'дагы', 'деги', 'таги', 'теги', 'нтагы',
+  // derivational adjectives/nouns that merely mark a word class (-лық, -шы, -дағы); before a
+  // vowel -лық/-лік voice to -лығ/-ліг ("куәлік", "куәлігім": an ID card, my ID card)
+  'лык', 'лик', 'дык', 'дик', 'тык', 'тик', 'лыг', 'лиг', 'дыг', 'диг', 'тыг', 'тиг', 'дагы', 'деги', 'таги', 'теги', 'нтагы',
   // verb forms: participles, present/future, infinitive, conditional, past, converbs
   'атын', 'етин', 'йтын', 'йтин', 'ган', 'ген', 'кан', 'кен', 'уге', 'уга', 'ады', 'еди', 'йды',
   'йди', 'сам', 'сем', 'сак', 'сек', 'са', 'се', 'ып', 'ип', 'мын', 'мин', 'мыз', 'миз', 'сыз',

@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.81, weights: [-2.78, -3.82, 16.21, -0.04, 6.44, 5.38, -0.1] },
-  top3: { bias: -4.65, weights: [0.78, 3.13, 7.58, -0.13, 5.38, 5.84, -0.11] },
+  top1: { bias: -4.8, weights: [-2.72, -4.07, 16.21, 0, 6.46, 5.32, -0.14] },
+  top3: { bias: -4.65, weights: [0.83, 2.89, 7.63, -0.1, 5.39, 5.76, -0.13] },
   samples: 0,
 };
 

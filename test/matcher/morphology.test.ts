@@ -111,6 +111,10 @@ describe('Kazakh suffix stripper', () => {
     ['тоқтап', 'тоқтады'],
     ['төлеп', 'төлеу'],
     ['сұрап', 'сұрау'],
+    // -лық/-лік voiced before a vowel: "my ID card's", "in health", "the health of"
+    ['куәлігімнің', 'куәлікті'],
+    ['денсаулығы', 'денсаулық'],
+    ['жауапкершілігі', 'жауапкершілік'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
