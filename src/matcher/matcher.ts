@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.8, weights: [-2.72, -4.07, 16.21, 0, 6.46, 5.32, -0.14] },
-  top3: { bias: -4.65, weights: [0.83, 2.89, 7.63, -0.1, 5.39, 5.76, -0.13] },
+  top1: { bias: -4.92, weights: [-2.75, -3.25, 16.29, -0.04, 6.47, 5.2, 0.03] },
+  top3: { bias: -4.74, weights: [0.81, 3.53, 7.71, -0.13, 5.4, 5.63, 0.01] },
   samples: 0,
 };
 

@@ -31,6 +31,7 @@ const RUSSIAN = `
 наша нашего нашей нашем наши нашу наших нашим нашими нашему ваша вашего вашей вашем ваши вашу ваших вашим вашими вашему
 мое моё моего моей моем моём мои моих моим моими моему твою твое твоё твоего твоей твои твоих
 хоть хотя никогда всегда всю между перед
+заранее благодарю салам салем кто-то кто-нибудь что-то что-нибудь кто-либо
 такой такая такое такие таким такую такого таких
 `;
 
@@ -44,6 +45,7 @@ const KAZAKH = `
 тағы әлі әйтеуір әрине мүлдем тіпті ше
 болса болды болған болып болатын болу
 емес иә
+саламатсыз армысыз алдын біреу ешкім сияқты
 `;
 
 const ENGLISH = `
@@ -59,6 +61,7 @@ even already yet only very again
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre
 youll theyll itll lets heres
 all
+regards cheers greetings someone somebody anybody nobody everyone
 `;
 
 function toSet(words: string): ReadonlySet<string> {

@@ -69,6 +69,17 @@ describe('stop words', () => {
     expect(words('орын бөлу')).toHaveLength(2);
   });
 
+  it('drop greetings, thanks and "someone" in their everyday spellings, so a greeting is never the question', () => {
+    for (const word of ['заранее', 'благодарю', 'салам', 'кто-то', 'саламатсыз', 'алдын', 'біреу', 'сияқты', 'regards', 'someone', 'nobody']) {
+      expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
+    }
+    // "Саламатсыз ба." ends with a question particle: with a content word it read as the question,
+    // and the story after it as context.
+    const words = analyzeMessage('Саламатсыз ба. Қарыз үшін газды жауып тастаған еді. Газды қашан қосады?', 'kk');
+    expect(words.map((t) => t.token.surface)).not.toContain('саламатсыз');
+    expect(words.find((t) => t.token.surface === 'газды')?.weight).toBe(1);
+  });
+
   it('drop the forms of the Kazakh "to be" and its "not" and "yes", as болады and жоқ', () => {
     for (const word of ['болса', 'болды', 'болған', 'болып', 'емес', 'иә']) expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
   });
