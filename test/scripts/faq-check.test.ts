@@ -1,13 +1,10 @@
 /** `npm run faq:check` as an editor runs it: a real child process on a FAQ file. */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { serializeFaqFile } from '../../src/faq/file';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { tempDir } from '../support/fixtures';
-
-const ROOT = path.resolve(__dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+import { runTs } from '../support/run-ts';
 
 /** Opening hours asked three ways; prices asked once, in words the hours entry has too. */
 const FAQ: FaqEntryInput[] = [
@@ -33,12 +30,10 @@ beforeEach(() => {
 });
 afterEach(() => tmp.cleanup());
 
-function run(...args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: path.join(tmp.dir, 'data'), LOG_LEVEL: 'silent' };
-  delete env.MONGODB_URI;
-  const result = spawnSync(TSX, [path.join(ROOT, 'scripts/faq-check.ts'), ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** faq:check on `args`, with `env` added to its own: a temporary DATA_DIR and no logs. */
+const runWith = (env: NodeJS.ProcessEnv, ...args: string[]) =>
+  runTs('scripts/faq-check.ts', args, { DATA_DIR: path.join(tmp.dir, 'data'), LOG_LEVEL: 'silent', ...env });
+const run = (...args: string[]) => runWith({}, ...args);
 
 function faqFile(entries: FaqEntryInput[]): string {
   const file = path.join(tmp.dir, 'faq.yaml');
@@ -47,8 +42,8 @@ function faqFile(entries: FaqEntryInput[]): string {
 }
 
 describe('faq:check', () => {
-  it('lists the entries whose questions the rest of the entry does not carry, with what they are taken for', () => {
-    const out = run(faqFile(FAQ));
+  it('lists the entries whose questions the rest of the entry does not carry, with what they are taken for', async () => {
+    const out = await run(faqFile(FAQ));
     expect(out.stderr).toBe('');
     expect(out.code).toBe(0);
     expect(out.stdout).toMatch(/2 entries, 7 questions, each asked as if the FAQ did not have its words \(bands: answer 0\.65/);
@@ -57,8 +52,8 @@ describe('faq:check', () => {
     expect(row).toMatch(/pool-hours\s+\d\/4\s.*ticket-prices$/);
   });
 
-  it('prints one JSON object per entry and the totals with --json', () => {
-    const out = run(faqFile(FAQ), '--json');
+  it('prints one JSON object per entry and the totals with --json', async () => {
+    const out = await run(faqFile(FAQ), '--json');
     expect(out.code).toBe(0);
     const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines.slice(0, 2).map((l) => l.id)).toEqual(['pool-hours', 'ticket-prices']);
@@ -68,26 +63,21 @@ describe('faq:check', () => {
     expect(lines[2].entries).toBe(2);
   });
 
-  it('uses the configured bands', () => {
+  it('uses the configured bands', async () => {
     const file = faqFile(FAQ);
-    const strict = spawnSync(TSX, [path.join(ROOT, 'scripts/faq-check.ts'), file, '--json'], {
-      cwd: ROOT,
-      env: { ...process.env, DATA_DIR: path.join(tmp.dir, 'data'), LOG_LEVEL: 'silent', MATCH_ANSWER_THRESHOLD: '0.999' },
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    expect(strict.status).toBe(0);
+    const strict = await runWith({ MATCH_ANSWER_THRESHOLD: '0.999' }, file, '--json');
+    expect(strict.code).toBe(0);
     const totals = (JSON.parse(strict.stdout.trim().split('\n').pop() as string) as { totals: Record<string, number> }).totals;
     expect(totals.answered).toBe(0);
   });
 
-  it('refuses a file that is not a valid FAQ (1) and a missing argument (2)', () => {
+  it('refuses a file that is not a valid FAQ (1) and a missing argument (2)', async () => {
     const bad = path.join(tmp.dir, 'bad.yaml');
     fs.writeFileSync(bad, 'entries:\n  - id: x\n');
-    const invalid = run(bad);
+    const invalid = await run(bad);
     expect(invalid.code).toBe(1);
     expect(invalid.stderr).toMatch(/faq-check: .*bad\.yaml/);
-    const usage = run();
+    const usage = await run();
     expect(usage.code).toBe(2);
     expect(usage.stderr).toMatch(/expected exactly one FILE/);
   });

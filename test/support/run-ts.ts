@@ -12,13 +12,13 @@ export interface RunResult {
 
 /**
  * Runs a TypeScript entry point of the project (e.g. 'src/main.ts', 'scripts/staff-create.ts') as
- * npm would, with piped (non-terminal) standard streams, `stdin` written and closed, and only PATH,
- * HOME and `env` in its environment.
+ * npm would, in `cwd` (the project root unless given), with piped (non-terminal) standard streams,
+ * `stdin` written and closed, and only PATH, HOME and `env` in its environment.
  */
-export function runTs(file: string, args: string[], env: NodeJS.ProcessEnv, stdin = ''): Promise<RunResult> {
+export function runTs(file: string, args: string[], env: NodeJS.ProcessEnv, stdin = '', cwd = ROOT): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(TSX, [path.join(ROOT, file), ...args], {
-      cwd: ROOT,
+      cwd,
       env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
       stdio: ['pipe', 'pipe', 'pipe'],
     });
