@@ -43,6 +43,8 @@ const SUFFIXES_RAW = [
   'мен', 'бен', 'пен',
   // possessive
   'лары', 'лери', 'ымыз', 'имиз', 'ым', 'им', 'ын', 'ин', 'сы', 'си', 'ы', 'и', 'а', 'е',
+  // possessive after a vowel: my, your (polite) ("картам", "анам", "картаңыз")
+  'м', 'ныз', 'низ',
 ];
 
 /** Longest first, so "дардың"-like chains lose their biggest known piece each round. */
@@ -58,9 +60,17 @@ const VOWEL_RE = /[аеиоуыэюя]/;
  */
 const AFTER_VOICELESS = /[кпстшщфхцчбвгд]$/;
 function agrees(stem: string, suffix: string): boolean {
+  if (AFTER_VOWEL.has(suffix)) return /[аеиоуыэюя]$/.test(stem);
   const first = suffix[0];
   return (first !== 'т' && first !== 'к' && first !== 'п') || AFTER_VOICELESS.test(stem);
 }
+
+/**
+ * The possessives -м and -ңыз/-ңіз follow a vowel ("карта-м", "карта-ңыз"; after a consonant they
+ * are -ым/-ім and -ыңыз/-іңіз). A one-letter suffix leaves at least four letters, so "адам" (a
+ * person) stays whole.
+ */
+const AFTER_VOWEL: ReadonlySet<string> = new Set(['м', 'ныз', 'низ']);
 
 function stripOnce(word: string): string | null {
   for (const suffix of SUFFIXES) {

@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.92, weights: [-2.75, -3.25, 16.29, -0.04, 6.47, 5.2, 0.03] },
-  top3: { bias: -4.74, weights: [0.81, 3.53, 7.71, -0.13, 5.4, 5.63, 0.01] },
+  top1: { bias: -5.02, weights: [-2.86, -2.55, 16.22, -0.15, 6.66, 4.93, 0.2] },
+  top3: { bias: -4.82, weights: [0.75, 4.07, 7.69, -0.22, 5.57, 5.39, 0.12] },
   samples: 0,
 };
 

@@ -126,6 +126,10 @@ describe('Kazakh suffix stripper', () => {
     ['куәлігімнің', 'куәлікті'],
     ['денсаулығы', 'денсаулық'],
     ['жауапкершілігі', 'жауапкершілік'],
+    // the possessives after a vowel: "on my card", "your card" (polite), "my child"
+    ['картамда', 'карта'],
+    ['картаңызды', 'картасы'],
+    ['баламды', 'бала'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
@@ -143,6 +147,8 @@ describe('Kazakh suffix stripper', () => {
   it('does not merge different words', () => {
     expect(stemKazakh('мектеп')).not.toBe(stemKazakh('мек'));
     expect(stemKazakh('банкомат')).not.toBe(stemKazakh('банк'));
+    // -м is a possessive only after a vowel, and leaves at least four letters: "адам" is a person
+    expect(stemKazakh('адам')).toBe('адам');
   });
 
   it('peels a suffix only where it agrees with the sound before it', () => {
