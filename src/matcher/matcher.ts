@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.02, weights: [-2.86, -2.55, 16.22, -0.15, 6.66, 4.93, 0.2] },
-  top3: { bias: -4.82, weights: [0.75, 4.07, 7.69, -0.22, 5.57, 5.39, 0.12] },
+  top1: { bias: -5.02, weights: [-2.83, -2.5, 16.22, -0.14, 6.66, 4.88, 0.2] },
+  top3: { bias: -4.83, weights: [0.77, 4.12, 7.69, -0.22, 5.57, 5.34, 0.12] },
   samples: 0,
 };
 

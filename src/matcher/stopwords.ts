@@ -57,7 +57,7 @@ will with would you your yours ok okay still else also good morning evening afte
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
 whats wheres hows whos whens theres thats hes shes thx ty gonna gotta yeah yep nope btw idk
 due since right really anything something there during while tired ugh omg today
-even already yet only very again
+even already yet only very again much many
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre
 youll theyll itll lets heres
 all

@@ -89,6 +89,17 @@ describe('stop words', () => {
       expect(tokenize(typed).map((w) => `${w}: ${isStopword(w)}`)).toEqual([`${tokenize(typed)[0]}: true`]);
     }
   });
+
+  it('read "I\'ll" and "I\'d" as "I", not as "ill" and "id" (an ID card), and a possessive as its noun', () => {
+    expect(tokenize("I'll pay, I’d like a new ID, the city's lifts")).toEqual(['i', 'pay', 'i', 'like', 'a', 'new', 'id', 'the', 'city', 'lifts']);
+    // Russian typed in Latin letters marks a soft sign with an apostrophe: that stays a letter's mark.
+    expect(tokenize("skol'ko den'")).toEqual(['skolko', 'den']);
+  });
+
+  it('drop "much" and "many": "how much" is asked as an amount, not as a word', () => {
+    expect(isStopword('much')).toBe(true);
+    expect(isStopword('many')).toBe(true);
+  });
 });
 
 describe('Russian aspect pairs', () => {
