@@ -32,6 +32,7 @@ const RUSSIAN = `
 мое моё моего моей моем моём мои моих моим моими моему твою твое твоё твоего твоей твои твоих
 хоть хотя никогда всегда всю между перед
 заранее благодарю салам салем кто-то кто-нибудь что-то что-нибудь кто-либо
+извините извиняюсь беспокойство беспокою ситуация ситуацию ситуации значит общем вообщем благодарна благодарен интересует интересуют
 такой такая такое такие таким такую такого таких
 `;
 
@@ -46,6 +47,7 @@ const KAZAKH = `
 болса болды болған болып болатын болу
 емес иә
 саламатсыз армысыз алдын біреу ешкім сияқты
+кешіріңіз кешіріңізші мазаламақ сұрақ сұрағым едім жіберіңізші жіберіңіз айтып
 `;
 
 const ENGLISH = `
@@ -62,6 +64,7 @@ havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive 
 youll theyll itll lets heres
 all
 regards cheers greetings someone somebody anybody nobody everyone
+guys u ur thing things stuff lot lots etc kindly appreciate appreciated mate sorry bother bothering wonder wondering question questions hiya
 `;
 
 function toSet(words: string): ReadonlySet<string> {

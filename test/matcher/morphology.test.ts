@@ -73,6 +73,10 @@ describe('stop words', () => {
     for (const word of ['заранее', 'благодарю', 'салам', 'кто-то', 'саламатсыз', 'алдын', 'біреу', 'сияқты', 'regards', 'someone', 'nobody']) {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
+    // and the chat's fillers: "извините за беспокойство, такая ситуация", "sorry, quick question"
+    for (const word of ['извините', 'беспокойство', 'ситуация', 'кешіріңіз', 'сұрағым', 'sorry', 'question', 'stuff', 'wondering']) {
+      expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
+    }
     // "Саламатсыз ба." ends with a question particle: with a content word it read as the question,
     // and the story after it as context.
     const words = analyzeMessage('Саламатсыз ба. Қарыз үшін газды жауып тастаған еді. Газды қашан қосады?', 'kk');
