@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.02, weights: [-2.83, -2.5, 16.22, -0.14, 6.66, 4.88, 0.2] },
-  top3: { bias: -4.82, weights: [0.77, 4.12, 7.69, -0.22, 5.57, 5.34, 0.12] },
+  top1: { bias: -5.03, weights: [-2.83, -2.43, 16.24, -0.14, 6.66, 4.87, 0.21] },
+  top3: { bias: -4.83, weights: [0.77, 4.15, 7.7, -0.22, 5.57, 5.35, 0.13] },
   samples: 0,
 };
 

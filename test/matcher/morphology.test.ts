@@ -74,7 +74,7 @@ describe('stop words', () => {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
     // and the chat's fillers: "извините за беспокойство, такая ситуация", "sorry, quick question"
-    for (const word of ['извините', 'беспокойство', 'ситуация', 'кешіріңіз', 'сұрағым', 'sorry', 'question', 'stuff', 'wondering']) {
+    for (const word of ['извините', 'беспокойство', 'ситуация', 'кешіріңіз', 'сұрағым', 'мені', 'бірдеңе', 'sorry', 'question', 'stuff', 'wondering']) {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
     // "Саламатсыз ба." ends with a question particle: with a content word it read as the question,
