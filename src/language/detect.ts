@@ -51,6 +51,7 @@ const RUSSIAN_WORDS = wordSet(`
 и в во на не что как когда где куда до по за из у к с со от ли же бы а но или если это этот уже
 еще ещё можно нужно надо есть будет будут работает работают сколько скольки какой какая какие
 почему здравствуйте подскажите пожалуйста мне меня мы вы я он она они нет да там тут очень
+скока скоко щас чё када тока ваще
 `);
 
 /** Frequent English words and helpline words. */
@@ -140,8 +141,14 @@ export interface WordEvidence {
 /** A word only one language of the FAQ uses counts this much (a Kazakh letter counts 2). */
 const VOCABULARY_CUE = 1;
 
-/** Adds the FAQ's evidence: a word used by one language only is a cue for that language. */
+/**
+ * Adds the FAQ's evidence: a word used by one language only is a cue for that language. A message
+ * with Kazakh letters in it often carries Russian terms ("справка с места работы қайдан аламын": a
+ * document's Russian name, then the Kazakh question), so there a word only the Russian texts use
+ * is no cue: Kazakh letters and Russian function words decide.
+ */
 function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordEvidence): void {
+  const kazakhLetters = words.some((w) => KAZAKH_LETTERS.test(w));
   for (const word of words) {
     const langs = evidence.languagesOf(word);
     if (langs.length !== 1) continue;
@@ -150,7 +157,7 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
     else if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
     else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
     else if (latin) cues.translit += VOCABULARY_CUE;
-    else cues.russian += VOCABULARY_CUE;
+    else if (!kazakhLetters) cues.russian += VOCABULARY_CUE;
   }
 }
 

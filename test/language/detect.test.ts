@@ -115,6 +115,16 @@ describe('detectLanguage with the FAQ vocabulary', () => {
     expect(matcher.vocabulary.languagesOf('library')).toEqual(['en']);
   });
 
+  it('reads Kazakh with Russian terms in it as Kazakh: once a word has Kazakh letters, words only the Russian texts use say little', () => {
+    expect(detectLanguage('штраф за парковку в воскресенье кімге төлейді', undefined, matcher.vocabulary).lang).toBe('kk');
+    expect(detectLanguage('штраф за парковку в воскресенье', undefined, matcher.vocabulary).lang).toBe('ru');
+  });
+
+  it('reads the chat spellings of Russian question words ("скока", "када") as Russian', () => {
+    expect(detectLanguage('китапхана скока стоит', undefined, matcher.vocabulary).lang).toBe('ru');
+    expect(detectLanguage('жексенби скока', undefined, matcher.vocabulary).lang).toBe('ru');
+  });
+
   it('a two-letter stem is no evidence ("его" and a brand "егов" share it)', () => {
     expect(matcher.vocabulary.languagesOf('ег')).toEqual([]);
   });
