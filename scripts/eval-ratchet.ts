@@ -73,6 +73,8 @@ async function main(): Promise<number> {
   const lowered: string[] = [];
   let below = 0;
   let skipped = 0;
+  // Every compared run's cases together: what a change did over all of them, in one line.
+  const moved = { fixed: 0, broken: 0, moved: 0 };
   const keys = Object.keys(baseline);
   for (const key of keys) {
     const run = ratchetRunOf(key, shared, unseen);
@@ -113,12 +115,16 @@ async function main(): Promise<number> {
         console.log(`  no outcomes of this run in ${file}`);
       } else {
         const c = compareOutcomes(before, report.outcomes);
+        moved.fixed += c.fixed;
+        moved.broken += c.broken;
+        moved.moved += c.moved;
         console.log(`  against ${file}: ${countsOf(c)}`);
         for (const change of c.changes) console.log(`  ${changeLine(change)}`);
       }
     }
   }
-  console.log(`\n${keys.length} runs: ${below} below their baseline, ${skipped} skipped`);
+  const compared = values.compare ? `; against ${values.compare}: ${countsOf(moved)} in all` : '';
+  console.log(`\n${keys.length} runs: ${below} below their baseline, ${skipped} skipped${compared}`);
   if (values.write) {
     fs.writeFileSync(baselineFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`${path.relative(process.cwd(), baselineFile) || baselineFile} now holds the current figures${lowered.length > 0 ? `; lower than before: ${lowered.join(', ')}` : ''}`);

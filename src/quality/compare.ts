@@ -77,7 +77,7 @@ export function compareOutcomes(before: readonly EvalOutcome[], after: readonly 
 }
 
 /** "2 fixed, 1 broken, 0 moved otherwise". */
-export function countsOf(c: OutcomeComparison): string {
+export function countsOf(c: Pick<OutcomeComparison, 'fixed' | 'broken' | 'moved'>): string {
   return `${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise`;
 }
 

@@ -51,5 +51,6 @@ describe('npm run eval:ratchet', () => {
     expect(fs.readdirSync(path.join(tmp.dir, 'before'))).toEqual(['mini.jsonl']);
     const again = await run('--baseline', file, '--compare', 'before');
     expect(again.stdout).toContain('against before/mini.jsonl: 0 fixed, 0 broken, 0 moved otherwise');
+    expect(again.stdout).toContain('1 runs: 0 below their baseline, 0 skipped; against before: 0 fixed, 0 broken, 0 moved otherwise in all');
   });
 });
