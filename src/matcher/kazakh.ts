@@ -43,7 +43,7 @@ const SUFFIXES_RAW = [
   'мен', 'бен', 'пен',
   // possessive
   'лары', 'лери', 'ымыз', 'имиз', 'ым', 'им', 'ын', 'ин', 'сы', 'си', 'ы', 'и', 'а', 'е',
-  // possessive after a vowel: my, your (polite) ("картам", "анам", "картаңыз")
+  // possessive after a vowel: my, your (polite) ("картам", "балам", "картаңыз")
   'м', 'ныз', 'низ',
 ];
 
@@ -60,7 +60,7 @@ const VOWEL_RE = /[аеиоуыэюя]/;
  */
 const AFTER_VOICELESS = /[кпстшщфхцчбвгд]$/;
 function agrees(stem: string, suffix: string): boolean {
-  if (AFTER_VOWEL.has(suffix)) return /[аеиоуыэюя]$/.test(stem);
+  if (AFTER_VOWEL.has(suffix)) return ENDS_WITH_VOWEL.test(stem);
   const first = suffix[0];
   return (first !== 'т' && first !== 'к' && first !== 'п') || AFTER_VOICELESS.test(stem);
 }
@@ -71,6 +71,7 @@ function agrees(stem: string, suffix: string): boolean {
  * person) stays whole.
  */
 const AFTER_VOWEL: ReadonlySet<string> = new Set(['м', 'ныз', 'низ']);
+const ENDS_WITH_VOWEL = new RegExp(`${VOWEL_RE.source}$`);
 
 function stripOnce(word: string): string | null {
   for (const suffix of SUFFIXES) {
