@@ -28,8 +28,9 @@
  *
  * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
  * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
- * or moved otherwise (still wrong, but differently), with a count per suite. Run both with the
- * same suites and cuts; with --learn-from they are the outcomes before learning.
+ * or moved otherwise (as good or as bad as before, differently; a wrong answer counts worse than a
+ * hand-over), with a count per suite. Run both with the same suites and cuts; with --learn-from
+ * they are the outcomes before learning.
  *
  * --follow-ups also asks, after each entry's first question answered, a few generic follow-ups
  * ("это бесплатно?", "how long will it take?": src/quality/follow-ups.ts) and counts what they got;

@@ -77,18 +77,19 @@ function withCyrillicLookalikes(text: string): string {
 }
 
 /**
- * Lowercases, maps ё→е, drops control characters and splits into words of letters or digits.
- * Apostrophes inside Latin words are dropped ("won't" → "wont", "skol'ko" → "skolko") because
- * transliterated Russian uses them for the soft sign. Latin look-alikes inside a Cyrillic word
- * become the Cyrillic letters they stand for (withCyrillicLookalikes).
- */
-/**
  * An English clitic ("I'll", "I'd", "I'm", "we're", "they've", "it's", "the city's"): dropped with
  * its apostrophe, so the word is what stands before it. Without its apostrophe "I'll" read as "ill"
  * and "I'd" as "id" (an ID card). "don't" is left alone: "dont" is a stop word as it is typed.
  */
 const ENGLISH_CLITIC = /(?<=[a-z])['’ʼ`](?:ll|d|m|re|ve|s)(?![a-z])/g;
 
+/**
+ * Lowercases, maps ё→е, drops control characters and splits into words of letters or digits.
+ * An English clitic goes with its apostrophe (ENGLISH_CLITIC); other apostrophes inside Latin words
+ * are dropped ("won't" → "wont", "skol'ko" → "skolko") because transliterated Russian uses them for
+ * the soft sign. Latin look-alikes inside a Cyrillic word become the Cyrillic letters they stand
+ * for (withCyrillicLookalikes).
+ */
 export function tokenize(text: string): string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   const lowered = withCyrillicLookalikes(clipped.normalize('NFC'))
