@@ -1,7 +1,7 @@
 /**
  * npm run eval:ratchet [-- --write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]
  *
- * Runs every evaluation the ratchet holds (test/eval-baseline.json: both shared suites, cut to one
+ * Runs every evaluation the ratchet holds (test/eval-baseline.json: both shared suites, misspelt, cut to one
  * question per language and to each language, the unseen messages, the other centres' FAQs) and
  * prints each run's figures against its baseline; a figure below it is marked BELOW and the exit
  * code is 1, as the ratchet test would fail. What a key names: src/quality/ratchet.ts.

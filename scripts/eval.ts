@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--typos RATE] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -26,6 +26,11 @@
  * the messages in L: a centre that writes its FAQ in one language. The simulated residents the
  * confidence is learnt from then have no other language's questions to fall back on.
  *
+ * --typos RATE (0 to 1) misspells the messages first: a typing slip (a letter missing, doubled,
+ * swapped or replaced) in that share of the words of five letters or more, the same slips on every
+ * run (src/quality/typos.ts). Residents type on phones; the gap to the run without slips is what
+ * their typos cost.
+ *
  * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
  * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
  * or moved otherwise (as good or as bad as before, differently; a wrong answer counts worse than a
@@ -46,7 +51,7 @@ import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -111,6 +116,7 @@ async function main(): Promise<number> {
         'learn-from': { type: 'string' },
         'max-variants': { type: 'string' },
         lang: { type: 'string' },
+        typos: { type: 'string' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
         outcomes: { type: 'string' },
@@ -141,6 +147,11 @@ async function main(): Promise<number> {
     console.error(`--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"\n${USAGE}`);
     return 2;
   }
+  const typos = values.typos === undefined ? undefined : Number(values.typos);
+  if (typos !== undefined && !(typos >= 0 && typos <= 1)) {
+    console.error(`--typos must be a share of words between 0 and 1, not "${values.typos}"\n${USAGE}`);
+    return 2;
+  }
   let earlier: Map<string, EvalOutcome[]> | undefined;
   if (values.compare) {
     try {
@@ -153,7 +164,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos }));
 
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {

@@ -10,6 +10,7 @@ import type { FaqEntryInput } from '../faq/types';
 import type { Lang } from '../i18n/languages';
 import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
+import { misspelt } from './typos';
 
 export interface Suite {
   /** The folder, as given. */
@@ -68,16 +69,26 @@ export function withOnlyLanguage(suite: Suite, lang: Lang): Suite {
   return { name: `${suite.name} (${lang} only)`, entries, cases: suite.cases.filter((c) => c.lang === lang) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L`). */
+/**
+ * The suite with its messages misspelt (typos.ts): a slip in `rate` of the words of five letters or
+ * more. The FAQ stays as written.
+ */
+export function withTypos(suite: Suite, rate: number): Suite {
+  return { ...suite, name: `${suite.name} (a slip in ${Math.round(rate * 100)} % of long words)`, cases: misspelt(suite.cases, rate) };
+}
+
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
+  typos?: number;
 }
 
-/** The suite cut to at most `maxVariants` question variants per language, then to `lang` alone. */
-export function cutSuite(suite: Suite, { maxVariants, lang }: SuiteCut): Suite {
+/** The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its messages then misspelt. */
+export function cutSuite(suite: Suite, { maxVariants, lang, typos }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
-  return lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
+  const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
+  return typos === undefined ? oneLanguage : withTypos(oneLanguage, typos);
 }
 
 export interface SuiteRun {

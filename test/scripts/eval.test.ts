@@ -47,3 +47,25 @@ describe('npm run eval -- --outcomes / --compare', () => {
     expect(bad.stderr).toContain('--compare bad.jsonl: line 1 is not JSON');
   });
 });
+
+describe('npm run eval -- --typos', () => {
+  it('runs the suite on misspelt messages, named so, and refuses a rate that is not a share', async () => {
+    writeSuite(FIXTURE_FAQ);
+    const typed = await run('suite', '--typos', '1', '--outcomes', 'typed.jsonl');
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toContain('== suite (a slip in 100 % of long words)');
+    const texts = fs
+      .readFileSync(path.join(tmp.dir, 'typed.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    // Every long word of the suite's messages carries a slip now; "как" and "за" are as written.
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/^как \S+ \S+ за \S+$/);
+    expect(texts[1]).not.toContain('оплатить');
+    expect(texts[1]).not.toContain('парковку');
+    const bad = await run('suite', '--typos', '15');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--typos must be a share of words between 0 and 1, not "15"');
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * Misspelt messages on demand (`npm run eval -- … --typos RATE`): each word of five letters or more
+ * gets one typing slip with probability RATE — a letter missing, doubled, swapped with the next, or
+ * replaced by another letter of its alphabet. The first and last letters stay: people seldom slip
+ * there. Each message's slips follow from its own text, so a run is the same every time and a case
+ * keeps its slips when other cases are added or cut away.
+ */
+import { seededRandom } from '../matcher/seeded-random';
+import type { EvalCase } from './evaluate';
+
+const CYRILLIC = 'абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі';
+const LATIN = 'abcdefghijklmnopqrstuvwxyz';
+/** Words shorter than this keep their spelling: a slip there makes another word as often as not. */
+const MIN_SLIPPED_LENGTH = 5;
+
+/** FNV-1a: a message's text as a seed. */
+function seedOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function slip(word: string, random: () => number): string {
+  // Inside the word: never its first or last letter.
+  const i = 1 + Math.floor(random() * (word.length - 2));
+  const kind = Math.floor(random() * 4);
+  if (kind === 0) return word.slice(0, i) + word.slice(i + 1);
+  if (kind === 1) return word.slice(0, i) + word[i] + word.slice(i);
+  if (kind === 2) return i + 2 < word.length ? word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2) : word.slice(0, i) + word.slice(i + 1);
+  const alphabet = LATIN.includes(word[i].toLowerCase()) ? LATIN : CYRILLIC;
+  const others = [...alphabet].filter((letter) => letter !== word[i].toLowerCase());
+  return word.slice(0, i) + others[Math.floor(random() * others.length)] + word.slice(i + 1);
+}
+
+/** `text` with a slip in each word of five letters or more with probability `rate`. */
+export function withSlips(text: string, rate: number): string {
+  const random = seededRandom(seedOf(text));
+  return text.replace(/\p{L}+/gu, (word) => (word.length >= MIN_SLIPPED_LENGTH && random() < rate ? slip(word, random) : word));
+}
+
+/** The cases with their messages misspelt (withSlips); what each expects stays. */
+export function misspelt(cases: readonly EvalCase[], rate: number): EvalCase[] {
+  if (!(rate >= 0 && rate <= 1)) throw new Error(`--typos must be a share between 0 and 1, not ${rate}`);
+  return cases.map((c) => ({ ...c, text: withSlips(c.text, rate) }));
+}
