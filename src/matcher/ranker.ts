@@ -10,6 +10,13 @@
 import type { WeightedToken, QueryToken } from './analyze';
 import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
+import type { FuzzyHit } from './trigrams';
+
+/**
+ * Shorter words one slip apart are too often two words ("form" and "from", "taxi" and "tax"). From
+ * four letters on, misspelt messages won a case or two and a clean one was lost.
+ */
+const MIN_SLIP_LENGTH = 5;
 
 export interface RankOptions {
   /** A lexicon match is good evidence but weaker than the same word. */
@@ -389,7 +396,7 @@ export class Ranker {
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
     if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
-      const hit = this.index.fuzzy.best(token.surface, min);
+      const hit = this.index.fuzzy.best(token.surface, min) ?? this.slipHit(token.surface);
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) {
         const quality = Math.min(1, hit.similarity + 0.15);
@@ -409,6 +416,16 @@ export class Ranker {
     let idf = 0;
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
     return { keys, weight, idf };
+  }
+
+  /**
+   * A known word one typing slip away, for a word of MIN_SLIP_LENGTH letters or more, as sure as
+   * a short word's closest trigram match must be.
+   */
+  private slipHit(surface: string): FuzzyHit | null {
+    if (surface.length < MIN_SLIP_LENGTH) return null;
+    const word = this.index.fuzzy.oneSlipAway(surface);
+    return word === null ? null : { word, similarity: this.options.minShortFuzzySimilarity };
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */

@@ -1,7 +1,8 @@
 /**
  * Typo tolerance: character-trigram Dice similarity between a misspelt word and the words the index
- * knows. A trigram → words map finds the few words worth comparing, so a lookup never scans the
- * whole vocabulary; it only runs for words the index does not know exactly.
+ * knows, and, where trigrams say too little (a short word, two letters swapped), a known word one
+ * typing slip away. A trigram → words map finds the few words worth comparing, so a lookup never
+ * scans the whole vocabulary; it only runs for words the index does not know exactly.
  */
 
 /** Trigrams of a word padded with spaces, so the first and last letters count too. */
@@ -56,12 +57,7 @@ export class TrigramIndex {
   /** The most similar known word with Dice similarity at least `minSimilarity`, if any. */
   best(word: string, minSimilarity: number): FuzzyHit | null {
     const grams = trigramsOf(word);
-    const shared = new Map<string, number>();
-    for (const g of grams) {
-      const words = this.byGram.get(g);
-      if (!words || words.size > MAX_POSTING_SCAN) continue;
-      for (const w of words) shared.set(w, (shared.get(w) ?? 0) + 1);
-    }
+    const shared = this.sharingTrigrams(grams);
     let best: FuzzyHit | null = null;
     for (const [w, common] of shared) {
       const total = grams.length + (this.gramCount.get(w) ?? 0);
@@ -71,4 +67,47 @@ export class TrigramIndex {
     }
     return best;
   }
+
+  /**
+   * A known word one typing slip away (typingSlip), the one sharing most trigrams if several are.
+   * A slip in a short word breaks most of its trigrams ("msaks" shares one with "masks"), so Dice
+   * similarity misses what is plainly the same word.
+   */
+  oneSlipAway(word: string): string | null {
+    let best: string | null = null;
+    let bestCommon = 0;
+    for (const [w, common] of this.sharingTrigrams(trigramsOf(word))) {
+      if (common > bestCommon && typingSlip(word, w)) {
+        best = w;
+        bestCommon = common;
+      }
+    }
+    return best;
+  }
+
+  /** Known words sharing a trigram with `grams` (too common trigrams skipped), with how many. */
+  private sharingTrigrams(grams: readonly string[]): Map<string, number> {
+    const shared = new Map<string, number>();
+    for (const g of grams) {
+      const words = this.byGram.get(g);
+      if (!words || words.size > MAX_POSTING_SCAN) continue;
+      for (const w of words) shared.set(w, (shared.get(w) ?? 0) + 1);
+    }
+    return shared;
+  }
+}
+
+/**
+ * Whether `typed` is `known` with one typing slip: a letter missing, one too many, or two
+ * neighbours swapped. A replaced letter is left to trigram similarity: in a word of six letters or
+ * more half the trigrams survive it, and in a shorter one it makes another word as often as a slip
+ * ("right" and "night", "пеня" and "пена").
+ */
+export function typingSlip(typed: string, known: string): boolean {
+  if (Math.abs(typed.length - known.length) > 1) return false;
+  let i = 0;
+  while (i < typed.length && i < known.length && typed[i] === known[i]) i += 1;
+  if (typed.length > known.length) return typed.slice(i + 1) === known.slice(i);
+  if (typed.length < known.length) return known.slice(i + 1) === typed.slice(i);
+  return i < typed.length - 1 && typed[i] === known[i + 1] && typed[i + 1] === known[i] && typed.slice(i + 2) === known.slice(i + 2);
 }

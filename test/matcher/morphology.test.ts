@@ -5,7 +5,7 @@ import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
-import { TrigramIndex } from '../../src/matcher/trigrams';
+import { TrigramIndex, typingSlip } from '../../src/matcher/trigrams';
 
 describe('tokenize', () => {
   it('lowercases, maps ё to е, splits on punctuation and keeps numbers', () => {
@@ -305,5 +305,23 @@ describe('general lexicon', () => {
     expect(concepts('скоро', 'ru')).not.toContain('#ambulance');
     expect(concepts('тәулік', 'kk')).toContain('#allday');
     expect(concepts('тау', 'kk')).not.toContain('#allday');
+  });
+});
+
+describe('typing slips', () => {
+  it.each([
+    ['msaks', 'masks', true],
+    ['libary', 'library', true],
+    ['libbrary', 'library', true],
+    ['шраф', 'штраф', true],
+    ['librarye', 'library', true],
+    // A replaced letter is trigram similarity's to judge: "right" is not "night".
+    ['right', 'night', false],
+    ['librory', 'library', false],
+    ['library', 'library', false],
+    ['lirbray', 'library', false],
+    ['libraries', 'library', false],
+  ])('%s is %s with one slip: %s', (typed, known, expected) => {
+    expect(typingSlip(typed, known)).toBe(expected);
   });
 });

@@ -276,6 +276,29 @@ describe('typos, by the language of the message', () => {
   });
 });
 
+describe('typing slips trigrams miss', () => {
+  const { ranker } = ranked([
+    { id: 'masks', topic: 'health', questions: { en: ['Are masks required in shops?'], ru: ['Какой штраф без маски?'] }, answer: { en: 'Yes.' } },
+    { id: 'night-buses', topic: 'transport', questions: { en: ['Do buses run at night?'] }, answer: { en: 'Until midnight.' } },
+    { id: 'library', topic: 'culture', questions: { en: ['Is the library open on Sunday?'] }, answer: { en: 'Until 16:00.' } },
+  ]);
+  const top = (text: string, lang: 'ru' | 'en') => ranker.rank(analyzeMessage(text, lang)).entries[0]?.id;
+
+  it('reads a word with two letters swapped, one missing or one doubled', () => {
+    // Two swapped letters leave a short word few of its trigrams: "msaks" shares one with "masks".
+    expect(top('msaks', 'en')).toBe('masks');
+    expect(top('штарф', 'ru')).toBe('masks');
+    expect(top('librray', 'en')).toBe('library');
+    expect(top('libary', 'en')).toBe('library');
+    expect(top('libbrary', 'en')).toBe('library');
+  });
+
+  it('does not take a short word for another with one letter replaced', () => {
+    // "right" is a word of its own, not "night" misspelt.
+    expect(top('right', 'en')).toBeUndefined();
+  });
+});
+
 describe('Russian aspect pairs', () => {
   // Without the pair only "штраф" matches, and the shorter question about the amount wins.
   const amount = { id: 'fine-amount', topic: 'fines', questions: { ru: ['Какой штраф?'] }, answer: { ru: 'Пять МРП.' } };
