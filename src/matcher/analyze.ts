@@ -10,6 +10,7 @@ import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedS
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
+import { TrigramIndex } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
 /**
@@ -289,4 +290,24 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
     for (const kind of kinds) keep(kindToken(kind), segment.weight);
   }
   return [...byWord.values()];
+}
+
+/**
+ * The lexicon's words as typo targets: the words people ask with, whether or not this FAQ writes
+ * them ("нлаом" is "налом", which the lexicon places beside "наличными"). Built on first use.
+ */
+let lexiconSurfaces: TrigramIndex | undefined;
+
+/**
+ * The lexicon word a word the FAQ does not know is one typing slip from (trigrams.ts typingSlip),
+ * read as a message word; null if none. Only a slip: a word merely similar to a lexicon word is as
+ * often a word of its own, which the FAQ not knowing says something about.
+ */
+export function misspeltLexiconWord(surface: string, lang: Lang | undefined): QueryToken | null {
+  if (!lexiconSurfaces) {
+    lexiconSurfaces = new TrigramIndex();
+    for (const group of SYNONYM_GROUPS) for (const word of group.words) lexiconSurfaces.add(fuzzySurface(word.text.toLowerCase()));
+  }
+  const word = lexiconSurfaces.oneSlipAway(surface);
+  return word === null ? null : analyzeQueryWord(word, lang);
 }

@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.03, weights: [-2.83, -2.43, 16.24, -0.14, 6.66, 4.87, 0.21] },
-  top3: { bias: -4.83, weights: [0.77, 4.15, 7.7, -0.22, 5.57, 5.35, 0.13] },
+  top1: { bias: -5.07, weights: [-2.82, -2.33, 16.26, -0.09, 6.67, 4.89, 0.22] },
+  top3: { bias: -4.86, weights: [0.79, 4.25, 7.72, -0.17, 5.57, 5.36, 0.13] },
   samples: 0,
 };
 

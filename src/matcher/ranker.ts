@@ -7,7 +7,7 @@
  * match is. Ranking can leave one question variant, or one whole entry, out of the index: the
  * calibration uses that to ask the FAQ's own questions as residents would (see calibration.ts).
  */
-import type { WeightedToken, QueryToken } from './analyze';
+import { misspeltLexiconWord, type WeightedToken, type QueryToken } from './analyze';
 import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
 import type { FuzzyHit } from './trigrams';
@@ -17,6 +17,11 @@ import type { FuzzyHit } from './trigrams';
  * four letters on, misspelt messages won a case or two and a clean one was lost.
  */
 const MIN_SLIP_LENGTH = 5;
+
+/** How sure a misspelt word is of the word it looks like: a little above their trigram similarity. */
+function typoQuality(similarity: number): number {
+  return Math.min(1, similarity + 0.15);
+}
 
 export interface RankOptions {
   /** A lexicon match is good evidence but weaker than the same word. */
@@ -399,8 +404,15 @@ export class Ranker {
       const hit = this.index.fuzzy.best(token.surface, min) ?? this.slipHit(token.surface);
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) {
-        const quality = Math.min(1, hit.similarity + 0.15);
+        const quality = typoQuality(hit.similarity);
         for (const key of known) add(key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
+      }
+      // Then a lexicon word the FAQ does not write but a synonym of which it does.
+      const meant = keys.length === 0 && token.surface.length >= MIN_SLIP_LENGTH ? misspeltLexiconWord(token.surface, token.typoLang) : null;
+      if (meant) {
+        const quality = typoQuality(this.options.minShortFuzzySimilarity);
+        for (const key of meant.candidates) add(key, quality);
+        for (const concept of meant.concepts) add(concept, quality * this.options.conceptQuality);
       }
     }
     if (keys.length === 0) {

@@ -107,6 +107,8 @@ export function typingSlip(typed: string, known: string): boolean {
   if (Math.abs(typed.length - known.length) > 1) return false;
   let i = 0;
   while (i < typed.length && i < known.length && typed[i] === known[i]) i += 1;
+  // A letter more or less at the very end is an ending ("депозит", "депозиты"), not a slip.
+  if (i >= Math.min(typed.length, known.length)) return false;
   if (typed.length > known.length) return typed.slice(i + 1) === known.slice(i);
   if (typed.length < known.length) return known.slice(i + 1) === typed.slice(i);
   return i < typed.length - 1 && typed[i] === known[i + 1] && typed[i + 1] === known[i] && typed.slice(i + 2) === known.slice(i + 2);

@@ -293,6 +293,14 @@ describe('typing slips trigrams miss', () => {
     expect(top('libbrary', 'en')).toBe('library');
   });
 
+  it('reads a slip of a lexicon word the FAQ does not write as that word ("trahs": trash, beside rubbish)', () => {
+    const { ranker: withRubbish } = ranked([
+      { id: 'rubbish', topic: 'utilities', questions: { en: ['When is the rubbish collected?'] }, answer: { en: 'Daily.' } },
+      { id: 'library', topic: 'culture', questions: { en: ['Is the library open on Sunday?'] }, answer: { en: 'Until 16:00.' } },
+    ]);
+    expect(withRubbish.rank(analyzeMessage('trahs', 'en')).entries[0]?.id).toBe('rubbish');
+  });
+
   it('does not take a short word for another with one letter replaced', () => {
     // "right" is a word of its own, not "night" misspelt.
     expect(top('right', 'en')).toBeUndefined();
