@@ -27,9 +27,9 @@
  * confidence is learnt from then have no other language's questions to fall back on.
  *
  * --typos RATE (0 to 1) misspells the messages first: a typing slip (a letter missing, doubled,
- * swapped or replaced) in that share of the words of five letters or more, the same slips on every
- * run (src/quality/typos.ts). Residents type on phones; the gap to the run without slips is what
- * their typos cost.
+ * swapped, or replaced by a key beside it) in that share of the words of five letters or more, the
+ * same slips on every run (src/quality/typos.ts). Residents type on phones; the gap to the run
+ * without slips is what their typos cost.
  *
  * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
  * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
