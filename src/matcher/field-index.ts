@@ -163,8 +163,11 @@ export class FieldIndex {
   /** Counts every change of the entries: a document frequency or the entry count may have moved. */
   private revision = 0;
   readonly fuzzy = new TrigramIndex();
-  /** Which language's texts use each word, for language detection. */
-  readonly vocabulary = new LanguageVocabulary();
+  /**
+   * Which language's texts use each word, for language detection; a misspelt word counts as the
+   * question word it is a slip of ("streetligt" stays English).
+   */
+  readonly vocabulary = new LanguageVocabulary((word) => this.fuzzy.oneSlipAway(word));
 
   constructor(readonly params: FieldWeights = DEFAULT_FIELD_WEIGHTS) {}
 

@@ -7,7 +7,7 @@
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import { readKazakhOnlySpellings } from '../language/kazakh-latin';
-import { scriptOf, tokenize } from './normalize';
+import { foldKazakh, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { latinToCyrillic } from './translit';
 
@@ -26,6 +26,9 @@ function kazakhReading(word: string): string {
   return latinToCyrillic(readKazakhOnlySpellings(word));
 }
 
+/** Words shorter than this are not read as a slip of another: too many short words are a slip apart. */
+const MIN_SLIP_LENGTH = 5;
+
 export class LanguageVocabulary implements WordEvidence {
   private readonly counts: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map(), en: new Map() };
   /**
@@ -33,6 +36,9 @@ export class LanguageVocabulary implements WordEvidence {
    * day; the answer only changes with the FAQ, so it is kept until the next change.
    */
   private readonly memo = new Map<string, readonly Lang[]>();
+
+  /** @param slipOf the known word a word is one typing slip from (folded spelling), if any */
+  constructor(private readonly slipOf?: (word: string) => string | null) {}
 
   clear(): void {
     for (const map of Object.values(this.counts)) map.clear();
@@ -63,6 +69,8 @@ export class LanguageVocabulary implements WordEvidence {
     let langs = this.memo.get(word);
     if (langs === undefined) {
       langs = this.lookUp(word);
+      const meant = langs.length === 0 && word.length >= MIN_SLIP_LENGTH ? this.slipOf?.(foldKazakh(word)) : null;
+      if (meant) langs = this.lookUp(meant);
       if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       this.memo.set(word, langs);
     }

@@ -125,6 +125,14 @@ describe('detectLanguage with the FAQ vocabulary', () => {
     expect(detectLanguage('жексенби скока', undefined, matcher.vocabulary).lang).toBe('ru');
   });
 
+  it('counts a misspelt word as the FAQ question word it is a slip of ("librray" is English)', () => {
+    expect(matcher.vocabulary.languagesOf('librray')).toEqual(['en']);
+    expect(detectLanguage('librray snuday', 'ru', matcher.vocabulary)).toEqual({ lang: 'en', confident: true });
+    // A word of four letters is no slip of another: too many short words are.
+    expect(matcher.vocabulary.languagesOf('snow')).toEqual(['en']);
+    expect(matcher.vocabulary.languagesOf('sonw')).toEqual([]);
+  });
+
   it('a two-letter stem is no evidence ("его" and a brand "егов" share it)', () => {
     expect(matcher.vocabulary.languagesOf('ег')).toEqual([]);
   });
