@@ -157,7 +157,8 @@ export class ConversationEngine {
     const choiceId = message.choiceId ?? this.typedPick(text, kind, offered, withoutCourtesy) ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
-    return { text, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
+    const question = kind === 'question' && !choiceId && !command && !smallTalk ? this.smallTalk.withoutCourtesyParts(text) : text;
+    return { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
   }
 
   /**

@@ -109,6 +109,42 @@ export class SmallTalkReader {
   }
 
   /**
+   * The question of a message without its parts that are only courtesy: a greeting, thanks or a
+   * goodbye standing as a sentence, between commas or after a capital letter ("Здравствуйте! …
+   * Буду благодарна за ответ.", "… my letter Have a nice day!"), and a name signed after thanks
+   * or a goodbye ("… Kind regards, Dana."). Sent to the FAQ, they read as words of the question
+   * ("ответ" is a word of an entry about answers to appeals, "day" of one about reception days). A
+   * part that asks after the wait ("сколько ждать?") is a question and stays. The text as it is
+   * when it has no such part, or nothing else.
+   */
+  withoutCourtesyParts(text: string): string {
+    const parts = text.split(COURTESY_PART_BREAK);
+    // A part and the break after it, in turn: [part, break, part, break, …, part].
+    const kept = parts.map(() => true);
+    let signedOff = -1;
+    for (let i = 0; i < parts.length; i += 2) {
+      const said = this.read(parts[i]);
+      if (!said || ![...said].every((kind) => DROPPED_COURTESY.has(kind))) continue;
+      kept[i] = false;
+      if (said.has('thanks') || said.has('bye')) signedOff = i;
+    }
+    // The name signed last, after thanks or a goodbye ("С уважением, Айгуль.", "Kind regards, Dana Smith").
+    let names = 0;
+    for (let i = parts.length - 1 - ((parts.length - 1) % 2); signedOff >= 0 && i > signedOff; i -= 2) {
+      const part = parts[i].trim();
+      if (part === '') continue;
+      if (!NAME.test(part) || ++names > MAX_SIGNATURE_WORDS) break;
+      kept[i] = false;
+    }
+    if (kept.every(Boolean)) return text;
+    const question = parts
+      .map((part, i) => (i % 2 === 0 ? (kept[i] ? part : '') : kept[i - 1] ? part : ''))
+      .join('')
+      .trim();
+    return /[\p{L}\p{N}]/u.test(question) ? question : text;
+  }
+
+  /**
    * The words in runs: a phrase of the lists with its kind, the longest first ("добрый день" is a
    * greeting, not "добрый" and a stray "день"), a filler, or one other word.
    */
@@ -191,6 +227,19 @@ function oneOf(said: SmallTalkSaid, yes: SmallTalk, no: SmallTalk): 'yes' | 'no'
   if (said.has(yes) === said.has(no)) return undefined;
   return said.has(yes) ? 'yes' : 'no';
 }
+
+/**
+ * Where a message's parts end: a sentence's end, a line break, a comma, or a capital letter after a
+ * space, which starts a sentence typed without its full stop ("…ашылмайды Сау болыңыз!").
+ */
+const COURTESY_PART_BREAK = /([.!?…;,\n]+|\s+(?=\p{Lu}))/u;
+
+/** A word of a name signed at the end: a capitalised word; a name and a surname at most. */
+const NAME = /^\p{Lu}\p{Ll}+$/u;
+const MAX_SIGNATURE_WORDS = 2;
+
+/** Courtesy a question goes without; 'waiting' ("сколько ждать?") and the helped verdicts are questions or answers. */
+const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 'bye', 'ok', 'yes', 'no']);
 
 /** A word as `normalizePhrase` cuts them: letters and digits. */
 const WORD = /[\p{L}\p{N}]+/gu;

@@ -15,6 +15,11 @@ import type { EscalationReason, IncomingMessage, Outcome, Reply } from './types'
 export interface TurnInput {
   /** The text, cleaned (control characters removed, Unicode normalised, trimmed). */
   text: string;
+  /**
+   * What the FAQ is asked: the text without its parts that are only courtesy ("Здравствуйте! …
+   * Спасибо заранее."); the text itself when it has none. The resident's words stay whole in `text`.
+   */
+  question: string;
   /** What kind of text it is; null for media, locations and other non-text messages. */
   kind: TextKind | null;
   /** The choice picked: a button's id, or a typed number or choice label mapped to what was offered. */

@@ -75,6 +75,24 @@ describe('ConversationEngine', () => {
       expect(choiceIds(result.replies)).toEqual([CHOICE.helpful, CHOICE.notHelpful]);
     });
 
+    test('a question wrapped in courtesy is answered as the bare question; an operator gets every word', async () => {
+      await h.close();
+      // "ответ" of "Буду благодарна за ответ" is a word of the entry about replies to appeals.
+      h = await createHarness({
+        faq: [
+          { id: 'appeal-reply', topic: 'appeals', questions: { ru: ['Когда придёт ответ на обращение?'] }, answer: { ru: 'В течение 15 рабочих дней.' } },
+          { id: 'id-card', topic: 'documents', questions: { ru: ['Как восстановить утерянное удостоверение?'] }, answer: { ru: 'В ЦОНе.' } },
+        ],
+      });
+      const bare = await h.say('удостоверение потеряла', { chatId: 'bare' });
+      expect(bare.outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+      const wrapped = await h.say('Здравствуйте! удостоверение потеряла Буду благодарна за ответ.\nС уважением, Айгуль', { chatId: 'wrapped' });
+      expect(wrapped.outcome).toEqual(bare.outcome);
+      const weather = await h.say('Добрый день! Какая погода будет завтра в Павлодаре? Хорошего дня!', { chatId: 'weather' });
+      const ticketId = (weather.outcome as { ticketId: string }).ticketId;
+      expect((await h.store.tickets.get(ticketId))!.question).toBe('Добрый день! Какая погода будет завтра в Павлодаре? Хорошего дня!');
+    });
+
     test('"did not help" offers an operator; accepting opens a not-helpful ticket with the question', async () => {
       await h.say('во сколько начинается комендантский час');
       const sorry = await h.say('', { choiceId: CHOICE.notHelpful });

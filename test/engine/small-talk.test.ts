@@ -70,6 +70,22 @@ describe('SmallTalkReader', () => {
     expect(reader.withoutCourtesy('спасибо большое')).toBeUndefined();
   });
 
+  test('a question goes to the FAQ without its greeting, thanks, goodbye and the name signed after them', () => {
+    const question = (text: string) => reader.withoutCourtesyParts(text);
+    expect(question('Здравствуйте! Когда откроются банки? Буду благодарна за ответ.')).toBe('Когда откроются банки?');
+    expect(question('Сәлеметсіз бе! егов ашылмайды. Алдын ала рахмет!')).toBe('егов ашылмайды.');
+    expect(question('Hello! Is there a time limit for a reply to my letter Have a nice day!')).toBe('Is there a time limit for a reply to my letter');
+    expect(question('Когда откроются банки?\nС уважением, Айгуль')).toBe('Когда откроются банки?');
+    expect(question('Hi, when is the rubbish collected? Kind regards, Dana Smith.')).toBe('when is the rubbish collected?');
+    expect(question('Спасибо, а банки работают?')).toBe('а банки работают?');
+    // Only a name last is a signature; a place named earlier is part of the question.
+    expect(question('Спасибо. Павлодар. Когда откроют банки?')).toBe('Павлодар. Когда откроют банки?');
+    // Asking after the wait is a question of its own, and courtesy alone stays as it is (small talk).
+    expect(question('Подала на пособие месяц назад. Сколько ждать?')).toBe('Подала на пособие месяц назад. Сколько ждать?');
+    expect(question('Спасибо большое!')).toBe('Спасибо большое!');
+    expect(question('когда работают банки')).toBe('когда работают банки');
+  });
+
   test('thanks and goodbye are answered before a greeting, a greeting before "ok"', () => {
     expect(mainSmallTalk(set('greeting', 'thanks'))).toBe('thanks');
     expect(mainSmallTalk(set('ok', 'bye'))).toBe('bye');

@@ -4,7 +4,7 @@ import type { Conversation } from '../../src/store/types';
 function turn(): Turn {
   const at = new Date('2022-01-10T10:00:00Z');
   const conversation: Conversation = { channel: 't', chatId: '1', langChosen: false, mode: 'bot', offered: [], recent: [], createdAt: at, updatedAt: at };
-  return new Turn({ channel: 't', chatId: '1', kind: 'text', text: 'hi' }, conversation, { text: 'hi', kind: 'question', choice: null, command: null, smallTalk: null, residentLine: 'hi' }, at, 'kk');
+  return new Turn({ channel: 't', chatId: '1', kind: 'text', text: 'hi' }, conversation, { text: 'hi', question: 'hi', kind: 'question', choice: null, command: null, smallTalk: null, residentLine: 'hi' }, at, 'kk');
 }
 
 describe('compose (the handler chain)', () => {

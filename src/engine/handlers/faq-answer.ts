@@ -47,7 +47,8 @@ function offeredForQuestion(conv: Conversation, id: string): boolean {
 export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
   const { catalog, translator: tr, learning } = options;
   return async (turn, next) => {
-    const { choice, choiceId, command, kind, text } = turn.input;
+    // The FAQ is asked the question without its courtesy; the resident's whole text goes on.
+    const { choice, choiceId, command, kind, text, question: asked } = turn.input;
     const conv = turn.conversation;
     if (choice?.kind === 'faq') {
       const entry = catalog.get(choice.id);
@@ -64,12 +65,12 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (choiceId || command || kind !== 'question') return next();
 
     const lang = turn.lang;
-    const decision = decideInContext(options, text, turn);
+    const decision = decideInContext(options, asked, turn);
     const earlier = conv.lastQuestion;
     if (decision.kind === 'clarify') {
       // "А где?" soon after an answer asks about that answer: it is given again ("did this help?"
       // then leads to an operator). Alone, it is asked what it is about.
-      const again = followUpOf(decision, options, text, turn);
+      const again = followUpOf(decision, options, asked, turn);
       if (again) return answerFollowUp(turn, tr, again, earlier);
       // Nothing to hand over either: an operator would have to ask the same.
       turn.conversation.lastQuestion = undefined;
@@ -94,11 +95,11 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
-    const context = followUpOf(decision, options, text, turn);
+    const context = followUpOf(decision, options, asked, turn);
     if (context) return answerFollowUp(turn, tr, context, earlier);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
-      const choices = entryChoices(entries, lang, catalog.closestQuestions(text, lang, decision.ids));
+      const choices = entryChoices(entries, lang, catalog.closestQuestions(asked, lang, decision.ids));
       // One entry is asked about as one ("Did you mean this?"), and a typed yes picks it (choiceSaid).
       const one = entries.length === 1;
       choices.push({ id: CHOICE.operator, label: tr.t(lang, one ? 'suggest.noneOne' : 'suggest.none') });
@@ -131,8 +132,8 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInp
   const entries: FaqEntryInput[] = [];
   const parts: string[] = [];
   let score = 1;
-  const sentences = questionSentences(turn.input.text);
-  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.text)) {
+  const sentences = questionSentences(turn.input.question);
+  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question)) {
     if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
     if (!answered || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry.id)) continue;

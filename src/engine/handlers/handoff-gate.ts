@@ -61,7 +61,7 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     const { input } = turn;
     if (!faq || input.kind !== 'question' || input.choiceId || input.command || input.smallTalk) return false;
     // Outright, or a follow-up of an answer given meanwhile ("а штраф?" after the curfew hours).
-    const answered = answerOrFollowUp(faq, input.text, turn);
+    const answered = answerOrFollowUp(faq, input.question, turn);
     if (!answered) return false;
     const { entry, score } = answered;
     const text = answerText(entry, turn.lang, tr);
