@@ -130,7 +130,8 @@ export class SmallTalkReader {
     }
     // The name signed last, after thanks or a goodbye ("С уважением, Айгуль.", "Kind regards, Dana Smith").
     let names = 0;
-    for (let i = parts.length - 1 - ((parts.length - 1) % 2); signedOff >= 0 && i > signedOff; i -= 2) {
+    // Split with one captured break, the parts stand at the even places and the last is a part.
+    for (let i = parts.length - 1; signedOff >= 0 && i > signedOff; i -= 2) {
       const part = parts[i].trim();
       if (part === '') continue;
       if (!NAME.test(part) || ++names > MAX_SIGNATURE_WORDS) break;

@@ -12,12 +12,6 @@ import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCount
 import { isQuestionKindKey } from './question-kinds';
 import type { FuzzyHit } from './trigrams';
 
-/**
- * Shorter words one slip apart are too often two words ("form" and "from", "taxi" and "tax"). From
- * four letters on, misspelt messages won a case or two and a clean one was lost.
- */
-const MIN_SLIP_LENGTH = 5;
-
 /** How sure a misspelt word is of the word it looks like: a little above their trigram similarity. */
 function typoQuality(similarity: number): number {
   return Math.min(1, similarity + 0.15);
@@ -408,7 +402,7 @@ export class Ranker {
         for (const key of known) add(key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
       }
       // Then a lexicon word the FAQ does not write but a synonym of which it does.
-      const meant = keys.length === 0 && token.surface.length >= MIN_SLIP_LENGTH ? misspeltLexiconWord(token.surface, token.typoLang) : null;
+      const meant = keys.length === 0 ? misspeltLexiconWord(token.surface, token.typoLang) : null;
       if (meant) {
         const quality = typoQuality(this.options.minShortFuzzySimilarity);
         for (const key of meant.candidates) add(key, quality);
@@ -430,12 +424,8 @@ export class Ranker {
     return { keys, weight, idf };
   }
 
-  /**
-   * A known word one typing slip away, for a word of MIN_SLIP_LENGTH letters or more, as sure as
-   * a short word's closest trigram match must be.
-   */
+  /** A known word one typing slip away, as sure as a short word's closest trigram match must be. */
   private slipHit(surface: string): FuzzyHit | null {
-    if (surface.length < MIN_SLIP_LENGTH) return null;
     const word = this.index.fuzzy.oneSlipAway(surface);
     return word === null ? null : { word, similarity: this.options.minShortFuzzySimilarity };
   }

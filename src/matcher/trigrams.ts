@@ -13,6 +13,12 @@ export function trigramsOf(word: string): string[] {
   return [...grams];
 }
 
+/**
+ * Shorter words one slip apart are too often two words ("form" and "from", "taxi" and "tax"). From
+ * four letters on, misspelt messages won a case or two and a clean one was lost.
+ */
+export const MIN_SLIP_LENGTH = 5;
+
 /** Words sharing a trigram beyond this many are too common a trigram to be worth following. */
 const MAX_POSTING_SCAN = 400;
 
@@ -69,11 +75,13 @@ export class TrigramIndex {
   }
 
   /**
-   * A known word one typing slip away (typingSlip), the one sharing most trigrams if several are.
-   * A slip in a short word breaks most of its trigrams ("msaks" shares one with "masks"), so Dice
-   * similarity misses what is plainly the same word.
+   * A known word one typing slip away (typingSlip), the one sharing most trigrams if several are,
+   * for a word of MIN_SLIP_LENGTH letters or more. A slip in a short word breaks most of its
+   * trigrams ("msaks" shares one with "masks"), so Dice similarity misses what is plainly the same
+   * word.
    */
   oneSlipAway(word: string): string | null {
+    if (word.length < MIN_SLIP_LENGTH) return null;
     let best: string | null = null;
     let bestCommon = 0;
     for (const [w, common] of this.sharingTrigrams(trigramsOf(word))) {

@@ -26,9 +26,6 @@ function kazakhReading(word: string): string {
   return latinToCyrillic(readKazakhOnlySpellings(word));
 }
 
-/** Words shorter than this are not read as a slip of another: too many short words are a slip apart. */
-const MIN_SLIP_LENGTH = 5;
-
 export class LanguageVocabulary implements WordEvidence {
   private readonly counts: Record<Lang, Map<string, number>> = { ru: new Map(), kk: new Map(), en: new Map() };
   /**
@@ -69,7 +66,7 @@ export class LanguageVocabulary implements WordEvidence {
     let langs = this.memo.get(word);
     if (langs === undefined) {
       langs = this.lookUp(word);
-      const meant = langs.length === 0 && word.length >= MIN_SLIP_LENGTH ? this.slipOf?.(foldKazakh(word)) : null;
+      const meant = langs.length === 0 ? this.slipOf?.(foldKazakh(word)) : null;
       if (meant) langs = this.lookUp(meant);
       if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
       this.memo.set(word, langs);
