@@ -38,8 +38,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.07, weights: [-2.82, -2.33, 16.26, -0.09, 6.67, 4.89, 0.22] },
-  top3: { bias: -4.86, weights: [0.79, 4.25, 7.72, -0.17, 5.57, 5.36, 0.13] },
+  top1: { bias: -5.05, weights: [-2.81, -2.4, 16.28, -0.12, 6.65, 4.86, 0.21] },
+  top3: { bias: -4.85, weights: [0.81, 4.2, 7.74, -0.19, 5.56, 5.33, 0.12] },
   samples: 0,
 };
 

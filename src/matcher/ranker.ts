@@ -10,6 +10,7 @@
 import { misspeltLexiconWord, type WeightedToken, type QueryToken } from './analyze';
 import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
+import { isMisspeltStopword } from './stopwords';
 import type { FuzzyHit } from './trigrams';
 
 /** How sure a misspelt word is of the word it looks like: a little above their trigram similarity. */
@@ -412,6 +413,8 @@ export class Ranker {
     if (keys.length === 0) {
       // Numbers and very short words we cannot place are noise, not evidence of another topic.
       if (token.numeric || token.surface.length <= 2) return null;
+      // A function word with a slip ("пожалуйта", "becuase") says nothing either.
+      if (isMisspeltStopword(token.surface)) return null;
       // A word of a context sentence (weight below 1) that no entry knows is the story around the
       // question ("on the 8th floor with a pram"), not a sign it is out of scope: it is left out,
       // so a long message's narrative does not drown what the FAQ explains. (Counted at 0.16 or

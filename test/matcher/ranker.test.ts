@@ -301,6 +301,14 @@ describe('typing slips trigrams miss', () => {
     expect(withRubbish.rank(analyzeMessage('trahs', 'en')).entries[0]?.id).toBe('rubbish');
   });
 
+  it('does not count a misspelt function word as a word no entry knows', () => {
+    const { ranker: fixture } = ranked(FIXTURE_FAQ);
+    const unknownIn = (text: string, lang: 'ru' | 'en') => fixture.rank(analyzeMessage(text, lang)).unknownWeight;
+    expect(unknownIn('библиотека в воскресенье работает пожалуйта', 'ru')).toBe(0);
+    expect(unknownIn('is the library open on sunday becuase i need a book', 'en')).toBe(unknownIn('is the library open on sunday because i need a book', 'en'));
+    expect(unknownIn('библиотека в воскресенье работает гардероб', 'ru')).toBeGreaterThan(0);
+  });
+
   it('does not take a short word for another with one letter replaced', () => {
     // "right" is a word of its own, not "night" misspelt.
     expect(top('right', 'en')).toBeUndefined();
