@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--typos RATE] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -31,6 +31,10 @@
  * same slips on every run (src/quality/typos.ts). Residents type on phones; the gap to the run
  * without slips is what their typos cost.
  *
+ * --courtesy wraps every message in a greeting and a sign-off of its language, as residents write
+ * ("Здравствуйте! … Буду благодарна за ответ."; src/quality/courtesy.ts): the gap to the run
+ * without is what courtesy costs.
+ *
  * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
  * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
  * or moved otherwise (as good or as bad as before, differently; a wrong answer counts worse than a
@@ -51,7 +55,7 @@ import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -117,6 +121,7 @@ async function main(): Promise<number> {
         'max-variants': { type: 'string' },
         lang: { type: 'string' },
         typos: { type: 'string' },
+        courtesy: { type: 'boolean' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
         outcomes: { type: 'string' },
@@ -164,7 +169,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, courtesy: values.courtesy }));
 
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {

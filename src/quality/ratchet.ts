@@ -7,8 +7,9 @@
  * A key names a run. "eval/city" is a suite folder under the shared data (../shared); "unseen/NAME"
  * a suite of test/quality/unseen, a FAQ nobody tuned anything on. " --max-variants N" cuts the FAQ
  * to N question variants per language, " --lang L" to language L; " --typos RATE" misspells the
- * messages (typos.ts); " --cases FILE" asks the suite's FAQ the messages of
- * test/quality/unseen/FILE instead of its dev.jsonl.
+ * messages (typos.ts), " --courtesy" wraps them in a greeting and a sign-off (courtesy.ts);
+ * " --cases FILE" asks the suite's FAQ the messages of test/quality/unseen/FILE instead of its
+ * dev.jsonl.
  */
 import path from 'node:path';
 import { isLang } from '../i18n/languages';
@@ -40,8 +41,9 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
     if (name === 'max-variants' && /^\d+$/.test(value)) cut.maxVariants = Number(value);
     else if (name === 'lang' && isLang(value)) cut.lang = value;
     else if (name === 'typos' && /^(0(\.\d+)?|1)$/.test(value)) cut.typos = Number(value);
+    else if (name === 'courtesy' && value === undefined) cut.courtesy = true;
     else if (name === 'cases' && /^[\w-]+\.jsonl$/.test(value)) cases = path.join(unseen, value);
-    else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --typos RATE or --cases FILE.jsonl`);
+    else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --typos RATE, --courtesy or --cases FILE.jsonl`);
   }
   const dir = folder.startsWith('unseen/') ? path.join(unseen, folder.slice('unseen/'.length)) : path.join(shared, folder);
   return { dir, cut, cases };

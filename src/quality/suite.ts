@@ -10,6 +10,7 @@ import type { FaqEntryInput } from '../faq/types';
 import type { Lang } from '../i18n/languages';
 import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
+import { courteous } from './courtesy';
 import { misspelt } from './typos';
 
 export interface Suite {
@@ -77,18 +78,28 @@ export function withTypos(suite: Suite, rate: number): Suite {
   return { ...suite, name: `${suite.name} (a slip in ${Math.round(rate * 100)} % of long words)`, cases: misspelt(suite.cases, rate) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE`). */
+/** The suite with its messages wrapped in a greeting and a sign-off (courtesy.ts). */
+export function withCourtesyAround(suite: Suite): Suite {
+  return { ...suite, name: `${suite.name} (wrapped in courtesy)`, cases: courteous(suite.cases) };
+}
+
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --courtesy`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
   typos?: number;
+  courtesy?: boolean;
 }
 
-/** The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its messages then misspelt. */
-export function cutSuite(suite: Suite, { maxVariants, lang, typos }: SuiteCut): Suite {
+/**
+ * The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its
+ * messages then wrapped in courtesy, then misspelt.
+ */
+export function cutSuite(suite: Suite, { maxVariants, lang, typos, courtesy }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
   const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
-  return typos === undefined ? oneLanguage : withTypos(oneLanguage, typos);
+  const wrapped = courtesy ? withCourtesyAround(oneLanguage) : oneLanguage;
+  return typos === undefined ? wrapped : withTypos(wrapped, typos);
 }
 
 export interface SuiteRun {

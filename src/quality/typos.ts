@@ -19,7 +19,7 @@ const BESIDE: ReadonlyMap<string, string> = new Map(
 const MIN_SLIPPED_LENGTH = 5;
 
 /** FNV-1a: a message's text as a seed. */
-function seedOf(text: string): number {
+export function seedOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash >>> 0;

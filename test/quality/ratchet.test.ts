@@ -10,12 +10,14 @@ describe('ratchet keys', () => {
     expect(ratchetRunOf('unseen/health', '/s', '/u')).toEqual({ dir: '/u/health', cut: {}, cases: undefined });
     expect(ratchetRunOf('eval --cases emergency.jsonl', '/s', '/u')).toEqual({ dir: '/s/eval', cut: {}, cases: '/u/emergency.jsonl' });
     expect(ratchetRunOf('eval/city --typos 0.15', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { typos: 0.15 }, cases: undefined });
+    expect(ratchetRunOf('eval --courtesy', '/s', '/u')).toEqual({ dir: '/s/eval', cut: { courtesy: true }, cases: undefined });
   });
 
   it('refuse a flag they do not know, naming it', () => {
     expect(() => ratchetRunOf('eval --lang de', '/s', '/u')).toThrow('"--lang de" in "eval --lang de"');
     expect(() => ratchetRunOf('eval --cases ../secret.jsonl', '/s', '/u')).toThrow('--cases FILE.jsonl');
     expect(() => ratchetRunOf('eval --typos 15', '/s', '/u')).toThrow('"--typos 15"');
+    expect(() => ratchetRunOf('eval --courtesy yes', '/s', '/u')).toThrow('"--courtesy yes"');
   });
 });
 

@@ -1,0 +1,68 @@
+/**
+ * Messages wrapped in courtesy on demand (`npm run eval -- … --courtesy`): each message gets a
+ * greeting before it and a sign-off after it in its own language, as residents write to a helpline
+ * ("Здравствуйте! … Буду благодарна за ответ."), on the same line or the next. The phrases are
+ * everyday ones, some of them ones the bot's small-talk lists do not have ("извините за
+ * беспокойство", "Жауабыңызды күтемін", "Looking forward to your reply"), so the run shows what
+ * courtesy still costs. Each message's wrapping follows from its own text: the same on every run.
+ */
+import type { Lang } from '../i18n/languages';
+import { seededRandom } from '../matcher/seeded-random';
+import type { EvalCase } from './evaluate';
+import { seedOf } from './typos';
+
+const GREETINGS: Readonly<Record<Lang, readonly string[]>> = {
+  ru: [
+    'Здравствуйте!',
+    'Добрый день.',
+    'Добрый вечер!',
+    'Доброе утро!',
+    'Привет.',
+    'Доброго времени суток!',
+    'Здравствуйте, уважаемые сотрудники!',
+    'Добрый вечер, извините за беспокойство.',
+  ],
+  kk: ['Сәлеметсіз бе!', 'Қайырлы күн.', 'Сәлем.', 'Армысыз!', 'Қайырлы таң!', 'Сәлеметсіздер ме!', 'Кеш жарық.', 'Ассалаумағалейкум.'],
+  en: ['Hello!', 'Good afternoon.', 'Hi there,', 'Good morning!', 'Hey,', 'Dear 109,', 'Hi, sorry to bother you.', 'Good evening.'],
+};
+
+const SIGN_OFFS: Readonly<Record<Lang, readonly string[]>> = {
+  ru: [
+    'Спасибо заранее.',
+    'Спасибо!',
+    'Буду благодарна за ответ.',
+    'Хорошего дня!',
+    'Заранее благодарю за помощь!',
+    'С уважением, Айгуль.',
+    'Жду ответа.',
+    'Всего доброго!',
+  ],
+  kk: ['Рахмет!', 'Алдын ала рахмет.', 'Жауап берсеңіз, рахмет.', 'Сау болыңыз!', 'Көмегіңіз үшін рахмет!', 'Құрметпен, Асқар.', 'Жауабыңызды күтемін.'],
+  en: [
+    'Thanks in advance.',
+    'Thank you!',
+    'Have a nice day!',
+    'Many thanks.',
+    'Thanks a lot for your help!',
+    'Kind regards, Dana.',
+    'Looking forward to your reply.',
+    'All the best!',
+  ],
+};
+
+function pick<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)];
+}
+
+/** `text` with a greeting before it and a sign-off after it, in `lang`. */
+export function withCourtesy(text: string, lang: Lang): string {
+  const random = seededRandom(seedOf(text));
+  const greeting = pick(GREETINGS[lang], random);
+  const signOff = pick(SIGN_OFFS[lang], random);
+  return `${greeting} ${text}${pick([' ', '\n'], random)}${signOff}`;
+}
+
+/** The cases with their messages wrapped in courtesy (withCourtesy); what each expects stays. */
+export function courteous(cases: readonly EvalCase[]): EvalCase[] {
+  return cases.map((c) => ({ ...c, text: withCourtesy(c.text, c.lang) }));
+}
