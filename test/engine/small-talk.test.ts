@@ -20,6 +20,7 @@ describe('SmallTalkReader', () => {
     expect(said('нет, спасибо')).toEqual(['no', 'thanks']);
     expect(said('Жақсы, рахмет')).toEqual(['ok', 'thanks']);
     expect(said('Сау болыңыз')).toEqual(['bye']);
+    expect(said('Кеш жарық!')).toEqual(['greeting']);
     expect(said('good night!')).toEqual(['bye']);
     expect(said('спасибо, спокойной ночи')).toEqual(['bye', 'thanks']);
     expect(said('thank you so much for your help')).toEqual(['thanks']);
