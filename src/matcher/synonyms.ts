@@ -49,7 +49,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['parcel', 'посылка посылку бандероль parcel package packages сәлемдеме посылка'],
   ['psc', 'цон цона цоны хқко psc tson қызмет'],
   ['document', 'документ документы удостоверение справку document documents id құжат куәлік'],
-  ['akimat', 'акимат акимата аким акиму акимат akimat akim akims әкімдік әкім әкімге'],
+  ['akimat', 'акимат акимата аким акиму акимат akimat akim akims mayor mayors әкімдік әкім әкімге'],
   ['reception', 'приём прием приемная приёмная записаться reception appointment қабылдау жолығу'],
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],
   ['pharmacy', 'аптека аптеки аптеку pharmacy pharmacies chemist drugstore дәріхана аптека'],
