@@ -249,6 +249,16 @@ describe('decide', () => {
     expect(d).toEqual({ kind: 'suggest', ids: ['a'], score: 0.5 });
   });
 
+  it('answers a lone candidate when the right entry is very likely among the first three, not when others are worth offering', () => {
+    // The first-three probability 0.2 above the answer band (0.6): the only entry worth offering is answered.
+    const lone = { candidates: [{ id: 'a', score: 0.5 }, { id: 'b', score: 0.1 }], suggestScore: 0.8 };
+    expect(decide(lone, t)).toEqual({ kind: 'answer', id: 'a', score: 0.5 });
+    expect(decide({ ...lone, suggestScore: 0.79 }, t)).toEqual({ kind: 'suggest', ids: ['a'], score: 0.5 });
+    // A second worth offering, or a doubt about the first, and the resident chooses.
+    expect(decide({ ...lone, candidates: [{ id: 'a', score: 0.5 }, { id: 'b', score: 0.4 }] }, t)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.5 });
+    expect(decide({ ...lone, doubt: 'topic-word' }, t)).toEqual({ kind: 'suggest', ids: ['a'], score: 0.5 });
+  });
+
   it('escalates below the suggest band and on no candidates', () => {
     expect(decide({ candidates: [{ id: 'a', score: 0.14 }] }, t)).toEqual({ kind: 'none', score: 0.14 });
     expect(decide({ candidates: [] }, t)).toEqual({ kind: 'none', score: 0 });
