@@ -7,9 +7,8 @@
  * courtesy still costs. Each message's wrapping follows from its own text: the same on every run.
  */
 import type { Lang } from '../i18n/languages';
-import { seededRandom } from '../matcher/seeded-random';
+import { seededRandom, seedOf } from '../matcher/seeded-random';
 import type { EvalCase } from './evaluate';
-import { seedOf } from './typos';
 
 const GREETINGS: Readonly<Record<Lang, readonly string[]>> = {
   ru: [

@@ -1,10 +1,11 @@
 /**
  * Misspelt messages on demand (`npm run eval -- … --typos RATE`): each word of five letters or more
  * gets one typing slip with probability RATE — a letter missing, doubled, swapped with the next, or
- * replaced by a key beside it. The first and last letters stay: people seldom slip there. Each message's slips follow from its own text, so a run is the same every time and a case
- * keeps its slips when other cases are added or cut away.
+ * replaced by a key beside it. The first and last letters stay: people seldom slip there. Each
+ * message's slips follow from its own text, so a run is the same every time and a case keeps its
+ * slips when other cases are added or cut away.
  */
-import { seededRandom } from '../matcher/seeded-random';
+import { seededRandom, seedOf } from '../matcher/seeded-random';
 import type { EvalCase } from './evaluate';
 
 /**
@@ -18,12 +19,6 @@ const BESIDE: ReadonlyMap<string, string> = new Map(
 /** Words shorter than this keep their spelling: a slip there makes another word as often as not. */
 const MIN_SLIPPED_LENGTH = 5;
 
-/** FNV-1a: a message's text as a seed. */
-export function seedOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i += 1) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
-}
 
 function slip(word: string, random: () => number): string {
   // Inside the word: never its first or last letter.
