@@ -2,9 +2,10 @@
  * npm run eval:ratchet [-- --write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]
  *
  * Runs every evaluation the ratchet holds (test/eval-baseline.json: both shared suites, misspelt,
- * wrapped in courtesy, cut to one question per language and to each language, the unseen messages,
- * the other centres' FAQs) and prints each run's figures against its baseline; a figure below it is marked BELOW and the exit
- * code is 1, as the ratchet test would fail. What a key names: src/quality/ratchet.ts.
+ * wrapped in courtesy, cut to one question per language and to each language, the unseen messages
+ * (the city's also after learning from its dev set), the other centres' FAQs) and prints each run's
+ * figures against its baseline; a figure below it is marked BELOW and the exit code is 1, as the
+ * ratchet test would fail. What a key names: src/quality/ratchet.ts.
  *
  * --write makes the current figures the baseline (after a change that improves the matcher, or a
  *   trade that is meant; the figures that go down are named).

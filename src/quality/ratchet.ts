@@ -9,11 +9,14 @@
  * to N question variants per language, " --lang L" to language L; " --typos RATE" misspells the
  * messages (typos.ts), " --courtesy" wraps them in a greeting and a sign-off (courtesy.ts);
  * " --cases FILE" asks the suite's FAQ the messages of test/quality/unseen/FILE instead of its
- * dev.jsonl.
+ * dev.jsonl; " --learn-from FILE" first lets the residents of FILE (under the shared data) teach
+ * the FAQ, as `npm run eval -- --learn-from` does.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { isLang } from '../i18n/languages';
-import type { EvalFigures } from './evaluate';
+import { parseCases, type EvalFigures } from './evaluate';
+import { learnFrom } from './learn';
 import { isSuite, loadSuite, SUITE_FAQ, type Suite, type SuiteCut } from './suite';
 
 export type Baseline = Record<string, Partial<EvalFigures>>;
@@ -29,6 +32,8 @@ export interface RatchetRun {
   cut: SuiteCut;
   /** Messages asked instead of the suite's dev.jsonl, if any. */
   cases?: string;
+  /** Messages whose residents teach the FAQ first (`npm run eval -- --learn-from`), if any. */
+  learnFrom?: string;
 }
 
 /** Where a key's suite lives: `shared` is the shared data folder, `unseen` test/quality/unseen. */
@@ -36,6 +41,7 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
   const [folder, ...flags] = key.split(' --');
   const cut: SuiteCut = {};
   let cases: string | undefined;
+  let teachers: string | undefined;
   for (const flag of flags) {
     const [name, value] = flag.split(' ');
     if (name === 'max-variants' && /^\d+$/.test(value)) cut.maxVariants = Number(value);
@@ -43,19 +49,28 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
     else if (name === 'typos' && /^(0(\.\d+)?|1)$/.test(value)) cut.typos = Number(value);
     else if (name === 'courtesy' && value === undefined) cut.courtesy = true;
     else if (name === 'cases' && /^[\w-]+\.jsonl$/.test(value)) cases = path.join(unseen, value);
-    else throw new Error(`eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --typos RATE, --courtesy or --cases FILE.jsonl`);
+    else if (name === 'learn-from' && /^[\w-]+(\/[\w-]+)*\.jsonl$/.test(value)) teachers = path.join(shared, value);
+    else {
+      throw new Error(
+        `eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --typos RATE, --courtesy, --cases FILE.jsonl or --learn-from FILE.jsonl`,
+      );
+    }
   }
   const dir = folder.startsWith('unseen/') ? path.join(unseen, folder.slice('unseen/'.length)) : path.join(shared, folder);
-  return { dir, cut, cases };
+  return { dir, cut, cases, learnFrom: teachers };
 }
 
 /** False when the run's suite is not on this machine (the shared data missing): it is skipped. */
 export function isAvailable(run: RatchetRun): boolean {
-  return isSuite(run.dir);
+  return isSuite(run.dir) && (run.learnFrom === undefined || fs.existsSync(run.learnFrom));
 }
 
-export function loadRun(run: RatchetRun): Promise<Suite> {
-  return loadSuite(run.dir, run.cases ? { faq: path.join(run.dir, SUITE_FAQ), cases: run.cases } : undefined);
+/** The run's suite, its FAQ taught first by the residents of `learnFrom` when the key says so. */
+export async function loadRun(run: RatchetRun): Promise<Suite> {
+  const suite = await loadSuite(run.dir, run.cases ? { faq: path.join(run.dir, SUITE_FAQ), cases: run.cases } : undefined);
+  if (run.learnFrom === undefined) return suite;
+  const { entries } = await learnFrom(suite.entries, parseCases(fs.readFileSync(run.learnFrom, 'utf8')));
+  return { ...suite, entries };
 }
 
 /** Whether `value` is worse than `floor` by more than `slack`: lower, or higher for wrong answers. */
