@@ -10,7 +10,7 @@ import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedS
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
-import { TrigramIndex } from './trigrams';
+import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
 /**
@@ -294,9 +294,9 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
 
 /**
  * The lexicon's words as typo targets: the words people ask with, whether or not this FAQ writes
- * them ("нлаом" is "налом", which the lexicon places beside "наличными"). Built on first use.
+ * them ("нлаом" is "налом", which the lexicon places beside "наличными").
  */
-let lexiconSurfaces: TrigramIndex | undefined;
+const lexiconWordSlippedFrom = slipTargets(() => SYNONYM_GROUPS.flatMap((group) => group.words.map((word) => fuzzySurface(word.text.toLowerCase()))));
 
 /**
  * The lexicon word a word the FAQ does not know is one typing slip from (trigrams.ts typingSlip),
@@ -304,10 +304,6 @@ let lexiconSurfaces: TrigramIndex | undefined;
  * often a word of its own, which the FAQ not knowing says something about.
  */
 export function misspeltLexiconWord(surface: string, lang: Lang | undefined): QueryToken | null {
-  if (!lexiconSurfaces) {
-    lexiconSurfaces = new TrigramIndex();
-    for (const group of SYNONYM_GROUPS) for (const word of group.words) lexiconSurfaces.add(fuzzySurface(word.text.toLowerCase()));
-  }
-  const word = lexiconSurfaces.oneSlipAway(surface);
+  const word = lexiconWordSlippedFrom(surface);
   return word === null ? null : analyzeQueryWord(word, lang);
 }

@@ -11,7 +11,6 @@ import { misspeltLexiconWord, type WeightedToken, type QueryToken } from './anal
 import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
 import { isMisspeltStopword } from './stopwords';
-import type { FuzzyHit } from './trigrams';
 
 /** How sure a misspelt word is of the word it looks like: a little above their trigram similarity. */
 function typoQuality(similarity: number): number {
@@ -396,7 +395,8 @@ export class Ranker {
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
     if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
-      const hit = this.index.fuzzy.best(token.surface, min) ?? this.slipHit(token.surface);
+      // Failing trigram similarity, a word one slip away, as sure as a short word's closest match must be.
+      const hit = this.index.fuzzy.best(token.surface, min, this.options.minShortFuzzySimilarity);
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) {
         const quality = typoQuality(hit.similarity);
@@ -425,12 +425,6 @@ export class Ranker {
     let idf = 0;
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
     return { keys, weight, idf };
-  }
-
-  /** A known word one typing slip away, as sure as a short word's closest trigram match must be. */
-  private slipHit(surface: string): FuzzyHit | null {
-    const word = this.index.fuzzy.oneSlipAway(surface);
-    return word === null ? null : { word, similarity: this.options.minShortFuzzySimilarity };
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */

@@ -10,7 +10,7 @@
 
 import { foldKazakh, withoutSigns } from './normalize';
 import { stemKazakh } from './stemmers';
-import { TrigramIndex } from './trigrams';
+import { slipTargets } from './trigrams';
 
 const RUSSIAN = `
 а без более бы был была были было быть в вам вас ваш вообще во вот все всё всем вы где да даже
@@ -114,17 +114,13 @@ export function isKazakhStopStem(stem: string): boolean {
   return KAZAKH_STOP_STEMS.has(stem);
 }
 
-/** The stop words as typo targets, folded as the fuzzy surfaces are. Built on first use. */
-let stopwordSurfaces: TrigramIndex | undefined;
+/** The stop words as typo targets, folded as the fuzzy surfaces are. */
+const stopwordSlippedFrom = slipTargets(() => [...STOPWORDS].map(foldKazakh));
 
 /**
  * Whether a word no entry knows is a stop word with a typing slip ("пожалуйта", "қаашн", "becuase"):
  * as a word of its own it would count as much as the rarest word the message has.
  */
 export function isMisspeltStopword(foldedSurface: string): boolean {
-  if (!stopwordSurfaces) {
-    stopwordSurfaces = new TrigramIndex();
-    for (const word of STOPWORDS) stopwordSurfaces.add(foldKazakh(word));
-  }
-  return stopwordSurfaces.oneSlipAway(foldedSurface) !== null;
+  return stopwordSlippedFrom(foldedSurface) !== null;
 }

@@ -60,8 +60,12 @@ export class TrigramIndex {
     }
   }
 
-  /** The most similar known word with Dice similarity at least `minSimilarity`, if any. */
-  best(word: string, minSimilarity: number): FuzzyHit | null {
+  /**
+   * The most similar known word with Dice similarity at least `minSimilarity`, if any; failing
+   * that, with `slipSimilarity` given, a known word one typing slip away (oneSlipAway) at that
+   * similarity. Both from one look at the shared trigrams.
+   */
+  best(word: string, minSimilarity: number, slipSimilarity?: number): FuzzyHit | null {
     const grams = trigramsOf(word);
     const shared = this.sharingTrigrams(grams);
     let best: FuzzyHit | null = null;
@@ -71,7 +75,9 @@ export class TrigramIndex {
       if (similarity < minSimilarity) continue;
       if (!best || similarity > best.similarity) best = { word: w, similarity };
     }
-    return best;
+    if (best || slipSimilarity === undefined) return best;
+    const slipped = slipAmong(word, shared);
+    return slipped === null ? null : { word: slipped, similarity: slipSimilarity };
   }
 
   /**
@@ -81,16 +87,7 @@ export class TrigramIndex {
    * word.
    */
   oneSlipAway(word: string): string | null {
-    if (word.length < MIN_SLIP_LENGTH) return null;
-    let best: string | null = null;
-    let bestCommon = 0;
-    for (const [w, common] of this.sharingTrigrams(trigramsOf(word))) {
-      if (common > bestCommon && typingSlip(word, w)) {
-        best = w;
-        bestCommon = common;
-      }
-    }
-    return best;
+    return slipAmong(word, this.sharingTrigrams(trigramsOf(word)));
   }
 
   /** Known words sharing a trigram with `grams` (too common trigrams skipped), with how many. */
@@ -103,6 +100,35 @@ export class TrigramIndex {
     }
     return shared;
   }
+}
+
+/** Of the words sharing trigrams with `word` (and how many), the one a slip away sharing most. */
+function slipAmong(word: string, shared: ReadonlyMap<string, number>): string | null {
+  if (word.length < MIN_SLIP_LENGTH) return null;
+  let best: string | null = null;
+  let bestCommon = 0;
+  for (const [w, common] of shared) {
+    if (common > bestCommon && typingSlip(word, w)) {
+      best = w;
+      bestCommon = common;
+    }
+  }
+  return best;
+}
+
+/**
+ * A lookup of the word one slip from a word among a fixed list (the lexicon's, the stop words),
+ * its trigram index built on the first lookup, not at start-up.
+ */
+export function slipTargets(words: () => Iterable<string>): (word: string) => string | null {
+  let index: TrigramIndex | undefined;
+  return (word) => {
+    if (!index) {
+      index = new TrigramIndex();
+      for (const w of words()) index.add(w);
+    }
+    return index.oneSlipAway(word);
+  };
 }
 
 /**
