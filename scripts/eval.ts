@@ -15,8 +15,9 @@
  * --learn-from CASES first lets the residents of CASES (a dev.jsonl) teach each suite's FAQ — they
  * pick the right "did you mean" choice or say the right answer helped, an operator answers a
  * hand-off with the right entry when the ticket offers it, and their words are accepted as
- * question variants — then evaluates the suite on the learnt FAQ and prints the gain. Learn from
- * one set of messages and measure on another set of the same FAQ.
+ * question variants — then evaluates the suite on the learnt FAQ and prints the gain, and the
+ * messages learning fixed and broke. Learn from one set of messages and measure on another set of
+ * the same FAQ.
  *
  * --max-variants N first cuts every entry to its first N question variants per language: the same
  * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
@@ -205,6 +206,8 @@ async function main(): Promise<number> {
       return `${key} ${a ?? '–'} → ${b ?? '–'}`;
     });
     console.log(`\nlearning: ${learned.accepted} question variants added (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain.join(', ')}`);
+    // What learning did case by case: a gain in the totals can hide as many messages lost.
+    printComparison('before learning', report.outcomes, after.report.outcomes);
     lines.push(
       JSON.stringify({
         suite: suite.name,
@@ -222,14 +225,14 @@ async function main(): Promise<number> {
   return 0;
 }
 
-function printComparison(file: string, before: EvalOutcome[] | undefined, after: EvalOutcome[]): void {
+function printComparison(against: string, before: readonly EvalOutcome[] | undefined, after: readonly EvalOutcome[]): void {
   if (!before) {
-    console.log(`\nagainst ${file}: no outcomes of this suite there (save them with --outcomes, with the same suites and cuts)`);
+    console.log(`\nagainst ${against}: no outcomes of this suite there (save them with --outcomes, with the same suites and cuts)`);
     return;
   }
   const c = compareOutcomes(before, after);
   const unmatched = c.unmatched > 0 ? `; ${c.unmatched} cases in only one of the runs` : '';
-  console.log(`\nagainst ${file}: ${countsOf(c)}, of ${c.compared} cases${unmatched}`);
+  console.log(`\nagainst ${against}: ${countsOf(c)}, of ${c.compared} cases${unmatched}`);
   for (const change of c.changes) console.log(changeLine(change));
 }
 

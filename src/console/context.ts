@@ -2,6 +2,7 @@
 import type { DeliveryHealth } from '../delivery/health';
 import type { OperatorDesk } from '../escalation/operator-desk';
 import type { FaqCatalog } from '../faq/catalog';
+import type { CourtesyReader } from '../faq/proposed-question';
 import type { Translator } from '../i18n';
 import type { Logger } from '../logging';
 import type { Thresholds } from '../matcher';
@@ -73,4 +74,6 @@ export interface RouteContext {
   decoyHash: Promise<string>;
   /** Where the dashboard's figures come from (also SLA_MINUTES and OPERATOR_UTC_OFFSET for every page). */
   stats: StatsSources;
+  /** Takes the greetings and thanks out of a resident's words before they are offered as a question. */
+  courtesy: CourtesyReader;
 }

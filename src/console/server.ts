@@ -7,6 +7,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import { accessHook, wantsJson, type Access } from './access';
 import { registerBodyParsers } from './body-parsers';
 import type { ConsoleDeps, ConsoleOptions, RouteContext } from './context';
+import { SmallTalkReader } from '../engine/small-talk';
 import { HttpError } from './errors';
 import { html } from './html';
 import { layout } from './layout';
@@ -86,6 +87,7 @@ export async function createConsoleServer(deps: ConsoleDeps, options: ConsoleOpt
       channels: () => deps.channels?.() ?? [],
       clock,
     },
+    courtesy: new SmallTalkReader(deps.translator),
   };
 
   const app = Fastify({ logger: false, bodyLimit: BODY_LIMIT, trustProxy: options.trustProxy ?? false });

@@ -7,7 +7,7 @@
  * finds the right entry among those the ticket offers, the operator sends that entry's answer
  * (`replyWithEntry`, as the console's button does). The words noted on the way are then accepted
  * as question variants through the same path an editor's click takes (`acceptVariant`), as the
- * console proposes them: cut to the message's question sentences (`questionPart`).
+ * console proposes them: cut to the message's question sentences, without courtesy (`proposedQuestion`).
  */
 import { CHOICE } from '../engine/choices';
 import { likelyEntries, replyWithEntry } from '../escalation/faq-reply';
@@ -15,7 +15,8 @@ import { OperatorDesk } from '../escalation/operator-desk';
 import { ReplyRelay } from '../escalation/reply-relay';
 import { acceptVariant } from '../faq/learned-variants';
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
-import { questionPart } from '../matcher/segments';
+import { SmallTalkReader } from '../engine/small-talk';
+import { proposedQuestion } from '../faq/proposed-question';
 import type { Thresholds } from '../matcher/types';
 import type { EvalCase } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
@@ -60,10 +61,11 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
     }
     await engine.drain();
     let accepted = 0;
+    const courtesy = new SmallTalkReader(translator);
     for (const variant of await store.learning.list()) {
       const before = await store.faq.get(variant.entryId);
-      // As the console proposes it: the resident's question without the story around it.
-      const { entry } = await acceptVariant(store, variant.id, BY, questionPart(variant.text));
+      // As the console proposes it: the resident's question without the story and courtesy around it.
+      const { entry } = await acceptVariant(store, variant.id, BY, proposedQuestion(variant.text, courtesy));
       if (entry.version !== before?.version) accepted += 1;
     }
     return { entries: await store.faq.list(), accepted, operatorAnswers };

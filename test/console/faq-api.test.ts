@@ -168,19 +168,19 @@ describe('console FAQ API', () => {
     expect(form.body).toContain('Где?\n&lt;b&gt;</textarea>');
   });
 
-  it("prefills a new entry with residents' questions cut from their stories, each once", async () => {
+  it("prefills a new entry with residents' questions cut from their stories and courtesy, each once", async () => {
     const story = (question: string) =>
       f.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question, reason: 'no-match', excerpt: [] });
-    await story('Мы вчера вернулись из Алматы. Где получить пропуск на выезд?');
-    await story('Муж работает в ночную смену. Где получить пропуск на выезд?');
+    await story('Мы вчера вернулись из Алматы. Здравствуйте, где получить пропуск на выезд?');
+    await story('Муж работает в ночную смену. Подскажите, где получить пропуск на выезд?');
     const page = (await f.call('GET', '/unanswered', { session: editor })).body;
     const href = /href="\/faq\/new\?([^"]+)"/.exec(page)?.[1].replace(/&amp;/g, '&') ?? '';
-    expect(new URLSearchParams(href).getAll('q')).toEqual(['Где получить пропуск на выезд?']);
+    expect(new URLSearchParams(href).getAll('q')).toEqual(['где получить пропуск на выезд?']);
     // The stories themselves stay on the page for the editor to read.
     expect(page).toContain('Муж работает в ночную смену.');
-    const ticket = await story('Дети дома одни. Когда откроют школы?');
+    const ticket = await story('Дети дома одни. Добрый день, подскажите, когда откроют школы?');
     const detail = (await f.call('GET', `/api/tickets/${ticket.id}`, { session: await f.login('admin') })).json<{ faqDraftUrl: string }>();
-    expect(new URLSearchParams(detail.faqDraftUrl.split('?')[1]).getAll('q')).toEqual(['Когда откроют школы?']);
+    expect(new URLSearchParams(detail.faqDraftUrl.split('?')[1]).getAll('q')).toEqual(['когда откроют школы?']);
   });
 
   it('escapes stored texts in every page', async () => {

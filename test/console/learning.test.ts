@@ -67,14 +67,14 @@ describe('console: suggested question variants', () => {
     expect(audit?.detail).toMatchObject({ text: 'почта до скольки работает в субботу', suggested: story });
   });
 
-  it('proposes a long message cut down to its question, with the whole message shown above it', async () => {
-    const story = 'Мы с мужем пенсионеры, живём на пятом этаже. Почта до скольки работает в субботу?';
+  it('proposes a long message cut down to its question without courtesy, with the whole message shown above it', async () => {
+    const story = 'Мы с мужем пенсионеры, живём на пятом этаже. Подскажите, пожалуйста, почта до скольки работает в субботу?';
     await f.store.learning.note({ entryId: 'post-hours', lang: 'ru', text: story, source: 'helpful' });
     const v = (await list('?entry=post-hours')).find((x) => x.text === story)!;
     const page = (await f.call('GET', '/learning', { session: editor })).body;
     const card = page.slice(page.indexOf(story) - 200, page.indexOf(`id="accept-${v.id}"`));
     expect(card).toContain(`<p class="muted">${story}</p>`);
-    expect(card).toMatch(new RegExp(`<textarea form="accept-${v.id}"[^>]*>Почта до скольки работает в субботу\\?</textarea>`));
+    expect(card).toMatch(new RegExp(`<textarea form="accept-${v.id}"[^>]*>почта до скольки работает в субботу\\?</textarea>`));
   });
 
   it('rejecting keeps the words out of the list and out of the entry', async () => {

@@ -11,7 +11,7 @@ import { likelyEntries, replyWithEntry } from '../../escalation/faq-reply';
 import { answerText, questionLabel } from '../../faq/entry-text';
 import { MAX_ID_LENGTH } from '../../faq/file';
 import { LANGS, type Lang } from '../../i18n/languages';
-import { questionPart } from '../../matcher/segments';
+import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
 import type { Ticket } from '../../store/types';
 import { OPERATORS } from '../access';
 import type { RouteContext } from '../context';
@@ -48,10 +48,10 @@ export function cannedReplies(ctx: RouteContext, lang: Lang): string[] {
 
 /**
  * The new-entry form prefilled with the ticket's question (the "turn into a FAQ entry" link): its
- * question sentences, without the story around them, as for a suggested variant.
+ * question sentences, without the story and the courtesy around them, as for a suggested variant.
  */
-export function faqDraftUrl(ticket: Ticket): string {
-  return `/faq/new?${new URLSearchParams([['q', questionPart(ticket.question)], ['lang', ticket.lang]]).toString()}`;
+export function faqDraftUrl(ticket: Ticket, courtesy: CourtesyReader): string {
+  return `/faq/new?${new URLSearchParams([['q', proposedQuestion(ticket.question, courtesy)], ['lang', ticket.lang]]).toString()}`;
 }
 
 /**
@@ -130,7 +130,7 @@ export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {
     const { id } = parseInput(idParams, request.params, 'path');
     const ticket = await deskOf(ctx).get(id);
     if (!ticket) throw new HttpError(404, `No ticket ${id}`);
-    return { ticket, canned: cannedReplies(ctx, ticket.lang), faqAnswers: faqAnswers(ctx, ticket), faqDraftUrl: faqDraftUrl(ticket) };
+    return { ticket, canned: cannedReplies(ctx, ticket.lang), faqAnswers: faqAnswers(ctx, ticket), faqDraftUrl: faqDraftUrl(ticket, ctx.courtesy) };
   });
 
   app.post('/api/tickets/:id/claim', access, async (request) => {

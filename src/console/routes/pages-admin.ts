@@ -1,7 +1,7 @@
 /** The other pages: login, unanswered questions, the schedule, staff accounts, the audit log; the script and style. */
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { questionPart } from '../../matcher/segments';
+import { proposedQuestion } from '../../faq/proposed-question';
 import { STAFF_ROLES, type AuditRecord } from '../../store/types';
 import { ADMINS, EDITORS } from '../access';
 import { CONSOLE_SCRIPT, CONSOLE_STYLES } from '../assets';
@@ -53,8 +53,8 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
     const { t } = view;
     const groups = await unansweredGroups(ctx);
     const rows = groups.map((g) => {
-      // The new entry's questions: each message's question sentences, without the story around them.
-      const questions = [...new Set(g.questions.slice(0, 20).map(questionPart))];
+      // The new entry's questions: each message's question sentences, without the story and courtesy around them.
+      const questions = [...new Set(g.questions.slice(0, 20).map((q) => proposedQuestion(q, ctx.courtesy)))];
       const params = new URLSearchParams(questions.map((q): [string, string] => ['q', q]));
       if (g.lang) params.set('lang', g.lang);
       return {

@@ -159,7 +159,7 @@ export function inboxPages(app: FastifyInstance, ctx: RouteContext): void {
       </div>
       ${actions}
       <details><summary>${t('ticket.before')}</summary>${transcript(view, ticket.excerpt)}</details>
-      ${canDraftFaq ? html`<p><a href="${faqDraftUrl(ticket)}">${t('ticket.toFaq')}</a></p>` : ''}
+      ${canDraftFaq ? html`<p><a href="${faqDraftUrl(ticket, ctx.courtesy)}">${t('ticket.toFaq')}</a></p>` : ''}
       <p><a href="/inbox">← ${t('ticket.back')}</a></p>`;
     return send(reply, layout(view, t('ticket.title', { id: ticket.id }), body));
   });

@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
-import { questionPart } from '../../matcher/segments';
+import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
@@ -13,13 +13,22 @@ import { cardTable, layout, send } from '../layout';
 import { viewOf, type View } from '../view';
 
 /** The resident's whole message when it was cut, and the words to add, editable. */
-function proposal(view: View, v: LearnedVariant): SafeHtml {
-  const words = questionPart(v.text);
+function proposal(view: View, v: LearnedVariant, courtesy: CourtesyReader): SafeHtml {
+  const words = proposedQuestion(v.text, courtesy);
   return html`${words === v.text ? '' : html`<p class="muted">${v.text}</p>`}<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${view.t('learning.col.text')}">${words}</textarea>`;
 }
 
-/** The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page). */
-export function suggestedVariants(view: View, variants: readonly LearnedVariant[], editable: boolean, showEntry: boolean): SafeHtml {
+/**
+ * The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page).
+ * `courtesy` cuts the greetings and thanks out of the words proposed.
+ */
+export function suggestedVariants(
+  view: View,
+  variants: readonly LearnedVariant[],
+  editable: boolean,
+  showEntry: boolean,
+  courtesy: CourtesyReader,
+): SafeHtml {
   const { t } = view;
   const headings = [
     ...(showEntry ? [t('learning.col.entry')] : []),
@@ -34,7 +43,7 @@ export function suggestedVariants(view: View, variants: readonly LearnedVariant[
       ...(showEntry ? [html`<a href="/faq/${v.entryId}">${v.entryId}</a>`] : []),
       // The words to add come cut down to the question (a long story would teach the bot to trust
       // the next story too much); the editor sees the whole message and may change the words.
-      editable ? proposal(view, v) : v.text,
+      editable ? proposal(view, v, courtesy) : v.text,
       view.langName(v.lang),
       t('learning.seen', { picked: v.picked, helpful: v.helpful }),
       view.when(v.lastAt),
@@ -51,7 +60,7 @@ export function learningPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/learning', { config: { access: EDITORS } }, async (request, reply) => {
     const view = viewOf(request, ctx);
     const variants = await ctx.deps.store.learning.list();
-    const body = html`<p class="muted">${view.t('learning.intro')}</p>${suggestedVariants(view, variants, true, true)}`;
+    const body = html`<p class="muted">${view.t('learning.intro')}</p>${suggestedVariants(view, variants, true, true, ctx.courtesy)}`;
     return send(reply, layout(view, view.t('learning.title'), body));
   });
 }
