@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES] [--max-variants N] [--lang L] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -18,6 +18,10 @@
  * question variants — then evaluates the suite on the learnt FAQ and prints the gain, and the
  * messages learning fixed and broke. Learn from one set of messages and measure on another set of
  * the same FAQ.
+ *
+ * --learn-split does the same within each suite: the residents of every other message teach the
+ * FAQ and the rest measure it, then the other way round (the gain of each half, and the messages
+ * fixed and broken over both). Any suite shows so what learning does to its FAQ.
  *
  * --max-variants N first cuts every entry to its first N question variants per language: the same
  * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
@@ -50,13 +54,13 @@ import { parseArgs } from 'node:util';
 import { isLang, LANGS } from '../src/i18n/languages';
 import { BAND_EDGE, parseCases, type EvalFigures, type EvalOutcome, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
-import { learnFrom } from '../src/quality/learn';
+import { halves, learnFrom } from '../src/quality/learn';
 import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -119,6 +123,7 @@ async function main(): Promise<number> {
         faq: { type: 'string' },
         cases: { type: 'string' },
         'learn-from': { type: 'string' },
+        'learn-split': { type: 'boolean' },
         'max-variants': { type: 'string' },
         lang: { type: 'string' },
         typos: { type: 'string' },
@@ -158,6 +163,10 @@ async function main(): Promise<number> {
     console.error(`--typos must be a share of words between 0 and 1, not "${values.typos}"\n${USAGE}`);
     return 2;
   }
+  if (values['learn-from'] && values['learn-split']) {
+    console.error(`--learn-from and --learn-split each choose who teaches the FAQ: give one\n${USAGE}`);
+    return 2;
+  }
   let earlier: Map<string, EvalOutcome[]> | undefined;
   if (values.compare) {
     try {
@@ -172,6 +181,10 @@ async function main(): Promise<number> {
   for (const dir of positionals) loaded.push(await loadSuite(dir));
   const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, courtesy: values.courtesy }));
 
+  if (values['learn-split']) {
+    for (const suite of suites) console.log(await learnSplit(suite));
+    return 0;
+  }
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {
     if (process.stderr.isTTY && (done % 25 === 0 || done === total)) process.stderr.write(`\r  ${done}/${total} cases`);
@@ -223,6 +236,36 @@ async function main(): Promise<number> {
   console.log('');
   for (const line of lines) console.log(line);
   return 0;
+}
+
+/**
+ * --learn-split for one suite: each half of its messages teaches the FAQ and the other half
+ * measures it. Prints the gain of each and the messages fixed and broken over both; returns the
+ * JSON line.
+ */
+async function learnSplit(suite: Suite): Promise<string> {
+  const [even, odd] = halves(suite.cases);
+  const before: EvalOutcome[] = [];
+  const after: EvalOutcome[] = [];
+  const runs: object[] = [];
+  console.log(`\n== ${suite.name}: learning from one half of its ${suite.cases.length} messages, measured on the other`);
+  for (const [teach, measure, name] of [
+    [even, odd, 'the odd-numbered messages after learning from the even'],
+    [odd, even, 'the even-numbered messages after learning from the odd'],
+  ] as const) {
+    const plain = (await runSuite({ ...suite, cases: measure })).report;
+    const learned = await learnFrom(suite.entries, teach);
+    const taught = (await runSuite({ ...suite, entries: learned.entries, cases: measure })).report;
+    before.push(...plain.outcomes);
+    after.push(...taught.outcomes);
+    const gain = (['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first'] as const)
+      .map((key) => `${key} ${plain.overall[key] ?? '–'} → ${taught.overall[key] ?? '–'}`)
+      .join(', ');
+    console.log(`${name} (${learned.accepted} variants added): ${gain}`);
+    runs.push({ variants_added: learned.accepted, before: plain.overall, after: taught.overall });
+  }
+  printComparison('before learning, both halves', before, after);
+  return JSON.stringify({ suite: suite.name, learn_split: runs });
 }
 
 function printComparison(against: string, before: readonly EvalOutcome[] | undefined, after: readonly EvalOutcome[]): void {

@@ -73,3 +73,12 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
     await store.close();
   }
 }
+
+/**
+ * A suite's messages in two halves, every other one (`npm run eval -- --learn-split`): residents
+ * of one half teach the FAQ, the other half measures it, and then the other way round. Any suite
+ * then shows what learning does to its FAQ without a second set of messages.
+ */
+export function halves<T>(cases: readonly T[]): [T[], T[]] {
+  return [cases.filter((_, i) => i % 2 === 0), cases.filter((_, i) => i % 2 === 1)];
+}

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS } from '../../src/matcher';
-import { learnFrom } from '../../src/quality/learn';
+import { halves, learnFrom } from '../../src/quality/learn';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 
@@ -63,5 +63,23 @@ describe('learning from residents, as the eval simulates it', () => {
     expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.questions.ru?.at(-1)).toBe(
       'Как получить разрешение на парковку во дворе?',
     );
+  });
+
+  it('learns the question without the greeting and thanks around it', async () => {
+    const text = 'Здравствуйте, подскажите, как получить разрешение на парковку во дворе? Заранее спасибо';
+    const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'resident-parking-permit' }]);
+    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.questions.ru?.at(-1)).toBe(
+      'как получить разрешение на парковку во дворе?',
+    );
+  });
+});
+
+describe('halves', () => {
+  it('splits the messages into every other one, the first half taking the odd one out', () => {
+    expect(halves([1, 2, 3, 4, 5])).toEqual([
+      [1, 3, 5],
+      [2, 4],
+    ]);
+    expect(halves([])).toEqual([[], []]);
   });
 });

@@ -69,3 +69,23 @@ describe('npm run eval -- --typos', () => {
     expect(bad.stderr).toContain('--typos must be a share of words between 0 and 1, not "15"');
   });
 });
+
+describe('npm run eval -- --learn-split', () => {
+  it('lets each half of the messages teach the FAQ and measures the other, and will not take --learn-from too', async () => {
+    writeSuite(FIXTURE_FAQ);
+    const split = await run('suite', '--learn-split');
+    expect(split.code).toBe(0);
+    expect(split.stdout).toContain('== suite: learning from one half of its 2 messages, measured on the other');
+    expect(split.stdout).toMatch(/the odd-numbered messages after learning from the even \(\d+ variants? added\): top1_accuracy /);
+    expect(split.stdout).toMatch(/the even-numbered messages after learning from the odd \(\d+ variants? added\): top1_accuracy /);
+    expect(split.stdout).toMatch(/against before learning, both halves: \d+ fixed, \d+ broken, \d+ moved otherwise, of 2 cases/);
+    const line = JSON.parse(split.stdout.trim().split('\n').at(-1) ?? '') as { suite: string; learn_split: unknown[] };
+    expect(line.suite).toBe('suite');
+    expect(line.learn_split).toHaveLength(2);
+
+    fs.writeFileSync(path.join(tmp.dir, 'teach.jsonl'), '');
+    const both = await run('suite', '--learn-split', '--learn-from', 'teach.jsonl');
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain('--learn-from and --learn-split each choose who teaches the FAQ');
+  });
+});
