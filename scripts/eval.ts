@@ -15,7 +15,7 @@
  * --learn-from CASES first lets the residents of CASES (a dev.jsonl) teach each suite's FAQ — they
  * pick the right "did you mean" choice or say the right answer helped, an operator answers a
  * hand-off with the right entry when the ticket offers it, and their words are accepted as
- * question variants — then evaluates the suite on the learnt FAQ and prints the gain, and the
+ * learned wordings — then evaluates the suite on the learnt FAQ and prints the gain, and the
  * messages learning fixed and broke. Learn from one set of messages and measure on another set of
  * the same FAQ.
  *
@@ -218,14 +218,14 @@ async function main(): Promise<number> {
       const [a, b] = [report.overall[key], after.report.overall[key]];
       return `${key} ${a ?? '–'} → ${b ?? '–'}`;
     });
-    console.log(`\nlearning: ${learned.accepted} question variants added (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain.join(', ')}`);
+    console.log(`\nlearning: ${learned.accepted} wordings learnt (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain.join(', ')}`);
     // What learning did case by case: a gain in the totals can hide as many messages lost.
     printComparison('before learning', report.outcomes, after.report.outcomes);
     lines.push(
       JSON.stringify({
         suite: suite.name,
         learned_from: values['learn-from'],
-        variants_added: learned.accepted,
+        wordings_learnt: learned.accepted,
         operator_answers: learned.operatorAnswers,
         before: report.overall,
         after: after.report.overall,
@@ -261,8 +261,8 @@ async function learnSplit(suite: Suite): Promise<string> {
     const gain = (['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first'] as const)
       .map((key) => `${key} ${plain.overall[key] ?? '–'} → ${taught.overall[key] ?? '–'}`)
       .join(', ');
-    console.log(`${name} (${learned.accepted} variants added): ${gain}`);
-    runs.push({ variants_added: learned.accepted, before: plain.overall, after: taught.overall });
+    console.log(`${name} (${learned.accepted} wordings learnt): ${gain}`);
+    runs.push({ wordings_learnt: learned.accepted, before: plain.overall, after: taught.overall });
   }
   printComparison('before learning, both halves', before, after);
   return JSON.stringify({ suite: suite.name, learn_split: runs });

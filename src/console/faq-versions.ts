@@ -8,7 +8,7 @@ import { entryAsText } from './faq-input';
 
 /** One field that differs between two versions, diffed word by word. */
 export interface FieldDiff {
-  /** 'topic', 'questions.kk', 'answer.ru', 'validFrom', 'validUntil'. */
+  /** 'topic', 'questions.kk', 'answer.ru', 'learned.ru', 'validFrom', 'validUntil'. */
   field: string;
   parts: DiffPart[];
 }
@@ -29,6 +29,7 @@ function fieldTexts(entry: FaqEntryInput): [string, string][] {
     ...LANGS.flatMap((l): [string, string][] => [
       [`questions.${l}`, (entry.questions[l] ?? []).join('\n')],
       [`answer.${l}`, entry.answer[l] ?? ''],
+      [`learned.${l}`, (entry.learned?.[l] ?? []).join('\n')],
     ]),
     ['validFrom', entry.validFrom?.toISOString() ?? ''],
     ['validUntil', entry.validUntil?.toISOString() ?? ''],

@@ -7,8 +7,12 @@
  *       topic: office-hours
  *       questions: { ru: [...], kk: [...], en: [...] }
  *       answer:    { ru: "...", kk: "...", en: "..." }
+ *       learned:   { ru: [...] }           # optional: residents' wordings an editor accepted
  *       validFrom: 2022-01-10T07:00:00+06:00    # optional, ISO date-time with a time zone
  *       validUntil: 2022-01-20T00:00:00Z        # optional, after validFrom
+ *
+ * An entry without `learned` keeps the wordings it has in the store when imported; `learned: {}`
+ * removes them (FaqEntryInput.learned).
  *
  * Staff edit these files by hand, so a bad file is rejected as a whole, with every problem listed
  * at once and each one naming the entry and the field ("entry #3 "bank-hours": answer.kk must be a
@@ -52,6 +56,8 @@ export const MAX_QUESTION_LENGTH = 500;
 export const MAX_ANSWER_LENGTH = 4000;
 /** Question variants per language. */
 export const MAX_QUESTIONS = 50;
+/** Learned wordings per language (FaqEntryInput.learned): residents' words, so more than questions. */
+export const MAX_LEARNED = 200;
 /** `&anchor` / `*alias` resolutions a file may use; a "billion laughs" file needs far more. */
 export const MAX_YAML_ALIASES = 100;
 
@@ -89,12 +95,17 @@ const questionList = z
   .min(1, { error: 'must have at least one question (or leave the language out)' })
   .max(MAX_QUESTIONS, { error: `must have at most ${MAX_QUESTIONS} questions` });
 
+const learnedList = z
+  .array(nonEmptyString(MAX_QUESTION_LENGTH), { error: 'must be a list of wordings' })
+  .max(MAX_LEARNED, { error: `must have at most ${MAX_LEARNED} wordings` });
+
 const entrySchema = z.strictObject(
   {
     id: slug,
     topic: slug,
     questions: perLang(questionList),
     answer: perLang(nonEmptyString(MAX_ANSWER_LENGTH)),
+    learned: perLang(learnedList).optional(),
     validFrom: dateTime.optional(),
     validUntil: dateTime.optional(),
   },
@@ -122,7 +133,7 @@ function describeIssue(issue: z.core.$ZodIssue): { field: string; message: strin
   if (issue.code === 'unrecognized_keys') {
     const keys = issue.keys.map((k) => `"${k}"`).join(', ');
     const where = fieldPath(issue.path);
-    const known = where === 'questions' || where === 'answer' ? ` (languages are ${LANGS.join(', ')})` : '';
+    const known = where === 'questions' || where === 'answer' || where === 'learned' ? ` (languages are ${LANGS.join(', ')})` : '';
     return { field: where, message: `has unknown field${issue.keys.length > 1 ? 's' : ''} ${keys}${known}` };
   }
   return { field: fieldPath(issue.path), message: issue.message };
@@ -169,6 +180,15 @@ function toInput(entry: RawEntry): FaqEntryInput {
     if (a !== undefined) answer[lang] = a;
   }
   const input: FaqEntryInput = { id: entry.id, topic: entry.topic, questions, answer };
+  if (entry.learned !== undefined) {
+    // Kept even when empty: `learned: {}` says the entry has none (an import then removes them).
+    const learned: PerLang<string[]> = {};
+    for (const lang of LANGS) {
+      const wordings = entry.learned[lang];
+      if (wordings !== undefined && wordings.length > 0) learned[lang] = wordings;
+    }
+    input.learned = learned;
+  }
   if (entry.validFrom !== undefined) input.validFrom = new Date(entry.validFrom);
   if (entry.validUntil !== undefined) input.validUntil = new Date(entry.validUntil);
   return input;
@@ -308,6 +328,8 @@ function toPlain(entry: FaqEntryInput): Record<string, unknown> {
     questions: pick(entry.questions, (q) => q.length > 0),
     answer: pick(entry.answer, () => true),
   };
+  const learned = pick(entry.learned ?? {}, (l) => l.length > 0);
+  if (Object.keys(learned).length > 0) plain.learned = learned;
   if (entry.validFrom) plain.validFrom = entry.validFrom.toISOString();
   if (entry.validUntil) plain.validUntil = entry.validUntil.toISOString();
   return plain;
@@ -338,9 +360,10 @@ export function serializeFaqFile(entries: readonly FaqEntryInput[], format: FaqF
 }
 
 function styleEntry(entry: YAMLMap): void {
-  const questions = entry.get('questions');
-  if (isMap(questions)) {
-    for (const pair of questions.items) {
+  for (const field of ['questions', 'learned']) {
+    const lists = entry.get(field);
+    if (!isMap(lists)) continue;
+    for (const pair of lists.items) {
       if (isSeq(pair.value)) {
         pair.value.flow = true;
         for (const q of pair.value.items) if (q instanceof Scalar) q.type = Scalar.QUOTE_DOUBLE;

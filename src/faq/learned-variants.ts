@@ -1,8 +1,8 @@
 /**
  * What editors do with the question variants residents suggest (see the store's `learning`):
- * accepting one adds the resident's words to the entry's questions in that language — a new
- * version of the entry, in the audit log like any edit — so the matcher learns them at the next
- * refresh; rejecting one keeps it out of the list for good. Used by the console and by
+ * accepting one adds the resident's words to the entry's learned wordings in that language
+ * (FaqEntryInput.learned) — a new version of the entry, in the audit log like any edit — so the
+ * matcher learns them at the next refresh; rejecting one keeps it out of the list for good. Used by the console and by
  * `npm run eval -- --learn-from`.
  */
 import type { FaqEntry } from './types';
@@ -29,7 +29,8 @@ async function pending(stores: VariantStores, id: string): Promise<LearnedVarian
 }
 
 /**
- * Adds the suggested words to the entry (unless it already has them in that language) and marks
+ * Adds the suggested words to the entry's learned wordings (unless it has them already, as a question
+ * or a wording, in that language) and marks
  * the suggestion accepted. `edited` is the editor's version of the words, e.g. a long story cut
  * down to its question: a story taught as a question makes the bot trust the next story too much.
  * Resolves to the entry as saved.
@@ -44,11 +45,11 @@ export async function acceptVariant(
   const current = await stores.faq.get(variant.entryId);
   if (!current) throw new VariantError('entry-gone', `FAQ entry "${variant.entryId}" no longer exists: reject the suggestion instead`);
   const text = (edited && variantText(edited)) || variant.text;
-  const questions = current.questions[variant.lang] ?? [];
-  const known = questions.some((q) => variantKey(q) === variantKey(text));
+  const learned = current.learned?.[variant.lang] ?? [];
+  const known = [...(current.questions[variant.lang] ?? []), ...learned].some((q) => variantKey(q) === variantKey(text));
   const entry = known
     ? current
-    : await stores.faq.save({ ...current, questions: { ...current.questions, [variant.lang]: [...questions, text] } }, by);
+    : await stores.faq.save({ ...current, learned: { ...current.learned, [variant.lang]: [...learned, text] } }, by);
   const settled = await stores.learning.decide(id, 'accepted', by);
   if (!settled) throw new VariantError('settled', `Suggested variant ${id} was settled by someone else meanwhile`);
   await stores.audit.record({

@@ -24,6 +24,14 @@ export interface FaqEntryInput {
   topic: string;
   questions: PerLang<string[]>;
   answer: PerLang<string>;
+  /**
+   * Residents' wordings of the entry's question that an editor accepted from the suggested variants
+   * (learning from residents). The matcher reads them with the answer, for what the entry is about:
+   * a resident's words ("who checks that?", a story around the question) are not what the entry
+   * asks, and weighed as its questions they pulled the neighbours' messages to it. Residents never
+   * see them: a "did you mean" label is one of `questions`.
+   */
+  learned?: PerLang<string[]>;
   /** The entry is only answered from this moment on (scheduled publication). */
   validFrom?: Date;
   /** The entry stops being answered at this moment (expiry). */

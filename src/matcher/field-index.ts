@@ -77,7 +77,7 @@ export interface IndexedEntry {
   readonly variants: VariantToken[][];
   /** The question variants' texts, parallel to `variants` (the calibration asks them again). */
   readonly questions: string[];
-  /** The answer per language (kept to take its words out of the vocabulary on remove). */
+  /** The answer per language with the residents' wordings, as indexed (kept to take its words out of the vocabulary on remove). */
   readonly answers: Partial<Record<Lang, string>>;
   /** The language of each question variant, parallel to `variants`. */
   readonly variantLangs: Lang[];
@@ -346,7 +346,7 @@ export class FieldIndex {
       lengths: new Float64Array(FIELD_COUNT),
       variants: [],
       questions: [],
-      answers: { ...entry.answer },
+      answers: {},
       variantLangs: [],
       questionLangs: 0,
       surfaces: new Set(),
@@ -361,8 +361,10 @@ export class FieldIndex {
         indexed.variantLangs.push(lang);
       }
       if (questions.length > 0) langsWith[Field.Question] += 1;
-      const answer = entry.answer[lang];
+      // Residents' accepted wordings say what the entry is about as its answer does (FaqEntryInput.learned).
+      const answer = [entry.answer[lang], ...(entry.learned?.[lang] ?? [])].filter(Boolean).join(' ');
       if (answer) {
+        indexed.answers[lang] = answer;
         this.addText(indexed, answer, lang, Field.Answer);
         langsWith[Field.Answer] += 1;
       }

@@ -6,8 +6,9 @@
  * the right entry the resident says it helped, and when it hands the message to an operator who
  * finds the right entry among those the ticket offers, the operator sends that entry's answer
  * (`replyWithEntry`, as the console's button does). The words noted on the way are then accepted
- * as question variants through the same path an editor's click takes (`acceptVariant`), as the
- * console proposes them: cut to the message's question sentences, without courtesy (`proposedQuestion`).
+ * as learned wordings (FaqEntryInput.learned) through the same path an editor's click takes
+ * (`acceptVariant`), as the console proposes them: cut to the message's question sentences,
+ * without courtesy (`proposedQuestion`).
  */
 import { CHOICE } from '../engine/choices';
 import { likelyEntries, replyWithEntry } from '../escalation/faq-reply';
@@ -24,7 +25,7 @@ import { createOfflineEngine } from './offline-engine';
 export interface Learned {
   /** The FAQ with the accepted variants. */
   entries: FaqEntry[];
-  /** Question variants added. */
+  /** Learned wordings added. */
   accepted: number;
   /** Hand-offs an operator answered with the right entry offered on the ticket. */
   operatorAnswers: number;

@@ -14,9 +14,29 @@ export function faqContentKey(entry: FaqEntryInput): string {
     entry.topic,
     ordered(entry.questions),
     ordered(entry.answer),
+    ordered(learnedOf(entry)),
     entry.validFrom?.getTime() ?? null,
     entry.validUntil?.getTime() ?? null,
   ]);
+}
+
+/** The entry's learned wordings without the languages that have none ({} when it has none at all). */
+function learnedOf(entry: FaqEntryInput): PerLang<string[]> {
+  const out: PerLang<string[]> = {};
+  for (const lang of LANGS) {
+    const wordings = entry.learned?.[lang];
+    if (wordings && wordings.length > 0) out[lang] = wordings;
+  }
+  return out;
+}
+
+/**
+ * The entry to store for `input`: an input that does not say which learned wordings the entry has
+ * (an editor's form, a FAQ file written by hand, a scheduled edit) keeps those of `current`.
+ * Residents' wordings go only when someone removes them (a file or a revert that lists none).
+ */
+export function withLearnedKept(input: FaqEntryInput, current: FaqEntryInput | null | undefined): FaqEntryInput {
+  return input.learned === undefined && current?.learned ? { ...input, learned: current.learned } : input;
 }
 
 export function sameFaqContent(a: FaqEntryInput, b: FaqEntryInput): boolean {
@@ -36,6 +56,8 @@ export function faqInputOf(entry: FaqEntryInput): FaqEntryInput {
     questions: pick(entry.questions),
     answer: pick(entry.answer),
   };
+  const learned = learnedOf(entry);
+  if (Object.keys(learned).length > 0) input.learned = learned;
   if (entry.validFrom) input.validFrom = entry.validFrom;
   if (entry.validUntil) input.validUntil = entry.validUntil;
   return input;
@@ -62,7 +84,10 @@ export function assertStorableFaq(entry: FaqEntryInput): void {
     }
     const a: unknown = entry.answer[lang];
     if (a !== undefined && typeof a !== 'string') bad(`answer.${lang}`, 'must be a string');
+    const l: unknown = entry.learned?.[lang];
+    if (l !== undefined && (!Array.isArray(l) || l.some((s) => typeof s !== 'string'))) bad(`learned.${lang}`, 'must be a list of strings');
   }
+  if (entry.learned !== undefined && (entry.learned === null || typeof entry.learned !== 'object')) bad('learned', 'must be an object');
   if (!LANGS.some((lang) => entry.answer[lang] !== undefined)) bad('answer', 'must have at least one language');
   for (const field of ['validFrom', 'validUntil'] as const) {
     const d: unknown = entry[field];

@@ -10,7 +10,7 @@
 import type { FaqEntry, FaqEntryInput } from '../faq/types';
 import { versionChanges } from '../faq/version-changes';
 import type { FaqBackend, FaqCommit } from './backend';
-import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent } from './faq-content';
+import { assertStorableFaq, assertUniqueIds, faqInputOf, sameFaqContent, withLearnedKept } from './faq-content';
 import type { FaqStore, ImportSummary } from './types';
 
 /** Plans before giving up on an edit that keeps losing to other writers. */
@@ -63,6 +63,10 @@ export class VersionedFaq implements FaqStore {
     Object.values(entry.questions).forEach((variants) => Object.freeze(variants));
     Object.freeze(entry.questions);
     Object.freeze(entry.answer);
+    if (entry.learned) {
+      Object.values(entry.learned).forEach((wordings) => Object.freeze(wordings));
+      Object.freeze(entry.learned);
+    }
     this.read.set(entry.id, Object.freeze(entry));
     return entry;
   }
@@ -77,9 +81,9 @@ export class VersionedFaq implements FaqStore {
 
   async save(input: FaqEntryInput, by: string): Promise<FaqEntry> {
     assertStorableFaq(input);
-    const entry = faqInputOf(input);
-    return this.retry(entry.id, async () => {
-      const current = await this.backend.get(entry.id);
+    return this.retry(input.id, async () => {
+      const current = await this.backend.get(input.id);
+      const entry = faqInputOf(withLearnedKept(input, current));
       if (current && sameFaqContent(current, entry)) return { result: current };
       const at = this.now();
       const saved = await this.nextVersion(entry, current, by, at);
@@ -100,13 +104,13 @@ export class VersionedFaq implements FaqStore {
   async import(input: FaqEntryInput[], by: string, options: { replace?: boolean; dryRun?: boolean } = {}): Promise<ImportSummary> {
     input.forEach(assertStorableFaq);
     assertUniqueIds(input);
-    const entries = input.map(faqInputOf);
     return this.retry('import', async () => {
       const at = this.now();
       // Only the file's own entries are read whole (to compare contents): the rest of a large FAQ
       // is known by id and version, which a replacing import needs to delete them.
       const versions = await this.backend.versions();
-      const current = new Map((await this.getMany(entries.filter((e) => versions.has(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
+      const current = new Map((await this.getMany(input.filter((e) => versions.has(e.id)).map((e) => e.id))).map((e) => [e.id, e]));
+      const entries = input.map((e) => faqInputOf(withLearnedKept(e, current.get(e.id))));
       const last = await this.backend.lastVersions(entries.filter((e) => !current.has(e.id)).map((e) => e.id));
       const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0 };
       const commit: FaqCommit = { put: [], remove: [], audit: { actor: by, action: 'faq.import' }, at };

@@ -33,14 +33,15 @@ describe('console: suggested question variants', () => {
     expect((await f.call('GET', '/api/learning?status=nonsense', { session: editor })).statusCode).toBe(400);
   });
 
-  it('accepting adds the words as a question of the entry: a new version, in the audit log', async () => {
+  it("accepting adds the words to the entry's learned wordings: a new version, in the audit log", async () => {
     const [v] = await list('?entry=post-hours');
     const before = await f.store.faq.get('post-hours');
     const res = await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor });
     expect(res.statusCode).toBe(200);
     const after = await f.store.faq.get('post-hours');
     expect(after?.version).toBe((before?.version ?? 0) + 1);
-    expect(after?.questions.ru).toEqual([...(before?.questions.ru ?? []), 'почта до скольки']);
+    expect(after?.learned?.ru).toEqual(['почта до скольки']);
+    expect(after?.questions).toEqual(before?.questions);
     expect(after?.updatedBy).toBe('editor@helpline.kz');
     const actions = (await f.store.audit.list()).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['faq.update', 'faq.variant.accepted']));
@@ -62,7 +63,7 @@ describe('console: suggested question variants', () => {
     expect((await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, body: { text: 'x'.repeat(501) } })).statusCode).toBe(400);
     const res = await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor, body: { text: '  почта до скольки   работает в субботу ' } });
     expect(res.statusCode).toBe(200);
-    expect((await f.store.faq.get('post-hours'))?.questions.ru?.at(-1)).toBe('почта до скольки работает в субботу');
+    expect((await f.store.faq.get('post-hours'))?.learned?.ru?.at(-1)).toBe('почта до скольки работает в субботу');
     const audit = (await f.store.audit.list()).find((r) => r.action === 'faq.variant.accepted');
     expect(audit?.detail).toMatchObject({ text: 'почта до скольки работает в субботу', suggested: story });
   });
@@ -81,7 +82,9 @@ describe('console: suggested question variants', () => {
     const [v] = await list('?entry=water-outage');
     expect((await f.call('POST', `/api/learning/${v.id}/reject`, { session: editor })).statusCode).toBe(200);
     expect(await list('?entry=water-outage')).toEqual([]);
-    expect((await f.store.faq.get('water-outage'))?.questions.en).not.toContain('no water in the taps');
+    const entry = await f.store.faq.get('water-outage');
+    expect(entry?.learned).toBeUndefined();
+    expect(entry?.questions.en).not.toContain('no water in the taps');
     expect((await f.store.audit.list()).map((r) => r.action)).toContain('faq.variant.rejected');
   });
 
@@ -101,5 +104,24 @@ describe('console: suggested question variants', () => {
     const entry = await f.call('GET', '/faq/water-outage', { session: editor });
     expect(entry.body).toContain('no water in the taps');
     expect(entry.body).not.toContain('почта до скольки');
+  });
+
+  it("shows the entry's learned wordings on its page; a revert to a version before them takes them back", async () => {
+    const [v] = await list('?entry=water-outage');
+    const before = (await f.store.faq.get('water-outage'))!;
+    const empty = (await f.call('GET', '/faq/water-outage', { session: editor })).body;
+    expect(empty).toContain('Wordings the bot learnt from residents');
+    expect(empty).toContain('None yet.');
+    await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor });
+    const page = (await f.call('GET', '/faq/water-outage', { session: editor })).body;
+    expect(page).toMatch(/<ul class="learned"><li>no water in the taps<\/li><\/ul>/);
+    // An edit through the form, which does not list them, keeps them.
+    const edited = { ...before, topic: 'water' } as Record<string, unknown>;
+    for (const key of ['version', 'updatedBy', 'updatedAt']) delete edited[key];
+    expect((await f.call('PUT', '/api/faq/water-outage', { session: editor, body: { entry: edited } })).statusCode).toBe(200);
+    expect((await f.store.faq.get('water-outage'))?.learned).toEqual({ en: ['no water in the taps'] });
+    const reverted = await f.call('POST', '/api/faq/water-outage/revert', { session: editor, body: { version: before.version } });
+    expect(reverted.statusCode).toBe(200);
+    expect((await f.store.faq.get('water-outage'))?.learned).toBeUndefined();
   });
 });

@@ -59,6 +59,18 @@ describe('parseFaqFile', () => {
     });
   });
 
+  it("reads residents' learned wordings, an empty map as \"none\" (an import then removes them)", () => {
+    const [entry] = parseFaqFile(`${good}    learned: { ru: ["банки до скольки"], kk: [] }\n`, 'yaml');
+    expect(entry.learned).toEqual({ ru: ['банки до скольки'] });
+    const [none] = parseFaqFile(`${good}    learned: {}\n`, 'yaml');
+    expect(none.learned).toEqual({});
+    expect(parseFaqFile(good, 'yaml')[0].learned).toBeUndefined();
+    expect(problemsOf(`${good}    learned: { ru: "банки до скольки", de: ["x"] }\n`).sort()).toEqual([
+      'entry #1 "bank-hours": learned has unknown field "de" (languages are ru, kk, en)',
+      'entry #1 "bank-hours": learned.ru must be a list of wordings',
+    ]);
+  });
+
   it('names the entry (position and id) and the field of a problem', () => {
     const text = good.replace('kk: "10:00-ден 17:00-ге дейін."', 'kk: ""');
     expect(problemsOf(text)).toEqual(['entry #1 "bank-hours": answer.kk must be a non-empty string']);
@@ -210,6 +222,14 @@ describe('serializeFaqFile', () => {
     const text = serializeFaqFile(awkward, format);
     expect(parseFaqFile(text, format)).toEqual(awkward);
     if (format === 'yaml') expect(text).toContain('      ru: |\n        Ответ:\n        - пункт 1\n');
+  });
+
+  it.each(['yaml', 'json'] as const)('round-trips learned wordings through %s, and leaves out an entry with none', (format) => {
+    const learned = { ...entries[0], learned: { kk: ['түнде шығуға бола ма', 'сағат нешеде'] } };
+    const text = serializeFaqFile([learned, entries[1]], format);
+    expect(parseFaqFile(text, format)).toEqual([learned, entries[1]]);
+    if (format === 'yaml') expect(text).toContain('    learned:\n      kk: ["түнде шығуға бола ма", "сағат нешеде"]\n');
+    expect(serializeFaqFile([{ ...entries[1], learned: { ru: [] } }], format)).not.toContain('learned');
   });
 
   it('drops bookkeeping fields and empty question lists', () => {

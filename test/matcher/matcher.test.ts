@@ -475,6 +475,33 @@ describe('an entry found only through its answer', () => {
   });
 });
 
+describe("residents' learned wordings (FaqEntryInput.learned)", () => {
+  const withLearned = (learned: FaqEntryInput['learned']) =>
+    FIXTURE_FAQ.map((e) => (e.id === 'library-hours' ? { ...e, learned } : e));
+
+  it('tell the matcher what the entry is about, as its answer does, not what it asks', () => {
+    const matcher = createMatcher();
+    matcher.load(FIXTURE_FAQ);
+    expect(matcher.match('читалка на Толстого', 'ru').candidates).toEqual([]);
+    matcher.load(withLearned({ ru: ['читалка на Толстого до скольки работает'] }));
+    const alone = matcher.match('читалка на Толстого', 'ru');
+    expect(alone.candidates[0]?.id).toBe('library-hours');
+    // Words the entry only knows from residents are no question of it: not answered on their own.
+    expect(alone.doubt).toBe('answer-only');
+    expect(answerOf(matcher, 'читалка на Толстого до скольки работает в воскресенье', 'ru')).toBe('library-hours');
+    // Taken out again, the words are gone.
+    matcher.upsert(FIXTURE_FAQ.find((e) => e.id === 'library-hours')!);
+    expect(matcher.match('читалка на Толстого', 'ru').candidates).toEqual([]);
+  });
+
+  it('are never the label of a "did you mean" choice: that is one of the editor\'s questions', () => {
+    const matcher = createMatcher();
+    matcher.load(withLearned({ ru: ['читалка на Толстого до скольки работает'] }));
+    const labels = matcher.closestQuestions('читалка на Толстого до скольки работает в воскресенье', 'ru', ['library-hours']);
+    expect(labels.get('library-hours')).toBe('Работает ли библиотека в воскресенье?');
+  });
+});
+
 describe('confidence learnt from the FAQ', () => {
   it('is fitted on simulated residents when the FAQ is loaded', () => {
     const matcher = new LexicalMatcher();

@@ -26,10 +26,14 @@ describe('learning from residents, as the eval simulates it', () => {
     ];
     const learned = await learnFrom(PARKING, cases);
     const permit = learned.entries.find((e) => e.id === 'resident-parking-permit');
-    expect(permit?.questions.ru).toEqual(['Как получить разрешение на парковку во дворе для жильцов?', 'парковка']);
+    // A resident's wording, kept apart from the editor's questions (FaqEntryInput.learned).
+    expect(permit?.learned).toEqual({ ru: ['парковка'] });
+    expect(permit?.questions.ru).toEqual(['Как получить разрешение на парковку во дворе для жильцов?']);
     expect(permit?.version).toBe(2);
-    // The exact question of an entry is not added twice.
-    expect(learned.entries.find((e) => e.id === 'parking-fine')?.questions.ru).toEqual(FIXTURE_FAQ[2].questions.ru);
+    // The exact question of an entry is not added again.
+    const fine = learned.entries.find((e) => e.id === 'parking-fine');
+    expect(fine?.learned).toBeUndefined();
+    expect(fine?.questions.ru).toEqual(FIXTURE_FAQ[2].questions.ru);
     expect(learned.accepted).toBe(1);
     expect(learned.operatorAnswers).toBe(0);
   });
@@ -43,7 +47,7 @@ describe('learning from residents, as the eval simulates it', () => {
     const noHints = { ...DEFAULT_THRESHOLDS, hint: DEFAULT_THRESHOLDS.suggest };
     const learned = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'flu-vaccine' }], noHints);
     expect(learned.operatorAnswers).toBe(1);
-    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, FLU_STORY]);
+    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.learned?.ru).toEqual([FLU_STORY]);
     // An entry the ticket does not offer is typed by the operator, not clicked: nothing is learnt.
     const unoffered = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'library-hours' }], noHints);
     expect(unoffered.operatorAnswers).toBe(0);
@@ -53,14 +57,14 @@ describe('learning from residents, as the eval simulates it', () => {
   it('an entry offered with the hand-off and read by the resident teaches that entry', async () => {
     const learned = await learnFrom(PARKING, [{ text: FLU_STORY, lang: 'ru', expect: 'flu-vaccine' }]);
     expect(learned.operatorAnswers).toBe(0);
-    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.questions.ru).toEqual([...FIXTURE_FAQ[3].questions.ru!, FLU_STORY]);
+    expect(learned.entries.find((e) => e.id === 'flu-vaccine')?.learned?.ru).toEqual([FLU_STORY]);
   });
 
   it('learns the question of a long message, as the console proposes it, not the story around it', async () => {
     const text = 'Мы живём здесь третий год, машину ставим у подъезда. Как получить разрешение на парковку во дворе?';
     const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'resident-parking-permit' }]);
     expect(learned.accepted).toBe(1);
-    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.questions.ru?.at(-1)).toBe(
+    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.learned?.ru?.at(-1)).toBe(
       'Как получить разрешение на парковку во дворе?',
     );
   });
@@ -68,7 +72,7 @@ describe('learning from residents, as the eval simulates it', () => {
   it('learns the question without the greeting and thanks around it', async () => {
     const text = 'Здравствуйте, подскажите, как получить разрешение на парковку во дворе? Заранее спасибо';
     const learned = await learnFrom(PARKING, [{ text, lang: 'ru', expect: 'resident-parking-permit' }]);
-    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.questions.ru?.at(-1)).toBe(
+    expect(learned.entries.find((e) => e.id === 'resident-parking-permit')?.learned?.ru?.at(-1)).toBe(
       'как получить разрешение на парковку во дворе?',
     );
   });

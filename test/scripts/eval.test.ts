@@ -76,8 +76,8 @@ describe('npm run eval -- --learn-split', () => {
     const split = await run('suite', '--learn-split');
     expect(split.code).toBe(0);
     expect(split.stdout).toContain('== suite: learning from one half of its 2 messages, measured on the other');
-    expect(split.stdout).toMatch(/the odd-numbered messages after learning from the even \(\d+ variants? added\): top1_accuracy /);
-    expect(split.stdout).toMatch(/the even-numbered messages after learning from the odd \(\d+ variants? added\): top1_accuracy /);
+    expect(split.stdout).toMatch(/the odd-numbered messages after learning from the even \(\d+ wordings learnt\): top1_accuracy /);
+    expect(split.stdout).toMatch(/the even-numbered messages after learning from the odd \(\d+ wordings learnt\): top1_accuracy /);
     expect(split.stdout).toMatch(/against before learning, both halves: \d+ fixed, \d+ broken, \d+ moved otherwise, of 2 cases/);
     const line = JSON.parse(split.stdout.trim().split('\n').at(-1) ?? '') as { suite: string; learn_split: unknown[] };
     expect(line.suite).toBe('suite');

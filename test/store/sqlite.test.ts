@@ -70,6 +70,7 @@ describe('SqliteStore on disk', () => {
     db.exec(`DROP TABLE inbox; DROP INDEX tickets_source; ALTER TABLE tickets DROP COLUMN source; DROP INDEX ticket_messages_ref;
       ALTER TABLE ticket_messages DROP COLUMN ref; DROP INDEX outbox_dedupe; ALTER TABLE outbox DROP COLUMN dedupe_key;`);
     db.exec('DROP TABLE outcome_hours; DROP INDEX tickets_created; DROP INDEX audit_action_at; ALTER TABLE staff DROP COLUMN lang; DROP TABLE learned_variants;');
+    db.exec('ALTER TABLE faq DROP COLUMN learned; ALTER TABLE faq_versions DROP COLUMN learned;');
     db.pragma('user_version = 5');
     db.close();
 
@@ -117,8 +118,10 @@ describe('SqliteStore on disk', () => {
       CREATE TABLE old_versions (id TEXT NOT NULL, version INTEGER NOT NULL, topic TEXT NOT NULL, questions TEXT NOT NULL,
         answer TEXT NOT NULL, valid_from INTEGER, valid_until INTEGER, updated_by TEXT NOT NULL, updated_at INTEGER NOT NULL,
         PRIMARY KEY (id, version)) WITHOUT ROWID;
-      INSERT INTO old_versions SELECT * FROM faq_versions; DROP TABLE faq_versions;
-      ALTER TABLE old_versions RENAME TO faq_versions;`);
+      INSERT INTO old_versions SELECT id, version, topic, questions, answer, valid_from, valid_until, updated_by, updated_at
+        FROM faq_versions; DROP TABLE faq_versions;
+      ALTER TABLE old_versions RENAME TO faq_versions;
+      ALTER TABLE faq DROP COLUMN learned;`);
     const withoutRowid = (d: Database.Database) =>
       d.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE wr = 1 AND name IN ('conversations', 'faq_versions') ORDER BY name").all().map((t) => t.name);
     expect(withoutRowid(db)).toEqual(['conversations', 'faq_versions']);
@@ -129,16 +132,24 @@ describe('SqliteStore on disk', () => {
     const store = new SqliteStore(dir, { logger: logs.logger });
     // Whoever watches the start learns why it waits (the rebuild takes seconds on a large database).
     const upgrades = logs.lines.map((l) => JSON.parse(l) as { msg: string; from?: number; to?: number }).filter((l) => /upgrading/.test(l.msg));
-    expect(upgrades.map(({ from, to }) => [from, to])).toEqual([[8, 9], [9, 10]]);
+    expect(upgrades.map(({ from, to }) => [from, to])).toEqual([
+      [8, 9],
+      [9, 10],
+      [10, 11],
+    ]);
     expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
     await store.conversations.save({ ...conversation, chatId: '43' });
     expect((await store.conversations.get('telegram', '43'))?.chatId).toBe('43');
     expect(await store.faq.history('a')).toEqual(history);
     expect((await store.faq.save(faq('a', { topic: 'curfew' }), 'alice')).version).toBe(3);
+    // Release 11 keeps residents' accepted wordings beside the questions.
+    const learned = { ru: ['когда можно выйти'] };
+    expect((await store.faq.save({ ...faq('a', { topic: 'curfew' }), learned }, 'alice')).learned).toEqual(learned);
+    expect((await store.faq.get('a'))?.learned).toEqual(learned);
     await store.close();
     const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });
     expect(withoutRowid(upgraded)).toEqual([]);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(10);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
     upgraded.close();
   });
 

@@ -100,8 +100,9 @@ export function faqApi(app: FastifyInstance, ctx: RouteContext): void {
     const { version } = parseInput(revertBody, request.body, 'body');
     const old = (await faq.history(id)).find((v) => v.version === version);
     if (!old) throw new HttpError(404, `Entry "${id}" has no version ${version}`);
-    // A revert is a new version with the old content: the history keeps what was reverted.
-    const saved = await faq.save(old, actorOf(request));
+    // A revert is a new version with the old content, its learned wordings too (none, if it had
+    // none): the history keeps what was reverted.
+    const saved = await faq.save({ ...old, learned: old.learned ?? {} }, actorOf(request));
     await audit.record({ actor: actorOf(request), action: 'faq.revert', target: id, detail: { toVersion: version, newVersion: saved.version } });
     return { entry: saved };
   });

@@ -19,7 +19,7 @@ export const FAQ_PAGE_SIZE = 20;
 /** Characters of an answer shown in the list. */
 const ANSWER_PREVIEW = 180;
 import { otherWordsBox } from './pages-faq-check';
-import { suggestedVariants } from './pages-learning';
+import { learnedWordings, suggestedVariants } from './pages-learning';
 
 const listQuery = z.object({
   topic: z.string().max(60).optional(),
@@ -214,6 +214,7 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
       <p class="muted">${t('faq.entry.version', { version: entry.version, by: entry.updatedBy })} ${view.when(entry.updatedAt)}</p>
       ${entryForm(view, entry, editable, topicsOf(await faq.list()))}
       ${pending.length > 0 ? html`<p class="note">${t('faq.entry.pending')}: ${pending.map((c) => html`${t(`schedule.action.${c.action}`)} ${view.when(c.runAt)}; `)} <a href="/schedule">${t('faq.entry.manage')}</a></p>` : ''}
+      <fieldset><legend>${t('learning.learned')}</legend>${learnedWordings(view, entry)}</fieldset>
       <fieldset><legend>${t('learning.title')}</legend>${suggestedVariants(view, variants, editable, false, ctx.courtesy)}</fieldset>
       ${otherWordsBox(view, entry, ctx.deps.catalog.checkEntry(id, ctx.deps.thresholds))}
       ${editable

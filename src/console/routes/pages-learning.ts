@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
+import type { FaqEntryInput } from '../../faq/types';
+import { LANGS } from '../../i18n/languages';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
@@ -16,6 +18,16 @@ import { viewOf, type View } from '../view';
 function proposal(view: View, v: LearnedVariant, courtesy: CourtesyReader): SafeHtml {
   const words = proposedQuestion(v.text, courtesy);
   return html`${words === v.text ? '' : html`<p class="muted">${v.text}</p>`}<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${view.t('learning.col.text')}">${words}</textarea>`;
+}
+
+/** The wordings an entry learnt from residents (FaqEntryInput.learned), per language, read-only. */
+export function learnedWordings(view: View, entry: FaqEntryInput): SafeHtml {
+  const { t } = view;
+  const langs = LANGS.filter((lang) => (entry.learned?.[lang]?.length ?? 0) > 0);
+  const lists = langs.map(
+    (lang) => html`<p><strong>${view.langName(lang)}</strong></p><ul class="learned">${(entry.learned?.[lang] ?? []).map((w) => html`<li>${w}</li>`)}</ul>`,
+  );
+  return html`<p class="muted">${t('learning.learnedHint')}</p>${langs.length > 0 ? lists : html`<p>${t('learning.learnedEmpty')}</p>`}`;
 }
 
 /**

@@ -109,7 +109,7 @@ export class MongoFaq implements FaqBackend {
     if (expected === null) {
       await this.insertUnlessHeld(this.d.m.faq, entry, session);
     } else {
-      const update = setAndUnset(entry, ['validFrom', 'validUntil']);
+      const update = setAndUnset(entry, ['learned', 'validFrom', 'validUntil']);
       const { matchedCount } = await this.d.m.faq.updateOne({ id: entry.id, version: expected }, update, { runValidators: true, session });
       if (matchedCount === 0) throw STALE;
     }

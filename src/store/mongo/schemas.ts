@@ -91,6 +91,8 @@ const faqFields = {
   topic: { type: String, required: true, minlength: 1 },
   questions: { type: perLangQuestions, required: true },
   answer: { type: perLangAnswer, required: true, validate: hasSomeLanguage },
+  // Residents' wordings an editor accepted (FaqEntryInput.learned); absent when there are none.
+  learned: { type: perLangQuestions, default: undefined },
   validFrom: { type: Date },
   validUntil: { type: Date },
   version: { type: Number, required: true, min: 1 },

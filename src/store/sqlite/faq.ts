@@ -8,8 +8,8 @@ import { rowCodec, type Row } from './rows';
 type FaqRow = Row<FaqEntry>;
 
 const rows = rowCodec<FaqEntry>({
-  fields: { questions: 'json', answer: 'json', validFrom: 'date', validUntil: 'date', updatedAt: 'date' },
-  optional: ['validFrom', 'validUntil'],
+  fields: { questions: 'json', answer: 'json', learned: 'json', validFrom: 'date', validUntil: 'date', updatedAt: 'date' },
+  optional: ['learned', 'validFrom', 'validUntil'],
 });
 
 /** Thrown inside a commit's transaction to roll it back when an entry moved since it was read. */
@@ -33,16 +33,16 @@ export class SqliteFaq implements FaqBackend {
       versions: db.prepare<[], { id: string; version: number; position: number }>('SELECT id, version, rowid AS position FROM faq'),
       getMany: db.prepare<[string], FaqRow>('SELECT * FROM faq WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid'),
       upsert: db.prepare<[FaqRow]>(
-        `INSERT INTO faq (id, topic, questions, answer, valid_from, valid_until, version, updated_by, updated_at)
-         VALUES (@id, @topic, @questions, @answer, @valid_from, @valid_until, @version, @updated_by, @updated_at)
+        `INSERT INTO faq (id, topic, questions, answer, learned, valid_from, valid_until, version, updated_by, updated_at)
+         VALUES (@id, @topic, @questions, @answer, @learned, @valid_from, @valid_until, @version, @updated_by, @updated_at)
          ON CONFLICT (id) DO UPDATE SET topic = excluded.topic, questions = excluded.questions,
-           answer = excluded.answer, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
+           answer = excluded.answer, learned = excluded.learned, valid_from = excluded.valid_from, valid_until = excluded.valid_until,
            version = excluded.version, updated_by = excluded.updated_by, updated_at = excluded.updated_at`,
       ),
       delete: db.prepare<[string, number]>('DELETE FROM faq WHERE id = ? AND version = ?'),
       versionInsert: db.prepare<[FaqRow]>(
-        `INSERT INTO faq_versions (id, version, topic, questions, answer, valid_from, valid_until, updated_by, updated_at)
-         VALUES (@id, @version, @topic, @questions, @answer, @valid_from, @valid_until, @updated_by, @updated_at)`,
+        `INSERT INTO faq_versions (id, version, topic, questions, answer, learned, valid_from, valid_until, updated_by, updated_at)
+         VALUES (@id, @version, @topic, @questions, @answer, @learned, @valid_from, @valid_until, @updated_by, @updated_at)`,
       ),
       lastVersions: db.prepare<[string], { id: string; v: number }>(
         'SELECT id, MAX(version) AS v FROM faq_versions WHERE id IN (SELECT value FROM json_each(?)) GROUP BY id',

@@ -306,6 +306,12 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX IF NOT EXISTS faq_id_version ON faq (id, version);
   `,
+  // 11: residents' wordings an editor accepted, apart from the questions (FaqEntryInput.learned);
+  // NULL for an entry without any. Wordings accepted before this release stay among the questions.
+  `
+  ALTER TABLE faq ADD COLUMN learned TEXT;
+  ALTER TABLE faq_versions ADD COLUMN learned TEXT;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -44,6 +44,32 @@ export function faqContract(open: StoreUnderTest): void {
       expect(got?.questions).toEqual({ kk: ['Қашан?', 'Қайда?'] });
     });
 
+    it("keeps residents' learned wordings until someone says which the entry has", async () => {
+      const learned = { ru: ['когда банк откроется', 'банк работает?'] };
+      const v1 = await store.faq.save({ ...faq('bank-hours'), learned }, 'alice');
+      expect(v1.learned).toEqual(learned);
+      expect((await store.faq.get('bank-hours'))?.learned).toEqual(learned);
+      // An edit that does not list them (the console's form, a scheduled edit) keeps them…
+      const v2 = await store.faq.save(faq('bank-hours', { topic: 'office-hours' }), 'bob');
+      expect(v2).toMatchObject({ version: 2, learned });
+      // …an identical save with them is no new version, and one that lists none removes them.
+      expect((await store.faq.save({ ...v2, learned: { ru: [...learned.ru] } }, 'bob')).version).toBe(2);
+      const v3 = await store.faq.save({ ...v2, learned: {} }, 'bob');
+      expect(v3.version).toBe(3);
+      expect(v3.learned).toBeUndefined();
+      expect((await store.faq.history('bank-hours')).map((e) => e.learned)).toEqual([undefined, learned, learned]);
+    });
+
+    it('imports keep the learned wordings of entries that do not list them, and take those that do', async () => {
+      const learned = { kk: ['банк қашан ашылады'] };
+      await store.faq.save({ ...faq('a'), learned }, 'alice');
+      await store.faq.save({ ...faq('b'), learned }, 'alice');
+      const summary = await store.faq.import([faq('a'), { ...faq('b'), learned: {} }], 'bob');
+      expect(summary).toMatchObject({ unchanged: 1, updated: 1 });
+      expect((await store.faq.get('a'))?.learned).toEqual(learned);
+      expect((await store.faq.get('b'))?.learned).toBeUndefined();
+    });
+
     it('does not make a new version when the content is identical', async () => {
       const v1 = await store.faq.save(faq('same'), 'alice');
       const revision = await store.faq.revision();
