@@ -214,11 +214,8 @@ async function main(): Promise<number> {
     const taught = { ...suite, name: `${suite.name} after learning from ${values['learn-from']}`, entries: learned.entries };
     const after = await runSuite(taught, progress);
     printReport(taught, after.report, after.indexBuildMs, !!values.misses);
-    const gain = (['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'oos_escalation_recall'] as const).map((key) => {
-      const [a, b] = [report.overall[key], after.report.overall[key]];
-      return `${key} ${a ?? '–'} → ${b ?? '–'}`;
-    });
-    console.log(`\nlearning: ${learned.accepted} wordings learnt (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain.join(', ')}`);
+    const gain = gainLine(report.overall, after.report.overall, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'oos_escalation_recall']);
+    console.log(`\nlearning: ${learned.accepted} wordings learnt (${learned.operatorAnswers} hand-offs answered by an operator with an entry the ticket offered); ${gain}`);
     // What learning did case by case: a gain in the totals can hide as many messages lost.
     printComparison('before learning', report.outcomes, after.report.outcomes);
     lines.push(
@@ -236,6 +233,11 @@ async function main(): Promise<number> {
   console.log('');
   for (const line of lines) console.log(line);
   return 0;
+}
+
+/** "top1_accuracy 0.85 → 0.8667, …": the figures `keys` before and after learning. */
+function gainLine(before: EvalFigures, after: EvalFigures, keys: readonly (keyof EvalFigures)[]): string {
+  return keys.map((key) => `${key} ${before[key] ?? '–'} → ${after[key] ?? '–'}`).join(', ');
 }
 
 /**
@@ -258,9 +260,7 @@ async function learnSplit(suite: Suite): Promise<string> {
     const taught = (await runSuite({ ...suite, entries: learned.entries, cases: measure })).report;
     before.push(...plain.outcomes);
     after.push(...taught.outcomes);
-    const gain = (['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first'] as const)
-      .map((key) => `${key} ${plain.overall[key] ?? '–'} → ${taught.overall[key] ?? '–'}`)
-      .join(', ');
+    const gain = gainLine(plain.overall, taught.overall, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first']);
     console.log(`${name} (${learned.accepted} wordings learnt): ${gain}`);
     runs.push({ wordings_learnt: learned.accepted, before: plain.overall, after: taught.overall });
   }

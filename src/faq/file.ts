@@ -23,7 +23,7 @@ import path from 'node:path';
 import YAML, { Document, isMap, isSeq, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import { z } from 'zod';
 import { LANGS, type Lang } from '../i18n/languages';
-import type { FaqEntryInput, PerLang } from './types';
+import { learnedOf, type FaqEntryInput, type PerLang } from './types';
 
 export type FaqFileFormat = 'yaml' | 'json';
 
@@ -180,15 +180,8 @@ function toInput(entry: RawEntry): FaqEntryInput {
     if (a !== undefined) answer[lang] = a;
   }
   const input: FaqEntryInput = { id: entry.id, topic: entry.topic, questions, answer };
-  if (entry.learned !== undefined) {
-    // Kept even when empty: `learned: {}` says the entry has none (an import then removes them).
-    const learned: PerLang<string[]> = {};
-    for (const lang of LANGS) {
-      const wordings = entry.learned[lang];
-      if (wordings !== undefined && wordings.length > 0) learned[lang] = wordings;
-    }
-    input.learned = learned;
-  }
+  // Kept even when empty: `learned: {}` says the entry has none (an import then removes them).
+  if (entry.learned !== undefined) input.learned = learnedOf(entry);
   if (entry.validFrom !== undefined) input.validFrom = new Date(entry.validFrom);
   if (entry.validUntil !== undefined) input.validUntil = new Date(entry.validUntil);
   return input;
@@ -328,7 +321,7 @@ function toPlain(entry: FaqEntryInput): Record<string, unknown> {
     questions: pick(entry.questions, (q) => q.length > 0),
     answer: pick(entry.answer, () => true),
   };
-  const learned = pick(entry.learned ?? {}, (l) => l.length > 0);
+  const learned = learnedOf(entry);
   if (Object.keys(learned).length > 0) plain.learned = learned;
   if (entry.validFrom) plain.validFrom = entry.validFrom.toISOString();
   if (entry.validUntil) plain.validUntil = entry.validUntil.toISOString();

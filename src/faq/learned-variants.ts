@@ -2,8 +2,8 @@
  * What editors do with the question variants residents suggest (see the store's `learning`):
  * accepting one adds the resident's words to the entry's learned wordings in that language
  * (FaqEntryInput.learned) — a new version of the entry, in the audit log like any edit — so the
- * matcher learns them at the next refresh; rejecting one keeps it out of the list for good. Used by the console and by
- * `npm run eval -- --learn-from`.
+ * matcher learns them at the next refresh; rejecting one keeps it out of the list for good. Used
+ * by the console and by `npm run eval -- --learn-from`.
  */
 import type { FaqEntry } from './types';
 import type { LearnedVariant, Store } from '../store/types';
@@ -29,11 +29,10 @@ async function pending(stores: VariantStores, id: string): Promise<LearnedVarian
 }
 
 /**
- * Adds the suggested words to the entry's learned wordings (unless it has them already, as a question
- * or a wording, in that language) and marks
- * the suggestion accepted. `edited` is the editor's version of the words, e.g. a long story cut
- * down to its question: a story taught as a question makes the bot trust the next story too much.
- * Resolves to the entry as saved.
+ * Adds the suggested words to the entry's learned wordings (unless it has them already, as a
+ * question or a wording, in that language) and marks the suggestion accepted. `edited` is the
+ * editor's version of the words, e.g. a long story cut down to its question: a story taught as a
+ * question makes the bot trust the next story too much. Resolves to the entry as saved.
  */
 export async function acceptVariant(
   stores: VariantStores,

@@ -1,4 +1,4 @@
-import type { Lang } from '../i18n/languages';
+import { LANGS, type Lang } from '../i18n/languages';
 
 /** Topics of the demo menu. Entries may use other topics; the menu shows these in this order. */
 export const MENU_TOPICS = [
@@ -44,6 +44,19 @@ export interface FaqEntry extends FaqEntryInput {
   version: number;
   updatedBy: string;
   updatedAt: Date;
+}
+
+/**
+ * The entry's learned wordings, in LANGS order, without the languages that have none ({} when it
+ * has none at all): how the store compares them, the FAQ file writes them and the console lists them.
+ */
+export function learnedOf(entry: Pick<FaqEntryInput, 'learned'>): PerLang<string[]> {
+  const out: PerLang<string[]> = {};
+  for (const lang of LANGS) {
+    const wordings = entry.learned?.[lang];
+    if (wordings && wordings.length > 0) out[lang] = wordings;
+  }
+  return out;
 }
 
 /** True when the entry should be answered at `now` (inside its validity window). */

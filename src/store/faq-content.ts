@@ -4,7 +4,7 @@
  * check of an entry before anything is written.
  */
 import { LANGS } from '../i18n/languages';
-import type { FaqEntryInput, PerLang } from '../faq/types';
+import { learnedOf, type FaqEntryInput, type PerLang } from '../faq/types';
 import type { ScheduledChangeInput } from './types';
 
 /** The content of an entry in a canonical form (fixed key order), for equality checks. */
@@ -18,16 +18,6 @@ export function faqContentKey(entry: FaqEntryInput): string {
     entry.validFrom?.getTime() ?? null,
     entry.validUntil?.getTime() ?? null,
   ]);
-}
-
-/** The entry's learned wordings without the languages that have none ({} when it has none at all). */
-function learnedOf(entry: FaqEntryInput): PerLang<string[]> {
-  const out: PerLang<string[]> = {};
-  for (const lang of LANGS) {
-    const wordings = entry.learned?.[lang];
-    if (wordings && wordings.length > 0) out[lang] = wordings;
-  }
-  return out;
 }
 
 /**

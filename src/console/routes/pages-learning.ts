@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
-import type { FaqEntryInput } from '../../faq/types';
+import { learnedOf, type FaqEntryInput } from '../../faq/types';
 import { LANGS } from '../../i18n/languages';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
@@ -23,11 +23,12 @@ function proposal(view: View, v: LearnedVariant, courtesy: CourtesyReader): Safe
 /** The wordings an entry learnt from residents (FaqEntryInput.learned), per language, read-only. */
 export function learnedWordings(view: View, entry: FaqEntryInput): SafeHtml {
   const { t } = view;
-  const langs = LANGS.filter((lang) => (entry.learned?.[lang]?.length ?? 0) > 0);
-  const lists = langs.map(
-    (lang) => html`<p><strong>${view.langName(lang)}</strong></p><ul class="learned">${(entry.learned?.[lang] ?? []).map((w) => html`<li>${w}</li>`)}</ul>`,
-  );
-  return html`<p class="muted">${t('learning.learnedHint')}</p>${langs.length > 0 ? lists : html`<p>${t('learning.learnedEmpty')}</p>`}`;
+  const learned = learnedOf(entry);
+  const lists = LANGS.flatMap((lang) => {
+    const wordings = learned[lang];
+    return wordings ? [html`<p><strong>${view.langName(lang)}</strong></p><ul class="learned">${wordings.map((w) => html`<li>${w}</li>`)}</ul>`] : [];
+  });
+  return html`<p class="muted">${t('learning.learnedHint')}</p>${lists.length > 0 ? lists : html`<p>${t('learning.learnedEmpty')}</p>`}`;
 }
 
 /**
