@@ -2,18 +2,21 @@
  * What editors do with the question variants residents suggest (see the store's `learning`):
  * accepting one adds the resident's words to the entry's learned wordings in that language
  * (FaqEntryInput.learned) — a new version of the entry, in the audit log like any edit — so the
- * matcher learns them at the next refresh; rejecting one keeps it out of the list for good. Used
- * by the console and by `npm run eval -- --learn-from`.
+ * matcher learns them at the next refresh; rejecting one keeps it out of the list for good. A
+ * learned wording that misleads can be taken back one by one (`forgetLearned`). Used by the console
+ * and by `npm run eval -- --learn-from`.
  */
+import type { Lang } from '../i18n/languages';
 import type { FaqEntry } from './types';
 import type { LearnedVariant, Store } from '../store/types';
 import { variantKey, variantText } from '../store/learning';
+import { MAX_LEARNED } from './file';
 
 export type VariantStores = Pick<Store, 'learning' | 'faq' | 'audit'>;
 
 export class VariantError extends Error {
   constructor(
-    readonly kind: 'not-found' | 'settled' | 'entry-gone',
+    readonly kind: 'not-found' | 'settled' | 'entry-gone' | 'full',
     message: string,
   ) {
     super(message);
@@ -32,7 +35,9 @@ async function pending(stores: VariantStores, id: string): Promise<LearnedVarian
  * Adds the suggested words to the entry's learned wordings (unless it has them already, as a
  * question or a wording, in that language) and marks the suggestion accepted. `edited` is the
  * editor's version of the words, e.g. a long story cut down to its question: a story taught as a
- * question makes the bot trust the next story too much. Resolves to the entry as saved.
+ * question makes the bot trust the next story too much. An entry keeps at most MAX_LEARNED
+ * wordings per language, as many as its FAQ file may hold (so that an export imports again): the
+ * editor takes one back first. Resolves to the entry as saved.
  */
 export async function acceptVariant(
   stores: VariantStores,
@@ -46,6 +51,12 @@ export async function acceptVariant(
   const text = (edited && variantText(edited)) || variant.text;
   const learned = current.learned?.[variant.lang] ?? [];
   const known = [...(current.questions[variant.lang] ?? []), ...learned].some((q) => variantKey(q) === variantKey(text));
+  if (!known && learned.length >= MAX_LEARNED) {
+    throw new VariantError(
+      'full',
+      `FAQ entry "${variant.entryId}" has ${learned.length} learned wordings in ${variant.lang} already, the most it keeps: take one back on the entry's page first`,
+    );
+  }
   const entry = known
     ? current
     : await stores.faq.save({ ...current, learned: { ...current.learned, [variant.lang]: [...learned, text] } }, by);
@@ -73,4 +84,31 @@ export async function rejectVariant(stores: VariantStores, id: string, by: strin
   if (!settled) throw new VariantError('settled', `Suggested variant ${id} was settled by someone else meanwhile`);
   await stores.audit.record({ actor: by, action: 'faq.variant.rejected', target: variant.entryId, detail: { lang: variant.lang, text: variant.text } });
   return settled;
+}
+
+/**
+ * Takes one learned wording (compared as the store compares suggestions: case and spacing aside)
+ * out of the entry's wordings in `lang`: a new version of the entry, in the audit log. For a
+ * wording that leads residents to the wrong entry; the history keeps it. Resolves to the entry as
+ * saved.
+ */
+export async function forgetLearned(
+  stores: Pick<Store, 'faq' | 'audit'>,
+  entryId: string,
+  lang: Lang,
+  text: string,
+  by: string,
+): Promise<FaqEntry> {
+  const current = await stores.faq.get(entryId);
+  if (!current) throw new VariantError('not-found', `No FAQ entry "${entryId}"`);
+  const wordings = current.learned?.[lang] ?? [];
+  const gone = wordings.find((w) => variantKey(w) === variantKey(text));
+  if (gone === undefined) throw new VariantError('not-found', `FAQ entry "${entryId}" has no learned wording "${text}" in ${lang}`);
+  const learned = { ...current.learned };
+  const kept = wordings.filter((w) => variantKey(w) !== variantKey(gone));
+  if (kept.length > 0) learned[lang] = kept;
+  else delete learned[lang];
+  const entry = await stores.faq.save({ ...current, learned }, by);
+  await stores.audit.record({ actor: by, action: 'faq.learned.removed', target: entryId, detail: { lang, text: gone, version: entry.version } });
+  return entry;
 }

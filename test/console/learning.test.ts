@@ -1,3 +1,4 @@
+import { MAX_LEARNED } from '../../src/faq/file';
 import { consoleFixture, type ConsoleFixture, type Session } from './helpers';
 
 interface Variant {
@@ -114,7 +115,7 @@ describe('console: suggested question variants', () => {
     expect(empty).toContain('None yet.');
     await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor });
     const page = (await f.call('GET', '/faq/water-outage', { session: editor })).body;
-    expect(page).toMatch(/<ul class="learned"><li>no water in the taps<\/li><\/ul>/);
+    expect(page).toMatch(/<ul class="learned"><li>no water in the taps <form [^]*?<\/form><\/li><\/ul>/);
     // An edit through the form, which does not list them, keeps them.
     const edited = { ...before, topic: 'water' } as Record<string, unknown>;
     for (const key of ['version', 'updatedBy', 'updatedAt']) delete edited[key];
@@ -123,5 +124,63 @@ describe('console: suggested question variants', () => {
     const reverted = await f.call('POST', '/api/faq/water-outage/revert', { session: editor, body: { version: before.version } });
     expect(reverted.statusCode).toBe(200);
     expect((await f.store.faq.get('water-outage'))?.learned).toBeUndefined();
+  });
+
+  it('an editor takes back one learned wording: a new version, in the audit log; operators see the list without the button', async () => {
+    const before = (await f.store.faq.get('water-outage'))!;
+    const { version: _v, updatedBy: _b, updatedAt: _a, ...content } = before;
+    await f.store.faq.save({ ...content, learned: { en: ['no water in the taps', 'taps are dry'], ru: ['воды нет'] } }, 'editor@helpline.kz');
+    const taught = (await f.store.faq.get('water-outage'))!;
+
+    const page = (await f.call('GET', '/faq/water-outage', { session: editor })).body;
+    expect(page).toContain('<form data-api="/api/faq/water-outage/learned/remove"');
+    expect(page).toContain('<input type="hidden" name="text" value="taps are dry">');
+    const operator = await f.login('operator');
+    const seen = (await f.call('GET', '/faq/water-outage', { session: operator })).body;
+    expect(seen).toContain('<li>taps are dry</li>');
+    expect(seen).not.toContain('/learned/remove');
+    const remove = (body: unknown, session = editor) => f.call('POST', '/api/faq/water-outage/learned/remove', { session, body });
+    expect((await remove({ lang: 'en', text: 'taps are dry' }, operator)).statusCode).toBe(403);
+
+    // Compared as suggestions are: case and spacing aside.
+    const res = await remove({ lang: 'en', text: '  Taps are  DRY ' });
+    expect(res.statusCode).toBe(200);
+    const after = (await f.store.faq.get('water-outage'))!;
+    expect(after.version).toBe(taught.version + 1);
+    expect(after.learned).toEqual({ en: ['no water in the taps'], ru: ['воды нет'] });
+    const audit = (await f.store.audit.list()).find((r) => r.action === 'faq.learned.removed');
+    expect(audit).toMatchObject({ actor: 'editor@helpline.kz', target: 'water-outage', detail: { lang: 'en', text: 'taps are dry', version: after.version } });
+
+    // The last one of a language takes the language with it; the history keeps what was taken back.
+    expect((await remove({ lang: 'ru', text: 'воды нет' })).statusCode).toBe(200);
+    expect((await f.store.faq.get('water-outage'))?.learned).toEqual({ en: ['no water in the taps'] });
+    expect((await f.store.faq.history('water-outage')).some((v) => v.learned?.ru?.includes('воды нет'))).toBe(true);
+
+    expect((await remove({ lang: 'en', text: 'taps are dry' })).statusCode).toBe(404);
+    expect((await f.call('POST', '/api/faq/no-such-entry/learned/remove', { session: editor, body: { lang: 'en', text: 'x' } })).statusCode).toBe(404);
+    expect((await remove({ lang: 'de', text: 'no water in the taps' })).statusCode).toBe(400);
+    expect((await remove({ lang: 'en', text: '   ' })).statusCode).toBe(400);
+    expect((await f.store.faq.get('water-outage'))?.learned).toEqual({ en: ['no water in the taps'] });
+  });
+
+  it('an entry holding as many learned wordings as its FAQ file may keeps them: accepting one more is refused, nothing saved', async () => {
+    const entry = (await f.store.faq.get('water-outage'))!;
+    const { version: _v, updatedBy: _b, updatedAt: _a, ...content } = entry;
+    const full = Array.from({ length: MAX_LEARNED }, (_, i) => `wording number ${i}`);
+    await f.store.faq.save({ ...content, learned: { en: full } }, 'editor@helpline.kz');
+    const version = (await f.store.faq.get('water-outage'))!.version;
+    const [v] = await list('?entry=water-outage');
+
+    const res = await f.call('POST', `/api/learning/${v.id}/accept`, { session: editor });
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: string }>().error).toMatch(/200 learned wordings in en already.*take one back/);
+    expect((await f.store.faq.get('water-outage'))?.version).toBe(version);
+    expect((await list('?entry=water-outage')).map((x) => x.id)).toEqual([v.id]);
+
+    // Words it has already are no addition: accepted without a new version.
+    await f.store.learning.note({ entryId: 'water-outage', lang: 'en', text: 'Wording number 7', source: 'picked' });
+    const again = (await list('?entry=water-outage')).find((x) => x.text === 'Wording number 7')!;
+    expect((await f.call('POST', `/api/learning/${again.id}/accept`, { session: editor })).statusCode).toBe(200);
+    expect((await f.store.faq.get('water-outage'))?.version).toBe(version);
   });
 });

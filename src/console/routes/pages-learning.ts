@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
 import { learnedOf, type FaqEntryInput } from '../../faq/types';
-import { LANGS } from '../../i18n/languages';
+import { LANGS, type Lang } from '../../i18n/languages';
 import type { LearnedVariant } from '../../store/types';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
@@ -20,13 +20,18 @@ function proposal(view: View, v: LearnedVariant, courtesy: CourtesyReader): Safe
   return html`${words === v.text ? '' : html`<p class="muted">${v.text}</p>`}<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${view.t('learning.col.text')}">${words}</textarea>`;
 }
 
-/** The wordings an entry learnt from residents (FaqEntryInput.learned), per language, read-only. */
-export function learnedWordings(view: View, entry: FaqEntryInput): SafeHtml {
+/**
+ * The wordings an entry learnt from residents (FaqEntryInput.learned), per language; an editor may
+ * take each back (a wording that leads residents to the wrong entry).
+ */
+export function learnedWordings(view: View, entry: FaqEntryInput, editable: boolean): SafeHtml {
   const { t } = view;
   const learned = learnedOf(entry);
+  const forget = (lang: Lang, wording: string) =>
+    html` <form data-api="/api/faq/${entry.id}/learned/remove" data-next="reload" data-done="${t('learning.forgotten')}" data-confirm="${t('learning.confirmForget', { text: wording })}" class="inline"><input type="hidden" name="lang" value="${lang}"><input type="hidden" name="text" value="${wording}"><button class="danger">${t('learning.forget')}</button></form>`;
   const lists = LANGS.flatMap((lang) => {
     const wordings = learned[lang];
-    return wordings ? [html`<p><strong>${view.langName(lang)}</strong></p><ul class="learned">${wordings.map((w) => html`<li>${w}</li>`)}</ul>`] : [];
+    return wordings ? [html`<p><strong>${view.langName(lang)}</strong></p><ul class="learned">${wordings.map((w) => html`<li>${w}${editable ? forget(lang, w) : ''}</li>`)}</ul>`] : [];
   });
   return html`<p class="muted">${t('learning.learnedHint')}</p>${lists.length > 0 ? lists : html`<p>${t('learning.learnedEmpty')}</p>`}`;
 }
