@@ -185,7 +185,8 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     // Something on every page: an edited entry (a diff), a scheduled change, an alert being sent.
     const entry = await app.store.faq.get('bank-hours');
     if (!entry) throw new Error('the demo FAQ has no bank-hours entry');
-    await app.store.faq.save({ ...entry, answer: { ...entry.answer, kk: `${entry.answer.kk ?? ''} Сенбі күні 10:00-ден 14:00-ге дейін.` } }, 'editor@helpline.kz');
+    const learned = { kk: ['банк сенбі күні түстен кейін де ашық па, әлде тек таңертең ғана жұмыс істей ме'] };
+    await app.store.faq.save({ ...entry, learned, answer: { ...entry.answer, kk: `${entry.answer.kk ?? ''} Сенбі күні 10:00-ден 14:00-ге дейін.` } }, 'editor@helpline.kz');
     await app.store.schedule.add({ faqId: 'bank-hours', action: 'delete', runAt: new Date(Date.now() + 86_400_000), createdBy: 'editor@helpline.kz' });
     await app.store.alerts.saveSubscription({ channel: 'whatsapp', chatId: '77010000009', topics: ['curfew'], lang: 'kk' });
     const alert = await app.store.alerts.create({ text: { kk: 'Коменданттық сағат 22:00-ден басталады.', ru: 'Комендантский час с 22:00.' }, topics: ['curfew'], districts: [], runAt: new Date(), createdBy: 'editor@helpline.kz' });
@@ -280,6 +281,30 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     expect((await app.store.faq.list()).length).toBe(before);
     expect(violations).toEqual([]);
     await page.context().close();
+  });
+
+  it('an editor on a phone takes back a learned wording only after confirming it, in Kazakh', async () => {
+    const entry = (await app.store.faq.get('curfew-hours'))!;
+    const wordings = ['түнде далаға шығуға бола ма', 'коменданттық сағат қашан бітеді'];
+    await app.store.faq.save({ ...entry, learned: { kk: wordings } }, 'editor@helpline.kz');
+    const { page, violations } = await watchedPage(browser, { viewport: PHONE, locale: 'kk-KZ' });
+    await logIn(page, base, 'editor@helpline.kz', '/faq/curfew-hours');
+    const button = `form[data-api$="/learned/remove"]:has(input[value="${wordings[0]}"]) button`;
+
+    const asked = await dismissedConfirmation(page, button);
+    expect(asked).toBe(kk('learning.confirmForget', { text: wordings[0] }));
+    expect((await app.store.faq.get('curfew-hours'))?.learned).toEqual({ kk: wordings });
+
+    page.once('dialog', (d) => void d.accept());
+    await Promise.all([page.waitForEvent('load'), page.click(button)]);
+    expect((await app.store.faq.get('curfew-hours'))?.learned).toEqual({ kk: [wordings[1]] });
+    expect(await page.locator('ul.learned li').allTextContents()).toEqual([expect.stringContaining(wordings[1])]);
+    expect((await widths(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    expect(violations).toEqual([]);
+    await page.context().close();
+    // The bot has taken the change in and refitted its confidence: the next test reads a settled catalog.
+    await app.catalog.refresh(app.store.faq);
+    await app.catalog.whenCalibrated();
   });
 
   it("the FAQ preview says when a hand-off would offer entries to read meanwhile, and names them", async () => {
