@@ -21,7 +21,8 @@
  *
  * --learn-split does the same within each suite: the residents of every other message teach the
  * FAQ and the rest measure it, then the other way round (the gain of each half, and the messages
- * fixed and broken over both). Any suite shows so what learning does to its FAQ.
+ * fixed and broken over both). Any suite shows so what learning does to its FAQ. Each half's own
+ * messages are also asked again after it taught the FAQ: what an editor expects of teaching.
  *
  * --max-variants N first cuts every entry to its first N question variants per language: the same
  * messages against a FAQ written more sparingly, as many centres write theirs. The confidence is
@@ -262,7 +263,10 @@ async function learnSplit(suite: Suite): Promise<string> {
     after.push(...taught.outcomes);
     const gain = gainLine(plain.overall, taught.overall, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first']);
     console.log(`${name} (${learned.accepted} wordings learnt): ${gain}`);
-    runs.push({ wordings_learnt: learned.accepted, before: plain.overall, after: taught.overall });
+    // What an editor expects of "Teach the bot": the residents who taught it, asking again, are answered.
+    const again = [(await runSuite({ ...suite, cases: teach })).report.overall, (await runSuite({ ...suite, entries: learned.entries, cases: teach })).report.overall] as const;
+    console.log(`  the teaching messages asked again: ${gainLine(...again, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate'])}`);
+    runs.push({ wordings_learnt: learned.accepted, before: plain.overall, after: taught.overall, asked_again: { before: again[0], after: again[1] } });
   }
   printComparison('before learning, both halves', before, after);
   return JSON.stringify({ suite: suite.name, learn_split: runs });

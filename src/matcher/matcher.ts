@@ -12,6 +12,7 @@ import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
+import { TaughtWordings } from './taught-wordings';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -96,6 +97,12 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
   return undefined;
 }
 
+/**
+ * How sure the bot is of an entry an editor taught the message's very words for (TaughtWordings):
+ * as sure as it ever is. Two entries taught the same words are offered to choose from.
+ */
+export const TAUGHT_SCORE = 0.99;
+
 /** True when the entry asks (in a question or its topic) about every word of the message, exactly. */
 function asksAll(entry: RankedEntry, ranking: Ranking): boolean {
   return entry.explained >= ranking.totalWeight * (1 - 1e-9);
@@ -116,8 +123,23 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   refitDebounceMs: 300,
 };
 
+/**
+ * The result for a message in the words an editor taught `ids` (TaughtWordings): those entries
+ * first, then the ranking's others. The ranking's figures are of its own first entry, so they go.
+ */
+function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number): MatchResult {
+  const taught: MatchCandidate[] = ids.map((id) => ({ id, score: TAUGHT_SCORE, relevance: 1 }));
+  const others = ranked.candidates.filter((c) => !ids.includes(c.id));
+  return {
+    candidates: [...taught, ...others].slice(0, limit),
+    suggestScore: TAUGHT_SCORE,
+    doubt: ids.length > 1 ? 'ambiguous' : undefined,
+  };
+}
+
 export class LexicalMatcher implements FaqMatcher {
   private readonly index = new FieldIndex();
+  private readonly taught = new TaughtWordings();
   private readonly ranker: Ranker;
   private readonly options: MatcherOptions;
   private calibration: Calibration;
@@ -151,19 +173,25 @@ export class LexicalMatcher implements FaqMatcher {
     clearTimeout(this.refitTimer);
     this.refitTimer = undefined;
     this.index.clear();
-    for (const entry of entries) this.index.upsert(entry);
+    this.taught.clear();
+    for (const entry of entries) {
+      this.index.upsert(entry);
+      this.taught.upsert(entry);
+    }
     this.changes += 1;
     this.calibration = fitCalibration(this.simulatedSamples(), this.options.prior, this.options.calibration);
   }
 
   upsert(entry: FaqEntryInput): void {
     this.index.upsert(entry);
+    this.taught.upsert(entry);
     this.changed();
   }
 
   remove(id: string): void {
     if (!this.index.get(id)) return;
     this.index.remove(id);
+    this.taught.remove(id);
     this.changed();
   }
 
@@ -180,6 +208,8 @@ export class LexicalMatcher implements FaqMatcher {
     // stop word ("а сегодня?"): alone it would pick entries at random.
     if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
     const ranking = this.ranker.rank(tokens);
+    const taught = this.taught.entriesSaying(text, lang, tokens);
+    if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit);
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };
     return this.resultOf(ranking, limit);

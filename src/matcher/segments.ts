@@ -56,6 +56,8 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean): boole
 
 /** Sentence ends and clause breaks that start a new thought. */
 const SPLIT = /([.!?…;\n]+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
+/** Sentence ends (and spaces) at the very end of a text. */
+const TRAILING_ENDS = /[.!?…;\s]+$/;
 
 interface Sentence {
   text: string;
@@ -163,6 +165,8 @@ export function joinedQuestions(text: string): string[] {
  * question makes the bot trust the next story too much.
  */
 export function questionPart(text: string): string {
+  // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
+  if (!SPLIT.test(text.trim().replace(TRAILING_ENDS, ''))) return text.trim();
   const sentences = sentencesOf(text);
   if (!hasContext(sentences)) return text.trim();
   return sentences

@@ -1,4 +1,5 @@
 import { CHOICE } from '../../../src/engine/choices';
+import { acceptVariant } from '../../../src/faq/learned-variants';
 import type { FaqEntryInput } from '../../../src/faq/types';
 import { SMALL_FAQ } from '../../support/fixtures';
 import { createHarness, type Harness } from '../../support/engine';
@@ -53,5 +54,28 @@ describe('learning from residents', () => {
     await h.say('', { choiceId: CHOICE.faq('parking-fine') });
     await h.say('', { choiceId: CHOICE.helpful });
     expect(await h.store.learning.list()).toEqual([]);
+  });
+
+  test('words an editor taught are answered with their entry the next time, in any order and form; a taught topic word is not', async () => {
+    const words = 'Машину у подъезда ставить можно?';
+    const before = await h.say(words);
+    expect(before.outcome).not.toMatchObject({ kind: 'answer', faqId: 'parking-permit' });
+    const teach = async (text: string) => {
+      await h.store.learning.note({ entryId: 'parking-permit', lang: 'ru', text, source: 'operator' });
+      const variant = (await h.store.learning.list()).find((v) => v.text === text)!;
+      await acceptVariant(h.store, variant.id, 'editor@helpline.kz');
+    };
+    await teach(words);
+    await teach('Парковка');
+    await h.catalog.refresh(h.store.faq);
+
+    const again = await h.say('Здравствуйте! Можно ставить машины у подъезда?', { chatId: 'chat-2' });
+    expect(again.outcome).toMatchObject({ kind: 'answer', faqId: 'parking-permit' });
+    // The same words inside a story: its question sentence is what was taught.
+    const story = await h.say('Живу на первом этаже, соседи жалуются. Машину у подъезда ставить можно?', { chatId: 'chat-3' });
+    expect(story.outcome).toMatchObject({ kind: 'answer', faqId: 'parking-permit' });
+    // One word is a topic: both parking entries are still offered.
+    const topic = await h.say('Парковка', { chatId: 'chat-4' });
+    expect(topic.outcome).toMatchObject({ kind: 'suggest' });
   });
 });
