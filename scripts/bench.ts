@@ -103,18 +103,14 @@ function queries(entries: readonly FaqEntryInput[], count: number, rnd: () => nu
 
 /**
  * The FAQ after weeks of learning from residents: every question of every entry, lowercased and cut
- * by its last word, and the same with a number, as learned wordings in its language. Some measured
- * messages (queries) are those very words.
+ * by its last word, and by its first, as learned wordings in its language. Some measured messages
+ * (queries) are those very words.
  */
 function withTaughtWordings(entries: readonly FaqEntryInput[]): FaqEntryInput[] {
+  const cut = (q: string, from: number, to?: number) => q.toLowerCase().split(' ').slice(from, to).join(' ');
   return entries.map((e) => ({
     ...e,
-    learned: Object.fromEntries(
-      LANGS.map((l) => [l, (e.questions[l] ?? []).flatMap((q, i) => {
-        const cut = q.toLowerCase().split(' ').slice(0, -1).join(' ');
-        return [cut, `${cut} ${i + 2}`];
-      })]),
-    ),
+    learned: Object.fromEntries(LANGS.map((l) => [l, (e.questions[l] ?? []).flatMap((q) => [cut(q, 0, -1), cut(q, 1)])])),
   }));
 }
 
