@@ -12,7 +12,7 @@ import { analyzeMessage, indexedWordsOf } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
-import { TaughtWordings } from './taught-wordings';
+import { TaughtWordings, wordingSignature } from './taught-wordings';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -126,14 +126,17 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
 /**
  * The result for a message in the words an editor taught `ids` (TaughtWordings): those entries
  * first, then the ranking's others. The ranking's figures are of its own first entry, so they go.
+ * `clash`: another entry one of whose questions the message is (an editor's question and a
+ * resident's wording disagree): it comes next, and both are offered.
  */
-function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number): MatchResult {
+function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number, clash?: string): MatchResult {
   const taught: MatchCandidate[] = ids.map((id) => ({ id, score: TAUGHT_SCORE, relevance: 1 }));
-  const others = ranked.candidates.filter((c) => !ids.includes(c.id));
+  const asked: MatchCandidate[] = clash ? [{ id: clash, score: TAUGHT_SCORE, relevance: 1 }] : [];
+  const others = ranked.candidates.filter((c) => !ids.includes(c.id) && c.id !== clash);
   return {
-    candidates: [...taught, ...others].slice(0, limit),
+    candidates: [...taught, ...asked, ...others].slice(0, limit),
     suggestScore: TAUGHT_SCORE,
-    doubt: ids.length > 1 ? 'ambiguous' : undefined,
+    doubt: ids.length > 1 || clash ? 'ambiguous' : undefined,
   };
 }
 
@@ -209,7 +212,7 @@ export class LexicalMatcher implements FaqMatcher {
     if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
     const ranking = this.ranker.rank(tokens);
     const taught = this.taught.entriesSaying(text, lang, tokens);
-    if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit);
+    if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang));
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };
     return this.resultOf(ranking, limit);
@@ -241,6 +244,19 @@ export class LexicalMatcher implements FaqMatcher {
       if (entry && variant !== undefined) out.set(id, entry.questions[variant]);
     }
     return out;
+  }
+
+  /**
+   * The ranking's first entry, when it is not among `taught` and the message is one of its
+   * questions, in the same words as TaughtWordings compares them.
+   */
+  private askedByAnother(ranking: Ranking, taught: readonly string[], text: string, lang?: Lang): string | undefined {
+    const first = ranking.entries[0] && this.index.entryOfSlot(ranking.entries[0].slot);
+    if (!first || taught.includes(first.id)) return undefined;
+    const said = new Map<Lang, string>();
+    const says = (l: Lang) => said.get(l) ?? said.set(l, wordingSignature(text, l)).get(l) ?? '';
+    const isIt = (q: string, l: Lang) => (!lang || l === lang) && says(l) !== '' && wordingSignature(q, l) === says(l);
+    return first.questions.some((q, i) => isIt(q, first.variantLangs[i])) ? first.id : undefined;
   }
 
   /** The calibrated result of a ranking; `exclusion` is what the ranking left out, if anything. */

@@ -62,4 +62,12 @@ describe('the wordings editors taught, remembered as said', () => {
     matcher.remove('post-hours');
     expect(matcher.match(words, 'en').candidates.map((c) => c.id)).not.toContain('post-hours');
   });
+
+  it("offers both when the words taught for one entry are another entry's own question", () => {
+    const matcher = createMatcher();
+    matcher.load(taught('water-outage', { ru: ['Когда работает почта?'] }));
+    const result = matcher.match('когда работает почта', 'ru');
+    expect(result.doubt).toBe('ambiguous');
+    expect(decide(result, DEFAULT_THRESHOLDS)).toMatchObject({ kind: 'suggest', ids: ['water-outage', 'post-hours'] });
+  });
 });
