@@ -31,6 +31,7 @@ export const SCRIPT_TEXTS = [
   'nothingChanged',
   'failed',
   'previewDecision',
+  'previewTaught',
   'decision.answer',
   'decision.suggest',
   'decision.escalate',

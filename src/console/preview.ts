@@ -30,6 +30,8 @@ export interface Preview {
   suggested: string[];
   /** The ranked candidates, best first, with their scores (the runner-ups after the first). */
   candidates: PreviewCandidate[];
+  /** Candidates that lead because the question is a wording taught for them (MatchResult.taught). */
+  taught: string[];
 }
 
 function answerIn(answer: Partial<Record<Lang, string>>, lang: Lang): string {
@@ -45,20 +47,22 @@ export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text:
   const questionLang = lang ?? detectLanguage(text, undefined, catalog.vocabulary).lang;
   const result = catalog.match(text, questionLang, now, 5);
   const decision = decide(result, thresholds);
+  // Only those still offered: one out of its validity window is not what the bot says.
+  const taught = (result.taught ?? []).filter((id) => result.candidates.some((c) => c.id === id));
   const candidates = result.candidates.map((m) => ({
     id: m.id,
     topic: m.entry.topic,
     score: Math.round(m.score * 1000) / 1000,
     answer: answerIn(m.entry.answer, questionLang),
   }));
-  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates };
+  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates, taught };
   const score = Math.round(decision.score * 1000) / 1000;
   if (decision.kind === 'answer') {
     const top = candidates.find((c) => c.id === decision.id);
-    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates };
+    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates, taught };
   }
   if (decision.kind === 'suggest') {
-    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates };
+    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates, taught };
   }
-  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates };
+  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates, taught };
 }

@@ -137,6 +137,7 @@ function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number
     candidates: [...taught, ...asked, ...others].slice(0, limit),
     suggestScore: TAUGHT_SCORE,
     doubt: ids.length > 1 || clash ? 'ambiguous' : undefined,
+    taught: [...ids],
   };
 }
 

@@ -46,6 +46,11 @@ export interface MatchResult {
    * [0, 1]: "куда обращаться?" says little of "Куда обращаться за адресной помощью?".
    */
   covered?: number;
+  /**
+   * The entries an editor taught the message's very words for (a learned wording remembered as
+   * said, TaughtWordings), first among the candidates: why they lead, for an editor to check.
+   */
+  taught?: string[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { createMatcher } from '../../src/matcher';
 import { previewAnswer } from '../../src/console/preview';
 import { SMALL_FAQ } from '../support/fixtures';
 import { HINT_ONLY_BANDS } from '../support/engine';
+import { DEFAULT_THRESHOLDS } from '../../src/matcher';
 
 describe('previewAnswer', () => {
   const catalog = new FaqCatalog(createMatcher());
@@ -18,5 +19,16 @@ describe('previewAnswer', () => {
   it('offers nothing with a hand-off below the hint band', () => {
     const preview = previewAnswer(catalog, { answer: 1.01, suggest: 1.01, hint: 1.01 }, 'Когда дадут горячую воду в доме?', 'ru', now);
     expect(preview).toMatchObject({ decision: 'escalate', suggested: [] });
+  });
+
+  it('says when the question is a wording taught for an entry, so that an editor finds it to take back', () => {
+    const taught = new FaqCatalog(createMatcher());
+    taught.load(SMALL_FAQ.map((e) => (e.id === 'water-outage' ? { ...e, learned: { ru: ['в подвале всё залито, кому звонить'] } } : e)));
+    expect(previewAnswer(taught, DEFAULT_THRESHOLDS, 'Кому звонить? В подвале всё залито', 'ru', now)).toMatchObject({ decision: 'answer', faqId: 'water-outage', taught: ['water-outage'] });
+    expect(previewAnswer(taught, DEFAULT_THRESHOLDS, 'Когда работает почта?', 'ru', now).taught).toEqual([]);
+    // Out of its validity window, the entry is not what the bot says, nor the reason.
+    const later = new FaqCatalog(createMatcher());
+    later.load(SMALL_FAQ.map((e) => (e.id === 'water-outage' ? { ...e, learned: { ru: ['в подвале всё залито, кому звонить'] }, validFrom: new Date('2030-01-01T00:00:00Z') } : e)));
+    expect(previewAnswer(later, DEFAULT_THRESHOLDS, 'в подвале всё залито, кому звонить', 'ru', now).taught).toEqual([]);
   });
 });
