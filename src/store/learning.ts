@@ -10,6 +10,19 @@ export const MAX_VARIANT_CHARS = 300;
 /** At most this many suggestions are read at once. */
 const LIST_LIMIT = 500;
 
+/**
+ * A phone number, an IIN or a card number (seven digits or more, spaces, brackets and dashes
+ * between them allowed), or an e-mail address: a message carrying one is the resident's own
+ * business, not words to teach the bot. Kept out, it never reaches an editor's list, the FAQ, its
+ * history or an exported file.
+ */
+const CONTACT_DETAILS = [/(?:\+?\d[\s()-]*){7,}/, /[^\s@]+@[^\s@]+\.[^\s@]+/];
+
+/** True when `text` carries contact details or an identity number (CONTACT_DETAILS). */
+export function carriesContactDetails(text: string): boolean {
+  return CONTACT_DETAILS.some((pattern) => pattern.test(text));
+}
+
 /** The words as kept for a variant: trimmed, with single spaces. */
 export function variantText(text: string): string {
   return text.trim().replace(/\s+/g, ' ');
@@ -33,7 +46,7 @@ export class Learning implements LearningStore {
   async note(input: { entryId: string; lang: LearnedVariant['lang']; text: string; source: LearningSource }): Promise<void> {
     const text = variantText(input.text);
     const key = variantKey(text);
-    if (!key || text.length > MAX_VARIANT_CHARS) return;
+    if (!key || text.length > MAX_VARIANT_CHARS || carriesContactDetails(text)) return;
     // An operator's choice is a person's pick as much as a resident's.
     const picked = input.source === 'helpful' ? 0 : 1;
     await this.backend.add({ entryId: input.entryId, lang: input.lang, key, text, picked, helpful: 1 - picked }, this.now());

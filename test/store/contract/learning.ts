@@ -49,6 +49,20 @@ export function learningContract(open: StoreUnderTest): void {
       expect(again).toMatchObject({ id: v.id, status: 'accepted', picked: 2 });
     });
 
+    it("keeps out messages with a phone number, an IIN or an e-mail address: they are a resident's own", async () => {
+      const own = [
+        'позвоните мне 8 701 123 45 67, когда дадут свет',
+        'мой ИИН 900101300123, когда придёт пособие',
+        'ответьте на aigerim.s@mail.kz, как записаться',
+        'call me on +7 (701) 123-45-67 about the lift',
+      ];
+      for (const text of own) await store.learning.note({ entryId: 'lift', lang: 'ru', text, source: 'picked' });
+      expect(await store.learning.list()).toEqual([]);
+      // Short numbers are words like any other: a bus, an hour, a sum.
+      await store.learning.note({ entryId: 'lift', lang: 'ru', text: 'автобус 12 ходит после 23:00? проезд 200 тенге?', source: 'picked' });
+      expect((await store.learning.list()).map((v) => v.text)).toEqual(['автобус 12 ходит после 23:00? проезд 200 тенге?']);
+    });
+
     it('ignores empty and overlong words, and unknown ids', async () => {
       await store.learning.note({ entryId: 'lift', lang: 'ru', text: ' ?! ', source: 'picked' });
       await store.learning.note({ entryId: 'lift', lang: 'ru', text: 'слово '.repeat(100), source: 'picked' });
