@@ -183,4 +183,14 @@ describe('console: suggested question variants', () => {
     expect((await f.call('POST', `/api/learning/${again.id}/accept`, { session: editor })).statusCode).toBe(200);
     expect((await f.store.faq.get('water-outage'))?.version).toBe(version);
   });
+
+  it('says beside each suggestion what the bot does with those words today, so that editors teach where it helps', async () => {
+    await f.catalog.whenCalibrated();
+    await f.store.learning.note({ entryId: 'curfew-time', lang: 'ru', text: 'Здравствуйте! Когда начинается комендантский час?', source: 'helpful' });
+    await f.store.learning.note({ entryId: 'water-outage', lang: 'ru', text: 'соседи сверху опять заливают кухню', source: 'operator' });
+    const page = (await f.call('GET', '/learning', { session: editor })).body;
+    const row = (words: string) => page.slice(page.indexOf(words), page.indexOf('</tr>', page.indexOf(words)));
+    expect(row('Когда начинается комендантский час?')).toContain('answers with this entry already');
+    expect(row('соседи сверху опять заливают кухню')).toContain('hands it to an operator');
+  });
 });

@@ -215,7 +215,7 @@ export function faqPages(app: FastifyInstance, ctx: RouteContext): void {
       ${entryForm(view, entry, editable, topicsOf(await faq.list()))}
       ${pending.length > 0 ? html`<p class="note">${t('faq.entry.pending')}: ${pending.map((c) => html`${t(`schedule.action.${c.action}`)} ${view.when(c.runAt)}; `)} <a href="/schedule">${t('faq.entry.manage')}</a></p>` : ''}
       <fieldset><legend>${t('learning.learned')}</legend>${learnedWordings(view, entry, editable)}</fieldset>
-      <fieldset><legend>${t('learning.title')}</legend>${suggestedVariants(view, variants, editable, false, ctx.courtesy)}</fieldset>
+      <fieldset><legend>${t('learning.title')}</legend>${suggestedVariants(view, variants, editable, false, ctx)}</fieldset>
       ${otherWordsBox(view, entry, ctx.deps.catalog.checkEntry(id, ctx.deps.thresholds))}
       ${editable
         ? html`<fieldset><legend>${t('faq.entry.delete')}</legend>

@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
+import { previewAnswer } from '../preview';
 import { learnedOf, type FaqEntryInput } from '../../faq/types';
 import { LANGS, type Lang } from '../../i18n/languages';
 import type { LearnedVariant } from '../../store/types';
@@ -37,20 +38,36 @@ export function learnedWordings(view: View, entry: FaqEntryInput, editable: bool
 }
 
 /**
- * The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page).
- * `courtesy` cuts the greetings and thanks out of the words proposed.
+ * What the bot does today with the resident's message (without its courtesy, as the engine reads
+ * it): a suggestion the bot already answers with its entry teaches nothing, one it hands over is
+ * where teaching helps.
+ */
+function botNow(view: View, v: LearnedVariant, ctx: RouteContext): SafeHtml {
+  const { t } = view;
+  const p = previewAnswer(ctx.deps.catalog, ctx.deps.thresholds, ctx.courtesy.withoutCourtesyParts(v.text), v.lang, ctx.clock());
+  if (p.decision === 'answer') return p.faqId === v.entryId ? html`<span class="muted">${t('learning.now.answers')}</span>` : html`${t('learning.now.answersOther', { id: p.faqId ?? '' })}`;
+  if (p.decision === 'suggest') return p.suggested.includes(v.entryId) ? html`${t('learning.now.offers')}` : html`${t('learning.now.offersOthers', { ids: p.suggested.join(', ') })}`;
+  if (p.decision === 'clarify') return html`${t('learning.now.asks')}`;
+  return html`${t('learning.now.handsOver')}`;
+}
+
+/**
+ * The suggestions as cards; `showEntry` adds the entry each belongs to (the overview page). The
+ * context's courtesy reader cuts the greetings and thanks out of the words proposed; its catalog
+ * says what the bot does with them today.
  */
 export function suggestedVariants(
   view: View,
   variants: readonly LearnedVariant[],
   editable: boolean,
   showEntry: boolean,
-  courtesy: CourtesyReader,
+  ctx: RouteContext,
 ): SafeHtml {
   const { t } = view;
   const headings = [
     ...(showEntry ? [t('learning.col.entry')] : []),
     t('learning.col.text'),
+    t('learning.col.now'),
     t('learning.col.lang'),
     t('learning.col.seen'),
     t('learning.col.last'),
@@ -61,7 +78,8 @@ export function suggestedVariants(
       ...(showEntry ? [html`<a href="/faq/${v.entryId}">${v.entryId}</a>`] : []),
       // The words to add come cut down to the question (a long story would teach the bot to trust
       // the next story too much); the editor sees the whole message and may change the words.
-      editable ? proposal(view, v, courtesy) : v.text,
+      editable ? proposal(view, v, ctx.courtesy) : v.text,
+      botNow(view, v, ctx),
       view.langName(v.lang),
       t('learning.seen', { picked: v.picked, helpful: v.helpful }),
       view.when(v.lastAt),
@@ -78,7 +96,7 @@ export function learningPages(app: FastifyInstance, ctx: RouteContext): void {
   app.get('/learning', { config: { access: EDITORS } }, async (request, reply) => {
     const view = viewOf(request, ctx);
     const variants = await ctx.deps.store.learning.list();
-    const body = html`<p class="muted">${view.t('learning.intro')}</p>${suggestedVariants(view, variants, true, true, ctx.courtesy)}`;
+    const body = html`<p class="muted">${view.t('learning.intro')}</p>${suggestedVariants(view, variants, true, true, ctx)}`;
     return send(reply, layout(view, view.t('learning.title'), body));
   });
 }
