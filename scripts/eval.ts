@@ -252,11 +252,12 @@ async function learnSplit(suite: Suite): Promise<string> {
   const after: EvalOutcome[] = [];
   const runs: object[] = [];
   console.log(`\n== ${suite.name}: learning from one half of its ${suite.cases.length} messages, measured on the other`);
-  for (const [teach, measure, name] of [
-    [even, odd, 'the odd-numbered messages after learning from the even'],
-    [odd, even, 'the even-numbered messages after learning from the odd'],
+  // Each half before learning, once: measured in one round, asked again in the other.
+  const [evenBefore, oddBefore] = [(await runSuite({ ...suite, cases: even })).report, (await runSuite({ ...suite, cases: odd })).report];
+  for (const [teach, teachBefore, measure, plain, name] of [
+    [even, evenBefore, odd, oddBefore, 'the odd-numbered messages after learning from the even'],
+    [odd, oddBefore, even, evenBefore, 'the even-numbered messages after learning from the odd'],
   ] as const) {
-    const plain = (await runSuite({ ...suite, cases: measure })).report;
     const learned = await learnFrom(suite.entries, teach);
     const taught = (await runSuite({ ...suite, entries: learned.entries, cases: measure })).report;
     before.push(...plain.outcomes);
@@ -264,7 +265,7 @@ async function learnSplit(suite: Suite): Promise<string> {
     const gain = gainLine(plain.overall, taught.overall, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate', 'ranked_first']);
     console.log(`${name} (${learned.accepted} wordings learnt): ${gain}`);
     // What an editor expects of "Teach the bot": the residents who taught it, asking again, are answered.
-    const again = [(await runSuite({ ...suite, cases: teach })).report.overall, (await runSuite({ ...suite, entries: learned.entries, cases: teach })).report.overall] as const;
+    const again = [teachBefore.overall, (await runSuite({ ...suite, entries: learned.entries, cases: teach })).report.overall] as const;
     console.log(`  the teaching messages asked again: ${gainLine(...again, ['top1_accuracy', 'answered_or_suggested', 'wrong_answer_rate'])}`);
     runs.push({ wordings_learnt: learned.accepted, before: plain.overall, after: taught.overall, asked_again: { before: again[0], after: again[1] } });
   }

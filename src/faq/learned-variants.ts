@@ -102,10 +102,11 @@ export async function forgetLearned(
   const current = await stores.faq.get(entryId);
   if (!current) throw new VariantError('not-found', `No FAQ entry "${entryId}"`);
   const wordings = current.learned?.[lang] ?? [];
-  const gone = wordings.find((w) => variantKey(w) === variantKey(text));
+  const key = variantKey(text);
+  const gone = wordings.find((w) => variantKey(w) === key);
   if (gone === undefined) throw new VariantError('not-found', `FAQ entry "${entryId}" has no learned wording "${text}" in ${lang}`);
   const learned = { ...current.learned };
-  const kept = wordings.filter((w) => variantKey(w) !== variantKey(gone));
+  const kept = wordings.filter((w) => variantKey(w) !== key);
   if (kept.length > 0) learned[lang] = kept;
   else delete learned[lang];
   const entry = await stores.faq.save({ ...current, learned }, by);

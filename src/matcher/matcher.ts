@@ -8,11 +8,11 @@ import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
-import { analyzeMessage, indexedWordsOf } from './analyze';
+import { analyzeMessage, indexedWordsOf, type WeightedToken } from './analyze';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
-import { TaughtWordings, wordingSignature } from './taught-wordings';
+import { messageSignature, TaughtWordings, wordingSignature } from './taught-wordings';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -213,7 +213,7 @@ export class LexicalMatcher implements FaqMatcher {
     if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
     const ranking = this.ranker.rank(tokens);
     const taught = this.taught.entriesSaying(text, lang, tokens);
-    if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang));
+    if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang, tokens));
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };
     return this.resultOf(ranking, limit);
@@ -249,13 +249,14 @@ export class LexicalMatcher implements FaqMatcher {
 
   /**
    * The ranking's first entry, when it is not among `taught` and the message is one of its
-   * questions, in the same words as TaughtWordings compares them.
+   * questions, in the same words as TaughtWordings compares them (`tokens`: the message's analysis
+   * in `lang`).
    */
-  private askedByAnother(ranking: Ranking, taught: readonly string[], text: string, lang?: Lang): string | undefined {
+  private askedByAnother(ranking: Ranking, taught: readonly string[], text: string, lang: Lang | undefined, tokens: readonly WeightedToken[]): string | undefined {
     const first = ranking.entries[0] && this.index.entryOfSlot(ranking.entries[0].slot);
     if (!first || taught.includes(first.id)) return undefined;
     const said = new Map<Lang, string>();
-    const says = (l: Lang) => said.get(l) ?? said.set(l, wordingSignature(text, l)).get(l) ?? '';
+    const says = (l: Lang) => said.get(l) ?? said.set(l, messageSignature(text, l, lang, tokens)).get(l) ?? '';
     const isIt = (q: string, l: Lang) => (!lang || l === lang) && says(l) !== '' && wordingSignature(q, l) === says(l);
     return first.questions.some((q, i) => isIt(q, first.variantLangs[i])) ? first.id : undefined;
   }

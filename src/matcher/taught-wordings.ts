@@ -38,6 +38,14 @@ export function wordingSignature(text: string, lang: Lang): string {
   return signatureOf(analyzeMessage(text, lang));
 }
 
+/**
+ * A message's signature in `l`: from `analysed`, its analysis in its language `lang`, when `l` is
+ * that language (the matcher has it at hand), else analysed anew.
+ */
+export function messageSignature(text: string, l: Lang, lang?: Lang, analysed?: readonly WeightedToken[]): string {
+  return analysed && l === lang ? signatureOf(analysed) : wordingSignature(text, l);
+}
+
 export class TaughtWordings {
   /** `lang signature` → the entries taught those words. */
   private readonly entries = new Map<string, Set<string>>();
@@ -99,7 +107,7 @@ export class TaughtWordings {
     const part = questionPart(text);
     const found = new Set<string>();
     for (const l of langs) {
-      const whole = analysed && l === lang ? signatureOf(analysed) : wordingSignature(text, l);
+      const whole = messageSignature(text, l, lang, analysed);
       const signatures = part === text.trim() ? [whole] : [whole, wordingSignature(part, l)];
       for (const signature of signatures) for (const id of (signature && this.entries.get(`${l} ${signature}`)) || []) found.add(id);
     }
