@@ -63,7 +63,10 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
     await engine.drain();
     let accepted = 0;
     const courtesy = new SmallTalkReader(translator);
-    for (const variant of await store.learning.list()) {
+    // In a fixed order: the store lists ties by the time of their last note, which differs from run
+    // to run, and the order of an entry's wordings moves scores in their last digits.
+    const variants = (await store.learning.list()).sort((a, b) => order(a.entryId, b.entryId) || order(a.lang, b.lang) || order(a.text, b.text));
+    for (const variant of variants) {
       const before = await store.faq.get(variant.entryId);
       // As the console proposes it: the resident's question without the story and courtesy around it.
       const { entry } = await acceptVariant(store, variant.id, BY, proposedQuestion(variant.text, courtesy));
@@ -73,6 +76,11 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
   } finally {
     await store.close();
   }
+}
+
+/** Plain code-point order: the same on every machine, whatever its locale. */
+function order(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**
