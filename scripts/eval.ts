@@ -5,7 +5,8 @@
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
  * each suite the FAQ goes straight into the matcher (no database), every message goes to the engine
  * as a fresh conversation, and a table per language is printed with the calibration of the
- * matcher's probabilities (predicted vs observed per decision band and per tenth) and where the ranking
+ * matcher's probabilities (predicted vs observed per decision band and per tenth, and how well they
+ * order right first entries above the rest: separation, which no band enters) and where the ranking
  * alone put the right entry (ranked_first, ranked_top3: before the confidence decides), and where
  * plain BM25 puts it (bm25_ranked_first, bm25_ranked_top3: the yardstick, src/quality/plain-bm25.ts;
  * answered_or_suggested should reach its top three). The last lines
@@ -105,6 +106,11 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
     r.cases ? r.observed.toFixed(2) : '–',
   ]);
   console.log(table(['band / bin', 'cases', 'predicted', 'observed'], rel));
+  if (report.separation !== null) {
+    console.log(
+      `separation ${report.separation.toFixed(3)}: the chance that a message whose first entry is right gets a higher probability than one whose first entry is not (wrong, or out of scope); no band in it`,
+    );
+  }
   console.log(
     `\non a band's edge: ${report.onBandEdge} of ${report.overall.cases} cases would be decided otherwise were their probabilities ${BAND_EDGE} higher or lower (a refit of the confidence moves them so far)`,
   );
@@ -207,7 +213,7 @@ async function main(): Promise<number> {
     }
     if (!teachers) {
       lines.push(
-        JSON.stringify({ suite: suite.name, ...report.overall, on_band_edge: report.onBandEdge, ...(followUps ? { follow_ups: followUps } : {}) }),
+        JSON.stringify({ suite: suite.name, ...report.overall, on_band_edge: report.onBandEdge, separation: report.separation, ...(followUps ? { follow_ups: followUps } : {}) }),
       );
       continue;
     }

@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS, type MatchResult } from '../../src/matcher';
-import { BAND_EDGE, evaluate, isOnBandEdge } from '../../src/quality/evaluate';
+import { BAND_EDGE, evaluate, isOnBandEdge, separationOf } from '../../src/quality/evaluate';
 import { createOfflineEngine } from '../../src/quality/offline-engine';
 import { runSuite, withMaxVariants, withOnlyLanguage } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
@@ -64,6 +64,20 @@ describe('evaluate', () => {
       expect(row.predicted).toBeGreaterThanOrEqual(0);
       expect(row.predicted).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('tells how well the probability orders right first entries above the others, whatever the bands', async () => {
+    const right = (predicted: number) => ({ predicted, topRight: true });
+    const other = (predicted: number) => ({ predicted, topRight: false });
+    expect(separationOf([right(0.9), right(0.6), other(0.5), other(0.1)])).toBe(1);
+    expect(separationOf([right(0.1), other(0.9)])).toBe(0);
+    // Of the four pairs, one is ordered the wrong way and one is a tie (half).
+    expect(separationOf([right(0.8), right(0.4), other(0.4), other(0.6)])).toBe(0.625);
+    expect(separationOf([right(0.7), right(0.2)])).toBeNull();
+    expect(separationOf([])).toBeNull();
+    // The fixture's two questions are answered and the weather handed over: a perfect order.
+    const { report } = await runSuite(suite);
+    expect(report.separation).toBe(1);
   });
 
   it('counts an entry offered with a hand-off as offered, the case as handed over, and how many such there were', async () => {
