@@ -99,5 +99,22 @@ export function tokenize(text: string): string[] {
     .replace(/[’ʼ`']/g, '');
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
   if (!words) return [];
-  return words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
+  const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
+  return STRETCHED.test(lowered) ? kept.map(unstretched) : kept;
+}
+
+/** A letter typed three or more times in a row. */
+const STRETCHED = /([a-zа-яәғқңөұүһі])\1\1/;
+const STRETCHED_RUNS = /([a-zа-яәғқңөұүһі])\1\1+/g;
+
+/**
+ * A word with a letter held down for emphasis ("скооолько", "чаааас", "pleeease", "helllp") as
+ * it is spelt: no Russian or Kazakh word doubles a letter three times, and a Cyrillic word rarely
+ * doubles one at all, so the run becomes one letter; an English word often doubles one ("call",
+ * "free", "good"), so there it becomes two, and a word one doubled letter away is a typo the
+ * matcher forgives. A word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
+ */
+function unstretched(word: string): string {
+  if (!STRETCHED.test(word) || word.split('').every((ch) => ch === word[0])) return word;
+  return word.replace(STRETCHED_RUNS, scriptOf(word) === 'latin' ? '$1$1' : '$1');
 }

@@ -67,6 +67,12 @@ describe('FAQ matcher retrieval', () => {
     }
   });
 
+  it('reads a word with a letter held down ("скооолько", "pleeease") as the word', () => {
+    expect(matcher.match('скооолько стоит парковкааа???', 'ru')).toEqual(matcher.match('сколько стоит парковка???', 'ru'));
+    // In English two of the letters stay ("fiine"): a typo of the word, forgiven as one.
+    expect(answerOf(matcher, 'how can I pay my parking fiiine pleeease', 'en')).toBe('parking-fine');
+  });
+
   it('does not answer an out-of-scope question that shares a word with an entry', () => {
     expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
     expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();

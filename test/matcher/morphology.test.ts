@@ -30,6 +30,15 @@ describe('tokenize', () => {
     expect(tokenize("skol'ko won't")).toEqual(['skolko', 'wont']);
   });
 
+  it('spells a letter held down for emphasis once in a Cyrillic word, twice in a Latin one, and keeps a word of one letter', () => {
+    expect(tokenize('скооолько чаааас? когдааа')).toEqual(['сколько', 'час', 'когда']);
+    expect(tokenize('қашаааан ашылады')).toEqual(['қашан', 'ашылады']);
+    // English doubles letters ("call", "free"): two stay, and one doubled letter more is a typo.
+    expect(tokenize('pleeease callll freeee')).toEqual(['pleease', 'call', 'free']);
+    // Abbreviations ("ООО", a limited company) and addresses are not emphasis.
+    expect(tokenize('ООО www касса')).toEqual(['ооо', 'www', 'касса']);
+  });
+
   it('caps the work on huge input', () => {
     expect(tokenize('слово '.repeat(5000)).length).toBeLessThanOrEqual(60);
   });
