@@ -76,6 +76,23 @@ function withCyrillicLookalikes(text: string): string {
   );
 }
 
+/** A Latin letter with a mark (Latin-1 Supplement and Latin Extended-A and -B). */
+const MARKED_LATIN = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
+const MARKED_LATIN_ALL = new RegExp(MARKED_LATIN.source, 'g');
+/** Kazakh Latin letters whose plain letter would read as another sound: ш, ч, ы. */
+const MARKED_LATIN_SOUNDS: Readonly<Record<string, string>> = { ş: 'sh', Ş: 'Sh', ç: 'ch', Ç: 'Ch', ı: 'y' };
+
+/**
+ * Latin letters with marks as their plain letters: the Kazakh Latin alphabets ("dárihana túnde
+ * ashyq pa", "saǵat", "Ñ", "ş") and borrowed words ("café"), which residents also type without
+ * the marks; the letters the transliteration reads then are the same. Before this, "dárihana"
+ * split into "d" and "rihana". Cyrillic letters keep theirs ("й" is not "и").
+ */
+function withoutLatinMarks(text: string): string {
+  if (!MARKED_LATIN.test(text)) return text;
+  return text.replace(MARKED_LATIN_ALL, (ch) => MARKED_LATIN_SOUNDS[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
 /**
  * An English clitic ("I'll", "I'd", "I'm", "we're", "they've", "it's", "the city's"): dropped with
  * its apostrophe, so the word is what stands before it. Without its apostrophe "I'll" read as "ill"
@@ -92,7 +109,7 @@ const ENGLISH_CLITIC = /(?<=[a-z])['’ʼ`](?:ll|d|m|re|ve|s)(?![a-z])/g;
  */
 export function tokenize(text: string): string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-  const lowered = withCyrillicLookalikes(clipped.normalize('NFC'))
+  const lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC')))
     .toLowerCase()
     .replace(/ё/g, 'е')
     .replace(ENGLISH_CLITIC, '')

@@ -73,6 +73,11 @@ describe('FAQ matcher retrieval', () => {
     expect(answerOf(matcher, 'how can I pay my parking fiiine pleeease', 'en')).toBe('parking-fine');
   });
 
+  it('reads Kazakh typed in the Latin alphabet with its marks as without them', () => {
+    expect(matcher.match('kitaphana jeksenbi kúni ashyq pa', 'kk')).toEqual(matcher.match('kitaphana jeksenbi kuni ashyq pa', 'kk'));
+    expect(answerOf(matcher, 'kitaphana jeksenbi kúni ashyq pa', 'kk')).toBe('library-hours');
+  });
+
   it('does not answer an out-of-scope question that shares a word with an entry', () => {
     expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
     expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();

@@ -39,6 +39,12 @@ describe('tokenize', () => {
     expect(tokenize('ООО www касса')).toEqual(['ооо', 'www', 'касса']);
   });
 
+  it('reads Latin letters with marks as the plain letters: the Kazakh Latin alphabets, borrowed words', () => {
+    expect(tokenize('Dárihana túnde, saǵat ñ Şaǵym qaıda? Café')).toEqual(['darihana', 'tunde', 'sagat', 'n', 'shagym', 'qayda', 'cafe']);
+    // Cyrillic letters keep their marks: "й" is not "и".
+    expect(tokenize('йод ёлка')).toEqual(['йод', 'елка']);
+  });
+
   it('caps the work on huge input', () => {
     expect(tokenize('слово '.repeat(5000)).length).toBeLessThanOrEqual(60);
   });
