@@ -1,4 +1,5 @@
 /** Cleaning and classifying what a resident typed, before any matching. */
+import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
 
 /** Longer questions are handed to an operator whole: they are rarely FAQ questions. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -24,11 +25,12 @@ export function classifyText(clean: string): TextKind {
   return 'question';
 }
 
-/** Lowercase words only, ё→е: for comparing typed commands and choice labels. */
+/**
+ * Lowercase words only, ё→е, Latin letters without marks ("Sálem"), a letter held down kept once
+ * ("менюююю"): for comparing typed commands and choice labels.
+ */
 export function normalizePhrase(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ё/g, 'е')
+  return heldLettersOnce(withoutLatinMarks(text).toLowerCase().replace(/ё/g, 'е'))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

@@ -16,6 +16,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
+import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
 import { CHOICE, parseChoice } from './choices';
 import type { Choice } from './types';
 
@@ -246,13 +247,14 @@ const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
- * A word as `normalizePhrase` writes it (lowercase, ё as е), with a letter typed three or more
- * times in a row kept once ("спасибооо", "thanksss"): no phrase of the lists has such a run.
+ * A word as `normalizePhrase` writes it (lowercase, ё as е, Latin letters without marks), with a
+ * letter typed three or more times in a row kept once ("спасибооо", "thanksss"): no phrase of the
+ * lists has such a run.
  */
 function wordKey(word: string): string {
   let lower = word.toLowerCase();
   if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
-  return /(\D)\1\1/.test(lower) ? lower.replace(/(\D)\1\1+/g, '$1') : lower;
+  return heldLettersOnce(withoutLatinMarks(lower));
 }
 
 /** A text's words, as `wordKey` writes them. (An exec loop: `matchAll` copies the pattern each call.) */

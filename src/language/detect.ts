@@ -7,6 +7,7 @@
  * Latin text is English unless it reads as Russian typed in Latin letters, which counts as Russian.
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
+import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
 import { kazakhLatinSpellings } from './kazakh-latin';
 
 export interface DetectedLanguage {
@@ -78,6 +79,12 @@ const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|
 const KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set(
   [...KAZAKH_WORDS].filter((w) => w.length > 3 && !KAZAKH_LETTERS.test(w)).flatMap(kazakhLatinSpellings),
 );
+/**
+ * The Kazakh question particles typed in Latin letters ("ashyq pa", "salemetsiz be"): "be" and "me"
+ * are English words too, so there they count for both languages, as a word of English and of
+ * Russian in Latin letters does.
+ */
+const KAZAKH_LATIN_PARTICLES: ReadonlySet<string> = new Set(['ма', 'ме', 'ба', 'бе', 'па', 'пе'].flatMap(kazakhLatinSpellings));
 /** Kazakh in Latin letters writes қ as q, which English only writes before u and Russian never. */
 const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 
@@ -116,6 +123,10 @@ function collectCues(words: readonly string[]): Cues {
       const en = ENGLISH_WORDS.has(word);
       const tr = TRANSLIT_WORDS.has(word);
       if (!en && !tr && KAZAKH_LATIN_WORDS.has(word)) cues.kazakhLatin += 1.5;
+      else if (en && KAZAKH_LATIN_PARTICLES.has(word)) {
+        cues.english += 0.5;
+        cues.kazakhLatin += 0.5;
+      }
       else if (!en && KAZAKH_LATIN_SPELLING.test(word)) cues.kazakhLatin += 1;
       else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
@@ -174,8 +185,7 @@ export function langFromHint(hint: string | undefined): Lang | null {
  * @param evidence the FAQ's own vocabulary, when a FAQ is loaded
  */
 export function detectLanguage(text: string, hint?: string, evidence?: WordEvidence): DetectedLanguage {
-  const words = (typeof text === 'string' ? text.slice(0, 2000) : '')
-    .toLowerCase()
+  const words = heldLettersOnce(withoutLatinMarks(typeof text === 'string' ? text.slice(0, 2000) : '').toLowerCase())
     .replace(/ё/g, 'е')
     .replace(/[’ʼ'`]/g, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];

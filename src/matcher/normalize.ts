@@ -1,6 +1,7 @@
 /**
  * Text normalisation shared by indexing and querying: one place decides what a "word" is,
- * so both sides of the index always agree.
+ * so both sides of the index always agree. Language detection, commands and small talk read
+ * residents' spellings with the same helpers (withoutLatinMarks, heldLettersOnce).
  */
 
 /** Longest text the matcher looks at; residents' questions are short, and this bounds the work. */
@@ -88,9 +89,23 @@ const MARKED_LATIN_SOUNDS: Readonly<Record<string, string>> = { ş: 'sh', Ş: 'S
  * the marks; the letters the transliteration reads then are the same. Before this, "dárihana"
  * split into "d" and "rihana". Cyrillic letters keep theirs ("й" is not "и").
  */
-function withoutLatinMarks(text: string): string {
+export function withoutLatinMarks(text: string): string {
   if (!MARKED_LATIN.test(text)) return text;
   return text.replace(MARKED_LATIN_ALL, (ch) => MARKED_LATIN_SOUNDS[ch] ?? ch.normalize('NFD').replace(/[\u0300-\u036f]/g, ''));
+}
+
+/** A letter typed three or more times in a row, any script (of a lowercase text). */
+const HELD_LETTER = /(\p{L})\1\1/u;
+const HELD_LETTERS = /(\p{L})\1\1+/gu;
+
+/**
+ * A lowercase text with every letter typed three or more times in a row kept once ("спасибооо",
+ * "rahmeeet", "thanksss"): for what compares whole words with lists — commands, small talk,
+ * language cues — none of whose words has such a run. The matcher reads such words otherwise
+ * (tokenize): it forgives a doubled letter, and keeps a word of one letter ("ООО").
+ */
+export function heldLettersOnce(text: string): string {
+  return HELD_LETTER.test(text) ? text.replace(HELD_LETTERS, '$1') : text;
 }
 
 /**

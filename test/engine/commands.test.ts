@@ -42,3 +42,11 @@ describe('CommandRecognizer: a short message asking for a person', () => {
     expect(name('оператор керек емес')).toBe('cancel');
   });
 });
+
+describe('CommandRecognizer: typed words as residents spell them', () => {
+  test('a Latin letter with a mark is its plain letter, and a letter held down counts once', () => {
+    expect(name('Ménu')).toBe('menu');
+    expect(name('ОПЕРАТОООР!!!')).toBe('operator');
+    expect(name('menuuu')).toBe('menu');
+  });
+});

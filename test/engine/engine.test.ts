@@ -504,6 +504,9 @@ describe('small talk', () => {
       ['Готово', 'ru', 'ok'],
       ["that's all", 'en', 'ok'],
       ['до свидания', 'ru', 'bye'],
+      // Letters held down, and Kazakh in its Latin alphabet with its marks: the same words.
+      ['spasibooo', 'ru', 'thanks'],
+      ['Rahmeeet', 'kk', 'thanks'],
     ] as const;
     for (const [text, lang, kind] of cases) {
       const result = await h.say(text, { chatId: text });
@@ -520,7 +523,7 @@ describe('small talk', () => {
     expect(result.replies[0].text).toBe(tr.t('ru', 'greeting'));
     expect(choiceIds(result.replies)).toContain(CHOICE.operator);
     // "How are you?" is a greeting too, not a question about a way of doing something.
-    for (const [typed, lang] of [['Привет! Как дела?', 'ru'], ['how are you?', 'en']] as const) {
+    for (const [typed, lang] of [['Привет! Как дела?', 'ru'], ['how are you?', 'en'], ['Sálemetsiz be!', 'kk']] as const) {
       const asked = await h.say(typed, { chatId: typed });
       expect(asked.outcome).toEqual({ kind: 'command', name: 'start' });
       expect(asked.replies[0].text).toBe(tr.t(lang, 'greeting'));

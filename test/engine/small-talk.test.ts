@@ -34,6 +34,9 @@ describe('SmallTalkReader', () => {
     // Russian and Kazakh typed in Latin letters.
     expect(said('spasibo bolshoe')).toEqual(['thanks']);
     expect(said('rahmet')).toEqual(['thanks']);
+    // Kazakh's Latin alphabets mark letters ("Sálem", "Raqmet"), typed with the marks or without.
+    expect(said('Sálem!')).toEqual(['greeting']);
+    expect(said('Rahmeeet')).toEqual(['thanks']);
     expect(said('ok')).toEqual(['ok']);
   });
 

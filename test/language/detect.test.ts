@@ -39,6 +39,10 @@ describe('detectLanguage', () => {
     'duken jabyk pa, kaidan alamyn',
     'zhane bugin isteidi me',
     'ushin kerek pe',
+    // The question particle "бе" is also English "be": it counts for both, the greeting decides.
+    'salemetsiz be',
+    // Kazakh's Latin alphabets mark letters; residents type them with and without.
+    'Sálemetsiz be, dárihana túnde ashyq pa',
   ])('Kazakh typed in Latin letters stays Kazakh: %s', (text) => {
     expect(detectLanguage(text)).toEqual({ lang: 'kk', confident: true });
   });
@@ -48,6 +52,8 @@ describe('detectLanguage', () => {
     ['the men at the bar were loud', 'en'],
     ['kogda otkroyut biblioteku', 'ru'],
     ['gde zhe kupit bilet', 'ru'],
+    ['can you help me', 'en'],
+    ['tell me when the bank opens', 'en'],
   ])('English and Russian in Latin letters are not taken for Kazakh: %s → %s', (text, lang) => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
@@ -58,6 +64,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage('meter watch').lang).toBe('en');
     // Without such a spelling "ch" still reads as Russian.
     expect(detectLanguage('schetchik').lang).toBe('ru');
+  });
+
+  it('reads a letter held down for emphasis once ("spasibooo" is Russian, "rahmeeet" Kazakh)', () => {
+    expect(detectLanguage('spasibooo').lang).toBe('ru');
+    expect(detectLanguage('rahmeeet').lang).toBe('kk');
+    expect(detectLanguage('thank youuu').lang).toBe('en');
   });
 
   it('lets the text win over the hint', () => {
