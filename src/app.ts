@@ -90,7 +90,14 @@ export function createEngine(parts: EngineParts): AssembledEngine {
   const learning: LearningPort = { note: (input) => holdable(parts.held, 'learned variant', () => store.learning.note(input)) };
   const dialog = new SubscriptionDialog(store.alerts, translator, parts.alertDistricts ?? DEFAULT_DISTRICTS);
   const menu = { catalog, translator };
-  const engine = new ConversationEngine({ conversations: store.conversations, translator, defaultLang: parts.defaultLang, clock: parts.clock, logger });
+  const engine = new ConversationEngine({
+    conversations: store.conversations,
+    translator,
+    defaultLang: parts.defaultLang,
+    clock: parts.clock,
+    logger,
+    vocabulary: catalog.vocabulary,
+  });
   if (parts.outcomes) engine.use(outcomeCounter(parts.outcomes));
   engine.use(
     languageHandler({ translator, vocabulary: catalog.vocabulary, onChosen: (conv, lang) => dialog.languageChanged(conv, lang) }),

@@ -16,6 +16,8 @@ const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'o
 
 export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
+  /** Every word of the typed commands and of the phrases asking for a person. */
+  private readonly words = new Set<string>();
   /** Phrases asking for a person, as text (a quick test) and as words. */
   private readonly operatorPhrases: Array<{ text: string; words: string[] }> = [];
 
@@ -29,6 +31,7 @@ export class CommandRecognizer {
       for (const phrase of translator.list(lang, 'commands.operatorPhrases')) {
         const text = normalizePhrase(phrase);
         this.operatorPhrases.push({ text, words: text.split(' ') });
+        for (const word of text.split(' ')) this.words.add(word);
       }
     }
   }
@@ -37,6 +40,12 @@ export class CommandRecognizer {
     const key = normalizePhrase(word);
     // The first meaning wins; a word listed twice keeps the earlier command.
     if (key && !this.exact.has(key)) this.exact.set(key, command);
+    for (const part of key.split(' ')) if (part) this.words.add(part);
+  }
+
+  /** Whether a word is one of the typed commands' words ("меню", "оператор", "english"). */
+  knowsWord(word: string): boolean {
+    return this.words.has(normalizePhrase(word));
   }
 
   /** The command a message is, or null for an ordinary question. */

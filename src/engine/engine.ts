@@ -20,6 +20,8 @@
  */
 import type { Translator } from '../i18n';
 import { FALLBACK_LANG, type Lang } from '../i18n/languages';
+import { isFrequentWord, type WordEvidence } from '../language/detect';
+import { meantInRussianLayout } from '../language/keyboard-layout';
 import { maskId, silentLogger, type Logger } from '../logging';
 import type { Conversation, ConversationStore, TranscriptLine } from '../store/types';
 import { ChoicePositionReader, scaledRating } from './choice-position';
@@ -47,6 +49,11 @@ export interface EngineOptions {
   defaultLang?: Lang;
   clock?: () => Date;
   logger?: Logger;
+  /**
+   * The FAQ's words, to tell Russian typed in the wrong keyboard layout from Latin text (with the
+   * frequent words, commands and courtesy the engine knows itself).
+   */
+  vocabulary?: WordEvidence;
 }
 
 export class ConversationEngine {
@@ -56,6 +63,8 @@ export class ConversationEngine {
   private readonly commands: CommandRecognizer;
   private readonly smallTalk: SmallTalkReader;
   private readonly positions: ChoicePositionReader;
+  /** Whether a word is one residents write (see EngineOptions.vocabulary). */
+  private readonly knowsWord: (word: string) => boolean;
   private readonly queue = new KeyedQueue();
   private readonly book: ConversationBook;
   private readonly handlers: Handler[] = [];
@@ -69,6 +78,9 @@ export class ConversationEngine {
     this.smallTalk = new SmallTalkReader(options.translator);
     this.positions = new ChoicePositionReader(options.translator);
     this.book = new ConversationBook(options.conversations, { logger: this.log });
+    const vocabulary = options.vocabulary;
+    this.knowsWord = (word) =>
+      isFrequentWord(word) || this.smallTalk.knowsWord(word) || this.commands.knowsWord(word) || (vocabulary?.languagesOf(word).length ?? 0) > 0;
   }
 
   /** Adds handlers to the end of the chain; a turn goes through them in registration order. */
@@ -148,7 +160,10 @@ export class ConversationEngine {
    * the small talk it is.
    */
   private read(message: IncomingMessage, offered: Choice[]): TurnInput {
-    const text = cleanText(message.text);
+    const typed = cleanText(message.text);
+    // Russian typed in the Latin layout is read as the Russian meant; the transcript keeps both.
+    const meant = message.kind === 'text' ? meantInRussianLayout(typed, this.knowsWord) : null;
+    const text = meant ?? typed;
     const kind = message.kind === 'text' ? classifyText(text) : null;
     const talk = kind === 'question' ? this.smallTalk.read(text) : null;
     // The text without its courtesy, for a pick and for a command: worked out once, when first asked.
@@ -158,7 +173,7 @@ export class ConversationEngine {
     const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     const question = kind === 'question' && !choiceId && !command && !smallTalk ? this.smallTalk.withoutCourtesyParts(text) : text;
-    return { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, text) };
+    return { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, meant ? `${typed} → ${meant}` : typed), ...(meant ? { typed } : {}) };
   }
 
   /**

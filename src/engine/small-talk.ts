@@ -89,6 +89,11 @@ export class SmallTalkReader {
     return said.size > 0 ? said : null;
   }
 
+  /** Whether a word is one of the courtesy phrases' words ("спасибо", "рахмет", "please"). */
+  knowsWord(word: string): boolean {
+    return this.words.has(wordKey(word));
+  }
+
   /**
    * The message without its courtesy (greetings, thanks, "ok", "please", goodbye and the fillers),
    * for the typed commands: "меню, пожалуйста", "english please", "здравствуйте, оператор".

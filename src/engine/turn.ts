@@ -32,6 +32,11 @@ export interface TurnInput {
   smallTalk: SmallTalk | null;
   /** The resident's line as kept on the conversation and tickets: text, or the kind of media. */
   residentLine: string;
+  /**
+   * The text as typed, when `text` is what it was read as instead: Russian typed in the Latin
+   * keyboard layout (language/keyboard-layout.ts). The resident line then has both.
+   */
+  typed?: string;
 }
 
 /** A question the answering handlers could not settle, for whoever takes unanswered questions. */

@@ -85,6 +85,17 @@ const KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set(
  * Russian in Latin letters does.
  */
 const KAZAKH_LATIN_PARTICLES: ReadonlySet<string> = new Set(['ма', 'ме', 'ба', 'бе', 'па', 'пе'].flatMap(kazakhLatinSpellings));
+/**
+ * Whether a word (lowercase, folded Kazakh letters as people type them) is one of the frequent
+ * words above, in any language or spelling: what tells a message's words from keys typed in the
+ * wrong layout (keyboard-layout.ts).
+ */
+export function isFrequentWord(word: string): boolean {
+  return (
+    RUSSIAN_WORDS.has(word) || KAZAKH_WORDS.has(word) || ENGLISH_WORDS.has(word) || TRANSLIT_WORDS.has(word) || KAZAKH_LATIN_WORDS.has(word)
+  );
+}
+
 /** Kazakh in Latin letters writes қ as q, which English only writes before u and Russian never. */
 const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 

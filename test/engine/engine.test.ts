@@ -246,6 +246,20 @@ describe('ConversationEngine', () => {
       expect(ticket.messages.map((m) => m.text)).toEqual(['и ещё собака лает', 'а кошка рыжая, откликается на Мурку', '[photo] вот фото']);
     });
 
+    test('Russian typed in the Latin keyboard layout is read as the Russian meant, and the operator sees both', async () => {
+      const answered = await h.say('rjulf yfxbyftncz rjvtylfyncrbq xfc&');
+      expect(answered.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+      expect(answered.lang).toBe('ru');
+      const lost = await h.say('e vtyz gjnthzkfcm rjirf');
+      expect(lost.outcome).toMatchObject({ kind: 'escalate' });
+      expect(lost.lang).toBe('ru');
+      await h.say('b tot cj,frf kftn');
+      const ticket = (await h.store.tickets.get((lost.outcome as { ticketId: string }).ticketId))!;
+      expect(ticket.question).toBe('у меня потерялась кошка');
+      expect(ticket.excerpt?.at(-1)?.text).toBe('e vtyz gjnthzkfcm rjirf → у меня потерялась кошка');
+      expect(ticket.messages.map((m) => m.text)).toEqual(['b tot cj,frf kftn → и еще собака лает']);
+    });
+
     test('typed requests for a person escalate in every language', async () => {
       for (const [chatId, text] of [
         ['r', 'оператор'],

@@ -54,7 +54,8 @@ async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unansw
     question: question || tr.t(lang, 'choices.operator'),
     reason,
     topic: conv.lastFaqId ? catalog.get(conv.lastFaqId)?.topic : undefined,
-    excerpt: [...conv.recent],
+    // A question read as other than typed (another keyboard layout): the operator sees the keys too.
+    excerpt: turn.input.typed ? [...conv.recent, { from: 'resident', text: turn.input.residentLine, at: turn.now }] : [...conv.recent],
     ...(turn.ref ? { source: turn.ref } : {}),
   };
   let ticket;
