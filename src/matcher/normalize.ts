@@ -140,13 +140,15 @@ const STRETCHED = /([a-zа-яәғқңөұүһі])\1\1/;
 const STRETCHED_RUNS = /([a-zа-яәғқңөұүһі])\1\1+/g;
 
 /**
- * A word with a letter held down for emphasis ("скооолько", "чаааас", "pleeease", "helllp") as
- * it is spelt: no Russian or Kazakh word doubles a letter three times, and a Cyrillic word rarely
- * doubles one at all, so the run becomes one letter; an English word often doubles one ("call",
- * "free", "good"), so there it becomes two, and a word one doubled letter away is a typo the
- * matcher forgives. A word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
+ * A word with a letter held down for emphasis ("скооолько", "чаааас", "pleeease", "lifttt") as it
+ * is spelt: no Russian or Kazakh word has a letter three times in a row, so the run becomes one
+ * letter. English doubles letters often ("call", "free", "good"): a run there becomes one letter
+ * when that leaves a word of four letters or more ("please", "lift", "help"), else two ("free",
+ * "call"); a word one doubled letter away ("stil" for "still") is a typo the matcher forgives. A
+ * word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
  */
 function unstretched(word: string): string {
   if (!STRETCHED.test(word) || word.split('').every((ch) => ch === word[0])) return word;
-  return word.replace(STRETCHED_RUNS, scriptOf(word) === 'latin' ? '$1$1' : '$1');
+  const once = word.replace(STRETCHED_RUNS, '$1');
+  return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(STRETCHED_RUNS, '$1$1');
 }
