@@ -109,12 +109,12 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
 const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
   (
     [
-      ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when whens'],
+      ['time', 'когда kogda кашан кашанга нешеде нешеге нешеден when whens wen'],
       ['amount', 'сколько skolko скока скоко скок канша'],
       ['place', 'где куда откуда gde kuda otkuda кайда кайдан кайга where wheres'],
       ['person', 'кто кому кого kto komu ким кимге кимнен who whom whos'],
       ['reason', 'почему зачем pochemu zachem неге why'],
-      ['way', 'как kak калай how hows'],
+      ['way', 'как kak калай how hows hw'],
     ] as Array<[QuestionKind, string]>
   ).flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as [string, QuestionKind])),
 );
@@ -132,7 +132,7 @@ const DURATION_AFTER_HOW_MANY = new Set(['days', 'hours', 'weeks', 'months', 'mi
 const TIME_AFTER_HOW_MUCH = new Set(['времени', 'дней', 'часов', 'недель', 'месяцев', 'еще', 'vremeni', 'dney', 'chasov', 'eshche', 'eshe', 'esche']);
 const AMOUNT_AFTER_HOW = new Set(['much', 'many']);
 /** "какого числа", "what time", "қай уақытта": a question word made a time by the word after it. */
-const WHICH = new Set(['какого', 'какое', 'какие', 'какой', 'what', 'which', 'кай', 'кандай']);
+const WHICH = new Set(['какого', 'какое', 'какие', 'какой', 'what', 'wat', 'wot', 'which', 'кай', 'кандай']);
 const TIME_WORDS_AFTER_WHICH = new Set([
   ...['время', 'времени', 'числа', 'часа'],
   ...['time', 'date', 'day'],

@@ -34,7 +34,7 @@ const QUESTION_WORDS = new Set(
   қашан кашан қайда кайда қайдан кайдан қалай калай кім ким кімге кимге қанша канша неше нешеде
   нешеге нешінші нешинши не неге неліктен неликтен қандай кандай қай кай ма ме ба бе па пе бола болама керек
   how when where who whom whose what why which can could should would will is are do does did may
-  hows whens wheres whos whats
+  hows whens wheres whos whats wen wat wot wats hw
   `
     .split(/\s+/)
     .filter((w) => w.length > 0),

@@ -60,6 +60,7 @@ them then there these they this those to too us was we were what when where whic
 will with would you your yours ok okay still else also good morning evening afternoon dear sir
 madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt because
 whats wheres hows whos whens theres thats hes shes thx ty gonna gotta yeah yep nope btw idk
+wat wot wats wen hw
 due since right really anything something there during while tired ugh omg today
 even already yet only very again much many
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre

@@ -57,11 +57,14 @@ describe('FAQ matcher retrieval', () => {
     expect(wrapped.score).toBeCloseTo(bare.score, 5);
   });
 
-  it('reads function words as chats spell them ("щас", "скока", "thx") like the usual spelling', () => {
+  it('reads function words as chats spell them ("щас", "скока", "thx", "wen") like the usual spelling', () => {
     for (const [chat, usual, lang] of [
       ['когда щас уберут снег во дворе', 'когда уберут снег во дворе', 'ru'],
       ['скока стоит парковка', 'сколько стоит парковка', 'ru'],
       ['thx, how can I pay my parking fine', 'how can I pay my parking fine', 'en'],
+      ['hw can I pay my parking fine', 'how can I pay my parking fine', 'en'],
+      ['wen does the library open on sunday', 'when does the library open on sunday', 'en'],
+      ['wat time does the library open on sunday', 'what time does the library open on sunday', 'en'],
     ] as const) {
       expect({ chat, result: matcher.match(chat, lang) }).toEqual({ chat, result: matcher.match(usual, lang) });
     }
