@@ -54,7 +54,11 @@ export function meantInRussianLayout(text: string, knows: (word: string) => bool
   if (typed.length === 0) return null;
   const meant = russianOnSameKeys(text);
   const read = wordsOf(meant);
-  const knownRead = read.filter(knows).length;
-  const knownTyped = typed.filter(knows).length;
-  return knownRead > knownTyped && knownRead * 2 >= read.length ? meant : null;
+  // Most Latin messages are English or Russian in Latin letters: their Russian reading is keys, and
+  // counting stops once half its words cannot be known any more.
+  const needed = Math.ceil(read.length / 2);
+  let knownRead = 0;
+  for (let i = 0; i < read.length && knownRead + (read.length - i) >= needed; i += 1) if (knows(read[i])) knownRead += 1;
+  if (knownRead === 0 || knownRead < needed) return null;
+  return knownRead > typed.filter(knows).length ? meant : null;
 }
