@@ -75,13 +75,17 @@ export const LONE_WORD_SHARE = 1 / 2;
  * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
  * tells them apart (topic-word); its one known word is one the first entry only mentions
  * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the
- * message is words the FAQ does not know (unclear). `topPrecision`: how much of the first entry's
- * best-covered question the message says (variantPrecision).
+ * message is words the FAQ does not know, or each word it knows only a typo guess (unclear).
+ * `topPrecision`: how much of the first entry's best-covered question the message says
+ * (variantPrecision).
  */
 function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): MatchResult['doubt'] {
   const [top, second] = ranking.entries;
   if (top && top.explained === 0) return 'answer-only';
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
+  // Every word the FAQ knows is one it only takes for a typo of its own ("heart" for "heat"): the bot
+  // would guess the word and the entry both.
+  if (ranking.guessedWords > 0 && ranking.guessedWords === ranking.knownContentWords) return 'unclear';
   if (passingWord) return 'passing-word';
   if (!top || !second) return undefined;
   // The next entry that asks about the message's words too; one that only says them in its answer

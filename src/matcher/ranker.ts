@@ -65,6 +65,10 @@ export interface Ranking {
   unknownWeight: number;
   /** How many of the message's words some entry knows. */
   knownWords: number;
+  /** How many of those are words, not the kind of answer asked (question-kinds.ts). */
+  knownContentWords: number;
+  /** How many of those the FAQ knows only as a typo of one of its words (ResolvedToken.guessed). */
+  guessedWords: number;
   /** Every index key the message's words stand for, for the precision feature. */
   keys: ReadonlySet<string>;
 }
@@ -75,7 +79,7 @@ const COMMON_KEY_SHARE = 0.1;
 /** Candidate lists longer than this are pruned after each word. */
 const PRUNE_ABOVE = 200;
 
-const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, keys: new Set() };
+const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, knownContentWords: 0, guessedWords: 0, keys: new Set() };
 
 /** The index as seen with an exclusion applied: document counts, frequencies and key existence. */
 class View {
@@ -142,6 +146,8 @@ interface ResolvedToken {
   weight: number;
   /** The word's own idf: its rarest key's, or an unseen word's. */
   idf: number;
+  /** Its keys are a FAQ or lexicon word it is taken to be a typo of: the word itself is not known. */
+  guessed?: boolean;
 }
 
 export class Ranker {
@@ -191,6 +197,8 @@ export class Ranker {
     let totalWeight = 0;
     let unknownWeight = 0;
     let knownWords = 0;
+    let guessedWords = 0;
+    let knownContentWords = 0;
     for (const { token, weight } of tokens) {
       const r = this.resolve(token, weight, view);
       if (!r) continue;
@@ -198,10 +206,14 @@ export class Ranker {
       const w = r.weight * r.idf;
       totalWeight += w;
       if (r.keys.length === 0) unknownWeight += w;
-      else knownWords += 1;
+      else {
+        knownWords += 1;
+        if (!isQuestionKindKey(token.surface)) knownContentWords += 1;
+        if (r.guessed) guessedWords += 1;
+      }
       for (const [key] of r.keys) keys.add(key);
     }
-    return { resolved, keys, totalWeight, unknownWeight, knownWords };
+    return { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, guessedWords };
   }
 
   /**
@@ -393,7 +405,8 @@ export class Ranker {
     if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) add(key, 1);
     // The same word with its soft or hard sign dropped ("lgoty", "болница").
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
-    if (keys.length === 0 && !token.numeric && token.surface.length >= 4) {
+    const guessed = keys.length === 0 && !token.numeric && token.surface.length >= 4;
+    if (guessed) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
       // Failing trigram similarity, a word one slip away, as sure as a short word's closest match must be.
       const hit = this.index.fuzzy.best(token.surface, min, this.options.minShortFuzzySimilarity);
@@ -424,7 +437,7 @@ export class Ranker {
     }
     let idf = 0;
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
-    return { keys, weight, idf };
+    return { keys, weight, idf, ...(guessed ? { guessed } : {}) };
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */

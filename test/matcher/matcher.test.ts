@@ -470,6 +470,16 @@ describe('doubt: when not to answer outright', () => {
     expect(result.doubt).toBe('unclear');
     expect(decide(result, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
   });
+
+  it('a message whose every known word is only taken for a typo of a FAQ word is offered, not answered', () => {
+    const matcher = loaded();
+    // "barking" is one slip from "parking": the bot would guess the word and the entry both.
+    const guessed = matcher.match('barking', 'en');
+    expect(guessed.doubt).toBe('unclear');
+    expect(decide(guessed, DEFAULT_THRESHOLDS)).toMatchObject({ kind: 'suggest', ids: ['parking-fine'] });
+    // One word the FAQ has as written is enough to answer again.
+    expect(decide(matcher.match('parkng fine', 'en'), DEFAULT_THRESHOLDS)).toMatchObject({ kind: 'answer', id: 'parking-fine' });
+  });
 });
 
 describe('an entry found only through its answer', () => {
