@@ -105,15 +105,36 @@ export function segmentMessage(text: string): Segment[] {
 
 /**
  * The sentences of a message that end with a question mark, when there are at least two ("Когда
- * начинается комендантский час? И работают ли банки?"); otherwise none: a message of one question
- * is answered as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often
- * the story, not a second question.
+ * начинается комендантский час? И работают ли банки?"), or its numbered items ("1) когда
+ * комендантский час 2) работают ли банки"); otherwise none: a message of one question is answered
+ * as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often the story,
+ * not a second question.
  */
 export function questionSentences(text: string): string[] {
+  const items = numberedItems(text);
+  if (items.length >= 2) return items;
   // Most messages have at most one mark: nothing to split.
   if (text.indexOf('?') === text.lastIndexOf('?')) return [];
   const questions = sentencesOf(text).filter((s) => s.end.includes('?'));
   return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
+}
+
+/** An item's number at the start or after a space: "1)", or "1." before a space ("1.5" is a number). */
+const ITEM_NUMBER = /(?:^|\s)(\d{1,2})(?:\)\s*|\.\s+)/g;
+const HAS_ITEM_NUMBER = /(?:^|\s)\d{1,2}(?:\)|\.\s)/;
+
+/**
+ * The items of a numbered list in a message ("У меня два вопроса: 1) … 2) …", "1. … 2. …"), what
+ * comes before the first being its preamble; none unless the numbers run 1, 2, 3… in order, as a
+ * date ("до 20. января"), a time or an address never does.
+ */
+function numberedItems(text: string): string[] {
+  if (!HAS_ITEM_NUMBER.test(text)) return [];
+  const marks = [...text.matchAll(ITEM_NUMBER)];
+  if (marks.length < 2 || !marks.every((m, i) => Number(m[1]) === i + 1)) return [];
+  return marks
+    .map((m, i) => text.slice((m.index ?? 0) + m[0].length, marks[i + 1]?.index ?? text.length).trim())
+    .filter((item) => tokenize(item).length > 0);
 }
 
 /** A word that joins two questions, or two things asked about, in one sentence. */

@@ -13,6 +13,19 @@ describe('questionSentences', () => {
     // A clause with "не" or "можно" but no question mark is the story, not a question.
     expect(questionSentences('Хотим в школу рядом с работой, а не по прописке. Возьмут туда?')).toEqual([]);
   });
+
+  it('gives the items of a numbered list, its preamble aside', () => {
+    expect(questionSentences('У меня два вопроса: 1) когда комендантский час 2) работают ли банки')).toEqual([
+      'когда комендантский час',
+      'работают ли банки',
+    ]);
+    expect(questionSentences('1. When does the curfew start?\n2. Are banks open?')).toEqual(['When does the curfew start?', 'Are banks open?']);
+    expect(questionSentences('1)когда комендантский час 2)банки')).toEqual(['когда комендантский час', 'банки']);
+    // Numbers that do not run 1, 2… are dates, times or addresses; one item is one question.
+    expect(questionSentences('до 20. января 5. числа продлят?')).toEqual([]);
+    expect(questionSentences('в 23.00 начинается? с 7.30 заканчивается')).toEqual([]);
+    expect(questionSentences('1) когда комендантский час')).toEqual([]);
+  });
 });
 
 describe('joinedQuestions', () => {
@@ -77,6 +90,11 @@ describe('a message of several questions', () => {
     const result = await h.say('Когда дадут горячую воду? Сколько стоит аренда лодки?');
     expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['water-outage'] });
     expect(result.replies.map((r) => r.text)).not.toContain(WATER);
+  });
+
+  test('a numbered list of questions gets an answer for each', async () => {
+    const result = await h.say('Два вопроса: 1) когда начинается комендантский час 2) когда дадут горячую воду');
+    expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
   });
 
   test('two questions joined by "и" in one sentence get both answers', async () => {
