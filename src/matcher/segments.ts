@@ -105,18 +105,36 @@ export function segmentMessage(text: string): Segment[] {
 
 /**
  * The sentences of a message that end with a question mark, when there are at least two ("Когда
- * начинается комендантский час? И работают ли банки?"), or its numbered items ("1) когда
- * комендантский час 2) работают ли банки"); otherwise none: a message of one question is answered
- * as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often the story,
+ * начинается комендантский час? И работают ли банки?"), its numbered items ("1) когда
+ * комендантский час 2) работают ли банки"), or its lines that ask something, each on its own line
+ * (questionLines); otherwise none: a message of one question is answered as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often the story,
  * not a second question.
  */
 export function questionSentences(text: string): string[] {
   const items = numberedItems(text);
   if (items.length >= 2) return items;
+  const lines = questionLines(text);
+  if (lines.length >= 2) return lines;
   // Most messages have at most one mark: nothing to split.
   if (text.indexOf('?') === text.lastIndexOf('?')) return [];
   const questions = sentencesOf(text).filter((s) => s.end.includes('?'));
   return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
+}
+
+/** A list's bullet at the start of a line. */
+const BULLET = /^[\s\-–—•*·]+/;
+
+/**
+ * The lines of a message that each read as a question and name something, when there are at least
+ * two: chats put each question on a line of its own, often without a mark ("когда комендантский
+ * час⏎работают ли банки"). A greeting's or a story's line is not one of them.
+ */
+function questionLines(text: string): string[] {
+  if (!text.includes('\n')) return [];
+  return text
+    .split(/\n+/)
+    .map((line) => line.replace(BULLET, '').trim())
+    .filter((line) => readsAsQuestion(line, line.endsWith('?')) && namesSomething(line));
 }
 
 /** An item's number at the start or after a space: "1)", or "1." before a space ("1.5" is a number). */

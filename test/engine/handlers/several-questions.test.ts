@@ -26,6 +26,13 @@ describe('questionSentences', () => {
     expect(questionSentences('в 23.00 начинается? с 7.30 заканчивается')).toEqual([]);
     expect(questionSentences('1) когда комендантский час')).toEqual([]);
   });
+
+  it('gives the lines that each ask something, without their bullets; a greeting or a story line is none', () => {
+    expect(questionSentences('Здравствуйте\nкогда комендантский час\nработают ли банки')).toEqual(['когда комендантский час', 'работают ли банки']);
+    expect(questionSentences('- когда комендантский час\n- работают ли банки')).toEqual(['когда комендантский час', 'работают ли банки']);
+    expect(questionSentences('У нас с утра нет воды\nкогда дадут?')).toEqual([]);
+    expect(questionSentences('когда\nкомендантский час')).toEqual([]);
+  });
 });
 
 describe('joinedQuestions', () => {
@@ -94,6 +101,11 @@ describe('a message of several questions', () => {
 
   test('a numbered list of questions gets an answer for each', async () => {
     const result = await h.say('Два вопроса: 1) когда начинается комендантский час 2) когда дадут горячую воду');
+    expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
+  });
+
+  test('questions on lines of their own get an answer each', async () => {
+    const result = await h.say('когда начинается комендантский час\nкогда дадут горячую воду');
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
   });
 
