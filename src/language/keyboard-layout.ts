@@ -59,6 +59,6 @@ export function meantInRussianLayout(text: string, knows: (word: string) => bool
   const needed = Math.ceil(read.length / 2);
   let knownRead = 0;
   for (let i = 0; i < read.length && knownRead + (read.length - i) >= needed; i += 1) if (knows(read[i])) knownRead += 1;
-  if (knownRead === 0 || knownRead < needed) return null;
+  if (knownRead < needed) return null;
   return knownRead > typed.filter(knows).length ? meant : null;
 }

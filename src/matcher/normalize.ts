@@ -132,12 +132,8 @@ export function tokenize(text: string): string[] {
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
   if (!words) return [];
   const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
-  return STRETCHED.test(lowered) ? kept.map(unstretched) : kept;
+  return HELD_LETTER.test(lowered) ? kept.map(unstretched) : kept;
 }
-
-/** A letter typed three or more times in a row. */
-const STRETCHED = /([a-zа-яәғқңөұүһі])\1\1/;
-const STRETCHED_RUNS = /([a-zа-яәғқңөұүһі])\1\1+/g;
 
 /**
  * A word with a letter held down for emphasis ("скооолько", "чаааас", "pleeease", "lifttt") as it
@@ -148,7 +144,7 @@ const STRETCHED_RUNS = /([a-zа-яәғқңөұүһі])\1\1+/g;
  * word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
  */
 function unstretched(word: string): string {
-  if (!STRETCHED.test(word) || word.split('').every((ch) => ch === word[0])) return word;
-  const once = word.replace(STRETCHED_RUNS, '$1');
-  return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(STRETCHED_RUNS, '$1$1');
+  if (!HELD_LETTER.test(word) || word.split('').every((ch) => ch === word[0])) return word;
+  const once = word.replace(HELD_LETTERS, '$1');
+  return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(HELD_LETTERS, '$1$1');
 }

@@ -104,11 +104,12 @@ export function segmentMessage(text: string): Segment[] {
 }
 
 /**
- * The sentences of a message that end with a question mark, when there are at least two ("Когда
- * начинается комендантский час? И работают ли банки?"), its numbered items ("1) когда
- * комендантский час 2) работают ли банки"), or its lines that ask something, each on its own line
- * (questionLines); otherwise none: a message of one question is answered as a whole. Only the mark counts here: a clause with "не" or "можно" in it is often the story,
- * not a second question.
+ * The questions of a message that asks several, when there are at least two: its numbered items
+ * ("1) когда комендантский час 2) работают ли банки"), its lines that each ask something
+ * (questionLines), or its sentences that end with a question mark ("Когда начинается комендантский
+ * час? И работают ли банки?"); otherwise none: a message of one question is answered as a whole.
+ * Between sentences only the mark makes one a question: a clause with "не" or "можно" in it is
+ * often the story, not a second question.
  */
 export function questionSentences(text: string): string[] {
   const items = numberedItems(text);

@@ -55,7 +55,7 @@ async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unansw
     reason,
     topic: conv.lastFaqId ? catalog.get(conv.lastFaqId)?.topic : undefined,
     // A question read as other than typed (another keyboard layout): the operator sees the keys too.
-    excerpt: turn.input.typed ? [...conv.recent, { from: 'resident', text: turn.input.residentLine, at: turn.now }] : [...conv.recent],
+    excerpt: [...conv.recent, ...(turn.input.typed ? [{ from: 'resident' as const, text: turn.input.residentLine, at: turn.now }] : [])],
     ...(turn.ref ? { source: turn.ref } : {}),
   };
   let ticket;
