@@ -30,7 +30,7 @@ import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
 import { classifyText, cleanText, normalizePhrase } from './input';
 import { KeyedQueue } from './keyed-queue';
-import { choiceSaid, mainSmallTalk, SmallTalkReader } from './small-talk';
+import { choiceSaid, gestureSaid, mainSmallTalk, SmallTalkReader } from './small-talk';
 import { compose, Turn, type Handler, type TurnInput } from './turn';
 import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
 
@@ -165,7 +165,7 @@ export class ConversationEngine {
     const meant = message.kind === 'text' ? meantInRussianLayout(typed, this.knowsWord) : null;
     const text = meant ?? typed;
     const kind = message.kind === 'text' ? classifyText(text) : null;
-    const talk = kind === 'question' ? this.smallTalk.read(text) : null;
+    const talk = kind === 'question' ? this.smallTalk.read(text) : kind === 'symbols' ? gestureSaid(text) : null;
     // The text without its courtesy, for a pick and for a command: worked out once, when first asked.
     let bare: string | undefined | null = null;
     const withoutCourtesy = () => (bare === null ? (bare = this.smallTalk.withoutCourtesy(text)) : bare);

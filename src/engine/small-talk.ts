@@ -208,6 +208,38 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
   return undefined;
 }
 
+/**
+ * Emoji that say what a word of small talk says, the same in every language: a thumbs-up or a tick
+ * is a yes, a thumbs-down or a cross a no, folded hands, a heart or flowers are thanks. Residents
+ * answer "did this answer help? 👍 Yes / 👎 No" with the emoji itself, above all on WhatsApp, where
+ * the choices are a list to type from; read as a message without words, the bot's 👍 asked for
+ * a question in words, and the answer's "yes, it helped" was lost to the learning.
+ */
+const GESTURES: ReadonlyMap<string, SmallTalk> = new Map([
+  ...[...'👍👌✅✔☑🆗'].map((ch) => [ch, 'yes'] as const),
+  ...[...'👎❌✖'].map((ch) => [ch, 'no'] as const),
+  ...[...'🙏❤♥💐🌹🤝🥰💕💖🫶'].map((ch) => [ch, 'thanks'] as const),
+]);
+/** Smiles that only set the tone of a gesture beside them ("🙂🙏"): alone they say nothing. */
+const TONE = new Set([...'🙂😊☺😀😃😄😁']);
+/** What comes with an emoji and changes nothing it says: skin tones, the emoji and text presentation selectors, spaces and punctuation. */
+const GESTURE_NOISE = /[\u{1F3FB}-\u{1F3FF}]|\uFE0E|\uFE0F|[\s.,!?)(]/gu;
+
+/**
+ * What a message of emoji alone says as small talk ("👍", "🙏🏻🙏🏻", "👍🙂"), or null when any emoji
+ * of it is not a gesture GESTURES knows ("🤔", "😡") or it has none.
+ */
+export function gestureSaid(text: string): SmallTalkSaid | null {
+  const said = new Set<SmallTalk>();
+  for (const ch of text.replace(GESTURE_NOISE, '')) {
+    if (TONE.has(ch)) continue;
+    const kind = GESTURES.get(ch);
+    if (!kind) return null;
+    said.add(kind);
+  }
+  return said.size > 0 ? said : null;
+}
+
 /** One verdict from two readings of a message, either of which may be missing; none when they differ. */
 function agreeing(a: 'yes' | 'no' | undefined, b: 'yes' | 'no' | undefined): 'yes' | 'no' | undefined {
   if (a && b) return a === b ? a : undefined;

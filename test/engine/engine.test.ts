@@ -201,7 +201,7 @@ describe('ConversationEngine', () => {
     });
 
     test('the channel hint decides when the text does not tell', async () => {
-      const result = await h.say('👍', { langHint: 'kk' });
+      const result = await h.say('🤔', { langHint: 'kk' });
       expect(result.lang).toBe('kk');
       expect(result.replies[0].text).toBe(tr.t('kk', 'input.emoji'));
     });
@@ -325,7 +325,7 @@ describe('ConversationEngine', () => {
     test('empty, whitespace and emoji-only text', async () => {
       expect((await h.say('')).replies[0].text).toBe(tr.t('ru', 'input.empty'));
       expect((await h.say('   \n\t ')).replies[0].text).toBe(tr.t('ru', 'input.empty'));
-      expect((await h.say('🙂🙂🙏')).replies[0].text).toBe(tr.t('ru', 'input.emoji'));
+      expect((await h.say('🙂🤔')).replies[0].text).toBe(tr.t('ru', 'input.emoji'));
     });
 
     test('control characters are stripped before matching', async () => {
@@ -564,6 +564,27 @@ describe('small talk', () => {
     expect(thanks.outcome).toEqual({ kind: 'feedback', helpful: true });
     expect(texts(thanks.replies)).toEqual([tr.t('ru', 'feedback.thanks')]);
     expect((await h.store.audit.list(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
+  });
+
+  test('the emoji of the choices answer them: 👍 after an answer is "yes, it helped", 👎 then 👍 hands the question over', async () => {
+    await h.say('во сколько начинается комендантский час', { chatId: 'up' });
+    const up = await h.say('👍🏻', { chatId: 'up' });
+    expect(up.outcome).toEqual({ kind: 'feedback', helpful: true });
+    expect((await h.store.audit.list(5))[0]).toMatchObject({ action: 'feedback.helpful', target: 'curfew-time' });
+    await h.say('во сколько начинается комендантский час', { chatId: 'down' });
+    const sorry = await h.say('👎', { chatId: 'down' });
+    expect(texts(sorry.replies)).toEqual([tr.t('ru', 'feedback.sorry')]);
+    const escalated = await h.say('👍', { chatId: 'down' });
+    expect(escalated.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+  });
+
+  test('folded hands or a heart are thanks, and a thumbs-up with nothing asked is an "ok"; no ticket is opened', async () => {
+    for (const [typed, kind] of [['🙏', 'thanks'], ['❤️🙂', 'thanks'], ['👍', 'ok']] as const) {
+      const result = await h.say(typed, { chatId: typed });
+      expect(result.outcome).toEqual({ kind: 'small-talk', said: kind });
+      expect(texts(result.replies)).toEqual([tr.t('ru', `smallTalkReply.${kind}`)]);
+    }
+    expect(await h.store.tickets.list()).toEqual([]);
   });
 
   test('typed "no", then "yes" to an operator, hands over the question that did not help', async () => {

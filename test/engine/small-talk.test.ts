@@ -1,5 +1,5 @@
 import { CHOICE } from '../../src/engine/choices';
-import { choiceSaid, mainSmallTalk, SmallTalkReader, type SmallTalk } from '../../src/engine/small-talk';
+import { choiceSaid, gestureSaid, mainSmallTalk, SmallTalkReader, type SmallTalk } from '../../src/engine/small-talk';
 import type { Choice } from '../../src/engine/types';
 import { createTranslator } from '../../src/i18n';
 
@@ -95,6 +95,34 @@ describe('SmallTalkReader', () => {
     expect(mainSmallTalk(set('ok', 'bye'))).toBe('bye');
     expect(mainSmallTalk(set('ok', 'greeting'))).toBe('greeting');
     expect(mainSmallTalk(set('no', 'ok'))).toBe('ok');
+  });
+});
+
+describe('gestureSaid', () => {
+  const gesture = (text: string) => {
+    const read = gestureSaid(text);
+    return read ? [...read].sort() : null;
+  };
+
+  test('reads the emoji of a yes, a no and thanks, with skin tones, presentation selectors, smiles and punctuation', () => {
+    expect(gesture('👍')).toEqual(['yes']);
+    expect(gesture('👍🏽👍🏽!')).toEqual(['yes']);
+    expect(gesture('✅')).toEqual(['yes']);
+    expect(gesture('👎')).toEqual(['no']);
+    expect(gesture('❌')).toEqual(['no']);
+    expect(gesture('🙏🏻')).toEqual(['thanks']);
+    expect(gesture('❤️')).toEqual(['thanks']);
+    expect(gesture('👍 🙏')).toEqual(['thanks', 'yes']);
+    expect(gesture('🙂👍')).toEqual(['yes']);
+  });
+
+  test('any other emoji, or a smile alone, says nothing', () => {
+    expect(gesture('🙂')).toBeNull();
+    expect(gesture('🤔')).toBeNull();
+    expect(gesture('👍🤔')).toBeNull();
+    expect(gesture('😡👎')).toBeNull();
+    expect(gesture('...')).toBeNull();
+    expect(gesture('')).toBeNull();
   });
 });
 
