@@ -42,6 +42,8 @@ const MAX_COMMAND_WORDS = 7;
 
 export class SmallTalkReader {
   private readonly phrases = new Map<string, SmallTalk>();
+  /** The first words of the phrases: a run can only start at one of them (most words of a question are none). */
+  private readonly starts = new Set<string>();
   private readonly fillers = new Set<string>();
   /** Every word of the phrases and the fillers: a message with any other word is no small talk. */
   private readonly words = new Set<string>();
@@ -63,7 +65,9 @@ export class SmallTalkReader {
     // The first meaning wins, as for the typed commands.
     if (!k || this.phrases.has(k)) return;
     this.phrases.set(k, kind);
-    this.longest = Math.max(this.longest, k.split(' ').length);
+    const words = k.split(' ');
+    this.starts.add(words[0]);
+    this.longest = Math.max(this.longest, words.length);
   }
 
   /** What the message says when it is only small talk; null when any word of it is more than that. */
@@ -158,7 +162,8 @@ export class SmallTalkReader {
   private runs(words: readonly string[]): Run[] {
     const runs: Run[] = [];
     next: for (let at = 0; at < words.length; ) {
-      for (let length = Math.min(this.longest, words.length - at); length > 0; length -= 1) {
+      const longest = this.starts.has(words[at]) ? Math.min(this.longest, words.length - at) : 0;
+      for (let length = longest; length > 0; length -= 1) {
         const phrase = words.slice(at, at + length);
         const kind = this.phrases.get(phrase.join(' '));
         if (kind) {

@@ -98,6 +98,8 @@ export interface IndexedEntry {
 export interface VariantWeights {
   readonly revision: number;
   readonly totals: Float64Array;
+  /** Each variant's words' idfs (of their first keys), in the variant's order: the terms of `totals`. */
+  readonly idfs: readonly Float64Array[];
 }
 
 /** A key's postings as parallel arrays: entry slot, saturated field-weighted frequency, and whether
@@ -238,12 +240,13 @@ export class FieldIndex {
   variantWeights(entry: IndexedEntry): VariantWeights {
     const cached = entry.variantWeights;
     if (cached && cached.revision === this.revision) return cached;
-    const totals = Float64Array.from(entry.variants, (variant) => {
+    const idfs = entry.variants.map((variant) => Float64Array.from(variant, (wordKeys) => this.idf(wordKeys[0])));
+    const totals = Float64Array.from(idfs, (terms) => {
       let total = 0;
-      for (const wordKeys of variant) total += this.idf(wordKeys[0]);
+      for (const idf of terms) total += idf;
       return total;
     });
-    entry.variantWeights = { revision: this.revision, totals };
+    entry.variantWeights = { revision: this.revision, totals, idfs };
     return entry.variantWeights;
   }
 

@@ -122,7 +122,24 @@ const ENGLISH_CLITIC = /(?<=[a-z])['’ʼ`](?:ll|d|m|re|ve|s)(?![a-z])/g;
  * the soft sign. Latin look-alikes inside a Cyrillic word become the Cyrillic letters they stand
  * for (withCyrillicLookalikes).
  */
-export function tokenize(text: string): string[] {
+export function tokenize(text: string): readonly string[] {
+  for (const [said, words] of recentSplits) if (said === text) return words;
+  const words = split(text);
+  recentSplits[nextSplit] = [text, words];
+  nextSplit = (nextSplit + 1) % RECENT_SPLITS;
+  return words;
+}
+
+/**
+ * One turn splits a message's text several times over (its sentences, whether one asks, the
+ * matcher, the question kinds: four splits a message, two or three of them of a text just split),
+ * so the last few splits are kept. Shared: callers only read them (`readonly`).
+ */
+const RECENT_SPLITS = 4;
+const recentSplits: Array<readonly [string, readonly string[]]> = [];
+let nextSplit = 0;
+
+function split(text: string): readonly string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   const lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC')))
     .toLowerCase()

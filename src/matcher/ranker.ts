@@ -477,16 +477,28 @@ export function askedShare(entry: IndexedEntry, keys: ReadonlySet<string>, skipV
 export function variantPrecision(
   entry: IndexedEntry,
   keys: ReadonlySet<string>,
-  index: Pick<FieldIndex, 'idf' | 'variantWeights'>,
+  index: Pick<FieldIndex, 'variantWeights'>,
   skipVariant?: number,
 ): number {
-  const { totals } = index.variantWeights(entry);
+  // Every message asks this of its first entry: the idfs come with the variant weights, and the
+  // loops call nothing.
+  const { totals, idfs } = index.variantWeights(entry);
   let best = 0;
   for (let i = 0; i < entry.variants.length; i += 1) {
     const total = totals[i];
     if (i === skipVariant || total <= 0) continue;
+    const variant = entry.variants[i];
+    const terms = idfs[i];
     let hit = 0;
-    for (const wordKeys of entry.variants[i]) if (wordKeys.some((k) => keys.has(k))) hit += index.idf(wordKeys[0]);
+    for (let w = 0; w < variant.length; w += 1) {
+      const wordKeys = variant[w];
+      for (let k = 0; k < wordKeys.length; k += 1) {
+        if (keys.has(wordKeys[k])) {
+          hit += terms[w];
+          break;
+        }
+      }
+    }
     if (hit / total > best) best = hit / total;
   }
   return best;
