@@ -167,8 +167,7 @@ export class ConversationEngine {
     const kind = message.kind === 'text' ? classifyText(text) : null;
     const talk = kind === 'question' ? this.smallTalk.read(text) : kind === 'symbols' ? gestureSaid(text) : null;
     // The text without its courtesy, for a pick and for a command: worked out once, when first asked.
-    let bare: string | undefined | null = null;
-    const withoutCourtesy = () => (bare === null ? (bare = this.smallTalk.withoutCourtesy(text)) : bare);
+    const withoutCourtesy = new Once(() => this.smallTalk.withoutCourtesy(text));
     const choiceId = message.choiceId ?? this.typedPick(text, kind, offered, withoutCourtesy) ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
@@ -181,22 +180,22 @@ export class ConversationEngine {
    * "⭐⭐⭐⭐⭐", also as symbols alone), a number or the words of a choice, or a position typed
    * otherwise ("второй", "№2", also with courtesy around it).
    */
-  private typedPick(text: string, kind: TurnInput['kind'], offered: Choice[], withoutCourtesy: () => string | undefined): string | undefined {
+  private typedPick(text: string, kind: TurnInput['kind'], offered: Choice[], withoutCourtesy: Once<string | undefined>): string | undefined {
     if (kind !== 'question' && kind !== 'symbols') return undefined;
     const rating = typedRating(text, offered);
     if (rating || kind === 'symbols') return rating;
     const typed = typedChoice(text, offered);
     if (typed || offered.length === 0) return typed;
-    const position = this.positions.read(withoutCourtesy() ?? text, offered.length);
+    const position = this.positions.read(withoutCourtesy.get() ?? text, offered.length);
     if (position === undefined) return undefined;
     return offered[position - 1]?.id ?? STALE_CHOICE;
   }
 
   /** The command a text is, also with courtesy around it ("меню, пожалуйста", "english please"). */
-  private command(text: string, withoutCourtesy: () => string | undefined): Command | null {
+  private command(text: string, withoutCourtesy: Once<string | undefined>): Command | null {
     const exact = this.commands.recognize(text);
     if (exact) return exact;
-    const bare = withoutCourtesy();
+    const bare = withoutCourtesy.get();
     return bare ? this.commands.recognize(bare) : null;
   }
 
@@ -227,6 +226,26 @@ export class ConversationEngine {
  */
 function announced(c: Conversation): string {
   return c.langChosen ? (c.lang ?? '') : '';
+}
+
+/**
+ * A value worked out once, when first asked. A class rather than a closure over a variable: tsx,
+ * which runs the bot, names each closure it makes (esbuild's keepNames), about 0.4 µs apiece, and
+ * this one was made for every message (ARCHITECTURE.md, "Hot paths").
+ */
+class Once<T> {
+  private made = false;
+  private value?: T;
+
+  constructor(private readonly make: () => T) {}
+
+  get(): T {
+    if (!this.made) {
+      this.value = this.make();
+      this.made = true;
+    }
+    return this.value as T;
+  }
 }
 
 function conversationKey(channel: string, chatId: string): string {

@@ -109,13 +109,17 @@ export class SmallTalkReader {
     // ("пожалуйста" after it, "здравствуйте" before it), so two words tell whether to look further.
     const tokens = text.trim().split(/\s+/);
     if (tokens.length > MAX_COMMAND_WORDS) return undefined;
-    const courteous = (token: string) => wordsOf(token).some((w) => this.words.has(w));
-    if (!courteous(tokens[0]) && !courteous(tokens[tokens.length - 1])) return undefined;
+    if (!this.isCourteous(tokens[0]) && !this.isCourteous(tokens[tokens.length - 1])) return undefined;
     const words = wordsOf(text);
     const kept = this.runs(words)
       .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no' || run.kind === 'waiting')
       .flatMap((run) => run.words);
     return kept.length > 0 && kept.length < words.length ? kept.join(' ') : undefined;
+  }
+
+  /** Whether a token of a message has a courtesy word ("пожалуйста," "Здравствуйте!"). */
+  private isCourteous(token: string): boolean {
+    return wordsOf(token).some((w) => this.words.has(w));
   }
 
   /**

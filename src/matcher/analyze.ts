@@ -276,20 +276,25 @@ export interface WeightedToken {
  */
 export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();
-  const keep = (token: QueryToken, weight: number) => {
-    const known = byWord.get(token.surface);
-    if (!known || known.weight < weight) byWord.set(token.surface, { token, weight });
-  };
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   for (const segment of segmentMessage(clipped)) {
     const { kinds, content } = questionWords(tokenize(segment.text));
     for (const token of analyzeQueryWords(content, lang)) {
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
-      keep(token, segment.weight);
+      keepHeaviest(byWord, token, segment.weight);
     }
-    for (const kind of kinds) keep(kindToken(kind), segment.weight);
+    for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment.weight);
   }
   return [...byWord.values()];
+}
+
+/**
+ * A word said in several sentences counts with its heaviest sentence's weight. (A function of the
+ * module, not a closure per message: ARCHITECTURE.md, "Hot paths".)
+ */
+function keepHeaviest(byWord: Map<string, WeightedToken>, token: QueryToken, weight: number): void {
+  const known = byWord.get(token.surface);
+  if (!known || known.weight < weight) byWord.set(token.surface, { token, weight });
 }
 
 /**

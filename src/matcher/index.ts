@@ -59,14 +59,13 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };
   // Only words several entries ask about: offer them rather than a guess or a hand-off.
   const suggestScore = result.suggestScore ?? top.score;
-  const offered = () => worthOffering(result);
-  if (!result.doubt && suggestScore >= t.answer + LONE_CANDIDATE_MARGIN && offered().length === 1) {
+  if (!result.doubt && suggestScore >= t.answer + LONE_CANDIDATE_MARGIN && worthOffering(result).length === 1) {
     return { kind: 'answer', id: top.id, score: top.score };
   }
   // An entry met only in its answer is never "did you mean": at most read while an operator takes over.
   const suggestable = result.doubt !== 'answer-only';
-  if (suggestable && (result.doubt === 'topic-word' || suggestScore >= t.suggest)) return { kind: 'suggest', ids: offered(), score: top.score };
-  if (suggestScore >= t.hint) return { kind: 'none', score: top.score, ids: offered() };
+  if (suggestable && (result.doubt === 'topic-word' || suggestScore >= t.suggest)) return { kind: 'suggest', ids: worthOffering(result), score: top.score };
+  if (suggestScore >= t.hint) return { kind: 'none', score: top.score, ids: worthOffering(result) };
   return { kind: 'none', score: top.score };
 }
 
@@ -74,11 +73,16 @@ export function decide(result: MatchResult, t: Thresholds): Decision {
 export function worthOffering(result: MatchResult): string[] {
   const [first] = result.candidates;
   if (!first) return [];
-  // Relative to the first offered: the matcher's own first may be gone (an entry out of its validity window).
-  const relevance = (c: MatchCandidate) =>
-    c.relevance !== undefined && first.relevance ? c.relevance / first.relevance : first.score > 0 ? c.score / first.score : 1;
   return result.candidates
-    .filter((c) => relevance(c) >= SUGGEST_RELATIVE_FLOOR)
+    .filter((c) => relevanceTo(first, c) >= SUGGEST_RELATIVE_FLOOR)
     .slice(0, MAX_SUGGESTIONS)
     .map((c) => c.id);
+}
+
+/**
+ * A candidate's relevance relative to the first offered: the matcher's own first may be gone (an
+ * entry out of its validity window).
+ */
+function relevanceTo(first: MatchCandidate, c: MatchCandidate): number {
+  return c.relevance !== undefined && first.relevance ? c.relevance / first.relevance : first.score > 0 ? c.score / first.score : 1;
 }

@@ -173,6 +173,37 @@ function folded(word: string | undefined): string {
 const PLACE_WORDS_AFTER_WHICH = new Set(['жерде', 'жерге', 'жерден', 'жер']);
 
 /**
+ * What readQuestionKinds finds in one sentence as it reads it. An object with methods rather than
+ * closures made for every sentence: tsx, which runs the bot, names each closure it makes (esbuild's
+ * keepNames), about 0.4 µs apiece, and every message reads several sentences (ARCHITECTURE.md,
+ * "Hot paths").
+ */
+class KindReading {
+  readonly kinds: QuestionKind[] = [];
+  readonly phraseWords: number[] = [];
+  readonly frameWords: number[] = [];
+
+  constructor(private readonly words: readonly string[]) {}
+
+  add(kind: QuestionKind, phraseWord?: number): void {
+    if (!this.kinds.includes(kind)) this.kinds.push(kind);
+    if (phraseWord !== undefined) this.phraseWords.push(phraseWord);
+  }
+
+  /** The word at `at` made (or completes) the kind: it names no subject ("much" in "how much"). */
+  frame(at: number): void {
+    if (at < this.words.length) this.frameWords.push(at);
+  }
+
+  /** The verb of cost within `reach` words of a question of amount ("сколько это стоит", "how much does it cost"). */
+  costFrom(from: number, reach: number): void {
+    for (let at = from; at < Math.min(this.words.length, from + reach); at += 1) {
+      if (COST_VERBS.has(folded(this.words[at]))) return this.frame(at);
+    }
+  }
+}
+
+/**
  * The kinds of answer the words of one sentence ask for (each once), and the positions of the words
  * that only make up a kind with the question word before them and would otherwise read as another
  * subject (`phraseWords`, taken out of the question's content): "жерде" in "қай жерде" ("where")
@@ -182,61 +213,45 @@ const PLACE_WORDS_AFTER_WHICH = new Set(['жерде', 'жерге', 'жерде
  * a message of nothing else names no subject (namesNoSubject).
  */
 export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKind[]; phraseWords: number[]; frameWords: number[] } {
-  const kinds: QuestionKind[] = [];
-  const phraseWords: number[] = [];
-  const frameWords: number[] = [];
-  const add = (kind: QuestionKind, phraseWord?: number) => {
-    if (!kinds.includes(kind)) kinds.push(kind);
-    if (phraseWord !== undefined) phraseWords.push(phraseWord);
-  };
-  /** The word at `at` made (or completes) the kind: it names no subject ("much" in "how much"). */
-  const frame = (at: number) => {
-    if (at < words.length) frameWords.push(at);
-  };
-  /** The verb of cost within `reach` words of a question of amount ("сколько это стоит", "how much does it cost"). */
-  const costFrom = (from: number, reach: number) => {
-    for (let at = from; at < Math.min(words.length, from + reach); at += 1) {
-      if (COST_VERBS.has(folded(words[at]))) return frame(at);
-    }
-  };
+  const reading = new KindReading(words);
   for (let i = 0; i < words.length; i += 1) {
     const word = folded(words[i]);
     if (!TRIGGERS.has(word)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
-      add('time');
-      if (TIME_AFTER_HOW_MUCH.has(after)) frame(i + 1);
+      reading.add('time');
+      if (TIME_AFTER_HOW_MUCH.has(after)) reading.frame(i + 1);
       // "через сколько": "через" (in, after) is no stop word, but here it only makes the time.
-      if (AFTER_HOW_LONG.has(before)) frame(i - 1);
+      if (AFTER_HOW_LONG.has(before)) reading.frame(i - 1);
     } else if (word === 'how') {
       const unit = after === 'many' && DURATION_AFTER_HOW_MANY.has(folded(words[i + 2]));
-      add(TIME_AFTER_HOW.has(after) || unit ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
-      if (TIME_AFTER_HOW.has(after) || AMOUNT_AFTER_HOW.has(after)) frame(i + 1);
-      if (unit) frame(i + 2);
-      if (AMOUNT_AFTER_HOW.has(after)) costFrom(i + 2, 3);
+      reading.add(TIME_AFTER_HOW.has(after) || unit ? 'time' : AMOUNT_AFTER_HOW.has(after) ? 'amount' : 'way');
+      if (TIME_AFTER_HOW.has(after) || AMOUNT_AFTER_HOW.has(after)) reading.frame(i + 1);
+      if (unit) reading.frame(i + 2);
+      if (AMOUNT_AFTER_HOW.has(after)) reading.costFrom(i + 2, 3);
     } else if ((word === 'канша' || word.startsWith('неше')) && (before.startsWith(HOUR) || after.startsWith(HOUR))) {
       // "қанша сағат", "сағат нешеде": the hour asked with a word of amount.
-      add('time');
-      frame(before.startsWith(HOUR) ? i - 1 : i + 1);
+      reading.add('time');
+      reading.frame(before.startsWith(HOUR) ? i - 1 : i + 1);
     } else if ((word === 'канша' || word === 'неше') && DURATION.some((d) => after.startsWith(d))) {
       // "қанша уақыт", "неше күн": a duration.
-      add('time');
-      frame(i + 1);
+      reading.add('time');
+      reading.frame(i + 1);
     } else if (word === 'неше') {
-      add('amount');
+      reading.add('amount');
     } else if (WHICH.has(word)) {
       if (TIME_WORDS_AFTER_WHICH.has(after)) {
-        add('time');
-        frame(i + 1);
-      } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) add('place', i + 1);
+        reading.add('time');
+        reading.frame(i + 1);
+      } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) reading.add('place', i + 1);
     } else if (ASKING_WORDS.has(word)) {
-      frame(i);
+      reading.frame(i);
     } else {
       const kind = WORD_KINDS.get(word);
-      if (kind) add(kind);
-      if (kind === 'amount') costFrom(i + 1, 2);
+      if (kind) reading.add(kind);
+      if (kind === 'amount') reading.costFrom(i + 1, 2);
     }
   }
-  return { kinds, phraseWords, frameWords: [...phraseWords, ...frameWords] };
+  return { kinds: reading.kinds, phraseWords: reading.phraseWords, frameWords: [...reading.phraseWords, ...reading.frameWords] };
 }

@@ -150,6 +150,16 @@ interface ResolvedToken {
   guessed?: boolean;
 }
 
+/**
+ * Adds `key` to a word's keys, once, when the view has it. A function of the module rather than a
+ * closure made for every word: tsx, which runs the bot, names each closure it makes (esbuild's
+ * keepNames), about 0.4 µs apiece (ARCHITECTURE.md, "Hot paths").
+ */
+function addKey(keys: Array<[string, number, number]>, view: View, key: string, quality: number): void {
+  for (const known of keys) if (known[0] === key) return;
+  if (view.exists(key)) keys.push([key, quality, view.idf(key)]);
+}
+
 export class Ranker {
   /** Scratch space reused across queries (always left zeroed). */
   private best = new Float64Array(64);
@@ -390,21 +400,15 @@ export class Ranker {
    */
   private resolve(token: QueryToken, weight: number, view: View): ResolvedToken | null {
     const keys: Array<[string, number, number]> = [];
-    const seen = new Set<string>();
-    const add = (key: string, quality: number) => {
-      if (seen.has(key) || !view.exists(key)) return;
-      seen.add(key);
-      keys.push([key, quality, view.idf(key)]);
-    };
-    for (const key of token.candidates) add(key, 1);
-    for (const concept of token.concepts) add(concept, this.options.conceptQuality);
+    for (const key of token.candidates) addKey(keys, view, key, 1);
+    for (const concept of token.concepts) addKey(keys, view, concept, this.options.conceptQuality);
     // A kind of question no FAQ question asks says nothing either way.
     if (keys.length === 0 && isQuestionKindKey(token.surface)) return null;
     // A Latin name typed in Cyrillic, when the FAQ writes one of its spellings as it is: "каспи" is
     // Kaspi, while "лифт" is not "lifted" (the stem alone would make it so).
-    if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) add(key, 1);
+    if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) addKey(keys, view, key, 1);
     // The same word with its soft or hard sign dropped ("lgoty", "болница").
-    if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) add(signed, 1);
+    if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) addKey(keys, view, signed, 1);
     const guessed = keys.length === 0 && !token.numeric && token.surface.length >= 4;
     if (guessed) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
@@ -413,14 +417,14 @@ export class Ranker {
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) {
         const quality = typoQuality(hit.similarity);
-        for (const key of known) add(key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
+        for (const key of known) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
       }
       // Then a lexicon word the FAQ does not write but a synonym of which it does.
       const meant = keys.length === 0 ? misspeltLexiconWord(token.surface, token.typoLang) : null;
       if (meant) {
         const quality = typoQuality(this.options.minShortFuzzySimilarity);
-        for (const key of meant.candidates) add(key, quality);
-        for (const concept of meant.concepts) add(concept, quality * this.options.conceptQuality);
+        for (const key of meant.candidates) addKey(keys, view, key, quality);
+        for (const concept of meant.concepts) addKey(keys, view, concept, quality * this.options.conceptQuality);
       }
     }
     if (keys.length === 0) {

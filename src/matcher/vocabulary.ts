@@ -77,19 +77,21 @@ export class LanguageVocabulary implements WordEvidence {
   private lookUp(word: string): Lang[] {
     const script = scriptOf(word);
     const out: Lang[] = [];
-    const has = (lang: Lang, spelling: string) => {
-      const key = keyOf(spelling, lang);
-      // Stems of two letters collide across unrelated words ("егов" and "его" both give "ег").
-      return key.length >= MIN_KEY && this.counts[lang].has(key);
-    };
     if (script === 'latin') {
-      if (has('en', word)) out.push('en');
-      if (has('ru', latinToCyrillic(word))) out.push('ru');
-      if (has('kk', kazakhReading(word))) out.push('kk');
+      if (this.has('en', word)) out.push('en');
+      if (this.has('ru', latinToCyrillic(word))) out.push('ru');
+      if (this.has('kk', kazakhReading(word))) out.push('kk');
     } else if (script === 'cyrillic') {
-      if (has('ru', word)) out.push('ru');
-      if (has('kk', word)) out.push('kk');
+      if (this.has('ru', word)) out.push('ru');
+      if (this.has('kk', word)) out.push('kk');
     }
     return out;
+  }
+
+  /** Whether `lang`'s texts have the word spelt so (a method, not a closure per lookup: ARCHITECTURE.md, "Hot paths"). */
+  private has(lang: Lang, spelling: string): boolean {
+    const key = keyOf(spelling, lang);
+    // Stems of two letters collide across unrelated words ("егов" and "его" both give "ег").
+    return key.length >= MIN_KEY && this.counts[lang].has(key);
   }
 }

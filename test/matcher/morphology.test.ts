@@ -1,6 +1,6 @@
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
-import { foldKazakh, tokenize } from '../../src/matcher/normalize';
+import { foldKazakh, heldLettersOnce, tokenize } from '../../src/matcher/normalize';
 import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
@@ -38,6 +38,14 @@ describe('tokenize', () => {
     expect(tokenize('pleeease lifttt callll freeee')).toEqual(['please', 'lift', 'call', 'free']);
     // Abbreviations ("ООО", a limited company) and addresses are not emphasis.
     expect(tokenize('ООО www касса')).toEqual(['ооо', 'www', 'касса']);
+  });
+
+  it('keeps a held-down letter once however it is written: three equal digits or marks are no letter, a letter outside the Basic Multilingual Plane is one', () => {
+    expect(heldLettersOnce('спасибооо!!! 111 ...')).toBe('спасибо!!! 111 ...');
+    expect(heldLettersOnce('ok 👍👍👍')).toBe('ok 👍👍👍');
+    // Mathematical bold letters: each is two UTF-16 units, and three in a row are a held letter too.
+    expect(heldLettersOnce('\u{1D41A}\u{1D41A}\u{1D41A}b')).toBe('\u{1D41A}b');
+    expect(heldLettersOnce('обычный текст')).toBe('обычный текст');
   });
 
   it('reads Latin letters with marks as the plain letters: the Kazakh Latin alphabets, borrowed words', () => {
