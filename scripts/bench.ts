@@ -7,7 +7,7 @@
  * it held up the event loop at worst; the console's FAQ check over 500 of those entries, in its
  * slices; a tenth of those entries changed at once (a re-imported file), taken up by the catalog's
  * refresh in its slices; the heap that 10,000 active conversations hold; and the staff console's
- * /healthz latency during 30 parallel logins and a large import; the dashboard's figures of a busy day and what
+ * /healthz latency during parallel logins (16 by default: a shift's operators starting at once) and a large import; the dashboard's figures of a busy day and what
  * counting a message's outcome costs; and delivery end to end through a local
  * Bot API stand-in (`bench-delivery.ts`): first-reply latency at 5 residents a second, throughput
  * at the 30/s ceiling with its duplicates. State goes to a SQLite file in a temporary folder, as in
@@ -25,6 +25,7 @@
  *   npm run bench -- --messages 5000               # quicker
  *   npm run bench -- --messages 50000              # steadier figures on a noisy machine
  *   npm run bench -- --alert-subscribers 100000    # adds the alert fan-out (about two minutes)
+ *   npm run bench -- --console-logins 30           # more staff logging in at once (each about 0.3 s of hashing)
  *   npm run bench -- --delivery-long               # longer delivery runs, and kill -9 during a burst of 1,000 (about two minutes)
  */
 import fs from 'node:fs';
@@ -56,6 +57,7 @@ const { values: args } = parseArgs({
   options: {
     messages: { type: 'string', default: '10000' },
     'alert-subscribers': { type: 'string', default: '0' },
+    'console-logins': { type: 'string', default: '16' },
     'delivery-long': { type: 'boolean', default: false },
   },
 });
@@ -441,7 +443,7 @@ async function main(): Promise<void> {
   const heap = await heapPer10k(demo);
   const subscribers = Number(args['alert-subscribers']) || 0;
   const alerts = subscribers > 0 ? await alertFanout(Math.max(100, subscribers), 25) : undefined;
-  const console_ = await consoleLoad(30, demo);
+  const console_ = await consoleLoad(Math.max(1, Number(args['console-logins']) || 16), demo);
   const delivery = await deliveryFigures({ long: args['delivery-long'] ?? false });
   const dashboard = await dashboardLoad(demo, 20_000);
 
