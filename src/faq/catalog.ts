@@ -160,7 +160,7 @@ export class FaqCatalog {
       const entry = this.entries.get(c.id);
       if (!entry || !isLive(entry, now)) continue;
       // Written out, not spread: this runs for every message, and a spread copies by a slower path.
-      out.push(c.relevance === undefined ? { id: c.id, score: c.score, entry } : { id: c.id, score: c.score, relevance: c.relevance, entry });
+      out.push({ id: c.id, score: c.score, relevance: c.relevance, asked: c.asked, entry });
       if (out.length === limit) break;
     }
     // What the matcher said of its first candidate is not said of another that took its place.

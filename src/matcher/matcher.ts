@@ -134,8 +134,8 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
  * resident's wording disagree): it comes next, and both are offered.
  */
 function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number, clash?: string): MatchResult {
-  const taught: MatchCandidate[] = ids.map((id) => ({ id, score: TAUGHT_SCORE, relevance: 1 }));
-  const asked: MatchCandidate[] = clash ? [{ id: clash, score: TAUGHT_SCORE, relevance: 1 }] : [];
+  const taught: MatchCandidate[] = ids.map((id) => ({ id, score: TAUGHT_SCORE, relevance: 1, asked: true }));
+  const asked: MatchCandidate[] = clash ? [{ id: clash, score: TAUGHT_SCORE, relevance: 1, asked: true }] : [];
   const others = ranked.candidates.filter((c) => !ids.includes(c.id) && c.id !== clash);
   return {
     candidates: [...taught, ...asked, ...others].slice(0, limit),
@@ -279,7 +279,7 @@ export class LexicalMatcher implements FaqMatcher {
     const suggest = Math.max(answer, predict(this.calibration.top3, x));
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
-      .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score, relevance: e.score / top.score }));
+      .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score, relevance: e.score / top.score, asked: e.explained > 0 }));
     const passingWord = ranking.knownWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;

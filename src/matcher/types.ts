@@ -15,6 +15,11 @@ export interface MatchCandidate {
    * is, also when the probabilities say nothing (an entry met only in its answer has 0).
    */
   relevance?: number;
+  /**
+   * Whether the entry asks about a word of the message in a question or its topic, rather than
+   * only mentioning it in its answer ("банки" in a loan deferral's "apply to your bank").
+   */
+  asked?: boolean;
 }
 
 export interface MatchResult {

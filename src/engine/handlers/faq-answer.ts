@@ -23,7 +23,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion } from './follow-up';
+import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion, offeredEntryMeant } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -204,7 +204,8 @@ function followUpOf(
     return entry && { entry, score: 0 };
   }
   if (decision.kind !== 'suggest' && decision.kind !== 'none') return undefined;
-  const entry = followUpEntry(turn.conversation, text, decision.ids ?? [], catalog, turn.lang, turn.now);
+  const ids = decision.ids ?? [];
+  const entry = offeredEntryMeant(turn.conversation, text, catalog, turn.lang, turn.now) ?? followUpEntry(turn.conversation, text, ids, catalog, turn.lang, turn.now);
   return entry && { entry, score: decision.score };
 }
 

@@ -16,7 +16,8 @@
  *
  * The context only picks among the entries the message itself may mean (offered, or hinted with a
  * hand-off), never adds one; a message that names nothing at all ("а где?", "а в субботу?") asks
- * about the answer itself.
+ * about the answer itself. A few words right after "did you mean" choices pick among those choices
+ * the same way (offeredEntryMeant).
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import { questionLabel } from '../../faq/entry-text';
@@ -24,6 +25,7 @@ import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Lang } from '../../i18n/languages';
 import { tokenize } from '../../matcher/normalize';
 import type { Conversation } from '../../store/types';
+import { CHOICE } from '../choices';
 
 /** A message this long after the last turn starts afresh. */
 export const FOLLOW_UP_WINDOW_MS = 30 * 60_000;
@@ -71,6 +73,29 @@ export function followUpEntry(
   if (!last.topic) return undefined;
   const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
   return onTopic.length === 1 && isNeighbour(last, onTopic[0], catalog, lang, now) ? onTopic[0] : undefined;
+}
+
+/**
+ * The entry a few words right after "did you mean" choices point to: of the entries offered for the
+ * question before (the choices with "none of these"), the only one among the message's own first
+ * candidates that asks about its words (MatchCandidate.asked). The resident narrows the question
+ * instead of tapping: "штрафы" after "кредит" was offered the late-payment fine and the deferral is
+ * that fine, where alone it offered every fine of the FAQ again; "когда включат" after "интернет"
+ * is the internet of the three offered. None when the candidates ask about none of the offered
+ * entries ("а банки?" is another question, whatever a deferral's answer says of banks) or several.
+ */
+export function offeredEntryMeant(
+  conversation: Pick<Conversation, 'offered' | 'updatedAt'>,
+  text: string,
+  catalog: Pick<FaqCatalog, 'match'>,
+  lang: Lang,
+  now: Date,
+): FaqEntryInput | undefined {
+  const { offered } = conversation;
+  if (!offered.some((c) => c.id === CHOICE.operator) || now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
+  if (tokenize(text).length > FOLLOW_UP_MAX_WORDS) return undefined;
+  const meant = catalog.match(text, lang, now, 3).candidates.filter((c) => c.asked && offered.some((o) => o.id === CHOICE.faq(c.id)));
+  return meant.length === 1 ? meant[0].entry : undefined;
 }
 
 /**

@@ -197,3 +197,42 @@ describe('a follow-up to an answer', () => {
     expect((await h.say('бесплатные спортивные секции для детей', { chatId: 'chat-3' })).outcome).toMatchObject({ kind: 'answer', faqId: 'sports' });
   });
 });
+
+/** A few words right after "did you mean" choices narrow the question to one of them. */
+describe('a few words after "did you mean" choices', () => {
+  const LOANS: FaqEntryInput[] = [
+    entry('loan-fine', 'loans', ['Будет ли штраф за просрочку кредита?'], ['Will I be fined for a late loan payment?']),
+    entry('loan-deferral', 'loans', ['Как получить отсрочку по кредиту?'], ['How do I get a loan deferral?']),
+    entry('curfew-fine', 'curfew', ['Какой штраф за нарушение комендантского часа?'], ['What is the fine for breaking the curfew?']),
+    entry('bills-fine', 'utilities', ['Будет ли штраф за неоплату коммунальных услуг?'], ['Is there a fine for unpaid utility bills?']),
+    entry('bank-hours', 'office-hours', ['Когда работают банки?'], ['When are banks open?']),
+  ];
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ faq: LOANS });
+  });
+  afterEach(() => h.close());
+
+  test('alone, "штраф" could mean any of the fines; after the loans were offered for "кредит" it is the loan fine', async () => {
+    expect(idsOf((await h.say('штраф', { chatId: 'alone' })).outcome)).toEqual(['bills-fine', 'curfew-fine', 'loan-fine']);
+
+    expect(idsOf((await h.say('кредит')).outcome)).toEqual(['loan-deferral', 'loan-fine']);
+    const narrowed = await h.say('а штраф?');
+    expect(narrowed.outcome).toMatchObject({ kind: 'answer', faqId: 'loan-fine' });
+    // Should it not help, the operator gets both messages, and a "yes" teaches both words together.
+    await h.say('', { choiceId: CHOICE.helpful });
+    expect(await h.store.learning.list()).toEqual([expect.objectContaining({ entryId: 'loan-fine', text: 'кредит а штраф?' })]);
+
+    await h.say('loan', { chatId: 'en' });
+    expect((await h.say('the fine?', { chatId: 'en' })).outcome).toMatchObject({ kind: 'answer', faqId: 'loan-fine' });
+  });
+
+  test('words for none of the offered entries are a new question, and half an hour later the offer no longer decides', async () => {
+    await h.say('кредит');
+    expect((await h.say('когда работают банки?')).outcome).toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
+
+    await h.say('кредит', { chatId: 'later' });
+    h.clock.advance(31 * 60_000);
+    expect(idsOf((await h.say('штраф', { chatId: 'later' })).outcome)).toEqual(['bills-fine', 'curfew-fine', 'loan-fine']);
+  });
+});
