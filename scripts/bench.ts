@@ -36,7 +36,7 @@ import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
-import { percentile, round } from './bench-figures';
+import { machineReference, percentile, round } from './bench-figures';
 import { withTempStore } from './bench-store';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
@@ -415,6 +415,7 @@ async function faqCheckFigures(matcher: LexicalMatcher, entries: FaqEntryInput[]
 }
 
 async function main(): Promise<void> {
+  const referenceBefore = machineReference();
   const demo = await readFaqFile(DEMO_FAQ);
   // Discarded: a process's first pass runs colder than the passes after it (the JIT, the heap's
   // sizing), whatever the pass's own warm-up, and would make the disk look dearer than memory.
@@ -446,6 +447,7 @@ async function main(): Promise<void> {
   const console_ = await consoleLoad(Math.max(1, Number(args['console-logins']) || 16), demo);
   const delivery = await deliveryFigures({ long: args['delivery-long'] ?? false });
   const dashboard = await dashboardLoad(demo, 20_000);
+  const reference = { before_ms: referenceBefore, after_ms: machineReference() };
 
   const row = (name: string, f: Figures) =>
     `${name.padEnd(16)} ${String(f.entries).padStart(7)} ${String(f.msgs_per_s).padStart(10)} ${String(f.p50_ms).padStart(8)} ${String(f.p99_ms).padStart(8)} ${String(f.index_build_ms ?? '–').padStart(14)}`;
@@ -502,6 +504,10 @@ async function main(): Promise<void> {
       `counting a message's outcome ${dashboard.count_ns_per_message} ns; target: figures < 200 ms`,
   );
   console.log(
+    `machine reference (a fixed piece of work, none of the bot's code; lower is a faster machine): ${reference.before_ms} ms before the figures, ` +
+      `${reference.after_ms} ms after. These machines' pace moves by half within an hour: compare figures taken at a like reference`,
+  );
+  console.log(
     JSON.stringify({
       eval: evalFigures,
       large: largeFigures,
@@ -517,6 +523,7 @@ async function main(): Promise<void> {
       console: console_,
       delivery,
       dashboard,
+      machine_reference: reference,
       ...(alerts ? { alert_fanout: alerts } : {}),
     }),
   );
