@@ -228,11 +228,7 @@ function announced(c: Conversation): string {
   return c.langChosen ? (c.lang ?? '') : '';
 }
 
-/**
- * A value worked out once, when first asked. A class rather than a closure over a variable: tsx,
- * which runs the bot, names each closure it makes (esbuild's keepNames), about 0.4 µs apiece, and
- * this one was made for every message (ARCHITECTURE.md, "Hot paths").
- */
+/** A value worked out once, when first asked (a class, not a closure made per message: ARCHITECTURE.md, "Hot paths"). */
 class Once<T> {
   private made = false;
   private value?: T;

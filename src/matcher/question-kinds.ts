@@ -173,10 +173,8 @@ function folded(word: string | undefined): string {
 const PLACE_WORDS_AFTER_WHICH = new Set(['жерде', 'жерге', 'жерден', 'жер']);
 
 /**
- * What readQuestionKinds finds in one sentence as it reads it. An object with methods rather than
- * closures made for every sentence: tsx, which runs the bot, names each closure it makes (esbuild's
- * keepNames), about 0.4 µs apiece, and every message reads several sentences (ARCHITECTURE.md,
- * "Hot paths").
+ * What readQuestionKinds finds in one sentence as it reads it (methods, not closures made per
+ * sentence: ARCHITECTURE.md, "Hot paths").
  */
 class KindReading {
   readonly kinds: QuestionKind[] = [];

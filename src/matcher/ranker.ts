@@ -151,9 +151,8 @@ interface ResolvedToken {
 }
 
 /**
- * Adds `key` to a word's keys, once, when the view has it. A function of the module rather than a
- * closure made for every word: tsx, which runs the bot, names each closure it makes (esbuild's
- * keepNames), about 0.4 µs apiece (ARCHITECTURE.md, "Hot paths").
+ * Adds `key` to a word's keys, once, when the view has it (a function of the module, not a closure
+ * made per word: ARCHITECTURE.md, "Hot paths").
  */
 function addKey(keys: Array<[string, number, number]>, view: View, key: string, quality: number): void {
   for (const known of keys) if (known[0] === key) return;
