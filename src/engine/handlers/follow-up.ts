@@ -41,7 +41,12 @@ export const FOLLOW_UP_MAX_WORDS = 5;
  */
 const NEIGHBOURS = 3;
 
-/** The entry answered last, when `text` comes soon enough after it and is short enough to go on from it. */
+/** Whether `text` comes soon enough after the conversation's last turn, and is short enough, to go on from it. */
+function goesOnFrom(conversation: Pick<Conversation, 'updatedAt'>, text: string, now: Date): boolean {
+  return now.getTime() - conversation.updatedAt.getTime() <= FOLLOW_UP_WINDOW_MS && tokenize(text).length <= FOLLOW_UP_MAX_WORDS;
+}
+
+/** The entry answered last, when `text` goes on from it (goesOnFrom). */
 function answeredBefore(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
   text: string,
@@ -49,8 +54,7 @@ function answeredBefore(
   now: Date,
 ): FaqEntryInput | undefined {
   const last = conversation.lastFaqId ? catalog.get(conversation.lastFaqId) : undefined;
-  if (!last || now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
-  return tokenize(text).length <= FOLLOW_UP_MAX_WORDS ? last : undefined;
+  return last && goesOnFrom(conversation, text, now) ? last : undefined;
 }
 
 /**
@@ -92,8 +96,7 @@ export function offeredEntryMeant(
   now: Date,
 ): FaqEntryInput | undefined {
   const { offered } = conversation;
-  if (!offered.some((c) => c.id === CHOICE.operator) || now.getTime() - conversation.updatedAt.getTime() > FOLLOW_UP_WINDOW_MS) return undefined;
-  if (tokenize(text).length > FOLLOW_UP_MAX_WORDS) return undefined;
+  if (!offered.some((c) => c.id === CHOICE.operator) || !goesOnFrom(conversation, text, now)) return undefined;
   const meant = catalog.match(text, lang, now, 3).candidates.filter((c) => c.asked && offered.some((o) => o.id === CHOICE.faq(c.id)));
   return meant.length === 1 ? meant[0].entry : undefined;
 }
