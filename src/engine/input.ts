@@ -1,5 +1,5 @@
 /** Cleaning and classifying what a resident typed, before any matching. */
-import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
+import { listSpelling } from '../matcher/normalize';
 
 /** Longer questions are handed to an operator whole: they are rarely FAQ questions. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -30,7 +30,7 @@ export function classifyText(clean: string): TextKind {
  * ("менюююю"): for comparing typed commands and choice labels.
  */
 export function normalizePhrase(text: string): string {
-  return heldLettersOnce(withoutLatinMarks(text).toLowerCase().replace(/ё/g, 'е'))
+  return listSpelling(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
 }

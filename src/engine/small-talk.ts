@@ -16,7 +16,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
+import { listSpelling } from '../matcher/normalize';
 import { CHOICE, parseChoice } from './choices';
 import type { Choice } from './types';
 
@@ -77,7 +77,7 @@ export class SmallTalkReader {
     const words: string[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const word = wordKey(m[0]);
+      const word = listSpelling(m[0]);
       if (!this.words.has(word) || words.length === MAX_WORDS) return null;
       words.push(word);
     }
@@ -95,7 +95,7 @@ export class SmallTalkReader {
 
   /** Whether a word is one of the courtesy phrases' words ("спасибо", "рахмет", "please"). */
   knowsWord(word: string): boolean {
-    return this.words.has(wordKey(word));
+    return this.words.has(listSpelling(word));
   }
 
   /**
@@ -292,22 +292,11 @@ const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 
 /** A word as `normalizePhrase` cuts them: letters and digits. */
 const WORD = /[\p{L}\p{N}]+/gu;
 
-/**
- * A word as `normalizePhrase` writes it (lowercase, ё as е, Latin letters without marks), with a
- * letter typed three or more times in a row kept once ("спасибооо", "thanksss"): no phrase of the
- * lists has such a run.
- */
-function wordKey(word: string): string {
-  let lower = word.toLowerCase();
-  if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
-  return heldLettersOnce(withoutLatinMarks(lower));
-}
-
-/** A text's words, as `wordKey` writes them. (An exec loop: `matchAll` copies the pattern each call.) */
+/** A text's words, spelt as `normalizePhrase` spells them (listSpelling). (An exec loop: `matchAll` copies the pattern each call.) */
 function wordsOf(text: string): string[] {
   const words: string[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(wordKey(m[0]));
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(listSpelling(m[0]));
   return words;
 }
 

@@ -7,7 +7,7 @@
  * Latin text is English unless it reads as Russian typed in Latin letters, which counts as Russian.
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
-import { heldLettersOnce, withoutLatinMarks } from '../matcher/normalize';
+import { listSpelling } from '../matcher/normalize';
 import { kazakhLatinSpellings } from './kazakh-latin';
 
 export interface DetectedLanguage {
@@ -196,8 +196,7 @@ export function langFromHint(hint: string | undefined): Lang | null {
  * @param evidence the FAQ's own vocabulary, when a FAQ is loaded
  */
 export function detectLanguage(text: string, hint?: string, evidence?: WordEvidence): DetectedLanguage {
-  const words = heldLettersOnce(withoutLatinMarks(typeof text === 'string' ? text.slice(0, 2000) : '').toLowerCase())
-    .replace(/ё/g, 'е')
+  const words = listSpelling(typeof text === 'string' ? text.slice(0, 2000) : '')
     .replace(/[’ʼ'`]/g, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
   const cues = collectCues(words);

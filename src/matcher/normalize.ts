@@ -1,7 +1,7 @@
 /**
  * Text normalisation shared by indexing and querying: one place decides what a "word" is,
  * so both sides of the index always agree. Language detection, commands and small talk read
- * residents' spellings with the same helpers (withoutLatinMarks, heldLettersOnce).
+ * residents' spellings with listSpelling.
  */
 
 /** Longest text the matcher looks at; residents' questions are short, and this bounds the work. */
@@ -121,6 +121,17 @@ function holdsLetter(text: string): boolean {
  */
 export function heldLettersOnce(text: string): string {
   return holdsLetter(text) ? text.replace(HELD_LETTERS, '$1') : text;
+}
+
+/**
+ * A resident's text spelt as the word lists of commands, small talk and language cues are: Latin
+ * letters without their marks, lowercase, ё as е, a letter held down kept once ("Sálem",
+ * "СПАСИБООО" → "salem", "спасибо"). The matcher reads words otherwise (tokenize).
+ */
+export function listSpelling(text: string): string {
+  let lower = withoutLatinMarks(text).toLowerCase();
+  if (lower.includes('ё')) lower = lower.replace(/ё/g, 'е');
+  return heldLettersOnce(lower);
 }
 
 /**
