@@ -440,7 +440,8 @@ export class Ranker {
     }
     let idf = 0;
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
-    return { keys, weight, idf, ...(guessed ? { guessed } : {}) };
+    // Written out, not spread: this runs for every word of every message.
+    return guessed ? { keys, weight, idf, guessed } : { keys, weight, idf };
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */
