@@ -1,13 +1,12 @@
 import { CHOICE } from '../../src/engine/choices';
-import { choiceSaid, gestureSaid, mainSmallTalk, SmallTalkReader, type SmallTalk } from '../../src/engine/small-talk';
+import { choiceSaid, gestureSaid, mainSmallTalk, SmallTalkReader, type SmallTalk, type SmallTalkSaid } from '../../src/engine/small-talk';
 import type { Choice } from '../../src/engine/types';
 import { createTranslator } from '../../src/i18n';
 
 const reader = new SmallTalkReader(createTranslator());
-const said = (text: string) => {
-  const read = reader.read(text);
-  return read ? [...read].sort() : null;
-};
+/** What a reading says, sorted, for comparing. */
+const sorted = (read: SmallTalkSaid | null) => (read ? [...read].sort() : null);
+const said = (text: string) => sorted(reader.read(text));
 const offer = (...ids: string[]): Choice[] => ids.map((id) => ({ id, label: id }));
 const set = (...kinds: SmallTalk[]) => new Set(kinds);
 
@@ -99,10 +98,7 @@ describe('SmallTalkReader', () => {
 });
 
 describe('gestureSaid', () => {
-  const gesture = (text: string) => {
-    const read = gestureSaid(text);
-    return read ? [...read].sort() : null;
-  };
+  const gesture = (text: string) => sorted(gestureSaid(text));
 
   test('reads the emoji of a yes, a no and thanks, with skin tones, presentation selectors, smiles and punctuation', () => {
     expect(gesture('👍')).toEqual(['yes']);
