@@ -54,6 +54,7 @@ export function createMatcher(options: Partial<MatcherOptions> = {}): FaqMatcher
  */
 export function decide(result: MatchResult, t: Thresholds): Decision {
   if (result.doubt === 'no-subject') return { kind: 'clarify' };
+  if (result.doubt === 'nothing-asked') return { kind: 'clarify', asksNothing: true };
   const top = result.candidates[0];
   if (!top) return { kind: 'none', score: 0 };
   if (top.score >= t.answer && !result.doubt) return { kind: 'answer', id: top.id, score: top.score };

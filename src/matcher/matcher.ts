@@ -9,6 +9,7 @@ import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf, type WeightedToken } from './analyze';
+import { tokenize } from './normalize';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
@@ -215,6 +216,8 @@ export class LexicalMatcher implements FaqMatcher {
     // Only the kind of answer ("где?", "how?") or the day ("а завтра?"), or no word that is not a
     // stop word ("а сегодня?"): alone it would pick entries at random.
     if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
+    // Not even that: every word a stop word or an interjection ("хм", "и что?", "помогите").
+    if (tokens.length === 0 && tokenize(text).length > 0) return { candidates: [], doubt: 'nothing-asked' };
     const ranking = this.ranker.rank(tokens);
     const taught = this.taught.entriesSaying(text, lang, tokens);
     if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang, tokens));

@@ -35,6 +35,7 @@ const RUSSIAN = `
 заранее благодарю салам салем кто-то кто-нибудь что-то что-нибудь кто-либо
 извините извиняюсь беспокойство беспокою ситуация ситуацию ситуации значит общем вообщем благодарна благодарен интересует интересуют
 такой такая такое такие таким такую такого таких
+хм хмм ой эй ах ох эх ух ага угу ого
 `;
 
 const KAZAKH = `
@@ -68,6 +69,7 @@ youll theyll itll lets heres
 all
 regards cheers greetings someone somebody anybody nobody everyone
 guys u ur thing things stuff lot lots etc kindly appreciate appreciated mate sorry bother bothering wonder wondering question questions hiya
+hmm hm uh um oh eh ah huh wow oops
 `;
 
 function toSet(words: string): ReadonlySet<string> {
@@ -78,7 +80,19 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word);
+  return STOPWORDS.has(word) || isOneLetterHeld(word);
+}
+
+/**
+ * A sound held rather than a word: one letter three times or more ("ааааа", "ммм", "эээ"). Not the
+ * Roman numerals typed in Latin letters ("III группа").
+ */
+function isOneLetterHeld(word: string): boolean {
+  if (word.length < 3) return false;
+  const first = word.charCodeAt(0);
+  if (first === 0x69 || first === 0x78) return false; // i, x
+  for (let i = 1; i < word.length; i += 1) if (word.charCodeAt(i) !== first) return false;
+  return /\p{L}/u.test(word[0]);
 }
 
 /** Kazakh stop words as typed without the Kazakh letters ("қазір" → "казир", "үшін" → "ушин"). */

@@ -35,12 +35,14 @@ export interface MatchResult {
    * ('unclear'), or its one known word is one the first entry only
    * mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
-   * "how?") or says a day ("а завтра?"), and names nothing to look up. 'answer-only': no word of
+   * "how?") or says a day ("а завтра?"), and names nothing to look up; 'nothing-asked' (no
+   * candidates): not even that, every word is a stop word or an interjection ("хм", "и что?",
+   * "помогите"), so an operator could only ask what it is about. 'answer-only': no word of
    * the message is in the first candidate's questions or topic, only in its answer's prose; it is
    * neither answered nor offered as "did you mean", only, when likely, to read while an operator
    * takes the message.
    */
-  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'passing-word' | 'answer-only';
+  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'nothing-asked' | 'passing-word' | 'answer-only';
   /**
    * Share of the weight (by idf) of the message's words the FAQ knows that the first candidate's
    * questions and topic ask about, in [0, 1]: 1 when no known word points elsewhere. Words no entry
@@ -90,8 +92,12 @@ export type Decision =
   | { kind: 'suggest'; ids: string[]; score: number }
   /** Hand to an operator; `ids` are entries worth reading meanwhile (the hint band), if any. */
   | { kind: 'none'; score: number; ids?: string[] }
-  /** The message names nothing to look up ("где?"): ask the resident what it is about. */
-  | { kind: 'clarify' };
+  /**
+   * The message names nothing to look up ("где?"): ask the resident what it is about. `asksNothing`:
+   * it does not even ask a kind of answer or a day ("хм", "и что?"), so it cannot be about the
+   * answer before either.
+   */
+  | { kind: 'clarify'; asksNothing?: true };
 
 /** The retrieval stage. Kept in memory, fed by the store, updated entry by entry. */
 export interface FaqMatcher {

@@ -2,6 +2,7 @@ import { createMatcher, decide, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Lang } from '../../src/i18n/languages';
 import type { FaqMatcher } from '../../src/matcher/types';
 import { LexicalMatcher } from '../../src/matcher/matcher';
+import { isStopword } from '../../src/matcher/stopwords';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
 
@@ -206,7 +207,6 @@ describe('FAQ matcher on odd input', () => {
     ['spaces and punctuation', '  ?!… ,, '],
     ['emoji', '🙂🙂🙏'],
     ['control characters', '\u0000\u0001\u0007\u001b[31m\u202e'],
-    ['only stop words', 'здравствуйте подскажите пожалуйста'],
   ])('%s: no candidates', (_name, text) => {
     expect(matcher.match(text, 'ru').candidates).toEqual([]);
     expect(decide(matcher.match(text), DEFAULT_THRESHOLDS).kind).toBe('none');
@@ -411,8 +411,22 @@ describe('doubt: when not to answer outright', () => {
     for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en'], ['а через сколько?', 'ru'], ['а где именно?', 'ru'], ['это бесплатно?', 'ru'], ['ақылы ма?', 'kk'], ['is it free?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
-    // Nothing but stop words and no day ("hello? anyone there") is no follow-up: it stays unclear.
-    expect(matcher.match('hello? anyone there', 'en')).toEqual({ candidates: [], doubt: 'unclear' });
+  });
+
+  it('a message of stop words and interjections alone asks nothing: clarify, and never about the answer before', () => {
+    const matcher = loaded();
+    for (const [text, lang] of [['hello? anyone there', 'en'], ['здравствуйте подскажите пожалуйста', 'ru'], ['хм', 'ru'], ['и что?', 'ru'], ['помогите', 'ru'], ['ааааа', 'ru'], ['ммм...', 'ru'], ['hmm', 'en'], ['ой, не болды?', 'kk']] as const) {
+      const result = matcher.match(text, lang);
+      expect({ text, result }).toEqual({ text, result: { candidates: [], doubt: 'nothing-asked' } });
+      expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'clarify', asksNothing: true });
+    }
+    // A held sound is not a word; a Roman numeral typed in Latin letters is ("III группа").
+    expect(isStopword('эээ')).toBe(true);
+    expect(isStopword('iii')).toBe(false);
+    expect(isStopword('ааа')).toBe(true);
+    expect(isStopword('аааб')).toBe(false);
+    // With a word to look up, the interjection is left out of an ordinary question.
+    expect(matcher.match('хм, где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
   it('a question word with only words the FAQ does not know offers nothing for the kind alone', () => {

@@ -200,6 +200,8 @@ function followUpOf(
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
   if (decision.kind === 'clarify') {
+    // "хм", "и что?": no kind or day to ask of the answer before, which would only be repeated.
+    if (decision.asksNothing) return undefined;
     const entry = entryAskedAbout(turn.conversation, text, catalog, turn.now);
     return entry && { entry, score: 0 };
   }

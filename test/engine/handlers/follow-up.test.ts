@@ -72,6 +72,19 @@ describe('a follow-up to an answer', () => {
     expect(where.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.ask')]);
   });
 
+  test('a message that asks nothing ("хм", "и что?") is asked what it is about, also right after an answer, and opens no ticket', async () => {
+    expect((await h.say('хм')).outcome).toEqual({ kind: 'clarify' });
+    await h.say('Когда работает поликлиника?', { chatId: 'chat-2' });
+    for (const typed of ['хм', 'и что?', 'ааааа']) {
+      const reply = await h.say(typed, { chatId: 'chat-2' });
+      expect({ typed, outcome: reply.outcome }).toEqual({ typed, outcome: { kind: 'clarify' } });
+      expect(reply.replies[0].text).toBe(h.translator.t('ru', 'input.noSubject'));
+    }
+    // A question word still asks about the answer before.
+    expect((await h.say('а где?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
   test('a day alone ("а завтра?", "ертең ше?") soon after an answer asks about it: the answer again; alone, what it is about', async () => {
     expect((await h.say('а завтра?')).outcome).toEqual({ kind: 'clarify' });
     await h.say('Когда работает почта?', { chatId: 'chat-2' });
