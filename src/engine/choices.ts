@@ -24,6 +24,12 @@ export const CHOICE = {
   alertDistrict: (district: number | 'all') => `subd:${district}`,
 } as const;
 
+/**
+ * What a typed pick ("3", "второй") is when it picks nothing: no choice offered, or fewer. Never
+ * offered as a choice, so it parses as none, and the resident is told so with the topics.
+ */
+export const TYPED_NOTHING = 'typed:none';
+
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 
 export type ParsedChoice =

@@ -25,7 +25,7 @@ import { meantInRussianLayout } from '../language/keyboard-layout';
 import { maskId, silentLogger, type Logger } from '../logging';
 import type { Conversation, ConversationStore, TranscriptLine } from '../store/types';
 import { ChoicePositionReader, scaledRating } from './choice-position';
-import { parseChoice } from './choices';
+import { parseChoice, TYPED_NOTHING } from './choices';
 import { CommandRecognizer, type Command } from './commands';
 import { ConversationBook } from './conversation-book';
 import { classifyText, cleanText, normalizePhrase } from './input';
@@ -38,7 +38,6 @@ import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
 const RECENT_LINES = 20;
 
 /** A typed number that picks none of the offered choices: read as a choice no handler knows. */
-const STALE_CHOICE = 'stale';
 
 export interface EngineOptions {
   /** Where conversation state lives. */
@@ -190,7 +189,7 @@ export class ConversationEngine {
     if (typed || offered.length === 0) return typed;
     const position = this.positions.read(withoutCourtesy.get() ?? text, offered.length);
     if (position === undefined) return undefined;
-    return offered[position - 1]?.id ?? STALE_CHOICE;
+    return offered[position - 1]?.id ?? TYPED_NOTHING;
   }
 
   /** The command a text is, also with courtesy around it ("меню, пожалуйста", "english please"). */
@@ -280,7 +279,7 @@ function typedRating(text: string, offered: Choice[]): string | undefined {
  */
 function typedChoice(text: string, offered: Choice[]): string | undefined {
   const number = /^\s*(\d{1,2})\s*[.)]?\s*$/.exec(text);
-  if (number) return offered[Number(number[1]) - 1]?.id ?? STALE_CHOICE;
+  if (number) return offered[Number(number[1]) - 1]?.id ?? TYPED_NOTHING;
   if (offered.length === 0) return undefined;
   const phrase = normalizePhrase(text);
   return offered.find((c) => normalizePhrase(c.label) === phrase)?.id;

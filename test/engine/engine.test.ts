@@ -416,6 +416,8 @@ describe('small things residents run into', () => {
     for (const typed of ['1', '7.', ' 2) ']) {
       const result = await h.say(typed, { chatId: `n${typed.trim()}` });
       expect(result.outcome).toEqual({ kind: 'command', name: 'menu' });
+      // No button was pressed (the resident saw none): no word of one being out of date.
+      expect(result.replies[0].text).toBe(tr.t('ru', 'input.typedNothing'));
     }
     // Out of range of what was offered: the same.
     await h.say('/menu', { chatId: 'range' });
