@@ -21,9 +21,9 @@ import type { FileStore, InboxStore, OutboxStore } from '../../src/store/types';
 import type { ChannelParts } from '../shared/parts';
 import { renderPlain } from '../terminal';
 import { backoffDelay, type BackoffOptions } from '../../src/delivery/backoff';
-import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage } from './client';
+import type { ClientFactory, SessionPlan, WhatsAppClient, WhatsAppMessage, WhatsAppReaction } from './client';
 import { removeLoginQr, showLoginQr } from './login-qr';
-import { CHANNEL_NAME, toIncoming } from './map-message';
+import { CHANNEL_NAME, reactionToIncoming, toIncoming } from './map-message';
 import { SessionFiles } from './session-files';
 import { explainStartFailure, sessionEnded, type WhatsAppState, type WhatsAppStatus } from './status';
 import { realTimers, type Timers } from '../../src/delivery/timers';
@@ -260,6 +260,7 @@ export class WhatsAppChannel implements Channel {
       else this.onConnectionLost(cause);
     });
     client.on('message', (message) => void (mine() && this.accept(message)));
+    client.on('message_reaction', (reaction) => void (mine() && this.acceptReaction(reaction)));
   }
 
   /**
@@ -372,6 +373,18 @@ export class WhatsAppChannel implements Channel {
     incoming.id = message.id._serialized;
     await this.intake.take(incoming);
     return true;
+  }
+
+  /**
+   * Stores a resident's reaction like a message, under the reaction's id (a reaction changed later
+   * has an id of its own), and handles it in the background.
+   */
+  private async acceptReaction(reaction: WhatsAppReaction): Promise<void> {
+    if (!this.accepting) return;
+    const incoming = reactionToIncoming(reaction);
+    if (!incoming) return;
+    incoming.id = `reaction:${reaction.id._serialized}`;
+    await this.intake.take(incoming);
   }
 
   /** The answer is queued and the message marked handled in one step, in the conversation's turn. */

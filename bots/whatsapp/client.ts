@@ -23,6 +23,24 @@ export interface WhatsAppMessage {
   broadcast?: boolean;
 }
 
+/**
+ * A reaction as whatsapp-web.js's `message_reaction` event gives it (the fields the channel reads).
+ * The event comes when a reaction is set, changed or taken back (then `reaction` is ''), by the
+ * other side or by our own number.
+ */
+export interface WhatsAppReaction {
+  /** The reaction's own id; `fromMe` when our number reacted. */
+  id: { _serialized: string; fromMe: boolean };
+  /** The message reacted to: `fromMe` when it is one the bot sent, `remote` its chat. */
+  msgId: { _serialized: string; fromMe: boolean; remote: string };
+  /** The emoji; '' when the reaction was taken back. */
+  reaction: string;
+  /** Who reacted. */
+  senderId: string;
+  /** Seconds since the epoch. */
+  timestamp: number;
+}
+
 /** A chat as whatsapp-web.js's `getChats()` gives it (the fields the channel reads). */
 export interface WhatsAppChat {
   id: { _serialized: string };
@@ -45,6 +63,7 @@ export interface ClientEvents {
   disconnected: (reason: string) => void;
   change_state: (state: string) => void;
   message: (message: WhatsAppMessage) => void;
+  message_reaction: (reaction: WhatsAppReaction) => void;
 }
 
 export interface WhatsAppClient {

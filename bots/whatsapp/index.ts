@@ -9,10 +9,10 @@ export type { WhatsAppState, WhatsAppStatus } from './status';
 export { QR_FILE } from './login-qr';
 
 // Advanced: other clients, tests, tools
-export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, SessionPlan, WhatsAppChat, WhatsAppClient, WhatsAppMessage } from './client';
+export type { ClientEvents, ClientFactory, ClientSetup, RemoteSessionStore, SessionPlan, WhatsAppChat, WhatsAppClient, WhatsAppMessage, WhatsAppReaction } from './client';
 export { createWebClient, BROWSER_ARGS } from './web-client';
 export { SessionFiles } from './session-files';
-export { toIncoming, isPrivateChat, CHANNEL_NAME } from './map-message';
+export { toIncoming, reactionToIncoming, isPrivateChat, CHANNEL_NAME } from './map-message';
 export { realTimers, type Timers } from '../../src/delivery/timers';
 
 /**

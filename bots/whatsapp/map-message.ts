@@ -4,7 +4,7 @@
  * own messages and WhatsApp's system notices are dropped here.
  */
 import type { IncomingMessage, MessageKind } from '../../src/engine/types';
-import type { WhatsAppMessage } from './client';
+import type { WhatsAppMessage, WhatsAppReaction } from './client';
 
 export const CHANNEL_NAME = 'whatsapp';
 
@@ -57,5 +57,19 @@ export function toIncoming(message: WhatsAppMessage): IncomingMessage | null {
   // For media, body is the caption; the engine decides what a caption is worth.
   if (message.body) incoming.text = message.body;
   if (message.timestamp > 0) incoming.receivedAt = new Date(message.timestamp * 1000);
+  return incoming;
+}
+
+/**
+ * The engine message for a resident's reaction to one of the bot's messages in a private chat (the
+ * engine takes a 👍 or 👎 as the answer to its open yes-or-no question), or null: our own
+ * reactions, reactions to the resident's own messages, taken-back ones and those in groups.
+ */
+export function reactionToIncoming(reaction: WhatsAppReaction): IncomingMessage | null {
+  if (reaction.id.fromMe || !reaction.msgId.fromMe || !reaction.reaction) return null;
+  const chatId = reaction.msgId.remote;
+  if (!isPrivateChat(chatId)) return null;
+  const incoming: IncomingMessage = { channel: CHANNEL_NAME, chatId, kind: 'text', text: reaction.reaction, reaction: true };
+  if (reaction.timestamp > 0) incoming.receivedAt = new Date(reaction.timestamp * 1000);
   return incoming;
 }

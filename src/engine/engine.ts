@@ -138,7 +138,10 @@ export class ConversationEngine {
     const now = message.receivedAt ?? this.clock();
     const conversation = await this.load(message.channel, message.chatId, now);
     const before = announced(conversation);
-    const turn = new Turn(message, conversation, this.read(message, conversation.offered), now, this.defaultLang);
+    const input = this.read(message, conversation.offered);
+    // A reaction only ever answers the question open: otherwise it is no message to the helpline.
+    if (message.reaction && !input.choiceId) return { replies: [], lang: conversation.lang ?? this.defaultLang, outcome: { kind: 'ignored' } };
+    const turn = new Turn(message, conversation, input, now, this.defaultLang);
     await this.chain(turn, async () => undefined);
     if (!turn.outcome) throw new Error('no handler settled the message: the engine needs a fallback handler last');
     this.record(conversation, turn.input.residentLine, turn.replies, now);
@@ -167,7 +170,9 @@ export class ConversationEngine {
     const talk = kind === 'question' ? this.smallTalk.read(text) : kind === 'symbols' ? gestureSaid(text) : null;
     // The text without its courtesy, for a pick and for a command: worked out once, when first asked.
     const withoutCourtesy = new Once(() => this.smallTalk.withoutCourtesy(text));
-    const choiceId = message.choiceId ?? this.typedPick(text, kind, offered, withoutCourtesy) ?? (talk ? choiceSaid(talk, offered) : undefined);
+    // A reaction is a yes or a no, never a rating or a position: "⭐" on a bot's message is praise, not one star.
+    const picked = message.choiceId ?? (message.reaction ? undefined : this.typedPick(text, kind, offered, withoutCourtesy));
+    const choiceId = picked ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     const question = kind === 'question' && !choiceId && !command && !smallTalk ? this.smallTalk.withoutCourtesyParts(text) : text;
@@ -260,6 +265,7 @@ function remember(conversation: Conversation, line: TranscriptLine): void {
 
 /** The resident's line as kept on the conversation and tickets: text, or the kind of media. */
 function describe(message: IncomingMessage, text: string): string {
+  if (message.reaction) return `[reaction] ${text}`;
   if (message.kind === 'text') return message.choiceId ? `[${message.choiceId}]` : text;
   return text ? `[${message.kind}] ${text}` : `[${message.kind}]`;
 }

@@ -27,6 +27,12 @@ export interface IncomingMessage {
   text?: string;
   /** Set when the resident pressed a button / picked a choice the engine offered earlier. */
   choiceId?: string;
+  /**
+   * Set when `text` is an emoji the resident reacted with to one of the bot's messages rather than
+   * wrote. A 👍 or 👎 (🙏, ❤️: thanks) answers the bot's open yes-or-no question as typed; any other
+   * reaction, or one with no such question open, is left alone: no reply, nothing recorded.
+   */
+  reaction?: true;
   /** The channel's guess at the resident's language (Telegram's language_code); a tie-breaker only. */
   langHint?: string;
   /** When the channel received it; defaults to the engine's clock. */
@@ -67,7 +73,9 @@ export type Outcome =
   | { kind: 'small-talk'; said: 'thanks' | 'ok' | 'bye' }
   /** A question that names nothing ("где?"): asked what it is about, with the topics. */
   | { kind: 'clarify' }
-  | { kind: 'unsupported' };
+  | { kind: 'unsupported' }
+  /** A reaction that answers nothing the bot asked (IncomingMessage.reaction): no reply. */
+  | { kind: 'ignored' };
 
 export type EscalationReason = 'requested' | 'no-match' | 'not-helpful';
 

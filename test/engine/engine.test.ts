@@ -405,6 +405,22 @@ describe('small things residents run into', () => {
   });
   afterEach(() => h.close());
 
+  test('a reaction answers the open yes-or-no question as typed; any other reaction is no message: no reply, nothing changed', async () => {
+    // Alone, before any question: nothing at all, not even a conversation.
+    expect(await h.say('👍', { chatId: 'first', reaction: true })).toEqual({ replies: [], lang: 'ru', outcome: { kind: 'ignored' } });
+    await h.engine.drain();
+    expect(await h.store.conversations.get('test', 'first')).toBeNull();
+
+    await h.say('when does the curfew start');
+    expect(await h.say('🤔', { reaction: true })).toEqual({ replies: [], lang: 'en', outcome: { kind: 'ignored' } });
+    // "⭐" is praise, not a rating or a position; "did this help?" is still open.
+    expect((await h.say('⭐', { reaction: true })).outcome).toEqual({ kind: 'ignored' });
+    const thanks = await h.say('🙏', { reaction: true });
+    expect(thanks.outcome).toEqual({ kind: 'feedback', helpful: true });
+    expect(thanks.replies[0].text).toBe(tr.t('en', 'feedback.thanks'));
+    expect((await h.say('👍', { reaction: true })).outcome).toEqual({ kind: 'ignored' });
+  });
+
   test('a forged rating with no closed hand-off writes nothing and gets the stale-choice menu', async () => {
     const result = await h.say('', { choiceId: 'rate:5' });
     expect(result.outcome).toEqual({ kind: 'command', name: 'menu' });

@@ -3,7 +3,7 @@
  * "phone" (FakeWhatsApp) that links the number, writes to the bot and records what it sends.
  */
 import { EventEmitter } from 'node:events';
-import type { ClientFactory, ClientSetup, WhatsAppChat, WhatsAppClient, WhatsAppMessage } from '../../../bots/whatsapp';
+import type { ClientFactory, ClientSetup, WhatsAppChat, WhatsAppClient, WhatsAppMessage, WhatsAppReaction } from '../../../bots/whatsapp';
 import type { Timers } from '../../../bots/whatsapp';
 
 export const BOT_ID = '77770000000@c.us';
@@ -135,6 +135,37 @@ export class FakeWhatsApp {
     const message = this.message(from, body);
     this.unread.set(from, [...(this.unread.get(from) ?? []), message]);
     return message;
+  }
+
+  /**
+   * A reaction as whatsapp-web.js's `message_reaction` event gives it: the resident `from` reacts
+   * with `emoji` to the bot's `nth` message to them (1-based; default the latest). `fromMe` and the
+   * reacted message's `fromMe` can be turned for our own reactions and reactions to the resident's
+   * own messages; `emoji: ''` is a reaction taken back. Returns the reaction, to deliver it again.
+   */
+  reaction(from: string, emoji: string, options: { nth?: number; fromMe?: boolean; toOwn?: boolean } = {}): WhatsAppReaction {
+    const sent = this.sent.filter((m) => m.chatId === from);
+    const nth = options.nth ?? sent.length;
+    const target = options.toOwn ? `false_${from}_${this.seq}` : `true_${from}_${this.sent.indexOf(sent[nth - 1]) + 1}`;
+    const own = options.fromMe ?? false;
+    const id = `R${++this.seq}`;
+    return {
+      id: { _serialized: `${own}_${from}_${id}`, fromMe: own, remote: from, id },
+      msgId: { _serialized: target, fromMe: !options.toOwn, remote: from, id: target.split('_').at(-1) ?? '' },
+      reaction: emoji,
+      senderId: own ? BOT_ID : from,
+      timestamp: Math.floor(this.timers.now() / 1000),
+      orphan: 0,
+      read: false,
+      ack: 1,
+    } as WhatsAppReaction;
+  }
+
+  /** The resident `from` reacts (see `reaction`), or a reaction made earlier is delivered (again). */
+  react(from: string, emoji: string, options: { nth?: number; fromMe?: boolean; toOwn?: boolean } = {}): WhatsAppReaction {
+    const reaction = this.reaction(from, emoji, options);
+    this.client.emit('message_reaction', reaction);
+    return reaction;
   }
 
   /** The resident `from` writes `body` to the bot. */
