@@ -8,7 +8,7 @@ import { Bot, GrammyError, type Api, type Context, type Middleware } from 'gramm
 import type { ConversationEngine } from '../../src/engine/engine';
 import type { Driver, FailureKind } from './channel';
 import type { TelegramApi } from './handler';
-import { botIdentity, type UpdateView } from './map-update';
+import { ALLOWED_UPDATES, botIdentity, type UpdateView } from './map-update';
 import { middlewareStep, type MiddlewareOptions } from './middleware';
 
 /**
@@ -63,7 +63,7 @@ export function createGrammyDriver(token: string, apiRoot: string): Driver {
     },
     setMyCommands: (commands, lang) => bot.api.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.api.setChatMenuButton({ menu_button: { type: 'commands' } }),
-    setWebhook: (url, secret) => bot.api.setWebhook(url, { secret_token: secret }),
+    setWebhook: (url, secret) => bot.api.setWebhook(url, { secret_token: secret, allowed_updates: ALLOWED_UPDATES }),
     async startPolling(onUpdate: (update: UpdateView) => Promise<void>, onFatal: (error: unknown) => void) {
       // grammY asks for the next batch — and so confirms this one — only after this resolves:
       // once the update is stored (the channel answers it in the background).
@@ -72,6 +72,7 @@ export function createGrammyDriver(token: string, apiRoot: string): Driver {
         let started = false;
         loop = bot
           .start({
+            allowed_updates: ALLOWED_UPDATES,
             onStart: () => {
               started = true;
               resolve();

@@ -57,6 +57,22 @@ export interface CallbackQueryView {
   message?: { message_id: number; chat: ChatView };
 }
 
+/** A reaction as the Bot API types it: an emoji, or a custom emoji or paid star the bot cannot read. */
+export interface ReactionTypeView {
+  type: string;
+  emoji?: string;
+}
+
+/** A user changed their reactions to a message (Bot API `MessageReactionUpdated`). */
+export interface ReactionView {
+  chat: ChatView;
+  message_id: number;
+  /** Absent when an anonymous group admin reacted. */
+  user?: UserView;
+  old_reaction: readonly ReactionTypeView[];
+  new_reaction: readonly ReactionTypeView[];
+}
+
 export interface UpdateView {
   update_id: number;
   message?: MessageView;
@@ -64,7 +80,14 @@ export interface UpdateView {
   channel_post?: unknown;
   edited_channel_post?: unknown;
   callback_query?: CallbackQueryView;
+  message_reaction?: ReactionView;
 }
+
+/**
+ * The update types the helpline asks Telegram for (getUpdates' and setWebhook's `allowed_updates`).
+ * Telegram's default leaves reactions out, and a 👍 on an answer is a resident's "it helped".
+ */
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'message_reaction'] as const;
 
 /** Who the bot is, from getMe: needed to tell whether a group message addresses it. */
 export interface BotIdentity {
@@ -100,6 +123,7 @@ export type Mapped =
 export function mapUpdate(update: UpdateView, me: BotIdentity): Mapped {
   if (update.callback_query) return mapCallback(update.callback_query);
   if (update.message) return mapMessage(update.message, me);
+  if (update.message_reaction) return mapReaction(update.message_reaction);
   if (update.edited_message) return { kind: 'ignore', reason: 'edited message' };
   if (update.channel_post || update.edited_channel_post) return { kind: 'ignore', reason: 'channel post' };
   return { kind: 'ignore', reason: 'update type not handled' };
@@ -118,6 +142,24 @@ function mapCallback(query: CallbackQueryView): Mapped {
       query.from,
     ),
     callback: { id: query.id, messageId: query.message.message_id },
+  };
+}
+
+/**
+ * A resident's reaction in a private chat, as the emoji just set (the engine takes a 👍 or 👎 as
+ * the answer to its open yes-or-no question); reactions taken back, custom emoji and reactions in
+ * groups are ignored.
+ */
+function mapReaction(reaction: ReactionView): Mapped {
+  if (reaction.chat.type !== 'private') return { kind: 'ignore', reason: 'reaction outside a private chat' };
+  if (!reaction.user || reaction.user.is_bot) return { kind: 'ignore', reason: 'reaction not from a resident' };
+  const before = new Set(reaction.old_reaction.map((r) => r.emoji));
+  const added = reaction.new_reaction.find((r) => r.type === 'emoji' && r.emoji && !before.has(r.emoji));
+  if (!added?.emoji) return { kind: 'ignore', reason: 'no emoji reaction set' };
+  return {
+    kind: 'message',
+    chatId: reaction.chat.id,
+    message: withSender({ channel: CHANNEL_NAME, chatId: String(reaction.chat.id), kind: 'text', text: added.emoji, reaction: true }, reaction.user),
   };
 }
 

@@ -6,7 +6,7 @@ import { Telegraf, TelegramError, type Context, type Middleware, type Telegram }
 import type { ConversationEngine } from '../../src/engine/engine';
 import type { Driver, FailureKind } from './channel';
 import type { TelegramApi } from './handler';
-import { botIdentity, type UpdateView } from './map-update';
+import { ALLOWED_UPDATES, botIdentity, type UpdateView } from './map-update';
 import { middlewareStep, type MiddlewareOptions } from './middleware';
 
 /**
@@ -58,7 +58,7 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
     api: telegrafApi(bot.telegram),
     setMyCommands: (commands, lang) => bot.telegram.setMyCommands(commands, lang ? { language_code: lang } : undefined),
     setCommandsMenuButton: () => bot.telegram.setChatMenuButton({ menuButton: { type: 'commands' } }),
-    setWebhook: (url, secret) => bot.telegram.setWebhook(url, { secret_token: secret }),
+    setWebhook: (url, secret) => bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: [...ALLOWED_UPDATES] }),
     async getMe() {
       const me = await bot.telegram.getMe();
       // Known now, so launch() does not ask again.
@@ -72,7 +72,7 @@ export function createTelegrafDriver(token: string, apiRoot: string): Driver {
       // revoked since getMe, should fail start() instead, so that call is made here first.
       await bot.telegram.deleteWebhook();
       running = true;
-      loop = bot.launch().catch((error: unknown) => {
+      loop = bot.launch({ allowedUpdates: [...ALLOWED_UPDATES] }).catch((error: unknown) => {
         running = false;
         onFatal(error);
       });

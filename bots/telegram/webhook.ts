@@ -129,6 +129,13 @@ export function isUpdate(value: unknown): value is UpdateView {
     if (!isObject(query) || typeof query.id !== 'string' || !isObject(query.from)) return false;
     if (query.message !== undefined && (!isObject(query.message) || !isObject(query.message.chat))) return false;
   }
+  if (value.message_reaction !== undefined) {
+    const reaction = value.message_reaction;
+    if (!isObject(reaction) || !isObject(reaction.chat) || typeof reaction.chat.id !== 'number' || typeof reaction.chat.type !== 'string') return false;
+    if (reaction.user !== undefined && !isObject(reaction.user)) return false;
+    const isReactionList = (list: unknown) => Array.isArray(list) && list.every((r) => isObject(r) && typeof r.type === 'string');
+    if (!isReactionList(reaction.old_reaction) || !isReactionList(reaction.new_reaction)) return false;
+  }
   return true;
 }
 

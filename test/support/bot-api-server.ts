@@ -79,7 +79,13 @@ export class FakeBotApi {
   readonly bot: FakeUser = { id: 7000001, is_bot: true, first_name: 'Helpline', username: 'helpline_test_bot' };
   readonly calls: ApiCall[] = [];
   readonly sent: SentMessage[] = [];
-  webhook?: { url: string; secret?: string };
+  webhook?: { url: string; secret?: string; allowedUpdates?: string[] };
+  /**
+   * The update types the bot last asked getUpdates for (`allowed_updates`); undefined: Telegram's
+   * default, every type but chat_member, message_reaction and message_reaction_count. Like
+   * Telegram, updates of other types are never handed out.
+   */
+  allowedUpdates?: string[];
   /** Update ids confirmed by a later offset, in the order confirmed. */
   readonly confirmed: number[] = [];
   /** Calls whose answer is held back (see `hold`), with the message they sent, if any. */
@@ -207,6 +213,21 @@ export class FakeBotApi {
         chat_instance: `ci-${chat.id}`,
         data,
         message: { message_id: messageId, date: now(), chat: this.chatOf(chat), from: { ...this.bot }, text: '…' },
+      },
+    };
+  }
+
+  /** A resident setting `emoji` as their reaction to message `messageId` (after `old`, if they had reacted before). */
+  reaction(chat: { id: number; type?: string }, messageId: number, emoji: string, options: { old?: string[]; from?: FakeUser } = {}): Payload {
+    const types = (emojis: string[]) => emojis.map((e) => ({ type: 'emoji', emoji: e }));
+    return {
+      message_reaction: {
+        chat: this.chatOf(chat),
+        message_id: messageId,
+        user: { ...(options.from ?? resident(chat.id)) },
+        date: now(),
+        old_reaction: types(options.old ?? []),
+        new_reaction: types(emoji ? [emoji] : []),
       },
     };
   }
@@ -345,6 +366,7 @@ export class FakeBotApi {
       case 'setWebhook':
         this.webhook = { url: String(p.url ?? '') };
         if (typeof p.secret_token === 'string') this.webhook.secret = p.secret_token;
+        if (Array.isArray(p.allowed_updates)) this.webhook.allowedUpdates = p.allowed_updates.map(String);
         return true;
       case 'deleteWebhook':
         this.webhook = undefined;
@@ -381,6 +403,8 @@ export class FakeBotApi {
     if (this.webhook) {
       throw new Refusal({ error_code: 409, description: "Conflict: can't use getUpdates method while webhook is active" });
     }
+    if (Array.isArray(p.allowed_updates)) this.allowedUpdates = p.allowed_updates.length > 0 ? p.allowed_updates.map(String) : undefined;
+    this.dropNotAllowed();
     const offset = Number(p.offset ?? 0);
     // An offset confirms every update before it: Telegram forgets them.
     if (offset > 0) {
@@ -413,8 +437,19 @@ export class FakeBotApi {
         res.on('close', onClose);
       });
       if (gone) return undefined;
+      this.dropNotAllowed();
     }
     return this.pending.slice(0, limit);
+  }
+
+  /** Updates of a type the bot did not ask for: Telegram would never have kept them. */
+  private dropNotAllowed(): void {
+    const allowed = (update: Update) => {
+      const type = Object.keys(update).find((k) => k !== 'update_id') ?? '';
+      return this.allowedUpdates ? this.allowedUpdates.includes(type) : !DEFAULT_LEFT_OUT.has(type);
+    };
+    const keep = this.pending.filter(allowed);
+    if (keep.length !== this.pending.length) this.pending.splice(0, this.pending.length, ...keep);
   }
 
   private sendMessage(p: Payload): Json {
@@ -465,6 +500,9 @@ export class FakeBotApi {
 }
 
 /** A resident account; private chat ids equal user ids on Telegram. */
+/** The update types getUpdates leaves out unless asked for by name. */
+const DEFAULT_LEFT_OUT = new Set(['chat_member', 'message_reaction', 'message_reaction_count']);
+
 export function resident(id: number, languageCode = 'ru'): FakeUser {
   return { id: Math.abs(id), is_bot: false, first_name: 'Resident', language_code: languageCode };
 }

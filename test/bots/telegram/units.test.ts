@@ -2,7 +2,7 @@
 import { escapeHtml } from '../../../bots/telegram/escape';
 import { FloodControl } from '../../../src/delivery/flood-control';
 import { RecentIds } from '../../../src/delivery/recent-ids';
-import { mapUpdate, type UpdateView } from '../../../bots/telegram/map-update';
+import { mapUpdate, type ReactionView, type UpdateView } from '../../../bots/telegram/map-update';
 import { renderReplies } from '../../../bots/telegram/render';
 import { splitText } from '../../../bots/telegram/split';
 import { isUpdate } from '../../../bots/telegram/webhook';
@@ -133,6 +133,24 @@ describe('mapUpdate', () => {
     expect(mapUpdate({ update_id: 1, my_chat_member: {} } as UpdateView, me).kind).toBe('ignore');
     expect(mapUpdate({ update_id: 1, message: { message_id: 1, chat: privateChat, from: { id: 8, is_bot: true }, text: 'hi' } }, me).kind).toBe('ignore');
     expect(mapUpdate({ update_id: 1, message: { message_id: 1, chat: group, from, text: 'hi @other_bot' , entities: [{ type: 'mention', offset: 3, length: 10 }] } }, me).kind).toBe('ignore');
+  });
+
+  it('maps the emoji a resident just set as a reaction in a private chat; ignores the rest', () => {
+    const reaction = (fields: Partial<ReactionView>): UpdateView => ({
+      update_id: 1,
+      message_reaction: { chat: privateChat, message_id: 9, user: from, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }], ...fields },
+    });
+    expect(mapUpdate(reaction({}), me)).toMatchObject({ kind: 'message', chatId: privateChat.id, message: { kind: 'text', text: '👍', reaction: true } });
+    expect(mapUpdate(reaction({ old_reaction: [{ type: 'emoji', emoji: '🔥' }], new_reaction: [{ type: 'emoji', emoji: '🔥' }, { type: 'emoji', emoji: '👎' }] }), me)).toMatchObject({ message: { text: '👎' } });
+    for (const ignored of [
+      reaction({ chat: { id: -5, type: 'supergroup' } }),
+      reaction({ user: undefined }),
+      reaction({ user: { id: 8, is_bot: true } }),
+      reaction({ old_reaction: [{ type: 'emoji', emoji: '👍' }], new_reaction: [] }),
+      reaction({ new_reaction: [{ type: 'custom_emoji' }] }),
+    ]) {
+      expect(mapUpdate(ignored, me).kind).toBe('ignore');
+    }
   });
 
   it('takes group messages that mention the bot (text stripped of it), command it, or reply to it', () => {
@@ -273,6 +291,10 @@ describe('webhook body check and redaction', () => {
     expect(isUpdate({ update_id: '1' })).toBe(false);
     expect(isUpdate({ update_id: 1, message: { chat: 'x' } })).toBe(false);
     expect(isUpdate({ update_id: 1, callback_query: { id: 5, from: {} } })).toBe(false);
+    const reaction = { chat: { id: 1, type: 'private' }, message_id: 2, old_reaction: [], new_reaction: [{ type: 'emoji', emoji: '👍' }] };
+    expect(isUpdate({ update_id: 1, message_reaction: reaction })).toBe(true);
+    expect(isUpdate({ update_id: 1, message_reaction: { ...reaction, new_reaction: '👍' } })).toBe(false);
+    expect(isUpdate({ update_id: 1, message_reaction: { ...reaction, chat: { id: '1' } } })).toBe(false);
     expect(isUpdate([1])).toBe(false);
   });
 
