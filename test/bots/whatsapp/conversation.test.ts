@@ -103,64 +103,57 @@ describe('WhatsApp conversations', () => {
     await runUntil(rig.timers, () => rig.logs.some((l) => l.includes('770•••••567')), 'a masked id in the logs');
     expect(rig.logs.join('\n')).not.toContain('77011234567');
   });
-});
 
-describe('WhatsApp reactions', () => {
-  let rig: Rig;
-  beforeEach(async () => {
-    rig = await createRig();
-    await startLinked(rig);
-  });
-  afterEach(() => rig.close());
+  describe('reactions', () => {
+    const QUESTION = 'во сколько начинается комендантский час';
 
-  const QUESTION = 'во сколько начинается комендантский час';
+    it('a 👍 on the answer answers "did this help?": the resident is thanked and the wording kept for the editors', async () => {
+      rig.phone.write(RESIDENT, QUESTION);
+      expect((await rig.replies(RESIDENT, 2))[0]).toBe(CURFEW_RU);
+      rig.phone.react(RESIDENT, '👍🏽', { nth: 1 });
+      expect((await rig.replies(RESIDENT, 3))[2]).toBe(tr.t('ru', 'feedback.thanks'));
+      expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ text: QUESTION, helpful: 1 })]);
+      await rig.app.engine.drain();
+      const conversation = await rig.app.store.conversations.get('whatsapp', RESIDENT);
+      expect(conversation?.recent.map((l) => l.text)).toContain('[reaction] 👍🏽');
+    });
 
-  it('a 👍 on the answer answers "did this help?": the resident is thanked and the wording kept for the editors', async () => {
-    rig.phone.write(RESIDENT, QUESTION);
-    expect((await rig.replies(RESIDENT, 2))[0]).toBe(CURFEW_RU);
-    rig.phone.react(RESIDENT, '👍🏽', { nth: 1 });
-    expect((await rig.replies(RESIDENT, 3))[2]).toBe(tr.t('ru', 'feedback.thanks'));
-    expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ text: QUESTION, helpful: 1 })]);
-    await rig.app.engine.drain();
-    const conversation = await rig.app.store.conversations.get('whatsapp', RESIDENT);
-    expect(conversation?.recent.map((l) => l.text)).toContain('[reaction] 👍🏽');
-  });
+    it('a 👎 on "did this help?" offers the operator, as a typed "нет" does', async () => {
+      rig.phone.write(RESIDENT, QUESTION);
+      await rig.replies(RESIDENT, 2);
+      rig.phone.react(RESIDENT, '👎');
+      expect((await rig.replies(RESIDENT, 3))[2].startsWith(tr.t('ru', 'feedback.sorry'))).toBe(true);
+    });
 
-  it('a 👎 on "did this help?" offers the operator, as a typed "нет" does', async () => {
-    rig.phone.write(RESIDENT, QUESTION);
-    await rig.replies(RESIDENT, 2);
-    rig.phone.react(RESIDENT, '👎');
-    expect((await rig.replies(RESIDENT, 3))[2].startsWith(tr.t('ru', 'feedback.sorry'))).toBe(true);
-  });
+    it('any other reaction, one taken back, our own, one on the resident\'s own message, or one with no question open gets no reply', async () => {
+      rig.phone.write(RESIDENT, QUESTION);
+      await rig.replies(RESIDENT, 2);
+      rig.phone.react(RESIDENT, '🤔');
+      rig.phone.react(RESIDENT, '');
+      rig.phone.react(RESIDENT, '👍', { fromMe: true });
+      rig.phone.react(RESIDENT, '👍', { toOwn: true });
+      rig.phone.react(OTHER, '👍');
+      // The question is still open: a 👍 now answers it; another one after that answers nothing.
+      rig.phone.react(RESIDENT, '👍');
+      await rig.replies(RESIDENT, 3);
+      rig.phone.react(RESIDENT, '❤️');
+      rig.phone.write(RESIDENT, '/help');
+      const replies = await rig.replies(RESIDENT, 4);
+      expect(replies.slice(2)).toEqual([tr.t('ru', 'feedback.thanks'), tr.t('ru', 'help')]);
+      await settle();
+      expect(rig.phone.sent.map((m) => m.chatId)).toEqual([RESIDENT, RESIDENT, RESIDENT, RESIDENT]);
+      expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ text: QUESTION, helpful: 1 })]);
+    });
 
-  it('any other reaction, one taken back, our own, one on the resident\'s own message, or one with no question open gets no reply', async () => {
-    rig.phone.write(RESIDENT, QUESTION);
-    await rig.replies(RESIDENT, 2);
-    rig.phone.react(RESIDENT, '🤔');
-    rig.phone.react(RESIDENT, '');
-    rig.phone.react(RESIDENT, '👍', { fromMe: true });
-    rig.phone.react(RESIDENT, '👍', { toOwn: true });
-    rig.phone.react(OTHER, '👍');
-    // The question is still open: a 👍 now answers it; another one after that answers nothing.
-    rig.phone.react(RESIDENT, '👍');
-    await rig.replies(RESIDENT, 3);
-    rig.phone.react(RESIDENT, '❤️');
-    rig.phone.write(RESIDENT, '/help');
-    const replies = await rig.replies(RESIDENT, 4);
-    expect(replies.slice(2)).toEqual([tr.t('ru', 'feedback.thanks'), tr.t('ru', 'help')]);
-    await settle();
-    expect(rig.phone.sent.map((m) => m.chatId)).toEqual([RESIDENT, RESIDENT, RESIDENT, RESIDENT]);
-    expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ text: QUESTION, helpful: 1 })]);
-  });
-
-  it('a reaction delivered twice is taken once', async () => {
-    rig.phone.write(RESIDENT, QUESTION);
-    await rig.replies(RESIDENT, 2);
-    const reaction = rig.phone.react(RESIDENT, '👍');
-    rig.phone.client.emit('message_reaction', reaction);
-    rig.phone.write(RESIDENT, '/help');
-    const replies = await rig.replies(RESIDENT, 4);
-    expect(replies.slice(2)).toEqual([tr.t('ru', 'feedback.thanks'), tr.t('ru', 'help')]);
-    expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ helpful: 1 })]);
+    it('a reaction delivered twice is taken once', async () => {
+      rig.phone.write(RESIDENT, QUESTION);
+      await rig.replies(RESIDENT, 2);
+      const reaction = rig.phone.react(RESIDENT, '👍');
+      rig.phone.client.emit('message_reaction', reaction);
+      rig.phone.write(RESIDENT, '/help');
+      const replies = await rig.replies(RESIDENT, 4);
+      expect(replies.slice(2)).toEqual([tr.t('ru', 'feedback.thanks'), tr.t('ru', 'help')]);
+      expect(await rig.app.store.learning.list()).toEqual([expect.objectContaining({ helpful: 1 })]);
+    });
   });
 });
