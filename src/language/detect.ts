@@ -8,6 +8,7 @@
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
 import { listSpelling } from '../matcher/normalize';
+import { isKeyboardRun } from './keyboard-run';
 import { kazakhLatinSpellings } from './kazakh-latin';
 
 export interface DetectedLanguage {
@@ -121,6 +122,7 @@ interface Cues {
 function collectCues(words: readonly string[]): Cues {
   const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, kazakhLatin: 0, cyrillicWords: 0, latinWords: 0 };
   for (const word of words) {
+    if (isKeyboardRun(word)) continue;
     if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
       cues.cyrillicWords += 1;
       if (KAZAKH_LETTERS.test(word)) cues.kazakh += 2;

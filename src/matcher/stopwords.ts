@@ -8,6 +8,7 @@
  * them from counting as unexplained words.
  */
 
+import { isKeyboardRun } from '../language/keyboard-run';
 import { foldKazakh, withoutSigns } from './normalize';
 import { stemKazakh } from './stemmers';
 import { slipTargets } from './trigrams';
@@ -80,7 +81,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word) || isOneLetterHeld(word);
+  return STOPWORDS.has(word) || isOneLetterHeld(word) || isKeyboardRun(word);
 }
 
 /**

@@ -72,6 +72,14 @@ describe('detectLanguage', () => {
     expect(detectLanguage('thank youuu').lang).toBe('en');
   });
 
+  it('takes no cue from a finger run along a keyboard row ("qwerty" is not Kazakh for its q)', () => {
+    expect(detectLanguage('qwerty')).toEqual({ lang: 'ru', confident: false });
+    expect(detectLanguage('qwerty', 'en')).toEqual({ lang: 'en', confident: false });
+    expect(detectLanguage('фывапролдж', 'kk')).toEqual({ lang: 'kk', confident: false });
+    // A real word beside it still speaks.
+    expect(detectLanguage('qwerty qalay')).toMatchObject({ lang: 'kk', confident: true });
+  });
+
   it('lets the text win over the hint', () => {
     expect(detectLanguage('Когда откроется библиотека?', 'en').lang).toBe('ru');
     expect(detectLanguage('When does the library open?', 'ru-RU').lang).toBe('en');

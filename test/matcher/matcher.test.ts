@@ -429,6 +429,16 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('хм, где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
+  it('a finger run along a keyboard row is no word: alone, nothing is asked', () => {
+    const matcher = loaded();
+    for (const text of ['фывапролдж', 'asdfgh', 'йцукен', 'qwerty', 'ывапывапр', 'фывфыв ячсмит', 'asdfdsa']) {
+      expect({ text, result: matcher.match(text) }).toEqual({ text, result: { candidates: [], doubt: 'nothing-asked' } });
+    }
+    // Words of one row with a run in them are words: "про" in "пропал", "erty" in "property".
+    for (const word of ['пропал', 'провод', 'продал', 'пролог', 'property', 'flask']) expect(`${word}: ${isStopword(word)}`).toBe(`${word}: false`);
+    expect(matcher.match('asdf где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
+  });
+
   it('a question word with only words the FAQ does not know offers nothing for the kind alone', () => {
     const matcher = loaded();
     const kindAlone = matcher.match('где ипподром?', 'ru');
