@@ -37,8 +37,6 @@ import type { Choice, EngineResult, IncomingMessage, Reply } from './types';
 /** How many lines of a conversation are kept for the ticket excerpt. */
 const RECENT_LINES = 20;
 
-/** A typed number that picks none of the offered choices: read as a choice no handler knows. */
-
 export interface EngineOptions {
   /** Where conversation state lives. */
   conversations: Pick<ConversationStore, 'get' | 'saveMany'>;

@@ -2,7 +2,9 @@
  * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries, the adverbs a
  * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) and the
  * question words every FAQ variant shares ("когда", "where", "қашан"), also as chats spell them
- * ("щас", "скока", "thx"): a word no entry knows weighs as much as the rarest one, so a function
+ * ("щас", "скока", "thx"), interjections ("хм", "ой", "hmm"), and what is no word at all: a letter
+ * held ("ааааа") or a run along a keyboard row ("фывапролдж", language/keyboard-run.ts). A word no
+ * entry knows weighs as much as the rarest one, so a function
  * word missing here makes a question look mostly unknown. Dropping them keeps a
  * greeting-wrapped question ("Здравствуйте, подскажите…") scoring like the bare question and stops
  * them from counting as unexplained words.
@@ -89,11 +91,10 @@ export function isStopword(word: string): boolean {
  * Roman numerals typed in Latin letters ("III группа").
  */
 function isOneLetterHeld(word: string): boolean {
-  if (word.length < 3) return false;
-  const first = word.charCodeAt(0);
-  if (first === 0x69 || first === 0x78) return false; // i, x
-  for (let i = 1; i < word.length; i += 1) if (word.charCodeAt(i) !== first) return false;
-  return /\p{L}/u.test(word[0]);
+  const first = word[0];
+  if (word.length < 3 || first === 'i' || first === 'x') return false;
+  for (let i = 1; i < word.length; i += 1) if (word[i] !== first) return false;
+  return /\p{L}/u.test(first);
 }
 
 /** Kazakh stop words as typed without the Kazakh letters ("қазір" → "казир", "үшін" → "ушин"). */

@@ -1,7 +1,8 @@
 /**
  * The last handler: what no other handler took. A stale or forged choice (an entry deleted since it
- * was offered), or a typed number that picks nothing, gets a polite word and the menu; media, empty and emoji-only messages get a hint of
- * what the bot understands; anything else nobody handled gets the help.
+ * was offered), or a typed number that picks nothing, gets a polite word and the menu; media, empty
+ * and emoji-only messages get a hint of what the bot understands; anything else nobody handled gets
+ * the help.
  */
 import { TYPED_NOTHING } from '../choices';
 import type { MessageKind } from '../types';
