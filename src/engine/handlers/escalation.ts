@@ -15,6 +15,7 @@ import type { TicketInput } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn, Unanswered } from '../turn';
 import type { Reply } from '../types';
+import { UrgencyReader } from '../urgency';
 import { entriesOf, entryChoices } from './entry-choices';
 
 export interface EscalationOptions {
@@ -26,9 +27,13 @@ export interface EscalationOptions {
 }
 
 export function escalationHandler(options: EscalationOptions): Handler {
+  const urgency = new UrgencyReader(options.translator);
   return (turn, next) => {
     const request = handOver(turn);
-    return request ? escalate(turn, request, options) : next();
+    if (!request) return next();
+    // Someone in danger now: 112 first, before "I could not find an answer" or "too long".
+    const urgent = turn.input.text !== '' && urgency.says(turn.input.text);
+    return escalate(turn, urgent ? { ...request, leadKey: 'escalation.urgent' } : request, options);
   };
 }
 

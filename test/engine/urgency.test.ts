@@ -1,0 +1,40 @@
+import { UrgencyReader } from '../../src/engine/urgency';
+import { createTranslator } from '../../src/i18n';
+import { createHarness, type Harness } from '../support/engine';
+
+const tr = createTranslator();
+
+describe('UrgencyReader', () => {
+  const reader = new UrgencyReader(tr);
+
+  it('reads someone in danger now, in any of the three languages, whatever the conversation', () => {
+    for (const text of ['Человеку плохо на улице, НЕ ДЫШИТ!', 'помогите, избивают', 'у соседей пожар', 'my neighbour is not breathing', 'Үйде өрт шықты', 'ол өзін өзі өлтіргісі келеді']) {
+      expect(`${text}: ${reader.says(text)}`).toBe(`${text}: true`);
+    }
+  });
+
+  it('takes whole words in a row: "fired" is no fire, a light that "не горит" no emergency', () => {
+    for (const text of ['I was fired from my job', 'у нас не горит свет', 'кто проверяет пожарную безопасность?', 'не дышать же нам этим дымом? дышит кто-то', 'breathing exercises for asthma', '']) {
+      expect(`${text}: ${reader.says(text)}`).toBe(`${text}: false`);
+    }
+  });
+});
+
+describe('a hand-off of someone in danger', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness();
+  });
+  afterEach(() => h.close());
+
+  it('says to call 112 now first, where another hand-off says no answer was found', async () => {
+    const urgent = await h.say('человеку плохо на улице, не дышит, что делать');
+    expect(urgent.outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+    expect(urgent.replies[0].text.startsWith(tr.t('ru', 'escalation.urgent'))).toBe(true);
+    expect(urgent.replies[0].text).not.toContain(tr.t('ru', 'escalation.noMatch'));
+
+    const other = await h.say('где получить справку о несудимости', { chatId: 'other' });
+    expect(other.outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+    expect(other.replies[0].text.startsWith(tr.t('ru', 'escalation.noMatch'))).toBe(true);
+  });
+});
