@@ -6,10 +6,23 @@
 
 /** The letter rows of the Russian and the English keyboard. */
 const KEYBOARD_ROWS = ['йцукенгшщзхъ', 'фывапролджэ', 'ячсмитьбю', 'qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
-/** Letter → its row and place in the row. */
-const KEY_AT: ReadonlyMap<string, { row: number; col: number }> = new Map(
-  KEYBOARD_ROWS.flatMap((keys, row) => [...keys].map((key, col) => [key, { row, col }] as const)),
-);
+/**
+ * Letter's code → its row × 16 + its place in the row, plus one (0: no key of these rows). A typed
+ * array indexed by code: every word of every message is looked at, most leave a row at once.
+ */
+const KEY_AT = (() => {
+  const table = new Uint8Array(0x450);
+  KEYBOARD_ROWS.forEach((keys, row) => {
+    for (let col = 0; col < keys.length; col += 1) table[keys.charCodeAt(col)] = row * 16 + col + 1;
+  });
+  return table;
+})();
+
+/** The key of the letter at `i` as above (0 for anything else). */
+function keyAt(word: string, i: number): number {
+  const code = word.charCodeAt(i);
+  return code < KEY_AT.length ? KEY_AT[code] : 0;
+}
 
 /**
  * Letters typed by running a finger along one keyboard row, not a word: "фывапролдж", "asdfgh",
@@ -19,14 +32,15 @@ const KEY_AT: ReadonlyMap<string, { row: number; col: number }> = new Map(
  */
 export function isKeyboardRun(word: string): boolean {
   if (word.length < 4) return false;
-  const row = KEY_AT.get(word[0])?.row;
-  if (row === undefined) return false;
-  const cols: number[] = [];
-  for (const letter of word) {
-    const key = KEY_AT.get(letter);
-    if (key?.row !== row) return false;
-    cols.push(key.col);
+  const first = keyAt(word, 0);
+  if (first === 0) return false;
+  const row = first >> 4;
+  // Most words leave the row within a letter or two: checked before anything is allocated.
+  for (let i = 1; i < word.length; i += 1) {
+    const key = keyAt(word, i);
+    if (key === 0 || key >> 4 !== row) return false;
   }
+  const cols = Array.from({ length: word.length }, (_, i) => keyAt(word, i) & 15);
   const inRun = new Uint8Array(cols.length);
   let start = 0;
   while (start < cols.length - 1) {
