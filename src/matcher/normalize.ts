@@ -187,7 +187,13 @@ function split(text: string): readonly string[] {
  * word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
  */
 function unstretched(word: string): string {
-  if (!holdsLetter(word) || word.split('').every((ch) => ch === word[0])) return word;
+  if (!holdsLetter(word) || isOneLetterOver(word)) return word;
   const once = word.replace(HELD_LETTERS, '$1');
   return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(HELD_LETTERS, '$1$1');
+}
+
+/** Whether `word` is one letter typed over and over ("ооо", "www", "ааааа"). */
+export function isOneLetterOver(word: string): boolean {
+  for (let i = 1; i < word.length; i += 1) if (word[i] !== word[0]) return false;
+  return word.length > 1;
 }

@@ -11,7 +11,7 @@
  */
 
 import { isKeyboardRun } from '../language/keyboard-run';
-import { foldKazakh, withoutSigns } from './normalize';
+import { foldKazakh, isOneLetterOver, withoutSigns } from './normalize';
 import { stemKazakh } from './stemmers';
 import { slipTargets } from './trigrams';
 
@@ -38,7 +38,7 @@ const RUSSIAN = `
 заранее благодарю салам салем кто-то кто-нибудь что-то что-нибудь кто-либо
 извините извиняюсь беспокойство беспокою ситуация ситуацию ситуации значит общем вообщем благодарна благодарен интересует интересуют
 такой такая такое такие таким такую такого таких
-хм хмм ой эй ах ох эх ух ага угу ого
+хм хмм ой эй ах ох эх ух ага угу ого ааа эээ ммм
 `;
 
 const KAZAKH = `
@@ -83,18 +83,16 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word) || isOneLetterHeld(word) || isKeyboardRun(word);
+  return STOPWORDS.has(word) || isHeldSound(word) || isKeyboardRun(word);
 }
 
 /**
- * A sound held rather than a word: one letter three times or more ("ааааа", "ммм", "эээ"). Not the
- * Roman numerals typed in Latin letters ("III группа").
+ * A sound held rather than a word: one letter four times or more ("ааааа", "мммм"). Three of one
+ * letter are an abbreviation, as tokenize keeps them ("ООО", "www", "III группа"), but for the
+ * sounds listed above ("ааа", "эээ", "ммм").
  */
-function isOneLetterHeld(word: string): boolean {
-  const first = word[0];
-  if (word.length < 3 || first === 'i' || first === 'x') return false;
-  for (let i = 1; i < word.length; i += 1) if (word[i] !== first) return false;
-  return /\p{L}/u.test(first);
+function isHeldSound(word: string): boolean {
+  return word.length >= 4 && isOneLetterOver(word) && /\p{L}/u.test(word[0]);
 }
 
 /** Kazakh stop words as typed without the Kazakh letters ("қазір" → "казир", "үшін" → "ушин"). */

@@ -420,9 +420,10 @@ describe('doubt: when not to answer outright', () => {
       expect({ text, result }).toEqual({ text, result: { candidates: [], doubt: 'nothing-asked' } });
       expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'clarify', asksNothing: true });
     }
-    // A held sound is not a word; a Roman numeral typed in Latin letters is ("III группа").
+    // A held sound is not a word; an abbreviation of one letter is ("ООО", "III группа").
     expect(isStopword('эээ')).toBe(true);
     expect(isStopword('iii')).toBe(false);
+    expect(isStopword('ооо')).toBe(false);
     expect(isStopword('ааа')).toBe(true);
     expect(isStopword('аааб')).toBe(false);
     // With a word to look up, the interjection is left out of an ordinary question.
