@@ -16,7 +16,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { listSpelling } from '../matcher/normalize';
+import { listSpelling, listWords } from '../matcher/normalize';
 import { CHOICE, parseChoice } from './choices';
 import type { Choice } from './types';
 
@@ -110,7 +110,7 @@ export class SmallTalkReader {
     const tokens = text.trim().split(/\s+/);
     if (tokens.length > MAX_COMMAND_WORDS) return undefined;
     if (!this.isCourteous(tokens[0]) && !this.isCourteous(tokens[tokens.length - 1])) return undefined;
-    const words = wordsOf(text);
+    const words = listWords(text);
     const kept = this.runs(words)
       .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no' || run.kind === 'waiting')
       .flatMap((run) => run.words);
@@ -119,7 +119,7 @@ export class SmallTalkReader {
 
   /** Whether a token of a message has a courtesy word ("пожалуйста," "Здравствуйте!"). */
   private isCourteous(token: string): boolean {
-    return wordsOf(token).some((w) => this.words.has(w));
+    return listWords(token).some((w) => this.words.has(w));
   }
 
   /**
@@ -289,18 +289,10 @@ const MAX_SIGNATURE_WORDS = 2;
 /** Courtesy a question goes without; 'waiting' ("сколько ждать?") and the helped verdicts are questions or answers. */
 const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 'bye', 'ok', 'yes', 'no']);
 
-/** A word as `normalizePhrase` cuts them: letters and digits. */
+/** A word as `normalizePhrase` cuts them: letters and digits (read's own loop; listWords elsewhere). */
 const WORD = /[\p{L}\p{N}]+/gu;
-
-/** A text's words, spelt as `normalizePhrase` spells them (listSpelling). (An exec loop: `matchAll` copies the pattern each call.) */
-function wordsOf(text: string): string[] {
-  const words: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(listSpelling(m[0]));
-  return words;
-}
 
 /** A phrase of the lists as its words' keys. */
 function key(text: string): string {
-  return wordsOf(text).join(' ');
+  return listWords(text).join(' ');
 }

@@ -11,9 +11,8 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { listSpelling } from '../matcher/normalize';
+import { listSpelling, listWords } from '../matcher/normalize';
 
-const WORD = /[\p{L}\p{N}]+/gu;
 /** A phrase's word, with the "*" that makes it a word's start. */
 const PHRASE_WORD = /[\p{L}\p{N}]+\*?/gu;
 
@@ -23,17 +22,13 @@ interface PhraseWord {
   prefix: boolean;
 }
 
-function wordsOf(text: string, pattern = WORD): string[] {
-  return listSpelling(text).match(pattern) ?? [];
-}
-
 export class UrgencyReader {
   private readonly phrases: PhraseWord[][] = [];
 
   constructor(translator: Translator) {
     for (const lang of LANGS) {
       for (const phrase of translator.list(lang, 'urgent')) {
-        const words = wordsOf(phrase, PHRASE_WORD).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
+        const words = (listSpelling(phrase).match(PHRASE_WORD) ?? []).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
         if (words.length > 0) this.phrases.push(words);
       }
     }
@@ -41,7 +36,7 @@ export class UrgencyReader {
 
   /** Whether `text` says one of the phrases. */
   says(text: string): boolean {
-    const words = wordsOf(text);
+    const words = listWords(text);
     return this.phrases.some((phrase) => words.some((_, at) => phrase.every((p, i) => fits(words[at + i], p))));
   }
 }

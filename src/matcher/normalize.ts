@@ -134,6 +134,20 @@ export function listSpelling(text: string): string {
   return heldLettersOnce(lower);
 }
 
+/** A word of a list or of a resident's text as the lists read it: letters and digits. */
+const LIST_WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * A text's words, each spelt as the word lists are (listSpelling): how small talk and the urgent
+ * phrases read a message. (An exec loop: `matchAll` copies the pattern each call.)
+ */
+export function listWords(text: string): string[] {
+  const words: string[] = [];
+  LIST_WORD.lastIndex = 0;
+  for (let m = LIST_WORD.exec(text); m; m = LIST_WORD.exec(text)) words.push(listSpelling(m[0]));
+  return words;
+}
+
 /**
  * An English clitic ("I'll", "I'd", "I'm", "we're", "they've", "it's", "the city's"): dropped with
  * its apostrophe, so the word is what stands before it. Without its apostrophe "I'll" read as "ill"

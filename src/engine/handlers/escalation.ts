@@ -32,8 +32,7 @@ export function escalationHandler(options: EscalationOptions): Handler {
     const request = handOver(turn);
     if (!request) return next();
     // Someone in danger now: 112 first, before "I could not find an answer" or "too long".
-    const urgent = turn.input.text !== '' && urgency.says(turn.input.text);
-    return escalate(turn, urgent ? { ...request, leadKey: 'escalation.urgent' } : request, options);
+    return escalate(turn, urgency.says(turn.input.text) ? { ...request, leadKey: 'escalation.urgent' } : request, options);
   };
 }
 
