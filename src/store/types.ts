@@ -58,6 +58,11 @@ export interface TicketInput {
    * source, so an update handled again after a restart finds its ticket instead of opening another.
    */
   source?: string;
+  /**
+   * The resident's words say someone is in danger now (engine/urgency.ts): operators take it first.
+   * Absent on every other ticket.
+   */
+  urgent?: true;
 }
 
 export interface Ticket extends TicketInput {
@@ -368,6 +373,11 @@ export interface TicketStore {
    * queued) gets null.
    */
   claim(id: string, operator: string): Promise<Ticket | null>;
+  /**
+   * Marks an open ticket urgent (a resident waiting wrote that someone is in danger now): resolves
+   * true when it was not urgent before, false when it was, is closed or does not exist.
+   */
+  markUrgent(id: string): Promise<boolean>;
 }
 
 /** Messages a channel still has to deliver; its own sub-store so the senders can grow around it. */

@@ -70,7 +70,7 @@ describe('SqliteStore on disk', () => {
     db.exec(`DROP TABLE inbox; DROP INDEX tickets_source; ALTER TABLE tickets DROP COLUMN source; DROP INDEX ticket_messages_ref;
       ALTER TABLE ticket_messages DROP COLUMN ref; DROP INDEX outbox_dedupe; ALTER TABLE outbox DROP COLUMN dedupe_key;`);
     db.exec('DROP TABLE outcome_hours; DROP INDEX tickets_created; DROP INDEX audit_action_at; ALTER TABLE staff DROP COLUMN lang; DROP TABLE learned_variants;');
-    db.exec('ALTER TABLE faq DROP COLUMN learned; ALTER TABLE faq_versions DROP COLUMN learned;');
+    db.exec('ALTER TABLE faq DROP COLUMN learned; ALTER TABLE faq_versions DROP COLUMN learned; ALTER TABLE tickets DROP COLUMN urgent;');
     db.pragma('user_version = 5');
     db.close();
 
@@ -107,6 +107,7 @@ describe('SqliteStore on disk', () => {
     await first.faq.save(faq('a'), 'alice');
     await first.faq.save(faq('a', { topic: 'health' }), 'bob');
     const history = await first.faq.history('a');
+    const ticket = await first.tickets.create({ channel: 'telegram', chatId: '42', lang: 'kk', question: 'түнде жүруге бола ма?', reason: 'no-match', excerpt: [] });
     await first.close();
     // Back to release 8's layout: the same columns in a WITHOUT ROWID table.
     const db = new Database(path.join(dir, 'bot.db'));
@@ -121,7 +122,8 @@ describe('SqliteStore on disk', () => {
       INSERT INTO old_versions SELECT id, version, topic, questions, answer, valid_from, valid_until, updated_by, updated_at
         FROM faq_versions; DROP TABLE faq_versions;
       ALTER TABLE old_versions RENAME TO faq_versions;
-      ALTER TABLE faq DROP COLUMN learned;`);
+      ALTER TABLE faq DROP COLUMN learned;
+      ALTER TABLE tickets DROP COLUMN urgent;`);
     const withoutRowid = (d: Database.Database) =>
       d.prepare<[], { name: string }>("SELECT name FROM pragma_table_list WHERE wr = 1 AND name IN ('conversations', 'faq_versions') ORDER BY name").all().map((t) => t.name);
     expect(withoutRowid(db)).toEqual(['conversations', 'faq_versions']);
@@ -136,6 +138,7 @@ describe('SqliteStore on disk', () => {
       [8, 9],
       [9, 10],
       [10, 11],
+      [11, 12],
     ]);
     expect(await store.conversations.get('telegram', '42')).toEqual(conversation);
     await store.conversations.save({ ...conversation, chatId: '43' });
@@ -146,10 +149,14 @@ describe('SqliteStore on disk', () => {
     const learned = { ru: ['когда можно выйти'] };
     expect((await store.faq.save({ ...faq('a', { topic: 'curfew' }), learned }, 'alice')).learned).toEqual(learned);
     expect((await store.faq.get('a'))?.learned).toEqual(learned);
+    // Release 12 marks tickets urgent; one opened before is not, until marked.
+    expect(await store.tickets.get(ticket.id)).toEqual(ticket);
+    expect(await store.tickets.markUrgent(ticket.id)).toBe(true);
+    expect((await store.tickets.get(ticket.id))?.urgent).toBe(true);
     await store.close();
     const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });
     expect(withoutRowid(upgraded)).toEqual([]);
-    expect(upgraded.pragma('user_version', { simple: true })).toBe(11);
+    expect(upgraded.pragma('user_version', { simple: true })).toBe(12);
     upgraded.close();
   });
 

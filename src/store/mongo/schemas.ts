@@ -152,6 +152,7 @@ const ticketInputFields: Record<keyof TicketInput, object> = {
   topic: { type: String },
   excerpt: { type: [lineSchema], default: [] },
   source: { type: String },
+  urgent: { type: Boolean },
 };
 
 export const ticketSchema = new Schema<TicketDoc>(

@@ -36,7 +36,7 @@ export const TICKET_INDEXES: CollectionIndexes[] = [
 
 function summaryFromDoc(doc: Omit<TicketDoc, 'excerpt' | 'messages'>): TicketSummary {
   const t: TicketSummary = { id: String(doc._id), ...pick(doc, ['channel', 'chatId', 'lang', 'question', 'reason', 'status', 'createdAt', 'updatedAt']) };
-  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt', 'source']));
+  return withPresent(t, pick(doc, ['topic', 'assignee', 'closedAt', 'source', 'urgent']));
 }
 
 function ticketFromDoc(doc: TicketDoc, messages: TranscriptLine[]): Ticket {
@@ -145,6 +145,16 @@ export class MongoTickets implements TicketStore {
     if (assignee !== undefined) $set.assignee = assignee;
     // Closing keeps the first closing time ($min sets it when absent); any other status clears it.
     return this.update(id, {}, status === 'closed' ? { $set, $min: { closedAt: at } } : { $set, $unset: { closedAt: '' } });
+  }
+
+  async markUrgent(id: string): Promise<boolean> {
+    const n = ticketNumber(id);
+    if (n === undefined) return false;
+    const { modifiedCount } = await this.d.m.tickets.updateOne(
+      { _id: n, status: { $ne: 'closed' }, urgent: { $exists: false } },
+      { $set: { urgent: true, updatedAt: this.d.now() } },
+    );
+    return modifiedCount > 0;
   }
 
   async claim(id: string, operator: string): Promise<Ticket | null> {

@@ -312,6 +312,10 @@ const MIGRATIONS: readonly string[] = [
   ALTER TABLE faq ADD COLUMN learned TEXT;
   ALTER TABLE faq_versions ADD COLUMN learned TEXT;
   `,
+  // 12: a ticket whose resident wrote that someone is in danger now (Ticket.urgent), 1; otherwise NULL.
+  `
+  ALTER TABLE tickets ADD COLUMN urgent INTEGER;
+  `,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

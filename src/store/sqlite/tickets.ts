@@ -10,13 +10,16 @@ type TicketRow = Row<TicketRecord, 'id'>;
 type NewTicket = TicketInput & Pick<Ticket, 'createdAt' | 'updatedAt'>;
 type MessageRow = Row<TranscriptLine>;
 
-const FIELDS = { excerpt: 'lines', createdAt: 'date', updatedAt: 'date', closedAt: 'date' } as const;
-const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt', 'source'] });
-const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic', 'source'] });
+const FIELDS = { excerpt: 'lines', createdAt: 'date', updatedAt: 'date', closedAt: 'date', urgent: 'flag' } as const;
+const ticketRows = rowCodec<TicketRecord, 'id'>({ fields: { id: 'id', ...FIELDS }, optional: ['topic', 'assignee', 'closedAt', 'source', 'urgent'] });
+const newTicketRows = rowCodec<NewTicket>({ fields: FIELDS, optional: ['topic', 'source', 'urgent'] });
 const messageRows = rowCodec<TranscriptLine>({ fields: { at: 'date' } });
-const summaryRows = rowCodec<TicketSummary, 'id'>({ fields: { id: 'id', createdAt: 'date', updatedAt: 'date', closedAt: 'date' }, optional: ['topic', 'assignee', 'closedAt'] });
+const summaryRows = rowCodec<TicketSummary, 'id'>({
+  fields: { id: 'id', createdAt: 'date', updatedAt: 'date', closedAt: 'date', urgent: 'flag' },
+  optional: ['topic', 'assignee', 'closedAt', 'urgent'],
+});
 /** The columns of a summary: a ticket's row without its excerpt. */
-const SUMMARY_COLUMNS = 'id, channel, chat_id, lang, question, reason, topic, status, assignee, created_at, updated_at, closed_at';
+const SUMMARY_COLUMNS = 'id, channel, chat_id, lang, question, reason, topic, status, assignee, urgent, created_at, updated_at, closed_at';
 
 export class SqliteTickets implements TicketStore {
   private readonly sql;
@@ -25,8 +28,8 @@ export class SqliteTickets implements TicketStore {
     const { db } = s;
     this.sql = {
       insert: db.prepare<[Row<NewTicket>]>(
-        `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, source, status, created_at, updated_at)
-         VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, @source, 'queued', @created_at, @updated_at)`,
+        `INSERT INTO tickets (channel, chat_id, lang, question, reason, topic, excerpt, source, urgent, status, created_at, updated_at)
+         VALUES (@channel, @chat_id, @lang, @question, @reason, @topic, @excerpt, @source, @urgent, 'queued', @created_at, @updated_at)`,
       ),
       get: db.prepare<[number], TicketRow>('SELECT * FROM tickets WHERE id = ?'),
       bySource: db.prepare<[string], { id: number }>('SELECT id FROM tickets WHERE source = ?'),
@@ -51,6 +54,7 @@ export class SqliteTickets implements TicketStore {
         `UPDATE tickets SET status = 'assigned', assignee = @assignee, updated_at = @at
          WHERE id = @id AND status = 'queued'`,
       ),
+      markUrgent: db.prepare<[number, number]>(`UPDATE tickets SET urgent = 1, updated_at = ? WHERE id = ? AND status != 'closed' AND urgent IS NULL`),
       // OR IGNORE: a line whose ref is on the ticket already is not added again.
       messageInsert: db.prepare<[number, string, string, number, string | null]>(
         'INSERT OR IGNORE INTO ticket_messages (ticket_id, from_role, text, at, ref) VALUES (?, ?, ?, ?, ?)',
@@ -118,6 +122,11 @@ export class SqliteTickets implements TicketStore {
     // The status condition in the WHERE clause is the lock: only one UPDATE can see 'queued'.
     const { changes } = this.sql.claim.run({ id: rowId, assignee: operator, at: this.s.now().getTime() });
     return changes === 0 ? null : this.read(rowId);
+  }
+
+  async markUrgent(id: string): Promise<boolean> {
+    const rowId = ticketNumber(id);
+    return rowId !== undefined && this.sql.markUrgent.run(this.s.now().getTime(), rowId).changes > 0;
   }
 
   private read(rowId: number): Ticket | null {

@@ -128,6 +128,29 @@ export function ticketsContract(open: StoreUnderTest): void {
       expect(await store.tickets.list({ status: ['waiting'] })).toEqual([]);
     });
 
+    it('keeps a ticket urgent from its opening or once marked while open, and says whether marking changed it', async () => {
+      const born = await store.tickets.create(ticketInput({ urgent: true }));
+      expect(born.urgent).toBe(true);
+      expect((await store.tickets.get(born.id))?.urgent).toBe(true);
+      expect(await store.tickets.markUrgent(born.id)).toBe(false);
+
+      const plain = await store.tickets.create(ticketInput({ question: 'plain' }));
+      expect(plain).not.toHaveProperty('urgent');
+      expect(await store.tickets.get(plain.id)).not.toHaveProperty('urgent');
+      expect(await store.tickets.markUrgent(plain.id)).toBe(true);
+      expect(await store.tickets.markUrgent(plain.id)).toBe(false);
+      const [listed] = await store.tickets.list({ status: ['queued'] }).then((all) => all.filter((t) => t.id === plain.id));
+      expect(listed.urgent).toBe(true);
+      const summary = (await store.tickets.openedBetween(plain.createdAt, new Date(plain.createdAt.getTime() + 1))).find((t) => t.id === plain.id);
+      expect(summary?.urgent).toBe(true);
+
+      const closed = await store.tickets.create(ticketInput({ question: 'closed' }));
+      await store.tickets.setStatus(closed.id, 'closed');
+      expect(await store.tickets.markUrgent(closed.id)).toBe(false);
+      expect(await store.tickets.get(closed.id)).not.toHaveProperty('urgent');
+      expect(await store.tickets.markUrgent('no-such-ticket')).toBe(false);
+    });
+
     it("finds a chat's latest closed ticket, and nothing for a chat without one", async () => {
       const first = await store.tickets.create(ticketInput({ question: 'first' }));
       const other = await store.tickets.create(ticketInput({ chatId: '2002', question: 'other chat' }));
