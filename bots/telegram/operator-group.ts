@@ -8,6 +8,9 @@
  * question, and `/faq 2` (or `/faq entry-id`) sends that entry's answer, as the console's button
  * does: the resident's words are then noted for the entry (learning from residents).
  *
+ * An urgent ticket (the resident wrote that someone is in danger now) says URGENT in its post and
+ * topic name; one marked urgent while it waits is announced again.
+ *
  * Which ticket a message is about is read from the message it replies to ("#12 …" heads every post
  * and topic name), and which entry "/faq 2" means from the post's list when the operator replies
  * to the post, so nothing has to be remembered across restarts.
@@ -46,6 +49,10 @@ export interface OperatorGroupOptions {
   /** The FAQ, to offer and send entries' answers; without it the group answers in words only. */
   faq?: Omit<FaqReplyDeps, 'desk'>;
 }
+
+/** How a post calls an urgent ticket, and how its topic's name marks it (names are short). */
+const URGENT = 'URGENT (someone may be in danger now)';
+const URGENT_MARK = '🚨';
 
 /** Topic names are limited to 128 characters. */
 const TOPIC_NAME_LIMIT = 128;
@@ -95,17 +102,18 @@ export class OperatorGroup {
 
   private async announce(event: DeskEvent): Promise<void> {
     const withdrawn = event.kind === 'closed' && event.withdrawn === true;
-    if (event.kind !== 'opened' && event.kind !== 'overdue' && !withdrawn) return;
+    if (event.kind !== 'opened' && event.kind !== 'overdue' && event.kind !== 'urgent' && !withdrawn) return;
     const once = this.options.once ?? (async () => true);
     if (!(await once(`operator-group:${withdrawn ? 'withdrawn' : event.kind}:${event.ticket.id}`))) return;
     if (event.kind === 'opened') await this.post(event.ticket);
     else if (withdrawn) await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} was withdrawn by the resident. Nothing to do.`);
+    else if (event.kind === 'urgent') await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is now ${URGENT}: ${event.ticket.status === 'queued' ? 'take it first' : 'see the resident\'s last message'}.`);
     else await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
   }
 
   private async post(ticket: Ticket): Promise<void> {
     const { api, chatId } = this.options;
-    const head = `#${ticket.id} · ${ticket.lang} · ${ticket.channel}${ticket.topic ? ` · ${ticket.topic}` : ''}`;
+    const head = `#${ticket.id}${ticket.urgent ? ` · ${URGENT}` : ''} · ${ticket.lang} · ${ticket.channel}${ticket.topic ? ` · ${ticket.topic}` : ''}`;
     const likely = this.likely(ticket);
     const offer = likely.length === 0 ? '' : `\n\n${OFFER_HEAD}\n${likely.map((e, i) => entryLine(e, i + 1, ticket.lang)).join('\n')}`;
     const text = `${head}\n${ticket.question}${offer}\n\nReply to this message to answer the resident; /close in reply closes the ticket.`;
@@ -116,7 +124,8 @@ export class OperatorGroup {
     });
     let threadId: number | undefined;
     try {
-      if (await this.forum) threadId = await api.createForumTopic(chatId, `#${ticket.id} ${ticket.question}`.slice(0, TOPIC_NAME_LIMIT));
+      const name = `#${ticket.id} ${ticket.urgent ? `${URGENT_MARK} ` : ''}${ticket.question}`;
+      if (await this.forum) threadId = await api.createForumTopic(chatId, name.slice(0, TOPIC_NAME_LIMIT));
     } catch (error) {
       // Posted without a topic rather than not at all: "#12" still tells operators which ticket it is.
       this.log.warn({ err: safeError(error), ticket: ticket.id }, 'could not open a forum topic for the ticket; posting in the group');

@@ -59,9 +59,9 @@ button[disabled]{opacity:.6;cursor:wait}
 .pager{display:flex;gap:1em;align-items:center;justify-content:center;margin:1em 0}
 .badge{display:inline-block;border-radius:.7em;padding:0 .55em;font-size:.85em;background:#e4e8ee;white-space:nowrap}
 .badge.status-queued{background:#fff3cd}.badge.status-assigned{background:#dbeafe}.badge.status-waiting{background:#e0f2f1}.badge.status-closed{background:#eceff1}
-.badge.overdue,.badge.down{background:#b00020;color:#fff}.badge.ok{background:#d8f0dc}
+.badge.overdue,.badge.down,.badge.urgent{background:#b00020;color:#fff}.badge.ok{background:#d8f0dc}
 .badge.alert-sending{background:#dbeafe}.badge.alert-scheduled{background:#fff3cd}.badge.alert-cancelled{background:#eceff1}.badge.alert-done{background:#d8f0dc}
-tr.overdue td{background:#fff1f0}tr.overdue td:first-child{box-shadow:inset 4px 0 #b00020}
+tr.overdue td,tr.urgent td{background:#fff1f0}tr.overdue td:first-child,tr.urgent td:first-child{box-shadow:inset 4px 0 #b00020}
 .overdue-text{color:#b00020}
 tr.attention td{background:#fff8e1}tr.attention td:first-child{box-shadow:inset 4px 0 #c58a00}
 .facts{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center}
@@ -137,8 +137,8 @@ dl.detail{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 .6em;font-s
   table.cards td[data-label=""]{display:block}
   table.cards td.empty{display:none}
   table.cards td[data-label=""]::before{display:none}
-  tr.overdue{border-color:#b00020!important;box-shadow:inset 4px 0 #b00020}
-  tr.overdue td:first-child{box-shadow:none}
+  tr.overdue,tr.urgent{border-color:#b00020!important;box-shadow:inset 4px 0 #b00020}
+  tr.overdue td:first-child,tr.urgent td:first-child{box-shadow:none}
   tr.attention{border-color:#c58a00!important;box-shadow:inset 4px 0 #c58a00}
   tr.attention td{background:none}tr.attention td:first-child{box-shadow:none}
   .chat li{max-width:100%}
@@ -395,7 +395,7 @@ for (const select of document.querySelectorAll('select[data-submit-on-change]'))
   select.addEventListener('change', () => select.form.requestSubmit());
 }
 
-// --- Sound and notifications for new and overdue tickets: the operator's choice, kept here --------
+// --- Sound and notifications for new, urgent and overdue tickets: the operator's choice, kept here --------
 
 const ALERTS_KEY = 'console-ticket-alerts';
 const alertsOn = () => { try { return localStorage.getItem(ALERTS_KEY) === '1'; } catch (e) { return false; } };
@@ -426,14 +426,14 @@ function beep() {
 function announce(kind, data) {
   if (!alertsOn()) return;
   beep();
-  const text = say(kind === 'opened' ? 'newTicket' : 'overdueTicket', { id: data.ticketId });
+  const text = say(data.urgent ? 'urgentTicket' : kind === 'opened' ? 'newTicket' : 'overdueTicket', { id: data.ticketId });
   if (window.Notification && Notification.permission === 'granted') new Notification(text, { tag: kind + data.ticketId });
 }
 
 // --- Live regions: [data-live] = an event-stream URL; the part is read again from the page when the
 // stream reports a change (a burst costs one fetch) and every data-refresh seconds.
 
-const EVENT_KINDS = ['opened', 'message', 'claimed', 'replied', 'transferred', 'closed', 'overdue', 'change', 'progress'];
+const EVENT_KINDS = ['opened', 'message', 'claimed', 'replied', 'transferred', 'closed', 'overdue', 'urgent', 'change', 'progress'];
 const regions = [...document.querySelectorAll('[data-live]')];
 let due = false;
 async function refresh() {
@@ -460,7 +460,7 @@ if (window.EventSource) {
     for (const kind of EVENT_KINDS) {
       source.addEventListener(kind, (event) => {
         refresh();
-        if (notify && (kind === 'opened' || kind === 'overdue')) announce(kind, JSON.parse(event.data || '{}'));
+        if (notify && (kind === 'opened' || kind === 'overdue' || kind === 'urgent')) announce(kind, JSON.parse(event.data || '{}'));
       });
     }
   }

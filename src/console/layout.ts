@@ -39,6 +39,7 @@ export const SCRIPT_TEXTS = [
   'decision.clarify',
   'newTicket',
   'overdueTicket',
+  'urgentTicket',
   'recipients',
   'noRecipients',
   'previewFor',

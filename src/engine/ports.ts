@@ -33,6 +33,11 @@ export interface HandoffPort {
    */
   append(ticketId: string, line: TranscriptLine, ref?: string): Promise<void>;
   /**
+   * Marks an open hand-off urgent: the resident wrote, while waiting, that someone is in danger now.
+   * Resolves once stored or held to be stored; rejects with HandoffUnavailable when it can be neither.
+   */
+  markUrgent(ticketId: string): Promise<void>;
+  /**
    * The hand-off while it is not finished (an operator may finish it from elsewhere), with why it
    * was opened, the update that opened it (`source`), if known, and whether an operator has taken
    * it yet (`status`); null once it is finished or gone.

@@ -62,6 +62,20 @@ export class HandoffDesk implements HandoffPort {
     }
   }
 
+  /** Marks an open ticket urgent and announces it; an urgent or closed one stays as it is. */
+  async markUrgent(ticketId: string): Promise<void> {
+    const write = async () => {
+      if (!(await this.store.tickets.markUrgent(ticketId))) return;
+      const ticket = await this.store.tickets.get(ticketId);
+      if (ticket) await this.events.publish({ kind: 'urgent', ticket });
+    };
+    try {
+      await holdable(this.held, `ticket ${ticketId} urgent`, write);
+    } catch (error) {
+      throw error instanceof HeldWritesFull ? new HandoffUnavailable(error) : error;
+    }
+  }
+
   /** The ticket while it exists and is not closed (an operator may close it from elsewhere). */
   async openTicket(ticketId: string): Promise<Ticket | null> {
     const ticket = await this.store.tickets.get(ticketId);

@@ -17,13 +17,15 @@ export type DeskEvent =
   | { kind: 'transferred'; ticket: Ticket }
   /** `withdrawn`: the resident closed it (an entry offered with the hand-off answered them). */
   | { kind: 'closed'; ticket: Ticket; withdrawn?: boolean }
-  | { kind: 'overdue'; ticket: Ticket };
+  | { kind: 'overdue'; ticket: Ticket }
+  /** Marked urgent after it opened (a ticket opened urgent says so in 'opened'). */
+  | { kind: 'urgent'; ticket: Ticket };
 
 export interface TicketEventMap {
   change: [event: DeskEvent];
 }
 
-const WITH_TICKET = new Set(['opened', 'claimed', 'transferred', 'closed', 'overdue'] as const);
+const WITH_TICKET = new Set(['opened', 'claimed', 'transferred', 'closed', 'overdue', 'urgent'] as const);
 
 export class TicketEvents extends EventEmitter<TicketEventMap> {
   /** @param bus the feed between processes; without one, events stay in this process. */

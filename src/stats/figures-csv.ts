@@ -22,6 +22,7 @@ export function figuresCsv(f: Figures): string {
     ...entries('queue.open', f.queue.open),
     ['queue.longest_wait_minutes', '', f.queue.longestWaitMinutes === null ? '' : String(f.queue.longestWaitMinutes)],
     ['queue.overdue', '', String(f.queue.overdue)],
+    ['queue.urgent', '', String(f.queue.urgent)],
     ['tickets.opened', '', String(f.tickets.opened)],
     ['tickets.closed', '', String(f.tickets.closed)],
     ['tickets.sla_breaches', '', String(f.tickets.slaBreaches)],

@@ -72,6 +72,8 @@ export interface Figures {
     longestWaitMinutes: number | null;
     /** Queued tickets waiting longer than the SLA now. */
     overdue: number;
+    /** Queued tickets whose resident wrote that someone is in danger now (Ticket.urgent). */
+    urgent: number;
   };
   tickets: {
     opened: number;
@@ -158,7 +160,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
   const answeredIds = new Set(outcomes.map(entryGot).filter((id) => id !== undefined));
   const entries = await store.faq.getMany([...answeredIds]);
 
-  const queue: Figures['queue'] = { open: zeros(OPEN_TICKET_STATUSES), longestWaitMinutes: null, overdue: 0 };
+  const queue: Figures['queue'] = { open: zeros(OPEN_TICKET_STATUSES), longestWaitMinutes: null, overdue: 0, urgent: 0 };
   for (const t of open) {
     if (t.status === 'closed') continue;
     add(queue.open, t.status);
@@ -166,6 +168,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
     const waited = Math.max(0, Math.floor((now.getTime() - t.createdAt.getTime()) / MINUTE));
     queue.longestWaitMinutes = Math.max(queue.longestWaitMinutes ?? 0, waited);
     if (waited >= slaMinutes) queue.overdue++;
+    if (t.urgent) queue.urgent++;
   }
 
   const tickets: Figures['tickets'] = { opened: opened.length, closed: 0, slaBreaches: 0, withdrawn: 0, cancelled: 0, byReason: zeros(['requested', 'no-match', 'not-helpful'] as const) };

@@ -89,6 +89,39 @@ describe('console pages', () => {
     expect(ticket.body).not.toContain('>Send</button>');
   });
 
+  it('puts urgent tickets first in either order while queued, marks them, and counts them for the supervisor', async () => {
+    now.value = new Date('2026-01-17T12:00:00Z');
+    const calm = await store.tickets.create({ channel: 'telegram', chatId: '31', lang: 'ru', question: 'Где справка?', reason: 'no-match', excerpt: [] });
+    now.value = new Date('2026-01-17T12:05:00Z');
+    const urgent = await store.tickets.create({ channel: 'telegram', chatId: '32', lang: 'ru', question: 'Помогите, избивают', reason: 'no-match', excerpt: [], urgent: true });
+    now.value = new Date('2026-01-17T12:10:00Z');
+    const later = await store.tickets.create({ channel: 'telegram', chatId: '33', lang: 'ru', question: 'Когда вывоз мусора?', reason: 'no-match', excerpt: [] });
+    const operator = await f.login('operator');
+    const position = (body: string, id: string) => body.indexOf(`/inbox/${id}"`);
+    const row = (id: string, className: string) => new RegExp(`<tr class="${className}"><td data-label="[^"]*"><div><a href="/inbox/${id}">`);
+
+    for (const sort of ['oldest', 'newest']) {
+      const body = (await f.call('GET', `/inbox?sort=${sort}`, { session: operator })).body;
+      expect(position(body, urgent.id)).toBeGreaterThan(-1);
+      expect(position(body, urgent.id)).toBeLessThan(Math.min(position(body, calm.id), position(body, later.id)));
+      expect(body).toMatch(row(urgent.id, 'urgent'));
+      expect(body).not.toMatch(row(later.id, 'urgent'));
+    }
+    const inbox = (await f.call('GET', '/inbox', { session: operator })).body;
+    expect(inbox).toContain(`<span class="badge urgent">${en('inbox.urgent')}</span>`);
+    expect(inbox.match(/class="badge urgent"/g)).toHaveLength(1);
+    expect(textOf(inbox)).toContain(en('inbox.live', { minutes: 30 }));
+    const dashboard = textOf((await f.call('GET', '/', { session: await f.login('admin') })).body);
+    expect(dashboard).toMatch(new RegExp(`${en('dash.queue.urgent')}\\s*1\\b`));
+
+    // Taken by an operator, it is no longer ahead of the queue; the ticket still says what it was.
+    await store.tickets.claim(urgent.id, 'operator@helpline.kz');
+    const after = (await f.call('GET', '/inbox', { session: operator })).body;
+    expect(position(after, urgent.id)).toBeGreaterThan(position(after, calm.id));
+    expect((await f.call('GET', `/inbox/${urgent.id}`, { session: operator })).body).toContain(`<span class="badge urgent">${en('inbox.urgent')}</span>`);
+    for (const t of [calm, urgent, later]) await store.tickets.setStatus(t.id, 'closed', 'operator@helpline.kz');
+  });
+
   it("shows a claimed ticket's reply and hand-over only to its holder and admins", async () => {
     const t = await store.tickets.create({ channel: 'telegram', chatId: '9', lang: 'en', question: 'Help', reason: 'requested', excerpt: [] });
     await store.staff.create({ email: 'second@helpline.kz', role: 'operator', passwordHash: (await store.staff.get('operator@helpline.kz'))?.passwordHash ?? '' });

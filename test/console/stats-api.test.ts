@@ -10,7 +10,7 @@ import { consoleFixture, type ConsoleFixture } from './helpers';
 
 interface FiguresJson {
   range: { from: string; to: string };
-  queue: { open: Record<string, number>; longestWaitMinutes: number | null; overdue: number };
+  queue: { open: Record<string, number>; longestWaitMinutes: number | null; overdue: number; urgent: number };
   tickets: { opened: number; closed: number; slaBreaches: number; withdrawn: number; cancelled: number; byReason: Record<string, number> };
   messages: { total: number; questions: number; byOutcome: Record<string, number>; byChannel: Record<string, number>; byLang: Record<string, number>; share: Record<string, number> | null };
   series: { step: string; points: { at: string; messages: number; escalations: number }[] };
@@ -91,7 +91,7 @@ describe('GET /api/stats', () => {
     expect(res.headers.get('cache-control')).toBe('no-store');
     const s = res.json<{ figures: FiguresJson }>().figures;
     expect(s.range).toEqual({ from: '2026-01-16T19:00:00.000Z', to: '2026-01-17T12:00:00.000Z' });
-    expect(s.queue).toEqual({ open: { queued: 2, assigned: 0, waiting: 0 }, longestWaitMinutes: 360, overdue: 1 });
+    expect(s.queue).toEqual({ open: { queued: 2, assigned: 0, waiting: 0 }, longestWaitMinutes: 360, overdue: 1, urgent: 0 });
     expect(s.tickets).toEqual({ opened: 3, closed: 1, slaBreaches: 1, withdrawn: 2, cancelled: 1, byReason: { requested: 1, 'no-match': 2, 'not-helpful': 0 } });
     expect(s.messages.total).toBe(6 + 2 + 1 + 3 + 4);
     expect(s.messages.questions).toBe(6 + 1 + 3);

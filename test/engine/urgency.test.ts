@@ -37,4 +37,37 @@ describe('a hand-off of someone in danger', () => {
     expect(other.outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
     expect(other.replies[0].text.startsWith(tr.t('ru', 'escalation.noMatch'))).toBe(true);
   });
+
+  it('opens an urgent ticket, so operators take it first; other hand-offs are not urgent', async () => {
+    const urgent = await h.say('помогите, соседа избивают');
+    const other = await h.say('где получить справку о несудимости', { chatId: 'other' });
+    const ticketOf = async (outcome: typeof urgent.outcome) => h.store.tickets.get(outcome.kind === 'escalate' ? outcome.ticketId : '');
+    expect((await ticketOf(urgent.outcome))?.urgent).toBe(true);
+    expect(await ticketOf(other.outcome)).not.toHaveProperty('urgent');
+  });
+
+  it('marks a waiting ticket urgent when the resident writes that someone is in danger, and says to call 112 each time', async () => {
+    const opened = await h.say('где получить справку о несудимости');
+    if (opened.outcome.kind !== 'escalate') throw new Error(`not handed over: ${opened.outcome.kind}`);
+    const { ticketId } = opened.outcome;
+    const marked: string[] = [];
+    h.handoff.events.on('change', (event) => {
+      if (event.kind === 'urgent') marked.push(event.ticket.id);
+    });
+
+    const calm = await h.say('справка нужна для работы');
+    expect(calm.replies.map((r) => r.text).join(' ')).not.toContain(tr.t('ru', 'escalation.urgent'));
+    expect((await h.store.tickets.get(ticketId))?.urgent).toBeUndefined();
+
+    for (const text of ['у соседей пожар, дым в подъезде', 'пожар, дети внутри']) {
+      const turn = await h.say(text);
+      expect(turn.outcome).toEqual({ kind: 'queued', ticketId });
+      expect(turn.replies.map((r) => r.text)).toEqual([`${tr.t('ru', 'escalation.urgent')} ${tr.t('ru', 'escalation.appended', { ticket: ticketId })}`]);
+    }
+    const ticket = await h.store.tickets.get(ticketId);
+    expect(ticket?.urgent).toBe(true);
+    expect(ticket?.messages.map((m) => m.text)).toEqual(['справка нужна для работы', 'у соседей пожар, дым в подъезде', 'пожар, дети внутри']);
+    // Announced once: the second line found it urgent already.
+    expect(marked).toEqual([ticketId]);
+  });
 });

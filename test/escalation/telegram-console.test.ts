@@ -134,8 +134,13 @@ describe('hand-off: Telegram resident, console operator', () => {
       await f.call('POST', `/api/tickets/${ticket.id}/claim`, { session: operator });
       await readUntil('event: claimed');
       expect(seen).toContain(`"ticketId":"${ticket.id}"`);
+      // Someone in danger: the page hears it is urgent now (and sounds the operator's alert).
+      api.push(api.text(me, 'у соседей пожар, дым в подъезде'));
+      await readUntil('event: urgent');
+      expect(seen).toContain(`{"kind":"urgent","ticketId":"${ticket.id}","status":"assigned","urgent":true}`);
       // Ids and states only: the resident's words stay out of the stream.
       expect(seen).not.toContain('кошка');
+      expect(seen).not.toContain('пожар');
     } finally {
       abort.abort();
     }

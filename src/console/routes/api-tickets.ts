@@ -78,7 +78,20 @@ export function deskOf(ctx: RouteContext): OperatorDesk {
 export async function listed(ctx: RouteContext, query: unknown): Promise<Ticket[]> {
   const q = parseInput(listQuery, query, 'query');
   const tickets = await deskOf(ctx).list({ status: q.status ? [q.status] : undefined, lang: q.lang, topic: q.topic });
-  return q.sort === 'newest' ? tickets.reverse() : tickets;
+  return urgentFirst(q.sort === 'newest' ? tickets.reverse() : tickets);
+}
+
+/** Whether a ticket waits for an operator although someone may be in danger (Ticket.urgent). */
+export function waitsUrgently(ticket: Ticket): boolean {
+  return ticket.urgent === true && ticket.status === 'queued';
+}
+
+/**
+ * Queued urgent tickets first, whatever the order asked for: someone may be in danger. Each part
+ * keeps that order.
+ */
+function urgentFirst(tickets: Ticket[]): Ticket[] {
+  return [...tickets.filter(waitsUrgently), ...tickets.filter((t) => !waitsUrgently(t))];
 }
 
 function operatorOf(request: FastifyRequest): string {
@@ -108,9 +121,10 @@ async function act<T>(work: () => Promise<T>): Promise<T> {
 }
 
 /** What an event stream tells the browser: ids and states only, never the residents' words. */
-function eventData(event: DeskEvent): { kind: string; ticketId: string; status?: string } {
+function eventData(event: DeskEvent): { kind: string; ticketId: string; status?: string; urgent?: true } {
   if (event.kind === 'message') return { kind: event.kind, ticketId: event.ticketId };
-  return { kind: event.kind, ticketId: event.ticket.id, status: event.ticket.status };
+  const { id, status, urgent } = event.ticket;
+  return { kind: event.kind, ticketId: id, status, ...(urgent ? { urgent } : {}) };
 }
 
 export function ticketsApi(app: FastifyInstance, ctx: RouteContext): void {

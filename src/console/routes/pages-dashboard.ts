@@ -49,6 +49,7 @@ function queueSection(view: View, f: Figures, operator: boolean): SafeHtml {
     ${tile(t('status.waiting'), q.open.waiting)}
     ${tile(t('dash.queue.longest'), q.longestWaitMinutes === null ? '—' : view.span(q.longestWaitMinutes * 60_000), q.longestWaitMinutes !== null && q.longestWaitMinutes >= f.slaMinutes ? 'alarm' : '')}
     ${tile(t('dash.queue.overdue', { minutes: f.slaMinutes }), q.overdue, q.overdue > 0 ? 'alarm' : '')}
+    ${tile(t('dash.queue.urgent'), q.urgent, q.urgent > 0 ? 'alarm' : '')}
     ${tile(t('dash.tickets.breaches'), f.tickets.slaBreaches, f.tickets.slaBreaches > 0 ? 'warn' : '')}
   </div>${operator ? html`<p><a href="/inbox">${t('dash.queue.open')} →</a></p>` : ''}</section>`;
 }

@@ -16,7 +16,7 @@ import { clip, html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { mayAct } from '../ticket-rights';
 import { viewOf, type View } from '../view';
-import { cannedReplies, deskOf, faqAnswers, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES } from './api-tickets';
+import { cannedReplies, deskOf, faqAnswers, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES, waitsUrgently } from './api-tickets';
 
 /** Characters of a question shown in the list; the ticket page shows it whole. */
 const QUESTION_PREVIEW = 160;
@@ -59,7 +59,8 @@ ${clip(answer, ANSWER_PREVIEW)}</p><button>${t('ticket.sendFaqAnswer')}</button>
 }
 
 function statusBadge(view: View, ticket: Ticket, overdue: boolean): SafeHtml {
-  return html`<span class="badge status-${ticket.status}">${view.t(`status.${ticket.status}`)}</span>${overdue ? html` <span class="badge overdue">${view.t('inbox.overdue')}</span>` : ''}`;
+  const urgent = ticket.urgent ? html` <span class="badge urgent">${view.t('inbox.urgent')}</span>` : '';
+  return html`<span class="badge status-${ticket.status}">${view.t(`status.${ticket.status}`)}</span>${urgent}${overdue ? html` <span class="badge overdue">${view.t('inbox.overdue')}</span>` : ''}`;
 }
 
 function transcript(view: View, lines: TranscriptLine[]): SafeHtml {
@@ -74,7 +75,7 @@ function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQu
     const w = waiting(ticket, view.now, slaMinutes);
     const question = clip(ticket.question, QUESTION_PREVIEW);
     return {
-      className: w.overdue ? 'overdue' : undefined,
+      className: waitsUrgently(ticket) ? 'urgent' : w.overdue ? 'overdue' : undefined,
       cells: [
         html`<a href="/inbox/${ticket.id}">#${ticket.id}</a>`,
         statusBadge(view, ticket, w.overdue),

@@ -32,7 +32,7 @@ export function escalationHandler(options: EscalationOptions): Handler {
     const request = handOver(turn);
     if (!request) return next();
     // Someone in danger now: 112 first, before "I could not find an answer" or "too long".
-    return escalate(turn, urgency.says(turn.input.text) ? { ...request, leadKey: 'escalation.urgent' } : request, options);
+    return escalate(turn, urgency.says(turn.input.text) ? { ...request, leadKey: 'escalation.urgent', urgent: true } : request, options);
   };
 }
 
@@ -47,7 +47,11 @@ function handOver(turn: Turn): Unanswered | undefined {
   return turn.unanswered;
 }
 
-async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unanswered, options: EscalationOptions): Promise<void> {
+async function escalate(
+  turn: Turn,
+  { question, reason, leadKey, hints, urgent }: Unanswered & { urgent?: true },
+  options: EscalationOptions,
+): Promise<void> {
   const { handoff, catalog, translator: tr } = options;
   const conv = turn.conversation;
   const lang = turn.lang;
@@ -61,6 +65,8 @@ async function escalate(turn: Turn, { question, reason, leadKey, hints }: Unansw
     // A question read as other than typed (another keyboard layout): the operator sees the keys too.
     excerpt: [...conv.recent, ...(turn.input.typed ? [{ from: 'resident' as const, text: turn.input.residentLine, at: turn.now }] : [])],
     ...(turn.ref ? { source: turn.ref } : {}),
+    // Operators take it first (the console's queue, the operator group's post).
+    ...(urgent ? { urgent } : {}),
   };
   let ticket;
   try {

@@ -9,8 +9,9 @@
  * operator has taken a ticket opened because the FAQ had no answer, a new question the FAQ answers
  * outright is answered too, and so is a follow-up of such an answer (follow-up.ts); both go on the
  * ticket with what the bot said: a resident with several questions need not wait in the queue for
- * the ones the bot knows. When the operator closed the ticket elsewhere, the bot has the
- * conversation again and the turn goes on.
+ * the ones the bot knows. A message saying someone is in danger now (urgency.ts) marks the ticket
+ * urgent, so operators take it first, and the resident is told to call 112 right now. When the
+ * operator closed the ticket elsewhere, the bot has the conversation again and the turn goes on.
  * The update that opened the ticket, handled again after a restart (the process died before it
  * was marked handled), is told its ticket number again (with the entries offered with it, if the
  * conversation kept them) rather than added to the ticket as a new line.
@@ -24,10 +25,11 @@ import { parseChoice } from '../choices';
 import type { TicketStatus } from '../../store/types';
 import { HandoffUnavailable, type HandoffPort } from '../ports';
 import type { Handler, Turn } from '../turn';
+import { UrgencyReader } from '../urgency';
 import { answerOrFollowUp, type FaqAnswerOptions } from './faq-answer';
 
 export interface HandoffGateOptions {
-  handoff: Pick<HandoffPort, 'append' | 'openTicket' | 'withdraw'>;
+  handoff: Pick<HandoffPort, 'append' | 'markUrgent' | 'openTicket' | 'withdraw'>;
   translator: Translator;
   /** The FAQ that answers a new question outright while the ticket waits; without it, none is. */
   faq?: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>;
@@ -52,6 +54,7 @@ function standing(turn: Turn, tr: Translator, ticketId: string, status: TicketSt
 }
 
 export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions): Handler {
+  const urgency = new UrgencyReader(tr);
   /**
    * A question (not a pick, a command or small talk) the FAQ answers outright while no operator has
    * the ticket: answered, and what the bot said goes on the ticket for the operator. False when the
@@ -78,6 +81,21 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
       { text: tr.t(turn.lang, 'escalation.answeredMeanwhile', { ticket: ticketId }) },
     );
     return true;
+  };
+
+  /**
+   * A line that says someone is in danger now, on the ticket already: the ticket is marked urgent
+   * and the resident told to call 112 now, with the ticket number (every time: it is no news).
+   */
+  const urgentLine = async (turn: Turn, ticketId: string): Promise<void> => {
+    const appended = tr.t(turn.lang, 'escalation.appended', { ticket: ticketId });
+    try {
+      await handoff.markUrgent(ticketId);
+    } catch (error) {
+      if (!(error instanceof HandoffUnavailable)) throw error;
+      // The line is on the ticket; only the mark is missing. 112 matters more than the mark.
+    }
+    turn.answer({ kind: 'queued', ticketId }, { text: `${tr.t(turn.lang, 'escalation.urgent')} ${appended}` });
   };
 
   /** /cancel with no request open: said so, and nothing is opened. */
@@ -139,6 +157,8 @@ export function handoffGate({ handoff, translator: tr, faq }: HandoffGateOptions
     // An entry offered with the hand-off, and "did this help?" after it: the bot answers them while
     // the ticket stays open (the operator sees the taps on it).
     if (reading) return next();
+    // Someone in danger now: the queue's first, and 112 for the resident whatever else was said.
+    if (urgency.says(turn.input.text)) return urgentLine(turn, ticketId);
     // "Алло?", "есть новости?", a greeting: on the ticket, and the resident hears where it stands.
     const talk = turn.input.smallTalk;
     if (talk === 'waiting' || talk === 'greeting') return turn.answer({ kind: 'queued', ticketId }, standing(turn, tr, ticketId, ticket.status));

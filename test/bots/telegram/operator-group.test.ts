@@ -128,6 +128,30 @@ describe.each([
     expect((await desk.get(id))?.status).toBe('closed');
   });
 
+  it('heads an urgent ticket URGENT, takes replies to it as to any, and tells of a ticket marked urgent while it waits', async () => {
+    const { api } = rig;
+    api.push(api.text(me, 'помогите, соседа избивают'));
+    const [post] = await api.waitForMessages(GROUP, 1);
+    const id = /^#(\d+)/.exec(post.text)?.[1] ?? '';
+    expect(post.text.startsWith(`#${id} · URGENT (someone may be in danger now) · ru · telegram`)).toBe(true);
+    const topic = forum ? api.topics[0] : undefined;
+    if (forum) expect(topic?.name.startsWith(`#${id} 🚨 помогите`)).toBe(true);
+    const replyTo = forum
+      ? { threadId: topic?.threadId, replyToMessage: topic?.threadId, topicName: topic?.name }
+      : { replyToMessage: post.messageId, replyToText: post.text };
+    api.push(api.text({ id: GROUP, type: 'supergroup' }, 'Полиция выехала.', { from: operatorUser, ...replyTo }));
+    await waitFor(() => api.sentTo(me.id).some((m) => m.text === 'Полиция выехала.'), 'the reply at the resident');
+
+    const other = { id: 777000333 };
+    api.push(api.text(other, 'у меня потерялась кошка, кто поможет найти'));
+    const [, calm] = await api.waitForMessages(GROUP, 2);
+    const calmId = /^#(\d+)/.exec(calm.text)?.[1] ?? '';
+    expect(calm.text).not.toContain('URGENT');
+    api.push(api.text(other, 'у соседей пожар, дым в подъезде'));
+    await waitFor(() => api.sentTo(GROUP).some((m) => m.text === `#${calmId} is now URGENT (someone may be in danger now): take it first.`), 'the notice');
+    expect((await desk.get(calmId))?.urgent).toBe(true);
+  });
+
   it('reminds the group of a ticket that waited past the SLA', async () => {
     const { api } = rig;
     api.push(api.text(me, 'у меня потерялась кошка, кто поможет найти'));
