@@ -2,8 +2,9 @@
  * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries, the adverbs a
  * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) and the
  * question words every FAQ variant shares ("когда", "where", "қашан"), also as chats spell them
- * ("щас", "скока", "thx"), interjections ("хм", "ой", "hmm"), and what is no word at all: a letter
- * held ("ааааа") or a run along a keyboard row ("фывапролдж", language/keyboard-run.ts). A word no
+ * ("щас", "скока", "thx"), interjections and laughter ("хм", "ой", "hmm", "лол"), and what is no
+ * word at all: a letter held ("ааааа"), a syllable said over ("хахаха", "jkjkjk") or a run along a
+ * keyboard row ("фывапролдж", language/keyboard-run.ts). A word no
  * entry knows weighs as much as the rarest one, so a function
  * word missing here makes a question look mostly unknown. Dropping them keeps a
  * greeting-wrapped question ("Здравствуйте, подскажите…") scoring like the bare question and stops
@@ -39,6 +40,7 @@ const RUSSIAN = `
 извините извиняюсь беспокойство беспокою ситуация ситуацию ситуации значит общем вообщем благодарна благодарен интересует интересуют
 такой такая такое такие таким такую такого таких
 хм хмм ой эй ах ох эх ух ага угу ого ааа эээ ммм
+ха хаха хах ахах ахаха хех хехе хи хихи лол ыыы
 `;
 
 const KAZAKH = `
@@ -73,6 +75,7 @@ all
 regards cheers greetings someone somebody anybody nobody everyone
 guys u ur thing things stuff lot lots etc kindly appreciate appreciated mate sorry bother bothering wonder wondering question questions hiya
 hmm hm uh um oh eh ah huh wow oops
+haha hehe lol lmao rofl
 `;
 
 function toSet(words: string): ReadonlySet<string> {
@@ -83,7 +86,18 @@ const STOPWORDS: ReadonlySet<string> = new Set([...toSet(RUSSIAN), ...toSet(KAZA
 
 /** True for a lowercase surface word that should not take part in matching. */
 export function isStopword(word: string): boolean {
-  return STOPWORDS.has(word) || isHeldSound(word) || isKeyboardRun(word);
+  return STOPWORDS.has(word) || isHeldSound(word) || isSyllableOver(word) || isKeyboardRun(word);
+}
+
+/**
+ * A syllable of two letters said over and over rather than a word: five letters or more that repeat
+ * every second one ("хахаха", "ахахах", "hahaha", "jkjkjk", "лалала"). Words repeat a syllable
+ * twice at most ("мама", "papa"); three times in a row, none of the three languages has one.
+ */
+function isSyllableOver(word: string): boolean {
+  if (word.length < 5 || word[0] === word[1] || !/^\p{L}\p{L}$/u.test(word.slice(0, 2))) return false;
+  for (let i = 2; i < word.length; i += 1) if (word[i] !== word[i - 2]) return false;
+  return true;
 }
 
 /**

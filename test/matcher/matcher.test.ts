@@ -430,6 +430,16 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('хм, где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
+  it('laughter and a syllable said over are no word: alone, nothing is asked', () => {
+    const matcher = loaded();
+    for (const text of ['хахаха', 'ахахах))', 'ха-ха', 'лол', 'hahaha', 'lol', 'jkjkjk', 'лалала', 'ыыы']) {
+      expect({ text, result: matcher.match(text) }).toEqual({ text, result: { candidates: [], doubt: 'nothing-asked' } });
+    }
+    // A syllable twice is a word ("мама", "papa"); so are words whose letters only start to repeat.
+    for (const word of ['мама', 'папа', 'papa', 'ананас', 'banana', 'тамтам', 'cancan', 'kazakh']) expect(`${word}: ${isStopword(word)}`).toBe(`${word}: false`);
+    expect(matcher.match('хахаха, где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
+  });
+
   it('a finger run along a keyboard row is no word: alone, nothing is asked', () => {
     const matcher = loaded();
     for (const text of ['фывапролдж', 'asdfgh', 'йцукен', 'qwerty', 'ывапывапр', 'фывфыв ячсмит', 'asdfdsa']) {
