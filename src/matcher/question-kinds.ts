@@ -146,16 +146,28 @@ const DURATION = ['уакыт', 'кун'];
 /**
  * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
  * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone
- * number ("а телефон?", "телефон нөмірі?") or whether it costs ("это бесплатно?", "ақылы ма?",
- * "is it free?"). Alone they name no subject (frame words), as "где?" does. They add no kind to a
- * question and stay its words ("срок действия удостоверения", "адрес ЦОНа"): "срок" read as a time
- * kind in the FAQ's questions as well cost the city suite's one-variant run an offered answer.
+ * number ("а телефон?", "телефон нөмірі?"), whether it costs ("это бесплатно?", "ақылы ма?",
+ * "is it free?"), or how to act on it: whom to call or complain to ("куда звонить?", "кімге
+ * хабарласу керек?", "who do I contact?"), how to apply or pay, with which documents ("какие
+ * документы нужны?", "қандай құжаттар керек?"), how long to wait ("а сколько ждать?", "how long
+ * will it take?"). Every centre's FAQ asks these of many subjects
+ * ("where do I call about the lift", "…the street lights"), so alone they name no subject (frame
+ * words), as "где?" does: a resident is asked what it is about, or soon after an answer given it
+ * again, rather than offered entries whose subjects only share the frame. They add no kind to a
+ * question and stay its words ("срок действия удостоверения", "адрес ЦОНа", "куда звонить, если не
+ * работает лифт"): "срок" read as a time kind in the FAQ's questions as well cost the city suite's
+ * one-variant run an offered answer.
  */
 const ASKING_WORDS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
   ...['адрес', 'адреса', 'мекенжай', 'мекенжайы', 'address'],
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
   ...['бесплатно', 'платно', 'тегин', 'акылы', 'free', 'paid'],
+  ...['звонить', 'позвонить', 'обращаться', 'обратиться', 'жаловаться', 'пожаловаться', 'писать', 'написать'],
+  ...['хабарласу', 'хабарласуга', 'жугину', 'жугинуге', 'шагымдану', 'call', 'contact', 'complain', 'write'],
+  ...['оплатить', 'заплатить', 'платить', 'толеу', 'толеуге', 'pay', 'apply', 'подать'],
+  ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
+  ...['ждать', 'подождать', 'ожидать', 'куту', 'wait', 'take'],
 ]);
 
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */

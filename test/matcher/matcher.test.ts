@@ -335,27 +335,27 @@ describe('doubt: when not to answer outright', () => {
       {
         id: 'school-enrolment',
         topic: 'education',
-        questions: { ru: ['Какие документы нужны в школу?'] },
+        questions: { ru: ['Какая справка нужна в школу?'] },
         answer: { ru: 'Заявление и свидетельство о рождении.' },
       },
       {
         id: 'housing-queue',
         topic: 'housing',
-        // Documents in one long question of four: it ranks below the next entry's answer.
+        // The certificate in one long question of four: it ranks below the next entry's answer.
         questions: {
           ru: [
             'Как встать в очередь на муниципальное арендное жильё для многодетных семей?',
             'Где посмотреть свой номер в очереди на жильё?',
             'Кто имеет право на социальное жильё от акимата города?',
-            'Какие документы собрать для постановки в очередь на получение жилья?',
+            'Какую справку собрать для постановки в очередь на получение жилья?',
           ],
         },
         answer: { ru: 'Заявление и справка о составе семьи.' },
       },
-      { id: 'id-card', topic: 'documents', questions: { ru: ['Как заменить удостоверение личности?'] }, answer: { ru: 'Документы, документы и документы.' } },
+      { id: 'id-card', topic: 'documents', questions: { ru: ['Как заменить удостоверение личности?'] }, answer: { ru: 'Справка, справка и справка.' } },
       { id: 'library-hours', topic: 'culture', questions: { ru: ['Когда работает библиотека?'] }, answer: { ru: 'С 9:00 до 19:00.' } },
     ]);
-    const result = matcher.match('документы', 'ru');
+    const result = matcher.match('справка', 'ru');
     expect(result.candidates.map((c) => c.id)).toEqual(['school-enrolment', 'id-card', 'housing-queue']);
     expect(result.doubt).toBe('topic-word');
   });
@@ -411,6 +411,13 @@ describe('doubt: when not to answer outright', () => {
     for (const [text, lang] of [['сколько стоит?', 'ru'], ['skolko stoit?', 'ru'], ['a skolko eto stoit?', 'ru'], ['қанша тұрады?', 'kk'], ['how much does it cost?', 'en'], ['how long?', 'en'], ['а срок какой?', 'ru'], ['мерзімі қандай?', 'kk'], ['deadline?', 'en'], ['а адрес?', 'ru'], ['телефон нөмірі қандай?', 'kk'], ['phone number?', 'en'], ['а через сколько?', 'ru'], ['а где именно?', 'ru'], ['это бесплатно?', 'ru'], ['ақылы ма?', 'kk'], ['is it free?', 'en']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
+    // Nor how to act on an answer: whom to call or complain to, how to pay or apply, which
+    // documents, how long to wait. Many entries' questions share these; they name none of them.
+    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en']] as const) {
+      expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
+    }
+    expect(matcher.match('куда звонить, если во дворе не убирают снег?', 'ru').candidates[0]?.id).toBe('snow-removal');
+    expect(matcher.match('где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
   it('a message of stop words and interjections alone asks nothing: clarify, and never about the answer before', () => {
