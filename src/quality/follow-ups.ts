@@ -12,9 +12,20 @@ import { LANGS, type Lang } from '../i18n/languages';
 import { createOfflineEngine } from './offline-engine';
 
 export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
-  ru: ['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?', 'а в субботу?'],
-  kk: ['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
-  en: ['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
+  ru: [
+    ...['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?', 'а в субботу?'],
+    // Every one above is now a frame the matcher knows (question-kinds.ts), answered again on any
+    // FAQ; these, written after that change and not read into it, keep the count telling.
+    ...['а онлайн можно?', 'а через егов?', 'а если не помогут?', 'а кто отвечает за это?', 'как долго ждать?'],
+  ],
+  kk: [
+    ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
+    ...['онлайн бола ма?', 'қайда бару керек?', 'кімге шағымдануға болады?'],
+  ],
+  en: [
+    ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
+    ...['can I do it online?', 'what if nobody comes?', 'who is responsible?'],
+  ],
 };
 
 export interface FollowUpFigures {
