@@ -21,6 +21,12 @@ tooth: teeth | foot: feet | mouse: mice | wife: wives | knife: knives | shelf: s
 half: halves | thief: thieves
 `;
 
+/**
+ * Forms Snowball would stem onto a common word of another meaning, kept whole: "fired" (dismissed
+ * from a job, or shot) is no fire, "firing" no fire either.
+ */
+export const ENGLISH_KEPT_WHOLE: ReadonlySet<string> = new Set(['fired', 'firing']);
+
 export const ENGLISH_IRREGULAR: ReadonlyMap<string, string> = new Map(
   IRREGULAR_FORMS.split(/[|\n]/)
     .map((pair) => pair.trim())

@@ -4,7 +4,7 @@
  */
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
 import { stemKazakh as stemKazakhUncached } from './kazakh';
-import { ENGLISH_IRREGULAR } from './english-irregular';
+import { ENGLISH_IRREGULAR, ENGLISH_KEPT_WHOLE } from './english-irregular';
 
 const CACHE_LIMIT = 50_000;
 
@@ -28,8 +28,8 @@ function snowball(language: string): (word: string) => string {
 
 export const stemRussian = cached(snowball('russian'));
 const snowballEnglish = snowball('english');
-/** Irregular forms are stemmed as their base form ("paid" as "pay"): see english-irregular.ts. */
-export const stemEnglish = cached((word) => snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word));
+/** Irregular forms are stemmed as their base form ("paid" as "pay"), a few kept whole: see english-irregular.ts. */
+export const stemEnglish = cached((word) => (ENGLISH_KEPT_WHOLE.has(word) ? word : snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word)));
 export const stemKazakh = cached(stemKazakhUncached);
 
 /**

@@ -215,6 +215,10 @@ describe('Snowball stemmers', () => {
     // "left" is a direction as often as the past of "leave", "found" a verb of its own.
     expect(stemEnglish('left')).not.toBe(stemEnglish('leave'));
     expect(stemEnglish('found')).not.toBe(stemEnglish('find'));
+    // One fired from a job is not on fire: the form keeps a stem of its own.
+    expect(stemEnglish('fired')).not.toBe(stemEnglish('fire'));
+    expect(stemEnglish('firing')).not.toBe(stemEnglish('fires'));
+    expect(stemEnglish('fires')).toBe(stemEnglish('fire'));
   });
 });
 
