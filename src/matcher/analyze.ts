@@ -99,8 +99,15 @@ function isStopSurface(word: string, kazakh: boolean): boolean {
     if (!hasKazakhLetters(word) && isFoldedKazakhStopword(word)) return true;
   }
   // "kogda", "pozhaluysta": transliterated Russian function words; "eto" in its э reading.
-  return scriptOf(word) === 'latin' && russianReadings(word).some(isTransliteratedStopword);
+  return scriptOf(word) === 'latin' && !ENGLISH_NOT_TRANSLITERATED.has(word) && russianReadings(word).some(isTransliteratedStopword);
 }
+
+/**
+ * English words that read as a Russian function word typed in Latin letters ("hot" as "хоть",
+ * "wash" as "ваш"), and are far likelier English: "no hot water" asks about hot water. "net" stays
+ * "нет": Russians type it so all the time ("net vody"), English speakers rarely mean a net.
+ */
+const ENGLISH_NOT_TRANSLITERATED: ReadonlySet<string> = new Set(['hot', 'wash']);
 
 /**
  * Per-word results are cached: FAQ texts and messages repeat the same few thousand words, and a

@@ -237,6 +237,17 @@ describe('latinToCyrillic', () => {
   });
 });
 
+describe('Russian function words typed in Latin letters', () => {
+  const surfaces = (text: string) => analyzeMessage(text).filter((t) => !isQuestionKindKey(t.token.surface)).map((t) => t.token.surface);
+
+  it('are no content ("kogda", "pozhaluysta", "net"), but English words that read like one are ("hot" is not "хоть")', () => {
+    expect(surfaces('kogda budet voda pozhaluysta')).toEqual(['voda']);
+    expect(surfaces('net vody')).toEqual(['vody']);
+    expect(surfaces('no hot water')).toEqual(['hot', 'water']);
+    expect(surfaces('wash the car')).toEqual(['wash', 'car']);
+  });
+});
+
 describe('russianReadings', () => {
   it.each([
     ['kogda', ['когда']],
