@@ -61,7 +61,7 @@ button[disabled]{opacity:.6;cursor:wait}
 .badge.status-queued{background:#fff3cd}.badge.status-assigned{background:#dbeafe}.badge.status-waiting{background:#e0f2f1}.badge.status-closed{background:#eceff1}
 .badge.overdue,.badge.down,.badge.urgent{background:#b00020;color:#fff}.badge.ok{background:#d8f0dc}
 .badge.alert-sending{background:#dbeafe}.badge.alert-scheduled{background:#fff3cd}.badge.alert-cancelled{background:#eceff1}.badge.alert-done{background:#d8f0dc}
-tr.overdue td,tr.urgent td{background:#fff1f0}tr.overdue td:first-child,tr.urgent td:first-child{box-shadow:inset 4px 0 #b00020}
+tr.overdue td,tr.urgent td{background:#fff1f0}tr.overdue td:first-child{box-shadow:inset 4px 0 #b00020}tr.urgent td:first-child{box-shadow:inset 8px 0 #b00020}
 .overdue-text{color:#b00020}
 tr.attention td{background:#fff8e1}tr.attention td:first-child{box-shadow:inset 4px 0 #c58a00}
 .facts{display:flex;flex-wrap:wrap;gap:.3em 1em;align-items:center}
@@ -137,7 +137,8 @@ dl.detail{margin:0;display:grid;grid-template-columns:auto 1fr;gap:0 .6em;font-s
   table.cards td[data-label=""]{display:block}
   table.cards td.empty{display:none}
   table.cards td[data-label=""]::before{display:none}
-  tr.overdue,tr.urgent{border-color:#b00020!important;box-shadow:inset 4px 0 #b00020}
+  tr.overdue{border-color:#b00020!important;box-shadow:inset 4px 0 #b00020}
+  tr.urgent{border-color:#b00020!important;border-width:2px!important;box-shadow:inset 8px 0 #b00020}
   tr.overdue td:first-child,tr.urgent td:first-child{box-shadow:none}
   tr.attention{border-color:#c58a00!important;box-shadow:inset 4px 0 #c58a00}
   tr.attention td{background:none}tr.attention td:first-child{box-shadow:none}

@@ -159,6 +159,19 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     const id = ticket.outcome.kind === 'escalate' ? ticket.outcome.ticketId : '';
     await waitFor(async () => ((await page.evaluate('window.shown.length')) as number) > 0, 'the notification');
     expect(await page.evaluate('window.shown')).toEqual([kk('script.newTicket', { id })]);
+    // Someone in danger: announced as urgent, and first in the list, marked, on the phone too.
+    const urgent = await ask('көршінің үйінде біреуді ұрып жатыр', { langHint: 'kk' });
+    const urgentId = urgent.outcome.kind === 'escalate' ? urgent.outcome.ticketId : '';
+    await waitFor(async () => ((await page.evaluate('window.shown.length')) as number) > 1, 'the urgent notification');
+    expect(await page.evaluate('window.shown')).toEqual([kk('script.newTicket', { id }), kk('script.urgentTicket', { id: urgentId })]);
+    await page.goto(`${base}/inbox`);
+    const top = page.locator('table.inbox tbody tr').first();
+    expect(await top.getAttribute('class')).toBe('urgent');
+    expect(await top.textContent()).toContain(`#${urgentId}`);
+    expect(await top.textContent()).toContain(kk('inbox.urgent'));
+    expect(await page.textContent('.summary')).toContain(kk('inbox.urgentCount', { count: 1 }));
+    expect((await widths(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
+    await screenshot(page, 'phone-kk-inbox-urgent');
 
     // The ticket page: the reason in words, one clearly named button per action.
     await page.goto(`${base}/inbox/${id}`);

@@ -110,6 +110,7 @@ describe('console pages', () => {
     const inbox = (await f.call('GET', '/inbox', { session: operator })).body;
     expect(inbox).toContain(`<span class="badge urgent">${en('inbox.urgent')}</span>`);
     expect(inbox.match(/class="badge urgent"/g)).toHaveLength(1);
+    expect(textOf(inbox)).toContain(en('inbox.urgentCount', { count: 1 }));
     expect(textOf(inbox)).toContain(en('inbox.live', { minutes: 30 }));
     const dashboard = textOf((await f.call('GET', '/', { session: await f.login('admin') })).body);
     expect(dashboard).toMatch(new RegExp(`${en('dash.queue.urgent')}\\s*1\\b`));

@@ -58,6 +58,11 @@ ${clip(answer, ANSWER_PREVIEW)}</p><button>${t('ticket.sendFaqAnswer')}</button>
   return html`<details class="canned" open><summary>${t('ticket.faqAnswers')}</summary><p class="muted">${t('ticket.faqAnswersNote')}</p>${forms}</details>`;
 }
 
+/** " · urgent: 2" in the list's summary, when there are any. */
+function countOf(count: number, text: string): SafeHtml | '' {
+  return count > 0 ? html` · <strong class="overdue-text">${text}</strong>` : '';
+}
+
 function statusBadge(view: View, ticket: Ticket, overdue: boolean): SafeHtml {
   const urgent = ticket.urgent ? html` <span class="badge urgent">${view.t('inbox.urgent')}</span>` : '';
   return html`<span class="badge status-${ticket.status}">${view.t(`status.${ticket.status}`)}</span>${urgent}${overdue ? html` <span class="badge overdue">${view.t('inbox.overdue')}</span>` : ''}`;
@@ -95,7 +100,7 @@ function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQu
     <p class="row-line"><span class="muted">${t('inbox.live', { minutes: slaMinutes })}</span>
       <label class="toggle"><input type="checkbox" data-ticket-alerts> ${t('inbox.alerts')}</label></p>
     <div data-live="${LIVE_EVENTS}" data-refresh="60" data-notify>
-      <p class="summary">${t('inbox.count', { count: tickets.length })}${tickets.some((tk) => waiting(tk, view.now, slaMinutes).overdue) ? html` · <strong class="overdue-text">${t('inbox.overdueCount', { count: tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length })}</strong>` : ''}</p>
+      <p class="summary">${t('inbox.count', { count: tickets.length })}${countOf(tickets.filter(waitsUrgently).length, t('inbox.urgentCount', { count: tickets.filter(waitsUrgently).length }))}${countOf(tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length, t('inbox.overdueCount', { count: tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length }))}</p>
       ${cardTable([t('inbox.col.ticket'), t('inbox.col.status'), t('inbox.col.waiting'), t('inbox.col.question'), t('inbox.col.from'), t('inbox.col.operator')], rows, { className: 'inbox', empty: t('inbox.empty') })}
     </div>`;
 }
