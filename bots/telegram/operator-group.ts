@@ -54,6 +54,12 @@ export interface OperatorGroupOptions {
 const URGENT = 'URGENT (someone may be in danger now)';
 const URGENT_MARK = '🚨';
 
+/** Said of a ticket marked urgent while open: queued, it is to be taken first; taken, its operator should look. */
+function becameUrgent(ticket: Ticket): string {
+  const what = ticket.status === 'queued' ? 'take it first' : "see the resident's last message";
+  return `#${ticket.id} is now ${URGENT}: ${what}.`;
+}
+
 /** Topic names are limited to 128 characters. */
 const TOPIC_NAME_LIMIT = 128;
 
@@ -107,7 +113,7 @@ export class OperatorGroup {
     if (!(await once(`operator-group:${withdrawn ? 'withdrawn' : event.kind}:${event.ticket.id}`))) return;
     if (event.kind === 'opened') await this.post(event.ticket);
     else if (withdrawn) await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} was withdrawn by the resident. Nothing to do.`);
-    else if (event.kind === 'urgent') await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is now ${URGENT}: ${event.ticket.status === 'queued' ? 'take it first' : 'see the resident\'s last message'}.`);
+    else if (event.kind === 'urgent') await this.options.api.sendMessage(this.options.chatId, becameUrgent(event.ticket));
     else await this.options.api.sendMessage(this.options.chatId, `#${event.ticket.id} is still waiting in the queue.`);
   }
 

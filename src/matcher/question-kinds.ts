@@ -150,13 +150,14 @@ const DURATION = ['уакыт', 'кун'];
  * "is it free?"), or how to act on it: whom to call or complain to ("куда звонить?", "кімге
  * хабарласу керек?", "who do I contact?"), how to apply or pay, with which documents ("какие
  * документы нужны?", "қандай құжаттар керек?"), how long to wait ("а сколько ждать?", "how long
- * will it take?"). Every centre's FAQ asks these of many subjects
- * ("where do I call about the lift", "…the street lights"), so alone they name no subject (frame
- * words), as "где?" does: a resident is asked what it is about, or soon after an answer given it
- * again, rather than offered entries whose subjects only share the frame. They add no kind to a
- * question and stay its words ("срок действия удостоверения", "адрес ЦОНа", "куда звонить, если не
- * работает лифт"): "срок" read as a time kind in the FAQ's questions as well cost the city suite's
- * one-variant run an offered answer.
+ * will it take?"). Every centre's FAQ asks these of many subjects ("where do I call about the
+ * lift", "…the street lights"), so alone they name no subject (frame words), as "где?" does: a
+ * resident is asked what it is about, or soon after an answer given it again, rather than offered
+ * entries whose subjects only share the frame. They add no kind to a question and stay its words
+ * ("срок действия удостоверения", "адрес ЦОНа", "куда звонить, если не работает лифт"): "срок"
+ * read as a time kind in the FAQ's questions as well cost the city suite's one-variant run an
+ * offered answer; taking the ways of acting out of every question's words (as the kinds' own words
+ * are, phraseWords) fixed 17 cases and broke 12 over the 23 runs, both suites both ways.
  */
 const ASKING_WORDS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
