@@ -128,7 +128,8 @@ describe('choiceSaid', () => {
   const didYouMean = offer(CHOICE.faq('a'), CHOICE.faq('b'), CHOICE.operator);
 
   test('"did this help?" answered in words: "не помогло", "didn\'t help", "көмектеспеді"; "помогло", "it helped"', () => {
-    for (const typed of ['не помогло', 'Ответ не помог(', "didn't help", 'it didnt help', 'not helpful', 'көмектеспеді', 'нет, не помогло']) {
+    // Also said as "that is not it" or "you did not understand".
+    for (const typed of ['не помогло', 'Ответ не помог(', "didn't help", 'it didnt help', 'not helpful', 'көмектеспеді', 'нет, не помогло', 'это не то', 'вы не поняли', 'неправильно', 'дұрыс емес', 'not what I asked', "that's not it"]) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
     }
     for (const typed of ['помогло', 'помогло, спасибо', 'it helped, thanks', 'көмектесті, рахмет']) {
