@@ -11,6 +11,18 @@ export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang 
 
 const NAMES: readonly CommandName[] = ['start', 'menu', 'lang', 'operator', 'cancel', 'help', 'subscribe', 'unsubscribe'];
 
+/**
+ * Commands also asked for in a phrase within a short message, not only as the whole message: a
+ * person (`commands.operatorPhrases`), alerts or no more of them (`commands.subscribePhrases`,
+ * `commands.unsubscribePhrases`). The first listed wins.
+ */
+const PHRASE_COMMANDS: ReadonlyArray<readonly [CommandName, string]> = [
+  ['operator', 'commands.operatorPhrases'],
+  // Before 'subscribe': "не хочу получать уведомления" says the subscribe phrase too (denied there).
+  ['unsubscribe', 'commands.unsubscribePhrases'],
+  ['subscribe', 'commands.subscribePhrases'],
+];
+
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
 
@@ -18,8 +30,8 @@ export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
   /** Every word of the typed commands and of the phrases asking for a person. */
   private readonly words = new Set<string>();
-  /** Phrases asking for a person, as text (a quick test) and as words. */
-  private readonly operatorPhrases: Array<{ text: string; words: string[] }> = [];
+  /** Phrases asking for a person or for alerts, as text (a quick test) and as words. */
+  private readonly phrases: Array<{ name: CommandName; text: string; words: string[] }> = [];
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -28,10 +40,12 @@ export class CommandRecognizer {
         for (const word of translator.list(lang, `commands.${name}`)) this.add(word, { name });
       }
       for (const word of translator.list(lang, 'commands.selectLang')) this.add(word, { name: 'select-lang', lang });
-      for (const phrase of translator.list(lang, 'commands.operatorPhrases')) {
-        const text = normalizePhrase(phrase);
-        this.operatorPhrases.push({ text, words: text.split(' ') });
-        for (const word of text.split(' ')) this.words.add(word);
+      for (const [name, key] of PHRASE_COMMANDS) {
+        for (const phrase of translator.list(lang, key)) {
+          const text = normalizePhrase(phrase);
+          this.phrases.push({ name, text, words: text.split(' ') });
+          for (const word of text.split(' ')) this.words.add(word);
+        }
       }
     }
   }
@@ -61,13 +75,13 @@ export class CommandRecognizer {
     const phrase = normalizePhrase(text);
     const exact = this.exact.get(phrase);
     if (exact) return exact;
-    // A short message asking for a person ("соедините с оператором, пожалуйста"), unless it says
-    // the resident does not want one ("мне не нужен оператор", "маған оператор керек емес").
+    // A short message asking for a person ("соедините с оператором, пожалуйста") or for alerts
+    // ("хочу получать уведомления о комендантском часе"), unless it says the resident does not
+    // want it ("мне не нужен оператор", "маған оператор керек емес").
     const words = phrase.split(' ');
-    if (words.length <= 8 && this.operatorPhrases.some((p) => phrase.includes(p.text) && asksFor(words, p.words))) {
-      return { name: 'operator' };
-    }
-    return null;
+    if (words.length > 8) return null;
+    const asked = this.phrases.find((p) => phrase.includes(p.text) && asksFor(words, p.words));
+    return asked ? { name: asked.name } : null;
   }
 }
 

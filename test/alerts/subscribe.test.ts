@@ -41,6 +41,13 @@ describe('alert subscriptions in the engine', () => {
     expect(again.replies[0].text).toMatch(/\/subscribe/);
   });
 
+  it('asked for in a sentence, alerts are offered, not an operator: "хочу получать уведомления"', async () => {
+    const offer = await h.say('хочу получать уведомления о комендантском часе');
+    expect(offer.outcome).toEqual({ kind: 'command', name: 'subscribe' });
+    expect(offer.replies[0].choices?.map((c) => c.id)).toContain('subt:curfew');
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
   it('a resident waiting for an operator can subscribe too, and nothing of it goes on the ticket', async () => {
     const escalated = await h.say('/operator');
     const id = escalated.outcome.kind === 'escalate' ? escalated.outcome.ticketId : '';

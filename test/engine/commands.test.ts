@@ -43,6 +43,32 @@ describe('CommandRecognizer: a short message asking for a person', () => {
   });
 });
 
+describe('CommandRecognizer: a short message asking for alerts, or for no more of them', () => {
+  test('subscribes in each language, with words around the request', () => {
+    for (const text of [
+      'хочу получать уведомления',
+      'хочу получать оповещения о комендантском часе',
+      'как подписаться на рассылку?',
+      'хабарландыруға жазылу',
+      'хабарландыруға жазылғым келеді',
+      'please notify me about curfew changes',
+      'how do I get alerts?',
+    ]) {
+      expect([text, name(text)]).toEqual([text, 'subscribe']);
+    }
+  });
+
+  test('unsubscribes when the resident wants no more, also said as a denial of the request', () => {
+    for (const text of ['не хочу получать уведомления', 'больше не присылайте мне оповещения', 'хабарлама жібермеңіз', 'stop sending me alerts please']) {
+      expect([text, name(text)]).toEqual([text, 'unsubscribe']);
+    }
+  });
+
+  test('a longer message saying it is a question for the FAQ', () => {
+    expect(name('я подписался на оповещения от акимата но почему-то ничего не приходит уже неделю')).toBeNull();
+  });
+});
+
 describe('CommandRecognizer: typed words as residents spell them', () => {
   test('a Latin letter with a mark is its plain letter, and a letter held down counts once', () => {
     expect(name('Ménu')).toBe('menu');
