@@ -14,7 +14,8 @@ const NAMES: readonly CommandName[] = ['start', 'menu', 'lang', 'operator', 'can
 /**
  * Commands also asked for in a phrase within a short message, not only as the whole message: a
  * person (`commands.operatorPhrases`), alerts or no more of them (`commands.subscribePhrases`,
- * `commands.unsubscribePhrases`). The first listed wins.
+ * `commands.unsubscribePhrases`); a language, too (`commands.selectLangPhrases`, after these).
+ * The first listed wins.
  */
 const PHRASE_COMMANDS: ReadonlyArray<readonly [CommandName, string]> = [
   ['operator', 'commands.operatorPhrases'],
@@ -30,8 +31,8 @@ export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
   /** Every word of the typed commands and of the phrases asking for a person. */
   private readonly words = new Set<string>();
-  /** Phrases asking for a person or for alerts, as text (a quick test) and as words. */
-  private readonly phrases: Array<{ name: CommandName; text: string; words: string[] }> = [];
+  /** Phrases asking for a person, for alerts or for a language, as text (a quick test) and as words. */
+  private readonly phrases: Array<{ command: Command; text: string; words: string[] }> = [];
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -40,13 +41,17 @@ export class CommandRecognizer {
         for (const word of translator.list(lang, `commands.${name}`)) this.add(word, { name });
       }
       for (const word of translator.list(lang, 'commands.selectLang')) this.add(word, { name: 'select-lang', lang });
-      for (const [name, key] of PHRASE_COMMANDS) {
-        for (const phrase of translator.list(lang, key)) {
-          const text = normalizePhrase(phrase);
-          this.phrases.push({ name, text, words: text.split(' ') });
-          for (const word of text.split(' ')) this.words.add(word);
-        }
-      }
+      for (const [name, key] of PHRASE_COMMANDS) this.addPhrases(translator.list(lang, key), { name });
+      // This language's list asks for this language, in any of them ("answer in Kazakh", "қазақша жазыңыз").
+      this.addPhrases(translator.list(lang, 'commands.selectLangPhrases'), { name: 'select-lang', lang });
+    }
+  }
+
+  private addPhrases(phrases: readonly string[], command: Command): void {
+    for (const phrase of phrases) {
+      const text = normalizePhrase(phrase);
+      this.phrases.push({ command, text, words: text.split(' ') });
+      for (const word of text.split(' ')) this.words.add(word);
     }
   }
 
@@ -81,7 +86,7 @@ export class CommandRecognizer {
     const words = phrase.split(' ');
     if (words.length > 8) return null;
     const asked = this.phrases.find((p) => phrase.includes(p.text) && asksFor(words, p.words));
-    return asked ? { name: asked.name } : null;
+    return asked ? asked.command : null;
   }
 }
 

@@ -69,6 +69,25 @@ describe('CommandRecognizer: a short message asking for alerts, or for no more o
   });
 });
 
+describe('CommandRecognizer: a short message asking for a language', () => {
+  test('picks it, asked in any language, with words around the request', () => {
+    for (const [text, lang] of [
+      ['can you answer in english', 'en'],
+      ['қазақша жазыңызшы', 'kk'],
+      ['ответьте на казахском пожалуйста', 'kk'],
+      ['please reply in Russian', 'ru'],
+      ['орысша жауап беріңізші', 'ru'],
+    ] as const) {
+      expect([text, commands.recognize(text)]).toEqual([text, { name: 'select-lang', lang }]);
+    }
+  });
+
+  test('a question that names a language only asks about it', () => {
+    expect(commands.recognize('есть ли бланк на казахском?')).toBeNull();
+    expect(commands.recognize('is the form available in english?')).toBeNull();
+  });
+});
+
 describe('CommandRecognizer: typed words as residents spell them', () => {
   test('a Latin letter with a mark is its plain letter, and a letter held down counts once', () => {
     expect(name('Ménu')).toBe('menu');
