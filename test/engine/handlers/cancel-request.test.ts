@@ -41,7 +41,7 @@ describe('cancelling a request to an operator', () => {
     expect(next.outcome).toMatchObject({ kind: 'answer', faqId: 'water-outage' });
   });
 
-  test.each(['отменить обращение', 'өтінішті болдырмау', 'Cancel my request'])('typed "%s" cancels it too', async (text) => {
+  test.each(['отменить обращение', 'өтінішті болдырмау', 'Cancel my request', 'отмените', 'вопрос решён', 'енді керек емес', 'never mind'])('typed "%s" cancels it too', async (text) => {
     const ticketId = await handOff();
     const cancelled = await h.say(text);
     expect(cancelled.outcome).toEqual({ kind: 'command', name: 'cancel' });
