@@ -88,6 +88,14 @@ describe('CommandRecognizer: a short message asking for a language', () => {
   });
 });
 
+describe('CommandRecognizer: asking who answers', () => {
+  test('"ты бот?", "кто вы?", "сіз бот па?", "are you a bot?" are /start: the bot says who it is and what it can do', () => {
+    for (const text of ['ты бот?', 'кто вы?', 'сіз бот па?', 'сен кімсің?', 'are you a bot?', 'who are you']) expect([text, name(text)]).toEqual([text, 'start']);
+    // A question about someone else is a question.
+    expect(name('кто выдаёт пропуска?')).toBeNull();
+  });
+});
+
 describe('CommandRecognizer: typed words as residents spell them', () => {
   test('a Latin letter with a mark is its plain letter, and a letter held down counts once', () => {
     expect(name('Ménu')).toBe('menu');
