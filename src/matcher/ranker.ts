@@ -429,8 +429,9 @@ export class Ranker {
     if (keys.length === 0) {
       // Numbers and very short words we cannot place are noise, not evidence of another topic.
       if (token.numeric || token.surface.length <= 2) return null;
-      // A function word with a slip ("пожалуйта", "becuase") says nothing either.
-      if (isMisspeltStopword(token.surface)) return null;
+      // A function word with a slip ("пожалуйта", "becuase") says nothing either; a word of the
+      // lexicon is a word, not a slip ("скользко" is one letter from "сколько", "әкімге" from "кімге").
+      if (token.concepts.length === 0 && isMisspeltStopword(token.surface)) return null;
       // A word of a context sentence (weight below 1) that no entry knows is the story around the
       // question ("on the 8th floor with a pram"), not a sign it is out of scope: it is left out,
       // so a long message's narrative does not drown what the FAQ explains. (Counted at 0.16 or
