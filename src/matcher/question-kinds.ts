@@ -169,7 +169,13 @@ const ASKING_WORDS = new Set([
   ...['оплатить', 'заплатить', 'платить', 'толеу', 'толеуге', 'pay', 'apply', 'подать'],
   ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
   ...['ждать', 'подождать', 'ожидать', 'куту', 'wait', 'take'],
+  ...['идти', 'пойти', 'бару', 'go'],
 ]);
+
+/** Whether a word (as tokenize spells it) only asks how to act on an answer or what of it (ASKING_WORDS). */
+export function isAskingWord(word: string): boolean {
+  return ASKING_WORDS.has(folded(word));
+}
 
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);

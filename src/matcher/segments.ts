@@ -5,6 +5,7 @@
  * drowns the question nor counts as words the FAQ cannot explain.
  */
 import { tokenize } from './normalize';
+import { isAskingWord } from './question-kinds';
 import { isStopword } from './stopwords';
 
 /** A part of a message and how much its words count (1 = the question itself). */
@@ -88,9 +89,13 @@ function hasContext(sentences: readonly Sentence[]): boolean {
   return sentences.length > 1 && sentences.some((s) => s.question && namesSomething(s.text)) && !sentences.every((s) => s.question);
 }
 
-/** A word beyond question words and stop words: "как быть?", "what can we do?" have none. */
+/**
+ * A word beyond question words, stop words and the words that only ask what to do with an answer:
+ * "как быть?", "what can we do?", "куда обращаться?", "what documents do I need and where do I go?"
+ * have none.
+ */
 function namesSomething(sentence: string): boolean {
-  return tokenize(sentence).some((w) => !QUESTION_WORDS.has(w) && !isStopword(w));
+  return tokenize(sentence).some((w) => !QUESTION_WORDS.has(w) && !isStopword(w) && !isAskingWord(w));
 }
 
 /**

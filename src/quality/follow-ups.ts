@@ -15,7 +15,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
   ru: [
     ...['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?', 'а в субботу?'],
     // Every one above is now a frame the matcher knows (question-kinds.ts), answered again on any
-    // FAQ; these, written after that change and not read into it, keep the count telling.
+    // FAQ; these, written after that change and not read into it, keep the count telling (but
+    // "қайда бару керек?": "where to go" joined the frames later).
     ...['а онлайн можно?', 'а через егов?', 'а если не помогут?', 'а кто отвечает за это?', 'как долго ждать?'],
   ],
   kk: [

@@ -31,7 +31,11 @@ describe('segmentMessage', () => {
   it('does not down-weight the story when the question names nothing ("Как быть?"): the subject is in the story', () => {
     expect(segmentMessage('Лифт стоит с понедельника. Как быть?').map((s) => s.weight)).toEqual([1, 1]);
     expect(segmentMessage('The lift has been broken since Monday. What can we do?').map((s) => s.weight)).toEqual([1, 1]);
-    expect(segmentMessage('Лифт стоит с понедельника. Куда жаловаться?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // Nor when it only asks what to do with an answer: whom to complain to, which documents, where to go.
+    expect(segmentMessage('Лифт стоит с понедельника. Куда жаловаться?').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('I moved here last month and need to register my address. What documents do I need and where do I go?').map((s) => s.weight)).toEqual([1, 1]);
+    // A question that names something of its own is the question.
+    expect(segmentMessage('Лифт стоит с понедельника. Куда жаловаться на управляющую компанию?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 });
 
