@@ -98,7 +98,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['pension', 'пенсия пенсию пенсии pension pensions зейнетақы'],
   ['benefit', 'пособие пособия выплата выплаты benefit benefits =allowance жәрдемақы пособие'],
   ['fuel', 'бензин топливо дизель солярка азс заправка заправки заправиться petrol gasoline fuel diesel =жанармай бензин жқб'],
-  ['intercity', 'поезд поезда вокзал аэропорт самолет самолеты рейс авиарейс train trains railway airport flight flights plane planes пойыз әуежай ұшақ'],
+  ['intercity', 'поезд поезда вокзал аэропорт самолет самолеты рейс авиарейс лететь полететь улететь вылет вылеты train trains railway airport flight flights plane planes fly flying пойыз әуежай ұшақ'],
   ['ticket', 'билет билеты ticket tickets билет'],
   ['donation', 'пожертвование пожертвования благотворительность фонд сбор donate donation donations charity fund relief қайырымдылық қор'],
   ['victim', 'пострадавшие пострадавшим пострадавших victims affected зардап'],

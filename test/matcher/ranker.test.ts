@@ -301,6 +301,15 @@ describe('typing slips trigrams miss', () => {
     expect(withRubbish.rank(analyzeMessage('trahs', 'en')).entries[0]?.id).toBe('rubbish');
   });
 
+  it('meets a flight by the verb as well: "can I fly", "улететь"', () => {
+    const { ranker: flights } = ranked([
+      { id: 'flights', topic: 'transport', questions: { en: ['Are flights running?'], ru: ['Выполняются ли авиарейсы?'] }, answer: { en: 'Yes.', ru: 'Да.' } },
+      { id: 'library', topic: 'culture', questions: { en: ['Is the library open on Sunday?'], ru: ['Работает ли библиотека в воскресенье?'] }, answer: { en: 'Until 16:00.', ru: 'До 16:00.' } },
+    ]);
+    expect(flights.rank(analyzeMessage('can I fly to Almaty tomorrow', 'en')).entries[0]?.id).toBe('flights');
+    expect(flights.rank(analyzeMessage('можно ли улететь в Алматы', 'ru')).entries[0]?.id).toBe('flights');
+  });
+
   it('does not count a misspelt function word as a word no entry knows', () => {
     const { ranker: fixture } = ranked(FIXTURE_FAQ);
     const unknownIn = (text: string, lang: 'ru' | 'en') => fixture.rank(analyzeMessage(text, lang)).unknownWeight;
