@@ -29,7 +29,7 @@ const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'o
 
 export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
-  /** Every word of the typed commands and of the phrases asking for a person. */
+  /** Every word of the typed commands and of the phrases that ask for one (PHRASE_COMMANDS, a language). */
   private readonly words = new Set<string>();
   /** Phrases asking for a person, for alerts or for a language, as text (a quick test) and as words. */
   private readonly phrases: Array<{ command: Command; text: string; words: string[] }> = [];
@@ -80,9 +80,9 @@ export class CommandRecognizer {
     const phrase = normalizePhrase(text);
     const exact = this.exact.get(phrase);
     if (exact) return exact;
-    // A short message asking for a person ("соедините с оператором, пожалуйста") or for alerts
-    // ("хочу получать уведомления о комендантском часе"), unless it says the resident does not
-    // want it ("мне не нужен оператор", "маған оператор керек емес").
+    // A short message asking for a person ("соедините с оператором, пожалуйста"), for alerts
+    // ("хочу получать уведомления о комендантском часе") or a language ("қазақша жазыңызшы"),
+    // unless it says the resident does not want it ("мне не нужен оператор", "маған оператор керек емес").
     const words = phrase.split(' ');
     if (words.length > 8) return null;
     const asked = this.phrases.find((p) => phrase.includes(p.text) && asksFor(words, p.words));
