@@ -95,9 +95,10 @@ export function isStopword(word: string): boolean {
  * twice at most ("мама", "papa"); three times in a row, none of the three languages has one.
  */
 function isSyllableOver(word: string): boolean {
-  if (word.length < 5 || word[0] === word[1] || !/^\p{L}\p{L}$/u.test(word.slice(0, 2))) return false;
+  if (word.length < 5 || word[0] === word[1]) return false;
+  // The repeat first (most words fail it at their third letter), the letters only then.
   for (let i = 2; i < word.length; i += 1) if (word[i] !== word[i - 2]) return false;
-  return true;
+  return /^\p{L}\p{L}$/u.test(word.slice(0, 2));
 }
 
 /**
