@@ -76,6 +76,8 @@ function transcript(view: View, lines: TranscriptLine[]): SafeHtml {
 function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQuery.parse>, slaMinutes: number): SafeHtml {
   const { t } = view;
   const option = (value: string, selected: boolean, label: string) => html`<option value="${value}"${selected ? html` selected` : ''}>${label}</option>`;
+  const urgent = tickets.filter(waitsUrgently).length;
+  const overdue = tickets.filter((ticket) => waiting(ticket, view.now, slaMinutes).overdue).length;
   const rows = tickets.map((ticket) => {
     const w = waiting(ticket, view.now, slaMinutes);
     const question = clip(ticket.question, QUESTION_PREVIEW);
@@ -100,7 +102,7 @@ function listPage(view: View, tickets: Ticket[], query: ReturnType<typeof listQu
     <p class="row-line"><span class="muted">${t('inbox.live', { minutes: slaMinutes })}</span>
       <label class="toggle"><input type="checkbox" data-ticket-alerts> ${t('inbox.alerts')}</label></p>
     <div data-live="${LIVE_EVENTS}" data-refresh="60" data-notify>
-      <p class="summary">${t('inbox.count', { count: tickets.length })}${countOf(tickets.filter(waitsUrgently).length, t('inbox.urgentCount', { count: tickets.filter(waitsUrgently).length }))}${countOf(tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length, t('inbox.overdueCount', { count: tickets.filter((tk) => waiting(tk, view.now, slaMinutes).overdue).length }))}</p>
+      <p class="summary">${t('inbox.count', { count: tickets.length })}${countOf(urgent, t('inbox.urgentCount', { count: urgent }))}${countOf(overdue, t('inbox.overdueCount', { count: overdue }))}</p>
       ${cardTable([t('inbox.col.ticket'), t('inbox.col.status'), t('inbox.col.waiting'), t('inbox.col.question'), t('inbox.col.from'), t('inbox.col.operator')], rows, { className: 'inbox', empty: t('inbox.empty') })}
     </div>`;
 }
