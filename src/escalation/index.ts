@@ -65,8 +65,7 @@ export class HandoffDesk implements HandoffPort {
   /** Marks an open ticket urgent and announces it; an urgent or closed one stays as it is. */
   async markUrgent(ticketId: string): Promise<void> {
     const write = async () => {
-      if (!(await this.store.tickets.markUrgent(ticketId))) return;
-      const ticket = await this.store.tickets.get(ticketId);
+      const ticket = await this.store.tickets.markUrgent(ticketId);
       if (ticket) await this.events.publish({ kind: 'urgent', ticket });
     };
     try {

@@ -374,10 +374,11 @@ export interface TicketStore {
    */
   claim(id: string, operator: string): Promise<Ticket | null>;
   /**
-   * Marks an open ticket urgent (a resident waiting wrote that someone is in danger now): resolves
-   * true when it was not urgent before, false when it was, is closed or does not exist.
+   * Marks an open ticket urgent (a resident waiting wrote that someone is in danger now) in one
+   * conditional write, as `claim` does: resolves to the ticket so marked, or null when it was urgent
+   * already, is closed or does not exist.
    */
-  markUrgent(id: string): Promise<boolean>;
+  markUrgent(id: string): Promise<Ticket | null>;
 }
 
 /** Messages a channel still has to deliver; its own sub-store so the senders can grow around it. */

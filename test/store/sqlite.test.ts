@@ -151,7 +151,7 @@ describe('SqliteStore on disk', () => {
     expect((await store.faq.get('a'))?.learned).toEqual(learned);
     // Release 12 marks tickets urgent; one opened before is not, until marked.
     expect(await store.tickets.get(ticket.id)).toEqual(ticket);
-    expect(await store.tickets.markUrgent(ticket.id)).toBe(true);
+    expect((await store.tickets.markUrgent(ticket.id))?.urgent).toBe(true);
     expect((await store.tickets.get(ticket.id))?.urgent).toBe(true);
     await store.close();
     const upgraded = new Database(path.join(dir, 'bot.db'), { readonly: true });

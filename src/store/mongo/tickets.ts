@@ -147,14 +147,9 @@ export class MongoTickets implements TicketStore {
     return this.update(id, {}, status === 'closed' ? { $set, $min: { closedAt: at } } : { $set, $unset: { closedAt: '' } });
   }
 
-  async markUrgent(id: string): Promise<boolean> {
-    const n = ticketNumber(id);
-    if (n === undefined) return false;
-    const { modifiedCount } = await this.d.m.tickets.updateOne(
-      { _id: n, status: { $ne: 'closed' }, urgent: { $exists: false } },
-      { $set: { urgent: true, updatedAt: this.d.now() } },
-    );
-    return modifiedCount > 0;
+  async markUrgent(id: string): Promise<Ticket | null> {
+    // The conditions make it a conditional write, as claim's status does.
+    return this.update(id, { status: { $ne: 'closed' }, urgent: { $exists: false } }, { $set: { urgent: true, updatedAt: this.d.now() } });
   }
 
   async claim(id: string, operator: string): Promise<Ticket | null> {

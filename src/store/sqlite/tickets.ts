@@ -124,9 +124,11 @@ export class SqliteTickets implements TicketStore {
     return changes === 0 ? null : this.read(rowId);
   }
 
-  async markUrgent(id: string): Promise<boolean> {
+  async markUrgent(id: string): Promise<Ticket | null> {
     const rowId = ticketNumber(id);
-    return rowId !== undefined && this.sql.markUrgent.run(this.s.now().getTime(), rowId).changes > 0;
+    if (rowId === undefined) return null;
+    const { changes } = this.sql.markUrgent.run(this.s.now().getTime(), rowId);
+    return changes === 0 ? null : this.read(rowId);
   }
 
   private read(rowId: number): Ticket | null {

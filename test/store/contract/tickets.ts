@@ -132,13 +132,15 @@ export function ticketsContract(open: StoreUnderTest): void {
       const born = await store.tickets.create(ticketInput({ urgent: true }));
       expect(born.urgent).toBe(true);
       expect((await store.tickets.get(born.id))?.urgent).toBe(true);
-      expect(await store.tickets.markUrgent(born.id)).toBe(false);
+      expect(await store.tickets.markUrgent(born.id)).toBeNull();
 
       const plain = await store.tickets.create(ticketInput({ question: 'plain' }));
       expect(plain).not.toHaveProperty('urgent');
       expect(await store.tickets.get(plain.id)).not.toHaveProperty('urgent');
-      expect(await store.tickets.markUrgent(plain.id)).toBe(true);
-      expect(await store.tickets.markUrgent(plain.id)).toBe(false);
+      const marked = await store.tickets.markUrgent(plain.id);
+      expect(marked).toMatchObject({ id: plain.id, urgent: true, status: 'queued' });
+      expect(await store.tickets.get(plain.id)).toEqual(marked);
+      expect(await store.tickets.markUrgent(plain.id)).toBeNull();
       const [listed] = await store.tickets.list({ status: ['queued'] }).then((all) => all.filter((t) => t.id === plain.id));
       expect(listed.urgent).toBe(true);
       const summary = (await store.tickets.openedBetween(plain.createdAt, new Date(plain.createdAt.getTime() + 1))).find((t) => t.id === plain.id);
@@ -146,9 +148,9 @@ export function ticketsContract(open: StoreUnderTest): void {
 
       const closed = await store.tickets.create(ticketInput({ question: 'closed' }));
       await store.tickets.setStatus(closed.id, 'closed');
-      expect(await store.tickets.markUrgent(closed.id)).toBe(false);
+      expect(await store.tickets.markUrgent(closed.id)).toBeNull();
       expect(await store.tickets.get(closed.id)).not.toHaveProperty('urgent');
-      expect(await store.tickets.markUrgent('no-such-ticket')).toBe(false);
+      expect(await store.tickets.markUrgent('no-such-ticket')).toBeNull();
     });
 
     it("finds a chat's latest closed ticket, and nothing for a chat without one", async () => {
