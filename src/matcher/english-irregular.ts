@@ -23,9 +23,10 @@ half: halves | thief: thieves
 
 /**
  * Forms Snowball would stem onto a common word of another meaning, kept whole: "fired" (dismissed
- * from a job, or shot) is no fire, "firing" no fire either.
+ * from a job, or shot) is no fire, "firing" no fire either; "passed" (passed away, passed an exam,
+ * passed by) is no pass to be out in a curfew, which is a noun and never says "passed".
  */
-export const ENGLISH_KEPT_WHOLE: ReadonlySet<string> = new Set(['fired', 'firing']);
+export const ENGLISH_KEPT_WHOLE: ReadonlySet<string> = new Set(['fired', 'firing', 'passed']);
 
 export const ENGLISH_IRREGULAR: ReadonlyMap<string, string> = new Map(
   IRREGULAR_FORMS.split(/[|\n]/)

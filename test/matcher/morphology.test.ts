@@ -219,6 +219,9 @@ describe('Snowball stemmers', () => {
     expect(stemEnglish('fired')).not.toBe(stemEnglish('fire'));
     expect(stemEnglish('firing')).not.toBe(stemEnglish('fires'));
     expect(stemEnglish('fires')).toBe(stemEnglish('fire'));
+    // One who passed away asks for no pass to be out in a curfew; passes are still passes.
+    expect(stemEnglish('passed')).not.toBe(stemEnglish('pass'));
+    expect(stemEnglish('passes')).toBe(stemEnglish('pass'));
   });
 });
 
@@ -318,6 +321,10 @@ describe('general lexicon', () => {
     // "қарды" (the snow) is taken as written: the stripper would leave "қар", as in "қара" (look, black).
     expect(concepts('қарды', 'kk')).toContain('#snow');
     for (const look of ['қара', 'қарау']) expect(concepts(look, 'kk')).not.toContain('#snow');
+    for (const [word, lang] of [['могила', 'ru'], ['могилу', 'ru'], ['қабір', 'kk'], ['graves', 'en']] as const) expect(concepts(word, lang)).toContain('#cemetery');
+    // Snowball cuts "могила" to "мог", as in "мог", "могу" (could, can): the word is taken as written.
+    for (const could of ['мог', 'могу']) expect(concepts(could, 'ru')).not.toContain('#cemetery');
+    for (const [word, lang] of [['яма', 'ru'], ['шұңқыр', 'kk'], ['hole', 'en'], ['holes', 'en']] as const) expect(concepts(word, lang)).toContain('#pothole');
   });
 
   it('reads "lift" as the British elevator, and only "lifted" as a curfew that ends', () => {
