@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
+import { isNumberWord } from './number-words';
 import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
@@ -185,6 +186,7 @@ export interface QueryToken {
   /** The Latin spellings the fallbacks are the stems of: one must be a word the FAQ writes so. */
   readonly latinForms: readonly string[];
   readonly concepts: readonly string[];
+  /** Digits, or a number written out (number-words.ts): noise where the FAQ does not write it. */
   readonly numeric: boolean;
   /**
    * Set when a typo of the word may only be a word the FAQ writes in this language. A word of a
@@ -240,7 +242,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
     candidates,
     ...latinFallbacks(word),
     concepts: conceptsOf([...candidates, ...extra, exactKey(word)]),
-    numeric: scriptOf(word) === 'digits',
+    numeric: scriptOf(word) === 'digits' || isNumberWord(word),
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };
 });

@@ -58,6 +58,20 @@ describe('FAQ matcher retrieval', () => {
     expect(wrapped.score).toBeCloseTo(bare.score, 5);
   });
 
+  it('reads a number written out as it reads digits: part of the story, no unknown word', () => {
+    for (const [words, digits, lang] of [
+      ['снег во дворе не убирают уже три дня, когда уберут?', 'снег во дворе не убирают уже 3 дня, когда уберут?', 'ru'],
+      ['аулада қарды үш күн тазаламайды, қашан тазалайды?', 'аулада қарды 3 күн тазаламайды, қашан тазалайды?', 'kk'],
+      ['the snow in my yard has not been cleared for five days', 'the snow in my yard has not been cleared for 5 days', 'en'],
+    ] as const) {
+      const written = matcher.match(words, lang);
+      const counted = matcher.match(digits, lang);
+      expect(written.candidates[0]?.id).toBe('snow-removal');
+      expect(written.candidates[0]?.score).toBe(counted.candidates[0]?.score);
+      expect(written.doubt).toBe(counted.doubt);
+    }
+  });
+
   it('reads function words as chats spell them ("щас", "скока", "thx", "wen") like the usual spelling', () => {
     for (const [chat, usual, lang] of [
       ['когда щас уберут снег во дворе', 'когда уберут снег во дворе', 'ru'],
