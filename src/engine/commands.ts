@@ -31,8 +31,15 @@ export class CommandRecognizer {
   private readonly exact = new Map<string, Command>();
   /** Every word of the typed commands and of the phrases that ask for one (PHRASE_COMMANDS, a language). */
   private readonly words = new Set<string>();
-  /** Phrases asking for a person, for alerts or for a language, as text (a quick test) and as words. */
-  private readonly phrases: Array<{ command: Command; text: string; words: string[] }> = [];
+  /** Phrases asking for a person, for alerts or for a language, as words, in the order listed. */
+  private readonly phrases: Array<{ command: Command; words: string[] }> = [];
+  /**
+   * Which phrases of several words begin with a word (positions in `phrases`): one said in a message
+   * begins with one of its words, so a message is tried against those alone, not all hundred-odd.
+   */
+  private readonly phrasesByFirstWord = new Map<string, number[]>();
+  /** Phrases of one word, which may be said cut short ("қос" for "қосыңыз"): tried on every message. */
+  private readonly oneWordPhrases: number[] = [];
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -49,9 +56,12 @@ export class CommandRecognizer {
 
   private addPhrases(phrases: readonly string[], command: Command): void {
     for (const phrase of phrases) {
-      const text = normalizePhrase(phrase);
-      this.phrases.push({ command, text, words: text.split(' ') });
-      for (const word of text.split(' ')) this.words.add(word);
+      const words = normalizePhrase(phrase).split(' ').filter((w) => w.length > 0);
+      if (words.length === 0) continue;
+      const at = this.phrases.push({ command, words }) - 1;
+      if (words.length === 1) this.oneWordPhrases.push(at);
+      else this.phrasesByFirstWord.set(words[0], [...(this.phrasesByFirstWord.get(words[0]) ?? []), at]);
+      for (const word of words) this.words.add(word);
     }
   }
 
@@ -85,8 +95,16 @@ export class CommandRecognizer {
     // unless it says the resident does not want it ("мне не нужен оператор", "маған оператор керек емес").
     const words = phrase.split(' ');
     if (words.length > 8) return null;
-    const asked = this.phrases.find((p) => phrase.includes(p.text) && asksFor(words, p.words));
-    return asked ? asked.command : null;
+    // The first listed phrase the message says wins, as in the locales' order.
+    let first = this.firstSaid(words, this.oneWordPhrases, Infinity);
+    for (const word of words) first = this.firstSaid(words, this.phrasesByFirstWord.get(word), first);
+    return first === Infinity ? null : this.phrases[first].command;
+  }
+
+  /** The lowest of `first` and the positions among `candidates` of phrases `words` ask for. */
+  private firstSaid(words: readonly string[], candidates: readonly number[] | undefined, first: number): number {
+    for (const at of candidates ?? []) if (at < first && asksFor(words, this.phrases[at].words)) first = at;
+    return first;
   }
 }
 
