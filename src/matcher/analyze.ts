@@ -9,7 +9,7 @@ import { isNumberWord } from './number-words';
 import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
-import { cyrillicToLatin, latinToCyrillic, russianReadings } from './translit';
+import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, russianReadings } from './translit';
 import { segmentMessage } from './segments';
 import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
@@ -99,6 +99,12 @@ function isStopSurface(word: string, kazakh: boolean): boolean {
     // with them is compared as written: "бөлу" (to allocate) is not "болу" (to be).
     if (!hasKazakhLetters(word) && isFoldedKazakhStopword(word)) return true;
   }
+  // Kazakh in Latin letters: its function words ("pa", "me", "qashan", "qalai") as typed without
+  // the Kazakh letters. Only in a Kazakh message: "men", "bir" are English or names elsewhere.
+  if (kazakh && scriptOf(word) === 'latin') {
+    const read = kazakhLatinReading(word);
+    if (isFoldedKazakhStopword(read) || isKazakhStopStem(stemKazakh(read))) return true;
+  }
   // "kogda", "pozhaluysta": transliterated Russian function words; "eto" in its э reading.
   return scriptOf(word) === 'latin' && !ENGLISH_NOT_TRANSLITERATED.has(word) && russianReadings(word).some(isTransliteratedStopword);
 }
@@ -159,9 +165,19 @@ export function analyzeIndexWords(words: readonly string[], lang: Lang): Indexed
  * The kinds of answer a question sentence asks for, and its words without those that only make up
  * a kind ("жерде" in "қай жерде": see readQuestionKinds).
  */
-export function questionWords(words: readonly string[]): { kinds: QuestionKind[]; content: readonly string[] } {
-  const { kinds, phraseWords } = readQuestionKinds(words);
+export function questionWords(words: readonly string[], lang?: Lang): { kinds: QuestionKind[]; content: readonly string[] } {
+  // Kazakh in Latin letters asks with the same words ("qashan", "qansha", "qaida"): read as Kazakh.
+  const read = lang === 'kk' && words.some(isLatin) ? words.map(asKazakh) : words;
+  const { kinds, phraseWords } = readQuestionKinds(read);
   return { kinds, content: phraseWords.length === 0 ? words : words.filter((_, i) => !phraseWords.includes(i)) };
+}
+
+function isLatin(word: string): boolean {
+  return scriptOf(word) === 'latin';
+}
+
+function asKazakh(word: string): string {
+  return isLatin(word) ? kazakhLatinReading(word) : word;
 }
 
 /** The content words of a question variant as written (lowercase), in the order the index keeps them. */
@@ -205,7 +221,8 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
     const en = stemEnglish(word);
     const ru = readings.map(stemRussian);
     if (lang === 'ru') return [...ru, en, stemKazakh(cyr)];
-    if (lang === 'kk') return [en, stemKazakh(cyr), ...ru];
+    // Kazakh typed in Latin letters writes ж as j, ш as w, к as q ("jumys", "qashan"): read so first.
+    if (lang === 'kk') return [stemKazakh(kazakhLatinReading(word)), en, stemKazakh(cyr), ...ru];
     return [en, ...ru, stemKazakh(cyr)];
   }
   if (hasKazakhLetters(word)) return [stemKazakh(word)];
@@ -287,7 +304,7 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   for (const segment of segmentMessage(clipped)) {
-    const { kinds, content } = questionWords(tokenize(segment.text));
+    const { kinds, content } = questionWords(tokenize(segment.text), lang);
     for (const token of analyzeQueryWords(content, lang)) {
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
       keepHeaviest(byWord, token, segment.weight);

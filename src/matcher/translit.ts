@@ -2,6 +2,7 @@
  * Russian typed in Latin letters ("gde kupit bilet") back to Cyrillic, so it meets the
  * Russian index. Covers the common informal schemes (zh/kh/ch/sh/shch/ts, y/j for й, ya/yu/yo).
  */
+import { readKazakhOnlySpellings } from '../language/kazakh-latin';
 
 // Longest sequences first so "shch" wins over "sh".
 const MULTI: ReadonlyArray<readonly [string, string]> = [
@@ -53,6 +54,19 @@ const SINGLE: Readonly<Record<string, string>> = {
 };
 
 const VOWELS = 'аеиоуыэюяё';
+
+/**
+ * A Latin-typed word read as Kazakh ("jumys" as "жумыс", "qashan" as "кашан"): its Kazakh-only
+ * spellings first (language/kazakh-latin.ts), and "i" after a vowel as й ("aiyppul" as "айыппул",
+ * "qaida" as "кайда": Kazakh has no vowel pair "аи"), unless it begins я or ю ("ia", "iu"); the
+ * rest as for Russian. Folded Kazakh: the Kazakh letters are not told apart from their Russian
+ * look-alikes, as when Kazakh is typed without them.
+ */
+export function kazakhLatinReading(word: string): string {
+  return latinToCyrillic(readKazakhOnlySpellings(word).replace(VOWEL_THEN_I, 'й'));
+}
+
+const VOWEL_THEN_I = /(?<=[aeiouy])i(?![au])/g;
 
 /** Transliterates one lowercase Latin word; non-Latin characters are kept as they are. */
 export function latinToCyrillic(word: string): string {

@@ -6,10 +6,9 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
-import { readKazakhOnlySpellings } from '../language/kazakh-latin';
 import { foldKazakh, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
-import { latinToCyrillic } from './translit';
+import { kazakhLatinReading, latinToCyrillic } from './translit';
 
 const MIN_KEY = 3;
 
@@ -19,11 +18,6 @@ const MEMO_LIMIT = 50_000;
 function keyOf(word: string, lang: Lang): string {
   if (lang === 'en') return stemEnglish(word);
   return lang === 'kk' ? stemKazakh(word) : stemRussian(word);
-}
-
-/** A Latin-typed word read as Kazakh: its Kazakh-only spellings first, the rest as for Russian. */
-function kazakhReading(word: string): string {
-  return latinToCyrillic(readKazakhOnlySpellings(word));
 }
 
 export class LanguageVocabulary implements WordEvidence {
@@ -80,7 +74,7 @@ export class LanguageVocabulary implements WordEvidence {
     if (script === 'latin') {
       if (this.has('en', word)) out.push('en');
       if (this.has('ru', latinToCyrillic(word))) out.push('ru');
-      if (this.has('kk', kazakhReading(word))) out.push('kk');
+      if (this.has('kk', kazakhLatinReading(word))) out.push('kk');
     } else if (script === 'cyrillic') {
       if (this.has('ru', word)) out.push('ru');
       if (this.has('kk', word)) out.push('kk');

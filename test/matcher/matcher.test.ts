@@ -95,6 +95,19 @@ describe('FAQ matcher retrieval', () => {
     expect(answerOf(matcher, 'kitaphana jeksenbi kúni ashyq pa', 'kk')).toBe('library-hours');
   });
 
+  it('reads Kazakh in Latin letters (j for ж, q for к, i after a vowel for й) as Kazakh typed without its letters', () => {
+    for (const [latin, cyrillic] of [
+      ['kitaphana jeksenbide jumys istei me', 'китапхана жексенбиде жумыс истей ме'],
+      ['kitaphana qashan ashylady', 'китапхана кашан ашылады'],
+      ['aulada qardy qashan tazalaidy', 'аулада карды кашан тазалайды'],
+    ]) {
+      const read = matcher.match(latin, 'kk');
+      expect(read.candidates[0]?.id).toBeDefined();
+      expect(read.candidates[0]?.id).toBe(matcher.match(cyrillic, 'kk').candidates[0]?.id);
+      expect(read.candidates[0]?.score).toBeCloseTo(matcher.match(cyrillic, 'kk').candidates[0]?.score ?? -1, 2);
+    }
+  });
+
   it('does not answer an out-of-scope question that shares a word with an entry', () => {
     expect(answerOf(matcher, 'можно ли устроиться на работу в библиотеку продавцом книг', 'ru')).toBeNull();
     expect(answerOf(matcher, 'how do I buy a parking garage spot with a monthly subscription', 'en')).toBeNull();

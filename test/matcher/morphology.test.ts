@@ -251,6 +251,26 @@ describe('Russian function words typed in Latin letters', () => {
   });
 });
 
+describe('Kazakh typed in Latin letters', () => {
+  const kinds = (text: string) => analyzeMessage(text, 'kk').filter((t) => isQuestionKindKey(t.token.surface)).map((t) => t.token.surface);
+  const content = (text: string) => analyzeMessage(text, 'kk').filter((t) => !isQuestionKindKey(t.token.surface)).map((t) => t.token.candidates[0]);
+
+  it('asks with the same question words and particles as in Cyrillic ("qashan", "qansha", "pa")', () => {
+    expect(kinds('kitaphana qashan ashylady')).toEqual(kinds('кітапхана қашан ашылады'));
+    expect(kinds('aiyppul qansha')).toEqual(kinds('айыппұл қанша'));
+    expect(kinds('aiyppul qansha').length).toBe(1);
+    expect(content('dárihana ashyq pa')).toEqual(content('дәріхана ашық па'));
+  });
+
+  it('reads j as ж and i after a vowel as й, and only in a Kazakh message', () => {
+    expect(content('jumys')).toEqual(content('жұмыс'));
+    expect(content('aiyppul')).toEqual(content('айыппұл'));
+    expect(content('ui')).toEqual(content('үй'));
+    // "me" and "pa" are the Kazakh question particles only in Kazakh; in English "me" stays a stop word, "pa" a word.
+    expect(analyzeMessage('pa', 'en').map((t) => t.token.surface)).toEqual(['pa']);
+  });
+});
+
 describe('russianReadings', () => {
   it.each([
     ['kogda', ['когда']],
