@@ -62,6 +62,47 @@ function buildConceptMap(): ReadonlyMap<string, readonly string[]> {
 
 const CONCEPTS = buildConceptMap();
 
+/** A lexicon phrase as its second word sees it: the first word's keys and the phrase's concept. */
+interface PhraseStart {
+  readonly firstKeys: ReadonlySet<string>;
+  readonly concept: string;
+}
+
+/** The lexicon's two-word phrases (SynonymGroup.phrases) by the keys of their second word. */
+function buildPhraseMap(): ReadonlyMap<string, readonly PhraseStart[]> {
+  const map = new Map<string, PhraseStart[]>();
+  const keysOf = (word: LexiconWord) => {
+    const spelt = { ...word, text: word.text.toLowerCase().replace(/ё/g, 'е') };
+    return [...lexiconKeys(spelt, 'primary'), ...lexiconKeys(spelt, 'kazakh')];
+  };
+  for (const group of SYNONYM_GROUPS) {
+    for (const [first, second] of group.phrases) {
+      const start: PhraseStart = { firstKeys: new Set(keysOf(first)), concept: group.concept };
+      for (const key of new Set(keysOf(second))) map.set(key, [...(map.get(key) ?? []), start]);
+    }
+  }
+  return map;
+}
+
+const PHRASES = buildPhraseMap();
+
+/**
+ * The concepts a word makes with the word right before it, as a lexicon phrase ("детский" then
+ * "сад"): `keys` are the word's keys (or candidates), `before` the previous word's. Usually none.
+ */
+function phraseConcepts(before: readonly string[], keys: readonly string[], has: readonly string[]): string[] | null {
+  let out: string[] | null = null;
+  for (const key of keys) {
+    const starts = PHRASES.get(key);
+    if (!starts) continue;
+    for (const start of starts) {
+      if (has.includes(start.concept) || out?.includes(start.concept)) continue;
+      if (before.some((k) => start.firstKeys.has(k))) (out ??= []).push(start.concept);
+    }
+  }
+  return out;
+}
+
 /** Lexicon concepts a set of keys belongs to. */
 export function conceptsOf(keys: readonly string[]): string[] {
   const out: string[] = [];
@@ -154,9 +195,14 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
 /** Content words of a text in a known language (FAQ questions and answers), split by `tokenize`. */
 export function analyzeIndexWords(words: readonly string[], lang: Lang): IndexedToken[] {
   const out: IndexedToken[] = [];
+  let before: IndexedToken | null = null;
   for (const word of words) {
-    const token = analyzeIndexWord(word, lang);
+    let token = analyzeIndexWord(word, lang);
+    const phrase: string[] | null = token && before ? phraseConcepts(before.keys, token.keys, token.concepts) : null;
+    // A new object: the cached token is shared by every other use of the word.
+    if (token && phrase) token = { ...token, concepts: [...token.concepts, ...phrase], keys: [...token.keys, ...phrase] };
     if (token) out.push(token);
+    before = token;
   }
   return out;
 }
@@ -264,19 +310,6 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
   };
 });
 
-/** Content words among a resident's words (shared, cached objects: do not mutate). */
-function analyzeQueryWords(words: readonly string[], lang: Lang | undefined): QueryToken[] {
-  const out: QueryToken[] = [];
-  const seen = new Set<string>();
-  for (const word of words) {
-    if (seen.has(word)) continue;
-    seen.add(word);
-    const token = analyzeQueryWord(word, lang);
-    if (token) out.push(token);
-  }
-  return out;
-}
-
 /** The kind of answer a sentence asks for, as a token of its own (one shared object per kind). */
 const KIND_TOKENS = new Map<QuestionKind, QueryToken>();
 function kindToken(kind: QuestionKind): QueryToken {
@@ -305,7 +338,14 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   for (const segment of segmentMessage(clipped)) {
     const { kinds, content } = questionWords(tokenize(segment.text), lang);
-    for (const token of analyzeQueryWords(content, lang)) {
+    let before: QueryToken | null = null;
+    for (const word of content) {
+      let token = analyzeQueryWord(word, lang);
+      const phrase: string[] | null = token && before ? phraseConcepts(before.candidates, token.candidates, token.concepts) : null;
+      // A new object: the cached token is shared by every other use of the word.
+      if (token && phrase) token = { ...token, concepts: [...token.concepts, ...phrase] };
+      before = token;
+      if (!token) continue;
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
       keepHeaviest(byWord, token, segment.weight);
     }

@@ -40,8 +40,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.04, weights: [-2.81, -2.42, 16.28, -0.12, 6.65, 4.86, 0.2] },
-  top3: { bias: -4.84, weights: [0.81, 4.19, 7.74, -0.19, 5.56, 5.34, 0.12] },
+  top1: { bias: -5.05, weights: [-2.81, -2.47, 16.4, -0.11, 6.65, 4.87, 0.2] },
+  top3: { bias: -4.84, weights: [0.81, 4.12, 7.82, -0.18, 5.54, 5.38, 0.11] },
   samples: 0,
 };
 

@@ -11,6 +11,12 @@ export interface SynonymGroup {
   concept: string;
   /** Surface words of any language; stemmed with every stemmer that may apply. */
   words: readonly LexiconWord[];
+  /**
+   * Two words that mean the group only together, the one right after the other, each in any of
+   * its forms: "детский сад" is a kindergarten, "детский" alone any children's thing (a children's
+   * clinic, playground or allowance). Written "детский+сад"; the second word carries the concept.
+   */
+  phrases: ReadonlyArray<readonly [LexiconWord, LexiconWord]>;
 }
 
 export interface LexiconWord {
@@ -92,7 +98,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['card', 'карта карту карточка карточку проездной проездную card карта карточка'],
   ['fare', 'проезд fare'],
   ['school', 'школа школы школу школе school schools мектеп'],
-  ['kindergarten', 'детсад садик детский kindergarten kindergartens nursery балабақша'],
+  ['kindergarten', 'детсад садик детский+сад kindergarten kindergartens nursery балабақша'],
   ['remote', 'дистанционка дистанционно дистанционное дистанционке удаленно remote remotely distance online қашықтан'],
   ['child', 'дети детей ребенок ребёнок kids children child балалар kk:бала'],
   ['pension', 'пенсия пенсию пенсии pension pensions зейнетақы'],
@@ -137,7 +143,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['bridge', 'мост моста мосты путепровод bridge bridges overpass көпір'],
   ['streetlight', 'фонарь ru:фонари ru:фонарей ru:фонарный освещение освещения лампа лампы лампочка streetlight streetlights lamp lamps =lighting шам шамдар жарықтандыру'],
   ['yard', 'двор двора дворе дворовая придомовая придомовой yard yards courtyard kk:аула kk:ауласы kk:аулада'],
-  ['playground', 'качели песочница игровая playground playgrounds swings sandbox алаңқай'],
+  ['playground', 'качели песочница игровая детская+площадка playground playgrounds swings sandbox алаңқай'],
   ['fence', 'забор забора ограждение ограда fence fencing =қоршау =қоршауы =қоршаулар'],
   ['tree', 'дерево деревья деревьев tree trees ағаш ағаштар'],
   ['treecutting', 'вырубка спил спилить спилили обрезка кронирование срубить срубили felling pruning prune kk:кесу'],
@@ -195,7 +201,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['certificate', 'свидетельство свидетельства сертификат сертификата certificate certificates =анықтама =анықтаманы =анықтамасы =анықтамалар'],
   ['marriage', 'брак брака бракосочетание загс загса замуж =жениться marriage married marry неке некеге'],
   ['divorce', 'развод развода развестись divorce divorced ажырасу ажырасқан'],
-  ['death', 'смерть смерти умер умерла скончался death died deceased өлім қайтыс'],
+  ['death', 'смерть смерти умер умерла скончался death died deceased passed+away өлім қайтыс'],
   ['lost', 'потерял потеряла потеряли потеря утерян утеряна утеря утерянный lost lose жоғалту жоғалтып жоғалды'],
   ['duplicate', 'дубликат дубликата duplicate телнұсқа'],
   ['tax', 'налог налоги налога налоговая налоговый налогов tax taxes taxation салық салықтар'],
@@ -318,10 +324,13 @@ function lexiconWord(raw: string): LexiconWord {
   return marked ? { text: marked[2], only: marked[1] as 'ru' | 'kk' } : { text: raw };
 }
 
-export const SYNONYM_GROUPS: readonly SynonymGroup[] = RAW_GROUPS.map(([concept, words]) => ({
-  concept: `#${concept}`,
-  words: words
-    .split(/\s+/)
-    .filter((w) => w.length > 0)
-    .map(lexiconWord),
-}));
+export const SYNONYM_GROUPS: readonly SynonymGroup[] = RAW_GROUPS.map(([concept, raw]) => {
+  const items = raw.split(/\s+/).filter((w) => w.length > 0);
+  const phrases = items.filter((w) => w.includes('+')).map((w) => w.split('+'));
+  for (const phrase of phrases) if (phrase.length !== 2 || phrase.some((w) => w.length === 0)) throw new Error(`lexicon group ${concept}: a phrase is two words joined by "+"`);
+  return {
+    concept: `#${concept}`,
+    words: items.filter((w) => !w.includes('+')).map(lexiconWord),
+    phrases: phrases.map(([first, second]) => [lexiconWord(first), lexiconWord(second)] as const),
+  };
+});

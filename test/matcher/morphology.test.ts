@@ -347,6 +347,19 @@ describe('general lexicon', () => {
     for (const [word, lang] of [['яма', 'ru'], ['шұңқыр', 'kk'], ['hole', 'en'], ['holes', 'en']] as const) expect(concepts(word, lang)).toContain('#pothole');
   });
 
+  it('takes a phrase of two words as its group only when the words stand together, in any of their forms', () => {
+    const messageConcepts = (text: string, lang: 'ru' | 'kk' | 'en') => analyzeMessage(text, lang).flatMap((t) => t.token.concepts);
+    const indexConcepts = (text: string, lang: 'ru' | 'kk' | 'en') => analyzeIndexWords(tokenize(text), lang).flatMap((t) => t.concepts);
+    for (const read of [messageConcepts, indexConcepts]) {
+      // "детский сад" is a kindergarten; "детский" alone is any children's thing.
+      for (const text of ['как записать ребенка в детский сад', 'в детском саду нет мест']) expect(read(text, 'ru')).toContain('#kindergarten');
+      for (const text of ['детская поликлиника не принимает', 'детское пособие', 'сад возле дома']) expect(read(text, 'ru')).not.toContain('#kindergarten');
+      expect(read('детская площадка сломана', 'ru')).toContain('#playground');
+      expect(read('my father passed away', 'en')).toContain('#death');
+      for (const text of ['where can I throw away an old sofa', 'away from home, passed the exam']) expect(read(text, 'en')).not.toContain('#death');
+    }
+  });
+
   it('reads "lift" as the British elevator, and only "lifted" as a curfew that ends', () => {
     // Both stem to "lift": the elevator's words are taken only as written.
     for (const word of ['lift', 'lifts', 'elevator']) expect(concepts(word, 'en')).toEqual(['#elevator']);
