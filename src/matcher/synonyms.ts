@@ -39,7 +39,7 @@ export interface LexiconWord {
 const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['curfew', 'комендантский комендантского комендантском комендатура коменданттық curfew'],
   ['pass', 'пропуск пропуска пропуском разрешение справка pass permit permission рұқсатнама рұқсат'],
-  ['fine', 'штраф штрафы пеня пени пеню неустойка fine fined fines penalty penalties айыппұл өсімпұл'],
+  ['fine', 'штраф штрафы штрафовать оштрафовать оштрафуют оштрафуем пеня пени пеню неустойка fine fined fines penalty penalties айыппұл өсімпұл'],
   ['arrest', 'арест арестовать арестуют посадить тюрьма тюрьму jail prison arrest arrested қамау қамауға'],
   ['night', 'ночь ночью ночной ночная ночное night nights tonight түн түнде түнгі'],
   ['evening', 'вечер вечером вечерний evening кеш кешке кешкі'],

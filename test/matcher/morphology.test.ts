@@ -345,6 +345,8 @@ describe('general lexicon', () => {
     // Snowball cuts "могила" to "мог", as in "мог", "могу" (could, can): the word is taken as written.
     for (const could of ['мог', 'могу']) expect(concepts(could, 'ru')).not.toContain('#cemetery');
     for (const [word, lang] of [['яма', 'ru'], ['шұңқыр', 'kk'], ['hole', 'en'], ['holes', 'en']] as const) expect(concepts(word, lang)).toContain('#pothole');
+    // "меня оштрафуют?": the verb asks about the fine as the noun does.
+    for (const word of ['оштрафуют', 'оштрафовали', 'оштрафует', 'штрафовать', 'штрафуют']) expect(concepts(word, 'ru')).toContain('#fine');
   });
 
   it('takes a phrase of two words as its group only when the words stand together, in any of their forms', () => {
