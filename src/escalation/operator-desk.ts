@@ -19,6 +19,14 @@ export interface TicketFilter {
   topic?: string;
 }
 
+/**
+ * Whether a ticket waits for an operator although someone may be in danger (Ticket.urgent): what
+ * the inbox puts first and the dashboard counts. Once taken, it is urgent no more than any other.
+ */
+export function waitsUrgently(ticket: Pick<Ticket, 'urgent' | 'status'>): boolean {
+  return ticket.urgent === true && ticket.status === 'queued';
+}
+
 /** A ticket with the replies that have not reached the resident yet. */
 export interface TicketView extends Ticket {
   undelivered: PendingDelivery[];

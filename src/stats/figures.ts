@@ -7,6 +7,7 @@
  * outcome counts) or by what is open now (the queue, alerts being sent): nothing scans the history.
  */
 import { canSendHere, deliveryWarnings, type ChannelState, type DeliveryWarning } from '../alerts/delivery-check';
+import { waitsUrgently } from '../escalation/operator-desk';
 import { WITHDRAW_ACTION, withdrawReasonOf } from '../escalation/withdrawal';
 import { LANGS, type Lang } from '../i18n/languages';
 import { startOfLocalDay } from '../i18n/local-time';
@@ -168,7 +169,7 @@ export async function computeFigures(sources: StatsSources, range: StatsRange): 
     const waited = Math.max(0, Math.floor((now.getTime() - t.createdAt.getTime()) / MINUTE));
     queue.longestWaitMinutes = Math.max(queue.longestWaitMinutes ?? 0, waited);
     if (waited >= slaMinutes) queue.overdue++;
-    if (t.urgent) queue.urgent++;
+    if (waitsUrgently(t)) queue.urgent++;
   }
 
   const tickets: Figures['tickets'] = { opened: opened.length, closed: 0, slaBreaches: 0, withdrawn: 0, cancelled: 0, byReason: zeros(['requested', 'no-match', 'not-helpful'] as const) };

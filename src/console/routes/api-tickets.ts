@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { DeskEvent, OperatorDesk } from '../../escalation/operator-desk';
-import { DeskError } from '../../escalation/operator-desk';
+import { DeskError, waitsUrgently } from '../../escalation/operator-desk';
 import { likelyEntries, replyWithEntry } from '../../escalation/faq-reply';
 import { answerText, questionLabel } from '../../faq/entry-text';
 import { MAX_ID_LENGTH } from '../../faq/file';
@@ -79,11 +79,6 @@ export async function listed(ctx: RouteContext, query: unknown): Promise<Ticket[
   const q = parseInput(listQuery, query, 'query');
   const tickets = await deskOf(ctx).list({ status: q.status ? [q.status] : undefined, lang: q.lang, topic: q.topic });
   return urgentFirst(q.sort === 'newest' ? tickets.reverse() : tickets);
-}
-
-/** Whether a ticket waits for an operator although someone may be in danger (Ticket.urgent). */
-export function waitsUrgently(ticket: Ticket): boolean {
-  return ticket.urgent === true && ticket.status === 'queued';
 }
 
 /**

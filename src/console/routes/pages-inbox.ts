@@ -6,6 +6,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { WithdrawReason } from '../../engine/ports';
+import { waitsUrgently } from '../../escalation/operator-desk';
 import { WITHDRAW_ACTION, withdrawReasonOf } from '../../escalation/withdrawal';
 import { LANGS } from '../../i18n/languages';
 import type { Ticket, TranscriptLine } from '../../store/types';
@@ -16,7 +17,7 @@ import { clip, html, type SafeHtml } from '../html';
 import { cardTable, layout, send } from '../layout';
 import { mayAct } from '../ticket-rights';
 import { viewOf, type View } from '../view';
-import { cannedReplies, deskOf, faqAnswers, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES, waitsUrgently } from './api-tickets';
+import { cannedReplies, deskOf, faqAnswers, faqDraftUrl, idParams, listed, listQuery, SORTS, STATUSES } from './api-tickets';
 
 /** Characters of a question shown in the list; the ticket page shows it whole. */
 const QUESTION_PREVIEW = 160;
