@@ -4,7 +4,7 @@
  */
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
-import { normalizePhrase } from './input';
+import { foldedListWord, kazakhLatinListWord, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
 export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang };
@@ -56,20 +56,26 @@ export class CommandRecognizer {
 
   private addPhrases(phrases: readonly string[], command: Command): void {
     for (const phrase of phrases) {
-      const words = normalizePhrase(phrase).split(' ').filter((w) => w.length > 0);
-      if (words.length === 0) continue;
-      const at = this.phrases.push({ command, words }) - 1;
-      if (words.length === 1) this.oneWordPhrases.push(at);
-      else this.phrasesByFirstWord.set(words[0], [...(this.phrasesByFirstWord.get(words[0]) ?? []), at]);
-      for (const word of words) this.words.add(word);
+      const said = normalizePhrase(phrase);
+      // Kazakh also as typed without its letters, and so as read from Latin letters (recognize).
+      for (const spelling of new Set([said, foldedListWord(said)])) {
+        const words = spelling.split(' ').filter((w) => w.length > 0);
+        if (words.length === 0) continue;
+        const at = this.phrases.push({ command, words }) - 1;
+        if (words.length === 1) this.oneWordPhrases.push(at);
+        else this.phrasesByFirstWord.set(words[0], [...(this.phrasesByFirstWord.get(words[0]) ?? []), at]);
+        for (const word of words) this.words.add(word);
+      }
     }
   }
 
   private add(word: string, command: Command): void {
-    const key = normalizePhrase(word);
-    // The first meaning wins; a word listed twice keeps the earlier command.
-    if (key && !this.exact.has(key)) this.exact.set(key, command);
-    for (const part of key.split(' ')) if (part) this.words.add(part);
+    const said = normalizePhrase(word);
+    for (const key of new Set([said, foldedListWord(said)])) {
+      // The first meaning wins; a word listed twice keeps the earlier command.
+      if (key && !this.exact.has(key)) this.exact.set(key, command);
+      for (const part of key.split(' ')) if (part) this.words.add(part);
+    }
   }
 
   /** Whether a word is one of the typed commands' words ("меню", "оператор", "english"). */
@@ -87,13 +93,22 @@ export class CommandRecognizer {
       const lang = LANGS.find((l) => l === word);
       return lang ? { name: 'select-lang', lang } : null;
     }
-    const phrase = normalizePhrase(text);
-    const exact = this.exact.get(phrase);
+    const words = normalizePhrase(text).split(' ');
+    const said = this.said(words);
+    if (said) return said;
+    // Kazakh typed in Latin letters ("operatorga qosynyz", "qazaqsha jazynyzshy"), read as Kazakh:
+    // only when a word so read is one of the commands' words (most messages have none).
+    const read = words.map(kazakhLatinListWord);
+    return read.some((w, i) => w !== words[i] && this.words.has(w)) ? this.said(read) : null;
+  }
+
+  /** The command a message's words are, or ask for in a phrase; null if none. */
+  private said(words: readonly string[]): Command | null {
+    const exact = this.exact.get(words.join(' '));
     if (exact) return exact;
     // A short message asking for a person ("соедините с оператором, пожалуйста"), for alerts
     // ("хочу получать уведомления о комендантском часе") or a language ("қазақша жазыңызшы"),
     // unless it says the resident does not want it ("мне не нужен оператор", "маған оператор керек емес").
-    const words = phrase.split(' ');
     if (words.length > 8) return null;
     // The first listed phrase the message says wins, as in the locales' order.
     let first = this.firstSaid(words, this.oneWordPhrases, Infinity);

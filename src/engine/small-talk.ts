@@ -18,6 +18,7 @@ import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
 import { CHOICE, parseChoice } from './choices';
+import { foldedListWord, kazakhLatinListWord } from './input';
 import type { Choice } from './types';
 
 export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'helped', 'notHelped', 'waiting'] as const;
@@ -55,19 +56,34 @@ export class SmallTalkReader {
       for (const kind of SMALL_TALK) {
         for (const phrase of translator.list(lang, `smallTalk.${kind}`)) this.add(phrase, kind);
       }
-      for (const word of translator.list(lang, 'smallTalk.filler')) this.fillers.add(key(word));
+      for (const word of translator.list(lang, 'smallTalk.filler')) {
+        this.fillers.add(key(word));
+        this.fillers.add(foldedListWord(key(word)));
+      }
     }
     for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
   }
 
   private add(phrase: string, kind: SmallTalk): void {
-    const k = key(phrase);
-    // The first meaning wins, as for the typed commands.
-    if (!k || this.phrases.has(k)) return;
-    this.phrases.set(k, kind);
-    const words = k.split(' ');
-    this.starts.add(words[0]);
-    this.longest = Math.max(this.longest, words.length);
+    // Kazakh also as typed without its letters, and so as read from Latin letters (spelt below).
+    for (const k of new Set([key(phrase), foldedListWord(key(phrase))])) {
+      // The first meaning wins, as for the typed commands.
+      if (!k || this.phrases.has(k)) continue;
+      this.phrases.set(k, kind);
+      const words = k.split(' ');
+      this.starts.add(words[0]);
+      this.longest = Math.max(this.longest, words.length);
+    }
+  }
+
+  /**
+   * A message word in list spelling as the lists know it: as it is, or a Latin word read as Kazakh
+   * when that is a word of theirs ("bolynyz" is "болыныз", of "сау болыңыз"); as it is otherwise.
+   */
+  private spelt(word: string): string {
+    if (this.words.has(word)) return word;
+    const read = kazakhLatinListWord(word);
+    return this.words.has(read) ? read : word;
   }
 
   /** What the message says when it is only small talk; null when any word of it is more than that. */
@@ -77,10 +93,18 @@ export class SmallTalkReader {
     const words: string[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const word = listSpelling(m[0]);
+      const word = this.spelt(listSpelling(m[0]));
       if (!this.words.has(word) || words.length === MAX_WORDS) return null;
       words.push(word);
     }
+    // Kazakh in Latin letters may mix words the lists hold in Latin letters with others they hold
+    // in Cyrillic ("kop rahmet" is "көп рахмет"): failing as typed, every word read as Kazakh.
+    return this.saidIn(words) ?? this.saidIn(this.readAsKazakh(words));
+  }
+
+  /** What the words say as small talk (in runs), or null when a run of them is more than that. */
+  private saidIn(words: readonly string[] | null): SmallTalkSaid | null {
+    if (!words) return null;
     const said = new Set<SmallTalk>();
     let previous: Run | undefined;
     for (const run of this.runs(words)) {
@@ -93,9 +117,21 @@ export class SmallTalkReader {
     return said.size > 0 ? said : null;
   }
 
+  /** Each Latin word read as Kazakh where that is a word of the lists; null when none is. */
+  private readAsKazakh(words: readonly string[]): string[] | null {
+    let changed = false;
+    const read = words.map((word) => {
+      const kazakh = kazakhLatinListWord(word);
+      if (kazakh === word || !this.words.has(kazakh)) return word;
+      changed = true;
+      return kazakh;
+    });
+    return changed ? read : null;
+  }
+
   /** Whether a word is one of the courtesy phrases' words ("спасибо", "рахмет", "please"). */
   knowsWord(word: string): boolean {
-    return this.words.has(listSpelling(word));
+    return this.words.has(this.spelt(listSpelling(word)));
   }
 
   /**
@@ -110,7 +146,7 @@ export class SmallTalkReader {
     const tokens = text.trim().split(/\s+/);
     if (tokens.length > MAX_COMMAND_WORDS) return undefined;
     if (!this.isCourteous(tokens[0]) && !this.isCourteous(tokens[tokens.length - 1])) return undefined;
-    const words = listWords(text);
+    const words = listWords(text).map((w) => this.spelt(w));
     const kept = this.runs(words)
       .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no' || run.kind === 'waiting')
       .flatMap((run) => run.words);
@@ -119,7 +155,7 @@ export class SmallTalkReader {
 
   /** Whether a token of a message has a courtesy word ("пожалуйста," "Здравствуйте!"). */
   private isCourteous(token: string): boolean {
-    return listWords(token).some((w) => this.words.has(w));
+    return listWords(token).some((w) => this.words.has(this.spelt(w)));
   }
 
   /**

@@ -102,4 +102,16 @@ describe('CommandRecognizer: typed words as residents spell them', () => {
     expect(name('ОПЕРАТОООР!!!')).toBe('operator');
     expect(name('menuuu')).toBe('menu');
   });
+
+  test('Kazakh typed without its letters or in Latin letters asks as the Kazakh of the locales does', () => {
+    for (const text of ['операторга косыныз', 'operatorga qosynyz', 'operator kerek', 'adammen soileskim keledi', 'maған operator kerek']) {
+      expect([text, name(text)]).toEqual([text, 'operator']);
+    }
+    expect(name('operator kerek emes')).toBe('cancel');
+    expect(commands.recognize('qazaqsha jazynyzshy')).toEqual({ name: 'select-lang', lang: 'kk' });
+    expect(name('mazir')).toBe('menu');
+    // An English or transliterated Russian message is read as it is first: "tell me" is no command.
+    expect(name('menu')).toBe('menu');
+    expect(name('can you tell me when banks open')).toBeNull();
+  });
 });

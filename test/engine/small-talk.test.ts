@@ -39,6 +39,20 @@ describe('SmallTalkReader', () => {
     expect(said('ok')).toEqual(['ok']);
   });
 
+  test('reads Kazakh typed without its letters or in Latin letters as the Kazakh of the lists', () => {
+    // "сау болыңыз" is listed; "sau bolynyz" was a question for the FAQ and met the shops through "сауда".
+    expect(said('сау болыныз')).toEqual(['bye']);
+    expect(said('sau bolynyz')).toEqual(['bye']);
+    expect(said('qosh bolynyz')).toEqual(['bye']);
+    expect(said('kop rahmet')).toEqual(['thanks']);
+    expect(said('komeginiz ushin rahmet')).toEqual(['thanks']);
+    expect(said('jaqsy, tusinikti')).toEqual(['ok']);
+    expect(said('qaiyrly kun')).toEqual(['greeting']);
+    // Read so only where the Kazakh reading is a word of the lists: English stays English.
+    expect(said('sau bolynyz, when do banks open')).toBeNull();
+    expect(reader.withoutCourtesy('operatorga qosynyz, rahmet')).toBe('operatorga qosynyz');
+  });
+
   test('one word that is not courtesy makes the message a question', () => {
     expect(said('спасибо, а банки работают?')).toBeNull();
     expect(said('добрый день, нет света')).toBeNull();
