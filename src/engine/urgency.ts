@@ -12,6 +12,7 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
+import { foldedListWord, kazakhLatinListWord } from './input';
 
 /** A phrase's word, with the "*" that makes it a word's start. */
 const PHRASE_WORD = /[\p{L}\p{N}]+\*?/gu;
@@ -28,15 +29,24 @@ export class UrgencyReader {
   constructor(translator: Translator) {
     for (const lang of LANGS) {
       for (const phrase of translator.list(lang, 'urgent')) {
-        const words = (listSpelling(phrase).match(PHRASE_WORD) ?? []).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
-        if (words.length > 0) this.phrases.push(words);
+        // Kazakh also as typed without its letters ("олип жатыр"), and so as read from Latin letters.
+        for (const spelling of new Set([listSpelling(phrase), foldedListWord(listSpelling(phrase))])) {
+          const words = (spelling.match(PHRASE_WORD) ?? []).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
+          if (words.length > 0) this.phrases.push(words);
+        }
       }
     }
   }
 
-  /** Whether `text` says one of the phrases. */
+  /** Whether `text` says one of the phrases, also in Kazakh typed in Latin letters ("olip jatyr"). */
   says(text: string): boolean {
     const words = listWords(text);
+    if (this.saysIn(words)) return true;
+    const read = words.map(kazakhLatinListWord);
+    return read.some((w, i) => w !== words[i]) && this.saysIn(read);
+  }
+
+  private saysIn(words: readonly string[]): boolean {
     return this.phrases.some((phrase) => words.some((_, at) => phrase.every((p, i) => fits(words[at + i], p))));
   }
 }

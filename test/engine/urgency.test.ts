@@ -13,6 +13,14 @@ describe('UrgencyReader', () => {
     }
   });
 
+  it('reads Kazakh typed in a hurry: without its letters or in Latin letters', () => {
+    for (const text of ['уйде орт шыкты', 'атам олип жатыр', 'uide ort shyqty', 'atam olip jatyr', 'bir adamdy uryp jatyr']) {
+      expect(`${text}: ${reader.says(text)}`).toBe(`${text}: true`);
+    }
+    // Read so only where the Kazakh reading says a phrase: English stays English.
+    for (const text of ['olive oil price', 'sport court booking']) expect(`${text}: ${reader.says(text)}`).toBe(`${text}: false`);
+  });
+
   it('takes whole words in a row: "fired" is no fire, a light that "не горит" no emergency', () => {
     // An illness in the past is no danger now: "после инсульта", "инсульттан кейін" ask about a disability.
     for (const text of ['I was fired from my job', 'у нас не горит свет', 'кто проверяет пожарную безопасность?', 'не дышать же нам этим дымом? дышит кто-то', 'breathing exercises for asthma', '', 'свекровь после инсульта лежачая, как оформить инвалидность', 'әкем инсульттан кейін жүре алмайды', 'he had a stroke last year, can he get disability benefits', 'after his heart attack he cannot work, what benefits are there']) {
