@@ -98,7 +98,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['card', 'карта карту карточка карточку проездной проездную card карта карточка'],
   ['fare', 'проезд fare'],
   ['school', 'школа школы школу школе school schools мектеп'],
-  ['kindergarten', 'детсад садик детский+сад kindergarten kindergartens nursery балабақша'],
+  ['kindergarten', 'детсад садик детский+сад kindergarten kindergartens nursery daycare preschool балабақша'],
   ['remote', 'дистанционка дистанционно дистанционное дистанционке удаленно remote remotely distance online қашықтан'],
   ['child', 'дети детей ребенок ребёнок kids children child балалар kk:бала'],
   ['pension', 'пенсия пенсию пенсии pension pensions зейнетақы'],

@@ -336,6 +336,7 @@ describe('general lexicon', () => {
 
   it('meets everyday city words across the three languages and their word forms', () => {
     for (const [word, lang] of [['мусорка', 'ru'], ['қоқыс', 'kk'], ['rubbish', 'en']] as const) expect(concepts(word, lang)).toContain('#garbage');
+    for (const [word, lang] of [['садик', 'ru'], ['балабақша', 'kk'], ['kindergarten', 'en'], ['daycare', 'en'], ['preschool', 'en']] as const) expect(concepts(word, lang)).toContain('#kindergarten');
     for (const [word, lang] of [['сосульки', 'ru'], ['сүңгілер', 'kk'], ['icicles', 'en']] as const) expect(concepts(word, lang)).toContain('#icicle');
     for (const [word, lang] of [['псы', 'ru'], ['собак', 'ru'], ['иттер', 'kk'], ['dogs', 'en']] as const) expect(concepts(word, lang)).toContain('#dog');
     // "қарды" (the snow) is taken as written: the stripper would leave "қар", as in "қара" (look, black).
