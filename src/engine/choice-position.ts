@@ -14,7 +14,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { normalizePhrase } from './input';
+import { foldedListWord, kazakhLatinListWord, normalizePhrase } from './input';
 
 /** A pick is a few words ("давайте второй вариант"); a longer message is a question. */
 const MAX_WORDS = 4;
@@ -35,13 +35,22 @@ export class ChoicePositionReader {
   private readonly fillers = new Set<string>();
 
   constructor(translator: Translator) {
+    // Kazakh also as typed without its letters ("екинши"), and so as read from Latin letters ("ekinshi").
+    const spellings = (words: string[]) => words.flatMap((w) => [w, foldedListWord(w)]);
     for (const lang of LANGS) {
       translator.list(lang, 'choicePick.ordinals').forEach((forms, i) => {
-        for (const word of wordsOf(forms)) if (!this.positions.has(word)) this.positions.set(word, i + 1);
+        for (const word of spellings(wordsOf(forms))) if (!this.positions.has(word)) this.positions.set(word, i + 1);
       });
-      for (const word of translator.list(lang, 'choicePick.last').flatMap(wordsOf)) this.positions.set(word, LAST);
-      for (const word of translator.list(lang, 'choicePick.filler').flatMap(wordsOf)) this.fillers.add(word);
+      for (const word of spellings(translator.list(lang, 'choicePick.last').flatMap(wordsOf))) this.positions.set(word, LAST);
+      for (const word of spellings(translator.list(lang, 'choicePick.filler').flatMap(wordsOf))) this.fillers.add(word);
     }
+  }
+
+  /** A word as the lists know it: as typed, or a Latin word read as Kazakh when that is theirs. */
+  private known(word: string): string {
+    if (this.fillers.has(word) || this.positions.has(word)) return word;
+    const read = kazakhLatinListWord(word);
+    return this.fillers.has(read) || this.positions.has(read) ? read : word;
   }
 
   /**
@@ -54,7 +63,8 @@ export class ChoicePositionReader {
     const words = wordsOf(text);
     if (words.length === 0 || words.length > MAX_WORDS) return undefined;
     let position: number | undefined;
-    for (const word of words) {
+    for (const typed of words) {
+      const word = this.known(typed);
       if (this.fillers.has(word)) continue;
       const named = /^\d{1,2}$/.test(word) ? Number(word) : this.positions.get(word);
       // One position only, and nothing but fillers around it.

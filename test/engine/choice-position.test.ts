@@ -11,6 +11,13 @@ describe('ChoicePositionReader', () => {
     expect(reader.read('Третий', 3)).toBe(3);
   });
 
+  test('reads Kazakh typed without its letters or in Latin letters as the Kazakh of the lists', () => {
+    for (const typed of ['екинши', 'ekinshi', 'ekinshisi', 'ekinshi nusqa']) expect([typed, reader.read(typed, 3)]).toEqual([typed, 2]);
+    expect(reader.read('songysy', 4)).toBe(4);
+    // A word beside the position that is no filler makes it no pick, as in Cyrillic ("second question").
+    expect(reader.read('ekinshi suraq', 3)).toBeUndefined();
+  });
+
   test('"the last" is the last of those offered', () => {
     expect(reader.read('последний', 4)).toBe(4);
     expect(reader.read('соңғысы', 2)).toBe(2);
