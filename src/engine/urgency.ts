@@ -25,6 +25,9 @@ interface PhraseWord {
 
 export class UrgencyReader {
   private readonly phrases: PhraseWord[][] = [];
+  /** The phrases' whole words, and the starts of words ("өлтір*"): what a message word must be to count. */
+  private readonly words = new Set<string>();
+  private readonly starts: string[] = [];
 
   constructor(translator: Translator) {
     for (const lang of LANGS) {
@@ -33,6 +36,8 @@ export class UrgencyReader {
         for (const spelling of new Set([listSpelling(phrase), foldedListWord(listSpelling(phrase))])) {
           const words = (spelling.match(PHRASE_WORD) ?? []).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
           if (words.length > 0) this.phrases.push(words);
+          for (const w of words) if (w.prefix) this.starts.push(w.text);
+          else this.words.add(w.text);
         }
       }
     }
@@ -42,8 +47,13 @@ export class UrgencyReader {
   says(text: string): boolean {
     const words = listWords(text);
     if (this.saysIn(words)) return true;
+    // Read again only when a Latin word read as Kazakh is a word of the phrases (most are none).
     const read = words.map(kazakhLatinListWord);
-    return read.some((w, i) => w !== words[i]) && this.saysIn(read);
+    return read.some((w, i) => w !== words[i] && this.isPhraseWord(w)) && this.saysIn(read);
+  }
+
+  private isPhraseWord(word: string): boolean {
+    return this.words.has(word) || this.starts.some((start) => word.startsWith(start));
   }
 
   private saysIn(words: readonly string[]): boolean {
