@@ -14,7 +14,8 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { foldedListWord, kazakhLatinListWord, normalizePhrase } from './input';
+import { readAsKazakhIfLatin } from '../matcher/translit';
+import { foldedListWord, normalizePhrase } from './input';
 
 /** A pick is a few words ("давайте второй вариант"); a longer message is a question. */
 const MAX_WORDS = 4;
@@ -49,7 +50,7 @@ export class ChoicePositionReader {
   /** A word as the lists know it: as typed, or a Latin word read as Kazakh when that is theirs. */
   private known(word: string): string {
     if (this.fillers.has(word) || this.positions.has(word)) return word;
-    const read = kazakhLatinListWord(word);
+    const read = readAsKazakhIfLatin(word);
     return this.fillers.has(read) || this.positions.has(read) ? read : word;
   }
 

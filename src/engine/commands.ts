@@ -4,7 +4,8 @@
  */
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
-import { foldedListWord, kazakhLatinListWord, normalizePhrase } from './input';
+import { readAsKazakhIfLatin } from '../matcher/translit';
+import { foldedListWord, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
 export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang };
@@ -98,7 +99,7 @@ export class CommandRecognizer {
     if (said) return said;
     // Kazakh typed in Latin letters ("operatorga qosynyz", "qazaqsha jazynyzshy"), read as Kazakh:
     // only when a word so read is one of the commands' words (most messages have none).
-    const read = words.map(kazakhLatinListWord);
+    const read = words.map(readAsKazakhIfLatin);
     return read.some((w, i) => w !== words[i] && this.words.has(w)) ? this.said(read) : null;
   }
 

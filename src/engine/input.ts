@@ -1,6 +1,5 @@
 /** Cleaning and classifying what a resident typed, before any matching. */
-import { foldKazakh, listSpelling, scriptOf } from '../matcher/normalize';
-import { kazakhLatinReading } from '../matcher/translit';
+import { foldKazakh, listSpelling } from '../matcher/normalize';
 
 /** Longer questions are handed to an operator whole: they are rarely FAQ questions. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -43,22 +42,3 @@ export function normalizePhrase(text: string): string {
 export function foldedListWord(word: string): string {
   return foldKazakh(word);
 }
-
-/**
- * A word of a message in list spelling, read as Kazakh typed in Latin letters ("sau bolynyz",
- * "operatorga qosynyz"): its folded Cyrillic reading (matcher/translit.ts). Other words as they are.
- */
-export function kazakhLatinListWord(word: string): string {
-  let read = KAZAKH_READINGS.get(word);
-  if (read === undefined) {
-    read = scriptOf(word) === 'latin' ? kazakhLatinReading(word) : word;
-    // Every English message's words are asked this (commands, small talk): they repeat all day.
-    if (KAZAKH_READINGS.size >= KAZAKH_READINGS_LIMIT) KAZAKH_READINGS.clear();
-    KAZAKH_READINGS.set(word, read);
-  }
-  return read;
-}
-
-const KAZAKH_READINGS = new Map<string, string>();
-/** Cleared when full, which keeps memory flat under hostile input. */
-const KAZAKH_READINGS_LIMIT = 50_000;

@@ -17,8 +17,9 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
+import { readAsKazakhIfLatin } from '../matcher/translit';
 import { CHOICE, parseChoice } from './choices';
-import { foldedListWord, kazakhLatinListWord } from './input';
+import { foldedListWord } from './input';
 import type { Choice } from './types';
 
 export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'helped', 'notHelped', 'waiting'] as const;
@@ -82,7 +83,7 @@ export class SmallTalkReader {
    */
   private spelt(word: string): string {
     if (this.words.has(word)) return word;
-    const read = kazakhLatinListWord(word);
+    const read = readAsKazakhIfLatin(word);
     return this.words.has(read) ? read : word;
   }
 
@@ -121,7 +122,7 @@ export class SmallTalkReader {
   private readAsKazakh(words: readonly string[]): string[] | null {
     let changed = false;
     const read = words.map((word) => {
-      const kazakh = kazakhLatinListWord(word);
+      const kazakh = readAsKazakhIfLatin(word);
       if (kazakh === word || !this.words.has(kazakh)) return word;
       changed = true;
       return kazakh;

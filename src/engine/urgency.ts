@@ -12,7 +12,8 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
-import { foldedListWord, kazakhLatinListWord } from './input';
+import { readAsKazakhIfLatin } from '../matcher/translit';
+import { foldedListWord } from './input';
 
 /** A phrase's word, with the "*" that makes it a word's start. */
 const PHRASE_WORD = /[\p{L}\p{N}]+\*?/gu;
@@ -48,7 +49,7 @@ export class UrgencyReader {
     const words = listWords(text);
     if (this.saysIn(words)) return true;
     // Read again only when a Latin word read as Kazakh is a word of the phrases (most are none).
-    const read = words.map(kazakhLatinListWord);
+    const read = words.map(readAsKazakhIfLatin);
     return read.some((w, i) => w !== words[i] && this.isPhraseWord(w)) && this.saysIn(read);
   }
 

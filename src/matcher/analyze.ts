@@ -9,7 +9,7 @@ import { isNumberWord } from './number-words';
 import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
-import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, russianReadings } from './translit';
+import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, readAsKazakhIfLatin, russianReadings } from './translit';
 import { segmentMessage } from './segments';
 import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
@@ -213,17 +213,13 @@ export function analyzeIndexWords(words: readonly string[], lang: Lang): Indexed
  */
 export function questionWords(words: readonly string[], lang?: Lang): { kinds: QuestionKind[]; content: readonly string[] } {
   // Kazakh in Latin letters asks with the same words ("qashan", "qansha", "qaida"): read as Kazakh.
-  const read = lang === 'kk' && words.some(isLatin) ? words.map(asKazakh) : words;
+  const read = lang === 'kk' && words.some(isLatin) ? words.map(readAsKazakhIfLatin) : words;
   const { kinds, phraseWords } = readQuestionKinds(read);
   return { kinds, content: phraseWords.length === 0 ? words : words.filter((_, i) => !phraseWords.includes(i)) };
 }
 
 function isLatin(word: string): boolean {
   return scriptOf(word) === 'latin';
-}
-
-function asKazakh(word: string): string {
-  return isLatin(word) ? kazakhLatinReading(word) : word;
 }
 
 /** The content words of a question variant as written (lowercase), in the order the index keeps them. */

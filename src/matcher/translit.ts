@@ -3,6 +3,7 @@
  * Russian index. Covers the common informal schemes (zh/kh/ch/sh/shch/ts, y/j for й, ya/yu/yo).
  */
 import { readKazakhOnlySpellings } from '../language/kazakh-latin';
+import { scriptOf } from './normalize';
 
 // Longest sequences first so "shch" wins over "sh".
 const MULTI: ReadonlyArray<readonly [string, string]> = [
@@ -67,6 +68,25 @@ export function kazakhLatinReading(word: string): string {
 }
 
 const VOWEL_THEN_I = /(?<=[aeiouy])i(?![au])/g;
+
+/**
+ * A word of a message read as Kazakh if it is typed in Latin letters (kazakhLatinReading); any
+ * other word as it is. Remembered per word: the engine asks it of every word of an English message
+ * (the commands, small talk), and those words repeat all day.
+ */
+export function readAsKazakhIfLatin(word: string): string {
+  let read = KAZAKH_READINGS.get(word);
+  if (read === undefined) {
+    read = scriptOf(word) === 'latin' ? kazakhLatinReading(word) : word;
+    // Cleared when full, which keeps memory flat under hostile input.
+    if (KAZAKH_READINGS.size >= KAZAKH_READINGS_LIMIT) KAZAKH_READINGS.clear();
+    KAZAKH_READINGS.set(word, read);
+  }
+  return read;
+}
+
+const KAZAKH_READINGS = new Map<string, string>();
+const KAZAKH_READINGS_LIMIT = 50_000;
 
 /** Transliterates one lowercase Latin word; non-Latin characters are kept as they are. */
 export function latinToCyrillic(word: string): string {
