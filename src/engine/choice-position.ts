@@ -15,7 +15,7 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { readAsKazakhIfLatin } from '../matcher/translit';
-import { foldedListWord, normalizePhrase } from './input';
+import { listSpellings, normalizePhrase } from './input';
 
 /** A pick is a few words ("давайте второй вариант"); a longer message is a question. */
 const MAX_WORDS = 4;
@@ -37,13 +37,12 @@ export class ChoicePositionReader {
 
   constructor(translator: Translator) {
     // Kazakh also as typed without its letters ("екинши"), and so as read from Latin letters ("ekinshi").
-    const spellings = (words: string[]) => words.flatMap((w) => [w, foldedListWord(w)]);
     for (const lang of LANGS) {
       translator.list(lang, 'choicePick.ordinals').forEach((forms, i) => {
-        for (const word of spellings(wordsOf(forms))) if (!this.positions.has(word)) this.positions.set(word, i + 1);
+        for (const word of wordsOf(forms).flatMap(listSpellings)) if (!this.positions.has(word)) this.positions.set(word, i + 1);
       });
-      for (const word of spellings(translator.list(lang, 'choicePick.last').flatMap(wordsOf))) this.positions.set(word, LAST);
-      for (const word of spellings(translator.list(lang, 'choicePick.filler').flatMap(wordsOf))) this.fillers.add(word);
+      for (const word of translator.list(lang, 'choicePick.last').flatMap(wordsOf).flatMap(listSpellings)) this.positions.set(word, LAST);
+      for (const word of translator.list(lang, 'choicePick.filler').flatMap(wordsOf).flatMap(listSpellings)) this.fillers.add(word);
     }
   }
 

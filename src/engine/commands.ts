@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
 import { readAsKazakhIfLatin } from '../matcher/translit';
-import { foldedListWord, normalizePhrase } from './input';
+import { listSpellings, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
 export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang };
@@ -59,7 +59,7 @@ export class CommandRecognizer {
     for (const phrase of phrases) {
       const said = normalizePhrase(phrase);
       // Kazakh also as typed without its letters, and so as read from Latin letters (recognize).
-      for (const spelling of new Set([said, foldedListWord(said)])) {
+      for (const spelling of listSpellings(said)) {
         const words = spelling.split(' ').filter((w) => w.length > 0);
         if (words.length === 0) continue;
         const at = this.phrases.push({ command, words }) - 1;
@@ -72,7 +72,7 @@ export class CommandRecognizer {
 
   private add(word: string, command: Command): void {
     const said = normalizePhrase(word);
-    for (const key of new Set([said, foldedListWord(said)])) {
+    for (const key of listSpellings(said)) {
       // The first meaning wins; a word listed twice keeps the earlier command.
       if (key && !this.exact.has(key)) this.exact.set(key, command);
       for (const part of key.split(' ')) if (part) this.words.add(part);

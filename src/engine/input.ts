@@ -36,9 +36,11 @@ export function normalizePhrase(text: string): string {
 }
 
 /**
- * A word of the locales' lists (small talk, typed commands) as Kazakh typed without its letters
- * reads it ("сау болыныз" for "сау болыңыз"): the lists hold each Kazakh phrase so too.
+ * How the locales' lists (small talk, typed commands, choice positions, urgent phrases) keep one of
+ * their phrases, in list spelling: as written and, for Kazakh, also as typed without its letters
+ * ("сау болыныз" for "сау болыңыз"), which a Latin word read as Kazakh also gives. Once each.
  */
-export function foldedListWord(word: string): string {
-  return foldKazakh(word);
+export function listSpellings(spelt: string): string[] {
+  const folded = foldKazakh(spelt);
+  return folded === spelt ? [spelt] : [spelt, folded];
 }

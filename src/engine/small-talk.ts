@@ -19,7 +19,7 @@ import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
 import { readAsKazakhIfLatin } from '../matcher/translit';
 import { CHOICE, parseChoice } from './choices';
-import { foldedListWord } from './input';
+import { listSpellings } from './input';
 import type { Choice } from './types';
 
 export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'helped', 'notHelped', 'waiting'] as const;
@@ -57,17 +57,14 @@ export class SmallTalkReader {
       for (const kind of SMALL_TALK) {
         for (const phrase of translator.list(lang, `smallTalk.${kind}`)) this.add(phrase, kind);
       }
-      for (const word of translator.list(lang, 'smallTalk.filler')) {
-        this.fillers.add(key(word));
-        this.fillers.add(foldedListWord(key(word)));
-      }
+      for (const word of translator.list(lang, 'smallTalk.filler')) for (const spelt of listSpellings(key(word))) this.fillers.add(spelt);
     }
     for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
   }
 
   private add(phrase: string, kind: SmallTalk): void {
     // Kazakh also as typed without its letters, and so as read from Latin letters (spelt below).
-    for (const k of new Set([key(phrase), foldedListWord(key(phrase))])) {
+    for (const k of listSpellings(key(phrase))) {
       // The first meaning wins, as for the typed commands.
       if (!k || this.phrases.has(k)) continue;
       this.phrases.set(k, kind);

@@ -13,7 +13,7 @@ import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
 import { readAsKazakhIfLatin } from '../matcher/translit';
-import { foldedListWord } from './input';
+import { listSpellings } from './input';
 
 /** A phrase's word, with the "*" that makes it a word's start. */
 const PHRASE_WORD = /[\p{L}\p{N}]+\*?/gu;
@@ -34,7 +34,7 @@ export class UrgencyReader {
     for (const lang of LANGS) {
       for (const phrase of translator.list(lang, 'urgent')) {
         // Kazakh also as typed without its letters ("олип жатыр"), and so as read from Latin letters.
-        for (const spelling of new Set([listSpelling(phrase), foldedListWord(listSpelling(phrase))])) {
+        for (const spelling of listSpellings(listSpelling(phrase))) {
           const words = (spelling.match(PHRASE_WORD) ?? []).map((w) => (w.endsWith('*') ? { text: w.slice(0, -1), prefix: true } : { text: w, prefix: false }));
           if (words.length > 0) this.phrases.push(words);
           for (const w of words) if (w.prefix) this.starts.push(w.text);
