@@ -25,6 +25,9 @@ const PHRASE_COMMANDS: ReadonlyArray<readonly [CommandName, string]> = [
   ['subscribe', 'commands.subscribePhrases'],
 ];
 
+/** A Latin letter in list spelling (lowercase, without marks): a message without one has no word to read as Kazakh. */
+const LATIN_LETTER = /[a-z]/;
+
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
 
@@ -94,9 +97,10 @@ export class CommandRecognizer {
       const lang = LANGS.find((l) => l === word);
       return lang ? { name: 'select-lang', lang } : null;
     }
-    const words = normalizePhrase(text).split(' ');
+    const spelt = normalizePhrase(text);
+    const words = spelt.split(' ');
     const said = this.said(words);
-    if (said) return said;
+    if (said || !LATIN_LETTER.test(spelt)) return said;
     // Kazakh typed in Latin letters ("operatorga qosynyz", "qazaqsha jazynyzshy"), read as Kazakh:
     // only when a word so read is one of the commands' words (most messages have none).
     const read = words.map(readAsKazakhIfLatin);

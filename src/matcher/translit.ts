@@ -75,6 +75,10 @@ const VOWEL_THEN_I = /(?<=[aeiouy])i(?![au])/g;
  * (the commands, small talk), and those words repeat all day.
  */
 export function readAsKazakhIfLatin(word: string): string {
+  // Most words of most messages begin with a Russian letter (а–я): no Latin word, and no lookup,
+  // whose hashing of a new string costs more than this test.
+  const first = word.charCodeAt(0);
+  if (first >= 0x430 && first <= 0x44f) return word;
   let read = KAZAKH_READINGS.get(word);
   if (read === undefined) {
     read = scriptOf(word) === 'latin' ? kazakhLatinReading(word) : word;
