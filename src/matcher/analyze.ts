@@ -332,7 +332,7 @@ export interface WeightedToken {
 export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
-  for (const segment of segmentMessage(clipped)) {
+  for (const segment of segmentMessage(clipped, lang)) {
     const { kinds, content } = questionWords(tokenize(segment.text), lang);
     let before: QueryToken | null = null;
     for (const word of content) {

@@ -4,6 +4,7 @@
  * clauses; when some of them read as a question, the others weigh less, so the narrative neither
  * drowns the question nor counts as words the FAQ cannot explain.
  */
+import type { Lang } from '../i18n/languages';
 import { tokenize } from './normalize';
 import { isAskingWord } from './question-kinds';
 import { isStopword } from './stopwords';
@@ -47,13 +48,50 @@ const LEADING_ONLY = new Set(['can', 'could', 'should', 'would', 'will', 'is', '
 /** Kazakh question particles are often glued to the word before them ("барма", "ашықпа"). */
 const GLUED_PARTICLE = /^[а-яәғқңөұүһі]{3,}(ма|ме|ба|бе|па|пе)$/;
 
-function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean): boolean {
+function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?: Lang): boolean {
   if (endsWithQuestionMark) return true;
   const words = tokenize(sentence);
-  return words.some(
-    (w, i) => (QUESTION_WORDS.has(w) && (i === 0 || !LEADING_ONLY.has(w))) || (i === words.length - 1 && GLUED_PARTICLE.test(w)),
-  );
+  return words.some((w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && GLUED_PARTICLE.test(w)));
 }
+
+/**
+ * Whether the question word `words[i]` asks something where it stands. A story's sentences have
+ * question words that ask nothing: "не", Kazakh for "what", is Russian for "not" ("насос не
+ * работает"); a Russian indefinite ("где-то", "что-нибудь", "кое-как", also typed with a space);
+ * a Russian conjunction ("потому что", "так как", "как только"); an English auxiliary past the
+ * sentence's start ("the bank is open").
+ */
+function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
+  const word = words[i];
+  if (i > 0 && LEADING_ONLY.has(word)) return false;
+  if (word === 'не') return lang === undefined || lang === 'kk';
+  const before = words[i - 1];
+  const after = words[i + 1];
+  if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
+  if (word === 'как' && AS_IF_AFTER.has(after)) return false;
+  return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
+}
+
+/** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
+const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо', 'to', 'nibud']);
+
+/**
+ * Russian conjunctions made of a question word and the word before it: "потому что", "так что",
+ * "то, что", "так как", "после того как", "с тех пор как", "в то время как".
+ */
+const CONJUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['что', new Set(['потому', 'оттого', 'так', 'то', 'того', 'тем', 'хоть'])],
+  ['как', new Set(['так', 'того', 'пор', 'время'])],
+]);
+
+/** "как только", "как будто", "как бы": as soon as, as if. */
+const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы']);
+
+/**
+ * The full stop of an abbreviation in an address or a date ("ул. Абая", "д. 5, кв. 12", "2022 г.",
+ * "мкр. Самал", "St. Mary"), which ends no sentence: dropped before the text is split.
+ */
+const ABBREVIATION_DOT = /(?<=^|[\s(,])(ул|г|гг|д|кв|пр|просп|пер|мкр|мкрн|обл|р-н|им|тел|көш|st|ave|apt)\.(?=\s|$)/giu;
 
 /** Sentence ends and clause breaks that start a new thought. */
 const SPLIT = /([.!?…;\n]+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
@@ -67,15 +105,15 @@ interface Sentence {
   question: boolean;
 }
 
-function sentencesOf(text: string): Sentence[] {
-  const parts = text.split(SPLIT);
+function sentencesOf(text: string, lang?: Lang): Sentence[] {
+  const parts = text.replace(ABBREVIATION_DOT, '$1').split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];
     const delimiter = parts[i + 1] ?? '';
     if (tokenize(body).length === 0) continue;
     const end = /^[.!?…]+/.exec(delimiter)?.[0] ?? '';
-    sentences.push({ text: body.trim(), end, question: readsAsQuestion(body, delimiter.includes('?')) });
+    sentences.push({ text: body.trim(), end, question: readsAsQuestion(body, delimiter.includes('?'), lang) });
   }
   return sentences;
 }
@@ -102,8 +140,8 @@ function namesSomething(sentence: string): boolean {
  * Splits a message into weighted segments. A message of one sentence, or with no sentence that
  * reads as a question, is one segment of weight 1 per sentence: nothing is down-weighted.
  */
-export function segmentMessage(text: string): Segment[] {
-  const sentences = sentencesOf(text);
+export function segmentMessage(text: string, lang?: Lang): Segment[] {
+  const sentences = sentencesOf(text, lang);
   const context = hasContext(sentences);
   return sentences.map((s) => ({ text: s.text, weight: context && !s.question ? CONTEXT_WEIGHT : 1 }));
 }

@@ -20,6 +20,31 @@ describe('segmentMessage', () => {
     expect(segmentMessage(text).map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 
+  it('reads a Russian sentence with "не" as a story, a Kazakh one as a question ("не" is Kazakh for "what")', () => {
+    const russian = 'Воды нет с утра, насос не работает. Кто отвечает за ремонт насоса?';
+    expect(segmentMessage(russian, 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // Without the message's language the word may be either: as before, a question.
+    expect(segmentMessage(russian).map((s) => s.weight)).toEqual([1, 1]);
+    // "What do we do now?" and "who repairs the pump?": two questions, neither a story.
+    expect(segmentMessage('Су жоқ, енді не істейміз. Сорғыны кім жөндейді', 'kk').map((s) => s.weight)).toEqual([1, 1]);
+  });
+
+  it.each([
+    ['an indefinite pronoun', 'Нам где-то месяц назад поставили счётчик. Кто его пломбирует?'],
+    ['the same typed with a space', 'Нам где то месяц назад поставили счётчик. Кто его пломбирует?'],
+    ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто его пломбирует?'],
+    ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто его пломбирует?'],
+  ])('reads a story sentence with a question word in %s as a story', (_name, text) => {
+    expect(segmentMessage(text, 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
+  it('does not end a sentence at an abbreviation of an address or a date', () => {
+    expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул Абая, д 5, кому сообщить', weight: 1 }]);
+    expect(segmentMessage('Water is off on St. Mary road, who do I call', 'en')).toHaveLength(1);
+    // A sentence ending in the same letters still ends there.
+    expect(segmentMessage('Мы приехали в г. Павлодар. Где получить талон?', 'ru')).toHaveLength(2);
+  });
+
   it('splits clauses joined by "but"', () => {
     expect(segmentMessage('I called twice, but when does the office open?').length).toBe(2);
   });
