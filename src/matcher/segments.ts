@@ -26,15 +26,17 @@ export const CONTEXT_WEIGHT = 0.7;
 /**
  * Words that make a sentence a question in Russian (also typed in Latin letters), Kazakh (also
  * without its letters) and English. General grammar, not any FAQ's vocabulary. What kind of answer
- * they ask for is question-kinds.ts's business.
+ * they ask for is question-kinds.ts's business. A need ("надо", "нужно", "керек") is none: a story
+ * says what someone was told to do ("врач сказал, надо оформлять группу", "жазу керек дейді") as
+ * often as a question asks it, and one that asks has a question word or a particle beside it.
  */
 const QUESTION_WORDS = new Set(
   `
   как когда где куда откуда кто кому кого чем что почему зачем сколько скольки какой какая какое какие
-  каким какого ли можно разве чей нужно надо
-  kak kogda gde kuda kto komu chto pochemu zachem skolko kakoy kakaya kakie li mozhno nuzhno nado
+  каким какого ли можно разве чей
+  kak kogda gde kuda kto komu chto pochemu zachem skolko kakoy kakaya kakie li mozhno
   қашан кашан қайда кайда қайдан кайдан қалай калай кім ким кімге кимге қанша канша неше нешеде
-  нешеге нешінші нешинши не неге неліктен неликтен қандай кандай қай кай ма ме ба бе па пе бола болама керек
+  нешеге нешінші нешинши не неге неліктен неликтен қандай кандай қай кай ма ме ба бе па пе бола болама
   how when where who whom whose what why which can could should would will is are do does did may
   hows whens wheres whos whats wen wat wot wats hw
   `

@@ -34,8 +34,10 @@ describe('segmentMessage', () => {
     ['the same typed with a space', 'Нам где то месяц назад поставили счётчик. Кто его пломбирует?'],
     ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто его пломбирует?'],
     ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто его пломбирует?'],
+    ['a need ("надо")', 'Мастер сказал, надо менять счётчик. Кто его пломбирует?'],
+    ['a need in Kazakh ("керек")', 'Шебер есептегішті ауыстыру керек дейді. Оны кім пломбалайды?'],
   ])('reads a story sentence with a question word in %s as a story', (_name, text) => {
-    expect(segmentMessage(text, 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage(text, /[әіңғүұқөһ]/.test(text) ? 'kk' : 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 
   it('does not end a sentence at an abbreviation of an address or a date', () => {
