@@ -60,8 +60,9 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
  * Whether the question word `words[i]` asks something where it stands. A story's sentences have
  * question words that ask nothing: "не", Kazakh for "what", is Russian for "not" ("насос не
  * работает"); a Russian indefinite ("где-то", "что-нибудь", "кое-как", also typed with a space);
- * a Russian conjunction ("потому что", "так как", "как только"); an English auxiliary past the
- * sentence's start ("the bank is open").
+ * a Russian conjunction ("потому что", "так как", "как только") or "что" after a verb in the past
+ * tense ("написали что…", "слышала что…"); an English auxiliary past the sentence's start ("the
+ * bank is open").
  */
 function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
   const word = words[i];
@@ -71,6 +72,7 @@ function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): bo
   const after = words[i + 1];
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
   if (word === 'как' && AS_IF_AFTER.has(after)) return false;
+  if (word === 'что' && before !== undefined && PAST_TENSE.test(before)) return false;
   return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
 }
 
@@ -85,6 +87,12 @@ const CONJUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['что', new Set(['потому', 'оттого', 'так', 'то', 'того', 'тем', 'хоть'])],
   ['как', new Set(['так', 'того', 'пор', 'время'])],
 ]);
+
+/**
+ * A Russian verb in the past tense ("написали", "слышала", "сказал"): "что" after one says what was
+ * said or heard ("написали что доход превышает"), it does not ask.
+ */
+const PAST_TENSE = /^[а-я]{2,}(л|ла|ли|ло)$/;
 
 /** "как только", "как будто", "как бы": as soon as, as if. */
 const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы']);
