@@ -53,7 +53,9 @@ const GLUED_PARTICLE = /^[а-яәғқңөұүһі]{3,}(ма|ме|ба|бе|па|
 function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?: Lang): boolean {
   if (endsWithQuestionMark) return true;
   const words = tokenize(sentence);
-  return words.some((w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && GLUED_PARTICLE.test(w)));
+  return words.some(
+    (w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && mayBeKazakh(lang) && GLUED_PARTICLE.test(w)),
+  );
 }
 
 /**
@@ -67,13 +69,18 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
 function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
   const word = words[i];
   if (i > 0 && LEADING_ONLY.has(word)) return false;
-  if (word === 'не') return lang === undefined || lang === 'kk';
+  if (word === 'не') return mayBeKazakh(lang);
   const before = words[i - 1];
   const after = words[i + 1];
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
   if (word === 'как' && AS_IF_AFTER.has(after)) return false;
   if (word === 'что' && before !== undefined && PAST_TENSE.test(before)) return false;
   return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
+}
+
+/** Whether a message in `lang` may be Kazakh: it is, or its language is not known. */
+function mayBeKazakh(lang?: Lang): boolean {
+  return lang === undefined || lang === 'kk';
 }
 
 /** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
