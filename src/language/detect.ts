@@ -101,6 +101,12 @@ export function isFrequentWord(word: string): boolean {
 const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 
 /**
+ * A Kazakh verb's ending for "I" or "we" in Latin letters ("jazamyn", "baramyz", "bilemin"): no
+ * Russian word typed in Latin letters ends so.
+ */
+const KAZAKH_LATIN_PERSON = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$/;
+
+/**
  * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,
  * f): they outweigh a letter pair the two share ("check", "watch", "phone").
  */
@@ -140,7 +146,7 @@ function collectCues(words: readonly string[]): Cues {
         cues.english += 0.5;
         cues.kazakhLatin += 0.5;
       }
-      else if (!en && KAZAKH_LATIN_SPELLING.test(word)) cues.kazakhLatin += 1;
+      else if (!en && (KAZAKH_LATIN_PARTICLES.has(word) || KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_PERSON.test(word))) cues.kazakhLatin += 1;
       else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
       else if (en && tr) {

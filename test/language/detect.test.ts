@@ -43,6 +43,9 @@ describe('detectLanguage', () => {
     'salemetsiz be',
     // Kazakh's Latin alphabets mark letters; residents type them with and without.
     'Sálemetsiz be, dárihana túnde ashyq pa',
+    // A particle no English word spells ("pa"), and a verb's ending for "I" ("jazamyn"), outweigh
+    // "kh" and "ch", which Russian in Latin letters also writes.
+    'men kazakhsha jazamyn, pochta ashyk pa',
   ])('Kazakh typed in Latin letters stays Kazakh: %s', (text) => {
     expect(detectLanguage(text)).toEqual({ lang: 'kk', confident: true });
   });
@@ -54,6 +57,7 @@ describe('detectLanguage', () => {
     ['gde zhe kupit bilet', 'ru'],
     ['can you help me', 'en'],
     ['tell me when the bank opens', 'en'],
+    ['pochta rabotaet, ya zhdu uzhe dva dnya', 'ru'],
   ])('English and Russian in Latin letters are not taken for Kazakh: %s → %s', (text, lang) => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
