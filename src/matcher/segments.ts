@@ -5,7 +5,7 @@
  * drowns the question nor counts as words the FAQ cannot explain.
  */
 import type { Lang } from '../i18n/languages';
-import { tokenize } from './normalize';
+import { foldKazakh, tokenize } from './normalize';
 import { isAskingWord } from './question-kinds';
 import { isStopword } from './stopwords';
 
@@ -70,6 +70,7 @@ function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): bo
   const word = words[i];
   if (i > 0 && LEADING_ONLY.has(word)) return false;
   if (word === 'не') return mayBeKazakh(lang);
+  if (GREETINGS_ASKING.has(words[i - 1] ?? '')) return false;
   const before = words[i - 1];
   const after = words[i + 1];
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
@@ -82,6 +83,14 @@ function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): bo
 function mayBeKazakh(lang?: Lang): boolean {
   return lang === undefined || lang === 'kk';
 }
+
+/**
+ * Kazakh greetings that ask after one's health, with the question particle after them ("Сәлеметсіз
+ * бе", "Саламатсыз ба", also typed without the Kazakh letters): a greeting, not a question.
+ */
+const GREETINGS_ASKING: ReadonlySet<string> = new Set(
+  ['сәлеметсіз', 'сәлеметсіздер', 'саламатсыз', 'саламатсыздар', 'амансыз', 'амансыздар'].flatMap((w) => [w, foldKazakh(w)]),
+);
 
 /** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
 const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо', 'to', 'nibud']);
@@ -110,8 +119,8 @@ const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', '�
  */
 const ABBREVIATION_DOT = /(?<=^|[\s(,])(ул|г|гг|д|кв|пр|просп|пер|мкр|мкрн|обл|р-н|им|тел|көш|st|ave|apt)\.(?=\s|$)/giu;
 
-/** Sentence ends and clause breaks that start a new thought. */
-const SPLIT = /([.!?…;\n]+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
+/** Sentence ends and clause breaks that start a new thought; a point between digits is none ("38.7", "8.30"). */
+const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;
 

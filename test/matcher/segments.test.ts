@@ -42,6 +42,17 @@ describe('segmentMessage', () => {
     expect(segmentMessage(text, /[әіңғүұқөһ]/.test(text) ? 'kk' : 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 
+  it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
+    const text = 'Саламатсыз ба, әкем инсульттан кейін төсекте жатыр. Жәрдемақы қалай тағайындалады?';
+    expect(segmentMessage(text, 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Салеметсиз бе, әкем төсекте жатыр. Жәрдемақы қалай тағайындалады?', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
+  it('does not end a sentence at a point between digits ("38.7", "8.30")', () => {
+    expect(segmentMessage('I have a fever of 38.7 and can barely get up', 'en')).toHaveLength(1);
+    expect(segmentMessage('Автобус в 8.30 не пришёл', 'ru')).toHaveLength(1);
+  });
+
   it('does not end a sentence at an abbreviation of an address or a date', () => {
     expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул Абая, д 5, кому сообщить', weight: 1 }]);
     expect(segmentMessage('Water is off on St. Mary road, who do I call', 'en')).toHaveLength(1);
