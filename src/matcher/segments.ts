@@ -54,7 +54,7 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
   if (endsWithQuestionMark) return true;
   const words = tokenize(sentence);
   return words.some(
-    (w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && mayBeKazakh(lang) && GLUED_PARTICLE.test(w)),
+    (w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && mayBeKazakh(lang) && hasGluedParticle(w)),
   );
 }
 
@@ -63,20 +63,25 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
  * question words that ask nothing: "не", Kazakh for "what", is Russian for "not" ("насос не
  * работает"); a Russian indefinite ("где-то", "что-нибудь", "кое-как", also typed with a space);
  * a Russian conjunction ("потому что", "так как", "как только") or "что" after a verb in the past
- * tense ("написали что…", "слышала что…"); an English auxiliary past the sentence's start ("the
- * bank is open").
+ * tense ("написали что…", "слышала что…"); the particle of a Kazakh greeting ("Сәлеметсіз бе"); an
+ * English auxiliary past the sentence's start ("the bank is open").
  */
 function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
   const word = words[i];
-  if (i > 0 && LEADING_ONLY.has(word)) return false;
-  if (word === 'не') return mayBeKazakh(lang);
-  if (GREETINGS_ASKING.has(words[i - 1] ?? '')) return false;
   const before = words[i - 1];
   const after = words[i + 1];
+  if (i > 0 && LEADING_ONLY.has(word)) return false;
+  if (word === 'не') return mayBeKazakh(lang);
+  if (before !== undefined && GREETINGS_ASKING.has(before)) return false;
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
   if (word === 'как' && AS_IF_AFTER.has(after)) return false;
   if (word === 'что' && before !== undefined && PAST_TENSE.test(before)) return false;
   return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
+}
+
+/** A word with a Kazakh question particle glued to it ("ашықпа"), a greeting's aside ("сәлеметсізбе"). */
+function hasGluedParticle(word: string): boolean {
+  return GLUED_PARTICLE.test(word) && !GREETINGS_ASKING.has(word.slice(0, -2));
 }
 
 /** Whether a message in `lang` may be Kazakh: it is, or its language is not known. */

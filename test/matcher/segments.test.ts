@@ -46,6 +46,8 @@ describe('segmentMessage', () => {
     const text = 'Саламатсыз ба, әкем инсульттан кейін төсекте жатыр. Жәрдемақы қалай тағайындалады?';
     expect(segmentMessage(text, 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     expect(segmentMessage('Салеметсиз бе, әкем төсекте жатыр. Жәрдемақы қалай тағайындалады?', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // Typed as one word, alone in its sentence: a greeting that names nothing leaves the story whole.
+    expect(segmentMessage('Сәлеметсізбе. Әкем төсекте жатыр. Жәрдемақы қалай тағайындалады?', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, CONTEXT_WEIGHT, 1]);
   });
 
   it('does not end a sentence at a point between digits ("38.7", "8.30")', () => {
