@@ -34,12 +34,17 @@ describe('segmentMessage', () => {
     ['the same typed with a space', 'Нам где то месяц назад поставили счётчик. Кто его пломбирует?'],
     ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто его пломбирует?'],
     ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто его пломбирует?'],
-    ['a Russian word ending as the Kazakh particle "ма" does ("сумма")', 'В квитанции огромная сумма. Кто пересчитывает плату за воду?'],
     ['what was said ("написали что")', 'В квитанции написали что срок поверки истёк. Кто пломбирует счётчик?'],
     ['a need ("надо")', 'Мастер сказал, надо менять счётчик. Кто его пломбирует?'],
     ['a need in Kazakh ("керек")', 'Шебер есептегішті ауыстыру керек дейді. Оны кім пломбалайды?'],
   ])('reads a story sentence with a question word in %s as a story', (_name, text) => {
     expect(segmentMessage(text, /[әіңғүұқөһ]/.test(text) ? 'kk' : 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
+  it('looks for a Kazakh particle glued to the last word in Kazakh only: "сумма" ends as "ашықпа" does', () => {
+    const text = 'В квитанции огромная сумма. Кто пересчитывает плату за воду?';
+    expect(segmentMessage(text, 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Кітапхана бүгін ашықпа. Кім біледі?', 'kk').map((s) => s.weight)).toEqual([1, 1]);
   });
 
   it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
@@ -58,7 +63,7 @@ describe('segmentMessage', () => {
   it('does not end a sentence at an abbreviation of an address or a date', () => {
     expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул Абая, д 5, кому сообщить', weight: 1 }]);
     expect(segmentMessage('Water is off on St. Mary road, who do I call', 'en')).toHaveLength(1);
-    // A sentence ending in the same letters still ends there.
+    // The sentence still ends at its own full stop.
     expect(segmentMessage('Мы приехали в г. Павлодар. Где получить талон?', 'ru')).toHaveLength(2);
   });
 
