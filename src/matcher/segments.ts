@@ -63,7 +63,7 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
  * question words that ask nothing: "не", Kazakh for "what", is Russian for "not" ("насос не
  * работает"); a Russian indefinite ("где-то", "что-нибудь", "кое-как", also typed with a space);
  * a Russian conjunction ("потому что", "так как", "как только") or "что" after a verb in the past
- * tense ("написали что…", "слышала что…"); the particle of a Kazakh greeting ("Сәлеметсіз бе"); an
+ * tense ("написали что…", "слышала что…"), also typed in Latin letters ("skazal chto"); the particle of a Kazakh greeting ("Сәлеметсіз бе"); an
  * English auxiliary past the sentence's start ("the bank is open").
  */
 function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
@@ -74,8 +74,8 @@ function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): bo
   if (word === 'не') return mayBeKazakh(lang);
   if (before !== undefined && GREETINGS_ASKING.has(before)) return false;
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
-  if (word === 'как' && AS_IF_AFTER.has(after)) return false;
-  if (word === 'что' && before !== undefined && PAST_TENSE.test(before)) return false;
+  if ((word === 'как' || word === 'kak') && AS_IF_AFTER.has(after)) return false;
+  if ((word === 'что' || word === 'chto') && before !== undefined && PAST_TENSE.test(before)) return false;
   return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
 }
 
@@ -107,16 +107,19 @@ const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'ни
 const CONJUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['что', new Set(['потому', 'оттого', 'так', 'то', 'того', 'тем', 'хоть'])],
   ['как', new Set(['так', 'того', 'пор', 'время'])],
+  // The same typed in Latin letters.
+  ['chto', new Set(['potomu', 'ottogo', 'tak', 'to', 'togo', 'tem', 'hot'])],
+  ['kak', new Set(['tak', 'togo', 'por', 'vremya'])],
 ]);
 
 /**
  * A Russian verb in the past tense ("написали", "слышала", "сказал"): "что" after one says what was
  * said or heard ("написали что доход превышает"), it does not ask.
  */
-const PAST_TENSE = /^[а-я]{2,}(л|ла|ли|ло)$/;
+const PAST_TENSE = /^(?:[а-я]{2,}(?:л|ла|ли|ло)|[a-z]{2,}(?:l|la|li|lo))$/;
 
 /** "как только", "как будто", "как бы": as soon as, as if. */
-const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы']);
+const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы', 'tolko', 'budto', 'by']);
 
 /**
  * The full stop of an abbreviation in an address or a date ("ул. Абая", "д. 5, кв. 12", "2022 г.",

@@ -35,6 +35,8 @@ describe('segmentMessage', () => {
     ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто его пломбирует?'],
     ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто его пломбирует?'],
     ['what was said ("написали что")', 'В квитанции написали что срок поверки истёк. Кто пломбирует счётчик?'],
+    ['what was said, typed in Latin letters ("skazal chto")', 'Sosed skazal chto schetchik nado menyat. Kto ego plombiruet?'],
+    ['a conjunction typed in Latin letters ("potomu chto")', 'Schetchik snyali, potomu chto slomalsya. Kto ego plombiruet?'],
     ['a need ("надо")', 'Мастер сказал, надо менять счётчик. Кто его пломбирует?'],
     ['a need in Kazakh ("керек")', 'Шебер есептегішті ауыстыру керек дейді. Оны кім пломбалайды?'],
   ])('reads a story sentence with a question word in %s as a story', (_name, text) => {
