@@ -220,6 +220,49 @@ class KindReading {
   }
 }
 
+/** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
+const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо', 'to', 'nibud']);
+
+/**
+ * Russian conjunctions made of a question word and the word before it: "потому что", "так что",
+ * "то, что", "так как", "после того как", "с тех пор как", "в то время как".
+ */
+const CONJUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['что', new Set(['потому', 'оттого', 'так', 'то', 'того', 'тем', 'хоть'])],
+  ['как', new Set(['так', 'того', 'пор', 'время'])],
+  // The same typed in Latin letters.
+  ['chto', new Set(['potomu', 'ottogo', 'tak', 'to', 'togo', 'tem', 'hot'])],
+  ['kak', new Set(['tak', 'togo', 'por', 'vremya'])],
+]);
+
+/**
+ * A Russian verb in the past tense ("написали", "слышала", "сказал"): "что" after one says what was
+ * said or heard ("написали что доход превышает"), it does not ask.
+ */
+const PAST_TENSE = /^(?:[а-я]{2,}(?:л|ла|ли|ло)|[a-z]{2,}(?:l|la|li|lo))$/;
+
+/** "как только", "как будто", "как бы": as soon as, as if. */
+const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы', 'tolko', 'budto', 'by']);
+
+
+/**
+ * Whether the question word `words[i]` asks nothing where it stands: a Russian indefinite
+ * ("где-то", "что-нибудь", "кое-как", also typed with a space), part of a conjunction ("потому
+ * что", "так как", "как только"), or "что" after a verb in the past tense ("написали что…",
+ * "слышала что…"); also typed in Latin letters ("skazal chto"). A story says them as often as a
+ * question: the sentence is no question for them (segments.ts), and they ask no kind of answer.
+ */
+export function asksNothing(words: readonly string[], i: number): boolean {
+  const word = words[i];
+  const before = words[i - 1];
+  const after = words[i + 1];
+  if (INDEFINITE_AFTER.has(after) || before === 'кое') return true;
+  if ((word === 'как' || word === 'kak') && AS_IF_AFTER.has(after)) return true;
+  if (before === undefined) return false;
+  if ((word === 'что' || word === 'chto') && PAST_TENSE.test(before)) return true;
+  return CONJUNCTIONS.get(word)?.has(before) ?? false;
+}
+
 /**
  * The kinds of answer the words of one sentence ask for (each once), and the positions of the words
  * that only make up a kind with the question word before them and would otherwise read as another
@@ -233,7 +276,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
   const reading = new KindReading(words);
   for (let i = 0; i < words.length; i += 1) {
     const word = folded(words[i]);
-    if (!TRIGGERS.has(word)) continue;
+    if (!TRIGGERS.has(word) || asksNothing(words, i)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, tokenize } from './normalize';
-import { isAskingWord } from './question-kinds';
+import { asksNothing, isAskingWord } from './question-kinds';
 import { isStopword } from './stopwords';
 
 /** A part of a message and how much its words count (1 = the question itself). */
@@ -61,22 +61,17 @@ function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?:
 /**
  * Whether the question word `words[i]` asks something where it stands. A story's sentences have
  * question words that ask nothing: "не", Kazakh for "what", is Russian for "not" ("насос не
- * работает"); a Russian indefinite ("где-то", "что-нибудь", "кое-как", also typed with a space);
- * a Russian conjunction ("потому что", "так как", "как только") or "что" after a verb in the past
- * tense ("написали что…", "слышала что…"), also typed in Latin letters ("skazal chto"); the particle of a Kazakh greeting ("Сәлеметсіз бе"); an
- * English auxiliary past the sentence's start ("the bank is open").
+ * работает"); the particle of a Kazakh greeting ("Сәлеметсіз бе"); an English auxiliary past the
+ * sentence's start ("the bank is open"); an indefinite or a conjunction (question-kinds.ts,
+ * asksNothing: "где-то", "потому что", "написали что…").
  */
 function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): boolean {
   const word = words[i];
   const before = words[i - 1];
-  const after = words[i + 1];
   if (i > 0 && LEADING_ONLY.has(word)) return false;
   if (word === 'не') return mayBeKazakh(lang);
   if (before !== undefined && GREETINGS_ASKING.has(before)) return false;
-  if (INDEFINITE_AFTER.has(after) || before === 'кое') return false;
-  if ((word === 'как' || word === 'kak') && AS_IF_AFTER.has(after)) return false;
-  if ((word === 'что' || word === 'chto') && before !== undefined && PAST_TENSE.test(before)) return false;
-  return !(before !== undefined && CONJUNCTIONS.get(word)?.has(before));
+  return !asksNothing(words, i);
 }
 
 /** A word with a Kazakh question particle glued to it ("ашықпа"), a greeting's aside ("сәлеметсізбе"). */
@@ -96,30 +91,6 @@ function mayBeKazakh(lang?: Lang): boolean {
 const GREETINGS_ASKING: ReadonlySet<string> = new Set(
   ['сәлеметсіз', 'сәлеметсіздер', 'саламатсыз', 'саламатсыздар', 'амансыз', 'амансыздар'].flatMap((w) => [w, foldKazakh(w)]),
 );
-
-/** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
-const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо', 'to', 'nibud']);
-
-/**
- * Russian conjunctions made of a question word and the word before it: "потому что", "так что",
- * "то, что", "так как", "после того как", "с тех пор как", "в то время как".
- */
-const CONJUNCTIONS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['что', new Set(['потому', 'оттого', 'так', 'то', 'того', 'тем', 'хоть'])],
-  ['как', new Set(['так', 'того', 'пор', 'время'])],
-  // The same typed in Latin letters.
-  ['chto', new Set(['potomu', 'ottogo', 'tak', 'to', 'togo', 'tem', 'hot'])],
-  ['kak', new Set(['tak', 'togo', 'por', 'vremya'])],
-]);
-
-/**
- * A Russian verb in the past tense ("написали", "слышала", "сказал"): "что" after one says what was
- * said or heard ("написали что доход превышает"), it does not ask.
- */
-const PAST_TENSE = /^(?:[а-я]{2,}(?:л|ла|ли|ло)|[a-z]{2,}(?:l|la|li|lo))$/;
-
-/** "как только", "как будто", "как бы": as soon as, as if. */
-const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы', 'tolko', 'budto', 'by']);
 
 /**
  * The full stop of an abbreviation in an address or a date ("ул. Абая", "д. 5, кв. 12", "2022 г.",

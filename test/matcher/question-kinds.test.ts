@@ -40,6 +40,12 @@ describe('readQuestionKinds', () => {
     ["where's your office", ['place']],
     ["who's in charge of the lifts", ['person']],
     ['library on sunday', []],
+    // Question words that ask nothing where they stand: an indefinite, a conjunction, what was said.
+    ['можно их как-то забрать обратно', []],
+    ['где-то месяц назад поставили счётчик', []],
+    ['сняли, потому что сломался', []],
+    ['написали что срок истёк', []],
+    ['skazali chto srok istek', []],
   ])('%s → %j', (text, expected) => {
     expect(kinds(text)).toEqual(expected);
   });
