@@ -74,7 +74,7 @@ function asksWhereItStands(words: readonly string[], i: number, lang?: Lang): bo
   return !asksNothing(words, i);
 }
 
-/** A word with a Kazakh question particle glued to it ("ашықпа"), a greeting's aside ("сәлеметсізбе"). */
+/** A word with a Kazakh question particle glued to it ("ашықпа"); a greeting's is none ("сәлеметсізбе"). */
 function hasGluedParticle(word: string): boolean {
   return GLUED_PARTICLE.test(word) && !GREETINGS_ASKING.has(word.slice(0, -2));
 }
