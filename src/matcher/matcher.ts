@@ -40,8 +40,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.05, weights: [-2.81, -2.47, 16.4, -0.11, 6.65, 4.87, 0.2] },
-  top3: { bias: -4.84, weights: [0.81, 4.12, 7.82, -0.18, 5.54, 5.38, 0.11] },
+  top1: { bias: -5.01, weights: [-2.85, -2.57, 16.29, -0.16, 6.63, 4.91, 0.2] },
+  top3: { bias: -4.82, weights: [0.78, 4.01, 7.87, -0.22, 5.55, 5.36, 0.1] },
   samples: 0,
 };
 

@@ -5,6 +5,7 @@
 import { newStemmer, type SnowballStemmer } from 'snowball-stemmers';
 import { stemKazakh as stemKazakhUncached } from './kazakh';
 import { ENGLISH_IRREGULAR, ENGLISH_KEPT_WHOLE } from './english-irregular';
+import { SYNONYM_GROUPS } from './synonyms';
 
 const CACHE_LIMIT = 50_000;
 
@@ -28,8 +29,22 @@ function snowball(language: string): (word: string) => string {
 
 export const stemRussian = cached(snowball('russian'));
 const snowballEnglish = snowball('english');
+/**
+ * English words the lexicon keeps as written ("=housing", "=parking", "=lighting": every stem of
+ * them is another common word) are kept whole wherever they are read, in a FAQ's texts as in
+ * messages: stemmed, a FAQ's "social housing" met a resident's "house" and "parking" a "park".
+ * English has few forms of a word and the lexicon lists those it means. Not so Russian and Kazakh:
+ * a word listed as written there ("=дорога") is one inflected form among many, which kept whole
+ * would no longer meet the others ("дорогах"); their stems stay.
+ */
+const ENGLISH_LEXICON_WHOLE: ReadonlySet<string> = new Set(
+  SYNONYM_GROUPS.flatMap((group) => group.words.filter((w) => w.exact && /^[a-z]+$/.test(w.text)).map((w) => w.text)),
+);
+
 /** Irregular forms are stemmed as their base form ("paid" as "pay"), a few kept whole: see english-irregular.ts. */
-export const stemEnglish = cached((word) => (ENGLISH_KEPT_WHOLE.has(word) ? word : snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word)));
+export const stemEnglish = cached((word) =>
+  ENGLISH_KEPT_WHOLE.has(word) || ENGLISH_LEXICON_WHOLE.has(word) ? word : snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word),
+);
 export const stemKazakh = cached(stemKazakhUncached);
 
 /**

@@ -1,7 +1,9 @@
+import type { FaqEntryInput } from '../../src/faq/types';
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, heldLettersOnce, tokenize } from '../../src/matcher/normalize';
 import { isQuestionKindKey } from '../../src/matcher/question-kinds';
+import { LexicalMatcher } from '../../src/matcher/matcher';
 import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
@@ -222,6 +224,29 @@ describe('Snowball stemmers', () => {
     // One who passed away asks for no pass to be out in a curfew; passes are still passes.
     expect(stemEnglish('passed')).not.toBe(stemEnglish('pass'));
     expect(stemEnglish('passes')).toBe(stemEnglish('pass'));
+  });
+
+  it('keep whole the English words the lexicon keeps as written: "housing" is no "house", "parking" no "park"', () => {
+    expect(stemEnglish('housing')).not.toBe(stemEnglish('house'));
+    expect(stemEnglish('parking')).not.toBe(stemEnglish('park'));
+    expect(stemEnglish('lighting')).not.toBe(stemEnglish('light'));
+    // Words the lexicon does not so mark are stemmed as before.
+    expect(stemEnglish('houses')).toBe(stemEnglish('house'));
+  });
+});
+
+describe('matching with the lexicon\'s whole English words', () => {
+  const entries: FaqEntryInput[] = [
+    { id: 'social-housing', topic: 'housing', questions: { en: ['How do I join the queue for social housing?'] }, answer: { en: 'Apply at the housing department.' } },
+    { id: 'illegal-building', topic: 'construction', questions: { en: ['Is the building next to my house allowed, does it have a permit?'] }, answer: { en: 'Ask the building control office.' } },
+  ];
+
+  it('no longer meets "housing" with a resident\'s "house"', () => {
+    const matcher = new LexicalMatcher();
+    matcher.load(entries);
+    const ranked = matcher.match('who checks the building work behind my house', 'en', 3).candidates.map((c) => c.id);
+    expect(ranked[0]).toBe('illegal-building');
+    expect(ranked).not.toContain('social-housing');
   });
 });
 
