@@ -232,6 +232,11 @@ describe('Snowball stemmers', () => {
     expect(stemEnglish('lighting')).not.toBe(stemEnglish('light'));
     // Words the lexicon does not so mark are stemmed as before.
     expect(stemEnglish('houses')).toBe(stemEnglish('house'));
+    // The forms a resident writes of a word kept whole still meet, through the lexicon's concept.
+    const conceptsOf = (word: string) => analyzeMessage(word, 'en')[0]?.token.concepts ?? [];
+    for (const [one, other] of [['allowance', 'allowances'], ['reading', 'readings'], ['business', 'businesses'], ['lift', 'lifts']]) {
+      expect(conceptsOf(one).filter((c) => conceptsOf(other).includes(c))).not.toEqual([]);
+    }
   });
 });
 
