@@ -244,7 +244,6 @@ const PAST_TENSE = /^(?:[а-я]{2,}(?:л|ла|ли|ло)|[a-z]{2,}(?:l|la|li|lo)
 /** "как только", "как будто", "как бы": as soon as, as if. */
 const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', 'будто', 'бы', 'tolko', 'budto', 'by']);
 
-
 /**
  * Whether the question word `words[i]` asks nothing where it stands: a Russian indefinite
  * ("где-то", "что-нибудь", "кое-как", also typed with a space), part of a conjunction ("потому
