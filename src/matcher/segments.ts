@@ -125,11 +125,36 @@ function sentencesOf(text: string, lang?: Lang): Sentence[] {
 
 /**
  * Whether the question sentences stand out from context sentences (otherwise all weigh the same).
- * Question sentences that name nothing ("…the lift has stood since Monday. What can we do?") leave
- * the subject to the story, which then counts in full.
+ * Question sentences that name nothing ("…the lift has stood since Monday. What can we do?") or
+ * name their subject by a pronoun ("…someone told me the state pays poor families. How does it
+ * work?", "…Как его оспорить?") leave the subject to the story, which then counts in full.
  */
 function hasContext(sentences: readonly Sentence[]): boolean {
-  return sentences.length > 1 && sentences.some((s) => s.question && namesSomething(s.text)) && !sentences.every((s) => s.question);
+  return (
+    sentences.length > 1 &&
+    sentences.some((s) => s.question && namesSomething(s.text) && !refersBack(s.text)) &&
+    !sentences.every((s) => s.question)
+  );
+}
+
+/**
+ * Pronouns that stand for something said before them ("it", "его", "оны"), in the object and
+ * oblique forms a question uses for its subject; the subject forms ("they", "они", "олар") more
+ * often name the authorities asked about ("will they fine me?"), and "this", "that", "бұл" a word
+ * after them ("this month"). Grammar of the three languages, not any FAQ's words.
+ */
+const BACK_REFERENCES: ReadonlySet<string> = new Set(
+  `it them
+   это этим этого этому его её ее их него неё нее них ним нему
+   ego eto ikh
+   оны оған одан онымен бұны мұны соны осыны оларды`
+    .split(/\s+/)
+    .filter((w) => w.length > 0),
+);
+
+/** Whether a sentence names something by a pronoun that stands for what was said before it. */
+function refersBack(sentence: string): boolean {
+  return tokenize(sentence).some((w) => BACK_REFERENCES.has(w));
 }
 
 /**

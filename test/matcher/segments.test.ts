@@ -30,15 +30,15 @@ describe('segmentMessage', () => {
   });
 
   it.each([
-    ['an indefinite pronoun', 'Нам где-то месяц назад поставили счётчик. Кто его пломбирует?'],
-    ['the same typed with a space', 'Нам где то месяц назад поставили счётчик. Кто его пломбирует?'],
-    ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто его пломбирует?'],
-    ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто его пломбирует?'],
+    ['an indefinite pronoun', 'Нам где-то месяц назад поставили счётчик. Кто пломбирует счётчик?'],
+    ['the same typed with a space', 'Нам где то месяц назад поставили счётчик. Кто пломбирует счётчик?'],
+    ['a conjunction ("потому что")', 'Счётчик сняли, потому что сломался. Кто пломбирует счётчик?'],
+    ['a conjunction ("так как")', 'Счётчик сняли, так как сломался. Кто пломбирует счётчик?'],
     ['what was said ("написали что")', 'В квитанции написали что срок поверки истёк. Кто пломбирует счётчик?'],
-    ['what was said, typed in Latin letters ("skazal chto")', 'Sosed skazal chto schetchik nado menyat. Kto ego plombiruet?'],
-    ['a conjunction typed in Latin letters ("potomu chto")', 'Schetchik snyali, potomu chto slomalsya. Kto ego plombiruet?'],
-    ['a need ("надо")', 'Мастер сказал, надо менять счётчик. Кто его пломбирует?'],
-    ['a need in Kazakh ("керек")', 'Шебер есептегішті ауыстыру керек дейді. Оны кім пломбалайды?'],
+    ['what was said, typed in Latin letters ("skazal chto")', 'Sosed skazal chto schetchik nado menyat. Kto plombiruet schetchik?'],
+    ['a conjunction typed in Latin letters ("potomu chto")', 'Schetchik snyali, potomu chto slomalsya. Kto plombiruet schetchik?'],
+    ['a need ("надо")', 'Мастер сказал, надо менять счётчик. Кто пломбирует счётчик?'],
+    ['a need in Kazakh ("керек")', 'Шебер есептегішті ауыстыру керек дейді. Есептегішті кім пломбалайды?'],
   ])('reads a story sentence with a question word in %s as a story', (_name, text) => {
     expect(segmentMessage(text, /[әіңғүұқөһ]/.test(text) ? 'kk' : 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
@@ -85,6 +85,17 @@ describe('segmentMessage', () => {
     expect(segmentMessage('I moved here last month and need to register my address. What documents do I need and where do I go?').map((s) => s.weight)).toEqual([1, 1]);
     // A question that names something of its own is the question.
     expect(segmentMessage('Лифт стоит с понедельника. Куда жаловаться на управляющую компанию?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
+  it('does not down-weight the story when the question names its subject by a pronoun ("How does it work?")', () => {
+    expect(segmentMessage('Someone told me the state pays poor families. How does it work?', 'en').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('Пришёл штраф за стоянку. Как его оспорить?', 'ru').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('Балама медкарта керек. Оны қалай рәсімдейміз?', 'kk').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('Prishel shtraf za stoyanku. Kak ego osporit?', 'ru').map((s) => s.weight)).toEqual([1, 1]);
+    // Named by a noun, the subject is the question's own: the story weighs less.
+    expect(segmentMessage('Пришёл штраф за стоянку. Как оспорить штраф?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // A subject pronoun names the authorities as often as the story's subject ("will they fine me?").
+    expect(segmentMessage('I parked on Abay street. Will they fine me?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 });
 
