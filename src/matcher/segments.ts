@@ -244,7 +244,8 @@ const SHARING_SIDE = 2;
 /**
  * The questions of a one-sentence message joined by "и", "және", "мен" or "and":
  * - parts that each ask on their own ("когда начинается комендантский час и работают ли банки"):
- *   a question word (Russian "не" not counted: it is a denial here) and more than one word;
+ *   a question word that asks where it stands in `lang` (a Russian "не" is a denial) and more
+ *   than one word;
  * - or, in a short question about two things (one side of the joining word a word or two), each
  *   thing with the rest of the question: the word before the joining word and the word after it
  *   take turns ("работают ли банки и почта" → "работают ли банки", "работают ли почта"; "банки и
@@ -252,18 +253,15 @@ const SHARING_SIDE = 2;
  * Otherwise none. Whether the parts are separate questions is the caller's to judge: "где
  * заплатить за свет и воду" gives two that the same entry answers.
  */
-export function joinedQuestions(text: string): string[] {
+export function joinedQuestions(text: string, lang: Lang): string[] {
   // Most messages join nothing: a quick test before the sentences are read.
   if (text.indexOf('?') !== text.lastIndexOf('?') || !JOINING.test(text)) return [];
-  const sentences = sentencesOf(text);
+  const sentences = sentencesOf(text, lang);
   if (sentences.length !== 1) return [];
   const [sentence] = sentences;
   const parts = sentence.text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
   if (parts.length < 2 || parts.length > MAX_JOINED) return [];
-  const asks = (part: string) => {
-    const words = tokenize(part).filter((w) => w !== 'не');
-    return words.length >= 2 && readsAsQuestion(words.join(' '), false);
-  };
+  const asks = (part: string) => tokenize(part).length >= 2 && readsAsQuestion(part, false, lang);
   if (parts.every(asks)) return parts;
   if (parts.length !== 2 || !(sentence.end.includes('?') || asks(sentence.text))) return [];
   const [left, right] = parts.map((part) => part.split(/\s+/));

@@ -133,7 +133,7 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInp
   const parts: string[] = [];
   let score = 1;
   const sentences = questionSentences(turn.input.question);
-  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question)) {
+  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question, turn.lang)) {
     if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
     if (!answered || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry.id)) continue;

@@ -37,24 +37,26 @@ describe('questionSentences', () => {
 
 describe('joinedQuestions', () => {
   it('gives the questions of one sentence joined by "и", "және", "мен" or "and": parts that ask, or two things asked about', () => {
-    expect(joinedQuestions('когда начинается комендантский час и работают ли банки')).toEqual(['когда начинается комендантский час', 'работают ли банки']);
-    expect(joinedQuestions('коменданттық сағат қашан басталады және банктер жұмыс істей ме')).toEqual(['коменданттық сағат қашан басталады', 'банктер жұмыс істей ме']);
-    expect(joinedQuestions('When does the curfew start and are banks open?')).toEqual(['When does the curfew start', 'are banks open']);
+    expect(joinedQuestions('когда начинается комендантский час и работают ли банки', 'ru')).toEqual(['когда начинается комендантский час', 'работают ли банки']);
+    expect(joinedQuestions('коменданттық сағат қашан басталады және банктер жұмыс істей ме', 'kk')).toEqual(['коменданттық сағат қашан басталады', 'банктер жұмыс істей ме']);
+    expect(joinedQuestions('When does the curfew start and are banks open?', 'en')).toEqual(['When does the curfew start', 'are banks open']);
     // Two things in one short question: each with the rest of the question, before or after them.
-    expect(joinedQuestions('работают ли банки и почта')).toEqual(['работают ли банки', 'работают ли почта']);
-    expect(joinedQuestions('Банки и аптеки работают?')).toEqual(['Банки работают', 'аптеки работают']);
-    expect(joinedQuestions('банктер мен дәріханалар жұмыс істей ме')).toEqual(['банктер жұмыс істей ме', 'дәріханалар жұмыс істей ме']);
-    expect(joinedQuestions('are banks and pharmacies open')).toEqual(['are banks open', 'are pharmacies open']);
+    expect(joinedQuestions('работают ли банки и почта', 'ru')).toEqual(['работают ли банки', 'работают ли почта']);
+    expect(joinedQuestions('Банки и аптеки работают?', 'ru')).toEqual(['Банки работают', 'аптеки работают']);
+    expect(joinedQuestions('банктер мен дәріханалар жұмыс істей ме', 'kk')).toEqual(['банктер жұмыс істей ме', 'дәріханалар жұмыс істей ме']);
+    expect(joinedQuestions('are banks and pharmacies open', 'en')).toEqual(['are banks open', 'are pharmacies open']);
+    // Kazakh "не" (what) asks: both parts are questions.
+    expect(joinedQuestions('банктер не уақытта ашылады және почта жұмыс істей ме', 'kk')).toEqual(['банктер не уақытта ашылады', 'почта жұмыс істей ме']);
   });
 
   it('gives none for a message that asks nothing, or two clauses of which one asks nothing', () => {
-    expect(joinedQuestions('у меня пропал свет и вода')).toEqual([]);
-    expect(joinedQuestions('я звонил вчера и когда дадут воду')).toEqual([]);
-    expect(joinedQuestions('у меня кредит и я потерял работу, будут ли штрафы')).toEqual([]);
+    expect(joinedQuestions('у меня пропал свет и вода', 'ru')).toEqual([]);
+    expect(joinedQuestions('я звонил вчера и когда дадут воду', 'ru')).toEqual([]);
+    expect(joinedQuestions('у меня кредит и я потерял работу, будут ли штрафы', 'ru')).toEqual([]);
     // Russian "не" is a denial here, not Kazakh "не" (what): the second part is the story.
-    expect(joinedQuestions('когда дадут воду и не могу дозвониться до водоканала')).toEqual([]);
+    expect(joinedQuestions('когда дадут воду и не могу дозвониться до водоканала', 'ru')).toEqual([]);
     // Sentences of their own are questionSentences' business.
-    expect(joinedQuestions('Когда комендантский час? И работают ли банки?')).toEqual([]);
+    expect(joinedQuestions('Когда комендантский час? И работают ли банки?', 'ru')).toEqual([]);
   });
 });
 
