@@ -94,9 +94,13 @@ const GREETINGS_ASKING: ReadonlySet<string> = new Set(
 
 /**
  * The full stop of an abbreviation in an address or a date ("ул. Абая", "д. 5, кв. 12", "2022 г.",
- * "мкр. Самал", "St. Mary"), which ends no sentence: dropped before the text is split.
+ * "мкр. Самал", "St. Mary"), which ends no sentence: stood in for by HELD_DOT while the text is
+ * split, and given back in the sentences' text (an editor reads "ул. Абая", not "ул Абая").
  */
 const ABBREVIATION_DOT = /(?<=^|[\s(,])(ул|г|гг|д|кв|пр|просп|пер|мкр|мкрн|обл|р-н|им|тел|көш|st|ave|apt)\.(?=\s|$)/giu;
+/** A character no resident types, which SPLIT does not split at and tokenize reads as a space. */
+const HELD_DOT = '\u2024';
+const HELD_DOTS = /\u2024/g;
 
 /** Sentence ends and clause breaks that start a new thought; a point between digits is none ("38.7", "8.30"). */
 const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
@@ -111,14 +115,14 @@ interface Sentence {
 }
 
 function sentencesOf(text: string, lang?: Lang): Sentence[] {
-  const parts = text.replace(ABBREVIATION_DOT, '$1').split(SPLIT);
+  const parts = text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`).split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];
     const delimiter = parts[i + 1] ?? '';
     if (tokenize(body).length === 0) continue;
     const end = /^[.!?…]+/.exec(delimiter)?.[0] ?? '';
-    sentences.push({ text: body.trim(), end, question: readsAsQuestion(body, delimiter.includes('?'), lang) });
+    sentences.push({ text: body.trim().replace(HELD_DOTS, '.'), end, question: readsAsQuestion(body, delimiter.includes('?'), lang) });
   }
   return sentences;
 }

@@ -63,7 +63,7 @@ describe('segmentMessage', () => {
   });
 
   it('does not end a sentence at an abbreviation of an address or a date', () => {
-    expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул Абая, д 5, кому сообщить', weight: 1 }]);
+    expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул. Абая, д. 5, кому сообщить', weight: 1 }]);
     expect(segmentMessage('Water is off on St. Mary road, who do I call', 'en')).toHaveLength(1);
     // The sentence still ends at its own full stop.
     expect(segmentMessage('Мы приехали в г. Павлодар. Где получить талон?', 'ru')).toHaveLength(2);
@@ -118,6 +118,8 @@ describe('questionPart', () => {
     expect(questionPart('Hello. My card was stolen today! How do I block it? And can I get a new one this week?')).toBe(
       'How do I block it? And can I get a new one this week?',
     );
+    // An address's abbreviation keeps its point in the question an editor reads.
+    expect(questionPart('Мы переехали на ул. Абая. Где на ул. Абая ближайшая библиотека?')).toBe('Где на ул. Абая ближайшая библиотека?');
   });
 
   it('keeps a message whole when nothing in it is only story', () => {
