@@ -128,5 +128,7 @@ describe('questionPart', () => {
     expect(questionPart('Где библиотека? Когда она открыта?')).toBe('Где библиотека? Когда она открыта?');
     // "Как быть?" alone would teach nothing: the story is the question.
     expect(questionPart('Лифт стоит с понедельника. Как быть?')).toBe('Лифт стоит с понедельника. Как быть?');
+    // Nor is "Как его оспорить?": its subject is in the story.
+    expect(questionPart('Пришёл штраф за стоянку. Как его оспорить?')).toBe('Пришёл штраф за стоянку. Как его оспорить?');
   });
 });
