@@ -145,7 +145,8 @@ function hasContext(sentences: readonly Sentence[]): boolean {
  * Pronouns that stand for something said before them ("it", "его", "оны"), in the object and
  * oblique forms a question uses for its subject; the subject forms ("they", "они", "олар") more
  * often name the authorities asked about ("will they fine me?"), and "this", "that", "бұл" a word
- * after them ("this month"). Grammar of the three languages, not any FAQ's words.
+ * after them ("this month"), but for the last word of a question (CLOSING_REFERENCES: "how do I
+ * fight this?"). Grammar of the three languages, not any FAQ's words.
  */
 const BACK_REFERENCES: ReadonlySet<string> = new Set(
   `it them
@@ -156,9 +157,13 @@ const BACK_REFERENCES: ReadonlySet<string> = new Set(
     .filter((w) => w.length > 0),
 );
 
+/** English demonstratives that stand for what was said before them when they end the question. */
+const CLOSING_REFERENCES: ReadonlySet<string> = new Set(['this', 'that']);
+
 /** Whether a sentence names something by a pronoun that stands for what was said before it. */
 function refersBack(sentence: string): boolean {
-  return tokenize(sentence).some((w) => BACK_REFERENCES.has(w));
+  const words = tokenize(sentence);
+  return words.some((w) => BACK_REFERENCES.has(w)) || CLOSING_REFERENCES.has(words[words.length - 1]);
 }
 
 /**

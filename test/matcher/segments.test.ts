@@ -94,6 +94,9 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Prishel shtraf za stoyanku. Kak ego osporit?', 'ru').map((s) => s.weight)).toEqual([1, 1]);
     // Named by a noun, the subject is the question's own: the story weighs less.
     expect(segmentMessage('Пришёл штраф за стоянку. Как оспорить штраф?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // "this" or "that" ending the question stands for the story; before a word, it is that word's.
+    expect(segmentMessage('I got a parking ticket but there were no signs. How do I fight this?', 'en').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('I got a parking ticket last week. Can I pay this ticket online?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     // A subject pronoun names the authorities as often as the story's subject ("will they fine me?").
     expect(segmentMessage('I parked on Abay street. Will they fine me?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
