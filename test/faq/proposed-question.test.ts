@@ -18,7 +18,9 @@ describe('proposedQuestion', () => {
     expect(propose('Мы переехали в мае. Где теперь ближайшая библиотека? Заранее спасибо. С уважением, Айгуль')).toBe(
       'Где теперь ближайшая библиотека?',
     );
-    expect(propose('Hello! The lift has stood since Monday. Who repairs it? Thanks in advance')).toBe('Who repairs it?');
+    expect(propose('Hello! The lift has stood since Monday. Who repairs the lift? Thanks in advance')).toBe('Who repairs the lift?');
+    // "Who repairs it?" alone would teach nothing: "it" is the lift of the story, which stays.
+    expect(propose('Hello! The lift has stood since Monday. Who repairs it? Thanks in advance')).toBe('The lift has stood since Monday. Who repairs it?');
   });
 
   it('leaves a question with no courtesy or story as it is, and keeps a question about the wait', () => {
