@@ -50,9 +50,9 @@ const LEADING_ONLY = new Set(['can', 'could', 'should', 'would', 'will', 'is', '
 /** Kazakh question particles are often glued to the word before them ("барма", "ашықпа"). */
 const GLUED_PARTICLE = /^[а-яәғқңөұүһі]{3,}(ма|ме|ба|бе|па|пе)$/;
 
-function readsAsQuestion(sentence: string, endsWithQuestionMark: boolean, lang?: Lang): boolean {
+/** Whether a sentence (its words, as tokenize reads them) asks something. */
+function readsAsQuestion(words: readonly string[], endsWithQuestionMark: boolean, lang?: Lang): boolean {
   if (endsWithQuestionMark) return true;
-  const words = tokenize(sentence);
   return words.some(
     (w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && mayBeKazakh(lang) && hasGluedParticle(w)),
   );
@@ -109,6 +109,8 @@ const TRAILING_ENDS = /[.!?…;\s]+$/;
 
 interface Sentence {
   text: string;
+  /** Its words, as tokenize reads them: read once, for every question asked of the sentence. */
+  words: readonly string[];
   /** The punctuation that ended it ("?", "!", "."), if any. */
   end: string;
   question: boolean;
@@ -120,9 +122,10 @@ function sentencesOf(text: string, lang?: Lang): Sentence[] {
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];
     const delimiter = parts[i + 1] ?? '';
-    if (tokenize(body).length === 0) continue;
+    const words = tokenize(body);
+    if (words.length === 0) continue;
     const end = /^[.!?…]+/.exec(delimiter)?.[0] ?? '';
-    sentences.push({ text: body.trim().replace(HELD_DOTS, '.'), end, question: readsAsQuestion(body, delimiter.includes('?'), lang) });
+    sentences.push({ text: body.trim().replace(HELD_DOTS, '.'), words, end, question: readsAsQuestion(words, delimiter.includes('?'), lang) });
   }
   return sentences;
 }
@@ -136,7 +139,7 @@ function sentencesOf(text: string, lang?: Lang): Sentence[] {
 function hasContext(sentences: readonly Sentence[]): boolean {
   return (
     sentences.length > 1 &&
-    sentences.some((s) => s.question && namesSomething(s.text) && !refersBack(s.text)) &&
+    sentences.some((s) => s.question && namesSomething(s.words) && !refersBack(s.words)) &&
     !sentences.every((s) => s.question)
   );
 }
@@ -161,8 +164,7 @@ const BACK_REFERENCES: ReadonlySet<string> = new Set(
 const CLOSING_REFERENCES: ReadonlySet<string> = new Set(['this', 'that']);
 
 /** Whether a sentence names something by a pronoun that stands for what was said before it. */
-function refersBack(sentence: string): boolean {
-  const words = tokenize(sentence);
+function refersBack(words: readonly string[]): boolean {
   return words.some((w) => BACK_REFERENCES.has(w)) || CLOSING_REFERENCES.has(words[words.length - 1]);
 }
 
@@ -171,8 +173,8 @@ function refersBack(sentence: string): boolean {
  * "как быть?", "what can we do?", "куда обращаться?", "what documents do I need and where do I go?"
  * have none.
  */
-function namesSomething(sentence: string): boolean {
-  return tokenize(sentence).some((w) => !QUESTION_WORDS.has(w) && !isStopword(w) && !isAskingWord(w));
+function namesSomething(words: readonly string[]): boolean {
+  return words.some((w) => !QUESTION_WORDS.has(w) && !isStopword(w) && !isAskingWord(w));
 }
 
 /**
@@ -217,7 +219,10 @@ function questionLines(text: string): string[] {
   return text
     .split(/\n+/)
     .map((line) => line.replace(BULLET, '').trim())
-    .filter((line) => readsAsQuestion(line, line.endsWith('?')) && namesSomething(line));
+    .filter((line) => {
+      const words = tokenize(line);
+      return readsAsQuestion(words, line.endsWith('?')) && namesSomething(words);
+    });
 }
 
 /** An item's number at the start or after a space: "1)", or "1." before a space ("1.5" is a number). */
@@ -270,7 +275,10 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
   const [sentence] = sentences;
   const parts = sentence.text.split(JOINING).map((part) => part.trim()).filter((part) => tokenize(part).length > 0);
   if (parts.length < 2 || parts.length > MAX_JOINED) return [];
-  const asks = (part: string) => tokenize(part).length >= 2 && readsAsQuestion(part, false, lang);
+  const asks = (part: string) => {
+    const words = tokenize(part);
+    return words.length >= 2 && readsAsQuestion(words, false, lang);
+  };
   if (parts.every(asks)) return parts;
   if (parts.length !== 2 || !(sentence.end.includes('?') || asks(sentence.text))) return [];
   const [left, right] = parts.map((part) => part.split(/\s+/));
