@@ -30,21 +30,21 @@ function snowball(language: string): (word: string) => string {
 export const stemRussian = cached(snowball('russian'));
 const snowballEnglish = snowball('english');
 /**
- * English words the lexicon keeps as written ("=housing", "=parking", "=lighting": every stem of
- * them is another common word) are kept whole wherever they are read, in a FAQ's texts as in
- * messages: stemmed, a FAQ's "social housing" met a resident's "house" and "parking" a "park".
- * English has few forms of a word and the lexicon lists those it means. Not so Russian and Kazakh:
- * a word listed as written there ("=дорога") is one inflected form among many, which kept whole
- * would no longer meet the others ("дорогах"); their stems stay.
+ * English words kept whole, not stemmed: the forms english-irregular.ts keeps ("fired", "passed"),
+ * and the words the lexicon keeps as written ("=housing", "=parking", "=lighting": every stem of
+ * them is another common word), wherever they are read, in a FAQ's texts as in messages: stemmed, a
+ * FAQ's "social housing" met a resident's "house" and "parking" a "park". English has few forms of
+ * a word and the lexicon lists those it means. Not so Russian and Kazakh: a word listed as written
+ * there ("=дорога") is one inflected form among many, which kept whole would no longer meet the
+ * others ("дорогах"); their stems stay.
  */
-const ENGLISH_LEXICON_WHOLE: ReadonlySet<string> = new Set(
-  SYNONYM_GROUPS.flatMap((group) => group.words.filter((w) => w.exact && /^[a-z]+$/.test(w.text)).map((w) => w.text)),
-);
+const ENGLISH_WHOLE: ReadonlySet<string> = new Set([
+  ...ENGLISH_KEPT_WHOLE,
+  ...SYNONYM_GROUPS.flatMap((group) => group.words.filter((w) => w.exact && /^[a-z]+$/.test(w.text)).map((w) => w.text)),
+]);
 
-/** Irregular forms are stemmed as their base form ("paid" as "pay"), a few kept whole: see english-irregular.ts. */
-export const stemEnglish = cached((word) =>
-  ENGLISH_KEPT_WHOLE.has(word) || ENGLISH_LEXICON_WHOLE.has(word) ? word : snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word),
-);
+/** Irregular forms are stemmed as their base form ("paid" as "pay"), a few kept whole: see ENGLISH_WHOLE. */
+export const stemEnglish = cached((word) => (ENGLISH_WHOLE.has(word) ? word : snowballEnglish(ENGLISH_IRREGULAR.get(word) ?? word)));
 export const stemKazakh = cached(stemKazakhUncached);
 
 /**
