@@ -37,6 +37,7 @@ const RUSSIAN = `
 мое моё моего моей моем моём мои моих моим моими моему твою твое твоё твоего твоей твои твоих
 хоть хотя никогда всегда всю между перед
 заранее благодарю салам салем кто-то кто-нибудь что-то что-нибудь кто-либо
+никто никого никому ничто нигде никуда везде всюду
 извините извиняюсь беспокойство беспокою ситуация ситуацию ситуации значит общем вообщем благодарна благодарен интересует интересуют
 такой такая такое такие таким такую такого таких
 хм хмм ой эй ах ох эх ух ага угу ого ааа эээ ммм
@@ -72,7 +73,8 @@ even already yet only very again much many
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre
 youll theyll itll lets heres
 all
-regards cheers greetings someone somebody anybody nobody everyone
+regards cheers greetings someone somebody anybody nobody everyone everybody
+somewhere anywhere everywhere nowhere everything nothing anyway anyhow
 guys u ur thing things stuff lot lots etc kindly appreciate appreciated mate sorry bother bothering wonder wondering question questions hiya
 hmm hm uh um oh eh ah huh wow oops
 haha hehe lol lmao rofl
