@@ -176,17 +176,18 @@ export function tokenize(text: string): readonly string[] {
  * so the last few splits are kept. Shared: callers only read them (`readonly`).
  */
 const RECENT_SPLITS = 4;
+const recentSplits: Array<readonly [string, readonly string[]]> = [];
+let nextSplit = 0;
 
 /** The apostrophes a Latin word may hold ("won't", "skol'ko", "I’ll"). */
 const APOSTROPHE = /[’ʼ`']/;
 const APOSTROPHES = /[’ʼ`']/g;
-const recentSplits: Array<readonly [string, readonly string[]]> = [];
-let nextSplit = 0;
 
 function split(text: string): readonly string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   let lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC'))).toLowerCase();
-  // Each pass below scans the whole text; most texts (every answer of a FAQ indexed) need neither.
+  // Each pass below scans the whole text, and most texts need neither: a FAQ's answers, indexed
+  // word by word, are most of what is ever split.
   if (lowered.includes('ё')) lowered = lowered.replace(/ё/g, 'е');
   if (APOSTROPHE.test(lowered)) lowered = lowered.replace(ENGLISH_CLITIC, '').replace(APOSTROPHES, '');
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
