@@ -7,7 +7,7 @@
  * Latin text is English unless it reads as Russian typed in Latin letters, which counts as Russian.
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
-import { listSpelling } from '../matcher/normalize';
+import { APOSTROPHES, listSpelling } from '../matcher/normalize';
 import { isKeyboardRun } from './keyboard-run';
 import { kazakhLatinSpellings } from './kazakh-latin';
 
@@ -205,7 +205,7 @@ export function langFromHint(hint: string | undefined): Lang | null {
  */
 export function detectLanguage(text: string, hint?: string, evidence?: WordEvidence): DetectedLanguage {
   const words = listSpelling(typeof text === 'string' ? text.slice(0, 2000) : '')
-    .replace(/[’ʼ'`]/g, '')
+    .replace(APOSTROPHES, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
   const cues = collectCues(words);
   if (evidence) addVocabularyCues(cues, words, evidence);

@@ -148,12 +148,17 @@ export function listWords(text: string): string[] {
   return words;
 }
 
+/** The apostrophes a Latin word may hold ("won't", "skol'ko", "I’ll"), typed in any of their forms. */
+const APOSTROPHE = /['’ʼ`]/;
+/** Every apostrophe of a text, to drop them all. */
+export const APOSTROPHES = new RegExp(APOSTROPHE.source, 'g');
+
 /**
  * An English clitic ("I'll", "I'd", "I'm", "we're", "they've", "it's", "the city's"): dropped with
  * its apostrophe, so the word is what stands before it. Without its apostrophe "I'll" read as "ill"
  * and "I'd" as "id" (an ID card). "don't" is left alone: "dont" is a stop word as it is typed.
  */
-const ENGLISH_CLITIC = /(?<=[a-z])['’ʼ`](?:ll|d|m|re|ve|s)(?![a-z])/g;
+const ENGLISH_CLITIC = new RegExp(`(?<=[a-z])${APOSTROPHE.source}(?:ll|d|m|re|ve|s)(?![a-z])`, 'g');
 
 /**
  * Lowercases, maps ё→е, drops control characters and splits into words of letters or digits.
@@ -178,10 +183,6 @@ export function tokenize(text: string): readonly string[] {
 const RECENT_SPLITS = 4;
 const recentSplits: Array<readonly [string, readonly string[]]> = [];
 let nextSplit = 0;
-
-/** The apostrophes a Latin word may hold ("won't", "skol'ko", "I’ll"). */
-const APOSTROPHE = /[’ʼ`']/;
-const APOSTROPHES = /[’ʼ`']/g;
 
 function split(text: string): readonly string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;

@@ -114,7 +114,7 @@ describe('stop words', () => {
     for (const word of ['anywhere', 'somewhere', 'everywhere', 'nowhere', 'everything', 'nothing', 'anyway', 'everybody', 'нигде', 'никуда', 'никто', 'везде', 'всюду']) {
       expect(`${word}: ${isStopword(word)}`).toBe(`${word}: true`);
     }
-    // A word no entry knows weighs as the rarest one: left in, "anywhere" made half this question unknown.
+    // A word no entry knows weighs as the rarest one: left in, "anywhere" outweighed both words the FAQ knows.
     const words = analyzeMessage('is there a free psychologist anywhere?', 'en').filter((t) => !isQuestionKindKey(t.token.surface));
     expect(words.map((t) => t.token.surface)).toEqual(['free', 'psychologist']);
   });
