@@ -8,7 +8,11 @@ import { readAsKazakhIfLatin } from '../matcher/translit';
 import { listSpellings, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
-export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang };
+/**
+ * `unknown`: a slash command the bot has not got ("/quit", "/stop"). It is the resident reaching
+ * for a control, not a question: it gets the help, never a ticket for an operator to puzzle over.
+ */
+export type Command = { name: CommandName } | { name: 'select-lang'; lang: Lang } | { name: 'unknown'; typed: string };
 
 const NAMES: readonly CommandName[] = ['start', 'menu', 'lang', 'operator', 'cancel', 'help', 'subscribe', 'unsubscribe'];
 
@@ -27,6 +31,12 @@ const PHRASE_COMMANDS: ReadonlyArray<readonly [CommandName, string]> = [
 
 /** A Latin letter in list spelling (lowercase, without marks): a message without one has no word to read as Kazakh. */
 const LATIN_LETTER = /[a-z]/;
+
+/**
+ * A slash and a word at the start of a message, perhaps addressed to the bot ("/menu@HelplineBot"),
+ * in any script ("/меню"); a slash before anything else ("/ 5 минут жду", "1/2") is text.
+ */
+const SLASH_COMMAND = /^\/(\p{L}[\p{L}\d_]*)(?:@\w+)?(?:\s|$)/u;
 
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
@@ -89,13 +99,15 @@ export class CommandRecognizer {
 
   /** The command a message is, or null for an ordinary question. */
   recognize(text: string): Command | null {
-    const slash = /^\/([a-z_]+)(?:@\w+)?(?:\s|$)/i.exec(text);
+    const slash = SLASH_COMMAND.exec(text);
     if (slash) {
       const word = slash[1].toLowerCase();
       const name = (NAMES as readonly string[]).includes(word) ? (word as CommandName) : SLASH_ALIASES[word];
       if (name) return { name };
       const lang = LANGS.find((l) => l === word);
-      return lang ? { name: 'select-lang', lang } : null;
+      if (lang) return { name: 'select-lang', lang };
+      // A command's typed word behind a slash ("/меню", "/оператор") is that command.
+      return this.said([normalizePhrase(word)]) ?? { name: 'unknown', typed: `/${slash[1]}` };
     }
     const spelt = normalizePhrase(text);
     const words = spelt.split(' ');

@@ -115,3 +115,21 @@ describe('CommandRecognizer: typed words as residents spell them', () => {
     expect(name('can you tell me when banks open')).toBeNull();
   });
 });
+
+describe('CommandRecognizer: slash commands', () => {
+  test('the known ones, their aliases and a command word behind a slash, also addressed to the bot', () => {
+    expect(name('/menu')).toBe('menu');
+    expect(name('/language')).toBe('lang');
+    expect(name('/help@HelplineBot')).toBe('help');
+    expect(name('/оператор')).toBe('operator');
+    expect(commands.recognize('/kk')).toEqual({ name: 'select-lang', lang: 'kk' });
+  });
+
+  test('any other is an unknown command, as typed; a slash before no word is text', () => {
+    expect(commands.recognize('/quit')).toEqual({ name: 'unknown', typed: '/quit' });
+    expect(commands.recognize('/Stop@HelplineBot now')).toEqual({ name: 'unknown', typed: '/Stop' });
+    expect(commands.recognize('/выйти')).toEqual({ name: 'unknown', typed: '/выйти' });
+    expect(name('/ 5 минут жду')).toBeNull();
+    expect(name('/home/user')).toBeNull();
+  });
+});

@@ -57,6 +57,16 @@ describe('ConversationEngine', () => {
       expect((await h.say('Help')).outcome).toEqual({ kind: 'command', name: 'help' });
     });
 
+    test('a slash command the bot has not got gets the help, not an operator; a command word behind a slash works', async () => {
+      for (const typed of ['/quit', '/stop@HelplineBot', '/выход']) {
+        const result = await h.say(typed);
+        expect(result.outcome).toEqual({ kind: 'command', name: 'help' });
+        expect(result.replies[0].text).toBe(`${tr.t('ru', 'input.unknownCommand', { command: typed.split('@')[0] })}\n\n${tr.t('ru', 'help')}`);
+      }
+      expect(await h.store.tickets.list({ status: ['queued'] })).toHaveLength(0);
+      expect((await h.say('/меню')).outcome).toEqual({ kind: 'command', name: 'menu' });
+    });
+
     test('a stale or forged choice gets a polite reply and the menu', async () => {
       for (const forged of ['faq:no-such-entry', 'topic:../../etc', 'garbage', 'x'.repeat(300)]) {
         const result = await h.say('', { choiceId: forged });

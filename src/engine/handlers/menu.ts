@@ -1,6 +1,7 @@
 /**
  * The topic menu: /start (greeting and menu), /menu, a topic's questions, and /help, which works
- * whoever has the conversation (register `helpHandler` before the hand-off gate).
+ * whoever has the conversation (register `helpHandler` before the hand-off gate), as does the
+ * help after a slash command the bot has not got.
  */
 import type { FaqCatalog } from '../../faq/catalog';
 import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
@@ -22,7 +23,12 @@ export interface MenuOptions {
 
 export function helpHandler({ translator: tr }: { translator: Translator }): Handler {
   return (turn, next) => {
-    if (turn.input.command?.name !== 'help') return next();
+    const command = turn.input.command;
+    if (command?.name === 'unknown') {
+      const text = `${tr.t(turn.lang, 'input.unknownCommand', { command: command.typed })}\n\n${tr.t(turn.lang, 'help')}`;
+      return turn.answer({ kind: 'command', name: 'help' }, { text });
+    }
+    if (command?.name !== 'help') return next();
     turn.answer({ kind: 'command', name: 'help' }, { text: tr.t(turn.lang, 'help') });
   };
 }
