@@ -15,6 +15,7 @@ import { createWhatsAppChannel, WhatsAppChannel, type WhatsAppParts } from '../b
 import { AlertLoop, announceAlertsDue } from './alerts/alert-loop';
 import { AlertSender, type AlertTransport } from './alerts/sender';
 import type { App } from './app';
+import type { Config } from './config';
 import { channelHealth } from './console/channel-health';
 import { deliveryHealth } from './delivery/health';
 import { createConsoleServer, type ConsoleServer } from './console/server';
@@ -61,10 +62,20 @@ export interface BotOptions {
   interactive: boolean;
 }
 
+/**
+ * Whether the bot opens a terminal chat: asked for, or no channel configured with a terminal
+ * attached. Known from the configuration before anything is built, so the entry point can keep
+ * info logs out of the conversation (src/main.ts).
+ */
+export function opensTerminalChat(config: { telegram: Pick<Config['telegram'], 'token'>; whatsapp: Pick<Config['whatsapp'], 'enabled'> }, options: BotOptions): boolean {
+  const channelConfigured = Boolean(config.telegram.token) || config.whatsapp.enabled;
+  return options.chat || (!channelConfigured && options.interactive);
+}
+
 /** Builds the bot over an app: channels from the configuration, and the jobs that run around them. */
 export function composeBot(app: App, options: BotOptions): Bot {
   const channels = configuredChannels(app);
-  const chat = options.chat || (channels.length === 0 && options.interactive) ? new TerminalChat({ engine: app.engine }) : undefined;
+  const chat = opensTerminalChat(app.config, options) ? new TerminalChat({ engine: app.engine }) : undefined;
   if (chat) channels.push(chat);
   const { config, logger, store } = app;
   // Every process runs the scheduler; the lease in the store lets one of them apply each change.

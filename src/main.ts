@@ -5,7 +5,7 @@
  * SIGINT/SIGTERM.
  */
 import { createApp } from './app';
-import { composeBot } from './compose';
+import { composeBot, opensTerminalChat } from './compose';
 import { ConfigError, loadConfig } from './config';
 import { createLogger, logStrayRejections } from './logging';
 
@@ -20,14 +20,15 @@ async function main(argv: string[]): Promise<number> {
     }
     throw error;
   }
-  const wantChat = argv.includes('--chat');
-  // In a terminal chat, info logs would interleave with the conversation: keep them to warnings.
-  const level = wantChat && config.logLevel === 'info' ? 'warn' : config.logLevel;
+  const botOptions = { chat: argv.includes('--chat'), interactive: Boolean(process.stdin.isTTY) };
+  // In a terminal chat (`npm run chat`, or `npm start` with no channel configured), info logs would
+  // interleave with the conversation: keep them to warnings.
+  const level = opensTerminalChat(config, botOptions) && config.logLevel === 'info' ? 'warn' : config.logLevel;
   const logger = createLogger(level, process.stderr);
   // A library's background task that rejects (RemoteAuth's backup timer) must not end the bot.
   logStrayRejections(logger);
   const app = await createApp(config, { logger });
-  const bot = composeBot(app, { chat: wantChat, interactive: Boolean(process.stdin.isTTY) });
+  const bot = composeBot(app, botOptions);
   if (bot.channels.length === 0) {
     logger.error(
       'No channel configured and no terminal attached: set TELEGRAM_BOT_TOKEN or WHATSAPP_ENABLED=1 ' +
