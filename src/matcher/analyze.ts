@@ -252,6 +252,13 @@ export interface QueryToken {
    * while a Kazakh message borrows Russian words freely ("счетчигін"): only Russian is held to it.
    */
   readonly typoLang?: Lang;
+  /**
+   * The word with a letter typed twice typed once instead ("маггазиндер", "поликлиннику", "waater"),
+   * each doubled letter in turn, read as words of their own: tried when the word is unknown, before
+   * a typo is guessed by comparing it with the FAQ's words. Read whole, its ending is read as well,
+   * which comparing a word of another form ("магазин") cannot do. Only for a word with a double.
+   */
+  readonly respellings?: readonly QueryToken[];
 }
 
 function queryCandidates(word: string, lang: Lang | undefined): string[] {
@@ -293,6 +300,29 @@ function latinFallbacks(word: string): Pick<QueryToken, 'fallbacks' | 'latinForm
 }
 
 const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): QueryToken | null => {
+  const token = analyzeOneSpelling(word, lang);
+  if (!token || word.length < MIN_RESPELT_LENGTH || !DOUBLED_LETTER.test(word)) return token;
+  const respellings = withLetterOnce(word).map((w) => analyzeOneSpelling(w, lang)).filter((t): t is QueryToken => t !== null);
+  return respellings.length > 0 ? { ...token, respellings } : token;
+});
+
+/** A letter twice in a row. */
+const DOUBLED_LETTER = /(\p{L})\1/u;
+/**
+ * A shorter word with a double is as often spelt so, and with the letter once its stem is short
+ * enough to be another word's ("касса" → "каса" → "кас", which "касается" has): only longer ones
+ * are respelt.
+ */
+const MIN_RESPELT_LENGTH = 6;
+
+/** The word with each doubled letter typed once in turn ("аппарат" → "апарат"), each spelling once. */
+function withLetterOnce(word: string): string[] {
+  const out = new Set<string>();
+  for (let i = 1; i < word.length; i += 1) if (word[i] === word[i - 1]) out.add(word.slice(0, i) + word.slice(i + 1));
+  return [...out];
+}
+
+function analyzeOneSpelling(word: string, lang: Lang | undefined): QueryToken | null {
   if (isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) return null;
   const candidates = [...new Set(queryCandidates(word, lang))];
   const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];
@@ -304,7 +334,7 @@ const analyzeQueryWord = cachedPerWord((word: string, lang: Lang | undefined): Q
     numeric: scriptOf(word) === 'digits' || isNumberWord(word),
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };
-});
+}
 
 /** The kind of answer a sentence asks for, as a token of its own (one shared object per kind). */
 const KIND_TOKENS = new Map<QuestionKind, QueryToken>();

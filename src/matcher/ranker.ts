@@ -413,6 +413,13 @@ export class Ranker {
     if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) addKey(keys, view, key, 1);
     // The same word with its soft or hard sign dropped ("lgoty", "болница").
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) addKey(keys, view, signed, 1);
+    // A letter typed twice ("маггазиндер"): the first spelling with it once that the FAQ knows, as
+    // sure as the word a dropped soft sign is.
+    for (const respelt of keys.length === 0 ? (token.respellings ?? []) : []) {
+      for (const key of respelt.candidates) addKey(keys, view, key, 1);
+      for (const concept of respelt.concepts) addKey(keys, view, concept, this.options.conceptQuality);
+      if (keys.length > 0) break;
+    }
     const guessed = keys.length === 0 && !token.numeric && token.surface.length >= 4;
     if (guessed) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;

@@ -232,6 +232,33 @@ describe('Russian typed in Latin letters', () => {
   });
 });
 
+describe('a letter typed twice', () => {
+  const entries: FaqEntryInput[] = [
+    { id: 'shops', topic: 'hours', questions: { kk: ['Дүкен мен магазин қашан ашық?'], en: ['When is the water back?'] }, answer: { kk: 'Күнде.', en: 'Tonight.' } },
+    { id: 'clinic', topic: 'health', questions: { ru: ['Как прикрепиться к поликлинике?'] }, answer: { ru: 'Через eGov.' } },
+    { id: 'benefit', topic: 'social', questions: { ru: ['Кого касается льгота?'] }, answer: { ru: 'Пенсионеров.' } },
+  ];
+  const { ranker } = ranked(entries);
+  const rank = (text: string, lang: 'ru' | 'kk' | 'en') => ranker.rank(analyzeMessage(text, lang));
+
+  it('is read as the word with it once, in another form of the word too ("маггазиндер", "поликлиннику", "waater")', () => {
+    for (const [typed, meant, lang] of [
+      ['маггазиндер қашан ашық', 'магазиндер қашан ашық', 'kk'],
+      ['прикрепиться к поликлиннику', 'прикрепиться к поликлинику', 'ru'],
+      ['waater', 'water', 'en'],
+    ] as const) {
+      const ranking = rank(typed, lang);
+      expect([typed, ranking.unknownWeight, ranking.guessedWords]).toEqual([typed, 0, 0]);
+      expectSameRanking(ranking, rank(meant, lang));
+    }
+  });
+
+  it('leaves a short word as typed: "касса" with one "с" would stem as "касается" does', () => {
+    expect(rank('касса', 'ru').unknownWeight).toBeGreaterThan(0);
+    expect(rank('касса', 'ru').entries).toEqual([]);
+  });
+});
+
 describe('words no entry knows, in a long message', () => {
   const { ranker } = ranked(FIXTURE_FAQ);
   const unknown = (text: string) => ranker.rank(analyzeMessage(text, 'ru')).unknownWeight;
