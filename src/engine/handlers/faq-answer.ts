@@ -84,14 +84,18 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       // "Did this help?" is about the first answer: its question is the first part, not the rest,
       // for the operator if it did not help and for the variants learnt if it did.
       turn.conversation.lastQuestion = each.parts[0];
-      return answer(turn, tr, each.entries, each.score);
+      return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries));
     }
     if (decision.kind === 'answer') {
       const entry = catalog.get(decision.id);
-      // The whole answered by one entry and another question by a second: both.
+      // The whole answered by one entry and another question by a second: both, in the order asked.
       const more = each.entries.filter((e) => e.id !== decision.id);
-      if (entry && more.length > 0) turn.conversation.lastQuestion = each.parts[each.entries.findIndex((e) => e.id === decision.id)] ?? text;
-      if (entry) return answer(turn, tr, [entry, ...more], decision.score);
+      if (entry && more.length > 0) {
+        const entries = inOrderAsked(entry, each);
+        turn.conversation.lastQuestion = each.parts[each.entries.indexOf(entries[0])] ?? text;
+        return answer(turn, tr, entries, decision.score, partLeft(each, entries));
+      }
+      if (entry) return answer(turn, tr, [entry], decision.score, partLeft(each, [entry]));
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
@@ -128,36 +132,73 @@ const PART_EXPLAINED = 0.8;
  * one sentence) outright, each on its own, in the order asked, the parts they answer, and the
  * least sure of them; none when the message is one question.
  */
-function answeredEach(turn: Turn, faq: FaqAnswerOptions): { entries: FaqEntryInput[]; parts: string[]; score: number } {
+function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
   const entries: FaqEntryInput[] = [];
   const parts: string[] = [];
+  const firsts: Array<string | undefined> = [];
   let score = 1;
   const sentences = questionSentences(turn.input.question);
   for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question, turn.lang)) {
     if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
-    if (!answered || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry.id)) continue;
+    firsts.push(answered?.first);
+    if (!answered?.entry || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry?.id)) continue;
     entries.push(answered.entry);
     parts.push(sentence);
     score = Math.min(score, answered.score);
   }
-  return { entries, parts, score };
+  return { entries, parts, score, firsts };
+}
+
+interface AnsweredParts {
+  /** The entries that answer parts outright, in the order asked, and the parts they answer. */
+  entries: FaqEntryInput[];
+  parts: string[];
+  /** The least sure of those answers. */
+  score: number;
+  /** Each part's first candidate, answered or not, in the order asked. */
+  firsts: Array<string | undefined>;
 }
 
 /**
- * The entry the FAQ answers `text` with outright, how sure it is and how much of the text it
- * accounts for (MatchResult.explained); undefined when it would not answer.
+ * Whether a question of the message goes unanswered by `given`: a part the FAQ has candidates for
+ * (so a question, not "как дела?") whose first is none of them, and which was not answered on its
+ * own ("когда заканчивается режим ЧП и будут ли штрафы по кредитам": the loan fines alone are only
+ * offered, the whole is the end date). The resident is told, not left to think it was missed.
  */
-export function outrightAnswer(
+function partLeft(each: AnsweredParts, given: readonly FaqEntryInput[]): boolean {
+  return each.firsts.some((first) => first !== undefined && !given.some((e) => e.id === first));
+}
+
+/**
+ * The entry that answers the whole message, with the entries that answer its parts, in the order
+ * the parts were asked: the whole's entry goes where the first part it comes first for stands ("What
+ * is the curfew fine? And can I get a pass?": the pass, which the second part alone only offers,
+ * after the fine), or first when no part has it first.
+ */
+function inOrderAsked(whole: FaqEntryInput, each: AnsweredParts): FaqEntryInput[] {
+  const others = each.entries.filter((e) => e.id !== whole.id);
+  const at = each.firsts.indexOf(whole.id);
+  if (at < 0) return [whole, ...others];
+  // The parts before it that were answered on their own.
+  const before = new Set(each.firsts.slice(0, at));
+  return [...others.filter((e) => before.has(e.id)), whole, ...others.filter((e) => !before.has(e.id))];
+}
+
+/**
+ * The entry the FAQ answers `text` with outright (none when it would not answer), how sure it is,
+ * how much of the text it accounts for (MatchResult.explained), and the first candidate either way.
+ */
+function outrightAnswer(
   { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
-): { entry: FaqEntryInput; score: number; explained: number } | undefined {
+): { entry?: FaqEntryInput; first?: string; score: number; explained: number } {
   const result = catalog.match(text, turn.lang, turn.now, 3);
   const decision = decide(result, thresholds);
-  if (decision.kind !== 'answer') return undefined;
-  const entry = catalog.get(decision.id);
-  return entry && { entry, score: decision.score, explained: result.explained ?? 0 };
+  const first = result.candidates[0]?.id;
+  if (decision.kind !== 'answer') return { first, score: 0, explained: result.explained ?? 0 };
+  return { entry: catalog.get(decision.id), first, score: decision.score, explained: result.explained ?? 0 };
 }
 
 /**
@@ -221,10 +262,12 @@ function answerFollowUp(turn: Turn, tr: Translator, { entry, score }: { entry: F
  * The entries' answers in the conversation's language (or the fallback, said so), then "did this
  * help?", which is about the first.
  */
-function answer(turn: Turn, tr: Translator, entries: readonly FaqEntryInput[], score: number): void {
+function answer(turn: Turn, tr: Translator, entries: readonly FaqEntryInput[], score: number, partLeft = false): void {
   const lang = turn.lang;
   const [entry] = entries;
   const texts: Reply[] = entries.map((e) => ({ text: answerText(e, lang, tr) }));
+  // A question of the message none of these answers: said, so the resident asks it again.
+  if (partLeft) texts.push({ text: tr.t(lang, 'answer.partLeft') });
   const ask: Reply = {
     text: tr.t(lang, 'answer.ask'),
     choices: [

@@ -1,4 +1,6 @@
+import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
+import { readFaqFile } from '../../../src/faq/file';
 import { joinedQuestions, questionSentences } from '../../../src/matcher/segments';
 import { createHarness, type Harness } from '../../support/engine';
 
@@ -99,6 +101,41 @@ describe('a message of several questions', () => {
     const result = await h.say('Когда дадут горячую воду? Сколько стоит аренда лодки?');
     expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['water-outage'] });
     expect(result.replies.map((r) => r.text)).not.toContain(WATER);
+  });
+
+  test('the whole answered by one entry and a part by another: both, in the order asked', async () => {
+    // The demo FAQ: "can I get a pass?" alone is only offered ("did you mean"), the whole is the pass.
+    const demo = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml')) });
+    try {
+      // The entries whose answers the replies are, in the order given.
+      const ids = async (text: string, chatId: string) => {
+        const result = await demo.say(text, { chatId, langHint: 'en' });
+        return result.replies.map((r) => demo.catalog.live(new Date()).find((e) => e.answer.en === r.text)?.id).filter((id) => id !== undefined);
+      };
+      expect((await demo.say('can I get a pass?', { chatId: 'alone', langHint: 'en' })).outcome).toMatchObject({ kind: 'suggest' });
+      expect(await ids('What is the curfew fine? And can I get a pass?', 'a')).toEqual(['curfew-violation-fine', 'curfew-movement-pass']);
+      expect(await ids('Can I get a pass? And what is the curfew fine?', 'b')).toEqual(['curfew-movement-pass', 'curfew-violation-fine']);
+    } finally {
+      await demo.close();
+    }
+  });
+
+  test('a question none of the answers given answers is said to be left, not passed over in silence', async () => {
+    const demo = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml')) });
+    try {
+      const left = demo.translator.t('ru', 'answer.partLeft');
+      // The loan fines alone are only offered ("did you mean"); the whole is the end date.
+      expect((await demo.say('будут ли штрафы по кредитам', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'suggest' });
+      const both = await demo.say('когда заканчивается режим ЧП и будут ли штрафы по кредитам', { chatId: 'a' });
+      expect(both.outcome).toMatchObject({ kind: 'answer', faqId: 'state-of-emergency-end-date' });
+      expect(both.replies.map((r) => r.text)).toContain(left);
+      // A second sentence the FAQ has nothing for ("как дела?") is no question left.
+      const chat = await demo.say('Когда начинается комендантский час? Как дела?', { chatId: 'b' });
+      expect(chat.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+      expect(chat.replies.map((r) => r.text)).not.toContain(left);
+    } finally {
+      await demo.close();
+    }
   });
 
   test('a numbered list of questions gets an answer for each', async () => {
