@@ -139,10 +139,11 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
   let score = 1;
   const sentences = questionSentences(turn.input.question);
   for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question, turn.lang)) {
-    if (entries.length >= MAX_ANSWERS) break;
     const answered = outrightAnswer(faq, sentence, turn);
-    firsts.push(answered?.first);
-    if (!answered?.entry || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry?.id)) continue;
+    // Past the most answers a message gets, a part is still looked at: one left is said to be.
+    firsts.push(answered.first);
+    if (entries.length >= MAX_ANSWERS) continue;
+    if (!answered.entry || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry?.id)) continue;
     entries.push(answered.entry);
     parts.push(sentence);
     score = Math.min(score, answered.score);

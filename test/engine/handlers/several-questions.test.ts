@@ -129,6 +129,10 @@ describe('a message of several questions', () => {
       const both = await demo.say('когда заканчивается режим ЧП и будут ли штрафы по кредитам', { chatId: 'a' });
       expect(both.outcome).toMatchObject({ kind: 'answer', faqId: 'state-of-emergency-end-date' });
       expect(both.replies.map((r) => r.text)).toContain(left);
+      // Past the three answers a message gets, a fourth question is left too.
+      const four = await demo.say('Работают ли банки? Работает ли почта? Работают ли аптеки? Работают ли ЦОНы?', { chatId: 'c' });
+      expect(four.replies.map((r) => r.text).filter((t) => t !== left && t !== demo.translator.t('ru', 'answer.ask'))).toHaveLength(3);
+      expect(four.replies.map((r) => r.text)).toContain(left);
       // A second sentence the FAQ has nothing for ("как дела?") is no question left.
       const chat = await demo.say('Когда начинается комендантский час? Как дела?', { chatId: 'b' });
       expect(chat.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
