@@ -83,7 +83,9 @@ async function escalate(
   (options.logger ?? silentLogger).info({ channel: conv.channel, chat: maskId(conv.chatId), ticket: ticket.id, reason }, 'escalated');
   const queued = tr.t(lang, 'escalation.queued', { ticket: ticket.id });
   const said: Reply = { text: leadKey ? `${tr.t(lang, leadKey)} ${queued}` : queued };
-  const entries = entriesOf(catalog, hints ?? []);
+  // Someone in danger is told to call 112 now: answers to read meanwhile would only stand in the
+  // way ("my father is not breathing, help" was offered how to help the people affected).
+  const entries = urgent ? [] : entriesOf(catalog, hints ?? []);
   if (entries.length === 0) {
     conv.lastQuestion = undefined;
     return turn.answer({ kind: 'escalate', ticketId: ticket.id, reason }, said);
