@@ -133,10 +133,15 @@ describe('a message of several questions', () => {
       const four = await demo.say('Работают ли банки? Работает ли почта? Работают ли аптеки? Работают ли ЦОНы?', { chatId: 'c' });
       expect(four.replies.map((r) => r.text).filter((t) => t !== left && t !== demo.translator.t('ru', 'answer.ask'))).toHaveLength(3);
       expect(four.replies.map((r) => r.text)).toContain(left);
-      // A second sentence the FAQ has nothing for ("как дела?") is no question left.
+      // A second sentence the FAQ has nothing for ("как дела?"), or one it would only hand over though
+      // it finds entries ("is that normal?"), is no question left.
       const chat = await demo.say('Когда начинается комендантский час? Как дела?', { chatId: 'b' });
       expect(chat.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
       expect(chat.replies.map((r) => r.text)).not.toContain(left);
+      expect((await demo.say('Is that normal?', { chatId: 'alone-aside', langHint: 'en' })).outcome).toMatchObject({ kind: 'escalate' });
+      const aside = await demo.say('Are pharmacies open at night? Is that normal?', { chatId: 'd', langHint: 'en' });
+      expect(aside.outcome).toMatchObject({ kind: 'answer', faqId: 'pharmacy-hours' });
+      expect(aside.replies.map((r) => r.text)).not.toContain(demo.translator.t('en', 'answer.partLeft'));
     } finally {
       await demo.close();
     }
