@@ -404,8 +404,7 @@ export class Ranker {
    */
   private resolve(token: QueryToken, weight: number, view: View): ResolvedToken | null {
     const keys: Array<[string, number, number]> = [];
-    for (const key of token.candidates) addKey(keys, view, key, 1);
-    for (const concept of token.concepts) addKey(keys, view, concept, this.options.conceptQuality);
+    this.addWordKeys(keys, view, token, 1);
     // A kind of question no FAQ question asks says nothing either way.
     if (keys.length === 0 && isQuestionKindKey(token.surface)) return null;
     // A Latin name typed in Cyrillic, when the FAQ writes one of its spellings as it is: "каспи" is
@@ -415,10 +414,11 @@ export class Ranker {
     if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) addKey(keys, view, signed, 1);
     // A letter typed twice ("маггазиндер"): the first spelling with it once that the FAQ knows, as
     // sure as the word a dropped soft sign is.
-    for (const respelt of keys.length === 0 ? (token.respellings ?? []) : []) {
-      for (const key of respelt.candidates) addKey(keys, view, key, 1);
-      for (const concept of respelt.concepts) addKey(keys, view, concept, this.options.conceptQuality);
-      if (keys.length > 0) break;
+    if (keys.length === 0) {
+      for (const respelt of token.respellings ?? []) {
+        this.addWordKeys(keys, view, respelt, 1);
+        if (keys.length > 0) break;
+      }
     }
     const guessed = keys.length === 0 && !token.numeric && token.surface.length >= 4;
     if (guessed) {
@@ -432,11 +432,7 @@ export class Ranker {
       }
       // Then a lexicon word the FAQ does not write but a synonym of which it does.
       const meant = keys.length === 0 ? misspeltLexiconWord(token.surface, token.typoLang) : null;
-      if (meant) {
-        const quality = typoQuality(this.options.minShortFuzzySimilarity);
-        for (const key of meant.candidates) addKey(keys, view, key, quality);
-        for (const concept of meant.concepts) addKey(keys, view, concept, quality * this.options.conceptQuality);
-      }
+      if (meant) this.addWordKeys(keys, view, meant, typoQuality(this.options.minShortFuzzySimilarity));
     }
     if (keys.length === 0) {
       // Numbers and very short words we cannot place are noise, not evidence of another topic.
@@ -455,6 +451,12 @@ export class Ranker {
     for (const [, , keyIdf] of keys) idf = Math.max(idf, keyIdf);
     // Written out, not spread: this runs for every word of every message.
     return guessed ? { keys, weight, idf, guessed } : { keys, weight, idf };
+  }
+
+  /** A word's own keys at `quality`, its lexicon concepts at that less the lexicon's discount. */
+  private addWordKeys(keys: Array<[string, number, number]>, view: View, word: QueryToken, quality: number): void {
+    for (const key of word.candidates) addKey(keys, view, key, quality);
+    for (const concept of word.concepts) addKey(keys, view, concept, quality * this.options.conceptQuality);
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */
