@@ -86,16 +86,13 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       turn.conversation.lastQuestion = each.parts[0];
       return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries));
     }
-    if (decision.kind === 'answer') {
-      const entry = catalog.get(decision.id);
-      // The whole answered by one entry and another question by a second: both, in the order asked.
-      const more = each.entries.filter((e) => e.id !== decision.id);
-      if (entry && more.length > 0) {
-        const entries = inOrderAsked(entry, each);
-        turn.conversation.lastQuestion = each.parts[each.entries.indexOf(entries[0])] ?? text;
-        return answer(turn, tr, entries, decision.score, partLeft(each, entries));
-      }
-      if (entry) return answer(turn, tr, [entry], decision.score, partLeft(each, [entry]));
+    const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
+    if (decision.kind === 'answer' && entry) {
+      // The whole answered by one entry and another question by a second: both, in the order asked,
+      // "did this help?" about the first one's part (the whole message when it is the whole's entry).
+      const entries = inOrderAsked(entry, each);
+      if (entries.length > 1) turn.conversation.lastQuestion = each.parts[each.entries.findIndex((e) => e.id === entries[0].id)] ?? text;
+      return answer(turn, tr, entries, decision.score, partLeft(each, entries));
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).

@@ -24,12 +24,10 @@ export interface MenuOptions {
 export function helpHandler({ translator: tr }: { translator: Translator }): Handler {
   return (turn, next) => {
     const command = turn.input.command;
-    if (command?.name === 'unknown') {
-      const text = `${tr.t(turn.lang, 'input.unknownCommand', { command: command.typed })}\n\n${tr.t(turn.lang, 'help')}`;
-      return turn.answer({ kind: 'command', name: 'help' }, { text });
-    }
-    if (command?.name !== 'help') return next();
-    turn.answer({ kind: 'command', name: 'help' }, { text: tr.t(turn.lang, 'help') });
+    if (command?.name !== 'help' && command?.name !== 'unknown') return next();
+    const help = tr.t(turn.lang, 'help');
+    const text = command.name === 'unknown' ? `${tr.t(turn.lang, 'input.unknownCommand', { command: command.typed })}\n\n${help}` : help;
+    turn.answer({ kind: 'command', name: 'help' }, { text });
   };
 }
 
