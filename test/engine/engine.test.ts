@@ -572,6 +572,20 @@ describe('small talk', () => {
     }
   });
 
+  test('asking for help with no subject is invited to ask, opens no ticket, and the question after it is answered', async () => {
+    // "hello i need help" went to an operator as a question the FAQ could not answer, and the
+    // question the resident wrote next was only added to that ticket.
+    for (const [typed, lang] of [['hello, I need help', 'en'], ['can you help me?', 'en'], ['Помогите мне пожалуйста', 'ru'], ['у меня проблема', 'ru'], ['көмектесіңізші', 'kk']] as const) {
+      const asked = await h.say(typed, { chatId: typed });
+      expect(asked.outcome).toEqual({ kind: 'command', name: 'start' });
+      expect(asked.replies[0].text).toBe(tr.t(lang, 'greeting'));
+    }
+    expect((await h.say('when does the curfew start?', { chatId: 'hello, I need help' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    // A help request with its subject is a question; a help request before the question goes without.
+    expect((await h.say('Здравствуйте, у меня проблема, когда начинается комендантский час?', { chatId: 'q' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-time' });
+    expect(await h.store.tickets.list()).toEqual([]);
+  });
+
   test('a typed command with courtesy around it is the command', async () => {
     expect((await h.say('Меню, пожалуйста', { chatId: 'm' })).outcome).toEqual({ kind: 'command', name: 'menu' });
     expect((await h.say('помощь, пожалуйста', { chatId: 'h' })).outcome).toEqual({ kind: 'command', name: 'help' });

@@ -30,6 +30,13 @@ describe('SmallTalkReader', () => {
     expect(mainSmallTalk(new Set(['greeting', 'waiting']))).toBe('waiting');
     // Asking to ask is answered like a greeting: the resident is invited to ask.
     expect(said('Здравствуйте, можно задать вопрос?')).toEqual(['greeting']);
+    // So is asking for help without saying what with; with a subject it is a question.
+    expect(said('hello, I need help!')).toEqual(['greeting']);
+    expect(said('Can you help me please?')).toEqual(['greeting', 'ok']);
+    expect(said('Добрый день, мне нужна консультация')).toEqual(['greeting']);
+    expect(said('көмек керек')).toEqual(['greeting']);
+    expect(said('I need help paying my bill')).toBeNull();
+    expect(said('нужна помощь с оплатой')).toBeNull();
     // Russian and Kazakh typed in Latin letters.
     expect(said('spasibo bolshoe')).toEqual(['thanks']);
     expect(said('rahmet')).toEqual(['thanks']);
