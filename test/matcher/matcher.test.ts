@@ -523,6 +523,17 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('ямы', 'ru').doubt).toBeUndefined();
   });
 
+  it('"по поводу", "насчёт" say what a question is about, not what it asks', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'stray-dogs', topic: 'animals', questions: { ru: ['Куда звонить по поводу бездомных собак?'] }, answer: { ru: 'Звоните в службу отлова.' } },
+      { id: 'heating', topic: 'utilities', questions: { ru: ['Когда дадут отопление?'] }, answer: { ru: 'Отопление включают в октябре.' } },
+    ];
+    const matcher = createMatcher();
+    matcher.load(faq);
+    // "поводу" was a word of the dogs' question, as rare as "отопления": both were offered.
+    for (const text of ['по поводу отопления', 'насчёт отопления']) expect(matcher.match(text, 'ru').candidates.map((c) => c.id)).toEqual(['heating']);
+  });
+
   it('a runner-up about as good as the first makes the resident choose', () => {
     const result = { candidates: [{ id: 'a', score: 0.9 }, { id: 'b', score: 0.85 }], suggestScore: 0.95, doubt: 'ambiguous' as const };
     expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'suggest', ids: ['a', 'b'], score: 0.9 });
