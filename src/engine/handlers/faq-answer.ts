@@ -8,7 +8,8 @@
  * joined by "и": "когда начинается комендантский час и работают ли банки", "банки и почта
  * работают?") gets the answer of each one the FAQ answers outright on its own, when there are two,
  * or one besides the whole's answer. A few words soon after an answer are read in its light when
- * they could mean several entries (follow-up.ts).
+ * they could mean several entries (follow-up.ts), in a message of their own or after a question of
+ * the same message ("Is the post office open tomorrow? And the banks?").
  */
 import { answerText } from '../../faq/entry-text';
 import type { FaqCatalog } from '../../faq/catalog';
@@ -137,11 +138,15 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
   const sentences = questionSentences(turn.input.question);
   for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question, turn.lang)) {
     const answered = outrightAnswer(faq, sentence, turn);
+    // A few words after a part answered go on from its answer as they would in a message of their
+    // own ("Is the post office open tomorrow? And the banks?").
+    const previous = entries[entries.length - 1];
+    const followed = !answered.entry && previous ? followUpEntry({ lastFaqId: previous.id, updatedAt: turn.now }, sentence, answered.ids, faq.catalog, turn.lang, turn.now) : undefined;
+    const entry = followed ?? (answered.explained >= PART_EXPLAINED ? answered.entry : undefined);
     // Past the most answers a message gets, a part is still looked at: one left is said to be.
-    firsts.push(answered.first);
-    if (entries.length >= MAX_ANSWERS) continue;
-    if (!answered.entry || answered.explained < PART_EXPLAINED || entries.some((e) => e.id === answered.entry?.id)) continue;
-    entries.push(answered.entry);
+    firsts.push(followed?.id ?? answered.first);
+    if (entries.length >= MAX_ANSWERS || !entry || entries.some((e) => e.id === entry.id)) continue;
+    entries.push(entry);
     parts.push(sentence);
     score = Math.min(score, answered.score);
   }
@@ -195,14 +200,16 @@ function outrightAnswer(
   { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
-): { entry?: FaqEntryInput; first?: string; score: number; explained: number } {
+): { entry?: FaqEntryInput; first?: string; ids: readonly string[]; score: number; explained: number } {
   const result = catalog.match(text, turn.lang, turn.now, 3);
   const decision = decide(result, thresholds);
   // A part asks for an entry only when the FAQ would answer it or offer it: a frame or an aside
   // ("куда обращаться?", "это нормально?") finds entries it would hand over with.
   const first = decision.kind === 'answer' || decision.kind === 'suggest' ? result.candidates[0]?.id : undefined;
-  if (decision.kind !== 'answer') return { first, score: 0, explained: result.explained ?? 0 };
-  return { entry: catalog.get(decision.id), first, score: decision.score, explained: result.explained ?? 0 };
+  const explained = result.explained ?? 0;
+  if (decision.kind === 'answer') return { entry: catalog.get(decision.id), first, ids: [decision.id], score: decision.score, explained };
+  const ids = decision.kind === 'suggest' || decision.kind === 'none' ? (decision.ids ?? []) : [];
+  return { first, ids, score: 'score' in decision ? decision.score : 0, explained };
 }
 
 /**

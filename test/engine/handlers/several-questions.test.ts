@@ -185,6 +185,30 @@ describe('a message of several questions', () => {
     }
   });
 
+  test('a few words after a part answered go on from its answer, as a message of their own would', async () => {
+    const faq = [
+      { id: 'banks', topic: 'office-hours', questions: { ru: ['Когда работают банки?'] }, answer: { ru: 'Банки работают с 10:00.' } },
+      { id: 'post', topic: 'office-hours', questions: { ru: ['Когда работает почта?'] }, answer: { ru: 'Почта работает с 09:00.' } },
+      { id: 'loan', topic: 'loans', questions: { ru: ['Что делать, если банк отказал в отсрочке кредита?'] }, answer: { ru: 'Обратитесь в банк ещё раз.' } },
+      { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут горячую воду?'] }, answer: { ru: 'Воду дадут вечером.' } },
+    ];
+    const own = await createHarness({ faq });
+    try {
+      // Alone "а банки?" could be either bank entry; after the post office's hours it is the banks' hours.
+      expect((await own.say('а банки?', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'suggest', faqIds: expect.arrayContaining(['banks', 'loan']) });
+      await own.say('Когда работает почта?', { chatId: 'two' });
+      expect((await own.say('а банки?', { chatId: 'two' })).outcome).toMatchObject({ kind: 'answer', faqId: 'banks' });
+      // In one message: both answers, where the second part was offered with the loan, or left.
+      const one = await own.say('Когда работает почта? А банки?', { chatId: 'one' });
+      expect(one.replies.map((r) => r.text)).toEqual(['Почта работает с 09:00.', 'Банки работают с 10:00.', own.translator.t('ru', 'answer.ask')]);
+      // A part after one that was not answered has nothing to go on from.
+      const after = await own.say('Сколько стоит аренда лодки? А банки?', { chatId: 'boat' });
+      expect(after.replies.map((r) => r.text)).not.toContain('Банки работают с 10:00.');
+    } finally {
+      await own.close();
+    }
+  });
+
   test('a part whose entry shares only some of its known words is not answered on its own', async () => {
     const faq = [
       { id: 'meter', topic: 'utilities', questions: { ru: ['Сколько стоит поверка счётчика воды?', 'Сколько стоит замена счётчика?'] }, answer: { ru: 'Поверка стоит 3000 тенге.' } },
