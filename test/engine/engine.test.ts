@@ -514,8 +514,13 @@ describe('small things residents run into', () => {
     await h.store.tickets.setStatus(id, 'assigned', 'operator-1');
     expect(texts((await h.say('вы тут?')).replies)).toEqual([tr.t('ru', 'escalation.withOperator', { ticket: id })]);
     expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['Алло?', 'есть новости?', 'вы тут?']);
-    // With the bot, asking whether anyone is there is for an operator, as before.
-    expect((await h.say('алло, есть кто?', { chatId: 'fresh' })).outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+    // With the bot, asking whether anyone is there asks for a person: handed over as asked for, not
+    // told "I could not find an answer to this question".
+    for (const [typed, lang] of [['алло, есть кто?', 'ru'], ['I am waiting', 'en']] as const) {
+      const fresh = await h.say(typed, { chatId: typed });
+      expect(fresh.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
+      expect(texts(fresh.replies).join(' ')).not.toContain(tr.t(lang, 'escalation.noMatch'));
+    }
   });
 
   test('"added to your request" is said once, also across language switches', async () => {

@@ -108,6 +108,12 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
       return turn.answer(outcome, { text: tr.t(lang, one ? 'suggest.titleOne' : 'suggest.title'), choices });
     }
+    // "Алло?", "есть кто?" with the bot ask for a person, not a question the FAQ has no answer to:
+    // not told "I could not find an answer to this question".
+    if (turn.input.smallTalk === 'waiting') {
+      turn.unanswered = { question: text, reason: 'requested' };
+      return next();
+    }
     turn.unanswered = { question: text, reason: 'no-match', leadKey: 'escalation.noMatch' };
     if (decision.kind === 'none' && decision.ids?.length) turn.unanswered.hints = decision.ids;
     return next();
