@@ -15,7 +15,16 @@ export interface DetectedLanguage {
   lang: Lang;
   /** False when the text was not decisive and the hint (or the fallback) chose. */
   confident: boolean;
+  /**
+   * Set when only weak evidence chose between Russian and Kazakh (less than a frequent word's worth:
+   * an ending or a letter pair, as a place name has: "Павлодар"): a conversation that already has a
+   * language keeps it.
+   */
+  weak?: true;
 }
+
+/** Less than this between Russian and Kazakh is weak evidence (a frequent word counts 1.5, an ending 0.5). */
+const WEAK_MARGIN = 1;
 
 const KAZAKH_LETTERS = /[әғқңөұүһі]/;
 const CYRILLIC = /[а-яё]/;
@@ -212,8 +221,9 @@ export function detectLanguage(text: string, hint?: string, evidence?: WordEvide
   const fallback: DetectedLanguage = { lang: langFromHint(hint) ?? FALLBACK_LANG, confident: false };
 
   if (cues.cyrillicWords >= cues.latinWords && cues.cyrillicWords > 0) {
-    if (cues.kazakh > cues.russian) return { lang: 'kk', confident: true };
-    if (cues.kazakh < cues.russian) return { lang: 'ru', confident: true };
+    const weak = Math.abs(cues.kazakh - cues.russian) < WEAK_MARGIN ? { weak: true as const } : {};
+    if (cues.kazakh > cues.russian) return { lang: 'kk', confident: true, ...weak };
+    if (cues.kazakh < cues.russian) return { lang: 'ru', confident: true, ...weak };
     // No cue either way ("интернет", "ЦОН") or a tie: Cyrillic defaults to Russian, but a
     // Kazakh-speaking client keeps Kazakh.
     const kazakhHint = langFromHint(hint) === 'kk';

@@ -210,6 +210,18 @@ describe('ConversationEngine', () => {
       expect((await h.say('Коменданттық сағат қашан басталады?')).lang).toBe('kk');
     });
 
+    test("an address does not turn a conversation's language by a place name's ending", async () => {
+      // "Павлодар" ends as a Kazakh plural does ("-дар"): alone it read as Kazakh, and the
+      // resident giving their address in a Russian conversation was answered in Kazakh.
+      expect((await h.say('у нас нет горячей воды')).lang).toBe('ru');
+      expect((await h.say('Павлодар, ул. Ленина 10')).lang).toBe('ru');
+      expect((await h.say('Коменданттық сағат қашан басталады?', { chatId: 'kk' })).lang).toBe('kk');
+      expect((await h.say('Павлодар, ул. Ленина 10', { chatId: 'kk' })).lang).toBe('kk');
+      // With no language yet, the ending still decides; a frequent word decides against the conversation's.
+      expect((await h.say('Павлодар, ул. Ленина 10', { chatId: 'new' })).lang).toBe('kk');
+      expect((await h.say('талон алу')).lang).toBe('kk');
+    });
+
     test('the channel hint decides when the text does not tell', async () => {
       const result = await h.say('🤔', { langHint: 'kk' });
       expect(result.lang).toBe('kk');

@@ -26,10 +26,13 @@ describe('detectLanguage', () => {
 
   it('reads letter pairs Russian spelling does not allow as Kazakh typed without its letters', () => {
     // "жибершы" (send it, please): no Kazakh letter, no Kazakh word, only the "шы" Russian writes as "ши".
-    expect(detectLanguage('сурет жибершы')).toEqual({ lang: 'kk', confident: true });
     expect(detectLanguage('сурет жиберши').lang).toBe('ru');
     // Only weak evidence: a Kazakh place name in a Russian sentence leaves it Russian.
     expect(detectLanguage('в Шымкенте не работает светофор').lang).toBe('ru');
+    // Alone, an ending or a letter pair decides, and says it was weak (a conversation keeps its language).
+    expect(detectLanguage('сурет жибершы')).toEqual({ lang: 'kk', confident: true, weak: true });
+    expect(detectLanguage('Павлодар, ул. Ленина 10')).toEqual({ lang: 'kk', confident: true, weak: true });
+    expect(detectLanguage('паспорт алу').weak).toBeUndefined();
   });
 
   it.each([

@@ -1,8 +1,9 @@
 /**
  * The reply language, settled first on every turn: an explicit choice (/lang, a language button,
  * the language's typed name) wins and sticks; otherwise what the text is written in; when the text
- * does not tell (a number, "ok"), or is only courtesy in a conversation that has a language
- * ("рахмет" after Russian), what was known, then the channel's hint. Works whoever has the
+ * does not tell (a number, "ok"), tells it only weakly (a place name's ending), or is only courtesy
+ * in a conversation that has a language ("рахмет" after Russian), what was known, then the channel's
+ * hint. Works whoever has the
  * conversation, the bot or an operator.
  */
 import type { Translator } from '../../i18n';
@@ -53,5 +54,10 @@ function replyLanguage(turn: Turn, text: string, vocabulary: WordEvidence | unde
   // conversation over, as /start does, and is a command by now: it follows its language.)
   if (conv.lang && turn.input.smallTalk) return conv.lang;
   const detected = detectLanguage(text, known, vocabulary);
+  // An address ("Павлодар, ул. Ленина 10") or a name in a Russian conversation does not turn it
+  // Kazakh by a place name's ending, nor the other way round: the conversation's language (or the
+  // client's) stays against evidence that weak.
+  const settled = conv.lang ?? langFromHint(turn.message.langHint);
+  if (detected.weak && settled) return settled;
   return detected.confident ? detected.lang : known;
 }
