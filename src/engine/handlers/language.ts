@@ -3,8 +3,7 @@
  * the language's typed name) wins and sticks; otherwise what the text is written in; when the text
  * does not tell (a number, "ok"), tells it only weakly (a place name's ending), or is only courtesy
  * in a conversation that has a language ("рахмет" after Russian), what was known, then the channel's
- * hint. Works whoever has the
- * conversation, the bot or an operator.
+ * hint. Works whoever has the conversation, the bot or an operator.
  */
 import type { Translator } from '../../i18n';
 import { LANGS, type Lang } from '../../i18n/languages';
@@ -47,7 +46,9 @@ export function languageHandler({ translator: tr, onChosen, vocabulary }: Langua
 function replyLanguage(turn: Turn, text: string, vocabulary: WordEvidence | undefined): Lang {
   const conv = turn.conversation;
   if (conv.langChosen && conv.lang) return conv.lang;
-  const known = conv.lang ?? langFromHint(turn.message.langHint) ?? turn.lang;
+  // The conversation's language, or else the client's: what a weak reading of the text does not turn.
+  const settled = conv.lang ?? langFromHint(turn.message.langHint);
+  const known = settled ?? turn.lang;
   if (!text) return known;
   // Courtesy crosses languages here ("рахмет" or "ok" in a Russian conversation): thanks, "ok" or
   // goodbye alone does not change a language the conversation already has. (A greeting starts the
@@ -55,9 +56,7 @@ function replyLanguage(turn: Turn, text: string, vocabulary: WordEvidence | unde
   if (conv.lang && turn.input.smallTalk) return conv.lang;
   const detected = detectLanguage(text, known, vocabulary);
   // An address ("Павлодар, ул. Ленина 10") or a name in a Russian conversation does not turn it
-  // Kazakh by a place name's ending, nor the other way round: the conversation's language (or the
-  // client's) stays against evidence that weak.
-  const settled = conv.lang ?? langFromHint(turn.message.langHint);
+  // Kazakh by a place name's ending, nor the other way round.
   if (detected.weak && settled) return settled;
   return detected.confident ? detected.lang : known;
 }
