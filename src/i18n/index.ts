@@ -17,6 +17,8 @@ export interface Translator {
   t(lang: Lang, key: string, vars?: Vars): string;
   /** A list of phrases (e.g. typed command words) stored under `key` in `lang`. */
   list(lang: Lang, key: string): string[];
+  /** Whether `lang`'s own texts have a text under `key` (no other language's standing in). */
+  has(lang: Lang, key: string): boolean;
 }
 
 export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
@@ -55,5 +57,16 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
       const value: unknown = instance.t(key, { lng: lang, returnObjects: true });
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
     },
+    has: (lang, key) => typeof textAt(resources[lang].translation, key) === 'string',
   };
+}
+
+/** The value under a dotted key ("topics.curfew") in a locale's texts, if any. */
+function textAt(texts: Record<string, unknown>, key: string): unknown {
+  let value: unknown = texts;
+  for (const part of key.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }

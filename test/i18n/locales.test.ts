@@ -34,6 +34,16 @@ describe('locales', () => {
     }
   });
 
+  test("has() says whether a language's own texts have a text under a key, no fallback standing in", () => {
+    const tr = createTranslator();
+    expect(tr.has('kk', 'topics.curfew')).toBe(true);
+    expect(tr.has('kk', 'topics.no-such-topic')).toBe(false);
+    // A group of texts is no text, nor is a key that only starts like one.
+    expect(tr.has('en', 'topics')).toBe(false);
+    expect(tr.has('en', 'topics.curfew.more')).toBe(false);
+    expect(tr.has('en', 'constructor')).toBe(false);
+  });
+
   test('placeholders are the same in every language', () => {
     const tr = createTranslator();
     for (const key of allKeys) {

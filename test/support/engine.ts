@@ -46,12 +46,12 @@ export interface Harness {
 /** Bands that hand every matched question to an operator with the entries to read (the hint band). */
 export const HINT_ONLY_BANDS: Thresholds = { answer: 1.01, suggest: 1.01, hint: 0.01 };
 
-export type HarnessOptions = { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string } & Pick<SqliteStoreOptions, 'busyTimeoutMs' | 'tune'>;
+export type HarnessOptions = { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string; localesDir?: string } & Pick<SqliteStoreOptions, 'busyTimeoutMs' | 'tune'>;
 
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const tmp = options.dir ? { dir: options.dir, cleanup: () => undefined } : tempDir();
   const clock = new TestClock();
-  const translator = createTranslator();
+  const translator = createTranslator(options.localesDir);
   const build = async () => {
     const store = new SqliteStore(tmp.dir, { now: clock.now, busyTimeoutMs: options.busyTimeoutMs, tune: options.tune });
     const held = new HeldWrites({ retryMs: 50 });

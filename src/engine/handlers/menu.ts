@@ -6,15 +6,15 @@
 import type { FaqCatalog } from '../../faq/catalog';
 import { MENU_TOPICS, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
-import { LANGS } from '../../i18n/languages';
+import { LANGS, type Lang } from '../../i18n/languages';
 import { normalizePhrase } from '../input';
 import { CHOICE } from '../choices';
 import type { Handler, Turn } from '../turn';
 import type { Choice, Reply } from '../types';
 import { entryChoices } from './entry-choices';
 
-/** The topics in the order the menu lists them. */
-const MENU_ORDER: readonly string[] = [...MENU_TOPICS, 'general', 'other'];
+/** The demo FAQ's topics in the order the menu lists them; a FAQ's own named topics follow, 'other' last. */
+const MENU_ORDER: readonly string[] = [...MENU_TOPICS, 'general'];
 
 export interface MenuOptions {
   catalog: FaqCatalog;
@@ -48,26 +48,26 @@ export function menuHandler(options: MenuOptions): Handler {
  * like a topic's name ("opening hours"), and that entry's answer is the better reply.
  */
 export function typedTopicHandler(options: MenuOptions): Handler {
-  const topicNamed = topicNames(options.translator);
+  const { catalog, translator: tr } = options;
   return (turn, next) => {
     if (!turn.unanswered || turn.unanswered.reason !== 'no-match') return next();
-    const topic = topicNamed.get(normalizePhrase(turn.input.text));
-    if (!topic || !options.catalog.live(turn.now).some((e) => topicOf(e) === topic)) return next();
+    const live = catalog.live(turn.now);
+    const topic = topicNamed(normalizePhrase(turn.input.text), live, tr);
+    if (!topic || !live.some((e) => topicOf(e, tr, turn.lang) === topic)) return next();
     turn.unanswered = undefined;
     showTopic(turn, options, topic);
   };
 }
 
-/** Every language's menu label of each topic, as typed (normalised), to the topic. */
-function topicNames(tr: Translator): Map<string, string> {
-  const names = new Map<string, string>();
-  for (const topic of MENU_ORDER) {
+/** The topic of `entries` (or 'other') one of whose menu labels, in any language, is `typed` (normalised). */
+function topicNamed(typed: string, entries: readonly FaqEntryInput[], tr: Translator): string | undefined {
+  if (!typed) return undefined;
+  for (const topic of new Set([...entries.map((e) => e.topic), OTHER])) {
     for (const lang of LANGS) {
-      const name = normalizePhrase(tr.t(lang, `topics.${topic}`));
-      if (name && !names.has(name)) names.set(name, topic);
+      if (tr.has(lang, `topics.${topic}`) && normalizePhrase(tr.t(lang, `topics.${topic}`)) === typed) return topic;
     }
   }
-  return names;
+  return undefined;
 }
 
 /** Answers the turn with the greeting and the menu (/start, "здравствуйте", "добрый день"). */
@@ -84,16 +84,14 @@ export function showMenu(turn: Turn, options: MenuOptions, titleKey: string): vo
 /** The topics that have live entries, in menu order, and the operator. */
 export function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, titleKey: string): Reply {
   const lang = turn.lang;
-  const present = new Set(catalog.live(turn.now).map((e) => topicOf(e)));
-  const topics = MENU_ORDER.filter((t) => present.has(t));
-  const choices = topics.map((topic) => ({ id: CHOICE.topic(topic), label: tr.t(lang, `topics.${topic}`) }));
+  const choices = menuTopics(catalog.live(turn.now), tr, lang).map((topic) => ({ id: CHOICE.topic(topic), label: tr.t(lang, `topics.${topic}`) }));
   choices.push({ id: CHOICE.operator, label: tr.t(lang, 'choices.operator') });
   return { text: tr.t(lang, titleKey), choices };
 }
 
 function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: string): void {
   const lang = turn.lang;
-  const entries = catalog.live(turn.now).filter((e) => topicOf(e) === topic);
+  const entries = catalog.live(turn.now).filter((e) => topicOf(e, tr, lang) === topic);
   const back = { id: CHOICE.menu, label: tr.t(lang, 'menu.back') };
   const outcome = { kind: 'command', name: 'menu' } as const;
   if (entries.length === 0) return turn.answer(outcome, { text: tr.t(lang, 'menu.empty'), choices: [back] });
@@ -102,6 +100,22 @@ function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: 
   turn.answer(outcome, { text: tr.t(lang, 'menu.topicTitle', { topic: tr.t(lang, `topics.${topic}`) }), choices });
 }
 
-function topicOf(entry: FaqEntryInput): string {
-  return (MENU_TOPICS as readonly string[]).includes(entry.topic) || entry.topic === 'general' ? entry.topic : 'other';
+const OTHER = 'other';
+
+/**
+ * The topic an entry is listed under in `lang`: its own when the locales name it in that language
+ * (`topics.<topic>`: the demo FAQ's topics, and those a centre names for its own FAQ), else 'other'.
+ * A FAQ's topics are its editors' words; a topic no locale names would be a button in no language.
+ */
+function topicOf(entry: FaqEntryInput, tr: Translator, lang: Lang): string {
+  return tr.has(lang, `topics.${entry.topic}`) ? entry.topic : OTHER;
+}
+
+/** The topics of `entries` in `lang`, in menu order: the demo's, then a FAQ's own by their names, 'other' last. */
+function menuTopics(entries: readonly FaqEntryInput[], tr: Translator, lang: Lang): string[] {
+  const present = new Set(entries.map((e) => topicOf(e, tr, lang)));
+  const own = [...present]
+    .filter((t) => t !== OTHER && !MENU_ORDER.includes(t))
+    .sort((a, b) => tr.t(lang, `topics.${a}`).localeCompare(tr.t(lang, `topics.${b}`), lang));
+  return [...MENU_ORDER.filter((t) => present.has(t)), ...own, ...(present.has(OTHER) ? [OTHER] : [])];
 }
