@@ -19,6 +19,8 @@ export interface Translator {
   list(lang: Lang, key: string): string[];
   /** Whether `lang`'s own texts have a text under `key` (no other language's standing in). */
   has(lang: Lang, key: string): boolean;
+  /** `lang`'s own texts right under the group `key` ("topics"), by their keys. */
+  textsUnder(lang: Lang, key: string): ReadonlyMap<string, string>;
 }
 
 export function readLocale(lang: Lang, dir = LOCALES_DIR): Record<string, unknown> {
@@ -58,6 +60,13 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
       return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
     },
     has: (lang, key) => typeof textAt(resources[lang].translation, key) === 'string',
+    textsUnder: (lang, key) => {
+      const group = textAt(resources[lang].translation, key);
+      const texts = new Map<string, string>();
+      if (typeof group !== 'object' || group === null) return texts;
+      for (const [name, text] of Object.entries(group)) if (typeof text === 'string') texts.set(name, text);
+      return texts;
+    },
   };
 }
 

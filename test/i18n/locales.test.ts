@@ -42,6 +42,8 @@ describe('locales', () => {
     expect(tr.has('en', 'topics')).toBe(false);
     expect(tr.has('en', 'topics.curfew.more')).toBe(false);
     expect(tr.has('en', 'constructor')).toBe(false);
+    expect(tr.textsUnder('en', 'topics').get('curfew')).toBe('Curfew');
+    expect(tr.textsUnder('en', 'topics.curfew').size).toBe(0);
   });
 
   test('placeholders are the same in every language', () => {

@@ -49,25 +49,26 @@ export function menuHandler(options: MenuOptions): Handler {
  */
 export function typedTopicHandler(options: MenuOptions): Handler {
   const { catalog, translator: tr } = options;
+  const topicNamed = topicNames(tr);
   return (turn, next) => {
     if (!turn.unanswered || turn.unanswered.reason !== 'no-match') return next();
-    const live = catalog.live(turn.now);
-    const topic = topicNamed(normalizePhrase(turn.input.text), live, tr);
-    if (!topic || !live.some((e) => topicOf(e, tr, turn.lang) === topic)) return next();
+    const topic = topicNamed.get(normalizePhrase(turn.input.text));
+    if (!topic || !catalog.live(turn.now).some((e) => topicOf(e, tr, turn.lang) === topic)) return next();
     turn.unanswered = undefined;
     showTopic(turn, options, topic);
   };
 }
 
-/** The topic of `entries` (or 'other') one of whose menu labels, in any language, is `typed` (normalised). */
-function topicNamed(typed: string, entries: readonly FaqEntryInput[], tr: Translator): string | undefined {
-  if (!typed) return undefined;
-  for (const topic of new Set([...entries.map((e) => e.topic), OTHER])) {
-    for (const lang of LANGS) {
-      if (tr.has(lang, `topics.${topic}`) && normalizePhrase(tr.t(lang, `topics.${topic}`)) === typed) return topic;
+/** Every language's name of each topic the locales name (the demo's and a centre's own), as typed (normalised), to the topic. */
+function topicNames(tr: Translator): Map<string, string> {
+  const names = new Map<string, string>();
+  for (const lang of LANGS) {
+    for (const [topic, text] of tr.textsUnder(lang, 'topics')) {
+      const name = normalizePhrase(text);
+      if (name && !names.has(name)) names.set(name, topic);
     }
   }
-  return undefined;
+  return names;
 }
 
 /** Answers the turn with the greeting and the menu (/start, "здравствуйте", "добрый день"). */
@@ -108,12 +109,18 @@ const OTHER = 'other';
  * A FAQ's topics are its editors' words; a topic no locale names would be a button in no language.
  */
 function topicOf(entry: FaqEntryInput, tr: Translator, lang: Lang): string {
-  return tr.has(lang, `topics.${entry.topic}`) ? entry.topic : OTHER;
+  return listedAs(entry.topic, tr, lang);
+}
+
+/** `topic` as the menu lists it in `lang`: itself when the locales name it there, else 'other'. */
+function listedAs(topic: string, tr: Translator, lang: Lang): string {
+  return tr.has(lang, `topics.${topic}`) ? topic : OTHER;
 }
 
 /** The topics of `entries` in `lang`, in menu order: the demo's, then a FAQ's own by their names, 'other' last. */
 function menuTopics(entries: readonly FaqEntryInput[], tr: Translator, lang: Lang): string[] {
-  const present = new Set(entries.map((e) => topicOf(e, tr, lang)));
+  // Each topic looked up once: a large FAQ has thousands of entries and a few dozen topics.
+  const present = new Set([...new Set(entries.map((e) => e.topic))].map((topic) => listedAs(topic, tr, lang)));
   const own = [...present]
     .filter((t) => t !== OTHER && !MENU_ORDER.includes(t))
     .sort((a, b) => tr.t(lang, `topics.${a}`).localeCompare(tr.t(lang, `topics.${b}`), lang));
