@@ -10,6 +10,9 @@
  */
 import { FaqFileError, readFaqFile } from '../src/faq/file';
 import { checkFaq, fewVariantLanguages, needsAttention, questionCount, takenFor, weakestFirst, type FaqCheck } from '../src/faq/entry-check';
+import { topicsWithoutNames } from '../src/engine/handlers/menu';
+import type { FaqEntryInput } from '../src/faq/types';
+import { createTranslator } from '../src/i18n';
 import { createMatcher } from '../src/matcher';
 import type { Thresholds } from '../src/matcher/types';
 import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
@@ -21,7 +24,8 @@ did not have those words: with that question left out, and with the confidence b
 (MATCH_*_THRESHOLD). A question the rest of its entry carries is answered; the others are offered
 among choices, taken for another entry, or handed to an operator. Residents rarely use the editor's
 exact words, so those entries are where the bot will be unsure: add the questions the way residents
-put them, in two or three wordings per language.
+put them, in two or three wordings per language. Topics the residents' menu has no name for in some
+language (locales/<lang>/translation.json, "topics") are named last: their entries are under "Other".
 To check the bot's current FAQ: npm run faq:export -- current.yaml && npm run faq:check -- current.yaml
 
 Options:
@@ -37,6 +41,14 @@ const PROGRESS_EVERY = 500;
 
 function percent(part: number, whole: number): string {
   return whole === 0 ? '–' : `${Math.round((part / whole) * 100)} %`;
+}
+
+/** The topics the residents' menu has no name for, in words, or none. */
+function unnamedTopicsLine(entries: readonly FaqEntryInput[]): string | undefined {
+  const unnamed = topicsWithoutNames(entries, createTranslator());
+  if (unnamed.length === 0) return undefined;
+  const list = unnamed.map(({ topic, langs }) => `${topic} (${langs.join(' ')})`).join(', ');
+  return `Topics the residents' menu has no name for, its entries listed under "Other" there: ${list}. Name them under "topics" in locales/<lang>/translation.json.`;
 }
 
 function printReport(file: string, result: FaqCheck, thresholds: Thresholds, all: boolean): void {
@@ -100,6 +112,8 @@ runFaqCli('faq-check', USAGE, OPTIONS, async (file, values, config) => {
     console.log(JSON.stringify({ entries: result.entries.length, totals: result.totals }));
   } else {
     printReport(file, result, config.thresholds, values.all === true);
+    const unnamed = unnamedTopicsLine(entries);
+    if (unnamed) console.log(`\n${unnamed}`);
   }
   return EXIT_OK;
 });

@@ -117,6 +117,17 @@ function listedAs(topic: string, tr: Translator, lang: Lang): string {
   return tr.has(lang, `topics.${topic}`) ? topic : OTHER;
 }
 
+/**
+ * The topics of `entries` the locales give no name in some language, with those languages: there
+ * the residents' menu lists their entries under 'other' (faq:check says so to the editors).
+ */
+export function topicsWithoutNames(entries: readonly FaqEntryInput[], tr: Translator): Array<{ topic: string; langs: Lang[] }> {
+  return [...new Set(entries.map((e) => e.topic))]
+    .filter((topic) => topic !== OTHER)
+    .map((topic) => ({ topic, langs: LANGS.filter((lang) => listedAs(topic, tr, lang) === OTHER) }))
+    .filter(({ langs }) => langs.length > 0);
+}
+
 /** The topics of `entries` in `lang`, in menu order: the demo's, then a FAQ's own by their names, 'other' last. */
 function menuTopics(entries: readonly FaqEntryInput[], tr: Translator, lang: Lang): string[] {
   // Each topic looked up once: a large FAQ has thousands of entries and a few dozen topics.

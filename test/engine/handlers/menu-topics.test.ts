@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
+import { topicsWithoutNames } from '../../../src/engine/handlers/menu';
 import type { Reply } from '../../../src/engine/types';
 import type { FaqEntryInput } from '../../../src/faq/types';
 import { LOCALES_DIR } from '../../../src/i18n';
@@ -58,6 +59,13 @@ describe("the topic menu of a centre's own FAQ", () => {
     expect(choiceIds(other.replies)).toEqual([CHOICE.faq('birth-grant'), CHOICE.faq('misc'), CHOICE.menu]);
     const pensions = await h.say('', { chatId: 'ru', choiceId: 'topic:pensions' });
     expect(choiceIds(pensions.replies)).toEqual([CHOICE.faq('pension-dates'), CHOICE.menu]);
+  });
+
+  it('says which topics have no name in which language (for faq:check)', () => {
+    expect(topicsWithoutNames(FAQ, h.translator)).toEqual([
+      { topic: 'family', langs: ['kk'] },
+      { topic: 'misc', langs: ['ru', 'kk', 'en'] },
+    ]);
   });
 
   it("shows a topic whose name is typed, as the demo's topics", async () => {
