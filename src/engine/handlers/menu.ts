@@ -53,7 +53,7 @@ export function typedTopicHandler(options: MenuOptions): Handler {
   return (turn, next) => {
     if (!turn.unanswered || turn.unanswered.reason !== 'no-match') return next();
     const topic = topicNamed.get(normalizePhrase(turn.input.text));
-    if (!topic || !catalog.live(turn.now).some((e) => topicOf(e, tr, turn.lang) === topic)) return next();
+    if (!topic || !catalog.live(turn.now).some((e) => listedAs(e.topic, tr, turn.lang) === topic)) return next();
     turn.unanswered = undefined;
     showTopic(turn, options, topic);
   };
@@ -92,7 +92,7 @@ export function menuReply(turn: Turn, { catalog, translator: tr }: MenuOptions, 
 
 function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: string): void {
   const lang = turn.lang;
-  const entries = catalog.live(turn.now).filter((e) => topicOf(e, tr, lang) === topic);
+  const entries = catalog.live(turn.now).filter((e) => listedAs(e.topic, tr, lang) === topic);
   const back = { id: CHOICE.menu, label: tr.t(lang, 'menu.back') };
   const outcome = { kind: 'command', name: 'menu' } as const;
   if (entries.length === 0) return turn.answer(outcome, { text: tr.t(lang, 'menu.empty'), choices: [back] });
@@ -104,15 +104,10 @@ function showTopic(turn: Turn, { catalog, translator: tr }: MenuOptions, topic: 
 const OTHER = 'other';
 
 /**
- * The topic an entry is listed under in `lang`: its own when the locales name it in that language
+ * A FAQ topic as the menu lists it in `lang`: itself when the locales name it in that language
  * (`topics.<topic>`: the demo FAQ's topics, and those a centre names for its own FAQ), else 'other'.
  * A FAQ's topics are its editors' words; a topic no locale names would be a button in no language.
  */
-function topicOf(entry: FaqEntryInput, tr: Translator, lang: Lang): string {
-  return listedAs(entry.topic, tr, lang);
-}
-
-/** `topic` as the menu lists it in `lang`: itself when the locales name it there, else 'other'. */
 function listedAs(topic: string, tr: Translator, lang: Lang): string {
   return tr.has(lang, `topics.${topic}`) ? topic : OTHER;
 }
