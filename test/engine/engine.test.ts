@@ -1,10 +1,9 @@
 import { CHOICE } from '../../src/engine/choices';
 import type { Reply } from '../../src/engine/types';
 import { createTranslator } from '../../src/i18n';
-import { createHarness, type Harness } from '../support/engine';
+import { choiceIds, createHarness, type Harness } from '../support/engine';
 
 const tr = createTranslator();
-const choiceIds = (replies: Reply[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
 const texts = (replies: Reply[]) => replies.map((r) => r.text);
 
 describe('ConversationEngine', () => {

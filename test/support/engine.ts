@@ -43,6 +43,9 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/** The ids of the choices a turn's replies offer, in order. */
+export const choiceIds = (replies: readonly Reply[]): string[] => replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
+
 /** Bands that hand every matched question to an operator with the entries to read (the hint band). */
 export const HINT_ONLY_BANDS: Thresholds = { answer: 1.01, suggest: 1.01, hint: 0.01 };
 

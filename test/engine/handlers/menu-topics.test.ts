@@ -2,14 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
 import { topicsWithoutNames } from '../../../src/engine/handlers/menu';
-import type { Reply } from '../../../src/engine/types';
 import type { FaqEntryInput } from '../../../src/faq/types';
 import { LOCALES_DIR } from '../../../src/i18n';
 import { LANGS } from '../../../src/i18n/languages';
-import { createHarness, type Harness } from '../../support/engine';
+import { choiceIds, createHarness, type Harness } from '../../support/engine';
 import { tempDir } from '../../support/fixtures';
 
-const choiceIds = (replies: Reply[]) => replies.flatMap((r) => r.choices ?? []).map((c) => c.id);
 
 /** A centre's FAQ with topics of its own, and one of the demo's. */
 const FAQ: FaqEntryInput[] = [
