@@ -60,13 +60,14 @@ export const AMBIGUOUS_SCORE_RATIO = 0.95;
 export const MAX_UNKNOWN_TO_ANSWER = 2 / 3;
 
 /**
- * A message with one word the FAQ knows is not answered outright when the first entry's answer does
- * not say the word and fewer than this share of its questions (in any one language) do: the entry
- * is not about it, it only mentions it ("у меня нет света" against one of four questions, "где
- * заплатить за свет и воду?", of an entry on paying bills). It is offered when likely, as "did you
- * mean". "лифт" against a lift entry, "ямы на Кутузова" against a road entry whose answer speaks of
- * "ямы", are still answered. Any share from 0.3 to 0.8 gives the same figures on both shared suites
- * and the one-variant runs.
+ * A message with one word the FAQ knows (besides the kind of answer it asks: "когда", "where") is
+ * not answered outright when the first entry's answer does not say the word and fewer than this
+ * share of its questions (in any one language) do: the entry is not about it, it only mentions it
+ * ("у меня нет света" against one of four questions, "где заплатить за свет и воду?", of an entry
+ * on paying bills; "а когда дадут?" against "Когда дадут воду?", asked after the internet). It is
+ * offered when likely, as "did you mean". "лифт" against a lift entry, "ямы на Кутузова" against a
+ * road entry whose answer speaks of "ямы", are still answered. Any share from 0.3 to 0.7 gives the
+ * same figures on both shared suites (0.8 leaves a city message answered right only offered).
  */
 export const LONE_WORD_SHARE = 1 / 2;
 
@@ -74,9 +75,10 @@ export const LONE_WORD_SHARE = 1 / 2;
  * Why the first candidate must not be answered outright, if it must not: the message meets it only
  * in its answer's prose (answer-only, see MatchResult.doubt); the message is a single
  * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
- * tells them apart (topic-word); its one known word is one the first entry only mentions
- * (passing-word, see LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the
- * message is words the FAQ does not know, or each word it knows only a typo guess (unclear).
+ * tells them apart (topic-word); its one known word, the kind of answer aside, is one the first
+ * entry only mentions (passing-word, see LONE_WORD_SHARE); the runner-up is about as good
+ * (ambiguous); or most of the message is words the FAQ does not know, or each word it knows only a
+ * typo guess (unclear).
  * `topPrecision`: how much of the first entry's best-covered question the message says
  * (variantPrecision).
  */
@@ -283,7 +285,7 @@ export class LexicalMatcher implements FaqMatcher {
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
       .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score, relevance: e.score / top.score, asked: e.explained > 0 }));
-    const passingWord = ranking.knownWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
+    const passingWord = ranking.knownContentWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;
     return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained, covered: precision };

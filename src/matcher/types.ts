@@ -32,8 +32,8 @@ export interface MatchResult {
    * one word, or only words, several entries ask about ('topic-word': always offer them), the first
    * is not clearly ahead of the next ('ambiguous': let the resident choose), or most of the message
    * is words the FAQ does not know, or every word it knows is only taken for a typo of a FAQ word
-   * ('unclear'), or its one known word is one the first entry only
-   * mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
+   * ('unclear'), or its one known word (the kind of answer asked aside) is one the first entry
+   * only mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
    * "how?") or says a day ("а завтра?"), and names nothing to look up; 'nothing-asked' (no
    * candidates): not even that, every word is a stop word or an interjection ("хм", "и что?",

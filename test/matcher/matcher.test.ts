@@ -521,6 +521,14 @@ describe('doubt: when not to answer outright', () => {
     expect(answerOf(matcher, 'лифт', 'ru')).toBe('lift-repair');
     // One question in four says "яма", and so does the answer: the entry is about it.
     expect(matcher.match('ямы', 'ru').doubt).toBeUndefined();
+    // The kind of answer asked is no word of the subject: "когда отремонтируют?" says one word of
+    // one question in four ("Когда отремонтируют дорогу…?"), and after "почему нет интернета?" it
+    // was answered with the road as surely as the road's own question.
+    const frame = matcher.match('а когда отремонтируют?', 'ru');
+    expect(frame).toMatchObject({ candidates: [{ id: 'road-repair' }], doubt: 'passing-word' });
+    expect(decide(frame, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
+    expect(answerOf(matcher, 'когда отремонтируют дорогу?', 'ru')).toBe('road-repair');
+    expect(answerOf(matcher, 'кто ремонтирует лифт?', 'ru')).toBe('lift-repair');
   });
 
   it('"по поводу", "насчёт" say what a question is about, not what it asks', () => {
