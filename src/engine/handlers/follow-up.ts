@@ -7,8 +7,9 @@
  *   the answer (the clinic's hours, Saturdays included), also when a sibling on its topic (the
  *   banks on Saturdays) matches the few words as well;
  * - another candidate is the only one on its topic, and the entry's own question finds that one
- *   too: a neighbour on the same subject (the curfew fine after the curfew hours, "а банки?" after
- *   the post office's hours).
+ *   too (a neighbour on the same subject: the curfew fine after the curfew hours), or the message
+ *   names it ("а банки?" after the post office's hours, whose question finds the pensions paid at
+ *   the post office first).
  * Two candidates on the topic, neither of them the entry answered, are a real choice.
  * A few words that point back to the answer ("how long will it take?") or say little of another
  * entry's question ("а для детей?") are not answered outright with an entry that is not the answer's
@@ -76,7 +77,22 @@ export function followUpEntry(
   if (ids.includes(last.id)) return last;
   if (!last.topic) return undefined;
   const onTopic = ids.map((id) => catalog.get(id)).filter((e): e is FaqEntryInput => e?.topic === last.topic);
-  return onTopic.length === 1 && isNeighbour(last, onTopic[0], catalog, lang, now) ? onTopic[0] : undefined;
+  if (onTopic.length !== 1) return undefined;
+  const [entry] = onTopic;
+  return isNeighbour(last, entry, catalog, lang, now) || namesSubjectOf(text, entry, catalog, lang, now) ? entry : undefined;
+}
+
+/**
+ * Whether the message's first entry is `entry` and the message says enough of its question to name
+ * what it is about (MIN_COVERED_ELSEWHERE), pointing back to nothing: "а банки?" names the banks'
+ * hours, which the post office's question does not find among its best (it finds the pensions paid
+ * at the post office first), where "who do I contact?" only says a frame of the street lights'
+ * question, and "can I do it online?" asks "it" of the answer before.
+ */
+function namesSubjectOf(text: string, entry: FaqEntryInput, catalog: Pick<FaqCatalog, 'match'>, lang: Lang, now: Date): boolean {
+  if (pointsBack(text)) return false;
+  const result = catalog.match(text, lang, now, 1);
+  return result.candidates[0]?.id === entry.id && (result.covered ?? 0) >= MIN_COVERED_ELSEWHERE;
 }
 
 /**
@@ -139,7 +155,12 @@ export function answersPastContext(
   const last = answeredBefore(conversation, text, catalog, now);
   const entry = catalog.get(answered.id);
   if (!last || !entry || last.id === entry.id || isNeighbour(last, entry, catalog, lang, now)) return false;
-  return answered.covered < MIN_COVERED_ELSEWHERE || tokenize(text).some((word) => POINTING_BACK.has(word));
+  return answered.covered < MIN_COVERED_ELSEWHERE || pointsBack(text);
+}
+
+/** Whether the message has a word that points back to what was just said (POINTING_BACK). */
+function pointsBack(text: string): boolean {
+  return tokenize(text).some((word) => POINTING_BACK.has(word));
 }
 
 /**

@@ -172,6 +172,31 @@ describe('a follow-up to an answer', () => {
     expect((await h.say('а банки?')).outcome).toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
   });
 
+  test('"а банки?" is the banks\' hours also where the post office\'s question finds other entries first', async () => {
+    const own = await createHarness({
+      faq: [
+        entry('post-hours', 'office-hours', ['Когда работает почта?', 'Открыто ли почтовое отделение?', 'Во сколько закрывается почта?']),
+        // Three entries that say "когда работает почта" too, which its question finds before any on its topic.
+        entry('parcels', 'parcels', ['Когда работает выдача посылок на почте?']),
+        entry('pensions', 'pensions', ['Когда на почте работает выдача пенсий?']),
+        entry('bills-at-post', 'utilities', ['Когда работает касса почты для оплаты коммунальных услуг?']),
+        entry('bank-hours', 'office-hours', ['Когда работают банки?']),
+        entry('loan-deferral', 'loans', ['Дают ли банки отсрочку по кредиту?']),
+      ],
+    });
+    try {
+      // Alone, the banks' hours or a deferral the banks give.
+      expect(idsOf((await own.say('а банки?', { chatId: 'alone' })).outcome)).toEqual(['bank-hours', 'loan-deferral']);
+      expect((await own.say('Когда работает почта?')).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
+      expect((await own.say('а банки?')).outcome).toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
+      // "это" asks of the answer before ("do the banks do this?"): not the banks' hours.
+      await own.say('Когда работает почта?', { chatId: 'it' });
+      expect((await own.say('а банки это делают?', { chatId: 'it' })).outcome).not.toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
+    } finally {
+      await own.close();
+    }
+  });
+
   test('while a request waits, a follow-up of an answer given meanwhile is answered too', async () => {
     const escalated = await h.say('Сколько стоит аренда лодки на озере?');
     expect(escalated.outcome.kind).toBe('escalate');
