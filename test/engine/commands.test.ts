@@ -19,6 +19,22 @@ describe('CommandRecognizer: a short message asking for a person', () => {
     }
   });
 
+  test('is the operator command as residents also put it ("можно оператора?" was read as a question about mobile operators)', () => {
+    for (const text of [
+      'можно оператора?',
+      'дайте человека',
+      'маған адам керек',
+      'маманға қосыңызшы',
+      'I need a human',
+      'I want to speak with an operator',
+      'connect me to a person please',
+    ]) {
+      expect([text, name(text)]).toEqual([text, 'operator']);
+    }
+    // An operator of another kind is a question.
+    expect(name('Какой мобильный оператор работает ночью?')).toBeNull();
+  });
+
   test('is not, when the message says the resident does not want one', () => {
     for (const text of [
       'мне не нужен оператор',
