@@ -191,7 +191,9 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
  * The questions of a message that asks several, when there are at least two: its numbered items
  * ("1) когда комендантский час 2) работают ли банки"), its lines that each ask something
  * (questionLines), or its sentences that end with a question mark ("Когда начинается комендантский
- * час? И работают ли банки?"); otherwise none: a message of one question is answered as a whole.
+ * час? И работают ли банки?"), one that names nothing or names it by a pronoun with the sentences
+ * told before it ("Лифт стоит с понедельника. Куда звонить?"); otherwise none: a message of one
+ * question is answered as a whole.
  * Between sentences only the mark makes one a question: a clause with "не" or "можно" in it is
  * often the story, not a second question.
  */
@@ -202,8 +204,22 @@ export function questionSentences(text: string): string[] {
   if (lines.length >= 2) return lines;
   // Most messages have at most one mark: nothing to split.
   if (text.indexOf('?') === text.lastIndexOf('?')) return [];
-  const questions = sentencesOf(text).filter((s) => s.end.includes('?'));
-  return questions.length < 2 ? [] : questions.map((s) => s.text + s.end);
+  const questions: string[] = [];
+  // The sentences since the last question: what a question that names nothing asks about.
+  let story: string[] = [];
+  for (const sentence of sentencesOf(text)) {
+    const said = sentence.text + sentence.end;
+    if (!sentence.end.includes('?')) {
+      story.push(said);
+      continue;
+    }
+    // "…не вывозят мусор, контейнеры переполнены. Куда жаловаться? И кто убирает снег?": alone,
+    // "Куда жаловаться?" asks nothing the FAQ could answer, and the rubbish went unanswered.
+    const leansOnStory = !namesSomething(sentence.words) || refersBack(sentence.words);
+    questions.push(leansOnStory && story.length > 0 ? [...story, said].join(' ') : said);
+    story = [];
+  }
+  return questions.length < 2 ? [] : questions;
 }
 
 /** A list's bullet at the start of a line. */

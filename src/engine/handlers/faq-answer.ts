@@ -16,8 +16,9 @@ import type { FaqCatalog } from '../../faq/catalog';
 import type { Conversation } from '../../store/types';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Translator } from '../../i18n';
+import type { Lang } from '../../i18n/languages';
 import { decide, worthOffering } from '../../matcher';
-import { joinedQuestions, questionSentences } from '../../matcher/segments';
+import { joinedQuestions, questionSentences, segmentMessage } from '../../matcher/segments';
 import type { Decision, Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
@@ -127,7 +128,8 @@ const MAX_ANSWERS = 3;
  * A part of a message is answered on its own only when the entry accounts for this much of its
  * known words (MatchResult.explained): a short part has little to go on, and "сколько стоит
  * проезд", cut from "сколько стоит проезд и как пополнить карту", would otherwise be answered by
- * an entry that only shares "сколько стоит".
+ * an entry that only shares "сколько стоит". A part told with its story (questionSentences) is
+ * decided as the message it would be on its own.
  */
 const PART_EXPLAINED = 0.8;
 
@@ -141,14 +143,16 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
   const parts: string[] = [];
   const firsts: Array<string | undefined> = [];
   let score = 1;
-  const sentences = questionSentences(turn.input.question);
-  for (const sentence of sentences.length > 0 ? sentences : joinedQuestions(turn.input.question, turn.lang)) {
+  for (const sentence of questionsAsked(turn.input.question, turn.lang)) {
     const answered = outrightAnswer(faq, sentence, turn);
     // A few words after a part answered go on from its answer as they would in a message of their
     // own ("Is the post office open tomorrow? And the banks?").
     const previous = entries[entries.length - 1];
     const followed = !answered.entry && previous ? followUpEntry({ lastFaqId: previous.id, updatedAt: turn.now }, sentence, answered.ids, faq.catalog, turn.lang, turn.now) : undefined;
-    const entry = followed ?? (answered.explained >= PART_EXPLAINED ? answered.entry : undefined);
+    // A question told with its story has the story's words to go on, which other entries explain
+    // ("во дворе": the snow in the yard), as a message of its own would: its answer is as sure.
+    const toldWithStory = segmentMessage(sentence, turn.lang).length > 1;
+    const entry = followed ?? (toldWithStory || answered.explained >= PART_EXPLAINED ? answered.entry : undefined);
     // Past the most answers a message gets, a part is still looked at: one left is said to be.
     firsts.push(followed?.id ?? answered.first);
     if (entries.length >= MAX_ANSWERS || !entry || entries.some((e) => e.id === entry.id)) continue;
@@ -157,6 +161,20 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
     score = Math.min(score, answered.score);
   }
   return { entries, parts, score, firsts };
+}
+
+/**
+ * The questions a message asks, when it asks several: its question sentences, each of them perhaps
+ * two joined by "и" or "and" ("До скольки комендантский час и работают ли аптеки? Когда включат
+ * интернет?" asks three), or the joined questions of its one sentence.
+ */
+function questionsAsked(text: string, lang: Lang): string[] {
+  const sentences = questionSentences(text);
+  if (sentences.length === 0) return joinedQuestions(text, lang);
+  return sentences.flatMap((sentence) => {
+    const joined = joinedQuestions(sentence, lang);
+    return joined.length >= 2 ? joined : [sentence];
+  });
 }
 
 interface AnsweredParts {

@@ -16,6 +16,21 @@ describe('questionSentences', () => {
     expect(questionSentences('Хотим в школу рядом с работой, а не по прописке. Возьмут туда?')).toEqual([]);
   });
 
+  it('gives a question that names nothing, or names it by a pronoun, with the story told before it', () => {
+    expect(questionSentences('Во дворе не вывозят мусор, контейнеры переполнены. Куда жаловаться? И кто убирает снег во дворе?')).toEqual([
+      'Во дворе не вывозят мусор, контейнеры переполнены. Куда жаловаться?',
+      'И кто убирает снег во дворе?',
+    ]);
+    expect(questionSentences('Когда начинается комендантский час? Сын работает до полуночи. Куда обращаться?')).toEqual([
+      'Когда начинается комендантский час?',
+      'Сын работает до полуночи. Куда обращаться?',
+    ]);
+    expect(questionSentences('The lift has stood since Monday. Who fixes it? And when is the rubbish collected?')).toEqual([
+      'The lift has stood since Monday. Who fixes it?',
+      'And when is the rubbish collected?',
+    ]);
+  });
+
   it('gives the items of a numbered list, its preamble aside', () => {
     expect(questionSentences('У меня два вопроса: 1) когда комендантский час 2) работают ли банки')).toEqual([
       'когда комендантский час',
@@ -160,6 +175,41 @@ describe('a message of several questions', () => {
   test('two questions joined by "и" in one sentence get both answers', async () => {
     const result = await h.say('когда начинается комендантский час и когда дадут горячую воду');
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.ask')]);
+  });
+
+  test('two questions joined by "и" in one of several question sentences get an answer each', async () => {
+    const faq = [
+      { id: 'curfew', topic: 'curfew', questions: { ru: ['Когда начинается комендантский час?'] }, answer: { ru: 'С 23:00.' } },
+      { id: 'pharmacies', topic: 'health', questions: { ru: ['Работают ли аптеки ночью?'] }, answer: { ru: 'Дежурные аптеки работают.' } },
+      { id: 'internet', topic: 'internet', questions: { ru: ['Когда включат интернет?'] }, answer: { ru: 'Интернет включат утром.' } },
+    ];
+    const own = await createHarness({ faq });
+    try {
+      // The first sentence was taken whole, and answered for one of its two questions.
+      const all = await own.say('Когда начинается комендантский час и работают ли аптеки ночью? И ещё, когда включат интернет?');
+      expect(all.replies.map((r) => r.text)).toEqual(['С 23:00.', 'Дежурные аптеки работают.', 'Интернет включат утром.', own.translator.t('ru', 'answer.ask')]);
+    } finally {
+      await own.close();
+    }
+  });
+
+  test('a question that leans on its story is answered for the story, beside the next question', async () => {
+    const faq = [
+      { id: 'rubbish', topic: 'utilities', questions: { ru: ['Не вывозят мусор, куда жаловаться?', 'Когда вывозят мусор?'] }, answer: { ru: 'Звоните перевозчику.' } },
+      { id: 'snow', topic: 'utilities', questions: { ru: ['Кто убирает снег во дворе?'] }, answer: { ru: 'Снег во дворе убирает КСК.' } },
+      { id: 'yard-lights', topic: 'utilities', questions: { ru: ['Не горят фонари во дворе'] }, answer: { ru: 'Звоните 109.' } },
+      // The story's other words are other entries' ("во дворе", "контейнеры"): the entry answering
+      // the part explains less of it than a question cut from a list would have to.
+      { id: 'new-bins', topic: 'utilities', questions: { ru: ['Как заказать новые контейнеры во двор?'] }, answer: { ru: 'Подайте заявку.' } },
+    ];
+    const own = await createHarness({ faq });
+    try {
+      // "Куда жаловаться?" alone names nothing: the rubbish went unanswered and the snow was the answer.
+      const both = await own.say('У нас во дворе неделю не вывозят мусор, контейнеры переполнены. Куда жаловаться? И кто убирает снег во дворе?');
+      expect(both.replies.map((r) => r.text)).toEqual(['Звоните перевозчику.', 'Снег во дворе убирает КСК.', own.translator.t('ru', 'answer.ask')]);
+    } finally {
+      await own.close();
+    }
   });
 
   test('two things asked about in one question get an answer each ("работают ли банки и почта")', async () => {
