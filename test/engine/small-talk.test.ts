@@ -189,6 +189,13 @@ describe('choiceSaid', () => {
   test('"did you mean": no is "none of these"; a yes names no entry among several', () => {
     expect(choiceSaid(set('no'), didYouMean)).toBe(CHOICE.operator);
     expect(choiceSaid(set('yes'), didYouMean)).toBeUndefined();
+    // "Neither" in words: it was a new question, and the ticket's question was "neither", not the
+    // question the choices were offered for.
+    for (const typed of ['ни то ни другое', 'Ни то, ни другое', 'ничего из этого', 'neither', 'none of these', 'ешқайсысы емес', 'бірі де емес']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), didYouMean)}`).toBe(`${typed}: ${CHOICE.operator}`);
+    }
+    // In a question it is a word of the question.
+    expect(reader.read('none of the pharmacies are open at night')).toBeNull();
   });
 
   test('"did you mean this question?" (one entry offered): yes picks it, no is the operator', () => {
