@@ -36,6 +36,11 @@ describe('SmallTalkReader', () => {
     expect(said('Добрый день, мне нужна консультация')).toEqual(['greeting']);
     expect(said('көмек керек')).toEqual(['greeting']);
     expect(said('I need help paying my bill')).toBeNull();
+    // Another question announced, after thanks for the answer before ("…, but"): it was a ticket
+    // whose question was "спасибо, но у меня другой вопрос".
+    expect(said('спасибо, но у меня другой вопрос')).toEqual(['greeting', 'thanks']);
+    expect(said('thanks, but I have another question')).toEqual(['greeting', 'thanks']);
+    expect(said('рахмет, бірақ басқа сұрағым бар')).toEqual(['greeting', 'thanks']);
     expect(said('нужна помощь с оплатой')).toBeNull();
     // Russian and Kazakh typed in Latin letters.
     expect(said('spasibo bolshoe')).toEqual(['thanks']);
@@ -151,6 +156,11 @@ describe('choiceSaid', () => {
   test('"did this help?" answered in words: "не помогло", "didn\'t help", "көмектеспеді"; "помогло", "it helped"', () => {
     // Also said as "that is not it" or "you did not understand".
     for (const typed of ['не помогло', 'Ответ не помог(', "didn't help", 'it didnt help', 'not helpful', 'көмектеспеді', 'нет, не помогло', 'это не то', 'вы не поняли', 'неправильно', 'дұрыс емес', 'not what I asked', "that's not it"]) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
+    }
+    // Helped in part, or not enough: each was a ticket whose question was these very words, the
+    // question answered left behind.
+    for (const typed of ['не совсем', 'частично', 'а подробнее?', 'спасибо, но не помогло', 'not exactly', 'kind of', 'толық емес', 'толығырақ айтыңызшы']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
     }
     for (const typed of ['помогло', 'помогло, спасибо', 'it helped, thanks', 'көмектесті, рахмет']) {
