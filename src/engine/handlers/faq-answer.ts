@@ -25,7 +25,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion, offeredEntryMeant } from './follow-up';
+import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion, goesOnFromLastQuestion, offeredEntryMeant } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -115,7 +115,11 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       turn.unanswered = { question: text, reason: 'requested' };
       return next();
     }
-    turn.unanswered = { question: text, reason: 'no-match', leadKey: 'escalation.noMatch' };
+    // A few words soon after an answer or choices ("а онлайн?", "а если я ИП?") go to the operator,
+    // and to the queue's list, with the question they go on from, as a follow-up answered is kept.
+    const question = goesOnFromLastQuestion(turn.conversation, text, catalog, turn.now) ? followUpQuestion(earlier, text) : text;
+    turn.conversation.lastQuestion = question;
+    turn.unanswered = { question, reason: 'no-match', leadKey: 'escalation.noMatch' };
     if (decision.kind === 'none' && decision.ids?.length) turn.unanswered.hints = decision.ids;
     return next();
   };

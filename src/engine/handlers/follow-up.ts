@@ -186,6 +186,38 @@ export function entryAskedAbout(
   return last && isLive(last, now) ? last : undefined;
 }
 
+/**
+ * Words a message that goes on from the one before opens with ("а онлайн?", "and for an MRI?", "ал
+ * Екібастұзда?"), and the Kazakh particle it may end with instead ("Екібастұзда ше?"). General
+ * grammar of the three languages; "what about", "how about" are read as two words.
+ */
+const GOING_ON_FIRST = new Set(['а', 'и', 'ал', 'and']);
+const GOING_ON_LAST = new Set(['ше']);
+const ABOUT_AFTER = new Set(['what', 'how']);
+
+/** Whether the message says in its words that it goes on from the one before. */
+function saysItGoesOn(text: string): boolean {
+  const words = tokenize(text);
+  const [first, second] = words;
+  return GOING_ON_FIRST.has(first) || GOING_ON_LAST.has(words[words.length - 1]) || (ABOUT_AFTER.has(first) && second === 'about');
+}
+
+/**
+ * Whether a few words soon after an answer, or after "did you mean" choices, say they go on from the
+ * question those were for ("а онлайн?", "а если я ИП?"): the operator a hand-off reaches, and the
+ * queue's list, read them with it. A short question of its own ("у меня потерялась кошка") is not.
+ */
+export function goesOnFromLastQuestion(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt' | 'offered'>,
+  text: string,
+  catalog: Pick<FaqCatalog, 'get'>,
+  now: Date,
+): boolean {
+  if (!saysItGoesOn(text)) return false;
+  if (entryAskedAbout(conversation, text, catalog, now)) return true;
+  return conversation.offered.some((c) => c.id === CHOICE.operator) && goesOnFrom(conversation, text, now);
+}
+
 /** A question kept longer than this does not take a follow-up on (a chain of them stops growing). */
 const MAX_KEPT_QUESTION = 500;
 

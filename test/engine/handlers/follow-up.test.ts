@@ -155,6 +155,28 @@ describe('a follow-up to an answer', () => {
     expect(long.outcome.kind).toBe('suggest');
   });
 
+  test('a few words the FAQ has nothing for, soon after an answer, reach the operator with the question before them', async () => {
+    await h.say('Когда начинается комендантский час?');
+    expect((await h.say('а в Экибастузе?')).outcome).toMatchObject({ kind: 'escalate', reason: 'no-match' });
+    // The queue listed "а в Экибастузе?": the operator had to open the ticket to learn what about.
+    expect((await h.store.tickets.list())[0].question).toBe('Когда начинается комендантский час? а в Экибастузе?');
+    await h.say('When does the curfew start?', { chatId: 'en' });
+    await h.say('and in Ekibastuz?', { chatId: 'en' });
+    expect((await h.store.tickets.list()).find((t) => t.chatId === 'en')?.question).toBe('When does the curfew start? and in Ekibastuz?');
+    // A short question of its own is its own ("у меня потерялась кошка"), and so are the words half an hour later.
+    await h.say('Когда начинается комендантский час?', { chatId: 'own' });
+    await h.say('у меня потерялась кошка', { chatId: 'own' });
+    expect((await h.store.tickets.list()).find((t) => t.chatId === 'own')?.question).toBe('у меня потерялась кошка');
+    await h.say('Когда начинается комендантский час?', { chatId: 'later' });
+    h.clock.advance(31 * 60_000);
+    await h.say('а в Экибастузе?', { chatId: 'later' });
+    expect((await h.store.tickets.list()).find((t) => t.chatId === 'later')?.question).toBe('а в Экибастузе?');
+    // So do they after "did you mean" choices: with the question the choices were for.
+    expect((await h.say('а штраф?', { chatId: 'choices' })).outcome.kind).toBe('suggest');
+    await h.say('а в Экибастузе?', { chatId: 'choices' });
+    expect((await h.store.tickets.list()).find((t) => t.chatId === 'choices')?.question).toBe('а штраф? а в Экибастузе?');
+  });
+
   test('more of the entry just answered is answered with it again, when it alone is on its topic', async () => {
     expect((await h.say('Когда работает поликлиника?')).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
     expect((await h.say('а в субботу работает?')).outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
