@@ -10,7 +10,7 @@ describe('UrgencyReader', () => {
   const reader = new UrgencyReader(tr);
 
   it('reads someone in danger now, in any of the three languages, whatever the conversation', () => {
-    for (const text of ['Человеку плохо на улице, НЕ ДЫШИТ!', 'помогите, избивают', 'у соседей пожар', 'my neighbour is not breathing', 'Үйде өрт шықты', 'ол өзін өзі өлтіргісі келеді', 'папа упал и не приходит в себя', 'my dad is having a stroke', 'I think she is having a heart attack', 'атам есін жимай жатыр', 'мне плохо, сердце болит', 'my husband has chest pain', 'жүрегім ауырып тұр', 'у ребёнка судороги']) {
+    for (const text of ['Человеку плохо на улице, НЕ ДЫШИТ!', 'помогите, избивают', 'у соседей пожар', 'my neighbour is not breathing', 'Үйде өрт шықты', 'ол өзін өзі өлтіргісі келеді', 'папа упал и не приходит в себя', 'my dad is having a stroke', 'I think she is having a heart attack', 'атам есін жимай жатыр', 'мне плохо, сердце болит', 'my husband has chest pain', 'жүрегім ауырып тұр', 'у ребёнка судороги', 'газом пахнет в подъезде', 'I smell gas in the stairwell', 'подъезде газдың иісі шығып тұр', 'ребёнок выпал из окна', 'my son fell out of a window', 'баламыз терезеден құлап кетті', 'бабушку сбила машина']) {
       expect(`${text}: ${reader.says(text)}`).toBe(`${text}: true`);
     }
   });
@@ -25,7 +25,7 @@ describe('UrgencyReader', () => {
 
   it('takes whole words in a row: "fired" is no fire, a light that "не горит" no emergency', () => {
     // An illness in the past is no danger now: "после инсульта", "инсульттан кейін" ask about a disability.
-    for (const text of ['I was fired from my job', 'у нас не горит свет', 'кто проверяет пожарную безопасность?', 'не дышать же нам этим дымом? дышит кто-то', 'breathing exercises for asthma', '', 'свекровь после инсульта лежачая, как оформить инвалидность', 'әкем инсульттан кейін жүре алмайды', 'he had a stroke last year, can he get disability benefits', 'after his heart attack he cannot work, what benefits are there', 'лекарства для сердца бесплатно дают?', 'heart disease medicines']) {
+    for (const text of ['I was fired from my job', 'у нас не горит свет', 'кто проверяет пожарную безопасность?', 'не дышать же нам этим дымом? дышит кто-то', 'breathing exercises for asthma', '', 'свекровь после инсульта лежачая, как оформить инвалидность', 'әкем инсульттан кейін жүре алмайды', 'he had a stroke last year, can he get disability benefits', 'after his heart attack he cannot work, what benefits are there', 'лекарства для сердца бесплатно дают?', 'heart disease medicines', 'когда дадут газ?', 'how much is gas per cubic metre', 'газ есептегіші қайда']) {
       expect(`${text}: ${reader.says(text)}`).toBe(`${text}: false`);
     }
   });
