@@ -112,6 +112,17 @@ describe('CommandRecognizer: asking who answers', () => {
   });
 });
 
+describe('CommandRecognizer: asking what the bot can do', () => {
+  test('is /help in each language ("сен не істей аласың?" was handed to an operator as unanswered)', () => {
+    for (const text of ['Что ты умеешь?', 'что вы умеете', 'как пользоваться ботом?', 'what can you do?', 'how does this work?', 'сен не істей аласың?', 'Сіз не істей аласыз?']) {
+      expect([text, name(text)]).toEqual([text, 'help']);
+    }
+    // Asked about something else, it is a question.
+    expect(name('как пользоваться егов?')).toBeNull();
+    expect(name('what do you do if the lift is broken')).toBeNull();
+  });
+});
+
 describe('CommandRecognizer: typed words as residents spell them', () => {
   test('a Latin letter with a mark is its plain letter, and a letter held down counts once', () => {
     expect(name('Ménu')).toBe('menu');
