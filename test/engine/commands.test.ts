@@ -107,6 +107,12 @@ describe('CommandRecognizer: a short message asking for a language', () => {
 describe('CommandRecognizer: asking who answers', () => {
   test('"ты бот?", "кто вы?", "сіз бот па?", "are you a bot?" are /start: the bot says who it is and what it can do', () => {
     for (const text of ['ты бот?', 'кто вы?', 'сіз бот па?', 'сен кімсің?', 'are you a bot?', 'who are you']) expect([text, name(text)]).toEqual([text, 'start']);
+    // Also put so: these were handed to an operator as questions the FAQ had no answer to.
+    for (const text of ['это робот?', 'с кем я говорю?', 'бот па?', 'кіммен сөйлесіп тұрмын?', 'who am I talking to?']) {
+      expect([text, name(text)]).toEqual([text, 'start']);
+    }
+    // Asking for a real person is asking for one.
+    expect(name('are you a real person?')).toBe('operator');
     // A question about someone else is a question.
     expect(name('кто выдаёт пропуска?')).toBeNull();
   });
