@@ -2,6 +2,7 @@ import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
 import { readFaqFile } from '../../../src/faq/file';
 import { joinedQuestions, questionSentences } from '../../../src/matcher/segments';
+import type { FaqEntryInput } from '../../../src/faq/types';
 import { createHarness, type Harness } from '../../support/engine';
 
 describe('questionSentences', () => {
@@ -77,6 +78,18 @@ describe('joinedQuestions', () => {
   });
 });
 
+/** Runs `body` against a harness of its own holding `faq`, closed afterwards. */
+async function withFaq(faq: FaqEntryInput[], body: (own: Harness) => Promise<void>): Promise<void> {
+  const own = await createHarness({ faq });
+  try {
+    await body(own);
+  } finally {
+    await own.close();
+  }
+}
+
+const demoFaq = () => readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml'));
+
 /** A resident who asks two things in one message gets both answers, not one of them. */
 describe('a message of several questions', () => {
   let h: Harness;
@@ -120,8 +133,7 @@ describe('a message of several questions', () => {
 
   test('the whole answered by one entry and a part by another: both, in the order asked', async () => {
     // The demo FAQ: "can I get a pass?" alone is only offered ("did you mean"), the whole is the pass.
-    const demo = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml')) });
-    try {
+    await withFaq(await demoFaq(), async (demo) => {
       // The entries whose answers the replies are, in the order given.
       const ids = async (text: string, chatId: string) => {
         const result = await demo.say(text, { chatId, langHint: 'en' });
@@ -130,14 +142,11 @@ describe('a message of several questions', () => {
       expect((await demo.say('can I get a pass?', { chatId: 'alone', langHint: 'en' })).outcome).toMatchObject({ kind: 'suggest' });
       expect(await ids('What is the curfew fine? And can I get a pass?', 'a')).toEqual(['curfew-violation-fine', 'curfew-movement-pass']);
       expect(await ids('Can I get a pass? And what is the curfew fine?', 'b')).toEqual(['curfew-movement-pass', 'curfew-violation-fine']);
-    } finally {
-      await demo.close();
-    }
+    });
   });
 
   test('a question none of the answers given answers is said to be left, not passed over in silence', async () => {
-    const demo = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml')) });
-    try {
+    await withFaq(await demoFaq(), async (demo) => {
       const left = demo.translator.t('ru', 'answer.partLeft');
       // The loan fines alone are only offered ("did you mean"); the whole is the end date.
       expect((await demo.say('будут ли штрафы по кредитам', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'suggest' });
@@ -157,9 +166,7 @@ describe('a message of several questions', () => {
       const aside = await demo.say('Are pharmacies open at night? Is that normal?', { chatId: 'd', langHint: 'en' });
       expect(aside.outcome).toMatchObject({ kind: 'answer', faqId: 'pharmacy-hours' });
       expect(aside.replies.map((r) => r.text)).not.toContain(demo.translator.t('en', 'answer.partLeft'));
-    } finally {
-      await demo.close();
-    }
+    });
   });
 
   test('a numbered list of questions gets an answer for each', async () => {
@@ -183,14 +190,11 @@ describe('a message of several questions', () => {
       { id: 'pharmacies', topic: 'health', questions: { ru: ['Работают ли аптеки ночью?'] }, answer: { ru: 'Дежурные аптеки работают.' } },
       { id: 'internet', topic: 'internet', questions: { ru: ['Когда включат интернет?'] }, answer: { ru: 'Интернет включат утром.' } },
     ];
-    const own = await createHarness({ faq });
-    try {
+    await withFaq(faq, async (own) => {
       // The first sentence was taken whole, and answered for one of its two questions.
       const all = await own.say('Когда начинается комендантский час и работают ли аптеки ночью? И ещё, когда включат интернет?');
       expect(all.replies.map((r) => r.text)).toEqual(['С 23:00.', 'Дежурные аптеки работают.', 'Интернет включат утром.', own.translator.t('ru', 'answer.ask')]);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('a question that leans on its story is answered for the story, beside the next question', async () => {
@@ -202,14 +206,11 @@ describe('a message of several questions', () => {
       // the part explains less of it than a question cut from a list would have to.
       { id: 'new-bins', topic: 'utilities', questions: { ru: ['Как заказать новые контейнеры во двор?'] }, answer: { ru: 'Подайте заявку.' } },
     ];
-    const own = await createHarness({ faq });
-    try {
+    await withFaq(faq, async (own) => {
       // "Куда жаловаться?" alone names nothing: the rubbish went unanswered and the snow was the answer.
       const both = await own.say('У нас во дворе неделю не вывозят мусор, контейнеры переполнены. Куда жаловаться? И кто убирает снег во дворе?');
       expect(both.replies.map((r) => r.text)).toEqual(['Звоните перевозчику.', 'Снег во дворе убирает КСК.', own.translator.t('ru', 'answer.ask')]);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('two things asked about in one question get an answer each ("работают ли банки и почта")', async () => {
@@ -218,8 +219,7 @@ describe('a message of several questions', () => {
       { id: 'post', topic: 'office-hours', questions: { ru: ['Работает ли почта?'] }, answer: { ru: 'Почта работает с 09:00.' } },
       { id: 'water', topic: 'utilities', questions: { ru: ['Где заплатить за свет и воду?'] }, answer: { ru: 'В любом банке.' } },
     ];
-    const own = await createHarness({ faq });
-    try {
+    await withFaq(faq, async (own) => {
       for (const [chatId, text] of [['a', 'работают ли банки и почта'], ['b', 'Банки и почта работают?']]) {
         const both = await own.say(text, { chatId });
         expect(both.replies.map((r) => r.text)).toEqual(['Банки работают с 10:00.', 'Почта работает с 09:00.', own.translator.t('ru', 'answer.ask')]);
@@ -230,9 +230,7 @@ describe('a message of several questions', () => {
       // Two parts one entry answers: answered once.
       const one = await own.say('где заплатить за свет и воду', { chatId: 'other' });
       expect(one.replies.map((r) => r.text)).toEqual(['В любом банке.', own.translator.t('ru', 'answer.ask')]);
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('a few words after a part answered go on from its answer, as a message of their own would', async () => {
@@ -242,8 +240,7 @@ describe('a message of several questions', () => {
       { id: 'loan', topic: 'loans', questions: { ru: ['Что делать, если банк отказал в отсрочке кредита?'] }, answer: { ru: 'Обратитесь в банк ещё раз.' } },
       { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут горячую воду?'] }, answer: { ru: 'Воду дадут вечером.' } },
     ];
-    const own = await createHarness({ faq });
-    try {
+    await withFaq(faq, async (own) => {
       // Alone "а банки?" could be either bank entry; after the post office's hours it is the banks' hours.
       expect((await own.say('а банки?', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'suggest', faqIds: expect.arrayContaining(['banks', 'loan']) });
       await own.say('Когда работает почта?', { chatId: 'two' });
@@ -254,9 +251,7 @@ describe('a message of several questions', () => {
       // A part after one that was not answered has nothing to go on from.
       const after = await own.say('Сколько стоит аренда лодки? А банки?', { chatId: 'boat' });
       expect(after.replies.map((r) => r.text)).not.toContain('Банки работают с 10:00.');
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('a part whose entry shares only some of its known words is not answered on its own', async () => {
@@ -265,16 +260,13 @@ describe('a message of several questions', () => {
       { id: 'card', topic: 'transport', questions: { ru: ['Как пополнить транспортную карту?', 'Где пополнить карту для проезда?'] }, answer: { ru: 'Карту пополняют в приложении.' } },
       { id: 'lift', topic: 'utilities', questions: { ru: ['Кому звонить, если застрял лифт?'] }, answer: { ru: 'Звоните в лифтовую службу.' } },
     ];
-    const own = await createHarness({ faq });
-    try {
+    await withFaq(faq, async (own) => {
       // "сколько стоит" alone would be the meter's: the fare is not in this FAQ.
       const result = await own.say('сколько стоит проезд и как пополнить карту');
       expect(result.replies.map((r) => r.text)).not.toContain('Поверка стоит 3000 тенге.');
       // A word no entry knows ("намертво") does not count against a part: the confidence weighs it.
       const both = await own.say('как пополнить карту и кому звонить если намертво застрял лифт', { chatId: 'other' });
       expect(both.replies.map((r) => r.text)).toEqual(['Карту пополняют в приложении.', 'Звоните в лифтовую службу.', own.translator.t('ru', 'answer.ask')]);
-    } finally {
-      await own.close();
-    }
+    });
   });
 });
