@@ -155,8 +155,8 @@ function answeredEach(turn: Turn, faq: FaqAnswerOptions): AnsweredParts {
     const followed = !answered.entry && previous ? followUpEntry({ lastFaqId: previous.id, updatedAt: turn.now }, sentence, answered.ids, faq.catalog, turn.lang, turn.now) : undefined;
     // A question told with its story has the story's words to go on, which other entries explain
     // ("во дворе": the snow in the yard), as a message of its own would: its answer is as sure.
-    const toldWithStory = segmentMessage(sentence, turn.lang).length > 1;
-    const entry = followed ?? (toldWithStory || answered.explained >= PART_EXPLAINED ? answered.entry : undefined);
+    const sureEnough = answered.explained >= PART_EXPLAINED || segmentMessage(sentence, turn.lang).length > 1;
+    const entry = followed ?? (sureEnough ? answered.entry : undefined);
     // Past the most answers a message gets, a part is still looked at: one left is said to be.
     firsts.push(followed?.id ?? answered.first);
     if (entries.length >= MAX_ANSWERS || !entry || entries.some((e) => e.id === entry.id)) continue;

@@ -213,9 +213,12 @@ export function goesOnFromLastQuestion(
   catalog: Pick<FaqCatalog, 'get'>,
   now: Date,
 ): boolean {
+  // Most hand-offs start a conversation: nothing before them to go on from, nothing to read.
+  const afterChoices = conversation.offered.some((c) => c.id === CHOICE.operator);
+  if (!conversation.lastFaqId && !afterChoices) return false;
   if (!saysItGoesOn(text)) return false;
   if (entryAskedAbout(conversation, text, catalog, now)) return true;
-  return conversation.offered.some((c) => c.id === CHOICE.operator) && goesOnFrom(conversation, text, now);
+  return afterChoices && goesOnFrom(conversation, text, now);
 }
 
 /** A question kept longer than this does not take a follow-up on (a chain of them stops growing). */
