@@ -41,6 +41,13 @@ describe('SmallTalkReader', () => {
     expect(said('спасибо, но у меня другой вопрос')).toEqual(['greeting', 'thanks']);
     expect(said('thanks, but I have another question')).toEqual(['greeting', 'thanks']);
     expect(said('рахмет, бірақ басқа сұрағым бар')).toEqual(['greeting', 'thanks']);
+    // Thanks for help, and praise, as residents sign off: "вы очень помогли" opened a ticket, "that
+    // was helpful" offered the charity fund's "how can I help".
+    expect(said('спасибо большое, вы очень помогли')).toEqual(['helped', 'thanks']);
+    expect(said('thank you, that was helpful')).toEqual(['helped', 'thanks']);
+    expect(said('рахмет, көп көмектестіңіз')).toEqual(['helped', 'thanks']);
+    for (const praise of ['молодец', 'good bot', 'жарайсың']) expect(said(praise)).toEqual(['thanks']);
+    expect(said('вы работаете в субботу?')).toBeNull();
     expect(said('нужна помощь с оплатой')).toBeNull();
     // Russian and Kazakh typed in Latin letters.
     expect(said('spasibo bolshoe')).toEqual(['thanks']);
