@@ -1,9 +1,8 @@
-import path from 'node:path';
-import { readFaqFile } from '../../src/faq/file';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { LANGS } from '../../src/i18n/languages';
 import { seededRandom } from '../../src/matcher/seeded-random';
 import { createHarness, type Harness } from '../support/engine';
+import { readDemoFaq } from '../support/fixtures';
 
 /** Courtesy that must never reach an operator, whatever was said before it. */
 const COURTESY = ['спасибо', 'рахмет', 'thanks a lot', 'ок', 'понятно', 'good', 'до свидания', 'сау болыңыз', 'bye', 'здравствуйте', 'hello'];
@@ -19,7 +18,7 @@ describe('conversation invariants', () => {
   let h: Harness;
   let faq: FaqEntryInput[];
   beforeAll(async () => {
-    faq = await readFaqFile(path.resolve(__dirname, '../../src/faq/demo-faq.yaml'));
+    faq = await readDemoFaq();
   });
   beforeEach(async () => {
     h = await createHarness({ faq });

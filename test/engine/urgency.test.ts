@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { UrgencyReader } from '../../src/engine/urgency';
-import { readFaqFile } from '../../src/faq/file';
 import { createTranslator } from '../../src/i18n';
-import { createHarness, type Harness } from '../support/engine';
+import { createHarness, withFaq, type Harness } from '../support/engine';
+import { readDemoFaq } from '../support/fixtures';
 
 const tr = createTranslator();
 
@@ -50,8 +49,7 @@ describe('a hand-off of someone in danger', () => {
   });
 
   it('offers no answers to read meanwhile, which a hand-off otherwise may', async () => {
-    const demo = await createHarness({ faq: await readFaqFile(path.resolve(__dirname, '../../src/faq/demo-faq.yaml')) });
-    try {
+    await withFaq(await readDemoFaq(), async (demo) => {
       // "help" is most of an entry on helping the people affected: offered with a calm hand-off.
       const calm = await demo.say('Help me please my father is lost', { chatId: 'calm', langHint: 'en' });
       expect(calm.outcome).toMatchObject({ kind: 'escalate', faqIds: ['charity-fund-donations'] });
@@ -59,9 +57,7 @@ describe('a hand-off of someone in danger', () => {
       expect(urgent.outcome).toMatchObject({ kind: 'escalate' });
       expect(urgent.outcome).not.toHaveProperty('faqIds');
       expect(urgent.replies.map((r) => r.text)).toEqual([`${tr.t('en', 'escalation.urgent')} ${tr.t('en', 'escalation.queued', { ticket: '2' })}`]);
-    } finally {
-      await demo.close();
-    }
+    });
   });
 
   it('opens an urgent ticket, so operators take it first; other hand-offs are not urgent', async () => {

@@ -51,6 +51,19 @@ export const HINT_ONLY_BANDS: Thresholds = { answer: 1.01, suggest: 1.01, hint: 
 
 export type HarnessOptions = { faq?: FaqEntryInput[]; thresholds?: Thresholds; dir?: string; localesDir?: string } & Pick<SqliteStoreOptions, 'busyTimeoutMs' | 'tune'>;
 
+/**
+ * Runs `body` against a harness of its own holding `faq`, closed afterwards whatever happens: a
+ * test's own FAQ beside the harness its file shares.
+ */
+export async function withFaq(faq: FaqEntryInput[], body: (own: Harness) => Promise<void>): Promise<void> {
+  const own = await createHarness({ faq });
+  try {
+    await body(own);
+  } finally {
+    await own.close();
+  }
+}
+
 export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const tmp = options.dir ? { dir: options.dir, cleanup: () => undefined } : tempDir();
   const clock = new TestClock();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { readFaqFile } from '../../src/faq/file';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { SqliteStore, type SqliteStoreOptions } from '../../src/store/sqlite';
 
@@ -9,6 +10,9 @@ export function tempDir(prefix = 'helpline-'): { dir: string; cleanup: () => voi
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   return { dir, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The demo FAQ the bot starts with (FAQ_SEED_FILE's default), as entries. */
+export const readDemoFaq = (): Promise<FaqEntryInput[]> => readFaqFile(path.resolve(__dirname, '../../src/faq/demo-faq.yaml'));
 
 /** A small FAQ of our own for engine tests (not the evaluation data). */
 export const SMALL_FAQ: FaqEntryInput[] = [

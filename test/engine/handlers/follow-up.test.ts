@@ -1,6 +1,6 @@
 import { CHOICE } from '../../../src/engine/choices';
 import type { FaqEntryInput } from '../../../src/faq/types';
-import { createHarness, type Harness } from '../../support/engine';
+import { createHarness, withFaq, type Harness } from '../../support/engine';
 
 const entry = (id: string, topic: string, ru: string[], en: string[] = []): FaqEntryInput => ({
   id,
@@ -102,15 +102,13 @@ describe('a follow-up to an answer', () => {
   });
 
   test('how to act on the answer ("куда звонить?", "кімге хабарласу керек?", "what documents do I need?") asks about it: the answer again; alone, what it is about', async () => {
-    const withFrames = await createHarness({
-      faq: [
-        ...FAQ,
-        // The same frames asked of other subjects: alone, the message would offer these.
-        entry('lift-call', 'housing', ['Куда звонить, если не работает лифт?'], ['Who do I contact if the lift is broken?']),
-        entry('school-documents', 'education', ['Какие документы нужны в школу?'], ['What documents do I need for school?']),
-      ],
-    });
-    try {
+    const faq = [
+      ...FAQ,
+      // The same frames asked of other subjects: alone, the message would offer these.
+      entry('lift-call', 'housing', ['Куда звонить, если не работает лифт?'], ['Who do I contact if the lift is broken?']),
+      entry('school-documents', 'education', ['Какие документы нужны в школу?'], ['What documents do I need for school?']),
+    ];
+    await withFaq(faq, async (withFrames) => {
       for (const [text, lang] of [['куда звонить?', 'ru'], ['what documents do I need?', 'en']] as const) {
         expect({ text, outcome: (await withFrames.say(text, { chatId: `alone-${lang}` })).outcome }).toEqual({ text, outcome: { kind: 'clarify' } });
       }
@@ -121,28 +119,22 @@ describe('a follow-up to an answer', () => {
       // A subject with the frame is a question of its own.
       await withFrames.say('Когда работает поликлиника?', { chatId: 'chat-4' });
       expect((await withFrames.say('куда звонить, если не работает лифт?', { chatId: 'chat-4' })).outcome).toMatchObject({ kind: 'answer', faqId: 'lift-call' });
-    } finally {
-      await withFrames.close();
-    }
+    });
   });
 
   test('"сколько стоит?" after an answer asks the price of what was answered, not of the one entry asking "сколько стоит"', async () => {
-    const priced = await createHarness({
-      faq: [
-        ...FAQ,
-        entry('meter-check', 'utilities', ['Сколько стоит поверка счётчика воды?'], ['How much does a water meter check cost?']),
-      ],
-    });
-    try {
+    const faq = [
+      ...FAQ,
+      entry('meter-check', 'utilities', ['Сколько стоит поверка счётчика воды?'], ['How much does a water meter check cost?']),
+    ];
+    await withFaq(faq, async (priced) => {
       // Alone it names nothing: the resident is asked what it is about.
       expect((await priced.say('сколько стоит?')).outcome).toEqual({ kind: 'clarify' });
       await priced.say('Сколько времени занимает замена удостоверения?', { chatId: 'chat-2' });
       expect((await priced.say('сколько стоит?', { chatId: 'chat-2' })).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
       await priced.say('How long does it take to replace an ID card?', { chatId: 'chat-3' });
       expect((await priced.say('how much does it cost?', { chatId: 'chat-3' })).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
-    } finally {
-      await priced.close();
-    }
+    });
   });
 
   test('half an hour later, or in a longer message, the answer before no longer decides', async () => {
@@ -195,18 +187,16 @@ describe('a follow-up to an answer', () => {
   });
 
   test('"а банки?" is the banks\' hours also where the post office\'s question finds other entries first', async () => {
-    const own = await createHarness({
-      faq: [
-        entry('post-hours', 'office-hours', ['Когда работает почта?', 'Открыто ли почтовое отделение?', 'Во сколько закрывается почта?']),
-        // Three entries that say "когда работает почта" too, which its question finds before any on its topic.
-        entry('parcels', 'parcels', ['Когда работает выдача посылок на почте?']),
-        entry('pensions', 'pensions', ['Когда на почте работает выдача пенсий?']),
-        entry('bills-at-post', 'utilities', ['Когда работает касса почты для оплаты коммунальных услуг?']),
-        entry('bank-hours', 'office-hours', ['Когда работают банки?']),
-        entry('loan-deferral', 'loans', ['Дают ли банки отсрочку по кредиту?']),
-      ],
-    });
-    try {
+    const faq = [
+      entry('post-hours', 'office-hours', ['Когда работает почта?', 'Открыто ли почтовое отделение?', 'Во сколько закрывается почта?']),
+      // Three entries that say "когда работает почта" too, which its question finds before any on its topic.
+      entry('parcels', 'parcels', ['Когда работает выдача посылок на почте?']),
+      entry('pensions', 'pensions', ['Когда на почте работает выдача пенсий?']),
+      entry('bills-at-post', 'utilities', ['Когда работает касса почты для оплаты коммунальных услуг?']),
+      entry('bank-hours', 'office-hours', ['Когда работают банки?']),
+      entry('loan-deferral', 'loans', ['Дают ли банки отсрочку по кредиту?']),
+    ];
+    await withFaq(faq, async (own) => {
       // Alone, the banks' hours or a deferral the banks give.
       expect(idsOf((await own.say('а банки?', { chatId: 'alone' })).outcome)).toEqual(['bank-hours', 'loan-deferral']);
       expect((await own.say('Когда работает почта?')).outcome).toMatchObject({ kind: 'answer', faqId: 'post-hours' });
@@ -214,9 +204,7 @@ describe('a follow-up to an answer', () => {
       // "это" asks of the answer before ("do the banks do this?"): not the banks' hours.
       await own.say('Когда работает почта?', { chatId: 'it' });
       expect((await own.say('а банки это делают?', { chatId: 'it' })).outcome).not.toMatchObject({ kind: 'answer', faqId: 'bank-hours' });
-    } finally {
-      await own.close();
-    }
+    });
   });
 
   test('while a request waits, a follow-up of an answer given meanwhile is answered too', async () => {

@@ -1,9 +1,7 @@
-import path from 'node:path';
 import { CHOICE } from '../../../src/engine/choices';
-import { readFaqFile } from '../../../src/faq/file';
 import { joinedQuestions, questionSentences } from '../../../src/matcher/segments';
-import type { FaqEntryInput } from '../../../src/faq/types';
-import { createHarness, type Harness } from '../../support/engine';
+import { createHarness, withFaq, type Harness } from '../../support/engine';
+import { readDemoFaq } from '../../support/fixtures';
 
 describe('questionSentences', () => {
   it('gives the sentences that end with a question mark, when there are two or more', () => {
@@ -78,18 +76,6 @@ describe('joinedQuestions', () => {
   });
 });
 
-/** Runs `body` against a harness of its own holding `faq`, closed afterwards. */
-async function withFaq(faq: FaqEntryInput[], body: (own: Harness) => Promise<void>): Promise<void> {
-  const own = await createHarness({ faq });
-  try {
-    await body(own);
-  } finally {
-    await own.close();
-  }
-}
-
-const demoFaq = () => readFaqFile(path.resolve(__dirname, '../../../src/faq/demo-faq.yaml'));
-
 /** A resident who asks two things in one message gets both answers, not one of them. */
 describe('a message of several questions', () => {
   let h: Harness;
@@ -133,7 +119,7 @@ describe('a message of several questions', () => {
 
   test('the whole answered by one entry and a part by another: both, in the order asked', async () => {
     // The demo FAQ: "can I get a pass?" alone is only offered ("did you mean"), the whole is the pass.
-    await withFaq(await demoFaq(), async (demo) => {
+    await withFaq(await readDemoFaq(), async (demo) => {
       // The entries whose answers the replies are, in the order given.
       const ids = async (text: string, chatId: string) => {
         const result = await demo.say(text, { chatId, langHint: 'en' });
@@ -146,7 +132,7 @@ describe('a message of several questions', () => {
   });
 
   test('a question none of the answers given answers is said to be left, not passed over in silence', async () => {
-    await withFaq(await demoFaq(), async (demo) => {
+    await withFaq(await readDemoFaq(), async (demo) => {
       const left = demo.translator.t('ru', 'answer.partLeft');
       // The loan fines alone are only offered ("did you mean"); the whole is the end date.
       expect((await demo.say('будут ли штрафы по кредитам', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'suggest' });
