@@ -126,6 +126,8 @@ const HOW_MUCH = new Set(['сколько', 'skolko', 'скока', 'скоко'
 const AFTER_HOW_LONG = new Set(['через', 'cherez']);
 const TIME_BEFORE_HOW_MUCH = new Set(['во', 'со', 'до', 'vo', 'so', 'do', ...AFTER_HOW_LONG]);
 const TIME_AFTER_HOW = new Set(['long', 'soon', 'late', 'early']);
+/** "как долго ждать?": Russian's "how long", a duration. */
+const TIME_AFTER_RUSSIAN_HOW = new Set(['долго', 'dolgo']);
 /** "how many days": a duration, as "сколько дней" is, not an amount. */
 const DURATION_AFTER_HOW_MANY = new Set(['days', 'hours', 'weeks', 'months', 'minutes']);
 /** "сколько времени", "сколько ещё ждать": a duration, as "how long" is. */
@@ -165,12 +167,20 @@ const ASKING_WORDS = new Set([
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
   ...['бесплатно', 'платно', 'тегин', 'акылы', 'free', 'paid'],
   ...['звонить', 'позвонить', 'обращаться', 'обратиться', 'жаловаться', 'пожаловаться', 'писать', 'написать'],
-  ...['хабарласу', 'хабарласуга', 'жугину', 'жугинуге', 'шагымдану', 'call', 'contact', 'complain', 'write'],
+  ...['хабарласу', 'хабарласуга', 'жугину', 'жугинуге', 'шагымдану', 'шагымдануга', 'call', 'contact', 'complain', 'write'],
   ...['оплатить', 'заплатить', 'платить', 'толеу', 'толеуге', 'pay', 'apply', 'подать'],
   ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
   ...['ждать', 'подождать', 'ожидать', 'куту', 'wait', 'take'],
   ...['идти', 'пойти', 'бару', 'go'],
+  // Doing it online, and who is responsible for it ("а онлайн можно?", "онлайн бола ма?", "who is
+  // responsible?", "кім жауапты?"; the Russian "отвечает за", with its "за", in readQuestionKinds:
+  // alone "отвечает" is also "answers", as in "никто не отвечает").
+  ...['онлайн', 'online', 'onlain', 'onlayn', 'responsible', 'жауапты'],
 ]);
+
+/** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
+const RESPONSIBLE = new Set(['отвечает', 'отвечают', 'otvechaet', 'otvechayut']);
+const FOR = new Set(['за', 'za']);
 
 /** Whether a word (as tokenize spells it) only asks how to act on an answer or what of it (ASKING_WORDS). */
 export function isAskingWord(word: string): boolean {
@@ -181,7 +191,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup. */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, 'неше']);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше']);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -306,6 +316,11 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) reading.add('place', i + 1);
     } else if (ASKING_WORDS.has(word)) {
       reading.frame(i);
+    } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
+      reading.frame(i);
+    } else if ((word === 'как' || word === 'kak') && TIME_AFTER_RUSSIAN_HOW.has(after)) {
+      reading.add('time');
+      reading.frame(i + 1);
     } else {
       const kind = WORD_KINDS.get(word);
       if (kind) reading.add(kind);

@@ -15,17 +15,21 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
   ru: [
     ...['а сколько это стоит?', 'это бесплатно?', 'бесплатно?', 'куда обращаться?', 'какие документы нужны?', 'а сколько ждать?', 'а срок какой?', 'а где?', 'а в субботу?'],
     // Every one above is now a frame the matcher knows (question-kinds.ts), answered again on any
-    // FAQ; these, written after that change and not read into it, keep the count telling (but
-    // "қайда бару керек?": "where to go" joined the frames later).
+    // FAQ; the next ones were written after that change and not read into it (but "қайда бару
+    // керек?", then doing it online, who is responsible and "как долго" joined the frames later);
+    // the last ones, written after those, keep the count telling.
     ...['а онлайн можно?', 'а через егов?', 'а если не помогут?', 'а кто отвечает за это?', 'как долго ждать?'],
+    ...['а для пенсионеров?', 'это обязательно?', 'а по телефону можно?', 'а если я не успею?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
     ...['онлайн бола ма?', 'қайда бару керек?', 'кімге шағымдануға болады?'],
+    ...['міндетті ме?', 'телефон арқылы бола ма?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
     ...['can I do it online?', 'what if nobody comes?', 'who is responsible?'],
+    ...['is it mandatory?', 'can I do it by phone?', 'what about pensioners?'],
   ],
 };
 

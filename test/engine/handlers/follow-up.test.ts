@@ -122,6 +122,28 @@ describe('a follow-up to an answer', () => {
     });
   });
 
+  test('doing it online, who is responsible, how long ("а онлайн можно?", "кто отвечает за это?", "как долго ждать?") ask about the answer too', async () => {
+    const faq = [
+      ...FAQ,
+      // The same asked of other subjects: after an answer, these were offered instead of it.
+      entry('pay-online', 'utilities', ['Как оплатить коммунальные услуги онлайн?'], ['How do I pay utility bills online?']),
+      entry('yard-cleaning', 'housing', ['Кто отвечает за уборку двора?'], ['Who is responsible for cleaning the yard?']),
+      entry('queue-wait', 'education', ['Как долго ждать очереди в детский сад?']),
+    ];
+    await withFaq(faq, async (framed) => {
+      let chat = 0;
+      for (const [text, lang] of [['а онлайн можно?', 'ru'], ['кто отвечает за это?', 'ru'], ['как долго ждать?', 'ru'], ['онлайн бола ма?', 'kk'], ['кім жауапты?', 'kk'], ['can I do it online?', 'en'], ['who is responsible?', 'en']] as const) {
+        const chatId = `chat-${(chat += 1)}`;
+        await framed.say(lang === 'en' ? 'How long does it take to replace an ID card?' : 'Сколько времени занимает замена удостоверения?', { chatId });
+        expect({ text, outcome: (await framed.say(text, { chatId })).outcome }).toMatchObject({ text, outcome: { kind: 'answer', faqId: 'id-card' } });
+      }
+      // With a subject they are questions of their own.
+      await framed.say('Сколько времени занимает замена удостоверения?', { chatId: 'subject' });
+      expect((await framed.say('кто отвечает за уборку двора?', { chatId: 'subject' })).outcome).toMatchObject({ kind: 'answer', faqId: 'yard-cleaning' });
+      expect((await framed.say('How do I pay utility bills online?', { chatId: 'subject' })).outcome).toMatchObject({ kind: 'answer', faqId: 'pay-online' });
+    });
+  });
+
   test('"сколько стоит?" after an answer asks the price of what was answered, not of the one entry asking "сколько стоит"', async () => {
     const faq = [
       ...FAQ,
