@@ -116,6 +116,29 @@ describe('ConversationEngine', () => {
       expect(audit.map((a) => a.action)).toContain('feedback.not-helpful');
     });
 
+    test('a number nobody answers is "it did not help" after an answer; alone, the resident is asked what it is about', async () => {
+      // After an answer that gives a number to call: the operator is offered with the question
+      // answered ("никто не отвечает" was the answer again, "nobody answers the phone" another entry).
+      for (const [said, lang] of [['звонила, никто не берёт трубку', 'ru'], ['I called, nobody answers the phone', 'en'], ['ешкім жауап бермейді', 'kk']] as const) {
+        const chatId = `unreachable-${lang}`;
+        await h.say(lang === 'en' ? 'when is the post office open' : 'когда работает почта', { chatId });
+        const sorry = await h.say(said, { chatId });
+        expect({ said, outcome: sorry.outcome, text: sorry.replies[0].text }).toEqual({ said, outcome: { kind: 'feedback', helpful: false }, text: tr.t(sorry.lang, 'feedback.sorry') });
+        const escalated = await h.say('да', { chatId });
+        expect(escalated.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+        const ticket = await h.store.tickets.get((escalated.outcome as { ticketId: string }).ticketId);
+        expect(ticket!.question).toBe(lang === 'en' ? 'when is the post office open' : 'когда работает почта');
+      }
+      // With nothing answered before: what did not work is asked, with the topics and the operator.
+      for (const said of ['не могу дозвониться', 'nobody answers the phone', 'не помогло']) {
+        const alone = await h.say(said, { chatId: `alone ${said}` });
+        expect({ said, outcome: alone.outcome }).toEqual({ said, outcome: { kind: 'clarify' } });
+        expect(choiceIds(alone.replies)).toContain(CHOICE.operator);
+      }
+      // Said with whom, it is a question for the FAQ (and so the operator).
+      expect((await h.say('звонила на почту, никто не берёт трубку', { chatId: 'named' })).outcome.kind).not.toBe('clarify');
+    });
+
     test('"helped" thanks the resident and records the feedback', async () => {
       await h.say('when does the curfew start');
       const thanks = await h.say('', { choiceId: CHOICE.helpful });

@@ -170,6 +170,13 @@ describe('choiceSaid', () => {
     for (const typed of ['не совсем', 'частично', 'а подробнее?', 'спасибо, но не помогло', 'not exactly', 'kind of', 'толық емес', 'толығырақ айтыңызшы']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
     }
+    // The number given could not be reached: each was a question for the FAQ, and "не могу
+    // дозвониться" was answered with how to log in to a portal.
+    for (const typed of ['никто не берёт трубку', 'звонила, никто не отвечает', 'не могу дозвониться', 'всё время занято', 'nobody answers the phone', "I called, can't get through", 'ешкім жауап бермейді', 'хабарласа алмадым']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
+    }
+    // Said with whom or what, it is a question.
+    expect(reader.read('в водоканале никто не берёт трубку')).toBeNull();
     for (const typed of ['помогло', 'помогло, спасибо', 'it helped, thanks', 'көмектесті, рахмет']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.helpful}`);
     }

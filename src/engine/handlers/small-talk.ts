@@ -5,7 +5,7 @@
  * resident's "спасибо" is for the operator and goes on the ticket.
  */
 import type { Handler } from '../turn';
-import { greet, type MenuOptions } from './menu';
+import { greet, menuReply, type MenuOptions } from './menu';
 
 export function smallTalkHandler(options: MenuOptions): Handler {
   const { translator: tr } = options;
@@ -20,6 +20,10 @@ export function smallTalkHandler(options: MenuOptions): Handler {
       // again, not dropped.
       const offered = turn.conversation.offered;
       if (offered.length > 0) return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.pick'), choices: offered });
+      // "Не помогло", "никто не берёт трубку" with no answer before to be about: what did not work
+      // is asked, with the topics and the operator, as for a question that names nothing; an "ok"
+      // would leave a resident who could not get through with nowhere to go.
+      if (said === 'notHelped') return turn.answer({ kind: 'clarify' }, menuReply(turn, options, 'input.noSubject'));
       return turn.answer({ kind: 'small-talk', said: 'ok' }, { text: tr.t(lang, 'smallTalkReply.ok') });
     }
     turn.answer({ kind: 'small-talk', said }, { text: tr.t(lang, `smallTalkReply.${said}`) });
