@@ -282,7 +282,7 @@ function followUpOf(
   if (decision.kind === 'clarify') {
     // "хм", "и что?": no kind or day to ask of the answer before, which would only be repeated.
     if (decision.asksNothing) return undefined;
-    const entry = entryAskedAbout(turn.conversation, text, catalog, turn.now);
+    const entry = entryAskedAbout(turn.conversation, catalog, turn.now);
     return entry && { entry, score: 0 };
   }
   if (decision.kind !== 'suggest' && decision.kind !== 'none') return undefined;

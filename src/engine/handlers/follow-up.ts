@@ -42,9 +42,14 @@ export const FOLLOW_UP_MAX_WORDS = 5;
  */
 const NEIGHBOURS = 3;
 
+/** Whether a message now comes soon enough after the conversation's last turn to go on from it. */
+function soonAfter(conversation: Pick<Conversation, 'updatedAt'>, now: Date): boolean {
+  return now.getTime() - conversation.updatedAt.getTime() <= FOLLOW_UP_WINDOW_MS;
+}
+
 /** Whether `text` comes soon enough after the conversation's last turn, and is short enough, to go on from it. */
 function goesOnFrom(conversation: Pick<Conversation, 'updatedAt'>, text: string, now: Date): boolean {
-  return now.getTime() - conversation.updatedAt.getTime() <= FOLLOW_UP_WINDOW_MS && tokenize(text).length <= FOLLOW_UP_MAX_WORDS;
+  return soonAfter(conversation, now) && tokenize(text).length <= FOLLOW_UP_MAX_WORDS;
 }
 
 /** The entry answered last, when `text` goes on from it (goesOnFrom). */
@@ -174,16 +179,17 @@ function isNeighbour(last: FaqEntryInput, entry: FaqEntryInput, catalog: Pick<Fa
 
 /**
  * The entry a message that names nothing ("а где?", "how much?") asks about, soon after an answer:
- * that answer's entry, while it is live. Alone such a message is asked what it is about.
+ * that answer's entry, while it is live. Alone such a message is asked what it is about. However
+ * many words it has: naming nothing, it has nothing else to be about ("can I do it by phone?",
+ * six words, was asked what it was about right after the answer).
  */
 export function entryAskedAbout(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
-  text: string,
   catalog: Pick<FaqCatalog, 'get'>,
   now: Date,
 ): FaqEntryInput | undefined {
-  const last = answeredBefore(conversation, text, catalog, now);
-  return last && isLive(last, now) ? last : undefined;
+  const last = conversation.lastFaqId ? catalog.get(conversation.lastFaqId) : undefined;
+  return last && soonAfter(conversation, now) && isLive(last, now) ? last : undefined;
 }
 
 /**
@@ -217,7 +223,8 @@ export function goesOnFromLastQuestion(
   const afterChoices = conversation.offered.some((c) => c.id === CHOICE.operator);
   if (!conversation.lastFaqId && !afterChoices) return false;
   if (!saysItGoesOn(text)) return false;
-  if (entryAskedAbout(conversation, text, catalog, now)) return true;
+  const answered = answeredBefore(conversation, text, catalog, now);
+  if (answered && isLive(answered, now)) return true;
   return afterChoices && goesOnFrom(conversation, text, now);
 }
 

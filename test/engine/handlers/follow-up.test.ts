@@ -144,6 +144,15 @@ describe('a follow-up to an answer', () => {
     });
   });
 
+  test('a message that names nothing asks about the answer before however many words it has: "can I do it by phone?"', async () => {
+    await h.say('How long does it take to replace an ID card?');
+    expect((await h.say('can I do it by phone?')).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+    // Alone, or half an hour on, it is asked what it is about.
+    expect((await h.say('can I do it by phone?', { chatId: 'alone' })).outcome).toEqual({ kind: 'clarify' });
+    h.clock.advance(31 * 60_000);
+    expect((await h.say('can I do it by phone?')).outcome).toEqual({ kind: 'clarify' });
+  });
+
   test('"сколько стоит?" after an answer asks the price of what was answered, not of the one entry asking "сколько стоит"', async () => {
     const faq = [
       ...FAQ,
