@@ -65,7 +65,7 @@ describe('alert delivery over Telegram', () => {
     api.fail('sendMessage', { error_code: 403, description: 'Forbidden: bot was blocked by the user' }, 3);
     const s = sender(store, RATE);
     const run = s.runDue();
-    await api.waitFor('300 messages', () => api.sent.length >= 300, 10_000);
+    await api.waitFor('300 messages', () => api.sent.length >= 300, 30_000);
     api.fail('sendMessage', { error_code: 429, description: 'Too Many Requests: retry after 1', parameters: { retry_after: 1 } });
     await run;
 
@@ -96,7 +96,7 @@ describe('alert delivery over Telegram', () => {
     const alert = await first.alerts.create({ text: TEXT, topics: ['curfew'], districts: [], runAt: new Date(0), createdBy: 'ed' });
     const a = sender(first, 400, 'p1');
     const running = a.runDue();
-    await api.waitFor('half sent', () => api.sent.length >= N / 2, 10_000);
+    await api.waitFor('half sent', () => api.sent.length >= N / 2, 30_000);
     // A second process while the first holds the lease: it sends nothing.
     const rival = open();
     expect(await sender(rival, 400, 'p2').deliver(alert.id)).toBe('busy');
@@ -125,7 +125,7 @@ describe('alert delivery over Telegram', () => {
     expect(api.sent).toHaveLength(0);
     clock.advance(60 * 60 * 1000);
     const run = s.runDue();
-    await api.waitFor('20 sent', () => api.sent.length >= 20, 10_000);
+    await api.waitFor('20 sent', () => api.sent.length >= 20, 20_000);
     await store.alerts.deleteSubscription('telegram', CHAT(199));
     expect(await store.alerts.finish(alert.id, 'cancelled')).toBe(true);
     await run;
