@@ -17,7 +17,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // Every one above is now a frame the matcher knows (question-kinds.ts), answered again on any
     // FAQ; the next ones were written after that change and not read into it (but "қайда бару
     // керек?", then doing it online, who is responsible and "как долго" joined the frames later);
-    // the last ones, written after those, keep the count telling.
+    // the last ones, written after those, keep the count telling (but "can I do it by phone?"
+    // showed that a message naming nothing was held to five words: it is answered again now).
     ...['а онлайн можно?', 'а через егов?', 'а если не помогут?', 'а кто отвечает за это?', 'как долго ждать?'],
     ...['а для пенсионеров?', 'это обязательно?', 'а по телефону можно?', 'а если я не успею?'],
   ],
