@@ -222,10 +222,8 @@ export function goesOnFromLastQuestion(
   // Most hand-offs start a conversation: nothing before them to go on from, nothing to read.
   const afterChoices = conversation.offered.some((c) => c.id === CHOICE.operator);
   if (!conversation.lastFaqId && !afterChoices) return false;
-  if (!saysItGoesOn(text)) return false;
-  const answered = answeredBefore(conversation, text, catalog, now);
-  if (answered && isLive(answered, now)) return true;
-  return afterChoices && goesOnFrom(conversation, text, now);
+  if (!saysItGoesOn(text) || !goesOnFrom(conversation, text, now)) return false;
+  return afterChoices || entryAskedAbout(conversation, catalog, now) !== undefined;
 }
 
 /** A question kept longer than this does not take a follow-up on (a chain of them stops growing). */
