@@ -175,8 +175,14 @@ describe('choiceSaid', () => {
     for (const typed of ['никто не берёт трубку', 'звонила, никто не отвечает', 'не могу дозвониться', 'всё время занято', 'nobody answers the phone', "I called, can't get through", 'ешкім жауап бермейді', 'хабарласа алмадым']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
     }
+    // With "it", "this", "me", "at all": each was a question for the FAQ, and "it did not help" was
+    // offered the one entry about charity help.
+    for (const typed of ['it did not help', 'this did not help me', "that didn't help at all", 'it was not helpful', "no it didn't", 'this is not what I asked', 'вообще не помогло', 'не помогло совсем', 'бұл көмектеспеді', 'мүлдем көмектеспеді']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
+    }
     // Said with whom or what, it is a question.
     expect(reader.read('в водоканале никто не берёт трубку')).toBeNull();
+    expect(reader.read('it did not help with the fine')).toBeNull();
     for (const typed of ['помогло', 'помогло, спасибо', 'it helped, thanks', 'көмектесті, рахмет']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.helpful}`);
     }
