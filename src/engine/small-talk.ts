@@ -223,6 +223,7 @@ export class SmallTalkReader {
  * - "did this answer help?": yes or no, "помогло" or "не помогло", and thanks is a yes;
  * - "shall I pass your question to an operator?" (asked after "it did not help"): yes is the
  *   operator, no the topics; "не помогло" said again is the operator, "помогло" after all the topics;
+ *   asked under an answer given again, no (and "помогло", thanks) is "the answer helped";
  * - "did you mean…?": no, or "не помогло", is "none of these — to an operator"; a yes picks the
  *   entry when only one is offered ("did you mean this?"), and names none among several.
  * Any other offer (the menu, entries offered with a hand-off) is not answered by yes or no.
@@ -235,6 +236,13 @@ export function choiceSaid(said: SmallTalkSaid, offered: readonly Choice[]): str
     // Thanks is a yes here ("спасибо", "Да, спасибо"); "нет, спасибо" stays a no.
     const verdict = agreeing(helped, answer) ?? (said.has('thanks') ? 'yes' : undefined);
     if (verdict) return verdict === 'yes' ? CHOICE.helpful : CHOICE.notHelpful;
+    return undefined;
+  }
+  if (ids.has(CHOICE.operatorNotHelpful) && ids.has(CHOICE.helpful)) {
+    // "Shall I pass it to an operator?" under an answer given again: "не помогло" is a yes to the
+    // operator, "помогло" or thanks a no ("no, the answer helped").
+    const wanted = agreeing(oneOf(said, 'notHelped', 'helped'), answer) ?? (said.has('thanks') ? 'no' : undefined);
+    if (wanted) return wanted === 'yes' ? CHOICE.operatorNotHelpful : CHOICE.helpful;
     return undefined;
   }
   if (ids.has(CHOICE.operatorNotHelpful) && ids.has(CHOICE.menu)) {

@@ -199,6 +199,12 @@ describe('choiceSaid', () => {
     expect(choiceSaid(read('помогло'), didYouMean)).toBeUndefined();
     // Under "did this help?" a yes and "не помогло" contradict each other: nothing is picked.
     expect(choiceSaid(read('да, не помогло'), feedback)).toBeUndefined();
+    // "That is the same answer: shall I pass your question to an operator?", under an answer given
+    // again: a yes or "не помогло" is the operator; a no, "помогло" or thanks is "the answer helped".
+    const againOffer = offer(CHOICE.operatorNotHelpful, CHOICE.helpful);
+    for (const typed of ['да', 'не помогло', 'yes please', 'иә']) expect(`${typed}: ${choiceSaid(read(typed), againOffer)}`).toBe(`${typed}: ${CHOICE.operatorNotHelpful}`);
+    for (const typed of ['нет', 'помогло', 'спасибо', 'нет, спасибо', 'no thanks', 'жоқ']) expect(`${typed}: ${choiceSaid(read(typed), againOffer)}`).toBe(`${typed}: ${CHOICE.helpful}`);
+    expect(choiceSaid(read('да, помогло'), againOffer)).toBeUndefined();
   });
 
   test('"did this help?": yes, no, and thanks as a yes', () => {

@@ -307,13 +307,42 @@ function answer(turn: Turn, tr: Translator, entries: readonly FaqEntryInput[], s
   const texts: Reply[] = entries.map((e) => ({ text: answerText(e, lang, tr) }));
   // A question of the message none of these answers: said, so the resident asks it again.
   if (partLeft) texts.push({ text: tr.t(lang, 'answer.partLeft') });
-  const ask: Reply = {
+  const ask = answeredAgain(turn.conversation, entries) ? operatorAsk(tr, lang) : helpedAsk(tr, lang);
+  turn.conversation.lastFaqId = entry.id;
+  turn.answer({ kind: 'answer', faqId: entry.id, score }, ...texts, ask);
+}
+
+/**
+ * Whether `entries` is the one answer just given, asked about again before the resident said whether
+ * it helped: a follow-up read in its light ("а где?", "can I do it by phone?"), or the same question
+ * in other words. The bot has nothing else to say on it.
+ */
+function answeredAgain(conv: Conversation, entries: readonly FaqEntryInput[]): boolean {
+  return entries.length === 1 && entries[0].id === conv.lastFaqId && conv.offered.some((c) => c.id === CHOICE.helpful);
+}
+
+/** "Did this answer help?": yes, or no (then the operator is offered). */
+function helpedAsk(tr: Translator, lang: Lang): Reply {
+  return {
     text: tr.t(lang, 'answer.ask'),
     choices: [
       { id: CHOICE.helpful, label: tr.t(lang, 'answer.yes') },
       { id: CHOICE.notHelpful, label: tr.t(lang, 'answer.no') },
     ],
   };
-  turn.conversation.lastFaqId = entry.id;
-  turn.answer({ kind: 'answer', faqId: entry.id, score }, ...texts, ask);
+}
+
+/**
+ * Under an answer given again: it is the only one, so the operator is offered at once, where "did
+ * this help?" asked again took a "no" and then a "yes, an operator" to reach one. The operator
+ * choice is a "no" to the answer as well (the feedback handler records it); "no" is "it helped".
+ */
+function operatorAsk(tr: Translator, lang: Lang): Reply {
+  return {
+    text: tr.t(lang, 'answer.again'),
+    choices: [
+      { id: CHOICE.operatorNotHelpful, label: tr.t(lang, 'feedback.operator') },
+      { id: CHOICE.helpful, label: tr.t(lang, 'answer.againHelped') },
+    ],
+  };
 }

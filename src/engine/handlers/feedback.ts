@@ -45,15 +45,23 @@ export function feedbackHandler({ audit, handoff, translator: tr, learning }: Fe
       if (!(await handoff.rate(conv.channel, conv.chatId, choice.score))) return next();
       return turn.answer({ kind: 'rating', score: choice.score }, { text: tr.t(lang, 'escalation.rated') });
     }
+    // Feedback feeds the staff's "unanswered questions" view; the resident's id is not kept.
+    const record = (helpful: boolean) =>
+      audit.record({
+        actor: `resident:${conv.channel}`,
+        action: helpful ? 'feedback.helpful' : 'feedback.not-helpful',
+        target: conv.lastFaqId,
+        detail: { question: conv.lastQuestion ?? null, lang },
+      });
+    // The operator taken right under an answer (one given again offers it at once) is a "no" to
+    // that answer as well: recorded as one, then the escalation handler hands the question over.
+    if (choice?.kind === 'operator' && choice.reason === 'not-helpful' && conv.offered.some((c) => c.id === CHOICE.helpful)) {
+      await record(false);
+      return next();
+    }
     if (choice?.kind !== 'feedback') return next();
     const { helpful } = choice;
-    // Feedback feeds the staff's "unanswered questions" view; the resident's id is not kept.
-    await audit.record({
-      actor: `resident:${conv.channel}`,
-      action: helpful ? 'feedback.helpful' : 'feedback.not-helpful',
-      target: conv.lastFaqId,
-      detail: { question: conv.lastQuestion ?? null, lang },
-    });
+    await record(helpful);
     if (helpful) {
       if (conv.lastQuestion && conv.lastFaqId) await learning?.note({ entryId: conv.lastFaqId, lang, text: conv.lastQuestion, source: 'helpful' });
       if (conv.mode === 'operator' && conv.ticketId) return withdraw(turn, conv.ticketId);

@@ -1,6 +1,6 @@
 import { CHOICE } from '../../../src/engine/choices';
 import type { FaqEntryInput } from '../../../src/faq/types';
-import { createHarness, withFaq, type Harness } from '../../support/engine';
+import { choiceIds, createHarness, withFaq, type Harness } from '../../support/engine';
 
 const entry = (id: string, topic: string, ru: string[], en: string[] = []): FaqEntryInput => ({
   id,
@@ -69,7 +69,8 @@ describe('a follow-up to an answer', () => {
     await h.say('Когда работает поликлиника?', { chatId: 'chat-2' });
     const where = await h.say('а где?', { chatId: 'chat-2' });
     expect(where.outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
-    expect(where.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.ask')]);
+    // The answer given again offers the operator at once (see "an answer given again" below).
+    expect(where.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.again')]);
   });
 
   test('a message that asks nothing ("хм", "и что?") is asked what it is about, also right after an answer, and opens no ticket', async () => {
@@ -338,5 +339,78 @@ describe('a few words after "did you mean" choices', () => {
     await h.say('кредит', { chatId: 'later' });
     h.clock.advance(31 * 60_000);
     expect(idsOf((await h.say('штраф', { chatId: 'later' })).outcome)).toEqual(['bills-fine', 'curfew-fine', 'loan-fine']);
+  });
+});
+
+/**
+ * The answer just given, asked about again before the resident said whether it helped: the same
+ * text, and the operator offered at once instead of "did this help?" asked again.
+ */
+describe('an answer given again', () => {
+  let h: Harness;
+  beforeEach(async () => {
+    h = await createHarness({ faq: FAQ });
+  });
+  afterEach(() => h.close());
+
+  const audited = async (action: string) => (await h.store.audit.list()).filter((r) => r.action === action);
+
+  test('a follow-up answered with the same entry offers the operator, and taking it hands over the question with both messages, recorded as "did not help"', async () => {
+    const first = await h.say('Когда работает поликлиника?');
+    expect(first.replies.at(-1)!.text).toBe(h.translator.t('ru', 'answer.ask'));
+    const again = await h.say('а где?');
+    expect(again.outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+    expect(again.replies.map((r) => r.text)).toEqual(['Ответ: clinic-hours.', h.translator.t('ru', 'answer.again')]);
+    expect(choiceIds(again.replies)).toEqual([CHOICE.operatorNotHelpful, CHOICE.helpful]);
+
+    const handed = await h.say('', { choiceId: CHOICE.operatorNotHelpful });
+    expect(handed.outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+    const ticket = await h.store.tickets.get((handed.outcome as { ticketId: string }).ticketId);
+    expect(ticket!.question).toBe('Когда работает поликлиника? а где?');
+    expect(await audited('feedback.not-helpful')).toEqual([expect.objectContaining({ target: 'clinic-hours' })]);
+  });
+
+  test('"yes, an operator" after a "no" to the first answer is recorded once, by the "no"', async () => {
+    await h.say('Когда работает поликлиника?');
+    await h.say('', { choiceId: CHOICE.notHelpful });
+    expect((await h.say('', { choiceId: CHOICE.operatorNotHelpful })).outcome).toMatchObject({ kind: 'escalate', reason: 'not-helpful' });
+    expect(await audited('feedback.not-helpful')).toHaveLength(1);
+  });
+
+  test.each([
+    ['да', 'escalate'],
+    ['не помогло', 'escalate'],
+    ['нет', 'feedback'],
+    ['помогло, спасибо', 'feedback'],
+    ['спасибо', 'feedback'],
+  ])('typed under it, "%s" is %s', async (typed, kind) => {
+    await h.say('Когда работает поликлиника?');
+    await h.say('а где?');
+    const reply = await h.say(typed);
+    expect(reply.outcome.kind).toBe(kind);
+    if (kind === 'feedback') {
+      expect(reply.outcome).toMatchObject({ helpful: true });
+      expect(await audited('feedback.helpful')).toHaveLength(1);
+    }
+  });
+
+  test('the same question in other words is the same answer given again too; in English as well', async () => {
+    await h.say('When does the curfew start?');
+    const again = await h.say('what time does the curfew start?');
+    expect(again.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+    expect(again.replies.at(-1)!.text).toBe(h.translator.t('en', 'answer.again'));
+  });
+
+  test('another entry after an answer, or the same one once the resident said it helped, asks "did this help?"', async () => {
+    await h.say('Когда начинается комендантский час?');
+    const fine = await h.say('а штраф?');
+    expect(fine.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-fine' });
+    expect(fine.replies.at(-1)!.text).toBe(h.translator.t('ru', 'answer.ask'));
+
+    await h.say('Когда работает поликлиника?', { chatId: 'chat-2' });
+    await h.say('', { chatId: 'chat-2', choiceId: CHOICE.helpful });
+    const where = await h.say('а где?', { chatId: 'chat-2' });
+    expect(where.outcome).toMatchObject({ kind: 'answer', faqId: 'clinic-hours' });
+    expect(where.replies.at(-1)!.text).toBe(h.translator.t('ru', 'answer.ask'));
   });
 });
