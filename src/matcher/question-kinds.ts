@@ -9,6 +9,7 @@
  * FAQ's vocabulary. Question words are also listed in stopwords.ts (they are not content) and
  * segments.ts (they make a sentence the question): a word added here may belong there too.
  */
+import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, tokenize } from './normalize';
 import { latinToCyrillic } from './translit';
 
@@ -118,6 +119,21 @@ const WORD_KINDS: ReadonlyMap<string, QuestionKind> = new Map(
     ] as Array<[QuestionKind, string]>
   ).flatMap(([kind, words]) => words.split(' ').map((w) => [w, kind] as [string, QuestionKind])),
 );
+
+/** The plainest question word of each kind in each language: one that asks that kind alone (readQuestionKinds). */
+const KIND_WORDS: Readonly<Record<QuestionKind, Readonly<Record<Lang, string>>>> = {
+  time: { ru: 'когда', kk: 'қашан', en: 'when' },
+  amount: { ru: 'сколько', kk: 'қанша', en: 'how much' },
+  place: { ru: 'где', kk: 'қайда', en: 'where' },
+  person: { ru: 'кто', kk: 'кім', en: 'who' },
+  reason: { ru: 'почему', kk: 'неге', en: 'why' },
+  way: { ru: 'как', kk: 'қалай', en: 'how' },
+};
+
+/** A question word that asks `kind` in `lang`: "когда" for a time in Russian. */
+export function kindQuestionWord(kind: QuestionKind, lang: Lang): string {
+  return KIND_WORDS[kind][lang];
+}
 
 /** "со скольки", "до скольки": this form of "сколько" only ever asks for a time. */
 const TIME_ONLY = new Set(['скольки', 'skolki']);

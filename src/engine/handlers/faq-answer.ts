@@ -25,7 +25,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { answersPastContext, entryAskedAbout, followUpEntry, followUpQuestion, goesOnFromLastQuestion, offeredEntryMeant } from './follow-up';
+import { answersPastContext, askedLikeBefore, entryAskedAbout, followUpEntry, followUpQuestion, goesOnFromLastQuestion, offeredEntryMeant } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -72,7 +72,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (decision.kind === 'clarify') {
       // "А где?" soon after an answer asks about that answer: it is given again ("did this help?"
       // then leads to an operator). Alone, it is asked what it is about.
-      const again = followUpOf(decision, options, asked, turn);
+      const again = followUpOf(decision, options, asked, turn, earlier);
       if (again) return answerFollowUp(turn, tr, again, earlier);
       // Nothing to hand over either: an operator would have to ask the same.
       turn.conversation.lastQuestion = undefined;
@@ -98,7 +98,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
-    const context = followUpOf(decision, options, asked, turn);
+    const context = followUpOf(decision, options, asked, turn, earlier);
     if (context) return answerFollowUp(turn, tr, context, earlier);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
@@ -250,7 +250,7 @@ export function answerOrFollowUp(
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
   const decision = decideInContext(faq, text, turn);
-  if (decision.kind !== 'answer') return followUpOf(decision, faq, text, turn);
+  if (decision.kind !== 'answer') return followUpOf(decision, faq, text, turn, turn.conversation.lastQuestion);
   const entry = faq.catalog.get(decision.id);
   return entry && { entry, score: decision.score };
 }
@@ -272,12 +272,16 @@ function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalo
   return { kind: 'none', score: decision.score, ids: worthOffering(result) };
 }
 
-/** The follow-up `text` is, given the FAQ's decision on it (answerOrFollowUp). */
+/**
+ * The follow-up `text` is, given the FAQ's decision on it (answerOrFollowUp); `earlier` is the
+ * question the answer before was for.
+ */
 function followUpOf(
   decision: Decision,
-  { catalog }: Pick<FaqAnswerOptions, 'catalog'>,
+  { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
+  earlier: string | undefined,
 ): { entry: FaqEntryInput; score: number } | undefined {
   if (decision.kind === 'clarify') {
     // "хм", "и что?": no kind or day to ask of the answer before, which would only be repeated.
@@ -287,7 +291,10 @@ function followUpOf(
   }
   if (decision.kind !== 'suggest' && decision.kind !== 'none') return undefined;
   const ids = decision.ids ?? [];
-  const entry = offeredEntryMeant(turn.conversation, text, catalog, turn.lang, turn.now) ?? followUpEntry(turn.conversation, text, ids, catalog, turn.lang, turn.now);
+  const entry =
+    offeredEntryMeant(turn.conversation, text, catalog, turn.lang, turn.now) ??
+    followUpEntry(turn.conversation, text, ids, catalog, turn.lang, turn.now) ??
+    askedLikeBefore(turn.conversation, earlier, text, ids, catalog, thresholds, turn.lang, turn.now);
   return entry && { entry, score: decision.score };
 }
 

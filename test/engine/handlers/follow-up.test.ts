@@ -414,3 +414,45 @@ describe('an answer given again', () => {
     expect(where.replies.at(-1)!.text).toBe(h.translator.t('ru', 'answer.ask'));
   });
 });
+
+/**
+ * A follow-up that names another subject and asks nothing of its own asks the question before of
+ * it: "а комендантский час?" after "когда закончится ЧП?" asks when the curfew ends.
+ */
+describe('the question before asked of another subject', () => {
+  const ELLIPSIS_FAQ: FaqEntryInput[] = [
+    entry('emergency-end', 'emergency', ['Когда закончится режим ЧП?', 'Продлят ли режим ЧП?'], ['When will the state of emergency end?', 'Will the state of emergency be extended?']),
+    entry('curfew-hours', 'curfew', ['Когда начинается комендантский час?'], ['When does the curfew start?']),
+    entry('curfew-fine', 'curfew', ['Какой штраф за нарушение комендантского часа?'], ['What is the fine for breaking the curfew?']),
+    entry('curfew-pass', 'curfew', ['Как получить пропуск на время комендантского часа?'], ['How do I get a pass for the curfew?']),
+  ];
+
+  test('"а комендантский час?" alone could be any of the curfew\'s entries; after "когда закончится ЧП?" it asks when, in Russian and English', () =>
+    withFaq(ELLIPSIS_FAQ, async (own) => {
+      // Handed over, the three offered to read meanwhile.
+      const alone = await own.say('а комендантский час?');
+      expect(alone.outcome.kind).toBe('escalate');
+      expect(idsOf(alone.outcome)).toEqual(['curfew-fine', 'curfew-hours', 'curfew-pass']);
+
+      expect((await own.say('Когда закончится режим ЧП?', { chatId: 'ru' })).outcome).toMatchObject({ kind: 'answer', faqId: 'emergency-end' });
+      const curfew = await own.say('а комендантский час?', { chatId: 'ru' });
+      expect(curfew.outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+      expect(curfew.replies[0].text).toBe('Ответ: curfew-hours.');
+
+      await own.say('When will the state of emergency end?', { chatId: 'en' });
+      expect((await own.say('and the curfew?', { chatId: 'en' })).outcome).toMatchObject({ kind: 'answer', faqId: 'curfew-hours' });
+    }));
+
+  test('not without saying it goes on, nor after a question that asked no kind, nor for a message that asks its own', () =>
+    withFaq(ELLIPSIS_FAQ, async (own) => {
+      await own.say('Когда закончится режим ЧП?', { chatId: 'bare' });
+      expect((await own.say('насчёт комендантского часа?', { chatId: 'bare' })).outcome.kind).toBe('escalate');
+
+      await own.say('Продлят ли режим ЧП?', { chatId: 'no-kind' });
+      expect((await own.say('а комендантский час?', { chatId: 'no-kind' })).outcome.kind).toBe('escalate');
+
+      await own.say('Когда закончится режим ЧП?', { chatId: 'own-kind' });
+      // "как" asks a way of its own: the pass, not the hours the question before would give.
+      expect((await own.say('а как с комендантским часом?', { chatId: 'own-kind' })).outcome).not.toMatchObject({ faqId: 'curfew-hours' });
+    }));
+});
