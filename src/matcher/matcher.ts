@@ -284,7 +284,13 @@ export class LexicalMatcher implements FaqMatcher {
     const suggest = Math.max(answer, predict(this.calibration.top3, x));
     const candidates: MatchCandidate[] = ranking.entries
       .slice(0, limit)
-      .map((e, i) => ({ id: e.id, score: i === 0 ? answer : (answer * e.score) / top.score, relevance: e.score / top.score, asked: e.explained > 0 }));
+      .map((e, i) => ({
+        id: e.id,
+        score: i === 0 ? answer : (answer * e.score) / top.score,
+        relevance: e.score / top.score,
+        asked: e.explained > 0,
+        asksAll: ranking.contentWeight > 0 && e.askedContent >= ranking.contentWeight * (1 - 1e-9),
+      }));
     const passingWord = ranking.knownContentWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;

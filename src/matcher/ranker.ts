@@ -59,6 +59,12 @@ export interface RankedEntry {
    * of weight × idf × match quality.
    */
   explained: number;
+  /**
+   * Σ over message words the entry asks about that are not the kind of answer asked
+   * (question-kinds.ts) of weight × idf, however well each matches (a lexicon concept or a typo
+   * as much as the word itself): whether it asks about each word, not how closely.
+   */
+  askedContent: number;
 }
 
 export interface Ranking {
@@ -72,6 +78,8 @@ export interface Ranking {
   knownWords: number;
   /** How many of those are words, not the kind of answer asked (question-kinds.ts). */
   knownContentWords: number;
+  /** The part of `totalWeight` from those words: what an entry's `askedContent` is out of. */
+  contentWeight: number;
   /** How many of those the FAQ knows only as a typo of one of its words (ResolvedToken.guessed). */
   guessedWords: number;
   /** Every index key the message's words stand for, for the precision feature. */
@@ -84,7 +92,7 @@ const COMMON_KEY_SHARE = 0.1;
 /** Candidate lists longer than this are pruned after each word. */
 const PRUNE_ABOVE = 200;
 
-const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, knownContentWords: 0, guessedWords: 0, keys: new Set() };
+const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, knownContentWords: 0, contentWeight: 0, guessedWords: 0, keys: new Set() };
 
 /** The index as seen with an exclusion applied: document counts, frequencies and key existence. */
 class View {
@@ -171,6 +179,7 @@ export class Ranker {
   private bestAsked = new Uint8Array(64);
   private score = new Float64Array(64);
   private explained = new Float64Array(64);
+  private askedContent = new Float64Array(64);
   /**
    * The slots the current word touched: the first `touchedCount` of `touched`. Each slot once (only
    * a value above zero is taken, and `best` then marks the slot), so the slot capacity holds them;
@@ -213,6 +222,7 @@ export class Ranker {
     let knownWords = 0;
     let guessedWords = 0;
     let knownContentWords = 0;
+    let contentWeight = 0;
     for (const { token, weight } of tokens) {
       const r = this.resolve(token, weight, view);
       if (!r) continue;
@@ -222,12 +232,15 @@ export class Ranker {
       if (r.keys.length === 0) unknownWeight += w;
       else {
         knownWords += 1;
-        if (!isQuestionKindKey(token.surface)) knownContentWords += 1;
+        if (!isQuestionKindKey(token.surface)) {
+          knownContentWords += 1;
+          contentWeight += w;
+        }
         if (r.guessed) guessedWords += 1;
       }
       for (const [key] of r.keys) keys.add(key);
     }
-    return { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, guessedWords };
+    return { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords };
   }
 
   /**
@@ -240,7 +253,7 @@ export class Ranker {
    */
   private accumulate(tokens: readonly ResolvedToken[], view: View): number[] {
     this.ensureCapacity(this.index.slotCapacity);
-    const { best, bestQuality, bestAsked, score, explained } = this;
+    const { best, bestQuality, bestAsked, score, explained, askedContent } = this;
     const leftSlot = view.leftSlot;
     const candidates: number[] = [];
     const ordered = tokens
@@ -257,6 +270,8 @@ export class Ranker {
       remaining = Math.max(0, remaining - most);
       // An entry no word has touched yet can reach at most what this word and the rest add.
       const closed = threshold > most + remaining;
+      // A kind of answer asked stands for itself alone: its one key is a kind's.
+      const content = !isQuestionKindKey(token.keys[0][0]);
       this.touchedCount = 0;
       for (const [key, quality, keyIdf] of token.keys) {
         const packed = this.index.packedPostingsOf(key);
@@ -302,7 +317,10 @@ export class Ranker {
         if (score[slot] === 0) candidates.push(slot);
         score[slot] += token.weight * best[slot];
         if (score[slot] > topScore) topScore = score[slot];
-        if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
+        if (bestAsked[slot]) {
+          explained[slot] += token.weight * token.idf * bestQuality[slot];
+          if (content) askedContent[slot] += token.weight * token.idf;
+        }
         best[slot] = 0;
         bestQuality[slot] = 0;
         bestAsked[slot] = 0;
@@ -333,7 +351,7 @@ export class Ranker {
   /** Drops (and clears) candidates below `threshold`, in place: the words left cannot lift them into the best. */
   private prune(candidates: number[], threshold: number): void {
     if (threshold <= 0) return;
-    const { score, explained } = this;
+    const { score, explained, askedContent } = this;
     let kept = 0;
     for (let i = 0; i < candidates.length; i += 1) {
       const slot = candidates[i];
@@ -343,6 +361,7 @@ export class Ranker {
       } else {
         score[slot] = 0;
         explained[slot] = 0;
+        askedContent[slot] = 0;
       }
     }
     candidates.length = kept;
@@ -374,14 +393,16 @@ export class Ranker {
     for (const slot of slots) {
       const s = this.score[slot];
       const explained = this.explained[slot];
+      const askedContent = this.askedContent[slot];
       this.score[slot] = 0;
       this.explained[slot] = 0;
+      this.askedContent[slot] = 0;
       if (out.length === k && s <= out[k - 1].score) continue;
       const entry = this.index.entryOfSlot(slot);
       if (!entry) continue;
       let i = out.length === k ? k - 1 : out.length;
       while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
-      out.splice(i, 0, { id: entry.id, slot, score: s, explained });
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent });
       if (out.length > k) out.pop();
     }
     return out;
@@ -395,6 +416,7 @@ export class Ranker {
     this.bestAsked = new Uint8Array(size);
     this.score = new Float64Array(size);
     this.explained = new Float64Array(size);
+    this.askedContent = new Float64Array(size);
     this.touched = new Int32Array(size);
   }
 

@@ -20,6 +20,11 @@ export interface MatchCandidate {
    * only mentioning it in its answer ("банки" in a loan deferral's "apply to your bank").
    */
   asked?: boolean;
+  /**
+   * Whether it asks about every word of the message the FAQ knows, the kind of answer asked aside:
+   * "когда починят?" says nothing a broken lift's questions ("Лифт долго не ремонтируют…") do not ask.
+   */
+  asksAll?: boolean;
 }
 
 export interface MatchResult {

@@ -19,6 +19,7 @@ function expectSameRanking(actual: Ranking, expected: Ranking): void {
   expect(actual.entries.map((e) => e.id)).toEqual(expected.entries.map((e) => e.id));
   actual.entries.forEach((e, i) => {
     expect(e.explained).toBeCloseTo(expected.entries[i].explained, 9);
+    expect(e.askedContent).toBeCloseTo(expected.entries[i].askedContent, 9);
     expect(Math.abs(e.score - expected.entries[i].score)).toBeLessThan(0.03 * expected.entries[i].score);
   });
   expect(actual.unknownWeight).toBeCloseTo(expected.unknownWeight, 9);
@@ -82,6 +83,7 @@ describe('pruning in a large FAQ', () => {
       const b = exhaustive.rank(tokens);
       expect(a.entries.map((e) => e.score)).toEqual(b.entries.slice(0, 10).map((e) => e.score));
       expect(a.entries[0].explained).toBeCloseTo(b.entries[0].explained, 9);
+      expect(a.entries[0].askedContent).toBeCloseTo(b.entries[0].askedContent, 9);
     }
   });
 });
@@ -145,6 +147,31 @@ describe('an index kept up to date entry by entry', () => {
     expect(index.vocabulary.languagesOf(word as string)).toEqual([]);
     index.upsert(first);
     expect(index.vocabulary.languagesOf(word as string)).toEqual(['ru']);
+  });
+});
+
+describe('the words of the message an entry asks about, the kind of answer asked aside', () => {
+  const { ranker } = ranked([
+    { id: 'lift', topic: 'housing', questions: { ru: ['Лифт долго не ремонтируют, куда жаловаться?'] }, answer: { ru: 'Звоните диспетчеру.' } },
+    { id: 'road', topic: 'roads', questions: { ru: ['Когда ремонтируют дорогу?'] }, answer: { ru: 'Летом, по плану ремонта.' } },
+    { id: 'park', topic: 'leisure', questions: { ru: ['Когда откроется парк?'] }, answer: { ru: 'После ремонта дорожек.' } },
+  ]);
+  const asked = (text: string) => {
+    const ranking = ranker.rank(analyzeMessage(text, 'ru'));
+    return Object.fromEntries(ranking.entries.map((e) => [e.id, e.askedContent / ranking.contentWeight]));
+  };
+
+  it('counts every word an entry asks about, whether or not it asks the same kind of answer', () => {
+    // "когда" asks a time: the road asks it, the lift does not; both ask about "ремонтируют".
+    expect(asked('когда ремонтируют?')).toMatchObject({ lift: 1, road: 1 });
+  });
+
+  it('leaves out a word the entry does not ask about, and one it only says in its answer', () => {
+    const shares = asked('когда ремонтируют лифт?');
+    expect(shares.lift).toBeCloseTo(1, 9);
+    expect(shares.road).toBeLessThan(1);
+    // The park's answer speaks of a "ремонт": not asked.
+    expect(asked('ремонт').park ?? 0).toBe(0);
   });
 });
 

@@ -25,7 +25,7 @@ import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
 import type { Reply } from '../types';
 import { entriesOf, entryChoices } from './entry-choices';
-import { answersPastContext, askedLikeBefore, entryAskedAbout, followUpEntry, followUpQuestion, goesOnFromLastQuestion, offeredEntryMeant } from './follow-up';
+import { answersPastContext, askedLikeBefore, entryAskedAbout, followUpEntry, followUpQuestion, goesOnFromLastQuestion, offeredEntryMeant, stillAboutAnswer } from './follow-up';
 import { menuReply } from './menu';
 
 export interface FaqAnswerOptions {
@@ -264,8 +264,14 @@ export function answerOrFollowUp(
  * takes the message up.
  */
 function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>, text: string, turn: Turn): Decision {
-  const result = catalog.match(text, turn.lang, turn.now, 3);
+  // Five, not three: the answer before may be further down for a few words that fit others better.
+  const result = catalog.match(text, turn.lang, turn.now, 5);
   const decision = decide(result, thresholds);
+  // A few words that say nothing the answer before does not ask about go on from it, whatever else
+  // they fit: no answer of their own, with that answer as their one candidate, which the
+  // follow-up rules take (followUpEntry).
+  const still = decision.kind === 'clarify' ? undefined : stillAboutAnswer(turn.conversation, text, result.candidates, catalog, turn.now);
+  if (still && (decision.kind !== 'answer' || decision.id !== still.id)) return { kind: 'none', score: 'score' in decision ? decision.score : 0, ids: [still.id] };
   if (decision.kind !== 'answer') return decision;
   const answered = { id: decision.id, covered: result.covered ?? 1 };
   if (!answersPastContext(turn.conversation, text, answered, catalog, turn.lang, turn.now)) return decision;

@@ -28,7 +28,7 @@ import { decide } from '../../matcher';
 import { questionWords } from '../../matcher/analyze';
 import { tokenize } from '../../matcher/normalize';
 import { kindQuestionWord } from '../../matcher/question-kinds';
-import type { Thresholds } from '../../matcher/types';
+import type { MatchCandidate, Thresholds } from '../../matcher/types';
 import type { Conversation } from '../../store/types';
 import { CHOICE } from '../choices';
 
@@ -89,6 +89,25 @@ export function followUpEntry(
   if (onTopic.length !== 1) return undefined;
   const [entry] = onTopic;
   return isNeighbour(last, entry, catalog, lang, now) || namesSubjectOf(text, entry, catalog, lang, now) ? entry : undefined;
+}
+
+/**
+ * The entry answered last, when a few words soon after it say nothing it does not ask about: every
+ * word of them the FAQ knows (the kind of answer asked aside) is in its questions or topic, as
+ * `candidates` (the message's own, MatchCandidate.asksAll) show. "когда починят?" after a broken
+ * lift's answer asks about that lift, however well a road repair's "Когда отремонтируют дорогу?"
+ * fits the words alone; "а банки?" after the post office names what the post office's questions
+ * do not, and is the banks.
+ */
+export function stillAboutAnswer(
+  conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
+  text: string,
+  candidates: readonly MatchCandidate[],
+  catalog: Pick<FaqCatalog, 'get'>,
+  now: Date,
+): FaqEntryInput | undefined {
+  const last = answeredBefore(conversation, text, catalog, now);
+  return last && candidates.some((c) => c.id === last.id && c.asksAll) ? last : undefined;
 }
 
 /**

@@ -30,6 +30,8 @@ const FAQ: FaqEntryInput[] = [
 ];
 
 const idsOf = (outcome: { kind: string; faqIds?: readonly string[] }) => [...(outcome.faqIds ?? [])].sort();
+/** The entry answered, or the first offered. */
+const firstOf = (outcome: { kind: string; faqId?: string; faqIds?: readonly string[] }) => outcome.faqId ?? outcome.faqIds?.[0];
 
 /** A few words right after an answer are read in its light: "and the fine?" after the curfew hours. */
 describe('a follow-up to an answer', () => {
@@ -454,5 +456,40 @@ describe('the question before asked of another subject', () => {
       await own.say('Когда закончится режим ЧП?', { chatId: 'own-kind' });
       // "как" asks a way of its own: the pass, not the hours the question before would give.
       expect((await own.say('а как с комендантским часом?', { chatId: 'own-kind' })).outcome).not.toMatchObject({ faqId: 'curfew-hours' });
+    }));
+});
+
+/**
+ * A few words after an answer that say nothing its entry does not ask about go on from it, however
+ * well another entry fits them alone: "когда отремонтируют?" after a broken lift asks about the lift.
+ */
+describe('a few words the answer before asks about', () => {
+  const REPAIRS_FAQ: FaqEntryInput[] = [
+    entry('lift', 'housing', ['Не работает лифт, куда звонить?', 'Лифт долго не ремонтируют, куда жаловаться?'], ['The lift is not working, who do I call?', 'The lift has not been repaired for a long time, where do I complain?']),
+    entry('road', 'roads', ['Когда ремонтируют дорогу на моей улице?', 'Как сообщить о яме на дороге?'], ['When will the road on my street be repaired?', 'How do I report a pothole?']),
+    entry('garbage', 'waste', ['Когда вывозят мусор?'], ['When is the rubbish collected?']),
+    entry('snow', 'roads', ['Кто убирает снег во дворе?'], ['Who clears the snow in the yard?']),
+  ];
+
+  test('"когда ремонтируют?" alone is the road; after the lift\'s answer it is the lift, given again with the operator offered', () =>
+    withFaq(REPAIRS_FAQ, async (own) => {
+      expect(firstOf((await own.say('когда ремонтируют?')).outcome)).toBe('road');
+
+      await own.say('Не работает лифт', { chatId: 'lift' });
+      const again = await own.say('когда ремонтируют?', { chatId: 'lift' });
+      expect(again.outcome).toMatchObject({ kind: 'answer', faqId: 'lift' });
+      expect(again.replies.at(-1)!.text).toBe(own.translator.t('ru', 'answer.again'));
+
+      await own.say('The lift is not working', { chatId: 'lift-en' });
+      expect((await own.say('when will it be repaired?', { chatId: 'lift-en' })).outcome).toMatchObject({ kind: 'answer', faqId: 'lift' });
+    }));
+
+  test('a word the answer before does not ask about is another question: the road, the snow', () =>
+    withFaq(REPAIRS_FAQ, async (own) => {
+      await own.say('Не работает лифт', { chatId: 'road' });
+      expect(firstOf((await own.say('а дорогу когда ремонтируют?', { chatId: 'road' })).outcome)).toBe('road');
+
+      await own.say('Когда вывозят мусор?', { chatId: 'snow' });
+      expect(firstOf((await own.say('а снег?', { chatId: 'snow' })).outcome)).toBe('snow');
     }));
 });
