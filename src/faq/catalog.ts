@@ -160,7 +160,7 @@ export class FaqCatalog {
       const entry = this.entries.get(c.id);
       if (!entry || !isLive(entry, now)) continue;
       // Written out, not spread: this runs for every message, and a spread copies by a slower path.
-      out.push({ id: c.id, score: c.score, relevance: c.relevance, asked: c.asked, asksAll: c.asksAll, entry });
+      out.push({ id: c.id, score: c.score, relevance: c.relevance, asked: c.asked, asksAll: c.asksAll, askedShare: c.askedShare, entry });
       if (out.length === limit) break;
     }
     // What the matcher said of its first candidate is not said of another that took its place.

@@ -289,7 +289,8 @@ export class LexicalMatcher implements FaqMatcher {
         score: i === 0 ? answer : (answer * e.score) / top.score,
         relevance: e.score / top.score,
         asked: e.explained > 0,
-        asksAll: ranking.contentWeight > 0 && e.askedContent >= ranking.contentWeight * (1 - 1e-9),
+        asksAll: ranking.knownContentWords > 0 && e.askedWords === ranking.knownContentWords,
+        askedShare: ranking.contentWeight > 0 ? e.askedContent / ranking.contentWeight : 0,
       }));
     const passingWord = ranking.knownContentWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;

@@ -61,10 +61,14 @@ export interface RankedEntry {
   explained: number;
   /**
    * Σ over message words the entry asks about that are not the kind of answer asked
-   * (question-kinds.ts) of weight × idf, however well each matches (a lexicon concept or a typo
-   * as much as the word itself): whether it asks about each word, not how closely.
+   * (question-kinds.ts) of weight × idf × the best match quality among the word's keys it asks
+   * about: 1 for the word itself, less for a lexicon concept or a typo. Unlike `explained`, not the
+   * quality of the key that scored best (a concept its questions say in every language can
+   * outscore the word said in one).
    */
   askedContent: number;
+  /** How many of those words it asks about, however closely: out of Ranking.knownContentWords. */
+  askedWords: number;
 }
 
 export interface Ranking {
@@ -180,6 +184,9 @@ export class Ranker {
   private score = new Float64Array(64);
   private explained = new Float64Array(64);
   private askedContent = new Float64Array(64);
+  private askedWords = new Uint16Array(64);
+  /** Per slot, for the current word: the best quality among its keys the entry asks about (0: none). */
+  private askedQuality = new Float64Array(64);
   /**
    * The slots the current word touched: the first `touchedCount` of `touched`. Each slot once (only
    * a value above zero is taken, and `best` then marks the slot), so the slot capacity holds them;
@@ -253,7 +260,7 @@ export class Ranker {
    */
   private accumulate(tokens: readonly ResolvedToken[], view: View): number[] {
     this.ensureCapacity(this.index.slotCapacity);
-    const { best, bestQuality, bestAsked, score, explained, askedContent } = this;
+    const { best, bestQuality, bestAsked, score, explained, askedContent, askedWords, askedQuality } = this;
     const leftSlot = view.leftSlot;
     const candidates: number[] = [];
     const ordered = tokens
@@ -306,6 +313,7 @@ export class Ranker {
               bestQuality[slot] = quality;
               bestAsked[slot] = asked[i];
             }
+            if (asked[i] === 1 && quality > askedQuality[slot]) askedQuality[slot] = quality;
             continue;
           }
           this.offerLeftOut(slot, key, idf, quality, view);
@@ -317,10 +325,12 @@ export class Ranker {
         if (score[slot] === 0) candidates.push(slot);
         score[slot] += token.weight * best[slot];
         if (score[slot] > topScore) topScore = score[slot];
-        if (bestAsked[slot]) {
-          explained[slot] += token.weight * token.idf * bestQuality[slot];
-          if (content) askedContent[slot] += token.weight * token.idf;
+        if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
+        if (content && askedQuality[slot] > 0) {
+          askedContent[slot] += token.weight * token.idf * askedQuality[slot];
+          askedWords[slot] += 1;
         }
+        askedQuality[slot] = 0;
         best[slot] = 0;
         bestQuality[slot] = 0;
         bestAsked[slot] = 0;
@@ -351,7 +361,7 @@ export class Ranker {
   /** Drops (and clears) candidates below `threshold`, in place: the words left cannot lift them into the best. */
   private prune(candidates: number[], threshold: number): void {
     if (threshold <= 0) return;
-    const { score, explained, askedContent } = this;
+    const { score, explained, askedContent, askedWords } = this;
     let kept = 0;
     for (let i = 0; i < candidates.length; i += 1) {
       const slot = candidates[i];
@@ -362,6 +372,7 @@ export class Ranker {
         score[slot] = 0;
         explained[slot] = 0;
         askedContent[slot] = 0;
+        askedWords[slot] = 0;
       }
     }
     candidates.length = kept;
@@ -378,6 +389,7 @@ export class Ranker {
     if (value <= 0) return;
     if (this.best[slot] === 0) this.touched[this.touchedCount++] = slot;
     if (value > this.best[slot]) this.keep(slot, value, quality, asked ? 1 : 0);
+    if (asked && quality > this.askedQuality[slot]) this.askedQuality[slot] = quality;
   }
 
   private keep(slot: number, value: number, quality: number, asked: number): void {
@@ -394,15 +406,17 @@ export class Ranker {
       const s = this.score[slot];
       const explained = this.explained[slot];
       const askedContent = this.askedContent[slot];
+      const askedWords = this.askedWords[slot];
       this.score[slot] = 0;
       this.explained[slot] = 0;
       this.askedContent[slot] = 0;
+      this.askedWords[slot] = 0;
       if (out.length === k && s <= out[k - 1].score) continue;
       const entry = this.index.entryOfSlot(slot);
       if (!entry) continue;
       let i = out.length === k ? k - 1 : out.length;
       while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
-      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent });
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent, askedWords });
       if (out.length > k) out.pop();
     }
     return out;
@@ -417,6 +431,8 @@ export class Ranker {
     this.score = new Float64Array(size);
     this.explained = new Float64Array(size);
     this.askedContent = new Float64Array(size);
+    this.askedWords = new Uint16Array(size);
+    this.askedQuality = new Float64Array(size);
     this.touched = new Int32Array(size);
   }
 

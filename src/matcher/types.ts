@@ -25,6 +25,11 @@ export interface MatchCandidate {
    * "когда починят?" says nothing a broken lift's questions ("Лифт долго не ремонтируют…") do not ask.
    */
   asksAll?: boolean;
+  /**
+   * How closely it asks about those words: the share (by idf, and by how well each matches) of
+   * their weight its questions and topic account for; 1 when it says each of them as it is.
+   */
+  askedShare?: number;
 }
 
 export interface MatchResult {

@@ -166,6 +166,20 @@ describe('the words of the message an entry asks about, the kind of answer asked
     expect(asked('когда ремонтируют?')).toMatchObject({ lift: 1, road: 1 });
   });
 
+  it('weighs each word by how closely the entry asks about it: the word itself, or a related word', () => {
+    const { ranker: own } = ranked([
+      { id: 'lift', topic: 'housing', questions: { ru: ['Кто отвечает за ремонт лифта?'] }, answer: { ru: 'Управляющая компания.' } },
+      { id: 'road', topic: 'roads', questions: { ru: ['Когда починят дорогу?'] }, answer: { ru: 'Летом.' } },
+    ]);
+    const ranking = own.rank(analyzeMessage('починят', 'ru'));
+    const share = (id: string) => ranking.entries.find((e) => e.id === id)!.askedContent / ranking.contentWeight;
+    expect(share('road')).toBeCloseTo(1, 9);
+    // "ремонт" is a word of the lexicon's group of "починить": asked about, less closely.
+    expect(ranking.entries.find((e) => e.id === 'lift')!.askedWords).toBe(1);
+    expect(share('lift')).toBeGreaterThan(0);
+    expect(share('lift')).toBeLessThan(1);
+  });
+
   it('leaves out a word the entry does not ask about, and one it only says in its answer', () => {
     const shares = asked('когда ремонтируют лифт?');
     expect(shares.lift).toBeCloseTo(1, 9);

@@ -94,7 +94,8 @@ export function followUpEntry(
 /**
  * The entry answered last, when a few words soon after it say nothing it does not ask about: every
  * word of them the FAQ knows (the kind of answer asked aside) is in its questions or topic, as
- * `candidates` (the message's own, MatchCandidate.asksAll) show. "когда починят?" after a broken
+ * `candidates` (the message's own, MatchCandidate.asksAll) show, and as closely as the first of
+ * them asks about them (MatchCandidate.askedShare). "когда починят?" after a broken
  * lift's answer asks about that lift, however well a road repair's "Когда отремонтируют дорогу?"
  * fits the words alone; "а банки?" after the post office names what the post office's questions
  * do not, and is the banks.
@@ -107,7 +108,12 @@ export function stillAboutAnswer(
   now: Date,
 ): FaqEntryInput | undefined {
   const last = answeredBefore(conversation, text, catalog, now);
-  return last && candidates.some((c) => c.id === last.id && c.asksAll) ? last : undefined;
+  const asked = last && candidates.find((c) => c.id === last.id);
+  if (!asked?.asksAll) return undefined;
+  // As closely as the first candidate, too: "а мобильная связь работает?" is the very question of
+  // the mobile calls' entry, which the internet's questions only meet through a related word.
+  const first = candidates[0];
+  return (asked.askedShare ?? 0) >= (first.askedShare ?? 0) - 1e-9 ? last : undefined;
 }
 
 /**

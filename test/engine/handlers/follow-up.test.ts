@@ -469,6 +469,8 @@ describe('a few words the answer before asks about', () => {
     entry('road', 'roads', ['Когда ремонтируют дорогу на моей улице?', 'Как сообщить о яме на дороге?'], ['When will the road on my street be repaired?', 'How do I report a pothole?']),
     entry('garbage', 'waste', ['Когда вывозят мусор?'], ['When is the rubbish collected?']),
     entry('snow', 'roads', ['Кто убирает снег во дворе?'], ['Who clears the snow in the yard?']),
+    entry('internet', 'internet', ['Когда включат интернет?', 'Когда восстановят мобильный интернет?', 'Будет ли работать интернет ночью?']),
+    entry('mobile', 'internet', ['Работает ли мобильная связь?']),
   ];
 
   test('"когда ремонтируют?" alone is the road; after the lift\'s answer it is the lift, given again with the operator offered', () =>
@@ -484,12 +486,17 @@ describe('a few words the answer before asks about', () => {
       expect((await own.say('when will it be repaired?', { chatId: 'lift-en' })).outcome).toMatchObject({ kind: 'answer', faqId: 'lift' });
     }));
 
-  test('a word the answer before does not ask about is another question: the road, the snow', () =>
+  test('a word the answer before does not ask about, or asks about less closely, is another question: the road, the snow, the mobile connection', () =>
     withFaq(REPAIRS_FAQ, async (own) => {
       await own.say('Не работает лифт', { chatId: 'road' });
       expect(firstOf((await own.say('а дорогу когда ремонтируют?', { chatId: 'road' })).outcome)).toBe('road');
 
       await own.say('Когда вывозят мусор?', { chatId: 'snow' });
       expect(firstOf((await own.say('а снег?', { chatId: 'snow' })).outcome)).toBe('snow');
+
+      // The internet's questions ask about "связь" only through a related word; the mobile
+      // connection's question says each word itself, and is what the message asks.
+      await own.say('Когда включат интернет?', { chatId: 'mobile' });
+      expect((await own.say('а мобильная связь работает?', { chatId: 'mobile' })).outcome).toMatchObject({ kind: 'answer', faqId: 'mobile' });
     }));
 });
