@@ -25,7 +25,7 @@ import { questionLabel } from '../../faq/entry-text';
 import { isLive, type FaqEntryInput } from '../../faq/types';
 import type { Lang } from '../../i18n/languages';
 import { decide } from '../../matcher';
-import { questionWords } from '../../matcher/analyze';
+import { indexedWordsOf, indexKeyOf, questionWords } from '../../matcher/analyze';
 import { tokenize } from '../../matcher/normalize';
 import { kindQuestionWord } from '../../matcher/question-kinds';
 import type { MatchCandidate, Thresholds } from '../../matcher/types';
@@ -209,7 +209,8 @@ const MIN_COVERED_ELSEWHERE = 0.3;
  * after it that points back to it ("how long will it take?", "а это надолго?"), or says little of
  * the entry's question ("а для детей?" against sports clubs for children), is about that answer;
  * an entry that is not its neighbour, found by such words ("take": an ID card's "how long does it
- * take"), answers something the resident did not ask. Such a message goes on as a follow-up, or to
+ * take"), answers something the resident did not ask, unless the message points back to the answer's
+ * subject and the entry asks about that subject too ("what if I break it?"). Such a message goes on as a follow-up, or to
  * an operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
  */
 export function answersPastContext(
@@ -223,7 +224,23 @@ export function answersPastContext(
   const last = answeredBefore(conversation, text, catalog, now);
   const entry = catalog.get(answered.id);
   if (!last || !entry || last.id === entry.id || isNeighbour(last, entry, catalog, lang, now)) return false;
-  return answered.covered < MIN_COVERED_ELSEWHERE || pointsBack(text);
+  if (answered.covered < MIN_COVERED_ELSEWHERE) return true;
+  // Pointing back to an answer whose subject the entry's questions name too, the message asks the
+  // entry of that subject: "what if I break it?" after the curfew's start is its fine, however far
+  // down the start's question finds the fine. A topic alone does not make a subject: "when will
+  // they fix it?" after a transport card's top-up is no road repair's question.
+  return pointsBack(text) && !sharesSubject(last, entry, lang);
+}
+
+/**
+ * Whether `entry` is on `last`'s topic and a question of each in `lang` says a word of the same
+ * index key (the subject "it" stands for: "curfew" in the curfew's start and its fine).
+ */
+function sharesSubject(last: FaqEntryInput, entry: FaqEntryInput, lang: Lang): boolean {
+  if (!last.topic || entry.topic !== last.topic) return false;
+  const keysOf = (e: FaqEntryInput) => new Set((e.questions[lang] ?? []).flatMap((q) => indexedWordsOf(q, lang).map((w) => indexKeyOf(w, lang))));
+  const said = keysOf(last);
+  return [...keysOf(entry)].some((key) => said.has(key));
 }
 
 /** Whether the message has a word that points back to what was just said (POINTING_BACK). */

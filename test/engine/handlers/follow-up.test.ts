@@ -500,3 +500,32 @@ describe('a few words the answer before asks about', () => {
       expect((await own.say('а мобильная связь работает?', { chatId: 'mobile' })).outcome).toMatchObject({ kind: 'answer', faqId: 'mobile' });
     }));
 });
+
+/**
+ * A message that points back ("what if I break it?") may ask another entry of the answer's subject:
+ * one on the answer's topic whose questions name that subject too ("curfew"), which it alone is
+ * answered with, is answered ("how long to replace it?" after the lift, answered alone with an ID
+ * card on another topic, is not: above).
+ */
+describe('a message that points back to the subject before', () => {
+  const CURFEW_FAQ: FaqEntryInput[] = [
+    entry('hours', 'curfew', ['Когда начинается комендантский час?'], ['When does the curfew start?']),
+    entry('end', 'curfew', ['Когда заканчивается комендантский час утром?'], ['When does the curfew end in the morning?']),
+    entry('shops', 'curfew', ['Когда закрываются магазины перед комендантским часом?'], ['What time do shops close because of the curfew?']),
+    entry('pass', 'curfew', ['Как получить пропуск на время комендантского часа?'], ['How do I get a pass for the curfew?']),
+    entry('who', 'curfew', ['Кому можно выходить во время комендантского часа?'], ['Who may go out during the curfew?']),
+    entry('fine', 'curfew', ['Какой штраф за нарушение комендантского часа?'], ['What is the fine for breaking the curfew?']),
+    entry('loan-fine', 'loans', ['Будет ли штраф за просрочку кредита?'], ['Will I be fined for a late loan payment?']),
+  ];
+
+  test('"what if I break it?" after the curfew\'s start is its fine, in English and Russian', () =>
+    withFaq(CURFEW_FAQ, async (own) => {
+      // Alone, it is the fine's question; the fine is no neighbour of the curfew's start (whose
+      // question finds the end and the shops before it).
+      expect((await own.say('what if I break it?', { chatId: 'alone' })).outcome).toMatchObject({ kind: 'answer', faqId: 'fine' });
+      await own.say('When does the curfew start?', { chatId: 'en' });
+      expect((await own.say('what if I break it?', { chatId: 'en' })).outcome).toMatchObject({ kind: 'answer', faqId: 'fine' });
+      await own.say('Когда начинается комендантский час?', { chatId: 'ru' });
+      expect((await own.say('а если я его нарушу?', { chatId: 'ru' })).outcome).toMatchObject({ kind: 'answer', faqId: 'fine' });
+    }));
+});
