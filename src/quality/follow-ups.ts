@@ -21,16 +21,21 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // showed that a message naming nothing was held to five words: it is answered again now).
     ...['а онлайн можно?', 'а через егов?', 'а если не помогут?', 'а кто отвечает за это?', 'как долго ждать?'],
     ...['а для пенсионеров?', 'это обязательно?', 'а по телефону можно?', 'а если я не успею?'],
+    // When it will be mended, what if it is not done or is broken: written with the changes for a
+    // few words the answer asks about and for pointing back (follow-up.ts), which they measure.
+    ...['когда починят?', 'а если я не сделаю?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
     ...['онлайн бола ма?', 'қайда бару керек?', 'кімге шағымдануға болады?'],
     ...['міндетті ме?', 'телефон арқылы бола ма?'],
+    ...['қашан жөндейді?', 'жасамасам не болады?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
     ...['can I do it online?', 'what if nobody comes?', 'who is responsible?'],
     ...['is it mandatory?', 'can I do it by phone?', 'what about pensioners?'],
+    ...['when will they fix it?', 'what if I break it?'],
   ],
 };
 
