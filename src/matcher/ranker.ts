@@ -183,10 +183,6 @@ export class Ranker {
   private bestAsked = new Uint8Array(64);
   private score = new Float64Array(64);
   private explained = new Float64Array(64);
-  private askedContent = new Float64Array(64);
-  private askedWords = new Uint16Array(64);
-  /** Per slot, for the current word: the best quality among its keys the entry asks about (0: none). */
-  private askedQuality = new Float64Array(64);
   /**
    * The slots the current word touched: the first `touchedCount` of `touched`. Each slot once (only
    * a value above zero is taken, and `best` then marks the slot), so the slot capacity holds them;
@@ -206,7 +202,31 @@ export class Ranker {
     const { resolved, ...summary } = this.resolveAll(tokens, view);
     if (summary.totalWeight === 0) return EMPTY;
     const touched = this.accumulate(resolved, view);
-    return { entries: this.top(touched), ...summary };
+    const entries = this.top(touched);
+    for (const entry of entries) this.askedOf(entry, resolved, view);
+    return { entries, ...summary };
+  }
+
+  /**
+   * RankedEntry.askedContent and askedWords of one of the best entries, worked out after ranking:
+   * for the few entries returned, not in the loop over every entry a word touches.
+   */
+  private askedOf(ranked: RankedEntry, tokens: readonly ResolvedToken[], view: View): void {
+    const entry = this.index.entryOfSlot(ranked.slot);
+    if (!entry) return;
+    const left = ranked.slot === view.leftSlot;
+    for (const token of tokens) {
+      // A kind of answer asked stands for itself alone: its one key is a kind's.
+      if (token.keys.length === 0 || isQuestionKindKey(token.keys[0][0])) continue;
+      let quality = 0;
+      for (const [key, q] of token.keys) {
+        const counts = left ? view.countsWithout(key) : (entry.tf.get(key) ?? 0);
+        if (q > quality && counts !== 0 && isAsked(counts)) quality = q;
+      }
+      if (quality === 0) continue;
+      ranked.askedContent += token.weight * token.idf * quality;
+      ranked.askedWords += 1;
+    }
   }
 
   /**
@@ -260,7 +280,7 @@ export class Ranker {
    */
   private accumulate(tokens: readonly ResolvedToken[], view: View): number[] {
     this.ensureCapacity(this.index.slotCapacity);
-    const { best, bestQuality, bestAsked, score, explained, askedContent, askedWords, askedQuality } = this;
+    const { best, bestQuality, bestAsked, score, explained } = this;
     const leftSlot = view.leftSlot;
     const candidates: number[] = [];
     const ordered = tokens
@@ -277,8 +297,6 @@ export class Ranker {
       remaining = Math.max(0, remaining - most);
       // An entry no word has touched yet can reach at most what this word and the rest add.
       const closed = threshold > most + remaining;
-      // A kind of answer asked stands for itself alone: its one key is a kind's.
-      const content = !isQuestionKindKey(token.keys[0][0]);
       this.touchedCount = 0;
       for (const [key, quality, keyIdf] of token.keys) {
         const packed = this.index.packedPostingsOf(key);
@@ -313,7 +331,6 @@ export class Ranker {
               bestQuality[slot] = quality;
               bestAsked[slot] = asked[i];
             }
-            if (asked[i] === 1 && quality > askedQuality[slot]) askedQuality[slot] = quality;
             continue;
           }
           this.offerLeftOut(slot, key, idf, quality, view);
@@ -326,11 +343,6 @@ export class Ranker {
         score[slot] += token.weight * best[slot];
         if (score[slot] > topScore) topScore = score[slot];
         if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
-        if (content && askedQuality[slot] > 0) {
-          askedContent[slot] += token.weight * token.idf * askedQuality[slot];
-          askedWords[slot] += 1;
-        }
-        askedQuality[slot] = 0;
         best[slot] = 0;
         bestQuality[slot] = 0;
         bestAsked[slot] = 0;
@@ -361,7 +373,7 @@ export class Ranker {
   /** Drops (and clears) candidates below `threshold`, in place: the words left cannot lift them into the best. */
   private prune(candidates: number[], threshold: number): void {
     if (threshold <= 0) return;
-    const { score, explained, askedContent, askedWords } = this;
+    const { score, explained } = this;
     let kept = 0;
     for (let i = 0; i < candidates.length; i += 1) {
       const slot = candidates[i];
@@ -371,8 +383,6 @@ export class Ranker {
       } else {
         score[slot] = 0;
         explained[slot] = 0;
-        askedContent[slot] = 0;
-        askedWords[slot] = 0;
       }
     }
     candidates.length = kept;
@@ -389,7 +399,6 @@ export class Ranker {
     if (value <= 0) return;
     if (this.best[slot] === 0) this.touched[this.touchedCount++] = slot;
     if (value > this.best[slot]) this.keep(slot, value, quality, asked ? 1 : 0);
-    if (asked && quality > this.askedQuality[slot]) this.askedQuality[slot] = quality;
   }
 
   private keep(slot: number, value: number, quality: number, asked: number): void {
@@ -405,18 +414,14 @@ export class Ranker {
     for (const slot of slots) {
       const s = this.score[slot];
       const explained = this.explained[slot];
-      const askedContent = this.askedContent[slot];
-      const askedWords = this.askedWords[slot];
       this.score[slot] = 0;
       this.explained[slot] = 0;
-      this.askedContent[slot] = 0;
-      this.askedWords[slot] = 0;
       if (out.length === k && s <= out[k - 1].score) continue;
       const entry = this.index.entryOfSlot(slot);
       if (!entry) continue;
       let i = out.length === k ? k - 1 : out.length;
       while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
-      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent, askedWords });
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent: 0, askedWords: 0 });
       if (out.length > k) out.pop();
     }
     return out;
@@ -430,9 +435,6 @@ export class Ranker {
     this.bestAsked = new Uint8Array(size);
     this.score = new Float64Array(size);
     this.explained = new Float64Array(size);
-    this.askedContent = new Float64Array(size);
-    this.askedWords = new Uint16Array(size);
-    this.askedQuality = new Float64Array(size);
     this.touched = new Int32Array(size);
   }
 
