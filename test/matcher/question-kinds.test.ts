@@ -1,5 +1,6 @@
 import { tokenize } from '../../src/matcher/normalize';
-import { readQuestionKinds } from '../../src/matcher/question-kinds';
+import { kindQuestionWord, readQuestionKinds, type QuestionKind } from '../../src/matcher/question-kinds';
+import { LANGS } from '../../src/i18n/languages';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import type { FaqEntryInput } from '../../src/faq/types';
 
@@ -111,6 +112,15 @@ describe('readQuestionKinds', () => {
     ]);
     expect(matcher.match('қай жерде?', 'kk')).toEqual({ candidates: [], doubt: 'no-subject' });
     expect(matcher.match('жер алу', 'kk').candidates[0]?.id).toBe('land-plot');
+  });
+});
+
+describe('kindQuestionWord', () => {
+  it('is a question word each language reads back as that kind alone', () => {
+    const all: QuestionKind[] = ['time', 'amount', 'place', 'person', 'reason', 'way'];
+    for (const lang of LANGS) {
+      for (const kind of all) expect(`${lang} ${kind}: ${kinds(kindQuestionWord(kind, lang)).join()}`).toBe(`${lang} ${kind}: ${kind}`);
+    }
   });
 });
 

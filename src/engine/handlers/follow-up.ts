@@ -94,8 +94,8 @@ export function followUpEntry(
 /**
  * The entry answered last, when a few words soon after it say nothing it does not ask about: every
  * word of them the FAQ knows (the kind of answer asked aside) is in its questions or topic, as
- * `candidates` (the message's own, MatchCandidate.asksAll) show, and as closely as the first of
- * them asks about them (MatchCandidate.askedShare). "когда починят?" after a broken
+ * `candidates` (the message's own) show (MatchCandidate.asksAll), and it asks about them as
+ * closely as the first of them does (MatchCandidate.askedShare). "когда починят?" after a broken
  * lift's answer asks about that lift, however well a road repair's "Когда отремонтируют дорогу?"
  * fits the words alone; "а банки?" after the post office names what the post office's questions
  * do not, and is the banks.
@@ -121,11 +121,10 @@ export function stillAboutAnswer(
  * час?" right after "когда закончится ЧП?" asks when the curfew ends, where alone it could be any
  * of the curfew's entries (its hours, its fine, its pass). The message says that it goes on ("а …",
  * "and …", "… ше"), names a subject several entries ask about, alone undecided between them (the
- * matcher's 'topic-word' or 'ambiguous' doubt), and asks no kind of answer of its own; the kind the
- * question before asked
- * ("когда": a time) is asked of the message's subject, and the entry the FAQ answers that with
- * outright is meant, when it is one of the message's own candidates (`ids`). A message that asks
- * its own kind ("а сколько стоит пропуск?") is its own question.
+ * matcher's 'topic-word' or 'ambiguous' doubt), and asks no kind of answer of its own; the kind
+ * the question before asked ("когда": a time) is asked of the message's subject, and the entry the
+ * FAQ answers that with outright is meant, when it is one of the message's own candidates (`ids`).
+ * A message that asks its own kind ("а сколько стоит пропуск?") is its own question.
  */
 export function askedLikeBefore(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
@@ -209,9 +208,10 @@ const MIN_COVERED_ELSEWHERE = 0.3;
  * after it that points back to it ("how long will it take?", "а это надолго?"), or says little of
  * the entry's question ("а для детей?" against sports clubs for children), is about that answer;
  * an entry that is not its neighbour, found by such words ("take": an ID card's "how long does it
- * take"), answers something the resident did not ask, unless the message points back to the answer's
- * subject and the entry asks about that subject too ("what if I break it?"). Such a message goes on as a follow-up, or to
- * an operator, whose ticket shows the conversation. `answered.covered`: MatchResult.covered.
+ * take"), answers something the resident did not ask, unless the message points back to the
+ * answer's subject and the entry asks about that subject too ("what if I break it?"). Such a
+ * message goes on as a follow-up, or to an operator, whose ticket shows the conversation.
+ * `answered.covered`: MatchResult.covered.
  */
 export function answersPastContext(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
