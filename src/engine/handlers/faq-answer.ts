@@ -320,7 +320,7 @@ function answer(turn: Turn, tr: Translator, entries: readonly FaqEntryInput[], s
   const texts: Reply[] = entries.map((e) => ({ text: answerText(e, lang, tr) }));
   // A question of the message none of these answers: said, so the resident asks it again.
   if (partLeft) texts.push({ text: tr.t(lang, 'answer.partLeft') });
-  const ask = answeredAgain(turn.conversation, entries) ? operatorAsk(tr, lang) : helpedAsk(tr, lang);
+  const ask = askUnder(tr, lang, answeredAgain(turn.conversation, entries) ? 'again' : 'helped');
   turn.conversation.lastFaqId = entry.id;
   turn.answer({ kind: 'answer', faqId: entry.id, score }, ...texts, ask);
 }
@@ -334,28 +334,18 @@ function answeredAgain(conv: Conversation, entries: readonly FaqEntryInput[]): b
   return entries.length === 1 && entries[0].id === conv.lastFaqId && conv.offered.some((c) => c.id === CHOICE.helpful);
 }
 
-/** "Did this answer help?": yes, or no (then the operator is offered). */
-function helpedAsk(tr: Translator, lang: Lang): Reply {
-  return {
-    text: tr.t(lang, 'answer.ask'),
-    choices: [
-      { id: CHOICE.helpful, label: tr.t(lang, 'answer.yes') },
-      { id: CHOICE.notHelpful, label: tr.t(lang, 'answer.no') },
-    ],
-  };
-}
-
 /**
- * Under an answer given again: it is the only one, so the operator is offered at once, where "did
- * this help?" asked again took a "no" and then a "yes, an operator" to reach one. The operator
- * choice is a "no" to the answer as well (the feedback handler records it); "no" is "it helped".
+ * The question under an answer, with its two choices: "did this answer help?" (yes, or no: then
+ * the operator is offered), or, under an answer given again, the operator at once, where "did this
+ * help?" asked again took a "no" and then a "yes, an operator" to reach one. The operator choice
+ * there is a "no" to the answer as well (the feedback handler records it); "no" is "it helped".
  */
-function operatorAsk(tr: Translator, lang: Lang): Reply {
-  return {
-    text: tr.t(lang, 'answer.again'),
-    choices: [
-      { id: CHOICE.operatorNotHelpful, label: tr.t(lang, 'feedback.operator') },
-      { id: CHOICE.helpful, label: tr.t(lang, 'answer.againHelped') },
-    ],
-  };
+const ASKS = {
+  helped: { text: 'answer.ask', choices: [[CHOICE.helpful, 'answer.yes'], [CHOICE.notHelpful, 'answer.no']] },
+  again: { text: 'answer.again', choices: [[CHOICE.operatorNotHelpful, 'feedback.operator'], [CHOICE.helpful, 'answer.againHelped']] },
+} as const;
+
+function askUnder(tr: Translator, lang: Lang, which: keyof typeof ASKS): Reply {
+  const { text, choices } = ASKS[which];
+  return { text: tr.t(lang, text), choices: choices.map(([id, label]) => ({ id, label: tr.t(lang, label) })) };
 }
