@@ -19,7 +19,7 @@ import type { Translator } from '../../i18n';
 import type { Lang } from '../../i18n/languages';
 import { decide, worthOffering } from '../../matcher';
 import { joinedQuestions, questionSentences, segmentMessage } from '../../matcher/segments';
-import type { Decision, Thresholds } from '../../matcher/types';
+import type { Decision, MatchResult, Thresholds } from '../../matcher/types';
 import { CHOICE } from '../choices';
 import type { LearningPort } from '../ports';
 import type { Handler, Turn } from '../turn';
@@ -67,12 +67,13 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     if (choiceId || command || kind !== 'question') return next();
 
     const lang = turn.lang;
-    const decision = decideInContext(options, asked, turn);
+    const read = decideInContext(options, asked, turn);
+    const { decision } = read;
     const earlier = conv.lastQuestion;
     if (decision.kind === 'clarify') {
       // "А где?" soon after an answer asks about that answer: it is given again ("did this help?"
       // then leads to an operator). Alone, it is asked what it is about.
-      const again = followUpOf(decision, options, asked, turn, earlier);
+      const again = followUpOf(read, options, asked, turn, earlier);
       if (again) return answerFollowUp(turn, tr, again, earlier);
       // Nothing to hand over either: an operator would have to ask the same.
       turn.conversation.lastQuestion = undefined;
@@ -98,7 +99,7 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     }
     // A few words soon after an answer, which alone could mean several entries: the one the answer
     // points to, when only one does ("and the fine?" after the curfew hours).
-    const context = followUpOf(decision, options, asked, turn, earlier);
+    const context = followUpOf(read, options, asked, turn, earlier);
     if (context) return answerFollowUp(turn, tr, context, earlier);
     if (decision.kind === 'suggest') {
       const entries = entriesOf(catalog, decision.ids);
@@ -249,8 +250,9 @@ export function answerOrFollowUp(
   text: string,
   turn: Turn,
 ): { entry: FaqEntryInput; score: number } | undefined {
-  const decision = decideInContext(faq, text, turn);
-  if (decision.kind !== 'answer') return followUpOf(decision, faq, text, turn, turn.conversation.lastQuestion);
+  const read = decideInContext(faq, text, turn);
+  const { decision } = read;
+  if (decision.kind !== 'answer') return followUpOf(read, faq, text, turn, turn.conversation.lastQuestion);
   const entry = faq.catalog.get(decision.id);
   return entry && { entry, score: decision.score };
 }
@@ -261,21 +263,29 @@ export function answerOrFollowUp(
  * ("how long will it take?") or say little of the entry's question ("а для детей?") is taken as no
  * answer, with the entries found as hints (answersPastContext): the follow-up rules may still
  * find the answer before among them (never that entry: it is no neighbour of it), or an operator
- * takes the message up.
+ * takes the message up. With it, what the matcher doubted of the message alone, for the follow-up
+ * rules (followUpOf), which need not ask the FAQ again.
  */
-function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>, text: string, turn: Turn): Decision {
+function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>, text: string, turn: Turn): InContext {
   // Five, not three: the answer before may be further down for a few words that fit others better.
   const result = catalog.match(text, turn.lang, turn.now, 5);
+  const { doubt } = result;
   const decision = decide(result, thresholds);
   // A few words that say nothing the answer before does not ask about go on from it, whatever else
   // they fit: no answer of their own, with that answer as their one candidate, which the
   // follow-up rules take (followUpEntry).
   const still = decision.kind === 'clarify' ? undefined : stillAboutAnswer(turn.conversation, text, result.candidates, catalog, turn.now);
-  if (still && (decision.kind !== 'answer' || decision.id !== still.id)) return { kind: 'none', score: 'score' in decision ? decision.score : 0, ids: [still.id] };
-  if (decision.kind !== 'answer') return decision;
+  if (still && (decision.kind !== 'answer' || decision.id !== still.id)) return { decision: { kind: 'none', score: 'score' in decision ? decision.score : 0, ids: [still.id] }, doubt };
+  if (decision.kind !== 'answer') return { decision, doubt };
   const answered = { id: decision.id, covered: result.covered ?? 1 };
-  if (!answersPastContext(turn.conversation, text, answered, catalog, turn.lang, turn.now)) return decision;
-  return { kind: 'none', score: decision.score, ids: worthOffering(result) };
+  if (!answersPastContext(turn.conversation, text, answered, catalog, turn.lang, turn.now)) return { decision, doubt };
+  return { decision: { kind: 'none', score: decision.score, ids: worthOffering(result) }, doubt };
+}
+
+/** The FAQ's decision on a message in the light of the answer before (decideInContext), and its doubt alone (MatchResult.doubt). */
+interface InContext {
+  decision: Decision;
+  doubt: MatchResult['doubt'];
 }
 
 /**
@@ -283,7 +293,7 @@ function decideInContext({ catalog, thresholds }: Pick<FaqAnswerOptions, 'catalo
  * question the answer before was for.
  */
 function followUpOf(
-  decision: Decision,
+  { decision, doubt }: InContext,
   { catalog, thresholds }: Pick<FaqAnswerOptions, 'catalog' | 'thresholds'>,
   text: string,
   turn: Turn,
@@ -300,7 +310,7 @@ function followUpOf(
   const entry =
     offeredEntryMeant(turn.conversation, text, catalog, turn.lang, turn.now) ??
     followUpEntry(turn.conversation, text, ids, catalog, turn.lang, turn.now) ??
-    askedLikeBefore(turn.conversation, earlier, text, ids, catalog, thresholds, turn.lang, turn.now);
+    askedLikeBefore(turn.conversation, earlier, { text, ids, doubt }, catalog, thresholds, turn.lang, turn.now);
   return entry && { entry, score: decision.score };
 }
 

@@ -28,7 +28,7 @@ import { decide } from '../../matcher';
 import { indexedWordsOf, indexKeyOf, questionWords } from '../../matcher/analyze';
 import { tokenize } from '../../matcher/normalize';
 import { kindQuestionWord } from '../../matcher/question-kinds';
-import type { MatchCandidate, Thresholds } from '../../matcher/types';
+import type { MatchCandidate, MatchResult, Thresholds } from '../../matcher/types';
 import type { Conversation } from '../../store/types';
 import { CHOICE } from '../choices';
 
@@ -124,26 +124,25 @@ export function stillAboutAnswer(
  * matcher's 'topic-word' or 'ambiguous' doubt), and asks no kind of answer of its own; the kind
  * the question before asked ("когда": a time) is asked of the message's subject, and the entry the
  * FAQ answers that with outright is meant, when it is one of the message's own candidates (`ids`).
- * A message that asks its own kind ("а сколько стоит пропуск?") is its own question.
+ * A message that asks its own kind ("а сколько стоит пропуск?") is its own question. `doubt`: the
+ * matcher's of the message alone.
  */
 export function askedLikeBefore(
   conversation: Pick<Conversation, 'lastFaqId' | 'updatedAt'>,
   earlier: string | undefined,
-  text: string,
-  ids: readonly string[],
+  { text, ids, doubt }: { text: string; ids: readonly string[]; doubt: MatchResult['doubt'] },
   catalog: Pick<FaqCatalog, 'get' | 'match'>,
   thresholds: Thresholds,
   lang: Lang,
   now: Date,
 ): FaqEntryInput | undefined {
   if (!earlier || ids.length === 0 || !saysItGoesOn(text) || !answeredBefore(conversation, text, catalog, now)) return undefined;
-  const kinds = questionWords(tokenize(earlier), lang).kinds;
-  if (kinds.length === 0 || questionWords(tokenize(text), lang).kinds.length > 0) return undefined;
   // Only a subject several entries share, alone undecided between them: "а для пенсионеров?" names
   // whom the answer before is for, and the one entry that asks about pensioners (a transport
   // card's) is not meant.
-  const doubt = catalog.match(text, lang, now, 3).doubt;
   if (doubt !== 'topic-word' && doubt !== 'ambiguous') return undefined;
+  const kinds = questionWords(tokenize(earlier), lang).kinds;
+  if (kinds.length === 0 || questionWords(tokenize(text), lang).kinds.length > 0) return undefined;
   const asked = `${kinds.map((kind) => kindQuestionWord(kind, lang)).join(' ')} ${text}`;
   const decision = decide(catalog.match(asked, lang, now, 3), thresholds);
   return decision.kind === 'answer' && ids.includes(decision.id) ? catalog.get(decision.id) : undefined;
