@@ -220,7 +220,7 @@ export class LexicalMatcher implements FaqMatcher {
     if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
     // Not even that: every word a stop word or an interjection ("хм", "и что?", "помогите").
     if (tokens.length === 0 && tokenize(text).length > 0) return { candidates: [], doubt: 'nothing-asked' };
-    const ranking = this.ranker.rank(tokens);
+    const ranking = this.ranker.rank(tokens, undefined, limit);
     const taught = this.taught.entriesSaying(text, lang, tokens);
     if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang, tokens));
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
@@ -238,7 +238,7 @@ export class LexicalMatcher implements FaqMatcher {
       return {
         text,
         lang,
-        result: this.resultOf(this.ranker.rank(analyzeMessage(text, lang), exclusion), 3, exclusion),
+        result: this.resultOf(this.ranker.rank(analyzeMessage(text, lang), exclusion, 3), 3, exclusion),
         ownWords: [...new Set(this.index.ownWordsOf(entry, variant).map((i) => words[i]))],
       };
     });
@@ -367,7 +367,8 @@ export class LexicalMatcher implements FaqMatcher {
 
   private *simulation(): Generator<Sample> {
     for (const q of simulatedQuestions(this.index, this.options.calibration.maxQuestions)) {
-      const ranking = this.ranker.rank(analyzeMessage(q.text, q.lang), q.exclusion);
+      // Its features need no entry's askedContent.
+      const ranking = this.ranker.rank(analyzeMessage(q.text, q.lang), q.exclusion, 0);
       if (ranking.entries.length === 0) continue;
       const ids = ranking.entries.slice(0, 3).map((e) => e.id);
       yield {

@@ -187,6 +187,21 @@ describe('the words of the message an entry asks about, the kind of answer asked
     // The park's answer speaks of a "ремонт": not asked.
     expect(asked('ремонт').park ?? 0).toBe(0);
   });
+
+  it('works them out only for as many of the best entries as asked, the ranking itself the same', () => {
+    const tokens = analyzeMessage('когда ремонтируют?', 'ru');
+    const all = ranker.rank(tokens);
+    const first = ranker.rank(tokens, undefined, 1);
+    expect(first.entries.map((e) => [e.id, e.score])).toEqual(all.entries.map((e) => [e.id, e.score]));
+    expect(first.entries[0].askedContent).toBeGreaterThan(0);
+    expect(first.entries[0].askedContent).toBe(all.entries[0].askedContent);
+    expect(first.entries[0].askedWords).toBe(all.entries[0].askedWords);
+    // The lift and the road both ask about "ремонтируют": the one not first was not asked for.
+    const other = all.entries.findIndex((e, i) => i > 0 && (e.id === 'lift' || e.id === 'road'));
+    expect(other).toBeGreaterThan(0);
+    expect(all.entries[other].askedContent).toBeGreaterThan(0);
+    expect(first.entries.slice(1).map((e) => [e.askedContent, e.askedWords])).toEqual(first.entries.slice(1).map(() => [0, 0]));
+  });
 });
 
 describe('a Latin name typed in Cyrillic', () => {
