@@ -175,7 +175,8 @@ const DURATION = ['уакыт', 'кун'];
  * ("срок действия удостоверения", "адрес ЦОНа", "куда звонить, если не работает лифт"): "срок"
  * read as a time kind in the FAQ's questions as well cost the city suite's one-variant run an
  * offered answer; taking the ways of acting out of every question's words (as the kinds' own words
- * are, phraseWords) fixed 17 cases and broke 12 over the 23 runs, both suites both ways.
+ * are, phraseWords) fixed 17 cases and broke 12 over the 23 runs, both suites both ways. The Kazakh
+ * verbs are read by their stems (KAZAKH_ASKING_STEMS).
  */
 const ASKING_WORDS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
@@ -183,16 +184,46 @@ const ASKING_WORDS = new Set([
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
   ...['бесплатно', 'платно', 'тегин', 'акылы', 'free', 'paid'],
   ...['звонить', 'позвонить', 'обращаться', 'обратиться', 'жаловаться', 'пожаловаться', 'писать', 'написать'],
-  ...['хабарласу', 'хабарласуга', 'жугину', 'жугинуге', 'шагымдану', 'шагымдануга', 'call', 'contact', 'complain', 'write'],
-  ...['оплатить', 'заплатить', 'платить', 'толеу', 'толеуге', 'pay', 'apply', 'подать'],
+  ...['call', 'contact', 'complain', 'write'],
+  ...['оплатить', 'заплатить', 'платить', 'pay', 'apply', 'подать'],
   ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
-  ...['ждать', 'подождать', 'ожидать', 'куту', 'wait', 'take'],
-  ...['идти', 'пойти', 'бару', 'go'],
+  ...['ждать', 'подождать', 'ожидать', 'wait', 'take'],
+  ...['идти', 'пойти', 'иду', 'идем', 'пойду', 'пойдем', 'ехать', 'поехать', 'еду', 'едем', 'поеду', 'поедем', 'go'],
+  ...['конырау', 'звоним', 'позвоним', 'обратимся'],
   // Doing it online, and who is responsible for it ("а онлайн можно?", "онлайн бола ма?", "who is
   // responsible?", "кім жауапты?"; the Russian "отвечает за", with its "за", in readQuestionKinds:
   // alone "отвечает" is also "answers", as in "никто не отвечает").
   ...['онлайн', 'online', 'onlain', 'onlayn', 'responsible', 'жауапты'],
 ]);
+
+/**
+ * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
+ * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, and the
+ * "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
+ * infinitive and its "for"/"my" forms ("бару", "хабарласуға", "баруым керек"), the present of I, we
+ * and polite you ("барамын", "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ",
+ * "хабарлассам") and "let me/us" ("барайын", "барайық"). The Russian and English verbs are a few
+ * forms each, listed; a Kazakh verb has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a
+ * subject ("барамыз") where "қайда бару керек?" did not. Bare stems are left out: "бар" is also
+ * "there is".
+ */
+const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал'];
+const KAZAKH_ASKING_ENDINGS = new Set([
+  ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
+  ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],
+  ...['ймын', 'ймин', 'ймыз', 'ймиз', 'йсыз', 'йсиз', 'йм'],
+  ...['са', 'се', 'сам', 'сем', 'сак', 'сек', 'саныз', 'сениз'],
+  ...['айын', 'ейин', 'айык', 'ейик', 'йын', 'йин', 'йык', 'йик'],
+]);
+
+/** Whether a folded word is one of ASKING_WORDS, or a form of one of its Kazakh verbs (KAZAKH_ASKING_STEMS). */
+function asksOfAnswer(word: string): boolean {
+  if (ASKING_WORDS.has(word)) return true;
+  for (const stem of KAZAKH_ASKING_STEMS) {
+    if (word.length > stem.length && word.startsWith(stem) && KAZAKH_ASKING_ENDINGS.has(word.slice(stem.length))) return true;
+  }
+  return false;
+}
 
 /** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
 const RESPONSIBLE = new Set(['отвечает', 'отвечают', 'otvechaet', 'otvechayut']);
@@ -200,13 +231,13 @@ const FOR = new Set(['за', 'za']);
 
 /** Whether a word (as tokenize spells it) only asks how to act on an answer or what of it (ASKING_WORDS). */
 export function isAskingWord(word: string): boolean {
-  return ASKING_WORDS.has(folded(word));
+  return asksOfAnswer(folded(word));
 }
 
 /** Verbs of cost: with a question of amount they only make it one ("сколько стоит?", "қанша тұрады?"). */
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
-/** Words worth a closer look; every other word is passed over at the cost of one lookup. */
+/** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
 const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше']);
 
 function folded(word: string | undefined): string {
@@ -301,7 +332,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
   const reading = new KindReading(words);
   for (let i = 0; i < words.length; i += 1) {
     const word = folded(words[i]);
-    if (!TRIGGERS.has(word) || asksNothing(words, i)) continue;
+    if (!(TRIGGERS.has(word) || asksOfAnswer(word)) || asksNothing(words, i)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
@@ -330,7 +361,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
         reading.add('time');
         reading.frame(i + 1);
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) reading.add('place', i + 1);
-    } else if (ASKING_WORDS.has(word)) {
+    } else if (asksOfAnswer(word)) {
       reading.frame(i);
     } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
       reading.frame(i);

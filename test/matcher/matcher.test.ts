@@ -440,7 +440,7 @@ describe('doubt: when not to answer outright', () => {
     }
     // Nor how to act on an answer: whom to call or complain to, how to pay or apply, which
     // documents, how long to wait. Many entries' questions share these; they name none of them.
-    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en']] as const) {
+    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en'], ['қайда барамыз?', 'kk'], ['кімге хабарласамыз?', 'kk'], ['қайда жүгінемін?', 'kk'], ['куда поедем?', 'ru']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     expect(matcher.match('куда звонить, если во дворе не убирают снег?', 'ru').candidates[0]?.id).toBe('snow-removal');

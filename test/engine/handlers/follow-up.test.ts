@@ -125,6 +125,23 @@ describe('a follow-up to an answer', () => {
     });
   });
 
+  test('so does a Kazakh verb of acting in the form a resident says it ("қайда барамыз?", "кімге хабарласамыз?")', async () => {
+    const kk = (id: string, topic: string, questions: string[]): FaqEntryInput => ({ id, topic, questions: { kk: questions }, answer: { kk: `Жауап: ${id}.` } });
+    const faq = [
+      kk('child-dental', 'health', ['Баланың тісін қайда тегін емдеуге болады?']),
+      // The same frames asked of other subjects.
+      kk('lift-call', 'housing', ['Лифт істемесе, кімге хабарласу керек?']),
+      kk('vaccine', 'health', ['Екпе салдыру үшін қайда бару керек?']),
+    ];
+    await withFaq(faq, async (kazakh) => {
+      for (const text of ['қайда барамыз?', 'кімге хабарласамыз?', 'қайда жүгінеміз?']) {
+        expect({ text, outcome: (await kazakh.say(text, { chatId: `alone-${text}` })).outcome }).toEqual({ text, outcome: { kind: 'clarify' } });
+        await kazakh.say('Баланың тісін қайда тегін емдейді?', { chatId: `after-${text}` });
+        expect({ text, outcome: (await kazakh.say(text, { chatId: `after-${text}` })).outcome }).toEqual({ text, outcome: expect.objectContaining({ kind: 'answer', faqId: 'child-dental' }) });
+      }
+    });
+  });
+
   test('doing it online, who is responsible, how long ("а онлайн можно?", "кто отвечает за это?", "как долго ждать?") ask about the answer too', async () => {
     const faq = [
       ...FAQ,
