@@ -24,12 +24,15 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // When it will be mended, what if it is not done or is broken: written with the changes for a
     // few words the answer asks about and for pointing back (follow-up.ts), which they measure.
     ...['когда починят?', 'а если я не сделаю?'],
+    // Going and contacting said as "we" and "I" do: written with the Kazakh verbs' forms (question-kinds.ts).
+    ...['куда поедем?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
     ...['онлайн бола ма?', 'қайда бару керек?', 'кімге шағымдануға болады?'],
     ...['міндетті ме?', 'телефон арқылы бола ма?'],
     ...['қашан жөндейді?', 'жасамасам не болады?'],
+    ...['қайда барамыз?', 'кімге хабарласамын?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
