@@ -76,7 +76,10 @@ function saysDay(words: readonly string[]): boolean {
 function weekendWords(words: readonly string[]): number[] {
   const at: number[] = [];
   for (let i = 0; i + 1 < words.length; i += 1) {
-    if (folded(words[i]).startsWith('демалыс') && folded(words[i + 1]).startsWith('кун')) at.push(i, i + 1);
+    if (!folded(words[i + 1]).startsWith('кун')) continue;
+    if (folded(words[i]).startsWith('демалыс')) at.push(i, i + 1);
+    // "сенбі күні" ("on Saturday", "Saturday's day"): the day of a named day is that day.
+    else if (isDay(folded(words[i]))) at.push(i + 1);
   }
   return at;
 }
@@ -163,31 +166,36 @@ const DURATION = ['уакыт', 'кун'];
 
 /**
  * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
- * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone
- * number ("а телефон?", "телефон нөмірі?"), whether it costs ("это бесплатно?", "ақылы ма?",
- * "is it free?"), or how to act on it: whom to call or complain to ("куда звонить?", "кімге
- * хабарласу керек?", "who do I contact?"), how to apply or pay, with which documents ("какие
- * документы нужны?", "қандай құжаттар керек?"), how long to wait ("а сколько ждать?", "how long
- * will it take?"). Every centre's FAQ asks these of many subjects ("where do I call about the
- * lift", "…the street lights"), so alone they name no subject (frame words), as "где?" does: a
- * resident is asked what it is about, or soon after an answer given it again, rather than offered
- * entries whose subjects only share the frame. They add no kind to a question and stay its words
- * ("срок действия удостоверения", "адрес ЦОНа", "куда звонить, если не работает лифт"): "срок"
- * read as a time kind in the FAQ's questions as well cost the city suite's one-variant run an
- * offered answer; taking the ways of acting out of every question's words (as the kinds' own words
- * are, phraseWords) fixed 17 cases and broke 12 over the 23 runs, both suites both ways. The Kazakh
- * verbs are read by their stems (KAZAKH_ASKING_STEMS).
+ * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone number
+ * ("а телефон?", "телефон нөмірі?"), whether and what it costs ("это бесплатно?", "ақылы ма?", "is
+ * it free?", "а цена какая?", "ақысы қанша?", "what's the fee?"), from what age ("до какого
+ * возраста?", "неше жасқа дейін?"), or how to act on it: what to do ("что делать?", "не істеу
+ * керек?"), whom to call or complain to ("куда звонить?", "кімге хабарласу керек?", "who do I
+ * contact?"), how to apply or pay, with which documents ("какие документы нужны?", "қандай құжаттар
+ * керек?"), how long to wait ("а сколько ждать?", "how long will it take?", "қанша уақыт кетеді?").
+ * Every centre's FAQ asks these of many subjects ("where do I call about the lift", "…the street
+ * lights"), so alone they name no subject (frame words), as "где?" does: a resident is asked what
+ * it is about, or soon after an answer given it again, rather than offered entries whose subjects
+ * only share the frame. They add no kind to a question and stay its words ("срок действия
+ * удостоверения", "адрес ЦОНа", "куда звонить, если не работает лифт"): "срок" read as a time kind
+ * in the FAQ's questions as well cost the city suite's one-variant run an offered answer; taking
+ * the ways of acting out of every question's words (as the kinds' own words are, phraseWords) fixed
+ * 17 cases and broke 12 over the 23 runs, both suites both ways. The Kazakh verbs are read by their
+ * stems (KAZAKH_ASKING_STEMS).
  */
 const ASKING_WORDS = new Set([
   ...['срок', 'сроки', 'мерзим', 'мерзими', 'deadline', 'deadlines'],
   ...['адрес', 'адреса', 'мекенжай', 'мекенжайы', 'address'],
   ...['телефон', 'телефона', 'телефоны', 'номер', 'номера', 'номир', 'номири', 'phone', 'number'],
   ...['бесплатно', 'платно', 'тегин', 'акылы', 'free', 'paid'],
+  ...['цена', 'цену', 'цены', 'стоимость', 'бага', 'багасы', 'акы', 'акысы', 'price', 'prices', 'fee', 'fees', 'cost'],
+  ...['возраст', 'возраста', 'возрасте', 'жаска', 'жастан', 'жасы', 'age'],
   ...['звонить', 'позвонить', 'обращаться', 'обратиться', 'жаловаться', 'пожаловаться', 'писать', 'написать'],
   ...['call', 'contact', 'complain', 'write'],
   ...['оплатить', 'заплатить', 'платить', 'pay', 'apply', 'подать'],
   ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
-  ...['ждать', 'подождать', 'ожидать', 'wait', 'take'],
+  ...['ждать', 'подождать', 'ожидать', 'wait', 'take', 'занимает', 'займет', 'кетеди'],
+  ...['делать', 'сделать'],
   ...['идти', 'пойти', 'иду', 'идем', 'пойду', 'пойдем', 'ехать', 'поехать', 'еду', 'едем', 'поеду', 'поедем', 'go'],
   ...['конырау', 'звоним', 'позвоним', 'обратимся'],
   // Doing it online, and who is responsible for it ("а онлайн можно?", "онлайн бола ма?", "who is
@@ -198,8 +206,8 @@ const ASKING_WORDS = new Set([
 
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
- * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, and the
- * "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
+ * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, do (two
+ * verbs), and the "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
  * infinitive and its "for"/"my" forms ("бару", "хабарласуға", "баруым керек"), the present of I, we
  * and polite you ("барамын", "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ",
  * "хабарлассам") and "let me/us" ("барайын", "барайық"). The Russian and English verbs are a few
@@ -207,7 +215,7 @@ const ASKING_WORDS = new Set([
  * subject ("барамыз") where "қайда бару керек?" did not. Bare stems are left out: "бар" is also
  * "there is".
  */
-const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал'];
+const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса'];
 const KAZAKH_ASKING_ENDINGS = new Set([
   ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
   ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],
@@ -266,7 +274,7 @@ class KindReading {
 
   /** The word at `at` made (or completes) the kind: it names no subject ("much" in "how much"). */
   frame(at: number): void {
-    if (at < this.words.length) this.frameWords.push(at);
+    if (at < this.words.length && !this.frameWords.includes(at)) this.frameWords.push(at);
   }
 
   /** The verb of cost within `reach` words of a question of amount ("сколько это стоит", "how much does it cost"). */

@@ -431,6 +431,8 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('библиотеки в воскресенье открыты?', 'ru').candidates[0]?.id).toBe('library-hours');
     // "демалыс" is a day only with "күн" after it: alone it is a holiday, or a leave.
     expect(matcher.match('демалыс ше?', 'kk').doubt).not.toBe('no-subject');
+    // A named day's "күні" is that day: "сенбі күні ше?" as "сенбіде ше?".
+    expect(matcher.match('сенбі күні ше?', 'kk')).toEqual({ candidates: [], doubt: 'no-subject' });
     // A greeting's time of day asks about no time.
     expect(matcher.match('good morning', 'en').doubt).not.toBe('no-subject');
     expect(matcher.match('доброе утро', 'ru').doubt).not.toBe('no-subject');
@@ -440,7 +442,7 @@ describe('doubt: when not to answer outright', () => {
     }
     // Nor how to act on an answer: whom to call or complain to, how to pay or apply, which
     // documents, how long to wait. Many entries' questions share these; they name none of them.
-    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en'], ['қайда барамыз?', 'kk'], ['кімге хабарласамыз?', 'kk'], ['қайда жүгінемін?', 'kk'], ['куда поедем?', 'ru']] as const) {
+    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en'], ['қайда барамыз?', 'kk'], ['кімге хабарласамыз?', 'kk'], ['қайда жүгінемін?', 'kk'], ['куда поедем?', 'ru'], ['а цена какая?', 'ru'], ['ақысы қанша?', 'kk'], ["what's the fee?", 'en'], ['до какого возраста?', 'ru'], ['неше жасқа дейін?', 'kk'], ['what age?', 'en'], ['сколько времени занимает?', 'ru'], ['қанша уақыт кетеді?', 'kk'], ['что делать?', 'ru'], ['не істеу керек?', 'kk']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     expect(matcher.match('куда звонить, если во дворе не убирают снег?', 'ru').candidates[0]?.id).toBe('snow-removal');

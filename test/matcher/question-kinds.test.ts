@@ -93,10 +93,20 @@ describe('readQuestionKinds', () => {
     ['автобус вокзалға барады ма', []],
     ['дәріхана бар ма', []],
     ['куда поедем?', ['поедем']],
+    // What it costs, for what age, how long it takes, what to do: asked of any subject.
+    ['а цена какая?', ['цена']],
+    ['ақысы қанша', ['ақысы']],
+    ["what's the fee", ['fee']],
+    ['до какого возраста', ['возраста']],
+    ['неше жасқа дейін', ['жасқа']],
+    ['сколько времени занимает', ['времени', 'занимает']],
+    ['что делать?', ['делать']],
+    ['не істеу керек', ['істеу']],
+    ['онлайн жасауға бола ма', ['онлайн', 'жасауға']],
     ['через сколько придёт ответ', ['через']],
-    // A word of cost with no question of amount, or out of its reach, makes no kind.
+    // A verb of cost with no question of amount, or out of its reach, makes no kind (a fee is asked of an answer anyway).
     ['лифт стоит третий день', []],
-    ['how much is the fee if the work costs extra', ['much']],
+    ['how much is the fee if the work costs extra', ['much', 'fee']],
   ])('the words that only make up the kind of "%s": %j', (text, expected) => {
     const words = tokenize(text);
     const { frameWords, phraseWords } = readQuestionKinds(words);
