@@ -24,21 +24,23 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // When it will be mended, what if it is not done or is broken: written with the changes for a
     // few words the answer asks about and for pointing back (follow-up.ts), which they measure.
     ...['когда починят?', 'а если я не сделаю?'],
-    // Going and contacting said as "we" and "I" do: written with the Kazakh verbs' forms (question-kinds.ts).
-    ...['куда поедем?'],
+    // Going and contacting said as "we" and "I" do, the price, what to do, a named day's "күні":
+    // written with the changes that made them frames (question-kinds.ts).
+    ...['куда поедем?', 'а цена какая?', 'что делать?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
     ...['онлайн бола ма?', 'қайда бару керек?', 'кімге шағымдануға болады?'],
     ...['міндетті ме?', 'телефон арқылы бола ма?'],
     ...['қашан жөндейді?', 'жасамасам не болады?'],
-    ...['қайда барамыз?', 'кімге хабарласамын?'],
+    ...['қайда барамыз?', 'кімге хабарласамын?', 'ақысы қанша?', 'сенбі күні ше?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
     ...['can I do it online?', 'what if nobody comes?', 'who is responsible?'],
     ...['is it mandatory?', 'can I do it by phone?', 'what about pensioners?'],
     ...['when will they fix it?', 'what if I break it?'],
+    ...["what's the fee?", 'up to what age?'],
   ],
 };
 
