@@ -13,7 +13,7 @@ import { tokenize } from './normalize';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
-import { messageSignature, TaughtWordings, wordingSignature } from './taught-wordings';
+import { messageSignature, signatureOf, TaughtWordings, wordingSignature } from './taught-wordings';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -216,8 +216,8 @@ export class LexicalMatcher implements FaqMatcher {
     if (this.index.size === 0 || typeof text !== 'string' || limit <= 0) return { candidates: [] };
     const tokens = analyzeMessage(text, lang);
     // Only the kind of answer ("где?", "how?") or the day ("а завтра?"), or no word that is not a
-    // stop word ("а сегодня?"): alone it would pick entries at random.
-    if (namesNoSubject(tokens.map((t) => t.token.surface), text)) return { candidates: [], doubt: 'no-subject' };
+    // stop word ("а сегодня?"): alone it would pick entries at random. Unless the FAQ asks it so.
+    if (namesNoSubject(tokens.map((t) => t.token.surface), text) && !this.asksInTheseWords(text, lang, tokens)) return { candidates: [], doubt: 'no-subject' };
     // Not even that: every word a stop word or an interjection ("хм", "и что?", "помогите").
     if (tokens.length === 0 && tokenize(text).length > 0) return { candidates: [], doubt: 'nothing-asked' };
     const ranking = this.ranker.rank(tokens, undefined, limit);
@@ -254,6 +254,25 @@ export class LexicalMatcher implements FaqMatcher {
       if (entry && variant !== undefined) out.set(id, entry.questions[variant]);
     }
     return out;
+  }
+
+  /**
+   * Whether the entry a message finds first has a question in the message's very words, as
+   * TaughtWordings compares them: an editor may write a question that names no subject ("Режим
+   * работы", "Opening hours"), which alone would be a frame asked of the answer before
+   * (namesNoSubject), and means it as that entry's. Only such messages come here.
+   */
+  private asksInTheseWords(text: string, lang: Lang | undefined, tokens: readonly WeightedToken[]): boolean {
+    const first = this.ranker.rank(tokens, undefined, 0).entries[0];
+    const entry = first && this.index.entryOfSlot(first.slot);
+    if (!entry) return false;
+    const said = (l: Lang) => signatureOf(l === lang ? tokens : analyzeMessage(text, l), 1);
+    return entry.questions.some((q, i) => {
+      const l = entry.variantLangs[i];
+      if (lang && l !== lang) return false;
+      const signature = said(l);
+      return signature !== '' && signatureOf(analyzeMessage(q, l), 1) === signature;
+    });
   }
 
   /**

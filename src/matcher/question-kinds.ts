@@ -164,6 +164,10 @@ const HOUR = 'сагат';
 /** Time and days (folded) after "қанша"/"неше": how long. */
 const DURATION = ['уакыт', 'кун'];
 
+/** "часы работы", "график работы": "работы" after them is the hours' (alone it is also a job's). */
+const HOURS_OF_WORK = new Set(['часы', 'время', 'график', 'режим']);
+const OF_WORK = 'работы';
+
 /**
  * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
  * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone number
@@ -196,6 +200,12 @@ const ASKING_WORDS = new Set([
   ...['документы', 'документ', 'документов', 'кужат', 'кужаттар', 'documents', 'document', 'paperwork', 'нужны', 'нужен', 'нужна'],
   ...['ждать', 'подождать', 'ожидать', 'wait', 'take', 'занимает', 'займет', 'кетеди'],
   ...['делать', 'сделать'],
+  // When it is open, where exactly it is, how many times, getting it, an application for it.
+  ...['работает', 'работают', 'открыто', 'открыт', 'открыта', 'открывается', 'открываются', 'закрывается', 'часы', 'время', 'график', 'режим'],
+  ...['ашык', 'ашылады', 'жабылады', 'open', 'opens', 'opening', 'hours', 'closes', 'closed'],
+  ...['находится', 'находятся', 'расположен', 'накты', 'орналаскан', 'located', 'location', 'exactly'],
+  ...['раз', 'рет', 'times'],
+  ...['получить', 'получу', 'получим', 'заявка', 'заявку', 'заявление', 'отиниш', 'отиништи', 'application'],
   ...['идти', 'пойти', 'иду', 'идем', 'пойду', 'пойдем', 'ехать', 'поехать', 'еду', 'едем', 'поеду', 'поедем', 'go'],
   ...['конырау', 'звоним', 'позвоним', 'обратимся'],
   // Doing it online, and who is responsible for it ("а онлайн можно?", "онлайн бола ма?", "who is
@@ -207,7 +217,7 @@ const ASKING_WORDS = new Set([
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
  * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, do (two
- * verbs), and the "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
+ * verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
  * infinitive and its "for"/"my" forms ("бару", "хабарласуға", "баруым керек"), the present of I, we
  * and polite you ("барамын", "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ",
  * "хабарлассам") and "let me/us" ("барайын", "барайық"). The Russian and English verbs are a few
@@ -215,7 +225,7 @@ const ASKING_WORDS = new Set([
  * subject ("барамыз") where "қайда бару керек?" did not. Bare stems are left out: "бар" is also
  * "there is".
  */
-const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса'];
+const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер'];
 const KAZAKH_ASKING_ENDINGS = new Set([
   ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
   ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],
@@ -233,6 +243,13 @@ function asksOfAnswer(word: string): boolean {
   return false;
 }
 
+/**
+ * "жұмыс істей ме?", "жұмыс уақыты қандай?": whether and when it is open, of any subject, as
+ * "работает?" and "hours?" ask; "жұмыс" alone is also a job ("жұмыс іздеймін").
+ */
+const WORK = 'жумыс';
+const WORKING = ['исте', 'уакыт'];
+
 /** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
 const RESPONSIBLE = new Set(['отвечает', 'отвечают', 'otvechaet', 'otvechayut']);
 const FOR = new Set(['за', 'za']);
@@ -246,7 +263,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше']);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', WORK]);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -371,8 +388,14 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) reading.add('place', i + 1);
     } else if (asksOfAnswer(word)) {
       reading.frame(i);
+      if (HOURS_OF_WORK.has(word) && after === OF_WORK) reading.frame(i + 1);
     } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
       reading.frame(i);
+    } else if (word === WORK) {
+      if (WORKING.some((start) => after.startsWith(start))) {
+        reading.frame(i);
+        reading.frame(i + 1);
+      }
     } else if ((word === 'как' || word === 'kak') && TIME_AFTER_RUSSIAN_HOW.has(after)) {
       reading.add('time');
       reading.frame(i + 1);

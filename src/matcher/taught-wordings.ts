@@ -25,11 +25,11 @@ export const MIN_TAUGHT_WORDS = 2;
 /**
  * What a text says, as compared here, from its analysis in one language (analyzeMessage: the
  * message's is at hand already): its first stems and kinds of question, sorted; '' when it says
- * too little to be remembered.
+ * fewer than `minWords` words, too little to be remembered.
  */
-export function signatureOf(tokens: readonly WeightedToken[]): string {
+export function signatureOf(tokens: readonly WeightedToken[], minWords = MIN_TAUGHT_WORDS): string {
   const keys = [...new Set(tokens.map((t) => t.token.candidates[0]))];
-  if (keys.filter((k) => !isQuestionKindKey(k)).length < MIN_TAUGHT_WORDS) return '';
+  if (keys.filter((k) => !isQuestionKindKey(k)).length < minWords) return '';
   return keys.sort().join(' ');
 }
 

@@ -433,6 +433,18 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('демалыс ше?', 'kk').doubt).not.toBe('no-subject');
     // A named day's "күні" is that day: "сенбі күні ше?" as "сенбіде ше?".
     expect(matcher.match('сенбі күні ше?', 'kk')).toEqual({ candidates: [], doubt: 'no-subject' });
+    // A FAQ that asks it so, in those very words, is asked: an editor's "Часы работы" is a question.
+    const asking = new LexicalMatcher();
+    const hours = { id: 'centre-hours', topic: 'office-hours', questions: { ru: ['Часы работы'], kk: ['Жұмыс уақыты қандай?'] }, answer: { ru: 'Круглосуточно.' } };
+    asking.load([hours, { id: 'post-hours', topic: 'office-hours', questions: { ru: ['Когда работает почта?'] }, answer: { ru: 'С 09:00.' } }]);
+    expect(asking.match('часы работы?', 'ru').candidates[0]?.id).toBe('centre-hours');
+    expect(asking.match('жұмыс уақыты қандай', 'kk').candidates[0]?.id).toBe('centre-hours');
+    expect(asking.match('а часы работы?', 'en').doubt).toBe('no-subject');
+    asking.upsert({ ...hours, questions: { ru: ['Когда работает контакт-центр?'] } });
+    expect(asking.match('часы работы?', 'ru').doubt).toBe('no-subject');
+    // "работы", "жұмыс" alone are a job, a subject: only with the hours are they when it is open.
+    expect(matcher.match('нет работы', 'ru').doubt).not.toBe('no-subject');
+    expect(matcher.match('жұмыс іздеймін', 'kk').doubt).not.toBe('no-subject');
     // A greeting's time of day asks about no time.
     expect(matcher.match('good morning', 'en').doubt).not.toBe('no-subject');
     expect(matcher.match('доброе утро', 'ru').doubt).not.toBe('no-subject');
@@ -442,7 +454,7 @@ describe('doubt: when not to answer outright', () => {
     }
     // Nor how to act on an answer: whom to call or complain to, how to pay or apply, which
     // documents, how long to wait. Many entries' questions share these; they name none of them.
-    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en'], ['қайда барамыз?', 'kk'], ['кімге хабарласамыз?', 'kk'], ['қайда жүгінемін?', 'kk'], ['куда поедем?', 'ru'], ['а цена какая?', 'ru'], ['ақысы қанша?', 'kk'], ["what's the fee?", 'en'], ['до какого возраста?', 'ru'], ['неше жасқа дейін?', 'kk'], ['what age?', 'en'], ['сколько времени занимает?', 'ru'], ['қанша уақыт кетеді?', 'kk'], ['что делать?', 'ru'], ['не істеу керек?', 'kk']] as const) {
+    for (const [text, lang] of [['куда звонить?', 'ru'], ['кому жаловаться?', 'ru'], ['а где оплатить?', 'ru'], ['какие документы нужны?', 'ru'], ['а сколько ждать?', 'ru'], ['кімге хабарласу керек?', 'kk'], ['қандай құжаттар керек?', 'kk'], ['who do I contact?', 'en'], ['how do I apply?', 'en'], ['how long will it take?', 'en'], ['а куда идти?', 'ru'], ['қайда бару керек?', 'kk'], ['where do I go?', 'en'], ['қайда барамыз?', 'kk'], ['кімге хабарласамыз?', 'kk'], ['қайда жүгінемін?', 'kk'], ['куда поедем?', 'ru'], ['а цена какая?', 'ru'], ['ақысы қанша?', 'kk'], ["what's the fee?", 'en'], ['до какого возраста?', 'ru'], ['неше жасқа дейін?', 'kk'], ['what age?', 'en'], ['сколько времени занимает?', 'ru'], ['қанша уақыт кетеді?', 'kk'], ['что делать?', 'ru'], ['не істеу керек?', 'kk'], ['а часы работы?', 'ru'], ['жұмыс уақыты қандай?', 'kk'], ['what are the hours?', 'en'], ['где это находится?', 'ru'], ['ол қайда орналасқан?', 'kk'], ['where is it located?', 'en'], ['когда получу?', 'ru'], ['қашан аламын?', 'kk']] as const) {
       expect({ text, result: matcher.match(text, lang) }).toEqual({ text, result: { candidates: [], doubt: 'no-subject' } });
     }
     expect(matcher.match('куда звонить, если во дворе не убирают снег?', 'ru').candidates[0]?.id).toBe('snow-removal');

@@ -57,8 +57,8 @@ describe('readQuestionKinds', () => {
 
   it('takes "жерде" of "қай жерде" (where) as part of the question, not a word of it', () => {
     expect(readQuestionKinds(tokenize('құжатты қай жерде тапсырамын'))).toEqual({ kinds: ['place'], phraseWords: [2], frameWords: [2] });
-    // "жер" alone is a subject: a plot of land.
-    expect(readQuestionKinds(tokenize('жер учаскесін алу'))).toEqual({ kinds: [], phraseWords: [], frameWords: [] });
+    // "жер" alone is a subject: a plot of land ("алу", to get it, is how to act).
+    expect(readQuestionKinds(tokenize('жер учаскесін алу'))).toEqual({ kinds: [], phraseWords: [], frameWords: [2] });
   });
 
   it.each([
@@ -81,7 +81,7 @@ describe('readQuestionKinds', () => {
     ['кімге хабарласу керек?', ['хабарласу']],
     ['какие документы нужны', ['документы', 'нужны']],
     ['who do I contact', ['contact']],
-    ['куда звонить, если не работает лифт', ['звонить']],
+    ['куда звонить, если не работает лифт', ['звонить', 'работает']],
     // A Kazakh verb in any of the forms a resident asks with ("we go", "I contact", "if we go").
     ['қайда барамыз?', ['барамыз']],
     ['кімге хабарласамын', ['хабарласамын']],
@@ -103,6 +103,19 @@ describe('readQuestionKinds', () => {
     ['что делать?', ['делать']],
     ['не істеу керек', ['істеу']],
     ['онлайн жасауға бола ма', ['онлайн', 'жасауға']],
+    // When it is open, where exactly, how many times, getting it, applying for it.
+    ['а часы работы?', ['часы', 'работы']],
+    ['жұмыс уақыты қандай', ['жұмыс', 'уақыты']],
+    ['жұмыс істей ме', ['жұмыс', 'істей']],
+    ['what are the hours', ['hours']],
+    ['где это находится', ['находится']],
+    ['ол қайда орналасқан', ['орналасқан']],
+    ['когда получу', ['получу']],
+    ['қашан аламын', ['аламын']],
+    ['өтінішті қалай беремін', ['өтінішті', 'беремін']],
+    // Work alone is also a job.
+    ['нет работы', []],
+    ['жұмыс іздеймін', []],
     ['через сколько придёт ответ', ['через']],
     // A verb of cost with no question of amount, or out of its reach, makes no kind (a fee is asked of an answer anyway).
     ['лифт стоит третий день', []],
