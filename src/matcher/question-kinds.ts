@@ -217,13 +217,13 @@ const ASKING_WORDS = new Set([
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
  * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, do (two
- * verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the
- * infinitive and its "for"/"my" forms ("бару", "хабарласуға", "баруым керек"), the present of I, we
- * and polite you ("барамын", "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ",
- * "хабарлассам") and "let me/us" ("барайын", "барайық"). The Russian and English verbs are a few
- * forms each, listed; a Kazakh verb has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a
- * subject ("барамыз") where "қайда бару керек?" did not. Bare stems are left out: "бар" is also
- * "there is".
+ * verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is read
+ * with the endings a resident asks with: the infinitive and its "for"/"my" forms ("бару",
+ * "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын", "жүгінеміз",
+ * "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us" ("барайын",
+ * "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb has dozens,
+ * and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда бару керек?"
+ * did not. Bare stems are left out: "бар" is also "there is".
  */
 const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер'];
 const KAZAKH_ASKING_ENDINGS = new Set([
