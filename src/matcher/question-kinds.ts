@@ -303,7 +303,13 @@ class KindReading {
 }
 
 /** What follows a Russian question word that makes it an indefinite: "где-то", "как-нибудь", "кто-либо". */
-const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо', 'to', 'nibud']);
+const INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['то', 'нибудь', 'либо']);
+/**
+ * The same typed in Latin letters ("gde-to", "kak-nibud"), after a Russian question word typed so
+ * only: after an English one "to" is English ("how to pay", "who to call"), and they asked nothing.
+ */
+const LATIN_INDEFINITE_AFTER: ReadonlySet<string | undefined> = new Set(['to', 'nibud', 'libo']);
+const LATIN_RUSSIAN_QUESTION_WORDS = new Set(['kogda', 'gde', 'kuda', 'otkuda', 'kto', 'komu', 'kogo', 'kak', 'pochemu', 'zachem', 'chto', 'skolko']);
 
 /**
  * Russian conjunctions made of a question word and the word before it: "потому что", "так что",
@@ -338,6 +344,7 @@ export function asksNothing(words: readonly string[], i: number): boolean {
   const before = words[i - 1];
   const after = words[i + 1];
   if (INDEFINITE_AFTER.has(after) || before === 'кое') return true;
+  if (LATIN_INDEFINITE_AFTER.has(after) && LATIN_RUSSIAN_QUESTION_WORDS.has(word)) return true;
   if ((word === 'как' || word === 'kak') && AS_IF_AFTER.has(after)) return true;
   if (before === undefined) return false;
   if ((word === 'что' || word === 'chto') && PAST_TENSE.test(before)) return true;

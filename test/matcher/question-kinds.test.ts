@@ -31,6 +31,10 @@ describe('readQuestionKinds', () => {
     ['how many days does it take', ['time']],
     ['how many people can come', ['amount']],
     ['how do I renew', ['way']],
+    // English "to" after a question word is English, not the Latin spelling of Russian "-то".
+    ['how to pay the fine', ['way']],
+    ['who to call about the lift', ['person']],
+    ['when to apply', ['time']],
     ['где получить карту', ['place']],
     ['кайда тапсырамын', ['place']],
     ['құжатты қай жерде тапсырамын', ['place']],
@@ -44,6 +48,8 @@ describe('readQuestionKinds', () => {
     // Question words that ask nothing where they stand: an indefinite, a conjunction, what was said.
     ['можно их как-то забрать обратно', []],
     ['где-то месяц назад поставили счётчик', []],
+    ['gde-to mesyac nazad postavili schetchik', []],
+    ['kak-nibud mozhno zabrat', []],
     ['сняли, потому что сломался', []],
     ['написали что срок истёк', []],
     ['skazali chto srok istek', []],
