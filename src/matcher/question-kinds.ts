@@ -207,6 +207,8 @@ const ASKING_WORDS = new Set([
   ...['раз', 'рет', 'times'],
   ...['получить', 'получу', 'получим', 'заявка', 'заявку', 'заявление', 'отиниш', 'отиништи', 'application'],
   ...['идти', 'пойти', 'иду', 'идем', 'пойду', 'пойдем', 'ехать', 'поехать', 'еду', 'едем', 'поеду', 'поедем', 'go'],
+  // Whoever comes to the resident (a crew, a truck, a doctor): "а когда приедут?", "қашан келеді?".
+  ...['приедут', 'приедет', 'придут', 'придет', 'приехать', 'прийти', 'келеди', 'come', 'comes', 'coming'],
   ...['конырау', 'звоним', 'позвоним', 'обратимся'],
   // Doing it online, and who is responsible for it ("а онлайн можно?", "онлайн бола ма?", "who is
   // responsible?", "кім жауапты?"; the Russian "отвечает за", with its "за", in readQuestionKinds:
@@ -216,16 +218,16 @@ const ASKING_WORDS = new Set([
 
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
- * and English ones), as folded stems: go, contact, turn to, complain, pay, wait, write, do (two
- * verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is read
- * with the endings a resident asks with: the infinitive and its "for"/"my" forms ("бару",
+ * and English ones), as folded stems: go, come, contact, turn to, complain, pay, wait, write, do
+ * (two verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is
+ * read with the endings a resident asks with: the infinitive and its "for"/"my" forms ("бару",
  * "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын", "жүгінеміз",
  * "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us" ("барайын",
  * "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb has dozens,
  * and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда бару керек?"
  * did not. Bare stems are left out: "бар" is also "there is".
  */
-const KAZAKH_ASKING_STEMS = ['бар', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер'];
+const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер'];
 const KAZAKH_ASKING_ENDINGS = new Set([
   ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
   ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],

@@ -119,10 +119,14 @@ describe('readQuestionKinds', () => {
     ['когда получу', ['получу']],
     ['қашан аламын', ['аламын']],
     ['өтінішті қалай беремін', ['өтінішті', 'беремін']],
+    // Whoever comes to the resident.
+    ['а когда приедут?', ['приедут']],
+    ['қашан келеді', ['келеді']],
+    ['when will they come', ['come']],
     // Work alone is also a job.
     ['нет работы', []],
     ['жұмыс іздеймін', []],
-    ['через сколько придёт ответ', ['через']],
+    ['через сколько придёт ответ', ['через', 'придет']],
     // A verb of cost with no question of amount, or out of its reach, makes no kind (a fee is asked of an answer anyway).
     ['лифт стоит третий день', []],
     ['how much is the fee if the work costs extra', ['much', 'fee']],
