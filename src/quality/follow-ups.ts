@@ -25,9 +25,10 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // few words the answer asks about and for pointing back (follow-up.ts), which they measure.
     ...['когда починят?', 'а если я не сделаю?'],
     // Going and contacting said as "we" and "I" do, the price, what to do, a named day's "күні", the
-    // hours, where it is, getting it: written with the changes that made them frames (question-kinds.ts).
+    // hours, where it is, getting it, who comes: written with the changes that made them frames
+    // (question-kinds.ts).
     ...['куда поедем?', 'а цена какая?', 'что делать?'],
-    ...['а часы работы?', 'где это находится?'],
+    ...['а часы работы?', 'где это находится?', 'а когда приедут?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -35,7 +36,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['міндетті ме?', 'телефон арқылы бола ма?'],
     ...['қашан жөндейді?', 'жасамасам не болады?'],
     ...['қайда барамыз?', 'кімге хабарласамын?', 'ақысы қанша?', 'сенбі күні ше?'],
-    ...['жұмыс уақыты қандай?', 'қашан аламын?'],
+    ...['жұмыс уақыты қандай?', 'қашан аламын?', 'қашан келеді?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -43,7 +44,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['is it mandatory?', 'can I do it by phone?', 'what about pensioners?'],
     ...['when will they fix it?', 'what if I break it?'],
     ...["what's the fee?", 'up to what age?'],
-    ...['what are the hours?', 'where is it located?'],
+    ...['what are the hours?', 'where is it located?', 'when will they come?'],
   ],
 };
 
