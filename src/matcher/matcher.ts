@@ -110,6 +110,23 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
  */
 export const TAUGHT_SCORE = 0.99;
 
+/** A question of more words than this names something (namesNoSubject leaves at most two besides its kinds). */
+const SUBJECTLESS_MAX_WORDS = 6;
+/** How many short questions' signatures are kept before starting afresh. */
+const MAX_KEPT_SIGNATURES = 5000;
+
+/** At most SUBJECTLESS_MAX_WORDS runs of non-spaces, counted without splitting the text. */
+function fewWords(text: string): boolean {
+  let runs = 0;
+  let inRun = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const space = text.charCodeAt(i) <= 32;
+    if (!space && !inRun && (runs += 1) > SUBJECTLESS_MAX_WORDS) return false;
+    inRun = !space;
+  }
+  return true;
+}
+
 /** True when the entry asks (in a question or its topic) about every word of the message, exactly. */
 function asksAll(entry: RankedEntry, ranking: Ranking): boolean {
   return entry.explained >= ranking.totalWeight * (1 - 1e-9);
@@ -151,6 +168,8 @@ function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number
 export class LexicalMatcher implements FaqMatcher {
   private readonly index = new FieldIndex();
   private readonly taught = new TaughtWordings();
+  /** Short questions' signatures (subjectlessSignature): a question's words, not the index, make it. */
+  private readonly questionSignatures = new Map<string, string>();
   private readonly ranker: Ranker;
   private readonly options: MatcherOptions;
   private calibration: Calibration;
@@ -269,10 +288,22 @@ export class LexicalMatcher implements FaqMatcher {
     const said = (l: Lang) => signatureOf(l === lang ? tokens : analyzeMessage(text, l), 1);
     return entry.questions.some((q, i) => {
       const l = entry.variantLangs[i];
-      if (lang && l !== lang) return false;
+      if ((lang && l !== lang) || !fewWords(q)) return false;
       const signature = said(l);
-      return signature !== '' && signatureOf(analyzeMessage(q, l), 1) === signature;
+      return signature !== '' && this.subjectlessSignature(q, l) === signature;
     });
+  }
+
+  /** A short question's signature (asksInTheseWords), kept: follow-ups that name nothing are common. */
+  private subjectlessSignature(question: string, lang: Lang): string {
+    const key = `${lang} ${question}`;
+    let signature = this.questionSignatures.get(key);
+    if (signature === undefined) {
+      if (this.questionSignatures.size >= MAX_KEPT_SIGNATURES) this.questionSignatures.clear();
+      signature = signatureOf(analyzeMessage(question, lang), 1);
+      this.questionSignatures.set(key, signature);
+    }
+    return signature;
   }
 
   /**

@@ -236,10 +236,15 @@ const KAZAKH_ASKING_ENDINGS = new Set([
   ...['айын', 'ейин', 'айык', 'ейик', 'йын', 'йин', 'йык', 'йик'],
 ]);
 
+/** The stems by their first letter: every word of every message and question is tried against them. */
+const STEMS_BY_FIRST = new Map<string, string[]>();
+const NO_STEMS: readonly string[] = [];
+for (const stem of KAZAKH_ASKING_STEMS) STEMS_BY_FIRST.set(stem[0], [...(STEMS_BY_FIRST.get(stem[0]) ?? []), stem]);
+
 /** Whether a folded word is one of ASKING_WORDS, or a form of one of its Kazakh verbs (KAZAKH_ASKING_STEMS). */
 function asksOfAnswer(word: string): boolean {
   if (ASKING_WORDS.has(word)) return true;
-  for (const stem of KAZAKH_ASKING_STEMS) {
+  for (const stem of STEMS_BY_FIRST.get(word[0]) ?? NO_STEMS) {
     if (word.length > stem.length && word.startsWith(stem) && KAZAKH_ASKING_ENDINGS.has(word.slice(stem.length))) return true;
   }
   return false;
