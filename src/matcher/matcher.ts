@@ -13,7 +13,7 @@ import { tokenize } from './normalize';
 import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
-import { messageSignature, signatureOf, TaughtWordings, wordingSignature } from './taught-wordings';
+import { MIN_TAUGHT_WORDS, signatureOf, TaughtWordings } from './taught-wordings';
 import { isQuestionKindKey, namesNoSubject } from './question-kinds';
 import {
   DEFAULT_RANK_OPTIONS,
@@ -110,22 +110,8 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
  */
 export const TAUGHT_SCORE = 0.99;
 
-/** A question of more words than this names something (namesNoSubject leaves at most two besides its kinds). */
-const SUBJECTLESS_MAX_WORDS = 6;
-/** How many short questions' signatures are kept before starting afresh. */
+/** How many questions' signatures (LexicalMatcher.questionSignature) are kept before starting afresh. */
 const MAX_KEPT_SIGNATURES = 5000;
-
-/** At most SUBJECTLESS_MAX_WORDS runs of non-spaces, counted without splitting the text. */
-function fewWords(text: string): boolean {
-  let runs = 0;
-  let inRun = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const space = text.charCodeAt(i) <= 32;
-    if (!space && !inRun && (runs += 1) > SUBJECTLESS_MAX_WORDS) return false;
-    inRun = !space;
-  }
-  return true;
-}
 
 /** True when the entry asks (in a question or its topic) about every word of the message, exactly. */
 function asksAll(entry: RankedEntry, ranking: Ranking): boolean {
@@ -168,7 +154,7 @@ function taughtResult(ids: readonly string[], ranked: MatchResult, limit: number
 export class LexicalMatcher implements FaqMatcher {
   private readonly index = new FieldIndex();
   private readonly taught = new TaughtWordings();
-  /** Short questions' signatures (subjectlessSignature): a question's words, not the index, make it. */
+  /** Questions' signatures (questionSignature): a question's words, not the index, make it. */
   private readonly questionSignatures = new Map<string, string>();
   private readonly ranker: Ranker;
   private readonly options: MatcherOptions;
@@ -284,18 +270,38 @@ export class LexicalMatcher implements FaqMatcher {
   private asksInTheseWords(text: string, lang: Lang | undefined, tokens: readonly WeightedToken[]): boolean {
     const first = this.ranker.rank(tokens, undefined, 0).entries[0];
     const entry = first && this.index.entryOfSlot(first.slot);
-    if (!entry) return false;
-    const said = (l: Lang) => signatureOf(l === lang ? tokens : analyzeMessage(text, l), 1);
+    return !!entry && this.hasQuestionSaying(entry, text, lang, tokens, 1);
+  }
+
+  /**
+   * The ranking's first entry, when it is not among `taught` and the message is one of its
+   * questions, in the same words as TaughtWordings compares them.
+   */
+  private askedByAnother(ranking: Ranking, taught: readonly string[], text: string, lang: Lang | undefined, tokens: readonly WeightedToken[]): string | undefined {
+    const first = ranking.entries[0] && this.index.entryOfSlot(ranking.entries[0].slot);
+    if (!first || taught.includes(first.id)) return undefined;
+    return this.hasQuestionSaying(first, text, lang, tokens, MIN_TAUGHT_WORDS) ? first.id : undefined;
+  }
+
+  /**
+   * Whether `entry` has a question in the message's very words, as TaughtWordings compares them,
+   * the message saying at least `minWords` words (`tokens`: its analysis in `lang`; without a
+   * language, the questions of every language are compared).
+   */
+  private hasQuestionSaying(entry: IndexedEntry, text: string, lang: Lang | undefined, tokens: readonly WeightedToken[], minWords: number): boolean {
+    const said = new Map<Lang, string>();
+    const says = (l: Lang) => said.get(l) ?? said.set(l, signatureOf(l === lang ? tokens : analyzeMessage(text, l), minWords)).get(l) ?? '';
     return entry.questions.some((q, i) => {
       const l = entry.variantLangs[i];
-      if ((lang && l !== lang) || !fewWords(q)) return false;
-      const signature = said(l);
-      return signature !== '' && this.subjectlessSignature(q, l) === signature;
+      return (!lang || l === lang) && says(l) !== '' && this.questionSignature(q, l) === says(l);
     });
   }
 
-  /** A short question's signature (asksInTheseWords), kept: follow-ups that name nothing are common. */
-  private subjectlessSignature(question: string, lang: Lang): string {
+  /**
+   * A question's signature with no least number of words (the message's, compared with it, has
+   * one), kept: a follow-up that names nothing checks its first entry's questions each time.
+   */
+  private questionSignature(question: string, lang: Lang): string {
     const key = `${lang} ${question}`;
     let signature = this.questionSignatures.get(key);
     if (signature === undefined) {
@@ -304,20 +310,6 @@ export class LexicalMatcher implements FaqMatcher {
       this.questionSignatures.set(key, signature);
     }
     return signature;
-  }
-
-  /**
-   * The ranking's first entry, when it is not among `taught` and the message is one of its
-   * questions, in the same words as TaughtWordings compares them (`tokens`: the message's analysis
-   * in `lang`).
-   */
-  private askedByAnother(ranking: Ranking, taught: readonly string[], text: string, lang: Lang | undefined, tokens: readonly WeightedToken[]): string | undefined {
-    const first = ranking.entries[0] && this.index.entryOfSlot(ranking.entries[0].slot);
-    if (!first || taught.includes(first.id)) return undefined;
-    const said = new Map<Lang, string>();
-    const says = (l: Lang) => said.get(l) ?? said.set(l, messageSignature(text, l, lang, tokens)).get(l) ?? '';
-    const isIt = (q: string, l: Lang) => (!lang || l === lang) && says(l) !== '' && wordingSignature(q, l) === says(l);
-    return first.questions.some((q, i) => isIt(q, first.variantLangs[i])) ? first.id : undefined;
   }
 
   /** The calibrated result of a ranking; `exclusion` is what the ranking left out, if anything. */
