@@ -164,10 +164,6 @@ const HOUR = 'сагат';
 /** Time and days (folded) after "қанша"/"неше": how long. */
 const DURATION = ['уакыт', 'кун'];
 
-/** "часы работы", "график работы": "работы" after them is the hours' (alone it is also a job's). */
-const HOURS_OF_WORK = new Set(['часы', 'время', 'график', 'режим']);
-const OF_WORK = 'работы';
-
 /**
  * Words that ask for something of an answer by themselves, in folded spelling: its time ("а срок
  * какой?", "мерзімі қандай?", "deadline?"), its address ("адрес?", "мекенжайы?"), its phone number
@@ -251,11 +247,18 @@ function asksOfAnswer(word: string): boolean {
 }
 
 /**
- * "жұмыс істей ме?", "жұмыс уақыты қандай?": whether and when it is open, of any subject, as
- * "работает?" and "hours?" ask; "жұмыс" alone is also a job ("жұмыс іздеймін").
+ * Two words that ask together when it is open, of any subject, as "работает?" and "hours?" do,
+ * where one alone is a job ("нет работы", "жұмыс іздеймін"): "часы работы", "график работы",
+ * "жұмыс уақыты қандай?", "жұмыс істей ме?". Each: the first word, and the starts of the second.
  */
-const WORK = 'жумыс';
-const WORKING = ['исте', 'уакыт'];
+const OPEN_HOURS_PAIRS: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[]]> = [
+  [new Set(['часы', 'время', 'график', 'режим']), ['работы']],
+  [new Set(['жумыс']), ['исте', 'уакыт']],
+];
+
+function asksOpenHours(word: string, after: string): boolean {
+  return OPEN_HOURS_PAIRS.some(([firsts, seconds]) => firsts.has(word) && seconds.some((start) => after.startsWith(start)));
+}
 
 /** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
 const RESPONSIBLE = new Set(['отвечает', 'отвечают', 'otvechaet', 'otvechayut']);
@@ -270,7 +273,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', WORK]);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', ...OPEN_HOURS_PAIRS.flatMap(([firsts]) => [...firsts])]);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -374,6 +377,10 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     if (!(TRIGGERS.has(word) || asksOfAnswer(word)) || asksNothing(words, i)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
+    if (asksOpenHours(word, after)) {
+      reading.frame(i);
+      reading.frame(i + 1);
+    }
     if (TIME_ONLY.has(word) || (HOW_MUCH.has(word) && (TIME_BEFORE_HOW_MUCH.has(before) || TIME_AFTER_HOW_MUCH.has(after)))) {
       reading.add('time');
       if (TIME_AFTER_HOW_MUCH.has(after)) reading.frame(i + 1);
@@ -402,14 +409,8 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
       } else if (word === 'кай' && PLACE_WORDS_AFTER_WHICH.has(after)) reading.add('place', i + 1);
     } else if (asksOfAnswer(word)) {
       reading.frame(i);
-      if (HOURS_OF_WORK.has(word) && after === OF_WORK) reading.frame(i + 1);
     } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
       reading.frame(i);
-    } else if (word === WORK) {
-      if (WORKING.some((start) => after.startsWith(start))) {
-        reading.frame(i);
-        reading.frame(i + 1);
-      }
     } else if ((word === 'как' || word === 'kak') && TIME_AFTER_RUSSIAN_HOW.has(after)) {
       reading.add('time');
       reading.frame(i + 1);
