@@ -89,7 +89,8 @@ function weekendWords(words: readonly string[]): number[] {
  * are question kinds ("где?", "how?"), words that only make up a kind ("стоит" in "сколько стоит?",
  * "much" in "how much?", "дней" in "сколько дней?") or ask something of an answer ("а адрес?",
  * "срок?"), or days and times of day ("а в субботу?", "а ночью?"), and it says a kind or a day at
- * all ("а сегодня?" has no content word; "hello? anyone there" neither, but asks nothing of an answer).
+ * all ("а сегодня?" has no content word; "hello? anyone there" neither, but asks nothing of an answer;
+ * "what should I do?" has none, and its "do" asks how to act).
  * Such a message asks about the answer before it, if there is one. The words that make up a kind
  * stay words of a longer question ("сколько стоит поверка"): taking them out of every question
  * moved the evaluation suites both ways.
@@ -100,13 +101,15 @@ export function namesNoSubject(surfaces: readonly string[], text: string): boole
   // read again as words (every message comes here: most stop at this line).
   if (rest.length > 2) return false;
   const words = tokenize(text);
+  // Stop words only: a day ("а сегодня?") or a verb of acting that is one ("what should I do?").
+  if (surfaces.length === 0) return saysDay(words) || readQuestionKinds(words).frameWords.length > 0;
   if (rest.length > 0) {
     // A Russian message's Latin word is read as its Cyrillic spelling ("skolko stoit": "стоит").
     const frame = new Set(readQuestionKinds(words).frameWords.flatMap((at) => [folded(words[at]), latinToCyrillic(words[at])]));
     for (const at of weekendWords(words)) frame.add(folded(words[at]));
     if (!rest.every((s) => frame.has(s))) return false;
   }
-  return surfaces.length > 0 || saysDay(words);
+  return true;
 }
 
 /** Single words that ask one kind, in folded spelling (Kazakh letters folded, ё→е). */
@@ -260,6 +263,24 @@ function asksOpenHours(word: string, after: string): boolean {
   return OPEN_HOURS_PAIRS.some(([firsts, seconds]) => firsts.has(word) && seconds.some((start) => after.startsWith(start)));
 }
 
+/**
+ * English "do" as the verb of acting after "what" ("what should I do?", "what do we do then?", "what
+ * to do?"), as the Russian "делать" and the Kazakh "істеу" are (ASKING_WORDS): not the auxiliary of
+ * another verb, which its subject follows ("what do I need?"). Every other word of such a message is
+ * a stop word.
+ */
+const DO = 'do';
+const ENGLISH_WHAT = new Set(['what', 'wat', 'wot']);
+const SUBJECTS_AFTER_AUXILIARY = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
+/** How many words before "do" its "what" may stand ("what should we do", "what else can I do"). */
+const WHAT_REACH = 4;
+
+function actsAfterWhat(words: readonly string[], at: number): boolean {
+  if (SUBJECTS_AFTER_AUXILIARY.has(words[at + 1] ?? '')) return false;
+  for (let before = at - 1; before >= Math.max(0, at - WHAT_REACH); before -= 1) if (ENGLISH_WHAT.has(words[before])) return true;
+  return false;
+}
+
 /** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
 const RESPONSIBLE = new Set(['отвечает', 'отвечают', 'otvechaet', 'otvechayut']);
 const FOR = new Set(['за', 'za']);
@@ -273,7 +294,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', ...OPEN_HOURS_PAIRS.flatMap(([firsts]) => [...firsts])]);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', DO, ...OPEN_HOURS_PAIRS.flatMap(([firsts]) => [...firsts])]);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -410,6 +431,8 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     } else if (asksOfAnswer(word)) {
       reading.frame(i);
     } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
+      reading.frame(i);
+    } else if (word === DO && actsAfterWhat(words, i)) {
       reading.frame(i);
     } else if ((word === 'как' || word === 'kak') && TIME_AFTER_RUSSIAN_HOW.has(after)) {
       reading.add('time');

@@ -45,6 +45,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['when will they fix it?', 'what if I break it?'],
     ...["what's the fee?", 'up to what age?'],
     ...['what are the hours?', 'where is it located?', 'when will they come?'],
+    // English "what … do" read as the acting verb it is (question-kinds.ts), as "что делать?" was.
+    ...['what should I do?'],
   ],
 };
 

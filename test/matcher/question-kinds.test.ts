@@ -108,6 +108,12 @@ describe('readQuestionKinds', () => {
     ['сколько времени занимает', ['времени', 'занимает']],
     ['что делать?', ['делать']],
     ['не істеу керек', ['істеу']],
+    // English "do" after "what" is the verb of acting; followed by its subject it is an auxiliary.
+    ['what should I do?', ['do']],
+    ['what do we do then', ['do']],
+    ['what to do', ['do']],
+    ['what do I need', []],
+    ['do I need a permit', []],
     ['онлайн жасауға бола ма', ['онлайн', 'жасауға']],
     // When it is open, where exactly, how many times, getting it, applying for it.
     ['а часы работы?', ['часы', 'работы']],

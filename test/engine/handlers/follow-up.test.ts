@@ -142,6 +142,20 @@ describe('a follow-up to an answer', () => {
     });
   });
 
+  test('so does English "what should I do?", whose every word is a stop word, as "что делать?" does; "what?" still asks nothing', async () => {
+    for (const text of ['what should I do?', 'what do we do now?']) {
+      expect({ text, outcome: (await h.say(text, { chatId: `alone-${text}` })).outcome }).toEqual({ text, outcome: { kind: 'clarify' } });
+      await h.say('How long does it take to replace an ID card?', { chatId: `after-${text}` });
+      expect({ text, outcome: (await h.say(text, { chatId: `after-${text}` })).outcome }).toEqual({ text, outcome: expect.objectContaining({ kind: 'answer', faqId: 'id-card' }) });
+    }
+    await h.say('Сколько времени занимает замена удостоверения?', { chatId: 'ru' });
+    expect((await h.say('что делать?', { chatId: 'ru' })).outcome).toMatchObject({ kind: 'answer', faqId: 'id-card' });
+    await h.say('How long does it take to replace an ID card?', { chatId: 'what' });
+    const what = await h.say('what?', { chatId: 'what' });
+    expect(what.outcome).toEqual({ kind: 'clarify' });
+    expect(what.replies[0].text).toBe(h.translator.t('en', 'input.noSubject'));
+  });
+
   test('doing it online, who is responsible, how long ("а онлайн можно?", "кто отвечает за это?", "как долго ждать?") ask about the answer too', async () => {
     const faq = [
       ...FAQ,
