@@ -213,6 +213,11 @@ const ASKING_WORDS = new Set([
   // responsible?", "кім жауапты?"; the Russian "отвечает за", with its "за", in readQuestionKinds:
   // alone "отвечает" is also "answers", as in "никто не отвечает").
   ...['онлайн', 'online', 'onlain', 'onlayn', 'responsible', 'жауапты'],
+  // What to bring along, and what if they refuse ("что взять с собой?", "не алып бару керек?", "what
+  // should I bring?"; "а если откажут?", "what if they refuse?"; the Kazakh "бас тарту" in
+  // ASKING_PAIRS): asked of any service.
+  ...['взять', 'брать', 'принести', 'приносить', 'алып', 'озиммен', 'озимизбен', 'озинизбен', 'bring'],
+  ...['откажут', 'откажет', 'отказали', 'отказал', 'отказ', 'отказе', 'кабылдамаса', 'кабылдамады', 'refuse', 'refuses', 'refused', 'refusal', 'reject', 'rejected'],
 ]);
 
 /**
@@ -250,17 +255,19 @@ function asksOfAnswer(word: string): boolean {
 }
 
 /**
- * Two words that ask together when it is open, of any subject, as "работает?" and "hours?" do,
- * where one alone is a job ("нет работы", "жұмыс іздеймін"): "часы работы", "график работы",
- * "жұмыс уақыты қандай?", "жұмыс істей ме?". Each: the first word, and the starts of the second.
+ * Two words that ask together, of any subject, where one alone is a subject: when it is open, as
+ * "работает?" and "hours?" do ("часы работы", "график работы", "жұмыс уақыты қандай?", "жұмыс
+ * істей ме?", where "нет работы", "жұмыс іздеймін" are a job), and the Kazakh refusal ("бас тартса
+ * ше?", "if they refuse": "бас" alone is a head). Each: the first word, and the starts of the second.
  */
-const OPEN_HOURS_PAIRS: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[]]> = [
+const ASKING_PAIRS: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[]]> = [
   [new Set(['часы', 'время', 'график', 'режим']), ['работы']],
   [new Set(['жумыс']), ['исте', 'уакыт']],
+  [new Set(['бас']), ['тарт']],
 ];
 
-function asksOpenHours(word: string, after: string): boolean {
-  return OPEN_HOURS_PAIRS.some(([firsts, seconds]) => firsts.has(word) && seconds.some((start) => after.startsWith(start)));
+function asksInPair(word: string, after: string): boolean {
+  return ASKING_PAIRS.some(([firsts, seconds]) => firsts.has(word) && seconds.some((start) => after.startsWith(start)));
 }
 
 /**
@@ -294,7 +301,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', DO, ...OPEN_HOURS_PAIRS.flatMap(([firsts]) => [...firsts])]);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', DO, ...ASKING_PAIRS.flatMap(([firsts]) => [...firsts])]);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -398,7 +405,7 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     if (!(TRIGGERS.has(word) || asksOfAnswer(word)) || asksNothing(words, i)) continue;
     const before = folded(words[i - 1]);
     const after = folded(words[i + 1]);
-    if (asksOpenHours(word, after)) {
+    if (asksInPair(word, after)) {
       reading.frame(i);
       reading.frame(i + 1);
     }

@@ -29,6 +29,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // (question-kinds.ts).
     ...['куда поедем?', 'а цена какая?', 'что делать?'],
     ...['а часы работы?', 'где это находится?', 'а когда приедут?'],
+    // What to bring, what if they refuse: written with the change that made them frames.
+    ...['что взять с собой?', 'а если откажут?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -37,6 +39,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['қашан жөндейді?', 'жасамасам не болады?'],
     ...['қайда барамыз?', 'кімге хабарласамын?', 'ақысы қанша?', 'сенбі күні ше?'],
     ...['жұмыс уақыты қандай?', 'қашан аламын?', 'қашан келеді?'],
+    ...['не алып бару керек?', 'бас тартса ше?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -47,6 +50,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['what are the hours?', 'where is it located?', 'when will they come?'],
     // English "what … do" read as the acting verb it is (question-kinds.ts), as "что делать?" was.
     ...['what should I do?'],
+    ...['what should I bring?', 'what if they refuse?'],
   ],
 };
 

@@ -129,6 +129,14 @@ describe('readQuestionKinds', () => {
     ['а когда приедут?', ['приедут']],
     ['қашан келеді', ['келеді']],
     ['when will they come', ['come']],
+    // What to bring along, what if they refuse ("бас" alone is a head).
+    ['что взять с собой?', ['взять']],
+    ['не алып бару керек', ['алып', 'бару']],
+    ['what should I bring', ['bring']],
+    ['а если откажут?', ['откажут']],
+    ['бас тартса ше', ['бас', 'тартса']],
+    ['what if they refuse', ['refuse']],
+    ['басым ауырады', []],
     // Work alone is also a job.
     ['нет работы', []],
     ['жұмыс іздеймін', []],
