@@ -40,8 +40,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5, weights: [-2.84, -2.62, 16.31, -0.17, 6.62, 4.9, 0.19] },
-  top3: { bias: -4.8, weights: [0.79, 3.96, 7.89, -0.23, 5.54, 5.34, 0.09] },
+  top1: { bias: -5, weights: [-2.84, -2.61, 16.3, -0.17, 6.62, 4.9, 0.19] },
+  top3: { bias: -4.8, weights: [0.79, 3.97, 7.88, -0.23, 5.54, 5.35, 0.09] },
   samples: 0,
 };
 

@@ -218,20 +218,34 @@ const ASKING_WORDS = new Set([
   // ASKING_PAIRS): asked of any service.
   ...['взять', 'брать', 'принести', 'приносить', 'алып', 'озиммен', 'озимизбен', 'озинизбен', 'bring'],
   ...['откажут', 'откажет', 'отказали', 'отказал', 'отказ', 'отказе', 'кабылдамаса', 'кабылдамады', 'refuse', 'refuses', 'refused', 'refusal', 'reject', 'rejected'],
+  // Finding it out, checking it, whom to ask, in person, how long it is valid, the
+  // form, the website, how often, until when, disagreeing, being late ("как узнать?", "где
+  // проверить?", "кімнен сұрауға болады?", "нужно ли приходить лично?", "how long is it valid?",
+  // "а где взять бланк?", "сайты қандай?", "how often?", "until when?", "а если я не согласен?",
+  // "а если не успею?"; the Kazakh verbs in KAZAKH_ASKING_STEMS, "find out" and "in person" in
+  // ASKING_PAIRS).
+  ...['узнать', 'узнаю', 'выяснить', 'проверить', 'проверять', 'спросить', 'спрашивать', 'find', 'check', 'ask'],
+  ...['лично', 'приходить', 'жеке', 'озим', 'personally'],
+  ...['действует', 'действителен', 'действительна', 'действительно', 'жарамды', 'valid'],
+  ...['бланк', 'бланка', 'бланки', 'бланкини', 'форма', 'форму', 'form', 'forms'],
+  ...['сайт', 'сайта', 'сайте', 'сайты', 'сайтта', 'website', 'site'],
+  ...['часто', 'жии', 'каншалыкты', 'often', 'until', 'till'],
+  ...['согласен', 'согласна', 'согласны', 'келиспесем', 'келиспесек', 'келиспеймин', 'disagree', 'agree'],
+  ...['успею', 'успеем', 'успеть', 'улгермесем', 'улгермесек', 'улгеру'],
 ]);
 
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
  * and English ones), as folded stems: go, come, contact, turn to, complain, pay, wait, write, do
- * (two verbs), get, give (an application), and the "шалу" of "қоңырау шалу" (to phone). Each is
- * read with the endings a resident asks with: the infinitive and its "for"/"my" forms ("бару",
- * "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын", "жүгінеміз",
- * "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us" ("барайын",
- * "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb has dozens,
+ * (two verbs), get, give (an application), find out, check, ask, and the "шалу" of "қоңырау шалу"
+ * (to phone). Each is read with the endings a resident asks with: the infinitive and its "for"/"my"
+ * forms ("бару", "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын",
+ * "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us"
+ * ("барайын", "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb has dozens,
  * and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда бару керек?"
  * did not. Bare stems are left out: "бар" is also "there is".
  */
-const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер'];
+const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер', 'бил', 'тексер', 'сура'];
 const KAZAKH_ASKING_ENDINGS = new Set([
   ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
   ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],
@@ -264,6 +278,9 @@ const ASKING_PAIRS: ReadonlyArray<readonly [ReadonlySet<string>, readonly string
   [new Set(['часы', 'время', 'график', 'режим']), ['работы']],
   [new Set(['жумыс']), ['исте', 'уакыт']],
   [new Set(['бас']), ['тарт']],
+  [new Set(['find']), ['out']],
+  [new Set(['in']), ['person']],
+  [new Set(['up']), ['to']],
 ];
 
 function asksInPair(word: string, after: string): boolean {

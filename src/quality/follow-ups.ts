@@ -31,6 +31,10 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['а часы работы?', 'где это находится?', 'а когда приедут?'],
     // What to bring, what if they refuse: written with the change that made them frames.
     ...['что взять с собой?', 'а если откажут?'],
+    // Finding out, checking, the website, how often, in person, whom to ask, how long it is valid,
+    // the form, disagreeing, being late: written with the change that made them frames.
+    ...['как узнать?', 'где проверить?', 'а сайт какой?', 'как часто?', 'нужно ли приходить лично?'],
+    ...['у кого спросить?', 'сколько действует?', 'а где взять бланк?', 'а если я не согласен?', 'а если не успею?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -40,6 +44,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['қайда барамыз?', 'кімге хабарласамын?', 'ақысы қанша?', 'сенбі күні ше?'],
     ...['жұмыс уақыты қандай?', 'қашан аламын?', 'қашан келеді?'],
     ...['не алып бару керек?', 'бас тартса ше?'],
+    ...['қалай білуге болады?', 'қайдан тексеруге болады?', 'сайты қандай?', 'қаншалықты жиі?', 'жеке өзім бару керек пе?'],
+    ...['кімнен сұрауға болады?', 'қанша уақыт жарамды?', 'бланкіні қайдан аламын?', 'келіспесем ше?', 'үлгермесем ше?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -51,6 +57,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // English "what … do" read as the acting verb it is (question-kinds.ts), as "что делать?" was.
     ...['what should I do?'],
     ...['what should I bring?', 'what if they refuse?'],
+    ...['how do I find out?', 'where can I check it?', "what's the website?", 'how often?', 'do I have to come in person?'],
+    ...['who can I ask?', 'how long is it valid?', 'where do I get the form?', 'what if I disagree?', 'until when?'],
   ],
 };
 

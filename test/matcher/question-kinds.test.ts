@@ -137,6 +137,26 @@ describe('readQuestionKinds', () => {
     ['бас тартса ше', ['бас', 'тартса']],
     ['what if they refuse', ['refuse']],
     ['басым ауырады', []],
+    // Finding out, checking, whom to ask, in person, how long valid, the form, the website, how
+    // often, until when, disagreeing, being late.
+    ['как узнать?', ['узнать']],
+    ['қалай білуге болады', ['білуге']],
+    ['how do I find out', ['find', 'out']],
+    ['қайдан тексеруге болады', ['тексеруге']],
+    ['кімнен сұрауға болады', ['сұрауға']],
+    ['do I have to come in person', ['come', 'in', 'person']],
+    ['жеке өзім бару керек пе', ['жеке', 'өзім', 'бару']],
+    ['how long is it valid', ['long', 'valid']],
+    ['а где взять бланк?', ['взять', 'бланк']],
+    ["what's the website", ['website']],
+    ['қаншалықты жиі', ['қаншалықты', 'жиі']],
+    ['until when', ['until']],
+    ['up to what age', ['up', 'to', 'age']],
+    ['келіспесем ше', ['келіспесем']],
+    ['а если не успею?', ['успею']],
+    // "білім" is education, a subject; "up" without "to" a word of its own.
+    ['білім беру', ['беру']],
+    ['lift is stuck up', []],
     // Work alone is also a job.
     ['нет работы', []],
     ['жұмыс іздеймін', []],

@@ -156,7 +156,7 @@ describe('a follow-up to an answer', () => {
     expect(what.replies[0].text).toBe(h.translator.t('en', 'input.noSubject'));
   });
 
-  test('doing it online, who is responsible, how long, what to bring, what if refused ("а онлайн можно?", "кто отвечает за это?", "как долго ждать?", "что взять с собой?", "бас тартса ше?") ask about the answer too', async () => {
+  test('doing it online, who is responsible, how long, what to bring, what if refused, finding out, whom to ask ("а онлайн можно?", "кто отвечает за это?", "как долго ждать?", "что взять с собой?", "бас тартса ше?", "как узнать?") ask about the answer too', async () => {
     const faq = [
       ...FAQ,
       // The same asked of other subjects: after an answer, these were offered instead of it.
@@ -166,7 +166,7 @@ describe('a follow-up to an answer', () => {
     ];
     await withFaq(faq, async (framed) => {
       let chat = 0;
-      for (const [text, lang] of [['а онлайн можно?', 'ru'], ['кто отвечает за это?', 'ru'], ['как долго ждать?', 'ru'], ['онлайн бола ма?', 'kk'], ['кім жауапты?', 'kk'], ['can I do it online?', 'en'], ['who is responsible?', 'en'], ['что взять с собой?', 'ru'], ['бас тартса ше?', 'kk'], ['what if they refuse?', 'en']] as const) {
+      for (const [text, lang] of [['а онлайн можно?', 'ru'], ['кто отвечает за это?', 'ru'], ['как долго ждать?', 'ru'], ['онлайн бола ма?', 'kk'], ['кім жауапты?', 'kk'], ['can I do it online?', 'en'], ['who is responsible?', 'en'], ['что взять с собой?', 'ru'], ['бас тартса ше?', 'kk'], ['what if they refuse?', 'en'], ['как узнать?', 'ru'], ['кімнен сұрауға болады?', 'kk'], ['how long is it valid?', 'en'], ['until when?', 'en']] as const) {
         const chatId = `chat-${(chat += 1)}`;
         await framed.say(lang === 'en' ? 'How long does it take to replace an ID card?' : 'Сколько времени занимает замена удостоверения?', { chatId });
         expect({ text, outcome: (await framed.say(text, { chatId })).outcome }).toMatchObject({ text, outcome: { kind: 'answer', faqId: 'id-card' } });
