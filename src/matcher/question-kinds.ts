@@ -97,9 +97,10 @@ function weekendWords(words: readonly string[]): number[] {
  */
 export function namesNoSubject(surfaces: readonly string[], text: string): boolean {
   const rest = surfaces.filter((s) => !isQuestionKindKey(s) && !isDay(s));
-  // A kind is made by a word or two: more words left over name something. Only then is the text
-  // read again as words (every message comes here: most stop at this line).
-  if (rest.length > 2) return false;
+  // A kind, or a way of acting on an answer, is made by a few words ("жеке өзім бару керек пе?",
+  // "do I have to come in person": three): more words left over name something. Only then is the
+  // text read again as words (every message comes here: most stop at this line).
+  if (rest.length > 3) return false;
   const words = tokenize(text);
   // Stop words only: a day ("а сегодня?") or a verb of acting that is one ("what should I do?").
   if (surfaces.length === 0) return saysDay(words) || readQuestionKinds(words).frameWords.length > 0;
