@@ -35,6 +35,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     // the form, disagreeing, being late: written with the change that made them frames.
     ...['как узнать?', 'где проверить?', 'а сайт какой?', 'как часто?', 'нужно ли приходить лично?'],
     ...['у кого спросить?', 'сколько действует?', 'а где взять бланк?', 'а если я не согласен?', 'а если не успею?'],
+    // Whether it takes long, can be had sooner, is one's due, how often a year: the same.
+    ...['долго ли это?', 'а можно ускорить?', 'а мне это положено?', 'сколько раз в год можно?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -46,6 +48,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['не алып бару керек?', 'бас тартса ше?'],
     ...['қалай білуге болады?', 'қайдан тексеруге болады?', 'сайты қандай?', 'қаншалықты жиі?', 'жеке өзім бару керек пе?'],
     ...['кімнен сұрауға болады?', 'қанша уақыт жарамды?', 'бланкіні қайдан аламын?', 'келіспесем ше?', 'үлгермесем ше?'],
+    ...['ұзақ па?', 'тезірек бола ма?', 'менің құқығым бар ма?', 'жылына неше рет?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -59,6 +62,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['what should I bring?', 'what if they refuse?'],
     ...['how do I find out?', 'where can I check it?', "what's the website?", 'how often?', 'do I have to come in person?'],
     ...['who can I ask?', 'how long is it valid?', 'where do I get the form?', 'what if I disagree?', 'until when?'],
+    ...['does it take long?', 'can it be done faster?', 'am I eligible?', 'how many times a year?'],
   ],
 };
 

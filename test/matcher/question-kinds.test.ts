@@ -154,6 +154,14 @@ describe('readQuestionKinds', () => {
     ['up to what age', ['up', 'to', 'age']],
     ['келіспесем ше', ['келіспесем']],
     ['а если не успею?', ['успею']],
+    // Whether it takes long, can be had sooner, is one's due, how often a year.
+    ['долго ли это?', ['долго']],
+    ['тезірек бола ма', ['тезірек']],
+    ['can it be done faster', ['done', 'faster']],
+    ['менің құқығым бар ма', ['құқығым']],
+    ['am I eligible', ['eligible']],
+    ['сколько раз в год можно?', ['раз', 'год']],
+    ['how many times a year', ['many', 'times', 'year']],
     // "білім" is education, a subject; "up" without "to" a word of its own.
     ['білім беру', ['беру']],
     ['lift is stuck up', []],
