@@ -337,7 +337,12 @@ export class LexicalMatcher implements FaqMatcher {
     const passingWord = ranking.knownContentWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;
-    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained, covered: precision };
+    // The first entry shares the kind of answer alone with the message, none of its words ("когда
+    // починят?" against a FAQ whose only "when" is its pensions' dates, the mending in another
+    // entry's answer): it is no more asked about than one met only in its answer.
+    const kindOnly = asked && limit > 0 && ranking.contentWeight > 0 && !top.saysContent;
+    const doubt = kindOnly ? 'answer-only' : doubtOf(ranking, precision, passingWord);
+    return { candidates, suggestScore: suggest, doubt, explained, covered: precision };
   }
 
   /** How much of the first entry's best-covered question the message says; `exclusion` as below. */

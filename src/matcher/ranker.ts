@@ -69,7 +69,13 @@ export interface RankedEntry {
   askedContent: number;
   /** How many of those words it asks about, however closely: out of Ranking.knownContentWords. */
   askedWords: number;
-  // Both 0 beyond the best entries `Ranker.rank` was asked to work them out for.
+  /**
+   * Whether it says any of those words at all, its answer's prose included: one that does not
+   * shares only the kind of answer asked with the message ("когда починят?" and "Когда приходит
+   * пенсия?").
+   */
+  saysContent: boolean;
+  // The three are 0 and false beyond the best entries `Ranker.rank` was asked to work them out for.
 }
 
 export interface Ranking {
@@ -227,6 +233,7 @@ export class Ranker {
       let quality = 0;
       for (const [key, q] of token.keys) {
         const counts = left ? view.countsWithout(key) : (entry.tf.get(key) ?? 0);
+        if (counts !== 0) ranked.saysContent = true;
         if (q > quality && counts !== 0 && isAsked(counts)) quality = q;
       }
       if (quality === 0) continue;
@@ -427,7 +434,7 @@ export class Ranker {
       if (!entry) continue;
       let i = out.length === k ? k - 1 : out.length;
       while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
-      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent: 0, askedWords: 0 });
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent: 0, askedWords: 0, saysContent: false });
       if (out.length > k) out.pop();
     }
     return out;

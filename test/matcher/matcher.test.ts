@@ -603,6 +603,20 @@ describe('an entry found only through its answer', () => {
     expect(decide(result, eager)).toEqual({ kind: 'none', score: 0, ids: expect.arrayContaining(['snow-removal']) });
     expect(decide(result, { ...eager, hint: 1 })).toEqual({ kind: 'none', score: 0 });
   });
+
+  it('so is one that asks only the kind of answer: the message\'s word is in no question of it', () => {
+    const matcher = createMatcher();
+    matcher.load([
+      { id: 'pension-dates', topic: 'pensions', questions: { ru: ['Когда приходит пенсия?'] }, answer: { ru: 'Пенсию перечисляют до 25 числа.' } },
+      { id: 'childcare', topic: 'benefits', questions: { ru: ['Как оформить пособие по уходу за ребёнком?'] }, answer: { ru: 'Подайте заявление онлайн; если портал сломан, его починят в течение дня.' } },
+    ]);
+    const result = matcher.match('когда починят?', 'ru');
+    expect(result.candidates[0]?.id).toBe('pension-dates');
+    expect(result.doubt).toBe('answer-only');
+    expect(decide(result, DEFAULT_THRESHOLDS).kind).toBe('none');
+    // A word of its question with the kind is its question.
+    expect(decide(matcher.match('когда пенсия?', 'ru'), DEFAULT_THRESHOLDS)).toMatchObject({ kind: 'answer', id: 'pension-dates' });
+  });
 });
 
 describe("residents' learned wordings (FaqEntryInput.learned)", () => {
