@@ -46,7 +46,8 @@ const DAY_STARTS = `понедельник вторник четверг пят�
   monday tuesday wednesday thursday friday saturday sunday weekend weekday holiday`.split(/\s+/);
 
 /**
- * Times of day ("а ночью?", "кешке ше?", "and at night?"), in folded spelling, each form as said.
+ * Times of day and seasons ("а ночью?", "кешке ше?", "and at night?", "а зимой?", "қыста ше?"), in
+ * folded spelling, each form as said.
  * The forms only greetings use ("доброй ночи", "хорошего вечера") are left out: such a message says
  * no time it asks about. Those greetings share with a question ("доброе утро", "good morning"; "in
  * the morning?") count only when no greeting word comes before them (GREETING_TIMES).
@@ -54,7 +55,8 @@ const DAY_STARTS = `понедельник вторник четверг пят�
 const TIMES_OF_DAY = new Set(
   `утром утра днем вечером вечерам ночью ночам
    танертен тунде кешке кундиз
-   mornings evenings night nights`.split(/\s+/),
+   mornings evenings night nights
+   зимой летом весной осенью кыста жазда коктемде кузде winter summer autumn`.split(/\s+/),
 );
 const GREETING_TIMES = new Set(['утро', 'morning', 'evening']);
 const GREETING_WORDS = new Set(['доброе', 'доброго', 'good']);
@@ -238,6 +240,10 @@ const ASKING_WORDS = new Set([
   ...['долго', 'узак', 'кете', 'long', 'done', 'ускорить', 'быстрее', 'побыстрее', 'тезирек', 'жылдамырак', 'faster', 'quicker', 'sooner'],
   ...['положено', 'подходит', 'подхожу', 'кукыгым', 'кукыгымыз', 'eligible', 'entitled', 'qualify'],
   ...['год', 'году', 'жылына', 'year', 'месяц', 'айына', 'month'],
+  // For how long, doing it oneself, who pays, if it does not work out ("это надолго?", "а можно
+  // самому?", "can I do it myself?", "кто платит?", "кім төлейді?", "а если не получится?").
+  ...['надолго', 'самому', 'сам', 'сама', 'сами', 'самостоятельно', 'myself', 'ourselves'],
+  ...['платит', 'платят', 'толейди', 'pays', 'получится', 'получилось'],
 ]);
 
 /**

@@ -37,6 +37,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['у кого спросить?', 'сколько действует?', 'а где взять бланк?', 'а если я не согласен?', 'а если не успею?'],
     // Whether it takes long, can be had sooner, is one's due, how often a year: the same.
     ...['долго ли это?', 'а можно ускорить?', 'а мне это положено?', 'сколько раз в год можно?'],
+    // Doing it oneself, in winter, for how long, who pays, if it does not work out: the same.
+    ...['а можно самому?', 'а зимой?', 'это надолго?', 'а кто платит?', 'а если не получится?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -49,6 +51,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['қалай білуге болады?', 'қайдан тексеруге болады?', 'сайты қандай?', 'қаншалықты жиі?', 'жеке өзім бару керек пе?'],
     ...['кімнен сұрауға болады?', 'қанша уақыт жарамды?', 'бланкіні қайдан аламын?', 'келіспесем ше?', 'үлгермесем ше?'],
     ...['ұзақ па?', 'тезірек бола ма?', 'менің құқығым бар ма?', 'жылына неше рет?'],
+    ...['қыста ше?', 'кім төлейді?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -63,6 +66,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['how do I find out?', 'where can I check it?', "what's the website?", 'how often?', 'do I have to come in person?'],
     ...['who can I ask?', 'how long is it valid?', 'where do I get the form?', 'what if I disagree?', 'until when?'],
     ...['does it take long?', 'can it be done faster?', 'am I eligible?', 'how many times a year?'],
+    ...['can I do it myself?', 'and in winter?', 'who pays?'],
   ],
 };
 

@@ -162,6 +162,12 @@ describe('readQuestionKinds', () => {
     ['am I eligible', ['eligible']],
     ['сколько раз в год можно?', ['раз', 'год']],
     ['how many times a year', ['many', 'times', 'year']],
+    // For how long, doing it oneself, who pays, if it does not work out.
+    ['это надолго?', ['надолго']],
+    ['а можно самому?', ['самому']],
+    ['can I do it myself', ['myself']],
+    ['кім төлейді', ['төлейді']],
+    ['а если не получится?', ['получится']],
     // "білім" is education, a subject; "up" without "to" a word of its own.
     ['білім беру', ['беру']],
     ['lift is stuck up', []],
