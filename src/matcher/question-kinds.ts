@@ -221,12 +221,12 @@ const ASKING_WORDS = new Set([
   // ASKING_PAIRS): asked of any service.
   ...['взять', 'брать', 'принести', 'приносить', 'алып', 'озиммен', 'озимизбен', 'озинизбен', 'bring'],
   ...['откажут', 'откажет', 'отказали', 'отказал', 'отказ', 'отказе', 'кабылдамаса', 'кабылдамады', 'refuse', 'refuses', 'refused', 'refusal', 'reject', 'rejected'],
-  // Finding it out, checking it, whom to ask, in person, how long it is valid, the
-  // form, the website, how often, until when, disagreeing, being late ("как узнать?", "где
-  // проверить?", "кімнен сұрауға болады?", "нужно ли приходить лично?", "how long is it valid?",
-  // "а где взять бланк?", "сайты қандай?", "how often?", "until when?", "а если я не согласен?",
-  // "а если не успею?"; the Kazakh verbs in KAZAKH_ASKING_STEMS, "find out" and "in person" in
-  // ASKING_PAIRS).
+  // Finding it out, checking it, whom to ask, in person, how long it is valid, the form, the
+  // website, how often, until when, disagreeing, being late ("как узнать?", "где проверить?",
+  // "кімнен сұрауға болады?", "нужно ли приходить лично?", "how long is it valid?", "а где взять
+  // бланк?", "сайты қандай?", "how often?", "until when?", "а если я не согласен?", "а если не
+  // успею?"; the Kazakh verbs in KAZAKH_ASKING_STEMS, "find out" and "in person" in ASKING_PAIRS).
+  // Not the status of an application: "where is my application, status?" names a FAQ's entry.
   ...['узнать', 'узнаю', 'выяснить', 'проверить', 'проверять', 'спросить', 'спрашивать', 'find', 'check', 'ask'],
   ...['лично', 'приходить', 'жеке', 'озим', 'personally'],
   ...['действует', 'действителен', 'действительна', 'действительно', 'жарамды', 'valid'],
@@ -253,9 +253,9 @@ const ASKING_WORDS = new Set([
  * (to phone). Each is read with the endings a resident asks with: the infinitive and its "for"/"my"
  * forms ("бару", "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын",
  * "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us"
- * ("барайын", "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb has dozens,
- * and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда бару керек?"
- * did not. Bare stems are left out: "бар" is also "there is".
+ * ("барайын", "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb
+ * has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда
+ * бару керек?" did not. Bare stems are left out: "бар" is also "there is".
  */
 const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер', 'бил', 'тексер', 'сура'];
 const KAZAKH_ASKING_ENDINGS = new Set([
@@ -281,10 +281,12 @@ function asksOfAnswer(word: string): boolean {
 }
 
 /**
- * Two words that ask together, of any subject, where one alone is a subject: when it is open, as
- * "работает?" and "hours?" do ("часы работы", "график работы", "жұмыс уақыты қандай?", "жұмыс
- * істей ме?", where "нет работы", "жұмыс іздеймін" are a job), and the Kazakh refusal ("бас тартса
- * ше?", "if they refuse": "бас" alone is a head). Each: the first word, and the starts of the second.
+ * Two words that ask together, of any subject, where one alone is a subject or another word: when it
+ * is open, as "работает?" and "hours?" do ("часы работы", "график работы", "жұмыс уақыты қандай?",
+ * "жұмыс істей ме?", where "нет работы", "жұмыс іздеймін" are a job); the Kazakh refusal ("бас
+ * тартса ше?", "if they refuse": "бас" alone is a head); "find out", "in person", "up to" ("up to
+ * what age?"; "up" alone is a word: "the lift is stuck up there"). Each: the first word, and the
+ * starts of the second.
  */
 const ASKING_PAIRS: ReadonlyArray<readonly [ReadonlySet<string>, readonly string[]]> = [
   [new Set(['часы', 'время', 'график', 'режим']), ['работы']],
