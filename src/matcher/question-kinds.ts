@@ -244,12 +244,17 @@ const ASKING_WORDS = new Set([
   // самому?", "can I do it myself?", "кто платит?", "кім төлейді?", "а если не получится?").
   ...['надолго', 'самому', 'сам', 'сама', 'сами', 'самостоятельно', 'myself', 'ourselves'],
   ...['платит', 'платят', 'толейди', 'pays', 'получится', 'получилось'],
+  // The rules, cancelling or changing it, how much time ("какие правила?", "қандай ережелер бар?",
+  // "how do I cancel it?", "а как изменить?", "қалай өзгертуге болады?", "сколько это занимает по
+  // времени?").
+  ...['правила', 'правило', 'ереже', 'ережелер', 'ережеси', 'rules', 'rule'],
+  ...['отменить', 'cancel', 'изменить', 'поменять', 'сменить', 'change', 'времени'],
 ]);
 
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
  * and English ones), as folded stems: go, come, contact, turn to, complain, pay, wait, write, do
- * (two verbs), get, give (an application), find out, check, ask, and the "шалу" of "қоңырау шалу"
+ * (two verbs), get, give (an application), find out, check, ask, change, and the "шалу" of "қоңырау шалу"
  * (to phone). Each is read with the endings a resident asks with: the infinitive and its "for"/"my"
  * forms ("бару", "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын",
  * "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us"
@@ -257,7 +262,7 @@ const ASKING_WORDS = new Set([
  * has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда
  * бару керек?" did not. Bare stems are left out: "бар" is also "there is".
  */
-const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер', 'бил', 'тексер', 'сура'];
+const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер', 'бил', 'тексер', 'сура', 'озгерт'];
 const KAZAKH_ASKING_ENDINGS = new Set([
   ...['у', 'уга', 'уге', 'уым', 'уим', 'уымыз', 'уимиз'],
   ...['амын', 'емин', 'амыз', 'емиз', 'асыз', 'есиз', 'ам', 'ем'],
@@ -310,13 +315,29 @@ function asksInPair(word: string, after: string): boolean {
 const DO = 'do';
 const ENGLISH_WHAT = new Set(['what', 'wat', 'wot']);
 const SUBJECTS_AFTER_AUXILIARY = new Set(['i', 'we', 'you', 'they', 'he', 'she']);
-/** How many words before "do" its "what" may stand ("what should we do", "what else can I do"). */
+
+/**
+ * What an answer requires, asked with "what" and "needed", stop words both: "что нужно?", "что для
+ * этого надо?", "не керек?" (the Kazakh "не", "what", right before "керек"), "what do I need?".
+ */
+const NEEDED = new Set(['нужно', 'надо', 'керек', 'need', 'needed']);
+const WHAT_BEFORE_NEEDED = new Set(['что', 'chto', ...ENGLISH_WHAT]);
+const KAZAKH_WHAT = 'не';
+
+/** How many words before "do" or "needed" their "what" may stand ("what should we do", "what else can I do"). */
 const WHAT_REACH = 4;
 
-function actsAfterWhat(words: readonly string[], at: number): boolean {
-  if (SUBJECTS_AFTER_AUXILIARY.has(words[at + 1] ?? '')) return false;
-  for (let before = at - 1; before >= Math.max(0, at - WHAT_REACH); before -= 1) if (ENGLISH_WHAT.has(words[before])) return true;
+function afterWhat(words: readonly string[], at: number, whats: ReadonlySet<string>): boolean {
+  for (let before = at - 1; before >= Math.max(0, at - WHAT_REACH); before -= 1) if (whats.has(words[before])) return true;
   return false;
+}
+
+function actsAfterWhat(words: readonly string[], at: number): boolean {
+  return !SUBJECTS_AFTER_AUXILIARY.has(words[at + 1] ?? '') && afterWhat(words, at, ENGLISH_WHAT);
+}
+
+function asksWhatIsNeeded(words: readonly string[], at: number): boolean {
+  return afterWhat(words, at, WHAT_BEFORE_NEEDED) || (words[at] === 'керек' && words[at - 1] === KAZAKH_WHAT);
 }
 
 /** "кто отвечает за это?": "отвечает" with "за" is "is responsible for", and asks who, of any subject. */
@@ -332,7 +353,7 @@ export function isAskingWord(word: string): boolean {
 const COST_VERBS = new Set(['стоит', 'стоят', 'стоить', 'stoit', 'stoyat', 'турады', 'cost', 'costs']);
 
 /** Words worth a closer look; every other word is passed over at the cost of one lookup (and the Kazakh verbs' stems). */
-const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', DO, ...ASKING_PAIRS.flatMap(([firsts]) => [...firsts])]);
+const TRIGGERS = new Set([...WORD_KINDS.keys(), ...TIME_ONLY, ...WHICH, ...ASKING_WORDS, ...RESPONSIBLE, 'неше', DO, ...NEEDED, ...ASKING_PAIRS.flatMap(([firsts]) => [...firsts])]);
 
 function folded(word: string | undefined): string {
   if (word === undefined) return '';
@@ -471,6 +492,8 @@ export function readQuestionKinds(words: readonly string[]): { kinds: QuestionKi
     } else if (RESPONSIBLE.has(word) && FOR.has(after)) {
       reading.frame(i);
     } else if (word === DO && actsAfterWhat(words, i)) {
+      reading.frame(i);
+    } else if (NEEDED.has(word) && asksWhatIsNeeded(words, i)) {
       reading.frame(i);
     } else if ((word === 'как' || word === 'kak') && TIME_AFTER_RUSSIAN_HOW.has(after)) {
       reading.add('time');

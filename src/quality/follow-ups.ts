@@ -39,6 +39,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['долго ли это?', 'а можно ускорить?', 'а мне это положено?', 'сколько раз в год можно?'],
     // Doing it oneself, in winter, for how long, who pays, if it does not work out: the same.
     ...['а можно самому?', 'а зимой?', 'это надолго?', 'а кто платит?', 'а если не получится?'],
+    // The rules, cancelling, changing it, what is needed: the same.
+    ...['какие правила?', 'как отменить?', 'а как изменить?', 'а что нужно?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -52,6 +54,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['кімнен сұрауға болады?', 'қанша уақыт жарамды?', 'бланкіні қайдан аламын?', 'келіспесем ше?', 'үлгермесем ше?'],
     ...['ұзақ па?', 'тезірек бола ма?', 'менің құқығым бар ма?', 'жылына неше рет?'],
     ...['қыста ше?', 'кім төлейді?'],
+    ...['қандай ережелер бар?', 'қалай өзгертуге болады?', 'ол үшін не керек?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -67,6 +70,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['who can I ask?', 'how long is it valid?', 'where do I get the form?', 'what if I disagree?', 'until when?'],
     ...['does it take long?', 'can it be done faster?', 'am I eligible?', 'how many times a year?'],
     ...['can I do it myself?', 'and in winter?', 'who pays?'],
+    ...['what are the rules?', 'how do I cancel it?', 'how do I change it?', 'what do I need for that?'],
   ],
 };
 

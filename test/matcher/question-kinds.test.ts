@@ -112,8 +112,14 @@ describe('readQuestionKinds', () => {
     ['what should I do?', ['do']],
     ['what do we do then', ['do']],
     ['what to do', ['do']],
-    ['what do I need', []],
+    ['what do we need to apply', ['need', 'apply']],
+    // What is needed: "needed" with "what" before it, not alone.
+    ['what do I need', ['need']],
+    ['а что нужно?', ['нужно']],
+    ['ол үшін не керек', ['керек']],
     ['do I need a permit', []],
+    ['қайда бару керек', ['бару']],
+    ['не нужно', []],
     ['онлайн жасауға бола ма', ['онлайн', 'жасауға']],
     // When it is open, where exactly, how many times, getting it, applying for it.
     ['а часы работы?', ['часы', 'работы']],
@@ -168,6 +174,11 @@ describe('readQuestionKinds', () => {
     ['can I do it myself', ['myself']],
     ['кім төлейді', ['төлейді']],
     ['а если не получится?', ['получится']],
+    // The rules, cancelling or changing it, how much time.
+    ['какие правила?', ['правила']],
+    ['қалай өзгертуге болады', ['өзгертуге']],
+    ['how do I cancel it', ['cancel']],
+    ['сколько это занимает по времени', ['занимает', 'времени']],
     // "білім" is education, a subject; "up" without "to" a word of its own.
     ['білім беру', ['беру']],
     ['lift is stuck up', []],
