@@ -41,6 +41,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['а можно самому?', 'а зимой?', 'это надолго?', 'а кто платит?', 'а если не получится?'],
     // The rules, cancelling, changing it, what is needed: the same.
     ...['какие правила?', 'как отменить?', 'а как изменить?', 'а что нужно?'],
+    // Whether it is so, where it is written: the same.
+    ...['это точно?', 'а где это написано?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -55,6 +57,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['ұзақ па?', 'тезірек бола ма?', 'менің құқығым бар ма?', 'жылына неше рет?'],
     ...['қыста ше?', 'кім төлейді?'],
     ...['қандай ережелер бар?', 'қалай өзгертуге болады?', 'ол үшін не керек?'],
+    ...['рас па?', 'бұл қайда жазылған?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -71,6 +74,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['does it take long?', 'can it be done faster?', 'am I eligible?', 'how many times a year?'],
     ...['can I do it myself?', 'and in winter?', 'who pays?'],
     ...['what are the rules?', 'how do I cancel it?', 'how do I change it?', 'what do I need for that?'],
+    ...['are you sure?', 'where is that written?'],
   ],
 };
 

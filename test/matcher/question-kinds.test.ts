@@ -179,6 +179,12 @@ describe('readQuestionKinds', () => {
     ['қалай өзгертуге болады', ['өзгертуге']],
     ['how do I cancel it', ['cancel']],
     ['сколько это занимает по времени', ['занимает', 'времени']],
+    // Whether it is so, where it is written.
+    ['это точно?', ['точно']],
+    ['рас па', ['рас']],
+    ['are you sure', ['sure']],
+    ['бұл қайда жазылған', ['жазылған']],
+    ['where is that written', ['written']],
     // "білім" is education, a subject; "up" without "to" a word of its own.
     ['білім беру', ['беру']],
     ['lift is stuck up', []],
