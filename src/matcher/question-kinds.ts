@@ -257,13 +257,15 @@ const ASKING_WORDS = new Set([
 /**
  * The Kazakh verbs among the words that ask how to act on an answer (ASKING_WORDS has the Russian
  * and English ones), as folded stems: go, come, contact, turn to, complain, pay, wait, write, do
- * (two verbs), get, give (an application), find out, check, ask, change, and the "шалу" of "қоңырау шалу"
- * (to phone). Each is read with the endings a resident asks with: the infinitive and its "for"/"my"
- * forms ("бару", "хабарласуға", "баруым керек"), the present of I, we and polite you ("барамын",
- * "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам") and "let me/us"
- * ("барайын", "барайық"). The Russian and English verbs are a few forms each, listed; a Kazakh verb
- * has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a subject ("барамыз") where "қайда
- * бару керек?" did not. Bare stems are left out: "бар" is also "there is".
+ * (two verbs), get, give (an application), find out, check, ask, change, and the "шалу" of
+ * "қоңырау шалу" (to phone). Each is read with the endings a resident asks with: the infinitive and
+ * its "for"/"my" forms ("бару", "хабарласуға", "баруым керек"), the present of I, we and polite you
+ * ("барамын", "жүгінеміз", "төлейміз", the spoken "барам"), "if" ("барсақ", "хабарлассам"), "let
+ * me/us" ("барайын", "барайық") and the form before "can" ("төлей аламын ба?", "бара аламын ба?",
+ * as "можно оплатить?", "can I pay?" are asked). The Russian and English verbs are a few forms each,
+ * listed; a Kazakh verb has dozens, and "қайда барамыз?", "кімге хабарласамыз?" named a subject
+ * ("барамыз") where "қайда бару керек?" did not. Bare stems are left out: "бар" is also "there is";
+ * so is "жаза", a punishment as well as "writing" (KAZAKH_NOUNS).
  */
 const KAZAKH_ASKING_STEMS = ['бар', 'кел', 'хабарлас', 'жугин', 'шагымдан', 'толе', 'кут', 'жаз', 'шал', 'исте', 'жаса', 'ал', 'бер', 'бил', 'тексер', 'сура', 'озгерт'];
 const KAZAKH_ASKING_ENDINGS = new Set([
@@ -272,7 +274,10 @@ const KAZAKH_ASKING_ENDINGS = new Set([
   ...['ймын', 'ймин', 'ймыз', 'ймиз', 'йсыз', 'йсиз', 'йм'],
   ...['са', 'се', 'сам', 'сем', 'сак', 'сек', 'саныз', 'сениз'],
   ...['айын', 'ейин', 'айык', 'ейик', 'йын', 'йин', 'йык', 'йик'],
+  ...['а', 'е', 'й'],
 ]);
+/** Words that are a stem and one of those endings but mostly a noun: "жаза" is a punishment. */
+const KAZAKH_NOUNS = new Set(['жаза']);
 
 /** The stems by their first letter: every word of every message and question is tried against them. */
 const STEMS_BY_FIRST = new Map<string, string[]>();
@@ -282,6 +287,7 @@ for (const stem of KAZAKH_ASKING_STEMS) STEMS_BY_FIRST.set(stem[0], [...(STEMS_B
 /** Whether a folded word is one of ASKING_WORDS, or a form of one of its Kazakh verbs (KAZAKH_ASKING_STEMS). */
 function asksOfAnswer(word: string): boolean {
   if (ASKING_WORDS.has(word)) return true;
+  if (KAZAKH_NOUNS.has(word)) return false;
   for (const stem of STEMS_BY_FIRST.get(word[0]) ?? NO_STEMS) {
     if (word.length > stem.length && word.startsWith(stem) && KAZAKH_ASKING_ENDINGS.has(word.slice(stem.length))) return true;
   }

@@ -58,6 +58,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['қыста ше?', 'кім төлейді?'],
     ...['қандай ережелер бар?', 'қалай өзгертуге болады?', 'ол үшін не керек?'],
     ...['рас па?', 'бұл қайда жазылған?'],
+    // A Kazakh verb before "can" ("төлей аламын"), as "можно оплатить?" is asked: the same.
+    ...['онлайн төлей аламын ба?', 'өзім бара аламын ба?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],

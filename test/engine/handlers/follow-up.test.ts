@@ -134,7 +134,7 @@ describe('a follow-up to an answer', () => {
       kk('vaccine', 'health', ['Екпе салдыру үшін қайда бару керек?']),
     ];
     await withFaq(faq, async (kazakh) => {
-      for (const text of ['қайда барамыз?', 'кімге хабарласамыз?', 'қайда жүгінеміз?']) {
+      for (const text of ['қайда барамыз?', 'кімге хабарласамыз?', 'қайда жүгінеміз?', 'өзім бара аламын ба?']) {
         expect({ text, outcome: (await kazakh.say(text, { chatId: `alone-${text}` })).outcome }).toEqual({ text, outcome: { kind: 'clarify' } });
         await kazakh.say('Баланың тісін қайда тегін емдейді?', { chatId: `after-${text}` });
         expect({ text, outcome: (await kazakh.say(text, { chatId: `after-${text}` })).outcome }).toEqual({ text, outcome: expect.objectContaining({ kind: 'answer', faqId: 'child-dental' }) });
