@@ -252,6 +252,9 @@ const ASKING_WORDS = new Set([
   // Whether it is so, and where it is written ("это точно?", "вы уверены?", "рас па?", "are you
   // sure?", "а где это написано?", "қайда жазылған?", "where is that written?").
   ...['точно', 'уверены', 'уверен', 'рас', 'sure', 'написано', 'жазылган', 'written'],
+  // Where the information comes from, whether it holds everywhere ("откуда информация?", "ақпарат
+  // қайдан?", "это везде?", "is it everywhere?"). Not "official": an official appeal is a subject.
+  ...['информация', 'информацию', 'акпарат', 'information', 'info', 'везде', 'everywhere'],
 ]);
 
 /**

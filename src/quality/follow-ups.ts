@@ -43,6 +43,8 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['какие правила?', 'как отменить?', 'а как изменить?', 'а что нужно?'],
     // Whether it is so, where it is written: the same.
     ...['это точно?', 'а где это написано?'],
+    // Where the information comes from, whether it holds everywhere: the same.
+    ...['откуда информация?', 'это везде?'],
   ],
   kk: [
     ...['бұл қанша тұрады?', 'тегін бе?', 'кімге хабарласу керек?', 'қандай құжаттар керек?', 'қанша күту керек?', 'қай жерде?', 'демалыс күндері ше?'],
@@ -60,6 +62,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['рас па?', 'бұл қайда жазылған?'],
     // A Kazakh verb before "can" ("төлей аламын"), as "можно оплатить?" is asked: the same.
     ...['онлайн төлей аламын ба?', 'өзім бара аламын ба?'],
+    ...['ақпарат қайдан?'],
   ],
   en: [
     ...['how much does it cost?', 'is it free?', 'who do I contact?', 'what documents do I need?', 'how long will it take?', 'where?', 'and on weekends?'],
@@ -77,6 +80,7 @@ export const FOLLOW_UPS: Readonly<Record<Lang, readonly string[]>> = {
     ...['can I do it myself?', 'and in winter?', 'who pays?'],
     ...['what are the rules?', 'how do I cancel it?', 'how do I change it?', 'what do I need for that?'],
     ...['are you sure?', 'where is that written?'],
+    ...['is it everywhere?'],
   ],
 };
 

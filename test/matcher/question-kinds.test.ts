@@ -189,6 +189,10 @@ describe('readQuestionKinds', () => {
     ['are you sure', ['sure']],
     ['бұл қайда жазылған', ['жазылған']],
     ['where is that written', ['written']],
+    // Where the information comes from, whether it holds everywhere.
+    ['откуда информация?', ['информация']],
+    ['ақпарат қайдан', ['ақпарат']],
+    ['is it everywhere', ['everywhere']],
     // "білім" is education, a subject; "up" without "to" a word of its own.
     ['білім беру', ['беру']],
     ['lift is stuck up', []],
