@@ -73,9 +73,10 @@ export const LONE_WORD_SHARE = 1 / 2;
 
 /**
  * Why the first candidate must not be answered outright, if it must not: the message meets it only
- * in its answer's prose (answer-only, see MatchResult.doubt); the message is a single
- * word ("кредит") or a phrase ("вывоз мусора") that more than one entry asks about, so nothing in it
- * tells them apart (topic-word); its one known word, the kind of answer aside, is one the first
+ * in its answer's prose, or in nothing but the kind of answer asked (answer-only, see
+ * MatchResult.doubt; RankedEntry.saysContent is worked out for the first entry of every ranking a
+ * result is made of); the message is a single word ("кредит") or a phrase ("вывоз мусора") that
+ * more than one entry asks about, so nothing in it tells them apart (topic-word); its one known word, the kind of answer aside, is one the first
  * entry only mentions (passing-word, see LONE_WORD_SHARE); the runner-up is about as good
  * (ambiguous); or most of the message is words the FAQ does not know, or each word it knows only a
  * typo guess (unclear).
@@ -84,7 +85,10 @@ export const LONE_WORD_SHARE = 1 / 2;
  */
 function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): MatchResult['doubt'] {
   const [top, second] = ranking.entries;
-  if (top && top.explained === 0) return 'answer-only';
+  // Met only in its answer's prose, or sharing the kind of answer alone with the message and none
+  // of its words ("когда починят?" against a FAQ whose only "when" is its pensions' dates, the
+  // mending in another entry's answer): no more asked about either way.
+  if (top && (top.explained === 0 || (ranking.contentWeight > 0 && !top.saysContent))) return 'answer-only';
   if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
   // Every word the FAQ knows is one it only takes for a typo of its own ("heart" for "heat"): the bot
   // would guess the word and the entry both.
@@ -337,12 +341,7 @@ export class LexicalMatcher implements FaqMatcher {
     const passingWord = ranking.knownContentWords === 1 && this.topAskedShare(ranking, exclusion) < LONE_WORD_SHARE;
     const known = ranking.totalWeight - ranking.unknownWeight;
     const explained = known > 0 ? Math.min(1, top.explained / known) : 0;
-    // The first entry shares the kind of answer alone with the message, none of its words ("когда
-    // починят?" against a FAQ whose only "when" is its pensions' dates, the mending in another
-    // entry's answer): it is no more asked about than one met only in its answer.
-    const kindOnly = asked && limit > 0 && ranking.contentWeight > 0 && !top.saysContent;
-    const doubt = kindOnly ? 'answer-only' : doubtOf(ranking, precision, passingWord);
-    return { candidates, suggestScore: suggest, doubt, explained, covered: precision };
+    return { candidates, suggestScore: suggest, doubt: doubtOf(ranking, precision, passingWord), explained, covered: precision };
   }
 
   /** How much of the first entry's best-covered question the message says; `exclusion` as below. */
