@@ -322,7 +322,7 @@ function oneOf(said: SmallTalkSaid, yes: SmallTalk, no: SmallTalk): 'yes' | 'no'
  * Where a message's parts end: a sentence's end, a line break, a comma, or a capital letter after a
  * space, which starts a sentence typed without its full stop ("…ашылмайды Сау болыңыз!").
  */
-const COURTESY_PART_BREAK = /([.!?…;,\n]+|\s+(?=\p{Lu}))/u;
+const COURTESY_PART_BREAK = /([.!?…;,\n]+|:(?!\d)|\s[-–—]\s|\s+(?=\p{Lu}))/u;
 
 /** A word of a name signed at the end: a capitalised word; a name and a surname at most. */
 const NAME = /^\p{Lu}\p{Ll}+$/u;

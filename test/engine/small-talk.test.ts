@@ -122,6 +122,25 @@ describe('SmallTalkReader', () => {
     expect(question('когда работают банки')).toBe('когда работают банки');
   });
 
+  test('a question goes to the FAQ without the words that only announce it, before a comma, a colon or a dash', () => {
+    const question = (text: string) => reader.withoutCourtesyParts(text);
+    expect(question('Хотела спросить: единоразовое на рождение сколько')).toBe('единоразовое на рождение сколько');
+    expect(question('Можно узнать, когда откроются банки?')).toBe('когда откроются банки?');
+    expect(question('Вопрос такой - когда откроются банки?')).toBe('когда откроются банки?');
+    expect(question('Білгім келеді, егов неге ашылмайды?')).toBe('егов неге ашылмайды?');
+    expect(question('Бір сұрақ: банктер жұмыс істей ме?')).toBe('банктер жұмыс істей ме?');
+    expect(question('I wanted to ask, when is the rubbish collected?')).toBe('when is the rubbish collected?');
+    expect(question("Quick question: I'd like to know, are banks open?")).toBe('are banks open?');
+    // Said as part of the question itself, they stay: the words are no part of their own.
+    expect(question('можно узнать график вывоза мусора?')).toBe('можно узнать график вывоза мусора?');
+    expect(question('I want to know when the curfew starts')).toBe('I want to know when the curfew starts');
+    // A colon between digits is a time, not a break: "спасибо" before it still goes, the time stays whole.
+    expect(question('Спасибо, а после 23:00 можно выходить?')).toBe('а после 23:00 можно выходить?');
+    // Alone, such words are small talk, answered as a greeting.
+    expect(reader.read('У меня такой вопрос')).toEqual(set('greeting'));
+    expect(reader.read('I wanted to ask')).toEqual(set('greeting'));
+  });
+
   test('thanks and goodbye are answered before a greeting, a greeting before "ok"', () => {
     expect(mainSmallTalk(set('greeting', 'thanks'))).toBe('thanks');
     expect(mainSmallTalk(set('ok', 'bye'))).toBe('bye');
