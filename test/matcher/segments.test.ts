@@ -12,6 +12,16 @@ describe('segmentMessage', () => {
     expect(segments[1].text).toContain('библиотека');
   });
 
+  it('takes what comes before a colon as a preamble to the question after it, not a time', () => {
+    const segments = segmentMessage('Подскажите такой момент: когда откроется библиотека?');
+    expect(segments.map((s) => [s.text, s.weight])).toEqual([
+      ['Подскажите такой момент', CONTEXT_WEIGHT],
+      ['когда откроется библиотека', 1],
+    ]);
+    expect(segmentMessage('Need some info: is the library open on Sunday?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('библиотека работает до 18:00 в субботу?')).toEqual([{ text: 'библиотека работает до 18:00 в субботу', weight: 1 }]);
+  });
+
   it.each([
     ['Kazakh question word', 'Біз жаңа үйге көштік. Кітапхана қайда орналасқан'],
     ['glued Kazakh particle', 'Ертең демалыс күні. Кітапхана ашықпа'],
