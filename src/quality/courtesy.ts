@@ -1,10 +1,11 @@
 /**
  * Messages wrapped in courtesy on demand (`npm run eval -- … --courtesy`): each message gets a
  * greeting before it and a sign-off after it in its own language, as residents write to a helpline
- * ("Здравствуйте! … Буду благодарна за ответ."), on the same line or the next. The phrases are
- * everyday ones, some of them ones the bot's small-talk lists do not have ("извините за
- * беспокойство", "Жауабыңызды күтемін", "Looking forward to your reply"), so the run shows what
- * courtesy still costs. Each message's wrapping follows from its own text: the same on every run.
+ * ("Здравствуйте! … Буду благодарна за ответ."), on the same line or the next, and half of them a
+ * lead-in before the question ("Хотела спросить: …"). The phrases are everyday ones, some of them
+ * ones the bot's small-talk lists do not have ("извините за беспокойство", "Жауабыңызды күтемін",
+ * "Looking forward to your reply", "Need some info:"), so the run shows what courtesy still costs.
+ * Each message's wrapping follows from its own text: the same on every run.
  */
 import type { Lang } from '../i18n/languages';
 import { seededRandom, seedOf } from '../matcher/seeded-random';
@@ -49,16 +50,28 @@ const SIGN_OFFS: Readonly<Record<Lang, readonly string[]>> = {
   ],
 };
 
+/** What residents say before the question itself ("Хотела спросить: …", "Бір сұрақ: …", "Quick question: …"). */
+const LEAD_INS: Readonly<Record<Lang, readonly string[]>> = {
+  ru: ['Хотела спросить:', 'У меня такой вопрос:', 'Подскажите такой момент:', 'Слушайте,', 'Нужна информация:', 'Хотелось бы понять,'],
+  kk: ['Бір сұрақ:', 'Білгім келеді,', 'Маған айтыңызшы,', 'Сұрағым болып тұр:', 'Түсіндіріп беріңізші,', 'Кеңес беріңізші,'],
+  en: ['I wanted to ask,', 'Quick question:', 'Need some info:', 'Hey, quick one:', 'Sorry, another thing:', 'Wondering if you can help:'],
+};
+
+/** The share of messages that get a lead-in between the greeting and the question. */
+const LEAD_IN_SHARE = 0.5;
+
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
-/** `text` with a greeting before it and a sign-off after it, in `lang`. */
+/** `text` with a greeting and, for some messages, a lead-in before it and a sign-off after it, in `lang`. */
 export function withCourtesy(text: string, lang: Lang): string {
   const random = seededRandom(seedOf(text));
   const greeting = pick(GREETINGS[lang], random);
   const signOff = pick(SIGN_OFFS[lang], random);
-  return `${greeting} ${text}${pick([' ', '\n'], random)}${signOff}`;
+  const end = pick([' ', '\n'], random);
+  const lead = random() < LEAD_IN_SHARE ? `${pick(LEAD_INS[lang], random)} ` : '';
+  return `${greeting} ${lead}${text}${end}${signOff}`;
 }
 
 /** The cases with their messages wrapped in courtesy (withCourtesy); what each expects stays. */

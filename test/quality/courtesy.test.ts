@@ -7,7 +7,19 @@ describe('messages wrapped in courtesy', () => {
     const at = wrapped.indexOf(text);
     expect(at).toBeGreaterThan(0);
     expect(wrapped.slice(at + text.length)).toMatch(/^[ \n]\S/u);
-    expect(wrapped.slice(0, at)).toMatch(/^\p{Lu}.*[!.,] $/u);
+    expect(wrapped.slice(0, at)).toMatch(/^\p{Lu}.*[!.,:] $/u);
+  });
+
+  it('put a lead-in before some of the questions ("Хотела спросить:", "Слушайте,"), not before all', () => {
+    // No Russian greeting ends with a colon or a comma: what does is a lead-in.
+    const prefixes = Array.from({ length: 40 }, (_, i) => {
+      const text = `когда откроются банки ${i}`;
+      const wrapped = withCourtesy(text, 'ru');
+      return wrapped.slice(0, wrapped.indexOf(text));
+    });
+    const led = prefixes.filter((prefix) => /[:,] $/u.test(prefix));
+    expect(led.length).toBeGreaterThan(5);
+    expect(led.length).toBeLessThan(35);
   });
 
   it('speak the language of the message', () => {
