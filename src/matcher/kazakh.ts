@@ -73,12 +73,28 @@ function agrees(stem: string, suffix: string): boolean {
 const AFTER_VOWEL: ReadonlySet<string> = new Set(['м', 'ныз', 'низ']);
 const ENDS_WITH_VOWEL = new RegExp(`${VOWEL_RE.source}$`);
 
+/**
+ * Verb roots of two letters, shorter than any other stem, in folded spelling: ал- (take, get,
+ * receive, buy), ет- (do), ұш- (fly). Residents use them all the time, and with MIN_STEM alone
+ * each form was a word of its own ("алуға", "алдым", "алса", "алады": four keys, the last three
+ * rarely in a FAQ), so "if they catch me", "I bought a ticket" counted as words no entry knows. A
+ * verb ending takes them down to the root; a noun's case ending or a particle does not ("алма" is
+ * an apple, "алда" ahead). Not өт- (pass): its "өте" is also өтеу's (to repay a loan).
+ */
+const SHORT_VERB_ROOTS: ReadonlySet<string> = new Set(['ал', 'ет', 'уш']);
+const VERB_ENDINGS: ReadonlySet<string> = new Set([
+  ...['у', 'а', 'е', 'ып', 'ип', 'са', 'се', 'сам', 'сем', 'сак', 'сек'],
+  ...['ды', 'ди', 'ты', 'ти', 'дым', 'дим', 'тым', 'тим', 'дык', 'дик'],
+  ...['ган', 'ген', 'кан', 'кен', 'ады', 'еди', 'атын', 'етин', 'мын', 'мин'],
+]);
+
 function stripOnce(word: string): string | null {
   for (const suffix of SUFFIXES) {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, word.length - suffix.length);
     const min = suffix.length === 1 ? MIN_STEM_FOR_SINGLE_LETTER : MIN_STEM;
-    if (stem.length < min || !VOWEL_RE.test(stem) || !agrees(stem, suffix)) continue;
+    const shortRoot = SHORT_VERB_ROOTS.has(stem) && VERB_ENDINGS.has(suffix);
+    if ((stem.length < min && !shortRoot) || !VOWEL_RE.test(stem) || !agrees(stem, suffix)) continue;
     return stem;
   }
   return null;

@@ -40,8 +40,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5, weights: [-2.84, -2.61, 16.3, -0.17, 6.62, 4.9, 0.19] },
-  top3: { bias: -4.8, weights: [0.79, 3.97, 7.88, -0.23, 5.54, 5.35, 0.09] },
+  top1: { bias: -5.11, weights: [-2.92, -2.07, 16.36, -0.18, 6.68, 4.83, 0.35] },
+  top3: { bias: -4.85, weights: [0.72, 4.16, 8.19, -0.24, 5.57, 5.2, 0.18] },
   samples: 0,
 };
 

@@ -180,6 +180,12 @@ describe('Kazakh suffix stripper', () => {
     ['картамда', 'карта'],
     ['картаңызды', 'картасы'],
     ['баламды', 'бала'],
+    // the verbs of two letters: "I bought", "if they take", "I will get", "flies", "doing"
+    ['алдым', 'алуға'],
+    ['алса', 'алады'],
+    ['аламын', 'алу'],
+    ['ұшады', 'ұшу'],
+    ['ететін', 'етіп'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
@@ -199,6 +205,9 @@ describe('Kazakh suffix stripper', () => {
     expect(stemKazakh('банкомат')).not.toBe(stemKazakh('банк'));
     // -м is a possessive only after a vowel, and leaves at least four letters: "адам" is a person
     expect(stemKazakh('адам')).toBe('адам');
+    // A verb of two letters loses only a verb's ending: "алма" is an apple, "алда" ahead.
+    expect(stemKazakh('алма')).not.toBe(stemKazakh('алу'));
+    expect(stemKazakh('алда')).not.toBe(stemKazakh('алу'));
   });
 
   it('peels a suffix only where it agrees with the sound before it', () => {
