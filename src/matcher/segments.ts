@@ -178,14 +178,30 @@ function namesSomething(words: readonly string[]): boolean {
 }
 
 /**
- * Splits a message into weighted segments. A message of one sentence, or with no sentence that
- * reads as a question, is one segment of weight 1 per sentence: nothing is down-weighted.
+ * Splits a message into weighted segments. A message of one sentence is one segment of weight 1.
+ * Of several: the question sentences weigh fully and the others as context (hasContext); when none
+ * reads as a question, the first names the matter and the rest is what the resident adds about it
+ * ("ямы на Кутузова. Живу одна, помочь некому.", "cant get into egov. I live alone and have no one
+ * to ask."), which weighs as context too: at full weight its words no entry knows made the matter
+ * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const sentences = sentencesOf(text, lang);
-  const context = hasContext(sentences);
-  return sentences.map((s) => ({ text: s.text, weight: context && !s.question ? CONTEXT_WEIGHT : 1 }));
+  if (hasContext(sentences)) return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
+  if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => ({ text: s.text, weight: 1 }));
+  // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
+  // уважаемые сотрудники!", "Dear staff,").
+  let matter = 0;
+  while (matter < sentences.length - 1 && sentences[matter].words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w))) matter += 1;
+  return sentences.map((s, i) => ({ text: s.text, weight: i > matter ? CONTEXT_WEIGHT : 1 }));
 }
+
+/** An address opens with these within its first words ("уважаемые сотрудники", "Здравствуйте, уважаемые…", "құрметті әкім"). */
+const ADDRESS_REACH = 3;
+/** The words that open an address to the reader rather than the matter. */
+const ADDRESSING: ReadonlySet<string> = new Set(
+  ['уважаемый', 'уважаемая', 'уважаемые', 'дорогой', 'дорогая', 'дорогие', 'құрметті', 'қадірлі', 'dear'].flatMap((w) => [w, foldKazakh(w)]),
+);
 
 /**
  * The questions of a message that asks several, when there are at least two: its numbered items

@@ -328,6 +328,14 @@ describe('words no entry knows, in a long message', () => {
     expect(told).toBe(0);
     expect(unknown(`${question} коляской этаже?`)).toBe(asked);
   });
+
+  it('count in the first of several statements, and not at all in the remark after it', () => {
+    // "Knee-deep snow in the yard. I live alone, I am a pensioner."
+    const told = 'Во дворе снег по колено.';
+    expect(unknown(told)).toBeGreaterThan(0);
+    expect(unknown(`${told} Живу одна, пенсионерка.`)).toBe(unknown(told));
+    expect(ranker.rank(analyzeMessage(`${told} Живу одна, пенсионерка.`, 'ru')).entries[0]?.id).toBe('snow-removal');
+  });
 });
 
 describe('typos, by the language of the message', () => {

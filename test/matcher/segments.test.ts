@@ -83,8 +83,16 @@ describe('segmentMessage', () => {
     expect(segmentMessage('I called twice, but when does the office open?').length).toBe(2);
   });
 
-  it('does not down-weight anything when no sentence reads as a question', () => {
-    expect(segmentMessage('Снег во дворе. Машины буксуют.').every((s) => s.weight === 1)).toBe(true);
+  it('lets the first of several statements name the matter and what follows weigh as context', () => {
+    expect(segmentMessage('Снег во дворе. Машины буксуют.').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('ямы на Кутузова. Живу одна, помочь некому.', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('cant get into egov. I live alone and have no one to ask.', 'en').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    // An address before them is not the matter: the statement after it is.
+    expect(segmentMessage('Уважаемый аким! Во дворе не вывозят мусор. Дети болеют.', 'ru').map((s) => s.weight)).toEqual([1, 1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('Добрый день, уважаемые сотрудники! маски в автобусе обязательны или уже нет', 'ru').map((s) => s.weight)).toEqual([1, 1]);
+    // Questions only, or one sentence: nothing is down-weighted.
+    expect(segmentMessage('Кітапхана бүгін ашықпа. Кім біледі?', 'kk').map((s) => s.weight)).toEqual([1, 1]);
+    expect(segmentMessage('Снег во дворе')).toEqual([{ text: 'Снег во дворе', weight: 1 }]);
   });
 
   it('does not down-weight the story when the question names nothing ("Как быть?"): the subject is in the story', () => {
