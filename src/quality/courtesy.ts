@@ -1,10 +1,11 @@
 /**
  * Messages wrapped in courtesy on demand (`npm run eval -- … --courtesy`): each message gets a
  * greeting before it and a sign-off after it in its own language, as residents write to a helpline
- * ("Здравствуйте! … Буду благодарна за ответ."), on the same line or the next, and half of them a
- * lead-in before the question ("Хотела спросить: …"). The phrases are everyday ones, some of them
- * ones the bot's small-talk lists do not have ("извините за беспокойство", "Жауабыңызды күтемін",
- * "Looking forward to your reply", "Need some info:"), so the run shows what courtesy still costs.
+ * ("Здравствуйте! … Буду благодарна за ответ."), on the same line or the next; half of them a
+ * lead-in before the question ("Хотела спросить: …"), some a remark after it ("Пишу уже второй
+ * раз."). The phrases are everyday ones, some of them ones the bot's small-talk lists do not have
+ * ("извините за беспокойство", "Жауабыңызды күтемін", "Looking forward to your reply", "Need some
+ * info:"), so the run shows what courtesy still costs.
  * Each message's wrapping follows from its own text: the same on every run.
  */
 import type { Lang } from '../i18n/languages';
@@ -60,18 +61,29 @@ const LEAD_INS: Readonly<Record<Lang, readonly string[]>> = {
 /** The share of messages that get a lead-in between the greeting and the question. */
 const LEAD_IN_SHARE = 0.5;
 
+/** What residents add after the question, before signing off ("Пишу уже второй раз.", "It's quite urgent."). */
+const REMARKS: Readonly<Record<Lang, readonly string[]>> = {
+  ru: ['Пишу уже второй раз.', 'Дети маленькие дома.', 'Раньше такого не было.', 'Сама не могу разобраться.', 'Соседи тоже жалуются.'],
+  kk: ['Екінші рет жазып отырмын.', 'Үйде кішкентай балалар бар.', 'Бұрын мұндай болмаған.', 'Өзім түсіне алмай жүрмін.'],
+  en: ['This is my second message.', "It's quite urgent.", 'This never happened before.', "I can't figure it out myself."],
+};
+
+/** The share of messages that get a remark after the question. */
+const REMARK_SHARE = 0.3;
+
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)];
 }
 
-/** `text` with a greeting and, for some messages, a lead-in before it and a sign-off after it, in `lang`. */
+/** `text` with a greeting, for some messages a lead-in before it and a remark after it, and a sign-off, in `lang`. */
 export function withCourtesy(text: string, lang: Lang): string {
   const random = seededRandom(seedOf(text));
   const greeting = pick(GREETINGS[lang], random);
   const signOff = pick(SIGN_OFFS[lang], random);
   const end = pick([' ', '\n'], random);
   const lead = random() < LEAD_IN_SHARE ? `${pick(LEAD_INS[lang], random)} ` : '';
-  return `${greeting} ${lead}${text}${end}${signOff}`;
+  const remark = random() < REMARK_SHARE ? `${/[.!?…]$/u.test(text.trim()) ? '' : '.'} ${pick(REMARKS[lang], random)}` : '';
+  return `${greeting} ${lead}${text}${remark}${end}${signOff}`;
 }
 
 /** The cases with their messages wrapped in courtesy (withCourtesy); what each expects stays. */

@@ -6,7 +6,7 @@ describe('messages wrapped in courtesy', () => {
     const wrapped = withCourtesy(text, 'ru');
     const at = wrapped.indexOf(text);
     expect(at).toBeGreaterThan(0);
-    expect(wrapped.slice(at + text.length)).toMatch(/^[ \n]\S/u);
+    expect(wrapped.slice(at + text.length)).toMatch(/^\.?[ \n]\S/u);
     expect(wrapped.slice(0, at)).toMatch(/^\p{Lu}.*[!.,:] $/u);
   });
 
@@ -20,6 +20,18 @@ describe('messages wrapped in courtesy', () => {
     const led = prefixes.filter((prefix) => /[:,] $/u.test(prefix));
     expect(led.length).toBeGreaterThan(5);
     expect(led.length).toBeLessThan(35);
+  });
+
+  it('put a remark after some of the questions ("Пишу уже второй раз."), not after all', () => {
+    // The questions have no full stop of their own: one right after the question starts a remark.
+    const tails = Array.from({ length: 40 }, (_, i) => {
+      const text = `когда откроются банки ${i}`;
+      const wrapped = withCourtesy(text, 'ru');
+      return wrapped.slice(wrapped.indexOf(text) + text.length);
+    });
+    const remarked = tails.filter((tail) => tail.startsWith('. '));
+    expect(remarked.length).toBeGreaterThan(3);
+    expect(remarked.length).toBeLessThan(30);
   });
 
   it('speak the language of the message', () => {
