@@ -319,8 +319,9 @@ function oneOf(said: SmallTalkSaid, yes: SmallTalk, no: SmallTalk): 'yes' | 'no'
 }
 
 /**
- * Where a message's parts end: a sentence's end, a line break, a comma, or a capital letter after a
- * space, which starts a sentence typed without its full stop ("…ашылмайды Сау болыңыз!").
+ * Where a message's parts end: a sentence's end, a line break, a comma, a colon ("Бір сұрақ: …";
+ * not one between digits, "23:00"), a dash between spaces, or a capital letter after a space, which
+ * starts a sentence typed without its full stop ("…ашылмайды Сау болыңыз!").
  */
 const COURTESY_PART_BREAK = /([.!?…;,\n]+|:(?!\d)|\s[-–—]\s|\s+(?=\p{Lu}))/u;
 

@@ -82,6 +82,7 @@ const ENDS_WITH_VOWEL = new RegExp(`${VOWEL_RE.source}$`);
  * an apple, "алда" ahead). Not өт- (pass): its "өте" is also өтеу's (to repay a loan).
  */
 const SHORT_VERB_ROOTS: ReadonlySet<string> = new Set(['ал', 'ет', 'уш']);
+/** The endings of SUFFIXES that only verbs take (infinitive, converbs, conditional, past, participles, present, person). */
 const VERB_ENDINGS: ReadonlySet<string> = new Set([
   ...['у', 'а', 'е', 'ып', 'ип', 'са', 'се', 'сам', 'сем', 'сак', 'сек'],
   ...['ды', 'ди', 'ты', 'ти', 'дым', 'дим', 'тым', 'тим', 'дык', 'дик'],

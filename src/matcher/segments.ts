@@ -102,7 +102,10 @@ const ABBREVIATION_DOT = /(?<=^|[\s(,])(ул|г|гг|д|кв|пр|просп|п�
 const HELD_DOT = '\u2024';
 const HELD_DOTS = /\u2024/g;
 
-/** Sentence ends and clause breaks that start a new thought; a point between digits is none ("38.7", "8.30"). */
+/**
+ * Sentence ends and clause breaks that start a new thought: a colon ("Подскажите такой момент: …")
+ * and a dash between spaces too; a point or a colon between digits is none ("38.7", "8.30", "23:00").
+ */
 const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;
