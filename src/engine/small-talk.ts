@@ -51,11 +51,21 @@ export class SmallTalkReader {
   private readonly words = new Set<string>();
   /** Words in the longest phrase: matching tries phrases from this length down. */
   private longest = 1;
+  /** The phrases that announce a question (`smallTalk.leadIn`), in list spelling; greetings when alone. */
+  private readonly leadIns = new Set<string>();
+  private longestLeadIn = 0;
 
   constructor(translator: Translator) {
     for (const lang of LANGS) {
       for (const kind of SMALL_TALK) {
         for (const phrase of translator.list(lang, `smallTalk.${kind}`)) this.add(phrase, kind);
+      }
+      for (const phrase of translator.list(lang, 'smallTalk.leadIn')) {
+        this.add(phrase, 'greeting');
+        for (const k of listSpellings(key(phrase))) {
+          this.leadIns.add(k);
+          this.longestLeadIn = Math.max(this.longestLeadIn, k.split(' ').length);
+        }
       }
       for (const word of translator.list(lang, 'smallTalk.filler')) for (const spelt of listSpellings(key(word))) this.fillers.add(spelt);
     }
@@ -185,12 +195,34 @@ export class SmallTalkReader {
       if (!NAME.test(part) || ++names > MAX_SIGNATURE_WORDS) break;
       kept[i] = false;
     }
-    if (kept.every(Boolean)) return text;
-    const question = parts
-      .map((part, i) => (i % 2 === 0 ? (kept[i] ? part : '') : kept[i - 1] ? part : ''))
-      .join('')
-      .trim();
-    return /[\p{L}\p{N}]/u.test(question) ? question : text;
+    const question = kept.every(Boolean)
+      ? text
+      : parts
+          .map((part, i) => (i % 2 === 0 ? (kept[i] ? part : '') : kept[i - 1] ? part : ''))
+          .join('')
+          .trim();
+    if (!/[\p{L}\p{N}]/u.test(question)) return text;
+    return this.withoutLeadIn(question);
+  }
+
+  /**
+   * The question without a phrase that only announces it at its very start, with no comma after
+   * it ("Хотелось бы узнать propiska cherez egov", "Білгім келеді проездной толтыру", "I'd like to
+   * know can I still call abroad"), when more words follow; the text as it is otherwise. Greetings
+   * stay: "how are you supposed to pay" and "нужна помощь многодетным" ask with their words.
+   */
+  private withoutLeadIn(text: string): string {
+    const ends: number[] = [];
+    const words: string[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m && words.length <= this.longestLeadIn; m = WORD.exec(text)) {
+      words.push(this.spelt(listSpelling(m[0])));
+      ends.push(m.index + m[0].length);
+    }
+    for (let length = Math.min(this.longestLeadIn, words.length - 1); length > 0; length -= 1) {
+      if (this.leadIns.has(words.slice(0, length).join(' '))) return text.slice(ends[length - 1]).replace(LEADING_BREAK, '');
+    }
+    return text;
   }
 
   /**
@@ -324,6 +356,9 @@ function oneOf(said: SmallTalkSaid, yes: SmallTalk, no: SmallTalk): 'yes' | 'no'
  * starts a sentence typed without its full stop ("…ашылмайды Сау болыңыз!").
  */
 const COURTESY_PART_BREAK = /([.!?…;,\n]+|:(?!\d)|\s[-–—]\s|\s+(?=\p{Lu}))/u;
+
+/** Spaces and breaks left at the start of a question once a lead-in before them is taken away. */
+const LEADING_BREAK = /^[\s.,:;!?…—–-]+/u;
 
 /** A word of a name signed at the end: a capitalised word; a name and a surname at most. */
 const NAME = /^\p{Lu}\p{Ll}+$/u;

@@ -131,9 +131,16 @@ describe('SmallTalkReader', () => {
     expect(question('Бір сұрақ: банктер жұмыс істей ме?')).toBe('банктер жұмыс істей ме?');
     expect(question('I wanted to ask, when is the rubbish collected?')).toBe('when is the rubbish collected?');
     expect(question("Quick question: I'd like to know, are banks open?")).toBe('are banks open?');
-    // Said as part of the question itself, they stay: the words are no part of their own.
-    expect(question('можно узнать график вывоза мусора?')).toBe('можно узнать график вывоза мусора?');
-    expect(question('I want to know when the curfew starts')).toBe('I want to know when the curfew starts');
+    // At the very start they go without a comma too; inside the question they stay.
+    expect(question('Хотелось бы узнать propiska cherez egov')).toBe('propiska cherez egov');
+    expect(question('Білгім келеді проездной толтыру')).toBe('проездной толтыру');
+    expect(question('I want to know when the curfew starts')).toBe('when the curfew starts');
+    expect(question('где можно узнать график вывоза мусора?')).toBe('где можно узнать график вывоза мусора?');
+    // Greetings asking for help keep their words without a break: they may be what is asked.
+    expect(question('how are you supposed to pay the fine')).toBe('how are you supposed to pay the fine');
+    expect(question('нужна помощь многодетным')).toBe('нужна помощь многодетным');
+    // A lead-in alone is small talk, not cut to nothing.
+    expect(question('хочу спросить')).toBe('хочу спросить');
     // A colon between digits is a time, not a break: "спасибо" before it still goes, the time stays whole.
     expect(question('Спасибо, а после 23:00 можно выходить?')).toBe('а после 23:00 можно выходить?');
     // Alone, such words are small talk, answered as a greeting.
