@@ -94,8 +94,9 @@ function stripOnce(word: string): string | null {
     if (!word.endsWith(suffix)) continue;
     const stem = word.slice(0, word.length - suffix.length);
     const min = suffix.length === 1 ? MIN_STEM_FOR_SINGLE_LETTER : MIN_STEM;
-    const shortRoot = SHORT_VERB_ROOTS.has(stem) && VERB_ENDINGS.has(suffix);
-    if ((stem.length < min && !shortRoot) || !VOWEL_RE.test(stem) || !agrees(stem, suffix)) continue;
+    // Most stems are long enough: the short verb roots are looked up only for the others.
+    const tooShort = stem.length < min && !(SHORT_VERB_ROOTS.has(stem) && VERB_ENDINGS.has(suffix));
+    if (tooShort || !VOWEL_RE.test(stem) || !agrees(stem, suffix)) continue;
     return stem;
   }
   return null;

@@ -84,12 +84,17 @@ function mayBeKazakh(lang?: Lang): boolean {
   return lang === undefined || lang === 'kk';
 }
 
+/** Words as written and as typed without the Kazakh letters ("сәлеметсіз", "салеметсиз"). */
+function inBothSpellings(words: readonly string[]): string[] {
+  return words.flatMap((w) => [w, foldKazakh(w)]);
+}
+
 /**
  * Kazakh greetings that ask after one's health, with the question particle after them ("Сәлеметсіз
  * бе", "Саламатсыз ба", also typed without the Kazakh letters): a greeting, not a question.
  */
 const GREETINGS_ASKING: ReadonlySet<string> = new Set(
-  ['сәлеметсіз', 'сәлеметсіздер', 'саламатсыз', 'саламатсыздар', 'амансыз', 'амансыздар'].flatMap((w) => [w, foldKazakh(w)]),
+  inBothSpellings(['сәлеметсіз', 'сәлеметсіздер', 'саламатсыз', 'саламатсыздар', 'амансыз', 'амансыздар']),
 );
 
 /**
@@ -203,7 +208,7 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
 const ADDRESS_REACH = 3;
 /** The words that open an address to the reader rather than the matter. */
 const ADDRESSING: ReadonlySet<string> = new Set(
-  ['уважаемый', 'уважаемая', 'уважаемые', 'дорогой', 'дорогая', 'дорогие', 'құрметті', 'қадірлі', 'dear'].flatMap((w) => [w, foldKazakh(w)]),
+  inBothSpellings(['уважаемый', 'уважаемая', 'уважаемые', 'дорогой', 'дорогая', 'дорогие', 'құрметті', 'қадірлі', 'dear']),
 );
 
 /**
