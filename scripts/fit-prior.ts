@@ -2,12 +2,13 @@
  * npm run fit-prior -- SUITE… (default: ../shared/eval ../shared/eval/city)
  *
  * Prints the prior calibration fitted on the simulated residents of the suites' FAQs, in the form
- * of PRIOR_CALIBRATION in src/matcher/matcher.ts. Only each suite's faq.yaml is read.
+ * of PRIOR_CALIBRATION in src/matcher/matcher.ts, and ONE_QUESTION_PRIOR beside it. Only each
+ * suite's faq.yaml is read.
  */
 import path from 'node:path';
 import { readFaqFile } from '../src/faq/file';
 import type { LogisticModel } from '../src/matcher/calibration';
-import { fitPrior, PRIOR_SUITES, roundedModel } from '../src/quality/fit-prior';
+import { fitOneQuestionPrior, fitPrior, PRIOR_SUITES, roundedModel } from '../src/quality/fit-prior';
 import { SUITE_FAQ } from '../src/quality/suite';
 
 const DEFAULT_SUITES = PRIOR_SUITES.map((suite) => path.join('..', 'shared', suite));
@@ -27,8 +28,10 @@ async function main(): Promise<number> {
   try {
     const faqs = await Promise.all(suites.map((dir) => readFaqFile(path.join(dir, SUITE_FAQ))));
     const prior = fitPrior(faqs);
-    console.log(`// fitted on ${prior.samples} simulated questions of ${suites.join(', ')}`);
+    console.log(`// PRIOR_CALIBRATION, fitted on ${prior.samples} simulated questions of ${suites.join(', ')}`);
     console.log(`top1: ${literal(prior.top1)},\ntop3: ${literal(prior.top3)},`);
+    console.log(`// ONE_QUESTION_PRIOR, the same FAQs cut to one question per entry in each language`);
+    console.log(literal(fitOneQuestionPrior(faqs)));
     return 0;
   } catch (error) {
     console.error(`fit-prior: ${(error as Error).message}`);

@@ -10,7 +10,7 @@ import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf, type WeightedToken } from './analyze';
 import { tokenize } from './normalize';
-import { featuresOf, predict, type Calibration, type FeatureVector, type Sample } from './calibration';
+import { featuresOf, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
 import { MIN_TAUGHT_WORDS, signatureOf, TaughtWordings } from './taught-wordings';
@@ -31,6 +31,7 @@ import {
   fitCalibration,
   simulatedQuestions,
   type SelfCalibrationOptions,
+  type AskedQuestion,
 } from './self-calibration';
 
 /**
@@ -44,6 +45,18 @@ export const PRIOR_CALIBRATION: Calibration = {
   top3: { bias: -4.85, weights: [0.72, 4.16, 8.19, -0.24, 5.57, 5.2, 0.18] },
   samples: 0,
 };
+
+/**
+ * The first-entry model for a FAQ of one question per entry, whose own simulated residents cannot
+ * say how sure a found entry is (a question left out leaves its entry nothing but its answer, see
+ * fitCalibration). Fitted like PRIOR_CALIBRATION on both shared FAQs, but cut to such FAQs: each
+ * language's first question and answer per entry, asked with the entry's other questions in that
+ * language (a resident's wording the FAQ does not have) and, out of scope, with the entry left out
+ * (fit-prior.ts, fitOneQuestionPrior). The prior for FAQs of several questions per entry said "not
+ * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
+ * three or four, and score less than it expects.
+ */
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.76, weights: [-3.59, 7.34, 19.12, -1.35, 2.31, 5.69, 0.49] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:
@@ -126,6 +139,8 @@ export interface MatcherOptions {
   rank: RankOptions;
   calibration: SelfCalibrationOptions;
   prior: Calibration;
+  /** The first-entry model kept for a FAQ of one question per entry (ONE_QUESTION_PRIOR). */
+  oneQuestionPrior: LogisticModel;
   /** Quiet time after an edit before the calibration is refitted. */
   refitDebounceMs: number;
 }
@@ -134,6 +149,7 @@ export const DEFAULT_MATCHER_OPTIONS: MatcherOptions = {
   rank: DEFAULT_RANK_OPTIONS,
   calibration: DEFAULT_SELF_CALIBRATION,
   prior: PRIOR_CALIBRATION,
+  oneQuestionPrior: ONE_QUESTION_PRIOR,
   refitDebounceMs: 300,
 };
 
@@ -199,7 +215,7 @@ export class LexicalMatcher implements FaqMatcher {
       this.taught.upsert(entry);
     }
     this.changes += 1;
-    this.calibration = fitCalibration(this.simulatedSamples(), this.options.prior, this.options.calibration);
+    this.calibration = this.fit(this.simulatedSamples());
   }
 
   upsert(entry: FaqEntryInput): void {
@@ -401,7 +417,7 @@ export class LexicalMatcher implements FaqMatcher {
         if ((await pause()) && this.changes !== startedAt) break;
       }
       if (this.changes !== startedAt) continue;
-      this.calibration = fitCalibration(samples, this.options.prior, this.options.calibration);
+      this.calibration = this.fit(samples);
       return;
     }
   }
@@ -411,8 +427,22 @@ export class LexicalMatcher implements FaqMatcher {
     return [...this.simulation()];
   }
 
-  private *simulation(): Generator<Sample> {
-    for (const q of simulatedQuestions(this.index, this.options.calibration.maxQuestions)) {
+  private fit(samples: readonly Sample[]): Calibration {
+    return fitCalibration(samples, this.options.prior, this.options.calibration, this.options.oneQuestionPrior);
+  }
+
+  private simulation(): Generator<Sample> {
+    return this.outcomes(simulatedQuestions(this.index, this.options.calibration.maxQuestions));
+  }
+
+  /** Where an entry sits in the index, for a question asked with it left out (AskedQuestion). */
+  slotOf(id: string): number | undefined {
+    return this.index.get(id)?.slot;
+  }
+
+  /** What `questions` get from the current FAQ, told as the simulated residents' outcomes are. */
+  *outcomes(questions: Iterable<AskedQuestion>): Generator<Sample> {
+    for (const q of questions) {
       // Its features need no entry's askedContent.
       const ranking = this.ranker.rank(analyzeMessage(q.text, q.lang), q.exclusion, 0);
       if (ranking.entries.length === 0) continue;

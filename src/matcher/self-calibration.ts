@@ -9,12 +9,20 @@ import type { FieldIndex } from './field-index';
 import type { Exclusion } from './ranker';
 import { seededRandom } from './seeded-random';
 
-/** One simulated resident's question: a FAQ question asked with part of the index left out. */
-export interface SimulatedQuestion {
+/** A question put to the index to see what the confidence would make of it. */
+export interface AskedQuestion {
   text: string;
   lang: Lang;
-  /** The entry that answers it, or null when the whole entry is left out (out of scope). */
+  /** The entry that answers it, or null when none does (its entry is left out: out of scope). */
   expect: string | null;
+  /** What is left out of the index while it is asked; none: the whole FAQ. */
+  exclusion?: Exclusion;
+  /** See SimulatedQuestion. */
+  onlyQuestion?: boolean;
+}
+
+/** One simulated resident's question: a FAQ question asked with part of the index left out. */
+export interface SimulatedQuestion extends AskedQuestion {
   exclusion: Exclusion;
   /**
    * An answerable question that is its entry's only one: left out, it leaves the entry nothing but
@@ -104,14 +112,16 @@ function entryOfOrdinal(firstOrdinal: Int32Array, ordinal: number): number {
  * entry (many centres write theirs so, in one language) these were all the answerable questions:
  * the fit learnt that how much of an entry's question the message says (the precision feature,
  * always 0 for an entry whose question is gone) tells little, and the bot answered between a
- * quarter and a half of what the ranking put first. With none of the others left the prior's model
- * stays. They still count for the model of the right entry being among the first three, which only
- * offers choices.
+ * quarter and a half of what the ranking put first. With none of the others left, a prior stays:
+ * `oneQuestionTop1`, the first-entry model of FAQs written so (ONE_QUESTION_PRIOR in matcher.ts),
+ * when given. They still count for the model of the right entry being among the first three, which
+ * only offers choices.
  */
 export function fitCalibration(
   samples: readonly Sample[],
   prior: Calibration,
   options: SelfCalibrationOptions,
+  oneQuestionTop1: LogisticModel = prior.top1,
 ): Calibration {
   if (samples.length === 0) return { ...prior, samples: 0 };
   const fit = (model: LogisticModel, on: readonly Sample[], label: (s: Sample) => number) => {
@@ -125,6 +135,6 @@ export function fitCalibration(
     return fitLogistic(on.map((s) => s.x), on.map(label), weights, model, options.priorStrength);
   };
   const faithful = samples.filter((s) => !s.onlyQuestion);
-  const top1 = faithful.some((s) => s.answerable) ? fit(prior.top1, faithful, (s) => s.top1) : prior.top1;
+  const top1 = faithful.some((s) => s.answerable) ? fit(prior.top1, faithful, (s) => s.top1) : oneQuestionTop1;
   return { top1, top3: fit(prior.top3, samples, (s) => s.top3), samples: samples.length };
 }

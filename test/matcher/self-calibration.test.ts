@@ -1,7 +1,7 @@
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FieldIndex } from '../../src/matcher/field-index';
 import type { Calibration, Sample } from '../../src/matcher/calibration';
-import { LexicalMatcher, PRIOR_CALIBRATION } from '../../src/matcher/matcher';
+import { LexicalMatcher, ONE_QUESTION_PRIOR, PRIOR_CALIBRATION } from '../../src/matcher/matcher';
 import { DEFAULT_SELF_CALIBRATION, fitCalibration, simulatedQuestions, type SimulatedQuestion } from '../../src/matcher/self-calibration';
 import { FIXTURE_FAQ } from './fixtures';
 
@@ -109,11 +109,18 @@ describe('fitting the confidence on the simulated residents', () => {
     expect(fitted.top3).not.toEqual(prior.top3);
   });
 
-  it('keeps the prior first-entry model for a FAQ of one question per entry, and fits it for one with more', () => {
+  it('keeps the first-entry model of FAQs of one question per entry when it is given', () => {
+    const unanswerable = faithful.filter((s) => !s.answerable);
+    const oneQuestion = { bias: 2, weights: [-1] };
+    expect(fitCalibration([...unanswerable, ...onlyQuestion], prior, options, oneQuestion).top1).toEqual(oneQuestion);
+    expect(fitCalibration([...faithful, ...onlyQuestion], prior, options, oneQuestion).top1).toEqual(fitCalibration(faithful, prior, options).top1);
+  });
+
+  it('keeps the one-question prior for a FAQ of one question per entry, and fits the model for one with more', () => {
     const sparse: FaqEntryInput[] = FIXTURE_FAQ.map((e) => ({ ...e, questions: { ru: e.questions.ru?.slice(0, 1) } }));
     const matcher = new LexicalMatcher();
     matcher.load(sparse);
-    expect(matcher.currentCalibration.top1).toEqual(PRIOR_CALIBRATION.top1);
+    expect(matcher.currentCalibration.top1).toEqual(ONE_QUESTION_PRIOR);
     expect(matcher.currentCalibration.top3).not.toEqual(PRIOR_CALIBRATION.top3);
     const full = new LexicalMatcher();
     full.load(FIXTURE_FAQ);

@@ -1,11 +1,11 @@
 /**
- * PRIOR_CALIBRATION must be what `npm run fit-prior` derives from the shared FAQs: a change to the
+ * PRIOR_CALIBRATION and ONE_QUESTION_PRIOR must be what `npm run fit-prior` derives from the shared FAQs: a change to the
  * features or the simulation that is not followed by a re-derived prior fails here.
  */
 import path from 'node:path';
 import { readFaqFile } from '../../src/faq/file';
-import { PRIOR_CALIBRATION } from '../../src/matcher/matcher';
-import { fitPrior, PRIOR_SUITES, roundedModel } from '../../src/quality/fit-prior';
+import { ONE_QUESTION_PRIOR, PRIOR_CALIBRATION } from '../../src/matcher/matcher';
+import { fitOneQuestionPrior, fitPrior, PRIOR_SUITES, roundedModel } from '../../src/quality/fit-prior';
 import { isSuite, SUITE_FAQ } from '../../src/quality/suite';
 
 const SHARED = path.resolve(__dirname, '../../../shared');
@@ -19,5 +19,10 @@ describe('prior calibration', () => {
     expect(prior.samples).toBeGreaterThan(0);
     expect(roundedModel(prior.top1)).toEqual(roundedModel(PRIOR_CALIBRATION.top1));
     expect(roundedModel(prior.top3)).toEqual(roundedModel(PRIOR_CALIBRATION.top3));
+  });
+
+  run(present ? 'for a FAQ of one question per entry is the fit of the shared FAQs cut so' : `skipped: ${SUITES.join(', ')} not found`, async () => {
+    const model = fitOneQuestionPrior(await Promise.all(SUITES.map((dir) => readFaqFile(path.join(dir, SUITE_FAQ)))));
+    expect(roundedModel(model)).toEqual(roundedModel(ONE_QUESTION_PRIOR));
   });
 });
