@@ -114,7 +114,7 @@ function entryOfOrdinal(firstOrdinal: Int32Array, ordinal: number): number {
  * always 0 for an entry whose question is gone) tells little, and the bot answered between a
  * quarter and a half of what the ranking put first. With none of the others left, a prior stays:
  * `oneQuestionTop1`, the first-entry model of FAQs written so (ONE_QUESTION_PRIOR in matcher.ts),
- * when given. They still count for the model of the right entry being among the first three, which
+ * when given; with a few left, the fit starts from it. They still count for the model of the right entry being among the first three, which
  * only offers choices.
  */
 export function fitCalibration(
@@ -135,6 +135,11 @@ export function fitCalibration(
     return fitLogistic(on.map((s) => s.x), on.map(label), weights, model, options.priorStrength);
   };
   const faithful = samples.filter((s) => !s.onlyQuestion);
-  const top1 = faithful.some((s) => s.answerable) ? fit(prior.top1, faithful, (s) => s.top1) : oneQuestionTop1;
+  // A FAQ mostly of entries with one question starts from their prior too: a second question
+  // added to one entry would otherwise swing the whole FAQ's confidence to the other prior.
+  const answerable = samples.filter((s) => s.answerable);
+  const mostlyAlone = answerable.filter((s) => s.onlyQuestion).length * 2 > answerable.length;
+  const start = mostlyAlone ? oneQuestionTop1 : prior.top1;
+  const top1 = faithful.some((s) => s.answerable) ? fit(start, faithful, (s) => s.top1) : oneQuestionTop1;
   return { top1, top3: fit(prior.top3, samples, (s) => s.top3), samples: samples.length };
 }

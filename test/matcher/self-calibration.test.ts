@@ -113,7 +113,19 @@ describe('fitting the confidence on the simulated residents', () => {
     const unanswerable = faithful.filter((s) => !s.answerable);
     const oneQuestion = { bias: 2, weights: [-1] };
     expect(fitCalibration([...unanswerable, ...onlyQuestion], prior, options, oneQuestion).top1).toEqual(oneQuestion);
-    expect(fitCalibration([...faithful, ...onlyQuestion], prior, options, oneQuestion).top1).toEqual(fitCalibration(faithful, prior, options).top1);
+    expect(fitCalibration([...faithful, ...onlyQuestion.slice(0, 8)], prior, options, oneQuestion).top1).toEqual(fitCalibration(faithful, prior, options).top1);
+  });
+
+  it('starts the first-entry fit from the one-question model when most answerable questions were their entry’s only one', () => {
+    const held = { ...options, priorStrength: 1e6 };
+    const oneQuestion = { bias: 2, weights: [-1] };
+    const few = faithful.slice(0, 8);
+    const mostlyAlone = fitCalibration([...few, ...onlyQuestion], prior, held, oneQuestion).top1;
+    expect(mostlyAlone.bias).toBeCloseTo(oneQuestion.bias, 1);
+    expect(mostlyAlone.weights[0]).toBeCloseTo(oneQuestion.weights[0], 1);
+    const mostlyMore = fitCalibration([...faithful, ...onlyQuestion.slice(0, 8)], prior, held, oneQuestion).top1;
+    expect(mostlyMore.bias).toBeCloseTo(prior.top1.bias, 1);
+    expect(mostlyMore.weights[0]).toBeCloseTo(prior.top1.weights[0], 1);
   });
 
   it('keeps the one-question prior for a FAQ of one question per entry, and fits the model for one with more', () => {
