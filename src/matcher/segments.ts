@@ -194,7 +194,7 @@ function namesSomething(words: readonly string[]): boolean {
  * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
-  const sentences = sentencesOf(text, lang);
+  const sentences = sentencesOf(withoutAnnouncement(text), lang);
   if (hasContext(sentences)) return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => ({ text: s.text, weight: 1 }));
   // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
@@ -203,6 +203,77 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
   while (matter < sentences.length - 1 && sentences[matter].words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w))) matter += 1;
   return sentences.map((s, i) => ({ text: s.text, weight: i > matter ? CONTEXT_WEIGHT : 1 }));
 }
+
+/**
+ * The message without its opening words when they only announce the question ("Хотелось бы понять,
+ * ямы на Кутузова", "Түсіндіріп беріңізші, …", "Wondering if you can help: …"): words of asking,
+ * telling, knowing, finding out, explaining and helping, a want or a hope, "a question", "a
+ * moment", and stop words, up to a comma, a colon, a question mark or a dash, with the question
+ * after them. Such words vary too much for the lead-in phrases of the locales to list them all, and
+ * left in they are the question's words: some entry knows "help" or "узнать", and the rest are
+ * words no entry knows, which make the message look out of scope. An opening with a question word
+ * is the question's own ("Как узнать, к какой поликлинике я прикреплён?"), and one followed by no
+ * subject stays ("Подскажите, пожалуйста, куда обращаться?").
+ */
+export function withoutAnnouncement(text: string): string {
+  let rest = text;
+  for (let opening = ANNOUNCEMENT_BREAK.exec(rest); opening; opening = ANNOUNCEMENT_BREAK.exec(rest)) {
+    const words = tokenize(opening[1]);
+    const after = rest.slice(opening[0].length);
+    if (words.length === 0 || words.length > MAX_ANNOUNCEMENT_WORDS || !words.every(announces) || !namesSomething(tokenize(after))) break;
+    rest = after;
+  }
+  return rest;
+}
+
+/** Text up to the first comma, colon (not between digits), question mark, other sentence end, or dash between spaces. */
+const ANNOUNCEMENT_BREAK = /^([^,:?!.;…\n]*?)(?:[,?!.;…\n]+|:(?!\d)|\s[-–—]\s)\s*/u;
+const MAX_ANNOUNCEMENT_WORDS = 6;
+
+/** Whether a word of an opening may only announce a question: a stop word or ANNOUNCING, not a question word. */
+function announces(word: string): boolean {
+  if (QUESTION_WORDS.has(word) && !LEADING_ONLY.has(word) && !ANNOUNCING_QUESTION_WORDS.has(word)) return false;
+  const folded = foldKazakh(word);
+  return isStopword(word) || ANNOUNCING_WORDS.has(folded) || ANNOUNCING_STARTS.test(folded);
+}
+
+/** Question words an announcement has: "можно спросить?", "сұрайын ба?". */
+const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'ма', 'ме', 'ба', 'бе', 'па', 'пе']);
+
+/**
+ * The verbs of asking, telling, knowing, finding out, explaining, helping and advising, of wanting
+ * and hoping, and the nouns a question is announced with, in Russian and Kazakh (as typed without
+ * the Kazakh letters) by their stems' beginnings. General vocabulary of how people ask, not any
+ * FAQ's.
+ */
+const ANNOUNCING_STARTS = new RegExp(
+  '^(?:' +
+    [
+      // Russian: понять, узнать, спросить, уточнить, подсказать, объяснить, разобраться,
+      // сориентировать, интересует, помогите, скажите, слушайте, хотелось, знаете, посоветуйте.
+      'поня', 'поним', 'узна', 'спрос', 'спраш', 'уточн', 'подска', 'объясн', 'разъясн', 'разобра',
+      'сориент', 'интерес', 'помо[гчщ]', 'скаж', 'сказа', 'слуша', 'хоте', 'хоч', 'зна[ею]', 'знать',
+      'посовет', 'подел', 'информ',
+      // Kazakh: түсіндіру, сұрау, айту, білу, көмектесу, кеңес, ақпарат, тыңдау, қызық; and the
+      // auxiliaries they go with: беріңізші, жіберіңізші, деп едім, келіп еді.
+      'тусиндир', 'сура', 'айт', 'билг', 'билей', 'билу', 'билмей', 'комек', 'кенес', 'акпарат',
+      'тында', 'кызык', 'берин', 'берип', 'жиберин', 'жиберип',
+    ].join('|') +
+    ')',
+  'u',
+);
+
+/** Whole words of the same kinds, English ones and the Russian and Kazakh nouns of "a question", "a moment". */
+const ANNOUNCING_WORDS: ReadonlySet<string> = new Set(
+  `wonder wondering wondered help tell know ask asking explain check checking question questions quick
+   info information curious clarify understand advice advise need want wanted like hope hoping try
+   trying find out got let something thing one another sure
+   вопрос вопросик момент дело ситуация тема
+   мәселе деп еді едім келеді келіп болып тұр`
+    .split(/\s+/)
+    .filter((w) => w.length > 0)
+    .map(foldKazakh),
+);
 
 /** An address opens with these within its first words ("уважаемые сотрудники", "Здравствуйте, уважаемые…", "құрметті әкім"). */
 const ADDRESS_REACH = 3;
@@ -328,15 +399,16 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
 
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
- * How long must we wait?" → "How long must we wait?"), or the whole message when it has no context
- * to drop. Offered to editors as the words to learn from a resident's message: a story taught as a
+ * How long must we wait?" → "How long must we wait?") and without an opening that only announces
+ * it (withoutAnnouncement), or the whole message when it has neither to drop. Offered to editors as the words to learn from a resident's message: a story taught as a
  * question makes the bot trust the next story too much.
  */
-export function questionPart(text: string): string {
+export function questionPart(message: string): string {
+  const text = withoutAnnouncement(message.trim());
   // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
-  if (!SPLIT.test(text.trim().replace(TRAILING_ENDS, ''))) return text.trim();
+  if (!SPLIT.test(text.replace(TRAILING_ENDS, ''))) return text;
   const sentences = sentencesOf(text);
-  if (!hasContext(sentences)) return text.trim();
+  if (!hasContext(sentences)) return text;
   return sentences
     .filter((s) => s.question)
     .map((s) => s.text + s.end)

@@ -13,13 +13,34 @@ describe('segmentMessage', () => {
   });
 
   it('takes what comes before a colon as a preamble to the question after it, not a time', () => {
-    const segments = segmentMessage('Подскажите такой момент: когда откроется библиотека?');
+    const segments = segmentMessage('У нас в микрорайоне ремонт: когда откроется библиотека?');
     expect(segments.map((s) => [s.text, s.weight])).toEqual([
-      ['Подскажите такой момент', CONTEXT_WEIGHT],
+      ['У нас в микрорайоне ремонт', CONTEXT_WEIGHT],
       ['когда откроется библиотека', 1],
     ]);
-    expect(segmentMessage('Need some info: is the library open on Sunday?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Moved here in May: is the library open on Sunday?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     expect(segmentMessage('библиотека работает до 18:00 в субботу?')).toEqual([{ text: 'библиотека работает до 18:00 в субботу', weight: 1 }]);
+  });
+
+  it.each([
+    ['Хотелось бы понять, когда откроется библиотека', 'когда откроется библиотека'],
+    ['Подскажите такой момент: когда откроется библиотека?', 'когда откроется библиотека'],
+    ['Слушайте, такое дело: библиотека закрыта', 'библиотека закрыта'],
+    ['Түсіндіріп беріңізші, кітапхана қашан ашылады', 'кітапхана қашан ашылады'],
+    ['Білейін деп едім: кітапхана ашық па', 'кітапхана ашық па'],
+    ['Wondering if you can help: is the library open on Sunday?', 'is the library open on Sunday'],
+    ['Could you tell me, library hours on Sunday', 'library hours on Sunday'],
+  ])('leaves out an opening that only announces the question: %s', (text, question) => {
+    expect(segmentMessage(text)).toEqual([{ text: question, weight: 1 }]);
+  });
+
+  it.each([
+    ['an opening with a question word is the question', 'Как узнать, когда откроется библиотека?'],
+    ['an opening with a subject is the question', 'Библиотека, когда откроется?'],
+    ['nothing after it names a subject', 'Подскажите, пожалуйста, куда обращаться?'],
+    ['help asked with a subject', 'Помогите с библиотекой, когда она откроется?'],
+  ])('keeps the opening when %s', (_name, text) => {
+    expect(segmentMessage(text).map((s) => s.text).join(' ')).toContain(text.split(/[,:]/)[0]);
   });
 
   it.each([
@@ -141,6 +162,10 @@ describe('questionPart', () => {
     );
     // An address's abbreviation keeps its point in the question an editor reads.
     expect(questionPart('Мы переехали на ул. Абая. Где на ул. Абая ближайшая библиотека?')).toBe('Где на ул. Абая ближайшая библиотека?');
+  });
+
+  it('drops an opening that only announces the question', () => {
+    expect(questionPart('Хотелось бы понять, когда откроется библиотека?')).toBe('когда откроется библиотека?');
   });
 
   it('keeps a message whole when nothing in it is only story', () => {
