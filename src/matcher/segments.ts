@@ -263,7 +263,10 @@ const ANNOUNCING_STARTS = new RegExp(
   'u',
 );
 
-/** Whole words of the same kinds, English ones and the Russian and Kazakh nouns of "a question", "a moment". */
+/**
+ * Whole words of the same kinds: the English ones, the Russian and Kazakh nouns of "a question", "a
+ * moment", "a matter", and the Kazakh auxiliaries of "сұрайын деп едім", "білгім келіп еді".
+ */
 const ANNOUNCING_WORDS: ReadonlySet<string> = new Set(
   `wonder wondering wondered help tell know ask asking explain check checking question questions quick
    info information curious clarify understand advice advise need want wanted like hope hoping try
@@ -400,8 +403,9 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
  * How long must we wait?" → "How long must we wait?") and without an opening that only announces
- * it (withoutAnnouncement), or the whole message when it has neither to drop. Offered to editors as the words to learn from a resident's message: a story taught as a
- * question makes the bot trust the next story too much.
+ * it (withoutAnnouncement), or the whole message when it has neither to drop. Offered to editors
+ * as the words to learn from a resident's message: a story taught as a question makes the bot
+ * trust the next story too much.
  */
 export function questionPart(message: string): string {
   const text = withoutAnnouncement(message.trim());

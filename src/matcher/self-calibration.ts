@@ -114,8 +114,8 @@ function entryOfOrdinal(firstOrdinal: Int32Array, ordinal: number): number {
  * always 0 for an entry whose question is gone) tells little, and the bot answered between a
  * quarter and a half of what the ranking put first. With none of the others left, a prior stays:
  * `oneQuestionTop1`, the first-entry model of FAQs written so (ONE_QUESTION_PRIOR in matcher.ts),
- * when given; with a few left, the fit starts from it. They still count for the model of the right entry being among the first three, which
- * only offers choices.
+ * when given; with a few left, the fit starts from it. They still count for the model of the right
+ * entry being among the first three, which only offers choices.
  */
 export function fitCalibration(
   samples: readonly Sample[],

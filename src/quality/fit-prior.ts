@@ -2,8 +2,8 @@
  * The matcher's prior calibration (PRIOR_CALIBRATION in src/matcher/matcher.ts) is the fit of the
  * simulated residents of several FAQs together: their own questions asked with parts of the index
  * left out, never evaluation messages; ONE_QUESTION_PRIOR the same for the FAQs cut to one question
- * per entry. Re-derive it with `npm run fit-prior` whenever the features
- * change (test/quality/fit-prior.test.ts fails until the constants are updated).
+ * per entry. Re-derive both with `npm run fit-prior` whenever the features or the simulation change
+ * (test/quality/fit-prior.test.ts fails until the constants are updated).
  */
 import type { FaqEntryInput } from '../faq/types';
 import { LANGS, type Lang } from '../i18n/languages';
@@ -63,14 +63,15 @@ function firstQuestionOnly(entry: FaqEntryInput, lang: Lang): FaqEntryInput {
  * `slot`) left out, as the simulation asks out of scope.
  */
 function otherWordings(entry: FaqEntryInput, lang: Lang, slot: number | undefined): AskedQuestion[] {
-  const questions = entry.questions[lang] ?? [];
   if (slot === undefined) return [];
+  const questions = entry.questions[lang] ?? [];
   return [
     ...questions.slice(1).map((text) => ({ text, lang, expect: entry.id })),
     ...questions.map((text) => ({ text, lang, expect: null, exclusion: { slot } })),
   ];
 }
 
+/** Both models fitted on pooled samples from zero, barely held (FIT_STRENGTH): the FAQs decide. */
 function fitted(samples: readonly Sample[]): Calibration {
   if (samples.length === 0) throw new Error('no simulated questions: the FAQs are empty');
   const zero: LogisticModel = { bias: 0, weights: new Array<number>(samples[0].x.length).fill(0) };
