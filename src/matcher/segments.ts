@@ -237,8 +237,11 @@ function announces(word: string): boolean {
   return isStopword(word) || ANNOUNCING_WORDS.has(folded) || ANNOUNCING_STARTS.test(folded);
 }
 
-/** Question words an announcement has: "можно спросить?", "сұрайын ба?". */
-const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'ма', 'ме', 'ба', 'бе', 'па', 'пе']);
+/**
+ * Question words an announcement has: "можно спросить?", "сұрайын ба?", and the Russian "не" of a
+ * polite request ("Не подскажете, …"), which QUESTION_WORDS has as Kazakh for "what".
+ */
+const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'не', 'ма', 'ме', 'ба', 'бе', 'па', 'пе']);
 
 /**
  * The verbs of asking, telling, knowing, finding out, explaining, helping and advising, of wanting

@@ -30,6 +30,7 @@ describe('segmentMessage', () => {
     ['Білейін деп едім: кітапхана ашық па', 'кітапхана ашық па'],
     ['Wondering if you can help: is the library open on Sunday?', 'is the library open on Sunday'],
     ['Could you tell me, library hours on Sunday', 'library hours on Sunday'],
+    ['Не подскажете, библиотека в субботу работает?', 'библиотека в субботу работает'],
   ])('leaves out an opening that only announces the question: %s', (text, question) => {
     expect(segmentMessage(text)).toEqual([{ text: question, weight: 1 }]);
   });
