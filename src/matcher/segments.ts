@@ -5,7 +5,8 @@
  * drowns the question nor counts as words the FAQ cannot explain.
  */
 import type { Lang } from '../i18n/languages';
-import { foldKazakh, tokenize } from './normalize';
+import { foldKazakh, scriptOf, tokenize } from './normalize';
+import { russianReadings } from './translit';
 import { asksNothing, isAskingWord } from './question-kinds';
 import { isStopword } from './stopwords';
 
@@ -194,7 +195,7 @@ function namesSomething(words: readonly string[]): boolean {
  * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
-  const sentences = sentencesOf(withoutAnnouncement(text), lang);
+  const sentences = sentencesOf(withoutAnnouncement(text, lang), lang);
   if (hasContext(sentences)) return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => ({ text: s.text, weight: 1 }));
   // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
@@ -215,12 +216,12 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
  * is the question's own ("Как узнать, к какой поликлинике я прикреплён?"), and one followed by no
  * subject stays ("Подскажите, пожалуйста, куда обращаться?").
  */
-export function withoutAnnouncement(text: string): string {
+export function withoutAnnouncement(text: string, lang?: Lang): string {
   let rest = text;
   for (let opening = ANNOUNCEMENT_BREAK.exec(rest); opening; opening = ANNOUNCEMENT_BREAK.exec(rest)) {
     const words = tokenize(opening[1]);
     const after = rest.slice(opening[0].length);
-    if (words.length === 0 || words.length > MAX_ANNOUNCEMENT_WORDS || !words.every(announces) || !namesSomething(tokenize(after))) break;
+    if (words.length === 0 || words.length > MAX_ANNOUNCEMENT_WORDS || !words.every((word) => announces(word, lang)) || !namesSomething(tokenize(after))) break;
     rest = after;
   }
   return rest;
@@ -230,11 +231,19 @@ export function withoutAnnouncement(text: string): string {
 const ANNOUNCEMENT_BREAK = /^([^,:?!.;…\n]*?)(?:[,?!.;…\n]+|:(?!\d)|\s[-–—]\s)\s*/u;
 const MAX_ANNOUNCEMENT_WORDS = 6;
 
-/** Whether a word of an opening may only announce a question: a stop word or ANNOUNCING, not a question word. */
-function announces(word: string): boolean {
+/**
+ * Whether a word of an opening may only announce a question: a stop word or ANNOUNCING, not a
+ * question word; in a Russian message, a word in Latin letters also as the Russian it may be typed
+ * for ("Podskazhite pozhaluysta,", "Khotela by uznat,"), not in an English one ("Hotels, …").
+ */
+function announces(word: string, lang?: Lang): boolean {
   if (QUESTION_WORDS.has(word) && !LEADING_ONLY.has(word) && !ANNOUNCING_QUESTION_WORDS.has(word)) return false;
-  const folded = foldKazakh(word);
-  return isStopword(word) || ANNOUNCING_WORDS.has(folded) || ANNOUNCING_STARTS.test(folded);
+  if (announcesAsWritten(foldKazakh(word))) return true;
+  return lang === 'ru' && scriptOf(word) === 'latin' && russianReadings(word).some(announcesAsWritten);
+}
+
+function announcesAsWritten(word: string): boolean {
+  return isStopword(word) || ANNOUNCING_WORDS.has(word) || ANNOUNCING_STARTS.test(word);
 }
 
 /**
@@ -254,7 +263,7 @@ const ANNOUNCING_STARTS = new RegExp(
     [
       // Russian: понять, узнать, спросить, уточнить, подсказать, объяснить, разобраться,
       // сориентировать, интересует, помогите, скажите, слушайте, хотелось, знаете, посоветуйте.
-      'поня', 'поним', 'узна', 'спрос', 'спраш', 'уточн', 'подска', 'объясн', 'разъясн', 'разобра',
+      'поня', 'поним', 'узна', 'спрос', 'спраш', 'уточн', 'подска', 'объ?ясн', 'разъ?ясн', 'разобра',
       'сориент', 'интерес', 'помо[гчщ]', 'скаж', 'сказа', 'слуша', 'хоте', 'хоч', 'зна[ею]', 'знать',
       'посовет', 'подел', 'информ',
       // Kazakh: түсіндіру, сұрау, айту, білу, көмектесу, кеңес, ақпарат, тыңдау, қызық; and the

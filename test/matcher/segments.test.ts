@@ -35,6 +35,11 @@ describe('segmentMessage', () => {
     expect(segmentMessage(text)).toEqual([{ text: question, weight: 1 }]);
   });
 
+  it('reads an opening typed in Latin letters as the Russian it stands for, in a Russian message only', () => {
+    expect(segmentMessage('Khotela by uznat, kogda otkroetsya biblioteka', 'ru')).toEqual([{ text: 'kogda otkroetsya biblioteka', weight: 1 }]);
+    expect(segmentMessage('Hotels, are they open on Sunday?', 'en')).toEqual([{ text: 'Hotels, are they open on Sunday', weight: 1 }]);
+  });
+
   it.each([
     ['an opening with a question word is the question', 'Как узнать, когда откроется библиотека?'],
     ['an opening with a subject is the question', 'Библиотека, когда откроется?'],
