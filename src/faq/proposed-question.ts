@@ -9,11 +9,13 @@
  * without a greeting is also the same suggestion, and its count says how often it was asked.
  */
 import type { SmallTalkReader } from '../engine/small-talk';
+import type { Lang } from '../i18n/languages';
 import { questionPart } from '../matcher/segments';
 
 /** What removes the courtesy (the engine's small-talk reader, over the locales' phrases). */
 export type CourtesyReader = Pick<SmallTalkReader, 'withoutCourtesyParts'>;
 
-export function proposedQuestion(text: string, courtesy: CourtesyReader): string {
-  return questionPart(courtesy.withoutCourtesyParts(text));
+/** `lang`: the message's language, when known (see questionPart). */
+export function proposedQuestion(text: string, courtesy: CourtesyReader, lang?: Lang): string {
+  return questionPart(courtesy.withoutCourtesyParts(text), lang);
 }

@@ -417,13 +417,14 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
  * How long must we wait?" → "How long must we wait?") and without an opening that only announces
  * it (withoutAnnouncement), or the whole message when it has neither to drop. Offered to editors
  * as the words to learn from a resident's message: a story taught as a question makes the bot
- * trust the next story too much.
+ * trust the next story too much. `lang` is the message's language, when known: an opening typed in
+ * Latin letters is read as Russian only in a Russian message (see announces).
  */
-export function questionPart(message: string): string {
-  const text = withoutAnnouncement(message.trim());
+export function questionPart(message: string, lang?: Lang): string {
+  const text = withoutAnnouncement(message.trim(), lang);
   // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
   if (!SPLIT.test(text.replace(TRAILING_ENDS, ''))) return text;
-  const sentences = sentencesOf(text);
+  const sentences = sentencesOf(text, lang);
   if (!hasContext(sentences)) return text;
   return sentences
     .filter((s) => s.question)

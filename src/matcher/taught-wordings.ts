@@ -104,7 +104,7 @@ export class TaughtWordings {
   entriesSaying(text: string, lang?: Lang, analysed?: readonly WeightedToken[]): string[] {
     if (this.entries.size === 0) return [];
     const langs = lang ? (this.perLang.has(lang) ? [lang] : []) : [...this.perLang.keys()];
-    const part = questionPart(text);
+    const part = questionPart(text, lang);
     const found = new Set<string>();
     for (const l of langs) {
       const whole = messageSignature(text, l, lang, analysed);

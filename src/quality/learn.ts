@@ -69,7 +69,7 @@ export async function learnFrom(entries: readonly FaqEntryInput[], cases: readon
     for (const variant of variants) {
       const before = await store.faq.get(variant.entryId);
       // As the console proposes it: the resident's question without the story and courtesy around it.
-      const { entry } = await acceptVariant(store, variant.id, BY, proposedQuestion(variant.text, courtesy));
+      const { entry } = await acceptVariant(store, variant.id, BY, proposedQuestion(variant.text, courtesy, variant.lang));
       if (entry.version !== before?.version) accepted += 1;
     }
     return { entries: await store.faq.list(), accepted, operatorAnswers };

@@ -79,6 +79,14 @@ describe('console: suggested question variants', () => {
     expect(card).toMatch(new RegExp(`<textarea form="accept-${v.id}"[^>]*>почта до скольки работает в субботу\\?</textarea>`));
   });
 
+  it("reads an opening typed in Latin letters in the message's own language: left out of a Russian one", async () => {
+    const message = 'Khotela by utochnit, pochta do skolki rabotaet v subbotu?';
+    await f.store.learning.note({ entryId: 'post-hours', lang: 'ru', text: message, source: 'helpful' });
+    const v = (await list('?entry=post-hours')).find((x) => x.text === message)!;
+    const page = (await f.call('GET', '/learning', { session: editor })).body;
+    expect(page).toMatch(new RegExp(`<textarea form="accept-${v.id}"[^>]*>pochta do skolki rabotaet v subbotu\\?</textarea>`));
+  });
+
   it('rejecting keeps the words out of the list and out of the entry', async () => {
     const [v] = await list('?entry=water-outage');
     expect((await f.call('POST', `/api/learning/${v.id}/reject`, { session: editor })).statusCode).toBe(200);

@@ -174,6 +174,11 @@ describe('questionPart', () => {
     expect(questionPart('Хотелось бы понять, когда откроется библиотека?')).toBe('когда откроется библиотека?');
   });
 
+  it('reads an opening in Latin letters as Russian when the message is Russian, not when it is English', () => {
+    expect(questionPart('Podskazhite pozhaluysta, kogda otkroetsya biblioteka?', 'ru')).toBe('kogda otkroetsya biblioteka?');
+    expect(questionPart('Hotels, are they open this week?', 'en')).toBe('Hotels, are they open this week?');
+  });
+
   it('keeps a message whole when nothing in it is only story', () => {
     expect(questionPart('  когда откроется библиотека ')).toBe('когда откроется библиотека');
     expect(questionPart('Снег во дворе. Машины буксуют.')).toBe('Снег во дворе. Машины буксуют.');

@@ -51,7 +51,7 @@ export function cannedReplies(ctx: RouteContext, lang: Lang): string[] {
  * question sentences, without the story and the courtesy around them, as for a suggested variant.
  */
 export function faqDraftUrl(ticket: Ticket, courtesy: CourtesyReader): string {
-  return `/faq/new?${new URLSearchParams([['q', proposedQuestion(ticket.question, courtesy)], ['lang', ticket.lang]]).toString()}`;
+  return `/faq/new?${new URLSearchParams([['q', proposedQuestion(ticket.question, courtesy, ticket.lang)], ['lang', ticket.lang]]).toString()}`;
 }
 
 /**

@@ -54,7 +54,7 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
     const groups = await unansweredGroups(ctx);
     const rows = groups.map((g) => {
       // The new entry's questions: each message's question sentences, without the story and courtesy around them.
-      const questions = [...new Set(g.questions.slice(0, 20).map((q) => proposedQuestion(q, ctx.courtesy)))];
+      const questions = [...new Set(g.questions.slice(0, 20).map((q) => proposedQuestion(q, ctx.courtesy, g.lang)))];
       const params = new URLSearchParams(questions.map((q): [string, string] => ['q', q]));
       if (g.lang) params.set('lang', g.lang);
       return {

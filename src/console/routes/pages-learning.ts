@@ -17,7 +17,7 @@ import { viewOf, type View } from '../view';
 
 /** The resident's whole message when it was cut, and the words to add, editable. */
 function proposal(view: View, v: LearnedVariant, courtesy: CourtesyReader): SafeHtml {
-  const words = proposedQuestion(v.text, courtesy);
+  const words = proposedQuestion(v.text, courtesy, v.lang);
   return html`${words === v.text ? '' : html`<p class="muted">${v.text}</p>`}<textarea form="accept-${v.id}" name="text" rows="2" maxlength="${MAX_QUESTION_LENGTH}" aria-label="${view.t('learning.col.text')}">${words}</textarea>`;
 }
 
