@@ -113,6 +113,11 @@ const HELD_DOTS = /\u2024/g;
  * and a dash between spaces too; a point or a colon between digits is none ("38.7", "8.30", "23:00").
  */
 const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
+/**
+ * A Kazakh question particle standing alone with more words after it ("бола ма Соңғы кезде…"): the
+ * question ends there, typed without its question mark.
+ */
+const PARTICLE_INSIDE = /(?<=^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?…;:])/giu;
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;
 
@@ -126,7 +131,8 @@ interface Sentence {
 }
 
 function sentencesOf(text: string, lang?: Lang): Sentence[] {
-  const parts = text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`).split(SPLIT);
+  const held = text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`);
+  const parts = (mayBeKazakh(lang) ? held.replace(PARTICLE_INSIDE, '$1? ') : held).split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];

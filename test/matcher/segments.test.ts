@@ -86,6 +86,17 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Кітапхана бүгін ашықпа. Кім біледі?', 'kk').map((s) => s.weight)).toEqual([1, 1]);
   });
 
+  it('ends a Kazakh question at a particle standing alone with more words after it, typed without its question mark', () => {
+    const text = 'Кітапхана тегін бе Соңғы кезде жұмыстан кеш шығамын';
+    expect(segmentMessage(text, 'kk')).toEqual([
+      { text: 'Кітапхана тегін бе', weight: 1 },
+      { text: 'Соңғы кезде жұмыстан кеш шығамын', weight: CONTEXT_WEIGHT },
+    ]);
+    // Not in a Russian message, nor before a comma (the sentence goes on).
+    expect(segmentMessage('Кітапхана тегін бе Соңғы кезде', 'ru')).toHaveLength(1);
+    expect(segmentMessage('Кітапхана ашық па, жексенбіде де?', 'kk')).toHaveLength(1);
+  });
+
   it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
     const text = 'Саламатсыз ба, әкем инсульттан кейін төсекте жатыр. Жәрдемақы қалай тағайындалады?';
     expect(segmentMessage(text, 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
