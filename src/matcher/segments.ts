@@ -118,6 +118,24 @@ const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:
  * question ends there, typed without its question mark.
  */
 const PARTICLE_INSIDE = /(?<=^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?…;:])/giu;
+/**
+ * A capitalised function word or question word after a word in lower case, with no punctuation
+ * between ("…диск погнул Она там уже полгода", "…сымдарға жақын Кім кесіп береді"): a sentence
+ * typed without its full stop. A name is capitalised too, but is no function word. Cyrillic only:
+ * English capitalises "I" anywhere, and its names and months are words too ("Will", "May").
+ */
+const CAPITAL_START = /(^|\s)([\p{Ll}\d-]*\p{Ll})\s+(\p{Lu}\p{Ll}*)(?=[\s,]|$)/gu;
+/** A capital letter inside the text: most messages have none, and need no closer look. */
+const INNER_CAPITAL = /\s\p{Lu}/u;
+
+function withCapitalStarts(text: string): string {
+  return INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence) : text;
+}
+
+function startsSentence(whole: string, space: string, before: string, word: string): string {
+  const lower = word.toLowerCase();
+  return scriptOf(word) === 'cyrillic' && (isStopword(lower) || QUESTION_WORDS.has(lower)) ? `${space}${before}\n${word}` : whole;
+}
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;
 
@@ -131,7 +149,7 @@ interface Sentence {
 }
 
 function sentencesOf(text: string, lang?: Lang): Sentence[] {
-  const held = text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`);
+  const held = withCapitalStarts(text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`));
   const parts = (mayBeKazakh(lang) ? held.replace(PARTICLE_INSIDE, '$1? ') : held).split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
@@ -429,7 +447,7 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
 export function questionPart(message: string, lang?: Lang): string {
   const text = withoutAnnouncement(message.trim(), lang);
   // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
-  if (!SPLIT.test(text.replace(TRAILING_ENDS, ''))) return text;
+  if (!SPLIT.test(text.replace(TRAILING_ENDS, '')) && withCapitalStarts(text) === text) return text;
   const sentences = sentencesOf(text, lang);
   if (!hasContext(sentences)) return text;
   return sentences

@@ -97,6 +97,22 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Кітапхана ашық па, жексенбіде де?', 'kk')).toHaveLength(1);
   });
 
+  it('starts a sentence at a capitalised function or question word after a word in lower case, typed without a full stop', () => {
+    expect(segmentMessage('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toEqual([
+      { text: 'Возле дома сломали скамейку', weight: CONTEXT_WEIGHT },
+      { text: 'Она там уже месяц, кто починит', weight: 1 },
+    ]);
+    expect(segmentMessage('Аулада орындық сынып қалды Кім жөндейді', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // A name is no function word; nor is a word after a capitalised one ("Title Case"), nor English.
+    expect(segmentMessage('когда откроют библиотеку на Абая', 'ru')).toHaveLength(1);
+    expect(segmentMessage('Когда Откроют Библиотеку На Абая', 'ru')).toHaveLength(1);
+    expect(segmentMessage('is the library open in May', 'en')).toHaveLength(1);
+  });
+
+  it('gives the question of such a message to learn from without its story', () => {
+    expect(questionPart('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toBe('Она там уже месяц, кто починит');
+  });
+
   it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
     const text = 'Саламатсыз ба, әкем инсульттан кейін төсекте жатыр. Жәрдемақы қалай тағайындалады?';
     expect(segmentMessage(text, 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
