@@ -121,8 +121,10 @@ const PARTICLE_INSIDE = /(?<=^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?�
 /**
  * A capitalised function word or question word after a word in lower case, with no punctuation
  * between ("…диск погнул Она там уже полгода", "…сымдарға жақын Кім кесіп береді"): a sentence
- * typed without its full stop. A name is capitalised too, but is no function word. Cyrillic only:
- * English capitalises "I" anywhere, and its names and months are words too ("Will", "May").
+ * typed without its full stop. A name is capitalised too, but is no function word. Not the
+ * English "I", capitalised anywhere, nor the auxiliaries, which are also names and months ("Will",
+ * "May"): "…it was 35 degrees outside An elderly lady nearly fainted" starts one, "…open in May"
+ * does not.
  */
 const CAPITAL_START = /(^|\s)([\p{Ll}\d-]*\p{Ll})\s+(\p{Lu}\p{Ll}*)(?=[\s,]|$)/gu;
 /** A capital letter inside the text: most messages have none, and need no closer look. */
@@ -134,7 +136,8 @@ function withCapitalStarts(text: string): string {
 
 function startsSentence(whole: string, space: string, before: string, word: string): string {
   const lower = word.toLowerCase();
-  return scriptOf(word) === 'cyrillic' && (isStopword(lower) || QUESTION_WORDS.has(lower)) ? `${space}${before}\n${word}` : whole;
+  const mayStart = scriptOf(word) === 'cyrillic' || (lower !== 'i' && !LEADING_ONLY.has(lower));
+  return mayStart && (isStopword(lower) || QUESTION_WORDS.has(lower)) ? `${space}${before}\n${word}` : whole;
 }
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;

@@ -103,10 +103,13 @@ describe('segmentMessage', () => {
       { text: 'Она там уже месяц, кто починит', weight: 1 },
     ]);
     expect(segmentMessage('Аулада орындық сынып қалды Кім жөндейді', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
-    // A name is no function word; nor is a word after a capitalised one ("Title Case"), nor English.
+    expect(segmentMessage('the library was closed again today Where else can I read', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // A name is no function word; nor is a word after a capitalised one ("Title Case"), nor the
+    // English "I" or an auxiliary, which may be a month or a name.
     expect(segmentMessage('когда откроют библиотеку на Абая', 'ru')).toHaveLength(1);
     expect(segmentMessage('Когда Откроют Библиотеку На Абая', 'ru')).toHaveLength(1);
     expect(segmentMessage('is the library open in May', 'en')).toHaveLength(1);
+    expect(segmentMessage('where can I read for free', 'en')).toHaveLength(1);
   });
 
   it('gives the question of such a message to learn from without its story', () => {
