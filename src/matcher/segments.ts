@@ -222,7 +222,7 @@ function namesSomething(words: readonly string[]): boolean {
  * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
-  const sentences = sentencesOf(withoutAnnouncement(text, lang), lang);
+  const sentences = withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang);
   if (hasContext(sentences)) return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => ({ text: s.text, weight: 1 }));
   // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
@@ -230,6 +230,18 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
   let matter = 0;
   while (matter < sentences.length - 1 && sentences[matter].words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w))) matter += 1;
   return sentences.map((s, i) => ({ text: s.text, weight: i > matter ? CONTEXT_WEIGHT : 1 }));
+}
+
+/**
+ * The sentences without those at the end that only ask for help or an answer ("… Помогите,
+ * пожалуйста.", "… Хочу понять.", "… Түсіндіріп беріңізші.", "… Please explain."): the words of
+ * announcing (see withoutAnnouncement) said after the question instead of before it. Left in, some
+ * entry knows "help" or "помощь" and drew the message towards it. Only while something named is left.
+ */
+function withoutClosingPlea(sentences: Sentence[], lang?: Lang): Sentence[] {
+  let end = sentences.length;
+  while (end > 1 && sentences[end - 1].words.every((word) => announces(word, lang)) && sentences.slice(0, end - 1).some((s) => namesSomething(s.words))) end -= 1;
+  return end === sentences.length ? sentences : sentences.slice(0, end);
 }
 
 /**
@@ -441,8 +453,9 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
 
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
- * How long must we wait?" → "How long must we wait?") and without an opening that only announces
- * it (withoutAnnouncement), or the whole message when it has neither to drop. Offered to editors
+ * How long must we wait?" → "How long must we wait?"), without an opening that only announces
+ * it (withoutAnnouncement) and a closing that only asks for help (withoutClosingPlea), or the whole
+ * message when it has none of them to drop. Offered to editors
  * as the words to learn from a resident's message: a story taught as a question makes the bot
  * trust the next story too much. `lang` is the message's language, when known: an opening typed in
  * Latin letters is read as Russian only in a Russian message (see announces).
@@ -451,10 +464,9 @@ export function questionPart(message: string, lang?: Lang): string {
   const text = withoutAnnouncement(message.trim(), lang);
   // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
   if (!SPLIT.test(text.replace(TRAILING_ENDS, '')) && withCapitalStarts(text) === text) return text;
-  const sentences = sentencesOf(text, lang);
-  if (!hasContext(sentences)) return text;
-  return sentences
-    .filter((s) => s.question)
-    .map((s) => s.text + s.end)
-    .join(' ');
+  const read = sentencesOf(text, lang);
+  const sentences = withoutClosingPlea(read, lang);
+  const told = (kept: readonly Sentence[]) => kept.map((s) => s.text + s.end).join(' ');
+  if (hasContext(sentences)) return told(sentences.filter((s) => s.question));
+  return sentences.length === read.length ? text : told(sentences);
 }

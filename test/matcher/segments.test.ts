@@ -116,6 +116,15 @@ describe('segmentMessage', () => {
     expect(questionPart('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toBe('Она там уже месяц, кто починит');
   });
 
+  it('leaves out closing sentences that only ask for help or an answer, while something named is left', () => {
+    expect(segmentMessage('Лифт не работает третий день. Помогите, пожалуйста.', 'ru')).toEqual([{ text: 'Лифт не работает третий день', weight: 1 }]);
+    expect(segmentMessage('Кітапхана жабық па? Түсіндіріп беріңізші.', 'kk')).toEqual([{ text: 'Кітапхана жабық па', weight: 1 }]);
+    expect(segmentMessage('the library is closed again. Please explain. Need some help here.', 'en')).toEqual([{ text: 'the library is closed again', weight: 1 }]);
+    // A plea alone is the whole message; a closing that names something stays.
+    expect(segmentMessage('Помогите, пожалуйста.', 'ru')).toHaveLength(1);
+    expect(segmentMessage('Лифт не работает. Помогите с ремонтом.', 'ru')).toHaveLength(2);
+  });
+
   it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
     const text = 'Саламатсыз ба, әкем инсульттан кейін төсекте жатыр. Жәрдемақы қалай тағайындалады?';
     expect(segmentMessage(text, 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
@@ -202,6 +211,10 @@ describe('questionPart', () => {
 
   it('drops an opening that only announces the question', () => {
     expect(questionPart('Хотелось бы понять, когда откроется библиотека?')).toBe('когда откроется библиотека?');
+  });
+
+  it('drops a closing that only asks for help', () => {
+    expect(questionPart('Лифт не работает третий день. Помогите, пожалуйста.', 'ru')).toBe('Лифт не работает третий день.');
   });
 
   it('reads an opening in Latin letters as Russian when the message is Russian, not when it is English', () => {
