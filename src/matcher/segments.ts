@@ -134,8 +134,22 @@ function withCapitalStarts(text: string): string {
   return INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence) : text;
 }
 
+/**
+ * The polite "you" of Russian and Kazakh, capitalised inside a sentence out of respect ("хочу
+ * спросить у Вас", "Сізге қалай жүгінуге болады"): no sentence starts there.
+ */
+const POLITE_YOU: ReadonlySet<string> = new Set(
+  inBothSpellings(
+    `вы вас вам вами ваш ваша ваше ваши вашего вашей вашему вашим вашими ваших вашу
+     сіз сізге сізді сіздің сізден сізбен сізде сіздер сіздерге сіздерді сіздердің`
+      .split(/\s+/)
+      .filter((w) => w.length > 0),
+  ),
+);
+
 function startsSentence(whole: string, space: string, before: string, word: string): string {
   const lower = word.toLowerCase();
+  if (POLITE_YOU.has(lower)) return whole;
   const mayStart = scriptOf(word) === 'cyrillic' || (lower !== 'i' && !LEADING_ONLY.has(lower));
   return mayStart && (isStopword(lower) || QUESTION_WORDS.has(lower)) ? `${space}${before}\n${word}` : whole;
 }

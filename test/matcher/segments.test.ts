@@ -110,6 +110,9 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Когда Откроют Библиотеку На Абая', 'ru')).toHaveLength(1);
     expect(segmentMessage('is the library open in May', 'en')).toHaveLength(1);
     expect(segmentMessage('where can I read for free', 'en')).toHaveLength(1);
+    // The polite "you", capitalised out of respect inside a sentence.
+    expect(segmentMessage('хочу спросить у Вас когда откроется библиотека', 'ru')).toHaveLength(1);
+    expect(segmentMessage('кітапхана туралы Сізге қалай жүгінуге болады', 'kk')).toHaveLength(1);
   });
 
   it('gives the question of such a message to learn from without its story', () => {
