@@ -130,8 +130,10 @@ const CAPITAL_START = /(^|\s)([\p{Ll}\d-]*\p{Ll})\s+(\p{Lu}\p{Ll}*)(?=[\s,]|$)/g
 /** A capital letter inside the text: most messages have none, and need no closer look. */
 const INNER_CAPITAL = /\s\p{Lu}/u;
 
-function withCapitalStarts(text: string): string {
-  return INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence) : text;
+/** The text with the sentence ends typed without punctuation marked (CAPITAL_START, PARTICLE_INSIDE). */
+function withUnmarkedEnds(text: string, lang?: Lang): string {
+  const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence) : text;
+  return mayBeKazakh(lang) ? capitals.replace(PARTICLE_INSIDE, '$1? ') : capitals;
 }
 
 /**
@@ -166,8 +168,7 @@ interface Sentence {
 }
 
 function sentencesOf(text: string, lang?: Lang): Sentence[] {
-  const held = withCapitalStarts(text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`));
-  const parts = (mayBeKazakh(lang) ? held.replace(PARTICLE_INSIDE, '$1? ') : held).split(SPLIT);
+  const parts = withUnmarkedEnds(text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`), lang).split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];
@@ -253,8 +254,9 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
  * entry knows "help" or "помощь" and drew the message towards it. Only while something named is left.
  */
 function withoutClosingPlea(sentences: Sentence[], lang?: Lang): Sentence[] {
+  const pleads = (s: Sentence) => s.words.every((word) => announces(word, lang));
   let end = sentences.length;
-  while (end > 1 && sentences[end - 1].words.every((word) => announces(word, lang)) && sentences.slice(0, end - 1).some((s) => namesSomething(s.words))) end -= 1;
+  while (end > 1 && pleads(sentences[end - 1]) && sentences.slice(0, end - 1).some((s) => namesSomething(s.words))) end -= 1;
   return end === sentences.length ? sentences : sentences.slice(0, end);
 }
 
@@ -467,17 +469,18 @@ export function joinedQuestions(text: string, lang: Lang): string[] {
 
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
- * How long must we wait?" → "How long must we wait?"), without an opening that only announces
- * it (withoutAnnouncement) and a closing that only asks for help (withoutClosingPlea), or the whole
- * message when it has none of them to drop. Offered to editors
- * as the words to learn from a resident's message: a story taught as a question makes the bot
- * trust the next story too much. `lang` is the message's language, when known: an opening typed in
- * Latin letters is read as Russian only in a Russian message (see announces).
+ * How long must we wait?" → "How long must we wait?"), without an opening that only announces it
+ * (withoutAnnouncement) and a closing that only asks for help (withoutClosingPlea), or the whole
+ * message when it has none of them to drop. Offered to editors as the words to learn from a
+ * resident's message: a story taught as a question makes the bot trust the next story too much.
+ * `lang` is the message's language, when known, read as matching reads it: an opening typed in
+ * Latin letters is Russian only in a Russian message (see announces), a lone particle ends a
+ * question only in a Kazakh one (PARTICLE_INSIDE).
  */
 export function questionPart(message: string, lang?: Lang): string {
   const text = withoutAnnouncement(message.trim(), lang);
   // One sentence (nothing splits it before its end) has no context to drop: the common case, cheaply.
-  if (!SPLIT.test(text.replace(TRAILING_ENDS, '')) && withCapitalStarts(text) === text) return text;
+  if (!SPLIT.test(withUnmarkedEnds(text, lang).replace(TRAILING_ENDS, ''))) return text;
   const read = sentencesOf(text, lang);
   const sentences = withoutClosingPlea(read, lang);
   const told = (kept: readonly Sentence[]) => kept.map((s) => s.text + s.end).join(' ');

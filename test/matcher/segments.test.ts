@@ -95,6 +95,8 @@ describe('segmentMessage', () => {
     // Not in a Russian message, nor before a comma (the sentence goes on).
     expect(segmentMessage('Кітапхана тегін бе Соңғы кезде', 'ru')).toHaveLength(1);
     expect(segmentMessage('Кітапхана ашық па, жексенбіде де?', 'kk')).toHaveLength(1);
+    // The words to learn from it are its question.
+    expect(questionPart(text, 'kk')).toBe('Кітапхана тегін бе?');
   });
 
   it('starts a sentence at a capitalised function or question word after a word in lower case, typed without a full stop', () => {
