@@ -127,12 +127,23 @@ const PARTICLE_INSIDE = /(?<=^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?�
  * does not.
  */
 const CAPITAL_START = /(^|\s)([\p{Ll}\d-]*\p{Ll})\s+(\p{Lu}\p{Ll}*)(?=[\s,]|$)/gu;
+/**
+ * An emoji (with its skin tone and joined parts) and a capitalised word after it: the emoji stands
+ * for the full stop ("Добрый день 😔 На Ломова яма 🙏 Она там уже полгода"). Before a word in lower
+ * case it is only a feeling inside the sentence ("ямы 😢 на Кутузова").
+ */
+const EMOJI_THEN_CAPITAL = /(\p{Extended_Pictographic}(?:\p{Extended_Pictographic}|\p{Emoji_Modifier}|\u200d|\ufe0f)*)\s+(\p{Lu}\p{Ll}*)(?=[\s,]|$)/gu;
+
+function emojiEnds(whole: string, emoji: string, word: string): string {
+  return POLITE_YOU.has(word.toLowerCase()) ? whole : `${emoji}\n${word}`;
+}
+
 /** A capital letter inside the text: most messages have none, and need no closer look. */
 const INNER_CAPITAL = /\s\p{Lu}/u;
 
-/** The text with the sentence ends typed without punctuation marked (CAPITAL_START, PARTICLE_INSIDE). */
+/** The text with the sentence ends typed without punctuation marked (CAPITAL_START, EMOJI_THEN_CAPITAL, PARTICLE_INSIDE). */
 function withUnmarkedEnds(text: string, lang?: Lang): string {
-  const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence) : text;
+  const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence).replace(EMOJI_THEN_CAPITAL, emojiEnds) : text;
   return mayBeKazakh(lang) ? capitals.replace(PARTICLE_INSIDE, '$1? ') : capitals;
 }
 
@@ -155,6 +166,7 @@ function startsSentence(whole: string, space: string, before: string, word: stri
   const mayStart = scriptOf(word) === 'cyrillic' || (lower !== 'i' && !LEADING_ONLY.has(lower));
   return mayStart && (isStopword(lower) || QUESTION_WORDS.has(lower)) ? `${space}${before}\n${word}` : whole;
 }
+
 /** Sentence ends (and spaces) at the very end of a text. */
 const TRAILING_ENDS = /[.!?…;\s]+$/;
 

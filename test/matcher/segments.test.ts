@@ -117,6 +117,12 @@ describe('segmentMessage', () => {
     expect(segmentMessage('кітапхана туралы Сізге қалай жүгінуге болады', 'kk')).toHaveLength(1);
   });
 
+  it('takes an emoji before a capitalised word for a full stop, and one before a word in lower case for none', () => {
+    expect(segmentMessage('Возле дома сломали скамейку 😡 Месяц уже так 🙏 Кто починит', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('возле дома 😡 сломали скамейку', 'ru')).toHaveLength(1);
+    expect(segmentMessage('хочу спросить 🙏 Вас, когда откроется библиотека', 'ru')).toHaveLength(1);
+  });
+
   it('gives the question of such a message to learn from without its story', () => {
     expect(questionPart('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toBe('Она там уже месяц, кто починит');
   });
