@@ -138,11 +138,19 @@ function emojiEnds(whole: string, emoji: string, word: string): string {
   return POLITE_YOU.has(word.toLowerCase()) ? whole : `${emoji}\n${word}`;
 }
 
+/**
+ * The closing brackets of a smile typed after a word ("Добрый день)) На Ломова яма",
+ * "машину не выгнать) кто должен чистить"), as Russian and Kazakh chats end a sentence; only in a
+ * text with no opening bracket, where one may close a remark "(…)".
+ */
+const SMILE_END = /(?<=\p{L})\)+(?=\s|$)/gu;
+
 /** A capital letter inside the text: most messages have none, and need no closer look. */
 const INNER_CAPITAL = /\s\p{Lu}/u;
 
 /** The text with the sentence ends typed without punctuation marked (CAPITAL_START, EMOJI_THEN_CAPITAL, PARTICLE_INSIDE). */
-function withUnmarkedEnds(text: string, lang?: Lang): string {
+function withUnmarkedEnds(typed: string, lang?: Lang): string {
+  const text = typed.includes(')') && !typed.includes('(') ? typed.replace(SMILE_END, '.') : typed;
   const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence).replace(EMOJI_THEN_CAPITAL, emojiEnds) : text;
   return mayBeKazakh(lang) ? capitals.replace(PARTICLE_INSIDE, '$1? ') : capitals;
 }

@@ -123,6 +123,11 @@ describe('segmentMessage', () => {
     expect(segmentMessage('хочу спросить 🙏 Вас, когда откроется библиотека', 'ru')).toHaveLength(1);
   });
 
+  it('takes the brackets of a smile after a word for a full stop, not in a text with an opening bracket', () => {
+    expect(segmentMessage('Здравствуйте)) Во дворе сломали скамейку) кто починит?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Где получить справку (форма 075) для школы?', 'ru')).toHaveLength(1);
+  });
+
   it('gives the question of such a message to learn from without its story', () => {
     expect(questionPart('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toBe('Она там уже месяц, кто починит');
   });
