@@ -148,7 +148,11 @@ const SMILE_END = /(?<=\p{L})\)+(?=\s|$)/gu;
 /** A capital letter inside the text: most messages have none, and need no closer look. */
 const INNER_CAPITAL = /\s\p{Lu}/u;
 
-/** The text with the sentence ends typed without punctuation marked (CAPITAL_START, EMOJI_THEN_CAPITAL, PARTICLE_INSIDE). */
+/**
+ * The text with the sentence ends that chat typing leaves unmarked made full stops, line breaks or
+ * question marks: a smile's brackets (SMILE_END), a capitalised function word (CAPITAL_START), an
+ * emoji before a capital (EMOJI_THEN_CAPITAL), a lone Kazakh particle (PARTICLE_INSIDE).
+ */
 function withUnmarkedEnds(typed: string, lang?: Lang): string {
   const text = typed.includes(')') && !typed.includes('(') ? typed.replace(SMILE_END, '.') : typed;
   const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence).replace(EMOJI_THEN_CAPITAL, emojiEnds) : text;
