@@ -117,7 +117,7 @@ const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:
  * A Kazakh question particle standing alone with more words after it ("бола ма Соңғы кезде…"): the
  * question ends there, typed without its question mark.
  */
-const PARTICLE_INSIDE = /(?<=^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?…;:])/giu;
+const PARTICLE_INSIDE = /(^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?…;:])/giu;
 /**
  * A capitalised function word or question word after a word in lower case, with no punctuation
  * between ("…диск погнул Она там уже полгода", "…сымдарға жақын Кім кесіп береді"): a sentence
@@ -156,7 +156,7 @@ const INNER_CAPITAL = /\s\p{Lu}/u;
 function withUnmarkedEnds(typed: string, lang?: Lang): string {
   const text = typed.includes(')') && !typed.includes('(') ? typed.replace(SMILE_END, '.') : typed;
   const capitals = INNER_CAPITAL.test(text) ? text.replace(CAPITAL_START, startsSentence).replace(EMOJI_THEN_CAPITAL, emojiEnds) : text;
-  return mayBeKazakh(lang) ? capitals.replace(PARTICLE_INSIDE, '$1? ') : capitals;
+  return mayBeKazakh(lang) ? capitals.replace(PARTICLE_INSIDE, '$1$2? ') : capitals;
 }
 
 /**
