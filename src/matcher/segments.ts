@@ -48,8 +48,11 @@ const QUESTION_WORDS = new Set(
 /** English auxiliaries count only at the start of a sentence ("is the bank open"). */
 const LEADING_ONLY = new Set(['can', 'could', 'should', 'would', 'will', 'is', 'are', 'do', 'does', 'did', 'may']);
 
+/** The Kazakh question particles (standing alone, glued to the word before, or in an announcement). */
+const KAZAKH_PARTICLES = ['ма', 'ме', 'ба', 'бе', 'па', 'пе'];
+
 /** Kazakh question particles are often glued to the word before them ("барма", "ашықпа"). */
-const GLUED_PARTICLE = /^[а-яәғқңөұүһі]{3,}(ма|ме|ба|бе|па|пе)$/;
+const GLUED_PARTICLE = new RegExp(`^[а-яәғқңөұүһі]{3,}(?:${KAZAKH_PARTICLES.join('|')})$`);
 
 /** Whether a sentence (its words, as tokenize reads them) asks something. */
 function readsAsQuestion(words: readonly string[], endsWithQuestionMark: boolean, lang?: Lang): boolean {
@@ -117,7 +120,7 @@ const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:
  * A Kazakh question particle standing alone with more words after it ("бола ма Соңғы кезде…"): the
  * question ends there, typed without its question mark.
  */
-const PARTICLE_INSIDE = /(^|\s)(ма|ме|ба|бе|па|пе)\s+(?=[^\s,.!?…;:])/giu;
+const PARTICLE_INSIDE = new RegExp(`(^|\\s)(${KAZAKH_PARTICLES.join('|')})\\s+(?=[^\\s,.!?…;:])`, 'giu');
 /**
  * A capitalised function word or question word after a word in lower case, with no punctuation
  * between ("…диск погнул Она там уже полгода", "…сымдарға жақын Кім кесіп береді"): a sentence
@@ -329,7 +332,7 @@ function announcesAsWritten(word: string): boolean {
  * Question words an announcement has: "можно спросить?", "сұрайын ба?", and the Russian "не" of a
  * polite request ("Не подскажете, …"), which QUESTION_WORDS has as Kazakh for "what".
  */
-const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'не', 'ма', 'ме', 'ба', 'бе', 'па', 'пе']);
+const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'не', ...KAZAKH_PARTICLES]);
 
 /**
  * The verbs of asking, telling, knowing, finding out, explaining, helping and advising, of wanting
