@@ -10,7 +10,7 @@
  */
 import type { SmallTalkReader } from '../engine/small-talk';
 import type { Lang } from '../i18n/languages';
-import { questionPart } from '../matcher/segments';
+import { questionPart } from '../matcher/sentences/segments';
 
 /** What removes the courtesy (the engine's small-talk reader, over the locales' phrases). */
 export type CourtesyReader = Pick<SmallTalkReader, 'withoutCourtesyParts'>;

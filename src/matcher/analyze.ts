@@ -10,7 +10,7 @@ import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmer
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, readAsKazakhIfLatin, russianReadings } from './translit';
-import { segmentMessage } from './segments';
+import { segmentMessage } from './sentences/segments';
 import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
@@ -357,7 +357,7 @@ export interface WeightedToken {
 /**
  * Content words of a whole message, and the kinds of answer its sentences ask for
  * (question-kinds.ts), each once, weighted by the part of the message it comes from (see
- * segments.ts): a word of the question sentence counts fully, a word only in the context less.
+ * sentences/segments.ts): a word of the question sentence counts fully, a word only in the context less.
  */
 export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();

@@ -7,7 +7,7 @@
  * like a word: by how few of the FAQ's questions ask that kind. General grammar of the three
  * languages (also Russian typed in Latin letters and Kazakh typed without its letters), not any
  * FAQ's vocabulary. Question words are also listed in stopwords.ts (they are not content) and
- * segments.ts (they make a sentence the question): a word added here may belong there too.
+ * sentences/question-words.ts (they make a sentence a question): a word added here may belong there too.
  */
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, tokenize } from './normalize';
@@ -442,7 +442,7 @@ const AS_IF_AFTER: ReadonlySet<string | undefined> = new Set(['только', '�
  * ("где-то", "что-нибудь", "кое-как", also typed with a space), part of a conjunction ("потому
  * что", "так как", "как только"), or "что" after a verb in the past tense ("написали что…",
  * "слышала что…"); also typed in Latin letters ("skazal chto"). A story says them as often as a
- * question: the sentence is no question for them (segments.ts), and they ask no kind of answer.
+ * question: the sentence is no question for them (sentences/question-words.ts), and they ask no kind of answer.
  */
 export function asksNothing(words: readonly string[], i: number): boolean {
   const word = words[i];

@@ -14,7 +14,7 @@ import type { FaqEntryInput } from '../faq/types';
 import type { Lang } from '../i18n/languages';
 import { analyzeMessage, type WeightedToken } from './analyze';
 import { isQuestionKindKey } from './question-kinds';
-import { questionPart } from './segments';
+import { questionPart } from './sentences/segments';
 
 /**
  * Fewer content words than this are a topic, not a question: a taught "кредит" must not answer

@@ -1,5 +1,5 @@
 import { CHOICE } from '../../../src/engine/choices';
-import { joinedQuestions, questionSentences } from '../../../src/matcher/segments';
+import { joinedQuestions, questionSentences } from '../../../src/matcher/sentences/several-questions';
 import { createHarness, withFaq, type Harness } from '../../support/engine';
 import { readDemoFaq } from '../../support/fixtures';
 

@@ -1,5 +1,5 @@
-import { analyzeMessage } from '../../src/matcher/analyze';
-import { CONTEXT_WEIGHT, questionPart, segmentMessage } from '../../src/matcher/segments';
+import { analyzeMessage } from '../../../src/matcher/analyze';
+import { CONTEXT_WEIGHT, questionPart, segmentMessage } from '../../../src/matcher/sentences/segments';
 
 describe('segmentMessage', () => {
   it('keeps a one-sentence message whole, at full weight', () => {
