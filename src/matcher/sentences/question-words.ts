@@ -38,13 +38,48 @@ export const KAZAKH_PARTICLES: readonly string[] = ['ма', 'ме', 'ба', 'б�
 /** Kazakh question particles are often glued to the word before them ("барма", "ашықпа"). */
 const GLUED_PARTICLE = new RegExp(`^[а-яәғқңөұүһі]{3,}(?:${KAZAKH_PARTICLES.join('|')})$`);
 
-/** Whether a sentence (its words, as tokenize reads them) asks something. */
+/**
+ * Whether a sentence (its words, as tokenize reads them) asks something. One that says what the
+ * resident does not know asks nothing without its question mark (saysNotKnowing).
+ */
 export function readsAsQuestion(words: readonly string[], endsWithQuestionMark: boolean, lang?: Lang): boolean {
   if (endsWithQuestionMark) return true;
-  return words.some(
+  const asks = words.some(
     (w, i) => (QUESTION_WORDS.has(w) && asksWhereItStands(words, i, lang)) || (i === words.length - 1 && mayBeKazakh(lang) && hasGluedParticle(w)),
   );
+  return asks && !saysNotKnowing(words);
 }
+
+/**
+ * Whether a sentence says what the resident does not know or understand ("Уже не знаю, что и
+ * думать", "Понятия не имею, как быть дальше", "I'm not sure what to do next", "Неге бұлай
+ * болғанын түсінбеймін"): its question word is reported, not asked of the helpline. Said after
+ * the matter ("ямы на Кутузова. Уже не знаю, что и думать."), it made the matter weigh as context
+ * of a question that names nothing an entry answers. A negation with a verb of knowing,
+ * understanding or being sure after it, in Russian (also in Latin letters) and English; in Kazakh
+ * the negative forms of білу and түсіну, and the words for "unclear" and "unknown" of all three.
+ */
+function saysNotKnowing(words: readonly string[]): boolean {
+  const knowing = (word: string | undefined) => word !== undefined && KNOWING.test(word) && !ASKING_YOU.test(word);
+  return words.some(
+    (w, i) =>
+      (NOT_KNOWN.test(w) && !ASKING_YOU.test(w)) ||
+      (NEGATIONS.has(w) && (knowing(words[i + 1]) || knowing(words[i + 2]))) ||
+      // "Понятия не имею": the noun before its negation.
+      (knowing(w) && NEGATIONS.has(words[i + 1] ?? '')),
+  );
+}
+
+const NEGATIONS: ReadonlySet<string> = new Set(['не', 'ne', 'без', 'bez', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'not', 'no', 'never']);
+/** Verbs of knowing, understanding and being sure (the nouns of "no idea" too), by their beginnings. */
+const KNOWING = /^(?:зна[юеял]|понима|пойм|поня[тлв]|представля|уверен|разбер|разобра|znay|znae|ponima|know|knew|understand|sure|figure|idea|clue)/u;
+/**
+ * The same verbs said to the reader: "Не знаете, когда дадут свет", "Білмейсіз бе, ХҚКО қашан
+ * ашылады" ask politely, as "Не подскажете" does.
+ */
+const ASKING_YOU = /^(?:знаете|знаешь|понимаете|понимаешь|представляете|представляешь|znaete|znaesh|білмейсі|билмейси)/u;
+/** Said without a negation before them: "непонятно", "неизвестно", the Kazakh "білмеймін", "түсінбедім", "белгісіз". */
+const NOT_KNOWN = /^(?:непонятн|неясн|неизвестн|unclear|білме|билме|түсінбе|тусинбе|түсініксіз|тусиниксиз|белгісіз|белгисиз)/u;
 
 /**
  * Whether the question word `words[i]` asks something where it stands. A story's sentences have

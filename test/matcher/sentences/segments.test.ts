@@ -200,6 +200,23 @@ describe('segmentMessage', () => {
     // A subject pronoun names the authorities as often as the story's subject ("will they fine me?").
     expect(segmentMessage('I parked on Abay street. Will they fine me?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
+
+  it('takes a sentence that says what the resident does not know for a remark, not the question ("Уже не знаю, что и думать.")', () => {
+    expect(segmentMessage('ямы на Кутузова. Уже не знаю, что и думать.', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('streetlight broken. I am not sure what to think.', 'en').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage("no water since morning. I don't understand why nobody fixes it.", 'en').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('АӘК алғым келеді. Не ойларымды білмеймін.', 'kk').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('Свет отключили. Непонятно, кто за это отвечает.', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    // Beside a question, it is the story around it.
+    expect(segmentMessage('Понятия не имею, как быть дальше. Когда дадут свет?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // With its question mark it asks, as any sentence so ended does.
+    expect(segmentMessage('Свет отключили вчера. Не знаю, когда включат?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // Said to the reader, it asks politely ("Не знаете, …?", as "Не подскажете, …?").
+    expect(segmentMessage('Свет отключили вчера. Не знаете, когда включат', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Жарық жоқ. Білмейсіз бе, қашан қосады', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    // Knowing without a negation asks ("Хочу знать, когда включат свет").
+    expect(segmentMessage('Свет отключили вчера. Хочу знать, когда включат свет', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
 });
 
 describe('analyzeMessage', () => {
