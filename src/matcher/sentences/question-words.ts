@@ -66,13 +66,20 @@ function saysNotKnowing(words: readonly string[]): boolean {
       (NOT_KNOWN.test(w) && !ASKING_YOU.test(w)) ||
       (NEGATIONS.has(w) && (knowing(words[i + 1]) || knowing(words[i + 2]))) ||
       // "Понятия не имею": the noun before its negation.
-      (knowing(w) && NEGATIONS.has(words[i + 1] ?? '')),
+      (IDEA.has(w) && NEGATIONS.has(words[i + 1] ?? '')) ||
+      // "түсіне алмай жүрмін", "біле алмадым": cannot understand, cannot find out.
+      (KAZAKH_KNOWING.has(w) && CANNOT.test(words[i + 1] ?? '')),
   );
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(['не', 'ne', 'без', 'bez', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'not', 'no', 'never']);
 /** Verbs of knowing, understanding and being sure (the nouns of "no idea" too), by their beginnings. */
 const KNOWING = /^(?:зна[юеял]|понима|пойм|поня[тлв]|представля|уверен|разбер|разобра|znay|znae|ponima|know|knew|understand|sure|figure|idea|clue)/u;
+/** "Понятия" (idea) of "понятия не имею", also typed in Latin letters. */
+const IDEA: ReadonlySet<string> = new Set(['понятия', 'ponyatiya', 'ponyatia']);
+/** The Kazakh verbs of knowing and understanding before "алмау" (cannot), as typed with and without the Kazakh letters. */
+const KAZAKH_KNOWING: ReadonlySet<string> = new Set(inBothSpellings(['біле', 'түсіне']));
+const CANNOT = /^алма/u;
 /**
  * The same verbs said to the reader: "Не знаете, когда дадут свет", "Білмейсіз бе, ХҚКО қашан
  * ашылады" ask politely, as "Не подскажете" does.

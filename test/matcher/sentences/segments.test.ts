@@ -207,6 +207,7 @@ describe('segmentMessage', () => {
     expect(segmentMessage("no water since morning. I don't understand why nobody fixes it.", 'en').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
     expect(segmentMessage('АӘК алғым келеді. Не ойларымды білмеймін.', 'kk').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
     expect(segmentMessage('Свет отключили. Непонятно, кто за это отвечает.', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('Жарық жоқ. Кім жауапты екенін түсіне алмай жүрмін.', 'kk').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
     // Beside a question, it is the story around it.
     expect(segmentMessage('Понятия не имею, как быть дальше. Когда дадут свет?', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     // With its question mark it asks, as any sentence so ended does.
@@ -214,7 +215,8 @@ describe('segmentMessage', () => {
     // Said to the reader, it asks politely ("Не знаете, …?", as "Не подскажете, …?").
     expect(segmentMessage('Свет отключили вчера. Не знаете, когда включат', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     expect(segmentMessage('Жарық жоқ. Білмейсіз бе, қашан қосады', 'kk').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
-    // Knowing without a negation asks ("Хочу знать, когда включат свет").
+    // Knowing without a negation asks ("Хочу знать, когда включат свет"), and so does a negation after it.
+    expect(segmentMessage('Our lift is broken. I know no one here, who do I call about the lift', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
     expect(segmentMessage('Свет отключили вчера. Хочу знать, когда включат свет', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 });
