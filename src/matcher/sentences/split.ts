@@ -15,6 +15,8 @@ export interface Sentence {
   /** The punctuation that ended it ("?", "!", "."), if any. */
   end: string;
   question: boolean;
+  /** Ended by "!" (and no "?"). */
+  exclaimed: boolean;
 }
 
 /**
@@ -43,7 +45,10 @@ export function sentencesOf(text: string, lang?: Lang): Sentence[] {
     const words = tokenize(body);
     if (words.length === 0) continue;
     const end = /^[.!?…]+/.exec(delimiter)?.[0] ?? '';
-    sentences.push({ text: body.trim().replace(HELD_DOTS, '.'), words, end, question: readsAsQuestion(words, delimiter.includes('?'), lang) });
+    const asked = delimiter.includes('?');
+    sentences.push({ text: body.trim().replace(HELD_DOTS, '.'), words, end, question: readsAsQuestion(words, asked, lang), exclaimed: !asked && delimiter.includes('!') });
   }
+  // An exclamation beside a question asks nothing, whatever its words ("Когда дадут тепло? Сколько можно это терпеть!").
+  if (sentences.some((s) => s.question && !s.exclaimed)) for (const s of sentences) if (s.exclaimed) s.question = false;
   return sentences;
 }

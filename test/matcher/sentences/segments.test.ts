@@ -201,6 +201,14 @@ describe('segmentMessage', () => {
     expect(segmentMessage('I parked on Abay street. Will they fine me?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
   });
 
+  it('takes an exclamation beside a question for a remark, whatever its words ("Сколько можно это терпеть!")', () => {
+    expect(segmentMessage('Когда дадут тепло? Сколько можно это терпеть!', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    expect(segmentMessage('What a mess! When will the lift be repaired?', 'en').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(segmentMessage('Жылу қашан беріледі? Қашанға дейін шыдаймыз!', 'kk').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
+    // With no other question, an exclamation may be the question typed in anger.
+    expect(segmentMessage('Лифт стоит неделю. Когда починят лифт!', 'ru').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
+  });
+
   it('takes a sentence that says what the resident does not know for a remark, not the question ("Уже не знаю, что и думать.")', () => {
     expect(segmentMessage('ямы на Кутузова. Уже не знаю, что и думать.', 'ru').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
     expect(segmentMessage('streetlight broken. I am not sure what to think.', 'en').map((s) => s.weight)).toEqual([1, CONTEXT_WEIGHT]);
