@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--remarks] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -38,6 +38,12 @@
  * same slips on every run (src/quality/typos.ts). Residents type on phones; the gap to the run
  * without slips is what their typos cost.
  *
+ * --remarks adds a remark after every message, as residents add one once they have said what they
+ * need: how they feel, what they do not know, an exclamation, something about themselves ("…
+ * Уже не знаю, что и думать.", "… Сколько можно это терпеть!"; src/quality/remarks.ts). Such a
+ * sentence asks nothing, even with a question word in it: the gap to the run without is what
+ * taking it for the question or the matter costs.
+ *
  * --courtesy wraps every message in a greeting and a sign-off of its language, as residents write
  * ("Здравствуйте! … Буду благодарна за ответ."; src/quality/courtesy.ts): the gap to the run
  * without is what courtesy costs.
@@ -62,7 +68,7 @@ import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--remarks] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -134,6 +140,7 @@ async function main(): Promise<number> {
         'max-variants': { type: 'string' },
         lang: { type: 'string' },
         typos: { type: 'string' },
+        remarks: { type: 'boolean' },
         courtesy: { type: 'boolean' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
@@ -186,7 +193,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, courtesy: values.courtesy }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, remarks: values.remarks, courtesy: values.courtesy }));
 
   if (values['learn-split']) {
     for (const suite of suites) console.log(await learnSplit(suite));

@@ -11,6 +11,7 @@ import type { Lang } from '../i18n/languages';
 import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate';
 import { createOfflineEngine } from './offline-engine';
 import { courteous } from './courtesy';
+import { remarked } from './remarks';
 import { misspelt } from './typos';
 
 export interface Suite {
@@ -83,22 +84,29 @@ export function withCourtesyAround(suite: Suite): Suite {
   return { ...suite, name: `${suite.name} (wrapped in courtesy)`, cases: courteous(suite.cases) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --courtesy`). */
+/** The suite with a remark after each message (remarks.ts). */
+export function withRemarksAfter(suite: Suite): Suite {
+  return { ...suite, name: `${suite.name} (a remark after each message)`, cases: remarked(suite.cases) };
+}
+
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --remarks --courtesy`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
   typos?: number;
+  remarks?: boolean;
   courtesy?: boolean;
 }
 
 /**
  * The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its
- * messages then wrapped in courtesy, then misspelt.
+ * messages then given a remark after them, wrapped in courtesy, then misspelt.
  */
-export function cutSuite(suite: Suite, { maxVariants, lang, typos, courtesy }: SuiteCut): Suite {
+export function cutSuite(suite: Suite, { maxVariants, lang, typos, remarks, courtesy }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
   const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
-  const wrapped = courtesy ? withCourtesyAround(oneLanguage) : oneLanguage;
+  const withRemarks = remarks ? withRemarksAfter(oneLanguage) : oneLanguage;
+  const wrapped = courtesy ? withCourtesyAround(withRemarks) : withRemarks;
   return typos === undefined ? wrapped : withTypos(wrapped, typos);
 }
 

@@ -1,0 +1,42 @@
+import { remarked, withRemark } from '../../src/quality/remarks';
+import { segmentMessage } from '../../src/matcher/sentences/segments';
+
+describe('messages with a remark after them', () => {
+  it('keep the message as it was and add one sentence after it, with a full stop between when the message has none', () => {
+    const text = 'когда откроются банки';
+    const said = withRemark(text, 'ru');
+    expect(said.startsWith(`${text}. `)).toBe(true);
+    expect(said.slice(text.length + 2)).toMatch(/^\p{Lu}.*[.!]$/u);
+    expect(withRemark('Когда откроются банки?', 'ru')).toMatch(/^Когда откроются банки\? \p{Lu}/u);
+  });
+
+  it('speak the language of the message', () => {
+    expect(withRemark('library hours', 'en')).toMatch(/^library hours\. [A-Z][a-z' ]/u);
+    expect(withRemark('кітапхана', 'kk').slice('кітапхана. '.length)).toMatch(/[әғқңөұүһі]/u);
+  });
+
+  it('vary the remark from message to message, each message the same on every run', () => {
+    const tails = new Set(Array.from({ length: 40 }, (_, i) => withRemark(`когда откроются банки ${i}`, 'ru').split('. ').slice(1).join('. ')));
+    expect(tails.size).toBeGreaterThan(4);
+    const cases = [
+      { text: 'когда откроются банки', lang: 'ru' as const, expect: 'bank-hours' },
+      { text: 'are banks open', lang: 'en' as const, expect: null },
+    ];
+    expect(remarked(cases)).toEqual(remarked(cases));
+    expect(remarked(cases)).toEqual(cases.map((c) => ({ ...c, text: withRemark(c.text, c.lang) })));
+  });
+
+  it('add a sentence the matcher reads as the story, not as the question', () => {
+    for (const [text, lang] of [
+      ['Когда откроются банки?', 'ru'],
+      ['Банктер қашан ашылады?', 'kk'],
+      ['When do the banks open?', 'en'],
+    ] as const) {
+      for (let i = 0; i < 12; i += 1) {
+        const segments = segmentMessage(withRemark(`${text.slice(0, -1)} ${i}?`, lang), lang);
+        expect(segments.map((s) => s.weight)).toEqual([1, expect.any(Number)]);
+        expect(segments[1].weight).toBeLessThan(1);
+      }
+    }
+  });
+});
