@@ -201,14 +201,21 @@ function split(text: string): readonly string[] {
  * A word with a letter held down for emphasis ("скооолько", "чаааас", "pleeease", "lifttt") as it
  * is spelt: no Russian or Kazakh word has a letter three times in a row, so the run becomes one
  * letter. English doubles letters often ("call", "free", "good"): a run there becomes one letter
- * when that leaves a word of four letters or more ("please", "lift", "help"), else two ("free",
- * "call"); a word one doubled letter away ("stil" for "still") is a typo the matcher forgives. A
- * word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
+ * when that leaves a word of four letters or more ("please", "lift", "help"); in a shorter word
+ * two of an "e" or an "l", which short English words double ("free", "fee", "see", "bill", "all"),
+ * and one of any other letter, which they seldom do ("taxxx", "busss", "myyy", "fluuu", and Russian
+ * typed in Latin letters: "ktooo"). A word one doubled letter away ("stil" for "still") is a typo
+ * the matcher forgives. A word of one letter only ("ооо", "ККК", "www") is an abbreviation: kept.
  */
 function unstretched(word: string): string {
   if (!holdsLetter(word) || isOneLetterOver(word)) return word;
   const once = word.replace(HELD_LETTERS, '$1');
-  return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(HELD_LETTERS, '$1$1');
+  return scriptOf(word) !== 'latin' || once.length >= 4 ? once : word.replace(HELD_LETTERS, heldTwiceIfDoubled);
+}
+
+/** A held letter of a short English word, as that word likely spells it (unstretched). */
+function heldTwiceIfDoubled(_run: string, letter: string): string {
+  return letter === 'e' || letter === 'l' ? letter + letter : letter;
 }
 
 /** Whether `word` is one letter typed over and over ("ооо", "www", "ааааа"). */

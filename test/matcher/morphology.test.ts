@@ -35,9 +35,11 @@ describe('tokenize', () => {
   it('spells a letter held down for emphasis once in a Cyrillic word, once or twice in a Latin one, and keeps a word of one letter', () => {
     expect(tokenize('скооолько чаааас? когдааа')).toEqual(['сколько', 'час', 'когда']);
     expect(tokenize('қашаааан ашылады')).toEqual(['қашан', 'ашылады']);
-    // English doubles letters ("call", "free"): one stays where that leaves four letters or more,
-    // two where it would leave fewer.
+    // English doubles letters ("call", "free"): one stays where that leaves four letters or more;
+    // in a shorter word two of an "e" or an "l", which short words double, one of any other.
     expect(tokenize('pleeease lifttt callll freeee')).toEqual(['please', 'lift', 'call', 'free']);
+    expect(tokenize('house taxxxx myyyy fluuu shot busss ktooo')).toEqual(['house', 'tax', 'my', 'flu', 'shot', 'bus', 'kto']);
+    expect(tokenize('seeee billll alll')).toEqual(['see', 'bill', 'all']);
     // Abbreviations ("ООО", a limited company) and addresses are not emphasis.
     expect(tokenize('ООО www касса')).toEqual(['ооо', 'www', 'касса']);
   });
