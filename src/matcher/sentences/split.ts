@@ -35,7 +35,11 @@ const HELD_DOTS = /\u2024/g;
  */
 const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:но|а|однако|хотя|бірақ|алайда|but|though)\s)/;
 
-/** The sentences of `text` that have words, in order; `lang` is the message's language, when known. */
+/**
+ * The sentences of `text` that have words, in order; `lang` is the message's language, when known.
+ * Whether one asks is its own reading (question-words.ts), but for an exclamation beside a question:
+ * that one is the resident's feeling about the matter, not a second question.
+ */
 export function sentencesOf(text: string, lang?: Lang): Sentence[] {
   const parts = withUnmarkedEnds(text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`), lang).split(SPLIT);
   const sentences: Sentence[] = [];
