@@ -80,8 +80,11 @@ function withCyrillicLookalikes(text: string): string {
 /** A Latin letter with a mark (Latin-1 Supplement and Latin Extended-A and -B). */
 const MARKED_LATIN = /[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 const MARKED_LATIN_ALL = new RegExp(MARKED_LATIN.source, 'g');
-/** Kazakh Latin letters whose plain letter would read as another sound: ш, ч, ы. */
-const MARKED_LATIN_SOUNDS: Readonly<Record<string, string>> = { ş: 'sh', Ş: 'Sh', ç: 'ch', Ç: 'Ch', ı: 'y' };
+/**
+ * Kazakh Latin letters whose plain letter would read as another sound: ш, ч, and the dotless "ı",
+ * which is і in the 2021 alphabet ("bır kısı") and и, й in the 2018 one ("qaıda"): "i", never ы.
+ */
+const MARKED_LATIN_SOUNDS: Readonly<Record<string, string>> = { ş: 'sh', Ş: 'Sh', ç: 'ch', Ç: 'Ch', ı: 'i' };
 
 /**
  * Latin letters with marks as their plain letters: the Kazakh Latin alphabets ("dárihana túnde

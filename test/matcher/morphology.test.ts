@@ -53,7 +53,10 @@ describe('tokenize', () => {
   });
 
   it('reads Latin letters with marks as the plain letters: the Kazakh Latin alphabets, borrowed words', () => {
-    expect(tokenize('Dárihana túnde, saǵat ñ Şaǵym qaıda? Café')).toEqual(['darihana', 'tunde', 'sagat', 'n', 'shagym', 'qayda', 'cafe']);
+    expect(tokenize('Dárihana túnde, saǵat ñ Şaǵym qaıda? Café')).toEqual(['darihana', 'tunde', 'sagat', 'n', 'shagym', 'qaida', 'cafe']);
+    // The dotless "ı" is і in the 2021 alphabet ("bır kısı", "berıptı") and и, й in the 2018 one
+    // ("qaıda"): both "и" in Kazakh typed without its letters, never ы.
+    expect(tokenize('Bır kısı üiıne berıptı')).toEqual(['bir', 'kisi', 'uiine', 'beripti']);
     // Cyrillic letters keep their marks: "й" is not "и".
     expect(tokenize('йод ёлка')).toEqual(['йод', 'елка']);
   });
