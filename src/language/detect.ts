@@ -200,6 +200,19 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
   }
 }
 
+/**
+ * Letters of the Kazakh Latin alphabets (2018: á ǵ ń ó ú ý; 2021: ä ğ ñ ö ū ü ş ı) that neither
+ * English nor Russian typed in Latin letters has: as sure a cue as a Kazakh Cyrillic letter.
+ */
+const KAZAKH_LATIN_MARK = /[äáǵğńñöóūúüýşı]/iu;
+const KAZAKH_LATIN_MARKED_WORD = /[a-zäáǵğńñöóūúüýşı]*[äáǵğńñöóūúüýşı][a-zäáǵğńñöóūúüýşı]*/giu;
+/** What a word with a Kazakh letter counts (collectCues). */
+const KAZAKH_LETTER_CUE = 2;
+
+function wordsWithKazakhLatinMarks(text: string): number {
+  return text.match(KAZAKH_LATIN_MARKED_WORD)?.length ?? 0;
+}
+
 /** 'ru-RU' → 'ru'; Telegram also reports 'kz' for some Kazakh clients. */
 export function langFromHint(hint: string | undefined): Lang | null {
   if (!hint) return null;
@@ -217,6 +230,8 @@ export function detectLanguage(text: string, hint?: string, evidence?: WordEvide
     .replace(APOSTROPHES, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
   const cues = collectCues(words);
+  // The spelling drops the marks, which only Kazakh's Latin alphabets put on these letters.
+  if (typeof text === 'string' && KAZAKH_LATIN_MARK.test(text)) cues.kazakhLatin += KAZAKH_LETTER_CUE * wordsWithKazakhLatinMarks(text.slice(0, 2000));
   if (evidence) addVocabularyCues(cues, words, evidence);
   const fallback: DetectedLanguage = { lang: langFromHint(hint) ?? FALLBACK_LANG, confident: false };
 

@@ -46,6 +46,10 @@ describe('detectLanguage', () => {
     'salemetsiz be',
     // Kazakh's Latin alphabets mark letters; residents type them with and without.
     'Sálemetsiz be, dárihana túnde ashyq pa',
+    // The marked letters alone tell it, even beside a Russian loanword ("musor", "kvitantsiia", "egov").
+    'musor äketpei jatyr',
+    'kvitantsiia tüsınıksız',
+    'egov aşylmaidy',
     // A particle no English word spells ("pa"), and a verb's ending for "I" ("jazamyn"), outweigh
     // "kh" and "ch", which Russian in Latin letters also writes.
     'men kazakhsha jazamyn, pochta ashyk pa',
@@ -61,6 +65,8 @@ describe('detectLanguage', () => {
     ['can you help me', 'en'],
     ['tell me when the bank opens', 'en'],
     ['pochta rabotaet, ya zhdu uzhe dva dnya', 'ru'],
+    // A borrowed word's mark is no Kazakh one.
+    ['is the café near the akimat open', 'en'],
   ])('English and Russian in Latin letters are not taken for Kazakh: %s → %s', (text, lang) => {
     expect(detectLanguage(text).lang).toBe(lang);
   });
