@@ -48,7 +48,7 @@ import { FaqCatalog } from '../src/faq/catalog';
 import { checkFaq } from '../src/faq/entry-check';
 import { DEFAULT_MATCHER_OPTIONS, DEFAULT_THRESHOLDS } from '../src/matcher';
 import { LexicalMatcher } from '../src/matcher/matcher';
-import { seededRandom } from '../src/matcher/seeded-random';
+import { pickOne, seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 import type { Conversation, FaqStore, ImportSummary } from '../src/store/types';
 
@@ -89,14 +89,14 @@ function queries(entries: readonly FaqEntryInput[], count: number, rnd: () => nu
   const noise = ['здравствуйте', 'подскажите пожалуйста', 'сәлеметсіз бе', 'hello', ''];
   const out: string[] = [];
   for (let i = 0; i < count; i++) {
-    let q = variants[Math.floor(rnd() * variants.length)].toLowerCase();
+    let q = pickOne(variants, rnd).toLowerCase();
     const words = q.split(' ');
     if (rnd() < 0.3 && words.length > 3) q = words.slice(0, words.length - 1).join(' ');
     if (rnd() < 0.3) {
       const at = 1 + Math.floor(rnd() * (q.length - 2));
       q = q.slice(0, at) + q.slice(at + 1);
     }
-    if (rnd() < 0.3) q = `${noise[Math.floor(rnd() * noise.length)]} ${q}`;
+    if (rnd() < 0.3) q = `${pickOne(noise, rnd)} ${q}`;
     if (rnd() < 0.1) q = `вопрос номер ${i} про что-то совсем другое`;
     out.push(q);
   }
@@ -120,11 +120,10 @@ function withTaughtWordings(entries: readonly FaqEntryInput[]): FaqEntryInput[] 
 function generateFaq(base: readonly FaqEntryInput[], size: number, rnd: () => number): FaqEntryInput[] {
   const places = ['Павлодар', 'Экибастуз', 'Аксу', 'Баянаул', 'Железинка', 'Иртышск', 'Майкаин', 'Шарбакты', 'Успенка', 'Лебяжье'];
   const extras = ['справка', 'заявление', 'льгота', 'субсидия', 'очередь', 'талон', 'запись', 'документ', 'пособие', 'тариф', 'лицензия', 'разрешение'];
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)];
   const entries: FaqEntryInput[] = [];
   for (let i = 0; i < size; i++) {
     const source = base[i % base.length];
-    const tag = `${pick(extras)} ${pick(places)} ${i}`;
+    const tag = `${pickOne(extras, rnd)} ${pickOne(places, rnd)} ${i}`;
     const questions = Object.fromEntries(LANGS.map((l) => [l, (source.questions[l] ?? []).map((q) => `${q} ${tag}`)]));
     const answer = Object.fromEntries(LANGS.map((l) => [l, `${source.answer[l] ?? source.answer.ru ?? ''} (${tag})`]));
     entries.push({ id: `gen-${i}`, topic: source.topic, questions, answer });

@@ -14,6 +14,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** One of `items`, drawn with `random` (one draw). */
+export function pickOne<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)];
+}
+
 /** A text as a seed (FNV-1a): the same text gives the same sequence, whatever else is run. */
 export function seedOf(text: string): number {
   let hash = 0x811c9dc5;

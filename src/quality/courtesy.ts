@@ -9,7 +9,7 @@
  * Each message's wrapping follows from its own text: the same on every run.
  */
 import type { Lang } from '../i18n/languages';
-import { seededRandom, seedOf } from '../matcher/seeded-random';
+import { pickOne, seededRandom, seedOf } from '../matcher/seeded-random';
 import type { EvalCase } from './evaluate';
 
 const GREETINGS: Readonly<Record<Lang, readonly string[]>> = {
@@ -71,18 +71,14 @@ const REMARKS: Readonly<Record<Lang, readonly string[]>> = {
 /** The share of messages that get a remark after the question. */
 const REMARK_SHARE = 0.3;
 
-function pick<T>(items: readonly T[], random: () => number): T {
-  return items[Math.floor(random() * items.length)];
-}
-
 /** `text` with a greeting, for some messages a lead-in before it and a remark after it, and a sign-off, in `lang`. */
 export function withCourtesy(text: string, lang: Lang): string {
   const random = seededRandom(seedOf(text));
-  const greeting = pick(GREETINGS[lang], random);
-  const signOff = pick(SIGN_OFFS[lang], random);
-  const end = pick([' ', '\n'], random);
-  const lead = random() < LEAD_IN_SHARE ? `${pick(LEAD_INS[lang], random)} ` : '';
-  const remark = random() < REMARK_SHARE ? `${/[.!?…]$/u.test(text.trim()) ? '' : '.'} ${pick(REMARKS[lang], random)}` : '';
+  const greeting = pickOne(GREETINGS[lang], random);
+  const signOff = pickOne(SIGN_OFFS[lang], random);
+  const end = pickOne([' ', '\n'], random);
+  const lead = random() < LEAD_IN_SHARE ? `${pickOne(LEAD_INS[lang], random)} ` : '';
+  const remark = random() < REMARK_SHARE ? `${/[.!?…]$/u.test(text.trim()) ? '' : '.'} ${pickOne(REMARKS[lang], random)}` : '';
   return `${greeting} ${lead}${text}${remark}${end}${signOff}`;
 }
 

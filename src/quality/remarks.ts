@@ -8,7 +8,7 @@
  * Each message's remark follows from its own text: the same on every run.
  */
 import type { Lang } from '../i18n/languages';
-import { seededRandom, seedOf } from '../matcher/seeded-random';
+import { pickOne, seededRandom, seedOf } from '../matcher/seeded-random';
 import type { EvalCase } from './evaluate';
 
 const REMARKS: Readonly<Record<Lang, readonly string[]>> = {
@@ -47,8 +47,7 @@ const REMARKS: Readonly<Record<Lang, readonly string[]>> = {
 /** `text` with a remark of `lang` after it, as a sentence of its own. */
 export function withRemark(text: string, lang: Lang): string {
   const random = seededRandom(seedOf(text));
-  const remarks = REMARKS[lang];
-  const remark = remarks[Math.floor(random() * remarks.length)];
+  const remark = pickOne(REMARKS[lang], random);
   const said = text.trim();
   return `${said}${/[.!?…)]$/u.test(said) ? '' : '.'} ${remark}`;
 }
