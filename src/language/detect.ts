@@ -123,6 +123,9 @@ const ENGLISH_ONLY_SPELLING = /(th|w|ck|ph|q|tion|ight)/;
 /** English spellings Russian in Latin letters also produces now and then ("bolee", "poedu"). */
 const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea)/;
 
+/** What a word with a Kazakh letter counts, Cyrillic or (wordsWithKazakhLatinMarks) Latin. */
+const KAZAKH_LETTER_CUE = 2;
+
 interface Cues {
   kazakh: number;
   russian: number;
@@ -140,7 +143,7 @@ function collectCues(words: readonly string[]): Cues {
     if (isKeyboardRun(word)) continue;
     if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
       cues.cyrillicWords += 1;
-      if (KAZAKH_LETTERS.test(word)) cues.kazakh += 2;
+      if (KAZAKH_LETTERS.test(word)) cues.kazakh += KAZAKH_LETTER_CUE;
       else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
       else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
@@ -206,8 +209,6 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
  */
 const KAZAKH_LATIN_MARK = /[äáǵğńñöóūúüýşı]/iu;
 const KAZAKH_LATIN_MARKED_WORD = /[a-zäáǵğńñöóūúüýşı]*[äáǵğńñöóūúüýşı][a-zäáǵğńñöóūúüýşı]*/giu;
-/** What a word with a Kazakh letter counts (collectCues). */
-const KAZAKH_LETTER_CUE = 2;
 
 function wordsWithKazakhLatinMarks(text: string): number {
   return text.match(KAZAKH_LATIN_MARKED_WORD)?.length ?? 0;
@@ -226,12 +227,13 @@ export function langFromHint(hint: string | undefined): Lang | null {
  * @param evidence the FAQ's own vocabulary, when a FAQ is loaded
  */
 export function detectLanguage(text: string, hint?: string, evidence?: WordEvidence): DetectedLanguage {
-  const words = listSpelling(typeof text === 'string' ? text.slice(0, 2000) : '')
+  const said = typeof text === 'string' ? text.slice(0, 2000) : '';
+  const words = listSpelling(said)
     .replace(APOSTROPHES, '')
     .match(/[a-zа-яәғқңөұүһі]+/g) ?? [];
   const cues = collectCues(words);
   // The spelling drops the marks, which only Kazakh's Latin alphabets put on these letters.
-  if (typeof text === 'string' && KAZAKH_LATIN_MARK.test(text)) cues.kazakhLatin += KAZAKH_LETTER_CUE * wordsWithKazakhLatinMarks(text.slice(0, 2000));
+  if (KAZAKH_LATIN_MARK.test(said)) cues.kazakhLatin += KAZAKH_LETTER_CUE * wordsWithKazakhLatinMarks(said);
   if (evidence) addVocabularyCues(cues, words, evidence);
   const fallback: DetectedLanguage = { lang: langFromHint(hint) ?? FALLBACK_LANG, confident: false };
 
