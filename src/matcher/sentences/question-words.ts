@@ -60,7 +60,6 @@ export function readsAsQuestion(words: readonly string[], endsWithQuestionMark: 
  * the negative forms of білу and түсіну, and the words for "unclear" and "unknown" of all three.
  */
 function saysNotKnowing(words: readonly string[]): boolean {
-  const knowing = (word: string | undefined) => word !== undefined && KNOWING.test(word) && !ASKING_YOU.test(word);
   return words.some(
     (w, i) =>
       (NOT_KNOWN.test(w) && !ASKING_YOU.test(w)) ||
@@ -70,6 +69,11 @@ function saysNotKnowing(words: readonly string[]): boolean {
       // "түсіне алмай жүрмін", "біле алмадым": cannot understand, cannot find out.
       (KAZAKH_KNOWING.has(w) && CANNOT.test(words[i + 1] ?? '')),
   );
+}
+
+/** A verb of knowing said of oneself, not to the reader (ASKING_YOU); a function of the module, as it runs for many sentences. */
+function knowing(word: string | undefined): boolean {
+  return word !== undefined && KNOWING.test(word) && !ASKING_YOU.test(word);
 }
 
 const NEGATIONS: ReadonlySet<string> = new Set(['не', 'ne', 'без', 'bez', 'dont', 'doesnt', 'didnt', 'cant', 'cannot', 'not', 'no', 'never']);
