@@ -12,6 +12,7 @@ import type { FaqEntryInput } from '../faq/types';
 import { analyzeIndexWords, questionWords } from './analyze';
 import { isQuestionKindKey, questionKindKey } from './question-kinds';
 import { tokenize, withoutSigns } from './normalize';
+import { StemTypos } from './stem-typos';
 import { TrigramIndex } from './trigrams';
 import { LanguageVocabulary } from './vocabulary';
 
@@ -84,6 +85,8 @@ export interface IndexedEntry {
   /** How many languages the entry has questions in (the question length is averaged over them). */
   questionLangs: number;
   readonly surfaces: Set<string>;
+  /** Its question words' stems that are typo targets (StemTypos). */
+  readonly stems: Set<string>;
   /** The topic as indexed (kept, with the questions and answers, to take its words out on remove). */
   readonly topicText: string;
   /** Its variants' weights as of one revision of the index (FieldIndex.variantWeights). */
@@ -165,6 +168,8 @@ export class FieldIndex {
   /** Counts every change of the entries: a document frequency or the entry count may have moved. */
   private revision = 0;
   readonly fuzzy = new TrigramIndex();
+  /** The question words' stems, for a misspelt word in a form the FAQ does not write. */
+  readonly stemTypos = new StemTypos();
   /**
    * Which language's texts use each word, for language detection; a misspelt word counts as the
    * question word it is a slip of ("streetligt" stays English).
@@ -191,6 +196,7 @@ export class FieldIndex {
     this.generation += 1;
     this.revision += 1;
     this.fuzzy.clear();
+    this.stemTypos.clear();
     this.vocabulary.clear();
   }
 
@@ -353,6 +359,7 @@ export class FieldIndex {
       variantLangs: [],
       questionLangs: 0,
       surfaces: new Set(),
+      stems: new Set(),
       topicText: entry.topic.replace(/[-_.]/g, ' '),
     };
     const langsWith = new Float64Array(FIELD_COUNT);
@@ -395,6 +402,7 @@ export class FieldIndex {
       this.surfaceRefs.set(surface, refs + 1);
       if (refs === 0) this.fuzzy.add(surface);
     }
+    for (const stem of indexed.stems) this.stemTypos.ref(stem);
     this.entries.set(entry.id, indexed);
     this.bySlot[slot] = indexed;
     this.addLengths(indexed, 1);
@@ -439,6 +447,7 @@ export class FieldIndex {
       this.surfaceKeys.delete(surface);
       this.fuzzy.delete(surface);
     }
+    for (const stem of old.stems) this.stemTypos.unref(stem);
   }
 
   /**
@@ -526,6 +535,10 @@ export class FieldIndex {
           this.surfaceKeys.set(token.surface, known);
         }
         for (const key of keys) known.add(key);
+        if (StemTypos.isTarget(keys[0])) {
+          entry.stems.add(keys[0]);
+          this.stemTypos.describe(keys[0], keys, lang);
+        }
       }
     }
     // What kind of answer the variant asks for (a time, an amount…), as one more key of it.

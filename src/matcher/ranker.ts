@@ -483,6 +483,12 @@ export class Ranker {
         const quality = typoQuality(hit.similarity);
         for (const key of known) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
       }
+      // Failing the words as written, the word's stem against theirs: a slip in another form.
+      const stemHit = keys.length === 0 ? this.index.stemTypos.best(token.candidates, token.typoLang, this.options.minFuzzySimilarity, this.options.minShortFuzzySimilarity) : null;
+      if (stemHit) {
+        const quality = typoQuality(stemHit.similarity);
+        for (const key of stemHit.keys) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
+      }
       // Then a lexicon word the FAQ does not write but a synonym of which it does.
       const meant = keys.length === 0 ? misspeltLexiconWord(token.surface, token.typoLang) : null;
       if (meant) this.addWordKeys(keys, view, meant, typoQuality(this.options.minShortFuzzySimilarity));

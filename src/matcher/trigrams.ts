@@ -63,13 +63,14 @@ export class TrigramIndex {
   /**
    * The most similar known word with Dice similarity at least `minSimilarity`, if any; failing
    * that, with `slipSimilarity` given, a known word one typing slip away (oneSlipAway) at that
-   * similarity. Both from one look at the shared trigrams.
+   * similarity. Both from one look at the shared trigrams. Only words `accept` takes are compared.
    */
-  best(word: string, minSimilarity: number, slipSimilarity?: number): FuzzyHit | null {
+  best(word: string, minSimilarity: number, slipSimilarity?: number, accept?: (known: string) => boolean): FuzzyHit | null {
     const grams = trigramsOf(word);
     const shared = this.sharingTrigrams(grams);
     let best: FuzzyHit | null = null;
     for (const [w, common] of shared) {
+      if (accept && !accept(w)) continue;
       const total = grams.length + (this.gramCount.get(w) ?? 0);
       const similarity = (2 * common) / total;
       if (similarity < minSimilarity) continue;

@@ -2,6 +2,7 @@ import { tokenize } from '../../src/matcher/normalize';
 import { analyzeMessage } from '../../src/matcher/analyze';
 import { FieldIndex } from '../../src/matcher/field-index';
 import { DEFAULT_RANK_OPTIONS, Ranker, type Ranking } from '../../src/matcher/ranker';
+import { StemTypos } from '../../src/matcher/stem-typos';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
 
@@ -415,6 +416,55 @@ describe('typing slips trigrams miss', () => {
   it('does not take a short word for another with one letter replaced', () => {
     // "right" is a word of its own, not "night" misspelt.
     expect(top('right', 'en')).toBeUndefined();
+  });
+});
+
+describe('a slip in a form the FAQ does not write', () => {
+  const faq: FaqEntryInput[] = [
+    {
+      id: 'transport-card',
+      topic: 'transport',
+      questions: { ru: ['Как пополнить проездную карту?'], kk: ['Балабақшаға кезекке қалай тұрамын?'] },
+      answer: { ru: 'В приложении.', kk: 'Порталда.' },
+    },
+    {
+      id: 'id-card',
+      topic: 'documents',
+      questions: { ru: ['Где восстановить документы?'], en: ['How do I attach a file?'] },
+      answer: { ru: 'В ЦОНе.', en: 'With the clip.' },
+    },
+  ];
+  const top = (ranker: Ranker, text: string, lang: 'ru' | 'kk' | 'en') => ranker.rank(analyzeMessage(text, lang)).entries[0]?.id;
+
+  it('finds the word by its stem: a slip and another ending ("прлездной" against "проездную")', () => {
+    const { ranker } = ranked(faq);
+    // As whole words they share too few trigrams: the slip and the ending each break some.
+    expect(top(ranker, 'прлездной', 'ru')).toBe('transport-card');
+    expect(top(ranker, 'длкумент', 'ru')).toBe('id-card');
+    expect(top(ranker, 'балабкақшадағы', 'kk')).toBe('transport-card');
+  });
+
+  it('takes no stem longer or shorter than one slip makes, none of another language, no English one', () => {
+    const stems = new StemTypos();
+    stems.describe('документ', ['документ', '#document'], 'ru');
+    stems.ref('документ');
+    expect(stems.best(['докумнет'], 'ru', 0.5, 0.7)?.keys).toEqual(new Set(['документ', '#document']));
+    // Two letters more ("документац…", of "документация") is another word, however alike.
+    expect(stems.best(['документац'], 'ru', 0.5, 0.7)).toBeNull();
+    expect(stems.best(['докумнет'], 'kk', 0.5, 0.7)).toBeNull();
+    // An English word is read in few forms: its slips are in the form the FAQ writes, and a stem
+    // like another ("attack", "attach") is another word. Nor is a stem of four letters a target.
+    expect(StemTypos.isTarget('attach')).toBe(false);
+    expect(StemTypos.isTarget('карт')).toBe(false);
+    expect(StemTypos.isTarget('документ')).toBe(true);
+  });
+
+  it('forgets the stems of an entry taken out of the index', () => {
+    const { index, ranker } = ranked(faq);
+    index.remove('transport-card');
+    expect(top(ranker, 'прлездной', 'ru')).toBeUndefined();
+    index.upsert(faq[0]);
+    expect(top(ranker, 'прлездной', 'ru')).toBe('transport-card');
   });
 });
 
