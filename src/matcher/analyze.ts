@@ -10,7 +10,7 @@ import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmer
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, readAsKazakhIfLatin, russianReadings } from './translit';
-import { segmentMessage } from './sentences/segments';
+import { segmentMessage, type Segment } from './sentences/segments';
 import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
@@ -352,6 +352,10 @@ function kindToken(kind: QuestionKind): QueryToken {
 export interface WeightedToken {
   readonly token: QueryToken;
   readonly weight: number;
+  /** Which sentence of the message (segmentMessage's order) the word counts from. */
+  readonly sentence: number;
+  /** That sentence is one of several the message ends with a question mark (Segment.markedQuestion). */
+  readonly markedQuestion: boolean;
 }
 
 /**
@@ -362,7 +366,9 @@ export interface WeightedToken {
 export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
   const byWord = new Map<string, WeightedToken>();
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+  let sentence = -1;
   for (const segment of segmentMessage(clipped, lang)) {
+    sentence += 1;
     const { kinds, content } = questionWords(tokenize(segment.text), lang);
     let before: QueryToken | null = null;
     for (const word of content) {
@@ -373,9 +379,9 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
       before = token;
       if (!token) continue;
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
-      keepHeaviest(byWord, token, segment.weight);
+      keepHeaviest(byWord, token, segment, sentence);
     }
-    for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment.weight);
+    for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment, sentence);
   }
   return [...byWord.values()];
 }
@@ -384,9 +390,9 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
  * A word said in several sentences counts with its heaviest sentence's weight. (A function of the
  * module, not a closure per message: ARCHITECTURE.md, "Hot paths".)
  */
-function keepHeaviest(byWord: Map<string, WeightedToken>, token: QueryToken, weight: number): void {
+function keepHeaviest(byWord: Map<string, WeightedToken>, token: QueryToken, segment: Segment, sentence: number): void {
   const known = byWord.get(token.surface);
-  if (!known || known.weight < weight) byWord.set(token.surface, { token, weight });
+  if (!known || known.weight < segment.weight) byWord.set(token.surface, { token, weight: segment.weight, sentence, markedQuestion: segment.markedQuestion });
 }
 
 /**

@@ -263,9 +263,13 @@ export class Ranker {
     let guessedWords = 0;
     let knownContentWords = 0;
     let contentWeight = 0;
-    for (const { token, weight } of tokens) {
-      const r = this.resolve(token, weight, view);
-      if (!r) continue;
+    const found = tokens.map(({ token, weight }) => this.resolve(token, weight, view));
+    // A remark put as a question beside the question the FAQ knows counts not at all (remarksLeftOut).
+    const remarks = remarksLeftOut(tokens, found);
+    for (let i = 0; i < tokens.length; i += 1) {
+      const r = found[i];
+      if (!r || remarks?.[tokens[i].sentence]) continue;
+      const { token } = tokens[i];
       resolved.push(r);
       const w = r.weight * r.idf;
       totalWeight += w;
@@ -608,4 +612,52 @@ export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, l
     }
   }
   return best >= 0 && bestWords > firstWords ? best : undefined;
+}
+
+/**
+ * The sentences whose words the ranking leaves out (null: none): remarks put as questions. Of the
+ * sentences that count fully (a message's questions, or all of it when its question names nothing
+ * or points back: sentences/segments.ts), one the FAQ knows no word of, beside one it knows a word
+ * of, asks nothing this FAQ answers ("асп как оформить. Куда смотрят власти?", "интернетты қашан
+ * қосады. Бұл қалыпты ма?", "лифт. Почему всегда так?"): its words no entry knows made what the
+ * FAQ does answer look unexplained, and the kind of answer it asks drew entries that ask that
+ * kind. A story's words no entry knows are left out already (resolve).
+ *
+ * Left in: the only question, when a story weighs less beside it ("Лифт сломался. Где заказать
+ * запчасти?" is a question the FAQ cannot answer); the matter of a message of statements
+ * ("recommend a good restaurant. All the neighbours are upset too."); and each of several
+ * questions with a mark and words of its own ("Когда дадут горячую воду? Сколько стоит аренда
+ * лодки?"), as between such sentences only the mark tells a question. A sentence of question words
+ * alone ("…? Почему всегда так?", "Ямы у дома. Когда?") is left out, its kind with it: the story
+ * already tells the entry (kept, the suites were the same and messages with a rhetorical question
+ * added kept about half of the gain). A word said in two sentences counts from the first
+ * (analyze.ts, keepHeaviest).
+ */
+function remarksLeftOut(tokens: readonly WeightedToken[], found: ReadonlyArray<ResolvedToken | null>): Uint8Array | null {
+  // Most messages are one sentence: nothing to compare.
+  let sentences = 0;
+  for (const t of tokens) sentences = Math.max(sentences, t.sentence + 1);
+  if (sentences < 2) return null;
+  const full = new Uint8Array(sentences);
+  const knows = new Uint8Array(sentences);
+  const asked = new Uint8Array(sentences);
+  tokens.forEach((t, i) => {
+    if (t.weight < 1) return;
+    full[t.sentence] = 1;
+    if (t.markedQuestion && !isQuestionKindKey(t.token.surface)) asked[t.sentence] = 1;
+    const r = found[i];
+    if (r && r.keys.length > 0 && !isQuestionKindKey(t.token.surface)) knows[t.sentence] = 1;
+  });
+  const remarks = new Uint8Array(sentences);
+  let anyKnown = false;
+  let anyRemark = false;
+  for (let s = 0; s < sentences; s += 1) {
+    if (!full[s]) continue;
+    if (knows[s]) anyKnown = true;
+    else if (!asked[s]) {
+      anyRemark = true;
+      remarks[s] = 1;
+    }
+  }
+  return anyKnown && anyRemark ? remarks : null;
 }

@@ -337,6 +337,33 @@ describe('words no entry knows, in a long message', () => {
     expect(unknown(`${told} Живу одна, пенсионерка.`)).toBe(unknown(told));
     expect(ranker.rank(analyzeMessage(`${told} Живу одна, пенсионерка.`, 'ru')).entries[0]?.id).toBe('snow-removal');
   });
+
+  it('count not at all in a remark put as a question beside the question the FAQ knows, nor does the kind it asks', () => {
+    const ranking = (text: string, lang: 'ru' | 'en' = 'ru') => ranker.rank(analyzeMessage(text, lang));
+    // "How do I renew my ID card. Where are the authorities looking?", "…Why is it always like this?"
+    const asked = 'как заменить удостоверение.';
+    for (const remark of ['Куда смотрят власти?', 'Почему всегда так?']) {
+      const withRemark = ranking(`${asked} ${remark}`);
+      expect([remark, withRemark.unknownWeight, withRemark.totalWeight]).toEqual([remark, ranking(asked).unknownWeight, ranking(asked).totalWeight]);
+      expect(withRemark.entries[0]?.id).toBe('id-card-renewal');
+    }
+    expect(ranking('Is the library open on sunday. Does anybody care?', 'en').unknownWeight).toBe(0);
+  });
+
+  it('still count in a question the FAQ knows nothing of, as the only question or the matter of statements', () => {
+    // The question the FAQ cannot answer after a story it knows: a story weighs less beside it.
+    const alone = unknown('купить запчасти для лыж');
+    expect(unknown('Библиотека закрыта. Где купить запчасти для лыж?')).toBeGreaterThan(0.5 * alone);
+    // Neither is known beside the other: the message is as unknown as its words.
+    expect(unknown('Где купить запчасти? Почему всегда так?')).toBeGreaterThan(0);
+    // The first of several statements is the matter, whatever the remark after it knows.
+    expect(unknown('Посоветуйте хороший ресторан. В библиотеке тоже так говорят.')).toBeGreaterThan(0);
+    // Several questions each with its mark and words: each is asked. Of question words alone, a remark.
+    expect(unknown('Когда откроется библиотека? Сколько стоит аренда лодки?')).toBeGreaterThan(0);
+    const total = (text: string) => ranker.rank(analyzeMessage(text, 'ru')).totalWeight;
+    // "Which fine for parking? When?": the FAQ asks when of the library only.
+    expect(total('Какой штраф за парковку? Когда?')).toBe(total('Какой штраф за парковку?'));
+  });
 });
 
 describe('typos, by the language of the message', () => {

@@ -13,6 +13,12 @@ import { sentencesOf, type Sentence } from './split';
 export interface Segment {
   readonly text: string;
   readonly weight: number;
+  /**
+   * It ends with a question mark, as another sentence of the message does: between such sentences
+   * only the mark tells a question (several-questions.ts), so one with words of its own is asked,
+   * not a remark the ranking may leave out (ranker.ts, remarksLeftOut).
+   */
+  readonly markedQuestion: boolean;
 }
 
 /**
@@ -33,13 +39,15 @@ export const CONTEXT_WEIGHT = 0.7;
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const sentences = withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang);
-  if (hasContext(sentences)) return sentences.map((s) => ({ text: s.text, weight: s.question ? 1 : CONTEXT_WEIGHT }));
-  if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => ({ text: s.text, weight: 1 }));
+  const marked = sentences.filter((s) => s.end.includes('?')).length > 1;
+  const segment = (s: Sentence, weight: number): Segment => ({ text: s.text, weight, markedQuestion: marked && s.end.includes('?') });
+  if (hasContext(sentences)) return sentences.map((s) => segment(s, s.question ? 1 : CONTEXT_WEIGHT));
+  if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segment(s, 1));
   // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
   // уважаемые сотрудники!", "Dear staff,").
   let matter = 0;
   while (matter < sentences.length - 1 && sentences[matter].words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w))) matter += 1;
-  return sentences.map((s, i) => ({ text: s.text, weight: i > matter ? CONTEXT_WEIGHT : 1 }));
+  return sentences.map((s, i) => segment(s, i > matter ? CONTEXT_WEIGHT : 1));
 }
 
 /**

@@ -3,7 +3,14 @@ import { CONTEXT_WEIGHT, questionPart, segmentMessage } from '../../../src/match
 
 describe('segmentMessage', () => {
   it('keeps a one-sentence message whole, at full weight', () => {
-    expect(segmentMessage('когда откроется библиотека')).toEqual([{ text: 'когда откроется библиотека', weight: 1 }]);
+    expect(segmentMessage('когда откроется библиотека')).toMatchObject([{ text: 'когда откроется библиотека', weight: 1 }]);
+  });
+
+  it('tells the sentences that end with a question mark when more than one does: each is asked', () => {
+    const marked = (text: string) => segmentMessage(text, 'ru').map((s) => s.markedQuestion);
+    expect(marked('Когда дадут горячую воду? Сколько стоит аренда лодки?')).toEqual([true, true]);
+    expect(marked('как оформить пособие. Куда смотрят власти?')).toEqual([false, false]);
+    expect(marked('Когда откроется библиотека?')).toEqual([false]);
   });
 
   it('lets the question sentence weigh most and the story less', () => {
@@ -19,7 +26,7 @@ describe('segmentMessage', () => {
       ['когда откроется библиотека', 1],
     ]);
     expect(segmentMessage('Moved here in May: is the library open on Sunday?').map((s) => s.weight)).toEqual([CONTEXT_WEIGHT, 1]);
-    expect(segmentMessage('библиотека работает до 18:00 в субботу?')).toEqual([{ text: 'библиотека работает до 18:00 в субботу', weight: 1 }]);
+    expect(segmentMessage('библиотека работает до 18:00 в субботу?')).toMatchObject([{ text: 'библиотека работает до 18:00 в субботу', weight: 1 }]);
   });
 
   it.each([
@@ -32,12 +39,12 @@ describe('segmentMessage', () => {
     ['Could you tell me, library hours on Sunday', 'library hours on Sunday'],
     ['Не подскажете, библиотека в субботу работает?', 'библиотека в субботу работает'],
   ])('leaves out an opening that only announces the question: %s', (text, question) => {
-    expect(segmentMessage(text)).toEqual([{ text: question, weight: 1 }]);
+    expect(segmentMessage(text)).toMatchObject([{ text: question, weight: 1 }]);
   });
 
   it('reads an opening typed in Latin letters as the Russian it stands for, in a Russian message only', () => {
-    expect(segmentMessage('Khotela by uznat, kogda otkroetsya biblioteka', 'ru')).toEqual([{ text: 'kogda otkroetsya biblioteka', weight: 1 }]);
-    expect(segmentMessage('Hotels, are they open on Sunday?', 'en')).toEqual([{ text: 'Hotels, are they open on Sunday', weight: 1 }]);
+    expect(segmentMessage('Khotela by uznat, kogda otkroetsya biblioteka', 'ru')).toMatchObject([{ text: 'kogda otkroetsya biblioteka', weight: 1 }]);
+    expect(segmentMessage('Hotels, are they open on Sunday?', 'en')).toMatchObject([{ text: 'Hotels, are they open on Sunday', weight: 1 }]);
   });
 
   it.each([
@@ -88,7 +95,7 @@ describe('segmentMessage', () => {
 
   it('ends a Kazakh question at a particle standing alone with more words after it, typed without its question mark', () => {
     const text = 'Кітапхана тегін бе Соңғы кезде жұмыстан кеш шығамын';
-    expect(segmentMessage(text, 'kk')).toEqual([
+    expect(segmentMessage(text, 'kk')).toMatchObject([
       { text: 'Кітапхана тегін бе', weight: 1 },
       { text: 'Соңғы кезде жұмыстан кеш шығамын', weight: CONTEXT_WEIGHT },
     ]);
@@ -100,7 +107,7 @@ describe('segmentMessage', () => {
   });
 
   it('starts a sentence at a capitalised function or question word after a word in lower case, typed without a full stop', () => {
-    expect(segmentMessage('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toEqual([
+    expect(segmentMessage('Возле дома сломали скамейку Она там уже месяц, кто починит', 'ru')).toMatchObject([
       { text: 'Возле дома сломали скамейку', weight: CONTEXT_WEIGHT },
       { text: 'Она там уже месяц, кто починит', weight: 1 },
     ]);
@@ -133,9 +140,9 @@ describe('segmentMessage', () => {
   });
 
   it('leaves out closing sentences that only ask for help or an answer, while something named is left', () => {
-    expect(segmentMessage('Лифт не работает третий день. Помогите, пожалуйста.', 'ru')).toEqual([{ text: 'Лифт не работает третий день', weight: 1 }]);
-    expect(segmentMessage('Кітапхана жабық па? Түсіндіріп беріңізші.', 'kk')).toEqual([{ text: 'Кітапхана жабық па', weight: 1 }]);
-    expect(segmentMessage('the library is closed again. Please explain. Need some help here.', 'en')).toEqual([{ text: 'the library is closed again', weight: 1 }]);
+    expect(segmentMessage('Лифт не работает третий день. Помогите, пожалуйста.', 'ru')).toMatchObject([{ text: 'Лифт не работает третий день', weight: 1 }]);
+    expect(segmentMessage('Кітапхана жабық па? Түсіндіріп беріңізші.', 'kk')).toMatchObject([{ text: 'Кітапхана жабық па', weight: 1 }]);
+    expect(segmentMessage('the library is closed again. Please explain. Need some help here.', 'en')).toMatchObject([{ text: 'the library is closed again', weight: 1 }]);
     // A plea alone is the whole message; a closing that names something stays.
     expect(segmentMessage('Помогите, пожалуйста.', 'ru')).toHaveLength(1);
     expect(segmentMessage('Лифт не работает. Помогите с ремонтом.', 'ru')).toHaveLength(2);
@@ -155,7 +162,7 @@ describe('segmentMessage', () => {
   });
 
   it('does not end a sentence at an abbreviation of an address or a date', () => {
-    expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toEqual([{ text: 'с утра нет воды на ул. Абая, д. 5, кому сообщить', weight: 1 }]);
+    expect(segmentMessage('с утра нет воды на ул. Абая, д. 5, кому сообщить', 'ru')).toMatchObject([{ text: 'с утра нет воды на ул. Абая, д. 5, кому сообщить', weight: 1 }]);
     expect(segmentMessage('Water is off on St. Mary road, who do I call', 'en')).toHaveLength(1);
     // The sentence still ends at its own full stop.
     expect(segmentMessage('Мы приехали в г. Павлодар. Где получить талон?', 'ru')).toHaveLength(2);
@@ -174,7 +181,7 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Добрый день, уважаемые сотрудники! маски в автобусе обязательны или уже нет', 'ru').map((s) => s.weight)).toEqual([1, 1]);
     // Questions only, or one sentence: nothing is down-weighted.
     expect(segmentMessage('Кітапхана бүгін ашықпа. Кім біледі?', 'kk').map((s) => s.weight)).toEqual([1, 1]);
-    expect(segmentMessage('Снег во дворе')).toEqual([{ text: 'Снег во дворе', weight: 1 }]);
+    expect(segmentMessage('Снег во дворе')).toMatchObject([{ text: 'Снег во дворе', weight: 1 }]);
   });
 
   it('does not down-weight the story when the question names nothing ("Как быть?"): the subject is in the story', () => {
