@@ -35,7 +35,10 @@ export const CONTEXT_WEIGHT = 0.7;
  * reads as a question, the first names the matter and the rest is what the resident adds about it
  * ("ямы на Кутузова. Живу одна, помочь некому.", "cant get into egov. I live alone and have no one
  * to ask."), which weighs as context too: at full weight its words no entry knows made the matter
- * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it.
+ * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it. An address
+ * before the matter is not it, nor the writer's name ("Меня зовут Айгуль, мне 67 лет. квитанция
+ * жкх непонятная"), which weighs as context: taken for the matter, its name and age were words no
+ * entry knows, and the matter after it weighed less.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const sentences = withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang);
@@ -43,11 +46,12 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const segment = (s: Sentence, weight: number): Segment => ({ text: s.text, weight, markedQuestion: marked && s.end.includes('?') });
   if (hasContext(sentences)) return sentences.map((s) => segment(s, s.question ? 1 : CONTEXT_WEIGHT));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segment(s, 1));
-  // The matter is the first statement that is not an address ("Уважаемый аким!", "Добрый день,
-  // уважаемые сотрудники!", "Dear staff,").
+  // The matter is the first statement that is neither an address ("Уважаемый аким!", "Добрый день,
+  // уважаемые сотрудники!", "Dear staff,") nor the writer's name ("Меня зовут Айгуль, мне 67 лет.").
   let matter = 0;
-  while (matter < sentences.length - 1 && sentences[matter].words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w))) matter += 1;
-  return sentences.map((s, i) => segment(s, i > matter ? CONTEXT_WEIGHT : 1));
+  while (matter < sentences.length - 1 && (addresses(sentences[matter].words) || givesName(sentences[matter].words))) matter += 1;
+  // A name before the matter weighs as context: its words (a name, an age) are no entry's.
+  return sentences.map((s, i) => segment(s, i > matter || (i < matter && givesName(s.words)) ? CONTEXT_WEIGHT : 1));
 }
 
 /**
@@ -83,6 +87,29 @@ function hasContext(sentences: readonly Sentence[]): boolean {
     !sentences.every((s) => s.question)
   );
 }
+
+/** Whether a sentence opens with an address to the reader ("Уважаемый аким!", "Dear staff,"). */
+function addresses(words: readonly string[]): boolean {
+  return words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w));
+}
+
+/**
+ * Whether a sentence gives the writer's name within its first words ("Меня зовут Айгуль",
+ * "Здравствуйте, my name is Aigul", "Менің атым Айгүл", "Есімім Айгүл"): it says who writes, as an
+ * address says to whom, and the matter comes after it. ("Меня зовут на работу", they call me in to
+ * work, reads so too: a rare sentence to open a message of statements with.)
+ */
+function givesName(words: readonly string[]): boolean {
+  const start = words.slice(0, ADDRESS_REACH + 1);
+  if (NAME_ALONE.has(start[0] ?? '')) return true;
+  for (let i = 0; i + 1 < start.length; i += 1) if (NAMING.has(`${start[i]} ${start[i + 1]}`)) return true;
+  return false;
+}
+
+/** Two words that give one's name together. */
+const NAMING: ReadonlySet<string> = new Set(inBothSpellings(['меня зовут', 'menya zovut', 'мое имя', 'моё имя', 'my name', 'менің атым', 'менің есімім']));
+/** The Kazakh "my name" without "my" ("Атым Айгүл"). */
+const NAME_ALONE: ReadonlySet<string> = new Set(inBothSpellings(['атым', 'есімім']));
 
 /** An address opens with these within its first words ("уважаемые сотрудники", "Здравствуйте, уважаемые…", "құрметті әкім"). */
 const ADDRESS_REACH = 3;
