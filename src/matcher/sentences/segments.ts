@@ -5,6 +5,7 @@
  * neither drowns the question nor counts as words the FAQ cannot explain.
  */
 import type { Lang } from '../../i18n/languages';
+import { givesName, withoutContactDetails } from './about-the-writer';
 import { withoutAnnouncement, withoutClosingPlea } from './announcements';
 import { inBothSpellings, namesSomething, refersBack } from './question-words';
 import { sentencesOf, type Sentence } from './split';
@@ -41,7 +42,7 @@ export const CONTEXT_WEIGHT = 0.7;
  * entry knows, and the matter after it weighed less.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
-  const sentences = withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang);
+  const sentences = withoutContactDetails(withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang));
   const marked = sentences.filter((s) => s.end.includes('?')).length > 1;
   const segment = (s: Sentence, weight: number): Segment => ({ text: s.text, weight, markedQuestion: marked && s.end.includes('?') });
   if (hasContext(sentences)) return sentences.map((s) => segment(s, s.question ? 1 : CONTEXT_WEIGHT));
@@ -57,8 +58,9 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
  * How long must we wait?" → "How long must we wait?"), without an opening that only announces it
- * and a closing that only asks for help (announcements.ts), or the whole message when it has none
- * of them to drop. Offered to editors as the words to learn from a resident's message: a story
+ * and a closing that only asks for help (announcements.ts), without the writer's address or phone
+ * number said on its own (about-the-writer.ts: no wording to teach, and personal data an editor
+ * need not see), or the whole message when it has none of them to drop. Offered to editors as the words to learn from a resident's message: a story
  * taught as a question makes the bot trust the next story too much. `lang` is the message's
  * language, when known, read as matching reads it: an opening typed in Latin letters is Russian
  * only in a Russian message, a lone particle ends a question only in a Kazakh one.
@@ -68,7 +70,7 @@ export function questionPart(message: string, lang?: Lang): string {
   const read = sentencesOf(text, lang);
   // One sentence has no context to drop.
   if (read.length < 2) return text;
-  const sentences = withoutClosingPlea(read, lang);
+  const sentences = withoutContactDetails(withoutClosingPlea(read, lang));
   const told = (kept: readonly Sentence[]) => kept.map((s) => s.text + s.end).join(' ');
   if (hasContext(sentences)) return told(sentences.filter((s) => s.question));
   return sentences.length === read.length ? text : told(sentences);
@@ -92,24 +94,6 @@ function hasContext(sentences: readonly Sentence[]): boolean {
 function addresses(words: readonly string[]): boolean {
   return words.slice(0, ADDRESS_REACH).some((w) => ADDRESSING.has(w));
 }
-
-/**
- * Whether a sentence gives the writer's name within its first words ("Меня зовут Айгуль",
- * "Здравствуйте, my name is Aigul", "Менің атым Айгүл", "Есімім Айгүл"): it says who writes, as an
- * address says to whom, and the matter comes after it. ("Меня зовут на работу", they call me in to
- * work, reads so too: a rare sentence to open a message of statements with.)
- */
-function givesName(words: readonly string[]): boolean {
-  const start = words.slice(0, ADDRESS_REACH + 1);
-  if (NAME_ALONE.has(start[0] ?? '')) return true;
-  for (let i = 0; i + 1 < start.length; i += 1) if (NAMING.has(`${start[i]} ${start[i + 1]}`)) return true;
-  return false;
-}
-
-/** Two words that give one's name together. */
-const NAMING: ReadonlySet<string> = new Set(inBothSpellings(['меня зовут', 'menya zovut', 'мое имя', 'моё имя', 'my name', 'менің атым', 'менің есімім']));
-/** The Kazakh "my name" without "my" ("Атым Айгүл"). */
-const NAME_ALONE: ReadonlySet<string> = new Set(inBothSpellings(['атым', 'есімім']));
 
 /** An address opens with these within its first words ("уважаемые сотрудники", "Здравствуйте, уважаемые…", "құрметті әкім"). */
 const ADDRESS_REACH = 3;
