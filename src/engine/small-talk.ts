@@ -180,11 +180,13 @@ export class SmallTalkReader {
     // A part and the break after it, in turn: [part, break, part, break, …, part].
     const kept = parts.map(() => true);
     let signedOff = -1;
+    let saidGoodbye = -1;
     for (let i = 0; i < parts.length; i += 2) {
       const said = this.read(parts[i]);
       if (!said || ![...said].every((kind) => DROPPED_COURTESY.has(kind))) continue;
       kept[i] = false;
       if (said.has('thanks') || said.has('bye')) signedOff = i;
+      if (said.has('bye')) saidGoodbye = i;
     }
     // The name signed last, after thanks or a goodbye ("С уважением, Айгуль.", "Kind regards, Dana Smith").
     let names = 0;
@@ -195,6 +197,7 @@ export class SmallTalkReader {
       if (!NAME.test(part) || ++names > MAX_SIGNATURE_WORDS) break;
       kept[i] = false;
     }
+    this.dropSignedDescription(parts, kept, saidGoodbye);
     const question = kept.every(Boolean)
       ? text
       : parts
@@ -203,6 +206,25 @@ export class SmallTalkReader {
           .trim();
     if (!/[\p{L}\p{N}]/u.test(question)) return text;
     return this.withoutLeadIn(question);
+  }
+
+  /**
+   * A letter's goodbye that closes a message after its question ("… С уважением, жители дома 5.",
+   * "… Құрметпен, 5-үйдің тұрғындары.", "… Kind regards, a resident of house 5.") is signed with
+   * who writes, not only a name: the one part after it, of a few words and no question, goes with
+   * it. Their "дома", "үй", "house" drew the entries about homes. Only after a goodbye that is not
+   * the message's first part ("Всего доброго, а банки работают?" stays), and not after thanks
+   * ("Спасибо, лифт не работает" is the matter).
+   */
+  private dropSignedDescription(parts: readonly string[], kept: boolean[], goodbye: number): void {
+    if (goodbye <= 0) return;
+    const after: number[] = [];
+    for (let i = goodbye + 2; i < parts.length; i += 2) if (kept[i] && parts[i].trim() !== '') after.push(i);
+    if (after.length !== 1) return;
+    const [at] = after;
+    const words = parts[at].trim().split(/\s+/u).length;
+    const asks = parts.slice(at + 1).join('').includes('?');
+    if (words <= MAX_SIGNED_DESCRIPTION_WORDS && !asks) kept[at] = false;
   }
 
   /**
@@ -363,6 +385,8 @@ const LEADING_BREAK = /^[\s.,:;!?…—–-]+/u;
 /** A word of a name signed at the end: a capitalised word; a name and a surname at most. */
 const NAME = /^\p{Lu}\p{Ll}+$/u;
 const MAX_SIGNATURE_WORDS = 2;
+/** Who signs a letter, in words: "жители дома 5", "5-үйдің тұрғыны", "a resident of house 5". */
+const MAX_SIGNED_DESCRIPTION_WORDS = 6;
 
 /** Courtesy a question goes without; 'waiting' ("сколько ждать?") and the helped verdicts are questions or answers. */
 const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 'bye', 'ok', 'yes', 'no']);

@@ -113,6 +113,14 @@ describe('SmallTalkReader', () => {
     expect(question('Hello! Is there a time limit for a reply to my letter Have a nice day!')).toBe('Is there a time limit for a reply to my letter');
     expect(question('Когда откроются банки?\nС уважением, Айгуль')).toBe('Когда откроются банки?');
     expect(question('Hi, when is the rubbish collected? Kind regards, Dana Smith.')).toBe('when is the rubbish collected?');
+    // A letter's goodbye signed with who writes, not a name: "residents of house 5".
+    expect(question('Куда пожаловаться на участкового врача? С уважением, жители дома 5.')).toBe('Куда пожаловаться на участкового врача?');
+    expect(question('Кезекте нешінші екенімді қалай білемін? Құрметпен, 5-үйдің тұрғыны.')).toBe('Кезекте нешінші екенімді қалай білемін?');
+    expect(question('Is parking free at the clinic? Kind regards, a resident of house 5.')).toBe('Is parking free at the clinic?');
+    // Not after thanks, nor a goodbye that opens the message, nor what asks after it.
+    expect(question('Спасибо, лифт не работает')).toBe('лифт не работает');
+    expect(question('Всего доброго, а банки работают?')).toBe('а банки работают?');
+    expect(question('Лифт стоит. С уважением, а когда починят?')).toMatch(/а когда починят\?$/);
     expect(question('Спасибо, а банки работают?')).toBe('а банки работают?');
     // Only a name last is a signature; a place named earlier is part of the question.
     expect(question('Спасибо. Павлодар. Когда откроют банки?')).toBe('Павлодар. Когда откроют банки?');
