@@ -70,7 +70,7 @@ const ANNOUNCING_QUESTION_WORDS = new Set(['можно', 'ли', 'не', ...KAZA
 
 /**
  * The verbs of asking, telling, knowing, finding out, explaining, helping and advising, of wanting
- * and hoping, and the nouns a question is announced with, in Russian and Kazakh (as typed without
+ * and hoping, of answering and waiting for an answer, urgency, and the nouns a question is announced with, in Russian and Kazakh (as typed without
  * the Kazakh letters) by their stems' beginnings. General vocabulary of how people ask, not any
  * FAQ's.
  */
@@ -82,10 +82,14 @@ const ANNOUNCING_STARTS = new RegExp(
       'поня', 'поним', 'узна', 'спрос', 'спраш', 'уточн', 'подска', 'объ?ясн', 'разъ?ясн', 'разобра',
       'сориент', 'интерес', 'помо[гчщ]', 'скаж', 'сказа', 'слуша', 'хоте', 'хоч', 'зна[ею]', 'знать',
       'посовет', 'подел', 'информ',
+      // Asking for an answer, and soon: ответьте, жду ответа, срочно.
+      'ответ', 'жду', 'ждем', 'ждём', 'срочн',
       // Kazakh: түсіндіру, сұрау, айту, білу, көмектесу, кеңес, ақпарат, тыңдау, қызық; and the
       // auxiliaries they go with: беріңізші, жіберіңізші, деп едім, келіп еді.
       'тусиндир', 'сура', 'айт', 'билг', 'билей', 'билу', 'билмей', 'комек', 'кенес', 'акпарат',
       'тында', 'кызык', 'берин', 'берип', 'жиберин', 'жиберип',
+      // жауап беріңіз, жауап күтемін, тезірек, шұғыл.
+      'жауап', 'кутемин', 'кутемиз', 'тезирек', 'шугыл',
     ].join('|') +
     ')',
   'u',
@@ -99,6 +103,7 @@ const ANNOUNCING_WORDS: ReadonlySet<string> = new Set(
   `wonder wondering wondered help tell know ask asking explain check checking question questions quick
    info information curious clarify understand advice advise need want wanted like hope hoping try
    trying find out got let something thing one another sure
+   answer reply respond waiting wait urgent urgently asap soon quickly
    вопрос вопросик момент дело ситуация тема
    мәселе деп еді едім келеді келіп болып тұр`
     .split(/\s+/)

@@ -143,9 +143,14 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Лифт не работает третий день. Помогите, пожалуйста.', 'ru')).toMatchObject([{ text: 'Лифт не работает третий день', weight: 1 }]);
     expect(segmentMessage('Кітапхана жабық па? Түсіндіріп беріңізші.', 'kk')).toMatchObject([{ text: 'Кітапхана жабық па', weight: 1 }]);
     expect(segmentMessage('the library is closed again. Please explain. Need some help here.', 'en')).toMatchObject([{ text: 'the library is closed again', weight: 1 }]);
+    // Waiting for the answer, or asking for it soon.
+    expect(segmentMessage('Лифт не работает третий день. Жду ответа. Срочно!!!', 'ru')).toMatchObject([{ text: 'Лифт не работает третий день', weight: 1 }]);
+    expect(segmentMessage('егов ашылмайды. Жауап күтемін.', 'kk')).toMatchObject([{ text: 'егов ашылмайды', weight: 1 }]);
+    expect(segmentMessage('egov wont let me log in. Please reply ASAP.', 'en')).toMatchObject([{ text: 'egov wont let me log in', weight: 1 }]);
     // A plea alone is the whole message; a closing that names something stays.
     expect(segmentMessage('Помогите, пожалуйста.', 'ru')).toHaveLength(1);
     expect(segmentMessage('Лифт не работает. Помогите с ремонтом.', 'ru')).toHaveLength(2);
+    expect(segmentMessage('Лифт не работает. Жду ответа на обращение.', 'ru')).toHaveLength(2);
   });
 
   it('reads a Kazakh greeting that asks after one\'s health ("Сәлеметсіз бе") as no question', () => {
