@@ -15,13 +15,26 @@ import type { Sentence } from './split';
 const OPENING_REACH = 4;
 
 /**
- * Whether a sentence gives the writer's name within its first words ("Меня зовут Айгуль",
- * "Здравствуйте, my name is Aigul", "Менің атым Айгүл", "Есімім Айгүл"). ("Меня зовут на работу",
- * they call me in to work, reads so too: a rare sentence to open a message of statements with.)
+ * Whether a sentence says who writes: it gives the writer's name within its first words ("Меня
+ * зовут Айгуль", "Здравствуйте, my name is Aigul", "Менің атым Айгүл", "Есімім Айгүл"), or says
+ * the writer writes for someone else ("Пишу от имени своей мамы.", "I'm writing on behalf of my
+ * mum.", "Анамның атынан жазып отырмын."). ("Меня зовут на работу", they call me in to work, reads
+ * so too: a rare sentence to open a message of statements with.)
  */
-export function givesName(words: readonly string[]): boolean {
-  return NAME_ALONE.has(words[0] ?? '') || opensWith(words, NAMING);
+export function introducesWriter(words: readonly string[]): boolean {
+  return NAME_ALONE.has(words[0] ?? '') || opensWith(words, NAMING) || writesForSomeone(words);
 }
+
+/** A verb of writing and "on behalf of" within a sentence's first words. */
+function writesForSomeone(words: readonly string[]): boolean {
+  const start = words.slice(0, OPENING_REACH + 2);
+  return start.some((w) => WRITING.has(w)) && (start.some((w) => ON_BEHALF_WORDS.has(w)) || opensWith(start, ON_BEHALF));
+}
+
+const WRITING: ReadonlySet<string> = new Set(inBothSpellings(['пишу', 'обращаюсь', 'writing', 'write', 'жазып', 'жазамын', 'жүгініп']));
+const ON_BEHALF: ReadonlySet<string> = new Set(['от имени', 'on behalf']);
+/** The Kazakh "on behalf of" in one word ("анамның атынан"). */
+const ON_BEHALF_WORDS: ReadonlySet<string> = new Set(inBothSpellings(['атынан']));
 
 /** Two words that give one's name together. */
 const NAMING: ReadonlySet<string> = new Set(inBothSpellings(['меня зовут', 'menya zovut', 'мое имя', 'моё имя', 'my name', 'менің атым', 'менің есімім']));

@@ -5,7 +5,7 @@
  * neither drowns the question nor counts as words the FAQ cannot explain.
  */
 import type { Lang } from '../../i18n/languages';
-import { givesName, withoutContactDetails } from './about-the-writer';
+import { introducesWriter, withoutContactDetails } from './about-the-writer';
 import { withoutAnnouncement, withoutClosingPlea } from './announcements';
 import { inBothSpellings, namesSomething, refersBack } from './question-words';
 import { sentencesOf, type Sentence } from './split';
@@ -37,9 +37,9 @@ export const CONTEXT_WEIGHT = 0.7;
  * ("ямы на Кутузова. Живу одна, помочь некому.", "cant get into egov. I live alone and have no one
  * to ask."), which weighs as context too: at full weight its words no entry knows made the matter
  * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it. An address
- * before the matter is not it, nor the writer's name ("Меня зовут Айгуль, мне 67 лет. квитанция
- * жкх непонятная"), which weighs as context: taken for the matter, its name and age were words no
- * entry knows, and the matter after it weighed less.
+ * before the matter is not it, nor who writes ("Меня зовут Айгуль, мне 67 лет. квитанция жкх
+ * непонятная", "Пишу от имени своей мамы. …"), which weighs as context: taken for the matter, its
+ * name and age were words no entry knows, and the matter after it weighed less.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const sentences = withoutContactDetails(withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang));
@@ -48,11 +48,12 @@ export function segmentMessage(text: string, lang?: Lang): Segment[] {
   if (hasContext(sentences)) return sentences.map((s) => segment(s, s.question ? 1 : CONTEXT_WEIGHT));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segment(s, 1));
   // The matter is the first statement that is neither an address ("Уважаемый аким!", "Добрый день,
-  // уважаемые сотрудники!", "Dear staff,") nor the writer's name ("Меня зовут Айгуль, мне 67 лет.").
+  // уважаемые сотрудники!", "Dear staff,") nor who writes ("Меня зовут Айгуль, мне 67 лет.",
+  // "Пишу от имени своей мамы.").
   let matter = 0;
-  while (matter < sentences.length - 1 && (addresses(sentences[matter].words) || givesName(sentences[matter].words))) matter += 1;
-  // A name before the matter weighs as context: its words (a name, an age) are no entry's.
-  return sentences.map((s, i) => segment(s, i > matter || (i < matter && givesName(s.words)) ? CONTEXT_WEIGHT : 1));
+  while (matter < sentences.length - 1 && (addresses(sentences[matter].words) || introducesWriter(sentences[matter].words))) matter += 1;
+  // Who writes, before the matter, weighs as context: its words (a name, an age) are no entry's.
+  return sentences.map((s, i) => segment(s, i > matter || (i < matter && introducesWriter(s.words)) ? CONTEXT_WEIGHT : 1));
 }
 
 /**

@@ -1,17 +1,26 @@
-import { givesName, withoutContactDetails } from '../../../src/matcher/sentences/about-the-writer';
+import { introducesWriter, withoutContactDetails } from '../../../src/matcher/sentences/about-the-writer';
 import { questionPart, segmentMessage } from '../../../src/matcher/sentences/segments';
 import { sentencesOf } from '../../../src/matcher/sentences/split';
 import { tokenize } from '../../../src/matcher/normalize';
 
 const kept = (text: string, lang: 'ru' | 'kk' | 'en') => withoutContactDetails(sentencesOf(text, lang)).map((s) => s.text);
 
-describe('the writer giving a name', () => {
-  it('is told by the words that give one, within the first words', () => {
-    for (const text of ['Меня зовут Айгуль, мне 67 лет', 'Здравствуйте, меня зовут Сергей', 'Менің атым Айгүл', 'Атым Гүлнар', 'Hello, my name is Aigul']) {
-      expect([text, givesName(tokenize(text))]).toEqual([text, true]);
+describe('the writer saying who writes', () => {
+  it('is told by the words that give a name or say whom the writer writes for, within the first words', () => {
+    for (const text of [
+      'Меня зовут Айгуль, мне 67 лет',
+      'Здравствуйте, меня зовут Сергей',
+      'Менің атым Айгүл',
+      'Атым Гүлнар',
+      'Hello, my name is Aigul',
+      'Пишу от имени своей мамы',
+      "I'm writing on behalf of my mum",
+      'Анамның атынан жазып отырмын',
+    ]) {
+      expect([text, introducesWriter(tokenize(text))]).toEqual([text, true]);
     }
-    for (const text of ['Меня бесит этот лифт', 'Имя ребёнка в свидетельстве с ошибкой', 'What is the name of the new bus stop']) {
-      expect([text, givesName(tokenize(text))]).toEqual([text, false]);
+    for (const text of ['Меня бесит этот лифт', 'Имя ребёнка в свидетельстве с ошибкой', 'What is the name of the new bus stop', 'Заявление подано от имени сына']) {
+      expect([text, introducesWriter(tokenize(text))]).toEqual([text, false]);
     }
   });
 });

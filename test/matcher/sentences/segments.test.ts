@@ -189,13 +189,14 @@ describe('segmentMessage', () => {
     expect(segmentMessage('Снег во дворе')).toMatchObject([{ text: 'Снег во дворе', weight: 1 }]);
   });
 
-  it('does not take the writer giving a name for the matter: it weighs as context', () => {
+  it('does not take the writer giving a name, or writing for someone, for the matter: it weighs as context', () => {
     const weights = (text: string, lang: 'ru' | 'kk' | 'en') => segmentMessage(text, lang).map((s) => s.weight);
     expect(weights('Меня зовут Айгуль, мне 67 лет. квитанция жкх непонятная', 'ru')).toEqual([CONTEXT_WEIGHT, 1]);
     expect(weights('Здравствуйте, меня зовут Сергей. Во дворе не вывозят мусор. Дети болеют.', 'ru')).toEqual([CONTEXT_WEIGHT, 1, CONTEXT_WEIGHT]);
     expect(weights('Менің атым Айгүл, 67 жастамын. Қазпоштаның сенбідегі жұмыс уақыты', 'kk')).toEqual([CONTEXT_WEIGHT, 1]);
     expect(weights('Атым Гүлнар. Қоқыс үш күн шығарылмады', 'kk')).toEqual([CONTEXT_WEIGHT, 1]);
     expect(weights("Hello, my name is Aigul. utility bill too high", 'en')).toEqual([CONTEXT_WEIGHT, 1]);
+    expect(weights('Пишу от имени своей мамы. ямы на Кутузова', 'ru')).toEqual([CONTEXT_WEIGHT, 1]);
     // Said of anything else, the first statement is still the matter.
     expect(weights('Меня бесит этот лифт. Не работает неделю.', 'ru')).toEqual([1, CONTEXT_WEIGHT]);
     expect(weights('My neighbour is building a garage. No permit anywhere.', 'en')).toEqual([1, CONTEXT_WEIGHT]);
