@@ -44,16 +44,20 @@ export const CONTEXT_WEIGHT = 0.7;
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
   const sentences = withoutContactDetails(withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang));
   const marked = sentences.filter((s) => s.end.includes('?')).length > 1;
-  const segment = (s: Sentence, weight: number): Segment => ({ text: s.text, weight, markedQuestion: marked && s.end.includes('?') });
-  if (hasContext(sentences)) return sentences.map((s) => segment(s, s.question ? 1 : CONTEXT_WEIGHT));
-  if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segment(s, 1));
+  if (hasContext(sentences)) return sentences.map((s) => segmentOf(s, s.question ? 1 : CONTEXT_WEIGHT, marked));
+  if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segmentOf(s, 1, marked));
   // The matter is the first statement that is neither an address ("Уважаемый аким!", "Добрый день,
   // уважаемые сотрудники!", "Dear staff,") nor who writes ("Меня зовут Айгуль, мне 67 лет.",
   // "Пишу от имени своей мамы.").
   let matter = 0;
   while (matter < sentences.length - 1 && (addresses(sentences[matter].words) || introducesWriter(sentences[matter].words))) matter += 1;
   // Who writes, before the matter, weighs as context: its words (a name, an age) are no entry's.
-  return sentences.map((s, i) => segment(s, i > matter || (i < matter && introducesWriter(s.words)) ? CONTEXT_WEIGHT : 1));
+  return sentences.map((s, i) => segmentOf(s, i > matter || (i < matter && introducesWriter(s.words)) ? CONTEXT_WEIGHT : 1, marked));
+}
+
+/** A sentence as a segment; `marked`: more than one sentence of the message ends with a question mark. */
+function segmentOf(s: Sentence, weight: number, marked: boolean): Segment {
+  return { text: s.text, weight, markedQuestion: marked && s.end.includes('?') };
 }
 
 /**
