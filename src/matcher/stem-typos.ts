@@ -75,12 +75,14 @@ export class StemTypos {
    * by trigram similarity at least `minSimilarity` (`minShortSimilarity` for a stem of five
    * letters or fewer) and of a length one slip may make. A slip found by typingSlip alone (a
    * letter missing, one too many, two swapped) is not taken: a stem is a word cut short, and one
-   * letter from a short stem is too often another word's ("garag", of "garages", against
-   * "garbag").
+   * letter from a short stem is too often another word's (tried while English stems were
+   * targets: "garag", of "garages", met "garbag").
    */
   best(candidates: readonly string[], lang: Lang | undefined, minSimilarity: number, minShortSimilarity: number): StemTypoHit | null {
     let best: StemTypoHit | null = null;
     for (const candidate of candidates) {
+      // A stem the FAQ has as it is is no slip: the word is its own, even when its entry is left out
+      // of the ranking (a simulated resident's question, self-calibration.ts).
       if (!StemTypos.isTarget(candidate) || this.stems.has(candidate)) continue;
       const min = candidate.length <= MIN_SLIP_LENGTH ? minShortSimilarity : minSimilarity;
       // One slip makes a stem a letter longer or shorter at most.
