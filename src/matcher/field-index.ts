@@ -13,7 +13,8 @@ import { analyzeIndexWords, questionWords } from './analyze';
 import { isQuestionKindKey, questionKindKey } from './question-kinds';
 import { tokenize, withoutSigns } from './normalize';
 import { StemTypos } from './stem-typos';
-import { TrigramIndex } from './trigrams';
+import type { TrigramIndex } from './trigrams';
+import { TypoTargets } from './typo-targets';
 import { LanguageVocabulary } from './vocabulary';
 
 const LATIN_WORD = /^[a-z]+$/;
@@ -155,10 +156,8 @@ export class FieldIndex {
   private readonly entries = new Map<string, IndexedEntry>();
   private readonly bySlot: Array<IndexedEntry | undefined> = [];
   private readonly freeSlots: number[] = [];
-  private readonly surfaceKeys = new Map<string, Set<string>>();
   /** Keys with a soft or hard sign, by the key without them (see keysWithSigns). */
   private readonly signedKeys = new Map<string, Set<string>>();
-  private readonly surfaceRefs = new Map<string, number>();
   /** Words in Latin letters as the FAQ writes them, with how often its texts do. */
   private readonly latinWordRefs = new Map<string, number>();
   private readonly lengthSums = new Float64Array(FIELD_COUNT);
@@ -167,7 +166,10 @@ export class FieldIndex {
   private generation = 0;
   /** Counts every change of the entries: a document frequency or the entry count may have moved. */
   private revision = 0;
-  readonly fuzzy = new TrigramIndex();
+  /** The question words as written, for a misspelt word (four letters or more). */
+  private readonly surfaceTargets = new TypoTargets();
+  /** Their trigrams: typos' lookup. */
+  readonly fuzzy: TrigramIndex = this.surfaceTargets.grams;
   /** The question words' stems, for a misspelt word in a form the FAQ does not write. */
   readonly stemTypos = new StemTypos();
   /**
@@ -187,15 +189,13 @@ export class FieldIndex {
     this.entries.clear();
     this.bySlot.length = 0;
     this.freeSlots.length = 0;
-    this.surfaceKeys.clear();
     this.signedKeys.clear();
-    this.surfaceRefs.clear();
     this.latinWordRefs.clear();
     this.lengthSums.fill(0);
     this.avgUsed.fill(1);
     this.generation += 1;
     this.revision += 1;
-    this.fuzzy.clear();
+    this.surfaceTargets.clear();
     this.stemTypos.clear();
     this.vocabulary.clear();
   }
@@ -292,7 +292,7 @@ export class FieldIndex {
 
   /** Keys (word key and concepts) a known spelling stands for. */
   keysOfSurface(surface: string): ReadonlySet<string> | undefined {
-    return this.surfaceKeys.get(surface);
+    return this.surfaceTargets.keysOf(surface);
   }
 
   /**
@@ -397,11 +397,7 @@ export class FieldIndex {
       posting.packed = undefined;
       posting.df += dfShare(counts, this.params);
     }
-    for (const surface of indexed.surfaces) {
-      const refs = this.surfaceRefs.get(surface) ?? 0;
-      this.surfaceRefs.set(surface, refs + 1);
-      if (refs === 0) this.fuzzy.add(surface);
-    }
+    for (const surface of indexed.surfaces) this.surfaceTargets.ref(surface);
     for (const stem of indexed.stems) this.stemTypos.ref(stem);
     this.entries.set(entry.id, indexed);
     this.bySlot[slot] = indexed;
@@ -437,16 +433,7 @@ export class FieldIndex {
       posting.df = Math.max(0, posting.df - dfShare(counts, this.params));
       posting.packed = undefined;
     }
-    for (const surface of old.surfaces) {
-      const refs = (this.surfaceRefs.get(surface) ?? 1) - 1;
-      if (refs > 0) {
-        this.surfaceRefs.set(surface, refs);
-        continue;
-      }
-      this.surfaceRefs.delete(surface);
-      this.surfaceKeys.delete(surface);
-      this.fuzzy.delete(surface);
-    }
+    for (const surface of old.surfaces) this.surfaceTargets.unref(surface);
     for (const stem of old.stems) this.stemTypos.unref(stem);
   }
 
@@ -529,12 +516,7 @@ export class FieldIndex {
       // Only question words are typo targets: answers hold many rare words nobody asks about.
       if (field === Field.Question && token.surface.length >= 4) {
         entry.surfaces.add(token.surface);
-        let known = this.surfaceKeys.get(token.surface);
-        if (!known) {
-          known = new Set();
-          this.surfaceKeys.set(token.surface, known);
-        }
-        for (const key of keys) known.add(key);
+        this.surfaceTargets.describe(token.surface, keys, lang);
         if (StemTypos.isTarget(keys[0])) {
           entry.stems.add(keys[0]);
           this.stemTypos.describe(keys[0], keys, lang);
