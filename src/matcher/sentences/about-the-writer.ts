@@ -54,6 +54,8 @@ const NAME_ALONE: ReadonlySet<string> = new Set(inBothSpellings(['атым', 'е
  * никто не берёт трубку.").
  */
 export function withoutContactDetails(sentences: Sentence[]): Sentence[] {
+  // Most messages are one sentence, which stays whatever it is.
+  if (sentences.length < 2) return sentences;
   const kept: Sentence[] = [];
   for (let i = 0; i < sentences.length; i += 1) {
     const s = sentences[i];
