@@ -401,6 +401,8 @@ describe('general lexicon', () => {
     for (const [word, lang] of [['яма', 'ru'], ['шұңқыр', 'kk'], ['hole', 'en'], ['holes', 'en']] as const) expect(concepts(word, lang)).toContain('#pothole');
     // "меня оштрафуют?": the verb asks about the fine as the noun does.
     for (const word of ['оштрафуют', 'оштрафовали', 'оштрафует', 'штрафовать', 'штрафуют']) expect(concepts(word, 'ru')).toContain('#fine');
+    // To build is to construct: "they are building a cafe", "built without a permit" meet "construction".
+    for (const word of ['build', 'built', 'building', 'construction']) expect(concepts(word, 'en')).toContain('#construction');
   });
 
   it('takes a phrase of two words as its group only when the words stand together, in any of their forms', () => {
@@ -413,6 +415,9 @@ describe('general lexicon', () => {
       expect(read('детская площадка сломана', 'ru')).toContain('#playground');
       expect(read('my father passed away', 'en')).toContain('#death');
       for (const text of ['where can I throw away an old sofa', 'away from home, passed the exam']) expect(read(text, 'en')).not.toContain('#death');
+      // A waiting list is the queue of public services (a kindergarten's, the housing queue); a list or waiting alone is none.
+      expect(read('how do I get on the waiting list', 'en')).toContain('#queue');
+      for (const text of ['a list of documents', 'I am waiting for the bus']) expect(read(text, 'en')).not.toContain('#queue');
     }
   });
 
