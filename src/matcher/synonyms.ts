@@ -54,7 +54,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['post', 'почта почты почтовое почтовый казпочта post postal kazpost пошта қазпошта'],
   ['parcel', 'посылка посылку бандероль parcel package packages сәлемдеме посылка'],
   ['psc', 'цон цона цоны хқко psc tson қызмет'],
-  ['document', 'документ документы удостоверение справку document documents id құжат куәлік'],
+  ['document', 'документ документы удостоверение справку document documents =papers =бумаги =бумажки =бумаг =қағаздар id құжат куәлік'],
   ['akimat', 'акимат акимата аким акиму акимат akimat akim akims mayor mayors әкімдік әкім әкімге'],
   ['reception', 'приём прием приемная приёмная записаться reception appointment қабылдау жолығу'],
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],

@@ -401,6 +401,9 @@ describe('general lexicon', () => {
     for (const [word, lang] of [['яма', 'ru'], ['шұңқыр', 'kk'], ['hole', 'en'], ['holes', 'en']] as const) expect(concepts(word, lang)).toContain('#pothole');
     // "меня оштрафуют?": the verb asks about the fine as the noun does.
     for (const word of ['оштрафуют', 'оштрафовали', 'оштрафует', 'штрафовать', 'штрафуют']) expect(concepts(word, 'ru')).toContain('#fine');
+    // "What papers do I need?", "какие бумаги нужны": the documents; paper itself is none.
+    for (const [word, lang] of [['papers', 'en'], ['бумаги', 'ru'], ['бумажки', 'ru'], ['қағаздар', 'kk']] as const) expect(concepts(word, lang)).toContain('#document');
+    for (const [word, lang] of [['paper', 'en'], ['бумага', 'ru']] as const) expect(concepts(word, lang)).not.toContain('#document');
     // To build is to construct: "they are building a cafe", "built without a permit" meet "construction".
     for (const word of ['build', 'built', 'building', 'construction']) expect(concepts(word, 'en')).toContain('#construction');
   });
