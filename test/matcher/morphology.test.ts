@@ -404,6 +404,9 @@ describe('general lexicon', () => {
     // "What papers do I need?", "какие бумаги нужны": the documents; paper itself is none.
     for (const [word, lang] of [['papers', 'en'], ['бумаги', 'ru'], ['бумажки', 'ru'], ['қағаздар', 'kk']] as const) expect(concepts(word, lang)).toContain('#document');
     for (const [word, lang] of [['paper', 'en'], ['бумага', 'ru']] as const) expect(concepts(word, lang)).not.toContain('#document');
+    // A bin is the rubbish's ("the bins have not been emptied", "bin collection day"), besides a container.
+    for (const word of ['bin', 'bins']) expect(concepts(word, 'en')).toEqual(expect.arrayContaining(['#garbage', '#bin']));
+    for (const [word, lang] of [['контейнер', 'ru'], ['урна', 'ru']] as const) expect(concepts(word, lang)).not.toContain('#garbage');
     // To build is to construct: "they are building a cafe", "built without a permit" meet "construction".
     for (const word of ['build', 'built', 'building', 'construction']) expect(concepts(word, 'en')).toContain('#construction');
   });
