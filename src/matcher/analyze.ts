@@ -371,8 +371,9 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
     sentence += 1;
     const { kinds, content } = questionWords(tokenize(segment.text), lang);
     let before: QueryToken | null = null;
-    for (const word of content) {
-      let token = analyzeQueryWord(word, lang);
+    for (let i = 0; i < content.length; i += 1) {
+      const word = content[i];
+      let token = analyzeQueryWord(asConverb(word, content[i + 1]) ?? word, lang);
       const phrase: string[] | null = token && before ? phraseConcepts(before.candidates, token.candidates, token.concepts) : null;
       // A new object: the cached token is shared by every other use of the word.
       if (token && phrase) token = { ...token, concepts: [...token.concepts, ...phrase] };
@@ -384,6 +385,26 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
     for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment, sentence);
   }
   return [...byWord.values()];
+}
+
+/**
+ * Kazakh nouns that are also a verb's converb, with a form of the verb read in their place when an
+ * auxiliary verb follows: "сынып" is a school class, but "лифт сынып қалды", "есік сынып кетті"
+ * say the lift, the door broke (the stem alone cannot tell them apart: kazakh.ts, WHOLE_NOUNS).
+ * As written: the nouns have none of the letters folding changes.
+ */
+const CONVERB_NOUNS: ReadonlyMap<string, string> = new Map([['сынып', 'сынды']]);
+/**
+ * Auxiliary verbs after a converb (folded roots): кет- (away), қал- (stay), түс- (down), тұр-
+ * (stand), жат- (lie: is …ing). Not біт- (finish): "сынып бітірдім" is finishing a class.
+ */
+const AUXILIARY = /^(кет|кал|тус|тур|жат)/;
+
+/** The verb form to read for a converb-noun followed by an auxiliary verb; undefined otherwise. */
+function asConverb(word: string, next: string | undefined): string | undefined {
+  if (next === undefined) return undefined;
+  const verb = CONVERB_NOUNS.get(word);
+  return verb !== undefined && AUXILIARY.test(foldKazakh(next)) ? verb : undefined;
 }
 
 /**

@@ -119,10 +119,25 @@ function stripConverb(word: string): string | null {
   return peelsVowel ? root : stem;
 }
 
+/**
+ * Nouns that end as a verb form does and whose stripped stem is another word's root, kept whole
+ * (folded spelling): "сынып" (a school class) is not "сын-ып" (having broken), so "сыныпқа" (to
+ * the first class) and "сынған", "сынды" (broken), or the Russian "сына" (son) read with Kazakh
+ * endings, are no longer one key. The converb itself ("лифт сынып қалды": the lift broke) is told
+ * by the auxiliary verb after it, which a stem does not see (analyze.ts, CONVERB_NOUNS).
+ */
+const WHOLE_NOUNS: ReadonlyMap<string, string> = new Map([
+  ['сынып', 'сынып'],
+  // before a vowel: "сыныбы" (its class)
+  ['сыныб', 'сынып'],
+]);
+
 /** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */
 export function stemKazakh(word: string): string {
   let current = foldKazakh(word);
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
+    const whole = WHOLE_NOUNS.get(current);
+    if (whole !== undefined) return whole;
     const next = stripOnce(current);
     if (next === null) return stripConverb(current) ?? current;
     current = next;

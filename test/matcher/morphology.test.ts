@@ -213,6 +213,9 @@ describe('Kazakh suffix stripper', () => {
     // A verb of two letters loses only a verb's ending: "алма" is an apple, "алда" ahead.
     expect(stemKazakh('алма')).not.toBe(stemKazakh('алу'));
     expect(stemKazakh('алда')).not.toBe(stemKazakh('алу'));
+    // "сынып" (a school class) ends as a converb does: its forms are one word, not "сын-" (to break).
+    for (const form of ['сыныпқа', 'сыныптар', 'сыныбы', 'сыныпта']) expect(stemKazakh(form)).toBe(stemKazakh('сынып'));
+    for (const broke of ['сынған', 'сынды', 'сына']) expect(stemKazakh(broke)).not.toBe(stemKazakh('сынып'));
   });
 
   it('peels a suffix only where it agrees with the sound before it', () => {
@@ -409,6 +412,15 @@ describe('general lexicon', () => {
     for (const [word, lang] of [['контейнер', 'ru'], ['урна', 'ru']] as const) expect(concepts(word, lang)).not.toContain('#garbage');
     // To build is to construct: "they are building a cafe", "built without a permit" meet "construction".
     for (const word of ['build', 'built', 'building', 'construction']) expect(concepts(word, 'en')).toContain('#construction');
+  });
+
+  it('reads "сынып" before an auxiliary verb as the verb it is there (broke), elsewhere as a school class', () => {
+    const read = (text: string) => analyzeMessage(text, 'kk').flatMap((t) => t.token.concepts);
+    for (const text of ['лифт сынып қалды', 'есік сынып кетті', 'терезе сынды', 'сынған есік']) {
+      expect(read(text)).toContain('#broken');
+      expect(read(text)).not.toContain('#grade');
+    }
+    for (const text of ['балам 1 сынып', 'бірінші сыныпқа қабылдау', 'сынып жетекшісі кетті']) expect(read(text)).toContain('#grade');
   });
 
   it('takes a phrase of two words as its group only when the words stand together, in any of their forms', () => {
