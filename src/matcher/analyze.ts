@@ -196,8 +196,9 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
 export function analyzeIndexWords(words: readonly string[], lang: Lang): IndexedToken[] {
   const out: IndexedToken[] = [];
   let before: IndexedToken | null = null;
-  for (const word of words) {
-    let token = analyzeIndexWord(word, lang);
+  for (let i = 0; i < words.length; i += 1) {
+    // As a message reads it (analyzeMessage): "Лифт сынып қалса…" in a FAQ is a lift that broke.
+    let token = analyzeIndexWord(asConverb(words[i], words[i + 1]) ?? words[i], lang);
     const phrase: string[] | null = token && before ? phraseConcepts(before.keys, token.keys, token.concepts) : null;
     // A new object: the cached token is shared by every other use of the word.
     if (token && phrase) token = { ...token, concepts: [...token.concepts, ...phrase], keys: [...token.keys, ...phrase] };

@@ -123,9 +123,10 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   // word's stems checked against the other groups and a dictionary's common words. Process words
   // that any request uses (apply, replace, price, deadline, reply) are left out: every entry of a
   // FAQ has some, so a group of them ties entries together instead of telling them apart. Some
-  // common words were added later, when residents' messages showed an everyday way of saying a
-  // thing that no group had (a waiting list for a queue, papers for documents, a bin for rubbish,
-  // to build for construction): each general, none aimed at one FAQ's question.
+  // common words were added later, here and in the groups above, when residents' messages showed an
+  // everyday way of saying a thing that no group had (a waiting list for a queue, papers for
+  // documents, a bin for rubbish, to build for construction): each general, none aimed at one
+  // FAQ's question.
   ['garbage', 'мусор мусора мусорный мусорные мусорка мусорки отходы тбо хлам garbage rubbish trash waste litter bin bins қоқыс қоқысты =қалдық =қалдықтар =қалдықтары'],
   ['bin', 'контейнер контейнеры контейнеров урна урны dumpster dumpsters bin bins container containers'],
   ['removal', 'вывоз вывоза вывезти вывозить вывозят вывезут мусоровоз мусоровоза мусоровозы removal pickup әкету әкетпейді kk:әкетеді'],

@@ -421,6 +421,10 @@ describe('general lexicon', () => {
       expect(read(text)).not.toContain('#grade');
     }
     for (const text of ['балам 1 сынып', 'бірінші сыныпқа қабылдау', 'сынып жетекшісі кетті']) expect(read(text)).toContain('#grade');
+    // A FAQ's question is read as a message is: its broken lift meets the resident's.
+    const indexed = analyzeIndexWords(tokenize('Лифт сынып қалса, кімге хабарласу керек?'), 'kk').flatMap((t) => t.concepts);
+    expect(indexed).toContain('#broken');
+    expect(indexed).not.toContain('#grade');
   });
 
   it('takes a phrase of two words as its group only when the words stand together, in any of their forms', () => {
