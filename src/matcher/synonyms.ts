@@ -236,7 +236,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['guardianship', 'опека опеки опекун опекуна опекунство попечительство guardian guardianship custody қамқоршы қорғаншы'],
   ['orphan', 'сирота сироты сирот orphan orphans =жетім =жетімдер =жетімдерге'],
   ['welfare', 'соцзащита соцзащиты собес собеса welfare'],
-  ['targeted', 'асп атаулы targeted'],
+  ['targeted', 'асп аәк атаулы targeted tsa'],
   ['lowincome', 'малообеспеченные малообеспеченных малоимущие малоимущим нуждающиеся нуждающимся ru:бедные needy poor азқамтылған =кедей =кедейлер мұқтаж'],
   ['largefamily', 'многодетная многодетные многодетным многодетных многодетной көпбалалы'],
   ['pregnancy', 'ru:беременность ru:беременная ru:беременным ru:беременных pregnancy pregnant =жүкті =жүктілік =жүктілігі'],
