@@ -83,7 +83,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['cough', 'кашель кашляет кашлять cough coughing жөтел'],
   ['clinic', 'поликлиника поликлиники клиника clinic polyclinic емхана'],
   ['hospital', 'больница больницу hospital аурухана'],
-  ['heating', 'отопление отопления батарея батареи радиатор радиаторы heating heat radiator radiators kk:жылу батарея радиатор'],
+  ['heating', 'отопление отопления батарея батареи радиатор радиаторы тепло тепла теплоснабжение теплоснабжения heating heat radiator radiators kk:жылу батарея радиатор'],
   ['cold', 'холодно холодные холодный мерзнем замерзаем cold freezing суық'],
   ['quarantine', 'карантин карантинные ограничения ограничение quarantine restriction restrictions карантин шектеу шектеулер'],
   ['mandatory', 'обязательно обязательны обязательный обязательна required mandatory compulsory міндетті'],

@@ -410,6 +410,8 @@ describe('general lexicon', () => {
     // A bin is the rubbish's ("the bins have not been emptied", "bin collection day"), besides a container.
     for (const word of ['bin', 'bins']) expect(concepts(word, 'en')).toEqual(expect.arrayContaining(['#garbage', '#bin']));
     for (const [word, lang] of [['контейнер', 'ru'], ['урна', 'ru']] as const) expect(concepts(word, lang)).not.toContain('#garbage');
+    // "Когда дадут тепло?", "батареи еле тёплые (ё read as е)": the heating, as "жылу" is in Kazakh.
+    for (const word of ['тепло', 'тепла', 'теплоснабжение', 'теплые']) expect(concepts(word, 'ru')).toContain('#heating');
     // Targeted social assistance by its abbreviation in each language: АСП, АӘК, TSA.
     for (const [word, lang] of [['АСП', 'ru'], ['АӘК', 'kk'], ['TSA', 'en']] as const) expect(concepts(word.toLowerCase(), lang)).toContain('#targeted');
     // To build is to construct: "they are building a cafe", "built without a permit" meet "construction".
