@@ -483,16 +483,10 @@ export class Ranker {
       // Failing trigram similarity, a word one slip away, as sure as a short word's closest match must be.
       const hit = this.index.fuzzy.best(token.surface, min, this.options.minShortFuzzySimilarity);
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
-      if (hit && known) {
-        const quality = typoQuality(hit.similarity);
-        for (const key of known) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
-      }
+      if (hit && known) this.addTargetKeys(keys, view, known, hit.similarity);
       // Failing the words as written, the word's stem against theirs: a slip in another form.
       const stemHit = keys.length === 0 ? this.index.stemTypos.best(token.candidates, token.typoLang, this.options.minFuzzySimilarity, this.options.minShortFuzzySimilarity) : null;
-      if (stemHit) {
-        const quality = typoQuality(stemHit.similarity);
-        for (const key of stemHit.keys) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
-      }
+      if (stemHit) this.addTargetKeys(keys, view, stemHit.keys, stemHit.similarity);
       // Then a lexicon word the FAQ does not write but a synonym of which it does.
       const meant = keys.length === 0 ? misspeltLexiconWord(token.surface, token.typoLang) : null;
       if (meant) this.addWordKeys(keys, view, meant, typoQuality(this.options.minShortFuzzySimilarity));
@@ -520,6 +514,15 @@ export class Ranker {
   private addWordKeys(keys: Array<[string, number, number]>, view: View, word: QueryToken, quality: number): void {
     for (const key of word.candidates) addKey(keys, view, key, quality);
     for (const concept of word.concepts) addKey(keys, view, concept, quality * this.options.conceptQuality);
+  }
+
+  /**
+   * The keys of the FAQ word (or stem) a typo is taken for, as sure as `similarity` makes it, its
+   * lexicon concepts at that less the lexicon's discount.
+   */
+  private addTargetKeys(keys: Array<[string, number, number]>, view: View, target: ReadonlySet<string>, similarity: number): void {
+    const quality = typoQuality(similarity);
+    for (const key of target) addKey(keys, view, key, key.startsWith('#') ? quality * this.options.conceptQuality : quality);
   }
 
   /** Whether the FAQ word a typo looks like may be what the message meant (QueryToken.typoLang). */
