@@ -117,6 +117,11 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
       `separation ${report.separation.toFixed(3)}: the chance that a message whose first entry is right gets a higher probability than one whose first entry is not (wrong, or out of scope); no band in it`,
     );
   }
+  const held = Object.entries(report.heldBack).sort((a, b) => b[1] - a[1]);
+  if (held.length > 0) {
+    const total = held.reduce((n, [, k]) => n + k, 0);
+    console.log(`right entry ranked first but not answered: ${total} (${held.map(([why, k]) => `${why} ${k}`).join(', ')})`);
+  }
   console.log(
     `\non a band's edge: ${report.onBandEdge} of ${report.overall.cases} cases would be decided otherwise were their probabilities ${BAND_EDGE} higher or lower (a refit of the confidence moves them so far)`,
   );

@@ -86,6 +86,22 @@ export interface EvalReport {
   onBandEdge: number;
   /** How well the probability orders the cases (separationOf); null when nothing to order. */
   separation: number | null;
+  /**
+   * In-scope cases whose right entry the ranking put first but which were not answered with it, by
+   * what held the answer back (heldBackBy): where the confidence, not the ranking, loses top1.
+   */
+  heldBack: Record<string, number>;
+}
+
+/**
+ * What kept a case whose right entry was ranked first from being answered with it: the match's
+ * doubt (MatchResult.doubt: 'unclear', 'answer-only', 'ambiguous', …), else its probability below
+ * the answer band ('below the bar'), else something the engine did around the matcher ('engine':
+ * a follow-up, a topic's name, small talk).
+ */
+export function heldBackBy(match: MatchResult, t: Thresholds): string {
+  if (match.doubt) return match.doubt;
+  return decide(match, t).kind === 'answer' ? 'engine' : 'below the bar';
 }
 
 /**
@@ -251,6 +267,7 @@ export async function evaluate(
   const outcomes: EvalOutcome[] = [];
   const predictions: Prediction[] = [];
   let onBandEdge = 0;
+  const heldBack: Record<string, number> = {};
   const reference = new PlainBm25(catalog.live(new Date()));
 
   for (const [i, c] of cases.entries()) {
@@ -289,6 +306,10 @@ export async function evaluate(
         if (referenceRank >= 0) t.bm25Top3++;
       }
     }
+    if (c.expect !== null && rank === 0 && answered !== c.expect) {
+      const reason = heldBackBy(match, thresholds);
+      heldBack[reason] = (heldBack[reason] ?? 0) + 1;
+    }
     const top = ranked[0];
     if (o.kind === 'answer' || o.kind === 'suggest' || o.kind === 'escalate') {
       const band = o.kind === 'escalate' && suggested.length > 0 ? 'escalate+entries' : o.kind;
@@ -308,5 +329,6 @@ export async function evaluate(
     reliability: reliability(predictions),
     onBandEdge,
     separation: separationOf(predictions),
+    heldBack,
   };
 }

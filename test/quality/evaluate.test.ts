@@ -1,5 +1,5 @@
 import { DEFAULT_THRESHOLDS, type MatchResult } from '../../src/matcher';
-import { BAND_EDGE, evaluate, isOnBandEdge, separationOf } from '../../src/quality/evaluate';
+import { BAND_EDGE, evaluate, heldBackBy, isOnBandEdge, separationOf } from '../../src/quality/evaluate';
 import { createOfflineEngine } from '../../src/quality/offline-engine';
 import { runSuite, withMaxVariants, withOnlyLanguage } from '../../src/quality/suite';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
@@ -52,6 +52,23 @@ describe('evaluate', () => {
     // Out-of-scope cases have no right entry to rank: a language without in-scope cases shows none.
     expect(report.byLang.en.ranked_first).toBeNull();
     expect(report.byLang.en.bm25_ranked_top3).toBeNull();
+  });
+
+  it('tells what held back the answer of a case whose right entry was ranked first', async () => {
+    const { report } = await runSuite(suite);
+    // Every in-scope case answered: nothing held back.
+    expect(report.heldBack).toEqual({});
+    // The library ranked first, but most of the message is words the FAQ does not know.
+    const story = { text: 'вчера с внуками гуляли долго-долго по парку, зашли в библиотеку', lang: 'ru' as const, expect: 'library-hours' };
+    const held = await runSuite({ ...suite, cases: [...suite.cases, story] });
+    expect(held.report.overall.ranked_first).toBe(1);
+    expect(held.report.overall.top1_accuracy).toBe(0.6667);
+    expect(held.report.heldBack).toEqual({ unclear: 1 });
+    const sure = { id: 'library-hours', score: 0.95 };
+    expect(heldBackBy({ candidates: [sure], doubt: 'unclear' }, DEFAULT_THRESHOLDS)).toBe('unclear');
+    expect(heldBackBy({ candidates: [{ ...sure, score: 0.3 }] }, DEFAULT_THRESHOLDS)).toBe('below the bar');
+    // The matcher would answer: the engine decided otherwise around it.
+    expect(heldBackBy({ candidates: [sure] }, DEFAULT_THRESHOLDS)).toBe('engine');
   });
 
   it('reports calibration per decision band, every case in exactly one band', async () => {
