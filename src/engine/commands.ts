@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
 import { readAsKazakhIfLatin } from '../matcher/translit';
-import { listSpellings, normalizePhrase } from './input';
+import { listSpellings, NEGATIONS_AFTER, NEGATIONS_BEFORE, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
 /**
@@ -141,12 +141,9 @@ export class CommandRecognizer {
 }
 
 /**
- * Words that deny what follows them within NEGATION_REACH words ("не", "not", "t" of "don't" once
- * the apostrophe is gone), and those that deny what comes just before them (Kazakh "емес", "жоқ").
- * A leading "нет" or "no" is left out: "нет, соедините с оператором" answers "did this help?".
+ * How far before a phrase a denial reaches (NEGATIONS_BEFORE). A leading "нет" or "no" is no
+ * denial: "нет, соедините с оператором" answers "did this help?".
  */
-const NEGATIONS_BEFORE = new Set(['не', 'not', 'never', 'dont', 't']);
-const NEGATIONS_AFTER = new Set(['емес', 'жоқ']);
 const NEGATION_REACH = 3;
 
 /**

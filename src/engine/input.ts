@@ -26,6 +26,14 @@ export function classifyText(clean: string): TextKind {
 }
 
 /**
+ * Words that deny what follows them ("не", "not", "t" of "don't" once the apostrophe is gone), and
+ * those that deny what comes just before them (Kazakh "емес", "жоқ"), in list spelling: a typed
+ * command said with one is not asked for, thanks with one is no thanks.
+ */
+export const NEGATIONS_BEFORE: ReadonlySet<string> = new Set(['не', 'not', 'never', 'dont', 't']);
+export const NEGATIONS_AFTER: ReadonlySet<string> = new Set(['емес', 'жоқ']);
+
+/**
  * Lowercase words only, ё→е, Latin letters without marks ("Sálem"), a letter held down kept once
  * ("менюююю"): for comparing typed commands and choice labels.
  */

@@ -17,9 +17,10 @@
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
+import { readQuestionKinds } from '../matcher/question-kinds';
 import { readAsKazakhIfLatin } from '../matcher/translit';
 import { CHOICE, parseChoice } from './choices';
-import { listSpellings } from './input';
+import { listSpellings, NEGATIONS_AFTER, NEGATIONS_BEFORE } from './input';
 import type { Choice } from './types';
 
 export const SMALL_TALK = ['greeting', 'thanks', 'ok', 'bye', 'yes', 'no', 'helped', 'notHelped', 'waiting'] as const;
@@ -51,6 +52,8 @@ export class SmallTalkReader {
   private readonly words = new Set<string>();
   /** Words in the longest phrase: matching tries phrases from this length down. */
   private longest = 1;
+  /** Words that say what thanks is for (`smallTalk.thanksFor`): "за", "for", "үшін". */
+  private readonly thanksFor = new Set<string>();
   /** The phrases that announce a question (`smallTalk.leadIn`), in list spelling; greetings when alone. */
   private readonly leadIns = new Set<string>();
   private longestLeadIn = 0;
@@ -68,6 +71,7 @@ export class SmallTalkReader {
         }
       }
       for (const word of translator.list(lang, 'smallTalk.filler')) for (const spelt of listSpellings(key(word))) this.fillers.add(spelt);
+      for (const word of translator.list(lang, 'smallTalk.thanksFor')) for (const spelt of listSpellings(key(word))) this.thanksFor.add(spelt);
     }
     for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
   }
@@ -94,8 +98,16 @@ export class SmallTalkReader {
     return this.words.has(read) ? read : word;
   }
 
-  /** What the message says when it is only small talk; null when any word of it is more than that. */
+  /**
+   * What a message says when it is only small talk, or thanks that says what for (thankedFor);
+   * null when it is more than that.
+   */
   read(text: string): SmallTalkSaid | null {
+    return this.courtesyOnly(text) ?? this.thankedFor(text);
+  }
+
+  /** What a text says when it is only small talk; null when any word of it is more than that. */
+  private courtesyOnly(text: string): SmallTalkSaid | null {
     // Every message comes this way, and almost every one is a question: its words are read one at a
     // time and it is given up at the first that no phrase has, mostly the first or the second.
     const words: string[] = [];
@@ -108,6 +120,62 @@ export class SmallTalkReader {
     // Kazakh in Latin letters may mix words the lists hold in Latin letters with others they hold
     // in Cyrillic ("kop rahmet" is "көп рахмет"): failing as typed, every word read as Kazakh.
     return this.saidIn(words) ?? this.saidIn(this.readAsKazakh(words));
+  }
+
+  /**
+   * Thanks that says what it is for ("Спасибо за быстрый ремонт дороги!", "thank you for the quick
+   * answer", "жылдам жауап бергеніңіз үшін рахмет"): a thank-you, though not every word of it is
+   * courtesy. Sent to the FAQ it found no entry and opened a ticket ("I could not find an answer…").
+   * Read as thanks only when the message is courtesy with thanks in it around one stretch of other
+   * words, a few at most, that a "for" word introduces (follows, in Kazakh) with no break between
+   * them, no question (no "?", no question word) and no denial in it. "Спасибо за ответ, а банки
+   * работают?", "спасибо за помощь, лифт сломался" and "thanks for the answer, but the light is
+   * still off" stay messages for the FAQ.
+   */
+  private thankedFor(text: string): SmallTalkSaid | null {
+    if (text.includes('?')) return null;
+    const words: string[] = [];
+    const starts: number[] = [];
+    const ends: number[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      if (words.length === MAX_WORDS) return null;
+      words.push(this.spelt(listSpelling(m[0])));
+      starts.push(m.index);
+      ends.push(m.index + m[0].length);
+    }
+    let first = -1;
+    let last = -1;
+    let thanked = false;
+    let at = 0;
+    for (const run of this.runs(words)) {
+      if (run.kind === 'other') {
+        if (first < 0) first = at;
+        else if (at > last + 1 && !this.fillersOnly(words, last + 1, at)) return null;
+        last = at;
+      } else if (run.kind === 'thanks') {
+        thanked = true;
+      } else if (run.kind !== 'filler' && run.kind !== 'greeting' && run.kind !== 'ok' && run.kind !== 'bye') {
+        return null;
+      }
+      at += run.words.length;
+    }
+    if (!thanked || first < 0 || last - first + 1 > MAX_THANKED_WORDS) return null;
+    const thing = words.slice(first, last + 1);
+    if (thing.some((w) => NEGATIONS_BEFORE.has(w) || NEGATIONS_AFTER.has(w)) || readQuestionKinds(thing).kinds.length > 0) return null;
+    // The "for" word: the last one before the thing ("за", "for"), or the word right after it ("үшін").
+    let from = first - 1;
+    while (from >= 0 && !this.thanksFor.has(words[from])) from -= 1;
+    const to = this.thanksFor.has(words[last + 1] ?? '') ? last + 1 : last;
+    if (from < 0 && to === last) return null;
+    const span = text.slice(starts[from < 0 ? first : from], ends[to]);
+    return THANKED_BREAK.test(span) ? null : new Set(['thanks']);
+  }
+
+  /** Whether the words from `from` up to `to` (not included) are all fillers. */
+  private fillersOnly(words: readonly string[], from: number, to: number): boolean {
+    for (let i = from; i < to; i += 1) if (!this.fillers.has(words[i])) return false;
+    return true;
   }
 
   /** What the words say as small talk (in runs), or null when a run of them is more than that. */
@@ -182,7 +250,9 @@ export class SmallTalkReader {
     let signedOff = -1;
     let saidGoodbye = -1;
     for (let i = 0; i < parts.length; i += 2) {
-      const said = this.read(parts[i]);
+      // Courtesy alone: a part thanking for something ("Спасибо за ответ про пропуск, а банки?")
+      // may hold the subject the question after it asks about.
+      const said = this.courtesyOnly(parts[i]);
       if (!said || ![...said].every((kind) => DROPPED_COURTESY.has(kind))) continue;
       kept[i] = false;
       if (said.has('thanks') || said.has('bye')) signedOff = i;
@@ -387,6 +457,11 @@ const NAME = /^\p{Lu}\p{Ll}+$/u;
 const MAX_SIGNATURE_WORDS = 2;
 /** Who signs a letter, in words: "жители дома 5", "5-үйдің тұрғыны", "a resident of house 5". */
 const MAX_SIGNED_DESCRIPTION_WORDS = 6;
+
+/** What thanks may be for, in words: "быстрый ремонт дороги во дворе". More is a message of its own. */
+const MAX_THANKED_WORDS = 5;
+/** A break between the "for" word and the end of what thanks is for: a sentence, a clause, a dash. */
+const THANKED_BREAK = /[.!?…;,:\n]|\s[-–—]\s/u;
 
 /** Courtesy a question goes without; 'waiting' ("сколько ждать?") and the helped verdicts are questions or answers. */
 const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 'bye', 'ok', 'yes', 'no']);

@@ -588,6 +588,10 @@ describe('small talk', () => {
       // Letters held down, and Kazakh in its Latin alphabet with its marks: the same words.
       ['spasibooo', 'ru', 'thanks'],
       ['Rahmeeet', 'kk', 'thanks'],
+      // Thanks that says what for: it found no entry and went to an operator as a question.
+      ['Спасибо за быстрый ремонт дороги!', 'ru', 'thanks'],
+      ['thank you for the quick answer', 'en', 'thanks'],
+      ['жылдам жауап бергеніңіз үшін рахмет', 'kk', 'thanks'],
     ] as const;
     for (const [text, lang, kind] of cases) {
       const result = await h.say(text, { chatId: text });

@@ -86,6 +86,39 @@ describe('SmallTalkReader', () => {
     expect(said('спасибо '.repeat(13))).toBeNull();
   });
 
+  test('thanks that says what it is for is thanks; a question, a denial or a second clause after it is not', () => {
+    expect(said('Спасибо за быстрый ремонт дороги!')).toEqual(['thanks']);
+    expect(said('большое спасибо за информацию про комендантский час')).toEqual(['thanks']);
+    expect(said('thank you for the quick answer')).toEqual(['thanks']);
+    expect(said('thanks for the info about the curfew!')).toEqual(['thanks']);
+    // Kazakh says what for before "үшін", with the thanks first or last.
+    expect(said('рахмет, жылдам жауап бергеніңіз үшін')).toEqual(['thanks']);
+    expect(said('жылдам жауап бергеніңіз үшін рахмет')).toEqual(['thanks']);
+    // A question, in its mark or its word, is a question.
+    expect(said('Thanks for the info about the curfew! When does it end?')).toBeNull();
+    expect(said('спасибо за ответ когда откроют банки')).toBeNull();
+    expect(said('thanks for the answer where do I get a pass')).toBeNull();
+    // Denied, it is a complaint: "спасибо за ответ свет не дали".
+    expect(said('спасибо за ответ свет не дали')).toBeNull();
+    expect(said('рахмет, жарық әлі жоқ үшін')).toBeNull();
+    // A clause of its own after the thanks is the matter, not what the thanks is for.
+    expect(said('спасибо за помощь, лифт сломался')).toBeNull();
+    expect(said('thanks for the help - the lift is broken again')).toBeNull();
+    expect(said('спасибо за ответ. Лифт опять сломался')).toBeNull();
+    // Words that are not thanked for: no "for" word, no thanks, or too many of them.
+    expect(said('спасибо лифт сломался')).toBeNull();
+    expect(said('за быстрый ремонт дороги')).toBeNull();
+    expect(said('спасибо за то что вы так быстро и хорошо отремонтировали нашу дорогу во дворе')).toBeNull();
+    // Two things thanked for, with thanks between them, are no one thing.
+    expect(said('thanks for the road, thanks for the lift')).toBeNull();
+  });
+
+  test('a part thanking for something stays with the question after it: it may name what the question asks about', () => {
+    expect(reader.withoutCourtesyParts('Спасибо за ответ про пропуск, а где его получить?')).toBe(
+      'Спасибо за ответ про пропуск, а где его получить?',
+    );
+  });
+
   test('a courtesy word after an article is a noun: "and the fine?" asks about a penalty', () => {
     expect(said('and the fine?')).toBeNull();
     expect(said('the fine')).toBeNull();
