@@ -47,6 +47,11 @@ describe('SmallTalkReader', () => {
     expect(said('thank you, that was helpful')).toEqual(['helped', 'thanks']);
     expect(said('рахмет, көп көмектестіңіз')).toEqual(['helped', 'thanks']);
     for (const praise of ['молодец', 'good bot', 'жарайсың']) expect(said(praise)).toEqual(['thanks']);
+    // "Figured it out" and praise, as residents sign off: they opened a ticket as a question.
+    expect(said('спасибо, разобрался')).toEqual(['ok', 'thanks']);
+    expect(said('спасибо вам огромное, вы лучшие')).toEqual(['thanks']);
+    expect(said('ok thanks, figured it out')).toEqual(['ok', 'thanks']);
+    expect(said("thank you, you're the best!")).toEqual(['thanks']);
     expect(said('вы работаете в субботу?')).toBeNull();
     expect(said('нужна помощь с оплатой')).toBeNull();
     // Russian and Kazakh typed in Latin letters.
