@@ -65,12 +65,19 @@ const RUSSIAN_WORDS = wordSet(`
 скока скоко щас чё када тока ваще
 `);
 
-/** Frequent English words and helpline words. */
+/**
+ * Frequent English words and helpline words; the negations as typed without their apostrophe
+ * ("dont", "cant"), which no other word of the message may tell from Russian in Latin letters:
+ * "I don't understand" had only its "i", which both languages have.
+ */
 const ENGLISH_WORDS = wordSet(`
 the a an is are was were be been do does did can could will would should i you he she we they it
 my your our their me us what when where why how which who is there this that these those to of in
 on at for from with by and or not no yes please hi hello thanks thank open close time today
 tomorrow night morning evening help need want get go have has any some all still now
+dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt
+understand know think tell say said make take give find work pay call send about just only also
+very more much many other if than then here again
 `);
 
 /** Russian typed in Latin letters: function words and spellings English does not use. */

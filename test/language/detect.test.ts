@@ -79,6 +79,15 @@ describe('detectLanguage', () => {
     expect(detectLanguage('schetchik').lang).toBe('ru');
   });
 
+  it('reads English negations typed without their apostrophe and frequent verbs as English', () => {
+    // "I don't understand" had only its "i", which Russian in Latin letters has too: a Russian reply.
+    expect(detectLanguage("I don't understand", 'ru')).toEqual({ lang: 'en', confident: true });
+    expect(detectLanguage('i cant find it', 'ru')).toEqual({ lang: 'en', confident: true });
+    // Russian in Latin letters stays Russian.
+    expect(detectLanguage('ya ne ponyal', 'en').lang).toBe('ru');
+    expect(detectLanguage('tak i ne dali', 'en').lang).toBe('ru');
+  });
+
   it('reads a letter held down for emphasis once ("spasibooo" is Russian, "rahmeeet" Kazakh)', () => {
     expect(detectLanguage('spasibooo').lang).toBe('ru');
     expect(detectLanguage('rahmeeet').lang).toBe('kk');
