@@ -28,6 +28,9 @@ describe('CommandRecognizer: a short message asking for a person', () => {
       'I need a human',
       'I want to speak with an operator',
       'connect me to a person please',
+      // A live person in the genitive: it was offered the ban on mass gatherings ("человека").
+      'можно живого человека',
+      'дайте живого оператора',
     ]) {
       expect([text, name(text)]).toEqual([text, 'operator']);
     }

@@ -247,6 +247,14 @@ describe('choiceSaid', () => {
     for (const typed of ['никто не берёт трубку', 'звонила, никто не отвечает', 'не могу дозвониться', 'всё время занято', 'nobody answers the phone', "I called, can't get through", 'ешкім жауап бермейді', 'хабарласа алмадым']) {
       expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
     }
+    // The answer not understood: "я не понял" and "I don't understand" opened a ticket as a question,
+    // "түсінбедім" was answered with the pensions' dates.
+    for (const typed of ['я не понял', 'ничего не понятно', "I don't understand", 'i didnt understand', 'түсінбедім', 'түк түсінбедім']) {
+      expect(`${typed}: ${choiceSaid(reader.read(typed) ?? set(), feedback)}`).toBe(`${typed}: ${CHOICE.notHelpful}`);
+    }
+    // "Понял" alone is still an "ok", and a question with "не понятно" in it a question.
+    expect(said('понял')).toEqual(['ok']);
+    expect(said('не понятно, когда откроют банки')).toBeNull();
     // With "it", "this", "me", "at all": each was a question for the FAQ, and "it did not help" was
     // offered the one entry about charity help.
     for (const typed of ['it did not help', 'this did not help me', "that didn't help at all", 'it was not helpful', "no it didn't", 'this is not what I asked', 'вообще не помогло', 'не помогло совсем', 'бұл көмектеспеді', 'мүлдем көмектеспеді']) {
