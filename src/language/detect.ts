@@ -77,7 +77,7 @@ on at for from with by and or not no yes please hi hello thanks thank open close
 tomorrow night morning evening help need want get go have has any some all still now
 dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt
 understand know think tell say said make take give find work pay call send about just only also
-very more much many other if than then here again
+very more much many other if than then here again live real person human someone anyone
 `);
 
 /** Russian typed in Latin letters: function words and spellings English does not use. */
@@ -127,8 +127,11 @@ const KAZAKH_LATIN_PERSON = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$/;
  * f): they outweigh a letter pair the two share ("check", "watch", "phone").
  */
 const ENGLISH_ONLY_SPELLING = /(th|w|ck|ph|q|tion|ight)/;
-/** English spellings Russian in Latin letters also produces now and then ("bolee", "poedu"). */
-const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea)/;
+/**
+ * English spellings Russian in Latin letters also produces now and then ("bolee", "poedu"); a
+ * doubled last consonant ("smell", "bill", "useless", "stuff") only in a loanword ("klass").
+ */
+const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea|ll$|ss$|ff$|ful$)/;
 
 /** What a word with a Kazakh letter counts, Cyrillic or (wordsWithKazakhLatinMarks) Latin. */
 const KAZAKH_LETTER_CUE = 2;

@@ -83,6 +83,11 @@ describe('detectLanguage', () => {
     // "I don't understand" had only its "i", which Russian in Latin letters has too: a Russian reply.
     expect(detectLanguage("I don't understand", 'ru')).toEqual({ lang: 'en', confident: true });
     expect(detectLanguage('i cant find it', 'ru')).toEqual({ lang: 'en', confident: true });
+    // A doubled last consonant is English spelling; words of asking for a person are English words.
+    for (const typed of ['gas smell', 'useless bot', 'water bill', 'live chat', 'real person']) {
+      expect([typed, detectLanguage(typed, 'ru')]).toEqual([typed, { lang: 'en', confident: true }]);
+    }
+    expect(detectLanguage('kakoy klass', 'en').lang).toBe('ru');
     // Russian in Latin letters stays Russian.
     expect(detectLanguage('ya ne ponyal', 'en').lang).toBe('ru');
     expect(detectLanguage('tak i ne dali', 'en').lang).toBe('ru');
