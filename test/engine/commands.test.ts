@@ -31,11 +31,23 @@ describe('CommandRecognizer: a short message asking for a person', () => {
       // A live person in the genitive: it was offered the ban on mass gatherings ("человека").
       'можно живого человека',
       'дайте живого оператора',
+      // In the other word order, or as help from a person: each reached an operator as "no answer".
+      'человек нужен',
+      'мне нужна помощь человека',
+      'оператора дайте',
+      'live chat',
+      // The bot given up on: "адам керек" was offered the ban on mass gatherings.
+      'адам керек',
+      'бот не понимает',
+      'глупый бот',
+      'useless bot',
+      'бот түсінбейді',
     ]) {
       expect([text, name(text)]).toEqual([text, 'operator']);
     }
-    // An operator of another kind is a question.
+    // An operator of another kind is a question; so are people needed for something.
     expect(name('Какой мобильный оператор работает ночью?')).toBeNull();
+    expect(name('тойға қанша адам керек')).toBeNull();
   });
 
   test('is not, when the message says the resident does not want one', () => {

@@ -87,6 +87,7 @@ describe('SmallTalkReader', () => {
     // "Are you there?" is read as waiting (which the handlers pass on to an operator), not as courtesy.
     expect(said('вы здесь?')).toEqual(['waiting']);
     expect(said('are you there?')).toEqual(['waiting']);
+    expect(said('есть кто живой?')).toEqual(['waiting']);
     expect(said('')).toBeNull();
     expect(said('спасибо '.repeat(13))).toBeNull();
   });
