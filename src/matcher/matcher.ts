@@ -127,6 +127,9 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
  */
 export const TAUGHT_SCORE = 0.99;
 
+/** Numbers and signs, no letter: a message of no word ("123", "+7 701 123 45 67"). */
+const NUMBERS_ONLY = /^[^\p{L}]*\p{N}[^\p{L}]*$/u;
+
 /** How many questions' signatures (LexicalMatcher.questionSignature) are kept before starting afresh. */
 const MAX_KEPT_SIGNATURES = 5000;
 
@@ -246,6 +249,8 @@ export class LexicalMatcher implements FaqMatcher {
     // Not even that: every word a stop word or an interjection ("хм", "и что?", "помогите").
     if (tokens.length === 0 && tokenize(text).length > 0) return { candidates: [], doubt: 'nothing-asked' };
     const ranking = this.ranker.rank(tokens, undefined, limit);
+    // No word at all, only numbers the FAQ does not have ("123", a phone number): nothing to hand on.
+    if (ranking.entries.length === 0 && NUMBERS_ONLY.test(text)) return { candidates: [], doubt: 'nothing-asked' };
     const taught = this.taught.entriesSaying(text, lang, tokens);
     if (taught.length > 0) return taughtResult(taught, this.resultOf(ranking, limit), limit, this.askedByAnother(ranking, taught, text, lang, tokens));
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.

@@ -47,7 +47,8 @@ export interface MatchResult {
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
    * "how?") or says a day ("а завтра?"), and names nothing to look up; 'nothing-asked' (no
    * candidates): not even that, every word is a stop word or an interjection ("хм", "и что?",
-   * "помогите"), so an operator could only ask what it is about. 'answer-only': no word of the
+   * "помогите"), or there is no word, only numbers the FAQ does not have ("123", a phone number),
+   * so an operator could only ask what it is about. 'answer-only': no word of the
    * message is in the first candidate's questions or topic, only in its answer's prose (or the
    * kind of answer asked is, and no word of it at all); it is neither answered nor offered as "did
    * you mean", only, when likely, to read while an operator takes the message.

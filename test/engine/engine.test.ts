@@ -492,6 +492,8 @@ describe('small things residents run into', () => {
       expect(result.replies[0].text).toBe(tr.t(lang, 'input.noSubject'));
       expect(choiceIds(result.replies)).toEqual(expect.arrayContaining([CHOICE.topic('curfew'), CHOICE.operator]));
     }
+    // So is a number alone the FAQ does not have (a phone number): it opened a ticket of digits.
+    for (const typed of ['+7 701 123 45 67', '4521']) expect((await h.say(typed, { chatId: typed })).outcome).toEqual({ kind: 'clarify' });
     // With something to look up, the question word is part of an ordinary question.
     expect((await h.say('где почта?', { chatId: 'post' })).outcome.kind).not.toBe('clarify');
     expect(await h.store.tickets.list()).toEqual([]);

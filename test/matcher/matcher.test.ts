@@ -484,6 +484,17 @@ describe('doubt: when not to answer outright', () => {
     expect(matcher.match('хм, где оплатить штраф за парковку?', 'ru').candidates[0]?.id).toBe('parking-fine');
   });
 
+  it('numbers alone the FAQ does not have are no question: clarify, not a hand-over', () => {
+    const matcher = loaded();
+    for (const text of ['123', '+7 701 123 45 67', '8 (7182) 55-55-55', '4521']) {
+      const result = matcher.match(text, 'ru');
+      expect({ text, result }).toEqual({ text, result: { candidates: [], doubt: 'nothing-asked' } });
+      expect(decide(result, DEFAULT_THRESHOLDS)).toEqual({ kind: 'clarify', asksNothing: true });
+    }
+    // With a word the FAQ does not know, it is a question the FAQ has no answer to: for an operator.
+    expect(matcher.match('квартира 123', 'ru').doubt).not.toBe('nothing-asked');
+  });
+
   it('laughter and a syllable said over are no word: alone, nothing is asked', () => {
     const matcher = loaded();
     for (const text of ['хахаха', 'ахахах))', 'ха-ха', 'лол', 'hahaha', 'lol', 'jkjkjk', 'лалала', 'ыыы']) {
