@@ -5,7 +5,7 @@ const reader = new ChoicePositionReader(createTranslator());
 
 describe('ChoicePositionReader', () => {
   test('reads a position typed with decorations, as a word, or with filler words, in each language', () => {
-    const second = ['2-й', '№2', '#2', '2)', '2️⃣', 'вариант 2', 'второй', 'Вторую!', 'два', 'давайте второй вариант', 'екінші', '2-ші', 'екінші нұсқа', 'the second one', 'option 2', '2nd', 'да, второй', 'yes, the second'];
+    const second = ['2-й', '№2', '#2', '2)', '2️⃣', 'вариант 2', 'второй', 'Вторую!', 'два', 'давайте второй вариант', 'екінші', '2-ші', 'екінші нұсқа', 'the second one', 'option 2', '2nd', 'да, второй', 'yes, the second', 'давай второе', 'екіншісін беріңіз'];
     for (const typed of second) expect([typed, reader.read(typed, 3)]).toEqual([typed, 2]);
     expect(reader.read('четвёртый', 5)).toBe(4);
     expect(reader.read('Третий', 3)).toBe(3);
