@@ -77,7 +77,8 @@ on at for from with by and or not no yes please hi hello thanks thank open close
 tomorrow night morning evening help need want get go have has any some all still now
 dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt
 understand know think tell say said make take give find work pay call send about just only also
-very more much many other if than then here again live real person human someone anyone
+very more much many other if than then here again live real person human someone anyone never
+mind sorry wrong bye okay
 `);
 
 /** Russian typed in Latin letters: function words and spellings English does not use. */
