@@ -47,6 +47,19 @@ describe('SmallTalkReader', () => {
     expect(said('thank you, that was helpful')).toEqual(['helped', 'thanks']);
     expect(said('рахмет, көп көмектестіңіз')).toEqual(['helped', 'thanks']);
     for (const praise of ['молодец', 'good bot', 'жарайсың']) expect(said(praise)).toEqual(['thanks']);
+    // No more questions, the answer received, an apology for a wrong chat: half of such sign-offs
+    // opened a ticket as a question, and "принял, спасибо" was offered the pensions' dates.
+    expect(said('всё, вопросов больше нет')).toEqual(['bye', 'ok']);
+    expect(said('больше ничего не нужно')).toEqual(['bye']);
+    expect(said('no more questions')).toEqual(['bye']);
+    expect(said('басқа сұрағым жоқ')).toEqual(['bye']);
+    expect(said('принял, спасибо')).toEqual(['ok', 'thanks']);
+    expect(said('извините, ошибся')).toEqual(['ok']);
+    expect(said('сорри, не туда написал')).toEqual(['ok']);
+    expect(said('sorry, wrong chat')).toEqual(['ok']);
+    expect(said('кешіріңіз, қате жаздым')).toEqual(['ok']);
+    // An apology before a question is courtesy the question goes without.
+    expect(reader.withoutCourtesyParts('Извините, когда откроют банки?')).toBe('когда откроют банки?');
     // "Figured it out" and praise, as residents sign off: they opened a ticket as a question.
     expect(said('спасибо, разобрался')).toEqual(['ok', 'thanks']);
     expect(said('спасибо вам огромное, вы лучшие')).toEqual(['thanks']);
