@@ -58,6 +58,14 @@ describe('SmallTalkReader', () => {
     expect(said('сорри, не туда написал')).toEqual(['ok']);
     expect(said('sorry, wrong chat')).toEqual(['ok']);
     expect(said('кешіріңіз, қате жаздым')).toEqual(['ok']);
+    // Thirty-five sign-offs written afterwards as a check: five still went to the FAQ.
+    expect(said('Спасибо огромное, очень выручили!')).toEqual(['helped', 'thanks']);
+    expect(said('большое человеческое спасибо')).toEqual(['thanks']);
+    expect(said('Благодарю, буду ждать')).toEqual(['ok', 'thanks']);
+    expect(said('Алғыс білдіремін')).toEqual(['thanks']);
+    expect(said('great, that answers my question')).toEqual(['helped', 'ok']);
+    expect(said('appreciate your help')).toEqual(['thanks']);
+    expect(said('thanks, will do')).toEqual(['ok', 'thanks']);
     // An apology before a question is courtesy the question goes without.
     expect(reader.withoutCourtesyParts('Извините, когда откроют банки?')).toBe('когда откроют банки?');
     // "Figured it out" and praise, as residents sign off: they opened a ticket as a question.
