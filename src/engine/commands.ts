@@ -5,6 +5,7 @@
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
 import { readAsKazakhIfLatin } from '../matcher/translit';
+import { typingSlip } from '../matcher/trigrams';
 import { listSpellings, NEGATIONS_AFTER, NEGATIONS_BEFORE, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
@@ -38,6 +39,13 @@ const LATIN_LETTER = /[a-z]/;
  */
 const SLASH_COMMAND = /^\/(\p{L}[\p{L}\d_]*)(?:@\w+)?(?:\s|$)/u;
 
+/**
+ * A typed command of one word this long or longer is also taken with one typing slip in it, a
+ * letter missing or more or two swapped ("опреатор", "оператр", "помошь"): typed as a question it
+ * found no entry. A shorter word slipped is as often another word.
+ */
+const MIN_SLIPPED_COMMAND = 6;
+
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
 
@@ -54,6 +62,8 @@ export class CommandRecognizer {
   private readonly phrasesByFirstWord = new Map<string, number[]>();
   /** Phrases of one word, which may be said cut short ("қос" for "қосыңыз"): tried on every message. */
   private readonly oneWordPhrases: number[] = [];
+  /** The typed commands of one word of MIN_SLIPPED_COMMAND letters or more, with their command. */
+  private readonly slippable: Array<readonly [string, Command]> = [];
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -87,7 +97,10 @@ export class CommandRecognizer {
     const said = normalizePhrase(word);
     for (const key of listSpellings(said)) {
       // The first meaning wins; a word listed twice keeps the earlier command.
-      if (key && !this.exact.has(key)) this.exact.set(key, command);
+      if (key && !this.exact.has(key)) {
+        this.exact.set(key, command);
+        if (!key.includes(' ') && key.length >= MIN_SLIPPED_COMMAND) this.slippable.push([key, command]);
+      }
       for (const part of key.split(' ')) if (part) this.words.add(part);
     }
   }
@@ -111,7 +124,7 @@ export class CommandRecognizer {
     }
     const spelt = normalizePhrase(text);
     const words = spelt.split(' ');
-    const said = this.said(words);
+    const said = this.said(words) ?? this.slipped(words);
     if (said || !LATIN_LETTER.test(spelt)) return said;
     // Kazakh typed in Latin letters ("operatorga qosynyz", "qazaqsha jazynyzshy"), read as Kazakh:
     // only when a word so read is one of the commands' words (most messages have none).
@@ -131,6 +144,13 @@ export class CommandRecognizer {
     let first = this.firstSaid(words, this.oneWordPhrases, Infinity);
     for (const word of words) first = this.firstSaid(words, this.phrasesByFirstWord.get(word), first);
     return first === Infinity ? null : this.phrases[first].command;
+  }
+
+  /** The command a message of one word is with a typing slip in it (MIN_SLIPPED_COMMAND); null if none. */
+  private slipped(words: readonly string[]): Command | null {
+    if (words.length !== 1 || words[0].length < MIN_SLIPPED_COMMAND - 1) return null;
+    for (const [key, command] of this.slippable) if (typingSlip(words[0], key)) return command;
+    return null;
   }
 
   /** The lowest of `first` and the positions among `candidates` of phrases `words` ask for. */

@@ -78,7 +78,7 @@ tomorrow night morning evening help need want get go have has any some all still
 dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt
 understand know think tell say said make take give find work pay call send about just only also
 very more much many other if than then here again live real person human someone anyone never
-mind sorry wrong bye okay
+mind sorry wrong bye okay pls plz
 `);
 
 /** Russian typed in Latin letters: function words and spellings English does not use. */

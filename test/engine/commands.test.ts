@@ -68,6 +68,19 @@ describe('CommandRecognizer: a short message asking for a person', () => {
     expect(name('no, let me talk to a person')).toBe('operator');
   });
 
+  test('a command word of six letters or more is taken with one typing slip, a shorter one or another word is not', () => {
+    // Each was a question for the FAQ, which offered the mobile operators' entry.
+    for (const [typed, command] of [['опреатор', 'operator'], ['операотр', 'operator'], ['оператр', 'operator'], ['operatro', 'operator'], ['отменть', 'cancel'], ['subscirbe', 'subscribe']] as const) {
+      expect([typed, name(typed)]).toEqual([typed, command]);
+    }
+    // A letter replaced is no slip ("операция" is a word), nor is a word among others.
+    for (const typed of ['операция', 'аперато', 'опреатор связи работает?']) expect([typed, name(typed)]).toEqual([typed, null]);
+  });
+
+  test('going back is the menu', () => {
+    for (const typed of ['назад', 'в начало', 'артқа', 'back']) expect([typed, name(typed)]).toEqual([typed, 'menu']);
+  });
+
   test('the typed words of /cancel are still /cancel', () => {
     expect(name('оператор не нужен')).toBe('cancel');
     expect(name('оператор керек емес')).toBe('cancel');

@@ -158,6 +158,9 @@ describe('SmallTalkReader', () => {
 
   test('a command keeps its words once the courtesy around it is taken away; a yes or a no stays', () => {
     expect(reader.withoutCourtesy('Меню, пожалуйста!')).toBe('меню');
+    // "Please" as chats spell it: "оператора пжлст" was a question that found the mobile operators.
+    expect(reader.withoutCourtesy('оператора пжлст')).toBe('оператора');
+    expect(reader.withoutCourtesy('operator pls')).toBe('operator');
     expect(reader.withoutCourtesy('english please')).toBe('english');
     expect(reader.withoutCourtesy('Здравствуйте, соедините с оператором')).toBe('соедините с оператором');
     expect(reader.withoutCourtesy('нет, не надо оператора, спасибо')).toBe('нет не надо оператора');

@@ -84,7 +84,7 @@ describe('detectLanguage', () => {
     expect(detectLanguage("I don't understand", 'ru')).toEqual({ lang: 'en', confident: true });
     expect(detectLanguage('i cant find it', 'ru')).toEqual({ lang: 'en', confident: true });
     // A doubled last consonant is English spelling; words of asking for a person are English words.
-    for (const typed of ['gas smell', 'useless bot', 'water bill', 'live chat', 'real person', 'never mind', 'sorry, wrong chat', 'ok bye']) {
+    for (const typed of ['gas smell', 'useless bot', 'water bill', 'live chat', 'real person', 'never mind', 'sorry, wrong chat', 'ok bye', 'operator pls']) {
       expect([typed, detectLanguage(typed, 'ru')]).toEqual([typed, { lang: 'en', confident: true }]);
     }
     expect(detectLanguage('kakoy klass', 'en').lang).toBe('ru');
