@@ -50,6 +50,16 @@ export class SmallTalkReader {
   private readonly fillers = new Set<string>();
   /** Every word of the phrases and the fillers: a message with any other word is no small talk. */
   private readonly words = new Set<string>();
+  /**
+   * The words of the lists of MIN_SLIPPED letters or more by each spelling of them with one letter
+   * left out: a word typed with a slip meets its word there (slipped).
+   */
+  private readonly byDeletion = new Map<string, string>();
+  /**
+   * slipped's answers: every message's words are asked about, most of them words of questions
+   * that come back all day ("когда", "справка"), and the lists do not change.
+   */
+  private readonly slips = new Map<string, string | null>();
   /** Words in the longest phrase: matching tries phrases from this length down. */
   private longest = 1;
   /** Words that say what thanks is for (`smallTalk.thanksFor`): "за", "for", "үшін". */
@@ -74,6 +84,13 @@ export class SmallTalkReader {
       for (const word of translator.list(lang, 'smallTalk.thanksFor')) for (const spelt of listSpellings(key(word))) this.thanksFor.add(spelt);
     }
     for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
+    for (const word of this.words) {
+      if (word.length < MIN_SLIPPED) continue;
+      for (let i = 0; i < word.length; i += 1) {
+        const shorter = word.slice(0, i) + word.slice(i + 1);
+        if (!this.byDeletion.has(shorter)) this.byDeletion.set(shorter, word);
+      }
+    }
   }
 
   private add(phrase: string, kind: SmallTalk): void {
@@ -90,12 +107,46 @@ export class SmallTalkReader {
 
   /**
    * A message word in list spelling as the lists know it: as it is, or a Latin word read as Kazakh
-   * when that is a word of theirs ("bolynyz" is "болыныз", of "сау болыңыз"); as it is otherwise.
+   * when that is a word of theirs ("bolynyz" is "болыныз", of "сау болыңыз"), or the word of theirs
+   * it is with a typing slip ("спосибо", "благодорю", "рахмед", "thnks", "свиданья"); as it is
+   * otherwise.
    */
   private spelt(word: string): string {
     if (this.words.has(word)) return word;
     const read = readAsKazakhIfLatin(word);
-    return this.words.has(read) ? read : word;
+    if (this.words.has(read)) return read;
+    return this.slipped(word) ?? (read === word ? undefined : this.slipped(read)) ?? word;
+  }
+
+  /**
+   * The word of the lists `word` is with one slip: a letter missing, one more, one replaced, or two
+   * swapped (each side with one letter left out, the same). Only for words of MIN_SLIPPED letters
+   * or more and the same first letter: a shorter word slipped, or one whose first letter is wrong,
+   * is as often another word. Every word of a message must be courtesy for it to be small talk, so
+   * a word of a question taken for courtesy leaves the message a question. Kept per word (slips).
+   */
+  private slipped(word: string): string | undefined {
+    if (word.length < MIN_SLIPPED - 1) return undefined;
+    let known = this.slips.get(word);
+    if (known === undefined) {
+      if (this.slips.size >= MAX_KEPT_SLIPS) this.slips.clear();
+      known = this.slipOf(word);
+      this.slips.set(word, known);
+    }
+    return known ?? undefined;
+  }
+
+  /** slipped, worked out. */
+  private slipOf(word: string): string | null {
+    const missing = this.byDeletion.get(word);
+    if (missing && missing[0] === word[0]) return missing;
+    for (let i = 0; i < word.length; i += 1) {
+      const shorter = word.slice(0, i) + word.slice(i + 1);
+      if (shorter.length >= MIN_SLIPPED && shorter[0] === word[0] && this.words.has(shorter)) return shorter;
+      const known = this.byDeletion.get(shorter);
+      if (known && known[0] === word[0] && known.length === word.length) return known;
+    }
+    return null;
   }
 
   /**
@@ -207,7 +258,8 @@ export class SmallTalkReader {
 
   /** Whether a word is one of the courtesy phrases' words ("спасибо", "рахмет", "please"). */
   knowsWord(word: string): boolean {
-    return this.words.has(this.spelt(listSpelling(word)));
+    const spelt = listSpelling(word);
+    return this.words.has(spelt) || this.words.has(readAsKazakhIfLatin(spelt));
   }
 
   /**
@@ -457,6 +509,11 @@ const NAME = /^\p{Lu}\p{Ll}+$/u;
 const MAX_SIGNATURE_WORDS = 2;
 /** Who signs a letter, in words: "жители дома 5", "5-үйдің тұрғыны", "a resident of house 5". */
 const MAX_SIGNED_DESCRIPTION_WORDS = 6;
+
+/** A word of the lists this long or longer is also read with one typing slip in it (SmallTalkReader.slipped). */
+const MIN_SLIPPED = 5;
+/** How many words' slips are kept before starting afresh (a crude bound, as for the matcher's memos). */
+const MAX_KEPT_SLIPS = 20_000;
 
 /** What thanks may be for, in words: "быстрый ремонт дороги во дворе". More is a message of its own. */
 const MAX_THANKED_WORDS = 5;
