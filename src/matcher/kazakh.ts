@@ -120,7 +120,7 @@ function stripConverb(word: string): string | null {
 }
 
 /**
- * Nouns that end as a verb form does and whose stripped stem is another word's root, kept whole
+ * Nouns that end as a verb form or a case does and whose stripped stem is another word's root, kept whole
  * (folded spelling): "сынып" (a school class) is not "сын-ып" (having broken), so "сыныпқа" (to
  * the first class) and "сынған", "сынды" (broken), or the Russian "сына" (son) read with Kazakh
  * endings, are no longer one key. The converb itself ("лифт сынып қалды": the lift broke) is told
@@ -130,6 +130,9 @@ const WHOLE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['сынып', 'сынып'],
   // before a vowel: "сыныбы" (its class)
   ['сыныб', 'сынып'],
+  // "сауда" (trade: "сауда орталығы", a shopping centre) is not "сау-да": "сау" is healthy, and the
+  // goodbye "сау болыңыз" ("sau boliniz") met the shops' entry.
+  ['сауда', 'сауда'],
 ]);
 
 /** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */

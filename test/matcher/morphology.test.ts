@@ -216,6 +216,9 @@ describe('Kazakh suffix stripper', () => {
     // "сынып" (a school class) ends as a converb does: its forms are one word, not "сын-" (to break).
     for (const form of ['сыныпқа', 'сыныптар', 'сыныбы', 'сыныпта']) expect(stemKazakh(form)).toBe(stemKazakh('сынып'));
     for (const broke of ['сынған', 'сынды', 'сына']) expect(stemKazakh(broke)).not.toBe(stemKazakh('сынып'));
+    // "сауда" (trade) ends as the locative does: its forms are one word, not "сау" (healthy, goodbye).
+    for (const form of ['саудасы', 'саудада', 'сауданы', 'саудаға']) expect(stemKazakh(form)).toBe(stemKazakh('сауда'));
+    expect(stemKazakh('сау')).not.toBe(stemKazakh('сауда'));
   });
 
   it('peels a suffix only where it agrees with the sound before it', () => {
