@@ -63,6 +63,7 @@ const RUSSIAN_WORDS = wordSet(`
 еще ещё можно нужно надо есть будет будут работает работают сколько скольки какой какая какие
 почему здравствуйте подскажите пожалуйста мне меня мы вы я он она они нет да там тут очень
 скока скоко щас чё када тока ваще
+здрасти здрасьте здрасте здраствуйте привет спасибо пока
 `);
 
 /**
@@ -78,7 +79,7 @@ tomorrow night morning evening help need want get go have has any some all still
 dont doesnt didnt cant cannot wont isnt arent wasnt werent havent hasnt couldnt wouldnt shouldnt
 understand know think tell say said make take give find work pay call send about just only also
 very more much many other if than then here again live real person human someone anyone never
-mind sorry wrong bye okay pls plz
+mind sorry wrong bye okay pls plz hey hii hiya
 `);
 
 /** Russian typed in Latin letters: function words and spellings English does not use. */

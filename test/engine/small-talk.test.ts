@@ -25,6 +25,7 @@ describe('SmallTalkReader', () => {
     expect(said('thank you so much for your help')).toEqual(['thanks']);
     expect(said('спасибо большое за помощь')).toEqual(['thanks']);
     expect(said('Good morning!')).toEqual(['greeting']);
+    expect(said('hey there!')).toEqual(['greeting']);
     // Asking about the wait is its own kind, and it comes first.
     expect(said('Здравствуйте, есть кто?')).toEqual(['greeting', 'waiting']);
     expect(mainSmallTalk(new Set(['greeting', 'waiting']))).toBe('waiting');

@@ -84,10 +84,12 @@ describe('detectLanguage', () => {
     expect(detectLanguage("I don't understand", 'ru')).toEqual({ lang: 'en', confident: true });
     expect(detectLanguage('i cant find it', 'ru')).toEqual({ lang: 'en', confident: true });
     // A doubled last consonant is English spelling; words of asking for a person are English words.
-    for (const typed of ['gas smell', 'useless bot', 'water bill', 'live chat', 'real person', 'never mind', 'sorry, wrong chat', 'ok bye', 'operator pls']) {
+    for (const typed of ['gas smell', 'useless bot', 'water bill', 'live chat', 'real person', 'never mind', 'sorry, wrong chat', 'ok bye', 'operator pls', 'hey', 'hii']) {
       expect([typed, detectLanguage(typed, 'ru')]).toEqual([typed, { lang: 'en', confident: true }]);
     }
     expect(detectLanguage('kakoy klass', 'en').lang).toBe('ru');
+    // A colloquial Russian greeting is Russian, not a Kazakh ending ("-ти") on an unknown word.
+    expect(detectLanguage('здрасти', 'kk')).toEqual({ lang: 'ru', confident: true });
     // Russian in Latin letters stays Russian.
     expect(detectLanguage('ya ne ponyal', 'en').lang).toBe('ru');
     expect(detectLanguage('tak i ne dali', 'en').lang).toBe('ru');
