@@ -46,6 +46,9 @@ const SLASH_COMMAND = /^\/(\p{L}[\p{L}\d_]*)(?:@\w+)?(?:\s|$)/u;
  */
 const MIN_SLIPPED_COMMAND = 6;
 
+/** A message naming a person to talk to in more words than this is a question about something (namesPerson). */
+const MAX_PERSON_WORDS = 4;
+
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
 
@@ -62,6 +65,8 @@ export class CommandRecognizer {
   private readonly phrasesByFirstWord = new Map<string, number[]>();
   /** Phrases of one word, which may be said cut short ("қос" for "қосыңыз"): tried on every message. */
   private readonly oneWordPhrases: number[] = [];
+  /** The words that alone ask for a person ("оператора", "человек", "маман", "human"). */
+  private readonly personWords = new Set<string>();
   /** The typed commands of one word of MIN_SLIPPED_COMMAND letters or more, with their command. */
   private readonly slippable: Array<readonly [string, Command]> = [];
 
@@ -100,6 +105,7 @@ export class CommandRecognizer {
       if (key && !this.exact.has(key)) {
         this.exact.set(key, command);
         if (!key.includes(' ') && key.length >= MIN_SLIPPED_COMMAND) this.slippable.push([key, command]);
+        if (!key.includes(' ') && command.name === 'operator') this.personWords.add(key);
       }
       for (const part of key.split(' ')) if (part) this.words.add(part);
     }
@@ -130,6 +136,19 @@ export class CommandRecognizer {
     // only when a word so read is one of the commands' words (most messages have none).
     const read = words.map(readAsKazakhIfLatin);
     return read.some((w, i) => w !== words[i] && this.words.has(w)) ? this.said(read) : null;
+  }
+
+  /**
+   * Whether a short message that is no command names a person to talk to ("хочу оператора",
+   * "оператор нужен срочно", "позвать оператора можно?"): a word that alone asks for one, not
+   * denied, in at most MAX_PERSON_WORDS words. Not a command (the FAQ may answer "мобильный
+   * оператор"), but when the FAQ does not, the resident asked for a person, not a question the
+   * FAQ has no answer to.
+   */
+  namesPerson(text: string): boolean {
+    const words = normalizePhrase(text).split(' ');
+    if (words.length > MAX_PERSON_WORDS) return false;
+    return words.some((w, i) => this.personWords.has(w) && !words.slice(Math.max(0, i - NEGATION_REACH), i).some((b) => NEGATIONS_BEFORE.has(b)) && !NEGATIONS_AFTER.has(words[i + 1] ?? ''));
   }
 
   /** The command a message's words are, or ask for in a phrase; null if none. */

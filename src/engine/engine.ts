@@ -176,6 +176,7 @@ export class ConversationEngine {
     const question = kind === 'question' && !choiceId && !command && !smallTalk ? this.smallTalk.withoutCourtesyParts(text) : text;
     const input: TurnInput = { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, meant ? `${typed} → ${meant}` : typed) };
     if (meant) input.typed = typed;
+    if (kind === 'question' && !choiceId && !command && !smallTalk && this.commands.namesPerson(text)) input.namesPerson = true;
     return input;
   }
 

@@ -37,6 +37,11 @@ export interface TurnInput {
    * keyboard layout (language/keyboard-layout.ts). The resident line then has both.
    */
   typed?: string;
+  /**
+   * A short message that is no command but names a person to talk to ("хочу оператора",
+   * CommandRecognizer.namesPerson): unanswered, it was a request for one.
+   */
+  namesPerson?: true;
 }
 
 /** A question the answering handlers could not settle, for whoever takes unanswered questions. */

@@ -51,15 +51,16 @@ describe('CommandRecognizer: a short message asking for a person', () => {
   });
 
   test('is not, when the message says the resident does not want one', () => {
-    for (const text of [
-      'мне не нужен оператор',
-      'я не хочу к оператору',
-      'маған оператор керек емес',
-      "I don't want to talk to a human",
-      'I do not need to talk to a human',
-    ]) {
+    for (const text of ['я не хочу к оператору', "I don't want to talk to a human", 'I do not need to talk to a human']) {
       expect([text, name(text)]).toEqual([text, null]);
     }
+    // Said as no operator needed, it is /cancel: "мне не нужен оператор" was a question that opened a ticket.
+    for (const text of ['мне не нужен оператор', 'маған оператор керек емес', 'I do not need an operator']) expect([text, name(text)]).toEqual([text, 'cancel']);
+  });
+
+  test('a few words naming a person to talk to are no command, but name one; denied or among many words, not', () => {
+    for (const text of ['хочу оператора', 'оператор нужен срочно', 'позвать оператора можно?', 'human please now']) expect([text, commands.namesPerson(text)]).toEqual([text, true]);
+    for (const text of ['мне не нужен оператор вообще', 'какой мобильный оператор работает ночью?', 'когда откроют банки?']) expect([text, commands.namesPerson(text)]).toEqual([text, false]);
   });
 
   test('a denial further back belongs to something else, and "no" answers what the bot asked', () => {

@@ -552,7 +552,8 @@ describe('small things residents run into', () => {
     expect((await h.store.tickets.get(id))?.messages.map((m) => m.text)).toEqual(['Алло?', 'есть новости?', 'вы тут?']);
     // With the bot, asking whether anyone is there asks for a person: handed over as asked for, not
     // told "I could not find an answer to this question".
-    for (const [typed, lang] of [['алло, есть кто?', 'ru'], ['I am waiting', 'en']] as const) {
+    // So do a few words naming a person the FAQ has nothing for ("хочу оператора").
+    for (const [typed, lang] of [['алло, есть кто?', 'ru'], ['I am waiting', 'en'], ['хочу оператора', 'ru'], ['оператор нужен срочно', 'ru']] as const) {
       const fresh = await h.say(typed, { chatId: typed });
       expect(fresh.outcome).toMatchObject({ kind: 'escalate', reason: 'requested' });
       expect(texts(fresh.replies).join(' ')).not.toContain(tr.t(lang, 'escalation.noMatch'));

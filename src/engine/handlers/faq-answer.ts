@@ -121,7 +121,9 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     // and to the queue's list, with the question they go on from, as a follow-up answered is kept.
     const question = goesOnFromLastQuestion(turn.conversation, text, catalog, turn.now) ? followUpQuestion(earlier, text) : text;
     turn.conversation.lastQuestion = question;
-    turn.unanswered = { question, reason: 'no-match', leadKey: 'escalation.noMatch' };
+    // A few words naming a person ("хочу оператора", "оператор нужен срочно") ask for one too, with
+    // whatever entries the FAQ found offered beside ("мобильный оператор" may mean the network).
+    turn.unanswered = turn.input.namesPerson ? { question, reason: 'requested' } : { question, reason: 'no-match', leadKey: 'escalation.noMatch' };
     if (decision.kind === 'none' && decision.ids?.length) turn.unanswered.hints = decision.ids;
     return next();
   };
