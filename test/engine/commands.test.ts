@@ -42,6 +42,10 @@ describe('CommandRecognizer: a short message asking for a person', () => {
       'глупый бот',
       'useless bot',
       'бот түсінбейді',
+      // A specialist, a member of staff, an agent, support: as many ways again.
+      'хочу поговорить с сотрудником',
+      'i need to speak with an agent',
+      'connect me to support',
     ]) {
       expect([text, name(text)]).toEqual([text, 'operator']);
     }
@@ -59,7 +63,7 @@ describe('CommandRecognizer: a short message asking for a person', () => {
   });
 
   test('a few words naming a person to talk to are no command, but name one; denied or among many words, not', () => {
-    for (const text of ['хочу оператора', 'оператор нужен срочно', 'позвать оператора можно?', 'human please now']) expect([text, commands.namesPerson(text)]).toEqual([text, true]);
+    for (const text of ['хочу оператора', 'оператор нужен срочно', 'позвать оператора можно?', 'human please now', 'дайте специалиста']) expect([text, commands.namesPerson(text)]).toEqual([text, true]);
     for (const text of ['мне не нужен оператор вообще', 'какой мобильный оператор работает ночью?', 'когда откроют банки?']) expect([text, commands.namesPerson(text)]).toEqual([text, false]);
   });
 

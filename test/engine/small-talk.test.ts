@@ -73,6 +73,12 @@ describe('SmallTalkReader', () => {
     expect(said('передумал, не надо')).toEqual(['no', 'ok']);
     expect(said('рахмет сізге көп')).toEqual(['thanks']);
     for (const typed of ['не поняла ответ', 'что-то непонятно написано', 'that doesnt make sense', 'түсінбедім жауапты']) expect([typed, said(typed)]).toEqual([typed, ['notHelped']]);
+    // A third check of forty: twenty-two were still mishandled; these are among them.
+    expect(said('благодарствую')).toEqual(['thanks']);
+    expect(said('понятненько спасибо')).toEqual(['ok', 'thanks']);
+    expect(said('no worries')).toEqual(['ok']);
+    expect(said('қайырлы түн')).toEqual(['bye']);
+    for (const typed of ['я вас не понимаю', 'ответ не подходит', 'бұл жауап емес']) expect([typed, said(typed)]).toEqual([typed, ['notHelped']]);
     // An apology before a question is courtesy the question goes without.
     expect(reader.withoutCourtesyParts('Извините, когда откроют банки?')).toBe('когда откроют банки?');
     // "Figured it out" and praise, as residents sign off: they opened a ticket as a question.
