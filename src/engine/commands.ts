@@ -41,13 +41,15 @@ const SLASH_COMMAND = /^\/(\p{L}[\p{L}\d_]*)(?:@\w+)?(?:\s|$)/u;
 
 /**
  * A typed command of one word this long or longer is also taken with one typing slip in it, a
- * letter missing or more or two swapped ("опреатор", "оператр", "помошь"): typed as a question it
+ * letter missing or more or two swapped ("опреатор", "оператр", "отменть"): typed as a question it
  * found no entry. A shorter word slipped is as often another word.
  */
 const MIN_SLIPPED_COMMAND = 6;
 
 /** A message naming a person to talk to in more words than this is a question about something (namesPerson). */
 const MAX_PERSON_WORDS = 4;
+/** More characters than four words of a request take ("позовите, пожалуйста, специалиста!"). */
+const MAX_PERSON_CHARS = 64;
 
 /** Aliases that Telegram users type out of habit; `/language` etc. */
 const SLASH_ALIASES: Record<string, CommandName> = { language: 'lang', human: 'operator', topics: 'menu' };
@@ -146,6 +148,8 @@ export class CommandRecognizer {
    * FAQ has no answer to.
    */
   namesPerson(text: string): boolean {
+    // Asked of every question the FAQ may not answer: a long one is given up before it is spelt.
+    if (text.length > MAX_PERSON_CHARS) return false;
     const words = normalizePhrase(text).split(' ');
     if (words.length > MAX_PERSON_WORDS) return false;
     return words.some((w, i) => this.personWords.has(w) && !words.slice(Math.max(0, i - NEGATION_REACH), i).some((b) => NEGATIONS_BEFORE.has(b)) && !NEGATIONS_AFTER.has(words[i + 1] ?? ''));
