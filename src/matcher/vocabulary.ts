@@ -8,9 +8,29 @@ import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
 import { foldKazakh, scriptOf, tokenize } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
+import { SYNONYM_GROUPS } from './synonyms';
 import { kazakhLatinReading, latinToCyrillic } from './translit';
 
 const MIN_KEY = 3;
+
+/**
+ * The general lexicon's English words (synonyms.ts), by their English stems, without those Russian
+ * typed in Latin letters spells the same, whose Cyrillic reading is a Russian word of the lexicon
+ * ("internet", "lift", "transport", "akimat"): evidence for a short English message whose words the
+ * FAQ's English texts do not have ("covid test", "vet clinic", "pension late" were answered in
+ * Russian in a fresh conversation).
+ */
+const LEXICON_ENGLISH: ReadonlySet<string> = (() => {
+  const latin: string[] = [];
+  const russian = new Set<string>();
+  for (const group of SYNONYM_GROUPS) {
+    for (const { text } of [...group.words, ...group.phrases.flat()]) {
+      if (/^[a-z]+$/.test(text)) latin.push(text);
+      else if (/[а-яё]/.test(text)) russian.add(stemRussian(text));
+    }
+  }
+  return new Set(latin.filter((word) => !russian.has(stemRussian(latinToCyrillic(word)))).map(stemEnglish));
+})();
 
 /** Answers kept between FAQ changes; a crude bound, as for the stems (cleared when full). */
 const MEMO_LIMIT = 50_000;
@@ -75,6 +95,8 @@ export class LanguageVocabulary implements WordEvidence {
       if (this.has('en', word)) out.push('en');
       if (this.has('ru', latinToCyrillic(word))) out.push('ru');
       if (this.has('kk', kazakhLatinReading(word))) out.push('kk');
+      // Not in the FAQ in any language: a word of the general lexicon in English is still English.
+      if (out.length === 0 && word.length >= MIN_KEY && LEXICON_ENGLISH.has(stemEnglish(word))) out.push('en');
     } else if (script === 'cyrillic') {
       if (this.has('ru', word)) out.push('ru');
       if (this.has('kk', word)) out.push('kk');

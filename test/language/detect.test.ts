@@ -182,6 +182,15 @@ describe('detectLanguage with the FAQ vocabulary', () => {
     expect(matcher.vocabulary.languagesOf('sonw')).toEqual([]);
   });
 
+  it('an English word of the general lexicon the FAQ does not have is English; one Russian in Latin letters spells the same is not', () => {
+    // Answered in Russian in a fresh conversation: the FAQ's English texts have none of their words.
+    for (const typed of ['covid test', 'vet clinic', 'flooded basement']) {
+      expect([typed, detectLanguage(typed, 'ru', matcher.vocabulary)]).toEqual([typed, { lang: 'en', confident: true }]);
+    }
+    for (const loanword of ['internet', 'lift', 'transport', 'akimat']) expect([loanword, matcher.vocabulary.languagesOf(loanword)]).toEqual([loanword, []]);
+    expect(detectLanguage('lift ne rabotaet', 'en', matcher.vocabulary).lang).toBe('ru');
+  });
+
   it('a two-letter stem is no evidence ("его" and a brand "егов" share it)', () => {
     expect(matcher.vocabulary.languagesOf('ег')).toEqual([]);
   });
