@@ -18,9 +18,13 @@ const MIN_KEY = 3;
  * typed in Latin letters spells the same, whose Cyrillic reading is a Russian word of the lexicon
  * ("internet", "lift", "transport", "akimat"): evidence for a short English message whose words the
  * FAQ's English texts do not have ("covid test", "vet clinic", "pension late" were answered in
- * Russian in a fresh conversation).
+ * Russian in a fresh conversation). Worked out on the first lookup that needs it, not when the
+ * module loads: stemming the lexicon took about 75 ms, on every start of every process.
  */
-const LEXICON_ENGLISH: ReadonlySet<string> = (() => {
+let lexiconEnglish: ReadonlySet<string> | undefined;
+
+function lexiconEnglishStems(): ReadonlySet<string> {
+  if (lexiconEnglish) return lexiconEnglish;
   const latin: string[] = [];
   const russian = new Set<string>();
   for (const group of SYNONYM_GROUPS) {
@@ -29,8 +33,9 @@ const LEXICON_ENGLISH: ReadonlySet<string> = (() => {
       else if (/[а-яё]/.test(text)) russian.add(stemRussian(text));
     }
   }
-  return new Set(latin.filter((word) => !russian.has(stemRussian(latinToCyrillic(word)))).map(stemEnglish));
-})();
+  lexiconEnglish = new Set(latin.filter((word) => !russian.has(stemRussian(latinToCyrillic(word)))).map(stemEnglish));
+  return lexiconEnglish;
+}
 
 /** Answers kept between FAQ changes; a crude bound, as for the stems (cleared when full). */
 const MEMO_LIMIT = 50_000;
@@ -96,7 +101,7 @@ export class LanguageVocabulary implements WordEvidence {
       if (this.has('ru', latinToCyrillic(word))) out.push('ru');
       if (this.has('kk', kazakhLatinReading(word))) out.push('kk');
       // Not in the FAQ in any language: a word of the general lexicon in English is still English.
-      if (out.length === 0 && word.length >= MIN_KEY && LEXICON_ENGLISH.has(stemEnglish(word))) out.push('en');
+      if (out.length === 0 && word.length >= MIN_KEY && lexiconEnglishStems().has(stemEnglish(word))) out.push('en');
     } else if (script === 'cyrillic') {
       if (this.has('ru', word)) out.push('ru');
       if (this.has('kk', word)) out.push('kk');
