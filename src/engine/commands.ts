@@ -5,7 +5,7 @@
 import { LANGS, type Lang } from '../i18n/languages';
 import type { Translator } from '../i18n';
 import { readAsKazakhIfLatin } from '../matcher/translit';
-import { typingSlip } from '../matcher/trigrams';
+import { slipTargets } from '../matcher/trigrams';
 import { listSpellings, NEGATIONS_AFTER, NEGATIONS_BEFORE, normalizePhrase } from './input';
 
 export type CommandName = 'start' | 'menu' | 'lang' | 'operator' | 'cancel' | 'help' | 'subscribe' | 'unsubscribe';
@@ -69,8 +69,10 @@ export class CommandRecognizer {
   private readonly oneWordPhrases: number[] = [];
   /** The words that alone ask for a person ("оператора", "человек", "маман", "human"). */
   private readonly personWords = new Set<string>();
-  /** The typed commands of one word of MIN_SLIPPED_COMMAND letters or more, with their command. */
-  private readonly slippable: Array<readonly [string, Command]> = [];
+  /** The typed commands of one word of MIN_SLIPPED_COMMAND letters or more, by that word. */
+  private readonly slippable = new Map<string, Command>();
+  /** The word of `slippable` a word is one typing slip from, if any (the lexicon's lookup of slips). */
+  private readonly slippedFrom = slipTargets(() => this.slippable.keys());
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -106,7 +108,7 @@ export class CommandRecognizer {
       // The first meaning wins; a word listed twice keeps the earlier command.
       if (key && !this.exact.has(key)) {
         this.exact.set(key, command);
-        if (!key.includes(' ') && key.length >= MIN_SLIPPED_COMMAND) this.slippable.push([key, command]);
+        if (!key.includes(' ') && key.length >= MIN_SLIPPED_COMMAND) this.slippable.set(key, command);
         if (!key.includes(' ') && command.name === 'operator') this.personWords.add(key);
       }
       for (const part of key.split(' ')) if (part) this.words.add(part);
@@ -171,9 +173,9 @@ export class CommandRecognizer {
 
   /** The command a message of one word is with a typing slip in it (MIN_SLIPPED_COMMAND); null if none. */
   private slipped(words: readonly string[]): Command | null {
-    if (words.length !== 1 || words[0].length < MIN_SLIPPED_COMMAND - 1) return null;
-    for (const [key, command] of this.slippable) if (typingSlip(words[0], key)) return command;
-    return null;
+    if (words.length !== 1) return null;
+    const key = this.slippedFrom(words[0]);
+    return key === null ? null : (this.slippable.get(key) ?? null);
   }
 
   /** The lowest of `first` and the positions among `candidates` of phrases `words` ask for. */
