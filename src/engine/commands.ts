@@ -154,7 +154,7 @@ export class CommandRecognizer {
     if (text.length > MAX_PERSON_CHARS) return false;
     const words = normalizePhrase(text).split(' ');
     if (words.length > MAX_PERSON_WORDS) return false;
-    return words.some((w, i) => this.personWords.has(w) && !words.slice(Math.max(0, i - NEGATION_REACH), i).some((b) => NEGATIONS_BEFORE.has(b)) && !NEGATIONS_AFTER.has(words[i + 1] ?? ''));
+    return words.some((w, i) => this.personWords.has(w) && !denied(words, i, 1));
   }
 
   /** The command a message's words are, or ask for in a phrase; null if none. */
@@ -191,6 +191,12 @@ export class CommandRecognizer {
  */
 const NEGATION_REACH = 3;
 
+/** Whether the `length` words from `at` are denied: a denial within NEGATION_REACH before them, or one right after. */
+function denied(words: readonly string[], at: number, length: number): boolean {
+  for (let i = Math.max(0, at - NEGATION_REACH); i < at; i += 1) if (NEGATIONS_BEFORE.has(words[i])) return true;
+  return NEGATIONS_AFTER.has(words[at + length] ?? '');
+}
+
 /**
  * Whether `words` say `phrase` (word by word; its last word may be cut short, "соедините с" or
  * "операторға қос" for "қосыңыз") and do not deny it.
@@ -199,9 +205,7 @@ function asksFor(words: readonly string[], phrase: readonly string[]): boolean {
   const last = phrase.length - 1;
   for (let at = 0; at + phrase.length <= words.length; at += 1) {
     const said = phrase.every((w, i) => (i === last ? words[at + i].startsWith(w) : words[at + i] === w));
-    if (!said) continue;
-    const before = words.slice(Math.max(0, at - NEGATION_REACH), at);
-    if (before.some((w) => NEGATIONS_BEFORE.has(w)) || NEGATIONS_AFTER.has(words[at + phrase.length] ?? '')) continue;
+    if (!said || denied(words, at, phrase.length)) continue;
     return true;
   }
   return false;
