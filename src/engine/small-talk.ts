@@ -19,6 +19,7 @@ import { LANGS } from '../i18n/languages';
 import { listSpelling, listWords } from '../matcher/normalize';
 import { readQuestionKinds } from '../matcher/question-kinds';
 import { readAsKazakhIfLatin } from '../matcher/translit';
+import { MIN_SLIP_LENGTH } from '../matcher/trigrams';
 import { CHOICE, parseChoice } from './choices';
 import { listSpellings, NEGATIONS_AFTER, NEGATIONS_BEFORE } from './input';
 import type { Choice } from './types';
@@ -51,7 +52,7 @@ export class SmallTalkReader {
   /** Every word of the phrases and the fillers: a message with any other word is no small talk. */
   private readonly words = new Set<string>();
   /**
-   * The words of the lists of MIN_SLIPPED letters or more by each spelling of them with one letter
+   * The words of the lists of MIN_SLIP_LENGTH letters or more by each spelling of them with one letter
    * left out: a word typed with a slip meets its word there (slipped).
    */
   private readonly byDeletion = new Map<string, string>();
@@ -85,7 +86,7 @@ export class SmallTalkReader {
     }
     for (const phrase of [...this.phrases.keys(), ...this.fillers]) for (const word of phrase.split(' ')) this.words.add(word);
     for (const word of this.words) {
-      if (word.length < MIN_SLIPPED) continue;
+      if (word.length < MIN_SLIP_LENGTH) continue;
       for (let i = 0; i < word.length; i += 1) {
         const shorter = word.slice(0, i) + word.slice(i + 1);
         if (!this.byDeletion.has(shorter)) this.byDeletion.set(shorter, word);
@@ -120,13 +121,13 @@ export class SmallTalkReader {
 
   /**
    * The word of the lists `word` is with one slip: a letter missing, one more, one replaced, or two
-   * swapped (each side with one letter left out, the same). Only for words of MIN_SLIPPED letters
+   * swapped (each side with one letter left out, the same). Only for words of MIN_SLIP_LENGTH letters
    * or more and the same first letter: a shorter word slipped, or one whose first letter is wrong,
    * is as often another word. Every word of a message must be courtesy for it to be small talk, so
    * a word of a question taken for courtesy leaves the message a question. Kept per word (slips).
    */
   private slipped(word: string): string | undefined {
-    if (word.length < MIN_SLIPPED - 1) return undefined;
+    if (word.length < MIN_SLIP_LENGTH - 1) return undefined;
     let known = this.slips.get(word);
     if (known === undefined) {
       if (this.slips.size >= MAX_KEPT_SLIPS) this.slips.clear();
@@ -142,7 +143,7 @@ export class SmallTalkReader {
     if (missing && missing[0] === word[0]) return missing;
     for (let i = 0; i < word.length; i += 1) {
       const shorter = word.slice(0, i) + word.slice(i + 1);
-      if (shorter.length >= MIN_SLIPPED && shorter[0] === word[0] && this.words.has(shorter)) return shorter;
+      if (shorter.length >= MIN_SLIP_LENGTH && shorter[0] === word[0] && this.words.has(shorter)) return shorter;
       const known = this.byDeletion.get(shorter);
       if (known && known[0] === word[0] && known.length === word.length) return known;
     }
@@ -510,8 +511,6 @@ const MAX_SIGNATURE_WORDS = 2;
 /** Who signs a letter, in words: "жители дома 5", "5-үйдің тұрғыны", "a resident of house 5". */
 const MAX_SIGNED_DESCRIPTION_WORDS = 6;
 
-/** A word of the lists this long or longer is also read with one typing slip in it (SmallTalkReader.slipped). */
-const MIN_SLIPPED = 5;
 /** How many words' slips are kept before starting afresh (a crude bound, as for the matcher's memos). */
 const MAX_KEPT_SLIPS = 20_000;
 
