@@ -112,19 +112,8 @@ export interface PackedPosting {
   readonly slots: Int32Array;
   readonly sat: Float64Array;
   readonly asked: Uint8Array;
-  /**
-   * For a key in many entries: the same values indexed by slot (0 = not in the entry), so the
-   * ranker can look up its current candidates directly instead of walking the whole posting.
-   */
-  readonly satBySlot?: Float64Array;
-  readonly askedBySlot?: Uint8Array;
   readonly generation: number;
 }
-
-/** A posting gets slot-indexed arrays when it holds at least this many entries… */
-const DENSE_MIN_ENTRIES = 256;
-/** …and at least this share of all slots (memory stays within a small multiple of the postings). */
-const DENSE_MIN_SHARE = 1 / 16;
 
 /** True when the counts have the key in a question or the topic, not only in the answer. */
 export function isAsked(counts: FieldCounts): boolean {
@@ -330,17 +319,7 @@ export class FieldIndex {
       sat[i] = this.saturate(counts, (this.bySlot[slots[i]] as IndexedEntry).lengths);
       asked[i] = isAsked(counts) ? 1 : 0;
     }
-    let satBySlot: Float64Array | undefined;
-    let askedBySlot: Uint8Array | undefined;
-    if (size >= DENSE_MIN_ENTRIES && size >= DENSE_MIN_SHARE * this.bySlot.length) {
-      satBySlot = new Float64Array(this.bySlot.length);
-      askedBySlot = new Uint8Array(this.bySlot.length);
-      for (let j = 0; j < slots.length; j += 1) {
-        satBySlot[slots[j]] = sat[j];
-        askedBySlot[slots[j]] = asked[j];
-      }
-    }
-    posting.packed = { slots, sat, asked, satBySlot, askedBySlot, generation: this.generation };
+    posting.packed = { slots, sat, asked, generation: this.generation };
     return posting.packed;
   }
 

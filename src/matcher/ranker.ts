@@ -319,25 +319,17 @@ export class Ranker {
         const packed = this.index.packedPostingsOf(key);
         if (!packed) continue;
         const idf = keyIdf * quality;
-        const { slots, sat, asked, satBySlot, askedBySlot } = packed;
+        const { slots, sat, asked } = packed;
         // In a large FAQ a key most entries share (a broad lexicon concept, "hours") is all but a stop
         // word: it only adds to entries other words found, never brings in new ones.
         const common = view.n >= COMMON_KEY_MIN_ENTRIES && slots.length > COMMON_KEY_SHARE * view.n && candidates.length > 0;
-        if ((closed || common) && satBySlot && askedBySlot && candidates.length < slots.length) {
-          // Only the candidates can still make the best `depth`: look each one up.
-          for (const slot of candidates) {
-            if (slot === leftSlot) {
-              this.offerLeftOut(slot, key, idf, quality, view);
-              continue;
-            }
-            const value = idf * satBySlot[slot];
-            if (value > 0) this.offer(slot, value, quality, askedBySlot[slot] === 1);
-          }
-          continue;
-        }
+        // Then only the candidates (a score above zero) can take the key's value. Walking the
+        // posting in slot order and skipping the others costs what looking each candidate up in a
+        // slot-indexed copy of the posting did, without the copy (50 MB at 10,000 entries).
+        const onlyCandidates = closed || common;
         for (let i = 0; i < slots.length; i += 1) {
           const slot = slots[i];
-          if (closed && score[slot] === 0) continue;
+          if (onlyCandidates && score[slot] === 0) continue;
           if (slot !== leftSlot) {
             // The hot loop: plain typed-array reads and writes, no calls.
             const value = idf * sat[i];
