@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.09, weights: [-2.99, -2.21, 16.4, -0.19, 6.76, 4.81, 0.3] },
-  top3: { bias: -4.83, weights: [0.67, 4.07, 8.19, -0.25, 5.62, 5.15, 0.16] },
+  top1: { bias: -5.08, weights: [-2.99, -2.27, 16.4, -0.2, 6.76, 4.81, 0.29] },
+  top3: { bias: -4.82, weights: [0.67, 4.06, 8.18, -0.25, 5.62, 5.15, 0.15] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.73, weights: [-3.68, 6.83, 19.29, -1.3, 2.71, 5.78, 0.25] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.73, weights: [-3.68, 6.82, 19.29, -1.3, 2.7, 5.79, 0.25] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

@@ -28,6 +28,7 @@ const RUSSIAN = `
 сколько скольки почему зачем откуда сюда туда раз из-за изза связи поэтому потому
 все-таки вообще-то типа короче устали устал надоело блин ужас кошмар
 теперь вдруг опять ведь уж потом нибудь будто впрочем конечно наконец иногда совсем почти чуть здесь ничего именно
+обычно часто
 кого кому кем ком чего чему чём каком какую какому каких какими которого которому которую котором
 которым которых которыми ему ей ним ней нему нею них ними себе себя собой
 щас ща чё чо шо че ваще токо тока када скока скоко скок спс пжлст пасиб плз мб оч тож нада ниче чет чета кароче короч
@@ -52,7 +53,7 @@ const KAZAKH = `
 кімге не неге неше нешеде қандай қалай қанша қай қайсы керек болады бола болама ма еді екен
 шамасы мүмкін ба сізге маған бізге оған да байланысты себебі үшін сондықтан дейін шейін
 кезінде кезде бері шаршадық шаршадым
-тағы әлі әйтеуір әрине мүлдем тіпті ше
+тағы әлі әйтеуір әрине мүлдем тіпті ше әдетте жиі
 болса болды болған болып болатын болу
 емес иә
 саламатсыз армысыз алдын біреу ешкім сияқты
@@ -70,7 +71,7 @@ madam tell know want wanna get got one im dont cant wont isnt arent doesnt didnt
 whats wheres hows whos whens theres thats hes shes thx ty gonna gotta yeah yep nope btw idk
 wat wot wats wen hw
 due since right really anything something there during while tired ugh omg today
-even already yet only very again much many
+even already yet only very again much many usually often
 havent hasnt hadnt wasnt werent shouldnt couldnt wouldnt mustnt neednt aint ive youve weve theyve youre theyre
 youll theyll itll lets heres
 all
