@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.08, weights: [-2.99, -2.27, 16.4, -0.2, 6.76, 4.81, 0.29] },
-  top3: { bias: -4.82, weights: [0.67, 4.06, 8.18, -0.25, 5.62, 5.15, 0.15] },
+  top1: { bias: -5.12, weights: [-2.97, -2.06, 16.34, -0.18, 6.71, 4.85, 0.34] },
+  top3: { bias: -4.85, weights: [0.68, 4.18, 8.15, -0.25, 5.56, 5.2, 0.19] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.73, weights: [-3.68, 6.82, 19.29, -1.3, 2.7, 5.79, 0.25] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.68, weights: [-3.69, 6.74, 19.18, -1.43, 2.68, 5.75, 0.27] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

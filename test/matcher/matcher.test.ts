@@ -690,3 +690,21 @@ describe('confidence learnt from the FAQ', () => {
     await expect(matcher.whenCalibrated()).resolves.toBeUndefined();
   });
 });
+
+describe('the lexicon', () => {
+  it('reads "дадут" (will give) as "включат" (will switch on): "when will they give the internet" asks for the internet back, not the water', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут воду?'] }, answer: { ru: 'Воду подадут к вечеру.' } },
+      { id: 'internet', topic: 'utilities', questions: { ru: ['Когда включат интернет?', 'Почему нет интернета?'] }, answer: { ru: 'Связь восстановят к утру.' } },
+      // The internet is asked about elsewhere too: it tells the entries apart less than "дадут" would alone.
+      { id: 'messengers', topic: 'utilities', questions: { ru: ['Работает ли WhatsApp без интернета?'] }, answer: { ru: 'Только с интернетом.' } },
+      { id: 'school', topic: 'education', questions: { ru: ['Будут ли уроки через интернет?'] }, answer: { ru: 'Да, онлайн.' } },
+      { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+      { id: 'library', topic: 'culture', questions: { ru: ['Работает ли библиотека в воскресенье?'] }, answer: { ru: 'Да, до 18:00.' } },
+    ];
+    const matcher = new LexicalMatcher();
+    matcher.load(faq);
+    for (const text of ['када интернет дадут', 'интернет когда дадут уже?', 'интернет дали?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'internet']);
+    expect(topOf(matcher, 'когда дадут воду?', 'ru')).toBe('water');
+  });
+});
