@@ -87,7 +87,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['cold', 'холодно холодные холодный мерзнем замерзаем cold freezing суық'],
   ['quarantine', 'карантин карантинные ограничения ограничение quarantine restriction restrictions карантин шектеу шектеулер'],
   ['mandatory', 'обязательно обязательны обязательный обязательна required mandatory compulsory міндетті'],
-  ['restore', 'включат включить восстановят восстановить вернут вернуть возобновят =дадут =дали back restore restored return қосылады қосады қалпына'],
+  ['restore', 'включат включить восстановят восстановить вернут вернуть возобновят =дадут =дали наладят наладить появится появился появилась =заработает =заработал =заработала =заработало back restore restored return қосылады қосады қалпына'],
   ['mask', 'ru:маска маски маску mask masks бетперде'],
   ['venue', 'кафе ресторан рестораны кинотеатр кино спортзал фитнес cafe cafes restaurant restaurants cinema gym bar мейрамхана кафе'],
   ['event', 'мероприятие мероприятия event events іс kk:шара'],
