@@ -115,7 +115,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['schedule', 'график расписание часы schedule timetable hours =кесте'],
   ['weekend', 'суббота субботу воскресенье ru:выходные saturday saturdays sunday weekend сенбі жексенбі демалыс'],
   ['weekday', 'будни будний weekday weekdays'],
-  ['outside', 'улица улице улицу outside street out outdoors kk:дала kk:далада көше көшеге'],
+  ['outside', 'улица улице улицу гулять погулять outside street out outdoors kk:дала kk:далада көше көшеге'],
   ['home', 'квартира квартире дом доме дома flat apartment building home үй үйде пәтер'],
   // Everyday city and regional services: rubbish, snow, roads, yards, animals, lifts, utilities and
   // meters, housing, documents, taxes, transport, schools, social support, health, appeals, safety.

@@ -715,4 +715,15 @@ describe('the lexicon', () => {
     }
     expect(topOf(matcher, 'когда дадут воду?', 'ru')).toBe('water');
   });
+  it('reads "гулять" (to go for a walk) as being outside: "until when may we walk" asks when one must be indoors', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'curfew', topic: 'curfew', questions: { ru: ['С какого часа нельзя выходить на улицу?'] }, answer: { ru: 'С 23:00 до 07:00.' } },
+      { id: 'library', topic: 'culture', questions: { ru: ['Работает ли библиотека в воскресенье?'] }, answer: { ru: 'Да, до 18:00.' } },
+      { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+      { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут воду?'] }, answer: { ru: 'К вечеру.' } },
+    ];
+    const matcher = new LexicalMatcher();
+    matcher.load(faq);
+    expect(topOf(matcher, 'до скольки можно гулять?', 'ru')).toBe('curfew');
+  });
 });
