@@ -25,6 +25,10 @@ const SUFFIXES_RAW = [
   'ер', 'у', 'й',
   // the past with the first person ("төледім", "жоғалттым": I paid, I lost); -дық/-тық are above
   'дым', 'дим', 'тым', 'тим',
+  // the polite "you" of the present-future a resident asks the helpline with ("қосасыздар ма?",
+  // "қашан келесіздер?": will you switch on, when will you come): whole, as its -а/-е alone leaves
+  // a root of three letters, which a one-letter suffix may not
+  'асыз', 'есиз',
   // voice: passive -ыл/-іл ("қосылады" ~ "қосады")
   'ыл', 'ил',
   // plural

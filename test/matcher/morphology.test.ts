@@ -191,6 +191,11 @@ describe('Kazakh suffix stripper', () => {
     ['аламын', 'алу'],
     ['ұшады', 'ұшу'],
     ['ететін', 'етіп'],
+    // the polite "you" of the present-future, of verbs of three letters: "will you switch on",
+    // "when will you come", "will you give"
+    ['қосасыздар', 'қосады'],
+    ['келесіздер', 'келеді'],
+    ['бересіз', 'береді'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
