@@ -27,7 +27,9 @@ const SUFFIXES_RAW = [
   'дым', 'дим', 'тым', 'тим',
   // the polite "you" of the present-future a resident asks the helpline with ("қосасыздар ма?",
   // "қашан келесіздер?": will you switch on, when will you come): whole, as its -а/-е alone leaves
-  // a root of three letters, which a one-letter suffix may not
+  // a root of three letters, which a one-letter suffix may not. A noun of four letters in -а/-е
+  // with the privative -сыз loses its -а with it ("ақшасыз", without money, stems to "акш", not to
+  // "ақша"'s "акша"), which a helpline's questions rarely say
   'асыз', 'есиз',
   // voice: passive -ыл/-іл ("қосылады" ~ "қосады")
   'ыл', 'ил',

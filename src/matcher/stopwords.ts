@@ -1,6 +1,7 @@
 /**
  * Words that carry no topic: greetings, politeness, pronouns, particles, auxiliaries, the adverbs a
- * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) and the
+ * story is told with ("теперь", "опять", "әлі"; Russian ones from the Snowball stop list) or say how
+ * often ("обычно", "usually", "әдетте": "how long does it usually take?" names nothing) and the
  * question words every FAQ variant shares ("когда", "where", "қашан"), also as chats spell them
  * ("щас", "скока", "thx"), interjections and laughter ("хм", "ой", "hmm", "лол"), and what is no
  * word at all: a letter held ("ааааа"), a syllable said over ("хахаха", "jkjkjk") or a run along a
