@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.68, weights: [-3.69, 6.74, 19.18, -1.43, 2.68, 5.75, 0.27] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.66, weights: [-3.67, 7.01, 18.88, -1.39, 2.73, 5.95, 0.16] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

@@ -63,6 +63,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['allday', 'круглосуточно круглосуточная круглосуточные 24 =тәулік'],
   ['internet', 'интернет инет интернета wifi вайфай internet интернет'],
   ['mobile', 'связь мобильная мобильный сотовая сотовый оператор network mobile cellular байланыс ұялы'],
+  // The messengers residents name in Cyrillic as often as in Latin letters ("ватсап", "телеграм").
+  ['messenger', 'мессенджер мессенджеры мессенджера messenger messengers whatsapp ватсап вотсап вацап ватсапп telegram телеграм телеграмм viber вайбер мессенджерлер'],
   ['call', 'звонок звонки звонить позвонить дозвониться сообщить связаться call calls calling phone contact қоңырау хабарласу'],
   ['sms', 'смс sms сообщения сообщение text texts messages хабарлама'],
   ['loan', 'кредит кредита кредиту кредиты заём займ ипотека ипотеке рассрочка loan loans credit mortgage kk:несие несиені кредит ипотека'],

@@ -726,4 +726,15 @@ describe('the lexicon', () => {
     matcher.load(faq);
     expect(topOf(matcher, 'до скольки можно гулять?', 'ru')).toBe('curfew');
   });
+  it('reads a messenger named in Cyrillic letters ("ватсап", "телеграм") as the FAQ names it in Latin ones', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'messengers', topic: 'communication', questions: { ru: ['Работает ли WhatsApp без интернета?'] }, answer: { ru: 'Мессенджеры работают только с интернетом.' } },
+      { id: 'library', topic: 'culture', questions: { ru: ['Работает ли библиотека в воскресенье?'] }, answer: { ru: 'Да, до 18:00.' } },
+      { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+      { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут воду?'] }, answer: { ru: 'К вечеру.' } },
+    ];
+    const matcher = new LexicalMatcher();
+    matcher.load(faq);
+    for (const text of ['не работает ватсап', 'вотсап не грузит', 'телеграм работает?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'messengers']);
+  });
 });
