@@ -283,7 +283,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['illegal', 'незаконный незаконная незаконно самовольный самовольная самострой illegal unauthorized unlawful =заңсыз'],
   ['demolition', 'снос сноса снести сносят демонтаж demolition demolish demolished'],
   ['violation', 'нарушение нарушения нарушают нарушил violation violations breach бұзушылық'],
-  ['repair', 'ремонт ремонта ремонтировать отремонтировать починить чинить починка repair repairs fix fixed mend =жөндеу =жөндеуге =жөндейді =жөндеді =жөндемейді =жөндеп'],
+  ['repair', 'ремонт ремонта ремонтировать отремонтировать починить чинить починка залатать залатают repair repairs fix fixed mend =жөндеу =жөндеуге =жөндейді =жөндеді =жөндемейді =жөндеп'],
   ['capitalrepair', 'капремонт капремонта капитальный капитального overhaul'],
   ['broken', 'ru:сломан сломался сломалась сломано поломка неисправен неисправность broken faulty бұзылған бұзылды бұзылып kk:сынған kk:сынды kk:сынық'],
   ['dilapidated', 'ветхий ветхое ветхого ветхие dilapidated derelict =тозған'],

@@ -737,4 +737,15 @@ describe('the lexicon', () => {
     matcher.load(faq);
     for (const text of ['не работает ватсап', 'вотсап не грузит', 'телеграм работает?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'messengers']);
   });
+  it('reads "залатать" (to patch) as a repair: "when will they patch the road" asks for the road mended', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'roads', topic: 'roads', questions: { ru: ['Когда будет ремонт дороги?'] }, answer: { ru: 'Городской подрядчик, с мая.' } },
+      { id: 'snow', topic: 'roads', questions: { ru: ['Когда почистят дорогу от снега?', 'Когда уберут снег с дороги?'] }, answer: { ru: 'В течение суток.' } },
+      { id: 'library', topic: 'culture', questions: { ru: ['Работает ли библиотека в воскресенье?'] }, answer: { ru: 'Да, до 18:00.' } },
+      { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+    ];
+    const matcher = new LexicalMatcher();
+    matcher.load(faq);
+    expect(topOf(matcher, 'дорогу когда залатают?', 'ru')).toBe('roads');
+  });
 });
