@@ -6,7 +6,7 @@
 import type { Lang } from '../i18n/languages';
 import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
 import { isNumberWord } from './number-words';
-import { perfectiveStems, stemEnglish, stemKazakh, stemRussian } from './stemmers';
+import { stemEnglish, stemKazakh, stemRussian, verbStems } from './stemmers';
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, readAsKazakhIfLatin, russianReadings } from './translit';
@@ -187,8 +187,9 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   if (isStopSurface(word, textLang === 'kk')) return null;
   const key = indexKeyOf(word, textLang);
   const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary'), exactKey(word)]);
-  // An imperfective is indexed under its perfective's stems too ("выплачивать" meets "выплатить").
-  const aspect = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? perfectiveStems(key) : [];
+  // A verb is indexed under its other forms' stems too ("выплачивать" meets "выплатить",
+  // "отремонтировать" "отремонтируют").
+  const aspect = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? verbStems(key) : [];
   return { surface: fuzzySurface(word), key, concepts, keys: [key, ...aspect, ...concepts] };
 });
 
@@ -277,8 +278,8 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
   }
   if (hasKazakhLetters(word)) return [stemKazakh(word)];
   const russian = stemRussian(word);
-  if (lang === 'kk') return [stemKazakh(word), russian, ...perfectiveStems(russian)];
-  return [russian, ...perfectiveStems(russian), stemKazakh(word)];
+  if (lang === 'kk') return [stemKazakh(word), russian, ...verbStems(russian)];
+  return [russian, ...verbStems(russian), stemKazakh(word)];
 }
 
 /** Shorter Cyrillic words are not taken for Latin names: too many are some English word by chance. */

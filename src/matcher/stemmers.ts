@@ -62,3 +62,16 @@ export function perfectiveStems(stem: string): string[] {
   if (base.endsWith('ч')) stems.push(`${base.slice(0, -1)}т`);
   return stems;
 }
+
+/**
+ * The stems a Russian verb's other forms share with the one given, which Snowball stems apart:
+ * its perfective's (perfectiveStems), and for a verb in -ировать its present's, "ремонтирова"
+ * ("отремонтировать", "ремонтировали") and "ремонтир" ("отремонтируют", "ремонтирует"), as
+ * "зарегистрировать" and "зарегистрируют". Only -ировать: in the other -овать verbs the present's
+ * stem is often a noun of its own ("голосовать", "голосуют": "голос", a voice). Only candidates,
+ * as above.
+ */
+export function verbStems(stem: string): string[] {
+  const perfective = perfectiveStems(stem);
+  return stem.length > 7 && stem.endsWith('ирова') ? [...perfective, stem.slice(0, -3)] : perfective;
+}

@@ -748,4 +748,15 @@ describe('the lexicon', () => {
     matcher.load(faq);
     expect(topOf(matcher, 'дорогу когда залатают?', 'ru')).toBe('roads');
   });
+  it('meets a verb in -ировать in its other forms: "отремонтировать" is the FAQ\'s "отремонтируют"', () => {
+    const faq: FaqEntryInput[] = [
+      { id: 'entrance', topic: 'housing', questions: { ru: ['Когда отремонтируют подъезд?'] }, answer: { ru: 'По плану ОСИ.' } },
+      { id: 'entrance-cleaning', topic: 'housing', questions: { ru: ['Кто убирает подъезд?', 'Почему не моют подъезд?'] }, answer: { ru: 'Уборщица ОСИ.' } },
+      { id: 'library', topic: 'culture', questions: { ru: ['Работает ли библиотека в воскресенье?'] }, answer: { ru: 'Да, до 18:00.' } },
+      { id: 'parking', topic: 'transport', questions: { ru: ['Где оплатить штраф за парковку?'] }, answer: { ru: 'В приложении.' } },
+    ];
+    const matcher = new LexicalMatcher();
+    matcher.load(faq);
+    expect(topOf(matcher, 'кто должен отремонтировать подъезд?', 'ru')).toBe('entrance');
+  });
 });

@@ -4,7 +4,7 @@ import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, heldLettersOnce, tokenize } from '../../src/matcher/normalize';
 import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { LexicalMatcher } from '../../src/matcher/matcher';
-import { perfectiveStems, stemRussian, stemEnglish } from '../../src/matcher/stemmers';
+import { perfectiveStems, stemRussian, stemEnglish, verbStems } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
 import { TrigramIndex, typingSlip } from '../../src/matcher/trigrams';
@@ -158,6 +158,21 @@ describe('Russian aspect pairs', () => {
 
   it('leaves every other stem alone', () => {
     for (const word of ['работает', 'оплата', 'справка']) expect(perfectiveStems(stemRussian(word))).toEqual([]);
+  });
+});
+
+describe('Russian verbs in -ировать', () => {
+  it.each([
+    ['отремонтировать', 'отремонтируют'],
+    ['ремонтировали', 'ремонтирует'],
+    ['зарегистрировать', 'зарегистрируют'],
+  ])('%s stands for the present stem of %s too', (infinitive, present) => {
+    expect(verbStems(stemRussian(infinitive))).toContain(stemRussian(present));
+  });
+
+  it('not the other -овать verbs, whose present stem is often a noun ("голосовать": "голос", a voice)', () => {
+    expect(verbStems(stemRussian('голосовать'))).toEqual([]);
+    expect(verbStems(stemRussian('оплачивать'))).toEqual(perfectiveStems(stemRussian('оплачивать')));
   });
 });
 
