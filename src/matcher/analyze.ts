@@ -189,8 +189,8 @@ const analyzeIndexWord = cachedPerWord((word: string, lang: Lang | undefined): I
   const concepts = conceptsOf([key, ...lexiconKeys({ text: word }, 'primary'), exactKey(word)]);
   // A verb is indexed under its other forms' stems too ("выплачивать" meets "выплатить",
   // "отремонтировать" "отремонтируют").
-  const aspect = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? verbStems(key) : [];
-  return { surface: fuzzySurface(word), key, concepts, keys: [key, ...aspect, ...concepts] };
+  const verbForms = textLang === 'ru' && scriptOf(word) === 'cyrillic' ? verbStems(key) : [];
+  return { surface: fuzzySurface(word), key, concepts, keys: [key, ...verbForms, ...concepts] };
 });
 
 /** Content words of a text in a known language (FAQ questions and answers), split by `tokenize`. */

@@ -72,6 +72,6 @@ export function perfectiveStems(stem: string): string[] {
  * as above.
  */
 export function verbStems(stem: string): string[] {
-  const perfective = perfectiveStems(stem);
-  return stem.length > 7 && stem.endsWith('ирова') ? [...perfective, stem.slice(0, -3)] : perfective;
+  const present = /^(.{3,}ир)ова$/.exec(stem);
+  return present ? [...perfectiveStems(stem), present[1]] : perfectiveStems(stem);
 }
