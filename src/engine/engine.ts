@@ -173,10 +173,12 @@ export class ConversationEngine {
     const choiceId = picked ?? (talk ? choiceSaid(talk, offered) : undefined);
     const command = !choiceId && kind === 'question' ? this.command(text, withoutCourtesy) : null;
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
-    const question = kind === 'question' && !choiceId && !command && !smallTalk ? this.smallTalk.withoutCourtesyParts(text) : text;
+    // Neither a pick, a command nor small talk: a question for the FAQ.
+    const forFaq = kind === 'question' && !choiceId && !command && !smallTalk;
+    const question = forFaq ? this.smallTalk.withoutCourtesyParts(text) : text;
     const input: TurnInput = { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, meant ? `${typed} → ${meant}` : typed) };
     if (meant) input.typed = typed;
-    if (kind === 'question' && !choiceId && !command && !smallTalk && this.commands.namesPerson(text)) input.namesPerson = true;
+    if (forFaq && this.commands.namesPerson(text)) input.namesPerson = true;
     return input;
   }
 
