@@ -6,9 +6,9 @@ import { isStopword } from '../../src/matcher/stopwords';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
 
-function loaded(): FaqMatcher {
+function loaded(entries: readonly FaqEntryInput[] = FIXTURE_FAQ): FaqMatcher {
   const matcher = createMatcher();
-  matcher.load(FIXTURE_FAQ);
+  matcher.load(entries);
   return matcher;
 }
 
@@ -707,8 +707,7 @@ describe('the lexicon', () => {
       { id: 'messengers', topic: 'utilities', questions: { ru: ['Работает ли WhatsApp без интернета?'] }, answer: { ru: 'Только с интернетом.' } },
       { id: 'school', topic: 'education', questions: { ru: ['Будут ли уроки через интернет?'] }, answer: { ru: 'Да, онлайн.' } },
     ];
-    const matcher = new LexicalMatcher();
-    matcher.load(faq);
+    const matcher = loaded(faq);
     for (const text of ['када интернет дадут', 'интернет когда дадут уже?', 'интернет дали?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'internet']);
     // The other everyday ways of asking for it back ("will start working", "will be set right", "will
     // appear") are offered with the internet first, not handed over as words the FAQ does not know
@@ -726,8 +725,7 @@ describe('the lexicon', () => {
       { id: 'curfew', topic: 'curfew', questions: { ru: ['С какого часа нельзя выходить на улицу?'] }, answer: { ru: 'С 23:00 до 07:00.' } },
       { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут воду?'] }, answer: { ru: 'К вечеру.' } },
     ];
-    const matcher = new LexicalMatcher();
-    matcher.load(faq);
+    const matcher = loaded(faq);
     expect(topOf(matcher, 'до скольки можно гулять?', 'ru')).toBe('curfew');
   });
   it('reads a messenger named in Cyrillic letters ("ватсап", "телеграм") as the FAQ names it in Latin ones', () => {
@@ -736,8 +734,7 @@ describe('the lexicon', () => {
       { id: 'messengers', topic: 'communication', questions: { ru: ['Работает ли WhatsApp без интернета?'] }, answer: { ru: 'Мессенджеры работают только с интернетом.' } },
       { id: 'water', topic: 'utilities', questions: { ru: ['Когда дадут воду?'] }, answer: { ru: 'К вечеру.' } },
     ];
-    const matcher = new LexicalMatcher();
-    matcher.load(faq);
+    const matcher = loaded(faq);
     for (const text of ['не работает ватсап', 'вотсап не грузит', 'телеграм работает?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'messengers']);
   });
   it('reads "залатать" (to patch) as a repair: "when will they patch the road" asks for the road mended', () => {
@@ -746,8 +743,7 @@ describe('the lexicon', () => {
       { id: 'roads', topic: 'roads', questions: { ru: ['Когда будет ремонт дороги?'] }, answer: { ru: 'Городской подрядчик, с мая.' } },
       { id: 'snow', topic: 'roads', questions: { ru: ['Когда почистят дорогу от снега?', 'Когда уберут снег с дороги?'] }, answer: { ru: 'В течение суток.' } },
     ];
-    const matcher = new LexicalMatcher();
-    matcher.load(faq);
+    const matcher = loaded(faq);
     expect(topOf(matcher, 'дорогу когда залатают?', 'ru')).toBe('roads');
   });
   it('meets a verb in -ировать in its other forms: "отремонтировать" is the FAQ\'s "отремонтируют"', () => {
@@ -756,8 +752,7 @@ describe('the lexicon', () => {
       { id: 'entrance', topic: 'housing', questions: { ru: ['Когда отремонтируют подъезд?'] }, answer: { ru: 'По плану ОСИ.' } },
       { id: 'entrance-cleaning', topic: 'housing', questions: { ru: ['Кто убирает подъезд?', 'Почему не моют подъезд?'] }, answer: { ru: 'Уборщица ОСИ.' } },
     ];
-    const matcher = new LexicalMatcher();
-    matcher.load(faq);
+    const matcher = loaded(faq);
     expect(topOf(matcher, 'кто должен отремонтировать подъезд?', 'ru')).toBe('entrance');
   });
 });
