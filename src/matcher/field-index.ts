@@ -106,8 +106,9 @@ export interface VariantWeights {
   readonly idfs: readonly Float64Array[];
 }
 
-/** A key's postings as parallel arrays: entry slot, saturated field-weighted frequency, and whether
- * the entry asks about the key (question or topic) rather than only mentioning it in its answer. */
+/** A key's postings as parallel arrays, in ascending slot order: entry slot, saturated field-weighted
+ * frequency, and whether the entry asks about the key (question or topic) rather than only
+ * mentioning it in its answer. */
 export interface PackedPosting {
   readonly slots: Int32Array;
   readonly sat: Float64Array;
@@ -311,11 +312,16 @@ export class FieldIndex {
     const cached = posting.packed;
     if (cached && cached.generation === this.generation) return cached;
     const size = posting.slots.length;
-    const slots = Int32Array.from(posting.slots);
+    // In ascending slot order (a removed entry's gap is filled with the last), so the ranker can
+    // look a slot up by binary search.
+    const order = Array.from({ length: size }, (_, i) => i).sort((a, b) => posting.slots[a] - posting.slots[b]);
+    const slots = new Int32Array(size);
     const sat = new Float64Array(size);
     const asked = new Uint8Array(size);
     for (let i = 0; i < size; i += 1) {
-      const counts = posting.counts[i];
+      const from = order[i];
+      const counts = posting.counts[from];
+      slots[i] = posting.slots[from];
       sat[i] = this.saturate(counts, (this.bySlot[slots[i]] as IndexedEntry).lengths);
       asked[i] = isAsked(counts) ? 1 : 0;
     }

@@ -183,11 +183,25 @@ function addKey(keys: Array<[string, number, number]>, view: View, key: string, 
   if (view.exists(key)) keys.push([key, quality, view.idf(key)]);
 }
 
+/** Where `slot` is in ascending `slots` (binary search), or -1. */
+function positionOf(slots: Int32Array, slot: number): number {
+  let low = 0;
+  let high = slots.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = slots[middle];
+    if (at === slot) return middle;
+    if (at < slot) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
 export class Ranker {
   /** Scratch space reused across queries (always left zeroed). */
   private best = new Float64Array(64);
-  private bestQuality = new Float64Array(64);
-  private bestAsked = new Uint8Array(64);
+  /** The match quality of the key that scored best, when the entry asks about it; else 0. */
+  private bestAskedQuality = new Float64Array(64);
   private score = new Float64Array(64);
   private explained = new Float64Array(64);
   /**
@@ -197,11 +211,18 @@ export class Ranker {
    */
   private touched = new Int32Array(64);
   private touchedCount = 0;
+  /** The slots scored so far (a score above zero): the first `candidateCount` of `candidates`. */
+  private candidates = new Int32Array(64);
+  private candidateCount = 0;
+  /** The `depth` best scores, for kthBest. */
+  private readonly kth: Float64Array;
 
   constructor(
     private readonly index: FieldIndex,
     private readonly options: RankOptions = DEFAULT_RANK_OPTIONS,
-  ) {}
+  ) {
+    this.kth = new Float64Array(Math.max(1, options.depth));
+  }
 
   /**
    * @param asked how many of the best entries get RankedEntry.askedContent and askedWords (the
@@ -295,11 +316,11 @@ export class Ranker {
    * above the current `depth`-th best, they only add to the entries already scored, and entries
    * that can no longer reach the `depth`-th best are dropped. The best `depth` come out exact.
    */
-  private accumulate(tokens: readonly ResolvedToken[], view: View): number[] {
+  private accumulate(tokens: readonly ResolvedToken[], view: View): Int32Array {
     this.ensureCapacity(this.index.slotCapacity);
-    const { best, bestQuality, bestAsked, score, explained } = this;
+    const { best, bestAskedQuality, score, explained } = this;
     const leftSlot = view.leftSlot;
-    const candidates: number[] = [];
+    this.candidateCount = 0;
     const ordered = tokens
       .filter((t) => t.keys.length > 0)
       .map((token) => ({ token, most: token.weight * Math.max(...token.keys.map(([, q, idf]) => idf * q)) }))
@@ -322,11 +343,22 @@ export class Ranker {
         const { slots, sat, asked } = packed;
         // In a large FAQ a key most entries share (a broad lexicon concept, "hours") is all but a stop
         // word: it only adds to entries other words found, never brings in new ones.
-        const common = view.n >= COMMON_KEY_MIN_ENTRIES && slots.length > COMMON_KEY_SHARE * view.n && candidates.length > 0;
+        const common = view.n >= COMMON_KEY_MIN_ENTRIES && slots.length > COMMON_KEY_SHARE * view.n && this.candidateCount > 0;
         // Then only the candidates (a score above zero) can take the key's value. Walking the
         // posting in slot order and skipping the others costs what looking each candidate up in a
         // slot-indexed copy of the posting did, without the copy (50 MB at 10,000 entries).
         const onlyCandidates = closed || common;
+        // Few candidates against a long posting: look each up in it (its slots ascend) instead.
+        if (onlyCandidates && this.candidateCount * (Math.log2(slots.length) + 1) < slots.length) {
+          for (let c = 0; c < this.candidateCount; c += 1) {
+            const slot = this.candidates[c];
+            const i = positionOf(slots, slot);
+            if (i < 0) continue;
+            if (slot === leftSlot) this.offerLeftOut(slot, key, idf, quality, view);
+            else this.offer(slot, idf * sat[i], quality, asked[i] === 1);
+          }
+          continue;
+        }
         for (let i = 0; i < slots.length; i += 1) {
           const slot = slots[i];
           if (onlyCandidates && score[slot] === 0) continue;
@@ -337,54 +369,58 @@ export class Ranker {
             if (previous === 0 && value > 0) this.touched[this.touchedCount++] = slot;
             if (value > previous) {
               best[slot] = value;
-              bestQuality[slot] = quality;
-              bestAsked[slot] = asked[i];
+              bestAskedQuality[slot] = asked[i] ? quality : 0;
             }
             continue;
           }
           this.offerLeftOut(slot, key, idf, quality, view);
         }
       }
-      const { touched, touchedCount } = this;
+      const { touched, touchedCount, candidates } = this;
+      const explains = token.weight * token.idf;
       for (let t = 0; t < touchedCount; t += 1) {
         const slot = touched[t];
-        if (score[slot] === 0) candidates.push(slot);
-        score[slot] += token.weight * best[slot];
-        if (score[slot] > topScore) topScore = score[slot];
-        if (bestAsked[slot]) explained[slot] += token.weight * token.idf * bestQuality[slot];
+        if (score[slot] === 0) candidates[this.candidateCount++] = slot;
+        const sum = score[slot] + token.weight * best[slot];
+        score[slot] = sum;
+        if (sum > topScore) topScore = sum;
+        explained[slot] += explains * bestAskedQuality[slot];
         best[slot] = 0;
-        bestQuality[slot] = 0;
-        bestAsked[slot] = 0;
+        bestAskedQuality[slot] = 0;
       }
       // While even the best score so far is within what the words left can add, the threshold
       // (at most that score) can neither close the next word nor prune: not worth computing yet.
-      if (candidates.length >= this.options.depth && topScore > remaining) threshold = this.kthBest(candidates);
-      if (candidates.length > PRUNE_ABOVE) this.prune(candidates, threshold - remaining);
+      if (this.candidateCount >= this.options.depth && topScore > remaining) threshold = this.kthBest();
+      if (this.candidateCount > PRUNE_ABOVE) this.prune(threshold - remaining);
     }
-    return candidates;
+    return this.candidates.subarray(0, this.candidateCount);
   }
 
-  /** The `depth`-th best score among the candidates. */
-  private kthBest(candidates: readonly number[]): number {
-    const k = this.options.depth;
-    const top: number[] = [];
-    for (const slot of candidates) {
-      const s = this.score[slot];
-      if (top.length === k && s <= top[k - 1]) continue;
-      let i = top.length === k ? k - 1 : top.length;
-      while (i > 0 && top[i - 1] < s) i -= 1;
-      top.splice(i, 0, s);
-      if (top.length > k) top.pop();
+  /** The `depth`-th best score among the candidates (there are at least `depth`). */
+  private kthBest(): number {
+    const { candidates, candidateCount, score, kth } = this;
+    const k = kth.length;
+    // Best first; the candidates' scores are above zero, so the zeros are places not yet taken.
+    kth.fill(0);
+    for (let c = 0; c < candidateCount; c += 1) {
+      const s = score[candidates[c]];
+      if (s <= kth[k - 1]) continue;
+      let i = k - 1;
+      while (i > 0 && kth[i - 1] < s) {
+        kth[i] = kth[i - 1];
+        i -= 1;
+      }
+      kth[i] = s;
     }
-    return top.length === k ? top[k - 1] : 0;
+    return kth[k - 1];
   }
 
   /** Drops (and clears) candidates below `threshold`, in place: the words left cannot lift them into the best. */
-  private prune(candidates: number[], threshold: number): void {
+  private prune(threshold: number): void {
     if (threshold <= 0) return;
-    const { score, explained } = this;
+    const { candidates, score, explained } = this;
     let kept = 0;
-    for (let i = 0; i < candidates.length; i += 1) {
+    for (let i = 0; i < this.candidateCount; i += 1) {
       const slot = candidates[i];
       if (score[slot] >= threshold) {
         candidates[kept] = slot;
@@ -394,7 +430,7 @@ export class Ranker {
         explained[slot] = 0;
       }
     }
-    candidates.length = kept;
+    this.candidateCount = kept;
   }
 
   /** The entry one of whose variants is left out: its counts without that variant. */
@@ -407,17 +443,14 @@ export class Ranker {
   private offer(slot: number, value: number, quality: number, asked: boolean): void {
     if (value <= 0) return;
     if (this.best[slot] === 0) this.touched[this.touchedCount++] = slot;
-    if (value > this.best[slot]) this.keep(slot, value, quality, asked ? 1 : 0);
-  }
-
-  private keep(slot: number, value: number, quality: number, asked: number): void {
-    this.best[slot] = value;
-    this.bestQuality[slot] = quality;
-    this.bestAsked[slot] = asked;
+    if (value > this.best[slot]) {
+      this.best[slot] = value;
+      this.bestAskedQuality[slot] = asked ? quality : 0;
+    }
   }
 
   /** The best `depth` entries of the touched slots, best first; clears the scratch arrays. */
-  private top(slots: readonly number[]): RankedEntry[] {
+  private top(slots: Int32Array): RankedEntry[] {
     const k = this.options.depth;
     const out: RankedEntry[] = [];
     for (const slot of slots) {
@@ -440,11 +473,11 @@ export class Ranker {
     if (this.best.length >= capacity) return;
     const size = capacity * 2;
     this.best = new Float64Array(size);
-    this.bestQuality = new Float64Array(size);
-    this.bestAsked = new Uint8Array(size);
+    this.bestAskedQuality = new Float64Array(size);
     this.score = new Float64Array(size);
     this.explained = new Float64Array(size);
     this.touched = new Int32Array(size);
+    this.candidates = new Int32Array(size);
   }
 
   /**

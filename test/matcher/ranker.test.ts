@@ -89,6 +89,35 @@ describe('pruning in a large FAQ', () => {
   });
 });
 
+describe('a word most entries of a large FAQ share', () => {
+  // 1,200 entries, each with a number of its own; nine in ten ask for 'справку'.
+  const entries: FaqEntryInput[] = Array.from({ length: 1200 }, (_, i) => ({
+    id: `e${i}`,
+    topic: 'general',
+    questions: { ru: [`Номер ${i}: как получить ${i % 10 === 0 ? 'пособие' : 'справку'}?`] },
+    answer: { ru: 'Обратитесь в ЦОН.' },
+  }));
+
+  it('adds to the entries other words found, also once entries were removed and added again', () => {
+    const { ranker: fresh } = ranked(entries);
+    const { index, ranker: edited } = ranked(entries);
+    // The first ten take their slots back in reverse order, at the end of the words' postings.
+    for (const e of entries.slice(0, 10)) index.remove(e.id);
+    for (const e of entries.slice(0, 10)) index.upsert(e);
+    for (const [q, id] of [['справка номер 3', 'e3'], ['номер 1007 справка', 'e1007']]) {
+      const tokens = analyzeMessage(q, 'ru');
+      const first = fresh.rank(tokens).entries[0];
+      expect(first.id).toBe(id);
+      // 'справка' is all but a stop word here, yet it adds to the entry the number found.
+      const withoutIt = fresh.rank(analyzeMessage(q.replace('справка', ''), 'ru')).entries[0];
+      expect(withoutIt.id).toBe(id);
+      expect(first.score).toBeGreaterThan(withoutIt.score);
+      expect(first.explained).toBeGreaterThan(withoutIt.explained);
+      expectSameRanking(edited.rank(tokens), fresh.rank(tokens));
+    }
+  });
+});
+
 describe('an index kept up to date entry by entry', () => {
   it('ranks, counts and knows words as an index built from scratch', () => {
     const [first, second, ...rest] = FIXTURE_FAQ;
