@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.12, weights: [-2.97, -2.06, 16.34, -0.18, 6.71, 4.85, 0.34] },
-  top3: { bias: -4.85, weights: [0.68, 4.18, 8.15, -0.25, 5.56, 5.2, 0.19] },
+  top1: { bias: -5.06, weights: [-2.99, -2.36, 16.41, -0.25, 6.71, 4.9, 0.28] },
+  top3: { bias: -4.81, weights: [0.66, 3.95, 8.2, -0.3, 5.55, 5.25, 0.15] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.66, weights: [-3.67, 7.01, 18.88, -1.39, 2.73, 5.95, 0.16] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.67, weights: [-3.67, 7.02, 18.89, -1.37, 2.74, 5.96, 0.16] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

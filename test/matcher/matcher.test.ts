@@ -755,4 +755,26 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'кто должен отремонтировать подъезд?', 'ru')).toBe('entrance');
   });
+  it('reads "насчитают" (they will charge) as the FAQ\'s "начислять": a late loan\'s penalty, not its deferral', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'loan-penalty', topic: 'banks', questions: { ru: ['Будут ли начислять пеню за просрочку кредита?'] }, answer: { ru: 'Нет, до конца месяца.' } },
+      { id: 'bank-hours', topic: 'banks', questions: { ru: ['Работают ли банки?'] }, answer: { ru: 'С 10:00 до 16:00.' } },
+      { id: 'loan-deferral', topic: 'banks', questions: { ru: ['Можно ли отсрочить платёж по кредиту?'] }, answer: { ru: 'Да, по заявлению.' } },
+    ];
+    const matcher = loaded(faq);
+    for (const text of ['по кредиту насчитают?', 'если не заплачу вовремя, насчитают что-то по кредиту?']) expect([text, topOf(matcher, text, 'ru')]).toEqual([text, 'loan-penalty']);
+  });
+  it('reads "уроки" (lessons) as school, "поминки" (a wake) as a funeral', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'schools', topic: 'education', questions: { ru: ['Когда откроются школы?'] }, answer: { ru: 'С понедельника.' } },
+      { id: 'internet', topic: 'utilities', questions: { ru: ['Когда включат интернет?'] }, answer: { ru: 'К утру.' } },
+      { id: 'funerals', topic: 'quarantine', questions: { ru: ['Сколько человек может быть на похоронах?'] }, answer: { ru: 'Не больше 20.' } },
+      { id: 'weddings', topic: 'quarantine', questions: { ru: ['Можно ли проводить свадьбу?'] }, answer: { ru: 'Нет.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'уроки когда начнутся?', 'ru')).toBe('schools');
+    expect(topOf(matcher, 'а поминки можно?', 'ru')).toBe('funerals');
+  });
 });
