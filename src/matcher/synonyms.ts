@@ -62,7 +62,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['medicine', 'лекарство лекарства таблетки препарат жаропонижающее обезболивающее антибиотик medicine medicines pills drugs дәрі'],
   ['allday', 'круглосуточно круглосуточная круглосуточные 24 =тәулік'],
   ['internet', 'интернет инет интернета wifi вайфай internet интернет'],
-  ['mobile', 'связь мобильная мобильный сотовая сотовый оператор network mobile cellular байланыс ұялы'],
+  ['mobile', 'связь мобильная мобильный сотовая сотовый оператор сигнал сигнала network mobile cellular signal байланыс ұялы'],
   // The messengers residents name in Cyrillic as often as in Latin letters ("ватсап", "телеграм").
   ['messenger', 'мессенджер мессенджеры мессенджера messenger messengers whatsapp ватсап вотсап вацап ватсапп telegram телеграм телеграмм viber вайбер мессенджерлер'],
   ['call', 'звонок звонки звонить позвонить дозвониться сообщить связаться call calls calling phone contact қоңырау хабарласу'],

@@ -777,4 +777,14 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'уроки когда начнутся?', 'ru')).toBe('schools');
     expect(topOf(matcher, 'а поминки можно?', 'ru')).toBe('funerals');
   });
+  it('reads "no signal" as the mobile network down, in English and Russian', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'mobile', topic: 'communication', questions: { ru: ['Работает ли мобильная связь?'], en: ['Is the mobile network working?'] }, answer: { ru: 'Да.', en: 'Yes.' } },
+      { id: 'internet', topic: 'communication', questions: { ru: ['Когда включат интернет?'], en: ['When will the internet be back?'] }, answer: { ru: 'К утру.', en: 'By morning.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'phone shows no signal', 'en')).toBe('mobile');
+    expect(topOf(matcher, 'сигнала нет второй день', 'ru')).toBe('mobile');
+  });
 });
