@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.06, weights: [-2.99, -2.36, 16.41, -0.25, 6.71, 4.9, 0.28] },
-  top3: { bias: -4.81, weights: [0.66, 3.95, 8.2, -0.3, 5.55, 5.25, 0.15] },
+  top1: { bias: -5.02, weights: [-2.97, -2.55, 16.39, -0.26, 6.7, 4.9, 0.24] },
+  top3: { bias: -4.76, weights: [0.69, 3.66, 8.19, -0.31, 5.53, 5.26, 0.08] },
   samples: 0,
 };
 

@@ -133,6 +133,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['garbage', 'мусор мусора мусорный мусорные мусорка мусорки отходы тбо хлам garbage rubbish trash waste litter bin bins қоқыс қоқысты =қалдық =қалдықтар =қалдықтары'],
   ['bin', 'контейнер контейнеры контейнеров урна урны dumpster dumpsters bin bins container containers'],
   ['removal', 'вывоз вывоза вывезти вывозить вывозят вывезут мусоровоз мусоровоза мусоровозы removal pickup әкету әкетпейді kk:әкетеді'],
+  ['furniture', 'мебель мебели диван дивана диваны шкаф шкафа кровать кровати матрас матрасы furniture sofa sofas couch wardrobe mattress жиһаз'],
   ['bulky', 'крупногабаритный крупногабаритные крупногабаритного кгм габаритный bulky габаритті'],
   ['recycling', 'вторсырье вторсырья сортировка раздельный раздельного макулатура recycling recycle recyclable =сұрыптау'],
   ['landfill', 'свалка свалки свалку полигон landfill dump dumping =үйінді'],

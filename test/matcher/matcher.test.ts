@@ -777,6 +777,16 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'уроки когда начнутся?', 'ru')).toBe('schools');
     expect(topOf(matcher, 'а поминки можно?', 'ru')).toBe('funerals');
   });
+  it('reads a sofa, a wardrobe ("диван", "шкаф") as the furniture the FAQ writes of', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'bulky-waste', topic: 'waste', questions: { ru: ['Куда выбросить старую мебель?'], en: ['Where can I throw away old furniture?'] }, answer: { ru: 'В бункер у дома.', en: 'Into the skip.' } },
+      { id: 'garbage', topic: 'waste', questions: { ru: ['Когда вывозят мусор?'], en: ['When is the rubbish collected?'] }, answer: { ru: 'Каждый день.', en: 'Every day.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'куда деть диван?', 'ru')).toBe('bulky-waste');
+    expect(topOf(matcher, 'where do i put a sofa', 'en')).toBe('bulky-waste');
+  });
   it('reads "no signal" as the mobile network down, in English and Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
