@@ -327,12 +327,16 @@ function withLetterOnce(word: string): string[] {
 function analyzeOneSpelling(word: string, lang: Lang | undefined): QueryToken | null {
   if (isStopSurface(word, lang === 'kk' || hasKazakhLetters(word))) return null;
   const candidates = [...new Set(queryCandidates(word, lang))];
-  const extra = scriptOf(word) === 'latin' ? [word] : [foldKazakh(word)];
+  const latin = scriptOf(word) === 'latin';
+  const extra = latin ? [word] : [foldKazakh(word)];
+  // A lexicon word taken only as written is met in Russian typed in Latin letters too: "dadut" is
+  // "дадут" (will give back), as "vklyuchat" is "включат", whose stem the candidates already hold.
+  const exact = latin && lang === 'ru' ? [exactKey(word), ...russianReadings(word).map(exactKey)] : [exactKey(word)];
   return {
     surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
     candidates,
     ...latinFallbacks(word),
-    concepts: conceptsOf([...candidates, ...extra, exactKey(word)]),
+    concepts: conceptsOf([...candidates, ...extra, ...exact]),
     numeric: scriptOf(word) === 'digits' || isNumberWord(word),
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };

@@ -719,6 +719,18 @@ describe('the lexicon', () => {
     }
     expect(topOf(matcher, 'когда дадут воду?', 'ru')).toBe('water');
   });
+  it('reads a word the lexicon takes only as written also typed in Latin letters: "dadut" is "дадут"', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'water', topic: 'utilities', questions: { ru: ['Когда будет вода?'] }, answer: { ru: 'К вечеру.' } },
+      { id: 'internet', topic: 'utilities', questions: { ru: ['Когда включат интернет?'] }, answer: { ru: 'К утру.' } },
+      { id: 'highway', topic: 'roads', questions: { ru: ['Когда отремонтируют трассу?'] }, answer: { ru: 'Летом.' } },
+    ];
+    const matcher = loaded(faq);
+    // "дадут" and "дорога" are lexicon words taken as written: their stems are other words' too.
+    expect(topOf(matcher, 'kogda dadut?', 'ru')).toBe('internet');
+    expect(topOf(matcher, 'doroga vsya v yamah', 'ru')).toBe('highway');
+  });
   it('reads "гулять" (to go for a walk) as being outside: "until when may we walk" asks when one must be indoors', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
