@@ -799,6 +799,15 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'куда деть диван?', 'ru')).toBe('bulky-waste');
     expect(topOf(matcher, 'where do i put a sofa', 'en')).toBe('bulky-waste');
   });
+  it('reads "посчитать" (to count up) as the FAQ\'s "рассчитывается" (is calculated)', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'pension-amount', topic: 'pensions', questions: { ru: ['Как рассчитывается размер пенсии?'] }, answer: { ru: 'По стажу и взносам.' } },
+      { id: 'pension-dates', topic: 'pensions', questions: { ru: ['Когда приходит пенсия?'] }, answer: { ru: 'С 5 по 25 число.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'мне неправильно посчитали пенсию', 'ru')).toBe('pension-amount');
+  });
   it('reads "no signal" as the mobile network down, in English and Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
