@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -5.02, weights: [-2.97, -2.55, 16.39, -0.26, 6.7, 4.9, 0.24] },
-  top3: { bias: -4.76, weights: [0.69, 3.66, 8.19, -0.31, 5.53, 5.26, 0.08] },
+  top1: { bias: -5.02, weights: [-2.96, -2.54, 16.39, -0.25, 6.69, 4.9, 0.24] },
+  top3: { bias: -4.76, weights: [0.7, 3.7, 8.17, -0.3, 5.53, 5.25, 0.08] },
   samples: 0,
 };
 

@@ -98,6 +98,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['protest', 'митинг митинги протест демонстрация protest protests rally rallies demonstration митинг kk:шеру'],
   ['funeral', 'похороны похоронах поминки поминках хоронить хоронят funeral жерлеу'],
   ['transit', 'автобус автобусы автобусе трамвай трамваи троллейбус маршрутка транспорт bus buses tram trams transport автобус трамвай'],
+  ['topup', 'пополнить пополнение пополнения пополнять пополняется пополняются topup replenish kk:толтыру kk:толықтыру'],
+  ['bicycle', 'велосипед велосипеды велосипедом велик bike bikes bicycle bicycles'],
   ['card', 'карта карту карточка карточку проездной проездную card карта карточка'],
   ['fare', 'проезд fare'],
   ['school', 'школа школы школу школе урок уроки уроков school schools lesson lessons мектеп сабақ'],

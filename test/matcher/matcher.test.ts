@@ -808,6 +808,19 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'мне неправильно посчитали пенсию', 'ru')).toBe('pension-amount');
   });
+  it('reads the Kazakh "толтыру" as "толықтыру" (to top up), "bike" and "велик" as a bicycle', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'top-up', topic: 'transport', questions: { kk: ['Транспорт картасын қалай толықтыруға болады?'] }, answer: { kk: 'Терминалда.' } },
+      { id: 'bus-wait', topic: 'transport', questions: { kk: ['Автобус қашан келеді?'] }, answer: { kk: 'Он минут сайын.' } },
+      { id: 'bicycles', topic: 'transport', questions: { ru: ['Можно ли провозить велосипед?'], en: ['Can I take a bicycle on the bus?'] }, answer: { ru: 'Да.', en: 'Yes.' } },
+      { id: 'pets', topic: 'transport', questions: { ru: ['Можно ли ехать с собакой?'], en: ['Can I travel with a dog?'] }, answer: { ru: 'Да.', en: 'Yes.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'қалай толтырамын?', 'kk')).toBe('top-up');
+    expect(topOf(matcher, 'bike allowed?', 'en')).toBe('bicycles');
+    expect(topOf(matcher, 'с великом пускают?', 'ru')).toBe('bicycles');
+  });
   it('reads "no signal" as the mobile network down, in English and Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
