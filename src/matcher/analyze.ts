@@ -333,7 +333,7 @@ function analyzeOneSpelling(word: string, lang: Lang | undefined): QueryToken | 
   // "дадут" (will give back), as "vklyuchat" is "включат", whose stem the candidates already hold.
   const exact = latin && lang === 'ru' ? [exactKey(word), ...russianReadings(word).map(exactKey)] : [exactKey(word)];
   return {
-    surface: scriptOf(word) === 'latin' && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
+    surface: latin && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
     candidates,
     ...latinFallbacks(word),
     concepts: conceptsOf([...candidates, ...extra, ...exact]),
