@@ -348,7 +348,8 @@ export class Ranker {
         // posting in slot order and skipping the others costs what looking each candidate up in a
         // slot-indexed copy of the posting did, without the copy (50 MB at 10,000 entries).
         const onlyCandidates = closed || common;
-        // Few candidates against a long posting: look each up in it (its slots ascend) instead.
+        // Few candidates against a long posting: look each up in it instead, by binary search (its
+        // slots ascend), about log2 of its length a candidate against its whole length walked.
         if (onlyCandidates && this.candidateCount * (Math.log2(slots.length) + 1) < slots.length) {
           for (let c = 0; c < this.candidateCount; c += 1) {
             const slot = this.candidates[c];
