@@ -453,18 +453,24 @@ export class Ranker {
   /** The best `depth` entries of the touched slots, best first; clears the scratch arrays. */
   private top(slots: Int32Array): RankedEntry[] {
     const k = this.options.depth;
+    const { score, explained } = this;
     const out: RankedEntry[] = [];
-    for (const slot of slots) {
-      const s = this.score[slot];
-      const explained = this.explained[slot];
-      this.score[slot] = 0;
-      this.explained[slot] = 0;
-      if (out.length === k && s <= out[k - 1].score) continue;
+    for (let c = 0; c < slots.length; c += 1) {
+      const slot = slots[c];
+      const s = score[slot];
+      const explains = explained[slot];
+      score[slot] = 0;
+      explained[slot] = 0;
+      const last = out.length === k ? out[k - 1] : undefined;
+      if (last && s < last.score) continue;
       const entry = this.index.entryOfSlot(slot);
       if (!entry) continue;
-      let i = out.length === k ? k - 1 : out.length;
+      // Of the entries tied with the last one kept, those of smaller id stay, in whatever order
+      // their slots came: an index edited entry by entry ranks as one built afresh.
+      if (last && s === last.score && entry.id > last.id) continue;
+      let i = last ? k - 1 : out.length;
       while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
-      out.splice(i, 0, { id: entry.id, slot, score: s, explained, askedContent: 0, askedWords: 0, saysContent: false });
+      out.splice(i, 0, { id: entry.id, slot, score: s, explained: explains, askedContent: 0, askedWords: 0, saysContent: false });
       if (out.length > k) out.pop();
     }
     return out;

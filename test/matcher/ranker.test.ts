@@ -119,6 +119,27 @@ describe('a word most entries of a large FAQ share', () => {
 });
 
 describe('an index kept up to date entry by entry', () => {
+  it('keeps the same entries of those tied at the last place as an index built afresh: the smaller ids', () => {
+    // Fifteen entries asking the same question: the ranking keeps ten, all tied.
+    const entries: FaqEntryInput[] = Array.from({ length: 15 }, (_, i) => ({
+      id: `e${String(i).padStart(2, '0')}`,
+      topic: 'documents',
+      questions: { ru: ['Как получить справку о составе семьи?'] },
+      answer: { ru: 'В ЦОНе.' },
+    }));
+    const { ranker: fresh } = ranked(entries);
+    const { index, ranker: edited } = ranked(entries);
+    // Removed and added again in this order, the first and the last swap their slots: e14 is
+    // scored first, e00 last.
+    index.remove('e00');
+    index.remove('e14');
+    index.upsert(entries[0]);
+    index.upsert(entries[14]);
+    const tokens = analyzeMessage('справка о составе семьи', 'ru');
+    const ids = fresh.rank(tokens).entries.map((e) => e.id);
+    expect(ids).toEqual(entries.slice(0, 10).map((e) => e.id));
+    expect(edited.rank(tokens).entries.map((e) => e.id)).toEqual(ids);
+  });
   it('ranks, counts and knows words as an index built from scratch', () => {
     const [first, second, ...rest] = FIXTURE_FAQ;
     const edited = { ...first, questions: { ...first.questions, ru: ['Когда закрывается читальный зал библиотеки?'] } };
