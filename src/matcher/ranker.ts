@@ -197,6 +197,14 @@ function positionOf(slots: Int32Array, slot: number): number {
   return -1;
 }
 
+/**
+ * The order of the best entries: by score, and of entries tied, by id, so that the same entries are
+ * kept in whatever order their slots come (an index edited entry by entry ranks as one built afresh).
+ */
+function ranksAfter(score: number, id: string, otherScore: number, otherId: string): boolean {
+  return score < otherScore || (score === otherScore && id > otherId);
+}
+
 export class Ranker {
   /** Scratch space reused across queries (always left zeroed). */
   private best = new Float64Array(64);
@@ -462,14 +470,13 @@ export class Ranker {
       score[slot] = 0;
       explained[slot] = 0;
       const last = out.length === k ? out[k - 1] : undefined;
+      // A lower score than the last one kept goes without looking its entry up.
       if (last && s < last.score) continue;
       const entry = this.index.entryOfSlot(slot);
       if (!entry) continue;
-      // Of the entries tied with the last one kept, those of smaller id stay, in whatever order
-      // their slots came: an index edited entry by entry ranks as one built afresh.
-      if (last && s === last.score && entry.id > last.id) continue;
+      if (last && ranksAfter(s, entry.id, last.score, last.id)) continue;
       let i = last ? k - 1 : out.length;
-      while (i > 0 && (out[i - 1].score < s || (out[i - 1].score === s && out[i - 1].id > entry.id))) i -= 1;
+      while (i > 0 && ranksAfter(out[i - 1].score, out[i - 1].id, s, entry.id)) i -= 1;
       out.splice(i, 0, { id: entry.id, slot, score: s, explained: explains, askedContent: 0, askedWords: 0, saysContent: false });
       if (out.length > k) out.pop();
     }
