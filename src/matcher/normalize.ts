@@ -187,6 +187,30 @@ const RECENT_SPLITS = 4;
 const recentSplits: Array<readonly [string, readonly string[]]> = [];
 let nextSplit = 0;
 
+/**
+ * A Kazakh ending written after a hyphen, as Kazakh spelling attaches case, plural and possessive
+ * endings to an abbreviation, a number or a foreign word ("ХҚКО-ға", "egov.kz-тен", "SMS-ті",
+ * "8 7182 00-00-05-ке", "ЖСН-і", "25-іне"), with or without the Kazakh letters: plural, then a
+ * possessive, then a case, the whole piece after the hyphen and nothing else. Split off, each was a
+ * word of its own ("га", "тен") that the index held from every such spelling in a FAQ and a
+ * message met by its spelling, not its sense. A word joined by a hyphen (the pairs "қолма-қол",
+ * "ата-ана", "азық-түлік"; Russian "из-за", "что-то") is no such chain and stays.
+ */
+const KAZAKH_HYPHENATED_ENDING = new RegExp(
+  '(?<=[\\p{L}\\p{N}])-(?=\\p{L})' +
+    '(?:[лдт][ае]р)?' +
+    '(?:с?[ыіи]|[ыіи]?[мн]|[ыіи]?ң[ыіи]з)?' +
+    '(?:н?[дт][ае](?:[ғгқк][ыіи]|н)?|[ғгқк][ае]|н?[ае]|нан|нен|[нтд][ыіи][ңн]?|[мбп]ен)?' +
+    '(?![\\p{L}\\p{N}])',
+  'gu',
+);
+/**
+ * An ending written after a number with a hyphen: Russian "23-х", "6-ти", "1-го", "3-я", Kazakh
+ * ordinals "3-ші", "1-інші" (the Kazakh cases are KAZAKH_HYPHENATED_ENDING's). Only these: a word
+ * after a number stays ("3-топ", group 3; "2022-жыл", the year; "1-сынып", the first grade).
+ */
+const NUMBER_ENDING = /(?<=[0-9])-(?:[йяеюхм]|го|му|ми|ти|ть|ой|ый|ий|ая|ое|ую|ых|их|ом|ем|ью|[ыі]?н?ш[ыі])(?![\p{L}\p{N}])/gu;
+
 function split(text: string): readonly string[] {
   const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
   let lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC'))).toLowerCase();
@@ -194,6 +218,7 @@ function split(text: string): readonly string[] {
   // word by word, are most of what is ever split.
   if (lowered.includes('ё')) lowered = lowered.replace(/ё/g, 'е');
   if (APOSTROPHE.test(lowered)) lowered = lowered.replace(ENGLISH_CLITIC, '').replace(APOSTROPHES, '');
+  if (lowered.includes('-')) lowered = lowered.replace(NUMBER_ENDING, '').replace(KAZAKH_HYPHENATED_ENDING, '');
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
   if (!words) return [];
   const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;

@@ -61,6 +61,15 @@ describe('tokenize', () => {
     expect(tokenize('йод ёлка')).toEqual(['йод', 'елка']);
   });
 
+  it('drops a Kazakh ending written after a hyphen, and a number\'s ending, but keeps words joined by one', () => {
+    expect(tokenize('ХҚКО-ға, egov.kz-тен, SMS-тегі, ЖСН-і, 00-00-05-ке, ПИБ-ларда, ХККО-га')).toEqual(['хқко', 'egov', 'kz', 'sms', 'жсн', '00', '00', '05', 'пиб', 'хкко']);
+    expect(tokenize('с 23-х до 6-ти, 3-ші қабат, 25-іне дейін')).toEqual(['с', '23', 'до', '6', '3', 'қабат', '25', 'дейін']);
+    // A word after a number is a word: group 3, the year 2022, the first grade.
+    expect(tokenize('3-топ 2022-жыл 1-сынып')).toEqual(['3', 'топ', '2022', 'жыл', '1', 'сынып']);
+    // Pairs and compounds keep both halves.
+    expect(tokenize('қолма-қол ата-ананың из-за что-то Алма-Ата x-ray')).toEqual(['қолма', 'қол', 'ата', 'ананың', 'из', 'за', 'что', 'то', 'алма', 'ата', 'x', 'ray']);
+  });
+
   it('caps the work on huge input', () => {
     expect(tokenize('слово '.repeat(5000)).length).toBeLessThanOrEqual(60);
   });
