@@ -59,7 +59,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['reception', 'приём прием приемная приёмная записаться reception appointment қабылдау жолығу'],
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],
   ['pharmacy', 'аптека аптеки аптеку pharmacy pharmacies chemist drugstore дәріхана аптека'],
-  ['medicine', 'лекарство лекарства таблетки препарат жаропонижающее обезболивающее антибиотик medicine medicines pills drugs дәрі'],
+  ['medicine', 'лекарство лекарства таблетки препарат жаропонижающее обезболивающее антибиотик инсулин medicine medicines medication medications meds pills drugs insulin дәрі'],
   ['allday', 'круглосуточно круглосуточная круглосуточные 24 =тәулік'],
   ['internet', 'интернет инет интернета wifi вайфай internet интернет'],
   ['mobile', 'связь мобильная мобильный сотовая сотовый оператор сигнал сигнала network mobile cellular signal байланыс ұялы'],
@@ -73,7 +73,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['accrue', 'начислить начислят начисляют начислять начисление начисления насчитать насчитают насчитали'],
   ['late', 'просрочка просрочку просрочить опоздать задержка late overdue missed miss кешіктіру кешігу кешіккен'],
   ['utility', 'коммунальные коммунальных коммуналка коммуналку квартплата квитанция квитанции жкх utility utilities bill bills коммуналдық коммуналка'],
-  ['electricity', 'свет электричество электроэнергия electricity power light жарық'],
+  ['electricity', 'свет электричество электроэнергия electricity power light жарық kk:электр'],
   ['water', 'вода воды воду водопровод кран водоснабжение water tap taps су kk:суды'],
   ['gas', 'газ газа газовый gas газ'],
   ['police', 'полиция полицию полиции милиция police полиция'],
@@ -121,7 +121,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['weekend', 'суббота субботу воскресенье ru:выходные saturday saturdays sunday weekend сенбі жексенбі демалыс'],
   ['weekday', 'будни будний weekday weekdays'],
   ['outside', 'улица улице улицу гулять погулять outside street out outdoors kk:дала kk:далада көше көшеге'],
-  ['home', 'квартира квартире дом доме дома flat apartment building home үй үйде пәтер'],
+  ['home', 'квартира квартире дом доме дома flat apartment building home house houses үй үйде пәтер'],
   // Everyday city and regional services: rubbish, snow, roads, yards, animals, lifts, utilities and
   // meters, housing, documents, taxes, transport, schools, social support, health, appeals, safety.
   // Written from general knowledge without reading any centre's FAQ or residents' messages, each
@@ -140,7 +140,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['recycling', 'вторсырье вторсырья сортировка раздельный раздельного макулатура recycling recycle recyclable =сұрыптау'],
   ['landfill', 'свалка свалки свалку полигон landfill dump dumping =үйінді'],
   ['cleaning', 'уборка уборку убрать убирать убирают чистка чистить почистить очистка очистить расчистка расчистить clean cleaning cleaned тазалау тазаламайды тазарту'],
-  ['snow', 'снег снега снегу снегом снегопад сугроб сугробы snow snowfall snowdrift snowdrifts =қарды =қардан =қарлы'],
+  ['snow', 'снег снега снегу снегом снегопад сугроб сугробы snow snowfall snowdrift snowdrifts plow plowed plough ploughed snowplow snowplough =қарды =қардан =қарлы'],
   ['ice', 'гололед гололеда гололедица наледь лед льда скользко скользкий ice icy slippery мұз тайғақ көктайғақ'],
   ['gritting', 'посыпать посыпают посыпка пескосоль реагент реагенты противогололедный песок песком grit gritting sand salting құм'],
   ['icicle', 'сосулька сосульки сосулек icicle icicles сүңгі сүңгілер'],
@@ -269,6 +269,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['dental', 'стоматолог стоматолога стоматология зубной зубы зуб dentist dental teeth tooth тіс'],
   ['referral', 'направление направления referral =жолдама =жолдамасы =жолдаманы =жолдамаға =жолдамамен'],
   ['illness', 'болезнь болезни заболевание заболевания болеет заболел illness disease sick ill ауру науқас'],
+  // "тревога" alone is also an alarm (a siren's): only the words of the feeling
+  ['anxiety', 'тревожность тревожно тревожный тревожная anxiety anxious мазасыздық мазасыз'],
   ['checkup', 'скрининг скрининга медосмотр медосмотра профосмотр checkup screening'],
   ['hospitalization', 'госпитализация госпитализировать госпитализации =hospitalization =hospitalized жатқызу'],
   ['inaction', 'бездействие бездействуют игнорируют игнорирует игнор ignored ignore inaction'],

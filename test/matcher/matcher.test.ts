@@ -831,4 +831,26 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'phone shows no signal', 'en')).toBe('mobile');
     expect(topOf(matcher, 'сигнала нет второй день', 'ru')).toBe('mobile');
   });
+  it('reads the Kazakh "электр" as electricity, a house as a home, meds and insulin as medicines, a plough as snow, "anxious" as anxiety', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'pay-electricity', topic: 'energy', questions: { kk: ['Электр энергиясы үшін қалай төлеуге болады?'] }, answer: { kk: 'Kaspi арқылы.' } },
+      { id: 'pay-water', topic: 'energy', questions: { kk: ['Су үшін қалай төлеуге болады?'] }, answer: { kk: 'Банкте.' } },
+      { id: 'home-visit', topic: 'health', questions: { en: ['How do I call a doctor to my home?'] }, answer: { en: 'Call the clinic before noon.' } },
+      { id: 'sick-note', topic: 'health', questions: { en: ['How do I get a sick note?'] }, answer: { en: 'From your doctor.' } },
+      { id: 'free-medicines', topic: 'health', questions: { ru: ['Как получить бесплатные лекарства?'], en: ['How can I get free medicines?'] }, answer: { ru: 'По рецепту.', en: 'On prescription.' } },
+      { id: 'checkup', topic: 'health', questions: { ru: ['Есть ли бесплатный осмотр?'], en: ['Is there a free check-up?'] }, answer: { ru: 'Раз в год.', en: 'Once a year.' } },
+      { id: 'mental-health', topic: 'health', questions: { en: ['Where should I turn for depression or anxiety?'] }, answer: { en: 'To the psychologist.' } },
+      { id: 'gp-appointment', topic: 'health', questions: { en: ['How do I see a doctor?'] }, answer: { en: 'Book online.' } },
+      { id: 'snow', topic: 'city', questions: { en: ['When will the road be cleared of snow?'] }, answer: { en: 'Within a day.' } },
+      { id: 'road-repair', topic: 'city', questions: { en: ['Who repairs the road outside my house?'] }, answer: { en: 'The roads department.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'жарық үшін қалай төлеймін', 'kk')).toBe('pay-electricity');
+    expect(topOf(matcher, 'can a doctor come to the house', 'en')).toBe('home-visit');
+    expect(topOf(matcher, 'are my diabetes meds free', 'en')).toBe('free-medicines');
+    expect(topOf(matcher, 'инсулин бесплатно?', 'ru')).toBe('free-medicines');
+    expect(topOf(matcher, 'our road hasnt been plowed', 'en')).toBe('snow');
+    expect(topOf(matcher, 'i feel anxious all the time', 'en')).toBe('mental-health');
+  });
 });
