@@ -853,4 +853,19 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'our road hasnt been plowed', 'en')).toBe('snow');
     expect(topOf(matcher, 'i feel anxious all the time', 'en')).toBe('mental-health');
   });
+  it('reads "street lights" as one streetlight, "bus stop" as a stop, "diverted" as a detour', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'street-lighting', topic: 'city', questions: { en: ['The street lights are not working, who do I contact?'] }, answer: { en: 'The lighting service.' } },
+      { id: 'blackout', topic: 'city', questions: { en: ['Who do I contact when the electricity is off?'] }, answer: { en: 'The grid company.' } },
+      { id: 'new-stop', topic: 'transport', questions: { ru: ['Как предложить новую остановку?'] }, answer: { ru: 'Напишите в акимат.' } },
+      { id: 'bus-late', topic: 'transport', questions: { en: ['Why is the bus late?'] }, answer: { en: 'Traffic.' } },
+      { id: 'detour', topic: 'transport', questions: { en: ['Why is the bus taking a detour?'] }, answer: { en: 'Road works.' } },
+    ];
+    const matcher = loaded(faq);
+    // Without the phrase the FAQ's "street lights" are a street and electric lights: ranked first, not answered.
+    expect(answerOf(matcher, 'streetlights', 'en')).toBe('street-lighting');
+    expect(topOf(matcher, 'can we get a new bus stop', 'en')).toBe('new-stop');
+    expect(topOf(matcher, 'why was the bus diverted', 'en')).toBe('detour');
+  });
 });
