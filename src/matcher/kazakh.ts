@@ -141,13 +141,28 @@ const WHOLE_NOUNS: ReadonlyMap<string, string> = new Map([
   ['сауда', 'сауда'],
 ]);
 
+/**
+ * The first person of the present-future, -мын/-мін, follows the tense's own vowel -а/-е
+ * ("барамын", "беремін", "жазыламын": I go, I give, I sign up), which goes with it down to a root
+ * of three letters, as the other forms take it there ("береді", "беруге": "бер"). Left to
+ * stripOnce, the vowel stayed ("бере") or went with the letter before it as another ending
+ * ("жазыла" lost "-ла" to "жазы", where "жазылуға" is "жаз").
+ */
+const FIRST_PERSON = /[аеиоуы]м[ыи]н$/;
+function withoutFirstPerson(word: string): string | null {
+  if (!FIRST_PERSON.test(word)) return null;
+  const root = word.slice(0, -4);
+  const vowel = word[word.length - 4];
+  return (vowel === 'а' || vowel === 'е') && root.length >= MIN_STEM && VOWEL_RE.test(root) ? root : null;
+}
+
 /** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */
 export function stemKazakh(word: string): string {
   let current = foldKazakh(word);
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const whole = WHOLE_NOUNS.get(current);
     if (whole !== undefined) return whole;
-    const next = stripOnce(current);
+    const next = (round === 0 ? withoutFirstPerson(current) : null) ?? stripOnce(current);
     if (next === null) return stripConverb(current) ?? current;
     current = next;
   }

@@ -220,6 +220,12 @@ describe('Kazakh suffix stripper', () => {
     ['қосасыздар', 'қосады'],
     ['келесіздер', 'келеді'],
     ['бересіз', 'береді'],
+    // the first person of the present-future, its tense vowel with it: "I give", "I will know",
+    // "I sign up", "I stand (in a queue)"
+    ['беремін', 'береді'],
+    ['білемін', 'білуге'],
+    ['жазыламын', 'жазылуға'],
+    ['тұрамын', 'тұруға'],
   ])('%s and %s share a stem', (inflected, base) => {
     expect(stemKazakh(inflected)).toBe(stemKazakh(base));
   });
