@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.87, weights: [-2.94, -5.09, 16.52, -0.26, 6.59, 4.77, 0.16] },
-  top3: { bias: -4.72, weights: [0.72, 2.73, 7.93, -0.3, 5.47, 5.44, 0.04] },
+  top1: { bias: -4.86, weights: [-2.88, -5.01, 16.42, -0.25, 6.6, 4.75, 0.11] },
+  top3: { bias: -4.71, weights: [0.77, 2.76, 7.85, -0.29, 5.48, 5.44, -0.01] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.74, weights: [-3.51, 7.6, 18.6, -1.37, 2.69, 6.2, 0.15] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.71, weights: [-3.42, 7.36, 18.55, -1.41, 2.7, 6.29, 0.05] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

@@ -868,4 +868,23 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'can we get a new bus stop', 'en')).toBe('new-stop');
     expect(topOf(matcher, 'why was the bus diverted', 'en')).toBe('detour');
   });
+  it('reads "вывезен" as rubbish taken away, "лавочка" as a bench, "торгуют" as street trade, music as noise', () => {
+    // A centre's report categories: titles, not questions. Each rival shares the message's other word.
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'rubbish', topic: 'city', questions: { ru: ['Мусор не вывезен вовремя'] }, answer: { ru: 'Передаём оператору.' } },
+      { id: 'a-bins', topic: 'city', questions: { ru: ['Мусор разбросан у контейнеров'] }, answer: { ru: 'Заявка в ЖКХ.' } },
+      { id: 'benches', topic: 'city', questions: { ru: ['Скамейки во дворе'] }, answer: { ru: 'Установит акимат района.' } },
+      { id: 'a-yard', topic: 'city', questions: { ru: ['Благоустройство двора'] }, answer: { ru: 'По программе района.' } },
+      { id: 'street-trade', topic: 'city', questions: { ru: ['Стихийная торговля на улице'] }, answer: { ru: 'Выезжает инспекция.' } },
+      { id: 'a-street', topic: 'city', questions: { ru: ['Уборка улицы'] }, answer: { ru: 'Каждое утро.' } },
+      { id: 'noise', topic: 'city', questions: { ru: ['Шум ночью'] }, answer: { ru: 'Звоните 102.' } },
+      { id: 'a-night', topic: 'city', questions: { ru: ['Освещение ночью'] }, answer: { ru: 'Горсвет.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'мусор не вывозят', 'ru')).toBe('rubbish');
+    expect(topOf(matcher, 'поставьте лавочку во дворе', 'ru')).toBe('benches');
+    expect(topOf(matcher, 'на улице торгуют с машин', 'ru')).toBe('street-trade');
+    expect(topOf(matcher, 'музыка до утра каждую ночь', 'ru')).toBe('noise');
+  });
 });
