@@ -266,10 +266,12 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['contributions', 'взнос взносы взносов contribution contributions жарна жарнасы'],
   ['insurance', 'страховка страховку страхование страховой осмс медстраховка застрахован insurance insured сақтандыру'],
   ['attach', 'прикрепление прикрепления прикрепиться прикреплен прикреплена открепление открепиться'],
-  ['vaccination', 'прививка прививки прививку вакцина вакцинация вакцинироваться привиться vaccine vaccines vaccination vaccinated jab екпе екпесі'],
+  ['vaccination', 'прививка прививки прививку вакцина вакцинация вакцинироваться привиться vaccine vaccines vaccination vaccinated jab shot shots екпе екпесі'],
   ['labtest', 'анализ анализы анализов лаборатория лабораторные lab laboratory зертхана'],
   ['prescription', 'рецепт рецепта рецепты рецептурный prescription prescriptions'],
   ['dental', 'стоматолог стоматолога стоматология зубной зубы зуб dentist dental teeth tooth тіс'],
+  // the specialists a resident names where a FAQ says "a specialist"
+  ['specialist', 'специалист специалиста специалисту специалистам кардиолог кардиологу дерматолог дерматологу невролог неврологу эндокринолог эндокринологу окулист офтальмолог гинеколог уролог лор specialist specialists cardiologist dermatologist neurologist endocrinologist ophthalmologist gynaecologist gynecologist urologist маман маманға'],
   ['referral', 'направление направления referral =жолдама =жолдамасы =жолдаманы =жолдамаға =жолдамамен'],
   ['illness', 'болезнь болезни заболевание заболевания болеет заболел illness disease sick ill ауру науқас'],
   // "тревога" alone is also an alarm (a siren's): only the words of the feeling

@@ -887,4 +887,17 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'на улице торгуют с машин', 'ru')).toBe('street-trade');
     expect(topOf(matcher, 'музыка до утра каждую ночь', 'ru')).toBe('noise');
   });
+  it('reads a shot as a vaccination, a cardiologist or a dermatologist as a specialist', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'flu-vaccine', topic: 'health', questions: { en: ['Where can an adult get a flu vaccine?'] }, answer: { en: 'At your clinic.' } },
+      { id: 'a-flu-leave', topic: 'health', questions: { en: ['Do I get sick leave with the flu?'] }, answer: { en: 'Yes.' } },
+      { id: 'specialist', topic: 'health', questions: { ru: ['Как попасть к узкому специалисту?'], en: ['How do I see a specialist?'] }, answer: { ru: 'По направлению.', en: 'With a referral.' } },
+      { id: 'a-doctor', topic: 'health', questions: { ru: ['Как попасть к врачу?'], en: ['How do I see a doctor?'] }, answer: { ru: 'Запишитесь.', en: 'Book online.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'flu shot', 'en')).toBe('flu-vaccine');
+    expect(topOf(matcher, 'how do i see a dermatologist', 'en')).toBe('specialist');
+    expect(topOf(matcher, 'как попасть к кардиологу', 'ru')).toBe('specialist');
+  });
 });
