@@ -148,12 +148,11 @@ const WHOLE_NOUNS: ReadonlyMap<string, string> = new Map([
  * stripOnce, the vowel stayed ("бере") or went with the letter before it as another ending
  * ("жазыла" lost "-ла" to "жазы", where "жазылуға" is "жаз").
  */
-const FIRST_PERSON = /[аеиоуы]м[ыи]н$/;
+const FIRST_PERSON = /[ае]м[ыи]н$/;
 function withoutFirstPerson(word: string): string | null {
   if (!FIRST_PERSON.test(word)) return null;
   const root = word.slice(0, -4);
-  const vowel = word[word.length - 4];
-  return (vowel === 'а' || vowel === 'е') && root.length >= MIN_STEM && VOWEL_RE.test(root) ? root : null;
+  return root.length >= MIN_STEM && VOWEL_RE.test(root) ? root : null;
 }
 
 /** Stems one lowercase Kazakh word (any spelling); the result is in folded spelling. */

@@ -168,7 +168,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['bite', 'укус укусила укусил покусала кусается bite bitten bites тістеді тістеп'],
   ['vet', 'ru:ветеринар ru:ветеринара ru:ветеринарный ветклиника ветеринария vet veterinary veterinarian'],
   ['animal', 'ru:животное ru:животные ru:животных animal animals =жануар =жануарлар =жануарлары'],
-  ['bench', 'скамейка скамейки скамейку скамеек лавочка лавочки лавочку лавочек лавка лавки bench benches орындық орындықтар'],
+  // not "лавка": a stall or small shop as often as a bench
+  ['bench', 'скамейка скамейки скамейку скамеек лавочка лавочки лавочку лавочек bench benches орындық орындықтар'],
   ['streettrade', 'торговля торговли торговать торгуют торгует торговец торговцы торговцев trade trading vendor vendors'],
   ['chip', 'чипирование чипировать чип microchip chipping чиптеу'],
   ['noise', 'шум шума шумят шумно шумный громко громкая музыка музыку music noise noisy loud шулы kk:шу'],
