@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.86, weights: [-2.88, -5.01, 16.42, -0.25, 6.6, 4.75, 0.11] },
-  top3: { bias: -4.71, weights: [0.77, 2.76, 7.85, -0.29, 5.48, 5.44, -0.01] },
+  top1: { bias: -4.84, weights: [-2.89, -5.06, 16.38, -0.27, 6.6, 4.76, 0.09] },
+  top3: { bias: -4.7, weights: [0.76, 2.72, 7.83, -0.3, 5.49, 5.44, -0.02] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.71, weights: [-3.42, 7.36, 18.55, -1.41, 2.7, 6.29, 0.05] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.7, weights: [-3.38, 7.35, 18.48, -1.42, 2.7, 6.3, 0.03] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

@@ -163,7 +163,9 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['ditch', 'арык арыки арыков арычный канава канавы ditch ditches арық'],
   ['dog', 'собака собаки собак пёс псы ru:псина dog dogs иттер'],
   ['cat', 'ru:кошка ru:кошки ru:кот ru:коты котенок котята cat cats kitten kittens мысық'],
-  ['stray', 'бродячие бродячих бродячая бродячий stray қаңғыбас қаңғыған'],
+  // "Бездомные", "homeless", "иесіз" alone say a person or a thing (#homeless, an owner); before
+  // an animal they are what residents call stray ("бездомные собаки", a report titled "Бездомные животные").
+  ['stray', 'бродячие бродячих бродячая бродячий stray қаңғыбас қаңғыған бездомные+собаки бездомные+животные бездомные+кошки homeless+dogs homeless+animals homeless+cats иесіз+иттер'],
   ['catching', 'отлов отлова отловить отловили catch catching =аулау'],
   ['bite', 'укус укусила укусил покусала кусается bite bitten bites тістеді тістеп'],
   ['vet', 'ru:ветеринар ru:ветеринара ru:ветеринарный ветклиника ветеринария vet veterinary veterinarian'],

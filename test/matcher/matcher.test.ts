@@ -900,4 +900,15 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'how do i see a dermatologist', 'en')).toBe('specialist');
     expect(topOf(matcher, 'как попасть к кардиологу', 'ru')).toBe('specialist');
   });
+  it('reads homeless animals and dogs as stray ones, by the phrase', () => {
+    // "Бездомные животные" is how a centre may title the report residents call stray animals.
+    const titles = loaded([...UNRELATED, { id: 'stray-animals', topic: 'city', questions: { ru: ['Бездомные животные'] }, answer: { ru: 'Отлов по заявке.' } }]);
+    expect(topOf(titles, 'бродячие кошки', 'ru')).toBe('stray-animals');
+    const questions = loaded([
+      ...UNRELATED,
+      { id: 'stray-dogs', topic: 'city', questions: { en: ['Who do I call about stray dogs?'] }, answer: { en: 'The catching service.' } },
+      { id: 'a-dog-bite', topic: 'city', questions: { en: ['What do I do if a dog bites me?'] }, answer: { en: 'See a doctor.' } },
+    ]);
+    expect(topOf(questions, 'homeless dogs', 'en')).toBe('stray-dogs');
+  });
 });
