@@ -278,6 +278,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['referral', 'направление направления referral =жолдама =жолдамасы =жолдаманы =жолдамаға =жолдамамен'],
   ['illness', 'болезнь болезни заболевание заболевания болеет заболел illness disease sick ill ауру науқас'],
   // "тревога" alone is also an alarm (a siren's): only the words of the feeling
+  ['psychologist', 'психолог психолога психологу психологом психологи психологов психологическая психологической психологическую психологическое психотерапевт психотерапевта psychologist psychologists psychological counsellor counsellors counselor counselors counselling counseling psychotherapist психологиялық'],
   ['anxiety', 'тревожность тревожно тревожный тревожная anxiety anxious мазасыздық мазасыз'],
   ['checkup', 'скрининг скрининга медосмотр медосмотра профосмотр checkup screening'],
   ['hospitalization', 'госпитализация госпитализировать госпитализации =hospitalization =hospitalized жатқызу'],

@@ -911,4 +911,14 @@ describe('the lexicon', () => {
     ]);
     expect(topOf(questions, 'homeless dogs', 'en')).toBe('stray-dogs');
   });
+  it('reads a counsellor and counselling as a psychologist', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'mental-health', topic: 'health', questions: { en: ['Where can I get free help from a psychologist?'] }, answer: { en: 'At your polyclinic.' } },
+      { id: 'a-free-medicines', topic: 'health', questions: { en: ['Which medicines are free?'] }, answer: { en: 'Those on the list.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'is there a free counsellor', 'en')).toBe('mental-health');
+    expect(topOf(matcher, 'free counselling for teenagers', 'en')).toBe('mental-health');
+  });
 });
