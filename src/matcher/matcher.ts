@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.84, weights: [-2.89, -5.06, 16.38, -0.27, 6.6, 4.76, 0.09] },
-  top3: { bias: -4.7, weights: [0.76, 2.72, 7.83, -0.3, 5.49, 5.44, -0.02] },
+  top1: { bias: -4.86, weights: [-2.89, -4.99, 16.39, -0.22, 6.62, 4.76, 0.09] },
+  top3: { bias: -4.72, weights: [0.77, 2.84, 7.82, -0.26, 5.49, 5.44, -0.01] },
   samples: 0,
 };
 

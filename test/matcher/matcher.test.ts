@@ -921,4 +921,14 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'is there a free counsellor', 'en')).toBe('mental-health');
     expect(topOf(matcher, 'free counselling for teenagers', 'en')).toBe('mental-health');
   });
+  it('reads a claim rejected or turned down as refused', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'appeal-refusal', topic: 'benefits', questions: { en: ['How can I appeal if my benefit claim was refused?'] }, answer: { en: 'Within a month.' } },
+      { id: 'a-claim', topic: 'benefits', questions: { en: ['How long does a benefit claim take?'] }, answer: { en: 'Ten days.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'my benefit claim was rejected', 'en')).toBe('appeal-refusal');
+    expect(topOf(matcher, 'they turned down my claim', 'en')).toBe('appeal-refusal');
+  });
 });
