@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.86, weights: [-2.89, -4.99, 16.39, -0.22, 6.62, 4.76, 0.09] },
-  top3: { bias: -4.72, weights: [0.77, 2.84, 7.82, -0.26, 5.49, 5.44, -0.01] },
+  top1: { bias: -4.94, weights: [-2.83, -4.49, 16.2, -0.22, 6.58, 4.78, 0.18] },
+  top3: { bias: -4.78, weights: [0.81, 3.16, 7.71, -0.26, 5.47, 5.45, 0.05] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.7, weights: [-3.38, 7.35, 18.48, -1.42, 2.7, 6.3, 0.03] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.7, weights: [-3.37, 7.33, 18.43, -1.44, 2.69, 6.31, 0.03] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

@@ -59,6 +59,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['reception', 'приём прием приемная приёмная записаться reception appointment қабылдау жолығу'],
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],
   ['refusal', 'отказ отказа отказали отказано отказал отказала отказать отклонили отклонена отклонено refused refuse refusal rejected reject rejection denied declined turned+down қабылдамады'],
+  ['dispute', 'оспорить оспаривать оспорю обжаловать обжалование обжалую dispute contest challenge appeal'],
   ['pharmacy', 'аптека аптеки аптеку pharmacy pharmacies chemist drugstore дәріхана аптека'],
   ['medicine', 'лекарство лекарства таблетки препарат жаропонижающее обезболивающее антибиотик инсулин medicine medicines medication medications meds pills drugs insulin дәрі'],
   ['allday', 'круглосуточно круглосуточная круглосуточные 24 =тәулік'],

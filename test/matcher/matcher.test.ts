@@ -931,4 +931,14 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'my benefit claim was rejected', 'en')).toBe('appeal-refusal');
     expect(topOf(matcher, 'they turned down my claim', 'en')).toBe('appeal-refusal');
   });
+  it('reads contesting a fine as disputing it, in Russian as in English', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'fine-dispute', topic: 'transport', questions: { en: ['How can I dispute a fine?'], ru: ['Как обжаловать штраф?'] }, answer: { en: 'Write to us.', ru: 'Напишите нам.' } },
+      { id: 'a-fine', topic: 'transport', questions: { en: ['How can I pay a fine?'], ru: ['Как оплатить штраф?'] }, answer: { en: 'Online.', ru: 'Онлайн.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'how do i contest a fine', 'en')).toBe('fine-dispute');
+    expect(topOf(matcher, 'как оспорить штраф', 'ru')).toBe('fine-dispute');
+  });
 });
