@@ -58,6 +58,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['akimat', 'акимат акимата аким акиму акимат akimat akim akims mayor mayors әкімдік әкім әкімге'],
   ['reception', 'приём прием приемная приёмная записаться reception appointment қабылдау жолығу'],
   ['appeal', 'обращение жалоба пожаловаться заявление complaint complain request appeal өтініш арыз шағым'],
+  ['oneoff', 'единовременный единовременная единовременное единовременно единовременного единовременной единовременную разовый разовая разовое разовую біржолғы lump+sum'],
   ['refusal', 'отказ отказа отказали отказано отказал отказала отказать отклонили отклонена отклонено refused refuse refusal rejected reject rejection denied declined turned+down қабылдамады'],
   ['dispute', 'оспорить оспаривать оспорю обжаловать обжалование обжалую dispute contest challenge appeal'],
   ['pharmacy', 'аптека аптеки аптеку pharmacy pharmacies chemist drugstore дәріхана аптека'],

@@ -941,4 +941,18 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'how do i contest a fine', 'en')).toBe('fine-dispute');
     expect(topOf(matcher, 'как оспорить штраф', 'ru')).toBe('fine-dispute');
   });
+  it('reads a lump sum as a one-off payment, which a FAQ may say only in Russian or Kazakh', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      {
+        id: 'birth-grant',
+        topic: 'benefits',
+        questions: { ru: ['Какое единовременное пособие положено при рождении ребёнка?'], en: ['How much is the grant for the birth of a child?'] },
+        answer: { ru: '38 МРП.', en: '38 MCI.' },
+      },
+      { id: 'a-maternity', topic: 'benefits', questions: { en: ['What maternity pay is there for a baby?'] }, answer: { en: 'From the employer.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'is there a lump sum when a baby is born', 'en')).toBe('birth-grant');
+  });
 });
