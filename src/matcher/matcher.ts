@@ -108,7 +108,7 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
   // of its words ("когда починят?" against a FAQ whose only "when" is its pensions' dates, the
   // mending in another entry's answer): no more asked about either way.
   if (top && (top.explained === 0 || (ranking.contentWeight > 0 && !top.saysContent))) return 'answer-only';
-  if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
+  if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight || ranking.unknownQuestion) return 'unclear';
   // Every word the FAQ knows is one it only takes for a typo of its own ("heart" for "heat"): the bot
   // would guess the word and the entry both.
   if (ranking.guessedWords > 0 && ranking.guessedWords === ranking.knownContentWords) return 'unclear';

@@ -95,6 +95,11 @@ export interface Ranking {
   guessedWords: number;
   /** Every index key the message's words stand for, for the precision feature. */
   keys: ReadonlySet<string>;
+  /**
+   * One of the message's several questions, each with its mark and words, is one the FAQ knows no
+   * word of ("Когда дадут горячую воду? Сколько стоит аренда лодки?": see sentenceReading).
+   */
+  unknownQuestion?: boolean;
 }
 
 /** In a FAQ of at least this many entries, a key in more than COMMON_KEY_SHARE of them only scores candidates. */
@@ -293,8 +298,8 @@ export class Ranker {
     let knownContentWords = 0;
     let contentWeight = 0;
     const found = tokens.map(({ token, weight }) => this.resolve(token, weight, view));
-    // A remark put as a question beside the question the FAQ knows counts not at all (remarksLeftOut).
-    const remarks = remarksLeftOut(tokens, found);
+    // A remark put as a question beside the question the FAQ knows counts not at all (sentenceReading).
+    const { remarks, unknownQuestion } = sentenceReading(tokens, found);
     for (let i = 0; i < tokens.length; i += 1) {
       const r = found[i];
       if (!r || remarks?.[tokens[i].sentence]) continue;
@@ -313,7 +318,9 @@ export class Ranker {
       }
       for (const [key] of r.keys) keys.add(key);
     }
-    return { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords };
+    const summary = { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords };
+    // Written out, not spread: this runs for every message.
+    return unknownQuestion ? { ...summary, unknownQuestion } : summary;
   }
 
   /**
@@ -657,7 +664,8 @@ export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, l
 }
 
 /**
- * The sentences whose words the ranking leaves out (null: none): remarks put as questions. Of the
+ * How the message's sentences count. `remarks`: the sentences whose words the ranking leaves out
+ * (null: none), remarks put as questions. Of the
  * sentences that count fully (a message's questions, or all of it when its question names nothing
  * or points back: sentences/segments.ts), one the FAQ knows no word of, beside one it knows a word
  * of, asks nothing this FAQ answers ("асп как оформить. Куда смотрят власти?", "интернетты қашан
@@ -674,32 +682,51 @@ export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, l
  * already tells the entry (kept, the suites were the same and messages with a rhetorical question
  * added kept about half of the gain). A word said in two sentences counts from the first
  * (analyze.ts, keepHeaviest).
+ *
+ * `unknownQuestion`: one of those several questions is one the FAQ knows no word of, beside one it
+ * knows (the boat's hire above): the message is not answered outright as a whole, whatever share
+ * of it the unknown question is (MatchResult.doubt 'unclear'), so the question the FAQ cannot
+ * answer is not passed over behind an answer to the other.
  */
-function remarksLeftOut(tokens: readonly WeightedToken[], found: ReadonlyArray<ResolvedToken | null>): Uint8Array | null {
+function sentenceReading(tokens: readonly WeightedToken[], found: ReadonlyArray<ResolvedToken | null>): { remarks: Uint8Array | null; unknownQuestion: boolean } {
   // Most messages are one sentence: nothing to compare.
   let sentences = 0;
   for (const t of tokens) sentences = Math.max(sentences, t.sentence + 1);
-  if (sentences < 2) return null;
+  if (sentences < 2) return NO_REMARKS;
   const full = new Uint8Array(sentences);
   const knows = new Uint8Array(sentences);
   const asked = new Uint8Array(sentences);
+  // A question's words no entry knows (numbers and the like aside: resolve drops them).
+  const unknown = new Uint8Array(sentences);
   tokens.forEach((t, i) => {
     if (t.weight < 1) return;
     full[t.sentence] = 1;
-    if (t.markedQuestion && !isQuestionKindKey(t.token.surface)) asked[t.sentence] = 1;
+    const isWord = !isQuestionKindKey(t.token.surface);
+    if (t.markedQuestion && isWord) asked[t.sentence] = 1;
     const r = found[i];
-    if (r && r.keys.length > 0 && !isQuestionKindKey(t.token.surface)) knows[t.sentence] = 1;
+    if (r && r.keys.length > 0 && isWord) knows[t.sentence] = 1;
+    if (r && r.keys.length === 0 && t.markedQuestion) unknown[t.sentence] += 1;
   });
   const remarks = new Uint8Array(sentences);
   let anyKnown = false;
   let anyRemark = false;
+  let anyUnknownAsked = false;
   for (let s = 0; s < sentences; s += 1) {
     if (!full[s]) continue;
     if (knows[s]) anyKnown = true;
     else if (!asked[s]) {
       anyRemark = true;
       remarks[s] = 1;
-    }
+    } else if (unknown[s] >= UNKNOWN_QUESTION_WORDS) anyUnknownAsked = true;
   }
-  return anyKnown && anyRemark ? remarks : null;
+  return { remarks: anyKnown && anyRemark ? remarks : null, unknownQuestion: anyKnown && anyUnknownAsked };
 }
+
+const NO_REMARKS = { remarks: null, unknownQuestion: false };
+
+/**
+ * A question of the FAQ's ignorance names a matter of its own in this many words ("Сколько стоит
+ * аренда лодки?"); one word is an aside about the matter asked beside it ("…Куда звонить? Это
+ * надолго?", "…Неге сонша?", "…Қанша күнде келеді?"): marked apart, they were answered with it.
+ */
+const UNKNOWN_QUESTION_WORDS = 2;

@@ -597,6 +597,15 @@ describe('doubt: when not to answer outright', () => {
     expect(decide(result, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
   });
 
+  it('a message asking besides its question another one the FAQ knows nothing of is not answered outright', () => {
+    const matcher = loaded();
+    const result = matcher.match('Когда уберут снег во дворе? Сколько стоит аренда лодки?', 'ru');
+    expect(result.doubt).toBe('unclear');
+    expect(decide(result, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
+    // An aside of one word about the matter asked is no question of its own.
+    expect(answerOf(matcher, 'Когда уберут снег во дворе? Это надолго?', 'ru')).toBe('snow-removal');
+  });
+
   it('a message whose every known word is only taken for a typo of a FAQ word is offered, not answered', () => {
     const matcher = loaded();
     // "barking" is one slip from "parking": the bot would guess the word and the entry both.

@@ -17,7 +17,7 @@ export interface Segment {
   /**
    * It ends with a question mark, as another sentence of the message does: between such sentences
    * only the mark tells a question (several-questions.ts), so one with words of its own is asked,
-   * not a remark the ranking may leave out (ranker.ts, remarksLeftOut).
+   * not a remark the ranking may leave out (ranker.ts, sentenceReading).
    */
   readonly markedQuestion: boolean;
 }
