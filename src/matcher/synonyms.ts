@@ -47,7 +47,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['shop', 'магазин магазины супермаркет маркет продуктовый продукты тц торговый shop shops store stores supermarket grocery groceries mall дүкен дүкендер супермаркет =сауда азық'],
   ['bank', 'банк банки банка банков банковский bank banks banking банк банктер'],
   ['branch', 'отделение отделения филиал branch branches =office =offices бөлімше бөлімшесі'],
-  ['atm', 'банкомат банкоматы банкоматов atm atms cashpoint терминал банкомат'],
+  ['atm', 'банкомат банкоматы банкоматов atm atms cashpoint cashpoints cash+machine cash+machines терминал банкомат'],
   ['cash', 'наличные наличка наличными налом нал cash наличка қолма'],
   ['money', 'деньги денег money ақша ақшаны'],
   ['withdraw', 'снять снятие снимать withdraw withdrawal withdrawals'],

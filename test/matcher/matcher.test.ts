@@ -964,4 +964,13 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'is there a lump sum when a baby is born', 'en')).toBe('birth-grant');
   });
+  it('reads a cash machine as an ATM', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'atm-cash', topic: 'banks', questions: { en: ['Are ATMs working?'] }, answer: { en: 'Most of them.' } },
+      { id: 'a-machines', topic: 'transport', questions: { en: ['Where are the ticket machines?'] }, answer: { en: 'At the main stops.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'are cash machines working', 'en')).toBe('atm-cash');
+  });
 });
