@@ -319,7 +319,7 @@ export class Ranker {
       for (const [key] of r.keys) keys.add(key);
     }
     const summary = { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords };
-    // Written out, not spread: this runs for every message.
+    // The field only when set, which it rarely is: the common return copies nothing.
     return unknownQuestion ? { ...summary, unknownQuestion } : summary;
   }
 
@@ -665,13 +665,13 @@ export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, l
 
 /**
  * How the message's sentences count. `remarks`: the sentences whose words the ranking leaves out
- * (null: none), remarks put as questions. Of the
- * sentences that count fully (a message's questions, or all of it when its question names nothing
- * or points back: sentences/segments.ts), one the FAQ knows no word of, beside one it knows a word
- * of, asks nothing this FAQ answers ("асп как оформить. Куда смотрят власти?", "интернетты қашан
- * қосады. Бұл қалыпты ма?", "лифт. Почему всегда так?"): its words no entry knows made what the
- * FAQ does answer look unexplained, and the kind of answer it asks drew entries that ask that
- * kind. A story's words no entry knows are left out already (resolve).
+ * (null: none), remarks put as questions. Of the sentences that count fully (a message's
+ * questions, or all of it when its question names nothing or points back: sentences/segments.ts),
+ * one the FAQ knows no word of, beside one it knows a word of, asks nothing this FAQ answers ("асп
+ * как оформить. Куда смотрят власти?", "интернетты қашан қосады. Бұл қалыпты ма?", "лифт. Почему
+ * всегда так?"): its words no entry knows made what the FAQ does answer look unexplained, and the
+ * kind of answer it asks drew entries that ask that kind. A story's words no entry knows are left
+ * out already (resolve).
  *
  * Left in: the only question, when a story weighs less beside it ("Лифт сломался. Где заказать
  * запчасти?" is a question the FAQ cannot answer); the matter of a message of statements
@@ -705,7 +705,7 @@ function sentenceReading(tokens: readonly WeightedToken[], found: ReadonlyArray<
     if (t.markedQuestion && isWord) asked[t.sentence] = 1;
     const r = found[i];
     if (r && r.keys.length > 0 && isWord) knows[t.sentence] = 1;
-    if (r && r.keys.length === 0 && t.markedQuestion) unknown[t.sentence] += 1;
+    if (r && r.keys.length === 0 && t.markedQuestion && isWord) unknown[t.sentence] += 1;
   });
   const remarks = new Uint8Array(sentences);
   let anyKnown = false;

@@ -280,8 +280,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['specialist', 'специалист специалиста специалисту специалистам кардиолог кардиологу дерматолог дерматологу невролог неврологу эндокринолог эндокринологу окулист офтальмолог гинеколог уролог лор specialist specialists cardiologist dermatologist neurologist endocrinologist ophthalmologist gynaecologist gynecologist urologist маман маманға'],
   ['referral', 'направление направления referral =жолдама =жолдамасы =жолдаманы =жолдамаға =жолдамамен'],
   ['illness', 'болезнь болезни заболевание заболевания болеет заболел illness disease sick ill ауру науқас'],
-  // "тревога" alone is also an alarm (a siren's): only the words of the feeling
   ['psychologist', 'психолог психолога психологу психологом психологи психологов психологическая психологической психологическую психологическое психотерапевт психотерапевта psychologist psychologists psychological counsellor counsellors counselor counselors counselling counseling psychotherapist психологиялық'],
+  // "тревога" alone is also an alarm (a siren's): only the words of the feeling
   ['anxiety', 'тревожность тревожно тревожный тревожная anxiety anxious мазасыздық мазасыз'],
   ['checkup', 'скрининг скрининга медосмотр медосмотра профосмотр checkup screening'],
   ['hospitalization', 'госпитализация госпитализировать госпитализации =hospitalization =hospitalized жатқызу'],
