@@ -98,7 +98,8 @@ export const LONE_WORD_SHARE = 1 / 2;
  * more than one entry asks about, so nothing in it tells them apart (topic-word); its one known word, the kind of answer aside, is one the first
  * entry only mentions (passing-word, see LONE_WORD_SHARE); the runner-up is about as good
  * (ambiguous); or most of the message is words the FAQ does not know, or each word it knows only a
- * typo guess (unclear).
+ * typo guess, or it asks beside a question the FAQ knows another the FAQ knows no word of
+ * (Ranking.unknownQuestion) (unclear).
  * `topPrecision`: how much of the first entry's best-covered question the message says
  * (variantPrecision).
  */

@@ -99,7 +99,7 @@ export interface Ranking {
    * One of the message's several questions, each with its mark and words, is one the FAQ knows no
    * word of ("Когда дадут горячую воду? Сколько стоит аренда лодки?": see sentenceReading).
    */
-  unknownQuestion?: boolean;
+  unknownQuestion: boolean;
 }
 
 /** In a FAQ of at least this many entries, a key in more than COMMON_KEY_SHARE of them only scores candidates. */
@@ -108,7 +108,17 @@ const COMMON_KEY_SHARE = 0.1;
 /** Candidate lists longer than this are pruned after each word. */
 const PRUNE_ABOVE = 200;
 
-const EMPTY: Ranking = { entries: [], totalWeight: 0, unknownWeight: 0, knownWords: 0, knownContentWords: 0, contentWeight: 0, guessedWords: 0, keys: new Set() };
+const EMPTY: Ranking = {
+  entries: [],
+  totalWeight: 0,
+  unknownWeight: 0,
+  knownWords: 0,
+  knownContentWords: 0,
+  contentWeight: 0,
+  guessedWords: 0,
+  keys: new Set(),
+  unknownQuestion: false,
+};
 
 /** The index as seen with an exclusion applied: document counts, frequencies and key existence. */
 class View {
@@ -318,9 +328,7 @@ export class Ranker {
       }
       for (const [key] of r.keys) keys.add(key);
     }
-    const summary = { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords };
-    // The field only when set, which it rarely is: the common return copies nothing.
-    return unknownQuestion ? { ...summary, unknownQuestion } : summary;
+    return { resolved, keys, totalWeight, unknownWeight, knownWords, knownContentWords, contentWeight, guessedWords, unknownQuestion };
   }
 
   /**

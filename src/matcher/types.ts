@@ -41,7 +41,8 @@ export interface MatchResult {
    * Set when the first candidate must not be answered outright whatever its score: the message is
    * one word, or only words, several entries ask about ('topic-word': always offer them), the first
    * is not clearly ahead of the next ('ambiguous': let the resident choose), or most of the message
-   * is words the FAQ does not know, or every word it knows is only taken for a typo of a FAQ word
+   * is words the FAQ does not know, or every word it knows is only taken for a typo of a FAQ word,
+   * or it asks beside a question the FAQ knows another the FAQ knows no word of
    * ('unclear'), or its one known word (the kind of answer asked aside) is one the first entry
    * only mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
