@@ -222,6 +222,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['divorce', 'развод развода развестись divorce divorced ажырасу ажырасқан'],
   ['death', 'смерть смерти умер умерла скончался death died deceased passed+away өлім қайтыс'],
   ['lost', 'потерял потеряла потеряли потеря утерян утеряна утеря утерянный lost lose жоғалту жоғалтып жоғалды'],
+  // Forgetting a thing somewhere is how residents lose it ("забыл сумку в автобусе", "forgot my bag").
+  ['forgot', 'забыл забыла забыли forgot forget forgotten ұмытып ұмыттым ұмытыппын'],
   ['duplicate', 'дубликат дубликата duplicate телнұсқа'],
   ['tax', 'налог налоги налога налоговая налоговый налогов tax taxes taxation салық салықтар'],
   ['property', 'имущество имущества недвижимость недвижимости property мүлік мүлкі жылжымайтын'],

@@ -973,4 +973,18 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'are cash machines working', 'en')).toBe('atm-cash');
   });
+  it('reads forgetting a thing somewhere as losing it, which a FAQ may say only in Russian or Kazakh', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      {
+        id: 'lost-property',
+        topic: 'transport',
+        questions: { ru: ['Я забыл вещь в автобусе. Где её искать?'], en: ['I left something on a bus. Where should I look for it?'] },
+        answer: { ru: 'В диспетчерской.', en: 'At the depot.' },
+      },
+      { id: 'a-bus-late', topic: 'transport', questions: { en: ['What if the bus is late this morning?'] }, answer: { en: 'Call the dispatcher.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'i forgot my bag on the bus this morning', 'en')).toBe('lost-property');
+  });
 });
