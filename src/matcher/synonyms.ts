@@ -269,6 +269,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['compensation', 'компенсация компенсацию возмещение compensation reimbursement өтемақы'],
   ['subsidy', 'субсидия субсидии субсидию subsidy subsidies'],
   ['unemployment', 'безработный безработные безработица безработным unemployed unemployment =жұмыссыз =жұмыссыздар =жұмыссыздық'],
+  // Losing one's job by the employer's decision, as residents say it.
+  ['dismissal', 'сократили сократить сокращение сокращению уволили уволен уволена увольнение fired dismissed redundant redundancy layoff layoffs қысқартылды қысқартылсам қысқартты қысқарту'],
   ['employment', 'трудоустройство трудоустроиться трудоустроить занятость занятости вакансия вакансии вакансий vacancy vacancies employment'],
   ['salary', 'зарплата зарплату зарплаты заработная оклад salary wage wages жалақы айлық'],
   ['contributions', 'взнос взносы взносов contribution contributions жарна жарнасы'],

@@ -987,4 +987,19 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'i forgot my bag on the bus this morning', 'en')).toBe('lost-property');
   });
+  it('reads being made redundant or dismissed as losing one\'s job, in English as in Russian', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      {
+        id: 'unemployment-benefit',
+        topic: 'benefits',
+        questions: { ru: ['Положено ли пособие, если меня сократили?'], en: ['Can I get unemployment benefit after losing my job?'] },
+        answer: { ru: 'Да, из фонда.', en: 'Yes, from the fund.' },
+      },
+      { id: 'a-child-benefit', topic: 'benefits', questions: { ru: ['Положено ли пособие на ребёнка?'], en: ['Is there a benefit for a child?'] }, answer: { ru: 'Да.', en: 'Yes.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'i was made redundant, is there a benefit', 'en')).toBe('unemployment-benefit');
+    expect(topOf(matcher, 'меня уволили, положено ли пособие', 'ru')).toBe('unemployment-benefit');
+  });
 });
