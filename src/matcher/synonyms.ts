@@ -201,7 +201,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['readings', 'показания показаний =reading =readings көрсеткіш көрсеткіштер'],
   ['calibration', 'поверка поверки поверку калибровка calibration'],
   ['tariff', 'тариф тарифы тарифа тарифов расценки tariff tariffs тарифтер'],
-  ['calculate', 'рассчитать рассчитывается рассчитывают рассчитают расчёт расчёта расчёте посчитать посчитают подсчитать подсчёт calculate calculated calculation'],
+  ['calculate', 'рассчитать рассчитывается рассчитывают рассчитают расчёт расчёта расчёте посчитать посчитают подсчитать подсчёт calculate calculated calculation work+out'],
   ['recalculation', 'перерасчет перерасчёт перерасчета пересчет пересчитать recalculation recalculate'],
   ['debt', 'задолженность задолженности задолжал =долги =долгов =долга должник должники debt debts debtor arrears қарыз қарызы берешек'],
   ['queue', 'очередь очереди очередности очередник очередники queue waiting+list кезек кезекке'],

@@ -987,6 +987,15 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'i forgot my bag on the bus this morning', 'en')).toBe('lost-property');
   });
+  it('reads working out an amount as calculating it, by the phrase', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'pension-calculation', topic: 'pensions', questions: { en: ['How is the amount of my pension calculated?'] }, answer: { en: 'From your record.' } },
+      { id: 'a-working-pensioner', topic: 'pensions', questions: { en: ['Is my pension paid while I still work?'] }, answer: { en: 'Yes.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'how do they work out my pension', 'en')).toBe('pension-calculation');
+  });
   it('reads being made redundant or dismissed as losing one\'s job, in English as in Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
