@@ -95,11 +95,11 @@ export const LONE_WORD_SHARE = 1 / 2;
  * in its answer's prose, or in nothing but the kind of answer asked (answer-only, see
  * MatchResult.doubt; RankedEntry.saysContent is worked out for the first entry of every ranking a
  * result is made of); the message is a single word ("кредит") or a phrase ("вывоз мусора") that
- * more than one entry asks about, so nothing in it tells them apart (topic-word); its one known word, the kind of answer aside, is one the first
- * entry only mentions (passing-word, see LONE_WORD_SHARE); the runner-up is about as good
- * (ambiguous); or most of the message is words the FAQ does not know, or each word it knows only a
- * typo guess, or it asks beside a question the FAQ knows another the FAQ knows no word of
- * (Ranking.unknownQuestion) (unclear).
+ * more than one entry asks about, so nothing in it tells them apart (topic-word); its one known
+ * word, the kind of answer aside, is one the first entry only mentions (passing-word, see
+ * LONE_WORD_SHARE); the runner-up is about as good (ambiguous); or most of the message is words the
+ * FAQ does not know, or each word it knows only a typo guess (unclear); or it asks beside a question
+ * the FAQ knows another the FAQ knows no word of (Ranking.unknownQuestion: unknown-question).
  * `topPrecision`: how much of the first entry's best-covered question the message says
  * (variantPrecision).
  */
@@ -109,7 +109,8 @@ function doubtOf(ranking: Ranking, topPrecision: number, passingWord: boolean): 
   // of its words ("когда починят?" against a FAQ whose only "when" is its pensions' dates, the
   // mending in another entry's answer): no more asked about either way.
   if (top && (top.explained === 0 || (ranking.contentWeight > 0 && !top.saysContent))) return 'answer-only';
-  if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight || ranking.unknownQuestion) return 'unclear';
+  if (ranking.unknownWeight > MAX_UNKNOWN_TO_ANSWER * ranking.totalWeight) return 'unclear';
+  if (ranking.unknownQuestion) return 'unknown-question';
   // Every word the FAQ knows is one it only takes for a typo of its own ("heart" for "heat"): the bot
   // would guess the word and the entry both.
   if (ranking.guessedWords > 0 && ranking.guessedWords === ranking.knownContentWords) return 'unclear';

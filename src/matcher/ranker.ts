@@ -693,8 +693,8 @@ export function closestVariant(entry: IndexedEntry, keys: ReadonlySet<string>, l
  *
  * `unknownQuestion`: one of those several questions is one the FAQ knows no word of, beside one it
  * knows (the boat's hire above): the message is not answered outright as a whole, whatever share
- * of it the unknown question is (MatchResult.doubt 'unclear'), so the question the FAQ cannot
- * answer is not passed over behind an answer to the other.
+ * of it the unknown question is (MatchResult.doubt 'unknown-question'), so the question the FAQ
+ * cannot answer is not passed over behind an answer to the other.
  */
 function sentenceReading(tokens: readonly WeightedToken[], found: ReadonlyArray<ResolvedToken | null>): { remarks: Uint8Array | null; unknownQuestion: boolean } {
   // Most messages are one sentence: nothing to compare.

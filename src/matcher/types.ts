@@ -41,10 +41,11 @@ export interface MatchResult {
    * Set when the first candidate must not be answered outright whatever its score: the message is
    * one word, or only words, several entries ask about ('topic-word': always offer them), the first
    * is not clearly ahead of the next ('ambiguous': let the resident choose), or most of the message
-   * is words the FAQ does not know, or every word it knows is only taken for a typo of a FAQ word,
-   * or it asks beside a question the FAQ knows another the FAQ knows no word of
-   * ('unclear'), or its one known word (the kind of answer asked aside) is one the first entry
-   * only mentions ('passing-word': "нет света" against "где заплатить за свет и воду?").
+   * is words the FAQ does not know, or every word it knows is only taken for a typo of a FAQ word
+   * ('unclear'), or it asks beside a question the FAQ knows another the FAQ knows no word of
+   * ('unknown-question': the resident is told that part is left), or its one known word (the kind
+   * of answer asked aside) is one the first entry only mentions ('passing-word': "нет света"
+   * against "где заплатить за свет и воду?").
    * 'no-subject' (no candidates): the message only asks what kind of answer it wants ("где?",
    * "how?") or says a day ("а завтра?"), and names nothing to look up; 'nothing-asked' (no
    * candidates): not even that, every word is a stop word or an interjection ("хм", "и что?",
@@ -54,7 +55,7 @@ export interface MatchResult {
    * kind of answer asked is, and no word of it at all); it is neither answered nor offered as "did
    * you mean", only, when likely, to read while an operator takes the message.
    */
-  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'no-subject' | 'nothing-asked' | 'passing-word' | 'answer-only';
+  doubt?: 'topic-word' | 'ambiguous' | 'unclear' | 'unknown-question' | 'no-subject' | 'nothing-asked' | 'passing-word' | 'answer-only';
   /**
    * Share of the weight (by idf) of the message's words the FAQ knows that the first candidate's
    * questions and topic ask about, in [0, 1]: 1 when no known word points elsewhere. Words no entry

@@ -600,7 +600,7 @@ describe('doubt: when not to answer outright', () => {
   it('a message asking besides its question another one the FAQ knows nothing of is not answered outright', () => {
     const matcher = loaded();
     const result = matcher.match('Когда уберут снег во дворе? Сколько стоит аренда лодки?', 'ru');
-    expect(result.doubt).toBe('unclear');
+    expect(result.doubt).toBe('unknown-question');
     expect(decide(result, DEFAULT_THRESHOLDS).kind).not.toBe('answer');
     // An aside of one word about the matter asked is no question of its own.
     expect(answerOf(matcher, 'Когда уберут снег во дворе? Это надолго?', 'ru')).toBe('snow-removal');

@@ -109,7 +109,11 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       const one = entries.length === 1;
       choices.push({ id: CHOICE.operator, label: tr.t(lang, one ? 'suggest.noneOne' : 'suggest.none') });
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
-      return turn.answer(outcome, { text: tr.t(lang, one ? 'suggest.titleOne' : 'suggest.title'), choices });
+      const offer = { text: tr.t(lang, one ? 'suggest.titleOne' : 'suggest.title'), choices };
+      // Another question of the message, of which the FAQ knows no word, is not among the choices:
+      // said first, as after answers (partLeft), so the resident does not take it for answered.
+      if (read.doubt === 'unknown-question') return turn.answer(outcome, { text: tr.t(lang, 'answer.partLeft') }, offer);
+      return turn.answer(outcome, offer);
     }
     // "Алло?", "есть кто?" with the bot ask for a person, not a question the FAQ has no answer to:
     // not told "I could not find an answer to this question".

@@ -110,11 +110,16 @@ describe('a message of several questions', () => {
     expect(result.replies.map((r) => r.text)).toEqual([CURFEW, h.translator.t('ru', 'answer.ask')]);
   });
 
-  test('with only one of them answered on its own, the message is decided as a whole', async () => {
+  test('with only one of them answered on its own, the message is decided as a whole, the other said to be left', async () => {
     // The boat is not in the FAQ: the water question alone is answered outright, the whole is not.
     const result = await h.say('Когда дадут горячую воду? Сколько стоит аренда лодки?');
     expect(result.outcome).toMatchObject({ kind: 'suggest', faqIds: ['water-outage'] });
     expect(result.replies.map((r) => r.text)).not.toContain(WATER);
+    // The boat's hire is not among the choices, and the resident is told so before them.
+    expect(result.replies.map((r) => r.text)).toEqual([h.translator.t('ru', 'answer.partLeft'), h.translator.t('ru', 'suggest.titleOne')]);
+    // One question the FAQ cannot place at all is no part left: it is the whole message.
+    const alone = await h.say('Сколько стоит аренда лодки?', { chatId: 'boat-alone' });
+    expect(alone.replies.map((r) => r.text)).not.toContain(h.translator.t('ru', 'answer.partLeft'));
   });
 
   test('the whole answered by one entry and a part by another: both, in the order asked', async () => {
