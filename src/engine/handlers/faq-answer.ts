@@ -88,7 +88,8 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       // "Did this help?" is about the first answer: its question is the first part, not the rest,
       // for the operator if it did not help and for the variants learnt if it did.
       turn.conversation.lastQuestion = each.parts[0];
-      return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries));
+      // A question of which the FAQ knows no word has no part to offer: the whole's doubt tells it.
+      return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries) || read.doubt === 'unknown-question');
     }
     const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
     if (decision.kind === 'answer' && entry) {

@@ -120,6 +120,9 @@ describe('a message of several questions', () => {
     // One question the FAQ cannot place at all is no part left: it is the whole message.
     const alone = await h.say('Сколько стоит аренда лодки?', { chatId: 'boat-alone' });
     expect(alone.replies.map((r) => r.text)).not.toContain(h.translator.t('ru', 'answer.partLeft'));
+    // Beside two questions answered, it is said to be left after their answers.
+    const three = await h.say('Когда начинается комендантский час? Когда дадут горячую воду? Сколько стоит аренда лодки?', { chatId: 'boat-three' });
+    expect(three.replies.map((r) => r.text)).toEqual([CURFEW, WATER, h.translator.t('ru', 'answer.partLeft'), h.translator.t('ru', 'answer.ask')]);
   });
 
   test('the whole answered by one entry and a part by another: both, in the order asked', async () => {
