@@ -337,6 +337,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['egov', '=егов =эгов egov egovkz ru:портал ru:портала portal'],
   ['signature', 'эцп ецп ecp подпись подписи подписать signature signatures қолтаңба эцқ'],
   ['password', 'пароль пароля password passwords құпиясөз'],
+  // Air conditioning, as residents shorten it ("aircon", "air con": "con" alone also reads as ЦОН).
+  ['aircon', 'кондиционер кондиционера кондиционеры кондиционером кондиционерлер aircon air+conditioning air+conditioner air+con'],
   ['receipt', 'чек чека чеки receipt receipts түбіртек'],
   ['blocked', 'блокировка блокировку заблокировали заблокирован заблокирована =blocked бұғаттау бұғатталды'],
   ['apartmentblock', 'многоквартирный многоквартирного многоквартирных многоэтажка многоэтажки многоэтажный мжд көппәтерлі'],

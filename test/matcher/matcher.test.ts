@@ -996,6 +996,21 @@ describe('the lexicon', () => {
     const matcher = loaded(faq);
     expect(topOf(matcher, 'how do they work out my pension', 'en')).toBe('pension-calculation');
   });
+  it('reads aircon and air con as air conditioning, which a FAQ may say only in Russian or Kazakh', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      {
+        id: 'bus-climate',
+        topic: 'transport',
+        questions: { ru: ['Включают ли в автобусах кондиционер?'], en: ['Is it warm on the buses in winter?'] },
+        answer: { ru: 'Летом включают.', en: 'Yes, they are heated.' },
+      },
+      { id: 'a-bus-wifi', topic: 'transport', questions: { en: ['Is there wifi on the buses?'] }, answer: { en: 'On some routes.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'is there aircon on the buses', 'en')).toBe('bus-climate');
+    expect(topOf(matcher, 'is there air con on the buses', 'en')).toBe('bus-climate');
+  });
   it('reads being made redundant or dismissed as losing one\'s job, in English as in Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
