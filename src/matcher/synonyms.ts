@@ -339,6 +339,8 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['password', 'пароль пароля password passwords құпиясөз'],
   // Air conditioning, as residents shorten it ("aircon", "air con": "con" alone also reads as ЦОН).
   ['aircon', 'кондиционер кондиционера кондиционеры кондиционером кондиционерлер aircon air+conditioning air+conditioner air+con'],
+  // An X-ray, however it is typed ("xray", "x-ray", which reads as two words) or said ("рентген").
+  ['xray', 'xray xrays x+ray рентген рентгена рентгеном'],
   ['receipt', 'чек чека чеки receipt receipts түбіртек'],
   ['blocked', 'блокировка блокировку заблокировали заблокирован заблокирована =blocked бұғаттау бұғатталды'],
   ['apartmentblock', 'многоквартирный многоквартирного многоквартирных многоэтажка многоэтажки многоэтажный мжд көппәтерлі'],

@@ -1011,6 +1011,16 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'is there aircon on the buses', 'en')).toBe('bus-climate');
     expect(topOf(matcher, 'is there air con on the buses', 'en')).toBe('bus-climate');
   });
+  it('reads xray as the X-ray a FAQ writes with a hyphen, or the рентген it says in Russian', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'fluorography', topic: 'health', questions: { en: ['Where can I have a chest X-ray?'] }, answer: { en: 'At your polyclinic.' } },
+      { id: 'a-blood-test', topic: 'health', questions: { en: ['Where can I have a blood test?'] }, answer: { en: 'At the laboratory.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'where can i have an xray', 'en')).toBe('fluorography');
+    expect(topOf(matcher, 'где сделать рентген', 'ru')).toBe('fluorography');
+  });
   it('reads being made redundant or dismissed as losing one\'s job, in English as in Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
