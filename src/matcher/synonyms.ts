@@ -266,7 +266,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['elderly', 'ru:пожилой ru:пожилые ru:пожилых престарелые elderly егде =қария =қариялар'],
   ['veteran', 'ru:ветеран ru:ветераны ru:ветеранов veteran veterans ардагер ардагерлер'],
   ['homeless', 'бездомный бездомные бомж бомжи homeless =баспанасыз =баспанасыздар'],
-  ['compensation', 'компенсация компенсацию возмещение compensation reimbursement өтемақы'],
+  ['compensation', 'компенсация компенсацию возмещение возмещения возместить возместит возместят возмещать возмещает возмещают compensation reimbursement өтемақы'],
   ['subsidy', 'субсидия субсидии субсидию subsidy subsidies'],
   ['unemployment', 'безработный безработные безработица безработным unemployed unemployment =жұмыссыз =жұмыссыздар =жұмыссыздық'],
   // Losing one's job by the employer's decision, as residents say it.

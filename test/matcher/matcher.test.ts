@@ -1021,6 +1021,21 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'where can i have an xray', 'en')).toBe('fluorography');
     expect(topOf(matcher, 'где сделать рентген', 'ru')).toBe('fluorography');
   });
+  it('reads the Russian verbs of compensating ("возместить", "возмещать") as compensation', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      {
+        id: 'appliance-damage',
+        topic: 'energy',
+        questions: { ru: ['Как получить компенсацию за технику, испорченную скачком напряжения?'], en: ['How can I get compensation for damaged appliances?'] },
+        answer: { ru: 'Подайте заявление.', en: 'Apply in writing.' },
+      },
+      { id: 'a-voltage', topic: 'energy', questions: { ru: ['Что делать при скачке напряжения?'], en: ['What do I do about low voltage?'] }, answer: { ru: 'Звоните.', en: 'Call us.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(topOf(matcher, 'скачок напряжения, кто возместит', 'ru')).toBe('appliance-damage');
+    expect(topOf(matcher, 'кто будет возмещать', 'ru')).toBe('appliance-damage');
+  });
   it('reads being made redundant or dismissed as losing one\'s job, in English as in Russian', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
