@@ -84,12 +84,14 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
     // Several questions, each answered outright on its own: all of them, in the order asked (as a
     // whole, "When does the curfew start? Are banks open?" may look like neither).
     const each = answeredEach(turn, options);
+    // A question of the message the FAQ knows no word of has no part to answer or offer, so partLeft
+    // cannot see it: the whole's doubt tells it, and it is said after answers or before choices.
+    const unknownPartLeft = read.doubt === 'unknown-question';
     if (each.entries.length >= 2) {
       // "Did this help?" is about the first answer: its question is the first part, not the rest,
       // for the operator if it did not help and for the variants learnt if it did.
       turn.conversation.lastQuestion = each.parts[0];
-      // A question of which the FAQ knows no word has no part to offer: the whole's doubt tells it.
-      return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries) || read.doubt === 'unknown-question');
+      return answer(turn, tr, each.entries, each.score, partLeft(each, each.entries) || unknownPartLeft);
     }
     const entry = decision.kind === 'answer' ? catalog.get(decision.id) : undefined;
     if (decision.kind === 'answer' && entry) {
@@ -111,9 +113,8 @@ export function faqAnswerHandler(options: FaqAnswerOptions): Handler {
       choices.push({ id: CHOICE.operator, label: tr.t(lang, one ? 'suggest.noneOne' : 'suggest.none') });
       const outcome = { kind: 'suggest', faqIds: entries.map((e) => e.id), score: decision.score } as const;
       const offer = { text: tr.t(lang, one ? 'suggest.titleOne' : 'suggest.title'), choices };
-      // Another question of the message, of which the FAQ knows no word, is not among the choices:
-      // said first, as after answers (partLeft), so the resident does not take it for answered.
-      if (read.doubt === 'unknown-question') return turn.answer(outcome, { text: tr.t(lang, 'answer.partLeft') }, offer);
+      // Said first, so the resident does not take the question left for one of the choices.
+      if (unknownPartLeft) return turn.answer(outcome, { text: tr.t(lang, 'answer.partLeft') }, offer);
       return turn.answer(outcome, offer);
     }
     // "Алло?", "есть кто?" with the bot ask for a person, not a question the FAQ has no answer to:
