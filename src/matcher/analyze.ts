@@ -274,13 +274,21 @@ function queryCandidates(word: string, lang: Lang | undefined): string[] {
     if (lang === 'ru') return [...ru, en, stemKazakh(cyr)];
     // Kazakh typed in Latin letters writes ж as j, ш as w, к as q ("jumys", "qashan"): read so first.
     if (lang === 'kk') return [stemKazakh(kazakhLatinReading(word)), en, stemKazakh(cyr), ...ru];
-    return [en, ...ru, stemKazakh(cyr)];
+    const kk = stemKazakh(cyr);
+    return kk.length >= MIN_KAZAKH_READING ? [en, ...ru, kk] : [en, ...ru];
   }
   if (hasKazakhLetters(word)) return [stemKazakh(word)];
   const russian = stemRussian(word);
   if (lang === 'kk') return [stemKazakh(word), russian, ...verbStems(russian)];
   return [russian, ...verbStems(russian), stemKazakh(word)];
 }
+
+/**
+ * An English word's Kazakh reading, its suffixes cut, is kept only this long: shorter, it is too
+ * often some Kazakh stem by chance ("taxi" → "такси" → "так", the stem of "тақта", a board), and
+ * the word then counts as one the FAQ knows.
+ */
+const MIN_KAZAKH_READING = 4;
 
 /** Shorter Cyrillic words are not taken for Latin names: too many are some English word by chance. */
 const MIN_LATIN_NAME = 4;

@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.94, weights: [-2.83, -4.49, 16.2, -0.22, 6.58, 4.78, 0.18] },
-  top3: { bias: -4.78, weights: [0.81, 3.16, 7.71, -0.26, 5.47, 5.45, 0.05] },
+  top1: { bias: -4.93, weights: [-2.82, -4.49, 16.16, -0.23, 6.57, 4.77, 0.18] },
+  top3: { bias: -4.78, weights: [0.83, 3.17, 7.67, -0.26, 5.46, 5.45, 0.04] },
   samples: 0,
 };
 

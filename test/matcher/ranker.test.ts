@@ -339,6 +339,27 @@ describe('Russian typed in Latin letters', () => {
   });
 });
 
+describe('an English word read in Cyrillic letters', () => {
+  const entries: FaqEntryInput[] = [
+    { id: 'timetable', topic: 'transport', questions: { kk: ['Кестені қайдан көруге болады?'], en: ['Where can I see the timetable?'] }, answer: { kk: 'Аялдамадағы тақталардан.', en: 'On the boards at the stops.' } },
+    { id: 'card', topic: 'transport', questions: { en: ['How much does the card cost?'] }, answer: { en: 'The card costs 500 tenge.' } },
+  ];
+
+  it('is not cut to a Kazakh stem of three letters: "taxi" is not "тақта" (a board), and stays a word the FAQ does not know', () => {
+    const { ranker } = ranked(entries);
+    const ranking = ranker.rank(analyzeMessage('how much does a taxi cost', 'en'));
+    expect(ranking.entries.map((e) => e.id)).toEqual(['card']);
+    expect(ranking.unknownWeight).toBeGreaterThan(0);
+  });
+
+  it('is still read as the Russian word a FAQ writes so ("taxi" for такси)', () => {
+    const { ranker } = ranked([...entries, { id: 'taxi', topic: 'transport', questions: { ru: ['Как заказать такси?'] }, answer: { ru: 'По телефону.' } }]);
+    const ranking = ranker.rank(analyzeMessage('how much does a taxi cost', 'en'));
+    expect(ranking.entries.map((e) => e.id)).toContain('taxi');
+    expect(ranking.unknownWeight).toBe(0);
+  });
+});
+
 describe('a letter typed twice', () => {
   const entries: FaqEntryInput[] = [
     { id: 'shops', topic: 'hours', questions: { kk: ['Дүкен мен магазин қашан ашық?'], en: ['When is the water back?'] }, answer: { kk: 'Күнде.', en: 'Tonight.' } },
