@@ -11,6 +11,7 @@ import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedS
 import { SYNONYM_GROUPS, type LexiconWord } from './synonyms';
 import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, readAsKazakhIfLatin, russianReadings } from './translit';
 import { segmentMessage, type Segment } from './sentences/segments';
+import { isSetting, SETTING_SHARE } from './sentences/setting';
 import { slipTargets } from './trigrams';
 import { questionKindKey, readQuestionKinds, type QuestionKind } from './question-kinds';
 
@@ -394,9 +395,9 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
       before = token;
       if (!token) continue;
       if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
-      keepHeaviest(byWord, token, segment, sentence);
+      keepHeaviest(byWord, token, isSetting(content, i) ? segment.weight * SETTING_SHARE : segment.weight, segment, sentence);
     }
-    for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment, sentence);
+    for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment.weight, segment, sentence);
   }
   return [...byWord.values()];
 }
@@ -425,9 +426,9 @@ function asConverb(word: string, next: string | undefined): string | undefined {
  * A word said in several sentences counts with its heaviest sentence's weight. (A function of the
  * module, not a closure per message: ARCHITECTURE.md, "Hot paths".)
  */
-function keepHeaviest(byWord: Map<string, WeightedToken>, token: QueryToken, segment: Segment, sentence: number): void {
+function keepHeaviest(byWord: Map<string, WeightedToken>, token: QueryToken, weight: number, segment: Segment, sentence: number): void {
   const known = byWord.get(token.surface);
-  if (!known || known.weight < segment.weight) byWord.set(token.surface, { token, weight: segment.weight, sentence, markedQuestion: segment.markedQuestion });
+  if (!known || known.weight < weight) byWord.set(token.surface, { token, weight, sentence, markedQuestion: segment.markedQuestion });
 }
 
 /**

@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.93, weights: [-2.82, -4.49, 16.16, -0.23, 6.57, 4.77, 0.18] },
-  top3: { bias: -4.78, weights: [0.83, 3.17, 7.67, -0.26, 5.46, 5.45, 0.04] },
+  top1: { bias: -4.93, weights: [-2.73, -4.49, 16.43, -0.14, 6.62, 4.67, 0.09] },
+  top3: { bias: -4.74, weights: [0.86, 3.08, 7.7, -0.25, 5.43, 5.43, 0.01] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.7, weights: [-3.37, 7.33, 18.43, -1.44, 2.69, 6.31, 0.03] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.68, weights: [-3.37, 7.29, 18.47, -1.42, 2.69, 6.31, 0.01] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:
