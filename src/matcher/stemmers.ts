@@ -27,7 +27,15 @@ function snowball(language: string): (word: string) => string {
   return (word) => stemmer.stem(word);
 }
 
-export const stemRussian = cached(snowball('russian'));
+const snowballRussian = snowball('russian');
+/**
+ * Forms of "стоять" (to stand) Snowball stems as it stems "стоить" (to cost), "сто": "стою на
+ * остановке 40 минут" met "Сколько стоит проезд?". Stemmed as its other forms are ("стоял",
+ * "стоять": "стоя"). "стоит" and "стоят" stay the price's: a FAQ asks "сколько стоит", and a resident
+ * standing says "стою".
+ */
+const STANDING: ReadonlyMap<string, string> = new Map(['стою', 'стоим', 'стоишь', 'стоя'].map((w) => [w, 'стоя']));
+export const stemRussian = cached((word) => STANDING.get(word) ?? snowballRussian(word));
 const snowballEnglish = snowball('english');
 /**
  * English words kept whole, not stemmed: the forms english-irregular.ts keeps ("fired", "passed"),

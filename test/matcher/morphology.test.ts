@@ -170,6 +170,13 @@ describe('Russian aspect pairs', () => {
   });
 });
 
+describe('Russian "стоять" (to stand) and "стоить" (to cost)', () => {
+  it('stems the forms of standing alike, apart from the price\'s: "стою на остановке" is not "сколько стоит"', () => {
+    for (const standing of ['стою', 'стоим', 'стоишь', 'стоя']) expect([standing, stemRussian(standing)]).toEqual([standing, stemRussian('стоял')]);
+    for (const cost of ['стоит', 'стоят', 'стоило']) expect(stemRussian(cost)).not.toBe(stemRussian('стою'));
+  });
+});
+
 describe('Russian verbs in -ировать', () => {
   it.each([
     ['отремонтировать', 'отремонтируют'],
