@@ -17,6 +17,11 @@ export const SETTING_SHARE = 0.5;
  * "around", "вокруг", "next" (also about, or the next bus), "у" (also whose: "у мужа температура").
  */
 const PLACE_PREPOSITIONS: ReadonlySet<string> = new Set(['near', 'beside', 'behind', 'opposite', 'outside', 'возле', 'около', 'напротив', 'позади', 'вблизи']);
+/**
+ * "outside" is also out of doors ("can I go outside tonight?", where "tonight" is the question's):
+ * it places a noun only with an article or a possessive between ("outside my window").
+ */
+const ALSO_ADVERB: ReadonlySet<string> = new Set(['outside']);
 /** "рядом" places with "с" after it ("рядом со школой"); alone it is "nearby" ("библиотека рядом закрыта"). */
 const NEAR_RU = 'рядом';
 const WITH_RU: ReadonlySet<string> = new Set(['с', 'со']);
@@ -37,5 +42,6 @@ export function isSetting(words: readonly string[], i: number): boolean {
   let j = i - 1;
   while (j >= 0 && BETWEEN.has(words[j])) j -= 1;
   if (j < 0) return false;
+  if (ALSO_ADVERB.has(words[j])) return j < i - 1;
   return PLACE_PREPOSITIONS.has(words[j]) || (WITH_RU.has(words[j]) && words[j - 1] === NEAR_RU);
 }

@@ -23,11 +23,13 @@ describe('where the question happens', () => {
     expect(weights('мектептин касында иттер жур', 'kk')).toMatchObject({ мектептин: SETTING_SHARE, иттер: 1 });
   });
 
-  it('leaves at full weight a word after a preposition that also says who or whose, the bus a thing was left on, or after "рядом" as "nearby"', () => {
+  it('leaves at full weight a word after a preposition that also says who or whose, the bus a thing was left on, or after "рядом" as "nearby" and "outside" as out of doors', () => {
     expect(weights('my son got stopped by police after 11pm', 'en')).toMatchObject({ police: 1 });
     expect(weights('у мужа температура третий день', 'ru')).toMatchObject({ мужа: 1 });
     expect(weights('i left my bag on the bus', 'en')).toMatchObject({ bag: 1, bus: 1 });
     expect(weights('библиотека рядом закрыта', 'ru')).toMatchObject({ закрыта: 1 });
+    // "outside" out of doors, with no article or possessive after it.
+    expect(weights('can i go outside tonight', 'en')).toMatchObject({ tonight: 1 });
   });
 
   it('lets the thing asked about outweigh two words another entry is about', () => {
