@@ -76,7 +76,7 @@ async function main(): Promise<number> {
   let below = 0;
   let skipped = 0;
   // Every compared run's cases together: what a change did over all of them, in one line.
-  const moved = { fixed: 0, broken: 0, moved: 0 };
+  const moved = { fixed: 0, broken: 0, moved: 0, fixedOnEdge: 0, brokenOnEdge: 0 };
   const keys = Object.keys(baseline);
   for (const key of keys) {
     const run = ratchetRunOf(key, shared, unseen);
@@ -120,6 +120,8 @@ async function main(): Promise<number> {
         moved.fixed += c.fixed;
         moved.broken += c.broken;
         moved.moved += c.moved;
+        moved.fixedOnEdge += c.fixedOnEdge;
+        moved.brokenOnEdge += c.brokenOnEdge;
         console.log(`  against ${file}: ${countsOf(c)}`);
         for (const change of c.changes) console.log(`  ${changeLine(change)}`);
       }

@@ -2,7 +2,10 @@
  * Which cases a change moved: the outcomes of two evaluation runs of the same suite, case by case
  * (`npm run eval -- … --outcomes FILE`, then after the change `--compare FILE`). A figure that
  * moves by a case or two may have moved by chance (see on_band_edge); the cases say whether the
- * change did what it was meant to, and what it cost.
+ * change did what it was meant to, and what it cost. A case that was or is on a band's edge is
+ * marked: a change to how words are read refits the confidence, which alone moves such a case
+ * across a band (its probability "0.652 → 0.646"), so its verdict may be the refit's, not the
+ * change's.
  */
 import { isLang, type Lang } from '../i18n/languages';
 import type { EvalOutcome } from './evaluate';
@@ -21,6 +24,10 @@ export interface OutcomeChange {
   before: string;
   after: string;
   verdict: Verdict;
+  /** The case was on a band's edge in either run (EvalOutcome.edge). */
+  edge: boolean;
+  /** The first entry's probability in each run, where the runs kept it. */
+  p: { before?: number; after?: number };
 }
 
 export interface OutcomeComparison {
@@ -29,6 +36,9 @@ export interface OutcomeComparison {
   fixed: number;
   broken: number;
   moved: number;
+  /** How many of the fixed and the broken were on a band's edge in either run. */
+  fixedOnEdge: number;
+  brokenOnEdge: number;
   /** Cases of the later run found in the earlier one. */
   compared: number;
   /** Cases of either run the other does not have (the suite's messages changed meanwhile). */
@@ -68,23 +78,48 @@ export function compareOutcomes(before: readonly EvalOutcome[], after: readonly 
     if (then.ok === now.ok && then.got === now.got) continue;
     const [was, is] = [levelOf(then), levelOf(now)];
     const verdict: Verdict = is > was ? 'fixed' : is < was ? 'broken' : 'moved';
-    changes.push({ text: now.text, lang: now.lang, expect: now.expect, before: then.got, after: now.got, verdict });
+    const edge = then.edge === true || now.edge === true;
+    changes.push({ text: now.text, lang: now.lang, expect: now.expect, before: then.got, after: now.got, verdict, edge, p: { before: then.p, after: now.p } });
   }
   for (const left of earlier.values()) unmatched += left.length;
-  const count = (v: Verdict) => changes.filter((c) => c.verdict === v).length;
+  const count = (v: Verdict, onEdge = false) => changes.filter((c) => c.verdict === v && (!onEdge || c.edge)).length;
   changes.sort((a, b) => ORDER[a.verdict] - ORDER[b.verdict]);
-  return { changes, fixed: count('fixed'), broken: count('broken'), moved: count('moved'), compared, unmatched };
+  return {
+    changes,
+    fixed: count('fixed'),
+    broken: count('broken'),
+    moved: count('moved'),
+    fixedOnEdge: count('fixed', true),
+    brokenOnEdge: count('broken', true),
+    compared,
+    unmatched,
+  };
 }
 
-/** "2 fixed, 1 broken, 0 moved otherwise". */
-export function countsOf(c: Pick<OutcomeComparison, 'fixed' | 'broken' | 'moved'>): string {
-  return `${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise`;
+/** "2 fixed, 1 broken, 0 moved otherwise (1 fixed and 1 broken on a band's edge)". */
+export function countsOf(c: Pick<OutcomeComparison, 'fixed' | 'broken' | 'moved' | 'fixedOnEdge' | 'brokenOnEdge'>): string {
+  const onEdge = c.fixedOnEdge + c.brokenOnEdge > 0 ? ` (${c.fixedOnEdge} fixed and ${c.brokenOnEdge} broken on a band's edge)` : '';
+  return `${c.fixed} fixed, ${c.broken} broken, ${c.moved} moved otherwise${onEdge}`;
 }
 
-/** "BROKEN [ru] expect=bank-hours was answer bank-hours, now suggest post-hours: банк в субботу". */
+/**
+ * "BROKEN [ru] expect=bank-hours was answer bank-hours, now suggest post-hours: банк в субботу
+ * (0.652 → 0.646, on a band's edge)".
+ */
 export function changeLine(change: OutcomeChange): string {
   const expect = change.expect ?? 'escalate';
-  return `${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${expect} was ${change.before}, now ${change.after}: ${change.text}`;
+  const { before, after } = change.p;
+  const notes = [
+    ...(before !== undefined || after !== undefined ? [`${probability(before)} → ${probability(after)}`] : []),
+    ...(change.edge ? ["on a band's edge"] : []),
+  ];
+  const noted = notes.length > 0 ? ` (${notes.join(', ')})` : '';
+  return `${change.verdict.toUpperCase().padEnd(6)} [${change.lang}] expect=${expect} was ${change.before}, now ${change.after}: ${change.text}${noted}`;
+}
+
+/** A kept probability as printed; "?" for a run that did not keep it. */
+function probability(p: number | undefined): string {
+  return p === undefined ? '?' : p.toFixed(3);
 }
 
 /** One line of an outcomes file: the suite's name and one case's outcome. */
@@ -107,7 +142,7 @@ export function parseOutcomes(text: string): Map<string, EvalOutcome[]> {
     } catch {
       throw new Error(`line ${i + 1} is not JSON`);
     }
-    const { suite, text: message, lang, expect, got, ok } = row;
+    const { suite, text: message, lang, expect, got, ok, p, edge } = row;
     if (
       typeof suite !== 'string' ||
       typeof message !== 'string' ||
@@ -115,12 +150,14 @@ export function parseOutcomes(text: string): Map<string, EvalOutcome[]> {
       !isLang(lang) ||
       !(expect === null || typeof expect === 'string') ||
       typeof got !== 'string' ||
-      typeof ok !== 'boolean'
+      typeof ok !== 'boolean' ||
+      !(p === undefined || (typeof p === 'number' && p >= 0 && p <= 1)) ||
+      !(edge === undefined || typeof edge === 'boolean')
     ) {
-      throw new Error(`line ${i + 1} is not an outcome (suite, text, lang ru|kk|en, expect, got, ok)`);
+      throw new Error(`line ${i + 1} is not an outcome (suite, text, lang ru|kk|en, expect, got, ok; p from 0 to 1 and edge true|false if there)`);
     }
     const list = bySuite.get(suite) ?? [];
-    list.push({ text: message, lang, expect, got, ok });
+    list.push({ text: message, lang, expect, got, ok, ...(p === undefined ? {} : { p }), ...(edge === undefined ? {} : { edge }) });
     bySuite.set(suite, list);
   });
   return bySuite;

@@ -59,6 +59,10 @@ export interface EvalOutcome {
   got: string;
   /** Answered with its entry (handed over, when out of scope), in its own language. */
   ok: boolean;
+  /** The first entry's probability of being right (3 decimals); missing in files written before it was kept. */
+  p?: number;
+  /** Decided otherwise were its probabilities BAND_EDGE higher or lower (isOnBandEdge). */
+  edge?: boolean;
 }
 
 /**
@@ -285,7 +289,8 @@ export async function evaluate(
           : o.kind;
     const match = catalog.match(c.text, result.lang, new Date(), 3);
     const ranked = match.candidates;
-    if (isOnBandEdge(match, thresholds)) onBandEdge++;
+    const edge = isOnBandEdge(match, thresholds);
+    if (edge) onBandEdge++;
     const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
     const referenceRank = c.expect === null ? -1 : reference.rank(c.text).slice(0, 3).indexOf(c.expect);
     for (const t of [overall, byLang[c.lang]]) {
@@ -317,7 +322,7 @@ export async function evaluate(
     }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
     if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang });
-    outcomes.push({ text: c.text, lang: c.lang, expect: c.expect, got, ok: ok && result.lang === c.lang });
+    outcomes.push({ text: c.text, lang: c.lang, expect: c.expect, got, ok: ok && result.lang === c.lang, p: Math.round((top?.score ?? 0) * 1000) / 1000, edge });
     onProgress?.(i + 1, cases.length);
   }
 

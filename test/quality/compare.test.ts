@@ -1,4 +1,4 @@
-import { compareOutcomes, formatOutcomes, parseOutcomes } from '../../src/quality/compare';
+import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../../src/quality/compare';
 import type { EvalOutcome } from '../../src/quality/evaluate';
 
 const outcome = (text: string, got: string, ok: boolean, expect: string | null = 'bank-hours'): EvalOutcome => ({ text, lang: 'ru', expect, got, ok });
@@ -42,6 +42,37 @@ describe('comparing two runs case by case', () => {
     ]);
   });
 
+  it("marks a case on a band's edge in either run, counts those of the fixed and the broken, and prints both probabilities", () => {
+    const before = [
+      { ...outcome('банки работают?', 'suggest bank-hours', false), p: 0.646, edge: true },
+      { ...outcome('банк в субботу', 'answer bank-hours', true), p: 0.91, edge: false },
+      { ...outcome('почта', 'escalate', false), p: 0.2, edge: false },
+    ];
+    const after = [
+      { ...outcome('банки работают?', 'answer bank-hours', true), p: 0.652, edge: true },
+      { ...outcome('банк в субботу', 'suggest bank-hours', false), p: 0.4, edge: false },
+      { ...outcome('почта', 'suggest bank-hours', false), p: 0.66, edge: true },
+    ];
+    const c = compareOutcomes(before, after);
+    expect(c).toMatchObject({ fixed: 1, broken: 1, moved: 1, fixedOnEdge: 1, brokenOnEdge: 0 });
+    expect(c.changes.map((x) => [x.text, x.edge])).toEqual([
+      ['банки работают?', true],
+      ['банк в субботу', false],
+      ['почта', true],
+    ]);
+    expect(countsOf(c)).toBe("1 fixed, 1 broken, 1 moved otherwise (1 fixed and 0 broken on a band's edge)");
+    expect(changeLine(c.changes[0])).toBe(
+      "FIXED  [ru] expect=bank-hours was suggest bank-hours, now answer bank-hours: банки работают? (0.646 → 0.652, on a band's edge)",
+    );
+    expect(changeLine(c.changes[1])).toMatch(/: банк в субботу \(0\.910 → 0\.400\)$/);
+  });
+
+  it('compares with a file written before probabilities were kept: "?" for the missing one, no edge claimed', () => {
+    const c = compareOutcomes([outcome('банк', 'escalate', false)], [{ ...outcome('банк', 'answer bank-hours', true), p: 0.7, edge: false }]);
+    expect(countsOf(c)).toBe('1 fixed, 0 broken, 0 moved otherwise');
+    expect(changeLine(c.changes[0])).toMatch(/\(\? → 0\.700\)$/);
+  });
+
   it('keeps the same message with another expected entry apart', () => {
     const c = compareOutcomes([outcome('банк', 'escalate', true, null)], [outcome('банк', 'escalate', false, 'bank-hours')]);
     expect(c).toMatchObject({ changes: [], compared: 0, unmatched: 2 });
@@ -58,9 +89,17 @@ describe('outcome files', () => {
     expect(parsed.get('suite-b')).toEqual(b);
   });
 
+  it("read back a case's probability and band's edge, and files written without them", () => {
+    const kept = [{ ...outcome('банк', 'answer bank-hours', true), p: 0.652, edge: true }];
+    expect(parseOutcomes(formatOutcomes('s', kept)).get('s')).toEqual(kept);
+    expect(parseOutcomes(formatOutcomes('s', [outcome('банк', 'escalate', false)])).get('s')).toEqual([outcome('банк', 'escalate', false)]);
+  });
+
   it('name the first line that is not an outcome', () => {
     expect(() => parseOutcomes('{"suite":"s","text":"x","lang":"ru","expect":null,"got":"escalate","ok":true}\nnot json')).toThrow('line 2 is not JSON');
     expect(() => parseOutcomes('{"suite":"s","text":"x","lang":"de","expect":null,"got":"escalate","ok":true}')).toThrow('line 1 is not an outcome');
     expect(() => parseOutcomes('{"suite":"s","text":"x","lang":"ru","expect":null,"got":"escalate"}')).toThrow('line 1 is not an outcome');
+    expect(() => parseOutcomes('{"suite":"s","text":"x","lang":"ru","expect":null,"got":"escalate","ok":true,"p":1.5}')).toThrow('line 1 is not an outcome');
+    expect(() => parseOutcomes('{"suite":"s","text":"x","lang":"ru","expect":null,"got":"escalate","ok":true,"edge":"yes"}')).toThrow('line 1 is not an outcome');
   });
 });

@@ -136,15 +136,18 @@ describe('evaluate', () => {
       expect(isOnBandEdge(result(t.answer + BAND_EDGE / 2, { doubt: 'ambiguous', suggestScore: 0.9 }), t)).toBe(false);
     });
 
-    it('are counted in the report with the engine\'s bands', async () => {
+    it("are counted in the report with the engine's bands, and marked on the case's outcome with its probability", async () => {
       const far = createOfflineEngine(FIXTURE_FAQ);
       const library = [suite.cases[0]];
       // An engine whose answer band starts just under the case's probability puts it on an edge.
       const probability = far.catalog.match(library[0].text, 'ru', new Date()).candidates[0].score;
       const near = createOfflineEngine(FIXTURE_FAQ, { catalog: far.catalog, thresholds: { ...DEFAULT_THRESHOLDS, answer: probability - BAND_EDGE / 2 } });
       try {
-        expect((await evaluate(far.engine, far.catalog, library, far.thresholds)).onBandEdge).toBe(0);
-        expect((await evaluate(near.engine, near.catalog, library, near.thresholds)).onBandEdge).toBe(1);
+        const [away, onEdge] = [await evaluate(far.engine, far.catalog, library, far.thresholds), await evaluate(near.engine, near.catalog, library, near.thresholds)];
+        expect(away.onBandEdge).toBe(0);
+        expect(onEdge.onBandEdge).toBe(1);
+        expect(away.outcomes[0]).toMatchObject({ edge: false, p: Math.round(probability * 1000) / 1000 });
+        expect(onEdge.outcomes[0]).toMatchObject({ edge: true, p: Math.round(probability * 1000) / 1000 });
       } finally {
         await Promise.all([far.store.close(), near.store.close()]);
       }
