@@ -29,6 +29,11 @@ const WITH_RU: ReadonlySet<string> = new Set(['с', 'со']);
 const PLACE_POSTPOSITIONS: ReadonlySet<string> = new Set(
   ['жанында', 'қасында', 'маңында', 'алдында', 'артында', 'жанындағы', 'қасындағы', 'маңындағы', 'алдындағы', 'артындағы'].map(foldKazakh),
 );
+/**
+ * Their lengths, which folding keeps (a letter for a letter): every word of every message is asked
+ * whether the next one is a postposition, and a word of another length needs no folding to say no.
+ */
+const POSTPOSITION_LENGTHS: ReadonlySet<number> = new Set([...PLACE_POSTPOSITIONS].map((w) => w.length));
 /** Words between a preposition and its noun: articles and possessives. */
 const BETWEEN: ReadonlySet<string> = new Set([
   'the', 'a', 'an', 'our', 'my', 'your', 'their', 'his', 'her', 'this', 'that', 'these', 'those',
@@ -38,7 +43,7 @@ const BETWEEN: ReadonlySet<string> = new Set([
 /** Whether the word at `i` of a sentence's words (as typed, in lower case) names where the question happens. */
 export function isSetting(words: readonly string[], i: number): boolean {
   const next = words[i + 1];
-  if (next !== undefined && PLACE_POSTPOSITIONS.has(foldKazakh(next))) return true;
+  if (next !== undefined && POSTPOSITION_LENGTHS.has(next.length) && PLACE_POSTPOSITIONS.has(foldKazakh(next))) return true;
   let j = i - 1;
   while (j >= 0 && BETWEEN.has(words[j])) j -= 1;
   if (j < 0) return false;
