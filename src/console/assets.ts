@@ -271,6 +271,7 @@ function renderPreview(form, p) {
   head.textContent = say('previewDecision', { decision, score: p.score, lang: p.lang });
   box.appendChild(head);
   if (p.taught.length > 0) { const why = document.createElement('p'); why.className = 'note'; why.textContent = say('previewTaught', { ids: p.taught.join(', ') }); box.appendChild(why); }
+  if (p.unknownWords.length > 0) { const words = document.createElement('p'); words.className = 'note preview-unknown'; words.textContent = say('previewUnknown', { words: p.unknownWords.join(', ') }); box.appendChild(words); }
   if (p.answer) { const a = document.createElement('blockquote'); a.className = 'preview-answer'; a.textContent = p.answer; box.appendChild(a); }
   const list = document.createElement('ol');
   for (const c of p.candidates) { const li = document.createElement('li'); li.textContent = c.id + ' — ' + c.score + ' — ' + c.answer; list.appendChild(li); }

@@ -32,6 +32,7 @@ export const SCRIPT_TEXTS = [
   'failed',
   'previewDecision',
   'previewTaught',
+  'previewUnknown',
   'decision.answer',
   'decision.suggest',
   'decision.escalate',

@@ -32,6 +32,12 @@ export interface Preview {
   candidates: PreviewCandidate[];
   /** Candidates that lead because the question is a wording taught for them (MatchResult.taught). */
   taught: string[];
+  /**
+   * The question's words no entry knows (FaqMatcher.unknownWords): the bot weighs each as a sign
+   * that the question is not the FAQ's, so a question an entry answers in other words is handed
+   * over; these are the words to add to it.
+   */
+  unknownWords: string[];
 }
 
 function answerIn(answer: Partial<Record<Lang, string>>, lang: Lang): string {
@@ -49,20 +55,21 @@ export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text:
   const decision = decide(result, thresholds);
   // Only those still offered: one out of its validity window is not what the bot says.
   const taught = (result.taught ?? []).filter((id) => result.candidates.some((c) => c.id === id));
+  const unknownWords = catalog.unknownWords(text, questionLang);
   const candidates = result.candidates.map((m) => ({
     id: m.id,
     topic: m.entry.topic,
     score: Math.round(m.score * 1000) / 1000,
     answer: answerIn(m.entry.answer, questionLang),
   }));
-  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates, taught };
+  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates, taught, unknownWords };
   const score = Math.round(decision.score * 1000) / 1000;
   if (decision.kind === 'answer') {
     const top = candidates.find((c) => c.id === decision.id);
-    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates, taught };
+    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates, taught, unknownWords };
   }
   if (decision.kind === 'suggest') {
-    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates, taught };
+    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates, taught, unknownWords };
   }
-  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates, taught };
+  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates, taught, unknownWords };
 }

@@ -168,6 +168,11 @@ export class FaqCatalog {
     return { ...result, candidates: out, explained };
   }
 
+  /** The message's words no entry knows (FaqMatcher.unknownWords). */
+  unknownWords(text: string, lang: Lang | undefined): string[] {
+    return this.matcher.unknownWords(text, lang);
+  }
+
   /** Labels for entries offered for a message: each one's question closest to it (FaqMatcher.closestQuestions). */
   closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string> {
     return this.matcher.closestQuestions(text, lang, ids);

@@ -342,13 +342,21 @@ function analyzeOneSpelling(word: string, lang: Lang | undefined): QueryToken | 
   // "дадут" (will give back), as "vklyuchat" is "включат", whose stem the candidates already hold.
   const exact = latin && lang === 'ru' ? [exactKey(word), ...russianReadings(word).map(exactKey)] : [exactKey(word)];
   return {
-    surface: latin && lang === 'ru' ? latinToCyrillic(word) : fuzzySurface(word),
+    surface: querySurfaceOf(word, lang),
     candidates,
     ...latinFallbacks(word),
     concepts: conceptsOf([...candidates, ...extra, ...exact]),
     numeric: scriptOf(word) === 'digits' || isNumberWord(word),
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
   };
+}
+
+/**
+ * The surface of a message word's token (QueryToken.surface): folded for fuzzy lookup, and a Latin
+ * word of a Russian message read in Cyrillic.
+ */
+export function querySurfaceOf(word: string, lang: Lang | undefined): string {
+  return lang === 'ru' && scriptOf(word) === 'latin' ? latinToCyrillic(word) : fuzzySurface(word);
 }
 
 /** The kind of answer a sentence asks for, as a token of its own (one shared object per kind). */

@@ -8,7 +8,7 @@ import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
-import { analyzeMessage, indexedWordsOf, type WeightedToken } from './analyze';
+import { analyzeMessage, indexedWordsOf, querySurfaceOf, type WeightedToken } from './analyze';
 import { tokenize } from './normalize';
 import { featuresOf, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
@@ -264,6 +264,14 @@ export class LexicalMatcher implements FaqMatcher {
     // The kind is the only thing the FAQ knows ("где ипподром?"): the entries it finds are as random.
     if (![...ranking.keys].some((k) => !isQuestionKindKey(k))) return { candidates: [], doubt: 'unclear' };
     return this.resultOf(ranking, limit);
+  }
+
+  unknownWords(text: string, lang?: Lang): string[] {
+    if (this.index.size === 0 || typeof text !== 'string') return [];
+    const unknown = new Set(this.ranker.unknownSurfacesOf(analyzeMessage(text, lang)));
+    if (unknown.size === 0) return [];
+    // As the resident wrote them (in lower case): a surface is folded, or read in Cyrillic.
+    return [...new Set(tokenize(text).filter((word) => unknown.has(querySurfaceOf(word, lang))))];
   }
 
   askEachVariant(id: string): VariantTrial[] | undefined {

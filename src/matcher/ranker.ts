@@ -297,6 +297,19 @@ export class Ranker {
     return totalWeight === 0 ? EMPTY.keys : keys;
   }
 
+  /**
+   * The surfaces (QueryToken.surface) of the message's words no entry knows, as `rank` counts them
+   * (a remark's words left out): what an editor might teach the FAQ. Not worked out by `rank`,
+   * which every message and simulated resident goes through.
+   */
+  unknownSurfacesOf(tokens: readonly WeightedToken[]): string[] {
+    const view = new View(this.index, undefined);
+    if (view.n <= 0) return [];
+    const found = tokens.map(({ token, weight }) => this.resolve(token, weight, view));
+    const { remarks } = sentenceReading(tokens, found);
+    return tokens.filter((t, i) => found[i]?.keys.length === 0 && !remarks?.[t.sentence]).map((t) => t.token.surface);
+  }
+
   /** Each word's keys, and the ranking's weights and keys that follow from them. */
   private resolveAll(tokens: readonly WeightedToken[], view: View): Omit<Ranking, 'entries'> & { resolved: ResolvedToken[] } {
     const resolved: ResolvedToken[] = [];

@@ -138,4 +138,10 @@ export interface FaqMatcher {
    * the rubbish was not collected?" for "а если не вывезли?", not "When is rubbish collected?").
    */
   closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string>;
+  /**
+   * The words of `text` no entry knows, in the message's order, each once (in lower case, as
+   * written; stop words and the kind of answer asked are none): a handed-over question is often one
+   * the FAQ has in other words, and these say which words to add.
+   */
+  unknownWords(text: string, lang?: Lang): string[];
 }

@@ -329,6 +329,15 @@ suite(chromiumPresent ? 'the console for a shift, in headless Chromium' : 'the c
     // Taken in by the bot (and refitted, so the next test reads a settled catalog): no longer a reason.
     await settled();
     expect(await preview()).not.toContain(kk('script.previewTaught', { ids: 'curfew-hours' }));
+    // A word no entry knows is named, for the editor to add to the entry that answers.
+    const withUnknown = 'коменданттық сағат жертөледе қашан бітеді';
+    const unknown = app.catalog.unknownWords(withUnknown, 'kk');
+    expect(unknown).toContain('жертөледе');
+    await page.fill('form[data-render=preview] input[name=text]', withUnknown);
+    await page.click('form[data-render=preview] button');
+    await page.waitForSelector('#preview-box p.preview-unknown');
+    expect(await page.textContent('#preview-box p.preview-unknown')).toBe(kk('script.previewUnknown', { words: unknown.join(', ') }));
+    expect((await widths(page)).scrollWidth).toBeLessThanOrEqual(PHONE.width);
     expect(violations).toEqual([]);
     await page.context().close();
   });

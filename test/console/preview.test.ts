@@ -21,6 +21,11 @@ describe('previewAnswer', () => {
     expect(preview).toMatchObject({ decision: 'escalate', suggested: [] });
   });
 
+  it('names the words no entry knows, so that an editor sees what to add to the entry that answers', () => {
+    expect(previewAnswer(catalog, DEFAULT_THRESHOLDS, 'В подвале потоп, когда дадут горячую воду?', 'ru', now).unknownWords).toEqual(['подвале', 'потоп']);
+    expect(previewAnswer(catalog, DEFAULT_THRESHOLDS, 'Когда дадут горячую воду?', 'ru', now).unknownWords).toEqual([]);
+  });
+
   it('says when the question is a wording taught for an entry, so that an editor finds it to take back', () => {
     const taught = new FaqCatalog(createMatcher());
     taught.load(SMALL_FAQ.map((e) => (e.id === 'water-outage' ? { ...e, learned: { ru: ['в подвале всё залито, кому звонить'] } } : e)));

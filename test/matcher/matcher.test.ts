@@ -5,6 +5,7 @@ import { LexicalMatcher } from '../../src/matcher/matcher';
 import { isStopword } from '../../src/matcher/stopwords';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
+import { SMALL_FAQ } from '../support/fixtures';
 
 function loaded(entries: readonly FaqEntryInput[] = FIXTURE_FAQ): FaqMatcher {
   const matcher = createMatcher();
@@ -250,6 +251,31 @@ describe('FAQ matcher on odd input', () => {
 
   it('an empty matcher matches nothing', () => {
     expect(createMatcher().match('библиотека', 'ru').candidates).toEqual([]);
+  });
+});
+
+describe('the words no entry knows (unknownWords)', () => {
+  const matcher = new LexicalMatcher();
+  matcher.load(SMALL_FAQ);
+
+  it.each<[string, Lang, string[]]>([
+    ['Когда дадут горячую воду в подвале?', 'ru', ['подвале']],
+    // As written: a Latin word of a Russian message is read in Cyrillic, a Kazakh one folded.
+    ['kogda dadut goryachuyu vodu v podvale?', 'ru', ['podvale']],
+    ['Ыстық су қашан беріледі, жертөледе?', 'kk', ['жертөледе']],
+    ['when will the hot water be back in the basement, basement flooded', 'en', ['basement', 'flooded']],
+  ])('%s → %j', (text, lang, words) => {
+    expect(matcher.unknownWords(text, lang)).toEqual(words);
+  });
+
+  it('lists neither stop words nor the kind of answer asked, and nothing for a question the FAQ has', () => {
+    expect(matcher.unknownWords('Когда начинается комендантский час?', 'ru')).toEqual([]);
+    expect(matcher.unknownWords('Здравствуйте, подскажите пожалуйста, когда?', 'ru')).toEqual([]);
+  });
+
+  it('says nothing of an empty FAQ or of no text', () => {
+    expect(new LexicalMatcher().unknownWords('подвал', 'ru')).toEqual([]);
+    expect(matcher.unknownWords('', 'ru')).toEqual([]);
   });
 });
 
