@@ -95,7 +95,8 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
   console.log(`\n== ${suite.name}: ${suite.entries.length} FAQ entries (indexed and calibrated in ${indexBuildMs.toFixed(0)} ms), ${suite.cases.length} cases`);
   if (misses) {
     for (const m of report.misses) {
-      console.log(`MISS [${m.lang}→${m.replyLang}] expect=${m.expect ?? 'escalate'} got=${m.got}: ${m.text}`);
+      const unknown = m.unknown.length > 0 ? `  (words no entry knows: ${m.unknown.join(', ')})` : '';
+      console.log(`MISS [${m.lang}→${m.replyLang}] expect=${m.expect ?? 'escalate'} got=${m.got}: ${m.text}${unknown}`);
     }
   }
   const cell = (v: number | null) => (v === null ? '–' : String(v));

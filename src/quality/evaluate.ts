@@ -49,6 +49,8 @@ export interface EvalMiss {
   expect: string | null;
   got: string;
   replyLang: Lang;
+  /** The message's words no entry knows (FaqMatcher.unknownWords): often why it was handed over. */
+  unknown: string[];
 }
 
 /** What one case got, right or not: the material of `npm run eval -- --outcomes/--compare`. */
@@ -321,7 +323,7 @@ export async function evaluate(
       predictions.push({ band, predicted: top?.score ?? 0, topRight: !!top && top.id === c.expect });
     }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
-    if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang });
+    if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang, unknown: catalog.unknownWords(c.text, result.lang) });
     outcomes.push({ text: c.text, lang: c.lang, expect: c.expect, got, ok: ok && result.lang === c.lang, p: Math.round((top?.score ?? 0) * 1000) / 1000, edge });
     onProgress?.(i + 1, cases.length);
   }

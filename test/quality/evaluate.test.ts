@@ -31,6 +31,13 @@ describe('evaluate', () => {
     expect(report.outcomes[0].got).toBe('answer library-hours');
   });
 
+  it("names a miss's words no entry knows", async () => {
+    const { report } = await runSuite({ ...suite, cases: [{ text: 'какая погода будет завтра утром', lang: 'ru' as const, expect: 'library-hours' }] });
+    expect(report.misses).toHaveLength(1);
+    // None of the fixture's entries says the weather, tomorrow or the morning.
+    expect(report.misses[0].unknown).toEqual(['погода', 'завтра', 'утром']);
+  });
+
   it('tells where the ranking alone put the right entry, before the confidence decides', async () => {
     const { report } = await runSuite({
       ...suite,
@@ -43,6 +50,7 @@ describe('evaluate', () => {
     });
     expect(report.misses).toHaveLength(1);
     expect(report.misses[0].got).toMatch(/^(suggest|escalate, offering) parking-fine,library-hours$/);
+    expect(report.misses[0].unknown).toEqual([]);
     expect(report.overall.in_scope).toBe(3);
     expect(report.overall.ranked_first).toBe(0.6667);
     expect(report.overall.ranked_top3).toBe(1);
