@@ -73,6 +73,33 @@ export function collectUnanswered(
   return out;
 }
 
+/** Words of a group no FAQ entry knows, with how many of its wordings say each. */
+export interface UnknownWord {
+  word: string;
+  wordings: number;
+}
+
+/** How many of a group's wordings are read for its unknown words: the most frequent come first. */
+const WORDINGS_READ = 20;
+const UNKNOWN_WORDS_SHOWN = 8;
+
+/**
+ * The words a group's questions say that no FAQ entry knows (`unknownWords`, the matcher's), the
+ * most said first: what the FAQ lacks for these residents. Each counts as much as the rarest word
+ * the FAQ has and keeps the bot from answering, so an entry that answers them needs their words as
+ * a question; read against the FAQ as it is now, a word added to an entry leaves the list.
+ */
+export function unknownWordsOf(group: Pick<UnansweredGroup, 'questions' | 'lang'>, unknownWords: (text: string, lang: Lang | undefined) => string[]): UnknownWord[] {
+  const counts = new Map<string, number>();
+  for (const question of group.questions.slice(0, WORDINGS_READ)) {
+    for (const word of unknownWords(question, group.lang)) counts.set(word, (counts.get(word) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, UNKNOWN_WORDS_SHOWN)
+    .map(([word, wordings]) => ({ word, wordings }));
+}
+
 /** The distinct items, most frequent first (ties in order of first appearance). */
 function byFrequency<T>(items: readonly T[]): T[] {
   const counts = new Map<T, number>();

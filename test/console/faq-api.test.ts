@@ -161,11 +161,20 @@ describe('console FAQ API', () => {
     await ticket('Позовите человека', 'requested');
     await f.store.audit.record({ actor: 'resident:telegram', action: 'feedback.not-helpful', target: 'curfew-time', detail: { question: 'пропуск на выезд где получить?', lang: 'ru' } });
     await ticket('Когда откроют школы?', 'not-helpful');
-    const { groups } = (await f.call('GET', '/api/unanswered', { session: editor })).json<{ groups: { count: number; questions: string[]; lang: string }[] }>();
+    const { groups } = (await f.call('GET', '/api/unanswered', { session: editor })).json<{
+      groups: { count: number; questions: string[]; lang: string; unknownWords: { word: string; wordings: number }[] }[];
+    }>();
     expect(groups.map((g) => g.count)).toEqual([3, 1]);
     expect(groups[0].lang).toBe('ru');
+    // What the FAQ lacks for them: its entries say nothing of getting a pass to leave.
+    expect(groups[0].unknownWords).toEqual([
+      { word: 'получить', wordings: 3 },
+      { word: 'пропуск', wordings: 3 },
+      { word: 'выезд', wordings: 2 },
+    ]);
     const page = await f.call('GET', '/unanswered', { session: editor });
     expect(page.body).toMatch(/href="\/faq\/new\?q=[^"]+&amp;lang=ru"/);
+    expect(page.body).toContain('получить (3), пропуск (3), выезд (2)');
     const form = await f.call('GET', '/faq/new?q=%D0%93%D0%B4%D0%B5%3F&q=%3Cb%3E&lang=ru', { session: editor });
     expect(form.body).toContain('Где?\n&lt;b&gt;</textarea>');
   });

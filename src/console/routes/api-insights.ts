@@ -2,16 +2,17 @@
 import type { FastifyInstance } from 'fastify';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
-import { collectUnanswered, groupUnanswered, type UnansweredGroup } from '../../stats/unanswered';
+import { collectUnanswered, groupUnanswered, unknownWordsOf, type UnansweredGroup, type UnknownWord } from '../../stats/unanswered';
 
 /** How much of the audit log is searched for "did not help" feedback. */
 const AUDIT_WINDOW = 5000;
 const DB_TIMEOUT_MS = 2000;
 
-/** The grouped unanswered questions, largest group first. */
-export async function unansweredGroups(ctx: RouteContext): Promise<UnansweredGroup[]> {
+/** The grouped unanswered questions, largest group first, each with the words the FAQ does not know. */
+export async function unansweredGroups(ctx: RouteContext): Promise<Array<UnansweredGroup & { unknownWords: UnknownWord[] }>> {
   const [tickets, audit] = await Promise.all([ctx.deps.store.tickets.list(), ctx.deps.store.audit.list(AUDIT_WINDOW)]);
-  return groupUnanswered(collectUnanswered(tickets, audit));
+  const { catalog } = ctx.deps;
+  return groupUnanswered(collectUnanswered(tickets, audit)).map((g) => ({ ...g, unknownWords: unknownWordsOf(g, (text, lang) => catalog.unknownWords(text, lang)) }));
 }
 
 export function insightsApi(app: FastifyInstance, ctx: RouteContext): void {

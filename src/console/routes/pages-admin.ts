@@ -60,7 +60,9 @@ export function adminPages(app: FastifyInstance, ctx: RouteContext): void {
       return {
         cells: [
           html`<strong>${g.count}</strong>`,
-          html`${g.questions.slice(0, 8).map((q) => html`<div>${q}</div>`)}${g.questions.length > 8 ? html`<div class="muted">${t('unanswered.more', { count: g.questions.length - 8 })}</div>` : ''}`,
+          html`${g.questions.slice(0, 8).map((q) => html`<div>${q}</div>`)}${g.questions.length > 8 ? html`<div class="muted">${t('unanswered.more', { count: g.questions.length - 8 })}</div>` : ''}${
+            g.unknownWords.length > 0 ? html`<div class="note unknown-words">${t('unanswered.unknown', { words: g.unknownWords.map((w) => (w.wordings > 1 ? `${w.word} (${w.wordings})` : w.word)).join(', ') })}</div>` : ''
+          }`,
           html`${view.when(g.lastAt)}${g.lang ? html` · ${view.langName(g.lang)}` : ''}`,
           html`<a href="/faq/new?${params.toString()}">${t('unanswered.create')}</a>`,
         ],
