@@ -2,17 +2,31 @@
 import type { FastifyInstance } from 'fastify';
 import { EDITORS } from '../access';
 import type { RouteContext } from '../context';
+import type { Lang } from '../../i18n/languages';
+import { timeSlices } from '../../schedule/time-slices';
 import { collectUnanswered, groupUnanswered, unknownWordsOf, type UnansweredGroup, type UnknownWord } from '../../stats/unanswered';
 
 /** How much of the audit log is searched for "did not help" feedback. */
 const AUDIT_WINDOW = 5000;
 const DB_TIMEOUT_MS = 2000;
 
-/** The grouped unanswered questions, largest group first, each with the words the FAQ does not know. */
+/**
+ * The grouped unanswered questions, largest group first, each with the words the FAQ does not know
+ * in them as the bot read them (without greetings, thanks and a signed name). Reading a busy day's
+ * thousands of wordings takes the matcher a while: it yields between groups (timeSlices), the bots
+ * answering on the same event loop.
+ */
 export async function unansweredGroups(ctx: RouteContext): Promise<Array<UnansweredGroup & { unknownWords: UnknownWord[] }>> {
   const [tickets, audit] = await Promise.all([ctx.deps.store.tickets.list(), ctx.deps.store.audit.list(AUDIT_WINDOW)]);
   const { catalog } = ctx.deps;
-  return groupUnanswered(collectUnanswered(tickets, audit)).map((g) => ({ ...g, unknownWords: unknownWordsOf(g, (text, lang) => catalog.unknownWords(text, lang)) }));
+  const asRead = (text: string, lang: Lang | undefined) => catalog.unknownWords(ctx.courtesy.withoutCourtesyParts(text), lang);
+  const pause = timeSlices();
+  const groups: Array<UnansweredGroup & { unknownWords: UnknownWord[] }> = [];
+  for (const group of groupUnanswered(collectUnanswered(tickets, audit))) {
+    groups.push({ ...group, unknownWords: unknownWordsOf(group, asRead) });
+    await pause();
+  }
+  return groups;
 }
 
 export function insightsApi(app: FastifyInstance, ctx: RouteContext): void {
