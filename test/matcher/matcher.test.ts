@@ -238,6 +238,7 @@ describe('FAQ matcher on odd input', () => {
   ])('%s: no candidates', (_name, text) => {
     expect(matcher.match(text, 'ru').candidates).toEqual([]);
     expect(decide(matcher.match(text), DEFAULT_THRESHOLDS).kind).toBe('none');
+    expect(matcher.unknownWords(text, 'ru')).toEqual([]);
   });
 
   it('handles 10,000 characters quickly and sanely', () => {
