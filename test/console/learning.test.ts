@@ -200,5 +200,10 @@ describe('console: suggested question variants', () => {
     const row = (words: string) => page.slice(page.indexOf(words), page.indexOf('</tr>', page.indexOf(words)));
     expect(row('Когда начинается комендантский час?')).toContain('answers with this entry already');
     expect(row('соседи сверху опять заливают кухню')).toContain('hands it to an operator');
+    // What accepting would teach: the words of the message no entry knows (none beside an answer).
+    const unknown = f.catalog.unknownWords('соседи сверху опять заливают кухню', 'ru');
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(row('соседи сверху опять заливают кухню')).toContain(`words no entry knows: ${unknown.join(', ')}`);
+    expect(row('Когда начинается комендантский час?')).not.toContain('words no entry knows');
   });
 });

@@ -40,15 +40,18 @@ export function learnedWordings(view: View, entry: FaqEntryInput, editable: bool
 /**
  * What the bot does today with the resident's message (without its courtesy, as the engine reads
  * it): a suggestion the bot already answers with its entry teaches nothing, one it hands over is
- * where teaching helps.
+ * where teaching helps; and, when it does not answer with the entry, the message's words no entry
+ * knows, which accepting teaches it.
  */
 function botNow(view: View, v: LearnedVariant, ctx: RouteContext): SafeHtml {
   const { t } = view;
   const p = previewAnswer(ctx.deps.catalog, ctx.deps.thresholds, ctx.courtesy.withoutCourtesyParts(v.text), v.lang, ctx.clock());
-  if (p.decision === 'answer') return p.faqId === v.entryId ? html`<span class="muted">${t('learning.now.answers')}</span>` : html`${t('learning.now.answersOther', { id: p.faqId ?? '' })}`;
-  if (p.decision === 'suggest') return p.suggested.includes(v.entryId) ? html`${t('learning.now.offers')}` : html`${t('learning.now.offersOthers', { ids: p.suggested.join(', ') })}`;
-  if (p.decision === 'clarify') return html`${t('learning.now.asks')}`;
-  return html`${t('learning.now.handsOver')}`;
+  if (p.decision === 'answer' && p.faqId === v.entryId) return html`<span class="muted">${t('learning.now.answers')}</span>`;
+  const unknown = p.unknownWords.length > 0 ? html`<div class="note">${t('learning.now.unknown', { words: p.unknownWords.join(', ') })}</div>` : '';
+  if (p.decision === 'answer') return html`${t('learning.now.answersOther', { id: p.faqId ?? '' })}${unknown}`;
+  if (p.decision === 'suggest') return html`${p.suggested.includes(v.entryId) ? t('learning.now.offers') : t('learning.now.offersOthers', { ids: p.suggested.join(', ') })}${unknown}`;
+  if (p.decision === 'clarify') return html`${t('learning.now.asks')}${unknown}`;
+  return html`${t('learning.now.handsOver')}${unknown}`;
 }
 
 /**
