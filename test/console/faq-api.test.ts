@@ -179,7 +179,7 @@ describe('console FAQ API', () => {
     expect(form.body).toContain('Где?\n&lt;b&gt;</textarea>');
   });
 
-  it("names a group's words the FAQ does not know as the bot read them: a greeting or a signed name is none", async () => {
+  it("leaves a greeting and a signed name out of a group's words the FAQ does not know", async () => {
     await f.store.tickets.create({ channel: 'telegram', chatId: '1', lang: 'ru', question: 'Здравствуйте! Где получить пропуск на выезд? С уважением, Айгуль.', reason: 'no-match', excerpt: [] });
     const { groups } = (await f.call('GET', '/api/unanswered', { session: editor })).json<{ groups: { unknownWords: { word: string }[] }[] }>();
     expect(groups[0].unknownWords.map((w) => w.word)).toEqual(['получить', 'пропуск', 'выезд']);

@@ -261,7 +261,7 @@ describe('the words no entry knows (unknownWords)', () => {
 
   it.each<[string, Lang, string[]]>([
     ['Когда дадут горячую воду в подвале?', 'ru', ['подвале']],
-    // As written: a Latin word of a Russian message is read in Cyrillic, a Kazakh one folded.
+    // As written, though the matcher reads a Latin word of a Russian message in Cyrillic and a Kazakh word folded.
     ['kogda dadut goryachuyu vodu v podvale?', 'ru', ['podvale']],
     ['Ыстық су қашан беріледі, жертөледе?', 'kk', ['жертөледе']],
     ['when will the hot water be back in the basement, basement flooded', 'en', ['basement', 'flooded']],
