@@ -305,9 +305,19 @@ export class Ranker {
   unknownSurfacesOf(tokens: readonly WeightedToken[]): string[] {
     const view = new View(this.index, undefined);
     if (view.n <= 0) return [];
+    const { counted } = this.countedWords(tokens, view);
+    return tokens.filter((_, i) => counted[i]?.keys.length === 0).map((t) => t.token.surface);
+  }
+
+  /**
+   * Each word's keys as the view has them, null for a word that does not count: one with nothing
+   * to look up (a kind of answer no question asks), or said in a remark put as a question beside
+   * the question the FAQ knows, which counts not at all (sentenceReading).
+   */
+  private countedWords(tokens: readonly WeightedToken[], view: View): { counted: ReadonlyArray<ResolvedToken | null>; unknownQuestion: boolean } {
     const found = tokens.map(({ token, weight }) => this.resolve(token, weight, view));
-    const { remarks } = sentenceReading(tokens, found);
-    return tokens.filter((t, i) => found[i]?.keys.length === 0 && !remarks?.[t.sentence]).map((t) => t.token.surface);
+    const { remarks, unknownQuestion } = sentenceReading(tokens, found);
+    return { counted: remarks ? found.map((r, i) => (remarks[tokens[i].sentence] ? null : r)) : found, unknownQuestion };
   }
 
   /** Each word's keys, and the ranking's weights and keys that follow from them. */
@@ -320,12 +330,10 @@ export class Ranker {
     let guessedWords = 0;
     let knownContentWords = 0;
     let contentWeight = 0;
-    const found = tokens.map(({ token, weight }) => this.resolve(token, weight, view));
-    // A remark put as a question beside the question the FAQ knows counts not at all (sentenceReading).
-    const { remarks, unknownQuestion } = sentenceReading(tokens, found);
+    const { counted, unknownQuestion } = this.countedWords(tokens, view);
     for (let i = 0; i < tokens.length; i += 1) {
-      const r = found[i];
-      if (!r || remarks?.[tokens[i].sentence]) continue;
+      const r = counted[i];
+      if (!r) continue;
       const { token } = tokens[i];
       resolved.push(r);
       const w = r.weight * r.idf;
