@@ -55,21 +55,20 @@ export function previewAnswer(catalog: FaqCatalog, thresholds: Thresholds, text:
   const decision = decide(result, thresholds);
   // Only those still offered: one out of its validity window is not what the bot says.
   const taught = (result.taught ?? []).filter((id) => result.candidates.some((c) => c.id === id));
-  const unknownWords = catalog.unknownWords(text, questionLang);
   const candidates = result.candidates.map((m) => ({
     id: m.id,
     topic: m.entry.topic,
     score: Math.round(m.score * 1000) / 1000,
     answer: answerIn(m.entry.answer, questionLang),
   }));
-  if (decision.kind === 'clarify') return { lang: questionLang, decision: 'clarify', score: 0, suggested: [], candidates, taught, unknownWords };
+  // What every decision says alike.
+  const said = { lang: questionLang, candidates, taught, unknownWords: catalog.unknownWords(text, questionLang) };
+  if (decision.kind === 'clarify') return { ...said, decision: 'clarify', score: 0, suggested: [] };
   const score = Math.round(decision.score * 1000) / 1000;
   if (decision.kind === 'answer') {
     const top = candidates.find((c) => c.id === decision.id);
-    return { lang: questionLang, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [], candidates, taught, unknownWords };
+    return { ...said, decision: 'answer', score, answer: top?.answer, faqId: decision.id, suggested: [] };
   }
-  if (decision.kind === 'suggest') {
-    return { lang: questionLang, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids, candidates, taught, unknownWords };
-  }
-  return { lang: questionLang, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [], candidates, taught, unknownWords };
+  if (decision.kind === 'suggest') return { ...said, decision: 'suggest', score, faqId: decision.ids[0], suggested: decision.ids };
+  return { ...said, decision: 'escalate', score, suggested: decision.kind === 'none' ? (decision.ids ?? []) : [] };
 }

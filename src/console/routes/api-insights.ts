@@ -10,18 +10,21 @@ import { collectUnanswered, groupUnanswered, unknownWordsOf, type UnansweredGrou
 const AUDIT_WINDOW = 5000;
 const DB_TIMEOUT_MS = 2000;
 
+/** An unanswered group with the words of its questions no FAQ entry knows (unknownWordsOf). */
+type UnansweredWithWords = UnansweredGroup & { unknownWords: UnknownWord[] };
+
 /**
  * The grouped unanswered questions, largest group first, each with the words the FAQ does not know
  * in them as the bot read them (without greetings, thanks and a signed name). Reading a busy day's
  * thousands of wordings takes the matcher a while: it yields between groups (timeSlices), the bots
  * answering on the same event loop.
  */
-export async function unansweredGroups(ctx: RouteContext): Promise<Array<UnansweredGroup & { unknownWords: UnknownWord[] }>> {
+export async function unansweredGroups(ctx: RouteContext): Promise<UnansweredWithWords[]> {
   const [tickets, audit] = await Promise.all([ctx.deps.store.tickets.list(), ctx.deps.store.audit.list(AUDIT_WINDOW)]);
   const { catalog } = ctx.deps;
   const asRead = (text: string, lang: Lang | undefined) => catalog.unknownWords(ctx.courtesy.withoutCourtesyParts(text), lang);
   const pause = timeSlices();
-  const groups: Array<UnansweredGroup & { unknownWords: UnknownWord[] }> = [];
+  const groups: UnansweredWithWords[] = [];
   for (const group of groupUnanswered(collectUnanswered(tickets, audit))) {
     groups.push({ ...group, unknownWords: unknownWordsOf(group, asRead) });
     await pause();

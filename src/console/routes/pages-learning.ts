@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { MAX_QUESTION_LENGTH } from '../../faq/file';
 import { proposedQuestion, type CourtesyReader } from '../../faq/proposed-question';
-import { previewAnswer } from '../preview';
+import { previewAnswer, type Preview } from '../preview';
 import { learnedOf, type FaqEntryInput } from '../../faq/types';
 import { LANGS, type Lang } from '../../i18n/languages';
 import type { LearnedVariant } from '../../store/types';
@@ -48,10 +48,15 @@ function botNow(view: View, v: LearnedVariant, ctx: RouteContext): SafeHtml {
   const p = previewAnswer(ctx.deps.catalog, ctx.deps.thresholds, ctx.courtesy.withoutCourtesyParts(v.text), v.lang, ctx.clock());
   if (p.decision === 'answer' && p.faqId === v.entryId) return html`<span class="muted">${t('learning.now.answers')}</span>`;
   const unknown = p.unknownWords.length > 0 ? html`<div class="note">${t('learning.now.unknown', { words: p.unknownWords.join(', ') })}</div>` : '';
-  if (p.decision === 'answer') return html`${t('learning.now.answersOther', { id: p.faqId ?? '' })}${unknown}`;
-  if (p.decision === 'suggest') return html`${p.suggested.includes(v.entryId) ? t('learning.now.offers') : t('learning.now.offersOthers', { ids: p.suggested.join(', ') })}${unknown}`;
-  if (p.decision === 'clarify') return html`${t('learning.now.asks')}${unknown}`;
-  return html`${t('learning.now.handsOver')}${unknown}`;
+  return html`${otherwiseNow(view, v, p)}${unknown}`;
+}
+
+/** What the bot does with the message when it does not answer it with the suggestion's entry. */
+function otherwiseNow({ t }: View, v: LearnedVariant, p: Preview): string {
+  if (p.decision === 'answer') return t('learning.now.answersOther', { id: p.faqId ?? '' });
+  if (p.decision === 'suggest') return p.suggested.includes(v.entryId) ? t('learning.now.offers') : t('learning.now.offersOthers', { ids: p.suggested.join(', ') });
+  if (p.decision === 'clarify') return t('learning.now.asks');
+  return t('learning.now.handsOver');
 }
 
 /**
