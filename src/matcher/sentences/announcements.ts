@@ -37,10 +37,14 @@ export function withoutAnnouncement(text: string, lang?: Lang): string {
  * announcing said after the question instead of before it. Only while something named is left.
  */
 export function withoutClosingPlea(sentences: Sentence[], lang?: Lang): Sentence[] {
-  const pleads = (s: Sentence) => s.words.every((word) => announces(word, lang));
   let end = sentences.length;
-  while (end > 1 && pleads(sentences[end - 1]) && sentences.slice(0, end - 1).some((s) => namesSomething(s.words))) end -= 1;
+  while (end > 1 && pleads(sentences[end - 1], lang) && sentences.slice(0, end - 1).some((s) => namesSomething(s.words))) end -= 1;
   return end === sentences.length ? sentences : sentences.slice(0, end);
+}
+
+/** Whether a sentence only asks for help or an answer (a function of the module: every message asks, ARCHITECTURE.md, "Hot paths"). */
+function pleads(sentence: Sentence, lang?: Lang): boolean {
+  return sentence.words.every((word) => announces(word, lang));
 }
 
 /** Text up to the first comma, colon (not between digits), question mark, other sentence end, or dash between spaces. */
