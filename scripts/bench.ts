@@ -29,15 +29,16 @@
  *   npm run bench -- --console-logins 30           # more staff logging in at once (each about 0.3 s of hashing)
  *   npm run bench -- --delivery-long               # longer delivery runs, and kill -9 during a burst of 1,000 (about two minutes)
  *   npm run bench -- --more-in-memory              # adds the demo FAQ with learned wordings and the 10,000 entries, state in memory (about 10 s)
+ *   npm run bench -- --help                        # the options (bench-options.ts): a wrong one stops the run before it measures
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { parseArgs } from 'node:util';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
+import { BENCH_USAGE, BenchOptionsError, readBenchOptions, type BenchOptions } from './bench-options';
 import { machineReference, percentile, round } from './bench-figures';
 import { withTempStore } from './bench-store';
 import { consoleLoad } from './bench-console';
@@ -55,15 +56,23 @@ import { createOfflineEngine } from '../src/quality/offline-engine';
 import type { Conversation, FaqStore, ImportSummary } from '../src/store/types';
 
 const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
-const { values: args } = parseArgs({
-  options: {
-    messages: { type: 'string' },
-    'alert-subscribers': { type: 'string', default: '0' },
-    'console-logins': { type: 'string' },
-    'delivery-long': { type: 'boolean', default: false },
-    'more-in-memory': { type: 'boolean', default: false },
-  },
-});
+const options = optionsOrExit(process.argv.slice(2));
+
+/** The options, or the usage and an exit before anything is measured (2 for options it cannot run with). */
+function optionsOrExit(argv: readonly string[]): BenchOptions {
+  try {
+    const read = readBenchOptions(argv);
+    if (read.help) {
+      console.log(BENCH_USAGE);
+      process.exit(0);
+    }
+    return read;
+  } catch (error) {
+    if (!(error instanceof BenchOptionsError)) throw error;
+    console.error(`bench: ${error.message}\n${BENCH_USAGE}`);
+    process.exit(2);
+  }
+}
 /**
  * The size of a measurement on the demo FAQ (at most 4,000 on the large one); each of its passes
  * sends half of it (DEMO_PASS_MESSAGES). 6,000 puts 90 of the three passes' messages above the p99
@@ -72,7 +81,7 @@ const { values: args } = parseArgs({
  * `--more-in-memory` now adds, 58–63 s; with neither, 45–48 s: under a minute with room for this
  * kind of machine's slow hours.
  */
-const MESSAGES = Math.max(1000, Number(args.messages) || 6_000);
+const MESSAGES = options.messages;
 /** What the default run's wall time is held to; longer work (the alert fan-out, the long delivery runs) is behind flags. */
 const DEFAULT_RUN_TARGET_S = 60;
 const CONVERSATIONS = 10_000;
@@ -429,7 +438,7 @@ async function main(): Promise<void> {
   await measure('warm-up', demo, 3_000);
   const evalFigures = await measure('eval FAQ', demo, DEMO_PASS_MESSAGES, { passes: PASSES });
   const evalInMemory = await measure('eval FAQ, state in memory', demo, DEMO_PASS_MESSAGES, { inMemory: true, passes: PASSES });
-  const moreInMemory = args['more-in-memory'] ?? false;
+  const { moreInMemory } = options;
   const taughtInMemory = moreInMemory
     ? await measure('eval FAQ with learned wordings, state in memory', withTaughtWordings(demo), DEMO_PASS_MESSAGES, { inMemory: true, passes: PASSES })
     : undefined;
@@ -454,10 +463,9 @@ async function main(): Promise<void> {
   });
   const { figures: largeFigures, inMemory: largeInMemory, refit, faqCheck, reimport } = largeFaq;
   const heap = await heapPer10k(demo);
-  const subscribers = Number(args['alert-subscribers']) || 0;
-  const alerts = subscribers > 0 ? await alertFanout(Math.max(100, subscribers), 25) : undefined;
-  const console_ = await consoleLoad(Math.max(1, Number(args['console-logins']) || 16), demo);
-  const delivery = await deliveryFigures({ long: args['delivery-long'] ?? false });
+  const alerts = options.alertSubscribers > 0 ? await alertFanout(options.alertSubscribers, 25) : undefined;
+  const console_ = await consoleLoad(options.consoleLogins, demo);
+  const delivery = await deliveryFigures({ long: options.deliveryLong });
   const dashboard = await dashboardLoad(demo, 20_000);
   const reference = { before_ms: referenceBefore, after_ms: machineReference() };
 
@@ -524,8 +532,7 @@ async function main(): Promise<void> {
   );
   // From the process's start: loading the code counts, as a person running the command waits for it too.
   const runS = round(performance.now() / 1000, 1);
-  const optionsGiven = args.messages !== undefined || subscribers > 0 || args['delivery-long'] || moreInMemory || args['console-logins'] !== undefined;
-  console.log(`this run: ${runS} s${optionsGiven ? ' (with the options given)' : `; target for the default run: under ${DEFAULT_RUN_TARGET_S} s`}`);
+  console.log(`this run: ${runS} s${options.given ? ' (with the options given)' : `; target for the default run: under ${DEFAULT_RUN_TARGET_S} s`}`);
   console.log(
     JSON.stringify({
       eval: evalFigures,
