@@ -75,11 +75,7 @@ function optionsOrExit(argv: readonly string[]): BenchOptions {
 }
 /**
  * The size of a measurement on the demo FAQ (at most 4,000 on the large one); each of its passes
- * sends half of it (DEMO_PASS_MESSAGES). 6,000 puts 90 of the three passes' messages above the p99
- * (60 on the large FAQ). With 10,000 the default run took 59–70 s here (machine reference 42–49 ms,
- * the demo's three measurements 15 s of it); with 6,000 and the two comparisons in memory that
- * `--more-in-memory` now adds, 58–63 s; with neither, 45–48 s: under a minute with room for this
- * kind of machine's slow hours.
+ * sends half of it (DEMO_PASS_MESSAGES). The default: DEFAULT_MESSAGES.
  */
 const MESSAGES = options.messages;
 /** What the default run's wall time is held to; longer work (the alert fan-out, the long delivery runs) is behind flags. */
