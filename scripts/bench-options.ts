@@ -4,6 +4,7 @@
  * replaced by the default halfway through a minute of measuring.
  */
 import { parseArgs } from 'node:util';
+import { wholeNumber } from './whole-number';
 
 /**
  * Messages per measurement on the demo FAQ by default, half of them in each of its three passes:
@@ -72,8 +73,8 @@ export function readBenchOptions(argv: readonly string[]): BenchOptions {
 /** A whole number of at least `min`, or undefined when the option was not given. */
 function count(option: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!/^\d+$/.test(value.trim()) || !Number.isSafeInteger(n) || n < min) {
+  const n = wholeNumber(value);
+  if (n === undefined || n < min) {
     throw new BenchOptionsError(`${option} takes a whole number of at least ${min}, not "${value}"`);
   }
   return n;

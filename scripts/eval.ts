@@ -66,6 +66,7 @@ import { halves, learnFrom } from '../src/quality/learn';
 import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import { wholeNumber } from './whole-number';
 
 const USAGE =
   'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--remarks] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
@@ -168,8 +169,8 @@ async function main(): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const maxVariants = values['max-variants'] === undefined ? undefined : Number(values['max-variants']);
-  if (maxVariants !== undefined && (!Number.isInteger(maxVariants) || maxVariants < 1)) {
+  const maxVariants = values['max-variants'] === undefined ? undefined : wholeNumber(values['max-variants']);
+  if (values['max-variants'] !== undefined && (maxVariants === undefined || maxVariants < 1)) {
     console.error(`--max-variants must be a whole number of at least 1, not "${values['max-variants']}"\n${USAGE}`);
     return 2;
   }

@@ -70,6 +70,20 @@ describe('npm run eval -- --typos', () => {
   });
 });
 
+describe('npm run eval -- --max-variants', () => {
+  it('takes a count written in digits, and refuses one written otherwise, as the bench does', async () => {
+    writeSuite(FIXTURE_FAQ);
+    const cut = await run('suite', '--max-variants', '1');
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toContain('== suite (at most 1 question variant per language)');
+    for (const bad of ['2.0', '1e1', '0', 'two']) {
+      const refused = await run('suite', '--max-variants', bad);
+      expect(refused.code).toBe(2);
+      expect(refused.stderr).toContain(`--max-variants must be a whole number of at least 1, not "${bad}"`);
+    }
+  });
+});
+
 describe('npm run eval -- --learn-split', () => {
   it('lets each half of the messages teach the FAQ and measures the other, and will not take --learn-from too', async () => {
     writeSuite(FIXTURE_FAQ);
