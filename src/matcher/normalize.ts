@@ -211,8 +211,17 @@ const KAZAKH_HYPHENATED_ENDING = new RegExp(
  */
 const NUMBER_ENDING = /(?<=[0-9])-(?:[йяеюхм]|го|му|ми|ти|ть|ой|ый|ий|ая|ое|ую|ых|их|ом|ем|ью|[ыі]?н?ш[ыі])(?![\p{L}\p{N}])/gu;
 
-function split(text: string): readonly string[] {
-  const clipped = text.length > MAX_TEXT_CHARS ? text.slice(0, MAX_TEXT_CHARS) : text;
+/**
+ * Every word of a text of the FAQ's own (an answer, a resident's learned wording) as `tokenize`
+ * splits it, for the index: none of a message's limits (MAX_TEXT_CHARS, MAX_TOKENS), which bound
+ * what a resident may send, and not kept among the recent splits, which serve one message's turn.
+ */
+export function tokenizeWhole(text: string): readonly string[] {
+  return split(text, Infinity, Infinity);
+}
+
+function split(text: string, maxChars = MAX_TEXT_CHARS, maxTokens = MAX_TOKENS): readonly string[] {
+  const clipped = text.length > maxChars ? text.slice(0, maxChars) : text;
   let lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC'))).toLowerCase();
   // Each pass below scans the whole text, and most texts need neither: a FAQ's answers, indexed
   // word by word, are most of what is ever split.
@@ -221,7 +230,7 @@ function split(text: string): readonly string[] {
   if (lowered.includes('-')) lowered = lowered.replace(NUMBER_ENDING, '').replace(KAZAKH_HYPHENATED_ENDING, '');
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
   if (!words) return [];
-  const kept = words.length > MAX_TOKENS ? words.slice(0, MAX_TOKENS) : words;
+  const kept = words.length > maxTokens ? words.slice(0, maxTokens) : words;
   return holdsLetter(lowered) ? kept.map(unstretched) : kept;
 }
 

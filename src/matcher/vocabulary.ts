@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
-import { foldKazakh, scriptOf, tokenize } from './normalize';
+import { foldKazakh, scriptOf } from './normalize';
 import { stemEnglish, stemKazakh, stemRussian } from './stemmers';
 import { SYNONYM_GROUPS } from './synonyms';
 import { kazakhLatinReading, latinToCyrillic } from './translit';
@@ -61,12 +61,7 @@ export class LanguageVocabulary implements WordEvidence {
     this.memo.clear();
   }
 
-  /** Adds (`sign` 1) or removes (-1) the words of one text written in `lang`. */
-  update(text: string, lang: Lang, sign: 1 | -1): void {
-    this.updateWords(tokenize(text), lang, sign);
-  }
-
-  /** The same for a text already split by `tokenize`. */
+  /** Adds (`sign` 1) or removes (-1) the words of one text written in `lang`, as `tokenize` splits them. */
   updateWords(words: readonly string[], lang: Lang, sign: 1 | -1): void {
     const map = this.counts[lang];
     this.memo.clear();

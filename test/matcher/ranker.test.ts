@@ -1,6 +1,6 @@
 import { tokenize } from '../../src/matcher/normalize';
 import { analyzeMessage } from '../../src/matcher/analyze';
-import { FieldIndex } from '../../src/matcher/field-index';
+import { ANSWER_FIELD_WORDS, FieldIndex } from '../../src/matcher/field-index';
 import { DEFAULT_RANK_OPTIONS, Ranker, type Ranking } from '../../src/matcher/ranker';
 import { StemTypos } from '../../src/matcher/stem-typos';
 import type { FaqEntryInput } from '../../src/faq/types';
@@ -198,6 +198,46 @@ describe('an index kept up to date entry by entry', () => {
     expect(index.vocabulary.languagesOf(word as string)).toEqual([]);
     index.upsert(first);
     expect(index.vocabulary.languagesOf(word as string)).toEqual(['ru']);
+  });
+});
+
+describe("an entry's answer field (ANSWER_FIELD_WORDS)", () => {
+  /** An answer of `words` words: the same short sentence over and over, with `word` put at `at`. */
+  function answerWith(word: string, at: number, words: number): string {
+    const filler = 'обращайтесь в отдел по месту жительства'.split(' ');
+    return Array.from({ length: words }, (_, i) => (i === at ? word : filler[i % filler.length])).join(' ');
+  }
+  const entry = (answer: string, learned?: FaqEntryInput['learned']): FaqEntryInput => ({
+    id: 'pool',
+    topic: 'sport',
+    questions: { ru: ['Как записаться в секцию для детей?'] },
+    answer: { ru: answer },
+    ...(learned ? { learned } : {}),
+  });
+  const finds = (index: FieldIndex, text: string) => new Ranker(index).rank(analyzeMessage(text, 'ru')).entries.some((e) => e.id === 'pool');
+
+  it("reads the answer's first words, not those after them", () => {
+    const early = new FieldIndex();
+    early.upsert(entry(answerWith('бассейн', 10, ANSWER_FIELD_WORDS + 20)));
+    expect(finds(early, 'бассейн')).toBe(true);
+    const late = new FieldIndex();
+    late.upsert(entry(answerWith('бассейн', ANSWER_FIELD_WORDS + 5, ANSWER_FIELD_WORDS + 20)));
+    expect(finds(late, 'бассейн')).toBe(false);
+    expect(late.vocabulary.languagesOf('бассейн')).toEqual([]);
+  });
+
+  it("reads residents' learned wordings in the room the answer leaves, and forgets them with the entry", () => {
+    const learned = { ru: ['бассейн для малышей'] };
+    const short = new FieldIndex();
+    short.upsert(entry('Запись в отделе спорта.', learned));
+    expect(finds(short, 'бассейн')).toBe(true);
+    expect(short.vocabulary.languagesOf('бассейн')).toEqual(['ru']);
+    short.remove('pool');
+    expect(short.vocabulary.languagesOf('бассейн')).toEqual([]);
+    // An answer as long as the field: the wording is remembered as said (taught-wordings.ts), not read here.
+    const long = new FieldIndex();
+    long.upsert(entry(answerWith('секция', 0, ANSWER_FIELD_WORDS), learned));
+    expect(finds(long, 'бассейн')).toBe(false);
   });
 });
 
