@@ -4,7 +4,7 @@
  * gets several candidate keys (in order of preference) and the index decides which exist.
  */
 import type { Lang } from '../i18n/languages';
-import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, MAX_TOKENS, scriptOf, tokenize } from './normalize';
+import { foldKazakh, hasKazakhLetters, MAX_TEXT_CHARS, scriptOf, tokenize } from './normalize';
 import { isNumberWord } from './number-words';
 import { stemEnglish, stemKazakh, stemRussian, verbStems } from './stemmers';
 import { isFoldedKazakhStopword, isKazakhStopStem, isStopword, isTransliteratedStopword } from './stopwords';
@@ -402,12 +402,27 @@ export function analyzeMessage(text: string, lang?: Lang): WeightedToken[] {
       if (token && phrase) token = { ...token, concepts: [...token.concepts, ...phrase] };
       before = token;
       if (!token) continue;
-      if (byWord.size >= MAX_TOKENS && !byWord.has(token.surface)) break;
       keepHeaviest(byWord, token, isSetting(content, i) ? segment.weight * SETTING_SHARE : segment.weight, segment, sentence);
     }
     for (const kind of kinds) keepHeaviest(byWord, kindToken(kind), segment.weight, segment, sentence);
   }
-  return [...byWord.values()];
+  const tokens = [...byWord.values()];
+  return tokens.length > MAX_MESSAGE_WORDS ? heaviest(tokens, MAX_MESSAGE_WORDS) : tokens;
+}
+
+/**
+ * Most words of one message the matcher weighs: each may cost a search for the word it is a typo
+ * of. A message this long tells a story, and its question is most often last ("…the lift has
+ * stood since Monday, my mother is 80 and… Who do I call?"): the question's words are kept before
+ * the story's (heaviest), not the first words. The first 60 words used to be kept, so a question
+ * after a story of sixty words was never read, and the story's words alone were answered.
+ */
+export const MAX_MESSAGE_WORDS = 60;
+
+/** The `count` heaviest words, in the order the message says them (the first of those weighing the same). */
+function heaviest(tokens: readonly WeightedToken[], count: number): WeightedToken[] {
+  const kept = new Set([...tokens].sort((a, b) => b.weight - a.weight).slice(0, count));
+  return tokens.filter((token) => kept.has(token));
 }
 
 /**

@@ -70,8 +70,8 @@ export const DEFAULT_FIELD_WEIGHTS: FieldWeights = {
  * An answer opens with what it is about; its later sentences are detail (offices, numbers,
  * exceptions) that other entries' messages meet as well.
  *
- * Until this was written down, the word cap on a resident's message (MAX_TOKENS) cut every FAQ text
- * too, so this was 60 by accident, and every setting since was chosen with it. Measured again (mean
+ * Until this was written down, a cap on the words split from any text (60, meant for a resident's
+ * message) cut every FAQ text too, so this was 60 by accident, and every setting since was chosen with it. Measured again (mean
  * over nine runs — both shared suites, their unseen messages, the five other FAQs — of top1 +
  * answered or suggested + out of scope escalated − wrong): 30 words 2.407, 45 2.463, 50 2.480, 55
  * 2.485, 60 2.493, 65 2.480, 75 2.467, 90 2.466, the whole answer 2.467; the answer's first one, two

@@ -6,8 +6,6 @@
 
 /** Longest text the matcher looks at; residents' questions are short, and this bounds the work. */
 export const MAX_TEXT_CHARS = 2000;
-/** Most words taken from one text, for the same reason. */
-export const MAX_TOKENS = 60;
 
 /** Kazakh-specific Cyrillic letters. */
 export const KAZAKH_LETTERS = 'әғқңөұүһі';
@@ -213,14 +211,14 @@ const NUMBER_ENDING = /(?<=[0-9])-(?:[йяеюхм]|го|му|ми|ти|ть|о�
 
 /**
  * Every word of a text of the FAQ's own (an answer, a resident's learned wording) as `tokenize`
- * splits it, for the index: none of a message's limits (MAX_TEXT_CHARS, MAX_TOKENS), which bound
- * what a resident may send, and not kept among the recent splits, which serve one message's turn.
+ * splits it, for the index: not clipped to a message's MAX_TEXT_CHARS, and not kept among the
+ * recent splits, which serve one message's turn.
  */
 export function tokenizeWhole(text: string): readonly string[] {
-  return split(text, Infinity, Infinity);
+  return split(text, Infinity);
 }
 
-function split(text: string, maxChars = MAX_TEXT_CHARS, maxTokens = MAX_TOKENS): readonly string[] {
+function split(text: string, maxChars = MAX_TEXT_CHARS): readonly string[] {
   const clipped = text.length > maxChars ? text.slice(0, maxChars) : text;
   let lowered = withCyrillicLookalikes(withoutLatinMarks(clipped.normalize('NFC'))).toLowerCase();
   // Each pass below scans the whole text, and most texts need neither: a FAQ's answers, indexed
@@ -230,8 +228,7 @@ function split(text: string, maxChars = MAX_TEXT_CHARS, maxTokens = MAX_TOKENS):
   if (lowered.includes('-')) lowered = lowered.replace(NUMBER_ENDING, '').replace(KAZAKH_HYPHENATED_ENDING, '');
   const words = lowered.match(/[a-zа-яәғқңөұүһі]+|[0-9]+/g);
   if (!words) return [];
-  const kept = words.length > maxTokens ? words.slice(0, maxTokens) : words;
-  return holdsLetter(lowered) ? kept.map(unstretched) : kept;
+  return holdsLetter(lowered) ? words.map(unstretched) : words;
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Lang } from '../../src/i18n/languages';
 import type { FaqMatcher } from '../../src/matcher/types';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import { isStopword } from '../../src/matcher/stopwords';
+import { analyzeMessage, MAX_MESSAGE_WORDS } from '../../src/matcher/analyze';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { FIXTURE_FAQ } from './fixtures';
 import { SMALL_FAQ } from '../support/fixtures';
@@ -252,6 +253,25 @@ describe('FAQ matcher on odd input', () => {
 
   it('an empty matcher matches nothing', () => {
     expect(createMatcher().match('библиотека', 'ru').candidates).toEqual([]);
+  });
+});
+
+describe('a message of more words than the matcher weighs (MAX_MESSAGE_WORDS)', () => {
+  const matcher = loaded();
+  // A story of as many names as the matcher weighs words (no entry knows them), with the snow in
+  // it, and the question after it.
+  const letters = 'абвгдежзиклмнопрстуф';
+  const names = Array.from({ length: MAX_MESSAGE_WORDS }, (_, i) => `зурбан${letters[i % letters.length]}${letters[Math.floor(i / letters.length)]}`);
+  const text = `Снег во дворе так и не убрали, а у нас дома ${names.join(' ')}. Где сделать прививку от гриппа?`;
+
+  it("weighs the question's words before the story's, and no more words than that", () => {
+    const words = analyzeMessage(text, 'ru').map((t) => t.token.surface);
+    expect(words).toHaveLength(MAX_MESSAGE_WORDS);
+    expect(words).toEqual(expect.arrayContaining(['прививку', 'гриппа']));
+  });
+
+  it('finds what the question asks, not what the story names', () => {
+    expect(topOf(matcher, text, 'ru')).toBe('flu-vaccine');
   });
 });
 
