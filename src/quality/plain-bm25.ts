@@ -2,14 +2,14 @@
  * Plain BM25, the yardstick of issue 10's targets: the bot should answer or offer at least what
  * this ranker puts in its first three, on any FAQ. Deliberately untuned and unaware of everything
  * the matcher knows (fields, question kinds, the word groups, typos, Kazakh suffixes, leaving
- * variants out): one document per entry (its questions, answer and topic in every language), words
- * as `tokenize` splits them, Snowball stems (Russian for Cyrillic, English for Latin) and, for a
+ * variants out): one document per entry (its questions, whole answer and topic in every language),
+ * words as `tokenize` splits them, Snowball stems (Russian for Cyrillic, English for Latin) and, for a
  * word in Latin letters, the stem of its Cyrillic reading as well (Russian typed in Latin letters).
  * Only `npm run eval` uses it.
  */
 import type { FaqEntryInput } from '../faq/types';
 import { LANGS } from '../i18n/languages';
-import { scriptOf, tokenize } from '../matcher/normalize';
+import { scriptOf, tokenize, tokenizeWhole } from '../matcher/normalize';
 import { stemEnglish, stemRussian } from '../matcher/stemmers';
 import { latinToCyrillic } from '../matcher/translit';
 
@@ -25,8 +25,9 @@ function termsOf(word: string): string[] {
   return [word];
 }
 
-function termsOfText(text: string): string[] {
-  return tokenize(text).flatMap(termsOf);
+/** A message's terms as the matcher reads its words (`tokenize`); a FAQ text's every word (`tokenizeWhole`). */
+function termsOfText(text: string, split: (text: string) => readonly string[] = tokenize): string[] {
+  return split(text).flatMap(termsOf);
 }
 
 export class PlainBm25 {
@@ -41,7 +42,7 @@ export class PlainBm25 {
       const texts = [entry.topic.replace(/[-_.]/g, ' ')];
       for (const lang of LANGS) texts.push(...(entry.questions[lang] ?? []), entry.answer[lang] ?? '');
       const counts = new Map<string, number>();
-      const terms = texts.flatMap(termsOfText);
+      const terms = texts.flatMap((text) => termsOfText(text, tokenizeWhole));
       for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
       const doc = this.ids.length;
       this.ids.push(entry.id);

@@ -1,4 +1,5 @@
 import { PlainBm25 } from '../../src/quality/plain-bm25';
+import { MAX_TEXT_CHARS } from '../../src/matcher/normalize';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 
 describe('plain BM25, the yardstick of the eval', () => {
@@ -24,5 +25,13 @@ describe('plain BM25, the yardstick of the eval', () => {
   it('knows nothing the matcher knows: no typo tolerance, no word groups', () => {
     // The matcher finds the library through the typo; plain BM25 does not.
     expect(bm25.rank('библиотико')).toEqual([]);
+  });
+
+  it('reads every word of a long answer, where the matcher reads its lead', () => {
+    // A word past the answer's first ANSWER_FIELD_WORDS words, and past a message's MAX_TEXT_CHARS.
+    const answer = `${'Обращайтесь в отдел по месту жительства. '.repeat(60)}Бассейн работает по субботам.`;
+    expect(answer.length).toBeGreaterThan(MAX_TEXT_CHARS);
+    const long = new PlainBm25([...FIXTURE_FAQ, { id: 'sport', topic: 'sport', questions: { ru: ['Как записаться в секцию?'] }, answer: { ru: answer } }]);
+    expect(long.rank('бассейн')).toEqual(['sport']);
   });
 });
