@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--remarks] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -44,6 +44,12 @@
  * sentence asks nothing, even with a question word in it: the gap to the run without is what
  * taking it for the question or the matter costs.
  *
+ * --story tells a story before every message, as residents say who they are and how they live
+ * before they ask: a few sentences of a life, about nothing a helpline answers, with no question
+ * ("Я живу в этом районе уже больше двадцати лет. Работаю посменно… <the message>";
+ * src/quality/stories.ts). The gap to the run without is what the story costs: the question has to
+ * outweigh it.
+ *
  * --courtesy wraps every message in a greeting and a sign-off of its language, as residents write
  * ("Здравствуйте! … Буду благодарна за ответ."; src/quality/courtesy.ts): the gap to the run
  * without is what courtesy costs.
@@ -69,7 +75,7 @@ import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } 
 import { wholeNumber } from './whole-number';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--remarks] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -148,6 +154,7 @@ async function main(): Promise<number> {
         lang: { type: 'string' },
         typos: { type: 'string' },
         remarks: { type: 'boolean' },
+        story: { type: 'boolean' },
         courtesy: { type: 'boolean' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
@@ -200,7 +207,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, remarks: values.remarks, courtesy: values.courtesy }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, remarks: values.remarks, story: values.story, courtesy: values.courtesy }));
 
   if (values['learn-split']) {
     for (const suite of suites) console.log(await learnSplit(suite));

@@ -12,6 +12,7 @@ import { evaluate, parseCases, type EvalCase, type EvalReport } from './evaluate
 import { createOfflineEngine } from './offline-engine';
 import { courteous } from './courtesy';
 import { remarked } from './remarks';
+import { storied } from './stories';
 import { misspelt } from './typos';
 
 export interface Suite {
@@ -89,24 +90,31 @@ export function withRemarksAfter(suite: Suite): Suite {
   return { ...suite, name: `${suite.name} (a remark after each message)`, cases: remarked(suite.cases) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --remarks --courtesy`). */
+/** The suite with a story of the writer's life before each message (stories.ts). */
+export function withStoryBefore(suite: Suite): Suite {
+  return { ...suite, name: `${suite.name} (a story before each message)`, cases: storied(suite.cases) };
+}
+
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --remarks --story --courtesy`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
   typos?: number;
   remarks?: boolean;
+  story?: boolean;
   courtesy?: boolean;
 }
 
 /**
  * The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its
- * messages then given a remark after them, wrapped in courtesy, then misspelt.
+ * messages then given a remark after them, a story before them, wrapped in courtesy, then misspelt.
  */
-export function cutSuite(suite: Suite, { maxVariants, lang, typos, remarks, courtesy }: SuiteCut): Suite {
+export function cutSuite(suite: Suite, { maxVariants, lang, typos, remarks, story, courtesy }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
   const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
   const withRemarks = remarks ? withRemarksAfter(oneLanguage) : oneLanguage;
-  const wrapped = courtesy ? withCourtesyAround(withRemarks) : withRemarks;
+  const withStory = story ? withStoryBefore(withRemarks) : withRemarks;
+  const wrapped = courtesy ? withCourtesyAround(withStory) : withStory;
   return typos === undefined ? wrapped : withTypos(wrapped, typos);
 }
 

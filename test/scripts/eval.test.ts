@@ -70,6 +70,22 @@ describe('npm run eval -- --typos', () => {
   });
 });
 
+describe('npm run eval -- --story', () => {
+  it('runs the suite with a story before each message, named so, the message after it as written', async () => {
+    writeSuite(FIXTURE_FAQ);
+    const told = await run('suite', '--story', '--outcomes', 'told.jsonl');
+    expect(told.code).toBe(0);
+    expect(told.stdout).toContain('== suite (a story before each message)');
+    const texts = fs
+      .readFileSync(path.join(tmp.dir, 'told.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => (JSON.parse(line) as { text: string }).text);
+    expect(texts).toHaveLength(2);
+    expect(texts[1]).toMatch(/\. как оплатить штраф за парковку$/);
+  });
+});
+
 describe('npm run eval -- --max-variants', () => {
   it('takes a count written in digits, and refuses one written otherwise, as the bench does', async () => {
     writeSuite(FIXTURE_FAQ);
