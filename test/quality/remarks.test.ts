@@ -1,5 +1,6 @@
 import { remarked, withRemark } from '../../src/quality/remarks';
 import { segmentMessage } from '../../src/matcher/sentences/segments';
+import { BANK_QUESTIONS, expectCutCaseByCase } from '../support/message-cuts';
 
 describe('messages with a remark after them', () => {
   it('keep the message as it was and add one sentence after it, with a full stop between when the message has none', () => {
@@ -18,20 +19,11 @@ describe('messages with a remark after them', () => {
   it('vary the remark from message to message, each message the same on every run', () => {
     const tails = new Set(Array.from({ length: 40 }, (_, i) => withRemark(`когда откроются банки ${i}`, 'ru').split('. ').slice(1).join('. ')));
     expect(tails.size).toBeGreaterThan(4);
-    const cases = [
-      { text: 'когда откроются банки', lang: 'ru' as const, expect: 'bank-hours' },
-      { text: 'are banks open', lang: 'en' as const, expect: null },
-    ];
-    expect(remarked(cases)).toEqual(remarked(cases));
-    expect(remarked(cases)).toEqual(cases.map((c) => ({ ...c, text: withRemark(c.text, c.lang) })));
+    expectCutCaseByCase(remarked, withRemark);
   });
 
   it('add a sentence the matcher reads as the story, not as the question', () => {
-    for (const [text, lang] of [
-      ['Когда откроются банки?', 'ru'],
-      ['Банктер қашан ашылады?', 'kk'],
-      ['When do the banks open?', 'en'],
-    ] as const) {
+    for (const [text, lang] of BANK_QUESTIONS) {
       for (let i = 0; i < 12; i += 1) {
         const segments = segmentMessage(withRemark(`${text.slice(0, -1)} ${i}?`, lang), lang);
         expect(segments.map((s) => s.weight)).toEqual([1, expect.any(Number)]);

@@ -1,6 +1,7 @@
 import { segmentMessage } from '../../src/matcher/sentences/segments';
 import { STORY_SENTENCES, storied, withStory } from '../../src/quality/stories';
 import { tokenize } from '../../src/matcher/normalize';
+import { BANK_QUESTIONS, expectCutCaseByCase } from '../support/message-cuts';
 
 describe('messages with a story before them', () => {
   it('keep the message as it was, after STORY_SENTENCES sentences of a story', () => {
@@ -23,20 +24,11 @@ describe('messages with a story before them', () => {
   it('vary the story from message to message, each message the same on every run', () => {
     const stories = new Set(Array.from({ length: 40 }, (_, i) => withStory(`когда откроются банки ${i}`, 'ru').replace(/ когда.*$/u, '')));
     expect(stories.size).toBeGreaterThan(4);
-    const cases = [
-      { text: 'когда откроются банки', lang: 'ru' as const, expect: 'bank-hours' },
-      { text: 'are banks open', lang: 'en' as const, expect: null },
-    ];
-    expect(storied(cases)).toEqual(storied(cases));
-    expect(storied(cases)).toEqual(cases.map((c) => ({ ...c, text: withStory(c.text, c.lang) })));
+    expectCutCaseByCase(storied, withStory);
   });
 
   it('tell a story the matcher reads as context before a question, not as the question', () => {
-    for (const [text, lang] of [
-      ['Когда откроются банки?', 'ru'],
-      ['Банктер қашан ашылады?', 'kk'],
-      ['When do the banks open?', 'en'],
-    ] as const) {
+    for (const [text, lang] of BANK_QUESTIONS) {
       for (let i = 0; i < 12; i += 1) {
         const segments = segmentMessage(withStory(`${text.slice(0, -1)} ${i}?`, lang), lang);
         expect(segments.at(-1)?.weight).toBe(1);
