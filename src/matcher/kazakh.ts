@@ -139,6 +139,11 @@ const WHOLE_NOUNS: ReadonlyMap<string, string> = new Map([
   // "сауда" (trade: "сауда орталығы", a shopping centre) is not "сау-да": "сау" is healthy, and the
   // goodbye "сау болыңыз" ("sau boliniz") met the shops' entry.
   ['сауда', 'сауда'],
+  // "маман" (a specialist: "маманға жазылу") is not "мама-н": its stem was the Russian "мама"
+  // (mother) as written, and a mother named in a story ("Мама у меня пожилая…") asked for a specialist.
+  ['маман', 'маман'],
+  // "маманы" (its specialist) read as "мама-ны"
+  ['маманы', 'маман'],
 ]);
 
 /**

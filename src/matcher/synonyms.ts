@@ -281,7 +281,7 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['prescription', 'рецепт рецепта рецепты рецептурный prescription prescriptions'],
   ['dental', 'стоматолог стоматолога стоматология зубной зубы зуб dentist dental teeth tooth тіс'],
   // the specialists a resident names where a FAQ says "a specialist"
-  ['specialist', 'специалист специалиста специалисту специалистам кардиолог кардиологу дерматолог дерматологу невролог неврологу эндокринолог эндокринологу окулист офтальмолог гинеколог уролог лор specialist specialists cardiologist dermatologist neurologist endocrinologist ophthalmologist gynaecologist gynecologist urologist маман маманға'],
+  ['specialist', 'специалист специалиста специалисту специалистам кардиолог кардиологу дерматолог дерматологу невролог неврологу эндокринолог эндокринологу окулист офтальмолог гинеколог уролог лор specialist specialists cardiologist dermatologist neurologist endocrinologist ophthalmologist gynaecologist gynecologist urologist kk:маман kk:маманға'],
   ['referral', 'направление направления referral =жолдама =жолдамасы =жолдаманы =жолдамаға =жолдамамен'],
   ['illness', 'болезнь болезни заболевание заболевания болеет заболел illness disease sick ill ауру науқас'],
   ['psychologist', 'психолог психолога психологу психологом психологи психологов психологическая психологической психологическую психологическое психотерапевт психотерапевта psychologist psychologists psychological counsellor counsellors counselor counselors counselling counseling psychotherapist психологиялық'],

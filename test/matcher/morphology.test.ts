@@ -263,6 +263,9 @@ describe('Kazakh suffix stripper', () => {
     // "сауда" (trade) ends as the locative does: its forms are one word, not "сау" (healthy, goodbye).
     for (const form of ['саудасы', 'саудада', 'сауданы', 'саудаға']) expect(stemKazakh(form)).toBe(stemKazakh('сауда'));
     expect(stemKazakh('сау')).not.toBe(stemKazakh('сауда'));
+    // "маман" (a specialist) ends as the accusative does: not "мама" (mother).
+    for (const form of ['маманға', 'мамандар', 'маманы']) expect(stemKazakh(form)).toBe(stemKazakh('маман'));
+    expect(stemKazakh('мама')).not.toBe(stemKazakh('маман'));
   });
 
   it('peels a suffix only where it agrees with the sound before it', () => {
@@ -435,6 +438,11 @@ describe('general lexicon', () => {
     // The Russian stemmer cuts the Kazakh "дала" (outside) to "дал" (gave: "когда дали свет").
     expect(concepts('далада', 'kk')).toContain('#outside');
     for (const gave of ['дали', 'дал']) expect(concepts(gave, 'ru')).not.toContain('#outside');
+    // Both stemmers cut the Kazakh "маман" (a specialist) to "мама" (mother): a mother named in a
+    // story asked for a specialist.
+    for (const specialist of ['маман', 'маманға', 'маманы']) expect(concepts(specialist, 'kk')).toContain('#specialist');
+    for (const mother of ['мама', 'маме', 'мамы']) expect(concepts(mother, 'ru')).not.toContain('#specialist');
+    expect(concepts('мама', 'kk')).not.toContain('#specialist');
   });
 
   it('meets everyday city words across the three languages and their word forms', () => {
