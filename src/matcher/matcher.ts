@@ -41,8 +41,8 @@ import {
  * these constants to that fit. Feature order: see FEATURE_NAMES.
  */
 export const PRIOR_CALIBRATION: Calibration = {
-  top1: { bias: -4.93, weights: [-2.73, -4.49, 16.43, -0.14, 6.62, 4.67, 0.09] },
-  top3: { bias: -4.74, weights: [0.86, 3.08, 7.7, -0.25, 5.43, 5.43, 0.01] },
+  top1: { bias: -4.93, weights: [-2.73, -4.51, 16.43, -0.14, 6.62, 4.68, 0.08] },
+  top3: { bias: -4.74, weights: [0.86, 3.06, 7.7, -0.26, 5.43, 5.44, 0] },
   samples: 0,
 };
 
@@ -56,7 +56,7 @@ export const PRIOR_CALIBRATION: Calibration = {
  * sure" to most residents of such a FAQ: the messages its entries answer meet one question, not
  * three or four, and score less than it expects.
  */
-export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.68, weights: [-3.37, 7.29, 18.47, -1.42, 2.69, 6.31, 0.01] };
+export const ONE_QUESTION_PRIOR: LogisticModel = { bias: -2.67, weights: [-3.38, 7.25, 18.48, -1.43, 2.69, 6.29, 0] };
 
 /**
  * A runner-up this close (share of the top score) means the message does not tell the two apart:

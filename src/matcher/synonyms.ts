@@ -302,7 +302,9 @@ const RAW_GROUPS: ReadonlyArray<readonly [string, string]> = [
   ['drunk', 'пьяный пьяные алкоголь алкоголик пьянство drunk alcohol ішімдік'],
   ['smoking', 'ru:курение =курить =курят кальян вейп =smoking vape темекі шылым'],
   ['smoke', 'дым дыма дымом smoke =түтін'],
-  ['construction', 'строительство стройка стройки строят строительный construction build құрылыс'],
+  // The forms of "строить" (to build) as written: their stem, "стро", is also "строя", "строй" of
+  // "вышел из строя" (broke down: "лифт вышел из строя" is no building site).
+  ['construction', 'строительство стройка стройки =строят =строит =строить =строится =строили строительный construction build құрылыс'],
   ['illegal', 'незаконный незаконная незаконно самовольный самовольная самострой illegal unauthorized unlawful =заңсыз'],
   ['demolition', 'снос сноса снести сносят демонтаж demolition demolish demolished'],
   ['violation', 'нарушение нарушения нарушают нарушил violation violations breach бұзушылық'],
