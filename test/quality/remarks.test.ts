@@ -1,6 +1,5 @@
 import { remarked, withRemark } from '../../src/quality/remarks';
-import { segmentMessage } from '../../src/matcher/sentences/segments';
-import { BANK_QUESTIONS, expectCutCaseByCase } from '../support/message-cuts';
+import { cutQuestionWeights, expectCutCaseByCase } from '../support/message-cuts';
 
 describe('messages with a remark after them', () => {
   it('keep the message as it was and add one sentence after it, with a full stop between when the message has none', () => {
@@ -23,12 +22,9 @@ describe('messages with a remark after them', () => {
   });
 
   it('add a sentence the matcher reads as the story, not as the question', () => {
-    for (const [text, lang] of BANK_QUESTIONS) {
-      for (let i = 0; i < 12; i += 1) {
-        const segments = segmentMessage(withRemark(`${text.slice(0, -1)} ${i}?`, lang), lang);
-        expect(segments.map((s) => s.weight)).toEqual([1, expect.any(Number)]);
-        expect(segments[1].weight).toBeLessThan(1);
-      }
+    for (const weights of cutQuestionWeights(withRemark)) {
+      expect(weights).toEqual([1, expect.any(Number)]);
+      expect(weights[1]).toBeLessThan(1);
     }
   });
 });

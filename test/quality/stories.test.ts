@@ -1,7 +1,6 @@
-import { segmentMessage } from '../../src/matcher/sentences/segments';
 import { STORY_SENTENCES, storied, withStory } from '../../src/quality/stories';
 import { tokenize } from '../../src/matcher/normalize';
-import { BANK_QUESTIONS, expectCutCaseByCase } from '../support/message-cuts';
+import { cutQuestionWeights, expectCutCaseByCase } from '../support/message-cuts';
 
 describe('messages with a story before them', () => {
   it('keep the message as it was, after STORY_SENTENCES sentences of a story', () => {
@@ -28,12 +27,9 @@ describe('messages with a story before them', () => {
   });
 
   it('tell a story the matcher reads as context before a question, not as the question', () => {
-    for (const [text, lang] of BANK_QUESTIONS) {
-      for (let i = 0; i < 12; i += 1) {
-        const segments = segmentMessage(withStory(`${text.slice(0, -1)} ${i}?`, lang), lang);
-        expect(segments.at(-1)?.weight).toBe(1);
-        expect(segments.slice(0, -1).every((s) => s.weight < 1)).toBe(true);
-      }
+    for (const weights of cutQuestionWeights(withStory)) {
+      expect(weights.at(-1)).toBe(1);
+      expect(weights.slice(0, -1).every((w) => w < 1)).toBe(true);
     }
   });
 });

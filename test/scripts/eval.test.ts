@@ -14,6 +14,13 @@ afterEach(() => tmp.cleanup());
 
 const run = (...args: string[]) => runTs('scripts/eval.ts', args, { LOG_LEVEL: 'silent' }, '', tmp.dir);
 const writeSuite = (entries: typeof FIXTURE_FAQ) => writeEvalSuite(path.join(tmp.dir, 'suite'), entries);
+/** The messages as the run asked them, from the outcomes it saved (`--outcomes FILE`). */
+const savedTexts = (file: string) =>
+  fs
+    .readFileSync(path.join(tmp.dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => (JSON.parse(line) as { text: string }).text);
 
 describe('npm run eval -- --outcomes / --compare', () => {
   it('saves every case it ran, and after a change lists the cases that moved', async () => {
@@ -54,11 +61,7 @@ describe('npm run eval -- --typos', () => {
     const typed = await run('suite', '--typos', '1', '--outcomes', 'typed.jsonl');
     expect(typed.code).toBe(0);
     expect(typed.stdout).toContain('== suite (a slip in 100 % of long words)');
-    const texts = fs
-      .readFileSync(path.join(tmp.dir, 'typed.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const texts = savedTexts('typed.jsonl');
     // Every long word of the suite's messages carries a slip now; "как" and "за" are as written.
     expect(texts).toHaveLength(2);
     expect(texts[1]).toMatch(/^как \S+ \S+ за \S+$/);
@@ -76,11 +79,7 @@ describe('npm run eval -- --story', () => {
     const told = await run('suite', '--story', '--outcomes', 'told.jsonl');
     expect(told.code).toBe(0);
     expect(told.stdout).toContain('== suite (a story before each message)');
-    const texts = fs
-      .readFileSync(path.join(tmp.dir, 'told.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((line) => (JSON.parse(line) as { text: string }).text);
+    const texts = savedTexts('told.jsonl');
     expect(texts).toHaveLength(2);
     expect(texts[1]).toMatch(/\. как оплатить штраф за парковку$/);
   });
