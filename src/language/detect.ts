@@ -8,6 +8,7 @@
  */
 import { FALLBACK_LANG, isLang, type Lang } from '../i18n/languages';
 import { APOSTROPHES, listSpelling } from '../matcher/normalize';
+import { isCommonEnglishWord } from './english-words';
 import { isKeyboardRun } from './keyboard-run';
 import { kazakhLatinSpellings } from './kazakh-latin';
 
@@ -46,6 +47,22 @@ const KAZAKH_WORDS = wordSet(`
 
 /** Kazakh inflections typed without Kazakh letters ("интернетты", "банктер"): weak evidence. */
 const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди|ыру|иру|еу|ау)$/;
+
+/**
+ * A Kazakh ending that begins with т follows a voiceless consonant, or б, в, г, д, which Kazakh
+ * says so at a word's end ("кетті", "кітапты", "клубтар"); after a vowel or another voiced letter
+ * it begins with д, л or н. So "-ти" ends no Kazakh word in "провезти", "вывезти" (Russian
+ * infinitives) or "дети": no Kazakh cue.
+ */
+const AFTER_VOICED = /[^кпстфхцчшщбвгд]т[аеыи][рн]?$/;
+
+/**
+ * The soft sign: Kazakh words have none but the Russian loanwords they keep as written, so a word
+ * with it and no Kazakh letter is Russian ("вызвать", "оплатить", "очередь"), as sure as a word of
+ * the FAQ's Russian texts only.
+ */
+const SOFT_SIGN = /ь/;
+const SOFT_SIGN_CUE = 1;
 
 /**
  * Letter pairs Russian spelling does not allow (it writes жи, ши, ки, ги, хи) but Kazakh typed
@@ -158,8 +175,9 @@ function collectCues(words: readonly string[]): Cues {
       if (KAZAKH_LETTERS.test(word)) cues.kazakh += KAZAKH_LETTER_CUE;
       else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
+      else if (SOFT_SIGN.test(word)) cues.russian += SOFT_SIGN_CUE;
       else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
-      else if (word.length > 4 && KAZAKH_ENDINGS.test(word)) cues.kazakh += 0.5;
+      else if (word.length > 4 && KAZAKH_ENDINGS.test(word) && !AFTER_VOICED.test(word)) cues.kazakh += 0.5;
       else if (KAZAKH_LETTER_PAIRS.test(word)) cues.kazakh += 0.5;
     } else if (LATIN.test(word)) {
       cues.latinWords += 1;
@@ -176,7 +194,8 @@ function collectCues(words: readonly string[]): Cues {
       else if (en && tr) {
         cues.english += 0.5;
         cues.translit += 0.5;
-      } else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
+      } else if (isCommonEnglishWord(word)) cues.english += 1;
+      else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
       else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
       else if (ENGLISH_SPELLING.test(word)) cues.english += 1;
     }

@@ -223,6 +223,15 @@ describe('ConversationEngine', () => {
       expect((await h.say('When does the curfew start?', { chatId: 'c' })).lang).toBe('en');
     });
 
+    test('a first message of two words no list or FAQ text has is answered in its language', async () => {
+      // Both went to the fallback language, Russian: no word of the detector's lists or the FAQ's
+      // texts, and "-зти" was read as a Kazakh ending.
+      expect((await h.say('bank robbery', { chatId: 'd' })).lang).toBe('en');
+      expect((await h.say('велосипед провезти', { chatId: 'e' })).lang).toBe('ru');
+      // A loanword Russian spells alike leaves Russian in Latin letters Russian.
+      expect((await h.say('operator pozovite', { chatId: 'f' })).lang).toBe('ru');
+    });
+
     test('courtesy in another language does not change the conversation\'s language; a question does', async () => {
       expect((await h.say('Когда начинается комендантский час?')).lang).toBe('ru');
       for (const courtesy of ['рахмет', 'ok, thanks', 'Рахмет, сау болыңыз!']) {

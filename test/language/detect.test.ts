@@ -1,4 +1,5 @@
 import { detectLanguage } from '../../src/language/detect';
+import { isCommonEnglishWord } from '../../src/language/english-words';
 import { createMatcher } from '../../src/matcher';
 import { FIXTURE_FAQ } from '../matcher/fixtures';
 
@@ -95,6 +96,36 @@ describe('detectLanguage', () => {
     expect(detectLanguage('tak i ne dali', 'en').lang).toBe('ru');
   });
 
+  it('reads two English content words as English without the FAQ: a common English word is a cue', () => {
+    // Answered in Russian in a fresh conversation: neither word is in the detector's own lists.
+    for (const typed of ['bank robbery', 'electricity cheaper', 'pension investment', 'sports classes', 'disability pension']) {
+      expect([typed, detectLanguage(typed, 'ru')]).toEqual([typed, { lang: 'en', confident: true }]);
+    }
+    // "cheaper" has the "ch" of Russian in Latin letters; as an English word it is English.
+    expect(detectLanguage('cheaper').lang).toBe('en');
+    expect(isCommonEnglishWord('robbery')).toBe(true);
+    // Short words are no cue: Russian in Latin letters spells many of them ("dome", "tot").
+    expect(isCommonEnglishWord('dome')).toBe(false);
+  });
+
+  it('takes no English cue from a word Russian spells alike, so Russian in Latin letters stays Russian', () => {
+    for (const loanword of ['operator', 'signal', 'video', 'internet', 'veteran']) expect([loanword, isCommonEnglishWord(loanword)]).toEqual([loanword, false]);
+    // No cue either way: the conversation's language (here Russian) stays.
+    for (const typed of ['operator pozovite', 'signal propal', 'video nabludenie', 'kiosk zakryli', 'pensioner lgoty']) {
+      expect([typed, detectLanguage(typed, 'ru').lang]).toEqual([typed, 'ru']);
+    }
+  });
+
+  it('reads "-ти" after a vowel or a voiced letter as no Kazakh ending: Russian infinitives stay Russian', () => {
+    for (const typed of ['велосипед провезти', 'мусор вывезти']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
+    // After a voiceless consonant it is the Kazakh past tense, typed without Kazakh letters ("түсті").
+    expect(detectLanguage('акша тусти')).toEqual({ lang: 'kk', confident: true, weak: true });
+  });
+
+  it('reads a word with the soft sign as Russian: Kazakh words have none', () => {
+    for (const typed of ['вызвать', 'очередь', 'оплатить']) expect([typed, detectLanguage(typed, 'kk')]).toEqual([typed, { lang: 'ru', confident: true }]);
+  });
+
   it('reads a letter held down for emphasis once ("spasibooo" is Russian, "rahmeeet" Kazakh)', () => {
     expect(detectLanguage('spasibooo').lang).toBe('ru');
     expect(detectLanguage('rahmeeet').lang).toBe('kk');
@@ -155,8 +186,8 @@ describe('detectLanguage with the FAQ vocabulary', () => {
   });
 
   it('without the vocabulary the same words are not decisive', () => {
-    expect(detectLanguage('library sunday').confident).toBe(false);
     expect(detectLanguage('kitaphana jeksenbide').lang).not.toBe('kk');
+    expect(detectLanguage('китапхана жексенби').confident).toBe(false);
   });
 
   it('reads a Latin-typed word the Kazakh way (j, w, q) only for the Kazakh texts', () => {
