@@ -49,12 +49,12 @@ const KAZAKH_WORDS = wordSet(`
 const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди|ыру|иру|еу|ау)$/;
 
 /**
- * A Kazakh ending that begins with т follows a voiceless consonant, or б, в, г, д, which Kazakh
- * says so at a word's end ("кетті", "кітапты", "клубтар"); after a vowel or another voiced letter
- * it begins with д, л or н. So "-ти" ends no Kazakh word in "провезти", "вывезти" (Russian
- * infinitives) or "дети": no Kazakh cue.
+ * A Kazakh ending that begins with т or к follows a voiceless consonant ("кетті", "кітапты",
+ * "жұмысқа", "мектепке"); after a vowel or a voiced letter it begins with д, л, н, ғ or г. So in
+ * "провезти", "вывезти" (Russian infinitives), "собака" or "прививка" the "-ти" or "-ка" ends no
+ * Kazakh word: no Kazakh cue.
  */
-const AFTER_VOICED = /[^кпстфхцчшщбвгд]т[аеыи][рн]?$/;
+const DISAGREEING_ENDING = /[^кпстфхцчшщ][тк][аеыи][рн]?$/;
 
 /**
  * The soft sign: Kazakh words have none but the Russian loanwords they keep as written, so a word
@@ -177,7 +177,7 @@ function collectCues(words: readonly string[]): Cues {
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
       else if (SOFT_SIGN.test(word)) cues.russian += SOFT_SIGN_CUE;
       else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
-      else if (word.length > 4 && KAZAKH_ENDINGS.test(word) && !AFTER_VOICED.test(word)) cues.kazakh += 0.5;
+      else if (word.length > 4 && KAZAKH_ENDINGS.test(word) && !DISAGREEING_ENDING.test(word)) cues.kazakh += 0.5;
       else if (KAZAKH_LETTER_PAIRS.test(word)) cues.kazakh += 0.5;
     } else if (LATIN.test(word)) {
       cues.latinWords += 1;

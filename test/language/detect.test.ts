@@ -116,10 +116,13 @@ describe('detectLanguage', () => {
     }
   });
 
-  it('reads "-ти" after a vowel or a voiced letter as no Kazakh ending: Russian infinitives stay Russian', () => {
-    for (const typed of ['велосипед провезти', 'мусор вывезти']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
-    // After a voiceless consonant it is the Kazakh past tense, typed without Kazakh letters ("түсті").
-    expect(detectLanguage('акша тусти')).toEqual({ lang: 'kk', confident: true, weak: true });
+  it('reads "-ти" or "-ка" after a vowel or a voiced letter as no Kazakh ending: Russian infinitives and nouns stay Russian', () => {
+    for (const typed of ['велосипед провезти', 'мусор вывезти', 'собака укусила', 'ребенку прививка']) {
+      expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
+    }
+    // After a voiceless consonant they are the Kazakh past tense and dative, typed without Kazakh
+    // letters ("түсті", "жұмысқа").
+    for (const typed of ['акша тусти', 'жумыска']) expect([typed, detectLanguage(typed)]).toEqual([typed, { lang: 'kk', confident: true, weak: true }]);
   });
 
   it('reads a word with the soft sign as Russian: Kazakh words have none', () => {
