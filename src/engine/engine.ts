@@ -23,6 +23,7 @@ import { FALLBACK_LANG, type Lang } from '../i18n/languages';
 import { isFrequentWord, type WordEvidence } from '../language/detect';
 import { meantInRussianLayout } from '../language/keyboard-layout';
 import { maskId, silentLogger, type Logger } from '../logging';
+import { afterTopicShift } from '../matcher/sentences/topic-shift';
 import type { Conversation, ConversationStore, TranscriptLine } from '../store/types';
 import { ChoicePositionReader, scaledRating } from './choice-position';
 import { parseChoice, TYPED_NOTHING } from './choices';
@@ -175,7 +176,10 @@ export class ConversationEngine {
     const smallTalk = !choiceId && !command && talk ? mainSmallTalk(talk) : null;
     // Neither a pick, a command nor small talk: a question for the FAQ.
     const forFaq = kind === 'question' && !choiceId && !command && !smallTalk;
-    const question = forFaq ? this.smallTalk.withoutCourtesyParts(text) : text;
+    // A turn to another question ("Спасибо, лифт починили. Но вопрос другой: …") is read first: its
+    // words are courtesy's too ("другой вопрос", "another question"), and without them the thanks
+    // before it would read as the question.
+    const question = forFaq ? this.smallTalk.withoutCourtesyParts(afterTopicShift(text)) : text;
     const input: TurnInput = { text, question, kind, choiceId, choice: choiceId ? parseChoice(choiceId) : null, command, smallTalk, residentLine: describe(message, meant ? `${typed} → ${meant}` : typed) };
     if (meant) input.typed = typed;
     if (forFaq && this.commands.namesPerson(text)) input.namesPerson = true;

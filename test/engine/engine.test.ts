@@ -216,6 +216,15 @@ describe('ConversationEngine', () => {
     });
   });
 
+  test('a question after a turn away from what was said is answered, not the thanks before it', async () => {
+    // The turn's words are courtesy too ("у меня другой вопрос", "another question"): dropped first,
+    // they left the thanks for the hot water as the question, answered with the water's entry.
+    for (const said of ['Спасибо, горячую воду в доме дали. У меня другой вопрос: когда почта закрывается?', 'Thanks, the hot water is back in our building. Another question: post office hours?']) {
+      const result = await h.say(said, { chatId: `turn-${said.length}` });
+      expect([said, result.outcome]).toEqual([said, expect.objectContaining({ kind: 'answer', faqId: 'post-hours' })]);
+    }
+  });
+
   describe('language', () => {
     test('detects Kazakh, Russian and English from the text', async () => {
       expect((await h.say('Коменданттық сағат қашан басталады?', { chatId: 'a' })).lang).toBe('kk');

@@ -9,6 +9,7 @@ import { introducesWriter, withoutContactDetails } from './about-the-writer';
 import { withoutAnnouncement, withoutClosingPlea } from './announcements';
 import { inBothSpellings, namesSomething, refersBack } from './question-words';
 import { sentencesOf, type Sentence } from './split';
+import { afterTopicShift } from './topic-shift';
 
 /** A part of a message and how much its words count (1 = the question itself). */
 export interface Segment {
@@ -39,10 +40,11 @@ export const CONTEXT_WEIGHT = 0.7;
  * look unexplained, and its words some entry knows ("помочь", "ask") outweighed it. An address
  * before the matter is not it, nor who writes ("Меня зовут Айгуль, мне 67 лет. квитанция жкх
  * непонятная", "Пишу от имени своей мамы. …"), which weighs as context: taken for the matter, its
- * name and age were words no entry knows, and the matter after it weighed less.
+ * name and age were words no entry knows, and the matter after it weighed less. What precedes a
+ * turn to another question ("…, спасибо. Но вопрос другой: …", topic-shift.ts) is no part of it.
  */
 export function segmentMessage(text: string, lang?: Lang): Segment[] {
-  const sentences = withoutContactDetails(withoutClosingPlea(sentencesOf(withoutAnnouncement(text, lang), lang), lang));
+  const sentences = withoutContactDetails(withoutClosingPlea(sentencesOf(withoutAnnouncement(afterTopicShift(text), lang), lang), lang));
   const marked = sentences.filter((s) => s.end.includes('?')).length > 1;
   if (hasContext(sentences)) return sentences.map((s) => segmentOf(s, s.question ? 1 : CONTEXT_WEIGHT, marked));
   if (sentences.length < 2 || sentences.some((s) => s.question)) return sentences.map((s) => segmentOf(s, 1, marked));
@@ -62,7 +64,8 @@ function segmentOf(s: Sentence, weight: number, marked: boolean): Segment {
 
 /**
  * The question sentences of a message without its context ("…the lift has stood since Monday.
- * How long must we wait?" → "How long must we wait?"), without an opening that only announces it
+ * How long must we wait?" → "How long must we wait?") or what precedes a turn to another question
+ * (topic-shift.ts), without an opening that only announces it
  * and a closing that only asks for help (announcements.ts), without the writer's address or phone
  * number said on its own (about-the-writer.ts: no wording to teach, and personal data an editor
  * need not see), or the whole message when it has none of them to drop. Offered to editors as the words to learn from a resident's message: a story
@@ -71,7 +74,7 @@ function segmentOf(s: Sentence, weight: number, marked: boolean): Segment {
  * only in a Russian message, a lone particle ends a question only in a Kazakh one.
  */
 export function questionPart(message: string, lang?: Lang): string {
-  const text = withoutAnnouncement(message.trim(), lang);
+  const text = withoutAnnouncement(afterTopicShift(message.trim()), lang);
   const read = sentencesOf(text, lang);
   // One sentence has no context to drop.
   if (read.length < 2) return text;
