@@ -106,7 +106,11 @@ eshche eshe mozhno nuzhno nado est budet budut rabotaet rabotayut skolko skolko 
 pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya my vy ya net da tam
 privet spasibo segodnya zavtra seychas sejchas
 `);
-const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
+/**
+ * Letter groups of Russian typed in Latin letters: ж, х, щ, ч, ю, я, and the adjective endings -ый,
+ * -ий, -ой in each way people type them ("platnyi", "detskii", "kakoj"), which no English word ends with.
+ */
+const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|yi$|ij$|ii$|oi$|oj$|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
 /**
  * Kazakh typed in Latin letters ("kansha turady", "qalai alamyn"): the frequent Kazakh words above
  * in the spellings people type. Words of three letters or fewer are left out: in Latin letters they

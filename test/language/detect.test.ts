@@ -125,6 +125,13 @@ describe('detectLanguage', () => {
     for (const typed of ['акша тусти', 'жумыска']) expect([typed, detectLanguage(typed)]).toEqual([typed, { lang: 'kk', confident: true, weak: true }]);
   });
 
+  it('reads the Russian adjective endings as typed in Latin letters as Russian, beside a loanword', () => {
+    // "radiator" and "lift" are English and Russian alike; "-yi", "-ii", "-oj" only Russian.
+    for (const typed of ['radiator holodnyi', 'besplatnyi lift', 'detskii sad', 'kakoi grafik', 'drugoj vopros']) {
+      expect([typed, detectLanguage(typed, 'en').lang]).toEqual([typed, 'ru']);
+    }
+  });
+
   it('reads a word with the soft sign as Russian: Kazakh words have none', () => {
     for (const typed of ['вызвать', 'очередь', 'оплатить']) expect([typed, detectLanguage(typed, 'kk')]).toEqual([typed, { lang: 'ru', confident: true }]);
   });
