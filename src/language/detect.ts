@@ -140,10 +140,11 @@ export function isFrequentWord(word: string): boolean {
 const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 
 /**
- * A Kazakh verb's ending for "I" or "we" in Latin letters ("jazamyn", "baramyz", "bilemin"): no
- * Russian word typed in Latin letters ends so.
+ * A Kazakh verb's ending in Latin letters for "I" or "we" ("jazamyn", "baramyz", "bilemin") or for
+ * "does not" ("kelmeidi", "bolmaidy", "tuspeidi": -мейді, -майды, -пейді, the form of every
+ * complaint that something does not come or work): no Russian or English word ends so.
  */
-const KAZAKH_LATIN_PERSON = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$/;
+const KAZAKH_LATIN_PERSON = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
 
 /**
  * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,

@@ -54,6 +54,9 @@ describe('detectLanguage', () => {
     // A particle no English word spells ("pa"), and a verb's ending for "I" ("jazamyn"), outweigh
     // "kh" and "ch", which Russian in Latin letters also writes.
     'men kazakhsha jazamyn, pochta ashyk pa',
+    // "Does not": the form of a complaint that something does not come or work.
+    'su kelmeidi',
+    'avtobus bolmaidy',
   ])('Kazakh typed in Latin letters stays Kazakh: %s', (text) => {
     expect(detectLanguage(text)).toEqual({ lang: 'kk', confident: true });
   });
