@@ -32,6 +32,7 @@ import { FaqCatalog } from './faq/catalog';
 import { createTranslator, type Translator } from './i18n';
 import type { Lang } from './i18n/languages';
 import { silentLogger, type Logger } from './logging';
+import { loadCommonEnglishWords } from './language/english-words';
 import { createMatcher } from './matcher';
 import type { Thresholds } from './matcher/types';
 import { OutcomeTally } from './stats/outcome-tally';
@@ -153,6 +154,8 @@ export async function createApp(
     const catalog = new FaqCatalog(createMatcher());
     await catalog.refresh(store.faq);
     logger.info({ store: store.description, entries: catalog.size }, 'FAQ loaded');
+    // Language detection's common English words (about 30 ms): now, not on the first English message.
+    loadCommonEnglishWords();
 
     const translator = createTranslator();
     const events = new EventBus(store.feed, { logger, clock: options.clock });
