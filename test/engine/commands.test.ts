@@ -142,6 +142,11 @@ describe('CommandRecognizer: a short message asking for a language', () => {
 describe('CommandRecognizer: asking who answers', () => {
   test('"ты бот?", "кто вы?", "сіз бот па?", "are you a bot?" are /start: the bot says who it is and what it can do', () => {
     for (const text of ['ты бот?', 'кто вы?', 'сіз бот па?', 'сен кімсің?', 'are you a bot?', 'who are you']) expect([text, name(text)]).toEqual([text, 'start']);
+    // Asked with the other choice, or as "who are you, then": "человек" read as a FAQ word drew an
+    // entry on gatherings of so many people.
+    for (const text of ['ты робот или человек?', 'кто ты такой?', 'вы живой человек?', 'сіз бот па әлде адам ба?', 'are you a bot or a human?']) {
+      expect([text, name(text)]).toEqual([text, 'start']);
+    }
     // Also put so: these were handed to an operator as questions the FAQ had no answer to.
     for (const text of ['это робот?', 'с кем я говорю?', 'бот па?', 'кіммен сөйлесіп тұрмын?', 'who am I talking to?']) {
       expect([text, name(text)]).toEqual([text, 'start']);
