@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -50,6 +50,11 @@
  * src/quality/stories.ts). The gap to the run without is what the story costs: the question has to
  * outweigh it.
  *
+ * --terse cuts every message to its first two words that are no stop word, as residents type on a
+ * phone ("Где можно купить проездной?" → "купить проездной"; src/quality/terse.ts): the gap to the
+ * run without is what a message without its question and function words costs, in language
+ * detection above all.
+ *
  * --courtesy wraps every message in a greeting and a sign-off of its language, as residents write
  * ("Здравствуйте! … Буду благодарна за ответ."; src/quality/courtesy.ts): the gap to the run
  * without is what courtesy costs.
@@ -75,7 +80,7 @@ import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } 
 import { wholeNumber } from './whole-number';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -155,6 +160,7 @@ async function main(): Promise<number> {
         typos: { type: 'string' },
         remarks: { type: 'boolean' },
         story: { type: 'boolean' },
+        terse: { type: 'boolean' },
         courtesy: { type: 'boolean' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
@@ -207,7 +213,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, typos, remarks: values.remarks, story: values.story, courtesy: values.courtesy }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, terse: values.terse, typos, remarks: values.remarks, story: values.story, courtesy: values.courtesy }));
 
   if (values['learn-split']) {
     for (const suite of suites) console.log(await learnSplit(suite));

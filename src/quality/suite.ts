@@ -13,6 +13,7 @@ import { createOfflineEngine } from './offline-engine';
 import { courteous } from './courtesy';
 import { remarked } from './remarks';
 import { storied } from './stories';
+import { tersed } from './terse';
 import { misspelt } from './typos';
 
 export interface Suite {
@@ -95,10 +96,16 @@ export function withStoryBefore(suite: Suite): Suite {
   return { ...suite, name: `${suite.name} (a story before each message)`, cases: storied(suite.cases) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --typos RATE --remarks --story --courtesy`). */
+/** The suite with each message cut to its first words that name something (terse.ts). */
+export function withTerseMessages(suite: Suite): Suite {
+  return { ...suite, name: `${suite.name} (each message its first two words)`, cases: tersed(suite.cases) };
+}
+
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --terse --typos RATE --remarks --story --courtesy`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
+  terse?: boolean;
   typos?: number;
   remarks?: boolean;
   story?: boolean;
@@ -107,12 +114,14 @@ export interface SuiteCut {
 
 /**
  * The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its
- * messages then given a remark after them, a story before them, wrapped in courtesy, then misspelt.
+ * messages then cut to their first words, given a remark after them, a story before them, wrapped
+ * in courtesy, then misspelt.
  */
-export function cutSuite(suite: Suite, { maxVariants, lang, typos, remarks, story, courtesy }: SuiteCut): Suite {
+export function cutSuite(suite: Suite, { maxVariants, lang, terse, typos, remarks, story, courtesy }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
   const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
-  const withRemarks = remarks ? withRemarksAfter(oneLanguage) : oneLanguage;
+  const short = terse ? withTerseMessages(oneLanguage) : oneLanguage;
+  const withRemarks = remarks ? withRemarksAfter(short) : short;
   const withStory = story ? withStoryBefore(withRemarks) : withRemarks;
   const wrapped = courtesy ? withCourtesyAround(withStory) : withStory;
   return typos === undefined ? wrapped : withTypos(wrapped, typos);

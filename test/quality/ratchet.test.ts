@@ -13,6 +13,7 @@ describe('ratchet keys', () => {
     expect(ratchetRunOf('eval --courtesy', '/s', '/u')).toEqual({ dir: '/s/eval', cut: { courtesy: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --remarks', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { remarks: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --story', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { story: true }, cases: undefined });
+    expect(ratchetRunOf('eval/city --terse', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { terse: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --cases city.jsonl --learn-from eval/city/dev.jsonl', '/s', '/u')).toEqual({
       dir: '/s/eval/city',
       cut: {},
@@ -28,6 +29,7 @@ describe('ratchet keys', () => {
     expect(() => ratchetRunOf('eval --courtesy yes', '/s', '/u')).toThrow('"--courtesy yes"');
     expect(() => ratchetRunOf('eval --remarks 2', '/s', '/u')).toThrow('"--remarks 2"');
     expect(() => ratchetRunOf('eval --story long', '/s', '/u')).toThrow('"--story long"');
+    expect(() => ratchetRunOf('eval --terse 2', '/s', '/u')).toThrow('"--terse 2"');
     expect(() => ratchetRunOf('eval --learn-from ../secret.jsonl', '/s', '/u')).toThrow('--learn-from FILE.jsonl');
   });
 });

@@ -85,6 +85,16 @@ describe('npm run eval -- --story', () => {
   });
 });
 
+describe('npm run eval -- --terse', () => {
+  it('runs the suite with each message cut to its first two words that name something, named so', async () => {
+    writeSuite(FIXTURE_FAQ);
+    const cut = await run('suite', '--terse', '--outcomes', 'terse.jsonl');
+    expect(cut.code).toBe(0);
+    expect(cut.stdout).toContain('== suite (each message its first two words)');
+    expect(savedTexts('terse.jsonl')).toEqual(['откроется библиотека', 'оплатить штраф']);
+  });
+});
+
 describe('npm run eval -- --max-variants', () => {
   it('takes a count written in digits, and refuses one written otherwise, as the bench does', async () => {
     writeSuite(FIXTURE_FAQ);
