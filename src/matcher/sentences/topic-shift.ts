@@ -32,8 +32,8 @@ const TURN = new RegExp(
   'gu',
 );
 
-/** A noun every turn has: a question, a matter or a note. */
-const TURN_NOUN = /вопрос|question|с[ұу]ра|м[әа]селе|note|matter/i;
+/** A noun every turn has: a question, a matter, a note, a subject or a topic. */
+const TURN_NOUN = /вопрос|question|с[ұу]ра|м[әа]селе|note|matter|subject|topic/i;
 
 /**
  * The message after its last turn away from what came before, when something with letters follows

@@ -10,6 +10,7 @@ describe('afterTopicShift', () => {
     ['Thanks, the streetlight was fixed. My question is different though: how do I register my residence?', 'how do I register my residence?'],
     ['The potholes were repaired, great job. Another question: where can I buy a bike?', 'where can I buy a bike?'],
     ['Power is back, thanks. On another note, how do I change the account holder?', 'how do I change the account holder?'],
+    ['The bins were emptied, thank you. On a different topic: when does the heating come on?', 'when does the heating come on?'],
     ['Қоқысты уақытында әкетті, рахмет. Басқа сұрағым бар: жеке куәлікті қалай ауыстыруға болады?', 'жеке куәлікті қалай ауыстыруға болады?'],
     ['Лифт жөнделді, рахмет. Сұрағым басқа: мейрамхана қайда?', 'мейрамхана қайда?'],
     // Typed without the Kazakh letters.
