@@ -144,7 +144,7 @@ const KAZAKH_LATIN_SPELLING = /q(?!u)/;
  * "does not" ("kelmeidi", "bolmaidy", "tuspeidi": -мейді, -майды, -пейді, the form of every
  * complaint that something does not come or work): no Russian or English word ends so.
  */
-const KAZAKH_LATIN_PERSON = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
+const KAZAKH_LATIN_VERB_ENDING = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
 
 /**
  * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,
@@ -193,7 +193,7 @@ function collectCues(words: readonly string[]): Cues {
         cues.english += 0.5;
         cues.kazakhLatin += 0.5;
       }
-      else if (!en && (KAZAKH_LATIN_PARTICLES.has(word) || KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_PERSON.test(word))) cues.kazakhLatin += 1;
+      else if (!en && (KAZAKH_LATIN_PARTICLES.has(word) || KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_VERB_ENDING.test(word))) cues.kazakhLatin += 1;
       else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
       else if (en && tr) {
