@@ -223,7 +223,9 @@ const VOCABULARY_CUE = 1;
  * Adds the FAQ's evidence: a word used by one language only is a cue for that language. A message
  * with Kazakh letters in it often carries Russian terms ("справка с места работы қайдан аламын": a
  * document's Russian name, then the Kazakh question), so there a word only the Russian texts use
- * is no cue: Kazakh letters and Russian function words decide.
+ * is no cue: Kazakh letters and Russian function words decide. A word with the soft sign has
+ * counted for Russian already (collectCues): the FAQ saying so too is the same evidence, and
+ * counted twice, one Russian term outweighed a Kazakh word ("инвалидность алу").
  */
 function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordEvidence): void {
   const kazakhLetters = words.some((w) => KAZAKH_LETTERS.test(w));
@@ -235,7 +237,7 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
     else if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
     else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
     else if (latin) cues.translit += VOCABULARY_CUE;
-    else if (!kazakhLetters) cues.russian += VOCABULARY_CUE;
+    else if (!kazakhLetters && !SOFT_SIGN.test(word)) cues.russian += VOCABULARY_CUE;
   }
 }
 

@@ -137,6 +137,14 @@ describe('detectLanguage', () => {
 
   it('reads a word with the soft sign as Russian: Kazakh words have none', () => {
     for (const typed of ['вызвать', 'очередь', 'оплатить']) expect([typed, detectLanguage(typed, 'kk')]).toEqual([typed, { lang: 'ru', confident: true }]);
+    // Beside a word only the FAQ's Kazakh texts use, a tie: Cyrillic is Russian then.
+    const kazakhTaxi = { languagesOf: (word: string) => (word === 'такси' ? (['kk'] as const) : []) };
+    expect(detectLanguage('такси вызвать', undefined, kazakhTaxi).lang).toBe('ru');
+  });
+
+  it('counts a Russian term with the soft sign once, not again as a word of the FAQ\'s Russian texts: "инвалидность алу" is Kazakh', () => {
+    const russianTerm = { languagesOf: (word: string) => (word === 'инвалидность' ? (['ru'] as const) : []) };
+    expect(detectLanguage('инвалидность алу', undefined, russianTerm).lang).toBe('kk');
   });
 
   it('reads a letter held down for emphasis once ("spasibooo" is Russian, "rahmeeet" Kazakh)', () => {
