@@ -74,31 +74,13 @@ export function withOnlyLanguage(suite: Suite, lang: Lang): Suite {
 }
 
 /**
- * The suite with its messages misspelt (typos.ts): a slip in `rate` of the words of five letters or
- * more. The FAQ stays as written.
+ * The suite with its messages changed by `cut`, named for `how`; the FAQ stays as written. The
+ * cuts: misspelt (typos.ts), wrapped in a greeting and a sign-off (courtesy.ts), a remark after
+ * each (remarks.ts), a story of the writer's life before each (stories.ts), each cut to its first
+ * words that name something (terse.ts).
  */
-export function withTypos(suite: Suite, rate: number): Suite {
-  return { ...suite, name: `${suite.name} (a slip in ${Math.round(rate * 100)} % of long words)`, cases: misspelt(suite.cases, rate) };
-}
-
-/** The suite with its messages wrapped in a greeting and a sign-off (courtesy.ts). */
-export function withCourtesyAround(suite: Suite): Suite {
-  return { ...suite, name: `${suite.name} (wrapped in courtesy)`, cases: courteous(suite.cases) };
-}
-
-/** The suite with a remark after each message (remarks.ts). */
-export function withRemarksAfter(suite: Suite): Suite {
-  return { ...suite, name: `${suite.name} (a remark after each message)`, cases: remarked(suite.cases) };
-}
-
-/** The suite with a story of the writer's life before each message (stories.ts). */
-export function withStoryBefore(suite: Suite): Suite {
-  return { ...suite, name: `${suite.name} (a story before each message)`, cases: storied(suite.cases) };
-}
-
-/** The suite with each message cut to its first words that name something (terse.ts). */
-export function withTerseMessages(suite: Suite): Suite {
-  return { ...suite, name: `${suite.name} (each message its first two words)`, cases: tersed(suite.cases) };
+function withMessages(suite: Suite, how: string, cut: (cases: readonly EvalCase[]) => EvalCase[]): Suite {
+  return { ...suite, name: `${suite.name} (${how})`, cases: cut(suite.cases) };
 }
 
 /** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --terse --typos RATE --remarks --story --courtesy`). */
@@ -119,12 +101,13 @@ export interface SuiteCut {
  */
 export function cutSuite(suite: Suite, { maxVariants, lang, terse, typos, remarks, story, courtesy }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
-  const oneLanguage = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
-  const short = terse ? withTerseMessages(oneLanguage) : oneLanguage;
-  const withRemarks = remarks ? withRemarksAfter(short) : short;
-  const withStory = story ? withStoryBefore(withRemarks) : withRemarks;
-  const wrapped = courtesy ? withCourtesyAround(withStory) : withStory;
-  return typos === undefined ? wrapped : withTypos(wrapped, typos);
+  let cut = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
+  if (terse) cut = withMessages(cut, 'each message its first two words', tersed);
+  if (remarks) cut = withMessages(cut, 'a remark after each message', remarked);
+  if (story) cut = withMessages(cut, 'a story before each message', storied);
+  if (courtesy) cut = withMessages(cut, 'wrapped in courtesy', courteous);
+  if (typos !== undefined) cut = withMessages(cut, `a slip in ${Math.round(typos * 100)} % of long words`, (cases) => misspelt(cases, typos));
+  return cut;
 }
 
 export interface SuiteRun {
