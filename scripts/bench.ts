@@ -44,6 +44,7 @@ import { withTempStore } from './bench-store';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
 import { dashboardLoad } from './bench-dashboard';
+import { PROJECT_ROOT } from '../src/config/project-root';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
@@ -55,7 +56,7 @@ import { pickOne, seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 import type { Conversation, FaqStore, ImportSummary } from '../src/store/types';
 
-const DEMO_FAQ = path.resolve(__dirname, '../src/faq/demo-faq.yaml');
+const DEMO_FAQ = path.join(PROJECT_ROOT, 'src/faq/demo-faq.yaml');
 const options = optionsOrExit(process.argv.slice(2));
 
 /** The options, or the usage and an exit before anything is measured (2 for options it cannot run with). */

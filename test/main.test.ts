@@ -3,7 +3,10 @@ import { tempDir } from './support/fixtures';
 import { closedPort } from './support/net';
 import { runTs } from './support/run-ts';
 
-/** Runs `src/main.ts` as `npm start` would, with piped (non-terminal) standard streams. */
+/**
+ * Runs `src/main.ts` as `npm start` would (it runs the same file's build from dist/), with piped
+ * (non-terminal) standard streams.
+ */
 const runMain = (args: string[], env: NodeJS.ProcessEnv, stdin: string) => runTs('src/main.ts', args, env, stdin);
 
 describe('npm start', () => {

@@ -10,8 +10,7 @@ import { DEFAULT_DISTRICTS } from '../alerts/topics';
 import { LANGS } from '../i18n/languages';
 import { parseStaffedHours, parseUtcOffset, type StaffedHours } from '../escalation/staffed-hours';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../matcher';
-
-const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+import { PROJECT_ROOT } from './project-root';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])

@@ -6,9 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next, { type i18n } from 'i18next';
+import { PROJECT_ROOT } from '../config/project-root';
 import { FALLBACK_LANG, LANGS, type Lang } from './languages';
 
-export const LOCALES_DIR = path.resolve(__dirname, '..', '..', 'locales');
+export const LOCALES_DIR = path.join(PROJECT_ROOT, 'locales');
 
 export type Vars = Record<string, string | number>;
 

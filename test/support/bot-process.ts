@@ -1,8 +1,8 @@
 /**
- * The bot as a separate process (`src/main.ts`, as `npm start` runs it), for tests that kill it the
- * hard way. Node loads tsx in the same process (`--import tsx`): the `tsx` command would start the
- * bot as a child of its own, which a SIGKILL of the command would leave running. Only PATH, HOME
- * and the given environment reach it.
+ * The bot as a separate process (`src/main.ts`, whose build `npm start` runs), for tests that kill
+ * it the hard way. Node loads tsx in the same process (`--import tsx`): the `tsx` command would
+ * start the bot as a child of its own, which a SIGKILL of the command would leave running. Only
+ * PATH, HOME and the given environment reach it.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';

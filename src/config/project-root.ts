@@ -1,0 +1,16 @@
+/**
+ * The project's folder (the one with package.json), from wherever this module runs: `src/config/`
+ * under tsx, `dist/src/config/` in the build the bot runs from. The demo FAQ, the locales and the
+ * default data folder are found from it, the same in both.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export function findProjectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json in ${from} or any folder above it`);
+  }
+}
+
+export const PROJECT_ROOT = findProjectRoot(__dirname);
