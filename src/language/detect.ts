@@ -49,6 +49,16 @@ const KAZAKH_WORDS = wordSet(`
 const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|ты|ти|ны|ни|га|ге|ка|ке|дан|ден|тан|тен|нын|нин|дын|дин|мыз|миз|сыз|сиз|ады|еди|ыру|иру|еу|ау)$/;
 
 /**
+ * Kazakh endings no Russian word ends with, typed without Kazakh letters: a possessive with its
+ * case ("статусымды", "плитасын", "көшесінде", "үйімде"), a plural with its case ("балаларды",
+ * "мектептерде"), "-дағы", the participle "-атын", "-ғанмын", the converb "-ып" ("барып",
+ * "қауып"). Checked against the 1.5 million word forms of a Russian spelling dictionary
+ * (test/language/kazakh-endings.test.ts): one ends so, "недосып". As sure as a frequent Kazakh word.
+ */
+export const KAZAKH_ONLY_ENDINGS =
+  /(мды|мди|ымнан|имнен|ымда|имде|ымга|имге|ымыз|имиз|ынан|леринен|сында|синде|асын|дагы|тагы|атын|ганмын|генмин|[лд]ар(ды|дан|га|да|дын)|[лдт]ер(ди|ден|ге|де|дин)|тар(дан|га|дын)|ып)$/;
+
+/**
  * A Kazakh ending that begins with т or к follows a voiceless consonant ("кетті", "кітапты",
  * "жұмысқа", "мектепке"); after a vowel or a voiced letter it begins with д, л, н, ғ or г. So in
  * "провезти", "вывезти" (Russian infinitives), "собака" or "прививка" the "-ти" or "-ка" ends no
@@ -181,6 +191,7 @@ function collectCues(words: readonly string[]): Cues {
       else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
       else if (SOFT_SIGN.test(word)) cues.russian += SOFT_SIGN_CUE;
+      else if (word.length > 4 && KAZAKH_ONLY_ENDINGS.test(word)) cues.kazakh += 1.5;
       else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
       else if (word.length > 4 && KAZAKH_ENDINGS.test(word) && !DISAGREEING_ENDING.test(word)) cues.kazakh += 0.5;
       else if (KAZAKH_LETTER_PAIRS.test(word)) cues.kazakh += 0.5;

@@ -1,0 +1,28 @@
+/**
+ * Every word form a Hunspell dictionary spells (its words and what their suffix rules make of
+ * them), lowercase, ё as е: what a claim that "no Russian word ends so" is checked against. Only
+ * the parts dictionary-ru uses: one-letter flags, SFX rules, no prefixes.
+ */
+export function* hunspellForms(dic: string, aff: string): Generator<string> {
+  const rules = new Map<string, Array<{ strip: string; add: string; condition: RegExp }>>();
+  for (const line of aff.split('\n')) {
+    const [kind, flag, strip, add, condition] = line.trim().split(/\s+/);
+    // "SFX flag strip add condition"; the block's header ("SFX flag Y count") has no condition.
+    if (kind !== 'SFX' || condition === undefined) continue;
+    const list = rules.get(flag) ?? [];
+    list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0], condition: new RegExp(`${condition === '.' ? '' : condition}$`) });
+    rules.set(flag, list);
+  }
+  const spelt = (form: string) => form.toLowerCase().replace(/ё/g, 'е');
+  for (const line of dic.split('\n').slice(1)) {
+    const slash = line.indexOf('/');
+    const word = (slash < 0 ? line : line.slice(0, slash)).trim();
+    if (!word) continue;
+    yield spelt(word);
+    for (const flag of slash < 0 ? '' : line.slice(slash + 1).trim()) {
+      for (const rule of rules.get(flag) ?? []) {
+        if (word.endsWith(rule.strip) && rule.condition.test(word)) yield spelt(word.slice(0, word.length - rule.strip.length) + rule.add);
+      }
+    }
+  }
+}
