@@ -53,7 +53,8 @@ const KAZAKH_ENDINGS = /(лар|лер|дар|дер|тар|тер|ды|ди|т�
  * case ("статусымды", "плитасын", "көшесінде", "үйімде"), a plural with its case ("балаларды",
  * "мектептерде"), "-дағы", the participle "-атын", "-ғанмын", the converb "-ып" ("барып",
  * "қауып"). Checked against the 1.5 million word forms of a Russian spelling dictionary
- * (test/language/kazakh-endings.test.ts): one ends so, "недосып". As sure as a frequent Kazakh word.
+ * (test/language/kazakh-endings.test.ts): of five letters or more, as the ending is read, one ends
+ * so, "недосып". As sure as a frequent Kazakh word.
  */
 export const KAZAKH_ONLY_ENDINGS =
   /(мды|мди|ымнан|имнен|ымда|имде|ымга|имге|ымыз|имиз|ынан|леринен|сында|синде|асын|дагы|тагы|атын|ганмын|генмин|[лд]ар(ды|дан|га|да|дын)|[лдт]ер(ди|ден|ге|де|дин)|тар(дан|га|дын)|ып)$/;
