@@ -123,12 +123,21 @@ privet spasibo segodnya zavtra seychas sejchas
  */
 const TRANSLIT_PATTERN = /(zh|kh|shch|sch|ch|yu|ya|iy|yy|yj|yi$|ij$|ii$|oi$|oj$|oe|aya|ogo|ykh|tsya|tsa|yat|yut)/;
 /**
+ * The short Kazakh words above whose Latin spellings ("jok", "zhok", "sen", "ol") are no English
+ * word and read into Cyrillic no Russian one (test/language/kazakh-latin.test.ts): "men" is
+ * English, "bar" both, "siz" the Russian "сиз" (of "сизый"), "biz" English slang. "Жоқ" is how a
+ * complaint says what is missing ("internet jok", "su jok"). The particles are KAZAKH_LATIN_PARTICLES.
+ */
+export const SHORT_KAZAKH_LATIN_WORDS = wordSet('жок сен ол');
+/**
  * Kazakh typed in Latin letters ("kansha turady", "qalai alamyn"): the frequent Kazakh words above
- * in the spellings people type. Words of three letters or fewer are left out: in Latin letters they
- * are English or Russian words as often ("men", "bar", "ne").
+ * in the spellings people type. Other words of three letters or fewer are left out: in Latin
+ * letters they are English or Russian words as often ("men", "bar", "ne").
  */
 const KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set(
-  [...KAZAKH_WORDS].filter((w) => w.length > 3 && !KAZAKH_LETTERS.test(w)).flatMap(kazakhLatinSpellings),
+  [...KAZAKH_WORDS]
+    .filter((w) => (w.length > 3 || SHORT_KAZAKH_LATIN_WORDS.has(w)) && !KAZAKH_LETTERS.test(w))
+    .flatMap(kazakhLatinSpellings),
 );
 /**
  * The Kazakh question particles typed in Latin letters ("ashyq pa", "salemetsiz be"): "be" and "me"

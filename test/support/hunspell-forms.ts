@@ -1,3 +1,7 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { russianDictionaryPath } from '../../scripts/loanwords';
+
 /**
  * Every word form a Hunspell dictionary spells (its words and what their suffix rules make of
  * them), lowercase, ё as е: what a claim that "no Russian word ends so" is checked against. Only
@@ -25,4 +29,10 @@ export function* hunspellForms(dic: string, aff: string): Generator<string> {
       }
     }
   }
+}
+
+/** The forms of the Russian dictionary the loanwords come from (dictionary-ru): some 1.5 million. */
+export function russianDictionaryForms(): Generator<string> {
+  const dic = russianDictionaryPath();
+  return hunspellForms(fs.readFileSync(dic, 'utf8'), fs.readFileSync(path.join(path.dirname(dic), 'index.aff'), 'utf8'));
 }
