@@ -7,14 +7,24 @@
  */
 import { latinToCyrillic } from '../matcher/translit';
 
-/** The words of a Hunspell dictionary's .dic text (its first line is the count; "слово/FLAGS"), lowercase, ё as е. */
-export function hunspellWords(dic: string): Set<string> {
-  const words = new Set<string>();
+/** The entries of a Hunspell dictionary's .dic text (its first line is the count; "слово/FLAGS"): each word as written and its flags. */
+export function* hunspellEntries(dic: string): Generator<{ word: string; flags: string }> {
   for (const line of dic.split('\n').slice(1)) {
     const slash = line.indexOf('/');
-    const word = (slash < 0 ? line : line.slice(0, slash)).trim().toLowerCase().replace(/ё/g, 'е');
-    if (word) words.add(word);
+    const word = (slash < 0 ? line : line.slice(0, slash)).trim();
+    if (word) yield { word, flags: slash < 0 ? '' : line.slice(slash + 1).trim() };
   }
+}
+
+/** A dictionary's word as the loanword lists compare it: lowercase, ё as е. */
+export function dictionarySpelling(word: string): string {
+  return word.toLowerCase().replace(/ё/g, 'е');
+}
+
+/** The words of a Hunspell dictionary's .dic text, in dictionarySpelling. */
+export function hunspellWords(dic: string): Set<string> {
+  const words = new Set<string>();
+  for (const { word } of hunspellEntries(dic)) words.add(dictionarySpelling(word));
   return words;
 }
 

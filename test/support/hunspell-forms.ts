@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { russianDictionaryPath } from '../../scripts/loanwords';
+import { dictionarySpelling, hunspellEntries } from '../../src/language/loanwords';
 
 /**
  * Every word form a Hunspell dictionary spells (its words and what their suffix rules make of
@@ -17,15 +18,11 @@ export function* hunspellForms(dic: string, aff: string): Generator<string> {
     list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0], condition: new RegExp(`${condition === '.' ? '' : condition}$`) });
     rules.set(flag, list);
   }
-  const spelt = (form: string) => form.toLowerCase().replace(/ё/g, 'е');
-  for (const line of dic.split('\n').slice(1)) {
-    const slash = line.indexOf('/');
-    const word = (slash < 0 ? line : line.slice(0, slash)).trim();
-    if (!word) continue;
-    yield spelt(word);
-    for (const flag of slash < 0 ? '' : line.slice(slash + 1).trim()) {
+  for (const { word, flags } of hunspellEntries(dic)) {
+    yield dictionarySpelling(word);
+    for (const flag of flags) {
       for (const rule of rules.get(flag) ?? []) {
-        if (word.endsWith(rule.strip) && rule.condition.test(word)) yield spelt(word.slice(0, word.length - rule.strip.length) + rule.add);
+        if (word.endsWith(rule.strip) && rule.condition.test(word)) yield dictionarySpelling(word.slice(0, word.length - rule.strip.length) + rule.add);
       }
     }
   }
