@@ -44,7 +44,7 @@ import { withTempStore } from './bench-store';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
 import { dashboardLoad } from './bench-dashboard';
-import { PROJECT_ROOT } from '../src/config/project-root';
+import { DEMO_FAQ_FILE } from '../src/config/project-root';
 import { readFaqFile } from '../src/faq/file';
 import type { FaqEntryInput } from '../src/faq/types';
 import { LANGS } from '../src/i18n/languages';
@@ -56,7 +56,6 @@ import { pickOne, seededRandom } from '../src/matcher/seeded-random';
 import { createOfflineEngine } from '../src/quality/offline-engine';
 import type { Conversation, FaqStore, ImportSummary } from '../src/store/types';
 
-const DEMO_FAQ = path.join(PROJECT_ROOT, 'src/faq/demo-faq.yaml');
 const options = optionsOrExit(process.argv.slice(2));
 
 /** The options, or the usage and an exit before anything is measured (2 for options it cannot run with). */
@@ -429,7 +428,7 @@ async function faqCheckFigures(matcher: LexicalMatcher, entries: FaqEntryInput[]
 
 async function main(): Promise<void> {
   const referenceBefore = machineReference();
-  const demo = await readFaqFile(DEMO_FAQ);
+  const demo = await readFaqFile(DEMO_FAQ_FILE);
   // Discarded: a process's first pass runs colder than the passes after it (the JIT, the heap's
   // sizing), whatever the pass's own warm-up, and would make the disk look dearer than memory.
   await measure('warm-up', demo, 3_000);

@@ -10,7 +10,7 @@ import { DEFAULT_DISTRICTS } from '../alerts/topics';
 import { LANGS } from '../i18n/languages';
 import { parseStaffedHours, parseUtcOffset, type StaffedHours } from '../escalation/staffed-hours';
 import { DEFAULT_THRESHOLDS, type Thresholds } from '../matcher';
-import { PROJECT_ROOT } from './project-root';
+import { DEMO_FAQ_FILE, PROJECT_ROOT } from './project-root';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -222,7 +222,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     dataDir: path.resolve(PROJECT_ROOT, e.DATA_DIR ?? 'data'),
     mongodbUri: e.MONGODB_URI,
-    faqSeedFile: path.resolve(PROJECT_ROOT, e.FAQ_SEED_FILE ?? 'src/faq/demo-faq.yaml'),
+    faqSeedFile: e.FAQ_SEED_FILE === undefined ? DEMO_FAQ_FILE : path.resolve(PROJECT_ROOT, e.FAQ_SEED_FILE),
     defaultLang: e.DEFAULT_LANG,
     thresholds: {
       answer: e.MATCH_ANSWER_THRESHOLD,

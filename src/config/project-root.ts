@@ -14,3 +14,6 @@ export function findProjectRoot(from: string): string {
 }
 
 export const PROJECT_ROOT = findProjectRoot(__dirname);
+
+/** The demo FAQ: what a fresh store is seeded with unless FAQ_SEED_FILE says otherwise, and what the bench measures. */
+export const DEMO_FAQ_FILE = path.join(PROJECT_ROOT, 'src', 'faq', 'demo-faq.yaml');
