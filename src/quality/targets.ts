@@ -42,7 +42,7 @@ const SPREAD_FIGURES = [
   ['language_accuracy', 'language'],
 ] as const;
 
-/** Figures are rounded to 4 places: a bound met exactly must not fail on the last binary digit. */
+/** A bound met exactly must not fail on a difference's last binary digit (0.9 − 0.85 is 0.050000000000000044). */
 const EPSILON = 1e-9;
 
 function atLeast(name: string, value: number | null, bound: number): TargetCheck | null {
