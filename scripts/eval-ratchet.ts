@@ -17,12 +17,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { PROJECT_ROOT } from '../src/config/project-root';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
 import { currentFloor, isAvailable, isWorse, loadRun, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
 
-const ROOT = path.resolve(__dirname, '..');
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
 
 const SHORT: Partial<Record<keyof EvalFigures, string>> = {
@@ -59,9 +59,9 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const baselineFile = values.baseline ?? path.join(ROOT, 'test/eval-baseline.json');
-  const shared = values.shared ?? path.resolve(ROOT, '../shared');
-  const unseen = path.join(ROOT, 'test/quality/unseen');
+  const baselineFile = values.baseline ?? path.join(PROJECT_ROOT, 'test/eval-baseline.json');
+  const shared = values.shared ?? path.resolve(PROJECT_ROOT, '../shared');
+  const unseen = path.join(PROJECT_ROOT, 'test/quality/unseen');
   let baseline: Baseline;
   try {
     baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Baseline;

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { PROJECT_ROOT } from '../src/config/project-root';
 import { scowlCommonWords } from '../src/language/english-words';
 import { hunspellWords, loanwordsAmong, loanwordsModule } from '../src/language/loanwords';
 
@@ -19,7 +20,7 @@ export function russianDictionaryPath(): string {
 function main(): void {
   const russian = hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8'));
   const words = loanwordsAmong([...scowlCommonWords()].sort(), russian);
-  const target = path.resolve(__dirname, '../src/language/russian-loanwords.ts');
+  const target = path.join(PROJECT_ROOT, 'src', 'language', 'russian-loanwords.ts');
   fs.writeFileSync(target, loanwordsModule(words));
   console.log(`${words.length} loanwords of ${russian.size} Russian words written to ${path.relative(process.cwd(), target)}`);
 }
