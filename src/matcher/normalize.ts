@@ -98,20 +98,24 @@ export function withoutLatinMarks(text: string): string {
 /** A letter typed three or more times in a row, any script (of a lowercase text). */
 const HELD_LETTER = /(\p{L})\1\1/u;
 const HELD_LETTERS = /(\p{L})\1\1+/gu;
+/**
+ * Any code unit three times in a row, or any half of a surrogate pair (a character outside the
+ * Basic Multilingual Plane, which only HELD_LETTER reads whole): what a text must have for
+ * HELD_LETTER to find anything.
+ */
+const MAYBE_HELD = /([^])\1\1|[\ud800-\udfff]/;
 
 /**
  * Whether `text` has a letter three times in a row (HELD_LETTER). Most texts have no character
- * three times in a row at all, which a loop over the code units tells several times faster than the
- * pattern (every message is asked this for each word list it is read with); only a text with such
- * a run, or with characters outside the Basic Multilingual Plane, which the loop cannot compare one
- * unit at a time, is left to the pattern.
+ * three times in a row at all, which MAYBE_HELD tells several times faster than HELD_LETTER, whose
+ * letter class is a lookup in a table of ranges for every character (every message is asked this
+ * for each word list it is read with). It is faster than a loop over the code units too: 195
+ * against 340 ns for a text of 45 characters, and 250 against 1,500–1,800 ns for texts that come,
+ * as residents' do, as strings of several inner kinds (sliced, joined, one or two bytes a
+ * character), which make each `charCodeAt` and `length` in such a loop a slow lookup.
  */
 function holdsLetter(text: string): boolean {
-  for (let i = 0; i < text.length; i += 1) {
-    const unit = text.charCodeAt(i);
-    if ((unit >= 0xd800 && unit <= 0xdfff) || (unit === text.charCodeAt(i + 1) && unit === text.charCodeAt(i + 2))) return HELD_LETTER.test(text);
-  }
-  return false;
+  return MAYBE_HELD.test(text) && HELD_LETTER.test(text);
 }
 
 /**
