@@ -30,6 +30,20 @@ describe('UrgencyReader', () => {
   });
 });
 
+describe('UrgencyReader with a centre’s own phrases', () => {
+  // A phrase may begin with a word's start ("поджиг*"), at any word of the message, and a phrase
+  // may share its first word with another.
+  const own: Record<string, string[]> = { ru: ['поджиг* дома', 'газ пахнет', 'газ горит'], kk: [], en: [] };
+  const reader = new UrgencyReader({ ...tr, list: (lang, key) => (key === 'urgent' ? own[lang] : tr.list(lang, key)) });
+
+  it('reads a phrase that begins with the start of a word, and each phrase of a shared first word', () => {
+    for (const text of ['у нас поджигают дома', 'поджигатели дома!', 'в подъезде газ пахнет', 'на кухне газ горит']) {
+      expect(`${text}: ${reader.says(text)}`).toBe(`${text}: true`);
+    }
+    for (const text of ['поджигают сарай', 'газ не пахнет дома', 'пожар', 'дома поджигают']) expect(`${text}: ${reader.says(text)}`).toBe(`${text}: false`);
+  });
+});
+
 describe('a hand-off of someone in danger', () => {
   let h: Harness;
   beforeEach(async () => {
