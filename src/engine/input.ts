@@ -1,5 +1,5 @@
 /** Cleaning and classifying what a resident typed, before any matching. */
-import { foldKazakh, listSpelling } from '../matcher/normalize';
+import { foldKazakh, listSpelling, nonLetterRuns } from '../matcher/normalize';
 
 /** Longer questions are handed to an operator whole: they are rarely FAQ questions. */
 export const MAX_QUESTION_CHARS = 1000;
@@ -33,14 +33,15 @@ export function classifyText(clean: string): TextKind {
 export const NEGATIONS_BEFORE: ReadonlySet<string> = new Set(['не', 'not', 'never', 'dont', 't']);
 export const NEGATIONS_AFTER: ReadonlySet<string> = new Set(['емес', 'жоқ']);
 
+/** What separates a phrase's words: anything but letters and digits. */
+const NOT_LETTERS = nonLetterRuns();
+
 /**
  * Lowercase words only, ё→е, Latin letters without marks ("Sálem"), a letter held down kept once
  * ("менюююю"): for comparing typed commands and choice labels.
  */
 export function normalizePhrase(text: string): string {
-  return listSpelling(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+  return listSpelling(text).replace(NOT_LETTERS, ' ').trim();
 }
 
 /**

@@ -16,7 +16,7 @@
  */
 import type { Translator } from '../i18n';
 import { LANGS } from '../i18n/languages';
-import { listSpelling, listWords } from '../matcher/normalize';
+import { letterRuns, listSpelling, listWords } from '../matcher/normalize';
 import { readQuestionKinds } from '../matcher/question-kinds';
 import { readAsKazakhIfLatin } from '../matcher/translit';
 import { MIN_SLIP_LENGTH } from '../matcher/trigrams';
@@ -523,7 +523,7 @@ const THANKED_BREAK = /[.!?…;,:\n]|\s[-–—]\s/u;
 const DROPPED_COURTESY: ReadonlySet<SmallTalk> = new Set(['greeting', 'thanks', 'bye', 'ok', 'yes', 'no']);
 
 /** A word as `normalizePhrase` cuts them: letters and digits (read's own loop; listWords elsewhere). */
-const WORD = /[\p{L}\p{N}]+/gu;
+const WORD = letterRuns();
 
 /** A phrase of the lists as its words' keys. */
 function key(text: string): string {

@@ -139,8 +139,26 @@ export function listSpelling(text: string): string {
   return heldLettersOnce(lower);
 }
 
+/**
+ * The letters and digits most texts here are written in (Latin, and Russian and Kazakh Cyrillic) as
+ * plain ranges. A pattern's `[\p{L}\p{N}]` looks every character outside Latin-1 up in a table of
+ * ranges, a binary search per character: for a Cyrillic message, half of what cutting it into
+ * words cost. Tried first, they change no match: each of them is in `[\p{L}\p{N}]`.
+ */
+const COMMON_LETTERS = '0-9A-Za-zЁА-яёӘәҒғҚқҢңӨөҰұҮүҺһІі';
+
+/** A new global pattern of a run of letters and digits (`[\p{L}\p{N}]+`), the common ones tried first. */
+export function letterRuns(): RegExp {
+  return new RegExp(`(?:[${COMMON_LETTERS}]|[\\p{L}\\p{N}])+`, 'gu');
+}
+
+/** A new global pattern of a run of anything but letters and digits (`[^\p{L}\p{N}]+`), the common letters ruled out first. */
+export function nonLetterRuns(): RegExp {
+  return new RegExp(`(?:(?![${COMMON_LETTERS}])[^\\p{L}\\p{N}])+`, 'gu');
+}
+
 /** A word of a list or of a resident's text as the lists read it: letters and digits. */
-const LIST_WORD = /[\p{L}\p{N}]+/gu;
+const LIST_WORD = letterRuns();
 
 /**
  * A text's words, each spelt as the word lists are (listSpelling): how small talk and the urgent

@@ -1,13 +1,36 @@
 import type { FaqEntryInput } from '../../src/faq/types';
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
-import { foldKazakh, heldLettersOnce, MAX_TEXT_CHARS, tokenize, tokenizeWhole } from '../../src/matcher/normalize';
+import { foldKazakh, heldLettersOnce, letterRuns, MAX_TEXT_CHARS, nonLetterRuns, tokenize, tokenizeWhole } from '../../src/matcher/normalize';
 import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import { perfectiveStems, stemRussian, stemEnglish, verbStems } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
 import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
 import { TrigramIndex, typingSlip } from '../../src/matcher/trigrams';
+
+describe('letterRuns and nonLetterRuns', () => {
+  it('take every character [\\p{L}\\p{N}] takes, and only those, for each character of the Basic Multilingual Plane and some beyond', () => {
+    const letter = /^[\p{L}\p{N}]$/u;
+    const apart: string[] = [];
+    for (let code = 0; code <= 0x1ffff; code += 1) {
+      if (code >= 0xd800 && code <= 0xdfff) continue;
+      const ch = String.fromCodePoint(code);
+      const run = letterRuns().exec(ch)?.[0] === ch;
+      const gap = nonLetterRuns().exec(ch)?.[0] === ch;
+      if (run !== letter.test(ch) || gap === run) apart.push(code.toString(16));
+    }
+    expect(apart).toEqual([]);
+  });
+
+  it('cut texts of any script at the same places as the Unicode classes', () => {
+    const texts = ['Когда начнётся комендантский час?', 'Сәлеметсіз бе, банктер қашан ашылады?!', 'hello — when will the internet be back…', 'ελληνικά και 日本語, ok', 'emoji 👍🏽 and 𝐚𝐚𝐚b', 'café № 5: 24/7', ''];
+    for (const text of texts) {
+      expect(text.match(letterRuns())).toEqual(text.match(/[\p{L}\p{N}]+/gu));
+      expect(text.replace(nonLetterRuns(), ' ')).toBe(text.replace(/[^\p{L}\p{N}]+/gu, ' '));
+    }
+  });
+});
 
 describe('tokenize', () => {
   it('lowercases, maps ё to е, splits on punctuation and keeps numbers', () => {
