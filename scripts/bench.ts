@@ -41,6 +41,7 @@ import { alertFanout } from './bench-alerts';
 import { BENCH_USAGE, BenchOptionsError, readBenchOptions, type BenchOptions } from './bench-options';
 import { machineReference, percentile, round } from './bench-figures';
 import { withTempStore } from './bench-store';
+import { residentQueries } from './bench-queries';
 import { consoleLoad } from './bench-console';
 import { deliveryFigures } from './bench-delivery';
 import { dashboardLoad } from './bench-dashboard';
@@ -99,26 +100,6 @@ interface Figures {
   passes_msgs_per_s?: number[];
 }
 
-/** Questions residents might type: FAQ questions lowercased, cut short, with a typo, or unrelated. */
-function queries(entries: readonly FaqEntryInput[], count: number, rnd: () => number): string[] {
-  const variants = entries.flatMap((e) => LANGS.flatMap((l) => e.questions[l] ?? []));
-  const noise = ['здравствуйте', 'подскажите пожалуйста', 'сәлеметсіз бе', 'hello', ''];
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let q = pickOne(variants, rnd).toLowerCase();
-    const words = q.split(' ');
-    if (rnd() < 0.3 && words.length > 3) q = words.slice(0, words.length - 1).join(' ');
-    if (rnd() < 0.3) {
-      const at = 1 + Math.floor(rnd() * (q.length - 2));
-      q = q.slice(0, at) + q.slice(at + 1);
-    }
-    if (rnd() < 0.3) q = `${pickOne(noise, rnd)} ${q}`;
-    if (rnd() < 0.1) q = `вопрос номер ${i} про что-то совсем другое`;
-    out.push(q);
-  }
-  return out;
-}
-
 /**
  * The FAQ after weeks of learning from residents: every question of every entry, lowercased and cut
  * by its last word, and by its first, as learned wordings in its language. Some measured messages
@@ -172,7 +153,7 @@ async function measure(
   options: { catalog?: FaqCatalog; inMemory?: boolean; passes?: number } = {},
 ): Promise<Figures> {
   const passes = Math.max(1, options.passes ?? 1);
-  const texts = queries(entries, messages, seededRandom(7));
+  const texts = residentQueries(entries, messages, seededRandom(7));
   const latencies = new Float64Array(messages * passes);
   const rates: number[] = [];
   let opened = 0;
