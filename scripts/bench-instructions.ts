@@ -112,7 +112,7 @@ function countUnderValgrind(messages: number, outDir: string): Promise<number> {
     let output = '';
     child.stderr.setEncoding('utf8');
     child.stderr.on('data', (chunk: string) => {
-      // Only the end matters (the count); the head may hold a crash's story.
+      // The end is kept: the count, or the last of a crash's story.
       output = (output + chunk).slice(-20_000);
     });
     child.on('error', (error: NodeJS.ErrnoException) =>
