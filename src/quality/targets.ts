@@ -46,9 +46,13 @@ const SPREAD_FIGURES = [
 /** A bound met exactly must not fail on a difference's last binary digit (0.9 − 0.85 is 0.050000000000000044). */
 const EPSILON = 1e-9;
 
-/** A figure that must reach `bound`; null when there is nothing to measure it on. */
-export function atLeast(name: string, value: number | null, bound: number): TargetCheck | null {
-  return value === null ? null : { says: `${name} ${value} ≥ ${bound}`, met: value >= bound - EPSILON };
+/**
+ * A figure that must reach `bound` (itself a figure, such as plain BM25's, when `boundName` names
+ * it); null when there is nothing to measure either on.
+ */
+export function atLeast(name: string, value: number | null, bound: number | null, boundName?: string): TargetCheck | null {
+  if (value === null || bound === null) return null;
+  return { says: `${name} ${value} ≥ ${boundName ? `${boundName} ` : ''}${bound}`, met: value >= bound - EPSILON };
 }
 
 /** A figure that must stay within `bound`; null when there is nothing to measure it on. */
@@ -95,9 +99,8 @@ export function suiteTargetChecks(overall: EvalFigures, byLang: Readonly<Record<
 
 /** The targets on any FAQ: answered or suggested at least plain BM25's first three, few wrong answers. */
 export function anyFaqTargetChecks(overall: EvalFigures): TargetCheck[] {
-  const { answered_or_suggested: ours, bm25_ranked_top3: yardstick } = overall;
   return [
-    ours === null || yardstick === null ? null : { says: `answered or suggested ${ours} ≥ plain BM25's first three ${yardstick}`, met: ours >= yardstick - EPSILON },
+    atLeast('answered or suggested', overall.answered_or_suggested, overall.bm25_ranked_top3, "plain BM25's first three"),
     atMost('wrong', overall.wrong_answer_rate, ANY_FAQ_TARGETS.maxWrong),
   ].filter((c): c is TargetCheck => c !== null);
 }
