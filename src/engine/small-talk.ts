@@ -46,8 +46,11 @@ const MAX_COMMAND_WORDS = 7;
 
 export class SmallTalkReader {
   private readonly phrases = new Map<string, SmallTalk>();
-  /** The first words of the phrases: a run can only start at one of them (most words of a question are none). */
-  private readonly starts = new Set<string>();
+  /**
+   * Every phrase's first words, one word and more ("добрый", "добрый день"): a run is read word by
+   * word only while its words so far begin a phrase, so most words of a question end it at once.
+   */
+  private readonly phraseStarts = new Set<string>();
   private readonly fillers = new Set<string>();
   /** Every word of the phrases and the fillers: a message with any other word is no small talk. */
   private readonly words = new Set<string>();
@@ -57,17 +60,17 @@ export class SmallTalkReader {
    */
   private readonly byDeletion = new Map<string, string>();
   /**
-   * slipped's answers: every message's words are asked about, most of them words of questions
-   * that come back all day ("когда", "справка"), and the lists do not change.
+   * spell's answers: every message's words are read so, several times over (as courtesy, as thanks
+   * for something, as a lead-in), most of them words of questions that come back all day ("когда",
+   * "справка"), and the lists do not change.
    */
-  private readonly slips = new Map<string, string | null>();
-  /** Words in the longest phrase: matching tries phrases from this length down. */
-  private longest = 1;
+  private readonly spellings = new Map<string, string>();
   /** Words that say what thanks is for (`smallTalk.thanksFor`): "за", "for", "үшін". */
   private readonly thanksFor = new Set<string>();
   /** The phrases that announce a question (`smallTalk.leadIn`), in list spelling; greetings when alone. */
   private readonly leadIns = new Set<string>();
-  private longestLeadIn = 0;
+  /** Their first words, as phraseStarts for the phrases. */
+  private readonly leadInStarts = new Set<string>();
 
   constructor(translator: Translator) {
     for (const lang of LANGS) {
@@ -78,7 +81,7 @@ export class SmallTalkReader {
         this.add(phrase, 'greeting');
         for (const k of listSpellings(key(phrase))) {
           this.leadIns.add(k);
-          this.longestLeadIn = Math.max(this.longestLeadIn, k.split(' ').length);
+          addStarts(this.leadInStarts, k);
         }
       }
       for (const word of translator.list(lang, 'smallTalk.filler')) for (const spelt of listSpellings(key(word))) this.fillers.add(spelt);
@@ -100,9 +103,7 @@ export class SmallTalkReader {
       // The first meaning wins, as for the typed commands.
       if (!k || this.phrases.has(k)) continue;
       this.phrases.set(k, kind);
-      const words = k.split(' ');
-      this.starts.add(words[0]);
-      this.longest = Math.max(this.longest, words.length);
+      addStarts(this.phraseStarts, k);
     }
   }
 
@@ -119,22 +120,35 @@ export class SmallTalkReader {
     return this.slipped(word) ?? (read === word ? undefined : this.slipped(read)) ?? word;
   }
 
+  /** A word of a message as typed, spelt as the lists know it (listSpelling, then spelt); kept (spellings). */
+  private spell(typed: string): string {
+    let spelt = this.spellings.get(typed);
+    if (spelt === undefined) {
+      if (this.spellings.size >= MAX_KEPT_SPELLINGS) this.spellings.clear();
+      spelt = this.spelt(listSpelling(typed));
+      this.spellings.set(typed, spelt);
+    }
+    return spelt;
+  }
+
+  /** The words of a text (WORD), each spelt as the lists know it (spell). */
+  private spellWords(text: string): string[] {
+    const words: string[] = [];
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) words.push(this.spell(m[0]));
+    return words;
+  }
+
   /**
    * The word of the lists `word` is with one slip: a letter missing, one more, one replaced, or two
    * swapped (each side with one letter left out, the same). Only for words of MIN_SLIP_LENGTH letters
    * or more and the same first letter: a shorter word slipped, or one whose first letter is wrong,
    * is as often another word. Every word of a message must be courtesy for it to be small talk, so
-   * a word of a question taken for courtesy leaves the message a question. Kept per word (slips).
+   * a word of a question taken for courtesy leaves the message a question.
    */
   private slipped(word: string): string | undefined {
     if (word.length < MIN_SLIP_LENGTH - 1) return undefined;
-    let known = this.slips.get(word);
-    if (known === undefined) {
-      if (this.slips.size >= MAX_KEPT_SLIPS) this.slips.clear();
-      known = this.slipOf(word);
-      this.slips.set(word, known);
-    }
-    return known ?? undefined;
+    return this.slipOf(word) ?? undefined;
   }
 
   /** slipped, worked out. */
@@ -165,7 +179,7 @@ export class SmallTalkReader {
     const words: string[] = [];
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
-      const word = this.spelt(listSpelling(m[0]));
+      const word = this.spell(m[0]);
       if (!this.words.has(word) || words.length === MAX_WORDS) return null;
       words.push(word);
     }
@@ -192,7 +206,7 @@ export class SmallTalkReader {
     WORD.lastIndex = 0;
     for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
       if (words.length === MAX_WORDS) return null;
-      words.push(this.spelt(listSpelling(m[0])));
+      words.push(this.spell(m[0]));
       starts.push(m.index);
       ends.push(m.index + m[0].length);
     }
@@ -275,7 +289,7 @@ export class SmallTalkReader {
     const tokens = text.trim().split(/\s+/);
     if (tokens.length > MAX_COMMAND_WORDS) return undefined;
     if (!this.isCourteous(tokens[0]) && !this.isCourteous(tokens[tokens.length - 1])) return undefined;
-    const words = listWords(text).map((w) => this.spelt(w));
+    const words = this.spellWords(text);
     const kept = this.runs(words)
       .filter((run) => run.kind === 'other' || run.kind === 'yes' || run.kind === 'no' || run.kind === 'waiting')
       .flatMap((run) => run.words);
@@ -284,7 +298,7 @@ export class SmallTalkReader {
 
   /** Whether a token of a message has a courtesy word ("пожалуйста," "Здравствуйте!"). */
   private isCourteous(token: string): boolean {
-    return listWords(token).some((w) => this.words.has(this.spelt(w)));
+    return this.spellWords(token).some((w) => this.words.has(w));
   }
 
   /**
@@ -357,17 +371,19 @@ export class SmallTalkReader {
    * stay: "how are you supposed to pay" and "нужна помощь многодетным" ask with their words.
    */
   private withoutLeadIn(text: string): string {
-    const ends: number[] = [];
-    const words: string[] = [];
+    // The words so far, and where the longest lead-in they make with a word after it ends.
+    let said = '';
+    let end = 0;
+    let leadInEnd = -1;
     WORD.lastIndex = 0;
-    for (let m = WORD.exec(text); m && words.length <= this.longestLeadIn; m = WORD.exec(text)) {
-      words.push(this.spelt(listSpelling(m[0])));
-      ends.push(m.index + m[0].length);
+    for (let m = WORD.exec(text); m; m = WORD.exec(text)) {
+      if (said !== '' && this.leadIns.has(said)) leadInEnd = end;
+      const word = this.spell(m[0]);
+      said = said === '' ? word : `${said} ${word}`;
+      end = m.index + m[0].length;
+      if (!this.leadInStarts.has(said)) break;
     }
-    for (let length = Math.min(this.longestLeadIn, words.length - 1); length > 0; length -= 1) {
-      if (this.leadIns.has(words.slice(0, length).join(' '))) return text.slice(ends[length - 1]).replace(LEADING_BREAK, '');
-    }
-    return text;
+    return leadInEnd < 0 ? text : text.slice(leadInEnd).replace(LEADING_BREAK, '');
   }
 
   /**
@@ -376,19 +392,27 @@ export class SmallTalkReader {
    */
   private runs(words: readonly string[]): Run[] {
     const runs: Run[] = [];
-    next: for (let at = 0; at < words.length; ) {
-      const longest = this.starts.has(words[at]) ? Math.min(this.longest, words.length - at) : 0;
-      for (let length = longest; length > 0; length -= 1) {
-        const phrase = words.slice(at, at + length);
-        const kind = this.phrases.get(phrase.join(' '));
-        if (kind) {
-          runs.push({ kind, words: phrase });
-          at += length;
-          continue next;
+    for (let at = 0; at < words.length; ) {
+      // The longest phrase from here: its words are read while they begin one.
+      let said = '';
+      let length = 0;
+      let kind: SmallTalk | undefined;
+      for (let next = at; next < words.length; next += 1) {
+        said = said === '' ? words[next] : `${said} ${words[next]}`;
+        if (!this.phraseStarts.has(said)) break;
+        const phrase = this.phrases.get(said);
+        if (phrase) {
+          kind = phrase;
+          length = next + 1 - at;
         }
       }
-      runs.push({ kind: this.fillers.has(words[at]) ? 'filler' : 'other', words: [words[at]] });
-      at += 1;
+      if (kind) {
+        runs.push({ kind, words: words.slice(at, at + length) });
+        at += length;
+      } else {
+        runs.push({ kind: this.fillers.has(words[at]) ? 'filler' : 'other', words: [words[at]] });
+        at += 1;
+      }
     }
     return runs;
   }
@@ -511,8 +535,8 @@ const MAX_SIGNATURE_WORDS = 2;
 /** Who signs a letter, in words: "жители дома 5", "5-үйдің тұрғыны", "a resident of house 5". */
 const MAX_SIGNED_DESCRIPTION_WORDS = 6;
 
-/** How many words' slips are kept before starting afresh (a crude bound, as for the matcher's memos). */
-const MAX_KEPT_SLIPS = 20_000;
+/** How many words' spellings are kept before starting afresh (a crude bound, as for the matcher's memos). */
+const MAX_KEPT_SPELLINGS = 20_000;
 
 /** What thanks may be for, in words: "быстрый ремонт дороги во дворе". More is a message of its own. */
 const MAX_THANKED_WORDS = 5;
@@ -528,4 +552,13 @@ const WORD = letterRuns();
 /** A phrase of the lists as its words' keys. */
 function key(text: string): string {
   return listWords(text).join(' ');
+}
+
+/** Adds each of a phrase's first words, one word and more, the whole phrase among them, to `starts`. */
+function addStarts(starts: Set<string>, phrase: string): void {
+  let said = '';
+  for (const word of phrase.split(' ')) {
+    said = said === '' ? word : `${said} ${word}`;
+    starts.add(said);
+  }
 }

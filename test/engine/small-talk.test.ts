@@ -241,6 +241,22 @@ describe('SmallTalkReader', () => {
     expect(reader.read('I wanted to ask')).toEqual(set('greeting'));
   });
 
+  test('reads the longest phrase of the lists that the words begin with, through words that only begin one', () => {
+    // "не то" is a no; "не то что я спрашивала" (no shorter part of it but "не то" a phrase) is "not what I asked".
+    expect(said('не то')).toEqual(['no']);
+    expect(said('не то что я спрашивала')).toEqual(['notHelped']);
+    expect(said('все время занято')).toEqual(['notHelped']);
+    // Lead-ins nested in longer ones are cut whole, with a word after them.
+    const question = (text: string) => reader.withoutCourtesyParts(text);
+    expect(question('у меня вопрос такой когда откроются банки')).toBe('когда откроются банки');
+    expect(question('у меня вопрос когда откроются банки')).toBe('когда откроются банки');
+    expect(question('сұрағым бар еді банктер ашық па')).toBe('банктер ашық па');
+    expect(question('i have a question for you are banks open')).toBe('are banks open');
+    // Around a command, the longest courtesy goes: "салам алейкум", not "салам" and a stray word.
+    expect(reader.withoutCourtesy('салам алейкум меню пожалуйста')).toBe('меню');
+    expect(reader.withoutCourtesy('спасибо заранее english please')).toBe('english');
+  });
+
   test('thanks and goodbye are answered before a greeting, a greeting before "ok"', () => {
     expect(mainSmallTalk(set('greeting', 'thanks'))).toBe('thanks');
     expect(mainSmallTalk(set('ok', 'bye'))).toBe('bye');
