@@ -73,6 +73,8 @@ export class CommandRecognizer {
   private readonly slippable = new Map<string, Command>();
   /** The word of `slippable` a word is one typing slip from, if any (the lexicon's lookup of slips). */
   private readonly slippedFrom = slipTargets(() => this.slippable.keys());
+  /** The last text spelt (spelling) and its spelling: a question is asked both whether it is a command and whether it names a person. */
+  private lastSpelt = { text: '', spelt: '' };
 
   constructor(translator: Translator) {
     // Any language's words work in any conversation: a Kazakh speaker may well type "меню".
@@ -132,7 +134,7 @@ export class CommandRecognizer {
       // A command's typed word behind a slash ("/меню", "/оператор") is that command.
       return this.said([normalizePhrase(word)]) ?? { name: 'unknown', typed: `/${slash[1]}` };
     }
-    const spelt = normalizePhrase(text);
+    const spelt = this.spelling(text);
     const words = spelt.split(' ');
     const said = this.said(words) ?? this.slipped(words);
     if (said || !LATIN_LETTER.test(spelt)) return said;
@@ -152,9 +154,15 @@ export class CommandRecognizer {
   namesPerson(text: string): boolean {
     // Asked of every question the FAQ may not answer: a long one is given up before it is spelt.
     if (text.length > MAX_PERSON_CHARS) return false;
-    const words = normalizePhrase(text).split(' ');
+    const words = this.spelling(text).split(' ');
     if (words.length > MAX_PERSON_WORDS) return false;
     return words.some((w, i) => this.personWords.has(w) && !denied(words, i, 1));
+  }
+
+  /** `text` in the lists' spelling (normalizePhrase), kept for the next question about the same text. */
+  private spelling(text: string): string {
+    if (this.lastSpelt.text !== text) this.lastSpelt = { text, spelt: normalizePhrase(text) };
+    return this.lastSpelt.spelt;
   }
 
   /** The command a message's words are, or ask for in a phrase; null if none. */
