@@ -41,7 +41,9 @@ const SPLIT = /((?:[!?…;\n]|(?<!\d)\.|\.(?!\d))+|:(?!\d)|\s[-–—]\s|,\s*(?:
  * that one is the resident's feeling about the matter, not a second question.
  */
 export function sentencesOf(text: string, lang?: Lang): Sentence[] {
-  const parts = withUnmarkedEnds(text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`), lang).split(SPLIT);
+  // Most messages have no full stop at all, and the pattern would try every place of them.
+  const held = text.includes('.') ? text.replace(ABBREVIATION_DOT, `$1${HELD_DOT}`) : text;
+  const parts = withUnmarkedEnds(held, lang).split(SPLIT);
   const sentences: Sentence[] = [];
   for (let i = 0; i < parts.length; i += 2) {
     const body = parts[i];
