@@ -400,9 +400,9 @@ export class SmallTalkReader {
       for (let next = at; next < words.length; next += 1) {
         said = said === '' ? words[next] : `${said} ${words[next]}`;
         if (!this.phraseStarts.has(said)) break;
-        const phrase = this.phrases.get(said);
-        if (phrase) {
-          kind = phrase;
+        const saidKind = this.phrases.get(said);
+        if (saidKind) {
+          kind = saidKind;
           length = next + 1 - at;
         }
       }
