@@ -73,7 +73,10 @@ export class CommandRecognizer {
   private readonly slippable = new Map<string, Command>();
   /** The word of `slippable` a word is one typing slip from, if any (the lexicon's lookup of slips). */
   private readonly slippedFrom = slipTargets(() => this.slippable.keys());
-  /** The last text spelt (spelling) and its spelling: a question is asked both whether it is a command and whether it names a person. */
+  /**
+   * The last text spelt (spelling) and its spelling: a question is asked both whether it is a
+   * command and whether it names a person.
+   */
   private lastSpelt = { text: '', spelt: '' };
 
   constructor(translator: Translator) {

@@ -242,7 +242,7 @@ describe('SmallTalkReader', () => {
   });
 
   test('reads the longest phrase of the lists that the words begin with, through words that only begin one', () => {
-    // "не то" is a no; "не то что я спрашивала" (no shorter part of it but "не то" a phrase) is "not what I asked".
+    // "не то" is a no; "не то что я спрашивала", whose first words "не то что" are no phrase, is "not what I asked".
     expect(said('не то')).toEqual(['no']);
     expect(said('не то что я спрашивала')).toEqual(['notHelped']);
     expect(said('все время занято')).toEqual(['notHelped']);
