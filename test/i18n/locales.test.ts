@@ -3,7 +3,7 @@ import path from 'node:path';
 import { NAV, SCRIPT_TEXTS } from '../../src/console/layout';
 import { SORTS, STATUSES } from '../../src/console/routes/api-tickets';
 import { RANGES } from '../../src/console/routes/pages-dashboard';
-import { createTranslator, readLocale } from '../../src/i18n';
+import { createI18next, createTranslator, filledPlainly, readLocale, type LocaleResources } from '../../src/i18n';
 import { LANGS } from '../../src/i18n/languages';
 import { STAFF_ROLES } from '../../src/store/types';
 
@@ -63,6 +63,37 @@ describe('locales', () => {
       }
       expect(tr.t(lang, 'escalation.queued', { ticket: '<42&>' })).toContain('<42&>');
     }
+  });
+
+  test('every text with values is filled as i18next fills it, in every language', () => {
+    const tr = createTranslator();
+    // i18next itself, set up as the translator sets it up.
+    const reference = createI18next(Object.fromEntries(LANGS.map((l) => [l, { translation: resources[l] }])) as LocaleResources);
+    let compared = 0;
+    for (const lang of LANGS) {
+      for (const [key, kind] of leaves(resources[lang])) {
+        if (kind !== 'string') continue;
+        const names = placeholders(reference.t(key, { lng: lang }));
+        if (names.length === 0) continue;
+        // Values a replacement string would misread ("$&"), markup, and a placeholder of their own.
+        const vars = Object.fromEntries(names.map((name, i) => [name, i % 2 === 1 ? 7 : `$&<${name}>{{x}}`]));
+        expect(`${lang} ${key}: ${tr.t(lang, key, vars)}`).toBe(`${lang} ${key}: ${reference.t(key, { lng: lang, ...vars })}`);
+        compared += 1;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
+  test('values are filled plainly only where i18next would do no more than that', () => {
+    expect(filledPlainly('№{{ticket}}, {{ ticket }}', { ticket: '$&1' })).toBe('№$&1, $&1');
+    expect(filledPlainly('{{n}} of {{total}}', { n: 1, total: 2 })).toBe('1 of 2');
+    // Plurals, contexts, nesting, formats, unescaped values and missing values are i18next's.
+    expect(filledPlainly('{{count}} items', { count: 2 })).toBeUndefined();
+    expect(filledPlainly('{{name}}', { name: 'a', context: 'male' })).toBeUndefined();
+    expect(filledPlainly('$t(other) {{name}}', { name: 'a' })).toBeUndefined();
+    expect(filledPlainly('{{n, number}}', { n: 1 })).toBeUndefined();
+    expect(filledPlainly('{{- name}}', { name: 'a' })).toBeUndefined();
+    expect(filledPlainly('{{name}} {{other}}', { name: 'a' })).toBeUndefined();
   });
 
   test('a text looked up again is the same, in its own language, and values are filled anew each time', () => {
