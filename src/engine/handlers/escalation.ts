@@ -94,6 +94,7 @@ async function escalate(
   turn.answer(
     { kind: 'escalate', ticketId: ticket.id, reason, faqIds: entries.map((e) => e.id) },
     said,
-    { text: tr.t(lang, 'escalation.hints'), choices: entryChoices(entries, lang, catalog.closestQuestions(question, lang, hints ?? [])) },
+    // Labelled from the words the FAQ was asked, which found them (the question without its courtesy).
+    { text: tr.t(lang, 'escalation.hints'), choices: entryChoices(entries, lang, catalog.closestQuestions(turn.input.question, lang, hints ?? [])) },
   );
 }
