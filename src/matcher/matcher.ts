@@ -195,6 +195,13 @@ export class LexicalMatcher implements FaqMatcher {
   private refitTimer?: NodeJS.Timeout;
   private refitting?: Promise<void>;
   private settled: Array<() => void> = [];
+  /**
+   * The last message analysed, and the index keys its words stand for as of `changes` when it was
+   * matched: a message offered choices or handed over with entries to read is read again right
+   * after its match, to label them (closestQuestions). Its analysis depends on its words alone, its
+   * keys on the index too.
+   */
+  private lastMessage?: { text: string; lang: Lang | undefined; tokens: WeightedToken[]; keys?: ReadonlySet<string>; keysAt?: number };
 
   constructor(options: Partial<MatcherOptions> = {}) {
     this.options = { ...DEFAULT_MATCHER_OPTIONS, ...options };
@@ -250,13 +257,14 @@ export class LexicalMatcher implements FaqMatcher {
 
   match(text: string, lang?: Lang, limit = 3): MatchResult {
     if (this.index.size === 0 || typeof text !== 'string' || limit <= 0) return { candidates: [] };
-    const tokens = analyzeMessage(text, lang);
+    const tokens = this.analyzed(text, lang);
     // Only the kind of answer ("где?", "how?") or the day ("а завтра?"), or no word that is not a
     // stop word ("а сегодня?"): alone it would pick entries at random. Unless the FAQ asks it so.
     if (namesNoSubject(tokens.map((t) => t.token.surface), text) && !this.asksInTheseWords(text, lang, tokens)) return { candidates: [], doubt: 'no-subject' };
     // Not even that: every word a stop word or an interjection ("хм", "и что?", "помогите").
     if (tokens.length === 0 && tokenize(text).length > 0) return { candidates: [], doubt: 'nothing-asked' };
     const ranking = this.ranker.rank(tokens, undefined, limit);
+    if (this.lastMessage?.tokens === tokens) Object.assign(this.lastMessage, { keys: ranking.keys, keysAt: this.changes });
     // No word at all, only numbers the FAQ does not have ("123", a phone number): nothing to hand on.
     if (ranking.entries.length === 0 && NUMBERS_ONLY.test(text)) return { candidates: [], doubt: 'nothing-asked' };
     const taught = this.taught.entriesSaying(text, lang, tokens);
@@ -293,13 +301,25 @@ export class LexicalMatcher implements FaqMatcher {
   closestQuestions(text: string, lang: Lang, ids: readonly string[]): Map<string, string> {
     const out = new Map<string, string>();
     if (ids.length === 0 || typeof text !== 'string') return out;
-    const keys = this.ranker.keysOf(analyzeMessage(text, lang));
+    const tokens = this.analyzed(text, lang);
+    const last = this.lastMessage;
+    // The keys its match found, when the index has not changed since.
+    const keys = last?.tokens === tokens && last.keys && last.keysAt === this.changes ? last.keys : this.ranker.keysOf(tokens);
     for (const id of ids) {
       const entry = this.index.get(id);
       const variant = entry && closestVariant(entry, keys, lang);
       if (entry && variant !== undefined) out.set(id, entry.questions[variant]);
     }
     return out;
+  }
+
+  /** analyzeMessage, kept for the last message (lastMessage). */
+  private analyzed(text: string, lang: Lang | undefined): WeightedToken[] {
+    const last = this.lastMessage;
+    if (last && last.text === text && last.lang === lang) return last.tokens;
+    const tokens = analyzeMessage(text, lang);
+    this.lastMessage = { text, lang, tokens };
+    return tokens;
   }
 
   /**

@@ -721,6 +721,30 @@ describe("residents' learned wordings (FaqEntryInput.learned)", () => {
   });
 });
 
+describe('labels of the entries offered (closestQuestions)', () => {
+  const message = 'читалка на Толстого до скольки работает в воскресенье';
+  const library = FIXTURE_FAQ.find((e) => e.id === 'library-hours')!;
+  const withQuestion = { ...library, questions: { ...library.questions, ru: [...(library.questions.ru ?? []), 'Читалка на Толстого открыта?'] } };
+
+  it('are the same right after the message is matched as from a matcher that never saw it', () => {
+    const matched = loaded();
+    matched.match(message, 'ru');
+    expect(matched.closestQuestions(message, 'ru', ['library-hours'])).toEqual(loaded().closestQuestions(message, 'ru', ['library-hours']));
+  });
+
+  it('follow the FAQ as it is when it changed between the match and the labels', () => {
+    const matcher = loaded();
+    const before = matcher.closestQuestions(message, 'ru', ['library-hours']).get('library-hours');
+    matcher.match(message, 'ru');
+    // The words "читалка", "Толстого" become the FAQ's: the new question holds more of the message.
+    matcher.upsert(withQuestion);
+    const after = matcher.closestQuestions(message, 'ru', ['library-hours']).get('library-hours');
+    expect(after).toBe(loaded(FIXTURE_FAQ.map((e) => (e.id === 'library-hours' ? withQuestion : e))).closestQuestions(message, 'ru', ['library-hours']).get('library-hours'));
+    expect(after).toBe('Читалка на Толстого открыта?');
+    expect(before).not.toBe(after);
+  });
+});
+
 describe('confidence learnt from the FAQ', () => {
   it('is fitted on simulated residents when the FAQ is loaded', () => {
     const matcher = new LexicalMatcher();
