@@ -61,7 +61,9 @@ export function createTranslator(dir = LOCALES_DIR): Translator {
         // i18next took 5 µs and more a call (every hand-off's reply has one). Anything else
         // (plurals by count, a context, nesting, formats, a text only another language has) is
         // i18next's, as before.
-        const template = textAt(resources[lang].translation, key);
+        // A language the texts do not have (a stored conversation's, say) is i18next's to fall back from.
+        const own = resources[lang] as LocaleResources[Lang] | undefined;
+        const template = own && textAt(own.translation, key);
         return (typeof template === 'string' ? filledPlainly(template, vars) : undefined) ?? instance.t(key, { lng: lang, ...vars });
       }
       const cacheKey = `${lang}\u0000${key}`;

@@ -4,7 +4,7 @@ import { NAV, SCRIPT_TEXTS } from '../../src/console/layout';
 import { SORTS, STATUSES } from '../../src/console/routes/api-tickets';
 import { RANGES } from '../../src/console/routes/pages-dashboard';
 import { createI18next, createTranslator, filledPlainly, readLocale, type LocaleResources } from '../../src/i18n';
-import { LANGS } from '../../src/i18n/languages';
+import { FALLBACK_LANG, LANGS, type Lang } from '../../src/i18n/languages';
 import { STAFF_ROLES } from '../../src/store/types';
 
 /** Every leaf key path of a nested resource object, with the kind of value there. */
@@ -82,6 +82,12 @@ describe('locales', () => {
       }
     }
     expect(compared).toBeGreaterThan(100);
+  });
+
+  test('a language the texts do not have falls back as i18next does, with values too', () => {
+    const tr = createTranslator();
+    const unknown = 'de' as Lang;
+    expect(tr.t(unknown, 'escalation.queued', { ticket: '7' })).toBe(tr.t(FALLBACK_LANG, 'escalation.queued', { ticket: '7' }));
   });
 
   test('values are filled plainly only where i18next would do no more than that', () => {
