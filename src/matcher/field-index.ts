@@ -279,7 +279,6 @@ export class FieldIndex {
     // Plain loops: `Float64Array.from` with a mapping function walks an iterator and calls per word,
     // and cost twice as much. Every edit makes a new revision, after which the first message to
     // reach each entry works its weights out again: at 10,000 entries, most messages for a while.
-    const n = this.entries.size;
     const totals = new Float64Array(entry.variants.length);
     const idfs: Float64Array[] = [];
     for (let v = 0; v < entry.variants.length; v += 1) {
@@ -287,7 +286,7 @@ export class FieldIndex {
       const terms = new Float64Array(variant.length);
       let total = 0;
       for (let w = 0; w < variant.length; w += 1) {
-        terms[w] = FieldIndex.idf(this.dfOf(variant[w][0]), n);
+        terms[w] = this.idf(variant[w][0]);
         total += terms[w];
       }
       idfs.push(terms);
