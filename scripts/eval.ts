@@ -82,6 +82,7 @@ import { followUpFigures } from '../src/quality/follow-ups';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import { anyFaqTargetChecks, suiteTargetChecks, targetLine } from '../src/quality/targets';
 import { wholeNumber } from './whole-number';
+import type { MatchExplanation } from '../src/matcher';
 
 const USAGE =
   'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
@@ -107,12 +108,31 @@ function table(header: string[], rows: string[][]): string {
   return [header, ...rows].map((r) => r.map((cell, i) => cell.padStart(widths[i])).join('  ')).join('\n');
 }
 
+/**
+ * The confidence in the first entry ranked for a whole message, as the sum it is: the model's bias
+ * and each feature's part of the log-odds, the weightiest first ("precision 0.68 +5.25": the
+ * feature's value and its part). The engine may have asked the FAQ less than the whole message (its
+ * courtesy left out, its questions one by one), so its decision can differ.
+ */
+function whyLine(why: MatchExplanation): string {
+  const parts = [...why.features]
+    .sort((a, b) => Math.abs(b.part) - Math.abs(a.part))
+    .map((f) => `${f.name} ${f.value.toFixed(2)} ${signed(f.part)}`);
+  const doubt = why.doubt ? `; doubt: ${why.doubt}` : '';
+  return `the whole message ranks ${why.first} first, p ${why.probability.toFixed(2)}: bias ${signed(why.bias)}, ${parts.join(', ')}${doubt}`;
+}
+
+function signed(v: number): string {
+  return `${v < 0 ? '−' : '+'}${Math.abs(v).toFixed(2)}`;
+}
+
 function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, misses: boolean): void {
   console.log(`\n== ${suite.name}: ${suite.entries.length} FAQ entries (indexed and calibrated in ${indexBuildMs.toFixed(0)} ms), ${suite.cases.length} cases`);
   if (misses) {
     for (const m of report.misses) {
       const unknown = m.unknown.length > 0 ? `  (words no entry knows: ${m.unknown.join(', ')})` : '';
       console.log(`MISS [${m.lang}→${m.replyLang}] expect=${m.expect ?? 'escalate'} got=${m.got}: ${m.text}${unknown}`);
+      if (m.why) console.log(`     ${whyLine(m.why)}`);
     }
   }
   const cell = (v: number | null) => (v === null ? '–' : String(v));

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import type { WordEvidence } from '../language/detect';
-import type { FaqMatcher, MatchCandidate, MatchResult, Thresholds } from '../matcher/types';
+import type { FaqMatcher, MatchCandidate, MatchExplanation, MatchResult, Thresholds } from '../matcher/types';
 import { checkEntry, checkFaq, OutdatedCheck, type EntryCheck, type FaqCheck } from './entry-check';
 import { SLICE_MS, timeSlices } from '../schedule/time-slices';
 import { versionChanges } from './version-changes';
@@ -171,6 +171,11 @@ export class FaqCatalog {
   /** The message's words no entry knows (FaqMatcher.unknownWords). */
   unknownWords(text: string, lang: Lang | undefined): string[] {
     return this.matcher.unknownWords(text, lang);
+  }
+
+  /** Why the first entry ranked for a message is as likely as it is (FaqMatcher.explain). */
+  explain(text: string, lang: Lang | undefined): MatchExplanation | undefined {
+    return this.matcher.explain(text, lang);
   }
 
   /** Labels for entries offered for a message: each one's question closest to it (FaqMatcher.closestQuestions). */

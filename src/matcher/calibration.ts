@@ -26,6 +26,7 @@ export const FEATURE_NAMES = [
   'evidence',
   'explainedEvidence',
 ] as const;
+export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type FeatureVector = number[];
 
 export interface RankingSummary {

@@ -12,7 +12,7 @@ import { LexicalMatcher, type MatcherOptions } from './matcher';
 
 export { DEFAULT_MATCHER_OPTIONS, type MatcherOptions } from './matcher';
 
-export type { Decision, FaqMatcher, MatchCandidate, MatchResult, Thresholds, VariantTrial } from './types';
+export type { Decision, FaqMatcher, MatchCandidate, MatchExplanation, MatchResult, Thresholds, VariantTrial } from './types';
 
 /**
  * Probability bands, the same for every FAQ (the matcher calibrates its probabilities on each FAQ);

@@ -7,10 +7,10 @@
 import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
-import type { FaqMatcher, MatchCandidate, MatchResult, VariantTrial } from './types';
+import type { FaqMatcher, MatchCandidate, MatchExplanation, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf, querySurfaceOf, type WeightedToken } from './analyze';
 import { tokenize } from './normalize';
-import { featuresOf, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
+import { FEATURE_NAMES, featuresOf, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
 import { MIN_TAUGHT_WORDS, signatureOf, TaughtWordings } from './taught-wordings';
@@ -280,6 +280,18 @@ export class LexicalMatcher implements FaqMatcher {
     if (unknown.size === 0) return [];
     // As the resident wrote them (in lower case): a surface is folded, or read in Cyrillic.
     return [...new Set(tokenize(text).filter((word) => unknown.has(querySurfaceOf(word, lang))))];
+  }
+
+  explain(text: string, lang?: Lang): MatchExplanation | undefined {
+    if (this.index.size === 0 || typeof text !== 'string') return undefined;
+    const ranking = this.ranker.rank(this.analyzed(text, lang), undefined, 1);
+    const top = ranking.entries[0];
+    if (!top) return undefined;
+    const result = this.resultOf(ranking, 1);
+    const x = this.features(ranking, result.covered ?? 0);
+    const { bias, weights } = this.calibration.top1;
+    const features = FEATURE_NAMES.map((name, i) => ({ name, value: x[i], part: weights[i] * x[i] }));
+    return { first: top.id, probability: result.candidates[0].score, bias, features, doubt: result.doubt };
   }
 
   askEachVariant(id: string): VariantTrial[] | undefined {

@@ -1,6 +1,7 @@
 import type { Lang } from '../i18n/languages';
 import type { FaqEntryInput } from '../faq/types';
 import type { WordEvidence } from '../language/detect';
+import type { FeatureName } from './calibration';
 
 /**
  * One FAQ entry the matcher considers relevant. The first candidate's score is the probability
@@ -75,6 +76,23 @@ export interface MatchResult {
 }
 
 /**
+ * Why the bot is as sure as it is of a message's first entry (FaqMatcher.explain): the calibrated
+ * model's log-odds, its bias plus each feature's part (its weight times its value), of which the
+ * probability is the logistic function. For whoever asks why a message was answered, offered or
+ * handed over (`npm run eval -- … --misses`).
+ */
+export interface MatchExplanation {
+  /** The entry ranked first. */
+  first: string;
+  /** That it is right: the first candidate's score as `match` gives it (0 for an entry met only in its answer). */
+  probability: number;
+  bias: number;
+  /** In the calibration's feature order (calibration.ts, FEATURE_NAMES). */
+  features: Array<{ name: FeatureName; value: number; part: number }>;
+  doubt?: MatchResult['doubt'];
+}
+
+/**
  * One of an entry's question variants asked as a new question: ranked with that variant left out of
  * the index, as if a resident had asked in those words and the FAQ did not have them.
  */
@@ -144,4 +162,11 @@ export interface FaqMatcher {
    * the FAQ has in other words, and these say which words to add.
    */
   unknownWords(text: string, lang?: Lang): string[];
+  /**
+   * Why the first entry the FAQ ranks for `text` is as likely as it is (MatchExplanation); undefined
+   * when no entry is found. It explains the ranking `match` calibrates, and so says nothing of
+   * what `match` decides before ranking (a message naming no subject) or instead of it (a wording
+   * an editor taught).
+   */
+  explain(text: string, lang?: Lang): MatchExplanation | undefined;
 }

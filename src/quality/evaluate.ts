@@ -9,7 +9,7 @@
 import type { ConversationEngine } from '../engine/engine';
 import type { FaqCatalog } from '../faq/catalog';
 import { isLang, LANGS, type Lang } from '../i18n/languages';
-import { decide, type Decision, type MatchResult, type Thresholds } from '../matcher';
+import { decide, type Decision, type MatchExplanation, type MatchResult, type Thresholds } from '../matcher';
 import { PlainBm25 } from './plain-bm25';
 
 export interface EvalCase {
@@ -51,6 +51,8 @@ export interface EvalMiss {
   replyLang: Lang;
   /** The message's words no entry knows (FaqMatcher.unknownWords): often why it was handed over. */
   unknown: string[];
+  /** Why the entry ranked first for the whole message is as likely as it is (FaqMatcher.explain). */
+  why?: MatchExplanation;
 }
 
 /** What one case got, right or not: the material of `npm run eval -- --outcomes/--compare`. */
@@ -323,7 +325,17 @@ export async function evaluate(
       predictions.push({ band, predicted: top?.score ?? 0, topRight: !!top && top.id === c.expect });
     }
     const ok = c.expect === null ? o.kind === 'escalate' : answered === c.expect;
-    if (!ok || result.lang !== c.lang) misses.push({ text: c.text, lang: c.lang, expect: c.expect, got, replyLang: result.lang, unknown: catalog.unknownWords(c.text, result.lang) });
+    if (!ok || result.lang !== c.lang) {
+      misses.push({
+        text: c.text,
+        lang: c.lang,
+        expect: c.expect,
+        got,
+        replyLang: result.lang,
+        unknown: catalog.unknownWords(c.text, result.lang),
+        why: catalog.explain(c.text, result.lang),
+      });
+    }
     outcomes.push({ text: c.text, lang: c.lang, expect: c.expect, got, ok: ok && result.lang === c.lang, p: Math.round((top?.score ?? 0) * 1000) / 1000, edge });
     onProgress?.(i + 1, cases.length);
   }

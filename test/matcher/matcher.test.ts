@@ -2,6 +2,7 @@ import { createMatcher, decide, DEFAULT_THRESHOLDS } from '../../src/matcher';
 import type { Lang } from '../../src/i18n/languages';
 import type { FaqMatcher } from '../../src/matcher/types';
 import { LexicalMatcher } from '../../src/matcher/matcher';
+import { FEATURE_NAMES } from '../../src/matcher/calibration';
 import { isStopword } from '../../src/matcher/stopwords';
 import { analyzeMessage, MAX_MESSAGE_WORDS } from '../../src/matcher/analyze';
 import type { FaqEntryInput } from '../../src/faq/types';
@@ -128,6 +129,36 @@ describe('FAQ matcher retrieval', () => {
     for (let i = 1; i < candidates.length; i += 1) {
       expect(candidates[i - 1].score).toBeGreaterThanOrEqual(candidates[i].score);
     }
+  });
+});
+
+describe('why the matcher is as sure as it is (explain)', () => {
+  const matcher = loaded();
+
+  it.each<[string, Lang]>([
+    ['библиотеку в воскресенье открывают?', 'ru'],
+    ['gde oplatit shtraf za parkovku', 'ru'],
+    ['можно ли устроиться на работу в библиотеку продавцом книг', 'ru'],
+    ['how do I buy a parking garage spot with a monthly subscription', 'en'],
+    ['штраф за парковку и прививка от гриппа', 'ru'],
+  ])('explains the probability match gives the first entry of "%s" as the sum it is', (text, lang) => {
+    const { candidates, doubt } = matcher.match(text, lang);
+    const why = matcher.explain(text, lang);
+    expect(why).toBeDefined();
+    if (!why) return;
+    expect(why.first).toBe(candidates[0].id);
+    expect(why.probability).toBeCloseTo(candidates[0].score, 12);
+    expect(why.doubt).toBe(doubt);
+    expect(why.features.map((f) => f.name)).toEqual([...FEATURE_NAMES]);
+    const logOdds = why.features.reduce((z, f) => z + f.part, why.bias);
+    expect(1 / (1 + Math.exp(-logOdds))).toBeCloseTo(why.probability, 9);
+    for (const f of why.features) expect(f.value).toBeGreaterThanOrEqual(0);
+  });
+
+  it('explains nothing where nothing is ranked', () => {
+    expect(matcher.explain('🙂🙂🙏', 'ru')).toBeUndefined();
+    expect(matcher.explain('zzqx vvbn', 'en')).toBeUndefined();
+    expect(createMatcher().explain('библиотека', 'ru')).toBeUndefined();
   });
 });
 

@@ -51,6 +51,9 @@ describe('evaluate', () => {
     expect(report.misses).toHaveLength(1);
     expect(report.misses[0].got).toMatch(/^(suggest|escalate, offering) parking-fine,library-hours$/);
     expect(report.misses[0].unknown).toEqual([]);
+    // Why: the entry the whole message ranks first, and how sure of it the confidence is.
+    expect(report.misses[0].why?.first).toBe('parking-fine');
+    expect(report.misses[0].why?.probability).toBeLessThan(DEFAULT_THRESHOLDS.answer);
     expect(report.overall.in_scope).toBe(3);
     expect(report.overall.ranked_first).toBe(0.6667);
     expect(report.overall.ranked_top3).toBe(1);
