@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
+  compilingInstructions,
   INSTRUCTIONS_USAGE,
   InstructionsOptionsError,
   instructionsCounted,
@@ -33,6 +34,21 @@ describe('npm run bench:instructions', () => {
     const end = ['==4242== ', '==4242== Events    : Ir', '==4242== Collected : 15620946759', '==4242== ', '==4242== I   refs:      15,620,946,759', ''].join('\n');
     expect(instructionsCounted(end)).toBe(15_620_946_759);
     expect(instructionsCounted('==4242== Process terminating with default action of signal 11 (SIGSEGV)')).toBeUndefined();
+  });
+
+  it("reads the optimising compiler's part from callgrind_annotate's inclusive counts, its two entries summed", () => {
+    const annotated = [
+      '--------------------------------------------------------------------------------',
+      '20,753,197,870 (100.0%)  PROGRAM TOTALS',
+      '59,697,259,348 (287.7%)  ???:Builtins_CompileLazy\'2 [/usr/bin/node]',
+      ' 8,349,753,570 (40.23%)  ???:v8::internal::compiler::PipelineCompilationJob::ExecuteJobImpl(v8::internal::RuntimeCallStats*) [/usr/bin/node]',
+      ' 8,006,379,792 (38.58%)  ???:v8::internal::Runtime_CompileOptimized(int, unsigned long*, v8::internal::Isolate*) [/usr/bin/node]',
+      '   379,808,583 ( 1.83%)  ???:v8::internal::Runtime_CompileOptimizedOSR(int, unsigned long*, v8::internal::Isolate*) [/usr/bin/node]',
+      '    12,000,000 ( 0.06%)  ???:v8::internal::Runtime_CompileOptimized\'2 [/usr/bin/node]',
+      '   190,195,731 ( 0.92%)  ???:v8::internal::Runtime_CompileLazy(int, unsigned long*, v8::internal::Isolate*) [/usr/bin/node]',
+    ].join('\n');
+    expect(compilingInstructions(annotated)).toBe(8_006_379_792 + 379_808_583);
+    expect(compilingInstructions('20,753,197,870 (100.0%)  PROGRAM TOTALS\n')).toBeUndefined();
   });
 
   it('answers the warm-up and the messages asked for when run as its own workload, printing nothing', async () => {
