@@ -75,9 +75,9 @@ export const AMBIGUOUS_SCORE_RATIO = 0.95;
  * suites answer the same anywhere from 0.6 to 1. Against two thirds, 0.7 answered 8 more of the
  * unseen suites' messages right (5 of them the portal's report titles) and 5 more of 768 held-out
  * ones, none wrong; 0.75 and above began to answer messages out of scope and with wrong titles.
- * One word no entry knows said in the question is no bar by itself: it weighs as much as the rarest
- * word, and barred whenever it outweighed every known word (or outweighed them 1.3 times), top-1
- * fell on every suite, by 0.14 to 0.5.
+ * A single word no entry knows in the question is no bar by itself: it weighs as much as the rarest
+ * word, so it outweighs any word the FAQ knows, and made a bar to answering whenever it did (or did
+ * by 1.3 times), it cost top-1 on every suite 0.14 to 0.5.
  */
 export const MAX_UNKNOWN_TO_ANSWER = 0.7;
 
