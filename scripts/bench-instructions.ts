@@ -196,8 +196,10 @@ async function main(): Promise<void> {
         return counted;
       }),
     );
-    const found = warmUpOnly.compiling !== undefined && withMessages.compiling !== undefined;
-    const compiling = found ? Math.round(((withMessages.compiling ?? 0) - (warmUpOnly.compiling ?? 0)) / messages) : undefined;
+    const compiling =
+      warmUpOnly.compiling === undefined || withMessages.compiling === undefined
+        ? undefined
+        : Math.round((withMessages.compiling - warmUpOnly.compiling) / messages);
     const perMessage = Math.round((withMessages.all - warmUpOnly.all) / messages) - (compiling ?? 0);
     const compiler =
       compiling === undefined
@@ -214,7 +216,7 @@ async function main(): Promise<void> {
         messages,
         warm_up: WARM_UP,
         instructions: { warm_up_only: warmUpOnly.all, with_messages: withMessages.all },
-        compiler_instructions: found ? { warm_up_only: warmUpOnly.compiling, with_messages: withMessages.compiling } : null,
+        compiler_instructions: compiling === undefined ? null : { warm_up_only: warmUpOnly.compiling, with_messages: withMessages.compiling },
       }),
     );
   } catch (error) {
