@@ -10,7 +10,7 @@ import type { WordEvidence } from '../language/detect';
 import type { FaqMatcher, MatchCandidate, MatchExplanation, MatchResult, VariantTrial } from './types';
 import { analyzeMessage, indexedWordsOf, querySurfaceOf, type WeightedToken } from './analyze';
 import { tokenize } from './normalize';
-import { FEATURE_NAMES, featuresOf, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
+import { FEATURE_NAMES, featuresOf, finished, predict, type Calibration, type FeatureVector, type LogisticModel, type Sample } from './calibration';
 import { timeSlices } from '../schedule/time-slices';
 import { FieldIndex, type IndexedEntry } from './field-index';
 import { MIN_TAUGHT_WORDS, signatureOf, TaughtWordings } from './taught-wordings';
@@ -28,7 +28,7 @@ import {
 } from './ranker';
 import {
   DEFAULT_SELF_CALIBRATION,
-  fitCalibration,
+  fitCalibrationSteps,
   simulatedQuestions,
   type SelfCalibrationOptions,
   type AskedQuestion,
@@ -479,7 +479,15 @@ export class LexicalMatcher implements FaqMatcher {
         if ((await pause()) && this.changes !== startedAt) break;
       }
       if (this.changes !== startedAt) continue;
-      this.calibration = this.fit(samples);
+      // Fitted in the slices too: see fitLogisticSteps.
+      const fitting = this.fitting(samples);
+      let step = fitting.next();
+      while (!step.done) {
+        if ((await pause()) && this.changes !== startedAt) break;
+        step = fitting.next();
+      }
+      if (!step.done || this.changes !== startedAt) continue;
+      this.calibration = step.value;
       return;
     }
   }
@@ -490,7 +498,12 @@ export class LexicalMatcher implements FaqMatcher {
   }
 
   private fit(samples: readonly Sample[]): Calibration {
-    return fitCalibration(samples, this.options.prior, this.options.calibration, this.options.oneQuestionPrior);
+    return finished(this.fitting(samples));
+  }
+
+  /** The fit of `samples` a Newton step at a time (fitCalibrationSteps). */
+  private fitting(samples: readonly Sample[]): Generator<void, Calibration> {
+    return fitCalibrationSteps(samples, this.options.prior, this.options.calibration, this.options.oneQuestionPrior);
   }
 
   private simulation(): Generator<Sample> {

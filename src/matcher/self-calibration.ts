@@ -4,7 +4,7 @@
  * entries.
  */
 import type { Lang } from '../i18n/languages';
-import { fitLogistic, type Calibration, type LogisticModel, type Sample } from './calibration';
+import { finished, fitLogisticSteps, type Calibration, type LogisticModel, type Sample } from './calibration';
 import type { FieldIndex } from './field-index';
 import type { Exclusion } from './ranker';
 import { seededRandom } from './seeded-random';
@@ -117,12 +117,17 @@ function entryOfOrdinal(firstOrdinal: Int32Array, ordinal: number): number {
  * when given; with a few left, the fit starts from it. They still count for the model of the right
  * entry being among the first three, which only offers choices.
  */
-export function fitCalibration(
+export function fitCalibration(...args: Parameters<typeof fitCalibrationSteps>): Calibration {
+  return finished(fitCalibrationSteps(...args));
+}
+
+/** fitCalibration a Newton step at a time (fitLogisticSteps), for a refit in the background. */
+export function* fitCalibrationSteps(
   samples: readonly Sample[],
   prior: Calibration,
   options: SelfCalibrationOptions,
   oneQuestionTop1: LogisticModel = prior.top1,
-): Calibration {
+): Generator<void, Calibration> {
   if (samples.length === 0) return { ...prior, samples: 0 };
   const fit = (model: LogisticModel, on: readonly Sample[], label: (s: Sample) => number) => {
     const answerable = on.filter((s) => s.answerable).length;
@@ -132,7 +137,7 @@ export function fitCalibration(
     const wIn = answerable === 0 ? 1 : ((1 - share) * on.length) / answerable;
     const wOut = unanswerable === 0 ? 1 : (share * on.length) / unanswerable;
     const weights = on.map((s) => (s.answerable ? wIn : wOut));
-    return fitLogistic(on.map((s) => s.x), on.map(label), weights, model, options.priorStrength);
+    return fitLogisticSteps(on.map((s) => s.x), on.map(label), weights, model, options.priorStrength);
   };
   const faithful = samples.filter((s) => !s.onlyQuestion);
   // A FAQ mostly of entries with one question starts from their prior too: a second question
@@ -140,6 +145,7 @@ export function fitCalibration(
   const answerable = samples.filter((s) => s.answerable);
   const mostlyAlone = answerable.filter((s) => s.onlyQuestion).length * 2 > answerable.length;
   const start = mostlyAlone ? oneQuestionTop1 : prior.top1;
-  const top1 = faithful.some((s) => s.answerable) ? fit(start, faithful, (s) => s.top1) : oneQuestionTop1;
-  return { top1, top3: fit(prior.top3, samples, (s) => s.top3), samples: samples.length };
+  const top1 = faithful.some((s) => s.answerable) ? yield* fit(start, faithful, (s) => s.top1) : oneQuestionTop1;
+  const top3 = yield* fit(prior.top3, samples, (s) => s.top3);
+  return { top1, top3, samples: samples.length };
 }

@@ -1,4 +1,4 @@
-import { fitLogistic, predict, sigmoid, type LogisticModel } from '../../src/matcher/calibration';
+import { finished, fitLogistic, fitLogisticSteps, predict, sigmoid, type LogisticModel } from '../../src/matcher/calibration';
 
 /** Deterministic samples from a known logistic model. */
 function samplesFrom(model: LogisticModel, n: number): { xs: number[][]; ys: number[] } {
@@ -53,6 +53,19 @@ describe('logistic calibration', () => {
     expect(fromFar.bias).toBeCloseTo(fromFlat.bias, 1);
     expect(fromFar.weights[0]).toBeCloseTo(fromFlat.weights[0], 1);
     expect(fromFar.weights[1]).toBeCloseTo(fromFlat.weights[1], 1);
+  });
+
+  it('fits a Newton step at a time when asked in steps, pausing between them, to the same model', () => {
+    // A refit in the background runs the steps between its slices of the event loop.
+    const { xs, ys } = samplesFrom(truth, 2000);
+    const steps = fitLogisticSteps(xs, ys, xs.map(() => 1), flat, 0.01);
+    let pauses = 0;
+    let step = steps.next();
+    for (; !step.done; step = steps.next()) pauses += 1;
+    // From flat coefficients the fit takes several steps, each ended by a pause but the last.
+    expect(pauses).toBeGreaterThanOrEqual(3);
+    expect(step.value).toEqual(fitLogistic(xs, ys, xs.map(() => 1), flat, 0.01));
+    expect(finished(fitLogisticSteps(xs, ys, xs.map(() => 1), flat, 0.01))).toEqual(step.value);
   });
 
   it('gives probabilities in [0, 1] even for extreme inputs', () => {

@@ -794,6 +794,11 @@ describe('confidence learnt from the FAQ', () => {
     await matcher.whenCalibrated();
     expect(matcher.currentCalibration).not.toBe(before);
     expect(matcher.currentCalibration.samples).toBeGreaterThan(before.samples);
+    // The refit, its fit in steps between slices of the event loop, ends where fitting the whole
+    // FAQ at once does.
+    const atOnce = new LexicalMatcher();
+    atOnce.load(FIXTURE_FAQ);
+    expect(matcher.currentCalibration).toEqual(atOnce.currentCalibration);
   });
 
   it('whenCalibrated resolves at once when nothing is pending', async () => {
