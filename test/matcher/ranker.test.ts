@@ -171,6 +171,38 @@ describe('an index kept up to date entry by entry', () => {
     expect(incremental.vocabulary.languagesOf('читальный')).toEqual(['ru']);
   });
 
+  it('packs each posting in slot order with every entry\'s saturated counts as its own lengths give them, through edits', () => {
+    // Ten copies of the fixture's entries: one more entry then moves the average lengths little
+    // (the packed postings are kept), a long one moves them (all are packed again).
+    const many = Array.from({ length: 10 }, (_, copy) => FIXTURE_FAQ.map((e) => ({ ...e, id: `${e.id}-${copy}` }))).flat();
+    const index = new FieldIndex();
+    for (const e of many) index.upsert(e);
+    const keys = () => [...new Set(index.all().flatMap((e) => [...e.tf.keys()]))];
+    /** Every packed posting against the saturation worked out from each entry's own lengths. */
+    const expectPackedAsEntriesSay = () => {
+      for (const key of keys()) {
+        const packed = index.packedPostingsOf(key)!;
+        const posting = index.postingsOf(key)!;
+        const packedSlots = Array.from(packed.slots);
+        expect(packedSlots).toEqual([...posting.slots].sort((a, b) => a - b));
+        packedSlots.forEach((slot, i) => {
+          const counts = posting.counts[posting.slots.indexOf(slot)];
+          expect([key, slot, packed.sat[i]]).toEqual([key, slot, index.saturate(counts, index.entryOfSlot(slot)!.lengths)]);
+        });
+      }
+    };
+    expectPackedAsEntriesSay();
+    // A removed entry's slot taken by a new one, an entry edited in place, one more entry.
+    index.remove(many[3].id);
+    index.upsert({ ...many[20], id: 'new-one' });
+    index.upsert({ ...many[7], questions: { ...many[7].questions, ru: [...(many[7].questions.ru ?? []), 'Ещё один вопрос о том же'] } });
+    index.upsert({ ...many[11], id: 'one-more' });
+    expectPackedAsEntriesSay();
+    const long = 'очень длинный вопрос о работе библиотеки в праздничные и выходные дни '.repeat(40);
+    index.upsert({ ...many[0], id: 'long', questions: { ru: [long] }, answer: { ru: long } });
+    expectPackedAsEntriesSay();
+  });
+
   it("weighs an entry's question variants by the index as it is now, not as it was when first asked", () => {
     const [first, second, ...rest] = FIXTURE_FAQ;
     const incremental = new FieldIndex();
