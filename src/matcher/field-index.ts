@@ -384,6 +384,7 @@ export class FieldIndex {
     return this.norms;
   }
 
+  /** The entry's norms at its slot's place in `norms`, which grows as slots are added. */
   private writeNorms(entry: IndexedEntry): void {
     const at = entry.slot * FIELD_COUNT;
     if (this.norms.length < at + FIELD_COUNT) {
