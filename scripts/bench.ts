@@ -5,8 +5,8 @@
  * messages per second on one core, p50/p99 latency per message, index build time (with the first
  * confidence fit); how long a confidence refit takes after one edit at 10,000 entries and how long
  * it held up the event loop at worst; how long a message about an entry just edited takes to match;
- * the console's FAQ check over 500 of those entries, in its
- * slices; a tenth of those entries changed at once (a re-imported file), taken up by the catalog's
+ * the console's FAQ check over 500 of those entries, in its slices; a tenth of those entries
+ * changed at once (a re-imported file), taken up by the catalog's
  * refresh in its slices; the heap that 10,000 active conversations hold; and the staff console's
  * /healthz latency during parallel logins (16 by default: a shift's operators starting at once) and a large import; the dashboard's figures of a busy day and what
  * counting a message's outcome costs; and delivery end to end through a local
