@@ -128,6 +128,15 @@ describe('detectLanguage', () => {
     for (const typed of ['акша тусти', 'жумыска']) expect([typed, detectLanguage(typed)]).toEqual([typed, { lang: 'kk', confident: true, weak: true }]);
   });
 
+  it('reads Russian inflections Kazakh has not ("-ую", "-ят", "-ют", "-ах") as Russian beside a Kazakh-looking ending', () => {
+    // "-ды"/"-ны"/"-ди" end Kazakh past tenses and cases typed without Kazakh letters, and Russian plurals.
+    for (const typed of ['машины стоят', 'соседи шумят', 'соседи каждую', 'машины болеют', 'налоги в банках']) {
+      expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
+    }
+    // The Kazakh stays Kazakh: a Russian adjective kept as a Kazakh noun ("проездной") is no Russian cue beside it.
+    for (const typed of ['проездной толтыру', 'машины келди']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'kk']);
+  });
+
   it('reads the Russian adjective endings as typed in Latin letters as Russian, beside a loanword', () => {
     // "radiator" and "lift" are English and Russian alike; "-yi", "-ii", "-oj" only Russian.
     for (const typed of ['radiator holodnyi', 'besplatnyi lift', 'detskii sad', 'kakoi grafik', 'drugoj vopros']) {
