@@ -10,19 +10,30 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROJECT_ROOT } from '../src/config/project-root';
 import { scowlCommonWords } from '../src/language/english-words';
-import { hunspellWords, loanwordsAmong, loanwordsModule } from '../src/language/loanwords';
+import { hunspellForms, hunspellWords, loanwordsAmong, loanwordsModule, shortForms } from '../src/language/loanwords';
 
 /** dictionary-ru's word list; the package exports only its loader, so it is found beside that. */
 export function russianDictionaryPath(): string {
   return path.join(path.dirname(require.resolve('dictionary-ru')), 'index.dic');
 }
 
+/** The forms of the Russian dictionary (dictionary-ru, its words and suffix rules): some 1.5 million. */
+export function russianDictionaryForms(): Generator<string> {
+  const dic = russianDictionaryPath();
+  return hunspellForms(fs.readFileSync(dic, 'utf8'), fs.readFileSync(path.join(path.dirname(dic), 'index.aff'), 'utf8'));
+}
+
+/** The common English words Russian spells alike (loanwordsAmong), from the installed word lists. */
+export function russianLoanwords(): string[] {
+  const words = hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8'));
+  return loanwordsAmong([...scowlCommonWords()].sort(), { words, shortForms: shortForms(russianDictionaryForms()) });
+}
+
 function main(): void {
-  const russian = hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8'));
-  const words = loanwordsAmong([...scowlCommonWords()].sort(), russian);
+  const words = russianLoanwords();
   const target = path.join(PROJECT_ROOT, 'src', 'language', 'russian-loanwords.ts');
   fs.writeFileSync(target, loanwordsModule(words));
-  console.log(`${words.length} loanwords of ${russian.size} Russian words written to ${path.relative(process.cwd(), target)}`);
+  console.log(`${words.length} loanwords written to ${path.relative(process.cwd(), target)}`);
 }
 
 if (require.main === module) main();

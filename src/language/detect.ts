@@ -147,6 +147,11 @@ const KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set(
     .flatMap(kazakhLatinSpellings),
 );
 /**
+ * Every frequent Kazakh word above in the spellings people type, the short ones too: such a word
+ * is no English cue even where SCOWL lists it ("men", "мен": I, with), as it is no Kazakh one.
+ */
+const ANY_KAZAKH_LATIN_WORDS: ReadonlySet<string> = new Set([...KAZAKH_WORDS].flatMap(kazakhLatinSpellings));
+/**
  * The Kazakh question particles typed in Latin letters ("ashyq pa", "salemetsiz be"): "be" and "me"
  * are English words too, so there they count for both languages, as a word of English and of
  * Russian in Latin letters does.
@@ -227,7 +232,7 @@ function collectCues(words: readonly string[]): Cues {
       else if (en && tr) {
         cues.english += 0.5;
         cues.translit += 0.5;
-      } else if (isCommonEnglishWord(word)) cues.english += 1;
+      } else if (isCommonEnglishWord(word) && !ANY_KAZAKH_LATIN_WORDS.has(word)) cues.english += 1;
       else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
       else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
       else if (ENGLISH_SPELLING.test(word)) cues.english += 1;

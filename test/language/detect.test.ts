@@ -107,14 +107,22 @@ describe('detectLanguage', () => {
     // "cheaper" has the "ch" of Russian in Latin letters; as an English word it is English.
     expect(detectLanguage('cheaper').lang).toBe('en');
     expect(isCommonEnglishWord('robbery')).toBe(true);
-    // Short words are no cue: Russian in Latin letters spells many of them ("dome", "tot").
-    expect(isCommonEnglishWord('dome')).toBe(false);
+    // A short word is a cue unless a Russian word form spells it ("dome": доме, "tot", "den": день).
+    for (const typed of ['ask bank', 'name bot', 'mum hip', 'lost card']) expect([typed, detectLanguage(typed, 'ru').lang]).toEqual([typed, 'en']);
+    for (const short of ['dome', 'tot', 'den', 'let', 'net']) expect([short, isCommonEnglishWord(short)]).toEqual([short, false]);
+    for (const short of ['ask', 'name', 'card', 'help']) expect([short, isCommonEnglishWord(short)]).toEqual([short, true]);
+  });
+
+  it('takes no English cue from a frequent Kazakh word in Latin letters that English has too ("men": мен)', () => {
+    expect(isCommonEnglishWord('men')).toBe(true);
+    expect(detectLanguage('men', 'kk').lang).toBe('kk');
+    expect(detectLanguage('men qalai alamyn', 'ru').lang).toBe('kk');
   });
 
   it('takes no English cue from a word Russian spells alike, so Russian in Latin letters stays Russian', () => {
     for (const loanword of ['operator', 'signal', 'video', 'internet', 'veteran']) expect([loanword, isCommonEnglishWord(loanword)]).toEqual([loanword, false]);
     // No cue either way: the conversation's language (here Russian) stays.
-    for (const typed of ['operator pozovite', 'signal propal', 'video nabludenie', 'kiosk zakryli', 'pensioner lgoty']) {
+    for (const typed of ['operator pozovite', 'signal propal', 'video nabludenie', 'kiosk zakryli', 'pensioner lgoty', 'den rozhdeniya', 'tot dom', 'pod mostom']) {
       expect([typed, detectLanguage(typed, 'ru').lang]).toEqual([typed, 'ru']);
     }
   });

@@ -3,7 +3,8 @@
  * every form of the Russian spelling dictionary, and what they decide.
  */
 import { detectLanguage, KAZAKH_ONLY_ENDINGS, type WordEvidence } from '../../src/language/detect';
-import { hunspellForms, russianDictionaryForms } from '../support/hunspell-forms';
+import { hunspellForms } from '../../src/language/loanwords';
+import { russianDictionaryForms } from '../../scripts/loanwords';
 
 describe('Kazakh endings Russian has not', () => {
   it('expands a Hunspell word by its suffix rules', () => {

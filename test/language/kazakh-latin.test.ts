@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { detectLanguage, SHORT_KAZAKH_LATIN_WORDS } from '../../src/language/detect';
 import { latinToCyrillic } from '../../src/matcher/translit';
-import { russianDictionaryForms } from '../support/hunspell-forms';
+import { russianDictionaryForms } from '../../scripts/loanwords';
 import {
   KAZAKH_LATIN_LETTERS,
   KAZAKH_ONLY_SPELLINGS,

@@ -4,9 +4,8 @@
  * not followed by a rerun fails here.
  */
 import fs from 'node:fs';
-import { russianDictionaryPath } from '../../scripts/loanwords';
-import { scowlCommonWords } from '../../src/language/english-words';
-import { hunspellWords, loanwordsAmong, loanwordsModule } from '../../src/language/loanwords';
+import { russianLoanwords } from '../../scripts/loanwords';
+import { hunspellWords, loanwordsAmong, loanwordsModule, shortForms } from '../../src/language/loanwords';
 import { RUSSIAN_LOANWORDS } from '../../src/language/russian-loanwords';
 
 describe('Russian loanwords among common English words', () => {
@@ -15,12 +14,20 @@ describe('Russian loanwords among common English words', () => {
   });
 
   it('are the English words whose Cyrillic reading is a Russian word', () => {
-    expect(loanwordsAmong(['signal', 'robbery', 'operator'], new Set(['сигнал', 'оператор', 'ограбление']))).toEqual(['signal', 'operator']);
+    const russian = { words: new Set(['сигнал', 'оператор', 'ограбление']), shortForms: new Set<string>() };
+    expect(loanwordsAmong(['signal', 'robbery', 'operator'], russian)).toEqual(['signal', 'operator']);
+  });
+
+  it('compare a word of under five letters with the word forms, also without the soft sign; a longer one with the words only', () => {
+    // "доме" is a form of "дом", "день" is typed "den"; "столе" a form of "стол", but "stole" is English.
+    const forms = ['дом', 'доме', 'день', 'стол', 'столе', 'письменный'];
+    const russian = { words: new Set(['дом', 'день', 'стол']), shortForms: shortForms(forms) };
+    expect([...russian.shortForms].sort()).toEqual(['ден', 'день', 'дом', 'доме', 'стол', 'столе']);
+    expect(loanwordsAmong(['dome', 'den', 'stole', 'ask', 'name'], russian)).toEqual(['dome', 'den']);
   });
 
   it('are, as committed, what the installed word lists give', () => {
-    const russian = hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8'));
-    const words = loanwordsAmong([...scowlCommonWords()].sort(), russian);
+    const words = russianLoanwords();
     expect(words).toEqual(RUSSIAN_LOANWORDS);
     expect(loanwordsModule(words)).toBe(fs.readFileSync(require.resolve('../../src/language/russian-loanwords.ts'), 'utf8'));
   });
