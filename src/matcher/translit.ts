@@ -122,11 +122,39 @@ export function latinToCyrillic(word: string): string {
 }
 
 /**
+ * Spellings one scheme or another gives a second meaning, each read its other way (the letters put
+ * in Cyrillic before the rest is read): "ye" after a consonant is ые ("raznye", "platnye"; read as
+ * е it drops the ы), "i" after a vowel й ("seichas", "kakoi", "umnyi"), "y" between vowels й
+ * ("rayon"), "sch" сч ("schet", "schetchik"; the other schemes' щ is read first), "sh" щ
+ * ("pomosh", "obshestvo") or с+х ("shema", "rashod"), "e" after a vowel э ("poetomu", "aeroport").
+ */
+const OTHER_READINGS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/(?<=[bcdfghjklmnpqrstvwxz])ye/g, 'ыe'],
+  [/(?<=[aeiouy])i(?![aeiouy])/g, 'й'],
+  [/(?<=[aeiou])y(?=[aeiou])/g, 'й'],
+  [/sch(?!ch)/g, 'сч'],
+  [/(?<!c)sh(?!ch)/g, 'щ'],
+  [/(?<!c)sh(?!ch)/g, 'сх'],
+  [/(?<=[aeiou])e/g, 'э'],
+];
+
+/**
  * The Cyrillic spellings a Latin-typed Russian word may stand for, most likely first: letters some
  * schemes share are tried both ways. A leading "e" is е ("eshche") or э ("ekzamen", "ecp" for ЭЦП);
- * "ts" is ц ("tsentr") or т+с ("detskiy"). The index keeps whichever it has.
+ * "ts" is ц ("tsentr") or т+с ("detskiy"); then the word with each of OTHER_READINGS alone, each in
+ * the same ways. The index keeps whichever it has.
  */
 export function russianReadings(word: string): string[] {
+  const readings = readingsOf(word);
+  for (const [spelling, letters] of OTHER_READINGS) {
+    const other = word.replace(spelling, letters);
+    if (other !== word) for (const reading of readingsOf(other)) if (!readings.includes(reading)) readings.push(reading);
+  }
+  return readings;
+}
+
+/** A word read as it is and with its "ts" as т+с, each also with a leading е as э. */
+function readingsOf(word: string): string[] {
   const readings = [latinToCyrillic(word)];
   // "tsya" stays the reflexive ending -тся.
   const ts = /ts(?!ya)/;

@@ -847,6 +847,19 @@ describe('the lexicon', () => {
     expect(topOf(matcher, 'kogda dadut?', 'ru')).toBe('internet');
     expect(topOf(matcher, 'doroga vsya v yamah', 'ru')).toBe('highway');
   });
+  it('reads the spellings some schemes give another meaning the other way when the usual one is no word of the FAQ: "-ye" as -ые, "i" after a vowel and "y" between vowels as й, "sch" as сч', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'smart-meter', topic: 'utilities', questions: { ru: ['Как поставить умный счётчик?'] }, answer: { ru: 'Через поставщика.' } },
+      { id: 'tariffs', topic: 'utilities', questions: { ru: ['Почему в квитанции разные тарифы?'] }, answer: { ru: 'День и ночь.' } },
+      { id: 'district', topic: 'city', questions: { ru: ['Какой у нас район?'] }, answer: { ru: 'Северный.' } },
+    ];
+    const matcher = loaded(faq);
+    expect(matcher.unknownWords('umnyi schetchik', 'ru')).toEqual([]);
+    expect(topOf(matcher, 'umnyi schetchik', 'ru')).toBe('smart-meter');
+    expect(matcher.unknownWords('raznye', 'ru')).toEqual([]);
+    expect(matcher.unknownWords('seichas rayon', 'ru')).toEqual([]);
+  });
   it('reads "гулять" (to go for a walk) as being outside: "until when may we walk" asks when one must be indoors', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,

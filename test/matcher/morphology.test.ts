@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../../src/config/project-root';
 import type { FaqEntryInput } from '../../src/faq/types';
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
@@ -405,10 +408,45 @@ describe('russianReadings', () => {
     ['kogda', ['когда']],
     ['tsentr', ['центр', 'тсентр']],
     ['detskiy', ['децкий', 'детский']],
-    ['zakroyutsya', ['закроются']],
+    ['zakroyutsya', ['закроются', 'закройутся']],
     ['ekzamen', ['екзамен', 'экзамен']],
+    // The other readings of spellings some schemes give another meaning, after the usual one.
+    ['raznye', ['разне', 'разные']],
+    ['seichas', ['сеичас', 'сейчас']],
+    ['umnyi', ['умныи', 'умный']],
+    ['rayon', ['раен', 'район']],
+    ['schetchik', ['щетчик', 'счетчик']],
+    ['pomosh', ['помош', 'помощ', 'помосх']],
+    ['rashod', ['рашод', 'ращод', 'расход']],
+    ['poetomu', ['поетому', 'поэтому']],
   ])('%s → %j', (latin, readings) => {
     expect(russianReadings(latin)).toEqual(readings);
+  });
+
+  // How Russian is typed in Latin letters: the passport scheme, a chat scheme (й as i, х as h, щ as
+  // sch) and one with j (й as j, щ as sh). Soft and hard signs are left out, ё is e.
+  const common: Record<string, string> = {
+    а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o',
+    п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', ч: 'ch', ш: 'sh', ъ: '', ь: '', э: 'e',
+  };
+  const schemes: Record<string, Record<string, string>> = {
+    passport: { ...common, й: 'y', ы: 'y', х: 'kh', ц: 'ts', щ: 'shch', ю: 'yu', я: 'ya' },
+    chat: { ...common, й: 'i', ы: 'y', х: 'h', ц: 'c', щ: 'sch', ю: 'yu', я: 'ya' },
+    j: { ...common, й: 'j', ы: 'y', х: 'h', ц: 'c', щ: 'sh', ю: 'ju', я: 'ja' },
+  };
+  const russianWords = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') for (const word of value.toLowerCase().match(/[а-яё]+/g) ?? []) russianWords.add(word);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', 'ru', 'translation.json'), 'utf8')));
+
+  it.each(Object.keys(schemes))('reads 99 %% of the Russian words of the interface texts typed in the %s scheme back as themselves', (scheme) => {
+    const typed = (word: string) => [...word].map((letter) => schemes[scheme][letter] ?? letter).join('');
+    const unsigned = (word: string) => word.replace(/ё/g, 'е').replace(/[ьъ]/g, '');
+    const misread = [...russianWords].filter((word) => !russianReadings(typed(word)).map(unsigned).includes(unsigned(word)));
+    expect(russianWords.size).toBeGreaterThan(1000);
+    expect(misread.length / russianWords.size).toBeLessThan(0.01);
   });
 });
 
