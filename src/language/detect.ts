@@ -11,6 +11,7 @@ import { APOSTROPHES, listSpelling } from '../matcher/normalize';
 import { isCommonEnglishWord } from './english-words';
 import { isKeyboardRun } from './keyboard-run';
 import { kazakhLatinSpellings } from './kazakh-latin';
+import { kazakhLatinReading, russianReadings } from '../matcher/translit';
 
 export interface DetectedLanguage {
   lang: Lang;
@@ -88,9 +89,10 @@ const KAZAKH_LETTER_PAIRS = /[жшкгх]ы/;
  * make a tie, which Cyrillic reads as Russian ("машины стоят", "соседи шумят"). "-ой" is left out:
  * Russian adjectives Kazakh keeps as nouns end so ("проездной толтыру" is Kazakh), as "-ый" does.
  * Of the Kazakh texts at hand (the locales, the FAQs' Kazakh questions and answers: 3,800 words) no
- * word of five letters or more ends in "-ую", "-юю", "-ют", "-ят", "-ах" or "-ях".
+ * word of five letters or more ends in "-ые", "-ую", "-юю", "-ют", "-ят", "-ах" or "-ях" ("-ие" would
+ * take "несие", credit).
  */
-const RUSSIAN_ENDINGS = /(ого|его|ому|ему|ый|ий|ая|яя|ое|ее|ую|юю|ых|их|ться|тся|ешь|ете|ите|ют|ят|ует|ение|ость|ами|ями|ах|ях)$/;
+const RUSSIAN_ENDINGS = /(ого|его|ому|ему|ый|ий|ая|яя|ое|ее|ые|ую|юю|ых|их|ться|тся|ешь|ете|ите|ют|ят|ует|ение|ость|ами|ями|ах|ях)$/;
 
 /** Frequent Russian words, to weigh against the Kazakh cues above. */
 const RUSSIAN_WORDS = wordSet(`
@@ -236,9 +238,23 @@ function collectCues(words: readonly string[]): Cues {
       else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
       else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
       else if (ENGLISH_SPELLING.test(word)) cues.english += 1;
+      else addLatinEndingCue(cues, word);
     }
   }
   return cues;
+}
+
+/**
+ * A Latin word no list or spelling places: its endings, read as the Cyrillic words they spell, as
+ * a Cyrillic word's are (collectCues): a Kazakh ending of its Kazakh reading ("toltyru" толтыру,
+ * "pavlodarda", "tusiniksiz") or a Russian one of its Russian reading ("platnye", "rabotayut").
+ */
+function addLatinEndingCue(cues: Cues, word: string): void {
+  const kazakh = kazakhLatinReading(word);
+  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) cues.kazakhLatin += 1.5;
+  else if (russianReadings(word).some((reading) => reading.length > 4 && RUSSIAN_ENDINGS.test(reading))) cues.translit += 0.5;
+  else if (kazakh.length > 4 && KAZAKH_ENDINGS.test(kazakh) && !DISAGREEING_ENDING.test(kazakh)) cues.kazakhLatin += 0.5;
+  else if (KAZAKH_LETTER_PAIRS.test(kazakh)) cues.kazakhLatin += 0.5;
 }
 
 /**
