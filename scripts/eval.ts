@@ -1,5 +1,5 @@
 /**
- * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]
+ * npm run eval -- SUITE… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang L] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--latin] [--follow-ups] [--outcomes FILE] [--compare FILE]
  * npm run eval -- --faq FILE --cases FILE [same options]
  *
  * A suite is a folder with faq.yaml and dev.jsonl (e.g. ../shared/eval ../shared/eval/city). For
@@ -62,6 +62,12 @@
  * ("Здравствуйте! … Буду благодарна за ответ."; src/quality/courtesy.ts): the gap to the run
  * without is what courtesy costs.
  *
+ * --latin types every Russian and Kazakh message in Latin letters, as residents without a Cyrillic
+ * keyboard do, each in one of the schemes people use ("Когда откроют ЦОН?" → "Kogda otkroyut TsON?",
+ * "Kogda otkroyut CON?"; "Қашан ашылады?" → "Qashan ashylady?", "Kashan ashylady?";
+ * src/quality/latin.ts): the gap to the run without is what reading them costs, their words and
+ * the language of the reply.
+ *
  * --outcomes FILE writes what every case got (one JSON line per case, with its suite's name);
  * --compare FILE, after a change, lists the cases whose outcome moved since that run: fixed, broken
  * or moved otherwise (as good or as bad as before, differently; a wrong answer counts worse than a
@@ -85,7 +91,7 @@ import { wholeNumber } from './whole-number';
 import type { MatchExplanation } from '../src/matcher';
 
 const USAGE =
-  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
+  'usage: npm run eval -- SUITE_DIR… [--misses] [--learn-from CASES | --learn-split] [--max-variants N] [--lang ru|kk|en] [--terse] [--typos RATE] [--remarks] [--story] [--courtesy] [--latin] [--follow-ups] [--outcomes FILE] [--compare FILE]   or   npm run eval -- --faq FILE --cases FILE [the same options]';
 
 const COLUMNS: (keyof EvalFigures)[] = [
   'cases',
@@ -183,6 +189,7 @@ async function main(): Promise<number> {
         story: { type: 'boolean' },
         terse: { type: 'boolean' },
         courtesy: { type: 'boolean' },
+        latin: { type: 'boolean' },
         misses: { type: 'boolean' },
         'follow-ups': { type: 'boolean' },
         outcomes: { type: 'string' },
@@ -234,7 +241,7 @@ async function main(): Promise<number> {
   const loaded: Suite[] = [];
   if (values.faq && values.cases) loaded.push(await loadSuite(values.faq, { faq: values.faq, cases: values.cases }));
   for (const dir of positionals) loaded.push(await loadSuite(dir));
-  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, terse: values.terse, typos, remarks: values.remarks, story: values.story, courtesy: values.courtesy }));
+  const suites = loaded.map((suite) => cutSuite(suite, { maxVariants, lang: onlyLang, terse: values.terse, typos, remarks: values.remarks, story: values.story, courtesy: values.courtesy, latin: values.latin }));
 
   if (values['learn-split']) {
     for (const suite of suites) console.log(await learnSplit(suite));

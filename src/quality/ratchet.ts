@@ -9,7 +9,8 @@
  * to N question variants per language, " --lang L" to language L; " --typos RATE" misspells the
  * messages (typos.ts), " --courtesy" wraps them in a greeting and a sign-off (courtesy.ts),
  * " --remarks" adds a remark after each (remarks.ts), " --story" a story before each (stories.ts),
- * " --terse" cuts each to its first two words that name something (terse.ts);
+ * " --terse" cuts each to its first two words that name something (terse.ts), " --latin" types
+ * the Russian and Kazakh ones in Latin letters (latin.ts);
  * " --cases FILE" asks the suite's FAQ the messages of test/quality/unseen/FILE instead of its
  * dev.jsonl; " --learn-from FILE" first lets the residents of FILE (under the shared data) teach
  * the FAQ, as `npm run eval -- --learn-from` does.
@@ -53,11 +54,12 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
     else if (name === 'remarks' && value === undefined) cut.remarks = true;
     else if (name === 'story' && value === undefined) cut.story = true;
     else if (name === 'terse' && value === undefined) cut.terse = true;
+    else if (name === 'latin' && value === undefined) cut.latin = true;
     else if (name === 'cases' && /^[\w-]+\.jsonl$/.test(value)) cases = path.join(unseen, value);
     else if (name === 'learn-from' && /^[\w-]+(\/[\w-]+)*\.jsonl$/.test(value)) teachers = path.join(shared, value);
     else {
       throw new Error(
-        `eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --terse, --typos RATE, --remarks, --story, --courtesy, --cases FILE.jsonl or --learn-from FILE.jsonl`,
+        `eval-baseline.json: "--${flag}" in "${key}" is not --max-variants N, --lang ru|kk|en, --terse, --typos RATE, --remarks, --story, --courtesy, --latin, --cases FILE.jsonl or --learn-from FILE.jsonl`,
       );
     }
   }

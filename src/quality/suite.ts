@@ -14,6 +14,7 @@ import { courteous } from './courtesy';
 import { remarked } from './remarks';
 import { storied } from './stories';
 import { tersed } from './terse';
+import { latinTyped } from './latin';
 import { misspelt } from './typos';
 
 export interface Suite {
@@ -83,11 +84,12 @@ function withMessages(suite: Suite, how: string, cut: (cases: readonly EvalCase[
   return { ...suite, name: `${suite.name} (${how})`, cases: cut(suite.cases) };
 }
 
-/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --terse --typos RATE --remarks --story --courtesy`). */
+/** How a suite is cut before it is run (`npm run eval -- … --max-variants N --lang L --terse --typos RATE --remarks --story --courtesy --latin`). */
 export interface SuiteCut {
   maxVariants?: number;
   lang?: Lang;
   terse?: boolean;
+  latin?: boolean;
   typos?: number;
   remarks?: boolean;
   story?: boolean;
@@ -97,15 +99,16 @@ export interface SuiteCut {
 /**
  * The suite cut to at most `maxVariants` question variants per language, then to `lang` alone, its
  * messages then cut to their first words, given a remark after them, a story before them, wrapped
- * in courtesy, then misspelt.
+ * in courtesy, typed in Latin letters, then misspelt.
  */
-export function cutSuite(suite: Suite, { maxVariants, lang, terse, typos, remarks, story, courtesy }: SuiteCut): Suite {
+export function cutSuite(suite: Suite, { maxVariants, lang, terse, typos, remarks, story, courtesy, latin }: SuiteCut): Suite {
   const sparse = maxVariants === undefined ? suite : withMaxVariants(suite, maxVariants);
   let cut = lang === undefined ? sparse : withOnlyLanguage(sparse, lang);
   if (terse) cut = withMessages(cut, 'each message its first two words', tersed);
   if (remarks) cut = withMessages(cut, 'a remark after each message', remarked);
   if (story) cut = withMessages(cut, 'a story before each message', storied);
   if (courtesy) cut = withMessages(cut, 'wrapped in courtesy', courteous);
+  if (latin) cut = withMessages(cut, 'Russian and Kazakh typed in Latin letters', latinTyped);
   if (typos !== undefined) cut = withMessages(cut, `a slip in ${Math.round(typos * 100)} % of long words`, (cases) => misspelt(cases, typos));
   return cut;
 }

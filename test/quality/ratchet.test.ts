@@ -14,6 +14,7 @@ describe('ratchet keys', () => {
     expect(ratchetRunOf('eval/city --remarks', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { remarks: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --story', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { story: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --terse', '/s', '/u')).toEqual({ dir: '/s/eval/city', cut: { terse: true }, cases: undefined });
+    expect(ratchetRunOf('eval --latin', '/s', '/u')).toEqual({ dir: '/s/eval', cut: { latin: true }, cases: undefined });
     expect(ratchetRunOf('eval/city --cases city.jsonl --learn-from eval/city/dev.jsonl', '/s', '/u')).toEqual({
       dir: '/s/eval/city',
       cut: {},
@@ -30,6 +31,7 @@ describe('ratchet keys', () => {
     expect(() => ratchetRunOf('eval --remarks 2', '/s', '/u')).toThrow('"--remarks 2"');
     expect(() => ratchetRunOf('eval --story long', '/s', '/u')).toThrow('"--story long"');
     expect(() => ratchetRunOf('eval --terse 2', '/s', '/u')).toThrow('"--terse 2"');
+    expect(() => ratchetRunOf('eval --latin ru', '/s', '/u')).toThrow('"--latin ru"');
     expect(() => ratchetRunOf('eval --learn-from ../secret.jsonl', '/s', '/u')).toThrow('--learn-from FILE.jsonl');
   });
 });
