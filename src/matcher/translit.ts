@@ -64,10 +64,33 @@ const VOWELS = 'аеиоуыэюяё';
  * look-alikes, as when Kazakh is typed without them.
  */
 export function kazakhLatinReading(word: string): string {
-  return latinToCyrillic(readKazakhOnlySpellings(word).replace(VOWEL_THEN_I, 'й'));
+  const kazakh = readKazakhOnlySpellings(word).replace(VOWEL_THEN_I, 'й').replace(ENDING_UI, 'и').replace(U_THEN_Y, 'ы').replace(T_BEFORE_S, 'т');
+  return latinToCyrillic(kazakh);
 }
 
-const VOWEL_THEN_I = /(?<=[aeiouy])i(?![au])/g;
+/**
+ * Not after an "i": the second of "ii" is і ("deiin" дейін, "uiine" үйіне), the first й. Nor after
+ * a "u" that follows a vowel: that у is a glide and the "i" the vowel after it ("bermeui" бермеуі,
+ * "sauirden" сәуірден).
+ */
+const VOWEL_THEN_I = /(?<=[aeoy]|(?<![aeiouy])u)i(?![au])/g;
+/**
+ * A long word's last "ui" after a consonant is уі, the verbal noun with its possessive ("berui"
+ * беруі, "shektelui" шектелуі); a short one's үй or құй ("ui", "qui").
+ */
+const ENDING_UI = /(?<=\p{L}{2}u)й$/u;
+/**
+ * "y" after a "u" inside a word, before no vowel, is ы, the у before it a glide or a vowel ("auyl"
+ * ауыл, "suyq" суық, "aluy" алуы), where Russian in Latin letters reads й; at a word's start "uy" is
+ * үй ("uyge"), before a vowel "y" begins я or ю ("quyu" құю).
+ */
+const U_THEN_Y = /(?<=\p{L}u)y(?![aeiou])/gu;
+/**
+ * Kazakh has no ц of its own: "ts" is т+с ("tartsa" тартса, "internetsiz" интернетсіз), and "tsh"
+ * т+ш ("uaqytsha" уақытша). A loanword's ц ("politsiya") is still found: the Russian reading comes
+ * after the Kazakh one (analyze.ts, queryCandidates).
+ */
+const T_BEFORE_S = /t(?=s)/g;
 
 /**
  * A word of a message read as Kazakh if it is typed in Latin letters (kazakhLatinReading); any

@@ -9,7 +9,8 @@ import { isQuestionKindKey } from '../../src/matcher/question-kinds';
 import { LexicalMatcher } from '../../src/matcher/matcher';
 import { perfectiveStems, stemRussian, stemEnglish, verbStems } from '../../src/matcher/stemmers';
 import { isStopword } from '../../src/matcher/stopwords';
-import { cyrillicToLatin, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
+import { cyrillicToLatin, kazakhLatinReading, latinToCyrillic, russianReadings } from '../../src/matcher/translit';
+import { LATIN_SCHEMES } from '../../src/quality/latin';
 import { TrigramIndex, typingSlip } from '../../src/matcher/trigrams';
 
 describe('letterRuns and nonLetterRuns', () => {
@@ -403,6 +404,17 @@ describe('Kazakh typed in Latin letters', () => {
   });
 });
 
+/** The words of a language's interface texts (locales/), lowercase, as `letters` finds them. */
+function interfaceWords(lang: 'ru' | 'kk', letters: RegExp): Set<string> {
+  const words = new Set<string>();
+  const collect = (value: unknown): void => {
+    if (typeof value === 'string') for (const word of value.toLowerCase().match(letters) ?? []) words.add(word);
+    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+  };
+  collect(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', lang, 'translation.json'), 'utf8')));
+  return words;
+}
+
 describe('russianReadings', () => {
   it.each([
     ['kogda', ['когда']],
@@ -434,12 +446,7 @@ describe('russianReadings', () => {
     chat: { ...common, й: 'i', ы: 'y', х: 'h', ц: 'c', щ: 'sch', ю: 'yu', я: 'ya' },
     j: { ...common, й: 'j', ы: 'y', х: 'h', ц: 'c', щ: 'sh', ю: 'ju', я: 'ja' },
   };
-  const russianWords = new Set<string>();
-  const collect = (value: unknown): void => {
-    if (typeof value === 'string') for (const word of value.toLowerCase().match(/[а-яё]+/g) ?? []) russianWords.add(word);
-    else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-  };
-  collect(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', 'ru', 'translation.json'), 'utf8')));
+  const russianWords = interfaceWords('ru', /[а-яё]+/g);
 
   it.each(Object.keys(schemes))('reads 99 %% of the Russian words of the interface texts typed in the %s scheme back as themselves', (scheme) => {
     const typed = (word: string) => [...word].map((letter) => schemes[scheme][letter] ?? letter).join('');
@@ -447,6 +454,43 @@ describe('russianReadings', () => {
     const misread = [...russianWords].filter((word) => !russianReadings(typed(word)).map(unsigned).includes(unsigned(word)));
     expect(russianWords.size).toBeGreaterThan(1000);
     expect(misread.length / russianWords.size).toBeLessThan(0.01);
+  });
+});
+
+describe('kazakhLatinReading', () => {
+  it.each([
+    ['qashan', 'кашан'],
+    ['jumys', 'жумыс'],
+    ['qaida', 'кайда'],
+    // "ii": й, then і (folded и).
+    ['deiin', 'дейин'],
+    ['uiine', 'уйине'],
+    // "y" after a u inside a word is ы; at the start "uy" is үй, before a vowel я or ю.
+    ['auyl', 'ауыл'],
+    ['suyq', 'суык'],
+    ['aluy', 'алуы'],
+    ['uyge', 'уйге'],
+    ['quyu', 'кую'],
+    // A long word's last "ui" is уі, a short one's үй or құй.
+    ['berui', 'беруи'],
+    ['qui', 'куй'],
+    // "ts" is т+с, "tsh" т+ш.
+    ['tartsa', 'тартса'],
+    ['uaqytsha', 'уакытша'],
+  ])('%s → %s', (latin, folded) => {
+    expect(kazakhLatinReading(latin)).toBe(folded);
+  });
+
+  // Kazakh typed in Latin letters, its own letters as q, gh, j or as Russian in Latin letters writes them.
+  const kazakhWords = interfaceWords('kk', /[а-яёәғқңөұүһі]+/g);
+
+  it.each([0, 1])('reads 99 %% of the Kazakh words of the interface texts typed in Latin letters (scheme %i) back as themselves, folded', (n) => {
+    const scheme = LATIN_SCHEMES.kk[n];
+    const typed = (word: string) => [...word].map((letter) => scheme[letter] ?? letter).join('');
+    const folded = (word: string) => foldKazakh(word).replace(/ё/g, 'е').replace(/[ьъ]/g, '');
+    const misread = [...kazakhWords].filter((word) => kazakhLatinReading(typed(word)).replace(/[ьъ]/g, '') !== folded(word));
+    expect(kazakhWords.size).toBeGreaterThan(1000);
+    expect(misread.length / kazakhWords.size).toBeLessThan(0.01);
   });
 });
 
