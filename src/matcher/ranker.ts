@@ -7,7 +7,7 @@
  * match is. Ranking can leave one question variant, or one whole entry, out of the index: the
  * calibration uses that to ask the FAQ's own questions as residents would (see calibration.ts).
  */
-import { misspeltLexiconWord, type WeightedToken, type QueryToken } from './analyze';
+import { conceptsOf, misspeltLexiconWord, type WeightedToken, type QueryToken } from './analyze';
 import { addCount, countIn, dfShare, Field, FieldIndex, isAsked, type FieldCounts, type IndexedEntry } from './field-index';
 import { isQuestionKindKey } from './question-kinds';
 import { isMisspeltStopword } from './stopwords';
@@ -542,8 +542,16 @@ export class Ranker {
     // A Latin name typed in Cyrillic, when the FAQ writes one of its spellings as it is: "каспи" is
     // Kaspi, while "лифт" is not "lifted" (the stem alone would make it so).
     if (keys.length === 0 && token.latinForms.some((form) => this.index.hasLatinWord(form))) for (const key of token.fallbacks) addKey(keys, view, key, 1);
-    // The same word with its soft or hard sign dropped ("lgoty", "болница").
-    if (keys.length === 0) for (const key of token.candidates) for (const signed of this.index.keysWithSigns(key) ?? []) addKey(keys, view, signed, 1);
+    // The same word with its soft or hard sign dropped ("lgoty", "болница"), with the lexicon's
+    // concepts of the word signed ("obyazatelny" is "обязательны", which the lexicon groups).
+    if (keys.length === 0) {
+      for (const key of token.candidates) {
+        for (const signed of this.index.keysWithSigns(key) ?? []) {
+          addKey(keys, view, signed, 1);
+          for (const concept of conceptsOf([signed])) addKey(keys, view, concept, this.options.conceptQuality);
+        }
+      }
+    }
     // A letter typed twice ("маггазиндер"): the first spelling with it once that the FAQ knows, as
     // sure as the word a dropped soft sign is.
     if (keys.length === 0) {

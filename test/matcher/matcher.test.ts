@@ -860,6 +860,20 @@ describe('the lexicon', () => {
     expect(matcher.unknownWords('raznye', 'ru')).toEqual([]);
     expect(matcher.unknownWords('seichas rayon', 'ru')).toEqual([]);
   });
+  it('takes a word typed without its soft sign with the lexicon\'s groups of the word signed: "obyazatelny" asks what "mandatory" does', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'masks', topic: 'health', questions: { ru: ['Нужна ли маска в транспорте?'], en: ['Are masks mandatory on buses?'] }, answer: { ru: 'Маски обязательны.' } },
+      { id: 'bus-schedule', topic: 'transport', questions: { ru: ['Как ходят автобусы?'] }, answer: { ru: 'По расписанию.' } },
+    ];
+    const matcher = loaded(faq);
+    // "обязательны" (the answer's word) is in the lexicon's "mandatory" group with the English
+    // question's word; without its sign it is found as the answer's word and so as the group too.
+    const signed = matcher.match('маски в автобусе обязательны?', 'ru').candidates[0];
+    const unsigned = matcher.match('maski v avtobuse obyazatelny?', 'ru').candidates[0];
+    expect(signed.id).toBe('masks');
+    expect(unsigned).toEqual(signed);
+  });
   it('reads "гулять" (to go for a walk) as being outside: "until when may we walk" asks when one must be indoors', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
