@@ -250,6 +250,13 @@ export interface QueryToken {
   /** Digits, or a number written out (number-words.ts): noise where the FAQ does not write it. */
   readonly numeric: boolean;
   /**
+   * A Latin word of a Kazakh message read in Cyrillic as Kazakh is typed in Latin letters
+   * ("koshesindegi" is "көшесіндегі" folded): when the word as typed is like no word of the FAQ, a
+   * form the FAQ does not write is still found as a word it does, as the Cyrillic form would be.
+   * (A Russian message's Latin word has its reading as its surface already: querySurfaceOf.)
+   */
+  readonly reading?: string;
+  /**
    * Set when a typo of the word may only be a word the FAQ writes in this language. A word of a
    * Russian message is not a Kazakh word misspelt ("кошелек", a wallet, is not "көшелер", streets),
    * while a Kazakh message borrows Russian words freely ("счетчигін"): only Russian is held to it.
@@ -348,6 +355,7 @@ function analyzeOneSpelling(word: string, lang: Lang | undefined): QueryToken | 
     concepts: conceptsOf([...candidates, ...extra, ...exact]),
     numeric: scriptOf(word) === 'digits' || isNumberWord(word),
     typoLang: lang === 'ru' && !hasKazakhLetters(word) ? 'ru' : undefined,
+    ...(latin && lang === 'kk' ? { reading: kazakhLatinReading(word) } : {}),
   };
 }
 

@@ -564,7 +564,9 @@ export class Ranker {
     if (guessed) {
       const min = token.surface.length <= 5 ? this.options.minShortFuzzySimilarity : this.options.minFuzzySimilarity;
       // Failing trigram similarity, a word one slip away, as sure as a short word's closest match must be.
-      const hit = this.index.fuzzy.best(token.surface, min, this.options.minShortFuzzySimilarity);
+      const hit =
+        this.index.fuzzy.best(token.surface, min, this.options.minShortFuzzySimilarity) ??
+        (token.reading ? this.index.fuzzy.best(token.reading, min, this.options.minShortFuzzySimilarity) : null);
       const known = hit && this.typoInLanguage(hit.word, token) ? this.index.keysOfSurface(hit.word) : undefined;
       if (hit && known) this.addTargetKeys(keys, view, known, hit.similarity);
       // Failing the words as written, the word's stem against theirs: a slip in another form.

@@ -874,6 +874,19 @@ describe('the lexicon', () => {
     expect(signed.id).toBe('masks');
     expect(unsigned).toEqual(signed);
   });
+  it('finds a Kazakh form the FAQ does not write, typed in Latin letters, as its Cyrillic form is found: "koshesindegi" as "көшесіндегі"', () => {
+    const faq: FaqEntryInput[] = [
+      ...UNRELATED,
+      { id: 'street-lights', topic: 'city', questions: { kk: ['Көше шамдары жанбай тұр', 'Көшедегі жарық жұмыс істемейді'] }, answer: { kk: '109-ға хабарлаңыз.' } },
+      { id: 'eotinish', topic: 'city', questions: { kk: ['eOtinish арқылы арыз қалай жазамын?'] }, answer: { kk: 'Порталда.' } },
+    ];
+    const matcher = loaded(faq);
+    const cyrillic = matcher.match('көшесіндегі', 'kk').candidates[0];
+    expect(cyrillic.id).toBe('street-lights');
+    expect(matcher.match('koshesindegi', 'kk').candidates[0]).toEqual(cyrillic);
+    // A Latin name with a slip is still that name first ("eotinsih" is eOtinish, not some Cyrillic word).
+    expect(topOf(matcher, 'eotinsih арқылы', 'kk')).toBe('eotinish');
+  });
   it('reads "гулять" (to go for a walk) as being outside: "until when may we walk" asks when one must be indoors', () => {
     const faq: FaqEntryInput[] = [
       ...UNRELATED,
