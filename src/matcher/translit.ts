@@ -156,8 +156,9 @@ const OTHER_READINGS: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?<=[aeiouy])i(?![aeiouy])/g, 'й'],
   [/(?<=[aeiou])y(?=[aeiou])/g, 'й'],
   [/sch(?!ch)/g, 'сч'],
-  [/(?<!c)sh(?!ch)/g, 'щ'],
-  [/(?<!c)sh(?!ch)/g, 'сх'],
+  // Not the "sh" of "shch", which is щ already.
+  [/sh(?!ch)/g, 'щ'],
+  [/sh(?!ch)/g, 'сх'],
   [/(?<=[aeiou])e/g, 'э'],
 ];
 
