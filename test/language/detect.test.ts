@@ -31,7 +31,9 @@ describe('detectLanguage', () => {
     // Only weak evidence: a Kazakh place name in a Russian sentence leaves it Russian.
     expect(detectLanguage('в Шымкенте не работает светофор').lang).toBe('ru');
     // Alone, an ending or a letter pair decides, and says it was weak (a conversation keeps its language).
-    expect(detectLanguage('сурет жибершы')).toEqual({ lang: 'kk', confident: true, weak: true });
+    expect(detectLanguage('кызыл автобус')).toEqual({ lang: 'kk', confident: true, weak: true });
+    // An ending no Russian word has is no weak cue ("-шы": Russian spells no "шы").
+    expect(detectLanguage('сурет жибершы')).toEqual({ lang: 'kk', confident: true });
     expect(detectLanguage('Павлодар, ул. Ленина 10')).toEqual({ lang: 'kk', confident: true, weak: true });
     expect(detectLanguage('паспорт алу').weak).toBeUndefined();
   });
@@ -143,6 +145,13 @@ describe('detectLanguage', () => {
     }
     // The Kazakh stays Kazakh: a Russian adjective kept as a Kazakh noun ("проездной") is no Russian cue beside it.
     for (const typed of ['проездной толтыру', 'машины келди']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'kk']);
+  });
+
+  it('reads the Kazakh persons, genitive, wish and "-шы", which no Russian word form ends with, as Kazakh beside a Russian term of the FAQ', () => {
+    const russianTerms = { languagesOf: (word: string) => (['квитанция', 'карта', 'директор'].includes(word) ? (['ru'] as const) : []) };
+    for (const typed of ['квитанция тусиниксиз', 'карта толтырамыз', 'карта алгым', 'квитанция жибершы', 'карта кодыныз', 'директор кабинетинын']) {
+      expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'kk']);
+    }
   });
 
   it('reads a Latin word no list places by the endings of its Cyrillic readings: Kazakh cases of its Kazakh reading, Russian inflections of its Russian one', () => {
