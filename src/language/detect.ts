@@ -220,10 +220,11 @@ function collectCues(words: readonly string[]): Cues {
       else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
       else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
       else if (SOFT_SIGN.test(word)) cues.russian += SOFT_SIGN_CUE;
-      else if (word.length > 4 && KAZAKH_ONLY_ENDINGS.test(word)) cues.kazakh += 1.5;
-      else if (word.length > 4 && RUSSIAN_ENDINGS.test(word)) cues.russian += 0.5;
-      else if (word.length > 4 && KAZAKH_ENDINGS.test(word) && !DISAGREEING_ENDING.test(word)) cues.kazakh += 0.5;
-      else if (KAZAKH_LETTER_PAIRS.test(word)) cues.kazakh += 0.5;
+      else {
+        const cue = endingCue(word, [word]);
+        if (cue?.lang === 'kk') cues.kazakh += cue.weight;
+        else if (cue) cues.russian += cue.weight;
+      }
     } else if (LATIN.test(word)) {
       cues.latinWords += 1;
       const en = ENGLISH_WORDS.has(word);
@@ -243,23 +244,30 @@ function collectCues(words: readonly string[]): Cues {
       else if (ENGLISH_ONLY_SPELLING.test(word)) cues.english += 1;
       else if (TRANSLIT_PATTERN.test(word)) cues.translit += 1;
       else if (ENGLISH_SPELLING.test(word)) cues.english += 1;
-      else addLatinEndingCue(cues, word);
+      else {
+        // No list or spelling places it: its endings, read as the Cyrillic words it spells
+        // ("toltyru" толтыру, "tusiniksiz"; "platnye" платные, "rabotayut").
+        const cue = endingCue(kazakhLatinReading(word), russianReadings(word));
+        if (cue?.lang === 'kk') cues.kazakhLatin += cue.weight;
+        else if (cue) cues.translit += cue.weight;
+      }
     }
   }
   return cues;
 }
 
 /**
- * A Latin word no list or spelling places: its endings, read as the Cyrillic words they spell, as
- * a Cyrillic word's are (collectCues): a Kazakh ending of its Kazakh reading ("toltyru" толтыру,
- * "pavlodarda", "tusiniksiz") or a Russian one of its Russian reading ("platnye", "rabotayut").
+ * What a word's ending tells, for a Cyrillic word and a Latin one alike: `kazakh` is the word as
+ * Kazakh spells it without its letters, `russian` the spellings Russian may give it (a Cyrillic
+ * word: itself). An ending only Kazakh has weighs as a frequent Kazakh word, the others half a cue;
+ * null when the ending tells nothing.
  */
-function addLatinEndingCue(cues: Cues, word: string): void {
-  const kazakh = kazakhLatinReading(word);
-  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) cues.kazakhLatin += 1.5;
-  else if (russianReadings(word).some((reading) => reading.length > 4 && RUSSIAN_ENDINGS.test(reading))) cues.translit += 0.5;
-  else if (kazakh.length > 4 && KAZAKH_ENDINGS.test(kazakh) && !DISAGREEING_ENDING.test(kazakh)) cues.kazakhLatin += 0.5;
-  else if (KAZAKH_LETTER_PAIRS.test(kazakh)) cues.kazakhLatin += 0.5;
+function endingCue(kazakh: string, russian: readonly string[]): { lang: 'kk' | 'ru'; weight: number } | null {
+  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) return { lang: 'kk', weight: 1.5 };
+  if (russian.some((reading) => reading.length > 4 && RUSSIAN_ENDINGS.test(reading))) return { lang: 'ru', weight: 0.5 };
+  if (kazakh.length > 4 && KAZAKH_ENDINGS.test(kazakh) && !DISAGREEING_ENDING.test(kazakh)) return { lang: 'kk', weight: 0.5 };
+  if (KAZAKH_LETTER_PAIRS.test(kazakh)) return { lang: 'kk', weight: 0.5 };
+  return null;
 }
 
 /**
