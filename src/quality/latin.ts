@@ -23,7 +23,10 @@ const KAZAKH_COMMON: Readonly<Record<string, string>> = {
   ...COMMON, ә: 'a', ө: 'o', ұ: 'u', ү: 'u', і: 'i', ң: 'n', һ: 'h', х: 'h', й: 'i', ц: 'ts', щ: 'sh', ю: 'yu', я: 'ya',
 };
 
-export const LATIN_SCHEMES: Readonly<Record<'ru' | 'kk', ReadonlyArray<Readonly<Record<string, string>>>>> = {
+/** How a scheme writes each Cyrillic letter (lowercase); a letter it does not list stays as it is. */
+export type LatinScheme = Readonly<Record<string, string>>;
+
+export const LATIN_SCHEMES: Readonly<Record<'ru' | 'kk', readonly LatinScheme[]>> = {
   ru: [
     { ...COMMON, ж: 'zh', й: 'y', х: 'kh', ц: 'ts', щ: 'shch', ю: 'yu', я: 'ya' },
     { ...COMMON, ж: 'zh', й: 'i', х: 'h', ц: 'c', щ: 'sch', ю: 'yu', я: 'ya' },
@@ -39,7 +42,11 @@ export const LATIN_SCHEMES: Readonly<Record<'ru' | 'kk', ReadonlyArray<Readonly<
 export function inLatinLetters(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   const schemes = LATIN_SCHEMES[lang];
-  const scheme = schemes[Math.floor(seededRandom(seedOf(text))() * schemes.length)];
+  return typedIn(text, schemes[Math.floor(seededRandom(seedOf(text))() * schemes.length)]);
+}
+
+/** `text` typed in `scheme`, a capital letter as a capital ("Ц" as "Ts"). */
+export function typedIn(text: string, scheme: LatinScheme): string {
   let typed = '';
   for (const letter of text) {
     const lower = letter.toLowerCase();
