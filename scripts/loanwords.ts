@@ -17,16 +17,22 @@ export function russianDictionaryPath(): string {
   return path.join(path.dirname(require.resolve('dictionary-ru')), 'index.dic');
 }
 
-/** The forms of the Russian dictionary (dictionary-ru, its words and suffix rules): some 1.5 million. */
-export function russianDictionaryForms(): Generator<string> {
+/** dictionary-ru's word list and its affix rules, read. */
+function russianDictionary(): { dic: string; aff: string } {
   const dic = russianDictionaryPath();
-  return hunspellForms(fs.readFileSync(dic, 'utf8'), fs.readFileSync(path.join(path.dirname(dic), 'index.aff'), 'utf8'));
+  return { dic: fs.readFileSync(dic, 'utf8'), aff: fs.readFileSync(path.join(path.dirname(dic), 'index.aff'), 'utf8') };
 }
 
-/** The common English words Russian spells alike (loanwordsAmong), from the installed word lists. */
+/** The forms of the Russian dictionary (dictionary-ru, its words and suffix rules): some 1.5 million. */
+export function russianDictionaryForms(): Generator<string> {
+  const { dic, aff } = russianDictionary();
+  return hunspellForms(dic, aff);
+}
+
+/** The common English words Russian spells alike (loanwordsAmong), from the installed word lists, each read once. */
 export function russianLoanwords(): string[] {
-  const words = hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8'));
-  return loanwordsAmong([...scowlCommonWords()].sort(), { words, shortForms: shortForms(russianDictionaryForms()) });
+  const { dic, aff } = russianDictionary();
+  return loanwordsAmong([...scowlCommonWords()].sort(), { words: hunspellWords(dic), shortForms: shortForms(hunspellForms(dic, aff)) });
 }
 
 function main(): void {
