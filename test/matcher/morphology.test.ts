@@ -548,6 +548,40 @@ describe('general lexicon', () => {
     for (const broken of ['строя', 'строй']) expect(concepts(broken, 'ru')).not.toContain('#construction');
   });
 
+  it('keeps common words out of a group one of its words reaches only through a stem they share', () => {
+    // The Kazakh stripper cuts the Russian "взятка" (a bribe) to "взят", the Russian stem of "взять"
+    // (to take: "где взять справку"); "справка" to "справ" ("справиться", to cope); "почта" to "поч"
+    // ("почём", how much); "участка" to "участ" ("участие", taking part).
+    for (const [word, concept] of [['взять', '#corruption'], ['справиться', '#pass'], ['почем', '#post'], ['участие', '#land']] as const) {
+      expect(concepts(word, 'ru')).not.toContain(concept);
+    }
+    for (const [word, concept] of [['взятка', '#corruption'], ['взятку', '#corruption'], ['справка', '#pass'], ['почта', '#post'], ['участка', '#land']] as const) {
+      expect(concepts(word, 'ru')).toContain(concept);
+    }
+    expect(concepts('поштаға', 'kk')).toContain('#post');
+    // The Kazakh "сынды", "сынған" (broke, broken) stem to "сын", the Russian son: "сыну 8 лет".
+    for (const son of ['сын', 'сына', 'сыну']) expect(concepts(son, 'ru')).not.toContain('#broken');
+    for (const broke of ['сынды', 'сынған']) expect(concepts(broke, 'kk')).toContain('#broken');
+    // Snowball's English stems: "private" is "privat" as "privatization" is, "apart" "apartment",
+    // "funded" "fund" (a charity's), "tapped" (a card on a validator) "tap", "accidentally" "accident".
+    const apart: ReadonlyArray<readonly [string, string, string]> = [
+      ['private', 'privatization', '#privatization'],
+      ['privately', 'privatization', '#privatization'],
+      ['apart', 'apartment', '#home'],
+      ['funded', 'fund', '#donation'],
+      ['tapped', 'tap', '#water'],
+      ['accidentally', 'accident', '#crash'],
+    ];
+    for (const [word, member, concept] of apart) {
+      expect(concepts(member, 'en')).toContain(concept);
+      expect(concepts(word, 'en')).not.toContain(concept);
+    }
+    // Nor do they meet the member word itself: their index keys differ.
+    for (const [word, member] of [['apart', 'apartment'], ['accidentally', 'accident'], ['tapped', 'tap'], ['private', 'privatization']]) {
+      expect(analyzeIndexWords([word], 'en')[0].key).not.toBe(analyzeIndexWords([member], 'en')[0].key);
+    }
+  });
+
   it('meets everyday city words across the three languages and their word forms', () => {
     for (const [word, lang] of [['мусорка', 'ru'], ['қоқыс', 'kk'], ['rubbish', 'en']] as const) expect(concepts(word, lang)).toContain('#garbage');
     for (const [word, lang] of [['садик', 'ru'], ['балабақша', 'kk'], ['kindergarten', 'en'], ['daycare', 'en'], ['preschool', 'en']] as const) expect(concepts(word, lang)).toContain('#kindergarten');
