@@ -16,7 +16,10 @@ import { SYNONYM_GROUPS } from '../matcher/synonyms';
 export interface LexiconStray {
   word: string;
   concepts: string[];
-  /** The groups' words that stem as the stray does (none: it is reached through another stemmer). */
+  /**
+   * The groups' words that stem as the stray does; none when it reaches the group another way: a
+   * member's key under another language's stemmer ("взятка" cut to "взят"), or a member as written.
+   */
   members: string[];
 }
 
