@@ -9,8 +9,7 @@
  */
 import type { Lang } from '../i18n/languages';
 import { dictionarySpelling } from '../language/loanwords';
-import { analyzeIndexWords } from '../matcher/analyze';
-import { stemEnglish, stemRussian } from '../matcher/stemmers';
+import { analyzeIndexWords, indexKeyOf } from '../matcher/analyze';
 import { SYNONYM_GROUPS } from '../matcher/synonyms';
 
 export interface LexiconStray {
@@ -40,7 +39,6 @@ function isFormOf(word: string, member: string): boolean {
  * lexicon lists itself (ё read as е) is no stray.
  */
 export function lexiconStrays(words: Iterable<string>, lang: Extract<Lang, 'ru' | 'en'>): LexiconStray[] {
-  const stem = lang === 'en' ? stemEnglish : stemRussian;
   const script = lang === 'en' ? /^[a-z]+$/ : /^[а-яё]+$/;
   const listed = new Set<string>();
   const membersByStem = new Map<string, string[]>();
@@ -49,7 +47,8 @@ export function lexiconStrays(words: Iterable<string>, lang: Extract<Lang, 'ru' 
       const word = dictionarySpelling(text);
       if (!script.test(word)) continue;
       listed.add(word);
-      const key = stem(word);
+      // The key the index gives the word: the one a stray must share.
+      const key = indexKeyOf(word, lang);
       const members = membersByStem.get(key) ?? [];
       if (!members.includes(word)) members.push(word);
       membersByStem.set(key, members);
@@ -58,11 +57,11 @@ export function lexiconStrays(words: Iterable<string>, lang: Extract<Lang, 'ru' 
   const strays: LexiconStray[] = [];
   for (const word of words) {
     if (listed.has(dictionarySpelling(word)) || !script.test(word)) continue;
-    const concepts = analyzeIndexWords([word], lang)[0]?.concepts ?? [];
-    if (concepts.length === 0) continue;
-    const members = membersByStem.get(stem(word)) ?? [];
+    const token = analyzeIndexWords([word], lang)[0];
+    if (!token || token.concepts.length === 0) continue;
+    const members = membersByStem.get(token.key) ?? [];
     if (members.length > 0 && members.every((member) => isFormOf(word, member))) continue;
-    strays.push({ word, concepts: [...concepts], members });
+    strays.push({ word, concepts: [...token.concepts], members });
   }
   return strays;
 }
