@@ -1,7 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PROJECT_ROOT } from '../../src/config/project-root';
 import type { FaqEntryInput } from '../../src/faq/types';
+import { readLocale } from '../../src/i18n';
 import { analyzeIndexWords, analyzeMessage } from '../../src/matcher/analyze';
 import { stemKazakh } from '../../src/matcher/kazakh';
 import { foldKazakh, heldLettersOnce, letterRuns, MAX_TEXT_CHARS, nonLetterRuns, tokenize, tokenizeWhole } from '../../src/matcher/normalize';
@@ -411,7 +409,7 @@ function interfaceWords(lang: 'ru' | 'kk', letters: RegExp): Set<string> {
     if (typeof value === 'string') for (const word of value.toLowerCase().match(letters) ?? []) words.add(word);
     else if (value && typeof value === 'object') Object.values(value).forEach(collect);
   };
-  collect(JSON.parse(fs.readFileSync(path.join(PROJECT_ROOT, 'locales', lang, 'translation.json'), 'utf8')));
+  collect(readLocale(lang));
   return words;
 }
 
