@@ -39,6 +39,13 @@ export interface RatchetRun {
   learnFrom?: string;
 }
 
+/** The cuts of the messages a key names with a flag alone (" --terse"): SuiteCut's switches. */
+const MESSAGE_CUTS = ['courtesy', 'remarks', 'story', 'terse', 'latin'] as const;
+
+function isMessageCut(name: string): name is (typeof MESSAGE_CUTS)[number] {
+  return (MESSAGE_CUTS as readonly string[]).includes(name);
+}
+
 /** Where a key's suite lives: `shared` is the shared data folder, `unseen` test/quality/unseen. */
 export function ratchetRunOf(key: string, shared: string, unseen: string): RatchetRun {
   const [folder, ...flags] = key.split(' --');
@@ -50,11 +57,7 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
     if (name === 'max-variants' && /^\d+$/.test(value)) cut.maxVariants = Number(value);
     else if (name === 'lang' && isLang(value)) cut.lang = value;
     else if (name === 'typos' && /^(0(\.\d+)?|1)$/.test(value)) cut.typos = Number(value);
-    else if (name === 'courtesy' && value === undefined) cut.courtesy = true;
-    else if (name === 'remarks' && value === undefined) cut.remarks = true;
-    else if (name === 'story' && value === undefined) cut.story = true;
-    else if (name === 'terse' && value === undefined) cut.terse = true;
-    else if (name === 'latin' && value === undefined) cut.latin = true;
+    else if (isMessageCut(name) && value === undefined) cut[name] = true;
     else if (name === 'cases' && /^[\w-]+\.jsonl$/.test(value)) cases = path.join(unseen, value);
     else if (name === 'learn-from' && /^[\w-]+(\/[\w-]+)*\.jsonl$/.test(value)) teachers = path.join(shared, value);
     else {
