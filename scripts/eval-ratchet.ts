@@ -2,9 +2,9 @@
  * npm run eval:ratchet [-- --write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]
  *
  * Runs every evaluation the ratchet holds (test/eval-baseline.json: both shared suites, misspelt,
- * wrapped in courtesy, typed in Latin letters, cut to one question per language and to each language, the unseen messages
- * (the city's also after learning from its dev set), both dev sets asked again by the residents who
- * taught the FAQ, the other centres' FAQs) and prints each run's
+ * wrapped in courtesy, typed in Latin letters, cut to one question per language and to each
+ * language, the unseen messages (the city's also after learning from its dev set), both dev sets
+ * asked again by the residents who taught the FAQ, the other centres' FAQs) and prints each run's
  * figures against its baseline; a figure below it is marked BELOW and the exit code is 1, as the
  * ratchet test would fail. What a key names: src/quality/ratchet.ts.
  *

@@ -25,8 +25,8 @@ half: halves | thief: thieves
  * Forms Snowball would stem onto a common word of another meaning, kept whole: "fired" (dismissed
  * from a job, or shot) is no fire, "firing" no fire either; "passed" (passed away, passed an exam,
  * passed by) is no pass to be out in a curfew, which is a noun and never says "passed";
- * "accidentally", "accidental" (by chance: "I accidentally paid twice") are no road accident; "tapped", "tapping"
- * (a card on a validator) are no water tap.
+ * "accidentally", "accidental" (by chance: "I accidentally paid twice") are no road accident;
+ * "tapped", "tapping" (a card on a validator) are no water tap.
  */
 export const ENGLISH_KEPT_WHOLE: ReadonlySet<string> = new Set(['fired', 'firing', 'passed', 'accidentally', 'accidental', 'tapped', 'tapping']);
 
