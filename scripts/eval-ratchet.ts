@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/project-root';
 import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
-import { currentFloor, isAvailable, isWorse, loadRun, ratchetRunOf, regressions, type Baseline } from '../src/quality/ratchet';
+import { currentFloor, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
 
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
@@ -59,14 +59,12 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const baselineFile = values.baseline ?? path.join(PROJECT_ROOT, 'test/eval-baseline.json');
-  const shared = values.shared ?? path.resolve(PROJECT_ROOT, '../shared');
-  const unseen = path.join(PROJECT_ROOT, 'test/quality/unseen');
+  const { baselineFile, shared, unseen } = ratchetPlaces(PROJECT_ROOT, values);
   let baseline: Baseline;
   try {
-    baseline = JSON.parse(fs.readFileSync(baselineFile, 'utf8')) as Baseline;
+    baseline = readBaseline(baselineFile);
   } catch (error) {
-    console.error(`${baselineFile}: ${(error as Error).message}`);
+    console.error((error as Error).message);
     return 2;
   }
   if (values.outcomes) fs.mkdirSync(values.outcomes, { recursive: true });

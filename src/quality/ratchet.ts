@@ -70,6 +70,31 @@ export function ratchetRunOf(key: string, shared: string, unseen: string): Ratch
   return { dir, cut, cases, learnFrom: teachers };
 }
 
+/** Where the ratchet's files are, as `npm run eval:ratchet` and `eval:ceiling` are told (or not). */
+export interface RatchetPlaces {
+  baselineFile: string;
+  shared: string;
+  unseen: string;
+}
+
+/** The places under `root` (the project), unless `--baseline FILE` or `--shared DIR` say otherwise. */
+export function ratchetPlaces(root: string, given: { baseline?: string; shared?: string }): RatchetPlaces {
+  return {
+    baselineFile: given.baseline ?? path.join(root, 'test/eval-baseline.json'),
+    shared: given.shared ?? path.resolve(root, '../shared'),
+    unseen: path.join(root, 'test/quality/unseen'),
+  };
+}
+
+/** The baseline file's runs and floors; an unreadable or malformed file throws, naming the file. */
+export function readBaseline(file: string): Baseline {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8')) as Baseline;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+}
+
 /** False when the run's suite is not on this machine (the shared data missing): it is skipped. */
 export function isAvailable(run: RatchetRun): boolean {
   return isSuite(run.dir) && (run.learnFrom === undefined || fs.existsSync(run.learnFrom));
