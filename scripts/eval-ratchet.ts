@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/project-root';
-import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
 import { currentFloor, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
@@ -120,12 +120,12 @@ async function main(): Promise<number> {
         moved.moved += c.moved;
         moved.fixedOnEdge += c.fixedOnEdge;
         moved.brokenOnEdge += c.brokenOnEdge;
-        console.log(`  against ${file}: ${countsOf(c)}`);
+        console.log(`  against ${file}: ${countsOf(c)}${byChance(c)}`);
         for (const change of c.changes) console.log(`  ${changeLine(change)}`);
       }
     }
   }
-  const compared = values.compare ? `; against ${values.compare}: ${countsOf(moved)} in all` : '';
+  const compared = values.compare ? `; against ${values.compare}: ${countsOf(moved)} in all${byChance(moved)}` : '';
   console.log(`\n${keys.length} runs: ${below} below their baseline, ${skipped} skipped${compared}`);
   if (values.write) {
     fs.writeFileSync(baselineFile, `${JSON.stringify(written, null, 2)}\n`);

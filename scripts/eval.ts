@@ -85,7 +85,7 @@ import fs from 'node:fs';
 import { halves, learnFrom } from '../src/quality/learn';
 import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite';
 import { followUpFigures } from '../src/quality/follow-ups';
-import { changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
+import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import { anyFaqTargetChecks, suiteTargetChecks, targetLine } from '../src/quality/targets';
 import { wholeNumber } from './whole-number';
 import type { MatchExplanation } from '../src/matcher';
@@ -341,7 +341,7 @@ function printComparison(against: string, before: readonly EvalOutcome[] | undef
   }
   const c = compareOutcomes(before, after);
   const unmatched = c.unmatched > 0 ? `; ${c.unmatched} cases in only one of the runs` : '';
-  console.log(`\nagainst ${against}: ${countsOf(c)}, of ${c.compared} cases${unmatched}`);
+  console.log(`\nagainst ${against}: ${countsOf(c)}, of ${c.compared} cases${unmatched}${byChance(c)}`);
   for (const change of c.changes) console.log(changeLine(change));
 }
 
