@@ -20,7 +20,7 @@ import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/project-root';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
-import { currentFloor, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, type Baseline } from '../src/quality/ratchet';
+import { currentFloor, isAsWritten, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, yardstickOf, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
 
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
@@ -73,6 +73,8 @@ async function main(): Promise<number> {
   const lowered: string[] = [];
   let below = 0;
   let skipped = 0;
+  // The runs of the FAQs as written, each in one number: their mean is what matcher work is judged on.
+  const yardsticks: number[] = [];
   // Every compared run's cases together: what a change did over all of them, in one line.
   const moved = { fixed: 0, broken: 0, moved: 0, fixedOnEdge: 0, brokenOnEdge: 0 };
   const keys = Object.keys(baseline);
@@ -97,6 +99,7 @@ async function main(): Promise<number> {
     if (worse.length > 0) below += 1;
     console.log(`${key}: ${figures.join(', ')}${worse.length > 0 ? `  BELOW: ${worse.join('; ')}` : ''}`);
     written[key] = currentFloor(report.overall, floor);
+    if (isAsWritten(run)) yardsticks.push(yardstickOf(report.overall));
     for (const name of Object.keys(floor) as (keyof EvalFigures)[]) {
       const [was, now] = [floor[name], written[key][name]];
       if (typeof was !== 'number' || typeof now !== 'number') continue;
@@ -127,6 +130,10 @@ async function main(): Promise<number> {
   }
   const compared = values.compare ? `; against ${values.compare}: ${countsOf(moved)} in all${byChance(moved)}` : '';
   console.log(`\n${keys.length} runs: ${below} below their baseline, ${skipped} skipped${compared}`);
+  if (yardsticks.length > 0) {
+    const mean = yardsticks.reduce((a, b) => a + b, 0) / yardsticks.length;
+    console.log(`the ${yardsticks.length} runs of the FAQs as written: mean of top-1 + answered or suggested + out of scope escalated − wrong ${mean.toFixed(4)}`);
+  }
   if (values.write) {
     fs.writeFileSync(baselineFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`${path.relative(process.cwd(), baselineFile) || baselineFile} now holds the current figures${lowered.length > 0 ? `; lower than before: ${lowered.join(', ')}` : ''}`);

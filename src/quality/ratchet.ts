@@ -95,6 +95,24 @@ export function readBaseline(file: string): Baseline {
   }
 }
 
+/**
+ * A run of a FAQ as written, asked by its own messages: no cut of the FAQ or the messages, no
+ * residents' lesson first. The thirteen such runs of the baseline are the yardstick matcher work is
+ * judged on (src/matcher/TRIED.md's "mean"); the cut runs ask the same messages again.
+ */
+export function isAsWritten(run: RatchetRun): boolean {
+  return Object.keys(run.cut).length === 0 && run.learnFrom === undefined;
+}
+
+/**
+ * top-1 + answered or suggested + out of scope escalated − wrong answers: one run's figures in one
+ * number, each worth the same (a figure with nothing to measure counts 0). Its mean over the runs
+ * as written is TRIED.md's "mean".
+ */
+export function yardstickOf(figures: EvalFigures): number {
+  return (figures.top1_accuracy ?? 0) + (figures.answered_or_suggested ?? 0) + (figures.oos_escalation_recall ?? 0) - (figures.wrong_answer_rate ?? 0);
+}
+
 /** False when the run's suite is not on this machine (the shared data missing): it is skipped. */
 export function isAvailable(run: RatchetRun): boolean {
   return isSuite(run.dir) && (run.learnFrom === undefined || fs.existsSync(run.learnFrom));

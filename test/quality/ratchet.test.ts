@@ -1,4 +1,4 @@
-import { currentFloor, ratchetRunOf, regressions } from '../../src/quality/ratchet';
+import { currentFloor, isAsWritten, ratchetRunOf, regressions, yardstickOf } from '../../src/quality/ratchet';
 import type { EvalFigures } from '../../src/quality/evaluate';
 
 const figures = (over: Partial<EvalFigures>): EvalFigures =>
@@ -33,6 +33,23 @@ describe('ratchet keys', () => {
     expect(() => ratchetRunOf('eval --terse 2', '/s', '/u')).toThrow('"--terse 2"');
     expect(() => ratchetRunOf('eval --latin ru', '/s', '/u')).toThrow('"--latin ru"');
     expect(() => ratchetRunOf('eval --learn-from ../secret.jsonl', '/s', '/u')).toThrow('--learn-from FILE.jsonl');
+  });
+});
+
+describe('the runs of the FAQs as written', () => {
+  it('are the runs with no cut and no lesson first; other messages of the same FAQ are still as written', () => {
+    expect(isAsWritten(ratchetRunOf('eval/city', '/s', '/u'))).toBe(true);
+    expect(isAsWritten(ratchetRunOf('unseen/health', '/s', '/u'))).toBe(true);
+    expect(isAsWritten(ratchetRunOf('eval --cases emergency.jsonl', '/s', '/u'))).toBe(true);
+    expect(isAsWritten(ratchetRunOf('eval --typos 0.15', '/s', '/u'))).toBe(false);
+    expect(isAsWritten(ratchetRunOf('eval --lang ru --max-variants 1', '/s', '/u'))).toBe(false);
+    expect(isAsWritten(ratchetRunOf('eval --learn-from eval/dev.jsonl', '/s', '/u'))).toBe(false);
+  });
+
+  it('are each judged by one number: top-1 + answered or suggested + out of scope escalated − wrong', () => {
+    expect(yardstickOf(figures({}))).toBeCloseTo(0.9 + 0.95 + 0.8 - 0.02, 12);
+    // A suite with no message out of scope has nothing to escalate: that figure counts 0, not 1.
+    expect(yardstickOf(figures({ oos_escalation_recall: null }))).toBeCloseTo(0.9 + 0.95 - 0.02, 12);
   });
 });
 

@@ -29,6 +29,8 @@ describe('npm run eval:ratchet', () => {
     expect(ok.stdout).toMatch(/^mini: top1 1 \(was 0\.5\), wrong 0 \(was 0\.5\)$/m);
     expect(ok.stdout).toMatch(/^gone: skipped, .* not found$/m);
     expect(ok.stdout).toContain('3 runs: 0 below their baseline, 1 skipped');
+    // "mini" alone is its FAQ as written: the other run cuts it, and the third is not there.
+    expect(ok.stdout).toMatch(/^the 1 runs of the FAQs as written: mean of top-1 \+ answered or suggested \+ out of scope escalated − wrong \d\.\d{4}$/m);
 
     // No FAQ answers more than every case: a floor above that is always missed.
     const high = await run('--baseline', baseline({ mini: { top1_accuracy: 1.5 } }));
