@@ -15,7 +15,7 @@
  * messages teach here must not go into the code (the issue's rule, and the prior is fitted on
  * simulated residents only, fit-prior.ts).
  */
-import { fitLogistic, predict, type FeatureVector, type LogisticModel } from '../matcher/calibration';
+import { FEATURE_NAMES, fitLogistic, predict, type FeatureVector, type LogisticModel } from '../matcher/calibration';
 import { createMatcher } from '../matcher';
 import { separationOf } from './evaluate';
 import type { Suite } from './suite';
@@ -86,13 +86,19 @@ export function fitOnReadings(readings: readonly CaseReading[]): LogisticModel {
   );
 }
 
-/** Each reading's probability by a model fitted on the readings of every other FAQ. */
+const EXPLAINED = FEATURE_NAMES.indexOf('explained');
+
+/**
+ * Each reading's probability by a model fitted on the readings of every other FAQ. A first entry
+ * that asks none of the message's words (met only in its answer) gets 0, as the matcher gives it:
+ * it is never answered, whatever a model would say.
+ */
 export function leaveOneFaqOut(readings: readonly CaseReading[]): number[] {
   const out = new Array<number>(readings.length).fill(0);
   for (const faq of new Set(readings.map((r) => r.faq))) {
     const model = fitOnReadings(readings.filter((r) => r.faq !== faq));
     readings.forEach((r, i) => {
-      if (r.faq === faq && r.x !== null) out[i] = predict(model, r.x);
+      if (r.faq === faq && r.x !== null && r.x[EXPLAINED] > 0) out[i] = predict(model, r.x);
     });
   }
   return out;

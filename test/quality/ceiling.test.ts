@@ -44,6 +44,15 @@ describe('how far the features could go (eval:ceiling)', () => {
     expect(separationOf(ofC((r) => predict(withC, r.x ?? [])))).toBeGreaterThan(0.7);
   });
 
+  it('gives a first entry met only in its answer nothing, as the matcher does, whatever a model would say', () => {
+    // Every feature is "explained" here: 0 means the entry asks none of the message's words.
+    const readings = [...faqOf('a', true), ...faqOf('b', true), reading('c', 0, false), reading('c', 0.5, false)];
+    const others = leaveOneFaqOut(readings);
+    // Reversed FAQs teach that a low feature means right: the answer-only reading would score highest.
+    expect(others[readings.length - 2]).toBe(0);
+    expect(others[readings.length - 1]).toBeGreaterThan(0);
+  });
+
   it("counts the own fit's answers at the band and reports both separations per run", () => {
     const readings = [...faqOf('a'), ...faqOf('b')];
     const ceiling = ceilingOf(readings, 0.5);
