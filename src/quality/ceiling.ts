@@ -109,7 +109,7 @@ export function leaveOneFaqOut(readings: readonly CaseReading[]): number[] {
  * right, and how many those are: the two models compared at the same number of wrong answers.
  */
 export function rightWithin(predicted: readonly number[], right: readonly boolean[], wrongBudget: number): { right: number; wrong: number } {
-  const order = predicted.map((p, i) => i).sort((a, b) => predicted[b] - predicted[a]);
+  const order = predicted.map((_, i) => i).sort((a, b) => predicted[b] - predicted[a]);
   let best = { right: 0, wrong: 0 };
   let r = 0;
   let w = 0;

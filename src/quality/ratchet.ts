@@ -97,8 +97,9 @@ export function readBaseline(file: string): Baseline {
 
 /**
  * A run of a FAQ as written, asked by its own messages: no cut of the FAQ or the messages, no
- * residents' lesson first. The thirteen such runs of the baseline are the yardstick matcher work is
- * judged on (src/matcher/TRIED.md's "mean"); the cut runs ask the same messages again.
+ * residents' lesson first. The baseline's such runs (thirteen when this was written) are the
+ * yardstick matcher work is judged on (src/matcher/TRIED.md's "mean"); the cut runs ask the same
+ * messages again.
  */
 export function isAsWritten(run: RatchetRun): boolean {
   return Object.keys(run.cut).length === 0 && run.learnFrom === undefined;
