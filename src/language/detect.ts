@@ -42,7 +42,7 @@ const KAZAKH_WORDS = wordSet(`
 болады болама мен сен ол биз сиз олар менин сенин бизге сизге маган оган ашык жабык иштейди истейди
 иштей истей косады береди келеди кетеди журеди туседи бугин ертен кеше казир енди гой гана
 рахмет сәлем салем салеметсиз жане немесе бирак ушин туралы бойынша кезинде кейин дейин
-кандай канша качан кайсы емес
+кандай канша качан кайсы емес жатыр
 алу алуга алам аламын аламыз алсам
 `);
 
@@ -181,9 +181,10 @@ const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 /**
  * A Kazakh verb's ending in Latin letters for "I" or "we" ("jazamyn", "baramyz", "bilemin") or for
  * "does not" ("kelmeidi", "bolmaidy", "tuspeidi": -мейді, -майды, -пейді, the form of every
- * complaint that something does not come or work): no Russian or English word ends so.
+ * complaint that something does not come or work): no Russian or English word ends so. As sure as
+ * a frequent Kazakh word: at less, a name the FAQ's English texts use ("egov ashylmaidy") tied it.
  */
-const KAZAKH_LATIN_VERB_ENDING = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
+export const KAZAKH_LATIN_VERB_ENDING = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
 
 /**
  * Spellings English has and Russian in Latin letters does not (it writes в, х, к, ф as v, h/kh, k,
@@ -198,6 +199,8 @@ const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea|ll$|ss$|ff$|ful$)/;
 
 /** What a word with a Kazakh letter counts, Cyrillic or (wordsWithKazakhLatinMarks) Latin. */
 const KAZAKH_LETTER_CUE = 2;
+/** What an ending only Kazakh has counts, a Kazakh verb ending in Latin letters too: as much as a frequent Kazakh word. */
+const KAZAKH_ONLY_ENDING_CUE = 1.5;
 
 interface Cues {
   kazakh: number;
@@ -206,12 +209,18 @@ interface Cues {
   translit: number;
   /** Kazakh typed in Latin letters. */
   kazakhLatin: number;
+  /**
+   * Whether a Latin word is Kazakh for sure (a frequent Kazakh word, q, a Kazakh verb ending or an
+   * ending only Kazakh has): as a Kazakh letter does in Cyrillic, it makes the Russian terms beside
+   * it loanwords (addVocabularyCues).
+   */
+  kazakhLatinSure: boolean;
   cyrillicWords: number;
   latinWords: number;
 }
 
 function collectCues(words: readonly string[]): Cues {
-  const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, kazakhLatin: 0, cyrillicWords: 0, latinWords: 0 };
+  const cues: Cues = { kazakh: 0, russian: 0, english: 0, translit: 0, kazakhLatin: 0, kazakhLatinSure: false, cyrillicWords: 0, latinWords: 0 };
   for (const word of words) {
     if (isKeyboardRun(word)) continue;
     if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
@@ -229,12 +238,19 @@ function collectCues(words: readonly string[]): Cues {
       cues.latinWords += 1;
       const en = ENGLISH_WORDS.has(word);
       const tr = TRANSLIT_WORDS.has(word);
-      if (!en && !tr && KAZAKH_LATIN_WORDS.has(word)) cues.kazakhLatin += 1.5;
-      else if (en && KAZAKH_LATIN_PARTICLES.has(word)) {
+      if (!en && !tr && KAZAKH_LATIN_WORDS.has(word)) {
+        cues.kazakhLatin += 1.5;
+        cues.kazakhLatinSure = true;
+      } else if (en && KAZAKH_LATIN_PARTICLES.has(word)) {
         cues.english += 0.5;
         cues.kazakhLatin += 0.5;
-      }
-      else if (!en && (KAZAKH_LATIN_PARTICLES.has(word) || KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_VERB_ENDING.test(word))) cues.kazakhLatin += 1;
+      } else if (!en && KAZAKH_LATIN_VERB_ENDING.test(word)) {
+        cues.kazakhLatin += KAZAKH_ONLY_ENDING_CUE;
+        cues.kazakhLatinSure = true;
+      } else if (!en && KAZAKH_LATIN_SPELLING.test(word)) {
+        cues.kazakhLatin += 1;
+        cues.kazakhLatinSure = true;
+      } else if (!en && KAZAKH_LATIN_PARTICLES.has(word)) cues.kazakhLatin += 1;
       else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
       else if (en && tr) {
@@ -248,8 +264,10 @@ function collectCues(words: readonly string[]): Cues {
         // No list or spelling places it: its endings, read as the Cyrillic words it spells
         // ("toltyru" толтыру, "tusiniksiz"; "platnye" платные, "rabotayut").
         const cue = endingCue(kazakhLatinReading(word), russianReadings(word));
-        if (cue?.lang === 'kk') cues.kazakhLatin += cue.weight;
-        else if (cue) cues.translit += cue.weight;
+        if (cue?.lang === 'kk') {
+          cues.kazakhLatin += cue.weight;
+          if (cue.weight >= KAZAKH_ONLY_ENDING_CUE) cues.kazakhLatinSure = true;
+        } else if (cue) cues.translit += cue.weight;
       }
     }
   }
@@ -263,7 +281,7 @@ function collectCues(words: readonly string[]): Cues {
  * null when the ending tells nothing.
  */
 function endingCue(kazakh: string, russian: readonly string[]): { lang: 'kk' | 'ru'; weight: number } | null {
-  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) return { lang: 'kk', weight: 1.5 };
+  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) return { lang: 'kk', weight: KAZAKH_ONLY_ENDING_CUE };
   if (russian.some((reading) => reading.length > 4 && RUSSIAN_ENDINGS.test(reading))) return { lang: 'ru', weight: 0.5 };
   if (kazakh.length > 4 && KAZAKH_ENDINGS.test(kazakh) && !DISAGREEING_ENDING.test(kazakh)) return { lang: 'kk', weight: 0.5 };
   if (KAZAKH_LETTER_PAIRS.test(kazakh)) return { lang: 'kk', weight: 0.5 };
@@ -285,9 +303,11 @@ const VOCABULARY_CUE = 1;
  * Adds the FAQ's evidence: a word used by one language only is a cue for that language. A message
  * with Kazakh letters in it often carries Russian terms ("справка с места работы қайдан аламын": a
  * document's Russian name, then the Kazakh question), so there a word only the Russian texts use
- * is no cue: Kazakh letters and Russian function words decide. A word with the soft sign has
- * counted for Russian already (collectCues): the FAQ saying so too is the same evidence, and
- * counted twice, one Russian term outweighed a Kazakh word ("инвалидность алу").
+ * is no cue: Kazakh letters and Russian function words decide. Typed in Latin letters, a word that
+ * is Kazakh for sure does the same ("kvitantsiya tusiniksiz": the Russian term and its "ya" had
+ * outweighed the Kazakh ending). A word with the soft sign has counted for Russian already
+ * (collectCues): the FAQ saying so too is the same evidence, and counted twice, one Russian term
+ * outweighed a Kazakh word ("инвалидность алу").
  */
 function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordEvidence): void {
   const kazakhLetters = words.some((w) => KAZAKH_LETTERS.test(w));
@@ -298,7 +318,9 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
     if (langs[0] === 'kk' && latin) cues.kazakhLatin += VOCABULARY_CUE;
     else if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
     else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
-    else if (latin) cues.translit += VOCABULARY_CUE;
+    else if (latin) {
+      if (!cues.kazakhLatinSure) cues.translit += VOCABULARY_CUE;
+    }
     else if (!kazakhLetters && !SOFT_SIGN.test(word)) cues.russian += VOCABULARY_CUE;
   }
 }

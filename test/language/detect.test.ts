@@ -154,6 +154,27 @@ describe('detectLanguage', () => {
     }
   });
 
+  it('reads Kazakh typed in Latin letters with a Russian term of the FAQ as Kazakh once a word is Kazakh for sure, as Kazakh letters do in Cyrillic', () => {
+    const russianTerms = { languagesOf: (word: string) => (['kvitantsiya', 'spravka', 'musor'].includes(word) ? (['ru'] as const) : []) };
+    // A Kazakh-only ending, a Kazakh verb ending, the frequent "жатыр": the Russian term beside it is a loanword.
+    for (const typed of ['kvitantsiya tusiniksiz', 'kvitantsiya jok', 'musor aketpei jatyr', 'spravka musor jatyr']) {
+      expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'kk']);
+    }
+    // Without such a word the term is evidence of Russian as before.
+    for (const typed of ['kvitantsiya neponyatnaya', 'spravka nuzhna']) expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'ru']);
+  });
+
+  it('weighs a Kazakh verb ending typed in Latin letters as a frequent Kazakh word: it outweighs a name the FAQ\'s English texts use', () => {
+    const englishName = { languagesOf: (word: string) => (word === 'egov' ? (['en'] as const) : []) };
+    expect(detectLanguage('egov ashylmaidy', undefined, englishName).lang).toBe('kk');
+    expect(detectLanguage('egov not opening', undefined, englishName).lang).toBe('en');
+  });
+
+  it('reads "жатыр", the auxiliary of what is going on now, as Kazakh', () => {
+    expect(detectLanguage('свет жанбай жатыр').lang).toBe('kk');
+    expect(detectLanguage('su kelmei jatyr').lang).toBe('kk');
+  });
+
   it('reads a Latin word no list places by the endings of its Cyrillic readings: Kazakh cases of its Kazakh reading, Russian inflections of its Russian one', () => {
     // Answered in English in a fresh conversation before: neither word is a frequent word of either language.
     for (const typed of ['balalarga kitap', 'mektepterde karantin', 'tolemdi toltyru', 'otinishti beru']) {

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectLanguage, SHORT_KAZAKH_LATIN_WORDS } from '../../src/language/detect';
+import { detectLanguage, KAZAKH_LATIN_VERB_ENDING, SHORT_KAZAKH_LATIN_WORDS } from '../../src/language/detect';
+import { scowlCommonWords } from '../../src/language/english-words';
+import { LATIN_SCHEMES, typedIn } from '../../src/quality/latin';
 import { latinToCyrillic } from '../../src/matcher/translit';
 import { russianDictionaryForms } from '../../scripts/loanwords';
 import {
@@ -57,5 +59,20 @@ describe('short Kazakh words in Latin letters', () => {
     ['net interneta', 'ru'],
   ])('"%s" reads as %s', (text, lang) => {
     expect(detectLanguage(text).lang).toBe(lang);
+  });
+});
+
+describe('Kazakh verb endings in Latin letters ("jazamyn", "kelmeidi")', () => {
+  // Counted as sure as a frequent Kazakh word (detect.ts): the claim that no other word ends so, checked.
+  it('end no common English word', () => {
+    expect([...scowlCommonWords()].filter((w) => KAZAKH_LATIN_VERB_ENDING.test(w))).toEqual([]);
+  });
+
+  it('end no Russian word form typed in Latin letters in any of the ways residents type them, but a name ("Хошимин")', () => {
+    const ending = new Set<string>();
+    for (const form of russianDictionaryForms()) {
+      for (const scheme of LATIN_SCHEMES.ru) if (KAZAKH_LATIN_VERB_ENDING.test(typedIn(form, scheme))) ending.add(form);
+    }
+    expect([...ending]).toEqual(['хошимин']);
   });
 });
