@@ -175,6 +175,11 @@ describe('detectLanguage', () => {
     expect(detectLanguage('su kelmei jatyr').lang).toBe('kk');
   });
 
+  it('reads every form of "этот" as a frequent Russian word, not "это" and "этот" alone', () => {
+    // "-ка" after т could be a Kazakh dative ("дочка" alone leans Kazakh); "этом" decides.
+    for (const typed of ['дочка этом', 'справка эта', 'путевка этим']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
+  });
+
   it('reads a Latin word no list places by the endings of its Cyrillic readings: Kazakh cases of its Kazakh reading, Russian inflections of its Russian one', () => {
     // Answered in English in a fresh conversation before: neither word is a frequent word of either language.
     for (const typed of ['balalarga kitap', 'mektepterde karantin', 'tolemdi toltyru', 'otinishti beru']) {
