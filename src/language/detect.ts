@@ -211,9 +211,9 @@ interface Cues {
   /** Kazakh typed in Latin letters. */
   kazakhLatin: number;
   /**
-   * Whether a Latin word is Kazakh for sure (a frequent Kazakh word, q, a Kazakh verb ending or an
+   * Whether a Latin word is Kazakh for sure (a frequent Kazakh word, a Kazakh verb ending or an
    * ending only Kazakh has): as a Kazakh letter does in Cyrillic, it makes the Russian terms beside
-   * it loanwords (addVocabularyCues).
+   * it loanwords (addVocabularyCues). A q is not sure enough: "QR kod" is Russian.
    */
   kazakhLatinSure: boolean;
   cyrillicWords: number;
@@ -248,10 +248,7 @@ function collectCues(words: readonly string[]): Cues {
       } else if (!en && KAZAKH_LATIN_VERB_ENDING.test(word)) {
         cues.kazakhLatin += KAZAKH_ONLY_ENDING_CUE;
         cues.kazakhLatinSure = true;
-      } else if (!en && KAZAKH_LATIN_SPELLING.test(word)) {
-        cues.kazakhLatin += 1;
-        cues.kazakhLatinSure = true;
-      } else if (!en && KAZAKH_LATIN_PARTICLES.has(word)) cues.kazakhLatin += 1;
+      } else if (!en && (KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_PARTICLES.has(word))) cues.kazakhLatin += 1;
       else if (en && !tr) cues.english += 1.5;
       else if (tr && !en) cues.translit += 1.5;
       else if (en && tr) {

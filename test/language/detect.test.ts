@@ -155,13 +155,14 @@ describe('detectLanguage', () => {
   });
 
   it('reads Kazakh typed in Latin letters with a Russian term of the FAQ as Kazakh once a word is Kazakh for sure, as Kazakh letters do in Cyrillic', () => {
-    const russianTerms = { languagesOf: (word: string) => (['kvitantsiya', 'spravka', 'musor'].includes(word) ? (['ru'] as const) : []) };
+    const russianTerms = { languagesOf: (word: string) => (['kvitantsiya', 'spravka', 'musor', 'kod'].includes(word) ? (['ru'] as const) : []) };
     // A Kazakh-only ending, a Kazakh verb ending, the frequent "жатыр": the Russian term beside it is a loanword.
     for (const typed of ['kvitantsiya tusiniksiz', 'kvitantsiya jok', 'musor aketpei jatyr', 'spravka musor jatyr']) {
       expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'kk']);
     }
     // Without such a word the term is evidence of Russian as before.
-    for (const typed of ['kvitantsiya neponyatnaya', 'spravka nuzhna']) expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'ru']);
+    // A q alone is not sure enough: an abbreviation has it.
+    for (const typed of ['kvitantsiya neponyatnaya', 'spravka nuzhna', 'qr kod']) expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'ru']);
   });
 
   it('weighs a Kazakh verb ending typed in Latin letters as a frequent Kazakh word: it outweighs a name the FAQ\'s English texts use', () => {
