@@ -182,8 +182,9 @@ const KAZAKH_LATIN_SPELLING = /q(?!u)/;
 /**
  * A Kazakh verb's ending in Latin letters for "I" or "we" ("jazamyn", "baramyz", "bilemin") or for
  * "does not" ("kelmeidi", "bolmaidy", "tuspeidi": -мейді, -майды, -пейді, the form of every
- * complaint that something does not come or work): no Russian or English word ends so. As sure as
- * a frequent Kazakh word: at less, a name the FAQ's English texts use ("egov ashylmaidy") tied it.
+ * complaint that something does not come or work): no Russian or English word ends so
+ * (test/language/kazakh-latin.test.ts). As sure as a frequent Kazakh word: counted as less, it was
+ * tied by a name the FAQ's English texts use ("egov ashylmaidy" was answered in English).
  */
 export const KAZAKH_LATIN_VERB_ENDING = /.{2}(amyn|ymyn|emin|imin|amyz|ymyz|emiz|imiz)$|.[mbp][ae][iy]d[iy]$/;
 
@@ -316,9 +317,7 @@ function addVocabularyCues(cues: Cues, words: readonly string[], evidence: WordE
     if (langs[0] === 'kk' && latin) cues.kazakhLatin += VOCABULARY_CUE;
     else if (langs[0] === 'kk') cues.kazakh += VOCABULARY_CUE;
     else if (langs[0] === 'en') cues.english += VOCABULARY_CUE;
-    else if (latin) {
-      if (!cues.kazakhLatinSure) cues.translit += VOCABULARY_CUE;
-    }
+    else if (latin) cues.translit += cues.kazakhLatinSure ? 0 : VOCABULARY_CUE;
     else if (!kazakhLetters && !SOFT_SIGN.test(word)) cues.russian += VOCABULARY_CUE;
   }
 }

@@ -160,8 +160,7 @@ describe('detectLanguage', () => {
     for (const typed of ['kvitantsiya tusiniksiz', 'kvitantsiya jok', 'musor aketpei jatyr', 'spravka musor jatyr']) {
       expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'kk']);
     }
-    // Without such a word the term is evidence of Russian as before.
-    // A q alone is not sure enough: an abbreviation has it.
+    // Without such a word the term is evidence of Russian as before; a q alone is not that sure (an abbreviation has it).
     for (const typed of ['kvitantsiya neponyatnaya', 'spravka nuzhna', 'qr kod']) expect([typed, detectLanguage(typed, undefined, russianTerms).lang]).toEqual([typed, 'ru']);
   });
 
