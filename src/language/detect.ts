@@ -125,12 +125,17 @@ very more much many other if than then here again live real person human someone
 mind sorry wrong bye okay pls plz hey hii hiya
 `);
 
-/** Russian typed in Latin letters: function words and spellings English does not use. */
+/**
+ * Russian typed in Latin letters: function words and spellings English does not use, the frequent
+ * Russian words above as people type them ("etom", "skolki", "shas"); none is a common English word.
+ */
 const TRANSLIT_WORDS = wordSet(`
 i v vo na ne chto kak kogda gde kuda do po za iz u k s so ot li zhe by no ili esli eto uzhe
 eshche eshe mozhno nuzhno nado est budet budut rabotaet rabotayut skolko skolko kakoy kakaya kakie
 pochemu zdravstvuyte zdravstvujte podskazhite pozhaluysta pozhalujsta mne menya my vy ya net da tam
 privet spasibo segodnya zavtra seychas sejchas
+etot eta eti etogo etoy etoi etom etomu etu etim etikh etih skolki ona oni tut ochen poka
+skoka skoko shas schas che cho kada toka vashe zdrasti zdraste
 `);
 /**
  * Letter groups of Russian typed in Latin letters: ж, х, щ, ч, ю, я, and the adjective endings -ый,

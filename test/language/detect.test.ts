@@ -180,6 +180,10 @@ describe('detectLanguage', () => {
     for (const typed of ['дочка этом', 'справка эта', 'путевка этим']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
   });
 
+  it('reads the frequent Russian words as typed in Latin letters as Russian, as it does in Cyrillic ("do skolki", "ona", "poka")', () => {
+    for (const typed of ['magnum do skolki', 'ona zvonila', 'poka neizvestno']) expect([typed, detectLanguage(typed).lang]).toEqual([typed, 'ru']);
+  });
+
   it('reads a Latin word no list places by the endings of its Cyrillic readings: Kazakh cases of its Kazakh reading, Russian inflections of its Russian one', () => {
     // Answered in English in a fresh conversation before: neither word is a frequent word of either language.
     for (const typed of ['balalarga kitap', 'mektepterde karantin', 'tolemdi toltyru', 'otinishti beru']) {
