@@ -206,8 +206,11 @@ const ENGLISH_SPELLING = /(ing$|ed$|ee|oo|ea|ll$|ss$|ff$|ful$)/;
 
 /** What a word with a Kazakh letter counts, Cyrillic or (wordsWithKazakhLatinMarks) Latin. */
 const KAZAKH_LETTER_CUE = 2;
-/** What an ending only Kazakh has counts, a Kazakh verb ending in Latin letters too: as much as a frequent Kazakh word. */
-const KAZAKH_ONLY_ENDING_CUE = 1.5;
+/**
+ * What a frequent word of a language counts, and as much a word no other language spells so: an
+ * ending only Kazakh has, a Kazakh verb ending in Latin letters.
+ */
+const FREQUENT_WORD_CUE = 1.5;
 
 interface Cues {
   kazakh: number;
@@ -233,8 +236,8 @@ function collectCues(words: readonly string[]): Cues {
     if (CYRILLIC.test(word) || KAZAKH_LETTERS.test(word)) {
       cues.cyrillicWords += 1;
       if (KAZAKH_LETTERS.test(word)) cues.kazakh += KAZAKH_LETTER_CUE;
-      else if (KAZAKH_WORDS.has(word)) cues.kazakh += 1.5;
-      else if (RUSSIAN_WORDS.has(word)) cues.russian += 1.5;
+      else if (KAZAKH_WORDS.has(word)) cues.kazakh += FREQUENT_WORD_CUE;
+      else if (RUSSIAN_WORDS.has(word)) cues.russian += FREQUENT_WORD_CUE;
       else if (SOFT_SIGN.test(word)) cues.russian += SOFT_SIGN_CUE;
       else {
         const cue = endingCue(word, [word]);
@@ -246,17 +249,17 @@ function collectCues(words: readonly string[]): Cues {
       const en = ENGLISH_WORDS.has(word);
       const tr = TRANSLIT_WORDS.has(word);
       if (!en && !tr && KAZAKH_LATIN_WORDS.has(word)) {
-        cues.kazakhLatin += 1.5;
+        cues.kazakhLatin += FREQUENT_WORD_CUE;
         cues.kazakhLatinSure = true;
       } else if (en && KAZAKH_LATIN_PARTICLES.has(word)) {
         cues.english += 0.5;
         cues.kazakhLatin += 0.5;
       } else if (!en && KAZAKH_LATIN_VERB_ENDING.test(word)) {
-        cues.kazakhLatin += KAZAKH_ONLY_ENDING_CUE;
+        cues.kazakhLatin += FREQUENT_WORD_CUE;
         cues.kazakhLatinSure = true;
       } else if (!en && (KAZAKH_LATIN_SPELLING.test(word) || KAZAKH_LATIN_PARTICLES.has(word))) cues.kazakhLatin += 1;
-      else if (en && !tr) cues.english += 1.5;
-      else if (tr && !en) cues.translit += 1.5;
+      else if (en && !tr) cues.english += FREQUENT_WORD_CUE;
+      else if (tr && !en) cues.translit += FREQUENT_WORD_CUE;
       else if (en && tr) {
         cues.english += 0.5;
         cues.translit += 0.5;
@@ -270,7 +273,7 @@ function collectCues(words: readonly string[]): Cues {
         const cue = endingCue(kazakhLatinReading(word), russianReadings(word));
         if (cue?.lang === 'kk') {
           cues.kazakhLatin += cue.weight;
-          if (cue.weight >= KAZAKH_ONLY_ENDING_CUE) cues.kazakhLatinSure = true;
+          if (cue.sure) cues.kazakhLatinSure = true;
         } else if (cue) cues.translit += cue.weight;
       }
     }
@@ -281,11 +284,11 @@ function collectCues(words: readonly string[]): Cues {
 /**
  * What a word's ending tells, for a Cyrillic word and a Latin one alike: `kazakh` is the word as
  * Kazakh spells it without its letters, `russian` the spellings Russian may give it (a Cyrillic
- * word: itself). An ending only Kazakh has weighs as a frequent Kazakh word, the others half a cue;
- * null when the ending tells nothing.
+ * word: itself). An ending only Kazakh has weighs as a frequent Kazakh word and is `sure`, the
+ * others half a cue; null when the ending tells nothing.
  */
-function endingCue(kazakh: string, russian: readonly string[]): { lang: 'kk' | 'ru'; weight: number } | null {
-  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) return { lang: 'kk', weight: KAZAKH_ONLY_ENDING_CUE };
+function endingCue(kazakh: string, russian: readonly string[]): { lang: 'kk' | 'ru'; weight: number; sure?: true } | null {
+  if (kazakh.length > 4 && KAZAKH_ONLY_ENDINGS.test(kazakh)) return { lang: 'kk', weight: FREQUENT_WORD_CUE, sure: true };
   if (russian.some((reading) => reading.length > 4 && RUSSIAN_ENDINGS.test(reading))) return { lang: 'ru', weight: 0.5 };
   if (kazakh.length > 4 && KAZAKH_ENDINGS.test(kazakh) && !DISAGREEING_ENDING.test(kazakh)) return { lang: 'kk', weight: 0.5 };
   if (KAZAKH_LETTER_PAIRS.test(kazakh)) return { lang: 'kk', weight: 0.5 };
