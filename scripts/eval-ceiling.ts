@@ -8,13 +8,13 @@
  * entries each takes at the same number of wrong ones, and what the real messages weigh each
  * feature at beside the prior. Takes a few seconds.
  */
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/project-root';
 import { DEFAULT_THRESHOLDS } from '../src/matcher';
 import { FEATURE_NAMES } from '../src/matcher/calibration';
 import { PRIOR_CALIBRATION } from '../src/matcher/matcher';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 import { ceilingOf, readCases, type CaseReading } from '../src/quality/ceiling';
-import { isAsWritten, isAvailable, loadRun, ratchetPlaces, ratchetRunOf, readBaseline } from '../src/quality/ratchet';
+import { isAsWritten, isAvailable, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, type Baseline } from '../src/quality/ratchet';
 
 const USAGE = 'usage: npm run eval:ceiling -- [--baseline FILE] [--shared DIR]';
 
@@ -23,20 +23,17 @@ function figure(value: number | null): string {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({ options: { baseline: { type: 'string' }, shared: { type: 'string' }, help: { type: 'boolean' } } }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, { options: { baseline: { type: 'string' }, shared: { type: 'string' } } });
+  if (typeof line === 'number') return line;
+  const { values } = line;
   const { baselineFile, shared, unseen } = ratchetPlaces(PROJECT_ROOT, values);
-  // An unreadable baseline ends the run with its file named (the handler at the end).
-  const baseline = readBaseline(baselineFile);
+  let baseline: Baseline;
+  try {
+    baseline = readBaseline(baselineFile);
+  } catch (error) {
+    console.error((error as Error).message);
+    return EXIT_USAGE;
+  }
   const readings: CaseReading[] = [];
   let skipped = 0;
   for (const key of Object.keys(baseline)) {
@@ -53,7 +50,7 @@ async function main(): Promise<number> {
   process.stderr.write('\n');
   if (new Set(readings.map((r) => r.faq)).size < 2) {
     console.error(`fewer than two FAQs to read (${skipped} runs skipped: their suites were not found)`);
-    return 1;
+    return EXIT_FAILED;
   }
   const band = DEFAULT_THRESHOLDS.answer;
   const ceiling = ceilingOf(readings, band);
@@ -76,13 +73,13 @@ async function main(): Promise<number> {
     console.log(`  ${name.padEnd(18)} ${ceiling.pooled.weights[i].toFixed(2).padStart(7)} ${PRIOR_CALIBRATION.top1.weights[i].toFixed(2).padStart(7)}`);
   });
   if (skipped > 0) console.log(`\n${skipped} runs skipped: their suites were not found`);
-  return 0;
+  return EXIT_OK;
 }
 
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`eval:ceiling failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_FAILED;
   },
 );

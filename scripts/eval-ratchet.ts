@@ -16,12 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PROJECT_ROOT } from '../src/config/project-root';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
 import { currentFloor, isAsWritten, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, yardstickOf, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
 
@@ -39,33 +39,24 @@ function slug(key: string): string {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      options: {
-        write: { type: 'boolean' },
-        outcomes: { type: 'string' },
-        compare: { type: 'string' },
-        baseline: { type: 'string' },
-        shared: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, {
+    options: {
+      write: { type: 'boolean' },
+      outcomes: { type: 'string' },
+      compare: { type: 'string' },
+      baseline: { type: 'string' },
+      shared: { type: 'string' },
+    },
+  });
+  if (typeof line === 'number') return line;
+  const { values } = line;
   const { baselineFile, shared, unseen } = ratchetPlaces(PROJECT_ROOT, values);
   let baseline: Baseline;
   try {
     baseline = readBaseline(baselineFile);
   } catch (error) {
     console.error((error as Error).message);
-    return 2;
+    return EXIT_USAGE;
   }
   if (values.outcomes) fs.mkdirSync(values.outcomes, { recursive: true });
 
@@ -137,15 +128,15 @@ async function main(): Promise<number> {
   if (values.write) {
     fs.writeFileSync(baselineFile, `${JSON.stringify(written, null, 2)}\n`);
     console.log(`${path.relative(process.cwd(), baselineFile) || baselineFile} now holds the current figures${lowered.length > 0 ? `; lower than before: ${lowered.join(', ')}` : ''}`);
-    return 0;
+    return EXIT_OK;
   }
-  return below > 0 ? 1 : 0;
+  return below > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
 main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`eval:ratchet failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_FAILED;
   },
 );

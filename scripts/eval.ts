@@ -78,7 +78,6 @@
  * ("это бесплатно?", "how long will it take?": src/quality/follow-ups.ts) and counts what they got;
  * answered with another entry is mostly wrong. The counts go in the suite's JSON as `follow_ups`.
  */
-import { parseArgs } from 'node:util';
 import { isLang, LANGS } from '../src/i18n/languages';
 import { BAND_EDGE, parseCases, type EvalFigures, type EvalOutcome, type EvalReport } from '../src/quality/evaluate';
 import fs from 'node:fs';
@@ -87,6 +86,7 @@ import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite'
 import { followUpFigures } from '../src/quality/follow-ups';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import { anyFaqTargetChecks, suiteTargetChecks, targetLine } from '../src/quality/targets';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 import { wholeNumber } from './whole-number';
 import type { MatchExplanation } from '../src/matcher';
 
@@ -173,61 +173,51 @@ function printReport(suite: Suite, report: EvalReport, indexBuildMs: number, mis
 }
 
 async function main(): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      allowPositionals: true,
-      options: {
-        faq: { type: 'string' },
-        cases: { type: 'string' },
-        'learn-from': { type: 'string' },
-        'learn-split': { type: 'boolean' },
-        'max-variants': { type: 'string' },
-        lang: { type: 'string' },
-        typos: { type: 'string' },
-        remarks: { type: 'boolean' },
-        story: { type: 'boolean' },
-        terse: { type: 'boolean' },
-        courtesy: { type: 'boolean' },
-        latin: { type: 'boolean' },
-        misses: { type: 'boolean' },
-        'follow-ups': { type: 'boolean' },
-        outcomes: { type: 'string' },
-        compare: { type: 'string' },
-        help: { type: 'boolean' },
-      },
-    });
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+  const line = readCommandLine(USAGE, {
+    allowPositionals: true,
+    options: {
+      faq: { type: 'string' },
+      cases: { type: 'string' },
+      'learn-from': { type: 'string' },
+      'learn-split': { type: 'boolean' },
+      'max-variants': { type: 'string' },
+      lang: { type: 'string' },
+      typos: { type: 'string' },
+      remarks: { type: 'boolean' },
+      story: { type: 'boolean' },
+      terse: { type: 'boolean' },
+      courtesy: { type: 'boolean' },
+      latin: { type: 'boolean' },
+      misses: { type: 'boolean' },
+      'follow-ups': { type: 'boolean' },
+      outcomes: { type: 'string' },
+      compare: { type: 'string' },
+    },
+  });
+  if (typeof line === 'number') return line;
+  const { values, positionals } = line;
   if (!!values.faq !== !!values.cases || (positionals.length === 0 && !values.faq)) {
     console.error(USAGE);
-    return 2;
+    return EXIT_USAGE;
   }
   const maxVariants = values['max-variants'] === undefined ? undefined : wholeNumber(values['max-variants']);
   if (values['max-variants'] !== undefined && (maxVariants === undefined || maxVariants < 1)) {
     console.error(`--max-variants must be a whole number of at least 1, not "${values['max-variants']}"\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   const onlyLang = values.lang;
   if (onlyLang !== undefined && !isLang(onlyLang)) {
     console.error(`--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   const typos = values.typos === undefined ? undefined : Number(values.typos);
   if (typos !== undefined && !(typos >= 0 && typos <= 1)) {
     console.error(`--typos must be a share of words between 0 and 1, not "${values.typos}"\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (values['learn-from'] && values['learn-split']) {
     console.error(`--learn-from and --learn-split each choose who teaches the FAQ: give one\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   let earlier: Map<string, EvalOutcome[]> | undefined;
   if (values.compare) {
@@ -235,7 +225,7 @@ async function main(): Promise<number> {
       earlier = parseOutcomes(fs.readFileSync(values.compare, 'utf8'));
     } catch (error) {
       console.error(`--compare ${values.compare}: ${(error as Error).message}`);
-      return 2;
+      return EXIT_USAGE;
     }
   }
   const loaded: Suite[] = [];
@@ -245,7 +235,7 @@ async function main(): Promise<number> {
 
   if (values['learn-split']) {
     for (const suite of suites) console.log(await learnSplit(suite));
-    return 0;
+    return EXIT_OK;
   }
   const teachers = values['learn-from'] ? parseCases(fs.readFileSync(values['learn-from'], 'utf8')) : undefined;
   const progress = (done: number, total: number) => {
@@ -294,7 +284,7 @@ async function main(): Promise<number> {
   if (values.outcomes) fs.writeFileSync(values.outcomes, saved.join(''));
   console.log('');
   for (const line of lines) console.log(line);
-  return 0;
+  return EXIT_OK;
 }
 
 /** "top1_accuracy 0.85 → 0.8667, …": the figures `keys` before and after learning. */
@@ -349,6 +339,6 @@ main().then(
   (code) => (process.exitCode = code),
   (error: unknown) => {
     console.error(`eval failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
+    process.exitCode = EXIT_FAILED;
   },
 );

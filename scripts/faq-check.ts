@@ -15,7 +15,8 @@ import type { FaqEntryInput } from '../src/faq/types';
 import { createTranslator } from '../src/i18n';
 import { createMatcher } from '../src/matcher';
 import type { Thresholds } from '../src/matcher/types';
-import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
+import { EXIT_FAILED, EXIT_OK } from './command-line';
+import { runFaqCli } from './faq-cli';
 
 const USAGE = `Usage: npm run faq:check -- FILE [--all] [--json]
 

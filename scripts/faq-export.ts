@@ -9,7 +9,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { faqFormatOf, serializeFaqFile } from '../src/faq/file';
 import { openStore } from '../src/store';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, runFaqCli } from './faq-cli';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command-line';
+import { runFaqCli } from './faq-cli';
 
 const USAGE = `Usage: npm run faq:export -- FILE
 

@@ -10,7 +10,8 @@
 import os from 'node:os';
 import { FaqFileError, readFaqFile } from '../src/faq/file';
 import { openStore } from '../src/store';
-import { EXIT_FAILED, EXIT_OK, runFaqCli } from './faq-cli';
+import { EXIT_FAILED, EXIT_OK } from './command-line';
+import { runFaqCli } from './faq-cli';
 
 const USAGE = `Usage: npm run faq:import -- FILE [--replace] [--by NAME]
 

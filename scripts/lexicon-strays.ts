@@ -8,10 +8,10 @@
  *   npm run lexicon:strays [-- --lang ru|en]
  */
 import fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import { scowlCommonWords } from '../src/language/english-words';
 import { hunspellWords } from '../src/language/loanwords';
 import { lexiconStrays, type LexiconStray } from '../src/quality/lexicon-strays';
+import { EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 import { russianDictionaryPath } from './loanwords';
 
 const USAGE = 'usage: npm run lexicon:strays [-- --lang ru|en]';
@@ -24,20 +24,16 @@ function print(title: string, strays: readonly LexiconStray[]): void {
 }
 
 function main(): number {
-  let lang: string | undefined;
-  try {
-    ({ lang } = parseArgs({ options: { lang: { type: 'string' } } }).values);
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const line = readCommandLine(USAGE, { options: { lang: { type: 'string' } } });
+  if (typeof line === 'number') return line;
+  const { lang } = line.values;
   if (lang !== undefined && lang !== 'ru' && lang !== 'en') {
     console.error(`--lang must be ru or en\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (lang !== 'en') print('Russian dictionary (dictionary-ru)', lexiconStrays(hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8')), 'ru'));
   if (lang !== 'ru') print('common English words (SCOWL 10–35)', lexiconStrays([...scowlCommonWords()].sort(), 'en'));
-  return 0;
+  return EXIT_OK;
 }
 
 process.exitCode = main();

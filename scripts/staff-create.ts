@@ -9,12 +9,12 @@
  * Exit codes: 0 created, 1 refused (account exists, password too short), 2 usage or configuration error.
  */
 import os from 'node:os';
-import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { DEFAULT_BCRYPT_COST, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/console/passwords';
 import { ConfigError, loadConfig } from '../src/config';
 import { openStore } from '../src/store';
 import { STAFF_ROLES, type StaffRole } from '../src/store/types';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 
 const USAGE = `Usage: npm run staff:create -- --email EMAIL --role admin|editor|operator
 
@@ -23,9 +23,6 @@ least ${MIN_PASSWORD_LENGTH} characters) is read from standard input when piped,
 
 Roles: admin (manages staff, and everything else), editor (FAQ), operator (tickets).`;
 
-const EXIT_OK = 0;
-const EXIT_FAILED = 1;
-const EXIT_USAGE = 2;
 
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
@@ -72,20 +69,9 @@ async function readPassword(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: process.argv.slice(2),
-      options: { email: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
-    }));
-  } catch (err) {
-    console.error(`staff-create: ${(err as Error).message}\n\n${USAGE}`);
-    return EXIT_USAGE;
-  }
-  if (values.help) {
-    console.log(USAGE);
-    return EXIT_OK;
-  }
+  const line = readCommandLine(USAGE, { options: { email: { type: 'string' }, role: { type: 'string' } } }, 'staff-create');
+  if (typeof line === 'number') return line;
+  const { values } = line;
   const email = z.email().safeParse(values.email?.trim());
   if (!email.success) {
     console.error(`staff-create: --email must be an e-mail address\n\n${USAGE}`);

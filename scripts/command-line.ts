@@ -1,0 +1,35 @@
+/**
+ * How the scripts read their command line and end: the exit codes staff, cron jobs and CI rely on
+ * (0 done, 1 the work failed, 2 a usage or configuration error), and options parsed with the usage
+ * printed on a mistake or on -h/--help.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
+
+/** What `parseArgs(config)` gives: the options' values typed by their declarations, the positionals. */
+export type CommandLine<T extends ParseArgsConfig> = ReturnType<typeof parseArgs<T>>;
+
+/**
+ * The command line read by `config` (the process's arguments unless it gives `args`), or the exit
+ * code to end with: `-h` or `--help` prints the usage (EXIT_OK); a mistake, such as an option the
+ * script does not know or one missing its value, prints what was wrong and the usage (EXIT_USAGE).
+ * `name`, when given, starts the error line ("staff-create: …"), as a script run by cron says who
+ * is speaking. `config` declares no help option: this function answers it.
+ */
+export function readCommandLine<T extends ParseArgsConfig>(usage: string, config: T, name?: string): CommandLine<T> | number {
+  const args = config.args ?? process.argv.slice(2);
+  const ownArgs = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
+  if (ownArgs.includes('-h') || ownArgs.includes('--help')) {
+    console.log(usage);
+    return EXIT_OK;
+  }
+  try {
+    return parseArgs(config);
+  } catch (error) {
+    console.error(`${name === undefined ? '' : `${name}: `}${(error as Error).message}\n\n${usage}`);
+    return EXIT_USAGE;
+  }
+}
