@@ -8,13 +8,13 @@
  * entries each takes at the same number of wrong ones, and what the real messages weigh each
  * feature at beside the prior. Takes a few seconds.
  */
-import { PROJECT_ROOT } from '../src/config/project-root';
 import { DEFAULT_THRESHOLDS } from '../src/matcher';
 import { FEATURE_NAMES } from '../src/matcher/calibration';
 import { PRIOR_CALIBRATION } from '../src/matcher/matcher';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
 import { ceilingOf, readCases, type CaseReading } from '../src/quality/ceiling';
-import { isAsWritten, isAvailable, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, type Baseline } from '../src/quality/ratchet';
+import { isAsWritten, isAvailable, loadRun, ratchetRunOf } from '../src/quality/ratchet';
+import { EXIT_FAILED, EXIT_OK, readCommandLine } from './command-line';
+import { openBaseline } from './ratchet-baseline';
 
 const USAGE = 'usage: npm run eval:ceiling -- [--baseline FILE] [--shared DIR]';
 
@@ -26,14 +26,9 @@ async function main(): Promise<number> {
   const line = readCommandLine(USAGE, { options: { baseline: { type: 'string' }, shared: { type: 'string' } } });
   if (typeof line === 'number') return line;
   const { values } = line;
-  const { baselineFile, shared, unseen } = ratchetPlaces(PROJECT_ROOT, values);
-  let baseline: Baseline;
-  try {
-    baseline = readBaseline(baselineFile);
-  } catch (error) {
-    console.error((error as Error).message);
-    return EXIT_USAGE;
-  }
+  const opened = openBaseline(values);
+  if (typeof opened === 'number') return opened;
+  const { shared, unseen, baseline } = opened;
   const readings: CaseReading[] = [];
   let skipped = 0;
   for (const key of Object.keys(baseline)) {

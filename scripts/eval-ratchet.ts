@@ -16,12 +16,12 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../src/config/project-root';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import type { EvalFigures } from '../src/quality/evaluate';
-import { currentFloor, isAsWritten, isAvailable, isWorse, loadRun, ratchetPlaces, ratchetRunOf, readBaseline, regressions, yardstickOf, type Baseline } from '../src/quality/ratchet';
+import { currentFloor, isAsWritten, isAvailable, isWorse, loadRun, ratchetRunOf, regressions, yardstickOf, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_OK, readCommandLine } from './command-line';
+import { openBaseline } from './ratchet-baseline';
 
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
 
@@ -50,14 +50,9 @@ async function main(): Promise<number> {
   });
   if (typeof line === 'number') return line;
   const { values } = line;
-  const { baselineFile, shared, unseen } = ratchetPlaces(PROJECT_ROOT, values);
-  let baseline: Baseline;
-  try {
-    baseline = readBaseline(baselineFile);
-  } catch (error) {
-    console.error((error as Error).message);
-    return EXIT_USAGE;
-  }
+  const opened = openBaseline(values);
+  if (typeof opened === 'number') return opened;
+  const { baselineFile, shared, unseen, baseline } = opened;
   if (values.outcomes) fs.mkdirSync(values.outcomes, { recursive: true });
 
   const written: Baseline = {};
