@@ -23,7 +23,6 @@ least ${MIN_PASSWORD_LENGTH} characters) is read from standard input when piped,
 
 Roles: admin (manages staff, and everything else), editor (FAQ), operator (tickets).`;
 
-
 /** Reads a line from the terminal without echoing it. */
 function promptHidden(question: string): Promise<string> {
   const stdin = process.stdin;
