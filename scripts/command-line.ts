@@ -27,7 +27,8 @@ export function readCommandLine<T extends ParseArgsConfig>(usage: string, config
     return EXIT_OK;
   }
   try {
-    return parseArgs(config);
+    // The same arguments the help was looked for in, whatever parseArgs would take by default.
+    return parseArgs<T>({ ...config, args });
   } catch (error) {
     console.error(`${name === undefined ? '' : `${name}: `}${(error as Error).message}\n\n${usage}`);
     return EXIT_USAGE;
