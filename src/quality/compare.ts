@@ -8,6 +8,7 @@
  * change's.
  */
 import { isLang, type Lang } from '../i18n/languages';
+import { signTestP } from './chance';
 import type { EvalOutcome } from './evaluate';
 
 /**
@@ -106,27 +107,6 @@ export function countsOf(c: Pick<OutcomeComparison, 'fixed' | 'broken' | 'moved'
 export function byChance(c: Pick<OutcomeComparison, 'fixed' | 'broken'>): string {
   const n = c.fixed + c.broken;
   return n > 0 ? `; a coin splits ${n} this unevenly or more with p ${signTestP(c.fixed, c.broken).toFixed(2)}` : '';
-}
-
-/**
- * The exact two-sided sign test: the chance that `fixed + broken` cases, each as likely fixed as
- * broken, split at least as unevenly as these. Most matcher changes fix and break a handful of
- * cases each; 8 fixed against 4 broken (p 0.39) is what chance does, 20 against 6 (p 0.01) is not.
- * The cases are taken as independent: over the ratchet's runs, which ask the same messages
- * misspelt, wrapped or cut, they are not, and p is smaller than it should be.
- */
-export function signTestP(fixed: number, broken: number): number {
-  const n = fixed + broken;
-  if (n === 0) return 1;
-  const k = Math.min(fixed, broken);
-  // Σ C(n, i) / 2ⁿ for i ≤ k, in logarithms: 2ⁿ leaves a double's range for a few hundred cases.
-  let logChoose = 0;
-  let tail = 0;
-  for (let i = 0; i <= k; i += 1) {
-    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logChoose - n * Math.LN2);
-  }
-  return Math.min(1, 2 * tail);
 }
 
 /**

@@ -99,6 +99,12 @@ export interface EvalReport {
    * what held the answer back (heldBackBy): where the confidence, not the ranking, loses top1.
    */
   heldBack: Record<string, number>;
+  /**
+   * In-scope cases the bot answered or offered rightly where plain BM25's first three miss the right
+   * entry (`ours`), and the other way (`bm25`): what answered_or_suggested and bm25_ranked_top3
+   * differ by, case by case.
+   */
+  versusBm25Top3: { ours: number; bm25: number };
 }
 
 /**
@@ -276,6 +282,7 @@ export async function evaluate(
   const predictions: Prediction[] = [];
   let onBandEdge = 0;
   const heldBack: Record<string, number> = {};
+  const versusBm25Top3 = { ours: 0, bm25: 0 };
   const reference = new PlainBm25(catalog.live(new Date()));
 
   for (const [i, c] of cases.entries()) {
@@ -315,6 +322,11 @@ export async function evaluate(
         if (referenceRank >= 0) t.bm25Top3++;
       }
     }
+    if (c.expect !== null) {
+      const ours = answered === c.expect || suggested.includes(c.expect);
+      if (ours && referenceRank < 0) versusBm25Top3.ours++;
+      if (!ours && referenceRank >= 0) versusBm25Top3.bm25++;
+    }
     if (c.expect !== null && rank === 0 && answered !== c.expect) {
       const reason = heldBackBy(match, thresholds);
       heldBack[reason] = (heldBack[reason] ?? 0) + 1;
@@ -349,5 +361,6 @@ export async function evaluate(
     onBandEdge,
     separation: separationOf(predictions),
     heldBack,
+    versusBm25Top3,
   };
 }

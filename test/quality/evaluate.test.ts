@@ -65,6 +65,26 @@ describe('evaluate', () => {
     expect(report.byLang.en.bm25_ranked_top3).toBeNull();
   });
 
+  it('counts the in-scope cases only the bot, or only plain BM25 in its first three, gets right', async () => {
+    const { report } = await runSuite({
+      ...suite,
+      cases: [
+        ...suite.cases,
+        // Kazakh in Latin letters: the bot reads it, plain BM25 reads Latin only as Russian.
+        { text: 'kitaphana zheksenbi', lang: 'kk' as const, expect: 'library-hours' },
+        // Put to an entry plain BM25's first three take in by chance (three of the fixture's five
+        // entries) and the bot, sure of the library, neither answers nor offers.
+        { text: 'книги взять почитать в воскресенье', lang: 'ru' as const, expect: 'parking-fine' },
+      ],
+    });
+    expect(report.versusBm25Top3).toEqual({ ours: 1, bm25: 1 });
+    // They are what the two figures differ by.
+    const { answered_or_suggested: ours, bm25_ranked_top3: bm25, in_scope: inScope } = report.overall;
+    expect(((ours ?? 0) - (bm25 ?? 0)) * inScope).toBeCloseTo(report.versusBm25Top3.ours - report.versusBm25Top3.bm25, 3);
+    const { report: plain } = await runSuite(suite);
+    expect(plain.versusBm25Top3).toEqual({ ours: 0, bm25: 0 });
+  });
+
   it('tells what held back the answer of a case whose right entry was ranked first', async () => {
     const { report } = await runSuite(suite);
     // Every in-scope case answered: nothing held back.
