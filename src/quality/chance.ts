@@ -1,6 +1,6 @@
 /**
  * How likely chance alone gives what an evaluation shows: the suites have tens of cases a language,
- * and a figure moves by a few points with a case or two. Both tests are exact, for the small
+ * and a figure moves by a few points with a case or two. Each test here is exact, for the small
  * counts the suites have.
  */
 

@@ -69,9 +69,9 @@ export function atMost(name: string, value: number | null, bound: number): Targe
  * A figure apart also says the counts its two languages' shares are of, and how likely two
  * languages equally well served would lie at least so far apart on so few cases (fisherExactP):
  * "top1 en 0.85, kk 0.975, 34 of 40 and 39 of 40, p 0.11 by chance". The target stays missed
- * whatever p says; p tells the reader whether the gap is the matcher's or the sample's. (The two
- * languages are the lowest and the highest of three, picked after the fact, so p comes out smaller
- * than it should be: a gap it calls chance is chance.)
+ * whatever p says; p tells the reader whether the gap could be the sample's. (The two languages
+ * are the lowest and the highest of three, picked after the fact, so p comes out smaller than it
+ * should be: a large p is the more so chance's, a small one less sure than it looks.)
  */
 function languageSpread(byLang: Readonly<Record<Lang, EvalFigures>>): TargetCheck | null {
   const spreads: Array<{ says: string; width: number; chance: string }> = [];
