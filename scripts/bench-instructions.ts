@@ -25,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { residentQueries } from './bench-queries';
+import { usageMistake } from './command-line';
 import { wholeNumber } from './whole-number';
 import { DEMO_FAQ_FILE } from '../src/config/project-root';
 import { readFaqFile } from '../src/faq/file';
@@ -171,8 +172,7 @@ async function main(): Promise<void> {
     options = readInstructionsOptions(process.argv.slice(2));
   } catch (error) {
     if (!(error instanceof InstructionsOptionsError)) throw error;
-    console.error(`bench:instructions: ${error.message}\n${INSTRUCTIONS_USAGE}`);
-    process.exitCode = 2;
+    process.exitCode = usageMistake(INSTRUCTIONS_USAGE, error.message, 'bench:instructions');
     return;
   }
   if (options.help) {

@@ -40,6 +40,7 @@ import v8 from 'node:v8';
 import vm from 'node:vm';
 import { alertFanout } from './bench-alerts';
 import { BENCH_USAGE, BenchOptionsError, readBenchOptions, type BenchOptions } from './bench-options';
+import { usageMistake } from './command-line';
 import { machineReference, percentile, round } from './bench-figures';
 import { withTempStore } from './bench-store';
 import { residentQueries } from './bench-queries';
@@ -72,8 +73,7 @@ function optionsOrExit(argv: readonly string[]): BenchOptions {
     return read;
   } catch (error) {
     if (!(error instanceof BenchOptionsError)) throw error;
-    console.error(`bench: ${error.message}\n${BENCH_USAGE}`);
-    process.exit(2);
+    process.exit(usageMistake(BENCH_USAGE, error.message, 'bench'));
   }
 }
 /**

@@ -30,7 +30,16 @@ export function readCommandLine<T extends ParseArgsConfig>(usage: string, config
     // The same arguments the help was looked for in, whatever parseArgs would take by default.
     return parseArgs<T>({ ...config, args });
   } catch (error) {
-    console.error(`${name === undefined ? '' : `${name}: `}${(error as Error).message}\n\n${usage}`);
-    return EXIT_USAGE;
+    return usageMistake(usage, (error as Error).message, name);
   }
+}
+
+/**
+ * A mistake in how a script was called, said as readCommandLine says one: what was wrong (after
+ * `name`, when given), a blank line, the usage. Returns EXIT_USAGE to end with. For the checks a
+ * script makes itself after parsing (a value out of range, two options that exclude each other).
+ */
+export function usageMistake(usage: string, message: string, name?: string): number {
+  console.error(`${name === undefined ? '' : `${name}: `}${message}\n\n${usage}`);
+  return EXIT_USAGE;
 }

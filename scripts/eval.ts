@@ -86,7 +86,7 @@ import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite'
 import { followUpFigures } from '../src/quality/follow-ups';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import { anyFaqTargetChecks, suiteTargetChecks, targetLine } from '../src/quality/targets';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
 import { wholeNumber } from './whole-number';
 import type { MatchExplanation } from '../src/matcher';
 
@@ -196,28 +196,22 @@ async function main(): Promise<number> {
   });
   if (typeof line === 'number') return line;
   const { values, positionals } = line;
-  if (!!values.faq !== !!values.cases || (positionals.length === 0 && !values.faq)) {
-    console.error(USAGE);
-    return EXIT_USAGE;
-  }
+  if (!!values.faq !== !!values.cases) return usageMistake(USAGE, '--faq and --cases go together: give both');
+  if (positionals.length === 0 && !values.faq) return usageMistake(USAGE, 'give one or more suite folders (each with faq.yaml and dev.jsonl), or --faq and --cases');
   const maxVariants = values['max-variants'] === undefined ? undefined : wholeNumber(values['max-variants']);
   if (values['max-variants'] !== undefined && (maxVariants === undefined || maxVariants < 1)) {
-    console.error(`--max-variants must be a whole number of at least 1, not "${values['max-variants']}"\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, `--max-variants must be a whole number of at least 1, not "${values['max-variants']}"`);
   }
   const onlyLang = values.lang;
   if (onlyLang !== undefined && !isLang(onlyLang)) {
-    console.error(`--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, `--lang must be one of ${LANGS.join(', ')}, not "${onlyLang}"`);
   }
   const typos = values.typos === undefined ? undefined : Number(values.typos);
   if (typos !== undefined && !(typos >= 0 && typos <= 1)) {
-    console.error(`--typos must be a share of words between 0 and 1, not "${values.typos}"\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, `--typos must be a share of words between 0 and 1, not "${values.typos}"`);
   }
   if (values['learn-from'] && values['learn-split']) {
-    console.error(`--learn-from and --learn-split each choose who teaches the FAQ: give one\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, '--learn-from and --learn-split each choose who teaches the FAQ: give one');
   }
   let earlier: Map<string, EvalOutcome[]> | undefined;
   if (values.compare) {

@@ -5,7 +5,7 @@
  */
 import type { ParseArgsConfig } from 'node:util';
 import { ConfigError, loadConfig, type Config } from '../src/config';
-import { EXIT_FAILED, EXIT_USAGE, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -24,8 +24,7 @@ export function runFaqCli(
     const args = readCommandLine(usage, { allowPositionals: true, options }, name);
     if (typeof args === 'number') return args;
     if (args.positionals.length !== 1) {
-      console.error(`${name}: expected exactly one FILE, got ${args.positionals.length}\n\n${usage}`);
-      return EXIT_USAGE;
+      return usageMistake(usage, `expected exactly one FILE, got ${args.positionals.length}`, name);
     }
     let config: Config;
     try {

@@ -9,7 +9,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { faqFormatOf, serializeFaqFile } from '../src/faq/file';
 import { openStore } from '../src/store';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from './command-line';
+import { EXIT_FAILED, EXIT_OK, usageMistake } from './command-line';
 import { runFaqCli } from './faq-cli';
 
 const USAGE = `Usage: npm run faq:export -- FILE
@@ -24,8 +24,7 @@ Options:
 runFaqCli('faq-export', USAGE, {}, async (file, _values, config) => {
   const format = file === '-' ? 'yaml' : faqFormatOf(file);
   if (!format) {
-    console.error(`faq-export: ${file}: the name must end in .yaml, .yml or .json\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, `${file}: the name must end in .yaml, .yml or .json`, 'faq-export');
   }
 
   const store = await openStore(config);

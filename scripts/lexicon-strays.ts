@@ -11,7 +11,7 @@ import fs from 'node:fs';
 import { scowlCommonWords } from '../src/language/english-words';
 import { hunspellWords } from '../src/language/loanwords';
 import { lexiconStrays, type LexiconStray } from '../src/quality/lexicon-strays';
-import { EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
+import { EXIT_OK, readCommandLine, usageMistake } from './command-line';
 import { russianDictionaryPath } from './loanwords';
 
 const USAGE = 'usage: npm run lexicon:strays [-- --lang ru|en]';
@@ -28,8 +28,7 @@ function main(): number {
   if (typeof line === 'number') return line;
   const { lang } = line.values;
   if (lang !== undefined && lang !== 'ru' && lang !== 'en') {
-    console.error(`--lang must be ru or en\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, '--lang must be ru or en');
   }
   if (lang !== 'en') print('Russian dictionary (dictionary-ru)', lexiconStrays(hunspellWords(fs.readFileSync(russianDictionaryPath(), 'utf8')), 'ru'));
   if (lang !== 'ru') print('common English words (SCOWL 10–35)', lexiconStrays([...scowlCommonWords()].sort(), 'en'));

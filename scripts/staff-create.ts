@@ -14,7 +14,7 @@ import { DEFAULT_BCRYPT_COST, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LE
 import { ConfigError, loadConfig } from '../src/config';
 import { openStore } from '../src/store';
 import { STAFF_ROLES, type StaffRole } from '../src/store/types';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
 
 const USAGE = `Usage: npm run staff:create -- --email EMAIL --role admin|editor|operator
 
@@ -73,13 +73,11 @@ async function main(): Promise<number> {
   const { values } = line;
   const email = z.email().safeParse(values.email?.trim());
   if (!email.success) {
-    console.error(`staff-create: --email must be an e-mail address\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, '--email must be an e-mail address', 'staff-create');
   }
   const role = values.role as StaffRole | undefined;
   if (!role || !STAFF_ROLES.includes(role)) {
-    console.error(`staff-create: --role must be one of ${STAFF_ROLES.join(', ')}\n\n${USAGE}`);
-    return EXIT_USAGE;
+    return usageMistake(USAGE, `--role must be one of ${STAFF_ROLES.join(', ')}`, 'staff-create');
   }
   let config;
   try {

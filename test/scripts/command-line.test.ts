@@ -1,4 +1,4 @@
-import { EXIT_OK, EXIT_USAGE, readCommandLine } from '../../scripts/command-line';
+import { EXIT_OK, EXIT_USAGE, readCommandLine, usageMistake } from '../../scripts/command-line';
 
 const USAGE = 'usage: npm run thing -- [--lang ru|en] [--write] FILE…';
 
@@ -53,6 +53,17 @@ describe('readCommandLine', () => {
     const line = read(['--', '--help']);
     if (typeof line === 'number') throw new Error(`ended with ${line}`);
     expect(line.positionals).toEqual(['--help']);
+    expect(printed).toEqual([]);
+  });
+
+  it("says a mistake the script finds itself as it says parseArgs's: what was wrong, a blank line, the usage, exit code 2", () => {
+    expect(usageMistake(USAGE, '--lang must be ru or en', 'thing')).toBe(EXIT_USAGE);
+    expect(usageMistake(USAGE, 'expected exactly one FILE, got 0')).toBe(EXIT_USAGE);
+    expect(read(['--bogus'], 'thing')).toBe(EXIT_USAGE);
+    expect(complained.slice(0, 2)).toEqual([`thing: --lang must be ru or en\n\n${USAGE}`, `expected exactly one FILE, got 0\n\n${USAGE}`]);
+    // parseArgs's own mistake, in the same shape.
+    expect(complained[2].startsWith("thing: Unknown option '--bogus'")).toBe(true);
+    expect(complained[2].endsWith(`\n\n${USAGE}`)).toBe(true);
     expect(printed).toEqual([]);
   });
 });

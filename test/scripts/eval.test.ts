@@ -128,3 +128,14 @@ describe('npm run eval -- --learn-split', () => {
     expect(both.stderr).toContain('--learn-from and --learn-split each choose who teaches the FAQ');
   });
 });
+
+describe('npm run eval with nothing to measure', () => {
+  it('says what it needs, then the usage, and ends with exit code 2', async () => {
+    const none = await run();
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/^give one or more suite folders \(each with faq\.yaml and dev\.jsonl\), or --faq and --cases\n\nusage: npm run eval -- /);
+    const half = await run('--faq', 'faq.yaml');
+    expect(half.code).toBe(2);
+    expect(half.stderr).toMatch(/^--faq and --cases go together: give both\n\nusage: /);
+  });
+});
