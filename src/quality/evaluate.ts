@@ -304,6 +304,8 @@ export async function evaluate(
     if (edge) onBandEdge++;
     const rank = ranked.findIndex((candidate) => candidate.id === c.expect);
     const referenceRank = c.expect === null ? -1 : reference.rank(c.text).slice(0, 3).indexOf(c.expect);
+    // In scope and answered or offered with its right entry.
+    const reached = c.expect !== null && (answered === c.expect || suggested.includes(c.expect));
     for (const t of [overall, byLang[c.lang]]) {
       t.cases++;
       if (result.lang === c.lang) t.langOk++;
@@ -315,18 +317,15 @@ export async function evaluate(
       } else {
         t.inScope++;
         if (answered === c.expect) t.top1++;
-        if (answered === c.expect || suggested.includes(c.expect)) t.answeredOrSuggested++;
+        if (reached) t.answeredOrSuggested++;
         if (rank === 0) t.rankedFirst++;
         if (rank >= 0) t.rankedTop3++;
         if (referenceRank === 0) t.bm25First++;
         if (referenceRank >= 0) t.bm25Top3++;
       }
     }
-    if (c.expect !== null) {
-      const ours = answered === c.expect || suggested.includes(c.expect);
-      if (ours && referenceRank < 0) versusBm25Top3.ours++;
-      if (!ours && referenceRank >= 0) versusBm25Top3.bm25++;
-    }
+    if (reached && referenceRank < 0) versusBm25Top3.ours++;
+    if (!reached && referenceRank >= 0) versusBm25Top3.bm25++;
     if (c.expect !== null && rank === 0 && answered !== c.expect) {
       const reason = heldBackBy(match, thresholds);
       heldBack[reason] = (heldBack[reason] ?? 0) + 1;
