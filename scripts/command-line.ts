@@ -1,9 +1,10 @@
 /**
- * How the scripts read their command line and end: the exit codes staff, cron jobs and CI rely on
- * (0 done, 1 the work failed, 2 a usage or configuration error), and options parsed with the usage
- * printed on a mistake or on -h/--help.
+ * How the scripts read their command line and configuration and end: the exit codes staff, cron
+ * jobs and CI rely on (0 done, 1 the work failed, 2 a usage or configuration error), options parsed
+ * with the usage printed on a mistake or on -h/--help, and an error nothing caught said in one line.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { ConfigError, loadConfig, type Config } from '../src/config';
 
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
@@ -42,4 +43,32 @@ export function readCommandLine<T extends ParseArgsConfig>(usage: string, config
 export function usageMistake(usage: string, message: string, name?: string): number {
   console.error(`${name === undefined ? '' : `${name}: `}${message}\n\n${usage}`);
   return EXIT_USAGE;
+}
+
+/**
+ * The configuration from the environment (loadConfig), or EXIT_USAGE after saying what is wrong with
+ * it ("staff-create: DATA_DIR …"): a configuration error is the caller's to fix, as a usage one is.
+ */
+export function readConfig(name: string): Config | number {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(`${name}: ${error.message}`);
+    return EXIT_USAGE;
+  }
+}
+
+/**
+ * Runs a script's `main` and ends the process with the code it returns; an error nothing caught is
+ * said in one line ("eval failed: …") and ends with EXIT_FAILED.
+ */
+export function runScript(name: string, main: () => Promise<number>): void {
+  main().then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      console.error(`${name} failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = EXIT_FAILED;
+    },
+  );
 }

@@ -13,7 +13,7 @@ import { FEATURE_NAMES } from '../src/matcher/calibration';
 import { PRIOR_CALIBRATION } from '../src/matcher/matcher';
 import { ceilingOf, readCases, type CaseReading } from '../src/quality/ceiling';
 import { isAsWritten, isAvailable, loadRun, ratchetRunOf } from '../src/quality/ratchet';
-import { EXIT_FAILED, EXIT_OK, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_OK, readCommandLine, runScript } from './command-line';
 import { openBaseline } from './ratchet-baseline';
 
 const USAGE = 'usage: npm run eval:ceiling -- [--baseline FILE] [--shared DIR]';
@@ -71,10 +71,4 @@ async function main(): Promise<number> {
   return EXIT_OK;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`eval:ceiling failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+runScript('eval:ceiling', main);

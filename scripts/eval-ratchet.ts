@@ -20,7 +20,7 @@ import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseO
 import type { EvalFigures } from '../src/quality/evaluate';
 import { currentFloor, isAsWritten, isAvailable, isWorse, loadRun, ratchetRunOf, regressions, yardstickOf, type Baseline } from '../src/quality/ratchet';
 import { cutSuite, runSuite } from '../src/quality/suite';
-import { EXIT_FAILED, EXIT_OK, readCommandLine } from './command-line';
+import { EXIT_FAILED, EXIT_OK, readCommandLine, runScript } from './command-line';
 import { openBaseline } from './ratchet-baseline';
 
 const USAGE = 'usage: npm run eval:ratchet -- [--write] [--outcomes DIR] [--compare DIR] [--baseline FILE] [--shared DIR]';
@@ -128,10 +128,4 @@ async function main(): Promise<number> {
   return below > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`eval:ratchet failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+runScript('eval:ratchet', main);

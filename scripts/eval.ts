@@ -86,7 +86,7 @@ import { cutSuite, loadSuite, runSuite, type Suite } from '../src/quality/suite'
 import { followUpFigures } from '../src/quality/follow-ups';
 import { byChance, changeLine, compareOutcomes, countsOf, formatOutcomes, parseOutcomes } from '../src/quality/compare';
 import { anyFaqTargetChecks, suiteTargetChecks, targetLine } from '../src/quality/targets';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
+import { EXIT_OK, EXIT_USAGE, readCommandLine, runScript, usageMistake } from './command-line';
 import { wholeNumber } from './whole-number';
 import type { MatchExplanation } from '../src/matcher';
 
@@ -329,10 +329,4 @@ function printComparison(against: string, before: readonly EvalOutcome[] | undef
   for (const change of c.changes) console.log(changeLine(change));
 }
 
-main().then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    console.error(`eval failed: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+runScript('eval', main);

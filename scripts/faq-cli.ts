@@ -4,8 +4,8 @@
  * usage or configuration error).
  */
 import type { ParseArgsConfig } from 'node:util';
-import { ConfigError, loadConfig, type Config } from '../src/config';
-import { EXIT_FAILED, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
+import type { Config } from '../src/config';
+import { EXIT_FAILED, readCommandLine, readConfig, usageMistake } from './command-line';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
@@ -26,14 +26,8 @@ export function runFaqCli(
     if (args.positionals.length !== 1) {
       return usageMistake(usage, `expected exactly one FILE, got ${args.positionals.length}`, name);
     }
-    let config: Config;
-    try {
-      config = loadConfig();
-    } catch (err) {
-      if (!(err instanceof ConfigError)) throw err;
-      console.error(`${name}: ${err.message}`);
-      return EXIT_USAGE;
-    }
+    const config = readConfig(name);
+    if (typeof config === 'number') return config;
     return body(args.positionals[0], args.values, config);
   };
   main().then(

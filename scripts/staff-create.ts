@@ -11,10 +11,9 @@
 import os from 'node:os';
 import { z } from 'zod';
 import { DEFAULT_BCRYPT_COST, hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/console/passwords';
-import { ConfigError, loadConfig } from '../src/config';
 import { openStore } from '../src/store';
 import { STAFF_ROLES, type StaffRole } from '../src/store/types';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, readCommandLine, usageMistake } from './command-line';
+import { EXIT_FAILED, EXIT_OK, readCommandLine, readConfig, runScript, usageMistake } from './command-line';
 
 const USAGE = `Usage: npm run staff:create -- --email EMAIL --role admin|editor|operator
 
@@ -79,14 +78,8 @@ async function main(): Promise<number> {
   if (!role || !STAFF_ROLES.includes(role)) {
     return usageMistake(USAGE, `--role must be one of ${STAFF_ROLES.join(', ')}`, 'staff-create');
   }
-  let config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (!(err instanceof ConfigError)) throw err;
-    console.error(`staff-create: ${err.message}`);
-    return EXIT_USAGE;
-  }
+  const config = readConfig('staff-create');
+  if (typeof config === 'number') return config;
 
   let password: string;
   try {
@@ -116,12 +109,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    console.error(`staff-create failed: ${err instanceof Error ? err.message : String(err)}`);
-    process.exitCode = EXIT_FAILED;
-  },
-);
+runScript('staff-create', main);
