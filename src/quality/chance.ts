@@ -14,15 +14,8 @@
 export function signTestP(fixed: number, broken: number): number {
   const n = fixed + broken;
   if (n === 0) return 1;
-  const k = Math.min(fixed, broken);
-  // Σ C(n, i) / 2ⁿ for i ≤ k, in logarithms: 2ⁿ leaves a double's range for a few hundred cases.
-  let logChoose = 0;
-  let tail = 0;
-  for (let i = 0; i <= k; i += 1) {
-    if (i > 0) logChoose += Math.log(n - i + 1) - Math.log(i);
-    tail += Math.exp(logChoose - n * Math.LN2);
-  }
-  return Math.min(1, 2 * tail);
+  // The lower tail of a fair coin, doubled for either way.
+  return Math.min(1, 2 * binomialTailP(Math.min(fixed, broken), n, 0.5, 'fewer'));
 }
 
 /**
@@ -61,8 +54,14 @@ function logBinomial(n: number, k: number): number {
 export function binomialTailP(k: number, n: number, rate: number, side: 'more' | 'fewer'): number {
   if (rate <= 0) return side === 'fewer' || k <= 0 ? 1 : 0;
   if (rate >= 1) return side === 'more' || k >= n ? 1 : 0;
-  let p = 0;
   const [from, to] = side === 'more' ? [Math.max(0, k), n] : [0, Math.min(n, k)];
-  for (let i = from; i <= to; i += 1) p += Math.exp(logBinomial(n, i) + i * Math.log(rate) + (n - i) * Math.log1p(-rate));
+  // Each term in logarithms, C(n, i) carried from the one before: rateⁿ alone leaves a double's
+  // range for a few hundred cases.
+  let logChoose = logBinomial(n, from);
+  let p = 0;
+  for (let i = from; i <= to; i += 1) {
+    if (i > from) logChoose += Math.log(n - i + 1) - Math.log(i);
+    p += Math.exp(logChoose + i * Math.log(rate) + (n - i) * Math.log1p(-rate));
+  }
   return Math.min(1, p);
 }
