@@ -98,11 +98,13 @@ function languageSpread(byLang: Readonly<Record<Lang, EvalFigures>>): TargetChec
 }
 
 /**
- * A rate's check that missed, with the count the rate is a share of and how likely a bot exactly at
- * the bound would do so badly or worse on so few cases (binomialTailP): "wrong 0.1111 ≤ 0.05 (10 of
- * 90, p 0.01 by chance)". A met check, or one with nothing measured, is returned as it is.
+ * A rate that must reach `bound` (`worse` 'fewer') or stay within it ('more'), `of` the count it is
+ * a share of. A miss also says that count and how likely a bot exactly at the bound would do so
+ * badly or worse on so few cases (binomialTailP): "wrong 0.1111 ≤ 0.05 (10 of 90, p 0.01 by
+ * chance)". Null when there is nothing to measure it on.
  */
-function withChance(check: TargetCheck | null, value: number | null, of: number, bound: number, worse: 'more' | 'fewer'): TargetCheck | null {
+function rateCheck(name: string, value: number | null, of: number, bound: number, worse: 'more' | 'fewer'): TargetCheck | null {
+  const check = worse === 'fewer' ? atLeast(name, value, bound) : atMost(name, value, bound);
   if (!check || check.met || value === null) return check;
   const count = Math.round(value * of);
   return { ...check, says: `${check.says} (${count} of ${of}, p ${binomialTailP(count, of, bound, worse).toFixed(2)} by chance)` };
@@ -113,11 +115,11 @@ export function suiteTargetChecks(overall: EvalFigures, byLang: Readonly<Record<
   const t = SUITE_TARGETS;
   const o = overall;
   return [
-    withChance(atLeast('top1', o.top1_accuracy, t.top1), o.top1_accuracy, o.in_scope, t.top1, 'fewer'),
-    withChance(atLeast('answered or suggested', o.answered_or_suggested, t.answeredOrSuggested), o.answered_or_suggested, o.in_scope, t.answeredOrSuggested, 'fewer'),
-    withChance(atMost('wrong', o.wrong_answer_rate, t.maxWrong), o.wrong_answer_rate, o.cases, t.maxWrong, 'more'),
-    withChance(atLeast('out of scope escalated', o.oos_escalation_recall, t.oosEscalated), o.oos_escalation_recall, o.oos, t.oosEscalated, 'fewer'),
-    withChance(atLeast('language', o.language_accuracy, t.language), o.language_accuracy, o.cases, t.language, 'fewer'),
+    rateCheck('top1', o.top1_accuracy, o.in_scope, t.top1, 'fewer'),
+    rateCheck('answered or suggested', o.answered_or_suggested, o.in_scope, t.answeredOrSuggested, 'fewer'),
+    rateCheck('wrong', o.wrong_answer_rate, o.cases, t.maxWrong, 'more'),
+    rateCheck('out of scope escalated', o.oos_escalation_recall, o.oos, t.oosEscalated, 'fewer'),
+    rateCheck('language', o.language_accuracy, o.cases, t.language, 'fewer'),
     languageSpread(byLang),
   ].filter((c): c is TargetCheck => c !== null);
 }
@@ -134,7 +136,7 @@ export function anyFaqTargetChecks(overall: EvalFigures, versus?: { ours: number
     reach && !reach.met && versus
       ? { ...reach, says: `${reach.says} (${versus.bm25} cases only plain BM25's, ${versus.ours} only ours, p ${signTestP(versus.ours, versus.bm25).toFixed(2)} by chance)` }
       : reach,
-    withChance(atMost('wrong', overall.wrong_answer_rate, ANY_FAQ_TARGETS.maxWrong), overall.wrong_answer_rate, overall.cases, ANY_FAQ_TARGETS.maxWrong, 'more'),
+    rateCheck('wrong', overall.wrong_answer_rate, overall.cases, ANY_FAQ_TARGETS.maxWrong, 'more'),
   ].filter((c): c is TargetCheck => c !== null);
 }
 
